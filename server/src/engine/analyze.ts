@@ -1,0 +1,86 @@
+// The engine's one entry point: a document in, findings (with fixes) out. The CLI and the language
+// server both call `analyze`, so the editor and CI never disagree.
+
+import { getCatalogue } from '../api/catalogue.js';
+import type { Catalogue } from '../api/types.js';
+import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config.js';
+import { extractRequests } from './extract/index.js';
+import { allRules } from './rules/index.js';
+import { applySuppressions } from './suppressions.js';
+import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity } from './types.js';
+
+export interface AnalyzeOptions {
+  config?: LintConfig;
+  /** The rules to run (default: all). Tests pass one rule to see it alone. */
+  rules?: readonly Rule[];
+  /** Called once per rule failure; the rule loses its findings for this document, the rest stand. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  requests: RequestSite[];
+  /** Extractor output shared with hover and completion (the TS SourceFile, the JSON tree). */
+  parsed?: unknown;
+  /** Why the document was not analysed (too large, binary), when it was not. */
+  skipped?: string;
+}
+
+const SKIP_RULE_ID = 'file-skipped';
+
+export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): AnalysisResult {
+  const config = options.config ?? {};
+  const maxSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (doc.text.length > maxSize) {
+    const reason = `File skipped: ${doc.text.length} characters is over the maxFileSize limit of ${maxSize}.`;
+    return { findings: [skipFinding(reason)], requests: [], skipped: reason };
+  }
+  if (looksBinary(doc.text)) {
+    return { findings: [], requests: [], skipped: 'File skipped: it looks like binary data.' };
+  }
+
+  const catalogue = getCatalogue();
+  const extracted = extractRequests(doc, catalogue, config);
+  const findings = runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options);
+  return {
+    findings: applySuppressions(doc, findings, config),
+    requests: extracted.requests,
+    parsed: extracted.parsed,
+  };
+}
+
+function runRules(
+  doc: LintDocument,
+  requests: RequestSite[],
+  parsed: unknown,
+  catalogue: Catalogue,
+  config: LintConfig,
+  options: AnalyzeOptions,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? allRules) {
+    const configured = config.rules?.[rule.meta.id];
+    if (configured === 'off') continue;
+    const own: Finding[] = [];
+    const report = (input: ReportInput): void => {
+      const severity: Severity = configured ?? input.severity ?? rule.meta.defaultSeverity;
+      own.push({ ...input, ruleId: rule.meta.id, severity, fixes: input.fixes ?? [] });
+    };
+    try {
+      rule.check({ document: doc, requests, catalogue, parsed, report });
+      findings.push(...own);
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, error);
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+function skipFinding(message: string): Finding {
+  return { ruleId: SKIP_RULE_ID, severity: 'information', message, span: { start: 0, end: 0 }, fixes: [] };
+}
+
+/** NUL bytes in the first 8 KB: the heuristic git and most editors use for binary content. */
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}

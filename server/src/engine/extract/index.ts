@@ -1,0 +1,82 @@
+// Which extractor reads which kind of document, and how a document's kind is told from its name.
+
+import type { Catalogue } from '../../api/types.js';
+import type { LintConfig } from '../config.js';
+import type { DocumentKind, LintDocument, RequestSite } from '../types.js';
+import { extractFromJson } from './json.js';
+import { extractFromTypeScript } from './typescript.js';
+
+export interface Extraction {
+  requests: RequestSite[];
+  /** The parse tree, kept for flow rules, hover and completion. */
+  parsed?: unknown;
+}
+
+export type Extractor = (doc: LintDocument, catalogue: Catalogue, config: LintConfig) => Extraction;
+
+const extractors: Partial<Record<DocumentKind, Extractor>> = {
+  typescript: extractFromTypeScript,
+  javascript: extractFromTypeScript,
+  json: extractFromJson,
+  jsonc: extractFromJson,
+};
+
+export function extractRequests(doc: LintDocument, catalogue: Catalogue, config: LintConfig): Extraction {
+  const extractor = extractors[doc.kind];
+  return extractor ? extractor(doc, catalogue, config) : { requests: [] };
+}
+
+const EXTENSION_KINDS: Record<string, DocumentKind> = {
+  '.ts': 'typescript',
+  '.tsx': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.js': 'javascript',
+  '.jsx': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.json': 'json',
+  '.jsonc': 'jsonc',
+  '.sh': 'shell',
+  '.bash': 'shell',
+  '.zsh': 'shell',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.http': 'http',
+  '.rest': 'http',
+};
+
+/** The kind of a document from its file name (and, for extension-less scripts, its shebang). */
+export function documentKindForPath(path: string, text?: string): DocumentKind | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.postman_collection.json')) return 'postman';
+  const dot = lower.lastIndexOf('.');
+  const slash = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\'));
+  if (dot > slash) return EXTENSION_KINDS[lower.slice(dot)];
+  if (text && /^#!.*\b(?:ba|z|da)?sh\b/.test(text.slice(0, 200))) return 'shell';
+  return undefined;
+}
+
+/** The kind of a document from an editor language id. */
+export function documentKindForLanguage(languageId: string): DocumentKind | undefined {
+  switch (languageId) {
+    case 'typescript':
+    case 'typescriptreact':
+      return 'typescript';
+    case 'javascript':
+    case 'javascriptreact':
+      return 'javascript';
+    case 'json':
+      return 'json';
+    case 'jsonc':
+      return 'jsonc';
+    case 'shellscript':
+      return 'shell';
+    case 'markdown':
+      return 'markdown';
+    case 'http':
+      return 'http';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,9 @@
+// The rule registry: every rule the engine runs, in catalogue order (RULES.md).
+
+import type { Rule } from '../types.js';
+
+export const allRules: Rule[] = [];
+
+export function ruleById(id: string): Rule | undefined {
+  return allRules.find((r) => r.meta.id === id);
+}

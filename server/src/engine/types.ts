@@ -1,0 +1,248 @@
+// The engine's vocabulary. Language-neutral: extractors (TS/JS, JSON, curl, .http, Markdown) turn a
+// document into RequestSites whose bodies are Values; rules read Values and report Findings.
+// Every position is a UTF-16 offset into the document text exactly as given (BOM included).
+
+import type { Catalogue, Endpoint, HttpMethod, Naming } from '../api/types.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values: what a body (or a header map) is known to contain.
+
+interface ValueBase {
+  /** The whole expression / JSON value. */
+  span: Span;
+}
+
+export interface StringValue extends ValueBase {
+  kind: 'string';
+  value: string;
+  /** Span of the text between the quotes (for edits that keep the quotes). */
+  inner: Span;
+  /** How to write a new string literal in this document (`"` in JSON, the literal's quote in JS). */
+  quote: '"' | "'" | '`';
+}
+
+export interface NumberValue extends ValueBase {
+  kind: 'number';
+  value: number;
+  raw: string;
+}
+
+export interface BooleanValue extends ValueBase {
+  kind: 'boolean';
+  value: boolean;
+}
+
+export interface NullValue extends ValueBase {
+  kind: 'null';
+}
+
+export interface Property {
+  key: string;
+  keySpan: Span;
+  value: Value;
+  /** Key and value together (`key: value`), without the separating comma. */
+  span: Span;
+  /** How to delete the property cleanly, comma and line included. */
+  removeSpan: Span;
+  /** Added conditionally (`if (c) body.x = ...`, `...(c && {x})`): present on some paths only. */
+  conditional?: boolean;
+  /** Added after the literal (`body.x = ...`): edits that target the literal's braces do not apply. */
+  assigned?: boolean;
+}
+
+export interface ObjectValue extends ValueBase {
+  kind: 'object';
+  properties: Property[];
+  /** Keys that cannot be known statically were spread or computed in: never assume a key is absent. */
+  hasUnknownKeys: boolean;
+  /** The opening brace, where `missing-required` sits and where insertions go. */
+  openBrace: Span;
+  /** Offset right after the last property (or after `{`), for inserting a new property. */
+  insertAt: number;
+  /** Indentation and separator to use when inserting a property. */
+  style: InsertStyle;
+}
+
+export interface InsertStyle {
+  /** `"` for JSON keys, `` (bare) for JS identifiers. */
+  keyQuote: '"' | "'" | '';
+  /** Newline + indentation before a new property, or ' ' for single-line objects. */
+  separator: string;
+  /** Whether the object already has properties (a comma is needed before the new one). */
+  needsComma: boolean;
+}
+
+export interface ArrayValue extends ValueBase {
+  kind: 'array';
+  elements: Value[];
+  /** Elements that cannot be known (spreads). */
+  hasUnknownElements: boolean;
+}
+
+/** A value that cannot be known statically: never flagged, and it suppresses rules that need it. */
+export interface UnknownValue extends ValueBase {
+  kind: 'unknown';
+  /** What is known of it, when anything: the expression text, for messages and flow rules. */
+  text?: string;
+}
+
+/** A value that is one of several literals (`c ? "A" : "B"`, `x ?? 10`): each option is checked. */
+export interface AlternativesValue extends ValueBase {
+  kind: 'alternatives';
+  options: Value[];
+}
+
+/** A value that would fail to be sent as JSON at all (a function, `undefined`, a FormData). */
+export interface ForeignValue extends ValueBase {
+  kind: 'foreign';
+  /** A short description: `FormData`, `Buffer`, `undefined`. */
+  what: string;
+}
+
+export type Value =
+  | StringValue
+  | NumberValue
+  | BooleanValue
+  | NullValue
+  | ObjectValue
+  | ArrayValue
+  | UnknownValue
+  | AlternativesValue
+  | ForeignValue;
+
+// ---------------------------------------------------------------------------------------------
+// Requests found in a document.
+
+export type SourceKind =
+  | 'fetch'
+  | 'axios'
+  | 'got'
+  | 'ky'
+  | 'ofetch'
+  | 'undici'
+  | 'xhr'
+  | 'wrapper'
+  | 'sdk'
+  | 'json-file'
+  | 'curl'
+  | 'http-file'
+  | 'postman';
+
+export interface RequestUrl {
+  /** The resolved URL text; unknown parts are `{…}` placeholders. */
+  text: string;
+  /** Where the URL (or the expression that builds it) is written. */
+  span: Span;
+  /** Host as written, when resolvable (`cloud.leonardo.ai`). */
+  host?: string;
+  /** Path under /api/rest/v1 (or v2) when resolvable, e.g. `/generations`. */
+  path?: string;
+  /** `v1` or `v2`: v1 rules never apply to v2 requests. */
+  apiVersion?: 'v1' | 'v2';
+  /** Span of the path segment text in the document, when it is a single literal piece. */
+  pathSpan?: Span;
+}
+
+export interface RequestSite {
+  source: SourceKind;
+  /** `wire` for raw HTTP, `sdk` for @leonardo-ai/sdk calls. */
+  naming: Naming;
+  /** The method when known (`POST`); undefined when it cannot be known. */
+  method?: HttpMethod | string;
+  methodSpan?: Span;
+  url?: RequestUrl;
+  /** The catalogue's endpoint, when method and path resolve to one. */
+  endpoint?: Endpoint;
+  /** The body, when one is sent and anything is known of it. */
+  body?: Value;
+  /** Header map, when visible; keys as written (compare them case-insensitively). */
+  headers?: ObjectValue;
+  /** The whole call / request, for rules that report on the request itself. */
+  span: Span;
+  /** Body text that had to be parsed as JSON and did not parse (curl, .http). */
+  jsonErrors?: Array<{ message: string; span: Span }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings and fixes.
+
+export type Severity = 'error' | 'warning' | 'information';
+export type SeveritySetting = Severity | 'off';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one certain fix: applied by `--fix`, "Auto Fix" and `source.fixAll`. */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fixes: Fix[];
+  /** The endpoint the finding is about (`POST /generations`), for hovers and JSON output. */
+  endpoint?: string;
+  /** The API's own error text the request would get back, when the catalogue has one. */
+  apiError?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents and rules.
+
+export type DocumentKind =
+  | 'typescript'
+  | 'javascript'
+  | 'json'
+  | 'jsonc'
+  | 'shell'
+  | 'markdown'
+  | 'http'
+  | 'postman';
+
+export interface LintDocument {
+  text: string;
+  kind: DocumentKind;
+  /** File path or URI path, for globs and messages (may be empty for untitled documents). */
+  path: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  description: string;
+  /** Link to docs/rules/<id>.md. */
+  docsUrl: string;
+  /** Whether the rule offers fixes. */
+  fixable: boolean;
+  /** The API's error text this rule prevents, when there is one (for hovers). */
+  apiError?: string;
+}
+
+export type ReportInput = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity };
+
+export interface RuleContext {
+  readonly document: LintDocument;
+  readonly requests: readonly RequestSite[];
+  readonly catalogue: Catalogue;
+  /** Source-specific data an extractor left for flow rules (the TS SourceFile, for example). */
+  readonly parsed?: unknown;
+  report(finding: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,121 @@
+// Walking a request body against the catalogue: the one traversal every schema rule shares.
+
+import type { Catalogue, Field, Naming } from '../api/types.js';
+import type { ObjectValue, Property, RequestSite, Value } from './types.js';
+
+/** One property of a body object, paired with the field the catalogue has for it. */
+export interface PropertyVisit {
+  request: RequestSite;
+  /** The object literal that holds the property. */
+  object: ObjectValue;
+  property: Property;
+  /** The catalogue field, or undefined when the endpoint does not accept the key. */
+  field: Field | undefined;
+  /** The fields accepted in this object (to suggest names, find siblings). */
+  siblings: readonly Field[];
+  /** Dotted path of the property: `controlnets[].strengthType`. */
+  path: string;
+}
+
+/** One object of a body (the root or a nested one) with the fields it accepts. */
+export interface ObjectVisit {
+  request: RequestSite;
+  object: ObjectValue;
+  fields: readonly Field[];
+  path: string;
+}
+
+export interface BodyVisitor {
+  object?(visit: ObjectVisit): void;
+  property?(visit: PropertyVisit): void;
+}
+
+/** The concrete values a Value may take: itself, or each option of an alternatives value. */
+export function literalOptions(value: Value): Value[] {
+  if (value.kind !== 'alternatives') return [value];
+  return value.options.flatMap(literalOptions);
+}
+
+/** The v1 request sites whose endpoint is known and that carry an object body. */
+export function bodyRequests(requests: readonly RequestSite[]): RequestSite[] {
+  return requests.filter(
+    (r) => r.endpoint !== undefined && r.url?.apiVersion !== 'v2' && r.body !== undefined,
+  );
+}
+
+/** Visit every object and property of every known body, depth first, in document order. */
+export function walkBodies(
+  requests: readonly RequestSite[],
+  catalogue: Catalogue,
+  visitor: BodyVisitor,
+): void {
+  for (const request of bodyRequests(requests)) {
+    const endpoint = request.endpoint!;
+    for (const body of literalOptions(request.body!)) {
+      if (body.kind === 'object') {
+        walkObject(request, body, endpoint.fields, '', request.naming, catalogue, visitor);
+      }
+    }
+  }
+}
+
+function walkObject(
+  request: RequestSite,
+  object: ObjectValue,
+  fields: readonly Field[],
+  path: string,
+  naming: Naming,
+  catalogue: Catalogue,
+  visitor: BodyVisitor,
+): void {
+  visitor.object?.({ request, object, fields, path });
+  for (const property of object.properties) {
+    const field = catalogue.field(fields, property.key, naming);
+    const childPath = path ? `${path}.${property.key}` : property.key;
+    visitor.property?.({ request, object, property, field, siblings: fields, path: childPath });
+    if (field) walkValue(request, property.value, field, childPath, naming, catalogue, visitor);
+  }
+}
+
+function walkValue(
+  request: RequestSite,
+  value: Value,
+  field: Field,
+  path: string,
+  naming: Naming,
+  catalogue: Catalogue,
+  visitor: BodyVisitor,
+): void {
+  for (const option of literalOptions(value)) {
+    if (option.kind === 'object' && field.fields) {
+      walkObject(request, option, field.fields, path, naming, catalogue, visitor);
+    } else if (option.kind === 'array' && field.items) {
+      for (const element of option.elements) {
+        walkValue(request, element, field.items, `${path}[]`, naming, catalogue, visitor);
+      }
+    }
+  }
+}
+
+/** The property of an object by exact key (the last one wins, as in JSON.parse). */
+export function getProperty(object: ObjectValue, key: string): Property | undefined {
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    if (object.properties[i]!.key === key) return object.properties[i];
+  }
+  return undefined;
+}
+
+/** The property that holds a catalogue field in this naming mode. */
+export function propertyFor(object: ObjectValue, field: Field, naming: Naming): Property | undefined {
+  return getProperty(object, naming === 'sdk' ? field.sdk : field.wire);
+}
+
+/** The name to write for a field in a body of this naming mode. */
+export function nameFor(field: Field, naming: Naming): string {
+  return naming === 'sdk' ? field.sdk : field.wire;
+}
+
+/** `"POST /generations"`: how findings name an endpoint. */
+export function endpointLabel(request: RequestSite): string | undefined {
+  return request.endpoint ? `${request.endpoint.method} ${request.endpoint.path}` : undefined;
+}
