@@ -1,0 +1,161 @@
+// JSON / JSONC request files. A JSON file is a Leonardo request body when:
+//   1. its first line is a comment naming the endpoint (`// POST /generations`), or
+//   2. a `requestFiles` glob of the configuration maps it to an endpoint, or
+//   3. its keys clearly match one endpoint (for `*.leonardo.json` files, and for other JSON files that
+//      carry Leonardo-specific keys).
+// Anything else (package.json, tsconfig.json, fixtures of other APIs) yields no request.
+
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Catalogue, Endpoint } from '../../api/types.js';
+import type { LintConfig } from '../config.js';
+import type { LintDocument, ObjectValue, RequestSite, Span } from '../types.js';
+import type { Extraction } from './index.js';
+import { parseJsonValue } from './json-values.js';
+import { LEONARDO_HOST, parseEndpointRef, type EndpointRef } from './leonardo-url.js';
+
+/** What hover and completion need from a JSON request file. */
+export interface JsonParsed {
+  kind: 'json';
+}
+
+export function isLeonardoJsonName(filePath: string): boolean {
+  return /\.leonardo\.jsonc?$/i.test(filePath);
+}
+
+export function extractFromJson(doc: LintDocument, catalogue: Catalogue, config: LintConfig): Extraction {
+  const named = isLeonardoJsonName(doc.path);
+  const comment = firstLineEndpoint(doc.text);
+  const configured = comment ? undefined : configuredEndpoint(doc.path, config);
+  if (!named && !comment && !configured && !hasLeonardoMarkers(doc.text, catalogue)) return { requests: [] };
+
+  const parsed = parseJsonValue(doc.text, { allowComments: true, allowTrailingComma: false });
+  const body = parsed.value;
+  const explicit = comment ?? configured;
+  if (!explicit && (!body || body.kind !== 'object')) return { requests: [] };
+
+  const site: RequestSite = {
+    source: 'json-file',
+    naming: 'wire',
+    span: { start: 0, end: doc.text.length },
+    body,
+    jsonErrors: parsed.errors.length > 0 ? parsed.errors : undefined,
+  };
+  if (explicit) {
+    applyRef(site, explicit.ref, explicit.offset, catalogue);
+    return { requests: [site], parsed: { kind: 'json' } satisfies JsonParsed };
+  }
+  const inferred = inferEndpoint(body as ObjectValue, catalogue, named);
+  if (!inferred) return { requests: [] };
+  site.method = inferred.method;
+  site.endpoint = inferred;
+  return { requests: [site], parsed: { kind: 'json' } satisfies JsonParsed };
+}
+
+interface LocatedRef {
+  ref: EndpointRef;
+  /** Offset of the reference text in the document (for method and path spans), or -1 if not in it. */
+  offset: number;
+}
+
+function applyRef(site: RequestSite, ref: EndpointRef, offset: number, catalogue: Catalogue): void {
+  site.method = ref.method;
+  const inDoc = offset >= 0;
+  if (inDoc) site.methodSpan = spanOf(offset + ref.methodOffset, ref.method.length);
+  const pathSpan: Span | undefined = inDoc ? spanOf(offset + ref.pathOffset, ref.path.length) : undefined;
+  site.url = {
+    text: `https://${ref.host}/api/rest/${ref.apiVersion}${ref.path}`,
+    span: pathSpan ?? { start: 0, end: 0 },
+    host: ref.host,
+    path: ref.path,
+    apiVersion: ref.apiVersion,
+    pathSpan,
+  };
+  if (ref.apiVersion === 'v1' && ref.host === LEONARDO_HOST) {
+    site.endpoint = catalogue.match(ref.method, ref.path)?.endpoint;
+  }
+}
+
+function spanOf(start: number, length: number): Span {
+  return { start, end: start + length };
+}
+
+/** `// POST /generations` on the first line (after a BOM and blank lines). */
+function firstLineEndpoint(text: string): LocatedRef | undefined {
+  const m = /^\uFEFF?\s*\/\/([^\r\n]*)/.exec(text);
+  if (!m) return undefined;
+  const ref = parseEndpointRef(m[1]!);
+  return ref ? { ref, offset: m.index + m[0].length - m[1]!.length } : undefined;
+}
+
+const matcherCache = new Map<string, (p: string) => boolean>();
+
+function configuredEndpoint(filePath: string, config: LintConfig): LocatedRef | undefined {
+  if (!config.requestFiles || !filePath) return undefined;
+  const relative = config.baseDir && path.isAbsolute(filePath) ? path.relative(config.baseDir, filePath) : filePath;
+  const candidate = relative.split(path.sep).join('/');
+  for (const [glob, endpoint] of Object.entries(config.requestFiles)) {
+    let matcher = matcherCache.get(glob);
+    if (!matcher) {
+      matcher = picomatch(glob, { dot: true, basename: !glob.includes('/') });
+      matcherCache.set(glob, matcher);
+    }
+    if (!matcher(candidate)) continue;
+    const ref = parseEndpointRef(endpoint);
+    if (ref) return { ref, offset: -1 };
+  }
+  return undefined;
+}
+
+// -- Inference -----------------------------------------------------------------------------------
+
+/** Field names too common to be evidence of a Leonardo request on their own. */
+const GENERIC_KEYS = new Set(['prompt', 'name', 'description', 'id', 'width', 'height', 'seed', 'style', 'model', 'strength', 'resolution', 'duration', 'public', 'steps', 'guidance', 'elements']);
+
+const markerCache = new WeakMap<Catalogue, RegExp>();
+
+/** Cheap test before parsing: does the text mention a Leonardo-specific key as a JSON key? */
+function hasLeonardoMarkers(text: string, catalogue: Catalogue): boolean {
+  if (text.length > 512 * 1024) return false;
+  let re = markerCache.get(catalogue);
+  if (!re) {
+    const names = new Set<string>();
+    for (const e of catalogue.endpoints) {
+      if (e.status === 'current') for (const f of e.fields) if (!GENERIC_KEYS.has(f.wire)) names.add(f.wire);
+    }
+    const alternatives = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    re = new RegExp(`"(?:${alternatives})"\\s*:`);
+    markerCache.set(catalogue, re);
+  }
+  return re.test(text);
+}
+
+/**
+ * The endpoint whose body fields clearly match the object's keys: at least three keys known to it
+ * (two for `*.leonardo.json`), at least three quarters of all keys, at least one Leonardo-specific
+ * key, and strictly more matches than any other endpoint. Otherwise undefined: stay silent.
+ */
+function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean): Endpoint | undefined {
+  const keys = [...new Set(body.properties.map((p) => p.key))];
+  if (keys.length === 0) return undefined;
+  let best: Endpoint | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const endpoint of catalogue.endpoints) {
+    if (!endpoint.hasBody || endpoint.status === 'removed' || endpoint.method === 'GET') continue;
+    const known = new Set(endpoint.fields.map((f) => f.wire));
+    const score = keys.filter((k) => known.has(k)).length;
+    if (score > bestScore) {
+      best = endpoint;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && score > 0) {
+      tie = true;
+    }
+  }
+  if (!best || tie) return undefined;
+  const minimum = named ? 2 : 3;
+  const specific = keys.some((k) => !GENERIC_KEYS.has(k) && best!.fields.some((f) => f.wire === k));
+  if (bestScore < minimum || bestScore < keys.length * 0.75 || !specific) return undefined;
+  return best;
+}
