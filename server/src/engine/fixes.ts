@@ -1,0 +1,79 @@
+// Building the text edits of quick fixes, the same way for every source kind: the edits keep a JSON
+// document JSON (double quotes) and a JS/TS literal in its own quote style. Spans come from the
+// extractors, so a value that came through a `const` declaration is edited where it is declared, and
+// an assigned property (`body.x = ...`) is edited at that assignment.
+
+import type { Fix, ObjectValue, Property, StringValue, TextEdit, Value } from './types.js';
+
+/** Replace a whole value with new literal text (`512`, `true`, `"png"`). */
+export function replaceValue(value: Value, newLiteral: string): TextEdit {
+  return { start: value.span.start, end: value.span.end, newText: newLiteral };
+}
+
+/** A string literal in the given quote style, escaped so the document still parses. */
+export function stringLiteral(text: string, quote: StringValue['quote'] = '"'): string {
+  if (quote === '"') return JSON.stringify(text);
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n')
+    .replace(quote === "'" ? /'/g : /`|\$\{/g, (m) => `\\${m}`);
+  return `${quote}${escaped}${quote}`;
+}
+
+/**
+ * Replace a value with a string literal: in the quote style of the value when it is a string
+ * (JSON `"`, a JS literal keeps `'` or `` ` ``), otherwise `"` (valid in JSON and in JS).
+ */
+export function replaceWithString(value: Value, text: string): TextEdit {
+  return replaceValue(value, stringLiteral(text, value.kind === 'string' ? value.quote : '"'));
+}
+
+/** Whether a name can be written as a bare JS property key. */
+export function isIdentifierName(name: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(name);
+}
+
+/**
+ * Rename a property's key, keeping the way it is written: a quoted key (`"sd_Version"`,
+ * `'sd_Version'`, `body["x"]`) keeps its quotes; a bare key stays bare when the new name is an
+ * identifier and is quoted otherwise. A shorthand property (`{ numImages }`) becomes
+ * `num_images: numImages`, so the variable it reads stays the same.
+ */
+export function renameKey(property: Property, newName: string): TextEdit {
+  const { keySpan, key } = property;
+  const shorthand = property.value.span.start === keySpan.start && property.value.span.end === keySpan.end;
+  if (shorthand) {
+    return { start: keySpan.start, end: keySpan.start, newText: `${keyText(newName)}: ` };
+  }
+  const bare = keySpan.end - keySpan.start === key.length;
+  if (bare) return { start: keySpan.start, end: keySpan.end, newText: keyText(newName) };
+  return { start: keySpan.start + 1, end: keySpan.end - 1, newText: newName };
+}
+
+function keyText(name: string): string {
+  return isIdentifierName(name) ? name : JSON.stringify(name);
+}
+
+/** Delete a property with its comma (and its line when it stands alone). */
+export function removeProperty(property: Property): TextEdit {
+  return { start: property.removeSpan.start, end: property.removeSpan.end, newText: '' };
+}
+
+/** Add `key: valueText` after the last property of an object, in the object's own layout. */
+export function insertProperty(object: ObjectValue, key: string, valueText: string): TextEdit {
+  const { keyQuote, separator, needsComma } = object.style;
+  const quote = keyQuote === '' && !isIdentifierName(key) ? '"' : keyQuote;
+  const keyPart = quote === "'" ? stringLiteral(key, "'") : quote === '"' ? JSON.stringify(key) : key;
+  return {
+    start: object.insertAt,
+    end: object.insertAt,
+    newText: `${needsComma ? ',' : ''}${separator}${keyPart}: ${valueText}`,
+  };
+}
+
+/** One fix per edit, preferred only when there is exactly one (the one certain choice). */
+export function choiceFixes(choices: ReadonlyArray<{ title: string; edit: TextEdit }>): Fix[] {
+  const preferred = choices.length === 1;
+  return choices.map((c) => ({ title: c.title, edits: [c.edit], preferred }));
+}

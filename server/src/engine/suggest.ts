@@ -1,0 +1,129 @@
+// Suggestions for a misspelt name or value: edit distance, case-only and snake/camel matches, and the
+// nearest allowed numbers. Shared by the schema rules; pure functions on strings and numbers.
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions), so `promtp` is one
+ * edit from `prompt`. Stops early and returns `limit + 1` once the distance must exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, beforePrevious[j - 2]! + 1);
+      }
+      current.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** `numImages` → `num_images`, `initImageId` → `init_image_id`. */
+export function camelToSnake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+}
+
+/** `num_images` → `numImages`, `init-image-id` → `initImageId`. */
+export function snakeToCamel(name: string): string {
+  return name.replace(/[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** A name folded for loose comparison: lower case, without `_`, `-`, spaces or dots. */
+export function foldName(name: string): string {
+  return name.toLowerCase().replace(/[_\-\s.]/g, '');
+}
+
+/** The candidates equal to `name` ignoring case only (`sd_Version` → `sd_version`). */
+export function caseOnlyMatches(name: string, candidates: Iterable<string>): string[] {
+  const lower = name.toLowerCase();
+  return unique([...candidates].filter((c) => c !== name && c.toLowerCase() === lower));
+}
+
+/**
+ * The candidates that differ from `name` only in case and word separators: `numImages` ↔ `num_images`,
+ * `NumImages`, `foreground-only` → `foreground_only`.
+ */
+export function spellingMatches(name: string, candidates: Iterable<string>): string[] {
+  const folded = foldName(name);
+  return unique([...candidates].filter((c) => c !== name && foldName(c) === folded));
+}
+
+export interface NearOptions {
+  /** How many to return at most (default 3). */
+  limit?: number;
+  /** The largest edit distance accepted (default: 1 for short names, 2 from 5 characters, 3 from 12). */
+  maxDistance?: number;
+}
+
+/**
+ * The candidates nearest to `input` by edit distance on folded names, best first, ties in candidate
+ * order. A candidate that starts with the folded input (`EULER` → `EULER_DISCRETE`) also counts as
+ * near. Exact (folded) matches come first.
+ */
+export function nearestNames(input: string, candidates: Iterable<string>, options: NearOptions = {}): string[] {
+  const folded = foldName(input);
+  if (folded.length === 0) return [];
+  const max = options.maxDistance ?? defaultMaxDistance(folded.length);
+  const scored: Array<{ candidate: string; score: number; order: number }> = [];
+  let order = 0;
+  for (const candidate of unique([...candidates])) {
+    order++;
+    if (candidate === input) continue;
+    const other = foldName(candidate);
+    const distance = editDistance(folded, other, max);
+    if (distance <= max) {
+      scored.push({ candidate, score: distance, order });
+    } else if (folded.length >= 3 && other.startsWith(folded)) {
+      scored.push({ candidate, score: max + (other.length - folded.length) / 100, order });
+    }
+  }
+  scored.sort((a, b) => a.score - b.score || a.order - b.order);
+  return scored.slice(0, options.limit ?? 3).map((s) => s.candidate);
+}
+
+function defaultMaxDistance(length: number): number {
+  if (length < 5) return 1;
+  return length < 12 ? 2 : 3;
+}
+
+/** The allowed numbers nearest to `value`: one, or two on a tie (`5` between `4` and `6`). */
+export function nearestNumbers(value: number, allowed: readonly number[]): number[] {
+  let best: number[] = [];
+  let bestDistance = Infinity;
+  for (const candidate of unique([...allowed])) {
+    const distance = Math.abs(candidate - value);
+    if (distance < bestDistance - 1e-9) {
+      best = [candidate];
+      bestDistance = distance;
+    } else if (Math.abs(distance - bestDistance) <= 1e-9) {
+      best.push(candidate);
+    }
+  }
+  return best.sort((a, b) => a - b);
+}
+
+/** Whether two numbers are equal up to floating-point noise (`0.1 + 0.2` vs `0.3`). */
+export function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** A short list for messages: `a, b or c`. */
+export function listOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
