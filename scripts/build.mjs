@@ -1,6 +1,9 @@
 // One esbuild script for the three bundles: the VS Code client, the language server and the CLI.
 // `node scripts/build.mjs` builds once (minified); `--watch` rebuilds on change; `--dev` keeps names.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
@@ -14,9 +17,10 @@ const common = {
   sourcemap: dev ? 'inline' : false,
   minify: !dev,
   legalComments: 'none',
+  define: { LEONARDO_LINT_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   // TypeScript's bundle probes for optional modules it never needs in a syntax-only parse.
-  external: ['vscode', 'source-map-support', '@microsoft/typescript-etw', 'perf_hooks'],
+  external: ['vscode', 'source-map-support', '@microsoft/typescript-etw'],
   mainFields: ['module', 'main'],
 };
 

@@ -1,0 +1,178 @@
+// Output formats: stylish (ESLint's default look), json (exactly ESLint's JSON formatter shape) and
+// SARIF 2.1.0 (for code-scanning tools). Lines and columns are 1-based; columns count UTF-16 units.
+
+import * as path from 'node:path';
+import { LineIndex } from '../engine/positions.js';
+import { allRules } from '../engine/rules/index.js';
+import { REPOSITORY_URL } from '../engine/docs.js';
+import { applyTextEdits } from '../engine/apply-fixes.js';
+import type { Finding } from '../engine/types.js';
+import type { FileResult } from './lint-files.js';
+
+export interface EslintMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  fatal?: boolean;
+  fix?: { range: [number, number]; text: string };
+}
+
+export interface EslintResult {
+  filePath: string;
+  messages: EslintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+export function toEslintResults(results: readonly FileResult[]): EslintResult[] {
+  return results.map((r) => {
+    const lines = new LineIndex(r.text);
+    const messages: EslintMessage[] = r.fatal
+      ? [{ ruleId: null, severity: 2, message: r.fatal, line: 1, column: 1, fatal: true }]
+      : r.findings.map((f) => toMessage(f, lines, r.text));
+    const count = (sev: 1 | 2, fixable: boolean) =>
+      messages.filter((m) => m.severity === sev && (!fixable || m.fix !== undefined)).length;
+    return {
+      filePath: r.filePath,
+      messages,
+      errorCount: count(2, false),
+      warningCount: count(1, false),
+      fixableErrorCount: count(2, true),
+      fixableWarningCount: count(1, true),
+    };
+  });
+}
+
+function toMessage(f: Finding, lines: LineIndex, text: string): EslintMessage {
+  const start = lines.positionAt(f.span.start);
+  const end = lines.positionAt(f.span.end);
+  const message: EslintMessage = {
+    ruleId: f.ruleId,
+    severity: f.severity === 'error' ? 2 : 1,
+    message: f.message,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
+  const fix = f.fixes.find((x) => x.preferred);
+  if (fix && fix.edits.length > 0) {
+    const from = Math.min(...fix.edits.map((e) => e.start));
+    const to = Math.max(...fix.edits.map((e) => e.end));
+    const shifted = fix.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+    message.fix = { range: [from, to], text: applyTextEdits(text.slice(from, to), shifted) };
+  }
+  return message;
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  return JSON.stringify(toEslintResults(results));
+}
+
+// -- stylish ---------------------------------------------------------------------------------------
+
+const ansi = (code: string, on: boolean) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+export function formatStylish(results: readonly FileResult[], color: boolean, cwd = process.cwd()): string {
+  const red = ansi('31', color);
+  const yellow = ansi('33', color);
+  const blue = ansi('34', color);
+  const dim = ansi('2', color);
+  const bold = ansi('1', color);
+  const underline = ansi('4', color);
+  const eslint = toEslintResults(results);
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  eslint.forEach((result, i) => {
+    if (result.messages.length === 0) return;
+    const findings = results[i]!.findings;
+    out += `\n${underline(path.relative(cwd, result.filePath) || result.filePath)}\n`;
+    const rows = result.messages.map((m, j) => {
+      const isInfo = !m.fatal && findings[j]?.severity === 'information';
+      const label = m.severity === 2 ? red('error') : isInfo ? blue('info') : yellow('warning');
+      if (m.severity === 2) errors++;
+      else if (isInfo) infos++;
+      else warnings++;
+      if (m.fix && m.severity === 2) fixableErrors++;
+      if (m.fix && m.severity === 1) fixableWarnings++;
+      return [`${m.line}:${m.column}`, label, m.message, dim(m.ruleId ?? '')];
+    });
+    const width = (k: number) => Math.max(...rows.map((r) => visible(r[k]!).length));
+    const w0 = width(0);
+    const w1 = width(1);
+    for (const r of rows) {
+      out += `  ${dim(r[0]!.padEnd(w0))}  ${r[1]}${' '.repeat(w1 - visible(r[1]!).length)}  ${r[2]}  ${r[3]}\n`;
+    }
+  });
+  const total = errors + warnings + infos;
+  if (total === 0) return '';
+  const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''})`;
+  out += `\n${bold((errors ? red : yellow)(`✖ ${summary}`))}\n`;
+  if (fixableErrors + fixableWarnings > 0) {
+    out += bold(`  ${fixableErrors} error${fixableErrors === 1 ? '' : 's'} and ${fixableWarnings} warning${fixableWarnings === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`) + '\n';
+  }
+  return out;
+}
+
+function visible(s: string): string {
+  return s.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+// -- SARIF -----------------------------------------------------------------------------------------
+
+export function formatSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): string {
+  const eslint = toEslintResults(results);
+  const level = (m: EslintMessage, f?: Finding) =>
+    m.severity === 2 ? 'error' : f?.severity === 'information' ? 'note' : 'warning';
+  const sarifResults = eslint.flatMap((r, i) =>
+    r.messages.map((m, j) => {
+      const f = results[i]!.findings[j];
+      return {
+        ruleId: m.ruleId ?? 'fatal',
+        level: level(m, f),
+        message: { text: m.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: path.relative(cwd, r.filePath).split(path.sep).join('/') },
+              region: { startLine: m.line, startColumn: m.column, endLine: m.endLine ?? m.line, endColumn: m.endColumn ?? m.column },
+            },
+          },
+        ],
+      };
+    }),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'leonardo-lint',
+            version,
+            informationUri: REPOSITORY_URL,
+            rules: allRules.map((r) => ({
+              id: r.meta.id,
+              shortDescription: { text: r.meta.description },
+              helpUri: r.meta.docsUrl,
+              defaultConfiguration: { level: r.meta.defaultSeverity === 'information' ? 'note' : r.meta.defaultSeverity },
+            })),
+          },
+        },
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
