@@ -14,6 +14,8 @@ export interface LintArgs {
   configFile?: string;
   reportUnusedDisableDirectives?: boolean;
   maxWarnings?: number;
+  /** Exit 0 even when errors are found (usage and internal failures still exit 2). */
+  exitZero: boolean;
   color: boolean;
 }
 
@@ -37,6 +39,7 @@ Options:
   -c, --config <file>        use this config file instead of the nearest leonardo-lint.config.json
       --no-unused-directives do not report suppression comments that suppress nothing
       --max-warnings <n>     exit 1 when there are more than n warnings
+      --exit-zero            exit 0 even when errors are found (for reports)
       --no-color             plain output
   -v, --version              print the version
   -h, --help                 print this help
@@ -57,6 +60,7 @@ export function parseLintArgs(argv: string[], isTty: boolean): LintArgs | 'help'
         config: { type: 'string', short: 'c' },
         'no-unused-directives': { type: 'boolean' },
         'max-warnings': { type: 'string' },
+        'exit-zero': { type: 'boolean' },
         'no-color': { type: 'boolean' },
         color: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
@@ -94,6 +98,7 @@ export function parseLintArgs(argv: string[], isTty: boolean): LintArgs | 'help'
     configFile: values.config,
     reportUnusedDisableDirectives: values['no-unused-directives'] ? false : undefined,
     maxWarnings,
+    exitZero: values['exit-zero'] ?? false,
     color: values.color ?? (!values['no-color'] && isTty && !process.env.NO_COLOR),
   };
 }

@@ -70,6 +70,7 @@ function lint(args: LintArgs, io: CliIo): number {
 
   const errors = shown.reduce((n, r) => n + (r.fatal ? 1 : 0) + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity !== 'error').length, 0);
+  if (args.exitZero) return 0;
   if (errors > 0) return 1;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.err(`leonardo-lint found too many warnings (maximum: ${args.maxWarnings}).\n`);
