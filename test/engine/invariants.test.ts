@@ -1,0 +1,30 @@
+// Architecture invariants that a reviewer would otherwise have to remember (ARCHITECTURE.md).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (entry.name.endsWith('.ts')) out.push(full);
+  }
+  return out;
+}
+
+test('the engine and the catalogue import nothing from VS Code or LSP packages', () => {
+  const offenders = [...sourceFiles('server/src/engine'), ...sourceFiles('server/src/api')].filter((file) =>
+    /from\s+['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*)['"]/.test(fs.readFileSync(file, 'utf8')),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('nothing in the engine evaluates code or opens connections', () => {
+  const pattern = /\beval\s*\(|new\s+Function\s*\(|from\s+['"]node:(net|http|https|tls|dgram|child_process)['"]|require\(\s*['"](net|http|https|child_process)['"]\s*\)/;
+  const offenders = [...sourceFiles('server/src/engine'), ...sourceFiles('server/src/api')].filter((file) =>
+    pattern.test(fs.readFileSync(file, 'utf8')),
+  );
+  assert.deepEqual(offenders, []);
+});
