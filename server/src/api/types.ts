@@ -86,6 +86,8 @@ export interface Endpoint extends Omit<EndpointSpec, 'fields'> {
   docsUrl: string;
   /** For removed endpoints: what the message should say. */
   removedNote?: string;
+  /** The 200 response body's fields (wire names, nested), when the SDK knows them. */
+  response?: Field[];
 }
 
 /** A path matched against the catalogue. */

@@ -1,0 +1,116 @@
+// Generates server/src/api/catalogue.generated.json from the pinned `@leonardo-ai/sdk` devDependency:
+// every operation (method, path, operationId, SDK namespace/method, summary), every JSON body field
+// (nested, with wire/SDK names, types, enums, nullability, defaults, deprecation, description) and
+// the response body shapes. `npm run gen:api` writes the file; test/api/catalogue.test.ts checks
+// that the committed file equals a fresh generation.
+//
+// Facts the SDK does not carry (ranges from prose, spec-only operations, `required` overrides) live
+// in the hand-written server/src/api/overlay.ts, never here.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { EndpointSpec, FieldSpec, GeneratedCatalogue } from '../server/src/api/types.js';
+import { readTypeDocs } from './gen-api/docs.js';
+import { readOperations, type SdkOperation } from './gen-api/operations.js';
+import { objectFields, type Direction, type WalkContext, type ZodLike } from './gen-api/zod-fields.js';
+
+export const CATALOGUE_FILE = resolve(__dirname, '../server/src/api/catalogue.generated.json');
+
+/** The installed SDK's root folder (holds package.json, src/ and the compiled CJS). */
+export function sdkRoot(): string {
+  return dirname(require.resolve('@leonardo-ai/sdk/package.json'));
+}
+
+type SchemaModule = Record<string, unknown>;
+
+/** Exported schema object → its TS type name, for `$outboundSchema` or `$inboundSchema` exports. */
+function schemaTypes(modules: SchemaModule[], suffix: string): Map<ZodLike, string> {
+  const map = new Map<ZodLike, string>();
+  for (const module of modules) {
+    for (const [name, value] of Object.entries(module)) {
+      if (name.endsWith(suffix) && value && typeof value === 'object') map.set(value as ZodLike, name.slice(0, -suffix.length));
+    }
+  }
+  return map;
+}
+
+function schema(module: SchemaModule, name: string): ZodLike {
+  const value = module[name];
+  if (!value || typeof value !== 'object') throw new Error(`gen-api: the SDK exports no ${name}`);
+  return value as ZodLike;
+}
+
+/** The schema of one member of an object schema, by its renamed (wire) key. */
+function memberSchema(object: ZodLike, ctx: WalkContext, key: string): ZodLike | undefined {
+  const fields = objectFields(object, ctx);
+  if (!fields?.some((f) => f.wire === key)) return undefined;
+  let base = object;
+  while (base._def.typeName !== 'ZodObject') base = (base._def.schema ?? base._def.innerType) as ZodLike;
+  const shape = (base._def.shape as () => Record<string, ZodLike>)();
+  const field = fields.find((f) => f.wire === key)!;
+  return shape[ctx.direction === 'outbound' ? field.sdk : field.wire];
+}
+
+/** Everything the pinned SDK says about the API, as plain data. Pure: reads only the SDK's files. */
+export function generateCatalogue(root: string = sdkRoot()): GeneratedCatalogue {
+  const load = (path: string) => require(join(root, path)) as SchemaModule;
+  const operationsModule = load('sdk/models/operations/index.js');
+  const modules = [operationsModule, load('sdk/models/shared/index.js')];
+  const docs = readTypeDocs(join(root, 'src/sdk/models/operations'));
+  for (const [name, members] of readTypeDocs(join(root, 'src/sdk/models/shared'))) docs.set(name, members);
+  const context = (direction: Direction): WalkContext => ({
+    direction,
+    typeOf: schemaTypes(modules, direction === 'outbound' ? '$outboundSchema' : '$inboundSchema'),
+    docs,
+  });
+  const outbound = context('outbound');
+  const inbound = context('inbound');
+
+  const bodyFields = (op: SdkOperation): FieldSpec[] => {
+    if (!op.body) return [];
+    const request = schema(operationsModule, `${op.body.requestSchema}$outboundSchema`);
+    const body = op.body.member ? memberSchema(request, outbound, op.body.member) : request;
+    const fields = body ? objectFields(body, outbound) : undefined;
+    if (!fields) throw new Error(`gen-api: ${op.operationId} has no object body schema`);
+    return fields;
+  };
+
+  const operations = readOperations(join(root, 'src')).sort(
+    (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
+  );
+  const endpoints: EndpointSpec[] = operations.map((op) => ({
+    method: op.method,
+    path: op.path,
+    operationId: op.operationId,
+    ...(op.sdkNamespace ? { sdkNamespace: op.sdkNamespace, sdkMethod: op.sdkMethod } : {}),
+    ...(op.summary ? { summary: op.summary } : {}),
+    hasBody: op.body !== undefined,
+    bodyRequired: op.body?.required ?? false,
+    fields: bodyFields(op),
+    status: 'current',
+  }));
+
+  const responses: Record<string, FieldSpec[]> = {};
+  for (const op of [...operations].sort((a, b) => a.operationId.localeCompare(b.operationId))) {
+    if (!op.response) continue;
+    const envelope = schema(operationsModule, `${op.response.schema}$inboundSchema`);
+    const body = memberSchema(envelope, inbound, op.response.key);
+    const fields = body ? objectFields(body, inbound) : undefined;
+    if (fields) responses[op.operationId] = fields;
+  }
+
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  return { sdkVersion: version, endpoints, responses };
+}
+
+/** The committed file's exact text: pretty-printed, newline-terminated. */
+export function serializeCatalogue(catalogue: GeneratedCatalogue): string {
+  return `${JSON.stringify(catalogue, null, 2)}\n`;
+}
+
+if (require.main === module) {
+  const catalogue = generateCatalogue();
+  writeFileSync(CATALOGUE_FILE, serializeCatalogue(catalogue));
+  const bodies = catalogue.endpoints.filter((e) => e.hasBody);
+  console.log(`gen-api: ${catalogue.endpoints.length} operations, ${bodies.length} JSON bodies → ${CATALOGUE_FILE}`);
+}

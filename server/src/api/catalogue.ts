@@ -1,0 +1,167 @@
+// The API catalogue: catalogue.generated.json (what the pinned SDK says) merged once with the
+// hand-written overlay (ranges from prose, spec-only operations, required overrides), with the
+// indexes rules, hovers and completion look things up by.
+
+import generatedJson from './catalogue.generated.json';
+import { matchPathTemplate, normalizePath, type PathTemplate, parseTemplate } from './paths.js';
+import { overlay as defaultOverlay, type Overlay } from './overlay.js';
+import type {
+  Catalogue,
+  Endpoint,
+  EndpointMatch,
+  EndpointSpec,
+  Field,
+  FieldSpec,
+  GeneratedCatalogue,
+  Naming,
+} from './types.js';
+
+export const DOCS_BASE = 'https://docs.leonardo.ai/reference/';
+
+function toField(spec: FieldSpec, path: string): Field {
+  const { items, fields, ...rest } = spec;
+  return {
+    ...rest,
+    ...(items ? { items: toField(items, `${path}[]`) } : {}),
+    ...(fields ? { fields: fields.map((f) => toField(f, `${path}.${f.wire}`.replace(/^\./, ''))) } : {}),
+    constraints: {},
+    path,
+  };
+}
+
+/** Every field of a tree by its dotted wire path. */
+function fieldsByPath(fields: readonly Field[], out = new Map<string, Field>()): Map<string, Field> {
+  for (const field of fields) {
+    out.set(field.path, field);
+    if (field.fields) fieldsByPath(field.fields, out);
+    if (field.items) {
+      out.set(field.items.path, field.items);
+      if (field.items.fields) fieldsByPath(field.items.fields, out);
+    }
+  }
+  return out;
+}
+
+function toEndpoint(spec: EndpointSpec, response?: readonly FieldSpec[], removedNote?: string): Endpoint {
+  return {
+    ...spec,
+    fields: spec.fields.map((f) => toField(f, f.wire)),
+    docsUrl: `${DOCS_BASE}${spec.operationId.toLowerCase()}`,
+    ...(removedNote ? { removedNote } : {}),
+    ...(response ? { response: response.map((f) => toField(f, f.wire)) } : {}),
+  };
+}
+
+/** Generated endpoints plus the overlay's, with the overlay's facts applied. Throws on a stale overlay path. */
+export function mergeCatalogue(generated: GeneratedCatalogue, overlay: Overlay): Endpoint[] {
+  const endpoints = [
+    ...generated.endpoints.map((spec) => toEndpoint(spec, generated.responses?.[spec.operationId])),
+    ...overlay.endpoints.map(({ source: _source, removedNote, ...spec }) => toEndpoint(spec, undefined, removedNote)),
+  ];
+  const byId = new Map(endpoints.map((e) => [e.operationId, e]));
+  const endpointFor = (operationId: string): Endpoint => {
+    const endpoint = byId.get(operationId);
+    if (!endpoint) throw new Error(`overlay: unknown operationId ${operationId}`);
+    return endpoint;
+  };
+  const fieldAt = (operationId: string, path: string): Field => {
+    const field = fieldsByPath(endpointFor(operationId).fields).get(path);
+    if (!field) throw new Error(`overlay: ${operationId} has no field ${path}`);
+    return field;
+  };
+
+  for (const [operationId, patches] of Object.entries(overlay.constraints)) {
+    for (const [path, patch] of Object.entries(patches)) fieldAt(operationId, path).constraints = { ...patch };
+  }
+  for (const [operationId, paths] of Object.entries(overlay.required)) {
+    for (const path of Object.keys(paths)) fieldAt(operationId, path).required = true;
+  }
+  for (const [operationId, extras] of Object.entries(overlay.extraFields)) {
+    const endpoint = endpointFor(operationId);
+    for (const { extra, ...spec } of extras) endpoint.fields.push({ ...toField(spec, spec.wire), extra });
+  }
+  for (const [operationId, { status }] of Object.entries(overlay.status)) endpointFor(operationId).status = status;
+  return endpoints;
+}
+
+/** Build a Catalogue over merged endpoints: the indexes and the look-ups. */
+export function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Catalogue {
+  const templates: Array<{ template: PathTemplate; endpoints: Endpoint[] }> = [];
+  const byTemplate = new Map<string, Endpoint[]>();
+  const byMethodPath = new Map<string, Endpoint>();
+  const byOperationId = new Map<string, Endpoint>();
+  const bySdk = new Map<string, Endpoint[]>();
+  for (const endpoint of endpoints) {
+    let group = byTemplate.get(endpoint.path);
+    if (!group) {
+      group = [];
+      byTemplate.set(endpoint.path, group);
+      templates.push({ template: parseTemplate(endpoint.path), endpoints: group });
+    }
+    group.push(endpoint);
+    byMethodPath.set(`${endpoint.method} ${endpoint.path}`, endpoint);
+    byOperationId.set(endpoint.operationId, endpoint);
+    if (endpoint.sdkMethod) bySdk.set(endpoint.sdkMethod, [...(bySdk.get(endpoint.sdkMethod) ?? []), endpoint]);
+  }
+
+  const fieldIndex = new WeakMap<readonly Field[], { wire: Map<string, Field>; sdk: Map<string, Field> }>();
+  const indexOf = (fields: readonly Field[]) => {
+    let index = fieldIndex.get(fields);
+    if (!index) {
+      index = { wire: new Map(fields.map((f) => [f.wire, f])), sdk: new Map(fields.map((f) => [f.sdk, f])) };
+      fieldIndex.set(fields, index);
+    }
+    return index;
+  };
+
+  /** The endpoints of the most specific template matching the path, with its params. */
+  const bestPath = (path: string): { endpoints: Endpoint[]; params: Record<string, string> } | undefined => {
+    const segments = normalizePath(path);
+    let best: { endpoints: Endpoint[]; params: Record<string, string>; score: number[] } | undefined;
+    for (const { template, endpoints: group } of templates) {
+      const found = matchPathTemplate(template, segments);
+      if (found && (!best || compareScores(found.score, best.score) > 0)) best = { endpoints: group, ...found };
+    }
+    return best;
+  };
+
+  return {
+    sdkVersion,
+    endpoints,
+    match(method: string, path: string): EndpointMatch | undefined {
+      const found = bestPath(path);
+      const upper = method.toUpperCase();
+      const endpoint = found?.endpoints.find((e) => e.method === upper);
+      return endpoint ? { endpoint, params: found!.params } : undefined;
+    },
+    matchPath(path: string): Endpoint[] {
+      return [...(bestPath(path)?.endpoints ?? [])];
+    },
+    bySdkMethod(method: string, namespace?: string): Endpoint | undefined {
+      return bySdk.get(method)?.find((e) => namespace === undefined || e.sdkNamespace === namespace);
+    },
+    byOperationId(operationId: string): Endpoint | undefined {
+      return byOperationId.get(operationId);
+    },
+    field(fields: readonly Field[], name: string, naming: Naming): Field | undefined {
+      return indexOf(fields)[naming].get(name);
+    },
+  };
+}
+
+/** Literal segments beat parameters, compared left to right (so `/variations/nobg` beats `/variations/{id}`). */
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+let memo: Catalogue | undefined;
+
+/** The catalogue, merged and indexed on first use. */
+export function getCatalogue(): Catalogue {
+  if (!memo) {
+    const generated = generatedJson as unknown as GeneratedCatalogue;
+    memo = buildCatalogue(generated.sdkVersion, mergeCatalogue(generated, defaultOverlay));
+  }
+  return memo;
+}
