@@ -25,8 +25,10 @@ export interface JsonParseOptions {
 /** Deeper than this the JSON is not a request body; the tree is not walked (no stack overflow). */
 const MAX_DEPTH = 64;
 
-export function parseJsonValue(text: string, options: JsonParseOptions = {}): JsonParse {
+export function parseJsonValue(source: string, options: JsonParseOptions = {}): JsonParse {
   const base = options.baseOffset ?? 0;
+  // A byte-order mark is not JSON: read it as a space, so every offset stays where it is.
+  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
   const parseErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
