@@ -132,7 +132,7 @@ function hasLeonardoMarkers(text: string, catalogue: Catalogue): boolean {
 
 /**
  * The endpoint whose body fields clearly match the object's keys: at least three keys known to it
- * (two for `*.leonardo.json`), at least three quarters of all keys, at least one Leonardo-specific
+ * and three quarters of all keys (two keys and half for `*.leonardo.json`), at least one Leonardo-specific
  * key, and strictly more matches than any other endpoint. Otherwise undefined: stay silent.
  */
 function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean): Endpoint | undefined {
@@ -156,6 +156,7 @@ function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean):
   if (!best || tie) return undefined;
   const minimum = named ? 2 : 3;
   const specific = keys.some((k) => !GENERIC_KEYS.has(k) && best!.fields.some((f) => f.wire === k));
-  if (bestScore < minimum || bestScore < keys.length * 0.75 || !specific) return undefined;
+  const share = named ? 0.5 : 0.75;
+  if (bestScore < minimum || bestScore < keys.length * share || !specific) return undefined;
   return best;
 }
