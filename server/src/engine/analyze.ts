@@ -43,7 +43,7 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
   const extracted = extractRequests(doc, catalogue, config);
   const findings = runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options);
   return {
-    findings: applySuppressions(doc, findings, config),
+    findings: applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config)),
     requests: extracted.requests,
     parsed: extracted.parsed,
   };
@@ -74,6 +74,10 @@ function runRules(
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+function ranRuleIds(rules: readonly Rule[], config: LintConfig): string[] {
+  return rules.map((r) => r.meta.id).filter((id) => config.rules?.[id] !== 'off');
 }
 
 function skipFinding(message: string): Finding {
