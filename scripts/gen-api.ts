@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { EndpointSpec, FieldSpec, GeneratedCatalogue } from '../server/src/api/types.js';
 import { readTypeDocs } from './gen-api/docs.js';
 import { readOperations, type SdkOperation } from './gen-api/operations.js';
-import { objectFields, type Direction, type WalkContext, type ZodLike } from './gen-api/zod-fields.js';
+import { memberSchema, objectFields, type Direction, type WalkContext, type ZodLike } from './gen-api/zod-fields.js';
 
 export const CATALOGUE_FILE = resolve(__dirname, '../server/src/api/catalogue.generated.json');
 
@@ -38,17 +38,6 @@ function schema(module: SchemaModule, name: string): ZodLike {
   const value = module[name];
   if (!value || typeof value !== 'object') throw new Error(`gen-api: the SDK exports no ${name}`);
   return value as ZodLike;
-}
-
-/** The schema of one member of an object schema, by its renamed (wire) key. */
-function memberSchema(object: ZodLike, ctx: WalkContext, key: string): ZodLike | undefined {
-  const fields = objectFields(object, ctx);
-  if (!fields?.some((f) => f.wire === key)) return undefined;
-  let base = object;
-  while (base._def.typeName !== 'ZodObject') base = (base._def.schema ?? base._def.innerType) as ZodLike;
-  const shape = (base._def.shape as () => Record<string, ZodLike>)();
-  const field = fields.find((f) => f.wire === key)!;
-  return shape[ctx.direction === 'outbound' ? field.sdk : field.wire];
 }
 
 /** Everything the pinned SDK says about the API, as plain data. Pure: reads only the SDK's files. */

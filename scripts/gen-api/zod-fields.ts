@@ -89,6 +89,16 @@ interface Shape {
   nullable: boolean;
 }
 
+/** The schema of one member of an object schema, by its renamed key (`RequestBody`, `object`). */
+export function memberSchema(schema: ZodLike, ctx: WalkContext, renamedKey: string): ZodLike | undefined {
+  const u = unwrap(schema, ctx);
+  if (u.base._def.typeName !== 'ZodObject') return undefined;
+  const shape = (u.base._def.shape as () => Record<string, ZodLike>)();
+  const renamed = renames(Object.keys(shape), u.transform);
+  const key = Object.keys(shape).find((k) => (renamed.get(k) ?? k) === renamedKey);
+  return key === undefined ? undefined : shape[key];
+}
+
 /** The fields of an object schema (after unwrapping), or undefined when it is not an object. */
 export function objectFields(schema: ZodLike, ctx: WalkContext, seen: ZodLike[] = []): FieldSpec[] | undefined {
   return describe(unwrap(schema, ctx), ctx, seen, '', '').fields;

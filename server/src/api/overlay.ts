@@ -121,11 +121,8 @@ export const overlay: Overlay = {
     createModel: { resolution: allowed([512, 768], 'The resolution for training. Must be 512 or 768.') },
     createElement: {
       resolution: allowed([1024], 'The resolution for training. Must be 1024.'),
-      // The values are listed in the spec's prose, not as an enum.
-      lora_focus: {
-        allowed: ['General', 'Character', 'Style', 'Object'],
-        source: "docs.leonardo.ai/reference/createelement: \"Options are 'General' | 'Character' | 'Style' | 'Object'\"",
-      },
+      // The values are listed in prose, not as an enum.
+      lora_focus: allowed(['General', 'Character', 'Style', 'Object'], "Options are 'General' | 'Character' | 'Style' | 'Object'."),
       // The widest bounds of the per-model table in the description (FLUX_DEV narrows them).
       learning_rate: { min: 0.00000001, max: 0.001, source: 'SDK description: table of Min/Max per Model Type and Lora Focus' },
       num_train_epochs: { min: 1, max: 250, source: 'SDK description: table of Min/Max per Model Type and Lora Focus' },
