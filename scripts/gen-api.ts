@@ -23,12 +23,20 @@ export function sdkRoot(): string {
 
 type SchemaModule = Record<string, unknown>;
 
-/** Exported schema object → its TS type name, for `$outboundSchema` or `$inboundSchema` exports. */
-function schemaTypes(modules: SchemaModule[], suffix: string): Map<ZodLike, string> {
+/** The SDK's two model folders: `operations` (per-operation types) and `shared`. */
+const MODEL_FOLDERS = ['operations', 'shared'] as const;
+
+/**
+ * Exported schema object → `<folder>.<TS type name>`, for `$outboundSchema` or `$inboundSchema`
+ * exports (the folder keeps `operations.SdVersions` apart from `shared.SdVersions`).
+ */
+function schemaTypes(modules: Map<string, SchemaModule>, suffix: string): Map<ZodLike, string> {
   const map = new Map<ZodLike, string>();
-  for (const module of modules) {
+  for (const [folder, module] of modules) {
     for (const [name, value] of Object.entries(module)) {
-      if (name.endsWith(suffix) && value && typeof value === 'object') map.set(value as ZodLike, name.slice(0, -suffix.length));
+      if (name.endsWith(suffix) && value && typeof value === 'object') {
+        map.set(value as ZodLike, `${folder}.${name.slice(0, -suffix.length)}`);
+      }
     }
   }
   return map;
@@ -43,10 +51,13 @@ function schema(module: SchemaModule, name: string): ZodLike {
 /** Everything the pinned SDK says about the API, as plain data. Pure: reads only the SDK's files. */
 export function generateCatalogue(root: string = sdkRoot()): GeneratedCatalogue {
   const load = (path: string) => require(join(root, path)) as SchemaModule;
-  const operationsModule = load('sdk/models/operations/index.js');
-  const modules = [operationsModule, load('sdk/models/shared/index.js')];
-  const docs = readTypeDocs(join(root, 'src/sdk/models/operations'));
-  for (const [name, members] of readTypeDocs(join(root, 'src/sdk/models/shared'))) docs.set(name, members);
+  const modules = new Map(MODEL_FOLDERS.map((folder) => [folder, load(`sdk/models/${folder}/index.js`)]));
+  const operationsModule = modules.get('operations')!;
+  const docs = new Map(
+    MODEL_FOLDERS.flatMap((folder) =>
+      [...readTypeDocs(join(root, 'src/sdk/models', folder))].map(([type, members]) => [`${folder}.${type}`, members] as const),
+    ),
+  );
   const context = (direction: Direction): WalkContext => ({
     direction,
     typeOf: schemaTypes(modules, direction === 'outbound' ? '$outboundSchema' : '$inboundSchema'),

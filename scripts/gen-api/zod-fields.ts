@@ -15,7 +15,7 @@ export type Direction = 'outbound' | 'inbound';
 
 export interface WalkContext {
   direction: Direction;
-  /** Exported schema object → the TS type it belongs to (`CreateGenerationRequestBody`). */
+  /** Exported schema object → its folder and TS type (`operations.CreateGenerationRequestBody`). */
   typeOf: Map<ZodLike, string>;
   docs: TypeDocs;
 }
@@ -27,7 +27,7 @@ interface Unwrapped {
   /** True when the SDK fills a default for an omitted value (ZodDefault not under ZodOptional). */
   alwaysSent: boolean;
   defaultValue?: unknown;
-  /** The TS type of the object (for JSDoc), when the schema is an exported one. */
+  /** The folder and TS type of the object (for JSDoc), when the schema is an exported one. */
   typeName?: string;
   /** The remap transform wrapped around an object schema. */
   transform?: (value: unknown, ctx: unknown) => unknown;

@@ -162,6 +162,13 @@ describe('match', () => {
     assert.equal(catalogue.match('POST', '/generation'), undefined);
     assert.deepEqual(catalogue.matchPath('/variations/${kind}').map((e) => e.operationId), ['getVariationById']);
     assert.deepEqual(catalogue.matchPath('/nope'), []);
+    assert.deepEqual(catalogue.matchPath('/${id}'), []);
+  });
+
+  it('reads a leading placeholder as the base URL when nothing else matches', () => {
+    assert.equal(catalogue.match('POST', '${BASE_URL}/generations')?.endpoint.operationId, 'createGeneration');
+    assert.equal(catalogue.match('GET', '${base}/generations/${id}')?.endpoint.operationId, 'getGenerationById');
+    assert.equal(catalogue.match('GET', '${base}/variations/abc')?.endpoint.operationId, 'getVariationById');
   });
 
   it('returns undefined for a wrong method while matchPath still finds the path', () => {

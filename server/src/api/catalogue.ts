@@ -3,7 +3,7 @@
 // indexes rules, hovers and completion look things up by.
 
 import generatedJson from './catalogue.generated.json';
-import { matchPathTemplate, normalizePath, type PathTemplate, parseTemplate } from './paths.js';
+import { matchPathTemplate, normalizePath, type PathSegment, type PathTemplate, parseTemplate } from './paths.js';
 import { overlay as defaultOverlay, type Overlay } from './overlay.js';
 import type {
   Catalogue,
@@ -115,12 +115,21 @@ export function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[
   };
 
   /** The endpoints of the most specific template matching the path, with its params. */
-  const bestPath = (path: string): { endpoints: Endpoint[]; params: Record<string, string> } | undefined => {
-    const segments = normalizePath(path);
+  const bestFor = (segments: readonly PathSegment[]) => {
     let best: { endpoints: Endpoint[]; params: Record<string, string>; score: number[] } | undefined;
     for (const { template, endpoints: group } of templates) {
       const found = matchPathTemplate(template, segments);
       if (found && (!best || compareScores(found.score, best.score) > 0)) best = { endpoints: group, ...found };
+    }
+    return best;
+  };
+  // A leading placeholder that leaves no match is a base URL (`${BASE_URL}/generations`): drop it.
+  const bestPath = (path: string): { endpoints: Endpoint[]; params: Record<string, string> } | undefined => {
+    let segments = normalizePath(path);
+    let best = bestFor(segments);
+    while (!best && segments.length > 1 && 'placeholder' in segments[0]!) {
+      segments = segments.slice(1);
+      best = bestFor(segments);
     }
     return best;
   };
