@@ -1,0 +1,113 @@
+// Rendering a catalogue entry (and what was matched) as Markdown for hovers or plain text for the CLI.
+
+import { ruleDocsUrl } from '../docs.js';
+import type { ApiErrorEntry } from './api-errors.js';
+import type { ErrorMatch } from './match.js';
+
+export type ExplanationFormat = 'markdown' | 'plain';
+
+/** What to collect before contacting support, when the error is the generic one. */
+export const SUPPORT_CHECKLIST = [
+  'the request body you sent (without your API key)',
+  'the time of the request, with its time zone',
+  'the generation id (or other job id) involved, if there is one',
+  'the full error response: HTTP status and the whole JSON body',
+];
+
+interface Section {
+  heading: string;
+  items: string[];
+}
+
+export function formatExplanation(
+  entry: ApiErrorEntry,
+  match?: Partial<ErrorMatch>,
+  format: ExplanationFormat = 'markdown',
+): string {
+  const md = format === 'markdown';
+  const lines: string[] = [];
+  const generic = match?.generic === true;
+  const title = generic ? 'No catalogue entry matches this error' : entry.title;
+  lines.push(md ? `**${title}**` : title);
+  lines.push('');
+  const answered = answeredLine(entry, match, generic, md);
+  if (answered) lines.push(answered, '');
+
+  const sections: Section[] = [];
+  if (generic) {
+    sections.push({
+      heading: 'What it means',
+      items: [
+        'Leonardo.Ai\'s error catalogue has no entry for this text. The catalogue\'s generic answer is "Service Error": an error without details, for Leonardo.Ai support to look into.',
+        ...entry.causes.slice(1),
+      ],
+    });
+    sections.push({ heading: 'What to send to Leonardo.Ai support', items: SUPPORT_CHECKLIST });
+  } else {
+    sections.push({ heading: entry.causes.length > 1 ? 'Causes' : 'Cause', items: entry.causes });
+    sections.push({ heading: 'Fix', items: [...entry.fixes, ...detailLines(entry, match)] });
+    if (entry.id === 'service-error') sections.push({ heading: 'What to send to Leonardo.Ai support', items: SUPPORT_CHECKLIST });
+  }
+  if (entry.note) sections.push({ heading: 'Note', items: [entry.note] });
+  if (entry.rules.length > 0) {
+    sections.push({
+      heading: 'Caught before sending by',
+      items: entry.rules.map((id) => (md ? `[\`${id}\`](${ruleDocsUrl(id)})` : `${id}: ${ruleDocsUrl(id)}`)),
+    });
+  }
+  for (const section of sections) {
+    lines.push(md ? `**${section.heading}**` : `${section.heading}:`);
+    for (const item of section.items) lines.push(`- ${md ? item : plain(item)}`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd() + '\n';
+}
+
+function answeredLine(
+  entry: ApiErrorEntry,
+  match: Partial<ErrorMatch> | undefined,
+  generic: boolean,
+  md: boolean,
+): string | undefined {
+  const message = match?.message ?? (generic ? undefined : entry.error);
+  const facts: string[] = [];
+  const status = match?.status ?? (generic ? undefined : entry.status);
+  if (status !== undefined) facts.push(`HTTP ${status}`);
+  const code = match?.code ?? (generic ? undefined : entry.code);
+  if (code) facts.push(`code \`${code}\``);
+  if (match?.path && match.path !== '$') facts.push(`path \`${match.path}\``);
+  if (!message && facts.length === 0) return undefined;
+  const what = message ? (md ? `\`${message}\`` : `"${message}"`) : 'this';
+  const line = `The API answered ${what}${facts.length > 0 ? ` (${facts.join(', ')})` : ''}.`;
+  return md ? line : plain(line);
+}
+
+/** Lines that use what was captured from the message: the field name, the term, the suggestion. */
+function detailLines(entry: ApiErrorEntry, match: Partial<ErrorMatch> | undefined): string[] {
+  const captures = match?.captures ?? {};
+  const out: string[] = [];
+  if (entry.id === 'unexpected-variable' && captures.name) {
+    const suggestions = match?.suggestions ?? [];
+    out.push(
+      suggestions.length > 0
+        ? `\`${captures.name}\` is not a request field: did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?`
+        : `\`${captures.name}\` is not a request field of the endpoint.`,
+    );
+  }
+  if (entry.id === 'content-moderation' && captures.term) {
+    out.push(`The filter flagged the term \`${captures.term}\`.`);
+  }
+  if (entry.id === 'expected-boolean' && captures.field) {
+    const type = captures.expected ?? 'boolean';
+    out.push(`The field is \`${captures.field}\`: send it as a JSON ${type}${captures.found ? `, not a ${captures.found}` : ''}.`);
+  }
+  if (entry.id === 'non-nullable-variable' && captures.name && captures.name !== 'prompt') {
+    out.push(`The missing field is \`${captures.name}\`.`);
+  }
+  return out;
+}
+
+/** Markdown inline code and emphasis removed, for terminals. */
+function plain(text: string): string {
+  return text.replace(/`([^`]*)`/g, '$1');
+}
