@@ -1,0 +1,184 @@
+// unknown-field: a body key the endpoint does not accept. A raw request gets `Unexpected variable
+// <name>` back; an SDK call drops the key silently. The message names the key that was meant.
+
+import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
+import { ruleDocsUrl } from '../docs.js';
+import { choiceFixes, renameKey } from '../fixes.js';
+import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../suggest.js';
+import type { RequestSite, Rule } from '../types.js';
+import { endpointLabel, nameFor, walkBodies, type PropertyVisit } from '../walk.js';
+
+const ID = 'unknown-field';
+
+/**
+ * Names the GET /generations/{id} response uses for request fields (wire names). Copying a
+ * response into a new request sends these. The fold of the name finds the rest (`guidanceScale`).
+ */
+const RESPONSE_TO_REQUEST: Readonly<Record<string, string>> = {
+  imageWidth: 'width',
+  imageHeight: 'height',
+  inferenceSteps: 'num_inference_steps',
+};
+
+/** The same setting under another endpoint's name (wire names), or the v2 API's. */
+const OTHER_ENDPOINT_NAMES: Readonly<Record<string, string[]>> = {
+  isPublic: ['public'],
+  public: ['isPublic'],
+  promptEnhance: ['enhancePrompt'],
+  enhancePrompt: ['promptEnhance'],
+  promptEnhanceInstruction: ['enhancePromptInstruction'],
+  enhancePromptInstruction: ['promptEnhanceInstruction'],
+  quantity: ['num_images'],
+  style_ids: ['styleIds'],
+};
+
+/** Why a name is suggested; decides the wording of the message. */
+type Reason = 'other-naming' | 'case' | 'spelling' | 'response' | 'other-endpoint' | 'near';
+
+interface Suggestion {
+  names: string[];
+  reason: Reason;
+  /** For `other-naming`: the field the key names in the other naming. */
+  field?: Field;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: 'A body field the endpoint does not accept (the API answers `Unexpected variable <name>`).',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+    apiError: 'Unexpected variable <name>',
+  },
+  check(ctx) {
+    walkBodies(ctx.requests, ctx.catalogue, {
+      property(visit) {
+        if (visit.field || ignoredKey(visit)) return;
+        const { request, property } = visit;
+        const suggestion = suggest(property.key, visit.siblings, request.naming, ctx.catalogue, request.endpoint!);
+        const names = suggestion?.names ?? [];
+        ctx.report({
+          message: message(visit, suggestion),
+          span: property.keySpan,
+          fixes: choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) }))),
+          endpoint: endpointLabel(request),
+          apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
+        });
+      },
+    });
+  },
+};
+
+/** `$schema` at the top of a JSON request file is for the editor, not a field sent to the API. */
+function ignoredKey(visit: PropertyVisit): boolean {
+  return visit.request.source === 'json-file' && visit.path === '$schema';
+}
+
+function suggest(
+  key: string,
+  siblings: readonly Field[],
+  naming: Naming,
+  catalogue: Catalogue,
+  endpoint: Endpoint,
+): Suggestion | undefined {
+  const names = siblings.map((f) => nameFor(f, naming));
+  const other: Naming = naming === 'wire' ? 'sdk' : 'wire';
+  const otherField = siblings.find((f) => f.wire !== f.sdk && nameFor(f, other) === key);
+  if (otherField) return { names: [nameFor(otherField, naming)], reason: 'other-naming', field: otherField };
+
+  const tiers: Array<[Reason, () => string[]]> = [
+    ['case', () => caseOnlyMatches(key, names)],
+    ['spelling', () => spellingMatches(key, names)],
+    ['response', () => responseMatches(key, siblings, naming, catalogue, endpoint)],
+    ['other-endpoint', () => renamed(OTHER_ENDPOINT_NAMES[key] ?? [], siblings, naming)],
+    ['near', () => nearestNames(key, names)],
+  ];
+  for (const [reason, find] of tiers) {
+    const found = find();
+    if (found.length > 0) return { names: found, reason };
+  }
+  return undefined;
+}
+
+/** Wire names → the names of those fields in this naming, for the ones the object accepts. */
+function renamed(wireNames: readonly string[], siblings: readonly Field[], naming: Naming): string[] {
+  return wireNames.flatMap((wire) => {
+    const field = siblings.find((f) => f.wire === wire);
+    return field ? [nameFor(field, naming)] : [];
+  });
+}
+
+/** A response name copied into a request: `imageWidth` → `width`, `guidanceScale` → `guidance_scale`. */
+function responseMatches(
+  key: string,
+  siblings: readonly Field[],
+  naming: Naming,
+  catalogue: Catalogue,
+  endpoint: Endpoint,
+): string[] {
+  if (!isResponseName(key, catalogue, endpoint)) return [];
+  const mapped = RESPONSE_TO_REQUEST[key];
+  if (mapped) return renamed([mapped], siblings, naming);
+  return renamed([camelToSnake(key)], siblings, naming);
+}
+
+/**
+ * Whether `key` is a field of the response to GET /generations/{id} (when the catalogue knows
+ * the response), or one of the known response names (when it does not). Only for POST /generations.
+ */
+function isResponseName(key: string, catalogue: Catalogue, endpoint: Endpoint): boolean {
+  if (endpoint.operationId !== 'createGeneration') return false;
+  const response = catalogue.byOperationId('getGenerationById')?.response;
+  const generation = response?.find((f) => f.wire === 'generations_by_pk')?.fields;
+  if (generation) return generation.some((f) => f.wire === key);
+  return key in RESPONSE_TO_REQUEST;
+}
+
+function message(visit: PropertyVisit, suggestion: Suggestion | undefined): string {
+  const { request, property, path } = visit;
+  const key = property.key;
+  const parent = path.includes('.') ? `${path.slice(0, path.lastIndexOf('.'))} in ` : '';
+  const where = `${parent}${describeTarget(request)}`;
+  const outcome =
+    request.naming === 'wire'
+      ? `the API answers \`Unexpected variable ${key}\``
+      : 'the SDK drops it silently, so the API never sees it';
+  const head = `\`${key}\` is not a field of ${where}: ${outcome}.`;
+  if (!suggestion) return head;
+  const quoted = suggestion.names.map((n) => `\`${n}\``);
+  const first = quoted[0]!;
+  switch (suggestion.reason) {
+    case 'other-naming':
+      return `${head} ${otherNamingHint(key, suggestion.field!, request.naming)}`;
+    case 'case':
+      return `${head} Field names are case-sensitive: use ${first}.`;
+    case 'spelling':
+      return `${head} Did you mean ${first}?`;
+    case 'response':
+      return `${head} \`${key}\` is the name in the GET /generations/{id} response; the request field is ${first}.`;
+    case 'other-endpoint':
+      return `${head} Other endpoints call this setting \`${key}\`; here it is ${first}.`;
+    case 'near':
+      return `${head} Did you mean ${listOr(quoted)}?`;
+  }
+}
+
+function otherNamingHint(key: string, field: Field, naming: Naming): string {
+  if (naming === 'wire') {
+    return `\`${key}\` is the SDK's name; a raw request sends \`${field.wire}\`.`;
+  }
+  const sentDefault =
+    field.sdkAlwaysSent && field.sdkDefault !== undefined
+      ? ` (and sends its default \`${field.sdk}\` ${JSON.stringify(field.sdkDefault)} instead)`
+      : '';
+  return `\`${key}\` is the wire name; the SDK takes \`${field.sdk}\` and drops \`${key}\`${sentDefault}.`;
+}
+
+/** `POST /generations`, or `leonardo.image.createGeneration (POST /generations)` for SDK calls. */
+function describeTarget(request: RequestSite): string {
+  const label = endpointLabel(request)!;
+  const { sdkNamespace, sdkMethod } = request.endpoint!;
+  if (request.naming !== 'sdk' || !sdkMethod) return label;
+  return `${sdkNamespace ? `${sdkNamespace}.` : ''}${sdkMethod} (${label})`;
+}
