@@ -1,0 +1,143 @@
+// Request bodies as code builds them: an object literal bound to a variable plus what the code adds
+// to it before it is sent (`body.x = ...`, `body["x"] = ...`, `Object.assign(body, {...})`), and the
+// body argument of a call (`JSON.stringify(body)`, a variable holding `JSON.stringify(...)`).
+
+import ts from 'typescript';
+import type { ObjectValue, Property, Value } from '../../types.js';
+import { removalSpan } from '../spans.js';
+import { spanOf, type TsContext } from './context.js';
+import { spreadProperties } from './objects.js';
+import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
+import { constString, valueOf } from './values.js';
+
+/**
+ * The object literal bound to `binding`, with the properties that assignments and
+ * `Object.assign` calls add between its declaration and `use` (the identifier being resolved).
+ */
+export function composeObject(literal: ObjectValue, binding: Binding, use: ts.Identifier, ctx: TsContext, depth: number): ObjectValue {
+  const from = binding.node.end;
+  const to = use.getStart(ctx.sourceFile);
+  const added: Property[] = [];
+  let hasUnknownKeys = literal.hasUnknownKeys;
+
+  for (const { target, assignment } of ctx.index.memberAssignments.get(binding.name) ?? []) {
+    if (assignment.pos < from || assignment.end > to || resolveIdentifier(ctx.index, target) !== binding) continue;
+    const property = assignedProperty(assignment, binding, ctx, depth);
+    if (property) added.push(property);
+    else hasUnknownKeys = true;
+  }
+  for (const call of ctx.index.objectAssigns.get(binding.name) ?? []) {
+    if (call.pos < from || call.end > to || resolveIdentifier(ctx.index, call.arguments[0] as ts.Identifier) !== binding) continue;
+    const conditional = isConditional(call, binding);
+    for (const source of call.arguments.slice(1)) {
+      const spread = spreadProperties(source, conditional, ctx, depth + 1);
+      added.push(...spread.properties.map((p) => ({ ...p, assigned: true })));
+      hasUnknownKeys ||= spread.unknown;
+    }
+  }
+  if (added.length === 0 && hasUnknownKeys === literal.hasUnknownKeys) return literal;
+  return { ...literal, properties: [...literal.properties, ...added], hasUnknownKeys };
+}
+
+/** `body.x = v` / `body["x"] = v` as a property; undefined when the key cannot be known. */
+function assignedProperty(assignment: ts.BinaryExpression, binding: Binding, ctx: TsContext, depth: number): Property | undefined {
+  const left = assignment.left as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+  let key: string | undefined;
+  let keyNode: ts.Node;
+  if (ts.isPropertyAccessExpression(left)) {
+    key = left.name.text;
+    keyNode = left.name;
+  } else {
+    key = constString(left.argumentExpression, ctx)?.value;
+    keyNode = left.argumentExpression;
+  }
+  if (key === undefined) return undefined;
+  const statement = assignment.parent;
+  // A statement of its own in a block can go with its line; `if (c) body.x = 1;` keeps its `;`.
+  const standalone = ts.isExpressionStatement(statement) && isStatementListParent(statement.parent);
+  const removeSpan = standalone
+    ? removalSpan(ctx.text, statement.getStart(ctx.sourceFile), statement.end)
+    : spanOf(assignment, ctx);
+  return {
+    key,
+    keySpan: spanOf(keyNode, ctx),
+    value: valueOf(assignment.right, ctx, depth + 1),
+    span: spanOf(assignment, ctx),
+    removeSpan,
+    assigned: true,
+    ...(isConditional(assignment, binding) ? { conditional: true } : {}),
+  };
+}
+
+function isStatementListParent(node: ts.Node): boolean {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
+}
+
+/** True when something between `node` and the binding's scope makes it run on some paths only. */
+function isConditional(node: ts.Node, binding: Binding): boolean {
+  for (let current = node.parent; current && current !== binding.scope; current = current.parent) {
+    switch (current.kind) {
+      case ts.SyntaxKind.IfStatement:
+      case ts.SyntaxKind.ConditionalExpression:
+      case ts.SyntaxKind.SwitchStatement:
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.WhileStatement:
+      case ts.SyntaxKind.DoStatement:
+      case ts.SyntaxKind.TryStatement:
+      case ts.SyntaxKind.CatchClause:
+        return true;
+      case ts.SyntaxKind.BinaryExpression: {
+        const operator = (current as ts.BinaryExpression).operatorToken.kind;
+        if (
+          operator === ts.SyntaxKind.AmpersandAmpersandToken ||
+          operator === ts.SyntaxKind.BarBarToken ||
+          operator === ts.SyntaxKind.QuestionQuestionToken
+        ) {
+          return true;
+        }
+        break;
+      }
+      default:
+        if (ts.isFunctionLike(current)) return true;
+    }
+  }
+  return false;
+}
+
+/** The value a body argument sends. */
+export function bodyValue(expression: ts.Expression, ctx: TsContext): Value {
+  return valueOf(sentExpression(expression, ctx), ctx);
+}
+
+/**
+ * The expression whose value a body argument sends: `JSON.stringify(x)` sends x, and so does a
+ * variable holding `JSON.stringify(x)`; anything else sends itself.
+ */
+export function sentExpression(expression: ts.Expression, ctx: TsContext): ts.Expression {
+  const node = skipOuter(expression);
+  const stringified = stringifyArgument(node);
+  if (stringified) return stringified;
+  if (ts.isIdentifier(node)) {
+    const initializer = constInitializer(resolveIdentifier(ctx.index, node));
+    const inner = initializer && stringifyArgument(skipOuter(initializer));
+    if (inner) return inner;
+  }
+  return node;
+}
+
+/** The first argument of `JSON.stringify(...)`. */
+function stringifyArgument(node: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length === 0) return undefined;
+  const callee = skipOuter(node.expression);
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'stringify' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'JSON'
+  ) {
+    return node.arguments[0];
+  }
+  return undefined;
+}

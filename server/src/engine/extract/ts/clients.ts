@@ -1,0 +1,164 @@
+// Which HTTP client a callee is: `fetch`, axios, got, ky, ofetch/$fetch, undici, whether imported,
+// required or global, and client instances made with `axios.create(...)`, `ky.create(...)`,
+// `got.extend(...)`, `ofetch.create(...)` (bound to a variable or a `this.` member).
+
+import ts from 'typescript';
+import type { TsContext } from './context.js';
+import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+
+export type ClientLibrary = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'undici';
+
+export interface ClientInstance {
+  library: ClientLibrary;
+  /** The options object given to `create` / `extend`. */
+  config?: ts.Expression;
+}
+
+/** What a callee denotes: a library function (or namespace) or an instance, plus the member called. */
+export interface ClientCallee {
+  library: ClientLibrary;
+  /** Set when the receiver is an instance made by `create` / `extend`. */
+  instance?: ClientInstance;
+  /** `post` in `axios.post(...)`; undefined for a direct call (`axios(...)`, `fetch(...)`). */
+  member?: string;
+  memberNode?: ts.MemberName;
+}
+
+/** What a module's export is, by module and imported name (`*` and `default` for the whole module). */
+function libraryOfImport(module: string, imported: string): ClientLibrary | 'undici-request' | undefined {
+  const whole = imported === '*' || imported === 'default';
+  switch (module) {
+    case 'axios':
+      return whole || imported === 'axios' ? 'axios' : undefined;
+    case 'got':
+      return whole || imported === 'got' ? 'got' : undefined;
+    case 'ky':
+    case 'ky-universal':
+      return whole || imported === 'ky' ? 'ky' : undefined;
+    case 'ofetch':
+    case 'ofetch/node':
+      return whole || imported === 'ofetch' || imported === '$fetch' ? 'ofetch' : undefined;
+    case 'undici':
+      return whole ? 'undici' : imported === 'request' ? 'undici-request' : imported === 'fetch' ? 'fetch' : undefined;
+    case 'node-fetch':
+    case 'cross-fetch':
+    case 'isomorphic-fetch':
+    case 'isomorphic-unfetch':
+    case 'unfetch':
+      return whole || imported === 'fetch' ? 'fetch' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const GLOBALS: Record<string, ClientLibrary> = { fetch: 'fetch', axios: 'axios', got: 'got', ky: 'ky', ofetch: 'ofetch', $fetch: 'ofetch' };
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+const FACTORIES: Record<ClientLibrary, readonly string[]> = {
+  axios: ['create'],
+  ky: ['create', 'extend'],
+  got: ['extend'],
+  ofetch: ['create'],
+  fetch: [],
+  undici: [],
+};
+
+/** The client a call's callee refers to, or undefined when it is not an HTTP client call. */
+export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCallee | undefined {
+  const node = skipOuter(callee);
+  if (ts.isIdentifier(node)) {
+    const target = referent(node, ctx);
+    if (!target) return undefined;
+    if (target === 'undici-request') return { library: 'undici', member: 'request' };
+    return 'library' in target ? { library: target.library, instance: target } : { library: target.lib };
+  }
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  const member = node.name.text;
+  const receiver = skipOuter(node.expression);
+  if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && member === 'fetch') {
+    return resolveIdentifier(ctx.index, receiver) ? undefined : { library: 'fetch' };
+  }
+  const target = receiverReferent(receiver, ctx);
+  if (!target || target === 'undici-request') return undefined;
+  if ('library' in target) return { library: target.library, instance: target, member, memberNode: node.name };
+  if (target.lib === 'undici' && member === 'fetch') return { library: 'fetch' };
+  return { library: target.lib, member, memberNode: node.name };
+}
+
+type Referent = { lib: ClientLibrary } | ClientInstance | 'undici-request';
+
+function receiverReferent(receiver: ts.Expression, ctx: TsContext): Referent | undefined {
+  if (ts.isIdentifier(receiver)) return referent(receiver, ctx);
+  if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    for (const initializer of ctx.index.thisMembers.get(receiver.name.text) ?? []) {
+      const instance = instanceFrom(initializer, ctx);
+      if (instance) return instance;
+    }
+    return undefined;
+  }
+  if (ts.isCallExpression(receiver)) return instanceFrom(receiver, ctx);
+  return undefined;
+}
+
+/** What an identifier names: a client library (imported, required or global) or an instance. */
+function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
+  const binding = resolveIdentifier(ctx.index, id);
+  if (!binding) {
+    const global = GLOBALS[id.text];
+    return global ? { lib: global } : undefined;
+  }
+  if (binding.kind === 'import') {
+    const library = libraryOfImport(binding.module!, binding.imported!);
+    if (!library) return undefined;
+    return library === 'undici-request' ? library : { lib: library };
+  }
+  const initializer = constInitializer(binding);
+  return initializer ? instanceFrom(initializer, ctx) : undefined;
+}
+
+/** `axios.create({...})`, `ky.extend({...})`, ...: the instance and its options. */
+function instanceFrom(expression: ts.Expression, ctx: TsContext): ClientInstance | undefined {
+  const node = skipOuter(expression);
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = skipOuter(node.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = skipOuter(callee.expression);
+  if (!ts.isIdentifier(receiver)) return undefined;
+  const target = referent(receiver, ctx);
+  if (!target || target === 'undici-request' || 'library' in target) return undefined;
+  if (!FACTORIES[target.lib].includes(callee.name.text)) return undefined;
+  return { library: target.lib, config: node.arguments[0] };
+}
+
+/** The properties of an options object: a literal, or a constant bound to one; spreads of constants included. */
+export function optionProperties(expression: ts.Expression | undefined, ctx: TsContext, depth = 0): Map<string, ts.Expression> {
+  const out = new Map<string, ts.Expression>();
+  if (!expression || depth > 8) return out;
+  let node = skipOuter(expression);
+  if (ts.isIdentifier(node)) {
+    const initializer = constInitializer(resolveIdentifier(ctx.index, node));
+    if (!initializer) return out;
+    node = skipOuter(initializer);
+  }
+  if (!ts.isObjectLiteralExpression(node)) return out;
+  for (const member of node.properties) {
+    if (ts.isPropertyAssignment(member) && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) {
+      out.set(member.name.text, member.initializer);
+    } else if (ts.isShorthandPropertyAssignment(member)) {
+      out.set(member.name.text, member.name);
+    } else if (ts.isSpreadAssignment(member)) {
+      for (const [key, value] of optionProperties(member.expression, ctx, depth + 1)) out.set(key, value);
+    }
+  }
+  return out;
+}
+
+/** True when an expression is (or is bound to) an object literal: an options object rather than a URL. */
+export function isOptionsObject(expression: ts.Expression, ctx: TsContext): boolean {
+  let node = skipOuter(expression);
+  if (ts.isIdentifier(node)) {
+    const initializer = constInitializer(resolveIdentifier(ctx.index, node));
+    if (!initializer) return false;
+    node = skipOuter(initializer);
+  }
+  return ts.isObjectLiteralExpression(node);
+}

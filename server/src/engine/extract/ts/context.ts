@@ -1,0 +1,53 @@
+// What every part of the TS/JS extractor needs: the parse, the file index, and the guards that keep
+// evaluation bounded on adversarial input.
+
+import ts from 'typescript';
+import type { Span } from '../../types.js';
+import type { Binding, FileIndex } from './scope.js';
+
+export interface TsContext {
+  sourceFile: ts.SourceFile;
+  text: string;
+  index: FileIndex;
+  /** Bindings being resolved right now (a cycle such as `const a = [b]; const b = [a]` stops here). */
+  resolving: Set<Binding>;
+  /** Evaluation steps left for this file: a pathological file degrades to unknown values, not to a hang. */
+  budget: { left: number };
+}
+
+/** Deeper than this an expression is not a request body; it is unknown. */
+export const MAX_DEPTH = 48;
+
+const EVALUATION_BUDGET = 250_000;
+
+export function createContext(sourceFile: ts.SourceFile, index: FileIndex): TsContext {
+  return { sourceFile, text: sourceFile.text, index, resolving: new Set(), budget: { left: EVALUATION_BUDGET } };
+}
+
+export function spanOf(node: ts.Node, ctx: TsContext): Span {
+  return { start: node.getStart(ctx.sourceFile), end: node.end };
+}
+
+/** The expression as written, on one line and shortened, for messages and flow rules. */
+export function nodeText(node: ts.Node, ctx: TsContext, max = 80): string {
+  const text = ctx.text.slice(node.getStart(ctx.sourceFile), node.end).replace(/\s*[\r\n]\s*/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Spend one evaluation step; false when the file's budget or the depth limit is exhausted. */
+export function step(ctx: TsContext, depth: number): boolean {
+  if (depth > MAX_DEPTH || ctx.budget.left <= 0) return false;
+  ctx.budget.left--;
+  return true;
+}
+
+/** Evaluate `fn` with `binding` marked as being resolved; undefined on a cycle. */
+export function withBinding<T>(ctx: TsContext, binding: Binding, fn: () => T): T | undefined {
+  if (ctx.resolving.has(binding)) return undefined;
+  ctx.resolving.add(binding);
+  try {
+    return fn();
+  } finally {
+    ctx.resolving.delete(binding);
+  }
+}

@@ -1,0 +1,125 @@
+// Object literals → ObjectValue: keys with their spans, how to remove each property and where to
+// insert a new one, and the properties that spreads bring in (`...(c && {x})` conditionally,
+// `...literalConst` inlined, `...param` as unknown keys).
+
+import ts from 'typescript';
+import type { InsertStyle, ObjectValue, Property, Value } from '../../types.js';
+import { insertStyle, removalSpan } from '../spans.js';
+import { spanOf, step, type TsContext } from './context.js';
+import { skipOuter } from './scope.js';
+import { constString, unknownValue, valueOf } from './values.js';
+
+export function objectValue(node: ts.ObjectLiteralExpression, ctx: TsContext, depth: number): ObjectValue {
+  const properties: Property[] = [];
+  let hasUnknownKeys = false;
+  for (const member of node.properties) {
+    if (ts.isSpreadAssignment(member)) {
+      const spread = spreadProperties(member.expression, false, ctx, depth + 1);
+      properties.push(...spread.properties);
+      hasUnknownKeys ||= spread.unknown;
+      continue;
+    }
+    const key = member.name ? propertyKey(member.name, ctx) : undefined;
+    if (key === undefined) {
+      hasUnknownKeys = true;
+      continue;
+    }
+    properties.push({
+      key,
+      keySpan: spanOf(member.name!, ctx),
+      value: memberValue(member, ctx, depth),
+      span: spanOf(member, ctx),
+      removeSpan: removalSpan(ctx.text, member.getStart(ctx.sourceFile), member.end),
+    });
+  }
+  const open = node.getStart(ctx.sourceFile);
+  const members = node.properties;
+  const first = members[0];
+  const last = members[members.length - 1];
+  return {
+    kind: 'object',
+    span: spanOf(node, ctx),
+    properties,
+    hasUnknownKeys,
+    openBrace: { start: open, end: open + 1 },
+    insertAt: last ? last.end : open + 1,
+    style: insertStyle(ctx.text, open, first?.getStart(ctx.sourceFile), keyQuote(node, ctx)),
+  };
+}
+
+/** A key as JavaScript reads it: `a`, `"a"`, `1` (→ "1"), `["a"]` or `[CONST]`; undefined when it cannot be known. */
+function propertyKey(name: ts.PropertyName, ctx: TsContext): string | undefined {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
+    return name.text;
+  }
+  if (ts.isNumericLiteral(name)) return String(Number(name.text));
+  if (ts.isComputedPropertyName(name)) return constString(name.expression, ctx)?.value;
+  return undefined;
+}
+
+function memberValue(member: ts.ObjectLiteralElementLike, ctx: TsContext, depth: number): Value {
+  if (ts.isPropertyAssignment(member)) return valueOf(member.initializer, ctx, depth + 1);
+  if (ts.isShorthandPropertyAssignment(member)) return valueOf(member.name, ctx, depth + 1);
+  if (ts.isMethodDeclaration(member)) return { kind: 'foreign', what: 'function', span: spanOf(member, ctx) };
+  return unknownValue(member, ctx);
+}
+
+/** Quote new keys the way this object quotes its keys: bare unless every key is quoted. */
+function keyQuote(node: ts.ObjectLiteralExpression, ctx: TsContext): InsertStyle['keyQuote'] {
+  let quote: InsertStyle['keyQuote'] | undefined;
+  for (const member of node.properties) {
+    if (!member.name || ts.isComputedPropertyName(member.name)) continue;
+    if (!ts.isStringLiteral(member.name)) return '';
+    quote ??= ctx.text[member.name.getStart(ctx.sourceFile)] === "'" ? "'" : '"';
+  }
+  return quote ?? '';
+}
+
+export interface SpreadResult {
+  properties: Property[];
+  /** Keys that cannot be known came in. */
+  unknown: boolean;
+}
+
+/**
+ * The properties a spread brings in. `c && {...}` and each branch of `c ? {...} : {...}` bring
+ * theirs conditionally; a constant object literal is inlined; `null`, `undefined`, `false` bring
+ * nothing; anything else brings unknown keys.
+ */
+export function spreadProperties(expression: ts.Expression, conditional: boolean, ctx: TsContext, depth: number): SpreadResult {
+  const node = skipOuter(expression);
+  if (!step(ctx, depth)) return { properties: [], unknown: true };
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    return spreadProperties(node.right, true, ctx, depth + 1);
+  }
+  if (ts.isConditionalExpression(node)) {
+    const whenTrue = spreadProperties(node.whenTrue, true, ctx, depth + 1);
+    const whenFalse = spreadProperties(node.whenFalse, true, ctx, depth + 1);
+    return { properties: [...whenTrue.properties, ...whenFalse.properties], unknown: whenTrue.unknown || whenFalse.unknown };
+  }
+  return spreadValue(valueOf(node, ctx, depth + 1), conditional);
+}
+
+function spreadValue(value: Value, conditional: boolean): SpreadResult {
+  switch (value.kind) {
+    case 'object':
+      return {
+        properties: conditional ? value.properties.map((p) => ({ ...p, conditional: true })) : value.properties,
+        unknown: value.hasUnknownKeys,
+      };
+    case 'alternatives': {
+      const parts = value.options.map((option) => spreadValue(option, true));
+      return { properties: parts.flatMap((p) => p.properties), unknown: parts.some((p) => p.unknown) };
+    }
+    case 'null':
+    case 'boolean':
+    case 'number':
+      return { properties: [], unknown: false };
+    case 'foreign':
+      return { properties: [], unknown: value.what !== 'undefined' };
+    case 'string':
+      return { properties: [], unknown: value.value !== '' };
+    default:
+      return { properties: [], unknown: true };
+  }
+}

@@ -1,0 +1,351 @@
+// The per-file index the TS/JS extractor builds in one iterative pass over the syntax tree: every
+// binding (const/let/var, parameter, function, class, import) with the scope it lives in, every
+// call, every member assignment (`body.x = ...`). Identifier uses are resolved by walking up the
+// parent chain to the nearest scope that declares the name: syntax only, no type checker.
+
+import ts from 'typescript';
+
+export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'import' | 'other';
+
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  /** The declaring node (VariableDeclaration, ParameterDeclaration, FunctionDeclaration, ...). */
+  node: ts.Node;
+  /** The node whose subtree sees the binding. */
+  scope: ts.Node;
+  /** The initializer of a variable declared with a plain identifier name. */
+  initializer?: ts.Expression;
+  /** For imports (and `require`): the module and the imported name (`default`, `*` or a named export). */
+  module?: string;
+  imported?: string;
+  /** True when a plain assignment (`x = ...`, `x++`) writes the binding somewhere in the file. */
+  reassigned: boolean;
+}
+
+/** `target.key = value` or `target["key"] = value` where target is a plain identifier. */
+export interface MemberAssignment {
+  target: ts.Identifier;
+  assignment: ts.BinaryExpression;
+}
+
+export interface FileIndex {
+  bindings: Map<string, Binding[]>;
+  /** Every call expression, in document order. */
+  calls: ts.CallExpression[];
+  /** Member assignments by the target identifier's name. */
+  memberAssignments: Map<string, MemberAssignment[]>;
+  /** `Object.assign(x, ...)` calls by the first argument's name. */
+  objectAssigns: Map<string, ts.CallExpression[]>;
+  /** `this.x = expr` assignments and class property initializers, by member name. */
+  thisMembers: Map<string, ts.Expression[]>;
+}
+
+/** Build the index in one pass. Iterative, so a deeply nested tree cannot overflow the stack. */
+export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
+  const index: FileIndex = {
+    bindings: new Map(),
+    calls: [],
+    memberAssignments: new Map(),
+    objectAssigns: new Map(),
+    thisMembers: new Map(),
+  };
+  const writes: ts.Identifier[] = [];
+  const stack: ts.Node[] = [sourceFile];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node): undefined => {
+    children.push(child);
+    return undefined;
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node, index, writes);
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  for (const id of writes) {
+    const binding = resolveIdentifier(index, id);
+    if (binding) binding.reassigned = true;
+  }
+  return index;
+}
+
+function visit(node: ts.Node, index: FileIndex, writes: ts.Identifier[]): void {
+  switch (node.kind) {
+    case ts.SyntaxKind.CallExpression:
+      visitCall(node as ts.CallExpression, index);
+      break;
+    case ts.SyntaxKind.BinaryExpression:
+      visitBinary(node as ts.BinaryExpression, index, writes);
+      break;
+    case ts.SyntaxKind.PrefixUnaryExpression:
+    case ts.SyntaxKind.PostfixUnaryExpression: {
+      const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+      if ((operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(operand)) {
+        writes.push(operand);
+      }
+      break;
+    }
+    case ts.SyntaxKind.VariableDeclaration:
+      visitVariable(node as ts.VariableDeclaration, index);
+      break;
+    case ts.SyntaxKind.Parameter: {
+      const parameter = node as ts.ParameterDeclaration;
+      addPatternBindings(index, parameter.name, 'param', parameter, parameter.parent);
+      break;
+    }
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.ClassDeclaration:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ClassExpression: {
+      const named = node as ts.FunctionDeclaration | ts.ClassDeclaration | ts.FunctionExpression | ts.ClassExpression;
+      if (!named.name) break;
+      // A declaration is seen by its container; a named expression only sees its own name.
+      const declared = ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node);
+      const kind = !declared ? 'other' : ts.isFunctionDeclaration(node) ? 'function' : 'class';
+      addBinding(index, { name: named.name.text, kind, node, scope: declared ? node.parent : node, reassigned: false });
+      break;
+    }
+    case ts.SyntaxKind.CatchClause: {
+      const clause = node as ts.CatchClause;
+      if (clause.variableDeclaration) {
+        addPatternBindings(index, clause.variableDeclaration.name, 'other', clause.variableDeclaration, clause);
+      }
+      break;
+    }
+    case ts.SyntaxKind.ImportDeclaration:
+      visitImport(node as ts.ImportDeclaration, index);
+      break;
+    case ts.SyntaxKind.ImportEqualsDeclaration: {
+      const declaration = node as ts.ImportEqualsDeclaration;
+      const reference = declaration.moduleReference;
+      if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+        addImport(index, declaration.name.text, declaration, reference.expression.text, '*');
+      }
+      break;
+    }
+    case ts.SyntaxKind.PropertyDeclaration: {
+      const property = node as ts.PropertyDeclaration;
+      if (property.initializer && (ts.isIdentifier(property.name) || ts.isPrivateIdentifier(property.name))) {
+        addToList(index.thisMembers, property.name.text, property.initializer);
+      }
+      break;
+    }
+  }
+}
+
+function visitCall(call: ts.CallExpression, index: FileIndex): void {
+  index.calls.push(call);
+  const callee = call.expression;
+  const first = call.arguments[0];
+  if (
+    first &&
+    ts.isIdentifier(first) &&
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'assign' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Object'
+  ) {
+    addToList(index.objectAssigns, first.text, call);
+  }
+}
+
+const COMPOUND_ASSIGNMENTS = new Set([
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+]);
+
+function visitBinary(binary: ts.BinaryExpression, index: FileIndex, writes: ts.Identifier[]): void {
+  const operator = binary.operatorToken.kind;
+  const left = binary.left;
+  if (operator === ts.SyntaxKind.EqualsToken) {
+    if (ts.isIdentifier(left)) {
+      writes.push(left);
+    } else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
+      const target = left.expression;
+      if (ts.isIdentifier(target)) {
+        addToList(index.memberAssignments, target.text, { target, assignment: binary });
+      } else if (target.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(left)) {
+        addToList(index.thisMembers, left.name.text, binary.right);
+      }
+    } else if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) {
+      collectPatternWrites(left, writes);
+    }
+  } else if (COMPOUND_ASSIGNMENTS.has(operator) && ts.isIdentifier(left)) {
+    writes.push(left);
+  }
+}
+
+/** Identifiers written by a destructuring assignment (`[a, b] = ...`, `({ a } = ...)`). */
+function collectPatternWrites(pattern: ts.Expression, writes: ts.Identifier[]): void {
+  const pending: ts.Node[] = [pattern];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (ts.isIdentifier(node)) writes.push(node);
+    else if (ts.isShorthandPropertyAssignment(node)) writes.push(node.name);
+    else if (ts.isPropertyAssignment(node)) pending.push(node.initializer);
+    else if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) {
+      ts.forEachChild(node, (child) => {
+        pending.push(child);
+      });
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      pending.push(node.left);
+    }
+  }
+}
+
+function visitVariable(declaration: ts.VariableDeclaration, index: FileIndex): void {
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list)) return;
+  const flags = list.flags;
+  const kind: BindingKind =
+    flags & ts.NodeFlags.Const || flags & ts.NodeFlags.Using ? 'const' : flags & ts.NodeFlags.Let ? 'let' : 'var';
+  const scope = kind === 'var' ? functionScope(declaration) : blockScope(list);
+  const init = declaration.initializer;
+  const required = init ? requiredModule(init) : undefined;
+  if (required && ts.isIdentifier(declaration.name)) {
+    addImport(index, declaration.name.text, declaration, required.module, required.imported, scope);
+    return;
+  }
+  if (required && ts.isObjectBindingPattern(declaration.name)) {
+    for (const element of declaration.name.elements) {
+      if (!ts.isIdentifier(element.name)) continue;
+      const property = element.propertyName;
+      const imported = property && (ts.isIdentifier(property) || ts.isStringLiteral(property)) ? property.text : element.name.text;
+      addImport(index, element.name.text, element, required.module, imported, scope);
+    }
+    return;
+  }
+  if (ts.isIdentifier(declaration.name)) {
+    addBinding(index, { name: declaration.name.text, kind, node: declaration, scope, initializer: init, reassigned: false });
+  } else {
+    addPatternBindings(index, declaration.name, kind, declaration, scope);
+  }
+}
+
+/** `require("m")`, `require("m").default` / `.name`, `await import("m")`. */
+function requiredModule(init: ts.Expression): { module: string; imported: string } | undefined {
+  let expression = skipOuter(init);
+  let imported = '*';
+  if (ts.isPropertyAccessExpression(expression)) {
+    imported = expression.name.text;
+    expression = skipOuter(expression.expression);
+  }
+  if (ts.isAwaitExpression(expression)) expression = skipOuter(expression.expression);
+  if (!ts.isCallExpression(expression) || expression.arguments.length !== 1) return undefined;
+  const argument = expression.arguments[0]!;
+  const isRequire = ts.isIdentifier(expression.expression) && expression.expression.text === 'require';
+  const isImport = expression.expression.kind === ts.SyntaxKind.ImportKeyword;
+  if (!(isRequire || isImport) || !ts.isStringLiteralLike(argument)) return undefined;
+  return { module: argument.text, imported };
+}
+
+function visitImport(declaration: ts.ImportDeclaration, index: FileIndex): void {
+  const clause = declaration.importClause;
+  if (!clause || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
+  const module = declaration.moduleSpecifier.text;
+  if (clause.name) addImport(index, clause.name.text, clause, module, 'default');
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) {
+    addImport(index, bindings.name.text, bindings, module, '*');
+  } else {
+    for (const element of bindings.elements) {
+      const imported = element.propertyName ? element.propertyName.text : element.name.text;
+      addImport(index, element.name.text, element, module, imported);
+    }
+  }
+}
+
+function addImport(index: FileIndex, name: string, node: ts.Node, module: string, imported: string, scope?: ts.Node): void {
+  addBinding(index, {
+    name,
+    kind: 'import',
+    node,
+    scope: scope ?? node.getSourceFile(),
+    module,
+    imported,
+    reassigned: false,
+  });
+}
+
+function addPatternBindings(index: FileIndex, name: ts.BindingName, kind: BindingKind, node: ts.Node, scope: ts.Node): void {
+  const pending: ts.BindingName[] = [name];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (ts.isIdentifier(current)) {
+      addBinding(index, { name: current.text, kind, node, scope, reassigned: false });
+    } else {
+      for (const element of current.elements) {
+        if (!ts.isOmittedExpression(element)) pending.push(element.name);
+      }
+    }
+  }
+}
+
+function addBinding(index: FileIndex, binding: Binding): void {
+  addToList(index.bindings, binding.name, binding);
+}
+
+function addToList<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** The nearest function (or the file) around a node: where `var` and parameters live. */
+export function functionScope(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && !ts.isFunctionLike(current) && !ts.isSourceFile(current) && !ts.isModuleBlock(current)) {
+    current = current.parent;
+  }
+  return current ?? node.getSourceFile();
+}
+
+function blockScope(list: ts.VariableDeclarationList): ts.Node {
+  const parent = list.parent;
+  return ts.isVariableStatement(parent) ? parent.parent : parent;
+}
+
+/** The binding an identifier use refers to, or undefined for globals and unknown names. */
+export function resolveIdentifier(index: FileIndex, id: ts.Identifier): Binding | undefined {
+  const candidates = index.bindings.get(id.text);
+  if (!candidates) return undefined;
+  for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
+    for (const binding of candidates) {
+      if (binding.scope === node) return binding;
+    }
+  }
+  return undefined;
+}
+
+/** The initializer of a binding whose value does not change: a `const`, or a never-reassigned `let`/`var`. */
+export function constInitializer(binding: Binding | undefined): ts.Expression | undefined {
+  if (!binding || binding.reassigned) return undefined;
+  if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
+  return binding.initializer;
+}
+
+/** Strip parentheses, type assertions, `as`, `satisfies` and non-null `!`. */
+export function skipOuter(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+// @leonardo-ai/sdk calls: `leonardo.image.createGeneration({...})` (or `leonardo.createGeneration`)
+// on an instance of the SDK client (`new Leonardo(...)` from the package, a `this.client` member, or
+// a parameter typed `Leonardo`). Bodies use SDK names; the catalogue finds the operation.
+
+import ts from 'typescript';
+import type { Catalogue } from '../../../api/types.js';
+import type { RequestSite } from '../../types.js';
+import { bodyValue } from './bodies.js';
+import { spanOf, type TsContext } from './context.js';
+import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
+
+const SDK_MODULE = '@leonardo-ai/sdk';
+const CLIENT_CLASS = 'Leonardo';
+
+/**
+ * Where the SDK method takes the request body when it is not the first argument
+ * (node_modules/@leonardo-ai/sdk/src/sdk/*.ts: `delete3DModelById(id, requestBody?)`).
+ */
+const BODY_ARGUMENT: Record<string, number> = { delete3DModelById: 1 };
+
+export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
+  if (!importsSdk(ctx)) return [];
+  const sites: RequestSite[] = [];
+  for (const call of ctx.index.calls) {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) continue;
+    const target = operationTarget(skipOuter(callee.expression), ctx);
+    if (!target) continue;
+    const method = callee.name.text;
+    const endpoint = catalogue.bySdkMethod(method, target.namespace);
+    if (!endpoint) continue;
+    const site: RequestSite = { source: 'sdk', naming: 'sdk', method: endpoint.method, endpoint, span: spanOf(call, ctx) };
+    const body = endpoint.hasBody ? call.arguments[BODY_ARGUMENT[method] ?? 0] : undefined;
+    if (body) site.body = bodyValue(body, ctx);
+    sites.push(site);
+  }
+  return sites;
+}
+
+function importsSdk(ctx: TsContext): boolean {
+  for (const bindings of ctx.index.bindings.values()) {
+    if (bindings.some((b) => b.kind === 'import' && b.module === SDK_MODULE)) return true;
+  }
+  return false;
+}
+
+/** `client` (no namespace) or `client.image` (namespace `image`), or a variable bound to `client.image`. */
+function operationTarget(receiver: ts.Expression, ctx: TsContext): { namespace?: string } | undefined {
+  if (isClient(receiver, ctx)) return {};
+  if (ts.isPropertyAccessExpression(receiver) && isClient(skipOuter(receiver.expression), ctx)) {
+    return { namespace: receiver.name.text };
+  }
+  if (ts.isIdentifier(receiver)) {
+    const initializer = constInitializer(resolveIdentifier(ctx.index, receiver));
+    const alias = initializer && skipOuter(initializer);
+    if (alias && ts.isPropertyAccessExpression(alias) && isClient(skipOuter(alias.expression), ctx)) {
+      return { namespace: alias.name.text };
+    }
+  }
+  return undefined;
+}
+
+/** An expression that holds an SDK client instance. */
+function isClient(expression: ts.Expression, ctx: TsContext): boolean {
+  if (ts.isNewExpression(expression)) return isClientClass(expression.expression, ctx);
+  if (ts.isIdentifier(expression)) {
+    const binding = resolveIdentifier(ctx.index, expression);
+    if (!binding) return false;
+    if (binding.kind === 'param') return isClientType((binding.node as ts.ParameterDeclaration).type, ctx);
+    const initializer = constInitializer(binding) ?? declaredOnce(binding);
+    const node = initializer && skipOuter(initializer);
+    if (node && ts.isNewExpression(node)) return isClientClass(node.expression, ctx);
+    return isClientType(declaredType(binding), ctx);
+  }
+  if (ts.isPropertyAccessExpression(expression) && expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const name = expression.name.text;
+    for (const initializer of ctx.index.thisMembers.get(name) ?? []) {
+      const node = skipOuter(initializer);
+      if (ts.isNewExpression(node) && isClientClass(node.expression, ctx)) return true;
+    }
+    return memberTyped(expression, name, ctx);
+  }
+  return false;
+}
+
+/** A `let client;` assigned once elsewhere has no constant initializer; its declaration may still say `new`. */
+function declaredOnce(binding: Binding): ts.Expression | undefined {
+  return binding.kind === 'let' || binding.kind === 'var' ? binding.initializer : undefined;
+}
+
+function declaredType(binding: Binding): ts.TypeNode | undefined {
+  return ts.isVariableDeclaration(binding.node) ? binding.node.type : undefined;
+}
+
+/** `this.client` declared in the class as `client: Leonardo` or as a constructor parameter property. */
+function memberTyped(access: ts.PropertyAccessExpression, name: string, ctx: TsContext): boolean {
+  let cls: ts.Node | undefined = access.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return false;
+  for (const member of cls.members) {
+    if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name) {
+      return isClientType(member.type, ctx);
+    }
+    if (ts.isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length) {
+          return isClientType(parameter.type, ctx);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+function isClientType(type: ts.TypeNode | undefined, ctx: TsContext): boolean {
+  return !!type && ts.isTypeReferenceNode(type) && isClientName(type.typeName, ctx);
+}
+
+function isClientClass(expression: ts.Expression, ctx: TsContext): boolean {
+  const node = skipOuter(expression);
+  if (ts.isIdentifier(node)) return isClientName(node, ctx);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === CLIENT_CLASS && ts.isIdentifier(node.expression)) {
+    const binding = resolveIdentifier(ctx.index, node.expression);
+    return binding?.kind === 'import' && binding.module === SDK_MODULE && binding.imported === '*';
+  }
+  return false;
+}
+
+/** `Leonardo` imported (named, default or required) from the SDK, or `sdk.Leonardo` for a namespace import. */
+function isClientName(name: ts.EntityName, ctx: TsContext): boolean {
+  if (ts.isQualifiedName(name)) {
+    if (name.right.text !== CLIENT_CLASS || !ts.isIdentifier(name.left)) return false;
+    const binding = resolveIdentifier(ctx.index, name.left);
+    return binding?.kind === 'import' && binding.module === SDK_MODULE;
+  }
+  const binding = resolveIdentifier(ctx.index, name);
+  if (binding?.kind !== 'import' || binding.module !== SDK_MODULE) return false;
+  return binding.imported === CLIENT_CLASS || binding.imported === 'default';
+}

@@ -1,0 +1,189 @@
+// URL expressions → text: string and template literals, `+`, same-file constants, `new URL(path, base)`,
+// client base URLs. Parts that cannot be known become `{name}` placeholders; literal parts keep the
+// document span they are written at, so a path can be edited where it is written.
+
+import ts from 'typescript';
+import type { RequestUrl, Span } from '../../types.js';
+import { parseLeonardoUrl } from '../leonardo-url.js';
+import { step, withBinding, type TsContext } from './context.js';
+import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
+import { calleeName } from './values.js';
+
+export interface UrlPiece {
+  text: string;
+  /** Where `text` is written verbatim in the document (absent when escapes or joins changed it). */
+  span?: Span;
+  /** A part that cannot be known statically (its text is a `{name}` placeholder). */
+  unknown?: { node: ts.Node; binding?: Binding };
+}
+
+export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0): UrlPiece[] {
+  const node = skipOuter(expression);
+  if (!step(ctx, depth)) return [placeholder(node, ctx)];
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+    const start = node.getStart(ctx.sourceFile);
+    return literalPiece(node.text, start + 1, node.end - 1, ctx);
+  }
+  if (ts.isTemplateExpression(node)) return templatePieces(node, ctx, depth);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.PlusToken) {
+      return [...urlPieces(node.left, ctx, depth + 1), ...urlPieces(node.right, ctx, depth + 1)];
+    }
+    if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+      // `process.env.LEONARDO_URL ?? "https://cloud.leonardo.ai/..."`: the literal default.
+      const left = urlPieces(node.left, ctx, depth + 1);
+      return left.some((p) => !p.unknown) ? left : urlPieces(node.right, ctx, depth + 1);
+    }
+  }
+  if (ts.isIdentifier(node)) return identifierPieces(node, ctx, depth);
+  if (ts.isNewExpression(node) && calleeName(node.expression) === 'URL' && node.arguments?.length) {
+    const [path, base] = node.arguments;
+    const pathPieces = urlPieces(path!, ctx, depth + 1);
+    return base ? resolveAgainst(pathPieces, urlPieces(base, ctx, depth + 1), node, ctx) : pathPieces;
+  }
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return urlPieces(node.expression, ctx, depth + 1);
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuter(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && node.arguments.length === 0) {
+      return urlPieces(callee.expression, ctx, depth + 1);
+    }
+    if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) {
+      return urlPieces(node.arguments[0]!, ctx, depth + 1);
+    }
+  }
+  return [placeholder(node, ctx)];
+}
+
+function literalPiece(text: string, start: number, end: number, ctx: TsContext): UrlPiece[] {
+  if (text === '') return [];
+  // Only text written verbatim (no escapes) can be located character by character.
+  return ctx.text.slice(start, end) === text ? [{ text, span: { start, end } }] : [{ text }];
+}
+
+function templatePieces(node: ts.TemplateExpression, ctx: TsContext, depth: number): UrlPiece[] {
+  const head = node.head;
+  const pieces = literalPiece(head.text, head.getStart(ctx.sourceFile) + 1, head.end - 2, ctx);
+  for (const span of node.templateSpans) {
+    pieces.push(...urlPieces(span.expression, ctx, depth + 1));
+    const literal = span.literal;
+    const closing = ts.isTemplateTail(literal) ? 1 : 2;
+    pieces.push(...literalPiece(literal.text, literal.getStart(ctx.sourceFile) + 1, literal.end - closing, ctx));
+  }
+  return pieces;
+}
+
+function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): UrlPiece[] {
+  const binding = resolveIdentifier(ctx.index, node);
+  const initializer = constInitializer(binding);
+  if (!binding || !initializer) return [placeholder(node, ctx, binding)];
+  return withBinding(ctx, binding, () => urlPieces(initializer, ctx, depth + 1)) ?? [placeholder(node, ctx, binding)];
+}
+
+function placeholder(node: ts.Node, ctx: TsContext, binding?: Binding): UrlPiece {
+  const written = ctx.text.slice(node.getStart(ctx.sourceFile), node.end);
+  const name = /^[\w$.]{1,40}$/.test(written) ? written : '…';
+  return { text: `{${name}}`, unknown: { node, binding } };
+}
+
+export function piecesText(pieces: readonly UrlPiece[]): string {
+  return pieces.map((p) => p.text).join('');
+}
+
+/** The pieces covering [start, end) of the joined text, cut where needed. */
+export function slicePieces(pieces: readonly UrlPiece[], start: number, end: number): UrlPiece[] {
+  const out: UrlPiece[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + piece.text.length);
+    if (from < to) {
+      if (from === offset && to === offset + piece.text.length) {
+        out.push(piece);
+      } else if (!piece.unknown) {
+        const cut = from - offset;
+        const text = piece.text.slice(cut, to - offset);
+        out.push(piece.span ? { text, span: { start: piece.span.start + cut, end: piece.span.start + cut + text.length } } : { text });
+      } else {
+        out.push(piece);
+      }
+    }
+    offset += piece.text.length;
+  }
+  return out;
+}
+
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** A client's base URL joined with a request URL (axios `baseURL`, ky/got `prefixUrl`, ofetch `baseURL`). */
+export function joinBase(base: readonly UrlPiece[], relative: readonly UrlPiece[]): UrlPiece[] {
+  const relText = piecesText(relative);
+  if (ABSOLUTE.test(relText) || base.length === 0) return [...relative];
+  const baseText = piecesText(base);
+  if (relText === '') return [...base];
+  const baseSlash = baseText.endsWith('/');
+  const relSlash = relText.startsWith('/');
+  if (baseSlash && relSlash) return [...slicePieces(base, 0, baseText.length - 1), ...relative];
+  if (baseSlash || relSlash) return [...base, ...relative];
+  return [...base, { text: '/' }, ...relative];
+}
+
+/** `new URL(path, base)`: an absolute path wins, `/x` replaces the base's path, `x` replaces its last segment. */
+function resolveAgainst(path: UrlPiece[], base: UrlPiece[], node: ts.Node, ctx: TsContext): UrlPiece[] {
+  const pathText = piecesText(path);
+  if (ABSOLUTE.test(pathText)) return path;
+  const baseText = piecesText(base);
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#{}]*/i.exec(baseText);
+  if (!origin) return [placeholder(node, ctx)];
+  if (pathText.startsWith('/')) return [...slicePieces(base, 0, origin[0].length), ...path];
+  const baseNoQuery = baseText.replace(/[?#].*$/, '');
+  const dir = baseNoQuery.lastIndexOf('/');
+  const keep = dir >= origin[0].length ? dir + 1 : baseNoQuery.length;
+  const prefix = slicePieces(base, 0, keep);
+  return dir >= origin[0].length ? [...prefix, ...path] : [...prefix, { text: '/' }, ...path];
+}
+
+/**
+ * The Leonardo REST URL the pieces spell, or undefined when they are not one (another host, a host
+ * that cannot be known, a path outside /api/rest/v1 or /v2).
+ */
+export function leonardoUrl(pieces: readonly UrlPiece[], span: Span): RequestUrl | undefined {
+  const text = piecesText(pieces);
+  const parsed = parseLeonardoUrl(text);
+  if (!parsed || !(parsed.host === 'leonardo.ai' || parsed.host.endsWith('.leonardo.ai'))) return undefined;
+  const url: RequestUrl = { text, span, host: parsed.host, apiVersion: parsed.apiVersion };
+  const rawPath = /^[^?#]*/.exec(text.slice(parsed.pathOffset))![0];
+  if (!rawPath.startsWith('/') || !knownPath(parsed.path)) return url;
+  url.path = parsed.path;
+  const pathSpan = locate(pieces, parsed.pathOffset, parsed.pathOffset + parsed.path.length);
+  if (pathSpan) url.pathSpan = pathSpan;
+  return url;
+}
+
+/** A path whose first segment is literal and whose other segments are literal or one placeholder each. */
+function knownPath(path: string): boolean {
+  const segments = path.split('/').slice(1);
+  if (segments.length === 0 || segments[0] === '' || segments[0]!.includes('{')) return false;
+  return segments.every((s) => !s.includes('{') || /^\{[^{}]*\}$/.test(s));
+}
+
+/** The document span of [start, end) of the joined text, when it lies inside one verbatim piece. */
+function locate(pieces: readonly UrlPiece[], start: number, end: number): Span | undefined {
+  let offset = 0;
+  for (const piece of pieces) {
+    const pieceEnd = offset + piece.text.length;
+    if (start >= offset && end <= pieceEnd) {
+      return piece.span && !piece.unknown
+        ? { start: piece.span.start + start - offset, end: piece.span.start + end - offset }
+        : undefined;
+    }
+    offset = pieceEnd;
+  }
+  return undefined;
+}
+
+/** The pieces of a URL argument, resolved against a client's base URL when it has one. */
+export function requestUrlPieces(expression: ts.Expression, ctx: TsContext, base?: readonly UrlPiece[]): UrlPiece[] {
+  const pieces = urlPieces(expression, ctx);
+  return base ? joinBase(base, pieces) : pieces;
+}

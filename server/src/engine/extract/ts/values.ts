@@ -1,0 +1,212 @@
+// A TS/JS expression → the engine's Value: literals with exact spans, alternatives for `c ? a : b`
+// and fallbacks (`x ?? 10`), same-file constants resolved to their declaration, things JSON cannot
+// carry (functions, FormData, Buffers, streams) as foreign values, and everything else unknown.
+
+import ts from 'typescript';
+import type { AlternativesValue, ArrayValue, StringValue, Value } from '../../types.js';
+import { composeObject } from './bodies.js';
+import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
+import { objectValue } from './objects.js';
+import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+
+export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): Value {
+  const node = skipOuter(expression);
+  if (!step(ctx, depth)) return unknownValue(node, ctx);
+  switch (node.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return stringValue(node as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, ctx);
+    case ts.SyntaxKind.NumericLiteral:
+      return { kind: 'number', value: Number((node as ts.NumericLiteral).text), raw: nodeText(node, ctx), span: spanOf(node, ctx) };
+    case ts.SyntaxKind.PrefixUnaryExpression:
+      return signedNumber(node as ts.PrefixUnaryExpression, ctx);
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+      return { kind: 'boolean', value: node.kind === ts.SyntaxKind.TrueKeyword, span: spanOf(node, ctx) };
+    case ts.SyntaxKind.NullKeyword:
+      return { kind: 'null', span: spanOf(node, ctx) };
+    case ts.SyntaxKind.VoidExpression:
+      return { kind: 'foreign', what: 'undefined', span: spanOf(node, ctx) };
+    case ts.SyntaxKind.Identifier:
+      return identifierValue(node as ts.Identifier, ctx, depth);
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return objectValue(node as ts.ObjectLiteralExpression, ctx, depth);
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return arrayValue(node as ts.ArrayLiteralExpression, ctx, depth);
+    case ts.SyntaxKind.ConditionalExpression: {
+      const conditional = node as ts.ConditionalExpression;
+      return alternatives(node, [conditional.whenTrue, conditional.whenFalse], ctx, depth);
+    }
+    case ts.SyntaxKind.BinaryExpression:
+      return binaryValue(node as ts.BinaryExpression, ctx, depth);
+    case ts.SyntaxKind.AwaitExpression:
+      return valueOf((node as ts.AwaitExpression).expression, ctx, depth + 1);
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+      return { kind: 'foreign', what: 'function', span: spanOf(node, ctx) };
+    case ts.SyntaxKind.NewExpression:
+    case ts.SyntaxKind.CallExpression:
+      return foreignValue(node as ts.NewExpression | ts.CallExpression, ctx) ?? unknownValue(node, ctx);
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return memberValue(node as ts.PropertyAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
+    default:
+      return unknownValue(node, ctx);
+  }
+}
+
+export function unknownValue(node: ts.Node, ctx: TsContext): Value {
+  return { kind: 'unknown', span: spanOf(node, ctx), text: nodeText(node, ctx) };
+}
+
+export function stringValue(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, ctx: TsContext): StringValue {
+  const span = spanOf(node, ctx);
+  const quote = ctx.text[span.start] as StringValue['quote'];
+  return { kind: 'string', value: node.text, span, inner: { start: span.start + 1, end: span.end - 1 }, quote };
+}
+
+/** `-1`, `+2.5`: a sign applied to a numeric literal is still a literal. */
+function signedNumber(node: ts.PrefixUnaryExpression, ctx: TsContext): Value {
+  const operand = skipOuter(node.operand);
+  const sign = node.operator === ts.SyntaxKind.MinusToken ? -1 : node.operator === ts.SyntaxKind.PlusToken ? 1 : 0;
+  if (sign === 0 || !ts.isNumericLiteral(operand)) return unknownValue(node, ctx);
+  return { kind: 'number', value: sign * Number(operand.text), raw: nodeText(node, ctx), span: spanOf(node, ctx) };
+}
+
+function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Value {
+  const binding = resolveIdentifier(ctx.index, node);
+  if (!binding) {
+    if (node.text === 'undefined') return { kind: 'foreign', what: 'undefined', span: spanOf(node, ctx) };
+    return unknownValue(node, ctx);
+  }
+  const initializer = constInitializer(binding);
+  if (!initializer) return unknownValue(node, ctx);
+  const resolved = withBinding(ctx, binding, () => {
+    const value = valueOf(initializer, ctx, depth + 1);
+    return value.kind === 'object' ? composeObject(value, binding, node, ctx, depth) : value;
+  });
+  return resolved ?? unknownValue(node, ctx);
+}
+
+function arrayValue(node: ts.ArrayLiteralExpression, ctx: TsContext, depth: number): ArrayValue {
+  const elements: Value[] = [];
+  let hasUnknownElements = false;
+  for (const element of node.elements) {
+    if (ts.isOmittedExpression(element)) {
+      elements.push({ kind: 'null', span: spanOf(element, ctx) });
+    } else if (ts.isSpreadElement(element)) {
+      const spread = valueOf(element.expression, ctx, depth + 1);
+      if (spread.kind === 'array') {
+        elements.push(...spread.elements);
+        hasUnknownElements ||= spread.hasUnknownElements;
+      } else {
+        hasUnknownElements = true;
+      }
+    } else {
+      elements.push(valueOf(element, ctx, depth + 1));
+    }
+  }
+  return { kind: 'array', span: spanOf(node, ctx), elements, hasUnknownElements };
+}
+
+function alternatives(node: ts.Node, branches: ts.Expression[], ctx: TsContext, depth: number): AlternativesValue {
+  const options: Value[] = [];
+  for (const branch of branches) {
+    const value = valueOf(branch, ctx, depth + 1);
+    if (value.kind === 'alternatives') options.push(...value.options);
+    else options.push(value);
+  }
+  return { kind: 'alternatives', span: spanOf(node, ctx), options };
+}
+
+/** `x || "A"`, `x ?? 10`, `c && "A"`: the literal side can be sent, the other side stays unknown. */
+function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): Value {
+  switch (node.operatorToken.kind) {
+    case ts.SyntaxKind.BarBarToken:
+    case ts.SyntaxKind.QuestionQuestionToken:
+      return alternatives(node, [node.left, node.right], ctx, depth);
+    case ts.SyntaxKind.AmpersandAmpersandToken: {
+      const result = alternatives(node, [node.right], ctx, depth);
+      result.options.unshift(unknownValue(node.left, ctx));
+      return result;
+    }
+    default:
+      return unknownValue(node, ctx);
+  }
+}
+
+/** `CONFIG.model` where `CONFIG` is a same-file constant object literal. */
+function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): Value | undefined {
+  if (!ts.isIdentifier(skipOuter(node.expression))) return undefined;
+  const target = valueOf(node.expression, ctx, depth + 1);
+  if (target.kind !== 'object') return undefined;
+  const name = node.name.text;
+  for (let i = target.properties.length - 1; i >= 0; i--) {
+    const property = target.properties[i]!;
+    if (property.key === name) return property.conditional ? undefined : property.value;
+  }
+  return undefined;
+}
+
+const FOREIGN_CONSTRUCTORS: Record<string, string> = {
+  FormData: 'FormData',
+  Blob: 'Blob',
+  File: 'File',
+  URLSearchParams: 'URLSearchParams',
+  ReadableStream: 'stream',
+  ArrayBuffer: 'ArrayBuffer',
+  Uint8Array: 'Uint8Array',
+  Map: 'Map',
+  Set: 'Set',
+};
+
+const FOREIGN_CALLS: Record<string, string> = {
+  'Buffer.from': 'Buffer',
+  'Buffer.alloc': 'Buffer',
+  'Buffer.concat': 'Buffer',
+  createReadStream: 'ReadStream',
+  'fs.createReadStream': 'ReadStream',
+  readFileSync: 'Buffer',
+  'fs.readFileSync': 'Buffer',
+  readFile: 'Buffer',
+  'fs.readFile': 'Buffer',
+  'fs.promises.readFile': 'Buffer',
+  'fsp.readFile': 'Buffer',
+  'Readable.from': 'stream',
+  fileFromPath: 'File',
+  fileFrom: 'File',
+  blobFrom: 'Blob',
+};
+
+/** What a `new X(...)` or a well-known call produces when JSON cannot carry it. */
+function foreignValue(node: ts.NewExpression | ts.CallExpression, ctx: TsContext): Value | undefined {
+  const callee = calleeName(node.expression);
+  if (!callee) return undefined;
+  const what = ts.isNewExpression(node) ? FOREIGN_CONSTRUCTORS[callee] : FOREIGN_CALLS[callee];
+  if (what) return { kind: 'foreign', what, span: spanOf(node, ctx) };
+  // `await res.blob()`, `file.arrayBuffer()`: a binary body read from another object.
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const method = node.expression.name.text;
+    if (method === 'blob') return { kind: 'foreign', what: 'Blob', span: spanOf(node, ctx) };
+    if (method === 'arrayBuffer') return { kind: 'foreign', what: 'ArrayBuffer', span: spanOf(node, ctx) };
+  }
+  return undefined;
+}
+
+/** `a.b.c` for a chain of identifiers, else undefined. Iterative: chains can be very long. */
+export function calleeName(expression: ts.Expression): string | undefined {
+  const names: string[] = [];
+  let node = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(node)) {
+    names.push(node.name.text);
+    node = skipOuter(node.expression);
+  }
+  if (!ts.isIdentifier(node)) return undefined;
+  names.push(node.text);
+  return names.reverse().join('.');
+}
+
+/** The string a same-file expression always evaluates to, when it is one literal string. */
+export function constString(expression: ts.Expression, ctx: TsContext): StringValue | undefined {
+  const value = valueOf(expression, ctx);
+  return value.kind === 'string' ? value : undefined;
+}

@@ -1,0 +1,84 @@
+// TypeScript / JavaScript → Leonardo request sites. One syntax-only parse (no Program, no type
+// checker), one pass to index the file, then the recognisers: HTTP client calls (fetch, axios, got,
+// ky, ofetch, undici, XMLHttpRequest), same-file wrappers around them, and @leonardo-ai/sdk calls.
+// A file that never mentions "leonardo" is not parsed at all.
+
+import ts from 'typescript';
+import type { Catalogue } from '../../api/types.js';
+import type { LintDocument, RequestSite } from '../types.js';
+import type { Extraction } from './index.js';
+import { sendCall, type SendCall } from './ts/calls.js';
+import { createContext, type TsContext } from './ts/context.js';
+import { sendUrlPieces, siteFromSend } from './ts/requests.js';
+import { buildIndex, type FileIndex } from './ts/scope.js';
+import { sdkSites } from './ts/sdk.js';
+import { emptyWrapperTable, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
+import { xhrSends } from './ts/xhr.js';
+
+/** What the extractor leaves for flow rules, hover and completion: the one parse of the document. */
+export interface TsParsed {
+  kind: 'typescript';
+  sourceFile: ts.SourceFile;
+  /** Bindings, calls and member assignments of the file (see ts/scope.ts). */
+  index: FileIndex;
+}
+
+export function isTsParsed(parsed: unknown): parsed is TsParsed {
+  return typeof parsed === 'object' && parsed !== null && (parsed as TsParsed).kind === 'typescript';
+}
+
+const MENTIONS_LEONARDO = /leonardo/i;
+
+export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue): Extraction {
+  if (!MENTIONS_LEONARDO.test(doc.text)) return { requests: [] };
+  let parsed: TsParsed;
+  try {
+    const sourceFile = ts.createSourceFile(doc.path || 'untitled.ts', doc.text, ts.ScriptTarget.Latest, true, scriptKind(doc));
+    parsed = { kind: 'typescript', sourceFile, index: buildIndex(sourceFile) };
+  } catch (error) {
+    // The parser recurses per nesting level: pathologically deep code exhausts the stack.
+    if (error instanceof RangeError) return { requests: [] };
+    throw error;
+  }
+  try {
+    const requests = findRequests(createContext(parsed.sourceFile, parsed.index), catalogue);
+    return { requests, parsed };
+  } catch (error) {
+    if (error instanceof RangeError) return { requests: [], parsed };
+    throw error;
+  }
+}
+
+function scriptKind(doc: LintDocument): ts.ScriptKind {
+  const path = doc.path.toLowerCase();
+  if (path.endsWith('.tsx') || path.endsWith('.jsx')) return ts.ScriptKind.TSX;
+  if (/\.(m|c)?js$/.test(path)) return ts.ScriptKind.JS;
+  if (/\.(m|c)?ts$/.test(path)) return ts.ScriptKind.TS;
+  return doc.kind === 'javascript' ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+}
+
+function findRequests(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
+  const requests: RequestSite[] = [];
+  const wrappers = emptyWrapperTable();
+  const sends: SendCall[] = [];
+  for (const call of ctx.index.calls) {
+    const send = sendCall(call, ctx);
+    if (send) sends.push(send);
+  }
+  sends.push(...xhrSends(ctx));
+  for (const send of sends) {
+    const pieces = sendUrlPieces(send, ctx);
+    registerWrapper(wrappers, send, pieces, ctx);
+    const site = siteFromSend(send, pieces, ctx, catalogue);
+    if (site) requests.push(site);
+  }
+  if (wrappers.byFunction.size > 0) {
+    for (const call of ctx.index.calls) {
+      const wrapper = wrapperFor(call, wrappers, ctx);
+      const site = wrapper && siteFromWrapperCall(call, wrapper, ctx, catalogue);
+      if (site) requests.push(site);
+    }
+  }
+  requests.push(...sdkSites(ctx, catalogue));
+  return requests.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
