@@ -1,0 +1,112 @@
+// invalid-dimensions: a width or height the endpoint cannot produce: not a multiple of 8 or outside
+// the endpoint's bounds (POST /generations 32..1536), or not one of a discrete set (LCM: 512, 640,
+// 1024). The API answers `invalid dimensions`. Only numbers are judged here; `"512"` is type-mismatch's.
+
+import type { Field } from '../../api/types.js';
+import { ruleDocsUrl } from '../docs.js';
+import { choiceFixes, replaceValue } from '../fixes.js';
+import { listOr, nearestNumbers, sameNumber } from '../suggest.js';
+import type { NumberValue, RequestSite, Rule } from '../types.js';
+import { endpointLabel, literalOptions, walkBodies } from '../walk.js';
+
+const ID = 'invalid-dimensions';
+const API_ERROR = 'invalid dimensions';
+/** The upper bound the API's error catalogue still states ("within 32 to 1024"). */
+const CATALOGUE_MAX = 1024;
+
+const DIMENSION_NAMES = new Set(['width', 'height', 'imageWidth', 'imageHeight']);
+
+/** A width/height field with known bounds; the fields this rule (alone) judges for numbers. */
+export function isDimensionField(field: Field): boolean {
+  const c = field.constraints;
+  const bounded = c.min !== undefined || c.max !== undefined || c.multipleOf !== undefined || numericAllowed(field).length > 0;
+  return DIMENSION_NAMES.has(field.wire) && bounded;
+}
+
+/** The discrete numbers a field allows, when the catalogue states a set. */
+export function numericAllowed(field: Field): number[] {
+  return (field.constraints.allowed ?? []).filter((v): v is number => typeof v === 'number');
+}
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: 'A width or height that is not a multiple of 8 within the endpoint\'s bounds (the API answers `invalid dimensions`).',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+    apiError: API_ERROR,
+  },
+  check(ctx) {
+    walkBodies(ctx.requests, ctx.catalogue, {
+      property({ request, property, field }) {
+        if (!field || !isDimensionField(field)) return;
+        for (const option of literalOptions(property.value)) {
+          if (option.kind !== 'number') continue;
+          const problem = judge(option.value, field);
+          if (!problem) continue;
+          ctx.report({
+            message: message(request, property.key, option, field, problem),
+            span: option.span,
+            fixes: choiceFixes(
+              nearestValid(option.value, field).map((n) => ({
+                title: `Change ${property.key} to ${n}`,
+                edit: replaceValue(option, String(n)),
+              })),
+            ),
+            endpoint: endpointLabel(request),
+            apiError: API_ERROR,
+          });
+        }
+      },
+    });
+  },
+};
+
+type Problem = 'not-allowed' | 'not-multiple' | 'too-small' | 'too-large';
+
+function judge(value: number, field: Field): Problem | undefined {
+  const allowed = numericAllowed(field);
+  if (allowed.length > 0) return allowed.some((a) => sameNumber(a, value)) ? undefined : 'not-allowed';
+  const { min, max } = field.constraints;
+  if (min !== undefined && value < min) return 'too-small';
+  if (max !== undefined && value > max) return 'too-large';
+  const step = field.constraints.multipleOf ?? 1;
+  return Number.isInteger(value / step) ? undefined : 'not-multiple';
+}
+
+/** The nearest values the endpoint accepts: one, or both neighbours on a tie. */
+function nearestValid(value: number, field: Field): number[] {
+  const allowed = numericAllowed(field);
+  if (allowed.length > 0) return nearestNumbers(value, allowed);
+  const step = field.constraints.multipleOf ?? 1;
+  const lowest = Math.ceil((field.constraints.min ?? step) / step) * step;
+  const highest = Math.floor((field.constraints.max ?? Infinity) / step) * step;
+  const below = Math.min(highest, Math.max(lowest, Math.floor(value / step) * step));
+  const above = Math.min(highest, Math.max(lowest, Math.ceil(value / step) * step));
+  return nearestNumbers(value, [below, above]);
+}
+
+function message(request: RequestSite, name: string, value: NumberValue, field: Field, problem: Problem): string {
+  const endpoint = endpointLabel(request)!;
+  const what: Record<Problem, string> = {
+    'not-allowed': `is not one of the sizes ${endpoint} takes`,
+    'not-multiple': `is not a multiple of ${field.constraints.multipleOf ?? 1}`,
+    'too-small': `is below ${field.constraints.min}`,
+    'too-large': `is over ${field.constraints.max}`,
+  };
+  return `\`${name}\` ${value.raw} ${what[problem]}: the API answers \`${API_ERROR}\`. ${rangeText(endpoint, field)}`;
+}
+
+function rangeText(endpoint: string, field: Field): string {
+  const allowed = numericAllowed(field);
+  if (allowed.length > 0) return `${endpoint} takes ${listOr(allowed.map(String))}.`;
+  const { min, max, multipleOf } = field.constraints;
+  const bounds = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : '';
+  const step = multipleOf ? ` in multiples of ${multipleOf}` : '';
+  const note =
+    max !== undefined && max > CATALOGUE_MAX
+      ? ` (The error catalogue still says 32 to ${CATALOGUE_MAX}; the current API accepts up to ${max}.)`
+      : '';
+  return `${endpoint} takes sizes${bounds}${step}.${note}`;
+}

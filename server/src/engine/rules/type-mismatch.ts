@@ -1,0 +1,142 @@
+// type-mismatch: a literal of the wrong JSON type for its field: `"true"` for a boolean, `"512"` or
+// `7.5` for an integer, a number for a string, an object for an array. `null` is missing-required's
+// business; numeric width/height values belong to invalid-dimensions.
+
+import type { Field, FieldType } from '../../api/types.js';
+import { ruleDocsUrl } from '../docs.js';
+import { choiceFixes, replaceValue, stringLiteral } from '../fixes.js';
+import type { Fix, RequestSite, Rule, RuleContext, TextEdit, Value } from '../types.js';
+import { endpointLabel, literalOptions, walkBodies } from '../walk.js';
+import { isDimensionField } from './invalid-dimensions.js';
+
+const ID = 'type-mismatch';
+const BOOLEAN_STRING_ERROR = "expected a boolean for type 'Boolean', but found a string";
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: 'A body value of the wrong JSON type (a string for a boolean or a number, an object for an array).',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+    apiError: BOOLEAN_STRING_ERROR,
+  },
+  check(ctx) {
+    walkBodies(ctx.requests, ctx.catalogue, {
+      property({ request, property, field, path }) {
+        if (field) checkValue(ctx, request, property.value, field, path);
+      },
+    });
+  },
+};
+
+/** Check every literal the value can take; array elements against the item type. */
+function checkValue(ctx: RuleContext, request: RequestSite, value: Value, field: Field, path: string): void {
+  for (const option of literalOptions(value)) {
+    const type = typeOf(option);
+    if (type === undefined) continue;
+    if (accepts(field, option)) {
+      if (option.kind === 'array' && field.items) {
+        for (const element of option.elements) checkValue(ctx, request, element, field.items, `${path}[]`);
+      }
+      continue;
+    }
+    if (option.kind === 'number' && isDimensionField(field)) continue;
+    const booleanAsString = option.kind === 'string' && field.types.includes('boolean');
+    ctx.report({
+      message: message(request, option, field, path, booleanAsString),
+      span: option.span,
+      fixes: conversions(option, field),
+      endpoint: endpointLabel(request),
+      apiError: booleanAsString && request.naming === 'wire' ? BOOLEAN_STRING_ERROR : undefined,
+    });
+  }
+}
+
+/** The JSON type of a literal; undefined for values this rule does not judge (null, unknown, foreign). */
+function typeOf(value: Value): FieldType | undefined {
+  switch (value.kind) {
+    case 'string':
+    case 'boolean':
+    case 'object':
+    case 'array':
+      return value.kind;
+    case 'number':
+      return Number.isInteger(value.value) ? 'integer' : 'number';
+    default:
+      return undefined;
+  }
+}
+
+function accepts(field: Field, value: Value): boolean {
+  const type = typeOf(value)!;
+  if (field.types.includes(type)) return true;
+  return type === 'integer' && field.types.includes('number');
+}
+
+/** The lossless rewrites of a literal into the field's type (none when meaning could change). */
+function conversions(value: Value, field: Field): Fix[] {
+  const choices: Array<{ title: string; edit: TextEdit }> = [];
+  const to = (title: string, text: string) => choices.push({ title, edit: replaceValue(value, text) });
+  const types = field.types;
+  if (value.kind === 'string') {
+    const text = value.value.trim();
+    if (types.includes('boolean') && /^(true|false)$/i.test(text)) to(`Use the boolean ${text.toLowerCase()}`, text.toLowerCase());
+    const number = numberFromString(text);
+    if (number !== undefined) {
+      const integerOnly = types.includes('integer') && !types.includes('number');
+      if (!integerOnly || Number.isInteger(number)) to(`Use the number ${number}`, String(number));
+    }
+  } else if (value.kind === 'number' && types.includes('string')) {
+    to(`Use the string "${value.raw}"`, stringLiteral(value.raw));
+  }
+  if (choices.length === 0 && types.includes('array') && field.items && accepts(field.items, value)) {
+    return [{ title: 'Wrap the value in an array', edits: wrapEdits(value), preferred: true }];
+  }
+  return choiceFixes(choices);
+}
+
+/** `"512"` → 512, `" 7.5 "` → 7.5; undefined for anything that is not plainly one number. */
+function numberFromString(text: string): number | undefined {
+  if (!/^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return undefined;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/** Insert `[` and `]` around the value, leaving its text (and comments) as written. */
+function wrapEdits(value: Value): TextEdit[] {
+  return [
+    { start: value.span.start, end: value.span.start, newText: '[' },
+    { start: value.span.end, end: value.span.end, newText: ']' },
+  ];
+}
+
+const TYPE_NAMES: Record<FieldType, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'an array',
+};
+
+function describe(value: Value): string {
+  switch (value.kind) {
+    case 'string':
+      return `the string ${JSON.stringify(value.value.length > 40 ? `${value.value.slice(0, 40)}…` : value.value)}`;
+    case 'number':
+      return Number.isInteger(value.value) ? `the number ${value.raw}` : `the fractional number ${value.raw}`;
+    case 'boolean':
+      return `the boolean ${value.value}`;
+    default:
+      return TYPE_NAMES[typeOf(value)!];
+  }
+}
+
+function message(request: RequestSite, value: Value, field: Field, path: string, booleanAsString: boolean): string {
+  const expected = field.types.map((t) => TYPE_NAMES[t]).join(' or ');
+  const head = `\`${path}\` must be ${expected}, not ${describe(value)}`;
+  if (request.naming === 'sdk') return `${head}: the SDK's schema rejects the call before anything is sent.`;
+  if (booleanAsString) return `${head}: the API answers \`${BOOLEAN_STRING_ERROR}\`.`;
+  return `${head}: the API rejects the request (${endpointLabel(request)}).`;
+}
