@@ -3,8 +3,7 @@
 // body argument of a call (`JSON.stringify(body)`, a variable holding `JSON.stringify(...)`).
 
 import ts from 'typescript';
-import type { ObjectValue, Property, Value } from '../../types.js';
-import { removalSpan } from '../spans.js';
+import type { ObjectValue, Property, Span, Value } from '../../types.js';
 import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
@@ -55,9 +54,7 @@ function assignedProperty(assignment: ts.BinaryExpression, binding: Binding, ctx
   const statement = assignment.parent;
   // A statement of its own in a block can go with its line; `if (c) body.x = 1;` keeps its `;`.
   const standalone = ts.isExpressionStatement(statement) && isStatementListParent(statement.parent);
-  const removeSpan = standalone
-    ? removalSpan(ctx.text, statement.getStart(ctx.sourceFile), statement.end)
-    : spanOf(assignment, ctx);
+  const removeSpan = standalone ? lineRemoval(ctx.text, statement.getStart(ctx.sourceFile), statement.end) : spanOf(assignment, ctx);
   return {
     key,
     keySpan: spanOf(keyNode, ctx),
@@ -67,6 +64,19 @@ function assignedProperty(assignment: ts.BinaryExpression, binding: Binding, ctx
     assigned: true,
     ...(isConditional(assignment, binding) ? { conditional: true } : {}),
   };
+}
+
+/** [start, end) with its whole line when nothing else is on it. */
+function lineRemoval(text: string, start: number, end: number): Span {
+  let lineStart = start;
+  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  let lineEnd = end;
+  while (text[lineEnd] === ' ' || text[lineEnd] === '\t') lineEnd++;
+  const atLineStart = lineStart === 0 || text[lineStart - 1] === '\n' || text[lineStart - 1] === '\r';
+  if (!atLineStart) return { start, end };
+  if (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n') return { start: lineStart, end: lineEnd + 2 };
+  if (text[lineEnd] === '\n' || text[lineEnd] === '\r') return { start: lineStart, end: lineEnd + 1 };
+  return lineEnd >= text.length ? { start: lineStart, end: lineEnd } : { start, end };
 }
 
 function isStatementListParent(node: ts.Node): boolean {
