@@ -1,7 +1,7 @@
 // unknown-field: keys an endpoint does not accept, with the key that was meant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
+import { applyEdits, fixed, lint } from '../helpers/lint.js';
 
 const RULE = 'unknown-field';
 const only = { rules: [RULE] };
@@ -113,3 +113,87 @@ test('pricing calculator: service names are checked in serviceParams', () => {
   assert.equal(hit!.text, '"imageGeneration"');
   assert.match(hit!.message, /SDK's name; a raw request sends `IMAGE_GENERATION`/);
 });
+
+const FETCH = (body: string) => `const apiKey = process.env.LEONARDO_API_KEY;
+export async function generate(prompt: string, hd: boolean) {
+  const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${apiKey}\`, 'content-type': 'application/json' },
+    body: JSON.stringify(${body}),
+  });
+  return res.json();
+}
+`;
+
+test('fetch: the SDK name in a raw body, on the key, renamed in place', () => {
+  const code = FETCH("{ prompt, numImages: 2, sd_Version: 'SDXL_1_0' }");
+  const hits = lint(code, only);
+  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [
+    [6, 36, 'numImages'],
+    [6, 50, 'sd_Version'],
+  ]);
+  assert.equal(hits[0]!.finding.apiError, 'Unexpected variable numImages');
+  assert.equal(applyPreferred(code), FETCH("{ prompt, num_images: 2, sd_version: 'SDXL_1_0' }"));
+});
+
+test('fetch: a shorthand property keeps its variable; assigned and quoted keys are renamed where written', () => {
+  const code = `const body: Record<string, unknown> = { prompt: 'a fox', modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876' };
+body.sd_Version = 'SDXL_1_0';
+body['guidanceScale'] = 7;
+const numImages = 2;
+await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify({ ...body, numImages }) });
+`;
+  const hits = lint(code, only);
+  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [
+    [2, 6, 'sd_Version'],
+    [3, 6, "'guidanceScale'"],
+    [5, 116, 'numImages'],
+  ]);
+  const out = applyPreferred(code);
+  assert.match(out, /body\.sd_version = 'SDXL_1_0';/);
+  assert.match(out, /body\['guidance_scale'\] = 7;/);
+  assert.match(out, /JSON\.stringify\(\{ \.\.\.body, num_images: numImages \}\)/);
+});
+
+const SDK = (args: string) => `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
+export async function run(prompt: string) {
+  return leonardo.image.createGeneration(${args});
+}
+`;
+
+test('SDK call: a wire name is dropped silently, and the SDK sends its default instead', () => {
+  const code = SDK('{ prompt, num_images: 2, alchemy: true }');
+  const [hit] = lint(code, only);
+  assert.deepEqual([hit!.line, hit!.column, hit!.text], [4, 52, 'num_images']);
+  assert.match(hit!.message, /the SDK drops it silently, so the API never sees it/);
+  assert.match(hit!.message, /the SDK takes `numImages`\. Without it the SDK sends its default, 4\./);
+  assert.equal(hit!.finding.apiError, undefined);
+  assert.equal(fixed(code, RULE), SDK('{ prompt, numImages: 2, alchemy: true }'));
+});
+
+test('SDK call: renaming onto a key that is already there is offered, not preferred', () => {
+  const [hit] = lint(SDK('{ prompt, num_images: 2, numImages: 4 }'), only);
+  assert.doesNotMatch(hit!.message, /default/);
+  assert.deepEqual(hit!.finding.fixes.map((f) => f.preferred), [false]);
+});
+
+test('SDK call with SDK names, unknown keys and other providers are not flagged', () => {
+  assert.deepEqual(lint(SDK('{ prompt, numImages: 2, sdVersion: SdVersions.SdxL10, guidanceScale: 7, negativePrompt: "blur" }'), only), []);
+  assert.deepEqual(lint(SDK('{ prompt, ...options, [dynamicKey]: 1 }'), only), []);
+  const openai = `await fetch('https://api.openai.com/v1/images/generations', {
+  method: 'POST',
+  body: JSON.stringify({ prompt: 'a fox', numImages: 2, sd_Version: 'x' }),
+});`;
+  assert.deepEqual(lint(openai, only), []);
+  const v2 = `await fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
+  method: 'POST',
+  body: JSON.stringify({ model: 'flux-pro-2.0', parameters: { prompt: 'a fox', quantity: 2 }, public: false }),
+});`;
+  assert.deepEqual(lint(v2, only), []);
+});
+
+function applyPreferred(code: string): string {
+  const edits = lint(code, only).flatMap((h) => h.finding.fixes.filter((f) => f.preferred).flatMap((f) => f.edits));
+  return applyEdits(code, edits);
+}

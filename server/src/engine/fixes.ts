@@ -3,7 +3,7 @@
 // extractors, so a value that came through a `const` declaration is edited where it is declared, and
 // an assigned property (`body.x = ...`) is edited at that assignment.
 
-import type { Fix, ObjectValue, Property, StringValue, TextEdit, Value } from './types.js';
+import type { Fix, ObjectValue, Property, Span, StringValue, TextEdit, Value } from './types.js';
 
 /** Replace a whole value with new literal text (`512`, `true`, `"png"`). */
 export function replaceValue(value: Value, newLiteral: string): TextEdit {
@@ -42,13 +42,17 @@ export function isIdentifierName(name: string): boolean {
  */
 export function renameKey(property: Property, newName: string): TextEdit {
   const { keySpan, key } = property;
-  const shorthand = property.value.span.start === keySpan.start && property.value.span.end === keySpan.end;
+  const shorthand = sameSpan(property.span, keySpan) || sameSpan(property.value.span, keySpan);
   if (shorthand) {
     return { start: keySpan.start, end: keySpan.start, newText: `${keyText(newName)}: ` };
   }
   const bare = keySpan.end - keySpan.start === key.length;
   if (bare) return { start: keySpan.start, end: keySpan.end, newText: keyText(newName) };
   return { start: keySpan.start + 1, end: keySpan.end - 1, newText: newName };
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.start === b.start && a.end === b.end;
 }
 
 function keyText(name: string): string {

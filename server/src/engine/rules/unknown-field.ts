@@ -5,8 +5,8 @@ import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../docs.js';
 import { choiceFixes, renameKey } from '../fixes.js';
 import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../suggest.js';
-import type { RequestSite, Rule } from '../types.js';
-import { endpointLabel, nameFor, walkBodies, type PropertyVisit } from '../walk.js';
+import type { Fix, RequestSite, Rule } from '../types.js';
+import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../walk.js';
 
 const ID = 'unknown-field';
 
@@ -61,7 +61,7 @@ export const rule: Rule = {
         ctx.report({
           message: message(visit, suggestion),
           span: property.keySpan,
-          fixes: choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) }))),
+          fixes: renameFixes(visit, names),
           endpoint: endpointLabel(request),
           apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
         });
@@ -69,6 +69,13 @@ export const rule: Rule = {
     });
   },
 };
+
+/** A rename per suggestion; never preferred when the new name is already in the object (a duplicate). */
+function renameFixes({ property, object }: PropertyVisit, names: readonly string[]): Fix[] {
+  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })));
+  if (names.some((name) => getProperty(object, name))) for (const fix of fixes) fix.preferred = false;
+  return fixes;
+}
 
 /** `$schema` at the top of a JSON request file is for the editor, not a field sent to the API. */
 function ignoredKey(visit: PropertyVisit): boolean {
@@ -150,7 +157,7 @@ function message(visit: PropertyVisit, suggestion: Suggestion | undefined): stri
   const first = quoted[0]!;
   switch (suggestion.reason) {
     case 'other-naming':
-      return `${head} ${otherNamingHint(key, suggestion.field!, request.naming)}`;
+      return `${head} ${otherNamingHint(visit, suggestion.field!)}`;
     case 'case':
       return `${head} Field names are case-sensitive: use ${first}.`;
     case 'spelling':
@@ -164,15 +171,13 @@ function message(visit: PropertyVisit, suggestion: Suggestion | undefined): stri
   }
 }
 
-function otherNamingHint(key: string, field: Field, naming: Naming): string {
-  if (naming === 'wire') {
-    return `\`${key}\` is the SDK's name; a raw request sends \`${field.wire}\`.`;
+function otherNamingHint({ property, object, request }: PropertyVisit, field: Field): string {
+  if (request.naming === 'wire') {
+    return `\`${property.key}\` is the SDK's name; a raw request sends \`${field.wire}\`.`;
   }
-  const sentDefault =
-    field.sdkAlwaysSent && field.sdkDefault !== undefined
-      ? ` (and sends its default \`${field.sdk}\` ${JSON.stringify(field.sdkDefault)} instead)`
-      : '';
-  return `\`${key}\` is the wire name; the SDK takes \`${field.sdk}\` and drops \`${key}\`${sentDefault}.`;
+  const sendsDefault = field.sdkAlwaysSent && field.sdkDefault !== undefined && !getProperty(object, field.sdk);
+  const instead = sendsDefault ? ` Without it the SDK sends its default, ${JSON.stringify(field.sdkDefault)}.` : '';
+  return `\`${property.key}\` is the wire name; the SDK takes \`${field.sdk}\`.${instead}`;
 }
 
 /** `POST /generations`, or `leonardo.image.createGeneration (POST /generations)` for SDK calls. */
