@@ -4,11 +4,25 @@ import type { Rule } from '../types.js';
 import { rule as unknownField } from './unknown-field.js';
 import { rule as typeMismatch } from './type-mismatch.js';
 import { rule as invalidDimensions } from './invalid-dimensions.js';
+import { rule as tooManyImages } from './too-many-images.js';
+import { rule as missingRequired } from './missing-required.js';
+import { rule as invalidId } from './invalid-id.js';
+import { rule as optionConflict } from './option-conflict.js';
+import { rule as ineffectiveOption } from './ineffective-option.js';
+import { rule as deprecatedField } from './deprecated-field.js';
+import { rule as duplicateField } from './duplicate-field.js';
 
 export const allRules: Rule[] = [
   unknownField,
   typeMismatch,
   invalidDimensions,
+  tooManyImages,
+  missingRequired,
+  invalidId,
+  optionConflict,
+  ineffectiveOption,
+  deprecatedField,
+  duplicateField,
 ];
 
 export function ruleById(id: string): Rule | undefined {

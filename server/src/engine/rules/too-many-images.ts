@@ -1,0 +1,106 @@
+// too-many-images: more images than one request may ask for: 8 at most, 4 at most when width or
+// height is over 768. An omitted size counts as the default 1024×768 (the API's, and what the SDK
+// sends), so `num_images: 5` without a size is too many. The API answers `400 Bad Request: Too many
+// images`. This rule alone judges the image count (out-of-range skips it).
+
+import type { Field, Naming } from '../../api/types.js';
+import { ruleDocsUrl } from '../docs.js';
+import { choiceFixes, replaceValue } from '../fixes.js';
+import type { ObjectValue, Rule } from '../types.js';
+import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies, type ObjectVisit } from '../walk.js';
+
+const ID = 'too-many-images';
+const API_ERROR = '400 Bad Request: Too many images';
+const MAX_IMAGES = 8;
+const MAX_LARGE_IMAGES = 4;
+/** Width or height over this makes a request "large". */
+const LARGE_SIDE = 768;
+
+const COUNT_NAMES = new Set(['num_images', 'numImages']);
+/** Width first, for `1024×768`. */
+const SIZE_NAMES = ['width', 'imageWidth', 'height', 'imageHeight'];
+
+/** The number-of-images field (`num_images`, the pricing calculator's `numImages`). */
+export function isImageCountField(field: Field): boolean {
+  return COUNT_NAMES.has(field.wire);
+}
+
+/** Why the request is large: the side and the value that make it so. */
+interface LargeSide {
+  name: string;
+  value: number;
+  /** The value is the default for an omitted field. */
+  isDefault: boolean;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: 'More images than one request may ask for: 8, or 4 when width or height is over 768.',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+    apiError: API_ERROR,
+  },
+  check(ctx) {
+    walkBodies(ctx.requests, ctx.catalogue, {
+      object(visit) {
+        const countField = visit.fields.find(isImageCountField);
+        const count = countField && propertyFor(visit.object, countField, visit.request.naming);
+        if (!count) return;
+        const large = largeSide(visit);
+        const limit = large ? MAX_LARGE_IMAGES : MAX_IMAGES;
+        for (const option of literalOptions(count.value)) {
+          if (option.kind !== 'number' || option.value <= limit) continue;
+          ctx.report({
+            message: message(count.key, option.raw, limit, large, visit),
+            span: option.span,
+            fixes: choiceFixes([{ title: `Set ${count.key} to ${limit}`, edit: replaceValue(option, String(limit)) }]),
+            endpoint: endpointLabel(visit.request),
+            apiError: API_ERROR,
+          });
+        }
+      },
+    });
+  },
+};
+
+/**
+ * The first side over 768 that can be sent: a literal (any option of `c ? 1024 : 512`), or the
+ * default of an omitted side. A side that is conditional, unknown, or possibly among unknown keys
+ * does not count: then only the hard limit of 8 is judged.
+ */
+function largeSide({ object, fields, request }: ObjectVisit): LargeSide | undefined {
+  for (const field of sizeFields(fields)) {
+    const side = sideValues(object, field, request.naming);
+    const value = side?.values.find((v) => v > LARGE_SIDE);
+    if (side && value !== undefined) return { name: nameFor(field, request.naming), value, isDefault: side.isDefault };
+  }
+  return undefined;
+}
+
+function sizeFields(fields: readonly Field[]): Field[] {
+  return SIZE_NAMES.flatMap((name) => fields.filter((f) => f.wire === name));
+}
+
+function sideValues(object: ObjectValue, field: Field, naming: Naming): { values: number[]; isDefault: boolean } | undefined {
+  const property = propertyFor(object, field, naming);
+  if (property) {
+    if (property.conditional) return undefined;
+    const values = literalOptions(property.value).flatMap((o) => (o.kind === 'number' ? [o.value] : []));
+    return { values, isDefault: false };
+  }
+  if (object.hasUnknownKeys || typeof field.sdkDefault !== 'number') return undefined;
+  return { values: [field.sdkDefault], isDefault: true };
+}
+
+function message(name: string, raw: string, limit: number, large: LargeSide | undefined, visit: ObjectVisit): string {
+  const answer = `the API answers \`${API_ERROR}\``;
+  if (!large) return `\`${name}\` ${raw} is more than the ${MAX_IMAGES} images one request may ask for: ${answer}.`;
+  const defaults = sizeFields(visit.fields).filter((f) => typeof f.sdkDefault === 'number');
+  const whose = visit.request.naming === 'sdk' ? 'the SDK sends' : 'the API uses';
+  const size = large.isDefault
+    ? `the default ${large.name} ${large.value} (${large.name} is omitted, and ${whose} ${defaults.map((f) => f.sdkDefault).join('×')})`
+    : `${large.name} ${large.value}`;
+  return `\`${name}\` ${raw} is too many with ${size}: when width or height is over ${LARGE_SIDE}, a request may ask for at most ${limit} images, and ${answer}.`;
+}
