@@ -1,0 +1,50 @@
+// duplicate-field: the same key twice in one object literal or JSON object. JSON.parse and JS keep
+// the last one, so the earlier one is dead text that reads as if it were sent. Only keys written
+// inside the same literal count: a later `body.x = …` assignment, a conditional spread, or a key
+// that comes from another literal through `...spread` is a deliberate override, not a duplicate.
+
+import { ruleDocsUrl } from '../docs.js';
+import { removeProperty } from '../fixes.js';
+import type { ObjectValue, Property, Rule, Span } from '../types.js';
+import { endpointLabel, walkBodies } from '../walk.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'duplicate-field',
+    defaultSeverity: 'warning',
+    description: 'The same key twice in one request body; only the last one is sent.',
+    docsUrl: ruleDocsUrl('duplicate-field'),
+    fixable: true,
+  },
+  check(ctx) {
+    const seen = new Set<number>();
+    walkBodies(ctx.requests, ctx.catalogue, {
+      object({ request, object }) {
+        // One literal may be the body of several requests (a shared `const body`): report it once.
+        if (seen.has(object.span.start)) return;
+        seen.add(object.span.start);
+        const literal = object.properties.filter((p) => writtenIn(object, p));
+        for (let i = 0; i < literal.length; i++) {
+          const earlier = literal[i]!;
+          const later = literal.slice(i + 1).find((p) => p.key === earlier.key);
+          if (!later) continue;
+          ctx.report({
+            message: `\`${earlier.key}\` is set again later in this object; only the later value is sent, this one is ignored.`,
+            span: earlier.keySpan,
+            fixes: [{ title: `Remove the earlier \`${earlier.key}\``, edits: [removeProperty(earlier)], preferred: true }],
+            endpoint: endpointLabel(request),
+          });
+        }
+      },
+    });
+  },
+};
+
+/** A key written directly in this literal: not assigned afterwards, not conditional, inside its braces. */
+function writtenIn(object: ObjectValue, property: Property): boolean {
+  return !property.assigned && !property.conditional && within(property.span, object.span);
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}

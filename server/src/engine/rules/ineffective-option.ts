@@ -1,0 +1,188 @@
+// ineffective-option: a field the API ignores because its companion is not enabled, `sd_version`
+// next to a `modelId`, and a `presetStyle` meant for the other alchemy setting. A companion that is
+// conditional, unknown, or possibly behind unknown keys counts as possibly enabled: nothing is said.
+
+import {
+  BodyFacts,
+  bodiesOf,
+  certainly,
+  certainlyNot,
+  isSet,
+  isTrue,
+  type FieldState,
+  type Literal,
+} from '../body-facts.js';
+import { ruleDocsUrl } from '../docs.js';
+import { insertProperty, removeProperty } from '../fixes.js';
+import type { Fix, Property, Rule } from '../types.js';
+import { endpointLabel } from '../walk.js';
+
+/** A field that only works when its companion is enabled (wire names). */
+interface Dependency {
+  operationId: string;
+  field: string;
+  companion: string;
+  /** What "enabled" means for the companion: `true`, or (for a list) set. */
+  enabled: (value: Literal) => boolean;
+}
+
+const DEPENDENCIES: Dependency[] = [
+  ...['promptMagicStrength', 'promptMagicVersion'].map((field) => ({
+    operationId: 'createGeneration',
+    field,
+    companion: 'promptMagic',
+    enabled: isTrue,
+  })),
+  {
+    operationId: 'createGeneration',
+    field: 'enhancePromptInstruction',
+    companion: 'enhancePrompt',
+    enabled: isTrue,
+  },
+  {
+    operationId: 'createGeneration',
+    field: 'imagePromptWeight',
+    companion: 'imagePrompts',
+    enabled: isSet,
+  },
+  {
+    operationId: 'createGeneration',
+    field: 'unzoomAmount',
+    companion: 'unzoom',
+    enabled: isTrue,
+  },
+  ...['photoRealStrength', 'photoRealVersion'].map((field) => ({
+    operationId: 'createGeneration',
+    field,
+    companion: 'photoReal',
+    enabled: isTrue,
+  })),
+  ...['createTextToVideoGeneration', 'createImageToVideoGeneration'].map((operationId) => ({
+    operationId,
+    field: 'promptEnhanceInstruction',
+    companion: 'promptEnhance',
+    enabled: isTrue,
+  })),
+];
+
+/** presetStyle values by alchemy setting (SDK description of `presetStyle`). */
+const ALCHEMY_OFF_STYLES = ['LEONARDO', 'NONE'];
+const ALCHEMY_ON_STYLES = [
+  'ANIME', 'CREATIVE', 'DYNAMIC', 'ENVIRONMENT', 'GENERAL', 'ILLUSTRATION', 'PHOTOGRAPHY', 'RAYTRACED',
+  'RENDER_3D', 'SKETCH_BW', 'SKETCH_COLOR', 'NONE',
+];
+
+export const rule: Rule = {
+  meta: {
+    id: 'ineffective-option',
+    defaultSeverity: 'warning',
+    description: 'A field the API ignores: its companion option is not enabled, or another field overrides it.',
+    docsUrl: ruleDocsUrl('ineffective-option'),
+    fixable: true,
+  },
+  check(ctx) {
+    const operations = [...new Set(DEPENDENCIES.map((d) => d.operationId))];
+    for (const body of bodiesOf(ctx.requests, ctx.catalogue, operations)) {
+      const report = (property: Property, message: string, fixes: Fix[]): void =>
+        ctx.report({ message, span: property.keySpan, fixes, endpoint: endpointLabel(body.request) });
+      const operationId = body.request.endpoint!.operationId;
+      for (const dependency of DEPENDENCIES) {
+        if (dependency.operationId !== operationId) continue;
+        const property = writtenSet(body.state(dependency.field));
+        if (!property || !companionOff(body, dependency)) continue;
+        const name = body.name(dependency.field);
+        const companion = body.name(dependency.companion);
+        const condition = dependency.enabled === isSet ? `\`${companion}\`` : `\`${companion}: true\``;
+        report(property, `\`${name}\` has no effect without ${condition}: the API ignores it.`, [
+          removeFix(name, property, true),
+        ]);
+      }
+      if (operationId === 'createGeneration') {
+        sdVersionWithModel(body, report);
+        presetStyleForAlchemy(body, report);
+      }
+    }
+  },
+};
+
+/**
+ * The property of a field written with known values other than null (null already means "not
+ * set"; an unknown value may be `undefined`, which JSON.stringify leaves out).
+ */
+function writtenSet(state: FieldState): Property | undefined {
+  return state.sent === 'yes' && state.source === 'literal' && certainly(state, isSet) ? state.property : undefined;
+}
+
+/** The companion is certainly not enabled: absent, null, false (or `[]` for a list). */
+function companionOff(body: BodyFacts, dependency: Dependency): boolean {
+  const state = body.state(dependency.companion);
+  if (state.sent === 'yes' && state.property && isEmptyList(state.property)) return true;
+  return certainlyNot(state, dependency.enabled);
+}
+
+function isEmptyList(property: Property): boolean {
+  const value = property.value;
+  return value.kind === 'array' && value.elements.length === 0 && !value.hasUnknownElements;
+}
+
+function removeFix(name: string, property: Property, preferred: boolean): Fix {
+  return { title: `Remove \`${name}\``, edits: [removeProperty(property)], preferred };
+}
+
+type Report = (property: Property, message: string, fixes: Fix[]) => void;
+
+/** sd_version only picks a base model when no modelId is given (the SDK sends its default modelId). */
+function sdVersionWithModel(body: BodyFacts, report: Report): void {
+  const property = writtenSet(body.state('sd_version'));
+  if (!property) return;
+  const modelId = body.state('modelId');
+  if (!certainly(modelId, (v) => typeof v === 'string')) return;
+  const name = body.name('sd_version');
+  if (modelId.sent === 'yes' && modelId.source === 'sdk-default') {
+    report(
+      property,
+      `\`${name}\` has no effect: the SDK sends its default \`modelId\` unless the call sets \`modelId: null\`, and the API uses the model id.`,
+      [
+        removeFix(name, property, true),
+        { title: 'Add `modelId: null`', edits: [insertProperty(body.object, 'modelId', 'null')] },
+      ],
+    );
+    return;
+  }
+  report(property, `\`${name}\` has no effect when \`modelId\` is set: the API uses the model's own base version.`, [
+    removeFix(name, property, true),
+  ]);
+}
+
+/**
+ * A presetStyle listed only for the other alchemy setting. Alchemy omitted counts as its default
+ * (true) in raw requests and SDK calls alike. photoReal and ultra have their own style lists, so a
+ * body where either may be on is not judged; neither is a value outside the enum (invalid-enum).
+ */
+function presetStyleForAlchemy(body: BodyFacts, report: Report): void {
+  const style = body.state('presetStyle');
+  const property = writtenSet(style);
+  if (!property || style.sent !== 'yes' || !style.literals) return;
+  if (!certainlyNot(body.state('photoReal'), isTrue) || !certainlyNot(body.state('ultra'), isTrue)) return;
+  const alchemy = body.state('alchemy', { apiDefault: true });
+  const on = certainly(alchemy, isTrue);
+  const off = certainly(alchemy, (v) => v === false);
+  if (!on && !off) return;
+  const listed = on ? ALCHEMY_ON_STYLES : ALCHEMY_OFF_STYLES;
+  const other = on ? ALCHEMY_OFF_STYLES : ALCHEMY_ON_STYLES;
+  const misplaced = style.literals.filter(
+    (v): v is string => typeof v === 'string' && !listed.includes(v) && other.includes(v),
+  );
+  if (misplaced.length === 0) return;
+  const name = body.name('presetStyle');
+  const setting = on
+    ? alchemy.sent === 'yes' && alchemy.source !== 'literal'
+      ? 'alchemy is on (its default)'
+      : 'alchemy is on'
+    : 'alchemy is off';
+  report(
+    property,
+    `presetStyle "${misplaced[0]}" applies only with alchemy ${on ? 'off' : 'on'}; here ${setting}, so the API does not apply it. With alchemy ${on ? 'on' : 'off'} use one of ${listed.join(', ')}.`,
+    [removeFix(name, property, false)],
+  );
+}

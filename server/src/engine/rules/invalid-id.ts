@@ -1,0 +1,98 @@
+// invalid-id: an id field (`modelId`, `init_image_id`, variation `id`, `akUUID`, `styleIds[]`, …)
+// whose literal is not a UUID. A URL or a file name gets the explanation of how images reach the
+// API: upload first, then pass the id. The docs' `XXXXXXXX-XXXX-…` placeholder is UUID-shaped and
+// passes; templates and unknown values are never judged.
+
+import type { Field } from '../../api/types.js';
+import { isIdField, isUuidShaped } from '../body-facts.js';
+import { ruleDocsUrl } from '../docs.js';
+import type { RequestSite, Rule, StringValue, Value } from '../types.js';
+import { endpointLabel, literalOptions, nameFor, walkBodies } from '../walk.js';
+
+const INIT_IMAGE_ERROR = 'invalid init image id';
+const MODEL_HINT = 'Model ids are listed by GET /platformModels.';
+
+export const rule: Rule = {
+  meta: {
+    id: 'invalid-id',
+    defaultSeverity: 'error',
+    description: 'An id field whose value is not a UUID (a name, a URL or a file name instead of the id the API returned).',
+    docsUrl: ruleDocsUrl('invalid-id'),
+    fixable: false,
+    apiError: INIT_IMAGE_ERROR,
+  },
+  check(ctx) {
+    walkBodies(ctx.requests, ctx.catalogue, {
+      property({ request, property, field }) {
+        if (!field) return;
+        if (isIdField(field)) {
+          for (const value of badIds(property.value)) report(request, field, value, `\`${nameFor(field, request.naming)}\``);
+        } else if (isIdListField(field)) {
+          const list = literalOptions(property.value);
+          for (const option of list) {
+            if (option.kind !== 'array') continue;
+            for (const element of option.elements) for (const value of badIds(element)) report(request, field, value, `An entry of \`${nameFor(field, request.naming)}\``);
+          }
+        }
+      },
+    });
+
+    function report(request: RequestSite, field: Field, value: StringValue, subject: string): void {
+      const apiError = field.wire === 'init_image_id' ? INIT_IMAGE_ERROR : undefined;
+      const answer = apiError ? `the API answers \`${apiError}\`` : 'the API rejects the request';
+      const what = describe(value.value);
+      const hint = what ? imageHint(field, request) : field.wire === 'modelId' ? MODEL_HINT : undefined;
+      const message = `${subject} must be a UUID, not ${what ?? shown(value.value)}: ${answer}.${hint ? ` ${hint}` : ''}`;
+      ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request), apiError });
+    }
+  },
+};
+
+/** `styleIds`: a list of UUIDs. */
+function isIdListField(field: Field): boolean {
+  return /Ids$/.test(field.wire) && field.items !== undefined && field.items.types.includes('string');
+}
+
+/** The string options of a value that are not UUID-shaped (templates with placeholders are skipped). */
+function badIds(value: Value): StringValue[] {
+  return literalOptions(value).filter(
+    (o): o is StringValue => o.kind === 'string' && !isUuidShaped(o.value) && !isTemplate(o.value),
+  );
+}
+
+/** `${id}`, `{{imageId}}` (Postman, REST Client), `{…}` (a resolved URL's unknown part). */
+function isTemplate(text: string): boolean {
+  return /\$\{|\{\{|\{…\}/.test(text);
+}
+
+const FILE_NAME = /\.(png|jpe?g|webp|gif|bmp|tiff?|avif|heic|mp4|mov)$/i;
+
+/** What a non-id string is, when it is recognisably something else: a URL, a data URL, a file name. */
+function describe(text: string): string | undefined {
+  if (/^data:/i.test(text)) return 'image data (a data URL)';
+  if (/^(https?|file|blob):/i.test(text)) return `a URL (${shown(text)})`;
+  if (FILE_NAME.test(text.trim())) return `a file name (${shown(text)})`;
+  return undefined;
+}
+
+function shown(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}
+
+/** How an image reaches the API for this field, when the field takes an image. */
+function imageHint(field: Field, request: RequestSite): string | undefined {
+  const path = request.endpoint!.path;
+  if (field.wire === 'init_image_id' || field.wire === 'initImageId') {
+    return 'Upload the image with POST /init-image first (then send the file to the presigned URL it returns), and pass `uploadInitImage.id`.';
+  }
+  if (field.wire === 'canvasInitId' || field.wire === 'canvasMaskId') {
+    return 'Upload the images with POST /canvas-init-image first, and pass the ids it returns.';
+  }
+  if (path.startsWith('/variations/') || field.wire === 'init_generation_image_id' || field.wire === 'generatedImageId') {
+    return 'Pass the id of an image generated on Leonardo.Ai (`generations_by_pk.generated_images[].id` from GET /generations/{id}).';
+  }
+  if (field.wire === 'imageId' || field.path === 'endFrameImage.id') {
+    return 'Pass the id of a generated image, or upload the file with POST /init-image first and pass `uploadInitImage.id`.';
+  }
+  return undefined;
+}
