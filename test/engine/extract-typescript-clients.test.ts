@@ -1,0 +1,217 @@
+// The HTTP clients the TS/JS extractor recognises: axios, got, ky, ofetch/$fetch, undici, XHR.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describe, extract, only, plain, property, text } from './extract-typescript-helpers.js';
+
+test('axios: post with data and config, get/delete/put/patch, request and axios(config)', () => {
+  const code = `import axios from "axios";
+const BASE = "https://cloud.leonardo.ai/api/rest/v1";
+const auth = { headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } };
+export async function run(id: string) {
+  await axios.post(\`\${BASE}/generations\`, { prompt: "castle", num_images: 2 }, auth);
+  await axios.get(\`\${BASE}/generations/\${id}\`, auth);
+  await axios.delete(\`\${BASE}/generations/\${id}\`);
+  await axios.patch(\`\${BASE}/generations/\${id}\`, { public: true });
+  await axios.request({ url: BASE + "/variations/upscale", method: "post", data: { id } });
+  await axios({ method: "POST", url: \`\${BASE}/generations-motion-svd\`, data: { imageId: id }, headers: { authorization: "Bearer k" } });
+  await axios(\`\${BASE}/me\`);
+}`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map(describe), [
+    'axios POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'axios GET https://cloud.leonardo.ai/api/rest/v1/generations/{id}',
+    'axios DELETE https://cloud.leonardo.ai/api/rest/v1/generations/{id}',
+    'axios PATCH https://cloud.leonardo.ai/api/rest/v1/generations/{id}',
+    'axios POST https://cloud.leonardo.ai/api/rest/v1/variations/upscale',
+    'axios POST https://cloud.leonardo.ai/api/rest/v1/generations-motion-svd',
+    'axios GET https://cloud.leonardo.ai/api/rest/v1/me',
+  ]);
+  const [post, get, del, patch, upscale, svd, me] = sites;
+  assert.equal(post?.endpoint?.operationId, 'createGeneration');
+  assert.equal(text(code, post?.methodSpan), 'post');
+  assert.deepEqual(plain(post?.body), { prompt: 'castle', num_images: 2 });
+  assert.deepEqual(post?.headers?.properties.map((p) => p.key), ['Authorization']);
+  assert.equal(get?.endpoint?.operationId, 'getGenerationById');
+  assert.equal(get?.body, undefined);
+  assert.equal(del?.endpoint?.operationId, 'deleteGenerationById');
+  assert.equal(patch?.endpoint, undefined, 'PATCH /generations/{id} is not an operation');
+  assert.equal(upscale?.endpoint?.operationId, 'createVariationUpscale');
+  assert.equal(text(code, upscale?.methodSpan), 'post');
+  assert.deepEqual(plain(upscale?.body), { id: '?id' });
+  assert.equal(svd?.endpoint?.operationId, 'createSVDMotionGeneration');
+  assert.deepEqual(plain(svd?.body), { imageId: '?id' });
+  assert.equal(me?.endpoint?.operationId, 'getUserSelf');
+});
+
+test('axios instances: baseURL and headers from axios.create, as a variable and as a class member', () => {
+  const code = `import axios, { type AxiosInstance } from "axios";
+
+const leonardo = axios.create({
+  baseURL: "https://cloud.leonardo.ai/api/rest/v1",
+  headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, accept: "application/json" },
+});
+
+export class ImageService {
+  private readonly http: AxiosInstance = axios.create({ baseURL: "https://cloud.leonardo.ai/api/rest/v1/" });
+  private api: AxiosInstance;
+  constructor() {
+    this.api = axios.create({ baseURL: "https://cloud.leonardo.ai/api/rest/v1" });
+  }
+  upscale(id: string) {
+    return this.http.post("variations/upscale", { id });
+  }
+  me() {
+    return this.api.get("/me");
+  }
+}
+
+export const generate = (prompt: string) =>
+  leonardo.post("/generations", { prompt, width: 512 }, { headers: { "content-type": "application/json" } });
+export const asConfig = () => leonardo({ url: "/generations-lcm", method: "post", data: { prompt: "x" } });`;
+  const [upscale, me, generate, lcm] = extract(code);
+  assert.equal(upscale?.url?.text, 'https://cloud.leonardo.ai/api/rest/v1/variations/upscale');
+  assert.equal(upscale?.endpoint?.operationId, 'createVariationUpscale');
+  assert.equal(me?.endpoint?.operationId, 'getUserSelf');
+  assert.equal(generate?.endpoint?.operationId, 'createGeneration');
+  assert.equal(text(code, generate?.url?.pathSpan), '/generations');
+  assert.deepEqual(generate?.headers?.properties.map((p) => p.key), ['authorization', 'accept', 'content-type']);
+  assert.equal(text(code, generate?.headers?.openBrace), '{', 'insertions go into the call’s own headers');
+  assert.ok(generate!.headers!.openBrace.start > code.indexOf('export const generate'));
+  assert.equal(lcm?.endpoint?.operationId, 'createLCMGeneration');
+  assert.equal(lcm?.headers?.properties.length, 2);
+});
+
+test('axios postForm sends a form; a client for another provider gets nothing', () => {
+  const code = `import axios from "axios";
+const openai = axios.create({ baseURL: "https://api.openai.com/v1" });
+await openai.post("/images/generations", { prompt: "x", n: 20, size: "512" });
+await axios.post("https://api.stability.ai/v2beta/stable-image/generate/core", { width: "512" });
+await axios.postForm("https://cloud.leonardo.ai/api/rest/v1/init-image", { file: blob });`;
+  const site = only(code);
+  assert.equal(site.method, 'POST');
+  assert.deepEqual(plain(site.body), '<form data>');
+});
+
+test('got: got(url, options), got.post with json, got.extend with prefixUrl, got({url, json})', () => {
+  const code = `import got from "got";
+const client = got.extend({ prefixUrl: "https://cloud.leonardo.ai/api/rest/v1", headers: { authorization: "Bearer " + key } });
+await got.post("https://cloud.leonardo.ai/api/rest/v1/generations", { json: { prompt: "x", width: 640 } }).json();
+await got("https://cloud.leonardo.ai/api/rest/v1/generations-lcm", { method: "POST", json: { prompt: "y" } });
+await client.post("init-image", { json: { extension: "png" } });
+await got({ url: "https://cloud.leonardo.ai/api/rest/v1/me", headers: { authorization: "Bearer " + key } });`;
+  const [post, lcm, init, me] = extract(code);
+  assert.equal(post?.source, 'got');
+  assert.equal(post?.endpoint?.operationId, 'createGeneration');
+  assert.deepEqual(plain(post?.body), { prompt: 'x', width: 640 });
+  assert.equal(lcm?.endpoint?.operationId, 'createLCMGeneration');
+  assert.equal(init?.url?.text, 'https://cloud.leonardo.ai/api/rest/v1/init-image');
+  assert.equal(init?.endpoint?.operationId, 'uploadInitImage');
+  assert.deepEqual(init?.headers?.properties.map((p) => p.key), ['authorization']);
+  assert.equal(me?.method, 'GET');
+  assert.equal(me?.endpoint?.operationId, 'getUserSelf');
+});
+
+test('ky: ky.post with json, ky(url, {method, json}), ky.create with prefixUrl', () => {
+  const code = `import ky from "ky";
+const api = ky.create({ prefixUrl: "https://cloud.leonardo.ai/api/rest/v1", headers: { Authorization: \`Bearer \${token}\` } });
+export const a = () => ky.post("https://cloud.leonardo.ai/api/rest/v1/generations", { json: { prompt: "a", num_images: 1 } }).json();
+export const b = () => ky("https://cloud.leonardo.ai/api/rest/v1/generations", { method: "post", json: { prompt: "b" } });
+export const c = () => api.post("variations/unzoom", { json: { id: "x", isVariation: false } });`;
+  const [a, b, c] = extract(code);
+  assert.equal(a?.source, 'ky');
+  assert.deepEqual(plain(a?.body), { prompt: 'a', num_images: 1 });
+  assert.equal(b?.method, 'POST');
+  assert.equal(text(code, b?.methodSpan), 'post');
+  assert.equal(c?.endpoint?.operationId, 'createVariationUnzoom');
+  assert.deepEqual(plain(c?.body), { id: 'x', isVariation: false });
+});
+
+test('ofetch and $fetch: body objects, baseURL option and ofetch.create', () => {
+  const code = `import { ofetch } from "ofetch";
+const leo = ofetch.create({ baseURL: "https://cloud.leonardo.ai/api/rest/v1", headers: { authorization: "Bearer x" } });
+export default defineEventHandler(async () => {
+  await $fetch("/generations", { baseURL: "https://cloud.leonardo.ai/api/rest/v1", method: "POST", body: { prompt: "nuxt" } });
+  await ofetch("https://cloud.leonardo.ai/api/rest/v1/generations-lcm", { method: "POST", body: { prompt: "lcm", width: 512 } });
+  return leo("/me");
+});`;
+  const [nuxt, lcm, me] = extract(code);
+  assert.equal(nuxt?.source, 'ofetch');
+  assert.equal(nuxt?.endpoint?.operationId, 'createGeneration');
+  assert.deepEqual(plain(nuxt?.body), { prompt: 'nuxt' });
+  assert.equal(lcm?.endpoint?.operationId, 'createLCMGeneration');
+  assert.equal(me?.method, 'GET');
+  assert.equal(me?.endpoint?.operationId, 'getUserSelf');
+  assert.deepEqual(me?.headers?.properties.map((p) => p.key), ['authorization']);
+});
+
+test('undici: request imported by name, undici.request and undici.fetch', () => {
+  const code = `import { request } from "undici";
+import * as undici from "undici";
+const { body } = await request("https://cloud.leonardo.ai/api/rest/v1/generations", {
+  method: "POST",
+  headers: { authorization: "Bearer " + process.env.KEY, "content-type": "application/json" },
+  body: JSON.stringify({ prompt: "u", width: 768 }),
+});
+await undici.request("https://cloud.leonardo.ai/api/rest/v1/me");
+await undici.fetch("https://cloud.leonardo.ai/api/rest/v1/me");`;
+  const [post, me, fetched] = extract(code);
+  assert.equal(post?.source, 'undici');
+  assert.deepEqual(plain(post?.body), { prompt: 'u', width: 768 });
+  assert.equal(me?.source, 'undici');
+  assert.equal(me?.method, 'GET');
+  assert.equal(fetched?.source, 'fetch');
+  // A function named request that does not come from undici is not a client.
+  assert.deepEqual(extract(`function request(u: string, o: object) {}\nrequest("https://cloud.leonardo.ai/api/rest/v1/me", {});`), []);
+});
+
+test('XMLHttpRequest: open and send on the same object in the same function', () => {
+  const code = `export function upload(ext: string) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", "https://cloud.leonardo.ai/api/rest/v1/init-image");
+  xhr.setRequestHeader("authorization", "Bearer " + key);
+  xhr.send(JSON.stringify({ extension: ext }));
+}
+export function other() {
+  const req = new XMLHttpRequest();
+  req.open("GET", "https://cloud.leonardo.ai/api/rest/v1/me");
+  req.send();
+}`;
+  const [upload, me] = extract(code);
+  assert.equal(upload?.source, 'xhr');
+  assert.equal(upload?.method, 'POST');
+  assert.equal(text(code, upload?.methodSpan), 'POST');
+  assert.equal(upload?.endpoint?.operationId, 'uploadInitImage');
+  assert.deepEqual(plain(upload?.body), { extension: '?ext' });
+  assert.equal(me?.endpoint?.operationId, 'getUserSelf');
+  assert.equal(me?.body, undefined);
+});
+
+test('headers: new Headers({...}), a header constant, and headers that cannot be seen', () => {
+  const code = `const H = { Authorization: "Bearer " + key };
+fetch("https://cloud.leonardo.ai/api/rest/v1/me", { headers: new Headers({ authorization: "Token abc" }) });
+fetch("https://cloud.leonardo.ai/api/rest/v1/me", { headers: H });
+fetch("https://cloud.leonardo.ai/api/rest/v1/me", { headers: buildHeaders() });
+fetch("https://cloud.leonardo.ai/api/rest/v1/me", { headers: { ...common, authorization: "Bearer x" } });`;
+  const [wrapped, constant, hidden, spread] = extract(code);
+  assert.equal(text(code, property(wrapped?.headers, 'authorization').value.span), '"Token abc"');
+  assert.deepEqual(constant?.headers?.properties.map((p) => p.key), ['Authorization']);
+  assert.equal(hidden?.headers, undefined);
+  assert.equal(spread?.headers?.hasUnknownKeys, true);
+});
+
+test('fetch options from a constant object', () => {
+  const code = `const options = { method: "POST", headers: { authorization: "Bearer x" }, body: JSON.stringify({ prompt: "o" }) };
+await fetch("https://cloud.leonardo.ai/api/rest/v1/generations", options);`;
+  const site = only(code);
+  assert.equal(site.method, 'POST');
+  assert.equal(text(code, site.methodSpan), 'POST');
+  assert.deepEqual(plain(site.body), { prompt: 'o' });
+});
+
+test('a method given by an expression that cannot be known leaves the method and endpoint unknown', () => {
+  const site = only(`fetch("https://cloud.leonardo.ai/api/rest/v1/generations", { method: verb, body: JSON.stringify({ prompt: "x" }) });`);
+  assert.equal(site.method, undefined);
+  assert.equal(site.endpoint, undefined);
+  assert.equal(site.url?.path, '/generations');
+});

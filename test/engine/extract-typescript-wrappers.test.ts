@@ -1,0 +1,171 @@
+// Same-file wrappers around an HTTP client, and @leonardo-ai/sdk calls.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describe, extract, objectOf, only, plain, text } from './extract-typescript-helpers.js';
+
+test('Express service: a wrapper function with a literal path and body at each call', () => {
+  const code = `import express from "express";
+
+const LEONARDO = "https://cloud.leonardo.ai/api/rest/v1";
+
+async function leonardo(path: string, body: unknown) {
+  const res = await fetch(\`\${LEONARDO}\${path}\`, {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(await res.text());
+  return res.json();
+}
+
+const app = express();
+app.post("/generate", async (req, res) => {
+  const job = await leonardo("/generations", { prompt: req.body.prompt, num_images: 2, width: 1024 });
+  res.json(job);
+});
+app.post("/upload", async (_req, res) => {
+  res.json(await leonardo("/init-image", { extension: "png" }));
+});`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map(describe), [
+    'fetch POST https://cloud.leonardo.ai/api/rest/v1{path}',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/init-image',
+  ]);
+  const [inner, generate, upload] = sites;
+  assert.equal(inner?.url?.path, undefined, 'the wrapper itself has no known path');
+  assert.deepEqual(inner?.headers?.properties.map((p) => p.key), ['authorization', 'content-type']);
+  assert.equal(generate?.naming, 'wire');
+  assert.equal(generate?.endpoint?.operationId, 'createGeneration');
+  assert.equal(text(code, generate?.url?.span), '"/generations"');
+  assert.equal(text(code, generate?.url?.pathSpan), '/generations');
+  assert.equal(text(code, generate?.methodSpan), 'POST');
+  assert.deepEqual(plain(generate?.body), { prompt: '?req.body.prompt', num_images: 2, width: 1024 });
+  assert.ok(text(code, generate?.span)!.startsWith('leonardo("/generations"'));
+  assert.equal(upload?.endpoint?.operationId, 'uploadInitImage');
+});
+
+test('wrappers: arrow functions, + concatenation, axios inside, a method parameter, class methods', () => {
+  const code = `import axios from "axios";
+const BASE_URL = "https://cloud.leonardo.ai/api/rest/v1";
+const post = (endpoint: string, data: object) => axios.post(BASE_URL + endpoint, data, { headers });
+const call = async (method: string, endpoint: string, payload?: object) =>
+  fetch(\`\${BASE_URL}\${endpoint}\`, { method, body: JSON.stringify(payload) });
+
+class Leo {
+  async request(path: string, body: Record<string, unknown>) {
+    return fetch(BASE_URL + path, { method: "POST", body: JSON.stringify(body) });
+  }
+  async upscale(id: string) {
+    return this.request("/variations/upscale", { id });
+  }
+}
+
+post("/generations", { prompt: "a", width: "512" });
+call("POST", "/generations-lcm", { prompt: "b" });
+call("GET", "/me");`;
+  const wrapperSites = extract(code).filter((s) => s.source === 'wrapper');
+  assert.deepEqual(wrapperSites.map(describe), [
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/variations/upscale',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations-lcm',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v1/me',
+  ]);
+  const [upscale, generation, lcm, me] = wrapperSites;
+  assert.deepEqual(plain(upscale?.body), { id: '?id' });
+  assert.deepEqual(plain(generation?.body), { prompt: 'a', width: '512' });
+  assert.equal(text(code, lcm?.methodSpan), 'POST');
+  assert.equal(lcm?.endpoint?.operationId, 'createLCMGeneration');
+  assert.equal(me?.endpoint?.operationId, 'getUserSelf');
+  assert.equal(me?.body, undefined);
+});
+
+test('a generic JSON helper called with a Leonardo URL; calls with other URLs or unknown paths get nothing', () => {
+  const code = `// leonardo and openai
+async function postJson(url: string, body: unknown) {
+  return fetch(url, { method: "POST", body: JSON.stringify(body) });
+}
+postJson("https://cloud.leonardo.ai/api/rest/v1/generations", { prompt: "x" });
+postJson("https://api.openai.com/v1/images/generations", { prompt: "x", size: "512" });
+postJson(someUrl, { prompt: "x" });`;
+  const site = only(code);
+  assert.equal(site.source, 'wrapper');
+  assert.equal(site.endpoint?.operationId, 'createGeneration');
+});
+
+test('@leonardo-ai/sdk: client instance, namespace, body with SDK names', () => {
+  const code = `import { Leonardo } from "@leonardo-ai/sdk";
+
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? "" });
+
+export async function main() {
+  const result = await leonardo.image.createGeneration({
+    prompt: "a watercolor fox",
+    modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876",
+    numImages: 2,
+    photoReal: true,
+  });
+  const id = result.object?.sdGenerationJob?.generationId;
+  const gen = await leonardo.image.getGenerationById(id!);
+  await leonardo.initImages.uploadInitImage({ extension: "png" });
+  await leonardo.createVariationUpscale({ id: "x" });
+  await leonardo.dataset.uploadDatasetImage({ extension: "jpg" }, datasetId);
+  await leonardo.threeDModelAssets.delete3DModelById("m", { id: "n" });
+  await leonardo.image.notAnOperation({ prompt: "x" });
+  return gen;
+}`;
+  const sites = extract(code);
+  assert.deepEqual(
+    sites.map((s) => `${s.source}:${s.naming} ${s.method} ${s.endpoint?.operationId}`),
+    [
+      'sdk:sdk POST createGeneration',
+      'sdk:sdk GET getGenerationById',
+      'sdk:sdk POST uploadInitImage',
+      'sdk:sdk POST createVariationUpscale',
+      'sdk:sdk POST uploadDatasetImage',
+      'sdk:sdk DELETE delete3DModelById',
+    ],
+  );
+  const [create, get, init, , dataset, del] = sites;
+  assert.equal(create?.url, undefined);
+  assert.deepEqual(objectOf(create?.body).properties.map((p) => p.key), ['prompt', 'modelId', 'numImages', 'photoReal']);
+  assert.equal(get?.body, undefined);
+  assert.deepEqual(plain(init?.body), { extension: 'png' });
+  assert.deepEqual(plain(dataset?.body), { extension: 'jpg' });
+  assert.deepEqual(plain(del?.body), { id: 'n' });
+});
+
+test('SDK clients: default import, require, namespace import, class members, typed parameters, namespace aliases', () => {
+  const code = `import Leonardo from "@leonardo-ai/sdk";
+import * as sdk from "@leonardo-ai/sdk";
+const { Leonardo: Client } = require("@leonardo-ai/sdk");
+
+class Gen {
+  private client = new Leonardo({ bearerAuth: key });
+  private other: sdk.Leonardo;
+  constructor(private readonly injected: Leonardo) {
+    this.other = new sdk.Leonardo({ bearerAuth: key });
+  }
+  a() { return this.client.image.createGeneration({ prompt: "a" }); }
+  b() { return this.other.image.createGeneration({ prompt: "b" }); }
+  c() { return this.injected.image.createGeneration({ prompt: "c" }); }
+}
+function d(leo: Leonardo) { return leo.image.createGeneration({ prompt: "d" }); }
+const images = new Client({ bearerAuth: key }).image;
+images.createGeneration({ prompt: "e" });`;
+  const prompts = extract(code).map((s) => (plain(s.body) as { prompt: string }).prompt);
+  assert.deepEqual(prompts, ['a', 'b', 'c', 'd', 'e']);
+});
+
+test('SDK-like calls without the SDK import, or on other objects, get nothing', () => {
+  const code = `// leonardo
+const leonardo = new Leonardo({ bearerAuth: key });
+leonardo.image.createGeneration({ prompt: "x" });`;
+  assert.deepEqual(extract(code), []);
+  const other = `import { Leonardo } from "@leonardo-ai/sdk";
+const openai = new OpenAI();
+openai.image.createGeneration({ prompt: "x" });
+openai.images.generate({ prompt: "x", n: 20 });`;
+  assert.deepEqual(extract(other), []);
+});
