@@ -1,0 +1,163 @@
+// Text decoded from a document (a shell word without its quotes and escapes, a JSON string's
+// content, a template with its variables) together with where each character came from, so that a
+// span in the decoded text maps back to the exact characters in the document.
+
+import type { Span } from '../../types.js';
+
+export interface MappedText {
+  /** The decoded text. */
+  readonly text: string;
+  /** `starts[i]`/`ends[i]`: the document span that produced character i (`\"` gives 2 characters). */
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** Ranges of `text` whose value cannot be known (`$VAR`, `{{var}}`, `$(cmd)`), in order. */
+  readonly unknown: readonly Span[];
+}
+
+export class MappedTextBuilder {
+  private text = '';
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly unknown: Span[] = [];
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** One decoded character written at [start, end) in the document. */
+  push(char: string, start: number, end: number = start + char.length): this {
+    for (let i = 0; i < char.length; i++) {
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+    this.text += char;
+    return this;
+  }
+
+  /** Characters copied verbatim from the document starting at `start`. */
+  pushVerbatim(text: string, start: number): this {
+    for (let i = 0; i < text.length; i++) {
+      this.starts.push(start + i);
+      this.ends.push(start + i + 1);
+    }
+    this.text += text;
+    return this;
+  }
+
+  /**
+   * Text whose value is not known (an expansion written at [start, end)): every character maps to the
+   * whole expansion, and the range is marked unknown unless `known` (a resolved variable).
+   */
+  pushExpansion(text: string, start: number, end: number, known = false): this {
+    const from = this.text.length;
+    this.push(text, start, end);
+    if (!known && text.length > 0) this.unknown.push({ start: from, end: this.text.length });
+    return this;
+  }
+
+  /** Another mapped text appended, with its unknown ranges. */
+  pushMapped(other: MappedText): this {
+    const from = this.text.length;
+    this.text += other.text;
+    this.starts.push(...other.starts);
+    this.ends.push(...other.ends);
+    for (const u of other.unknown) this.unknown.push({ start: u.start + from, end: u.end + from });
+    return this;
+  }
+
+  build(): MappedText {
+    return { text: this.text, starts: this.starts, ends: this.ends, unknown: mergeRanges(this.unknown) };
+  }
+}
+
+function mergeRanges(ranges: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** The document text [start, end) as a mapped text (identity mapping). */
+export function verbatim(docText: string, start: number, end: number): MappedText {
+  return new MappedTextBuilder().pushVerbatim(docText.slice(start, end), start).build();
+}
+
+/** Document offset of the position before decoded character `p` (p may be text.length). */
+export function mapPoint(m: MappedText, p: number): number {
+  if (m.text.length === 0) return m.starts[0] ?? 0;
+  if (p <= 0) return m.starts[0]!;
+  if (p >= m.text.length) return m.ends[m.text.length - 1]!;
+  return m.starts[p]!;
+}
+
+/** The document span of decoded characters [start, end). */
+export function mapSpan(m: MappedText, start: number, end: number): Span {
+  if (end <= start) {
+    const at = start >= m.text.length ? mapPoint(m, m.text.length) : mapPoint(m, start);
+    return { start: at, end: at };
+  }
+  return { start: m.starts[Math.max(0, start)]!, end: m.ends[Math.min(end, m.text.length) - 1]! };
+}
+
+/** The decoded characters [start, end) with their mapping and unknown ranges. */
+export function sliceMapped(m: MappedText, start: number, end: number): MappedText {
+  const unknown: Span[] = [];
+  for (const u of m.unknown) {
+    const s = Math.max(u.start, start);
+    const e = Math.min(u.end, end);
+    if (s < e) unknown.push({ start: s - start, end: e - start });
+  }
+  return {
+    text: m.text.slice(start, end),
+    starts: m.starts.slice(start, end),
+    ends: m.ends.slice(start, end),
+    unknown,
+  };
+}
+
+/** Leading and trailing whitespace removed. */
+export function trimMapped(m: MappedText): MappedText {
+  const start = m.text.length - m.text.trimStart().length;
+  const end = m.text.trimEnd().length;
+  return start === 0 && end === m.text.length ? m : sliceMapped(m, start, Math.max(start, end));
+}
+
+/** Whether decoded range [start, end) overlaps an unknown range. */
+export function overlapsUnknown(m: MappedText, start: number, end: number): boolean {
+  return m.unknown.some((u) => u.start < Math.max(end, start + 1) && u.end > start);
+}
+
+/**
+ * Whether decoded characters [start, end) are written in the document exactly as decoded, one
+ * character each, side by side: then an edit of that document span is an edit of that text.
+ */
+export function isVerbatim(m: MappedText, start: number, end: number, docText: string): boolean {
+  if (end <= start || overlapsUnknown(m, start, end)) return false;
+  const span = mapSpan(m, start, end);
+  return span.end - span.start === end - start && docText.slice(span.start, span.end) === m.text.slice(start, end);
+}
+
+/** The decoded text with each unknown range written as `{…}` (how RequestUrl.text shows unknown parts). */
+export function withPlaceholders(m: MappedText): { text: string; toDecoded: number[] } {
+  let text = '';
+  const toDecoded: number[] = [];
+  let i = 0;
+  for (const u of m.unknown) {
+    for (; i < u.start; i++) {
+      toDecoded.push(i);
+      text += m.text[i];
+    }
+    for (const _ of '{…}') toDecoded.push(u.start);
+    text += '{…}';
+    i = u.end;
+  }
+  for (; i < m.text.length; i++) {
+    toDecoded.push(i);
+    text += m.text[i];
+  }
+  toDecoded.push(m.text.length);
+  return { text, toDecoded };
+}

@@ -1,0 +1,68 @@
+// From a URL written in a document (decoded, with its mapping) to the RequestUrl of a RequestSite,
+// for the text-based sources (curl, .http, Postman). A URL on a leonardo.ai host under /api/rest/v1
+// or /v2 is Leonardo's; so is an attempt at the API with the wrong base (`api.leonardo.ai/v1/…`,
+// `cloud.leonardo.ai/generations`), which `unknown-endpoint` reports.
+
+import type { Catalogue, Endpoint } from '../../../api/types.js';
+import type { RequestUrl } from '../../types.js';
+import { LEONARDO_HOST, parseLeonardoUrl, type LeonardoUrl } from '../leonardo-url.js';
+import { isVerbatim, mapSpan, withPlaceholders, type MappedText } from './mapped-text.js';
+
+/**
+ * A leonardo.ai URL that misses the `/api/rest/v1` base: any path on `api.` or `cloud.leonardo.ai`,
+ * and on other leonardo.ai hosts a path that starts like an API path (`/api`, `/rest`, `/v1`).
+ */
+const WRONG_BASE = /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)*leonardo\.ai)(?::\d+)?((?:\/api)?(?:\/rest)?(?:\/v1)?)(\/[^?#]*)?/i;
+
+export function parseMisplacedLeonardoUrl(url: string): LeonardoUrl | undefined {
+  const m = WRONG_BASE.exec(url.trim());
+  if (!m) return undefined;
+  const host = m[1]!.toLowerCase();
+  const base = m[2] ?? '';
+  const apiHost = host === 'api.leonardo.ai' || host === LEONARDO_HOST;
+  if (!apiHost && base === '') return undefined;
+  const rawPath = m[3] ?? '';
+  if (rawPath === '' || rawPath === '/') return undefined;
+  const lead = url.length - url.trimStart().length;
+  return {
+    host,
+    apiVersion: 'v1',
+    path: rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath,
+    pathOffset: lead + m[0].length - rawPath.length,
+  };
+}
+
+/** Whether a URL text has the canonical base `cloud.leonardo.ai/api/rest/v1` (or v2). */
+export function hasCanonicalBase(url: Pick<RequestUrl, 'host' | 'text'>): boolean {
+  return url.host === LEONARDO_HOST && /\/api\/rest\/v[12](?:[/?#]|$)/i.test(url.text);
+}
+
+/** The RequestUrl of a mapped URL text, when it is a Leonardo URL. */
+export function leonardoRequestUrl(url: MappedText, docText: string): RequestUrl | undefined {
+  const shown = withPlaceholders(url);
+  const parsed = parseLeonardoUrl(shown.text) ?? parseMisplacedLeonardoUrl(shown.text);
+  if (!parsed) return undefined;
+  const result: RequestUrl = {
+    text: shown.text.trim(),
+    span: mapSpan(url, 0, url.text.length),
+    host: parsed.host,
+    path: parsed.path,
+    apiVersion: parsed.apiVersion,
+  };
+  const start = shown.toDecoded[parsed.pathOffset]!;
+  const end = shown.toDecoded[parsed.pathOffset + parsed.path.length]!;
+  if (end - start === parsed.path.length && isVerbatim(url, start, end, docText)) {
+    result.pathSpan = mapSpan(url, start, end);
+  }
+  return result;
+}
+
+/** The catalogue endpoint of a request, when its URL is a v1 URL with the canonical base. */
+export function endpointFor(
+  catalogue: Catalogue,
+  method: string | undefined,
+  url: RequestUrl | undefined,
+): Endpoint | undefined {
+  if (!method || !url?.path || url.apiVersion !== 'v1' || !hasCanonicalBase(url)) return undefined;
+  return catalogue.match(method, url.path)?.endpoint;
+}
