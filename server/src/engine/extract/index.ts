@@ -4,6 +4,7 @@ import type { Catalogue } from '../../api/types.js';
 import type { LintConfig } from '../config.js';
 import type { DocumentKind, LintDocument, RequestSite } from '../types.js';
 import { extractFromJson } from './json.js';
+import { extractFromShell } from './shell.js';
 import { extractFromTypeScript } from './typescript.js';
 
 export interface Extraction {
@@ -19,6 +20,7 @@ const extractors: Partial<Record<DocumentKind, Extractor>> = {
   javascript: extractFromTypeScript,
   json: extractFromJson,
   jsonc: extractFromJson,
+  shell: extractFromShell,
 };
 
 export function extractRequests(doc: LintDocument, catalogue: Catalogue, config: LintConfig): Extraction {
