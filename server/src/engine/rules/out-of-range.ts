@@ -1,0 +1,68 @@
+// out-of-range: a number outside its field's range (`guidance_scale` 1..20) or not one of its
+// discrete values (`photoRealStrength` 0.55/0.5/0.45). Width/height belong to invalid-dimensions and
+// the image count to too-many-images, so they are skipped here.
+
+import type { Field } from '../../api/types.js';
+import { ruleDocsUrl } from '../docs.js';
+import { choiceFixes, replaceValue } from '../fixes.js';
+import { listOr, nearestNumbers, sameNumber } from '../suggest.js';
+import type { NumberValue, RequestSite, Rule } from '../types.js';
+import { endpointLabel, literalOptions, walkBodies } from '../walk.js';
+import { isDimensionField, numericAllowed } from './invalid-dimensions.js';
+import { isImageCountField } from './too-many-images.js';
+
+const ID = 'out-of-range';
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: "A number outside its field's range or discrete set of values.",
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+  },
+  check(ctx) {
+    walkBodies(ctx.requests, ctx.catalogue, {
+      property({ request, property, field, path }) {
+        if (!field || isDimensionField(field) || isImageCountField(field)) return;
+        for (const option of literalOptions(property.value)) {
+          if (option.kind !== 'number') continue;
+          const nearest = nearestAccepted(option.value, field);
+          if (nearest === undefined) continue;
+          ctx.report({
+            message: message(request, path, option, field),
+            span: option.span,
+            fixes: choiceFixes(
+              nearest.map((n) => ({ title: `Change ${property.key} to ${n}`, edit: replaceValue(option, String(n)) })),
+            ),
+            endpoint: endpointLabel(request),
+          });
+        }
+      },
+    });
+  },
+};
+
+/** Undefined when the value is accepted; otherwise the nearest accepted values (two on a tie). */
+function nearestAccepted(value: number, field: Field): number[] | undefined {
+  const allowed = numericAllowed(field);
+  if (allowed.length > 0) {
+    return allowed.some((a) => sameNumber(a, value)) ? undefined : nearestNumbers(value, allowed);
+  }
+  const { min, max } = field.constraints;
+  if (min !== undefined && value < min) return [min];
+  if (max !== undefined && value > max) return [max];
+  return undefined;
+}
+
+function message(request: RequestSite, path: string, value: NumberValue, field: Field): string {
+  const endpoint = endpointLabel(request);
+  const allowed = numericAllowed(field);
+  if (allowed.length > 0) {
+    return `\`${path}\` ${value.raw} is not an accepted value: ${endpoint} takes ${listOr(allowed.map(String))}, and the API rejects other values.`;
+  }
+  const { min, max } = field.constraints;
+  const range =
+    min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : `of at most ${max}`;
+  return `\`${path}\` ${value.raw} is out of range: ${endpoint} takes values ${range}, and the API rejects values outside it.`;
+}
