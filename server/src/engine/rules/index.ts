@@ -3,6 +3,7 @@
 import type { Rule } from '../types.js';
 import { rule as unknownField } from './unknown-field.js';
 import { rule as typeMismatch } from './type-mismatch.js';
+import { rule as invalidEnum } from './invalid-enum.js';
 import { rule as outOfRange } from './out-of-range.js';
 import { rule as invalidDimensions } from './invalid-dimensions.js';
 import { rule as tooManyImages } from './too-many-images.js';
@@ -16,6 +17,7 @@ import { rule as duplicateField } from './duplicate-field.js';
 export const allRules: Rule[] = [
   unknownField,
   typeMismatch,
+  invalidEnum,
   outOfRange,
   invalidDimensions,
   tooManyImages,
