@@ -19,14 +19,14 @@ export function composeObject(literal: ObjectValue, binding: Binding, use: ts.Id
   const added: Property[] = [];
   let hasUnknownKeys = literal.hasUnknownKeys;
 
-  for (const { target, assignment } of ctx.index.memberAssignments.get(binding.name) ?? []) {
-    if (assignment.pos < from || assignment.end > to || resolveIdentifier(ctx.index, target) !== binding) continue;
+  for (const assignment of ctx.index.memberAssignments.get(binding) ?? []) {
+    if (assignment.pos < from || assignment.end > to) continue;
     const property = assignedProperty(assignment, binding, ctx, depth);
     if (property) added.push(property);
     else hasUnknownKeys = true;
   }
-  for (const call of ctx.index.objectAssigns.get(binding.name) ?? []) {
-    if (call.pos < from || call.end > to || resolveIdentifier(ctx.index, call.arguments[0] as ts.Identifier) !== binding) continue;
+  for (const call of ctx.index.objectAssigns.get(binding) ?? []) {
+    if (call.pos < from || call.end > to) continue;
     const conditional = isConditional(call, binding);
     for (const source of call.arguments.slice(1)) {
       const spread = spreadProperties(source, conditional, ctx, depth + 1);

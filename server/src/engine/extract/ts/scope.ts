@@ -23,67 +23,85 @@ export interface Binding {
   reassigned: boolean;
 }
 
-/** `target.key = value` or `target["key"] = value` where target is a plain identifier. */
-export interface MemberAssignment {
-  target: ts.Identifier;
-  assignment: ts.BinaryExpression;
-}
-
 export interface FileIndex {
-  bindings: Map<string, Binding[]>;
+  /** The bindings each scope node declares, by name. */
+  scopes: Map<ts.Node, Map<string, Binding>>;
+  /** Every import (and `require`) binding. */
+  imports: Binding[];
   /** Every call expression, in document order. */
   calls: ts.CallExpression[];
-  /** Member assignments by the target identifier's name. */
-  memberAssignments: Map<string, MemberAssignment[]>;
-  /** `Object.assign(x, ...)` calls by the first argument's name. */
-  objectAssigns: Map<string, ts.CallExpression[]>;
+  /** `x.key = value` and `x["key"] = value`, by the binding of `x`. */
+  memberAssignments: Map<Binding, ts.BinaryExpression[]>;
+  /** `Object.assign(x, ...)` calls, by the binding of `x`. */
+  objectAssigns: Map<Binding, ts.CallExpression[]>;
   /** `this.x = expr` assignments and class property initializers, by member name. */
   thisMembers: Map<string, ts.Expression[]>;
+}
+
+/** What the walk collects before identifiers can be resolved. */
+interface Pending {
+  /** Identifiers written by plain assignments (`x = ...`, `x++`). */
+  writes: ts.Identifier[];
+  memberAssignments: Array<{ target: ts.Identifier; assignment: ts.BinaryExpression }>;
+  objectAssigns: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
 }
 
 /** Build the index in one pass. Iterative, so a deeply nested tree cannot overflow the stack. */
 export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   const index: FileIndex = {
-    bindings: new Map(),
+    scopes: new Map(),
+    imports: [],
     calls: [],
     memberAssignments: new Map(),
     objectAssigns: new Map(),
     thisMembers: new Map(),
   };
-  const writes: ts.Identifier[] = [];
+  const pending: Pending = { writes: [], memberAssignments: [], objectAssigns: [] };
   const stack: ts.Node[] = [sourceFile];
-  const children: ts.Node[] = [];
-  const collect = (child: ts.Node): undefined => {
-    children.push(child);
+  const push = (child: ts.Node): undefined => {
+    stack.push(child);
     return undefined;
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    visit(node, index, writes);
-    children.length = 0;
-    ts.forEachChild(node, collect);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    visit(node, index, pending);
+    // Children go on the stack reversed, so they come off in document order.
+    const first = stack.length;
+    ts.forEachChild(node, push);
+    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+      const swap = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = swap;
+    }
   }
-  for (const id of writes) {
+  for (const id of pending.writes) {
     const binding = resolveIdentifier(index, id);
     if (binding) binding.reassigned = true;
+  }
+  for (const { target, assignment } of pending.memberAssignments) {
+    const binding = resolveIdentifier(index, target);
+    if (binding) addToList(index.memberAssignments, binding, assignment);
+  }
+  for (const { target, call } of pending.objectAssigns) {
+    const binding = resolveIdentifier(index, target);
+    if (binding) addToList(index.objectAssigns, binding, call);
   }
   return index;
 }
 
-function visit(node: ts.Node, index: FileIndex, writes: ts.Identifier[]): void {
+function visit(node: ts.Node, index: FileIndex, pending: Pending): void {
   switch (node.kind) {
     case ts.SyntaxKind.CallExpression:
-      visitCall(node as ts.CallExpression, index);
+      visitCall(node as ts.CallExpression, index, pending);
       break;
     case ts.SyntaxKind.BinaryExpression:
-      visitBinary(node as ts.BinaryExpression, index, writes);
+      visitBinary(node as ts.BinaryExpression, index, pending);
       break;
     case ts.SyntaxKind.PrefixUnaryExpression:
     case ts.SyntaxKind.PostfixUnaryExpression: {
       const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
       if ((operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(operand)) {
-        writes.push(operand);
+        pending.writes.push(operand);
       }
       break;
     }
@@ -135,7 +153,7 @@ function visit(node: ts.Node, index: FileIndex, writes: ts.Identifier[]): void {
   }
 }
 
-function visitCall(call: ts.CallExpression, index: FileIndex): void {
+function visitCall(call: ts.CallExpression, index: FileIndex, pending: Pending): void {
   index.calls.push(call);
   const callee = call.expression;
   const first = call.arguments[0];
@@ -147,7 +165,7 @@ function visitCall(call: ts.CallExpression, index: FileIndex): void {
     ts.isIdentifier(callee.expression) &&
     callee.expression.text === 'Object'
   ) {
-    addToList(index.objectAssigns, first.text, call);
+    pending.objectAssigns.push({ target: first, call });
   }
 }
 
@@ -161,7 +179,8 @@ const COMPOUND_ASSIGNMENTS = new Set([
   ts.SyntaxKind.AmpersandAmpersandEqualsToken,
 ]);
 
-function visitBinary(binary: ts.BinaryExpression, index: FileIndex, writes: ts.Identifier[]): void {
+function visitBinary(binary: ts.BinaryExpression, index: FileIndex, pending: Pending): void {
+  const writes = pending.writes;
   const operator = binary.operatorToken.kind;
   const left = binary.left;
   if (operator === ts.SyntaxKind.EqualsToken) {
@@ -170,7 +189,7 @@ function visitBinary(binary: ts.BinaryExpression, index: FileIndex, writes: ts.I
     } else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
       const target = left.expression;
       if (ts.isIdentifier(target)) {
-        addToList(index.memberAssignments, target.text, { target, assignment: binary });
+        pending.memberAssignments.push({ target, assignment: binary });
       } else if (target.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(left)) {
         addToList(index.thisMembers, left.name.text, binary.right);
       }
@@ -290,10 +309,19 @@ function addPatternBindings(index: FileIndex, name: ts.BindingName, kind: Bindin
 }
 
 function addBinding(index: FileIndex, binding: Binding): void {
-  addToList(index.bindings, binding.name, binding);
+  let scope = index.scopes.get(binding.scope);
+  if (!scope) index.scopes.set(binding.scope, (scope = new Map()));
+  const existing = scope.get(binding.name);
+  if (existing) {
+    // Declared twice in one scope (`var x = 1; var x = 2;`): neither value can be trusted.
+    existing.reassigned = true;
+    return;
+  }
+  scope.set(binding.name, binding);
+  if (binding.kind === 'import') index.imports.push(binding);
 }
 
-function addToList<T>(map: Map<string, T[]>, key: string, item: T): void {
+function addToList<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   const list = map.get(key);
   if (list) list.push(item);
   else map.set(key, [item]);
@@ -315,12 +343,10 @@ function blockScope(list: ts.VariableDeclarationList): ts.Node {
 
 /** The binding an identifier use refers to, or undefined for globals and unknown names. */
 export function resolveIdentifier(index: FileIndex, id: ts.Identifier): Binding | undefined {
-  const candidates = index.bindings.get(id.text);
-  if (!candidates) return undefined;
+  const name = id.text;
   for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
-    for (const binding of candidates) {
-      if (binding.scope === node) return binding;
-    }
+    const binding = index.scopes.get(node)?.get(name);
+    if (binding) return binding;
   }
   return undefined;
 }

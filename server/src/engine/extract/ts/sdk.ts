@@ -38,10 +38,7 @@ export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
 }
 
 function importsSdk(ctx: TsContext): boolean {
-  for (const bindings of ctx.index.bindings.values()) {
-    if (bindings.some((b) => b.kind === 'import' && b.module === SDK_MODULE)) return true;
-  }
-  return false;
+  return ctx.index.imports.some((b) => b.module === SDK_MODULE);
 }
 
 /** `client` (no namespace) or `client.image` (namespace `image`), or a variable bound to `client.image`. */
