@@ -55,6 +55,12 @@ export class MappedTextBuilder {
     return this;
   }
 
+  /** Mark the built characters [start, end) unknown. */
+  markUnknown(start: number, end: number): this {
+    if (end > start) this.unknown.push({ start, end });
+    return this;
+  }
+
   /** Another mapped text appended, with its unknown ranges. */
   pushMapped(other: MappedText): this {
     const from = this.text.length;
@@ -66,7 +72,8 @@ export class MappedTextBuilder {
   }
 
   build(): MappedText {
-    return { text: this.text, starts: this.starts, ends: this.ends, unknown: mergeRanges(this.unknown) };
+    const sorted = [...this.unknown].sort((a, b) => a.start - b.start);
+    return { text: this.text, starts: this.starts, ends: this.ends, unknown: mergeRanges(sorted) };
   }
 }
 
