@@ -3,7 +3,9 @@
 import type { Catalogue } from '../../api/types.js';
 import type { LintConfig } from '../config.js';
 import type { DocumentKind, LintDocument, RequestSite } from '../types.js';
+import { extractFromHttp } from './http.js';
 import { extractFromJson } from './json.js';
+import { extractFromMarkdown } from './markdown.js';
 import { extractFromShell } from './shell.js';
 import { extractFromTypeScript } from './typescript.js';
 
@@ -21,6 +23,8 @@ const extractors: Partial<Record<DocumentKind, Extractor>> = {
   json: extractFromJson,
   jsonc: extractFromJson,
   shell: extractFromShell,
+  markdown: extractFromMarkdown,
+  http: extractFromHttp,
 };
 
 export function extractRequests(doc: LintDocument, catalogue: Catalogue, config: LintConfig): Extraction {
