@@ -1,7 +1,7 @@
 // invalid-dimensions: width/height not a multiple of 8 within bounds, or not a fixed size.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
+import { applyEdits, fixed, lint } from '../helpers/lint.js';
 
 const RULE = 'invalid-dimensions';
 const HEADER = '// POST /generations\n';
@@ -72,4 +72,36 @@ test('valid sizes, strings, other endpoints and other APIs are not flagged', () 
   assert.deepEqual(json('{"prompt": "hi", "width": 1000, "height": 563, "steps": 30}', 'comfy.json'), []);
   const v2 = '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "width": 1000, "height": 1000}}';
   assert.deepEqual(json(v2), []);
+});
+
+test('fetch: each branch of a conditional is judged; a const is fixed at its declaration', () => {
+  const code = `const HEIGHT = 770;
+export async function generate(prompt: string, hd: boolean) {
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ prompt, width: hd ? 2048 : 1024, height: HEIGHT }),
+  });
+}
+`;
+  const hits = lint(code, { rules: [RULE] });
+  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [
+    [1, 16, '770'],
+    [6, 48, '2048'],
+  ]);
+  const edits = hits.flatMap((h) => h.finding.fixes.filter((f) => f.preferred).flatMap((f) => f.edits));
+  const out = applyEdits(code, edits);
+  assert.match(out, /^const HEIGHT = 768;/);
+  assert.match(out, /width: hd \? 1536 : 1024/);
+});
+
+test('SDK call: LCM sizes through leonardo.realtimeCanvas', () => {
+  const code = `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
+await leonardo.realtimeCanvas.createLCMGeneration({ prompt: 'a fox', imageDataUrl: dataUrl, width: 768, height: 512 });
+`;
+  const [hit, ...rest] = lint(code, { rules: [RULE] });
+  assert.equal(rest.length, 0);
+  assert.equal(hit!.text, '768');
+  assert.match(hit!.message, /POST \/generations-lcm takes 512, 640 or 1024/);
 });

@@ -1,7 +1,7 @@
 // type-mismatch: literals of the wrong JSON type, and their lossless conversions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
+import { applyEdits, fixed, lint } from '../helpers/lint.js';
 
 const RULE = 'type-mismatch';
 const HEADER = '// POST /generations\n';
@@ -95,4 +95,57 @@ test('valid bodies, null, integers for numbers and other APIs are not flagged', 
   assert.deepEqual(json('{"prompt": "hi", "width": "512", "height": "512", "stream": "true"}', 'other-api.json'), []);
   const v2 = '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "gpt-image-1.5", "parameters": {"width": "1024", "quantity": "1"}, "public": "false"}';
   assert.deepEqual(json(v2), []);
+});
+
+test('axios: strings for booleans and integers, fixed in the literal quote style', () => {
+  const code = `import axios from 'axios';
+const leonardo = axios.create({ baseURL: 'https://cloud.leonardo.ai/api/rest/v1' });
+export const generate = (prompt: string) =>
+  leonardo.post('/generations', { prompt, photoReal: 'true', alchemy: "true", num_images: '2' });
+`;
+  const hits = lint(code, { rules: [RULE] });
+  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [
+    [4, 54, "'true'"],
+    [4, 71, '"true"'],
+    [4, 91, "'2'"],
+  ]);
+  const edits = hits.flatMap((h) => h.finding.fixes.filter((f) => f.preferred).flatMap((f) => f.edits));
+  assert.equal(
+    applyEdits(code, edits),
+    code.replace("photoReal: 'true', alchemy: \"true\", num_images: '2'", 'photoReal: true, alchemy: true, num_images: 2'),
+  );
+});
+
+test('fetch: a const declaration is fixed where it is declared; only the literal side of a fallback', () => {
+  const code = `const PUBLIC = 'false';
+export async function generate(prompt: string, steps?: string) {
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    body: JSON.stringify({ prompt, public: PUBLIC, num_inference_steps: steps || '30' }),
+  });
+}
+`;
+  const hits = lint(code, { rules: [RULE] });
+  assert.deepEqual(hits.map((h) => [h.line, h.text]), [
+    [1, "'false'"],
+    [5, "'30'"],
+  ]);
+  assert.equal(fixed(code.replace(" || '30'", ''), RULE), code.replace(" || '30'", '').replace("'false'", 'false'));
+});
+
+test('SDK call: the SDK rejects the call before sending it', () => {
+  const code = `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
+await leonardo.image.createGeneration({ prompt: 'a fox', numImages: '2', alchemy: true });
+`;
+  const [hit, ...rest] = lint(code, { rules: [RULE] });
+  assert.equal(rest.length, 0);
+  assert.equal(hit!.message, '`numImages` must be an integer, not the string "2": the SDK\'s schema rejects the call before anything is sent.');
+  assert.equal(hit!.finding.apiError, undefined);
+  assert.equal(fixed(code, RULE), code.replace("numImages: '2'", 'numImages: 2'));
+});
+
+test('fetch to another provider is not flagged', () => {
+  const code = `await fetch('https://api.replicate.com/v1/predictions', { method: 'POST', body: JSON.stringify({ input: { width: '512', alchemy: 'true' } }) });`;
+  assert.deepEqual(lint(code, { rules: [RULE] }), []);
 });
