@@ -169,3 +169,43 @@ openai.image.createGeneration({ prompt: "x" });
 openai.images.generate({ prompt: "x", n: 20 });`;
   assert.deepEqual(extract(other), []);
 });
+
+test('a wrapper that passes its caller’s fetch options through: method and body come from each call', () => {
+  const code = `const API = "https://cloud.leonardo.ai/api/rest/v1";
+export async function leonardoFetch(path: string, init: RequestInit = {}) {
+  const res = await fetch(API + path, {
+    ...init,
+    headers: { ...init.headers, authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+  });
+  return res.json();
+}
+export const whole = (path: string, init?: RequestInit) => fetch(\`\${API}\${path}\`, init);
+
+leonardoFetch("/generations", { method: "POST", body: JSON.stringify({ prompt: "p", num_images: 9 }) });
+leonardoFetch("/me");
+leonardoFetch("/generations", options);
+whole("/init-image", { method: "POST", body: JSON.stringify({ extension: "png" }) });`;
+  const sites = extract(code);
+  const [inner, innerWhole, generate, me, opaque, upload] = sites;
+  assert.equal(inner?.method, undefined, 'options spread in may hold the method');
+  assert.equal(innerWhole?.method, undefined);
+  assert.equal(generate?.source, 'wrapper');
+  assert.equal(generate?.method, 'POST');
+  assert.equal(text(code, generate?.methodSpan), 'POST');
+  assert.equal(generate?.endpoint?.operationId, 'createGeneration');
+  assert.deepEqual(plain(generate?.body), { prompt: 'p', num_images: 9 });
+  assert.equal(me?.method, 'GET');
+  assert.equal(me?.endpoint?.operationId, 'getUserSelf');
+  assert.equal(opaque?.method, undefined, 'options that cannot be read leave the method unknown');
+  assert.equal(opaque?.endpoint, undefined);
+  assert.equal(upload?.endpoint?.operationId, 'uploadInitImage');
+  assert.deepEqual(plain(upload?.body), { extension: 'png' });
+});
+
+test('SvelteKit load: the fetch parameter is fetch', () => {
+  const code = `export async function load({ fetch }) {
+  const res = await fetch("https://cloud.leonardo.ai/api/rest/v1/me", { headers: { authorization: "Bearer " + key } });
+  return { user: await res.json() };
+}`;
+  assert.equal(only(code, '+page.server.js').endpoint?.operationId, 'getUserSelf');
+});

@@ -5,7 +5,7 @@
 
 import ts from 'typescript';
 import type { SourceKind, Span } from '../../types.js';
-import { clientCallee, isOptionsObject, optionProperties, type ClientCallee } from './clients.js';
+import { clientCallee, isOptionsObject, readOptions, type ClientCallee, type Options } from './clients.js';
 import { spanOf, type TsContext } from './context.js';
 import { constString } from './values.js';
 
@@ -13,6 +13,14 @@ export interface MethodRef {
   value: string;
   /** The method as written (the text inside the quotes, or `post` in `axios.post`). */
   span?: Span;
+}
+
+/** The option names a client reads its body from. */
+export interface OptionKeys {
+  /** JSON body keys, first present wins (`json` before `body` for got and ky). */
+  body: readonly string[];
+  /** A key whose value is sent as a form (got's `form`). */
+  form?: string;
 }
 
 export interface SendCall {
@@ -31,7 +39,16 @@ export interface SendCall {
   bodyEncoding?: 'form';
   /** Header maps, the instance's first, then the call's own. */
   headers: ts.Expression[];
+  /** Where this client reads method and body in options passed through a wrapper. */
+  keys: OptionKeys;
+  /** Options that cannot be read here (`fetch(url, init)`, `{...init}`): a wrapper's caller may fill them. */
+  openOptions: ts.Expression[];
 }
+
+const FETCH_KEYS: OptionKeys = { body: ['body'] };
+const AXIOS_KEYS: OptionKeys = { body: ['data'] };
+const GOT_KEYS: OptionKeys = { body: ['json', 'body'], form: 'form' };
+const KY_KEYS: OptionKeys = { body: ['json', 'body'] };
 
 const BODYLESS = new Set(['get', 'delete', 'head', 'options']);
 const WITH_DATA = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
@@ -43,9 +60,9 @@ export function sendCall(call: ts.CallExpression, ctx: TsContext): SendCall | un
   if (!callee) return undefined;
   switch (callee.library) {
     case 'fetch':
-      return callee.member === undefined ? urlAndOptions('fetch', call, ctx, 'body') : undefined;
+      return callee.member === undefined ? urlAndOptions('fetch', call, ctx) : undefined;
     case 'undici':
-      return callee.member === 'request' ? urlAndOptions('undici', call, ctx, 'body') : undefined;
+      return callee.member === 'request' ? urlAndOptions('undici', call, ctx) : undefined;
     case 'axios':
       return axiosCall(callee, call, ctx);
     case 'got':
@@ -56,54 +73,58 @@ export function sendCall(call: ts.CallExpression, ctx: TsContext): SendCall | un
 }
 
 /** `client(url, {method, body, headers})`: fetch, undici.request. */
-function urlAndOptions(source: SourceKind, call: ts.CallExpression, ctx: TsContext, bodyKey: string): SendCall | undefined {
+function urlAndOptions(source: SourceKind, call: ts.CallExpression, ctx: TsContext): SendCall | undefined {
   const [url, init] = call.arguments;
   if (!url) return undefined;
-  const options = optionProperties(init, ctx);
+  const options = readOptions(init, ctx);
   return {
     source,
     call,
     url,
-    ...methodFrom(options.get('method'), 'GET', ctx),
-    body: options.get(bodyKey),
-    headers: listOf(options.get('headers')),
+    ...methodOption(options, undefined, ctx),
+    body: readBody(options, FETCH_KEYS),
+    headers: listOf(options.props.get('headers')),
+    keys: FETCH_KEYS,
+    openOptions: options.open,
   };
 }
 
 function axiosCall(callee: ClientCallee, call: ts.CallExpression, ctx: TsContext): SendCall | undefined {
   const args = call.arguments;
-  const instance = optionProperties(callee.instance?.config, ctx);
+  const instance = readOptions(callee.instance?.config, ctx);
   const member = callee.member;
   let url: ts.Expression | undefined;
   let data: ts.Expression | undefined;
-  let config: Map<string, ts.Expression>;
+  let config: Options;
   let method: Pick<SendCall, 'method' | 'methodExpression'>;
   if (member === undefined || member === 'request') {
     // axios(config), axios(url, config), axios.request(config)
     const urlFirst = member === undefined && args[0] !== undefined && !isOptionsObject(args[0], ctx);
-    config = optionProperties(urlFirst ? args[1] : args[0], ctx);
-    url = urlFirst ? args[0] : config.get('url');
-    data = config.get('data');
-    method = methodFrom(config.get('method') ?? instance.get('method'), 'GET', ctx);
+    config = readOptions(urlFirst ? args[1] : args[0], ctx);
+    url = urlFirst ? args[0] : config.props.get('url');
+    data = config.props.get('data');
+    method = methodOption(config, instance, ctx);
   } else if (BODYLESS.has(member) || WITH_DATA.has(member)) {
     url = args[0];
     const withData = WITH_DATA.has(member);
     data = withData ? args[1] : undefined;
-    config = optionProperties(withData ? args[2] : args[1], ctx);
+    config = readOptions(withData ? args[2] : args[1], ctx);
     method = { method: memberMethod(member.replace(/Form$/, ''), callee, ctx) };
   } else {
     return undefined;
   }
-  if (!url && !instance.get('baseURL')) return undefined;
+  if (!url && !instance.props.get('baseURL')) return undefined;
   return {
     source: 'axios',
     call,
     url,
-    base: config.get('baseURL') ?? instance.get('baseURL'),
+    base: config.props.get('baseURL') ?? instance.props.get('baseURL'),
     ...method,
     body: data,
     ...(member?.endsWith('Form') ? { bodyEncoding: 'form' as const } : {}),
-    headers: [...listOf(instance.get('headers')), ...listOf(config.get('headers'))],
+    headers: [...listOf(instance.props.get('headers')), ...listOf(config.props.get('headers'))],
+    keys: AXIOS_KEYS,
+    openOptions: config.open,
   };
 }
 
@@ -116,24 +137,24 @@ function optionsClientCall(callee: ClientCallee, call: ts.CallExpression, ctx: T
   const args = call.arguments;
   // got also takes a single options object with a `url`.
   const optionsOnly = library === 'got' && args.length === 1 && isOptionsObject(args[0]!, ctx);
-  const options = optionProperties(optionsOnly ? args[0] : args[1], ctx);
-  const url = optionsOnly ? options.get('url') : args[0];
+  const options = readOptions(optionsOnly ? args[0] : args[1], ctx);
+  const url = optionsOnly ? options.props.get('url') : args[0];
   if (!url) return undefined;
-  const instance = optionProperties(callee.instance?.config, ctx);
-  const baseKey = library === 'ofetch' ? 'baseURL' : 'prefixUrl';
-  const method = direct
-    ? methodFrom(options.get('method') ?? instance.get('method'), 'GET', ctx)
-    : { method: memberMethod(member!, callee, ctx) };
-  const form = library === 'got' ? options.get('form') : undefined;
+  const instance = readOptions(callee.instance?.config, ctx);
+  const baseKeys = library === 'ofetch' ? ['baseURL'] : library === 'ky' ? ['prefixUrl', 'prefix'] : ['prefixUrl'];
+  const keys = library === 'got' ? GOT_KEYS : library === 'ky' ? KY_KEYS : FETCH_KEYS;
+  const form = keys.form ? options.props.get(keys.form) : undefined;
   return {
     source: library as SourceKind,
     call,
     url,
-    base: options.get(baseKey) ?? instance.get(baseKey) ?? (library === 'ky' ? options.get('prefix') ?? instance.get('prefix') : undefined),
-    ...method,
-    body: form ?? (library === 'ofetch' ? options.get('body') : options.get('json') ?? options.get('body')),
+    base: firstOf(options, baseKeys) ?? firstOf(instance, baseKeys),
+    ...(direct ? methodOption(options, instance, ctx) : { method: memberMethod(member!, callee, ctx) }),
+    body: form ?? readBody(options, keys),
     ...(form ? { bodyEncoding: 'form' as const } : {}),
-    headers: [...listOf(instance.get('headers')), ...listOf(options.get('headers'))],
+    headers: [...listOf(instance.props.get('headers')), ...listOf(options.props.get('headers'))],
+    keys,
+    openOptions: options.open,
   };
 }
 
@@ -141,15 +162,31 @@ function memberMethod(member: string, callee: ClientCallee, ctx: TsContext): Met
   return { value: member.toUpperCase(), ...(callee.memberNode ? { span: spanOf(callee.memberNode, ctx) } : {}) };
 }
 
-/** The method an options object gives: its literal, unknown for an expression, `fallback` when absent. */
-function methodFrom(expression: ts.Expression | undefined, fallback: string, ctx: TsContext): Pick<SendCall, 'method' | 'methodExpression'> {
-  if (!expression) return { method: { value: fallback } };
+/**
+ * The method options give: their literal `method`; unknown for an expression; GET when no
+ * option can hold one (options that cannot be read might).
+ */
+export function methodOption(options: Options, instance: Options | undefined, ctx: TsContext): Pick<SendCall, 'method' | 'methodExpression'> {
+  const expression = options.props.get('method') ?? instance?.props.get('method');
+  if (!expression) return options.open.length > 0 || (instance?.open.length ?? 0) > 0 ? {} : { method: { value: 'GET' } };
   const literal = constString(expression, ctx);
   if (!literal) return { methodExpression: expression };
   return { method: { value: literal.value.toUpperCase(), span: literal.inner }, methodExpression: expression };
 }
 
+/** The body expression of options, by the client's body keys. */
+export function readBody(options: Options, keys: OptionKeys): ts.Expression | undefined {
+  return firstOf(options, keys.body);
+}
+
+function firstOf(options: Options, keys: readonly string[]): ts.Expression | undefined {
+  for (const key of keys) {
+    const value = options.props.get(key);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 function listOf(expression: ts.Expression | undefined): ts.Expression[] {
   return expression ? [expression] : [];
 }
-

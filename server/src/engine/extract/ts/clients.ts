@@ -112,7 +112,9 @@ function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
     return library === 'undici-request' ? library : { lib: library };
   }
   const initializer = constInitializer(binding);
-  return initializer ? instanceFrom(initializer, ctx) : undefined;
+  if (initializer) return instanceFrom(initializer, ctx);
+  // SvelteKit's `load({ fetch })`, injected `(fetch = globalThis.fetch) => ...`: a parameter named fetch is one.
+  return binding.kind === 'param' && id.text === 'fetch' ? { lib: 'fetch' } : undefined;
 }
 
 /** `axios.create({...})`, `ky.extend({...})`, ...: the instance and its options. */
@@ -129,27 +131,38 @@ function instanceFrom(expression: ts.Expression, ctx: TsContext): ClientInstance
   return { library: target.lib, config: node.arguments[0] };
 }
 
+/** What an options object (`init`, axios config, got/ky options) shows. */
+export interface Options {
+  props: Map<string, ts.Expression>;
+  /** Options passed whole or spread in that cannot be read here (`init`, `{...init}`). */
+  open: ts.Expression[];
+}
+
 /** The properties of an options object: a literal, or a constant bound to one; spreads of constants included. */
-export function optionProperties(expression: ts.Expression | undefined, ctx: TsContext, depth = 0): Map<string, ts.Expression> {
-  const out = new Map<string, ts.Expression>();
-  if (!expression || depth > 8) return out;
+export function readOptions(expression: ts.Expression | undefined, ctx: TsContext, depth = 0): Options {
+  const options: Options = { props: new Map(), open: [] };
+  if (!expression) return options;
   let node = skipOuter(expression);
   if (ts.isIdentifier(node)) {
     const initializer = constInitializer(resolveIdentifier(ctx.index, node));
-    if (!initializer) return out;
-    node = skipOuter(initializer);
+    if (initializer) node = skipOuter(initializer);
   }
-  if (!ts.isObjectLiteralExpression(node)) return out;
+  if (!ts.isObjectLiteralExpression(node) || depth > 8) {
+    options.open.push(expression);
+    return options;
+  }
   for (const member of node.properties) {
     if (ts.isPropertyAssignment(member) && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) {
-      out.set(member.name.text, member.initializer);
+      options.props.set(member.name.text, member.initializer);
     } else if (ts.isShorthandPropertyAssignment(member)) {
-      out.set(member.name.text, member.name);
+      options.props.set(member.name.text, member.name);
     } else if (ts.isSpreadAssignment(member)) {
-      for (const [key, value] of optionProperties(member.expression, ctx, depth + 1)) out.set(key, value);
+      const spread = readOptions(member.expression, ctx, depth + 1);
+      for (const [key, value] of spread.props) options.props.set(key, value);
+      options.open.push(...spread.open);
     }
   }
-  return out;
+  return options;
 }
 
 /** True when an expression is (or is bound to) an object literal: an options object rather than a URL. */

@@ -6,7 +6,8 @@ import ts from 'typescript';
 import type { Catalogue } from '../../../api/types.js';
 import type { RequestSite } from '../../types.js';
 import { bodyValue, sentExpression } from './bodies.js';
-import type { MethodRef, SendCall } from './calls.js';
+import { methodOption, readBody, type MethodRef, type SendCall } from './calls.js';
+import { readOptions } from './clients.js';
 import { spanOf, type TsContext } from './context.js';
 import { makeSite } from './requests.js';
 import { resolveIdentifier, skipOuter, type Binding } from './scope.js';
@@ -21,6 +22,8 @@ export interface Wrapper {
   urlParam: number;
   bodyParam?: number;
   methodParam?: number;
+  /** A parameter passed (or spread) as the client's options: `fetch(url, {...init})`. */
+  optionsParam?: number;
 }
 
 export interface WrapperTable {
@@ -50,6 +53,14 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
   const method = send.methodExpression && skipOuter(send.methodExpression);
   if (!send.method && method && ts.isIdentifier(method)) {
     wrapper.methodParam = parameterIndex(fn, resolveIdentifier(ctx.index, method));
+  }
+  for (const open of send.openOptions) {
+    const node = skipOuter(open);
+    const index = ts.isIdentifier(node) ? parameterIndex(fn, resolveIdentifier(ctx.index, node)) : undefined;
+    if (index !== undefined) {
+      wrapper.optionsParam = index;
+      break;
+    }
   }
   table.byFunction.set(fn, wrapper);
   const member = memberName(fn);
@@ -115,13 +126,16 @@ export function siteFromWrapperCall(
   );
   const url = leonardoUrl(pieces, spanOf(pathArgument, ctx));
   if (!url?.path) return undefined;
-  const bodyArgument = wrapper.bodyParam === undefined ? undefined : argument(call, wrapper, wrapper.bodyParam);
+  const send = wrapper.send;
+  const passed = wrapper.optionsParam === undefined ? undefined : readOptions(argument(call, wrapper, wrapper.optionsParam), ctx);
+  const bodyExpression =
+    wrapper.bodyParam !== undefined ? argument(call, wrapper, wrapper.bodyParam) : send.body ?? (passed && readBody(passed, send.keys));
   return makeSite(
     {
       source: 'wrapper',
       url,
-      method: wrapper.send.method ?? methodArgument(call, wrapper, ctx),
-      body: bodyArgument && bodyValue(bodyArgument, ctx),
+      method: send.method ?? methodArgument(call, wrapper, ctx) ?? (passed && methodOption(passed, undefined, ctx).method),
+      body: bodyExpression && bodyValue(bodyExpression, ctx),
       span: spanOf(call, ctx),
     },
     catalogue,

@@ -30,6 +30,8 @@ export function xhrSends(ctx: TsContext): SendCall[] {
         ...(method ? { method: { value: method.value.toUpperCase(), span: method.inner } } : {}),
         methodExpression: methodArgument,
         headers: [],
+        keys: { body: [] },
+        openOptions: [],
       };
       sends.push(send);
       open.set(binding, send);
