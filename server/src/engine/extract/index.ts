@@ -6,6 +6,7 @@ import type { DocumentKind, LintDocument, RequestSite } from '../types.js';
 import { extractFromHttp } from './http.js';
 import { extractFromJson } from './json.js';
 import { extractFromMarkdown } from './markdown.js';
+import { extractCollection, extractFromPostman, looksLikePostmanCollection } from './postman.js';
 import { extractFromShell } from './shell.js';
 import { extractFromTypeScript } from './typescript.js';
 
@@ -25,9 +26,15 @@ const extractors: Partial<Record<DocumentKind, Extractor>> = {
   shell: extractFromShell,
   markdown: extractFromMarkdown,
   http: extractFromHttp,
+  postman: extractFromPostman,
 };
 
 export function extractRequests(doc: LintDocument, catalogue: Catalogue, config: LintConfig): Extraction {
+  // A Postman collection is JSON by name and editor language: its requests are read by the Postman extractor.
+  if ((doc.kind === 'json' || doc.kind === 'jsonc') && looksLikePostmanCollection(doc.text)) {
+    const collection = extractCollection(doc, catalogue);
+    if (collection) return collection;
+  }
   const extractor = extractors[doc.kind];
   return extractor ? extractor(doc, catalogue, config) : { requests: [] };
 }
