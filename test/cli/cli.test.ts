@@ -90,7 +90,8 @@ test('--format json has exactly the shape of ESLint’s JSON formatter', async (
   assert.equal(message.ruleId, 'unknown-field');
   assert.equal(message.severity, 2);
   assert.deepEqual([message.line, message.column, message.endLine, message.endColumn], [3, 3, 3, 15]);
-  assert.deepEqual(message.fix, { range: [BAD_BODY.indexOf('"sd_Version"'), BAD_BODY.indexOf('"sd_Version"') + 12], text: '"sd_version"' });
+  const at = BAD_BODY.indexOf('sd_Version');
+  assert.deepEqual(message.fix, { range: [at, at + 'sd_Version'.length], text: 'sd_version' });
 });
 
 test('--format sarif lists the rules and the results', async () => {
@@ -128,8 +129,10 @@ test('folders are walked; node_modules, .git and config ignores are skipped', as
   write('walk/legacy/d.leonardo.json', BAD_BODY);
   write('walk/leonardo-lint.config.json', '{ "ignores": ["legacy/**"] }');
   const { out } = await cli(['--format', 'json', path.join(dir, 'walk')]);
-  const files = JSON.parse(out).map((r: { filePath: string }) => path.relative(path.join(dir, 'walk'), r.filePath));
-  assert.deepEqual(files, ['src/a.leonardo.json']);
+  const results: Array<{ filePath: string; messages: unknown[] }> = JSON.parse(out);
+  const files = results.map((r) => path.relative(path.join(dir, 'walk'), r.filePath));
+  assert.deepEqual(files.sort(), ['leonardo-lint.config.json', 'src/a.leonardo.json']);
+  assert.deepEqual(results.filter((r) => r.messages.length > 0).length, 1);
 });
 
 test('the nearest config file sets severities; a broken one is a clear error', async () => {
