@@ -58,6 +58,15 @@ test('title-case strengthType in controlnets[] and documented sets like photoRea
   assert.deepEqual(hits.map((h) => h.finding.fixes.map((f) => f.edits[0]!.newText)), [['"v2"'], ['"Mid"']]);
 });
 
+test('enum strings inside arrays are checked too (GET /blueprints platforms)', () => {
+  const code = '// GET /blueprints\n{"first": 10, "platforms": ["API", "web"]}';
+  const [hit, ...rest] = json(code);
+  assert.equal(rest.length, 0);
+  assert.equal(hit!.text, '"web"');
+  assert.match(hit!.message, /`platforms\[\]` "web"/);
+  assert.equal(fix(code), code.replace('"web"', '"Web"'));
+});
+
 test('upload extension as a file name: the catalogue explanation and the extension it meant', () => {
   const code = `${UPLOAD}{"extension": "photo.PNG"}`;
   const [hit] = json(code);

@@ -7,7 +7,7 @@ import type { Field } from '../../api/types.js';
 import { ruleDocsUrl } from '../docs.js';
 import { choiceFixes, replaceWithString } from '../fixes.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../suggest.js';
-import type { RequestSite, Rule, StringValue } from '../types.js';
+import type { RequestSite, Rule, RuleContext, StringValue, Value } from '../types.js';
 import { endpointLabel, literalOptions, walkBodies } from '../walk.js';
 
 const ID = 'invalid-enum';
@@ -27,30 +27,36 @@ export const rule: Rule = {
   check(ctx) {
     walkBodies(ctx.requests, ctx.catalogue, {
       property({ request, property, field, path }) {
-        if (!field) return;
-        const allowed = allowedStrings(field);
-        if (allowed.length === 0) return;
-        for (const option of literalOptions(property.value)) {
-          if (option.kind !== 'string' || allowed.includes(option.value)) continue;
-          const { values: suggestions, certain } = suggestionsFor(option.value, field, allowed);
-          const fixes = choiceFixes(
-            suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(option, s) })),
-          );
-          if (!certain) for (const fix of fixes) fix.preferred = false;
-          ctx.report({
-            message: isExtensionField(field)
-              ? extensionMessage(path, option, allowed, suggestions)
-              : message(request, path, option, field, allowed, suggestions),
-            span: option.span,
-            fixes,
-            endpoint: endpointLabel(request),
-            apiError: isExtensionField(field) && request.naming === 'wire' ? EXTENSION_ERROR : undefined,
-          });
-        }
+        if (field) checkValue(ctx, request, property.value, field, path);
       },
     });
   },
 };
+
+/** Check each string the value can take, and the elements of an array of enum strings. */
+function checkValue(ctx: RuleContext, request: RequestSite, value: Value, field: Field, path: string): void {
+  const allowed = allowedStrings(field);
+  for (const option of literalOptions(value)) {
+    if (option.kind === 'array' && field.items) {
+      for (const element of option.elements) checkValue(ctx, request, element, field.items, `${path}[]`);
+    }
+    if (option.kind !== 'string' || allowed.length === 0 || allowed.includes(option.value)) continue;
+    const { values: suggestions, certain } = suggestionsFor(option.value, field, allowed);
+    const fixes = choiceFixes(
+      suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(option, s) })),
+    );
+    if (!certain) for (const fix of fixes) fix.preferred = false;
+    ctx.report({
+      message: isExtensionField(field)
+        ? extensionMessage(path, option, allowed, suggestions)
+        : message(request, path, option, field, allowed, suggestions),
+      span: option.span,
+      fixes,
+      endpoint: endpointLabel(request),
+      apiError: isExtensionField(field) && request.naming === 'wire' ? EXTENSION_ERROR : undefined,
+    });
+  }
+}
 
 /** The formal enum, or the string values the docs list (`photoRealVersion`, upload `extension`). */
 function allowedStrings(field: Field): string[] {
