@@ -13,6 +13,8 @@ import { ruleById } from './rules/index.js';
 import type { DocumentKind, Finding, LintDocument, RequestSite, Span, TextEdit } from './types.js';
 
 export const UNUSED_DIRECTIVE_RULE_ID = 'unused-disable-directive';
+export const UNUSED_DIRECTIVE_DESCRIPTION =
+  'A leonardo-lint-disable comment that suppresses nothing: the problem it was written for is gone, or a rule name is wrong.';
 
 export type DirectiveKind = 'disable' | 'disable-line' | 'disable-next-line';
 

@@ -1,0 +1,123 @@
+// The VS Code extension: a thin client. It starts the language server (dist/server.js), shows its
+// state and the Leonardo requests found in the active file, and offers a few commands. Everything
+// else (diagnostics, fixes, hovers, completion) is the server's.
+
+import * as vscode from 'vscode';
+import {
+  DiagnosticPullMode,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  RULES_REQUEST,
+  SETTINGS_SECTION,
+  STATUS_NOTIFICATION,
+  TURN_OFF_RULE_COMMAND,
+  type InitializationOptions,
+  type RuleInfo,
+  type StatusParams,
+} from '../../server/src/lsp/protocol.js';
+import { LeonardoStatus } from './status.js';
+
+const LANGUAGES = [
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'json',
+  'jsonc',
+  'shellscript',
+  'markdown',
+  'http',
+];
+
+/** The documents the server reads: these languages on disk and unsaved, and .http/.rest files whatever their language. */
+export const DOCUMENT_SELECTOR: Array<{ scheme: string; language?: string; pattern?: string }> = [
+  ...LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  { scheme: 'file', pattern: '**/*.{http,rest}' },
+];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Leonardo Lint', { log: true });
+  const status = new LeonardoStatus(DOCUMENT_SELECTOR);
+  context.subscriptions.push(output, status);
+
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const initializationOptions: InitializationOptions = {
+    statusNotification: true,
+    watchesConfigFiles: true,
+    turnOffRuleCommand: true,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationOptions,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/leonardo-lint.config.json') },
+    diagnosticPullOptions: {
+      onChange: true,
+      onSave: true,
+      // `run: onSave`: no pull while typing (the server also keeps the saved version's problems).
+      filter: (document, mode) =>
+        mode === DiagnosticPullMode.onType &&
+        vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri).get('run') === 'onSave',
+    },
+  };
+  // The default error handler restarts a crashed server (up to 4 times in 3 minutes); on restart the
+  // client opens every document again, so each is analysed afresh.
+  client = new LanguageClient('leonardoLint', 'Leonardo Lint', serverOptions, clientOptions);
+  const lc = client;
+  context.subscriptions.push(
+    lc.onDidChangeState((e) => status.serverState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped')),
+    lc.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)),
+    vscode.workspace.onDidCloseTextDocument((doc) => status.forget(doc.uri.toString())),
+    vscode.commands.registerCommand('leonardoLint.restartServer', async () => {
+      status.clear();
+      await lc.restart();
+    }),
+    vscode.commands.registerCommand('leonardoLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('leonardoLint.showDocumentation', () => showDocumentation(lc)),
+    vscode.commands.registerCommand(TURN_OFF_RULE_COMMAND, turnOffRule),
+  );
+  await lc.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** A quick pick of the rules (from the server), opening the chosen rule's page. */
+async function showDocumentation(lc: LanguageClient): Promise<void> {
+  const rules = await lc.sendRequest<RuleInfo[]>(RULES_REQUEST);
+  const picked = await vscode.window.showQuickPick(
+    rules.map((r) => ({ label: r.id, detail: r.description, url: r.docsUrl })),
+    { placeHolder: 'Open the documentation of a Leonardo Lint rule', matchOnDetail: true },
+  );
+  if (picked) await vscode.env.openExternal(vscode.Uri.parse(picked.url));
+}
+
+/** JSON has no comments: the "disable" action for JSON turns the rule off in the folder's settings. */
+async function turnOffRule(ruleId: string, uri: string): Promise<void> {
+  const resource = vscode.Uri.parse(uri);
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, resource);
+  const rules = { ...(config.get<Record<string, string>>('rules') ?? {}), [ruleId]: 'off' };
+  const target = vscode.workspace.getWorkspaceFolder(resource)
+    ? vscode.ConfigurationTarget.WorkspaceFolder
+    : vscode.workspace.workspaceFolders
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  await config.update('rules', rules, target);
+}

@@ -1,0 +1,248 @@
+// Completion inside request bodies, built from the request sites of an analysis and the catalogue
+// (no LSP here): field names the endpoint accepts and the body lacks (`"key": ` in JSON, `key: ` in
+// code, SDK names in SDK calls), and values: an enum's values, a documented set, true/false.
+// Half-typed bodies: the extractors keep unfinished properties (`wi`, `"scheduler": `); when the
+// text is too broken to yield a request at all, the token at the cursor is blanked and analysed again.
+
+import { getCatalogue } from '../api/catalogue.js';
+import type { Catalogue, Field, Naming } from '../api/types.js';
+import { analyze, type AnalysisResult } from './analyze.js';
+import type { LintConfig } from './config.js';
+import { allowedValues, fieldMarkdown, typeLabel } from './hover.js';
+import type { LintDocument, ObjectValue, Property, RequestSite, Span, TextEdit } from './types.js';
+import { walkBodies } from './walk.js';
+
+export interface CompletionInput {
+  document: LintDocument;
+  result: AnalysisResult;
+  config?: LintConfig;
+}
+
+export interface Completion {
+  label: string;
+  kind: 'field' | 'value';
+  /** Short line beside the label: the type, `required`. */
+  detail: string;
+  /** Markdown. */
+  documentation?: string;
+  edit: TextEdit;
+  /** A comma after the previous property, when the new one needs it. */
+  extraEdits: TextEdit[];
+  /** What the client matches the typed text against. */
+  filterText: string;
+  sortText: string;
+  deprecated: boolean;
+}
+
+interface ObjectTarget {
+  request: RequestSite;
+  object: ObjectValue;
+  fields: readonly Field[];
+}
+
+const WORD = /[\w$.-]/;
+const QUOTES = `"'\``;
+
+export function completionsAt(input: CompletionInput, offset: number, catalogue: Catalogue = getCatalogue()): Completion[] {
+  const text = input.document.text;
+  let target = objectAt(input.result.requests, offset, catalogue);
+  if (!target) {
+    const blanked = blankToken(text, offset);
+    if (blanked === text) return [];
+    const repaired = analyze({ ...input.document, text: blanked }, { config: input.config, rules: [] });
+    target = objectAt(repaired.requests, offset, catalogue);
+  }
+  if (!target) return [];
+  const context = contextAt(text, offset, target.object);
+  if (!context) return [];
+  return context.kind === 'key' ? fieldItems(text, target, context) : valueItems(target, context, catalogue);
+}
+
+/** The innermost body object that holds `offset` between its braces (and not inside an unknown nested value). */
+function objectAt(requests: readonly RequestSite[], offset: number, catalogue: Catalogue): ObjectTarget | undefined {
+  let best: ObjectTarget | undefined;
+  walkBodies(requests, catalogue, {
+    object({ request, object, fields }) {
+      if (offset < object.openBrace.end || offset >= object.span.end) return;
+      if (!best || object.span.end - object.span.start < best.object.span.end - best.object.span.start) {
+        best = { request, object, fields };
+      }
+    },
+  });
+  if (!best) return undefined;
+  const inNested = best.object.properties.some(
+    (p) => (p.value.kind === 'object' || p.value.kind === 'array') && p.value.span.start < offset && offset < p.value.span.end,
+  );
+  return inNested ? undefined : best;
+}
+
+// -- Where the cursor is ---------------------------------------------------------------------------
+
+interface Token {
+  /** Where the typed word starts (after an opening quote). */
+  start: number;
+  end: number;
+  /** The opening quote before the word, if any, and the closing one after it. */
+  quote?: { open: number; close?: number };
+}
+
+function tokenAt(text: string, offset: number): Token {
+  let start = offset;
+  while (start > 0 && WORD.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < text.length && WORD.test(text[end]!)) end++;
+  const before = text[start - 1];
+  if (before === undefined || !QUOTES.includes(before)) return { start, end };
+  return { start, end, quote: { open: start - 1, close: text[end] === before ? end + 1 : undefined } };
+}
+
+/** The text with the token at `offset` (and its quotes) replaced by spaces: same length, same offsets. */
+function blankToken(text: string, offset: number): string {
+  const token = tokenAt(text, offset);
+  const from = token.quote?.open ?? token.start;
+  const to = token.quote?.close ?? token.end;
+  return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+}
+
+type Context =
+  | { kind: 'key'; replace: Span; colonFollows: boolean; comma?: number; current?: Property }
+  | { kind: 'value'; key: string; replace: Span; inString: boolean; close: string };
+
+function contextAt(text: string, offset: number, object: ObjectValue): Context | undefined {
+  for (const property of object.properties) {
+    const key = property.keySpan;
+    if (key.start <= offset && offset <= key.end) {
+      const replace = isUnterminated(text, key) ? { start: key.start, end: tokenAt(text, offset).end } : key;
+      return { kind: 'key', replace, colonFollows: nextChar(text, replace.end) === ':', current: property };
+    }
+    const value = property.value;
+    if (value.span.start < offset && offset <= value.span.end) {
+      if (value.kind === 'string') {
+        // An unterminated string (`"E⏎`) runs to the end of the line: replace only the word typed.
+        const open = isUnterminated(text, value.span);
+        const inner = open ? { start: value.inner.start, end: tokenAt(text, offset).end } : value.inner;
+        if (offset < inner.start || offset > inner.end) return undefined;
+        return { kind: 'value', key: property.key, replace: inner, inString: true, close: open ? value.quote : '' };
+      }
+      if (value.kind === 'object' || value.kind === 'array' || value.kind === 'alternatives') return undefined;
+      return { kind: 'value', key: property.key, replace: value.span, inString: false, close: '' };
+    }
+  }
+  const token = tokenAt(text, offset);
+  const tokenStart = token.quote?.open ?? token.start;
+  const tokenEnd = token.quote?.close ?? token.end;
+  const before = previousSignificant(text, tokenStart);
+  if (before === undefined) return undefined;
+  const c = text[before]!;
+  if (c === ':') {
+    const key = keyBefore(text, before);
+    if (!key) return undefined;
+    const close = token.quote && token.quote.close === undefined ? text[token.quote.open]! : '';
+    return { kind: 'value', key, replace: { start: token.start, end: token.end }, inString: token.quote !== undefined, close };
+  }
+  const replace = { start: tokenStart, end: tokenEnd };
+  const colonFollows = nextChar(text, tokenEnd) === ':';
+  if (c === '{' || c === ',') return { kind: 'key', replace, colonFollows };
+  // After a complete value with no comma yet: `"a": 1⏎  wid|`.
+  if (QUOTES.includes(c) || /[\w}\]]/.test(c)) return { kind: 'key', replace, colonFollows, comma: before + 1 };
+  return undefined;
+}
+
+/** A quoted span whose closing quote is missing (the scanner ran to the end of the line). */
+function isUnterminated(text: string, span: Span): boolean {
+  const open = text[span.start]!;
+  if (!QUOTES.includes(open)) return false;
+  return span.end - span.start < 2 || text[span.end - 1] !== open;
+}
+
+function nextChar(text: string, from: number): string | undefined {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return text[i];
+}
+
+function previousSignificant(text: string, before: number): number | undefined {
+  let i = before - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i >= 0 ? i : undefined;
+}
+
+/** The key written before the colon at `colon`: `"key"`, `'key'` or an identifier. */
+function keyBefore(text: string, colon: number): string | undefined {
+  const end = previousSignificant(text, colon);
+  if (end === undefined) return undefined;
+  const quote = text[end]!;
+  if (QUOTES.includes(quote)) {
+    const open = text.lastIndexOf(quote, end - 1);
+    return open >= 0 ? text.slice(open + 1, end) : undefined;
+  }
+  let start = end + 1;
+  while (start > 0 && /[\w$]/.test(text[start - 1]!)) start--;
+  return start <= end ? text.slice(start, end + 1) : undefined;
+}
+
+// -- Items -----------------------------------------------------------------------------------------
+
+function nameIn(field: Field, naming: Naming): string {
+  return naming === 'sdk' ? field.sdk : field.wire;
+}
+
+function fieldItems(text: string, target: ObjectTarget, context: Extract<Context, { kind: 'key' }>): Completion[] {
+  const { request, object, fields } = target;
+  const present = new Set(object.properties.filter((p) => p !== context.current).map((p) => p.key));
+  const quote = object.style.keyQuote || (context.current && QUOTES.includes(text[context.current.keySpan.start]!) ? text[context.current.keySpan.start]! : '');
+  const extraEdits = context.comma !== undefined ? [{ start: context.comma, end: context.comma, newText: ',' }] : [];
+  return fields
+    .filter((f) => !present.has(nameIn(f, request.naming)))
+    .map((field) => {
+      const name = nameIn(field, request.naming);
+      const key = quote || !/^[A-Za-z_$][\w$]*$/.test(name) ? `${quote || '"'}${name}${quote || '"'}` : name;
+      const newText = context.colonFollows ? key : `${key}: `;
+      return {
+        label: name,
+        kind: 'field',
+        detail: `${typeLabel(field)}${field.required ? ' · required' : ''}`,
+        documentation: fieldMarkdown(field, request),
+        edit: { ...context.replace, newText },
+        extraEdits,
+        filterText: newText,
+        sortText: `${field.required ? 0 : field.deprecated ? 2 : 1}${name}`,
+        deprecated: field.deprecated,
+      } satisfies Completion;
+    });
+}
+
+function valueItems(
+  target: ObjectTarget,
+  context: Extract<Context, { kind: 'value' }>,
+  catalogue: Catalogue,
+): Completion[] {
+  const field = catalogue.field(target.fields, context.key, target.request.naming);
+  if (!field) return [];
+  const values: Array<string | number | boolean> = [...allowedValues(field)];
+  if (field.types.includes('boolean')) values.push(true, false);
+  const quote = stringQuote(target.object);
+  const name = nameIn(field, target.request.naming);
+  return values
+    .filter((v) => !context.inString || typeof v === 'string')
+    .map((v, i) => {
+      const literal = typeof v === 'string' && !context.inString ? `${quote}${v}${quote}` : `${v}${context.close}`;
+      return {
+        label: String(v),
+        kind: 'value',
+        detail: `${name} value`,
+        edit: { ...context.replace, newText: literal },
+        extraEdits: [],
+        filterText: literal,
+        sortText: String(i).padStart(3, '0'),
+        deprecated: false,
+      } satisfies Completion;
+    });
+}
+
+/** The quote the object's string values use (`"` when it has none, and always in JSON). */
+function stringQuote(object: ObjectValue): string {
+  if (object.style.keyQuote === '"') return '"';
+  const literal = object.properties.find((p) => p.value.kind === 'string');
+  return literal?.value.kind === 'string' ? literal.value.quote : '"';
+}

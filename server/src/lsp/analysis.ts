@@ -1,0 +1,146 @@
+// One analysis per (document URI, version), shared by diagnostics, code actions, hover and
+// completion. Settings and the config file are resolved per document; a configuration change
+// clears everything.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type AnalysisResult } from '../engine/analyze.js';
+import type { LintConfig } from '../engine/config.js';
+import { documentKindForLanguage, documentKindForPath } from '../engine/extract/index.js';
+import { LineIndex } from '../engine/positions.js';
+import type { DocumentKind, LintDocument } from '../engine/types.js';
+import type { Settings, StatusParams } from './protocol.js';
+import { filePathOf, type ConfigResolver, type SettingsStore } from './settings.js';
+
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  document: LintDocument;
+  lines: LineIndex;
+  settings: Settings;
+  config: LintConfig;
+  result: AnalysisResult;
+  state: StatusParams['state'];
+  /** Why the state is not `ok` (a config file error is reported with state `error`, findings still stand). */
+  message?: string;
+  /** Milliseconds the engine took. */
+  time: number;
+}
+
+export interface AnalyzerHooks {
+  /** Once per rule that throws (the rule loses its findings for that document only). */
+  ruleFailed(ruleId: string, error: unknown): void;
+  /** Once per distinct config-file error. */
+  configFailed(message: string): void;
+  /** After each analysis (for the status notification). */
+  analysed(analysis: DocumentAnalysis): void;
+}
+
+/** The engine's kind for an editor document: the language id, except for names that decide it alone. */
+export function documentKindOf(languageId: string, uri: string, text: string): DocumentKind | undefined {
+  const filePath = filePathOf(uri) ?? uriPath(uri);
+  const byPath = filePath ? documentKindForPath(filePath, text) : undefined;
+  if (byPath === 'postman') return byPath;
+  return documentKindForLanguage(languageId) ?? byPath;
+}
+
+function uriPath(uri: string): string {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return '';
+  }
+}
+
+const EMPTY_RESULT: AnalysisResult = { findings: [], requests: [] };
+const DISABLED_MESSAGE = 'Leonardo Lint is turned off for this file (leonardoLint.enable).';
+
+export class Analyzer {
+  private readonly entries = new Map<string, { version: number; analysis: Promise<DocumentAnalysis> }>();
+  private readonly failedRules = new Set<string>();
+  private readonly failedConfigs = new Set<string>();
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly configs: ConfigResolver,
+    private readonly hooks: AnalyzerHooks,
+  ) {}
+
+  /** The analysis of this exact version, computed once. */
+  analysisFor(doc: TextDocument): Promise<DocumentAnalysis> {
+    const entry = this.entries.get(doc.uri);
+    if (entry && entry.version === doc.version) return entry.analysis;
+    const analysis = this.compute(doc);
+    this.entries.set(doc.uri, { version: doc.version, analysis });
+    // A failed computation is not cached: the next request tries again.
+    analysis.catch(() => this.entries.get(doc.uri)?.analysis === analysis && this.entries.delete(doc.uri));
+    return analysis;
+  }
+
+  /** The cached analysis of this version, if it has been computed (never starts one). */
+  cached(uri: string, version: number): Promise<DocumentAnalysis> | undefined {
+    const entry = this.entries.get(uri);
+    return entry && entry.version === version ? entry.analysis : undefined;
+  }
+
+  settingsFor(uri: string): Promise<Settings> {
+    return this.settings.get(uri);
+  }
+
+  /** workspace/didChangeConfiguration (with the settings, for clients that push them). */
+  settingsChanged(pushed: unknown): void {
+    this.settings.changed(pushed);
+    this.clear();
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+    this.settings.forget(uri);
+  }
+
+  /** Settings or a config file changed: every analysis is stale. */
+  clear(): void {
+    this.entries.clear();
+    this.configs.clear();
+    this.failedConfigs.clear();
+  }
+
+  private async compute(doc: TextDocument): Promise<DocumentAnalysis> {
+    const analysis = await this.run(doc);
+    this.hooks.analysed(analysis);
+    return analysis;
+  }
+
+  private async run(doc: TextDocument): Promise<DocumentAnalysis> {
+    const settings = await this.settings.get(doc.uri);
+    const text = doc.getText();
+    const kind = documentKindOf(doc.languageId, doc.uri, text);
+    const document: LintDocument = { text, kind: kind ?? 'typescript', path: filePathOf(doc.uri) ?? uriPath(doc.uri) };
+    const base = { uri: doc.uri, version: doc.version, document, lines: new LineIndex(text), settings };
+    if (!settings.enable || !kind) {
+      if (kind) return { ...base, config: {}, result: EMPTY_RESULT, state: 'disabled', message: DISABLED_MESSAGE, time: 0 };
+      return { ...base, config: {}, result: EMPTY_RESULT, state: 'ok', time: 0 };
+    }
+    const { config, error } = this.configs.resolve(doc.uri, settings);
+    if (error && !this.failedConfigs.has(error)) {
+      this.failedConfigs.add(error);
+      this.hooks.configFailed(error);
+    }
+    const started = performance.now();
+    const result = analyze(document, {
+      config,
+      onRuleError: (ruleId, e) => {
+        if (this.failedRules.has(ruleId)) return;
+        this.failedRules.add(ruleId);
+        this.hooks.ruleFailed(ruleId, e);
+      },
+    });
+    return {
+      ...base,
+      config,
+      result,
+      state: error ? 'error' : result.skipped ? 'skipped' : 'ok',
+      message: error ?? result.skipped,
+      time: Math.round(performance.now() - started),
+    };
+  }
+}

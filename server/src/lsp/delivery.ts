@@ -1,0 +1,146 @@
+// Getting diagnostics to the client: pulled (textDocument/diagnostic) by clients that support it,
+// pushed (publishDiagnostics) to those that do not. Typing is debounced; a result is never sent
+// for a version the document has already left; with `run: onSave` only saved versions are analysed.
+
+import {
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analyzer } from './analysis.js';
+import { toDiagnostics } from './diagnostics.js';
+
+/** Quiet time after the last keystroke before a document is analysed. */
+export const DEBOUNCE_MS = 150;
+
+interface Report {
+  resultId: string;
+  items: Diagnostic[];
+}
+
+/** Per document: when it last changed, which version was last saved, and the last report sent. */
+export class DocumentStates {
+  private readonly lastChange = new Map<string, number>();
+  private readonly savedVersion = new Map<string, number>();
+  private readonly reports = new Map<string, Report>();
+
+  opened(doc: TextDocument): void {
+    this.savedVersion.set(doc.uri, doc.version);
+  }
+
+  changed(uri: string): void {
+    this.lastChange.set(uri, Date.now());
+  }
+
+  saved(doc: TextDocument): void {
+    this.savedVersion.set(doc.uri, doc.version);
+  }
+
+  isSaved(doc: TextDocument): boolean {
+    return this.savedVersion.get(doc.uri) === doc.version;
+  }
+
+  closed(uri: string): void {
+    this.lastChange.delete(uri);
+    this.savedVersion.delete(uri);
+    this.reports.delete(uri);
+  }
+
+  report(uri: string): Report | undefined {
+    return this.reports.get(uri);
+  }
+
+  remember(uri: string, report: Report): void {
+    this.reports.set(uri, report);
+  }
+
+  /** Resolves once the document has been quiet for DEBOUNCE_MS (at once if it has), or on cancellation. */
+  async settled(uri: string, token: CancellationToken): Promise<void> {
+    for (;;) {
+      const quiet = Date.now() - (this.lastChange.get(uri) ?? 0);
+      if (quiet >= DEBOUNCE_MS || token.isCancellationRequested) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, DEBOUNCE_MS - quiet);
+        token.onCancellationRequested(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+}
+
+/** textDocument/diagnostic. */
+export async function pullDiagnostics(
+  params: DocumentDiagnosticParams,
+  token: CancellationToken,
+  documents: TextDocuments<TextDocument>,
+  states: DocumentStates,
+  analyzer: Analyzer,
+): Promise<DocumentDiagnosticReport> {
+  const uri = params.textDocument.uri;
+  await states.settled(uri, token);
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled');
+  const doc = documents.get(uri);
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const analysis = await analyzer.analysisFor(doc);
+  const previous = states.report(uri);
+  if (analysis.settings.run === 'onSave' && !states.isSaved(doc) && previous) {
+    // Unsaved edits with `run: onSave`: the last saved version's problems stand.
+    return previous.resultId === params.previousResultId
+      ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId }
+      : { kind: DocumentDiagnosticReportKind.Full, resultId: previous.resultId, items: previous.items };
+  }
+  if (documents.get(uri)?.version !== analysis.version) {
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+  }
+  const report: Report = { resultId: `${analysis.version}`, items: toDiagnostics(analysis) };
+  states.remember(uri, report);
+  return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
+}
+
+/** publishDiagnostics, for clients without pull diagnostics (Neovim 0.7–0.9, older editors). */
+export class DiagnosticsPusher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyzer: Analyzer,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Analyse and publish after `delay` ms; a newer schedule for the same document replaces this one. */
+  schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri).catch(this.onError);
+      }, delay),
+    );
+  }
+
+  async publish(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const analysis = await this.analyzer.analysisFor(doc);
+    // The document moved on while settings were fetched: the newer version has its own schedule.
+    if (this.documents.get(uri)?.version !== analysis.version) return;
+    await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis) });
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(this.onError);
+  }
+}

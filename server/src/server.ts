@@ -1,0 +1,242 @@
+// The language server entry point (`node dist/server.js --stdio`, or `--node-ipc` from VS Code):
+// wiring only. The work is in server/src/lsp (LSP adapters) and server/src/engine (the linter).
+
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from './engine/config-file.js';
+import { allRules } from './engine/rules/index.js';
+import { Analyzer, type DocumentAnalysis } from './lsp/analysis.js';
+import { codeActions } from './lsp/code-actions.js';
+import { completionAt } from './lsp/completion.js';
+import { DEBOUNCE_MS, DiagnosticsPusher, DocumentStates, pullDiagnostics } from './lsp/delivery.js';
+import { hoverAt } from './lsp/hover.js';
+import {
+  FIX_ALL_KIND,
+  OPEN_DOCS_COMMAND,
+  RULES_REQUEST,
+  STATUS_NOTIFICATION,
+  type InitializationOptions,
+  type RuleInfo,
+  type StatusParams,
+} from './lsp/protocol.js';
+import { ConfigResolver, SettingsStore } from './lsp/settings.js';
+import { version } from '../../package.json';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const states = new DocumentStates();
+const configs = new ConfigResolver();
+
+let client: ClientCapabilities = {};
+let options: InitializationOptions = {};
+let pull = false;
+let analyzer: Analyzer;
+let pusher: DiagnosticsPusher | undefined;
+
+const log = (message: string): void => connection.console.log(message);
+const logError = (error: unknown): void => {
+  connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+};
+
+/** Every handler runs through this: an exception is logged and answered with `fallback`, never a crash. */
+function guard<P extends unknown[], R>(fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+  return async (...args: P) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      logError(error);
+      return fallback;
+    }
+  };
+}
+
+/** The analysis of the document's current version, or undefined when it is closed, superseded or cancelled. */
+async function currentAnalysis(uri: string, token?: CancellationToken): Promise<DocumentAnalysis | undefined> {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const analysis = await analyzer.analysisFor(doc);
+  if (token?.isCancellationRequested || documents.get(uri)?.version !== analysis.version) return undefined;
+  return analysis;
+}
+
+export function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    ...(pullDiagnostics
+      ? { diagnosticProvider: { identifier: 'leonardo-lint', interFileDependencies: false, workspaceDiagnostics: false } }
+      : {}),
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: ['"', "'"] },
+    executeCommandProvider: { commands: [OPEN_DOCS_COMMAND] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}
+
+connection.onInitialize((params): InitializeResult => {
+  client = params.capabilities;
+  options = (params.initializationOptions ?? {}) as InitializationOptions;
+  pull = client.textDocument?.diagnostic !== undefined;
+  const settings = new SettingsStore(connection, client.workspace?.configuration === true);
+  configs.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+  analyzer = new Analyzer(settings, configs, {
+    ruleFailed: (ruleId, error) => {
+      connection.console.error(`Rule ${ruleId} failed; its findings are dropped for the files where it fails.`);
+      logError(error);
+    },
+    configFailed: (message) => {
+      connection.console.error(message);
+      void connection.window.showErrorMessage(`Leonardo Lint: ${message}`);
+    },
+    analysed: sendStatus,
+  });
+  if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError);
+  log(`Leonardo Lint ${version}: ${pull ? 'pull' : 'push'} diagnostics, ${allRules.length} rules.`);
+  return { capabilities: serverCapabilities(pull), serverInfo: { name: 'leonardo-lint', version } };
+});
+
+connection.onInitialized(
+  guard(undefined, async () => {
+    if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'leonardoLint' });
+    }
+    if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options.watchesConfigFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (client.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guard(undefined, async () => {
+          configs.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+          reanalyseAll();
+        }),
+      );
+    }
+  }),
+);
+
+function sendStatus(analysis: DocumentAnalysis): void {
+  if (!options.statusNotification) return;
+  const status: StatusParams = {
+    uri: analysis.uri,
+    state: analysis.state,
+    requests: analysis.result.requests.length,
+    problems: analysis.result.findings.length,
+    message: analysis.message,
+    time: analysis.time,
+  };
+  connection.sendNotification(STATUS_NOTIFICATION, status).catch(logError);
+}
+
+/** Settings or a config file changed: drop every analysis and show fresh diagnostics. */
+function reanalyseAll(): void {
+  analyzer.clear();
+  if (pusher) {
+    for (const doc of documents.all()) pusher.schedule(doc.uri, 0);
+  } else if (client.workspace?.diagnostics?.refreshSupport) {
+    connection.languages.diagnostics.refresh().catch(logError);
+  }
+}
+
+// -- Documents -------------------------------------------------------------------------------
+
+documents.onDidOpen((event) => {
+  states.opened(event.document);
+  pusher?.schedule(event.document.uri, 0);
+});
+
+documents.onDidChangeContent(
+  guard(undefined, async (event) => {
+    // Opening a document also fires a content change; only edits count as typing.
+    if (states.isSaved(event.document)) return;
+    states.changed(event.document.uri);
+    if (pusher && (await analyzer.settingsFor(event.document.uri)).run === 'onType') {
+      pusher.schedule(event.document.uri, DEBOUNCE_MS);
+    }
+  }),
+);
+
+documents.onDidSave(
+  guard(undefined, async (event) => {
+    states.saved(event.document);
+    if (pusher && (await analyzer.settingsFor(event.document.uri)).run === 'onSave') pusher.schedule(event.document.uri, 0);
+  }),
+);
+
+documents.onDidClose((event) => {
+  analyzer.forget(event.document.uri);
+  states.closed(event.document.uri);
+  pusher?.closed(event.document.uri);
+});
+
+// -- Configuration -------------------------------------------------------------------------------
+
+connection.onDidChangeConfiguration(
+  guard(undefined, (params) => {
+    analyzer.settingsChanged(params.settings);
+    reanalyseAll();
+  }),
+);
+
+connection.onDidChangeWatchedFiles(guard(undefined, () => reanalyseAll()));
+
+// -- Features ------------------------------------------------------------------------------------
+
+connection.languages.diagnostics.on((params, token) => pullDiagnostics(params, token, documents, states, analyzer));
+
+connection.onCodeAction(
+  guard([], async (params, token) => {
+    const analysis = await currentAnalysis(params.textDocument.uri, token);
+    if (!analysis || analysis.state === 'disabled') return [];
+    return codeActions(analysis, params, {
+      documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
+      turnOffRuleCommand: options.turnOffRuleCommand === true,
+    });
+  }),
+);
+
+connection.onHover(
+  guard(null, async (params, token) => {
+    const analysis = await currentAnalysis(params.textDocument.uri, token);
+    return analysis && analysis.state !== 'disabled' ? hoverAt(analysis, params.position) : null;
+  }),
+);
+
+connection.onCompletion(
+  guard(null, async (params, token) => {
+    const analysis = await currentAnalysis(params.textDocument.uri, token);
+    return analysis && analysis.state !== 'disabled' ? completionAt(analysis, params.position) : null;
+  }),
+);
+
+connection.onExecuteCommand(
+  guard(undefined, async (params) => {
+    const url = params.arguments?.[0];
+    if (params.command !== OPEN_DOCS_COMMAND || typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
+    if (client.window?.showDocument?.support) await connection.window.showDocument({ uri: url, external: true });
+    else log(`Documentation: ${url}`);
+  }),
+);
+
+connection.onRequest(
+  RULES_REQUEST,
+  (): RuleInfo[] => allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, docsUrl: r.meta.docsUrl })),
+);
+
+process.on('unhandledRejection', logError);
+
+documents.listen(connection);
+connection.listen();
