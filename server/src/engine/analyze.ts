@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config.js';
 import { extractRequests } from './extract/index.js';
 import { allRules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
-import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity } from './types.js';
+import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
 
 export interface AnalyzeOptions {
   config?: LintConfig;
@@ -41,7 +41,7 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
 
   const catalogue = getCatalogue();
   const extracted = extractRequests(doc, catalogue, config);
-  const findings = runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options);
+  const findings = encodeFixes(runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options), extracted.requests);
   return {
     findings: applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config)),
     requests: extracted.requests,
@@ -78,6 +78,23 @@ function runRules(
 
 function ranRuleIds(rules: readonly Rule[], config: LintConfig): string[] {
   return rules.map((r) => r.meta.id).filter((id) => config.rules?.[id] !== 'off');
+}
+
+/** Fix edits inside an escaped region (a quoted shell word, a JSON string) are written escaped. */
+function encodeFixes(findings: Finding[], requests: readonly RequestSite[]): Finding[] {
+  const regions = requests.flatMap((r) => r.escapedRegions ?? []);
+  if (regions.length === 0) return findings;
+  const regionOf = (e: TextEdit) => regions.find((r) => r.span.start <= e.start && e.end <= r.span.end);
+  return findings.map((finding) => ({
+    ...finding,
+    fixes: finding.fixes.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((edit) => {
+        const region = regionOf(edit);
+        return region ? { ...edit, newText: region.encode(edit.newText) } : edit;
+      }),
+    })),
+  }));
 }
 
 function skipFinding(message: string): Finding {

@@ -166,6 +166,18 @@ export interface RequestSite {
   span: Span;
   /** Body text that had to be parsed as JSON and did not parse (curl, .http). */
   jsonErrors?: Array<{ message: string; span: Span }>;
+  /**
+   * Regions of the document where the body is written escaped (a double-quoted shell word, a JSON
+   * string in a Postman collection). Rules write fixes as plain JSON; `analyze` passes the new text
+   * of every edit inside a region through its `encode`, so a fix never breaks the quoting around it.
+   */
+  escapedRegions?: EscapedRegion[];
+}
+
+export interface EscapedRegion {
+  span: Span;
+  /** How to write text inside the region (`"` → `\"` in a double-quoted shell word). */
+  encode(text: string): string;
 }
 
 // ---------------------------------------------------------------------------------------------
