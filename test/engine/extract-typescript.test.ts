@@ -266,3 +266,36 @@ test('a file with no Leonardo request costs almost nothing', () => {
   assert.ok(performance.now() - started < 200, 'prefiltered files must not be parsed');
 
 });
+
+test('incomplete code while typing never throws and every span stays inside the text', () => {
+  const code = `import axios from "axios";
+import { Leonardo } from "@leonardo-ai/sdk";
+const BASE = \`https://cloud.leonardo.ai/api/rest/v1\`;
+const api = axios.create({ baseURL: BASE, headers: { authorization: "Bearer " + key } });
+async function leo(path: string, body: unknown) {
+  return fetch(BASE + path, { method: "POST", body: JSON.stringify(body) });
+}
+export async function run(c: boolean) {
+  const body = { prompt: "x", ...(c && { alchemy: true }), ["num_images"]: c ? 2 : 4 };
+  body.width = 512;
+  await api.post("/generations", body);
+  await leo("/init-image", { extension: "png" });
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", \`\${BASE}/generations-lcm\`);
+  xhr.send(JSON.stringify({ prompt: "y" }));
+  await new Leonardo({ bearerAuth: "" }).image.createGeneration({ prompt: "z" });
+}`;
+  const spans = (value: unknown, out: Array<{ start: number; end: number }>): void => {
+    if (!value || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.start === 'number' && typeof record.end === 'number') out.push(record as { start: number; end: number });
+    for (const [key, child] of Object.entries(record)) if (key !== 'endpoint') spans(child, out);
+  };
+  for (let cut = 0; cut <= code.length; cut += 4) {
+    const prefix = code.slice(0, cut);
+    const found: Array<{ start: number; end: number }> = [];
+    spans(extractFromTypeScript({ text: prefix, kind: 'typescript', path: 'typing.ts' }, catalogue).requests, found);
+    for (const span of found) assert.ok(span.start >= 0 && span.start <= span.end && span.end <= prefix.length, `cut ${cut}`);
+  }
+  assert.deepEqual(extract(code).map((s) => s.source), ['fetch', 'axios', 'wrapper', 'xhr', 'sdk']);
+});

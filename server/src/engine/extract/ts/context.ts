@@ -30,8 +30,10 @@ export function spanOf(node: ts.Node, ctx: TsContext): Span {
 
 /** The expression as written, on one line and shortened, for messages and flow rules. */
 export function nodeText(node: ts.Node, ctx: TsContext, max = 80): string {
-  const text = ctx.text.slice(node.getStart(ctx.sourceFile), node.end).replace(/\s*[\r\n]\s*/g, ' ');
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const start = node.getStart(ctx.sourceFile);
+  // Only the head of a long expression is ever shown: do not copy the rest.
+  const text = ctx.text.slice(start, Math.min(node.end, start + max * 4)).replace(/\s*[\r\n]\s*/g, ' ');
+  return text.length > max || node.end > start + max * 4 ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Spend one evaluation step; false when the file's budget or the depth limit is exhausted. */

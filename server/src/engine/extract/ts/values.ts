@@ -61,7 +61,9 @@ export function unknownValue(node: ts.Node, ctx: TsContext): Value {
 export function stringValue(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, ctx: TsContext): StringValue {
   const span = spanOf(node, ctx);
   const quote = ctx.text[span.start] as StringValue['quote'];
-  return { kind: 'string', value: node.text, span, inner: { start: span.start + 1, end: span.end - 1 }, quote };
+  // While typing, the closing quote may be missing.
+  const closed = span.end - span.start >= 2 && ctx.text[span.end - 1] === quote;
+  return { kind: 'string', value: node.text, span, inner: { start: span.start + 1, end: closed ? span.end - 1 : span.end }, quote };
 }
 
 /** `-1`, `+2.5`: a sign applied to a numeric literal is still a literal. */
