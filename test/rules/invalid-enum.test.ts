@@ -33,14 +33,14 @@ test('no case match: up to 3 nearest values, none preferred', () => {
   const [hit] = json(`${HEADER}{"prompt": "x", "scheduler": "EULER"}`);
   assert.match(hit!.message, /Did you mean "EULER_DISCRETE" or "EULER_ANCESTRAL_DISCRETE"\?/);
   assert.deepEqual(hit!.finding.fixes.map((f) => [f.edits[0]!.newText, f.preferred]), [
-    ['"EULER_DISCRETE"', false],
-    ['"EULER_ANCESTRAL_DISCRETE"', false],
+    ['EULER_DISCRETE', false],
+    ['EULER_ANCESTRAL_DISCRETE', false],
   ]);
 });
 
 test('a single near value is offered but not applied automatically (it is a guess)', () => {
   const [hit] = json(`${HEADER}{"prompt": "x", "canvasRequestType": "REPAINT"}`);
-  assert.deepEqual(hit!.finding.fixes.map((f) => [f.edits[0]!.newText, f.preferred]), [['"INPAINT"', false]]);
+  assert.deepEqual(hit!.finding.fixes.map((f) => [f.edits[0]!.newText, f.preferred]), [['INPAINT', false]]);
 });
 
 test('nothing near: a short value list is spelt out', () => {
@@ -55,7 +55,7 @@ test('title-case strengthType in controlnets[] and documented sets like photoRea
   const hits = json(code);
   assert.deepEqual(hits.map((h) => h.text), ['"V2"', '"mid"']);
   assert.match(hits[1]!.message, /`controlnets\[\]\.strengthType` "mid"/);
-  assert.deepEqual(hits.map((h) => h.finding.fixes.map((f) => f.edits[0]!.newText)), [['"v2"'], ['"Mid"']]);
+  assert.deepEqual(hits.map((h) => h.finding.fixes.map((f) => f.edits[0]!.newText)), [['v2'], ['Mid']]);
 });
 
 test('enum strings inside arrays are checked too (GET /blueprints platforms)', () => {
@@ -135,6 +135,16 @@ await leonardo.image.createGeneration({ prompt: 'a fox', sdVersion: 'sdxl_1_0', 
   assert.match(hit!.message, /`sdVersion` "sdxl_1_0" .*: the SDK's schema rejects the call before anything is sent\. Did you mean "SDXL_1_0"\?/);
   assert.equal(hit!.finding.apiError, undefined);
   assert.equal(fixed(code, RULE), code.replace("'sdxl_1_0'", "'SDXL_1_0'"));
+});
+
+test('curl: a shell-quoted JSON body keeps its escaped quotes when fixed', () => {
+  const code = `curl --request POST --url https://cloud.leonardo.ai/api/rest/v1/init-image \\
+  --header "authorization: Bearer $LEONARDO_API_KEY" \\
+  --data "{\\"extension\\": \\"photo.PNG\\"}"
+`;
+  const [hit] = lint(code, { ...only, path: 'upload.sh' });
+  assert.equal(hit!.text, '\\"photo.PNG\\"');
+  assert.equal(fixed(code, RULE, { path: 'upload.sh' }), code.replace('photo.PNG', 'png'));
 });
 
 test('not flagged: valid values, unknown values, response comparisons, v2 and other APIs', () => {

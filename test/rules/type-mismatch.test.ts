@@ -149,3 +149,15 @@ test('fetch to another provider is not flagged', () => {
   const code = `await fetch('https://api.replicate.com/v1/predictions', { method: 'POST', body: JSON.stringify({ input: { width: '512', alchemy: 'true' } }) });`;
   assert.deepEqual(lint(code, { rules: [RULE] }), []);
 });
+
+test('curl: strings become numbers in place; no new string literal is written into shell quoting', () => {
+  const code = `curl https://cloud.leonardo.ai/api/rest/v1/generations -H "authorization: Bearer $LEONARDO_API_KEY" \\
+  --data "{\\"prompt\\": 42, \\"width\\": \\"512\\"}"
+`;
+  const hits = lint(code, { rules: [RULE], path: 'generate.sh' });
+  assert.deepEqual(hits.map((h) => [h.text, h.finding.fixes.length]), [
+    ['42', 0],
+    ['\\"512\\"', 1],
+  ]);
+  assert.equal(fixed(code.replace('42', '\\"x\\"'), RULE, { path: 'generate.sh' }), code.replace('42', '\\"x\\"').replace('\\"512\\"', '512'));
+});

@@ -193,6 +193,16 @@ test('SDK call with SDK names, unknown keys and other providers are not flagged'
   assert.deepEqual(lint(v2, only), []);
 });
 
+test('curl: a shell-quoted key is renamed inside its escaped quotes', () => {
+  const code = `curl https://cloud.leonardo.ai/api/rest/v1/generations \\
+  -H "authorization: Bearer $LEONARDO_API_KEY" -H 'content-type: application/json' \\
+  -d "{\\"prompt\\": \\"a fox\\", \\"sd_Version\\": \\"SDXL_1_0\\"}"
+`;
+  const [hit] = lint(code, { ...only, path: 'generate.sh' });
+  assert.equal(hit!.text, '\\"sd_Version\\"');
+  assert.equal(fixed(code, RULE, { path: 'generate.sh' }), code.replace('sd_Version', 'sd_version'));
+});
+
 function applyPreferred(code: string): string {
   const edits = lint(code, only).flatMap((h) => h.finding.fixes.filter((f) => f.preferred).flatMap((f) => f.edits));
   return applyEdits(code, edits);

@@ -22,10 +22,14 @@ export function stringLiteral(text: string, quote: StringValue['quote'] = '"'): 
 }
 
 /**
- * Replace a value with a string literal: in the quote style of the value when it is a string
- * (JSON `"`, a JS literal keeps `'` or `` ` ``), otherwise `"` (valid in JSON and in JS).
+ * Replace a value with a string. A string literal keeps its quotes as written (JSON `"`, JS `'` or
+ * `` ` ``, a curl body's `\"`): only the text between them changes. Any other value becomes a `"`
+ * literal (valid in JSON and in JS).
  */
 export function replaceWithString(value: Value, text: string): TextEdit {
+  if (value.kind === 'string' && !/["'`\\$\r\n]/.test(text)) {
+    return { start: value.inner.start, end: value.inner.end, newText: text };
+  }
   return replaceValue(value, stringLiteral(text, value.kind === 'string' ? value.quote : '"'));
 }
 
@@ -36,8 +40,8 @@ export function isIdentifierName(name: string): boolean {
 
 /**
  * Rename a property's key, keeping the way it is written: a quoted key (`"sd_Version"`,
- * `'sd_Version'`, `body["x"]`) keeps its quotes; a bare key stays bare when the new name is an
- * identifier and is quoted otherwise. A shorthand property (`{ numImages }`) becomes
+ * `'sd_Version'`, `body["x"]`, `\"sd_Version\"` in a curl body) keeps its quotes; a bare key stays
+ * bare when the new name is an identifier and is quoted otherwise. A shorthand property (`{ numImages }`) becomes
  * `num_images: numImages`, so the variable it reads stays the same.
  */
 export function renameKey(property: Property, newName: string): TextEdit {
@@ -46,9 +50,11 @@ export function renameKey(property: Property, newName: string): TextEdit {
   if (shorthand) {
     return { start: keySpan.start, end: keySpan.start, newText: `${keyText(newName)}: ` };
   }
-  const bare = keySpan.end - keySpan.start === key.length;
-  if (bare) return { start: keySpan.start, end: keySpan.end, newText: keyText(newName) };
-  return { start: keySpan.start + 1, end: keySpan.end - 1, newText: newName };
+  const quotes = keySpan.end - keySpan.start - key.length;
+  if (quotes === 0) return { start: keySpan.start, end: keySpan.end, newText: keyText(newName) };
+  // Quoted: `"k"`, `'k'`, or `\"k\"` in a shell-quoted curl body. Keep the quotes, replace the name.
+  const quote = quotes % 2 === 0 ? quotes / 2 : 1;
+  return { start: keySpan.start + quote, end: keySpan.end - quote, newText: newName };
 }
 
 function sameSpan(a: Span, b: Span): boolean {
