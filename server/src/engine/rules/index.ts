@@ -13,6 +13,7 @@ import { rule as optionConflict } from './option-conflict.js';
 import { rule as ineffectiveOption } from './ineffective-option.js';
 import { rule as deprecatedField } from './deprecated-field.js';
 import { rule as duplicateField } from './duplicate-field.js';
+import { rule as authHeader } from './auth-header.js';
 
 export const allRules: Rule[] = [
   unknownField,
@@ -27,6 +28,7 @@ export const allRules: Rule[] = [
   ineffectiveOption,
   deprecatedField,
   duplicateField,
+  authHeader,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,348 @@
+// auth-header: the API key must travel as `authorization: Bearer <key>`. On every Leonardo request
+// whose headers are visible: no such header, a misspelt or foreign header name (`Authorisation`,
+// `x-api-key`), a value without the `Bearer ` scheme, with `Bearer:`, `Token …` or `Bearer Bearer`,
+// an empty key, a literal key that is not a UUID, and `$VAR` inside single quotes in curl.
+
+import { ruleDocsUrl } from '../docs.js';
+import { insertProperty, renameKey } from '../fixes.js';
+import {
+  AUTH_HEADER,
+  headerTexts,
+  headSpan,
+  keyHeaders,
+  requestsWithHeaders,
+  useSiteSpan,
+  type HeaderNameKind,
+  type HeaderText,
+} from '../auth-headers.js';
+import { isPlaceholderKey, isUuidShaped, redactKey } from '../secrets.js';
+import { switchToDoubleQuotes } from '../shell-quotes.js';
+import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
+import { endpointLabel } from '../walk.js';
+
+const ID = 'auth-header';
+const MALFORMED = 'Invalid response from authorization hook';
+const UNAUTHORIZED = 'Authentication hook unauthorized this request';
+const EXAMPLE = '`authorization: Bearer <your API key>`';
+
+/** Schemes whose credential is not a bare key (`Basic` is base64 of `user:password`): renaming is a guess. */
+const ENCODED_SCHEMES = /^(?:basic|digest|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256)$/i;
+
+/** Clients whose requests can get headers from elsewhere in the file (interceptors, defaults, hooks). */
+const HEADERS_ADDED_ELSEWHERE = /\binterceptors\b|\.defaults\s*\.\s*headers|\bbeforeRequest\b|\bonRequest\b|\bsetHeader\s*\(|\bheaders\s*\.\s*(?:set|append)\s*\(/;
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: 'A Leonardo request without `authorization: Bearer <key>`: header missing, misnamed, or its value malformed.',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+    apiError: MALFORMED,
+  },
+  check(ctx) {
+    const reported = new Set<string>();
+    const report = (input: Parameters<RuleContext['report']>[0]): void => {
+      const id = `${input.span.start}:${input.span.end}`;
+      if (reported.has(id)) return;
+      reported.add(id);
+      ctx.report(input);
+    };
+    for (const request of requestsWithHeaders(ctx.requests)) {
+      const { headers } = request;
+      const found = keyHeaders(headers);
+      const auth = found.filter((h) => h.kind === 'authorization');
+      if (auth.length > 0) {
+        for (const { property } of auth) checkValue(ctx, request, property, report);
+        continue;
+      }
+      if (headers.hasUnknownKeys) continue;
+      if (found.length > 0) {
+        for (const { property, kind } of found) reportWrongName(ctx, request, property, kind, found.length === 1, report);
+        continue;
+      }
+      if (!authMayComeFromElsewhere(ctx.document, request)) reportMissing(ctx, request, headers, report);
+    }
+  },
+};
+
+type Report = (input: Parameters<RuleContext['report']>[0]) => void;
+
+/** A problem with the value of the authorization header, and the edits that fix it (when they can be written). */
+interface ValueProblem {
+  message: string;
+  span: Span;
+  edits?: TextEdit[];
+  fixTitle?: string;
+  preferred?: boolean;
+  apiError: string;
+}
+
+function checkValue(ctx: RuleContext, request: RequestSite, property: Property, report: Report): void {
+  for (const text of headerTexts(property.value, ctx.document, request.source)) {
+    const problem = valueProblem(text, property, ctx.document);
+    if (!problem) continue;
+    const fixes: Fix[] =
+      problem.edits && problem.fixTitle ? [{ title: problem.fixTitle, edits: problem.edits, preferred: problem.preferred ?? true }] : [];
+    report({ message: problem.message, span: problem.span, fixes, endpoint: endpointLabel(request), apiError: problem.apiError });
+  }
+}
+
+function valueProblem(text: HeaderText, property: Property, doc: LintDocument): ValueProblem | undefined {
+  const { head, complete } = text;
+  const whole = text.value.span;
+  const lead = head.length - head.trimStart().length;
+
+  const colon = /^\s*Bearer\s*:\s*/i.exec(head);
+  if (colon) {
+    return replaceHead(text, lead, colon[0].length, 'Bearer ', whole, {
+      message: `The authorization value has a colon after \`Bearer\`: the API expects ${EXAMPLE} and answers \`${MALFORMED}\`.`,
+      fixTitle: 'Remove the colon after Bearer',
+    });
+  }
+  const twice = /^\s*Bearer\s+Bearer\b\s*/i.exec(head);
+  if (twice) {
+    return replaceHead(text, lead, twice[0].length, 'Bearer ', whole, {
+      message: `The authorization value says \`Bearer\` twice: the API expects ${EXAMPLE} and answers \`${MALFORMED}\`.`,
+      fixTitle: 'Remove the second Bearer',
+    });
+  }
+  const scheme = /^\s*([A-Za-z][\w.-]*)\s+/.exec(head);
+  if (scheme && !/^bearer$/i.test(scheme[1]!) && (!complete || head.trim() !== scheme[1])) {
+    return wrongScheme(text, scheme[1]!, lead, whole);
+  }
+  if (/^\s*Bearer$/i.test(head) && !complete) return missingSpace(text, lead, whole);
+  if (/^\s*Bearer(?=[^\s:])/i.test(head)) return missingSpace(text, lead, whole);
+  const bearer = /^\s*Bearer(?:\s+|$)/i.exec(head);
+  if (bearer) return complete ? credentialProblem(text, head.slice(bearer[0].length).trim(), whole, doc) : undefined;
+  return missingScheme(text, property, doc);
+}
+
+function replaceHead(
+  text: HeaderText,
+  from: number,
+  to: number,
+  newText: string,
+  whole: Span,
+  parts: { message: string; fixTitle: string },
+): ValueProblem {
+  const span = headSpan(text, from, to);
+  return {
+    message: parts.message,
+    span: span ?? whole,
+    ...(span ? { edits: [{ ...span, newText }], fixTitle: parts.fixTitle } : {}),
+    apiError: MALFORMED,
+  };
+}
+
+function wrongScheme(text: HeaderText, scheme: string, lead: number, whole: Span): ValueProblem {
+  const credential = text.head.slice(lead + scheme.length).trim();
+  const certain = !ENCODED_SCHEMES.test(scheme) || (text.complete && isUuidShaped(credential));
+  const problem = replaceHead(text, lead, lead + scheme.length, 'Bearer', whole, {
+    message: `The authorization value uses the \`${scheme}\` scheme: Leonardo takes only ${EXAMPLE} and answers \`${MALFORMED}\`.`,
+    fixTitle: `Replace ${scheme} with Bearer`,
+  });
+  return { ...problem, preferred: certain };
+}
+
+function missingSpace(text: HeaderText, lead: number, whole: Span): ValueProblem {
+  const at = lead + 'Bearer'.length;
+  const span = headSpan(text, at, at);
+  return {
+    message: `The authorization value has no space after \`Bearer\`: the API expects ${EXAMPLE} and answers \`${MALFORMED}\`.`,
+    span: headSpan(text, lead, at) ?? whole,
+    ...(span ? { edits: [{ ...span, newText: ' ' }], fixTitle: 'Add the space after Bearer' } : {}),
+    apiError: MALFORMED,
+  };
+}
+
+/** `Bearer <credential>` with everything known: an empty key, `$VAR` the shell will not expand, a key that is not a UUID. */
+function credentialProblem(text: HeaderText, credential: string, whole: Span, doc: LintDocument): ValueProblem | undefined {
+  if (credential === '') {
+    return { message: `The authorization value is \`Bearer\` with no key after it: the API answers \`${UNAUTHORIZED}\`.`, span: whole, apiError: UNAUTHORIZED };
+  }
+  const unexpanded = unexpandedVariable(text, credential, doc);
+  if (unexpanded) return unexpanded;
+  if (isUuidShaped(credential) || isPlaceholderKey(credential)) return undefined;
+  return {
+    message:
+      `The API key \`${redactKey(credential)}\` is not a UUID (Leonardo keys look like \`XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX\`): ` +
+      `the API answers \`${MALFORMED}\`. Copy the key again from the Leonardo API access page.`,
+    span: whole,
+    apiError: MALFORMED,
+  };
+}
+
+/** curl `-H 'authorization: Bearer $KEY'`: single quotes send `$KEY` as written. */
+function unexpandedVariable(text: HeaderText, credential: string, doc: LintDocument): ValueProblem | undefined {
+  if (text.shellQuote !== "'" || !/^\$\{?[A-Za-z_]\w*\}?$/.test(credential)) return undefined;
+  const edits = text.headStart === undefined ? undefined : switchToDoubleQuotes(doc.text, text.value.span, true);
+  return {
+    message:
+      `\`${credential}\` is inside single quotes, so the shell sends it as written instead of the key: ` +
+      `the API answers \`${MALFORMED}\`. Use double quotes around the header.`,
+    span: text.value.span,
+    ...(edits ? { edits, fixTitle: 'Use double quotes so the shell expands the variable' } : {}),
+    apiError: MALFORMED,
+  };
+}
+
+/** A value that is the key alone: `"<uuid>"`, `` `${key}` ``, `process.env.LEONARDO_API_KEY`, `$LEONARDO_API_KEY`. */
+function missingScheme(text: HeaderText, property: Property, doc: LintDocument): ValueProblem | undefined {
+  const message = `The authorization value has no \`Bearer \` scheme: the API expects ${EXAMPLE} and answers \`${MALFORMED}\`.`;
+  if (text.complete) {
+    const token = text.head.trim();
+    if (token === '') {
+      return { message: `The authorization header is empty: the API answers \`${UNAUTHORIZED}\`.`, span: text.value.span, apiError: UNAUTHORIZED };
+    }
+    if (/\s/.test(token)) return undefined;
+    return insertBearer(text, message);
+  }
+  if (text.head !== '' || !text.expression || !isKeyExpression(text.expression)) return undefined;
+  if (doc.kind !== 'typescript' && doc.kind !== 'javascript') return insertBearer(text, message);
+  const atProperty = text.value.span.start >= property.span.start && text.value.span.end <= property.span.end;
+  if (atProperty && doc.text[text.value.span.start] === '`') return insertBearer(text, message);
+  return wrapAtUseSite(property, doc, message);
+}
+
+function insertBearer(text: HeaderText, message: string): ValueProblem {
+  const lead = text.head.length - text.head.trimStart().length;
+  const at = headSpan(text, lead, lead);
+  return {
+    message,
+    span: text.value.span,
+    ...(at ? { edits: [{ ...at, newText: 'Bearer ' }], fixTitle: 'Add the Bearer prefix' } : {}),
+    apiError: MALFORMED,
+  };
+}
+
+/**
+ * Wrap the expression as written at the property (`as string` and `!` included), not where a
+ * `const` it reads is declared: `authorization: key` → `` authorization: `Bearer ${key}` ``.
+ */
+function wrapAtUseSite(property: Property, doc: LintDocument, message: string): ValueProblem {
+  const use = useSiteSpan(property, doc);
+  if (use) return wrap(use, doc.text.slice(use.start, use.end), message);
+  const key = property.key;
+  if (property.span.start === property.keySpan.start && property.span.end === property.keySpan.end && /^[A-Za-z_$][\w$]*$/.test(key)) {
+    return {
+      message,
+      span: property.keySpan,
+      edits: [{ ...property.keySpan, newText: `${key}: \`Bearer \${${key}}\`` }],
+      fixTitle: 'Add the Bearer prefix',
+      apiError: MALFORMED,
+    };
+  }
+  return { message, span: property.span, apiError: MALFORMED };
+}
+
+function wrap(span: Span, expression: string, message: string): ValueProblem {
+  return { message, span, edits: [{ ...span, newText: `\`Bearer \${${expression}}\`` }], fixTitle: 'Add the Bearer prefix', apiError: MALFORMED };
+}
+
+/**
+ * An expression that holds a bare key: an environment variable, a shell / REST Client variable, or
+ * a name ending in `key` or `secret` (`apiKey`, `LEONARDO_API_KEY`). Names that may already hold the
+ * whole header (`authHeader`, `bearer`, `token`) are not judged.
+ */
+export function isKeyExpression(expression: string): boolean {
+  const inner = expression.replace(/^\$\{?|\}$|^\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?|\s*\}\}$/g, '');
+  if (/^(?:process\.env|import\.meta\.env)(?:\.\w+|\[\s*(['"])\w+\1\s*\])$/.test(inner)) return true;
+  const last = /([A-Za-z_$][\w$]*)\s*$/.exec(inner)?.[1];
+  if (!last || !/^[\w$.]+$/.test(inner)) return false;
+  return /(?:key|secret)$/i.test(last) && !/bearer|auth|header/i.test(last);
+}
+
+function reportWrongName(
+  ctx: RuleContext,
+  request: RequestSite,
+  property: Property,
+  kind: HeaderNameKind,
+  alone: boolean,
+  report: Report,
+): void {
+  const name = /^[A-Z]/.test(property.key) ? 'Authorization' : AUTH_HEADER;
+  const what =
+    kind === 'misspelt'
+      ? `\`${property.key}\` is a misspelling of the \`authorization\` header`
+      : `Leonardo does not read the \`${property.key}\` header`;
+  const message = `${what}: the API key goes in ${EXAMPLE}; without it the API answers \`${UNAUTHORIZED}\`.`;
+  const edits: TextEdit[] = [renameKey(property, name)];
+  let certain = alone;
+  for (const text of headerTexts(property.value, ctx.document, request.source)) {
+    const problem = /^\s*Bearer\s+/i.test(text.head) ? undefined : missingScheme(text, property, ctx.document);
+    if (problem?.edits) edits.push(...problem.edits);
+    else if (!/^\s*Bearer\s+/i.test(text.head)) certain = false;
+  }
+  report({
+    message,
+    span: property.keySpan,
+    fixes: [{ title: `Send the key as \`${name}: Bearer …\``, edits: dedupeEdits(edits), preferred: certain }],
+    endpoint: endpointLabel(request),
+    apiError: UNAUTHORIZED,
+  });
+}
+
+function dedupeEdits(edits: TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.filter((e) => {
+    const id = `${e.start}:${e.end}:${e.newText}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function reportMissing(ctx: RuleContext, request: RequestSite, headers: ObjectValue, report: Report): void {
+  const capitalised = headers.properties.some((p) => /^[A-Z]/.test(p.key));
+  const name = capitalised ? 'Authorization' : AUTH_HEADER;
+  const insert = missingHeaderInsert(ctx.document, request, headers, name);
+  report({
+    message: `This request to Leonardo sends no \`authorization\` header: the API answers \`${UNAUTHORIZED}\`. Send ${EXAMPLE}.`,
+    span: headers.openBrace,
+    fixes: insert ? [{ title: `Add the authorization header (${insert.reads})`, edits: [insert.edit], preferred: false }] : [],
+    endpoint: endpointLabel(request),
+    apiError: UNAUTHORIZED,
+  });
+}
+
+/**
+ * The header to add, reading the key from the environment: a property in JS/TS, a `-H` option
+ * (double-quoted, so the shell expands the variable) in curl, a header line in .http files. Never
+ * preferred: the request still needs the variable set.
+ */
+function missingHeaderInsert(
+  doc: LintDocument,
+  request: RequestSite,
+  headers: ObjectValue,
+  name: string,
+): { edit: TextEdit; reads: string } | undefined {
+  if (doc.kind === 'typescript' || doc.kind === 'javascript') {
+    if (headers.properties.some((p) => p.assigned)) return undefined;
+    return { edit: insertProperty(headers, name, '`Bearer ${process.env.LEONARDO_API_KEY}`'), reads: 'process.env.LEONARDO_API_KEY' };
+  }
+  if (request.source === 'curl') {
+    return { edit: { start: headers.insertAt, end: headers.insertAt, newText: ` -H "${name}: Bearer $LEONARDO_API_KEY"` }, reads: '$LEONARDO_API_KEY' };
+  }
+  if (request.source === 'http-file') {
+    const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    return {
+      edit: { start: headers.insertAt, end: headers.insertAt, newText: `${eol}${name}: Bearer {{$dotenv LEONARDO_API_KEY}}` },
+      reads: '{{$dotenv LEONARDO_API_KEY}}',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the key may be added where the extractor cannot see: axios interceptors and defaults,
+ * ky/got hooks, ofetch `onRequest`, `headers.set(...)`, or curl's own `--oauth2-bearer` / `--user`.
+ */
+function authMayComeFromElsewhere(doc: LintDocument, request: RequestSite): boolean {
+  if (request.source === 'curl') {
+    const command = doc.text.slice(request.span.start, request.span.end);
+    return /(?:^|\s)(?:--oauth2-bearer|--user|-u|--netrc|--netrc-file|-n)(?=[\s=]|$)/.test(command);
+  }
+  if (doc.kind === 'typescript' || doc.kind === 'javascript') return HEADERS_ADDED_ELSEWHERE.test(doc.text);
+  return false;
+}

@@ -1,0 +1,74 @@
+// API keys: what a Leonardo key looks like, what is only a placeholder for one, and how to show a key
+// without revealing it. Every place that could show a key (messages, fix titles, hovers, CLI output)
+// shows `redactKey(key)`: its first 4 characters and `…`, never more.
+
+/** A UUID as Leonardo writes keys and ids: 8-4-4-4-12 hex digits, any case. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where a UUID-shaped run sits inside a longer text (`Bearer <uuid>`). */
+const UUID_IN_TEXT = /(?<![0-9a-z-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z-])/gi;
+
+/** The docs placeholder and its relatives: `XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX`, `xxxxxxxx-…`, `********-…`. */
+const MASKED_UUID = /^[x*#.]{8}-[x*#.]{4}-[x*#.]{4}-[x*#.]{4}-[x*#.]{12}$/i;
+
+/** Variables and template syntax: `{{key}}`, `{{$dotenv K}}`, `$VAR`, `${VAR}`, `%VAR%`, `<your-key>`, `[KEY]`. */
+const VARIABLE_SYNTAX = /^(?:\{\{.*\}\}|\$\{?[A-Za-z_][\w.]*\}?|\$\(.*\)|%[A-Za-z_]\w*%|<[^<>]*>|\[[^[\]]*\])$/s;
+
+/** Words that mark sample text: `YOUR_API_KEY`, `api-key-here`, `<token>`, `REDACTED`, `xxxx`, `...`. */
+const PLACEHOLDER_WORDS = /your|my[_-]?(?:api)?[_-]?key|api[_-]?key|apikey|token|secret|here|placeholder|example|sample|dummy|redacted|changeme|replace|insert|x{4,}|\*{3,}|\.{3}|…/i;
+
+export function isUuidShaped(text: string): boolean {
+  return UUID.test(text);
+}
+
+/**
+ * Whether `text` is a stand-in for a key rather than a key: the docs' all-X UUID, a UUID of one
+ * repeated digit or of counting digits (`00000000-…`, `12345678-1234-…`), a variable reference,
+ * or sample wording (`YOUR_API_KEY`, `<api-key>`).
+ */
+export function isPlaceholderKey(text: string): boolean {
+  const key = text.trim();
+  if (key === '') return true;
+  if (MASKED_UUID.test(key) || VARIABLE_SYNTAX.test(key)) return true;
+  if (UUID.test(key)) return isSampleUuid(key);
+  return PLACEHOLDER_WORDS.test(key);
+}
+
+/** A UUID nobody would be issued: one repeated digit, or groups that count up (`12345678-1234-…`). */
+function isSampleUuid(uuid: string): boolean {
+  const digits = uuid.replace(/-/g, '').toLowerCase();
+  if (new Set(digits).size === 1) return true;
+  return uuid.split('-').every((group) => '1234567890abcdef'.startsWith(group.toLowerCase()));
+}
+
+/** A real-looking Leonardo API key: UUID-shaped and not a placeholder. */
+export function looksLikeLeonardoKey(text: string): boolean {
+  const key = text.trim();
+  return UUID.test(key) && !isSampleUuid(key);
+}
+
+/** The real-looking keys inside a longer text (`Bearer <key>`), with their offsets in it. */
+export function findKeys(text: string): Array<{ key: string; start: number; end: number }> {
+  const found: Array<{ key: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(UUID_IN_TEXT)) {
+    if (looksLikeLeonardoKey(m[0])) found.push({ key: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/** A key as it may be shown: its first 4 characters and `…` (only `…` for a key too short to hide). */
+export function redactKey(key: string): string {
+  const trimmed = key.trim();
+  return trimmed.length > 8 ? `${trimmed.slice(0, 4)}…` : '…';
+}
+
+/** `text` with every real-looking key in it redacted: for messages that quote text around a key. */
+export function redactKeys(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const { key, start, end } of findKeys(text)) {
+    out += text.slice(at, start) + redactKey(key);
+    at = end;
+  }
+  return out + text.slice(at);
+}
