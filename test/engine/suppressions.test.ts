@@ -8,11 +8,7 @@ import {
   parseDirectives,
 } from '../../server/src/engine/suppressions.js';
 import type { DocumentKind, Finding, RequestSite } from '../../server/src/engine/types.js';
-import type { TextEdit } from '../../server/src/engine/types.js';
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
-}
+import { applyEdits, lint } from '../helpers/lint.js';
 
 /** A finding of `ruleId` on the `nth` occurrence (0-based) of `needle`. */
 function at(code: string, needle: string, ruleId: string, nth = 0): Finding {
@@ -249,5 +245,35 @@ describe('writing directives', () => {
     const code = 'import x from "y";\n/* leonardo-lint-disable unknown-field */\n';
     const edit = disableFileEdit({ text: code, kind: 'typescript', path: 'a.ts' }, 'invalid-enum');
     assert.equal(applyEdits(code, [edit!]), 'import x from "y";\n/* leonardo-lint-disable unknown-field, invalid-enum */\n');
+  });
+});
+
+describe('through analyze (the CLI and the editor alike)', () => {
+  const code = [
+    'await fetch("https://cloud.leonardo.ai/api/rest/v1/generations", {',
+    '  method: "POST",',
+    '  body: JSON.stringify({',
+    '    prompt: "a fox",',
+    '    // leonardo-lint-disable-next-line unknown-field -- the proxy renames it',
+    '    wid: 512,',
+    '    scheduler: "KARRAS", // leonardo-lint-disable-line invalid-enum',
+    '    heigth: 512,',
+    '  }),',
+    '});',
+  ].join('\n');
+
+  it('real findings are suppressed, the rest stay', () => {
+    assert.deepEqual(lint(code).map((h) => `${h.ruleId}@${h.line}:${h.text}`), ['unknown-field@8:heigth']);
+  });
+
+  it('a listed rule that did not run is not judged; one that ran and found nothing is', () => {
+    const hits = lint(code.replace('wid:', 'width:'), { rules: ['unknown-field'] });
+    assert.deepEqual(hits.map((h) => `${h.ruleId}@${h.line}`), ['unused-disable-directive@5', 'unknown-field@8']);
+    assert.equal(hits[0]!.message, "Unused leonardo-lint-disable-next-line directive (no problems were reported from 'unknown-field').");
+  });
+
+  it('the configuration turns unused-directive reports off', () => {
+    const hits = lint(code.replace('wid:', 'width:'), { config: { reportUnusedDisableDirectives: false } });
+    assert.deepEqual(hits.map((h) => h.ruleId), ['unknown-field']);
   });
 });

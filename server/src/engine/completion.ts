@@ -221,7 +221,7 @@ function valueItems(
   if (!field) return [];
   const values: Array<string | number | boolean> = [...allowedValues(field)];
   if (field.types.includes('boolean')) values.push(true, false);
-  const quote = stringQuote(target.object);
+  const quote = stringQuote(target);
   const name = nameIn(field, target.request.naming);
   return values
     .filter((v) => !context.inString || typeof v === 'string')
@@ -240,9 +240,12 @@ function valueItems(
     });
 }
 
-/** The quote the object's string values use (`"` when it has none, and always in JSON). */
-function stringQuote(object: ObjectValue): string {
+/** The quote the body's string values use (the object's own, else the body's; `"` in JSON and by default). */
+function stringQuote({ object, request }: ObjectTarget): string {
   if (object.style.keyQuote === '"') return '"';
-  const literal = object.properties.find((p) => p.value.kind === 'string');
-  return literal?.value.kind === 'string' ? literal.value.quote : '"';
+  for (const holder of [object, request.body]) {
+    const literal = holder?.kind === 'object' ? holder.properties.find((p) => p.value.kind === 'string') : undefined;
+    if (literal?.value.kind === 'string') return literal.value.quote;
+  }
+  return '"';
 }
