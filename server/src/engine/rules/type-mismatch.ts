@@ -46,7 +46,7 @@ function checkValue(ctx: RuleContext, request: RequestSite, value: Value, field:
     ctx.report({
       message: message(request, option, field, path, booleanAsString),
       span: option.span,
-      fixes: conversions(option, field, request),
+      fixes: conversions(option, field),
       endpoint: endpointLabel(request),
       apiError: booleanAsString && request.naming === 'wire' ? BOOLEAN_STRING_ERROR : undefined,
     });
@@ -74,11 +74,8 @@ function accepts(field: Field, value: Value): boolean {
   return type === 'integer' && field.types.includes('number');
 }
 
-/**
- * The lossless rewrites of a literal into the field's type (none when meaning could change). A new
- * string literal is not written into a curl body: its quotes may need shell escaping there.
- */
-function conversions(value: Value, field: Field, request: RequestSite): Fix[] {
+/** The lossless rewrites of a literal into the field's type (none when meaning could change). */
+function conversions(value: Value, field: Field): Fix[] {
   const choices: Array<{ title: string; edit: TextEdit }> = [];
   const to = (title: string, text: string) => choices.push({ title, edit: replaceValue(value, text) });
   const types = field.types;
@@ -90,7 +87,7 @@ function conversions(value: Value, field: Field, request: RequestSite): Fix[] {
       const integerOnly = types.includes('integer') && !types.includes('number');
       if (!integerOnly || Number.isInteger(number)) to(`Use the number ${number}`, String(number));
     }
-  } else if (value.kind === 'number' && types.includes('string') && request.source !== 'curl') {
+  } else if (value.kind === 'number' && types.includes('string')) {
     to(`Use the string "${value.raw}"`, stringLiteral(value.raw));
   }
   if (choices.length === 0 && types.includes('array') && field.items && accepts(field.items, value)) {
