@@ -1,0 +1,60 @@
+// invalid-json: a request body that must be JSON and is not: a curl --data argument, an .http body,
+// a Postman raw body, a JSON request file. The usual mistakes are named: Python's True/False/None,
+// single quotes, trailing commas, unquoted keys, comments. The finding sits on the character at fault.
+
+import { ruleDocsUrl } from '../docs.js';
+import { describeJsonError } from '../extract/text/json-body.js';
+import type { RequestSite, Rule } from '../types.js';
+import { endpointLabel } from '../walk.js';
+
+const ID = 'invalid-json';
+
+/** What the API answers POST /generations when it cannot read the body (the catalogue's generic answer). */
+const GENERATION_ERROR = 'expecting a value for non-nullable variable: "prompt"';
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: 'A request body that must be JSON and is not (Python literals, single quotes, trailing commas, unquoted keys, comments).',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: false,
+  },
+  check(ctx) {
+    for (const request of ctx.requests) {
+      const error = request.jsonErrors?.[0];
+      if (!error) continue;
+      // JSON files come from the shared JSON extractor, whose messages are the parser's: say it in the usual words.
+      const detail =
+        request.source === 'json-file'
+          ? describeJsonError(ctx.document.text, error.span.start, error.span.end, error.message)
+          : { message: error.message, start: error.span.start, end: error.span.end };
+      const generation = request.endpoint?.operationId === 'createGeneration';
+      const answer = generation
+        ? ` The API cannot read it; POST /generations answers \`${GENERATION_ERROR}\`.`
+        : ' The API cannot read it and rejects the request.';
+      ctx.report({
+        message: `${bodyName(request)} is not valid JSON: ${detail.message}.${answer}`,
+        span: { start: detail.start, end: Math.max(detail.end, detail.start + 1) },
+        fixes: [],
+        endpoint: endpointLabel(request),
+        apiError: generation ? GENERATION_ERROR : undefined,
+      });
+    }
+  },
+};
+
+function bodyName(request: RequestSite): string {
+  switch (request.source) {
+    case 'curl':
+      return 'The body of this curl command';
+    case 'http-file':
+      return 'The body of this request';
+    case 'postman':
+      return 'The raw body of this Postman request';
+    case 'json-file':
+      return 'This request file';
+    default:
+      return 'The request body';
+  }
+}
