@@ -13,6 +13,8 @@ import { rule as optionConflict } from './option-conflict.js';
 import { rule as ineffectiveOption } from './ineffective-option.js';
 import { rule as deprecatedField } from './deprecated-field.js';
 import { rule as duplicateField } from './duplicate-field.js';
+import { rule as unknownEndpoint } from './unknown-endpoint.js';
+import { rule as invalidJson } from './invalid-json.js';
 import { rule as authHeader } from './auth-header.js';
 
 export const allRules: Rule[] = [
@@ -28,6 +30,8 @@ export const allRules: Rule[] = [
   ineffectiveOption,
   deprecatedField,
   duplicateField,
+  unknownEndpoint,
+  invalidJson,
   authHeader,
 ];
 
