@@ -2,7 +2,8 @@
 
 import { apiErrors, type ApiErrorEntry } from './api-errors.js';
 import { formatExplanation } from './format.js';
-import { matchEntry, squash } from './match.js';
+import { foldName } from '../suggest.js';
+import { matchEntry } from './match.js';
 
 export { apiErrors, entryById, type ApiErrorEntry } from './api-errors.js';
 export { formatExplanation, SUPPORT_CHECKLIST, type ExplanationFormat } from './format.js';
@@ -61,6 +62,6 @@ export function errorHoverAt(text: string, offset: number): string | undefined {
 
 /** Catalogue entries that are about a field (wire or SDK name: `num_images` and `numImages` alike). */
 export function entriesMentioningField(fieldName: string): ApiErrorEntry[] {
-  const wanted = squash(fieldName);
-  return apiErrors.filter((e) => e.fields.some((f) => squash(f) === wanted));
+  const wanted = foldName(fieldName);
+  return apiErrors.filter((e) => e.fields.some((f) => foldName(f) === wanted));
 }

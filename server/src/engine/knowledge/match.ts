@@ -2,6 +2,7 @@
 // that explains it. Never empty-handed: no match gives the generic "Service Error" answer.
 
 import type { Catalogue, Field } from '../../api/types.js';
+import { nearestNames, spellingMatches } from '../suggest.js';
 import { apiErrors, SERVICE_ERROR_ID, type ApiErrorEntry } from './api-errors.js';
 
 export interface ErrorMatch {
@@ -203,30 +204,9 @@ function allFieldNames(catalogue: Catalogue): Set<string> {
   return names;
 }
 
-/** A name without underscores, lower-cased: `num_images`, `numImages` and `NUM_IMAGES` agree. */
-export const squash = (s: string): string => s.replace(/_/g, '').toLowerCase();
-
 /** Field names the unknown `name` was probably meant to be: case or snake/camel differences first, then near misses. */
 export function suggestFieldNames(name: string, catalogue: Catalogue): string[] {
-  const names = [...allFieldNames(catalogue)];
-  const exact = names.filter((n) => n !== name && squash(n) === squash(name));
-  if (exact.length > 0) return exact.slice(0, 3);
-  const scored = names
-    .map((n) => ({ n, d: editDistance(n.toLowerCase(), name.toLowerCase()) }))
-    .filter((s) => s.d <= Math.min(2, Math.floor(name.length / 4)))
-    .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n));
-  return scored.slice(0, 3).map((s) => s.n);
-}
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+  const names = allFieldNames(catalogue);
+  const spelling = spellingMatches(name, names);
+  return spelling.length > 0 ? spelling.slice(0, 3) : nearestNames(name, names);
 }
