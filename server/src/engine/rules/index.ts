@@ -16,6 +16,7 @@ import { rule as duplicateField } from './duplicate-field.js';
 import { rule as unknownEndpoint } from './unknown-endpoint.js';
 import { rule as invalidJson } from './invalid-json.js';
 import { rule as authHeader } from './auth-header.js';
+import { rule as hardcodedApiKey } from './hardcoded-api-key.js';
 
 export const allRules: Rule[] = [
   unknownField,
@@ -33,6 +34,7 @@ export const allRules: Rule[] = [
   unknownEndpoint,
   invalidJson,
   authHeader,
+  hardcodedApiKey,
 ];
 
 export function ruleById(id: string): Rule | undefined {

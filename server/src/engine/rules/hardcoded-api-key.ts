@@ -1,0 +1,182 @@
+// hardcoded-api-key: a real Leonardo API key (a UUID, not a placeholder) written into the document:
+// in the header that carries the key on a Leonardo request, in a variable or property named like a
+// Leonardo key (`LEONARDO_API_KEY = "…"`, `leonardoApiKey: "…"`, `bearerAuth: "…"`), or in a
+// variable the key header reads (`Bearer ${API_KEY}`, `$API_KEY`, `{{apiKey}}`). The message shows
+// the key redacted; the fix reads it from the environment instead.
+
+import { ruleDocsUrl } from '../docs.js';
+import { keyHeaders, requestsWithHeaders } from '../auth-headers.js';
+import { findKeys, redactKey } from '../secrets.js';
+import { switchToDoubleQuotes } from '../shell-quotes.js';
+import type { Fix, LintDocument, RequestSite, Rule, Span, StringValue, TextEdit, Value } from '../types.js';
+import { endpointLabel, literalOptions } from '../walk.js';
+
+const ID = 'hardcoded-api-key';
+const ENV_NAME = 'LEONARDO_API_KEY';
+const JS_ENV = `process.env.${ENV_NAME}`;
+
+/** `name =`, `name:`, `"name":`, `@name =` (REST Client), `export name=`: the last one before a key on its line. */
+const ASSIGNED_NAME = /([A-Za-z_$][\w$-]*)["']?\s*(?:=(?![=>])|:(?!:))/g;
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'warning',
+    description: 'A real Leonardo API key written in the source (header, curl command, .http file or a key variable).',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+  },
+  check(ctx) {
+    const doc = ctx.document;
+    if (!/[0-9a-f]{8}-[0-9a-f]{4}-/i.test(doc.text)) return;
+    const reported = new Set<number>();
+    const report = (span: Span, key: string, fixes: Fix[], request?: RequestSite): void => {
+      if (reported.has(span.start)) return;
+      reported.add(span.start);
+      ctx.report({ message: message(key), span, fixes, endpoint: request ? endpointLabel(request) : undefined });
+    };
+    const referenced = new Set<string>();
+    for (const request of requestsWithHeaders(ctx.requests)) {
+      for (const { property } of keyHeaders(request.headers)) {
+        for (const option of literalOptions(property.value)) {
+          const written = doc.text.slice(option.span.start, option.span.end);
+          for (const found of findKeys(written)) {
+            const span = { start: option.span.start + found.start, end: option.span.start + found.end };
+            report(span, found.key, headerKeyFixes(doc, request, option, span), request);
+          }
+          for (const name of referencedNames(written)) referenced.add(name);
+        }
+      }
+    }
+    for (const found of findKeys(doc.text)) {
+      const span = { start: found.start, end: found.end };
+      const name = assignedName(doc.text, found.start);
+      if (name && (isLeonardoKeyName(name) || referenced.has(name))) {
+        report(span, found.key, assignmentFixes(doc, span));
+      } else if (doc.kind === 'postman' && isPostmanSecret(doc.text, found.start, ctx.requests.length > 0)) {
+        report(span, found.key, [envFix('Use the {{LEONARDO_API_KEY}} variable', [{ ...span, newText: '{{LEONARDO_API_KEY}}' }])]);
+      }
+    }
+  },
+};
+
+function message(key: string): string {
+  return (
+    `A Leonardo API key (\`${redactKey(key)}\`) is written in this file: anyone who can read it can spend your API credits. ` +
+    `Read the key from the environment (\`${ENV_NAME}\`) and revoke this one on Leonardo's API access page.`
+  );
+}
+
+/** A name that says it holds a Leonardo key: `LEONARDO_API_KEY`, `leonardoToken`, the SDK's `bearerAuth`. */
+export function isLeonardoKeyName(name: string): boolean {
+  if (name === 'bearerAuth') return true;
+  return /leonardo/i.test(name) && /key|token|secret|auth/i.test(name);
+}
+
+/** The variables a header value reads: `${API_KEY}` in a template, `$API_KEY` in shell, `{{apiKey}}` in .http. */
+function referencedNames(written: string): string[] {
+  const names: string[] = [];
+  for (const m of written.matchAll(/\$\{\s*([A-Za-z_$][\w$]*)\s*\}|\$([A-Za-z_]\w*)|\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g)) {
+    names.push((m[1] ?? m[2] ?? m[3])!);
+  }
+  return names;
+}
+
+/** The name a key on this line is assigned to (`LEONARDO_API_KEY=`, `apiKey:`), when there is one. */
+function assignedName(text: string, at: number): string | undefined {
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, 0);
+  let name: string | undefined;
+  for (const m of text.slice(lineStart, at).matchAll(ASSIGNED_NAME)) name = m[1];
+  return name;
+}
+
+/**
+ * A Postman `{"key": …, "value": "<key>"}` entry that holds a Leonardo key: a variable named like one,
+ * or the token of a bearer auth helper in a collection that calls Leonardo.
+ */
+function isPostmanSecret(text: string, at: number, callsLeonardo: boolean): boolean {
+  if (!/"value"\s*:\s*"$/.test(text.slice(Math.max(0, at - 40), at))) return false;
+  const open = text.lastIndexOf('{', at);
+  const close = text.indexOf('}', at);
+  if (open < 0 || close < 0) return false;
+  const name = /"key"\s*:\s*"([^"\\]*)"/.exec(text.slice(open, close))?.[1];
+  if (name === undefined) return false;
+  if (isLeonardoKeyName(name)) return true;
+  return callsLeonardo && name === 'token' && /"bearer"\s*:\s*\[\s*$/.test(text.slice(Math.max(0, open - 100), open));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes: the environment variable, written the way each kind of document reads one.
+
+function headerKeyFixes(doc: LintDocument, request: RequestSite, value: Value, key: Span): Fix[] {
+  switch (doc.kind) {
+    case 'typescript':
+    case 'javascript':
+      return value.kind === 'string' ? jsLiteralFix(doc, value, key) : [];
+    case 'shell':
+    case 'markdown':
+      return request.source === 'curl' && value.kind === 'string' ? shellFix(doc, value.quote, key) : [];
+    case 'http':
+      return httpFixes(key);
+    default:
+      return [];
+  }
+}
+
+function assignmentFixes(doc: LintDocument, key: Span): Fix[] {
+  const before = doc.text[key.start - 1];
+  const after = doc.text[key.end];
+  const quoted = (before === '"' || before === "'" || before === '`') && after === before;
+  const literal = quoted ? { start: key.start - 1, end: key.end + 1 } : key;
+  switch (doc.kind) {
+    case 'typescript':
+    case 'javascript':
+      return quoted ? [envFix(`Read the key from ${JS_ENV}`, [{ ...literal, newText: JS_ENV }])] : [];
+    case 'shell':
+      return isShellAssignment(doc.text, literal.start)
+        ? [envFix(`Read the key from $${ENV_NAME}`, [{ ...literal, newText: `"$${ENV_NAME}"` }])]
+        : [];
+    case 'http':
+      return httpFixes(key);
+    default:
+      return [];
+  }
+}
+
+/** `NAME=<key>` (optionally `export`ed) with the key right after the `=`. */
+function isShellAssignment(text: string, valueStart: number): boolean {
+  const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
+  return /^\s*(?:(?:export|local|readonly|declare)\s+)?[A-Za-z_]\w*=$/.test(text.slice(lineStart, valueStart));
+}
+
+/** `"Bearer <key>"` → `` `Bearer ${process.env.LEONARDO_API_KEY}` ``; `"<key>"` → `process.env.LEONARDO_API_KEY`. */
+function jsLiteralFix(doc: LintDocument, value: StringValue, key: Span): Fix[] {
+  const raw = doc.text.slice(value.inner.start, value.inner.end);
+  if (raw !== value.value) return [];
+  const before = doc.text.slice(value.inner.start, key.start);
+  const after = doc.text.slice(key.end, value.inner.end);
+  const escape = (s: string): string => s.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
+  const replacement = before === '' && after === '' ? JS_ENV : `\`${escape(before)}\${${JS_ENV}}${escape(after)}\``;
+  return [envFix(`Read the key from ${JS_ENV}`, [{ start: value.span.start, end: value.span.end, newText: replacement }])];
+}
+
+/** A curl header: `$LEONARDO_API_KEY`, in double quotes so the shell expands it. */
+function shellFix(doc: LintDocument, quote: StringValue['quote'], key: Span): Fix[] {
+  const variable = { ...key, newText: `$${ENV_NAME}` };
+  if (quote !== "'") return [envFix(`Read the key from $${ENV_NAME}`, [variable])];
+  const switched = switchToDoubleQuotes(doc.text, key, false);
+  return switched ? [envFix(`Read the key from $${ENV_NAME}`, [...switched, variable])] : [];
+}
+
+/** REST Client reads `.env` next to the file with `{{$dotenv NAME}}`, the process environment with `{{$processEnv NAME}}`. */
+function httpFixes(key: Span): Fix[] {
+  return [
+    envFix(`Read the key from .env ({{$dotenv ${ENV_NAME}}})`, [{ ...key, newText: `{{$dotenv ${ENV_NAME}}}` }]),
+    envFix(`Read the key from the environment ({{$processEnv ${ENV_NAME}}})`, [{ ...key, newText: `{{$processEnv ${ENV_NAME}}}` }]),
+  ];
+}
+
+/** Never preferred: the request fails until the variable is set, so `--fix` must not apply it unasked. */
+function envFix(title: string, edits: TextEdit[]): Fix {
+  return { title, edits, preferred: false };
+}
