@@ -123,8 +123,22 @@ fetch(B + "/generations", { method: "PUT", body: "{}" });`;
   assert.deepEqual(plain(typo?.body), { prompt: 'x' });
   assert.equal(host?.url?.host, 'api.leonardo.ai');
   assert.equal(host?.url?.path, '/generations');
+  assert.equal(host?.endpoint, undefined, 'a wrong host has no endpoint, as in curl and .http files');
   assert.equal(method?.method, 'PUT');
   assert.equal(method?.endpoint, undefined);
+});
+
+test('a Leonardo URL with the wrong base is a request with its path, for unknown-endpoint to report', () => {
+  const code = `await fetch("https://api.leonardo.ai/v1/generations", { method: "POST", body: JSON.stringify({ prompt: "x" }) });
+await axios.post("https://cloud.leonardo.ai/generations", { prompt: "x" });`;
+  const [api, cloud] = extract(code);
+  assert.equal(api?.url?.host, 'api.leonardo.ai');
+  assert.equal(api?.url?.path, '/generations');
+  assert.equal(text(code, api?.url?.pathSpan), '/generations');
+  assert.equal(api?.endpoint, undefined);
+  assert.equal(cloud?.url?.host, 'cloud.leonardo.ai');
+  assert.equal(cloud?.url?.path, '/generations');
+  assert.equal(cloud?.endpoint, undefined);
 });
 
 test('v2 requests are found and marked v2, without a v1 endpoint', () => {
@@ -148,7 +162,8 @@ await fetch("https://api.stability.ai/v1/generation/stable-diffusion-xl-1024-v1-
 });
 await fetch("https://leonardo.example.com/api/rest/v1/generations", { method: "POST", body: JSON.stringify(body) });
 await fetch("https://notleonardo.ai/api/rest/v1/generations", { method: "POST", body: JSON.stringify(body) });
-await fetch("https://cloud.leonardo.ai/static/logo.png");`;
+const image = await fetch("https://cdn.leonardo.ai/users/u/generations/g/Default_fox_0.jpg");
+await fetch(\`https://cdn.leonardo.ai/users/\${userId}/generations/\${id}/image.png\`);`;
   assert.deepEqual(extract(code), []);
 });
 

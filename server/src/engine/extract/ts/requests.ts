@@ -6,6 +6,7 @@ import type { Catalogue } from '../../../api/types.js';
 import type { ObjectValue, RequestSite, RequestUrl, Value } from '../../types.js';
 import { bodyValue } from './bodies.js';
 import type { MethodRef, SendCall } from './calls.js';
+import { endpointFor } from '../text/request-url.js';
 import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
@@ -34,10 +35,8 @@ export function makeSite(parts: SiteParts, catalogue: Catalogue): RequestSite {
     site.method = method.value;
     if (method.span) site.methodSpan = method.span;
   }
-  if (method && url.apiVersion === 'v1' && url.path) {
-    const match = catalogue.match(method.value, url.path);
-    if (match) site.endpoint = match.endpoint;
-  }
+  const endpoint = endpointFor(catalogue, method?.value, url);
+  if (endpoint) site.endpoint = endpoint;
   if (parts.body) site.body = parts.body;
   if (parts.headers) site.headers = parts.headers;
   return site;

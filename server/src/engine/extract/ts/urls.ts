@@ -5,6 +5,7 @@
 import ts from 'typescript';
 import type { RequestUrl, Span } from '../../types.js';
 import { parseLeonardoUrl } from '../leonardo-url.js';
+import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
 import { calleeName } from './values.js';
@@ -145,11 +146,12 @@ function resolveAgainst(path: UrlPiece[], base: UrlPiece[], node: ts.Node, ctx: 
 
 /**
  * The Leonardo REST URL the pieces spell, or undefined when they are not one (another host, a host
- * that cannot be known, a path outside /api/rest/v1 or /v2).
+ * that cannot be known, a leonardo.ai URL that is no attempt at the API such as a CDN image).
  */
 export function leonardoUrl(pieces: readonly UrlPiece[], span: Span): RequestUrl | undefined {
   const text = piecesText(pieces);
-  const parsed = parseLeonardoUrl(text);
+  // A wrong base (`api.leonardo.ai/v1/...`, `cloud.leonardo.ai/generations`) is still an attempt at the API.
+  const parsed = parseLeonardoUrl(text) ?? parseMisplacedLeonardoUrl(text);
   if (!parsed || !(parsed.host === 'leonardo.ai' || parsed.host.endsWith('.leonardo.ai'))) return undefined;
   const url: RequestUrl = { text, span, host: parsed.host, apiVersion: parsed.apiVersion };
   const rawPath = /^[^?#]*/.exec(text.slice(parsed.pathOffset))![0];
