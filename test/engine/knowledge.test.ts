@@ -12,7 +12,7 @@ import {
   stringLiteralAt,
 } from '../../server/src/engine/knowledge/index.js';
 
-const catalogueText = readFileSync(new URL('../../../shared/reference/leonardo-api-errors.txt', import.meta.url), 'utf8');
+const catalogueText = readFileSync('../shared/reference/leonardo-api-errors.txt', 'utf8');
 
 describe('error knowledge base: coverage of the catalogue', () => {
   it('has one entry per catalogue heading (the duplicated "Failed to find init variation" merged)', () => {
@@ -40,7 +40,7 @@ describe('error knowledge base: coverage of the catalogue', () => {
   });
 
   it('links every related rule to an id of RULES.md', () => {
-    const rulesMd = readFileSync(new URL('../../../shared/spec/RULES.md', import.meta.url), 'utf8');
+    const rulesMd = readFileSync('../shared/spec/RULES.md', 'utf8');
     for (const entry of apiErrors) for (const id of entry.rules) assert.ok(rulesMd.includes(`\`${id}\``), `${entry.id}: ${id}`);
   });
 });
