@@ -17,6 +17,7 @@ import { rule as unknownEndpoint } from './unknown-endpoint.js';
 import { rule as invalidJson } from './invalid-json.js';
 import { rule as authHeader } from './auth-header.js';
 import { rule as hardcodedApiKey } from './hardcoded-api-key.js';
+import { rule as clientExposedApiKey } from './client-exposed-api-key.js';
 
 export const allRules: Rule[] = [
   unknownField,
@@ -35,6 +36,7 @@ export const allRules: Rule[] = [
   invalidJson,
   authHeader,
   hardcodedApiKey,
+  clientExposedApiKey,
 ];
 
 export function ruleById(id: string): Rule | undefined {

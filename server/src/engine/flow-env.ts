@@ -1,0 +1,201 @@
+// Where a value in TS/JS code comes from, as far as one file shows: followed through `const`s,
+// destructuring, templates, `+`, `??`/`||`, `?:`, `await` and a few string calls, down to the reads
+// that put a secret in the browser: an environment variable a bundler inlines into client code
+// (`process.env.NEXT_PUBLIC_*`, `import.meta.env.VITE_*`, SvelteKit's `$env/static/public`, ...)
+// or browser storage (`localStorage.getItem(...)`). Syntax only, over the extractor's one parse.
+
+import ts from 'typescript';
+import type { TsParsed } from './extract/typescript.js';
+import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './extract/ts/scope.js';
+import { calleeName } from './extract/ts/values.js';
+import type { Span } from './types.js';
+
+export interface ExposedRead {
+  kind: 'public-env' | 'browser-storage';
+  /** The read as written, on one line (`process.env.NEXT_PUBLIC_LEONARDO_KEY`, `localStorage.getItem("key")`). */
+  expression: string;
+  /** Who ships the variable to browsers (`Next.js`), for public environment variables. */
+  shippedBy?: string;
+  span: Span;
+}
+
+/** Prefixes of environment variables that bundlers inline into client code, with who does it. */
+const PUBLIC_PREFIXES: ReadonlyArray<[string, string]> = [
+  ['NEXT_PUBLIC_', 'Next.js'],
+  ['NUXT_PUBLIC_', 'Nuxt'],
+  ['VITE_', 'Vite'],
+  ['REACT_APP_', 'Create React App'],
+  ['EXPO_PUBLIC_', 'Expo'],
+  ['GATSBY_', 'Gatsby'],
+  ['VUE_APP_', 'Vue CLI'],
+  ['PUBLIC_', 'SvelteKit and Astro'],
+];
+
+const PUBLIC_ENV_MODULES = new Set(['$env/static/public', '$env/dynamic/public']);
+const STORAGE = new Set(['localStorage', 'sessionStorage']);
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+/** Calls that pass a string through: `String(x)`, `x.trim()`, `x.toString()`, `JSON.parse(x)`. */
+const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'trimStart', 'trimEnd']);
+const MAX_STEPS = 200;
+
+/** Who inlines an environment variable of this name into browser code, if anyone. */
+export function publicEnvBundler(name: string): string | undefined {
+  return PUBLIC_PREFIXES.find(([prefix]) => name.startsWith(prefix))?.[1];
+}
+
+/** The reads of browser-visible sources that flow into `expression`. */
+export function exposedReads(expression: ts.Expression, parsed: TsParsed): ExposedRead[] {
+  const out: ExposedRead[] = [];
+  const seen = new Set<Binding>();
+  const pending: ts.Expression[] = [expression];
+  let steps = 0;
+  while (pending.length > 0 && steps++ < MAX_STEPS) {
+    const node = skipOuter(pending.pop()!);
+    const read = exposedRead(node, parsed);
+    if (read) {
+      out.push(read);
+      continue;
+    }
+    if (ts.isIdentifier(node)) {
+      const binding = resolveIdentifier(parsed.index, node);
+      if (!binding || seen.has(binding)) continue;
+      seen.add(binding);
+      const bound = bindingRead(binding, node, parsed);
+      if (bound) out.push(bound);
+      const initializer = constInitializer(binding);
+      if (initializer) pending.push(initializer);
+      continue;
+    }
+    pending.push(...operands(node));
+  }
+  return out;
+}
+
+/** The sub-expressions whose value becomes (part of) `node`'s value. */
+function operands(node: ts.Expression): ts.Expression[] {
+  if (ts.isTemplateExpression(node)) return node.templateSpans.map((s) => s.expression);
+  if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse];
+  if (ts.isAwaitExpression(node)) return [node.expression];
+  if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) return [node.body];
+  if (ts.isBinaryExpression(node)) {
+    switch (node.operatorToken.kind) {
+      case ts.SyntaxKind.PlusToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+        return [node.left, node.right];
+      default:
+        return [];
+    }
+  }
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuter(node.expression);
+    if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return [node.arguments[0]];
+    if (ts.isPropertyAccessExpression(callee)) {
+      if (PASS_THROUGH_METHODS.has(callee.name.text)) return [callee.expression];
+      if (calleeName(callee) === 'JSON.parse' && node.arguments[0]) return [node.arguments[0]];
+    }
+  }
+  return [];
+}
+
+/** `process.env.X`, `import.meta.env.X`, `env.X` (SvelteKit dynamic), `localStorage.getItem(...)`, `localStorage.x`. */
+function exposedRead(node: ts.Expression, parsed: TsParsed): ExposedRead | undefined {
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuter(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'getItem' && isStorage(callee.expression, parsed)) {
+      return storageRead(node, parsed);
+    }
+    return undefined;
+  }
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+  const name = memberName(node);
+  if (name === undefined) return undefined;
+  const receiver = skipOuter(node.expression);
+  if (isStorage(receiver, parsed)) return storageRead(node, parsed);
+  if (!isEnvObject(receiver, parsed)) return undefined;
+  const shippedBy = publicEnvBundler(name);
+  return shippedBy ? { kind: 'public-env', expression: text(node, parsed), shippedBy, span: spanOf(node, parsed) } : undefined;
+}
+
+/** A binding that is itself a read: `const { NEXT_PUBLIC_KEY } = process.env`, `import { PUBLIC_KEY } from '$env/static/public'`. */
+function bindingRead(binding: Binding, use: ts.Identifier, parsed: TsParsed): ExposedRead | undefined {
+  if (binding.kind === 'import') {
+    if (!PUBLIC_ENV_MODULES.has(binding.module ?? '') || binding.imported === '*' || binding.imported === 'default') return undefined;
+    const name = binding.imported ?? use.text;
+    if (!publicEnvBundler(name)) return undefined;
+    return { kind: 'public-env', expression: `${name} from '${binding.module}'`, shippedBy: 'SvelteKit', span: spanOf(binding.node, parsed) };
+  }
+  const declaration = binding.node;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) return undefined;
+  if (!isEnvObject(skipOuter(declaration.initializer), parsed)) return undefined;
+  for (const element of declaration.name.elements) {
+    if (!ts.isIdentifier(element.name) || element.name.text !== binding.name) continue;
+    const property = element.propertyName;
+    const name = property && (ts.isIdentifier(property) || ts.isStringLiteral(property)) ? property.text : binding.name;
+    const shippedBy = publicEnvBundler(name);
+    if (!shippedBy) return undefined;
+    return { kind: 'public-env', expression: `${name} from ${text(declaration.initializer, parsed)}`, shippedBy, span: spanOf(element, parsed) };
+  }
+  return undefined;
+}
+
+function storageRead(node: ts.Expression, parsed: TsParsed): ExposedRead {
+  return { kind: 'browser-storage', expression: text(node, parsed), span: spanOf(node, parsed) };
+}
+
+/** `process.env`, `import.meta.env`, or `env` imported from SvelteKit's `$env/dynamic/public`. */
+function isEnvObject(node: ts.Expression, parsed: TsParsed): boolean {
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'env') {
+    const receiver = skipOuter(node.expression);
+    if (ts.isMetaProperty(receiver)) return receiver.keywordToken === ts.SyntaxKind.ImportKeyword && receiver.name.text === 'meta';
+    if (!ts.isIdentifier(receiver) || receiver.text !== 'process') return false;
+    const binding = resolveIdentifier(parsed.index, receiver);
+    return !binding || (binding.kind === 'import' && (binding.module === 'process' || binding.module === 'node:process'));
+  }
+  if (ts.isIdentifier(node)) {
+    const binding = resolveIdentifier(parsed.index, node);
+    return binding?.kind === 'import' && binding.module === '$env/dynamic/public' && binding.imported === 'env';
+  }
+  return false;
+}
+
+/** `localStorage`, `window.localStorage`, `sessionStorage` (not a local variable of that name). */
+function isStorage(expression: ts.Expression, parsed: TsParsed): boolean {
+  const node = skipOuter(expression);
+  if (ts.isIdentifier(node)) return STORAGE.has(node.text) && !resolveIdentifier(parsed.index, node);
+  if (ts.isPropertyAccessExpression(node) && STORAGE.has(node.name.text)) {
+    const receiver = skipOuter(node.expression);
+    return ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && !resolveIdentifier(parsed.index, receiver);
+  }
+  return false;
+}
+
+function memberName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  const argument = skipOuter(node.argumentExpression);
+  return ts.isStringLiteralLike(argument) ? argument.text : undefined;
+}
+
+function spanOf(node: ts.Node, parsed: TsParsed): Span {
+  return { start: node.getStart(parsed.sourceFile), end: node.end };
+}
+
+function text(node: ts.Node, parsed: TsParsed): string {
+  const written = parsed.sourceFile.text.slice(node.getStart(parsed.sourceFile), node.end).replace(/\s*[\r\n]\s*/g, ' ');
+  return written.length > 80 ? `${written.slice(0, 79)}…` : written;
+}
+
+/** The outermost expression written exactly at `span`, when there is one. */
+export function expressionAt(parsed: TsParsed, span: Span): ts.Expression | undefined {
+  let node: ts.Node = parsed.sourceFile;
+  for (;;) {
+    let next: ts.Node | undefined;
+    ts.forEachChild(node, (child) => {
+      if (next === undefined && child.getStart(parsed.sourceFile) <= span.start && child.end >= span.end) next = child;
+    });
+    if (!next) return undefined;
+    if (next.getStart(parsed.sourceFile) === span.start && next.end === span.end && ts.isExpression(next)) return next;
+    node = next;
+  }
+}
