@@ -18,6 +18,7 @@ import { rule as invalidJson } from './invalid-json.js';
 import { rule as authHeader } from './auth-header.js';
 import { rule as hardcodedApiKey } from './hardcoded-api-key.js';
 import { rule as clientExposedApiKey } from './client-exposed-api-key.js';
+import { rule as unknownResponseField } from './unknown-response-field.js';
 
 export const allRules: Rule[] = [
   unknownField,
@@ -37,6 +38,7 @@ export const allRules: Rule[] = [
   authHeader,
   hardcodedApiKey,
   clientExposedApiKey,
+  unknownResponseField,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,622 @@
+// Value origins within one TS/JS file, syntax only: for an expression, where its value came from —
+// the response of a known Leonardo call (and how far into it: `.json()`, `.data`, `.object`, then a
+// property path), the response of an upload to a presigned URL, or a literal. It follows `const`s,
+// variables assigned in one way only, destructuring, `for...of`, array callbacks, `.then(...)`, the
+// return values of same-file functions and the parameters of same-file functions whose every caller
+// is visible. Anything else is unknown, and unknown is the answer whenever the file disagrees with
+// itself (two callers passing different things). Built once per parse and shared by the flow rules.
+
+import ts from 'typescript';
+import { sendCall, type SendCall } from '../extract/ts/calls.js';
+import { createContext } from '../extract/ts/context.js';
+import { resolveIdentifier, skipOuter, type Binding, type FileIndex } from '../extract/ts/scope.js';
+import { isTsParsed } from '../extract/typescript.js';
+import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
+import { collectFacts, type FileFacts } from './file-facts.js';
+import { isPresignedUrl } from './presigned.js';
+import { itemOf, memberOf, responseRoot } from './shape.js';
+import { isStatusCheckedAt } from './status-checks.js';
+import type { Origin, ResponseStage, UploadOrigin } from './types.js';
+
+const MAX_DEPTH = 40;
+const BUDGET = 200_000;
+
+/** The stage a client's awaited call result is at. */
+const STAGE_OF: Partial<Record<SourceKind, ResponseStage>> = {
+  fetch: 'http',
+  ky: 'http',
+  got: 'http',
+  axios: 'axios',
+  ofetch: 'body',
+  sdk: 'sdk',
+};
+
+/** Array methods whose callback's first parameter is an element. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'flatMap']);
+/** Array methods that return an element, and those that return (part of) the same array. */
+const ELEMENT_RESULTS = new Set(['at', 'find', 'findLast', 'pop', 'shift']);
+const ARRAY_RESULTS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed']);
+const AXIOS_INTERCEPTOR = /interceptors\s*\.\s*response/;
+/** Reading a fetch Response's body. */
+const BODY_READERS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
+
+type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
+
+/** Who calls a function: direct calls, and uses as an element callback or a `.then` callback. */
+interface Callers {
+  calls: ts.CallExpression[];
+  /** `arr.map(fn)` / `p.then(fn)`: the call that passes the function. */
+  callbacks: ts.CallExpression[];
+  /** The function is also used some other way (exported, stored, passed elsewhere). */
+  escapes: boolean;
+}
+
+export class Flow {
+  readonly sourceFile: ts.SourceFile;
+  readonly text: string;
+  readonly index: FileIndex;
+  readonly facts: FileFacts;
+  private readonly context;
+  private readonly sites = new Map<string, RequestSite>();
+  private readonly memo = new Map<ts.Node, Origin | null>();
+  private readonly returns = new Map<ts.Node, Origin | null>();
+  private readonly active = new Set<ts.Node>();
+  private readonly sendMemo = new Map<ts.CallExpression, SendCall | null>();
+  private readonly callerMemo = new Map<ts.Node, Callers>();
+  private budget = BUDGET;
+
+  constructor(sourceFile: ts.SourceFile, index: FileIndex, requests: readonly RequestSite[]) {
+    this.sourceFile = sourceFile;
+    this.text = sourceFile.text;
+    this.index = index;
+    this.facts = collectFacts(sourceFile, index);
+    this.context = createContext(sourceFile, index);
+    for (const site of requests) this.sites.set(spanKey(site.span), site);
+  }
+
+  /** The Leonardo request a call makes, as the extractor found it. */
+  siteOf(call: ts.CallExpression): RequestSite | undefined {
+    return this.sites.get(spanKey(this.spanOf(call)));
+  }
+
+  /** The HTTP client call shape (URL, body, headers) of any call, Leonardo or not. */
+  send(call: ts.CallExpression): SendCall | undefined {
+    let send = this.sendMemo.get(call);
+    if (send === undefined) {
+      send = sendCall(call, this.context) ?? null;
+      this.sendMemo.set(call, send);
+    }
+    return send ?? undefined;
+  }
+
+  spanOf(node: ts.Node): Span {
+    return { start: node.getStart(this.sourceFile), end: node.end };
+  }
+
+  /** The outermost expression written exactly at `span`. */
+  expressionAt(span: Span): ts.Expression | undefined {
+    let node: ts.Node = this.sourceFile;
+    for (;;) {
+      if (node.getStart(this.sourceFile) === span.start && node.end === span.end && isExpressionNode(node)) return node;
+      const inner: ts.Node | undefined = node.forEachChild((child) =>
+        child.getStart(this.sourceFile) <= span.start && child.end >= span.end ? child : undefined,
+      );
+      if (!inner) return undefined;
+      node = inner;
+    }
+  }
+
+  /** Where the value of `expression` came from, or undefined when that is not known. */
+  originOf(expression: ts.Expression, depth = 0): Origin | undefined {
+    const node = skipOuter(expression);
+    const cached = this.memo.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (depth > MAX_DEPTH || this.budget <= 0 || this.active.has(node)) return undefined;
+    this.budget--;
+    this.active.add(node);
+    let origin: Origin | undefined;
+    try {
+      origin = this.compute(node, depth);
+    } finally {
+      this.active.delete(node);
+    }
+    this.memo.set(node, origin ?? null);
+    return origin;
+  }
+
+  /** True when a JobStatus check guards `node` (see status-checks.ts). */
+  statusCheckedAt(node: ts.Node): boolean {
+    return isStatusCheckedAt(this, node);
+  }
+
+  binding(id: ts.Identifier): Binding | undefined {
+    return resolveIdentifier(this.index, id);
+  }
+
+  /** The references to a binding in the file. */
+  referencesOf(binding: Binding): ts.Identifier[] {
+    return (this.facts.references.get(binding.name) ?? []).filter((id) => this.binding(id) === binding);
+  }
+
+  private at(expression: ts.Expression, depth: number): Origin | undefined {
+    return this.originOf(expression, depth + 1);
+  }
+
+  private compute(node: ts.Expression, depth: number): Origin | undefined {
+    switch (node.kind) {
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return { kind: 'literal', value: (node as ts.StringLiteral).text };
+      case ts.SyntaxKind.NumericLiteral:
+        return { kind: 'literal', value: Number((node as ts.NumericLiteral).text) };
+      case ts.SyntaxKind.TrueKeyword:
+      case ts.SyntaxKind.FalseKeyword:
+        return { kind: 'literal', value: node.kind === ts.SyntaxKind.TrueKeyword };
+      case ts.SyntaxKind.NullKeyword:
+        return { kind: 'literal', value: null };
+      case ts.SyntaxKind.AwaitExpression:
+        return this.at((node as ts.AwaitExpression).expression, depth);
+      case ts.SyntaxKind.Identifier:
+        return this.identifier(node as ts.Identifier, depth);
+      case ts.SyntaxKind.PropertyAccessExpression: {
+        const access = node as ts.PropertyAccessExpression;
+        return member(this.at(access.expression, depth), access.name.text);
+      }
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const access = node as ts.ElementAccessExpression;
+        return element(this.at(access.expression, depth), skipOuter(access.argumentExpression));
+      }
+      case ts.SyntaxKind.CallExpression:
+        return this.call(node as ts.CallExpression, depth);
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binary(node as ts.BinaryExpression, depth);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const conditional = node as ts.ConditionalExpression;
+        return this.either([conditional.whenTrue, conditional.whenFalse], depth);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `a ?? []`, `a || {}`, `c && a`: the value, with empty fallbacks ignored. */
+  private binary(node: ts.BinaryExpression, depth: number): Origin | undefined {
+    switch (node.operatorToken.kind) {
+      case ts.SyntaxKind.QuestionQuestionToken:
+      case ts.SyntaxKind.BarBarToken:
+        return this.either([node.left, node.right], depth);
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+        return this.at(node.right, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  private either(branches: ts.Expression[], depth: number): Origin | undefined {
+    const kept = branches.filter((b) => !isEmptyFallback(b));
+    return merge(kept.map((b) => this.at(b, depth)));
+  }
+
+  private call(call: ts.CallExpression, depth: number): Origin | undefined {
+    const site = this.siteOf(call);
+    if (site) return this.siteOrigin(site, call, depth);
+    const callee = skipOuter(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const callback = call.arguments[0] && skipOuter(call.arguments[0]);
+      if (method === 'then' && callback && isFunctionNode(callback)) return this.returnOrigin(callback, depth);
+      const receiver = this.at(callee.expression, depth);
+      if (receiver) return methodResult(receiver, method);
+      if (method === 'parse' && isIdentifierNamed(callee.expression, 'JSON') && call.arguments[0]) {
+        return this.parsedText(call.arguments[0], depth);
+      }
+    }
+    const send = this.send(call);
+    if (send) return this.sendOrigin(send, call, depth);
+    const fn = this.calledFunction(call);
+    return fn ? this.returnOrigin(fn, depth) : undefined;
+  }
+
+  /** `JSON.parse(await res.text())`: the body, read as text and parsed. */
+  private parsedText(argument: ts.Expression, depth: number): Origin | undefined {
+    let node = skipOuter(argument);
+    if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'text') {
+      return undefined;
+    }
+    const response = this.at(node.expression.expression, depth);
+    return response?.kind === 'response' && response.stage === 'http' ? { ...response, stage: 'body', field: undefined } : undefined;
+  }
+
+  private siteOrigin(site: RequestSite, call: ts.CallExpression, depth: number): Origin | undefined {
+    if (site.url?.apiVersion === 'v2') return undefined;
+    if (site.source === 'wrapper') {
+      const fn = this.calledFunction(call) ?? this.memberFunction(call);
+      const result = fn && this.returnOrigin(fn, depth);
+      if (result?.kind !== 'response' || result.endpoint) return result;
+      return site.endpoint ? { ...result, endpoint: site.endpoint } : undefined;
+    }
+    // An axios response interceptor may hand back the body instead of the response; `ofetch.raw` gives the response.
+    if (site.source === 'axios' && AXIOS_INTERCEPTOR.test(this.text)) return undefined;
+    if (site.source === 'ofetch' && isMemberCall(call, 'raw')) return undefined;
+    // A site without an endpoint (a wrapper's own send to `${BASE}${path}`) is bound at the wrapper's calls.
+    const stage = STAGE_OF[site.source];
+    return stage ? responseRoot(site.endpoint, site.naming, stage) : undefined;
+  }
+
+  /** A client call that is not a Leonardo request: an upload to a presigned URL, or a wrapper's send. */
+  private sendOrigin(send: SendCall, call: ts.CallExpression, depth: number): Origin | undefined {
+    const stage = STAGE_OF[send.source];
+    if (!stage) return undefined;
+    const url = send.url && this.at(send.url, depth);
+    if (url?.kind === 'response' && isPresignedUrl(url)) {
+      const upload: UploadOrigin = { kind: 'upload', stage: stage === 'axios' ? 'axios' : stage === 'body' ? 'body' : 'http', call, endpoint: url.endpoint! };
+      return upload;
+    }
+    return responseRoot(undefined, 'wire', stage);
+  }
+
+  private identifier(id: ts.Identifier, depth: number): Origin | undefined {
+    const binding = this.binding(id);
+    if (!binding || this.facts.opaque.has(binding)) return undefined;
+    if (binding.kind === 'param') return this.parameter(binding, id.text, depth);
+    if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
+    const declaration = binding.node;
+    if (!ts.isVariableDeclaration(declaration)) return undefined;
+    const writes = this.facts.assignments.get(binding) ?? [];
+    const source = this.declarationSource(declaration, writes.length > 0, depth);
+    if (!ts.isIdentifier(declaration.name)) {
+      if (writes.length > 0) return undefined;
+      return source.known ? follow(source.origin, patternSteps(declaration.name, id.text)) : undefined;
+    }
+    const values = [...(source.known ? [source.origin] : []), ...writes.map((w) => this.at(w, depth))];
+    return merge(values);
+  }
+
+  /** What a declaration's initializer (or its `for...of` element) holds; `known: false` when it holds nothing to merge. */
+  private declarationSource(
+    declaration: ts.VariableDeclaration,
+    hasWrites: boolean,
+    depth: number,
+  ): { known: true; origin: Origin | undefined } | { known: false } {
+    const initializer = declaration.initializer;
+    if (initializer) {
+      if (hasWrites && isEmptyFallback(initializer)) return { known: false };
+      return { known: true, origin: this.at(initializer, depth) };
+    }
+    const loop = declaration.parent.parent;
+    if (ts.isForOfStatement(loop)) {
+      const list = this.at(loop.expression, depth);
+      return { known: true, origin: list?.kind === 'response' ? itemOf(list) : undefined };
+    }
+    return { known: false };
+  }
+
+  /** The value a destructuring declaration or parameter takes apart. */
+  patternSource(declaration: ts.VariableDeclaration | ts.ParameterDeclaration): Origin | undefined {
+    if (ts.isVariableDeclaration(declaration)) {
+      const source = this.declarationSource(declaration, false, 0);
+      return source.known ? source.origin : undefined;
+    }
+    const fn = declaration.parent as FunctionNode;
+    const position = fn.parameters.indexOf(declaration);
+    if (position < 0 || declaration.dotDotDotToken) return undefined;
+    const feeds = this.parameterFeeds(fn, position, 0);
+    return feeds && merge(feeds);
+  }
+
+  private parameter(binding: Binding, name: string, depth: number): Origin | undefined {
+    const parameter = binding.node;
+    if (!ts.isParameter(parameter) || parameter.dotDotDotToken || this.facts.assignments.has(binding)) return undefined;
+    const fn = parameter.parent;
+    const position = fn.parameters.indexOf(parameter);
+    if (position < 0) return undefined;
+    const feeds = this.parameterFeeds(fn as FunctionNode, position, depth);
+    if (!feeds) return undefined;
+    const source = merge(feeds);
+    return ts.isIdentifier(parameter.name) ? source : follow(source, patternSteps(parameter.name, name));
+  }
+
+  /** The values a parameter receives, one per caller; undefined when not every caller is visible. */
+  private parameterFeeds(fn: FunctionNode, position: number, depth: number): Array<Origin | undefined> | undefined {
+    const parent = fn.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(fn as unknown as ts.Expression)) {
+      const feed = this.callbackFeed(parent, fn as unknown as ts.Expression, position, depth);
+      return feed === null ? undefined : [feed];
+    }
+    const callers = this.callersOf(fn);
+    if (callers.escapes || callers.calls.length + callers.callbacks.length === 0) return undefined;
+    const feeds: Array<Origin | undefined> = [];
+    for (const call of callers.calls) {
+      const args = call.arguments;
+      if (args.slice(0, position + 1).some(ts.isSpreadElement)) return undefined;
+      const argument = args[position];
+      const origin = argument ? this.at(argument, depth) : undefined;
+      feeds.push(origin?.kind === 'response' && !origin.statusChecked && this.statusCheckedAt(call) ? { ...origin, statusChecked: true } : origin);
+    }
+    for (const call of callers.callbacks) {
+      const feed = this.callbackFeed(call, call.arguments[0]!, position, depth);
+      if (feed === null) return undefined;
+      feeds.push(feed);
+    }
+    return feeds;
+  }
+
+  /** What a callback's parameter receives: `p.then(cb)` the awaited value, `arr.map(cb)` an element; null when unknown. */
+  private callbackFeed(call: ts.CallExpression, callback: ts.Expression, position: number, depth: number): Origin | undefined | null {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || call.arguments[0] !== callback || position !== 0) return null;
+    const method = callee.name.text;
+    if (method === 'then') return this.at(callee.expression, depth);
+    if (!ELEMENT_CALLBACKS.has(method)) return null;
+    const list = this.at(callee.expression, depth);
+    return list?.kind === 'response' ? itemOf(list) : undefined;
+  }
+
+  /** The value a same-file function returns (all its returns agree), with status checks at the returns. */
+  returnOrigin(fn: FunctionNode, depth = 0): Origin | undefined {
+    const cached = this.returns.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.active.has(fn) || depth > MAX_DEPTH) return undefined;
+    this.active.add(fn);
+    let origin: Origin | undefined;
+    try {
+      const values: Array<Origin | undefined> = [];
+      for (const expression of returnedExpressions(fn)) {
+        const value = this.at(expression, depth);
+        const guarded = value?.kind === 'response' && !value.statusChecked && this.statusCheckedAt(expression);
+        values.push(guarded ? { ...value, statusChecked: true } : value);
+      }
+      origin = merge(values);
+    } finally {
+      this.active.delete(fn);
+    }
+    this.returns.set(fn, origin ?? null);
+    return origin;
+  }
+
+  /** The same-file function a call calls: `f()`, `const f = () => ...`, `this.method()`. */
+  calledFunction(call: ts.CallExpression): FunctionNode | undefined {
+    const callee = skipOuter(call.expression);
+    if (ts.isIdentifier(callee)) return functionOfBinding(this.binding(callee));
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      return classMember(call, callee.name.text);
+    }
+    return undefined;
+  }
+
+  /** `client.request(...)` where exactly one method or function property in the file has that name. */
+  private memberFunction(call: ts.CallExpression): FunctionNode | undefined {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const name = callee.name.text;
+    const found: FunctionNode[] = [];
+    const visit = (node: ts.Node): void => {
+      const fn = namedMember(node, name);
+      if (fn) found.push(fn);
+      node.forEachChild(visit);
+    };
+    visit(this.sourceFile);
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /** Direct calls of a function and the calls that pass it as a callback. */
+  callersOf(fn: FunctionNode): Callers {
+    let callers = this.callerMemo.get(fn);
+    if (callers) return callers;
+    callers = { calls: [], callbacks: [], escapes: false };
+    const binding = bindingOfFunction(fn, this);
+    if (binding) {
+      for (const reference of this.referencesOf(binding)) classifyUse(reference, reference.parent, callers);
+    } else if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name)) {
+      const name = fn.name.text;
+      for (const access of this.facts.accesses) {
+        if (!ts.isPropertyAccessExpression(access) || access.name.text !== name) continue;
+        if (access.expression.kind === ts.SyntaxKind.ThisKeyword && classMember(access, name) === fn) classifyUse(access, access.parent, callers);
+        else callers.escapes = true;
+      }
+    } else {
+      callers.escapes = true;
+    }
+    this.callerMemo.set(fn, callers);
+    return callers;
+  }
+}
+
+/** A use of a function: `f(...)`, `arr.map(f)` / `p.then(f)`, or something else (it escapes). */
+function classifyUse(use: ts.Expression, parent: ts.Node, callers: Callers): void {
+  if (ts.isCallExpression(parent) && parent.expression === use) {
+    callers.calls.push(parent);
+  } else if (ts.isCallExpression(parent) && parent.arguments[0] === use && ts.isPropertyAccessExpression(parent.expression)) {
+    const method = parent.expression.name.text;
+    if (method === 'then' || ELEMENT_CALLBACKS.has(method)) callers.callbacks.push(parent);
+    else callers.escapes = true;
+  } else {
+    callers.escapes = true;
+  }
+}
+
+function member(origin: Origin | undefined, name: string): Origin | undefined {
+  if (origin?.kind === 'response') return memberOf(origin, name);
+  if (origin?.kind === 'upload' && origin.stage === 'axios' && name === 'data') return { ...origin, stage: 'body' };
+  return undefined;
+}
+
+function element(origin: Origin | undefined, argument: ts.Expression): Origin | undefined {
+  if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) return member(origin, argument.text);
+  return origin?.kind === 'response' ? itemOf(origin) : undefined;
+}
+
+/** The result of `receiver.method(...)` for a response or upload receiver. */
+function methodResult(receiver: Origin, method: string): Origin | undefined {
+  if (receiver.kind === 'upload') {
+    return receiver.stage === 'http' && BODY_READERS.has(method) ? { ...receiver, stage: 'body' } : undefined;
+  }
+  if (receiver.kind !== 'response') return undefined;
+  if (receiver.stage === 'http') return method === 'json' ? { ...receiver, stage: 'body', field: undefined } : undefined;
+  if (ELEMENT_RESULTS.has(method)) return itemOf(receiver);
+  if (ARRAY_RESULTS.has(method)) return itemOf(receiver) ? receiver : undefined;
+  return undefined;
+}
+
+/** One step of a destructuring pattern: a property name, an element, or a rest (same value). */
+type PatternStep = { property: string } | { element: true } | { rest: true };
+
+/** The steps from a pattern's root to the binding named `name`. */
+export function patternSteps(pattern: ts.BindingName, name: string): PatternStep[] | undefined {
+  if (ts.isIdentifier(pattern)) return pattern.text === name ? [] : undefined;
+  for (const element of pattern.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    const below = patternSteps(element.name, name);
+    if (!below) continue;
+    if (element.dotDotDotToken) return ts.isObjectBindingPattern(pattern) ? undefined : [{ rest: true }, ...below];
+    if (ts.isArrayBindingPattern(pattern)) return [{ element: true }, ...below];
+    const key = propertyNameOf(element);
+    return key === undefined ? undefined : [{ property: key }, ...below];
+  }
+  return undefined;
+}
+
+/** The key a binding element reads: `{ a }`, `{ a: b }`, `{ "a": b }`; undefined for computed keys. */
+export function propertyNameOf(element: ts.BindingElement): string | undefined {
+  const key = element.propertyName ?? element.name;
+  if (ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key)) return key.text;
+  return undefined;
+}
+
+function follow(origin: Origin | undefined, steps: PatternStep[] | undefined): Origin | undefined {
+  if (!steps) return undefined;
+  let current = origin;
+  for (const step of steps) {
+    if (!current) return undefined;
+    if ('property' in step) current = member(current, step.property);
+    else if ('element' in step) current = current.kind === 'response' ? itemOf(current) : undefined;
+  }
+  return current;
+}
+
+/** One origin when every value agrees; unknown as soon as one is unknown or they differ. */
+function merge(values: ReadonlyArray<Origin | undefined>): Origin | undefined {
+  if (values.length === 0) return undefined;
+  const first = values[0];
+  if (!first) return undefined;
+  let statusChecked = first.kind === 'response' && first.statusChecked;
+  for (const value of values.slice(1)) {
+    if (!value || !sameOrigin(first, value)) return undefined;
+    statusChecked &&= value.kind === 'response' && value.statusChecked;
+  }
+  return first.kind === 'response' && first.statusChecked !== statusChecked ? { ...first, statusChecked } : first;
+}
+
+function sameOrigin(a: Origin, b: Origin): boolean {
+  if (a.kind === 'response' && b.kind === 'response') {
+    return a.endpoint === b.endpoint && a.naming === b.naming && a.stage === b.stage && a.field === b.field;
+  }
+  if (a.kind === 'upload' && b.kind === 'upload') return a.stage === b.stage && a.endpoint === b.endpoint;
+  return a.kind === 'literal' && b.kind === 'literal' && a.value === b.value;
+}
+
+/** `null`, `undefined`, `[]`, `{}`, `""`: a fallback or placeholder that holds nothing. */
+function isEmptyFallback(expression: ts.Expression): boolean {
+  const node = skipOuter(expression);
+  if (node.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isIdentifier(node)) return node.text === 'undefined';
+  if (ts.isArrayLiteralExpression(node)) return node.elements.length === 0;
+  if (ts.isObjectLiteralExpression(node)) return node.properties.length === 0;
+  return (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === '';
+}
+
+/** The expressions a function returns: an arrow's expression body, or its `return`s (not those of nested functions). */
+function returnedExpressions(fn: FunctionNode): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression && !isEmptyFallback(node.expression)) out.push(node.expression);
+      return;
+    }
+    node.forEachChild(visit);
+  };
+  body.forEachChild(visit);
+  return out;
+}
+
+function isFunctionNode(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+function functionOfBinding(binding: Binding | undefined): FunctionNode | undefined {
+  if (!binding) return undefined;
+  if (binding.kind === 'function' && ts.isFunctionDeclaration(binding.node)) return binding.node;
+  if (binding.kind !== 'const' || !binding.initializer) return undefined;
+  const initializer = skipOuter(binding.initializer);
+  return isFunctionNode(initializer) ? initializer : undefined;
+}
+
+/** The binding a function is known by: its declaration's name, or the `const` it initialises. */
+function bindingOfFunction(fn: FunctionNode, flow: Flow): Binding | undefined {
+  if (ts.isFunctionDeclaration(fn) && fn.name) return flow.binding(fn.name);
+  const parent = fn.parent;
+  if (isFunctionNode(fn) && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+    const binding = flow.binding(parent.name);
+    return binding?.kind === 'const' ? binding : undefined;
+  }
+  return undefined;
+}
+
+/** The method (or arrow-function property) `name` of the class around `node`. */
+function classMember(node: ts.Node, name: string): FunctionNode | undefined {
+  let current: ts.Node | undefined = node.parent;
+  while (current && !ts.isClassLike(current)) current = current.parent;
+  if (!current) return undefined;
+  for (const element of current.members) {
+    const fn = namedMember(element, name);
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
+/** A method `name() {}` or a property `name = () => ...` / `name: function () {}`. */
+function namedMember(node: ts.Node, name: string): FunctionNode | undefined {
+  if (ts.isMethodDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) return node;
+  if ((ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name) && node.name.text === name) {
+    const value = node.initializer && skipOuter(node.initializer);
+    return value && isFunctionNode(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+function isMemberCall(call: ts.CallExpression, name: string): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === name;
+}
+
+function isIdentifierNamed(expression: ts.Expression, name: string): boolean {
+  const node = skipOuter(expression);
+  return ts.isIdentifier(node) && node.text === name;
+}
+
+function isExpressionNode(node: ts.Node): node is ts.Expression {
+  return ts.isExpression(node) || ts.isIdentifier(node);
+}
+
+function spanKey(span: Span): string {
+  return `${span.start}:${span.end}`;
+}
+
+const flows = new WeakMap<ts.SourceFile, Flow>();
+
+/** The flow analysis of a TS/JS document, built once per parse; undefined for other documents. */
+export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests'>): Flow | undefined {
+  if (!isTsParsed(ctx.parsed)) return undefined;
+  const { sourceFile, index } = ctx.parsed;
+  let flow = flows.get(sourceFile);
+  if (!flow) {
+    flow = new Flow(sourceFile, index, ctx.requests);
+    flows.set(sourceFile, flow);
+  }
+  return flow;
+}

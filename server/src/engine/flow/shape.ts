@@ -1,0 +1,76 @@
+// Stepping through a response the way code reads it: `.json()` / `.data` / `.object` to reach the
+// body, then property names (wire names for raw HTTP, camelCase for SDK results) and array elements,
+// against the catalogue's response shape.
+
+import type { Endpoint, Field, Naming } from '../../api/types.js';
+import type { ResponseOrigin, ResponseStage } from './types.js';
+
+/** The member that holds the JSON body on a client's response object. */
+export const BODY_MEMBER: Partial<Record<ResponseStage, string>> = { axios: 'data', sdk: 'object' };
+
+/** Keys of the API's error body (`{error, path, code}`) and of GraphQL-style errors: never "unknown". */
+export const ERROR_ENVELOPE = new Set(['error', 'errors', 'message', 'code', 'path', 'details', 'detail', 'extensions']);
+
+export function nameOf(field: Field, naming: Naming): string {
+  return naming === 'sdk' ? field.sdk : field.wire;
+}
+
+export function isArrayField(field: Field): field is Field & { items: Field } {
+  return field.items !== undefined && field.types.includes('array');
+}
+
+/** The body root of a response, at the given stage. */
+export function responseRoot(endpoint: Endpoint | undefined, naming: Naming, stage: ResponseStage): ResponseOrigin {
+  return { kind: 'response', ...(endpoint ? { endpoint } : {}), naming, stage, statusChecked: false };
+}
+
+/** The fields of the object the origin points at; undefined when it is not a body object with known fields. */
+export function objectFields(origin: ResponseOrigin): readonly Field[] | undefined {
+  if (origin.stage !== 'body' || !origin.endpoint) return undefined;
+  if (!origin.field) return origin.endpoint.response;
+  return isArrayField(origin.field) ? undefined : origin.field.fields;
+}
+
+/** `origin.name`: the body from a response object, or a field of the body. */
+export function memberOf(origin: ResponseOrigin, name: string): ResponseOrigin | undefined {
+  if (origin.stage !== 'body') {
+    return BODY_MEMBER[origin.stage] === name ? { ...origin, stage: 'body', field: undefined } : undefined;
+  }
+  const child = objectFields(origin)?.find((f) => nameOf(f, origin.naming) === name);
+  return child ? { ...origin, field: child } : undefined;
+}
+
+/** `origin[i]`: an element of an array field. */
+export function itemOf(origin: ResponseOrigin): ResponseOrigin | undefined {
+  if (origin.stage !== 'body' || !origin.field || !isArrayField(origin.field)) return undefined;
+  return { ...origin, field: origin.field.items };
+}
+
+/** The chain of fields from the body root down to `target` (items included), or undefined. */
+function chainTo(fields: readonly Field[], target: Field): Field[] | undefined {
+  for (const field of fields) {
+    if (field === target) return [field];
+    const below = [...(field.fields ?? []), ...(field.items ? [field.items] : [])];
+    const rest = chainTo(below, target);
+    if (rest) return [field, ...rest];
+  }
+  return undefined;
+}
+
+/** How code writes the path to a field: `generations_by_pk.generated_images[0].id`, or camelCase for the SDK. */
+export function writtenPath(origin: ResponseOrigin): string {
+  if (!origin.endpoint?.response || !origin.field) return '';
+  const chain = chainTo(origin.endpoint.response, origin.field) ?? [];
+  let out = '';
+  let parent: Field | undefined;
+  for (const field of chain) {
+    out += parent && parent.items === field ? '[0]' : `${out ? '.' : ''}${nameOf(field, origin.naming)}`;
+    parent = field;
+  }
+  return out;
+}
+
+/** `POST /generations`. */
+export function endpointName(endpoint: Endpoint): string {
+  return `${endpoint.method} ${endpoint.path}`;
+}

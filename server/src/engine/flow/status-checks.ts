@@ -1,0 +1,219 @@
+// Whether a generation's job status has been checked before a point in the code. Counts as checked
+// (RULES.md, Clarifications): `status === "COMPLETE"` guarding the point, `status !== "COMPLETE"` with
+// an early exit before it, a `switch` on status, a polling loop whose condition (or body) reads the
+// status, the SDK's `JobStatus.Complete`, a wait helper called before it (a same-file function that
+// checks the status, or one named like `waitFor...` / `poll...`), and a webhook handler. Deliberately
+// lenient: when a check is anywhere on the way, the point is checked.
+
+import ts from 'typescript';
+import { skipOuter } from '../extract/ts/scope.js';
+import type { Flow } from './analysis.js';
+
+/** Job statuses that say whether to wait (FAILED alone does not: a PENDING job passes it). */
+const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING']);
+const WAIT_HELPER = /wait|poll|until/i;
+const WEBHOOK = /webhook/i;
+/** How many levels of callers are followed to find the check. */
+const CALLER_DEPTH = 3;
+
+type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
+
+export function isStatusCheckedAt(flow: Flow, node: ts.Node, depth = 0): boolean {
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (guards(parent, child, flow)) return true;
+    if (isStatementList(parent) && precededByCheck(parent, child, flow)) return true;
+    if (ts.isCallExpression(parent) && parent.arguments.some((a) => isWebhookRoute(a))) return true;
+    if (!ts.isFunctionLike(parent)) continue;
+    if (WEBHOOK.test(functionName(parent))) return true;
+    if (isInlineCallback(parent)) continue;
+    return depth < CALLER_DEPTH && callersChecked(flow, parent as FunctionNode, depth);
+  }
+  return false;
+}
+
+/** `parent` runs `child` only after (or while) the status says so. */
+function guards(parent: ts.Node, child: ts.Node, flow: Flow): boolean {
+  if (ts.isIfStatement(parent)) return child !== parent.expression && hasStatusTest(parent.expression, flow);
+  if (ts.isConditionalExpression(parent)) return child !== parent.condition && hasStatusTest(parent.condition, flow);
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    const logical =
+      operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
+    return logical && child === parent.right && hasStatusTest(parent.left, flow);
+  }
+  if (ts.isCaseClause(parent) || ts.isDefaultClause(parent)) return isStatusExpression(parent.parent.parent.expression, flow);
+  if (isLoop(parent)) return child === parent.statement && isPollingLoop(parent, flow);
+  return false;
+}
+
+/** A statement before `child` in the same list checks the status or waits for it. */
+function precededByCheck(list: ts.Node, child: ts.Node, flow: Flow): boolean {
+  for (const statement of statementsOf(list)) {
+    if (statement === child) return false;
+    if (hasStatusTest(statement, flow, true) || waits(statement, flow)) return true;
+  }
+  return false;
+}
+
+/** `await waitForGeneration(id)`, or a call to a same-file function that checks the status. */
+function waits(statement: ts.Node, flow: Flow): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuter(node.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const fn = flow.calledFunction(node);
+      if (WAIT_HELPER.test(name) || (fn?.body && hasStatusTest(fn.body, flow, true))) {
+        found = true;
+        return;
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(statement);
+  return found;
+}
+
+/**
+ * The node compares a status with COMPLETE / PENDING (`===`, `!==`, `.includes(status)`), switches on a
+ * status, or polls with a loop that reads one. Nested functions are searched only when asked.
+ */
+export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false): boolean {
+  let found = false;
+  const visit = (current: ts.Node): void => {
+    if (found || (!intoFunctions && current !== node && ts.isFunctionLike(current))) return;
+    if (isStatusTest(current, flow)) {
+      found = true;
+      return;
+    }
+    current.forEachChild(visit);
+  };
+  visit(node);
+  return found;
+}
+
+function isStatusTest(node: ts.Node, flow: Flow): boolean {
+  if (ts.isBinaryExpression(node) && isEquality(node.operatorToken.kind)) {
+    return (
+      (isStatusExpression(node.left, flow) && isWaitStatus(node.right, flow)) ||
+      (isStatusExpression(node.right, flow) && isWaitStatus(node.left, flow))
+    );
+  }
+  if (ts.isSwitchStatement(node)) return isStatusExpression(node.expression, flow);
+  if (isLoop(node)) return isPollingCondition(node, flow);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes') {
+    const list = skipOuter(node.expression.expression);
+    const argument = node.arguments[0];
+    return (
+      !!argument &&
+      isStatusExpression(argument, flow) &&
+      ts.isArrayLiteralExpression(list) &&
+      list.elements.some((e) => isWaitStatus(e, flow))
+    );
+  }
+  return false;
+}
+
+type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
+
+function isLoop(node: ts.Node): node is Loop {
+  return ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node);
+}
+
+/** A loop whose condition reads a status, or whose body tests one (`while (true) { ... if (done) break; }`). */
+function isPollingLoop(loop: Loop, flow: Flow): boolean {
+  return isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow);
+}
+
+function isPollingCondition(loop: Loop, flow: Flow): boolean {
+  const condition = ts.isForStatement(loop) ? loop.condition : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : undefined;
+  if (!condition) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isExpression(node) && isStatusExpression(node, flow)) {
+      found = true;
+      return;
+    }
+    node.forEachChild(visit);
+  };
+  visit(condition);
+  return found;
+}
+
+/**
+ * `x.status`, `x["status"]`, a variable named `status` / `jobStatus`: a job status, unless it is the
+ * HTTP status of a response object.
+ */
+export function isStatusExpression(expression: ts.Expression, flow: Flow): boolean {
+  const node = skipOuter(expression);
+  if (ts.isIdentifier(node)) return /(?:^|_)status$|[a-z]Status$/.test(node.text);
+  let receiver: ts.Expression;
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'status') receiver = node.expression;
+  else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'status') receiver = node.expression;
+  else return false;
+  const origin = flow.originOf(receiver);
+  return !(origin && origin.kind !== 'literal' && origin.stage !== 'body');
+}
+
+/** "COMPLETE" / "PENDING" (any case), `JobStatus.Complete`, or a constant holding one. */
+function isWaitStatus(expression: ts.Expression, flow: Flow): boolean {
+  const node = skipOuter(expression);
+  if (ts.isPropertyAccessExpression(node)) {
+    return /status$/i.test(node.expression.getText(flow.sourceFile)) && WAIT_STATUSES.has(node.name.text.toUpperCase());
+  }
+  const origin = flow.originOf(node);
+  return origin?.kind === 'literal' && typeof origin.value === 'string' && WAIT_STATUSES.has(origin.value.toUpperCase());
+}
+
+function isEquality(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    kind === ts.SyntaxKind.EqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
+}
+
+function isStatementList(node: ts.Node): boolean {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
+}
+
+function statementsOf(list: ts.Node): readonly ts.Node[] {
+  if (ts.isBlock(list) || ts.isSourceFile(list) || ts.isModuleBlock(list) || ts.isCaseClause(list) || ts.isDefaultClause(list)) {
+    return list.statements;
+  }
+  return [];
+}
+
+/** An arrow or function expression passed to a call (`setTimeout(() => ...)`, `.then(d => ...)`, `new Promise(...)`). */
+function isInlineCallback(fn: ts.Node): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const parent = fn.parent;
+  return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && (parent.arguments?.includes(fn) ?? false);
+}
+
+/** A route registration for a webhook: `app.post("/api/leonardo-webhook", handler)`. */
+function isWebhookRoute(argument: ts.Expression): boolean {
+  const node = skipOuter(argument);
+  return ts.isStringLiteralLike(node) && WEBHOOK.test(node.text);
+}
+
+function functionName(fn: ts.SignatureDeclaration): string {
+  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) {
+    return parent.name.text;
+  }
+  return '';
+}
+
+/** Every same-file caller of the function is itself checked (and there is at least one). */
+function callersChecked(flow: Flow, fn: FunctionNode, depth: number): boolean {
+  const callers = flow.callersOf(fn);
+  const uses = [...callers.calls, ...callers.callbacks];
+  if (callers.escapes || uses.length === 0) return false;
+  return uses.every((call) => isStatusCheckedAt(flow, call, depth + 1));
+}

@@ -1,0 +1,194 @@
+// unknown-response-field: a property read on a known Leonardo response that the response does not
+// have (`data.generations_by_pk.images`, `sdGenerationJob.id`, `uploadInitImage[0]`), with the
+// nearest real path. Raw HTTP bodies use wire names; SDK results are camelCase under `.object`.
+// Reading a body field off the client's response object (axios `res.sdGenerationJob` for
+// `res.data.sdGenerationJob`, an SDK result without `.object`, a fetch Response before `.json()`)
+// counts too. A response whose type is not known is never judged.
+
+import type { Field } from '../../api/types.js';
+import { flowFor } from '../flow/analysis.js';
+import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
+import { endpointName, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
+import type { ResponseOrigin } from '../flow/types.js';
+import { ruleDocsUrl } from '../docs.js';
+import { isIdentifierName } from '../fixes.js';
+import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from '../suggest.js';
+import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
+import ts from 'typescript';
+
+const ID = 'unknown-response-field';
+
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const ARRAY_MEMBERS = new Set([...Object.getOwnPropertyNames(Array.prototype), ...OBJECT_MEMBERS]);
+const STRING_MEMBERS = new Set([...Object.getOwnPropertyNames(String.prototype), ...OBJECT_MEMBERS]);
+/** The analysis does not tell a promise from its value: `fetch(...).then(...).then(...)`. */
+const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'warning',
+    description: 'A property read on a known Leonardo response that the response does not have; it reads undefined.',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+  },
+  check(ctx) {
+    const flow = flowFor(ctx);
+    if (!flow) return;
+    const written = new Set(memberWrites(flow).map(memberKey));
+    for (const read of memberReads(flow)) {
+      const receiver = read.receiver;
+      if (receiver.kind !== 'response' || !receiver.endpoint) continue;
+      if (typeof read.name === 'string' && PROMISE_MEMBERS.has(read.name)) continue;
+      if (written.has(memberKey(read))) continue;
+      if (receiver.stage === 'body') checkBodyRead(ctx, read, receiver);
+      else checkEnvelopeRead(ctx, read, receiver);
+    }
+  },
+};
+
+/** Which member of which response value a read or write touches. */
+function memberKey(access: MemberRead): string {
+  const receiver = access.receiver;
+  if (receiver.kind !== 'response') return '';
+  return `${receiver.endpoint?.operationId}|${receiver.stage}|${receiver.field?.path ?? ''}|${access.name}`;
+}
+
+/** A suggestion: the text that replaces the read's name (or, for `insert`, goes before it). */
+interface Suggestion {
+  /** How the path reads after the fix, for the message. */
+  shown: string;
+  edit?: TextEdit;
+  /** The fix's title, when it is not "Read `<shown>`". */
+  title?: string;
+}
+
+function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin): void {
+  const field = receiver.field;
+  const fields = objectFields(receiver);
+  const at = where(receiver);
+  if (fields) {
+    if (typeof read.name === 'number') {
+      if (!ts.isElementAccessExpression(read.node)) return;
+      const edit = { start: read.node.expression.end, end: read.node.end, newText: '' };
+      report(ctx, read, receiver, `${at} is an object, not an array: \`[${read.name}]\` reads undefined. Remove the index.`, [
+        { shown: writtenPath(receiver), edit, title: 'Remove the index' },
+      ]);
+      return;
+    }
+    const name = read.name;
+    if (fields.some((f) => nameOf(f, receiver.naming) === name) || OBJECT_MEMBERS.has(name)) return;
+    if (!field && ERROR_ENVELOPE.has(name)) return;
+    const suggestions = fieldSuggestions(read, name, fields, receiver);
+    report(ctx, read, receiver, `${at} has no field \`${name}\`: it reads undefined.`, suggestions);
+    return;
+  }
+  if (!field || typeof read.name === 'number') return;
+  const name = read.name;
+  if (isArrayField(field)) {
+    if (ARRAY_MEMBERS.has(name)) return;
+    const element = field.items.fields?.find((f) => nameOf(f, receiver.naming) === name);
+    const suggestions: Suggestion[] = element ? [elementSuggestion(read, name)] : [];
+    report(ctx, read, receiver, `${at} is an array: \`${name}\` is not one of its members and reads undefined.`, suggestions);
+    return;
+  }
+  if (field.types.length === 1 && field.types[0] === 'string' && !STRING_MEMBERS.has(name)) {
+    const parse = /fields$/i.test(field.wire) ? ` It holds the presigned form fields as a JSON string: read them from \`JSON.parse(${nameOf(field, receiver.naming)})\`.` : '';
+    report(ctx, read, receiver, `${at} is a string: \`${name}\` reads undefined.${parse}`, []);
+  }
+}
+
+/** A body field read off the client's response object: `res.sdGenerationJob` for `res.data.sdGenerationJob`. */
+function checkEnvelopeRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin): void {
+  if (typeof read.name !== 'string' || !receiver.endpoint?.response) return;
+  const name = read.name;
+  const top = receiver.endpoint.response.find((f) => f.wire === name || f.sdk === name);
+  if (!top) return;
+  const label = endpointName(receiver.endpoint);
+  const bodyName = nameOf(top, receiver.naming);
+  const canEdit = ts.isPropertyAccessExpression(read.node);
+  switch (receiver.stage) {
+    case 'axios': {
+      const shown = `data.${bodyName}`;
+      report(ctx, read, receiver, `\`${name}\` is not on the axios response of ${label}: the body is under \`.data\`, so this reads undefined. Use \`.${shown}\`.`, [
+        { shown, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
+      ]);
+      return;
+    }
+    case 'sdk': {
+      const shown = `object?.${bodyName}`;
+      report(ctx, read, receiver, `\`${name}\` is not on the SDK result of ${label}: the body is under \`.object\` (camelCase names), so this reads undefined. Use \`.${shown}\`.`, [
+        { shown, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
+      ]);
+      return;
+    }
+    default:
+      report(ctx, read, receiver, `\`${name}\` is not on the Response object of ${label}: read the body first (\`(await res.json()).${bodyName}\`); this reads undefined.`, []);
+  }
+}
+
+/** The nearest real names for a missing one, best rule first; the first rule with answers wins. */
+function fieldSuggestions(read: MemberRead, name: string, fields: readonly Field[], receiver: ResponseOrigin): Suggestion[] {
+  const naming = receiver.naming;
+  const names = fields.map((f) => nameOf(f, naming));
+  const otherNaming = fields.filter((f) => (naming === 'sdk' ? f.wire : f.sdk) === name).map((f) => nameOf(f, naming));
+  const folded = foldName(name);
+  const bySuffix = folded.length >= 2 ? names.filter((n) => foldName(n).endsWith(folded) && foldName(n) !== folded) : [];
+  const deeper = fields.flatMap((f) =>
+    (f.fields ?? []).some((c) => nameOf(c, naming) === name) ? [`${nameOf(f, naming)}.${name}`] : [],
+  );
+  const rules = [otherNaming, caseOnlyMatches(name, names), spellingMatches(name, names), nearestNames(name, names), bySuffix, deeper];
+  const found = rules.find((list) => list.length > 0) ?? [];
+  return found.slice(0, 3).map((shown) => ({ shown, ...(editableName(read) ? { edit: replaceName(read, shown) } : {}) }));
+}
+
+/** `images.url` → `images[0].url`. */
+function elementSuggestion(read: MemberRead, name: string): Suggestion {
+  const node = read.node;
+  if (!ts.isPropertyAccessExpression(node)) return { shown: `[0].${name}` };
+  const optional = node.questionDotToken ? '?.' : '';
+  return { shown: `[0].${name}`, edit: { start: node.expression.end, end: node.end, newText: `${optional ? '?.' : ''}[0]${optional || '.'}${name}` } };
+}
+
+function editableName(read: MemberRead): boolean {
+  return ts.isPropertyAccessExpression(read.node) || (ts.isElementAccessExpression(read.node) && ts.isStringLiteralLike(read.nameNode));
+}
+
+/** Replace the name read (an identifier, or the text inside a string key) with a path. */
+function replaceName(read: MemberRead, path: string): TextEdit {
+  const node = read.nameNode;
+  const start = node.getStart();
+  if (ts.isStringLiteralLike(node)) return { start: start + 1, end: node.end - 1, newText: path };
+  return { start, end: node.end, newText: path };
+}
+
+function report(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin, head: string, suggestions: readonly Suggestion[]): void {
+  const shown = suggestions.map((s) => `\`${s.shown}\``);
+  const hint = suggestions.length > 0 && !/ (?:Use|Remove) /.test(head) ? ` Did you mean ${listOr(shown)}?` : '';
+  const editable = suggestions.filter((s) => s.edit && isPathText(s.edit.newText, read));
+  const fixes: Fix[] = editable.map((s) => ({
+    title: s.title ?? `Read \`${s.shown}\``,
+    edits: [s.edit!],
+    preferred: editable.length === 1 && suggestions.length === 1,
+  }));
+  ctx.report({
+    message: `${head}${hint}`,
+    span: { start: read.nameNode.getStart(), end: read.nameNode.end },
+    fixes,
+    endpoint: receiver.endpoint ? endpointName(receiver.endpoint) : undefined,
+  });
+}
+
+/** Replacement text that stays valid where it goes (identifier paths for `a.b`, anything inside quotes). */
+function isPathText(text: string, read: MemberRead): boolean {
+  if (ts.isStringLiteralLike(read.nameNode)) return !/["'`\\]/.test(text);
+  return text === '' || text.split(/\?\.|\.|\[0\]/).every((part) => part === '' || isIdentifierName(part));
+}
+
+/** `generations_by_pk` of the GET /generations/{id} response, for messages. */
+function where(receiver: ResponseOrigin): string {
+  const label = endpointName(receiver.endpoint!);
+  const path = writtenPath(receiver);
+  const sdk = receiver.naming === 'sdk' ? ' SDK result' : ' response';
+  return path ? `\`${path}\` of the ${label}${sdk}` : `The ${label}${sdk} body`;
+}
