@@ -199,3 +199,22 @@ test('inserting a property: where, with which separator and key quotes', () => {
   assert.equal(emptyObject.style.needsComma, false);
   assert.equal(emptyObject.insertAt, emptyObject.openBrace.end);
 });
+
+test('assignments in a try block are unconditional; in a catch block, a callback or a switch they are conditional', () => {
+  const code = `const body: Record<string, unknown> = { prompt: "x" };
+try {
+  body.width = 512;
+} catch {
+  body.height = 512;
+}
+switch (mode) {
+  case "hd":
+    body.alchemy = true;
+}
+items.forEach((item) => { body.seed = 1; });
+await fetch("https://cloud.leonardo.ai/api/rest/v1/generations", { method: "POST", body: JSON.stringify(body) });`;
+  assert.deepEqual(
+    objectOf(only(code).body).properties.map((p) => `${p.key}${p.conditional ? '?' : ''}`),
+    ['prompt', 'width', 'height?', 'alchemy?', 'seed?'],
+  );
+});

@@ -83,7 +83,10 @@ function isStatementListParent(node: ts.Node): boolean {
   return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
 }
 
-/** True when something between `node` and the binding's scope makes it run on some paths only. */
+/**
+ * True when something between `node` and the binding's scope makes it run on some paths only
+ * (a `try` block runs; its `catch` only on errors).
+ */
 function isConditional(node: ts.Node, binding: Binding): boolean {
   for (let current = node.parent; current && current !== binding.scope; current = current.parent) {
     switch (current.kind) {
@@ -95,7 +98,6 @@ function isConditional(node: ts.Node, binding: Binding): boolean {
       case ts.SyntaxKind.ForOfStatement:
       case ts.SyntaxKind.WhileStatement:
       case ts.SyntaxKind.DoStatement:
-      case ts.SyntaxKind.TryStatement:
       case ts.SyntaxKind.CatchClause:
         return true;
       case ts.SyntaxKind.BinaryExpression: {
