@@ -19,6 +19,7 @@ import { rule as authHeader } from './auth-header.js';
 import { rule as hardcodedApiKey } from './hardcoded-api-key.js';
 import { rule as clientExposedApiKey } from './client-exposed-api-key.js';
 import { rule as unknownResponseField } from './unknown-response-field.js';
+import { rule as contentModeration } from './content-moderation.js';
 
 export const allRules: Rule[] = [
   unknownField,
@@ -39,6 +40,7 @@ export const allRules: Rule[] = [
   hardcodedApiKey,
   clientExposedApiKey,
   unknownResponseField,
+  contentModeration,
 ];
 
 export function ruleById(id: string): Rule | undefined {
