@@ -73,7 +73,18 @@ function runRules(
       options.onRuleError?.(rule.meta.id, error);
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
+}
+
+/** One literal body sent by two requests is one mistake: identical findings are reported once. */
+function dedupe(sorted: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return sorted.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function ranRuleIds(rules: readonly Rule[], config: LintConfig): string[] {

@@ -36,10 +36,10 @@ export function literalOptions(value: Value): Value[] {
   return value.options.flatMap(literalOptions);
 }
 
-/** The v1 request sites whose endpoint is known and that carry an object body. */
+/** The v1 request sites whose endpoint is known (and not removed: unknown-endpoint speaks there) with a body. */
 export function bodyRequests(requests: readonly RequestSite[]): RequestSite[] {
   return requests.filter(
-    (r) => r.endpoint !== undefined && r.url?.apiVersion !== 'v2' && r.body !== undefined,
+    (r) => r.endpoint !== undefined && r.endpoint.status !== 'removed' && r.url?.apiVersion !== 'v2' && r.body !== undefined,
   );
 }
 
