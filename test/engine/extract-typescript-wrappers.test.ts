@@ -112,6 +112,7 @@ export async function main() {
   await leonardo.createVariationUpscale({ id: "x" });
   await leonardo.dataset.uploadDatasetImage({ extension: "jpg" }, datasetId);
   await leonardo.threeDModelAssets.delete3DModelById("m", { id: "n" });
+  await leonardo.dataset.uploadDatasetImageFromGen({ datasetId: "d", requestBody: { generatedImageId: "g" } });
   await leonardo.image.notAnOperation({ prompt: "x" });
   return gen;
 }`;
@@ -125,9 +126,11 @@ export async function main() {
       'sdk:sdk POST createVariationUpscale',
       'sdk:sdk POST uploadDatasetImage',
       'sdk:sdk DELETE delete3DModelById',
+      'sdk:sdk POST uploadDatasetImageFromGen',
     ],
   );
-  const [create, get, init, , dataset, del] = sites;
+  const [create, get, init, , dataset, del, older] = sites;
+  assert.deepEqual(plain(older?.body), { generatedImageId: 'g' }, 'the request object of older SDK releases');
   assert.equal(create?.url, undefined);
   assert.deepEqual(objectOf(create?.body).properties.map((p) => p.key), ['prompt', 'modelId', 'numImages', 'photoReal']);
   assert.equal(get?.body, undefined);

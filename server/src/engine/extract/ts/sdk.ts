@@ -3,8 +3,8 @@
 // a parameter typed `Leonardo`). Bodies use SDK names; the catalogue finds the operation.
 
 import ts from 'typescript';
-import type { Catalogue } from '../../../api/types.js';
-import type { RequestSite } from '../../types.js';
+import type { Catalogue, Endpoint } from '../../../api/types.js';
+import type { RequestSite, Value } from '../../types.js';
 import { bodyValue } from './bodies.js';
 import { spanOf, type TsContext } from './context.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
@@ -31,10 +31,17 @@ export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
     if (!endpoint) continue;
     const site: RequestSite = { source: 'sdk', naming: 'sdk', method: endpoint.method, endpoint, span: spanOf(call, ctx) };
     const body = endpoint.hasBody ? call.arguments[BODY_ARGUMENT[method] ?? 0] : undefined;
-    if (body) site.body = bodyValue(body, ctx);
+    if (body) site.body = unwrapRequestBody(bodyValue(body, ctx), endpoint);
     sites.push(site);
   }
   return sites;
+}
+
+/** Older SDK releases took `{ id, requestBody: {...} }` for operations with path parameters. */
+function unwrapRequestBody(body: Value, endpoint: Endpoint): Value {
+  if (body.kind !== 'object' || endpoint.fields.some((f) => f.sdk === 'requestBody')) return body;
+  const wrapped = body.properties.find((p) => p.key === 'requestBody');
+  return wrapped ? wrapped.value : body;
 }
 
 function importsSdk(ctx: TsContext): boolean {
