@@ -5,12 +5,12 @@
 // (`-sSX POST`) or attached (`-XPOST`, `-d'{…}'`).
 
 import type { Catalogue } from '../../api/types.js';
-import type { ObjectValue, Property, RequestSite, Span, Value } from '../types.js';
+import type { EscapedRegion, ObjectValue, Property, RequestSite, Span, Value } from '../types.js';
 import { headerObject, headerProperty } from './text/headers.js';
 import { parseMappedJson } from './text/json-body.js';
 import { mapSpan, MappedTextBuilder, sliceMapped, type MappedText } from './text/mapped-text.js';
 import { endpointFor, leonardoRequestUrl } from './text/request-url.js';
-import type { ShellCommand, ShellWord } from './text/shell-lexer.js';
+import type { QuotedPart, ShellCommand, ShellWord } from './text/shell-lexer.js';
 
 /** Long options that take an argument (the rest are flags). */
 const LONG_WITH_ARG = new Set(
@@ -195,30 +195,52 @@ export function curlRequest(
     site.body = { kind: 'foreign', what: 'multipart form data (curl -F)', span: call.args.find((a) => a.option === 'form' || a.option === 'form-string')!.span };
   } else if (data.length === 1) {
     const body = curlBody(data[0]!, command);
-    if (body) {
-      site.body = body.value;
-      if (body.errors.length > 0) site.jsonErrors = body.errors;
-    }
+    site.body = body.value;
+    if (body.errors.length > 0) site.jsonErrors = body.errors;
+    if (body.regions.length > 0) site.escapedRegions = body.regions;
   } else if (data.length > 1) {
     site.body = { kind: 'unknown', span: { start: data[0]!.span.start, end: data[data.length - 1]!.span.end } };
   }
   return site;
 }
 
+interface CurlBody {
+  value: Value;
+  errors: Array<{ message: string; span: Span }>;
+  /** Where fixes to the body must be written shell-escaped. */
+  regions: EscapedRegion[];
+}
+
 /** The body of a single data option: parsed JSON, or unknown for a file, stdin without a here-document, or form encoding. */
-function curlBody(arg: Argument, command: ShellCommand): { value: Value; errors: Array<{ message: string; span: Span }> } | undefined {
+function curlBody(arg: Argument, command: ShellCommand): CurlBody {
   const text = sliceMapped(arg.word.value, arg.start, arg.word.value.text.length);
   const span = mapSpan(text, 0, text.text.length);
+  const unknown = { value: { kind: 'unknown', span, text: text.text } as Value, errors: [], regions: [] };
   const readsFile = arg.option !== 'data-raw' && text.text.startsWith('@') && text.unknown[0]?.start !== 0;
   if (readsFile) {
     const file = text.text.slice(1);
-    if ((file === '-' || file === '/dev/stdin') && command.stdin) return parseMappedJson(command.stdin);
-    return { value: { kind: 'unknown', span, text: text.text }, errors: [] };
+    if ((file === '-' || file === '/dev/stdin') && command.stdin) {
+      const stdinSpan = mapSpan(command.stdin, 0, command.stdin.text.length);
+      return { ...parseMappedJson(command.stdin), regions: shellRegions(command.stdinQuoting, stdinSpan) };
+    }
+    return unknown;
   }
-  if (arg.option === 'data-urlencode' || arg.option === 'expand-data') {
-    return { value: { kind: 'unknown', span, text: text.text }, errors: [] };
-  }
-  return parseMappedJson(text);
+  if (arg.option === 'data-urlencode' || arg.option === 'expand-data') return unknown;
+  return { ...parseMappedJson(text), regions: shellRegions(arg.word.quoted, span) };
+}
+
+/** `'` inside single quotes is written `'\''`; `\`, `"`, `$` and backticks inside double quotes take a backslash. */
+const SHELL_ENCODERS: Record<QuotedPart['quote'] | 'heredoc', (text: string) => string> = {
+  "'": (text) => text.replace(/'/g, "'\\''"),
+  '"': (text) => text.replace(/[\\"$`]/g, '\\$&'),
+  heredoc: (text) => text.replace(/[\\$`]/g, '\\$&'),
+};
+
+function shellRegions(quoting: QuotedPart[] | 'heredoc' | undefined, body: Span): EscapedRegion[] {
+  if (quoting === 'heredoc') return [{ span: body, encode: SHELL_ENCODERS.heredoc }];
+  return (quoting ?? [])
+    .filter((part) => part.span.start < body.end && part.span.end > body.start)
+    .map((part) => ({ span: part.span, encode: SHELL_ENCODERS[part.quote] }));
 }
 
 function curlHeaders(call: CurlCall, docText: string): ObjectValue {

@@ -6,7 +6,7 @@
 // header set is then open.
 
 import type { Catalogue } from '../../api/types.js';
-import type { LintDocument, ObjectValue, Property, RequestSite, Span, StringValue, Value } from '../types.js';
+import type { EscapedRegion, LintDocument, ObjectValue, Property, RequestSite, Span, StringValue, Value } from '../types.js';
 import type { Extraction } from './index.js';
 import { parseJsonValue } from './json-values.js';
 import { removalSpan } from './spans.js';
@@ -190,4 +190,10 @@ function applyBody(site: RequestSite, body: ObjectValue, context: Context): void
   const parsed = parseMappedJson(text);
   site.body = parsed.value;
   if (parsed.errors.length > 0) site.jsonErrors = parsed.errors;
+  site.escapedRegions = [jsonStringRegion(raw)];
+}
+
+/** Text written inside a JSON string of the collection takes JSON escapes (`"` → `\"`, line break → `\n`). */
+function jsonStringRegion(value: StringValue): EscapedRegion {
+  return { span: value.inner, encode: (text) => JSON.stringify(text).slice(1, -1) };
 }

@@ -17,11 +17,19 @@ export interface Expansion {
   end: number;
 }
 
+/** A quoted section of a word: the text between its quotes. */
+export interface QuotedPart {
+  quote: "'" | '"';
+  span: Span;
+}
+
 export interface ShellWord {
   value: MappedText;
   /** The word as written, quotes included. */
   span: Span;
   expansions: Expansion[];
+  /** Its quoted sections, in order. */
+  quoted: QuotedPart[];
 }
 
 export interface ShellCommand {
@@ -30,6 +38,8 @@ export interface ShellCommand {
   span: Span;
   /** Standard input from a here-document or here-string, when the command has one. */
   stdin?: MappedText;
+  /** How the standard input is written: quoted sections of a here-string, or an unquoted here-document's body. */
+  stdinQuoting?: QuotedPart[] | 'heredoc';
 }
 
 interface PendingHeredoc {
@@ -132,6 +142,7 @@ class ShellLexer {
       });
     } else if (op === '<<<') {
       this.command().stdin = target.word.value;
+      this.command().stdinQuoting = target.word.quoted;
     }
     return target.end;
   }
@@ -157,6 +168,7 @@ class ShellLexer {
         pos = skipNewline(this.t, lineEnd);
       }
       doc.command.stdin = b.build();
+      if (!doc.quoted) doc.command.stdinQuoting = 'heredoc';
     }
     return pos;
   }
@@ -182,6 +194,7 @@ class ShellLexer {
     const start = pos;
     const b = new MappedTextBuilder();
     const expansions: Expansion[] = [];
+    const quoted: QuotedPart[] = [];
     while (pos < this.end) {
       const c = t[pos]!;
       if (WORD_END.has(c) || (terminator === '`' && c === '`')) break;
@@ -189,11 +202,14 @@ class ShellLexer {
         const close = t.indexOf("'", pos + 1);
         const stop = close < 0 || close >= this.end ? this.end : close;
         b.pushVerbatim(t.slice(pos + 1, stop), pos + 1);
+        quoted.push({ quote: "'", span: { start: pos + 1, end: stop } });
         pos = stop + 1;
       } else if (c === '$' && t[pos + 1] === "'") {
         pos = this.readAnsiC(b, pos + 2);
       } else if (c === '"' || (c === '$' && t[pos + 1] === '"')) {
-        pos = this.readDoubleQuoted(b, expansions, c === '$' ? pos + 2 : pos + 1);
+        const open = c === '$' ? pos + 2 : pos + 1;
+        pos = this.readDoubleQuoted(b, expansions, open);
+        quoted.push({ quote: '"', span: { start: open, end: Math.min(pos - 1, this.end) } });
       } else if (c === '\\') {
         if (isNewline(t[pos + 1])) pos = skipNewline(t, pos + 1);
         else if (pos + 1 < this.end) {
@@ -207,7 +223,7 @@ class ShellLexer {
         pos++;
       }
     }
-    return { word: { value: b.build(), span: { start, end: Math.min(pos, this.end) }, expansions }, end: pos };
+    return { word: { value: b.build(), span: { start, end: Math.min(pos, this.end) }, expansions, quoted }, end: pos };
   }
 
   private readDoubleQuoted(b: MappedTextBuilder, expansions: Expansion[], pos: number): number {
