@@ -2,7 +2,8 @@
 // (RULES.md, Clarifications): `status === "COMPLETE"` guarding the point, `status !== "COMPLETE"` with
 // an early exit before it, a `switch` on status, a polling loop whose condition (or body) reads the
 // status, the SDK's `JobStatus.Complete`, a wait helper called before it (a same-file function that
-// checks the status, or one named like `waitFor...` / `poll...`), and a webhook handler. Deliberately
+// checks the status, or one named like `waitFor...` / `poll...`), a test of the images' `length`
+// (code that waits for the images themselves), and a webhook handler. Deliberately
 // lenient: when a check is anywhere on the way, the point is checked.
 
 import ts from 'typescript';
@@ -12,6 +13,7 @@ import type { Flow } from './analysis.js';
 /** Job statuses that say whether to wait (FAILED alone does not: a PENDING job passes it). */
 const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING']);
 const WAIT_HELPER = /wait|poll|until/i;
+const IMAGES = new Set(['generated_images', 'generatedImages']);
 const WEBHOOK = /webhook/i;
 /** How many levels of callers are followed to find the check. */
 const CALLER_DEPTH = 3;
@@ -95,6 +97,7 @@ export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false):
 }
 
 function isStatusTest(node: ts.Node, flow: Flow): boolean {
+  if (isImagesLength(node)) return true;
   if (ts.isBinaryExpression(node) && isEquality(node.operatorToken.kind)) {
     return (
       (isStatusExpression(node.left, flow) && isWaitStatus(node.right, flow)) ||
@@ -114,6 +117,13 @@ function isStatusTest(node: ts.Node, flow: Flow): boolean {
     );
   }
   return false;
+}
+
+/** `x.generated_images.length` (or `generatedImages?.length`): code that waits for the images themselves. */
+export function isImagesLength(node: ts.Node): boolean {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'length') return false;
+  const images = skipOuter(node.expression);
+  return ts.isPropertyAccessExpression(images) && IMAGES.has(images.name.text);
 }
 
 type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;

@@ -18,6 +18,7 @@ import { rule as invalidJson } from './invalid-json.js';
 import { rule as authHeader } from './auth-header.js';
 import { rule as hardcodedApiKey } from './hardcoded-api-key.js';
 import { rule as clientExposedApiKey } from './client-exposed-api-key.js';
+import { rule as uncheckedGenerationStatus } from './unchecked-generation-status.js';
 import { rule as unknownResponseField } from './unknown-response-field.js';
 import { rule as contentModeration } from './content-moderation.js';
 
@@ -39,6 +40,7 @@ export const allRules: Rule[] = [
   authHeader,
   hardcodedApiKey,
   clientExposedApiKey,
+  uncheckedGenerationStatus,
   unknownResponseField,
   contentModeration,
 ];

@@ -1,0 +1,104 @@
+// unchecked-generation-status: `generations_by_pk.generated_images` (SDK: `generationsByPk.generatedImages`)
+// read with no check of the job's `status` against "COMPLETE" on the way, or right after creating the
+// generation without waiting: while the job is PENDING the API answers 200 with an empty array.
+// What counts as a check is in flow/status-checks.ts; when in doubt the rule stays silent.
+
+import ts from 'typescript';
+import { flowFor, type Flow } from '../flow/analysis.js';
+import { memberReads, type MemberRead } from '../flow/reads.js';
+import { endpointName, memberOf } from '../flow/shape.js';
+import { isImagesLength } from '../flow/status-checks.js';
+import type { Binding } from '../extract/ts/scope.js';
+import { ruleDocsUrl } from '../docs.js';
+import type { RequestSite, Rule } from '../types.js';
+
+const ID = 'unchecked-generation-status';
+const IMAGES_PATH = 'generations_by_pk.generated_images';
+const WEBHOOK = /webhook/i;
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'warning',
+    description: 'Generated images read without checking that the generation is COMPLETE: a PENDING job has none yet.',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: false,
+  },
+  check(ctx) {
+    const flow = flowFor(ctx);
+    if (!flow || WEBHOOK.test(ctx.document.path)) return;
+    for (const read of memberReads(flow)) {
+      const receiver = read.receiver;
+      if (receiver.kind !== 'response' || typeof read.name !== 'string' || receiver.statusChecked) continue;
+      if (memberOf(receiver, read.name)?.field?.path !== IMAGES_PATH) continue;
+      if (isChecked(flow, read)) continue;
+      const sdk = receiver.naming === 'sdk';
+      const created = createdJustBefore(flow, ctx.requests, read);
+      ctx.report({
+        message: message(sdk, created),
+        span: { start: read.nameNode.getStart(), end: read.nameNode.end },
+        fixes: [],
+        endpoint: receiver.endpoint && endpointName(receiver.endpoint),
+      });
+    }
+  },
+};
+
+/** The read is a check itself (`images.length`), is guarded, or every use of the variable it fills is. */
+function isChecked(flow: Flow, read: MemberRead): boolean {
+  const node = read.node;
+  if (isImagesLength(node.parent)) return true;
+  if (flow.statusCheckedAt(node)) return true;
+  const binding = boundName(flow, node);
+  if (!binding) return false;
+  const uses = flow.referencesOf(binding);
+  return uses.every((use) => flow.statusCheckedAt(use));
+}
+
+/** The variable the read fills: `const images = gen.generated_images ?? []`, `const { generated_images } = gen`. */
+function boundName(flow: Flow, node: ts.Node): Binding | undefined {
+  if (ts.isBindingElement(node)) return ts.isIdentifier(node.name) ? flow.binding(node.name) : undefined;
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current.parent) ||
+    ts.isAwaitExpression(current.parent) ||
+    ts.isNonNullExpression(current.parent) ||
+    (ts.isBinaryExpression(current.parent) && current.parent.left === current && isFallback(current.parent.operatorToken.kind))
+  ) {
+    current = current.parent;
+  }
+  const declaration = current.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== current || !ts.isIdentifier(declaration.name)) return undefined;
+  return flow.binding(declaration.name);
+}
+
+function isFallback(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken;
+}
+
+/** A POST /generations in the same function, before the read: the images are read without waiting. */
+function createdJustBefore(flow: Flow, requests: readonly RequestSite[], read: MemberRead): boolean {
+  const start = read.node.getStart();
+  const scope = enclosingFunction(read.node);
+  return requests.some((site) => {
+    if (site.endpoint?.operationId !== 'createGeneration' || site.span.end > start) return false;
+    const call = flow.expressionAt(site.span);
+    return call !== undefined && enclosingFunction(call) === scope;
+  });
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
+}
+
+function message(sdk: boolean, createdBefore: boolean): string {
+  const images = sdk ? 'generationsByPk.generatedImages' : IMAGES_PATH;
+  const status = sdk ? '`generationsByPk.status` against `JobStatus.Complete`' : '`generations_by_pk.status` against `"COMPLETE"`';
+  const when = createdBefore
+    ? `\`${images}\` is read right after creating the generation, without waiting for it:`
+    : `\`${images}\` is read without checking ${status}:`;
+  return `${when} while the job is PENDING the API answers 200 with an empty array (the catalogue's "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key's webhook.`;
+}
