@@ -6,7 +6,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -195,7 +197,16 @@ connection.onDidChangeWatchedFiles(guard(undefined, () => reanalyseAll()));
 
 // -- Features ------------------------------------------------------------------------------------
 
-connection.languages.diagnostics.on((params, token) => pullDiagnostics(params, token, documents, states, analyzer));
+connection.languages.diagnostics.on(async (params, token) => {
+  try {
+    return await pullDiagnostics(params, token, documents, states, analyzer);
+  } catch (error) {
+    if (error instanceof ResponseError) throw error;
+    // An empty report rather than an error: stale problems must not stay on screen.
+    logError(error);
+    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  }
+});
 
 connection.onCodeAction(
   guard([], async (params, token) => {
