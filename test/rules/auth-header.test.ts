@@ -96,6 +96,10 @@ test('a bare key without Bearer: a literal gets the prefix, an env read or a key
   assert.match(out, /^const apiKey = process\.env\.LEONARDO_API_KEY;/, 'the declaration stays as it is');
   assert.match(out, /authorization: `Bearer \$\{apiKey\}`/);
   assert.match(fixed(ROUTE('{ authorization: `${process.env.LEONARDO_API_KEY}` }'), RULE), /authorization: `Bearer \$\{process/);
+  const literalConst = `const KEY = '${KEY}';\n${ROUTE("{ 'x-api-key': KEY }")}`;
+  const renamed = fixed(literalConst, RULE);
+  assert.match(renamed, new RegExp(`^const KEY = '${KEY}';`), 'a literal in a const is wrapped where it is used too');
+  assert.match(renamed, /headers: \{ 'authorization': `Bearer \$\{KEY\}` \}/);
 });
 
 test('a literal key that is not a UUID is flagged without showing it; placeholders are not', () => {

@@ -34,11 +34,14 @@ export function isPlaceholderKey(text: string): boolean {
   return PLACEHOLDER_WORDS.test(key);
 }
 
+/** Digits counting up, as sample UUIDs write them (`12345678-1234-…-1234567890ab` or `…-123456789012`). */
+const COUNTING = ['1234567890abcdef', '123456789012'];
+
 /** A UUID nobody would be issued: one repeated digit, or groups that count up (`12345678-1234-…`). */
 function isSampleUuid(uuid: string): boolean {
   const digits = uuid.replace(/-/g, '').toLowerCase();
   if (new Set(digits).size === 1) return true;
-  return uuid.split('-').every((group) => '1234567890abcdef'.startsWith(group.toLowerCase()));
+  return uuid.split('-').every((group) => COUNTING.some((run) => run.startsWith(group.toLowerCase())));
 }
 
 /** A real-looking Leonardo API key: UUID-shaped and not a placeholder. */

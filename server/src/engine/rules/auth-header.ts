@@ -196,12 +196,12 @@ function missingScheme(text: HeaderText, property: Property, doc: LintDocument):
       return { message: `The authorization header is empty: the API answers \`${UNAUTHORIZED}\`.`, span: text.value.span, apiError: UNAUTHORIZED };
     }
     if (/\s/.test(token)) return undefined;
-    return insertBearer(text, message);
+  } else if (text.head !== '' || !text.expression || !isKeyExpression(text.expression)) {
+    return undefined;
   }
-  if (text.head !== '' || !text.expression || !isKeyExpression(text.expression)) return undefined;
-  if (doc.kind !== 'typescript' && doc.kind !== 'javascript') return insertBearer(text, message);
+  const isCode = doc.kind === 'typescript' || doc.kind === 'javascript';
   const atProperty = text.value.span.start >= property.span.start && text.value.span.end <= property.span.end;
-  if (atProperty && doc.text[text.value.span.start] === '`') return insertBearer(text, message);
+  if (!isCode || (atProperty && (text.complete || doc.text[text.value.span.start] === '`'))) return insertBearer(text, message);
   return wrapAtUseSite(property, doc, message);
 }
 
