@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  FIXED_JSON_FILE,
+  FIXED_JSON_TEXT,
   JSON_FILE,
   JSON_PROBLEMS,
   TS_FILE,
@@ -12,7 +12,7 @@ import {
   WIDTH_HOVER,
   type ExpectedProblem,
 } from '../fixtures/expected.js';
-import { copyFixtures, FIXTURES, RESULTS_DIR, runScenario, type ScenarioResult } from '../support.js';
+import { copyFixtures, RESULTS_DIR, runScenario, type ScenarioResult } from '../support.js';
 import { startCodeServer, type CodeServer } from './code-server.js';
 import { Workbench } from './workbench.js';
 
@@ -110,7 +110,6 @@ async function quickFix({ workbench }: Context): Promise<void> {
 }
 
 async function fixAllOnSave({ workbench, workspace }: Context): Promise<void> {
-  const fixed = readFileSync(path.join(FIXTURES, '..', FIXED_JSON_FILE), 'utf8');
   await workbench.editor().locator('.view-lines').click();
   await workbench.page.keyboard.press('Control+S');
   await workbench.waitForEditorText({ contains: ['"num_images": 4', '"alchemy": true', '"presetStyle": "CINEMATIC"'] });
@@ -118,7 +117,7 @@ async function fixAllOnSave({ workbench, workspace }: Context): Promise<void> {
   for (const problem of JSON_PROBLEMS) await workbench.problem(problem.text, problem.ruleId).waitFor({ state: 'detached' });
   await workbench.editor().locator('.squiggly-error').first().waitFor({ state: 'detached' });
   const saved = readFileSync(path.join(workspace, JSON_FILE), 'utf8');
-  if (saved !== fixed) throw new Error(`the saved file is not the fixed request:\n${saved}`);
+  if (saved !== FIXED_JSON_TEXT) throw new Error(`the saved file is not the fixed request:\n${saved}`);
   await workbench.screenshot('fix-all-on-save');
 }
 
