@@ -218,3 +218,24 @@ test('.http files: a misspelt header, a missing one, and the docs example', () =
   const docs = 'POST https://cloud.leonardo.ai/api/rest/v1/generations\naccept: application/json\nauthorization: Bearer XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX\ncontent-type: application/json\n\n{"prompt": "An oil painting of a cat"}\n';
   assert.deepEqual(rows(docs, 'gen.http'), []);
 });
+
+test('Postman: a foreign header is renamed; the auth helper counts as the header', () => {
+  const collection = (auth: object | undefined, header: object[]) =>
+    JSON.stringify(
+      {
+        info: { _postman_id: '7c1d', name: 'Leonardo', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+        ...(auth ? { auth } : {}),
+        item: [{ name: 'Me', request: { method: 'GET', header, url: { raw: 'https://cloud.leonardo.ai/api/rest/v1/me' } } }],
+      },
+      null,
+      2,
+    );
+  const foreign = collection(undefined, [{ key: 'x-api-key', value: '{{LEONARDO_API_KEY}}' }]);
+  const hits = run(foreign, 'leonardo.postman_collection.json');
+  assert.deepEqual(hits.map((h) => h.text), ['x-api-key']);
+  const out = fixed(foreign, RULE, { path: 'leonardo.postman_collection.json' });
+  assert.match(out, /"key": "authorization",\s*"value": "Bearer \{\{LEONARDO_API_KEY\}\}"/);
+  const helper = collection({ type: 'bearer', bearer: [{ key: 'token', value: '{{LEONARDO_API_KEY}}', type: 'string' }] }, []);
+  assert.deepEqual(rows(helper, 'leonardo.postman_collection.json'), []);
+  assert.deepEqual(rows(collection(undefined, [{ key: 'Accept', value: 'application/json' }]), 'leonardo.postman_collection.json').length, 1);
+});

@@ -76,6 +76,11 @@ Content-Type: application/json
 });
 `;
   assert.deepEqual(rows(v2).map((r) => r[2]), ['naked']);
+  const postman = JSON.stringify({
+    info: { _postman_id: '3e4f', name: 'Leonardo', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item: [{ name: 'Generate', request: { method: 'POST', header: [], url: { raw: 'https://cloud.leonardo.ai/api/rest/v1/generations' }, body: { mode: 'raw', raw: '{"prompt": "a \\"naked\\" tree", "negative_prompt": "nude"}' } } }],
+  });
+  assert.deepEqual(rows(postman, 'leonardo.postman_collection.json').map((r) => r[2]), ['naked']);
 });
 
 test('other services are not judged', () => {
