@@ -28,6 +28,7 @@ import {
   FIX_ALL_KIND,
   OPEN_DOCS_COMMAND,
   RULES_REQUEST,
+  SETTINGS_SECTION,
   STATUS_NOTIFICATION,
   type InitializationOptions,
   type RuleInfo,
@@ -43,7 +44,6 @@ const configs = new ConfigResolver();
 
 let client: ClientCapabilities = {};
 let options: InitializationOptions = {};
-let pull = false;
 let analyzer: Analyzer;
 let pusher: DiagnosticsPusher | undefined;
 
@@ -73,7 +73,7 @@ async function currentAnalysis(uri: string, token?: CancellationToken): Promise<
   return analysis;
 }
 
-export function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities {
+function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     ...(pullDiagnostics
@@ -90,7 +90,7 @@ export function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities
 connection.onInitialize((params): InitializeResult => {
   client = params.capabilities;
   options = (params.initializationOptions ?? {}) as InitializationOptions;
-  pull = client.textDocument?.diagnostic !== undefined;
+  const pull = client.textDocument?.diagnostic !== undefined;
   const settings = new SettingsStore(connection, client.workspace?.configuration === true);
   configs.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
   analyzer = new Analyzer(settings, configs, {
@@ -112,7 +112,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(
   guard(undefined, async () => {
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'leonardoLint' });
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options.watchesConfigFiles) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {

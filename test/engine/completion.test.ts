@@ -123,3 +123,10 @@ describe('no completion', () => {
     assert.deepEqual(complete('fetch("https://example.com/x", { method: "POST", body: JSON.stringify({ | }) });').items, []);
   });
 });
+
+describe('values being typed, not expressions', () => {
+  it('does not replace a call or a conditional with a value', () => {
+    assert.deepEqual(complete(fetchBody('{ prompt: "a fox", scheduler: pick(a|) }')).items, []);
+    assert.deepEqual(complete(fetchBody('{ prompt: "a fox", alchemy: on ? t|rue : false }')).items, []);
+  });
+});

@@ -124,7 +124,8 @@ function contextAt(text: string, offset: number, object: ObjectValue): Context |
         if (offset < inner.start || offset > inner.end) return undefined;
         return { kind: 'value', key: property.key, replace: inner, inString: true, close: open ? value.quote : '' };
       }
-      if (value.kind === 'object' || value.kind === 'array' || value.kind === 'alternatives') return undefined;
+      // A word being typed (`t`, `KL`, `0.5`), not an expression (`pick(a)`, `c ? x : y`).
+      if (!/^[\w$.-]*$/.test(text.slice(value.span.start, value.span.end))) return undefined;
       return { kind: 'value', key: property.key, replace: value.span, inString: false, close: '' };
     }
   }

@@ -184,7 +184,7 @@ function oneLine(text: string): string {
 }
 
 /** Prose from the catalogue, safe in Markdown: emphasis, links and HTML characters escaped; code spans kept. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .split(/(`[^`]*`)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\*_[\]<>#|]/g, '\\$&')))

@@ -76,12 +76,6 @@ export class Analyzer {
     return analysis;
   }
 
-  /** The cached analysis of this version, if it has been computed (never starts one). */
-  cached(uri: string, version: number): Promise<DocumentAnalysis> | undefined {
-    const entry = this.entries.get(uri);
-    return entry && entry.version === version ? entry.analysis : undefined;
-  }
-
   settingsFor(uri: string): Promise<Settings> {
     return this.settings.get(uri);
   }
