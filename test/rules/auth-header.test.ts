@@ -239,3 +239,20 @@ test('Postman: a foreign header is renamed; the auth helper counts as the header
   assert.deepEqual(rows(helper, 'leonardo.postman_collection.json'), []);
   assert.deepEqual(rows(collection(undefined, [{ key: 'Accept', value: 'application/json' }]), 'leonardo.postman_collection.json').length, 1);
 });
+
+test('fetch(url) with no options cannot send the key; fetch(url, init) is not judged', () => {
+  const code = `export async function poll(id: string) {
+  const res = await fetch(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${id}\`);
+  return res.json();
+}
+`;
+  const hits = run(code);
+  assert.deepEqual(hits.map((h) => [h.line, h.column]), [[2, 27]]);
+  assert.match(hits[0]!.message, /^This `fetch` to Leonardo sends no headers, so no `authorization`/);
+  assert.match(
+    applyFix(code, hits[0]!.finding.fixes[0]!),
+    /fetch\(`https:\/\/cloud\.leonardo\.ai\/api\/rest\/v1\/generations\/\$\{id\}`, \{ headers: \{ authorization: `Bearer \$\{process\.env\.LEONARDO_API_KEY\}` \} \}\);/,
+  );
+  assert.deepEqual(rows("export const me = (init: RequestInit) => fetch('https://cloud.leonardo.ai/api/rest/v1/me', init);"), []);
+  assert.deepEqual(rows("export const img = (url: string) => fetch('https://cdn.leonardo.ai/users/1/generations/2/image.jpg');"), []);
+});

@@ -3,11 +3,13 @@
 // `x-api-key`), a value without the `Bearer ` scheme, with `Bearer:`, `Token …` or `Bearer Bearer`,
 // an empty key, a literal key that is not a UUID, and `$VAR` inside single quotes in curl.
 
+import ts from 'typescript';
 import { ruleDocsUrl } from '../docs.js';
 import { insertProperty, renameKey } from '../fixes.js';
 import {
   AUTH_HEADER,
   headerTexts,
+  isLeonardoRequest,
   headSpan,
   keyHeaders,
   requestsWithHeaders,
@@ -15,6 +17,8 @@ import {
   type HeaderNameKind,
   type HeaderText,
 } from '../auth-headers.js';
+import { isTsParsed, type TsParsed } from '../extract/typescript.js';
+import { expressionAt } from '../flow-env.js';
 import { isPlaceholderKey, isUuidShaped, redactKey } from '../secrets.js';
 import { switchToDoubleQuotes } from '../shell-quotes.js';
 import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
@@ -63,8 +67,39 @@ export const rule: Rule = {
       }
       if (!authMayComeFromElsewhere(ctx.document, request)) reportMissing(ctx, request, headers, report);
     }
+    for (const request of bareFetches(ctx)) {
+      const url = request.url!.span;
+      report({
+        message: `This \`fetch\` to Leonardo sends no headers, so no \`authorization\`: the API answers \`${UNAUTHORIZED}\`. Send ${EXAMPLE}.`,
+        span: url,
+        fixes: [
+          {
+            title: 'Add the authorization header (process.env.LEONARDO_API_KEY)',
+            edits: [{ start: url.end, end: url.end, newText: ', { headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } }' }],
+            preferred: false,
+          },
+        ],
+        endpoint: endpointLabel(request),
+        apiError: UNAUTHORIZED,
+      });
+    }
   },
 };
+
+/** `fetch(url)` to Leonardo with no second argument: it cannot carry a header. */
+function bareFetches(ctx: RuleContext): RequestSite[] {
+  const parsed = ctx.parsed;
+  if (!isTsParsed(parsed) || HEADERS_ADDED_ELSEWHERE.test(ctx.document.text)) return [];
+  return ctx.requests.filter((request) => {
+    if (request.source !== 'fetch' || request.headers || !request.url || !isLeonardoRequest(request)) return false;
+    const call = expressionAt(parsed, request.span);
+    return call !== undefined && ts.isCallExpression(call) && call.arguments.length === 1 && spansEqual(call.arguments[0]!, request.url.span, parsed);
+  });
+}
+
+function spansEqual(node: ts.Node, span: Span, parsed: TsParsed): boolean {
+  return node.getStart(parsed.sourceFile) === span.start && node.end === span.end;
+}
 
 type Report = (input: Parameters<RuleContext['report']>[0]) => void;
 
