@@ -244,6 +244,12 @@ describe('a client without pull diagnostics (Neovim 0.7–0.9)', () => {
     assert.equal(versions[versions.length - 1], 3);
   });
 
+  it('publishes for a JSON request file too', async () => {
+    const jsonUri = fileUri(path.join(workspace, 'pushed.leonardo.json'));
+    await client.open(jsonUri, 'json', JSON_CODE);
+    assert.deepEqual(rows(await client.pushed(jsonUri, 1)), ['type-mismatch@2:16 1', 'unknown-field@3:2 1']);
+  });
+
   it('re-publishes when settings change', async () => {
     const since = client.published.all.length;
     client.settings.set('*', { rules: { 'invalid-enum': 'warning' } });
