@@ -119,6 +119,8 @@ test('unknown values stay quiet: a whole-header variable, a parameter named toke
   assert.deepEqual(rows(ROUTE('{ authorization: token }')), []);
   assert.deepEqual(rows(ROUTE('{ authorization: `${scheme} ${key}` }')), []);
   assert.deepEqual(rows(ROUTE('{ authorization: getAuthorization() }')), []);
+  assert.deepEqual(rows(ROUTE('{ authorization: process.env.LEONARDO_AUTH_HEADER! }')), []);
+  assert.deepEqual(rows(ROUTE("{ authorization: process.env['LEONARDO_TOKEN'] }")).length, 1, 'a token variable holds the bare key');
 });
 
 test('a spread of unknown headers hides whether the key is there; SDK calls have no headers', () => {

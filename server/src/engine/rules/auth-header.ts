@@ -278,14 +278,14 @@ function wrap(span: Span, expression: string, message: string): ValueProblem {
 /**
  * An expression that holds a bare key: an environment variable, a shell / REST Client variable, or
  * a name ending in `key` or `secret` (`apiKey`, `LEONARDO_API_KEY`). Names that may already hold the
- * whole header (`authHeader`, `bearer`, `token`) are not judged.
+ * whole header (`LEONARDO_AUTH_HEADER`, `bearer`, `token`, `authorization`) are not judged.
  */
 export function isKeyExpression(expression: string): boolean {
   const inner = expression.replace(/^\$\{?|\}$|^\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?|\s*\}\}$/g, '');
-  if (/^(?:process\.env|import\.meta\.env)(?:\.\w+|\[\s*(['"])\w+\1\s*\])$/.test(inner)) return true;
-  const last = /([A-Za-z_$][\w$]*)\s*$/.exec(inner)?.[1];
-  if (!last || !/^[\w$.]+$/.test(inner)) return false;
-  return /(?:key|secret)$/i.test(last) && !/bearer|auth|header/i.test(last);
+  const env = /^(?:process\.env|import\.meta\.env)(?:\.(\w+)|\[\s*(['"])(\w+)\2\s*\])$/.exec(inner);
+  const name = env ? (env[1] ?? env[3])! : /^[\w$.]+$/.test(inner) ? /([A-Za-z_$][\w$]*)$/.exec(inner)?.[1] : undefined;
+  if (!name || /bearer|auth|header/i.test(name)) return false;
+  return env !== null || /(?:key|secret)$/i.test(name);
 }
 
 function reportWrongName(
