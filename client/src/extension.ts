@@ -35,12 +35,12 @@ const LANGUAGES = [
   'http',
 ];
 
-/** The documents the server reads: these languages on disk and unsaved, and .http/.rest files whatever their language. */
+/** Saved and unsaved documents, and those of virtual workspaces (GitHub Repositories). */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
+
+/** The documents the server reads: these languages, and .http/.rest files whatever their language. */
 export const DOCUMENT_SELECTOR: Array<{ scheme: string; language?: string; pattern?: string }> = [
-  ...LANGUAGES.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]),
+  ...LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language }))),
   { scheme: 'file', pattern: '**/*.{http,rest}' },
 ];
 
