@@ -102,11 +102,13 @@ export function mapPoint(m: MappedText, p: number): number {
 
 /** The document span of decoded characters [start, end). */
 export function mapSpan(m: MappedText, start: number, end: number): Span {
-  if (end <= start) {
-    const at = start >= m.text.length ? mapPoint(m, m.text.length) : mapPoint(m, start);
+  const s = Math.max(0, Math.min(start, m.text.length));
+  const e = Math.max(s, Math.min(end, m.text.length));
+  if (e === s) {
+    const at = mapPoint(m, s);
     return { start: at, end: at };
   }
-  return { start: m.starts[Math.max(0, start)]!, end: m.ends[Math.min(end, m.text.length) - 1]! };
+  return { start: m.starts[s]!, end: m.ends[e - 1]! };
 }
 
 /** The decoded characters [start, end) with their mapping and unknown ranges. */

@@ -51,7 +51,8 @@ export function leonardoRequestUrl(url: MappedText, docText: string): RequestUrl
   };
   const start = shown.toDecoded[parsed.pathOffset]!;
   const end = shown.toDecoded[parsed.pathOffset + parsed.path.length]!;
-  if (end - start === parsed.path.length && isVerbatim(url, start, end, docText)) {
+  const written = shown.text.slice(parsed.pathOffset, parsed.pathOffset + parsed.path.length) === parsed.path;
+  if (written && end - start === parsed.path.length && isVerbatim(url, start, end, docText)) {
     result.pathSpan = mapSpan(url, start, end);
   }
   return result;

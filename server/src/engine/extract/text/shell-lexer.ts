@@ -49,6 +49,8 @@ interface PendingHeredoc {
   command: ShellCommand;
 }
 
+const MAX_NESTING = 32;
+
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isNewline = (c: string | undefined): boolean => c === '\n' || c === '\r';
 const WORD_END = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '(', ')', '<', '>']);
@@ -68,6 +70,8 @@ class ShellLexer {
     private readonly t: string,
     private readonly end: number,
     private readonly out: ShellCommand[],
+    /** Nesting of `$(…)` and backticks: past MAX_NESTING their text is skipped, not lexed (no stack overflow). */
+    private readonly depth = 0,
   ) {}
 
   /** Lex commands from `pos` until the end, or until an unmatched `terminator`; returns the position after it. */
@@ -265,6 +269,12 @@ class ShellLexer {
     return pos + 1;
   }
 
+  /** The commands of a command substitution, lexed by a lexer of their own; returns the position after it. */
+  private nested(pos: number, terminator: ')' | '`'): number {
+    if (this.depth < MAX_NESTING) return new ShellLexer(this.t, this.end, this.out, this.depth + 1).lexList(pos, terminator);
+    return skipTo(this.t, pos, this.end, terminator);
+  }
+
   /** `$NAME`, `${…}`, `$(…)`, `$((…))`, `` `…` ``, `$1`: an unknown part of the word (a lone `$` is literal). */
   private readExpansion(b: MappedTextBuilder, expansions: Expansion[], pos: number): number {
     const t = this.t;
@@ -273,12 +283,12 @@ class ShellLexer {
     let name: string | undefined;
     let fallback: string | undefined;
     if (t[pos] === '`') {
-      end = new ShellLexer(t, this.end, this.out).lexList(pos + 1, '`');
+      end = this.nested(pos + 1, '`');
     } else if (t.startsWith('$((', pos)) {
       const close = t.indexOf('))', pos + 3);
       end = close < 0 ? this.end : close + 2;
     } else if (t[pos + 1] === '(') {
-      end = new ShellLexer(t, this.end, this.out).lexList(pos + 2, ')');
+      end = this.nested(pos + 2, ')');
     } else if (t[pos + 1] === '{') {
       end = matchingBrace(t, pos + 1, this.end);
       const inner = /^([A-Za-z_]\w*)(?::?[-=](.*))?$/s.exec(t.slice(pos + 2, end - 1));
@@ -299,6 +309,22 @@ class ShellLexer {
     expansions.push({ name, fallback, start: from, end: b.length });
     return end;
   }
+}
+
+/** Past the terminator of a command substitution, counting parentheses and skipping quotes, without recursion. */
+function skipTo(t: string, pos: number, end: number, terminator: ')' | '`'): number {
+  let depth = 0;
+  for (let i = pos; i < end; i++) {
+    const c = t[i];
+    if (c === '\\') i++;
+    else if (c === "'" || c === '"') {
+      const close = t.indexOf(c, i + 1);
+      if (close < 0) return end;
+      i = close;
+    } else if (terminator === ')' && c === '(') depth++;
+    else if (c === terminator && depth-- === 0) return i + 1;
+  }
+  return end;
 }
 
 function isRedirection(t: string, pos: number): boolean {
