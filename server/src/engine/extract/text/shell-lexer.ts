@@ -272,7 +272,7 @@ class ShellLexer {
   /** The commands of a command substitution, lexed by a lexer of their own; returns the position after it. */
   private nested(pos: number, terminator: ')' | '`'): number {
     if (this.depth < MAX_NESTING) return new ShellLexer(this.t, this.end, this.out, this.depth + 1).lexList(pos, terminator);
-    return skipTo(this.t, pos, this.end, terminator);
+    return closingPosition(this.t, pos, this.end, terminator === ')' ? '(' : undefined, terminator);
   }
 
   /** `$NAME`, `${…}`, `$(…)`, `$((…))`, `` `…` ``, `$1`: an unknown part of the word (a lone `$` is literal). */
@@ -290,7 +290,7 @@ class ShellLexer {
     } else if (t[pos + 1] === '(') {
       end = this.nested(pos + 2, ')');
     } else if (t[pos + 1] === '{') {
-      end = matchingBrace(t, pos + 1, this.end);
+      end = closingPosition(t, pos + 2, this.end, '{', '}');
       const inner = /^([A-Za-z_]\w*)(?::?[-=](.*))?$/s.exec(t.slice(pos + 2, end - 1));
       name = inner?.[1];
       fallback = inner?.[2]?.replace(/^(["'])(.*)\1$/s, '$2');
@@ -311,18 +311,21 @@ class ShellLexer {
   }
 }
 
-/** Past the terminator of a command substitution, counting parentheses and skipping quotes, without recursion. */
-function skipTo(t: string, pos: number, end: number, terminator: ')' | '`'): number {
+/**
+ * The position after the `close` that ends a construct whose text starts at `pos` (`$(…)`, `${…}`,
+ * backticks): nested `open`s counted, quotes and backslash escapes skipped, without recursion.
+ */
+function closingPosition(t: string, pos: number, end: number, open: string | undefined, close: string): number {
   let depth = 0;
   for (let i = pos; i < end; i++) {
     const c = t[i];
     if (c === '\\') i++;
     else if (c === "'" || c === '"') {
-      const close = t.indexOf(c, i + 1);
-      if (close < 0) return end;
-      i = close;
-    } else if (terminator === ')' && c === '(') depth++;
-    else if (c === terminator && depth-- === 0) return i + 1;
+      const quote = t.indexOf(c, i + 1);
+      if (quote < 0) return end;
+      i = quote;
+    } else if (c === open) depth++;
+    else if (c === close && depth-- === 0) return i + 1;
   }
   return end;
 }
@@ -334,20 +337,4 @@ function isRedirection(t: string, pos: number): boolean {
 function skipNewline(t: string, pos: number): number {
   if (t[pos] === '\r' && t[pos + 1] === '\n') return pos + 2;
   return isNewline(t[pos]) ? pos + 1 : pos;
-}
-
-/** Position after the `}` matching the `{` at `open` (nested braces and quotes respected). */
-function matchingBrace(t: string, open: number, end: number): number {
-  let depth = 0;
-  for (let i = open; i < end; i++) {
-    const c = t[i];
-    if (c === '\\') i++;
-    else if (c === "'" || c === '"') {
-      const close = t.indexOf(c, i + 1);
-      if (close < 0) return end;
-      i = close;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i + 1;
-  }
-  return end;
 }
