@@ -1,5 +1,14 @@
 // Correct application code for the upload and result flow: every flow rule (and every other rule)
-// must stay silent on all of it. Shared by the flow rule tests.
+// must stay silent on all of it. Shared by the flow rule tests, with `at` to locate expected findings.
+
+/** 1-based line and column where `needle` is written (the first time after `after`, when given). */
+export function at(code: string, needle: string, after = ''): [number, number] {
+  const from = after ? code.indexOf(after) : 0;
+  const offset = code.indexOf(needle, Math.max(from, 0));
+  if (from < 0 || offset < 0) throw new Error(`not in the code: ${after} ${needle}`);
+  const before = code.slice(0, offset).split('\n');
+  return [before.length, before[before.length - 1]!.length + 1];
+}
 
 /** A Next.js route handler: upload through the presigned URL (no auth there), then use uploadInitImage.id. */
 export const UPLOAD_ROUTE_FETCH = `import { NextResponse } from 'next/server';

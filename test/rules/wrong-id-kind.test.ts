@@ -2,19 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixed, lint } from '../helpers/lint.js';
-import { CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { at, CORRECT_FLOWS } from '../engine/flow-fixtures.js';
 
 const RULE = 'wrong-id-kind';
 const only = { rules: [RULE] };
 const fix = (code: string) => fixed(code, RULE);
-
-/** 1-based line and column of where `needle` is written (after `after`, when given). */
-function at(code: string, needle: string, after = ''): [number, number] {
-  const offset = code.indexOf(needle, after ? code.indexOf(after) : 0);
-  assert.ok(offset >= 0, needle);
-  const before = code.slice(0, offset).split('\n');
-  return [before.length, before[before.length - 1]!.length + 1];
-}
 
 const SERVICE = `import axios from 'axios';
 

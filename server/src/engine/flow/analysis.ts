@@ -8,7 +8,7 @@
 
 import ts from 'typescript';
 import { sendCall, type SendCall } from '../extract/ts/calls.js';
-import { createContext } from '../extract/ts/context.js';
+import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter, type Binding, type FileIndex } from '../extract/ts/scope.js';
 import { isTsParsed } from '../extract/typescript.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
@@ -56,7 +56,8 @@ export class Flow {
   readonly text: string;
   readonly index: FileIndex;
   readonly facts: FileFacts;
-  private readonly context;
+  /** The extractor's evaluation context over the same parse (for its value and header readers). */
+  readonly context: TsContext;
   private readonly sites = new Map<string, RequestSite>();
   private readonly memo = new Map<ts.Node, Origin | null>();
   private readonly returns = new Map<ts.Node, Origin | null>();
@@ -450,7 +451,7 @@ function element(origin: Origin | undefined, argument: ts.Expression): Origin | 
 /** The result of `receiver.method(...)` for a response or upload receiver. */
 function methodResult(receiver: Origin, method: string): Origin | undefined {
   if (receiver.kind === 'upload') {
-    return receiver.stage === 'http' && BODY_READERS.has(method) ? { ...receiver, stage: 'body' } : undefined;
+    return receiver.stage === 'http' && BODY_READERS.has(method) ? { ...receiver, stage: 'body', readBy: method } : undefined;
   }
   if (receiver.kind !== 'response') return undefined;
   if (receiver.stage === 'http') return method === 'json' ? { ...receiver, stage: 'body', field: undefined } : undefined;

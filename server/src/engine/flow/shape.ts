@@ -8,6 +8,9 @@ import type { ResponseOrigin, ResponseStage } from './types.js';
 /** The member that holds the JSON body on a client's response object. */
 export const BODY_MEMBER: Partial<Record<ResponseStage, string>> = { axios: 'data', sdk: 'object' };
 
+/** The analysis does not tell a promise from its value (`fetch(...).then(...).then(...)`): never a field. */
+export const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
+
 /** Keys of the API's error body (`{error, path, code}`) and of GraphQL-style errors: never "unknown". */
 export const ERROR_ENVELOPE = new Set(['error', 'errors', 'message', 'code', 'path', 'details', 'detail', 'extensions']);
 

@@ -39,6 +39,8 @@ export interface UploadOrigin {
   call: ts.CallExpression;
   /** The endpoint that handed out the presigned URL (POST /init-image, ...). */
   endpoint: Endpoint;
+  /** Set on the body once a reader (`.json()`, `.text()`) produced it: the reader call is the mistake. */
+  readBy?: string;
 }
 
 export interface LiteralOrigin {

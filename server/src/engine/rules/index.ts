@@ -18,6 +18,7 @@ import { rule as invalidJson } from './invalid-json.js';
 import { rule as authHeader } from './auth-header.js';
 import { rule as hardcodedApiKey } from './hardcoded-api-key.js';
 import { rule as clientExposedApiKey } from './client-exposed-api-key.js';
+import { rule as presignedUploadAuth } from './presigned-upload-auth.js';
 import { rule as uncheckedGenerationStatus } from './unchecked-generation-status.js';
 import { rule as wrongIdKind } from './wrong-id-kind.js';
 import { rule as unknownResponseField } from './unknown-response-field.js';
@@ -41,6 +42,7 @@ export const allRules: Rule[] = [
   authHeader,
   hardcodedApiKey,
   clientExposedApiKey,
+  presignedUploadAuth,
   uncheckedGenerationStatus,
   wrongIdKind,
   unknownResponseField,

@@ -8,7 +8,7 @@
 import type { Field } from '../../api/types.js';
 import { flowFor } from '../flow/analysis.js';
 import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
-import { endpointName, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
+import { endpointName, PROMISE_MEMBERS, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
 import { ruleDocsUrl } from '../docs.js';
 import { isIdentifierName } from '../fixes.js';
@@ -21,8 +21,6 @@ const ID = 'unknown-response-field';
 const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 const ARRAY_MEMBERS = new Set([...Object.getOwnPropertyNames(Array.prototype), ...OBJECT_MEMBERS]);
 const STRING_MEMBERS = new Set([...Object.getOwnPropertyNames(String.prototype), ...OBJECT_MEMBERS]);
-/** The analysis does not tell a promise from its value: `fetch(...).then(...).then(...)`. */
-const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 
 export const rule: Rule = {
   meta: {

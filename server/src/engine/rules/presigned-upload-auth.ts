@@ -1,0 +1,106 @@
+// presigned-upload-auth: the upload to the presigned URL that POST /init-image (or /canvas-init-image,
+// /datasets/{id}/upload, /media, /models-3d/upload) returns carries an `authorization` header or the
+// API key. The URL and its form fields are the authorization; S3 answers 403 Forbidden.
+
+import ts from 'typescript';
+import { headerNameKind } from '../auth-headers.js';
+import { headersOf } from '../extract/ts/requests.js';
+import { skipOuter } from '../extract/ts/scope.js';
+import { flowFor, type Flow } from '../flow/analysis.js';
+import { isPresignedUrl } from '../flow/presigned.js';
+import { endpointName, writtenPath } from '../flow/shape.js';
+import type { ResponseOrigin } from '../flow/types.js';
+import { ruleDocsUrl } from '../docs.js';
+import { removeProperty } from '../fixes.js';
+import type { Fix, Property, Rule, RuleContext, Span } from '../types.js';
+
+const ID = 'presigned-upload-auth';
+/** A header value that is (or builds on) the API key. */
+const KEY_VALUE = /\bBearer\b|api[_-]?key|LEONARDO[A-Z_]*(?:KEY|TOKEN)/i;
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: 'The upload to a presigned URL sends the API key: S3 answers 403 Forbidden.',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: true,
+  },
+  check(ctx) {
+    const flow = flowFor(ctx);
+    if (!flow) return;
+    const reported = new Set<string>();
+    for (const call of flow.index.calls) {
+      const send = flow.send(call);
+      const url = send?.url && flow.originOf(send.url);
+      if (!send || url?.kind !== 'response' || !isPresignedUrl(url)) continue;
+      for (const expression of send.headers) {
+        const headers = headersOf([expression], flow.context);
+        for (const property of headers?.properties ?? []) {
+          if (!carriesKey(property)) continue;
+          const finding = placement(flow, call, expression, property, send.url!);
+          const key = `${finding.span.start}:${finding.span.end}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          report(ctx, url, property, finding);
+        }
+      }
+    }
+  },
+};
+
+/** `authorization` (or another key header name), or a header whose value is the key. */
+function carriesKey(property: Property): boolean {
+  if (headerNameKind(property.key)) return true;
+  const value = property.value;
+  const text = value.kind === 'string' ? value.value : value.kind === 'unknown' ? (value.text ?? '') : '';
+  return KEY_VALUE.test(text);
+}
+
+interface Placement {
+  span: Span;
+  fixes: Fix[];
+  /** Where the header comes from, when it is not written in the upload call itself. */
+  shared?: 'constant' | 'instance';
+}
+
+/**
+ * On the header's key with a removal fix when the call writes it; on the call's `headers` when it
+ * brings in a shared constant (removing the header there would break the Leonardo calls); on the URL
+ * when a client instance adds it.
+ */
+function placement(flow: Flow, call: ts.CallExpression, expression: ts.Expression, property: Property, url: ts.Expression): Placement {
+  const callSpan = flow.spanOf(call);
+  const inCall = (span: Span) => span.start >= callSpan.start && span.end <= callSpan.end;
+  if (inCall(property.span) && !property.assigned) {
+    return { span: property.keySpan, fixes: [{ title: `Remove the ${property.key} header`, edits: [removeProperty(property)], preferred: true }] };
+  }
+  const written = flow.spanOf(skipOuter(expression));
+  const shared = madeByFactory(expression) ? 'instance' : 'constant';
+  return { span: inCall(written) ? written : flow.spanOf(url), fixes: [], shared };
+}
+
+/** Headers written in `axios.create({...})` / `ky.extend({...})`: the defaults of a client instance. */
+function madeByFactory(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {
+      const name = current.expression.name.text;
+      if (name === 'create' || name === 'extend') return true;
+    }
+    if (ts.isStatement(current)) return false;
+  }
+  return false;
+}
+
+function report(ctx: RuleContext, url: ResponseOrigin, property: Property, placement: Placement): void {
+  const from = `\`${writtenPath(url)}\` from ${endpointName(url.endpoint!)}`;
+  const head = `The upload to the presigned URL (${from}) sends the API key in \`${property.key}\`: S3 answers 403 Forbidden.`;
+  const why = ' The presigned URL and its form fields are the authorization; send no API key there.';
+  const where =
+    placement.shared === 'constant'
+      ? ' These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).'
+      : placement.shared === 'instance'
+        ? ' The client instance adds it to every request: upload with a client that has no default authorization (plain `fetch` or `axios`).'
+        : '';
+  ctx.report({ message: `${head}${why}${where}`, span: placement.span, fixes: placement.fixes, endpoint: endpointName(url.endpoint!) });
+}
