@@ -172,11 +172,12 @@ test('v2 and wrong hosts are recognised with their version and host', () => {
   assert.equal(wrong!.endpoint, undefined);
 });
 
-test('headers: -H @file and an unquoted $OPTS make the header set open; -F is a form body', () => {
+test('headers: -H @file, --oauth2-bearer and an unquoted $OPTS make the header set open; -F is a form body', () => {
   const url = 'https://cloud.leonardo.ai/api/rest/v1/init-image';
   assert.equal(extract(`curl ${url} -H @headers.txt`)[0]!.headers!.hasUnknownKeys, true);
   assert.equal(extract(`curl $CURL_OPTS ${url}`)[0]!.headers!.hasUnknownKeys, true);
   assert.equal(extract(`curl "${url}" -H "$AUTH_HEADER"`)[0]!.headers!.hasUnknownKeys, true);
+  assert.equal(extract(`curl ${url} --oauth2-bearer "$LEONARDO_API_KEY"`)[0]!.headers!.hasUnknownKeys, true);
   assert.equal(extract(`curl ${url} -H 'accept: application/json'`)[0]!.headers!.hasUnknownKeys, false);
   assert.equal(extract(`curl ${url} -F 'file=@cat.png'`)[0]!.body?.kind, 'foreign');
 });

@@ -245,7 +245,8 @@ function shellRegions(quoting: QuotedPart[] | 'heredoc' | undefined, body: Span)
 
 function curlHeaders(call: CurlCall, docText: string): ObjectValue {
   const properties: Property[] = [];
-  let hasUnknownKeys = call.opaque || call.args.some((a) => a.option === 'config');
+  // A config file may add headers; --oauth2-bearer sends `Authorization: Bearer …` itself.
+  let hasUnknownKeys = call.opaque || call.args.some((a) => a.option === 'config' || a.option === 'oauth2-bearer');
   let anchor = call.words[0]!.span;
   for (const arg of call.args) {
     if (arg.option === 'url' || arg.option === 'header') anchor = arg.word.span;
