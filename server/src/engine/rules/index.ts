@@ -19,6 +19,7 @@ import { rule as authHeader } from './auth-header.js';
 import { rule as hardcodedApiKey } from './hardcoded-api-key.js';
 import { rule as clientExposedApiKey } from './client-exposed-api-key.js';
 import { rule as presignedUploadAuth } from './presigned-upload-auth.js';
+import { rule as directFileUpload } from './direct-file-upload.js';
 import { rule as uncheckedGenerationStatus } from './unchecked-generation-status.js';
 import { rule as wrongIdKind } from './wrong-id-kind.js';
 import { rule as unknownResponseField } from './unknown-response-field.js';
@@ -43,6 +44,7 @@ export const allRules: Rule[] = [
   hardcodedApiKey,
   clientExposedApiKey,
   presignedUploadAuth,
+  directFileUpload,
   uncheckedGenerationStatus,
   wrongIdKind,
   unknownResponseField,

@@ -1,0 +1,73 @@
+// direct-file-upload: the image itself (a FormData, Blob, File, Buffer, stream, a multipart body)
+// sent to POST /init-image or another presigned-upload endpoint. Those endpoints take JSON
+// (`{extension}`) and answer with a presigned URL and form fields; the file goes to that URL in a
+// second request. Language-neutral: extractors mark such bodies as foreign values.
+
+import ts from 'typescript';
+import { flowFor } from '../flow/analysis.js';
+import { isPresignedUploadEndpoint, uploadedIdPath } from '../flow/presigned.js';
+import { endpointName } from '../flow/shape.js';
+import { ruleDocsUrl } from '../docs.js';
+import type { ForeignValue, RequestSite, Rule, RuleContext, Span, Value } from '../types.js';
+import { literalOptions } from '../walk.js';
+
+const ID = 'direct-file-upload';
+/** Foreign values that are file contents (or a form carrying them), as the extractors name them. */
+const FILE_DATA = /^(?:FormData|Blob|File|Buffer|ReadStream|stream|ArrayBuffer|Uint8Array)$|form data/i;
+
+export const rule: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    description: 'The file itself sent to an upload endpoint that takes JSON and answers with a presigned URL.',
+    docsUrl: ruleDocsUrl(ID),
+    fixable: false,
+  },
+  check(ctx) {
+    for (const request of ctx.requests) {
+      const endpoint = request.endpoint;
+      if (!endpoint || !isPresignedUploadEndpoint(endpoint) || request.url?.apiVersion === 'v2' || !request.body) continue;
+      const sentAt = useSite(ctx, request);
+      for (const data of fileData(request.body)) {
+        const label = endpointName(endpoint);
+        const takes = endpoint.fields.length > 0 ? ` {${endpoint.fields.map((f) => (request.naming === 'sdk' ? f.sdk : f.wire)).join(', ')}}` : '';
+        ctx.report({
+          message:
+            `${label} is sent the file itself (${data.what}): it takes JSON${takes} and answers with a presigned URL and form fields. ` +
+            `Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is \`${uploadedIdPath(endpoint)}\` from the first response.`,
+          span: data === request.body && sentAt ? sentAt : data.span,
+          fixes: [],
+          endpoint: label,
+        });
+      }
+    }
+  },
+};
+
+/**
+ * Where a TS/JS call writes its body (`body: form`): a body bound to a constant has the span of its
+ * declaration, and the finding belongs on the request.
+ */
+function useSite(ctx: RuleContext, request: RequestSite): Span | undefined {
+  const flow = flowFor(ctx);
+  const call = flow?.expressionAt(request.span);
+  if (!flow || !call || !ts.isCallExpression(call)) return undefined;
+  const body = flow.send(call)?.body;
+  return body && flow.spanOf(body);
+}
+
+/** The file data in a body: the body itself, or a property's value (`{ extension, file: buffer }`). */
+function fileData(body: Value): ForeignValue[] {
+  const out: ForeignValue[] = [];
+  for (const option of literalOptions(body)) {
+    if (isFileData(option)) out.push(option);
+    else if (option.kind === 'object') {
+      for (const property of option.properties) out.push(...literalOptions(property.value).filter(isFileData));
+    }
+  }
+  return out;
+}
+
+function isFileData(value: Value): value is ForeignValue {
+  return value.kind === 'foreign' && FILE_DATA.test(value.what);
+}
