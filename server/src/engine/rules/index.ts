@@ -20,6 +20,7 @@ import { rule as hardcodedApiKey } from './hardcoded-api-key.js';
 import { rule as clientExposedApiKey } from './client-exposed-api-key.js';
 import { rule as presignedUploadAuth } from './presigned-upload-auth.js';
 import { rule as directFileUpload } from './direct-file-upload.js';
+import { rule as presignedUploadResponse } from './presigned-upload-response.js';
 import { rule as uncheckedGenerationStatus } from './unchecked-generation-status.js';
 import { rule as wrongIdKind } from './wrong-id-kind.js';
 import { rule as unknownResponseField } from './unknown-response-field.js';
@@ -45,6 +46,7 @@ export const allRules: Rule[] = [
   clientExposedApiKey,
   presignedUploadAuth,
   directFileUpload,
+  presignedUploadResponse,
   uncheckedGenerationStatus,
   wrongIdKind,
   unknownResponseField,
