@@ -33,7 +33,8 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue): 
   if (!MENTIONS_LEONARDO.test(doc.text)) return { requests: [] };
   let parsed: TsParsed;
   try {
-    const sourceFile = ts.createSourceFile(doc.path || 'untitled.ts', doc.text, ts.ScriptTarget.Latest, true, scriptKind(doc));
+    // No parent pointers from the parser: buildIndex sets them in the walk it makes anyway.
+    const sourceFile = ts.createSourceFile(doc.path || 'untitled.ts', doc.text, ts.ScriptTarget.Latest, false, scriptKind(doc));
     parsed = { kind: 'typescript', sourceFile, index: buildIndex(sourceFile) };
   } catch (error) {
     // The parser recurses per nesting level: pathologically deep code exhausts the stack.

@@ -53,6 +53,11 @@ function libraryOfImport(module: string, imported: string): ClientLibrary | 'und
 
 const GLOBALS: Record<string, ClientLibrary> = { fetch: 'fetch', axios: 'axios', got: 'got', ky: 'ky', ofetch: 'ofetch', $fetch: 'ofetch' };
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+/** Every member a client call can go through (`axios.post`, `undici.request`, `$fetch.raw`, `window.fetch`). */
+const CLIENT_MEMBERS = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request',
+  'postForm', 'putForm', 'patchForm', 'fetch', 'raw',
+]);
 const FACTORIES: Record<ClientLibrary, readonly string[]> = {
   axios: ['create'],
   ky: ['create', 'extend'],
@@ -73,6 +78,7 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
   }
   if (!ts.isPropertyAccessExpression(node)) return undefined;
   const member = node.name.text;
+  if (!CLIENT_MEMBERS.has(member)) return undefined;
   const receiver = skipOuter(node.expression);
   if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && member === 'fetch') {
     return resolveIdentifier(ctx.index, receiver) ? undefined : { library: 'fetch' };

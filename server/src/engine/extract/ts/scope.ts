@@ -5,6 +5,9 @@
 
 import ts from 'typescript';
 
+// `ts.x` is a getter on the module object: hot loops read it once.
+const forEachChild = ts.forEachChild;
+
 export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'import' | 'other';
 
 export interface Binding {
@@ -46,7 +49,10 @@ interface Pending {
   objectAssigns: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
 }
 
-/** Build the index in one pass. Iterative, so a deeply nested tree cannot overflow the stack. */
+/**
+ * Build the index in one pass, setting every node's parent pointer on the way (the source file is
+ * parsed without them). Iterative, so a deeply nested tree cannot overflow the stack.
+ */
 export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   const index: FileIndex = {
     scopes: new Map(),
@@ -58,16 +64,20 @@ export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   };
   const pending: Pending = { writes: [], memberAssignments: [], objectAssigns: [] };
   const stack: ts.Node[] = [sourceFile];
+  let parent: ts.Node = sourceFile;
+  // The parser is asked for no parent pointers: this walk sets them, saving TS a second pass.
   const push = (child: ts.Node): undefined => {
+    (child as { parent: ts.Node }).parent = parent;
     stack.push(child);
     return undefined;
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    visit(node, index, pending);
+    VISITORS[node.kind]?.(node, index, pending);
+    parent = node;
     // Children go on the stack reversed, so they come off in document order.
     const first = stack.length;
-    ts.forEachChild(node, push);
+    forEachChild(node, push);
     for (let i = first, j = stack.length - 1; i < j; i++, j--) {
       const swap = stack[i]!;
       stack[i] = stack[j]!;
@@ -89,69 +99,57 @@ export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   return index;
 }
 
-function visit(node: ts.Node, index: FileIndex, pending: Pending): void {
-  switch (node.kind) {
-    case ts.SyntaxKind.CallExpression:
-      visitCall(node as ts.CallExpression, index, pending);
-      break;
-    case ts.SyntaxKind.BinaryExpression:
-      visitBinary(node as ts.BinaryExpression, index, pending);
-      break;
-    case ts.SyntaxKind.PrefixUnaryExpression:
-    case ts.SyntaxKind.PostfixUnaryExpression: {
-      const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-      if ((operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) && ts.isIdentifier(operand)) {
-        pending.writes.push(operand);
-      }
-      break;
-    }
-    case ts.SyntaxKind.VariableDeclaration:
-      visitVariable(node as ts.VariableDeclaration, index);
-      break;
-    case ts.SyntaxKind.Parameter: {
-      const parameter = node as ts.ParameterDeclaration;
-      addPatternBindings(index, parameter.name, 'param', parameter, parameter.parent);
-      break;
-    }
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.ClassDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ClassExpression: {
-      const named = node as ts.FunctionDeclaration | ts.ClassDeclaration | ts.FunctionExpression | ts.ClassExpression;
-      if (!named.name) break;
-      // A declaration is seen by its container; a named expression only sees its own name.
-      const declared = ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node);
-      const kind = !declared ? 'other' : ts.isFunctionDeclaration(node) ? 'function' : 'class';
-      addBinding(index, { name: named.name.text, kind, node, scope: declared ? node.parent : node, reassigned: false });
-      break;
-    }
-    case ts.SyntaxKind.CatchClause: {
-      const clause = node as ts.CatchClause;
-      if (clause.variableDeclaration) {
-        addPatternBindings(index, clause.variableDeclaration.name, 'other', clause.variableDeclaration, clause);
-      }
-      break;
-    }
-    case ts.SyntaxKind.ImportDeclaration:
-      visitImport(node as ts.ImportDeclaration, index);
-      break;
-    case ts.SyntaxKind.ImportEqualsDeclaration: {
-      const declaration = node as ts.ImportEqualsDeclaration;
-      const reference = declaration.moduleReference;
-      if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
-        addImport(index, declaration.name.text, declaration, reference.expression.text, '*');
-      }
-      break;
-    }
-    case ts.SyntaxKind.PropertyDeclaration: {
-      const property = node as ts.PropertyDeclaration;
-      if (property.initializer && (ts.isIdentifier(property.name) || ts.isPrivateIdentifier(property.name))) {
-        addToList(index.thisMembers, property.name.text, property.initializer);
-      }
-      break;
-    }
-  }
+type Visitor = (node: ts.Node, index: FileIndex, pending: Pending) => void;
+
+/** What the walk does per node kind; most kinds need nothing (one array load per node, no getter). */
+const VISITORS: Array<Visitor | undefined> = [];
+const SK = ts.SyntaxKind;
+
+function on(kinds: ts.SyntaxKind[], visitor: Visitor): void {
+  for (const kind of kinds) VISITORS[kind] = visitor;
 }
+
+on([SK.CallExpression], (node, index, pending) => visitCall(node as ts.CallExpression, index, pending));
+on([SK.BinaryExpression], (node, index, pending) => visitBinary(node as ts.BinaryExpression, index, pending));
+on([SK.PrefixUnaryExpression, SK.PostfixUnaryExpression], (node, _index, pending) => {
+  const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+  if ((operator === SK.PlusPlusToken || operator === SK.MinusMinusToken) && ts.isIdentifier(operand)) {
+    pending.writes.push(operand);
+  }
+});
+on([SK.VariableDeclaration], (node, index) => visitVariable(node as ts.VariableDeclaration, index));
+on([SK.Parameter], (node, index) => {
+  const parameter = node as ts.ParameterDeclaration;
+  addPatternBindings(index, parameter.name, 'param', parameter, parameter.parent);
+});
+on([SK.FunctionDeclaration, SK.ClassDeclaration, SK.FunctionExpression, SK.ClassExpression], (node, index) => {
+  const named = node as ts.FunctionDeclaration | ts.ClassDeclaration | ts.FunctionExpression | ts.ClassExpression;
+  if (!named.name) return;
+  // A declaration is seen by its container; a named expression only sees its own name.
+  const declared = ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node);
+  const kind = !declared ? 'other' : ts.isFunctionDeclaration(node) ? 'function' : 'class';
+  addBinding(index, { name: named.name.text, kind, node, scope: declared ? node.parent : node, reassigned: false });
+});
+on([SK.CatchClause], (node, index) => {
+  const clause = node as ts.CatchClause;
+  if (clause.variableDeclaration) {
+    addPatternBindings(index, clause.variableDeclaration.name, 'other', clause.variableDeclaration, clause);
+  }
+});
+on([SK.ImportDeclaration], (node, index) => visitImport(node as ts.ImportDeclaration, index));
+on([SK.ImportEqualsDeclaration], (node, index) => {
+  const declaration = node as ts.ImportEqualsDeclaration;
+  const reference = declaration.moduleReference;
+  if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+    addImport(index, declaration.name.text, declaration, reference.expression.text, '*', declaration.parent);
+  }
+});
+on([SK.PropertyDeclaration], (node, index) => {
+  const property = node as ts.PropertyDeclaration;
+  if (property.initializer && (ts.isIdentifier(property.name) || ts.isPrivateIdentifier(property.name))) {
+    addToList(index.thisMembers, property.name.text, property.initializer);
+  }
+});
 
 function visitCall(call: ts.CallExpression, index: FileIndex, pending: Pending): void {
   index.calls.push(call);
@@ -269,25 +267,27 @@ function visitImport(declaration: ts.ImportDeclaration, index: FileIndex): void 
   const clause = declaration.importClause;
   if (!clause || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
   const module = declaration.moduleSpecifier.text;
-  if (clause.name) addImport(index, clause.name.text, clause, module, 'default');
+  // The children of the declaration have no parent pointer yet: the scope is the declaration's container.
+  const scope = declaration.parent;
+  if (clause.name) addImport(index, clause.name.text, clause, module, 'default', scope);
   const bindings = clause.namedBindings;
   if (!bindings) return;
   if (ts.isNamespaceImport(bindings)) {
-    addImport(index, bindings.name.text, bindings, module, '*');
+    addImport(index, bindings.name.text, bindings, module, '*', scope);
   } else {
     for (const element of bindings.elements) {
       const imported = element.propertyName ? element.propertyName.text : element.name.text;
-      addImport(index, element.name.text, element, module, imported);
+      addImport(index, element.name.text, element, module, imported, scope);
     }
   }
 }
 
-function addImport(index: FileIndex, name: string, node: ts.Node, module: string, imported: string, scope?: ts.Node): void {
+function addImport(index: FileIndex, name: string, node: ts.Node, module: string, imported: string, scope: ts.Node): void {
   addBinding(index, {
     name,
     kind: 'import',
     node,
-    scope: scope ?? node.getSourceFile(),
+    scope,
     module,
     imported,
     reassigned: false,
@@ -358,20 +358,15 @@ export function constInitializer(binding: Binding | undefined): ts.Expression | 
   return binding.initializer;
 }
 
+/** The kinds `skipOuter` looks through: they wrap an `expression` and change nothing at run time. */
+const OUTER_KINDS: boolean[] = [];
+for (const kind of [SK.ParenthesizedExpression, SK.AsExpression, SK.SatisfiesExpression, SK.NonNullExpression, SK.TypeAssertionExpression]) {
+  OUTER_KINDS[kind] = true;
+}
+
 /** Strip parentheses, type assertions, `as`, `satisfies` and non-null `!`. */
 export function skipOuter(expression: ts.Expression): ts.Expression {
   let current = expression;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isTypeAssertionExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
+  while (OUTER_KINDS[current.kind]) current = (current as ts.ParenthesizedExpression).expression;
+  return current;
 }

@@ -24,9 +24,11 @@ export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
   for (const call of ctx.index.calls) {
     const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) continue;
+    const method = callee.name.text;
+    // Most calls are not SDK operations: the name settles it before the receiver is looked at.
+    if (!catalogue.bySdkMethod(method)) continue;
     const target = operationTarget(skipOuter(callee.expression), ctx);
     if (!target) continue;
-    const method = callee.name.text;
     const endpoint = catalogue.bySdkMethod(method, target.namespace);
     if (!endpoint) continue;
     const site: RequestSite = { source: 'sdk', naming: 'sdk', method: endpoint.method, endpoint, span: spanOf(call, ctx) };

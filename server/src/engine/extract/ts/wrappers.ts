@@ -31,10 +31,12 @@ export interface WrapperTable {
   byFunction: Map<ts.Node, Wrapper>;
   /** By member name (for `this.request(...)`, `client.request(...)`). */
   byMember: Map<string, Wrapper[]>;
+  /** Every name a wrapper is called by: most calls are ruled out by their name alone. */
+  names: Set<string>;
 }
 
 export function emptyWrapperTable(): WrapperTable {
-  return { byFunction: new Map(), byMember: new Map() };
+  return { byFunction: new Map(), byMember: new Map(), names: new Set() };
 }
 
 /** Register the function around `send` as a wrapper when its URL uses exactly one of its parameters. */
@@ -63,8 +65,11 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
     }
   }
   table.byFunction.set(fn, wrapper);
+  const name = functionName(fn);
+  if (name) table.names.add(name);
   const member = memberName(fn);
   if (member) {
+    table.names.add(member);
     const list = table.byMember.get(member);
     if (list) list.push(wrapper);
     else table.byMember.set(member, [wrapper]);
@@ -94,9 +99,18 @@ function memberName(fn: ts.SignatureDeclaration): string | undefined {
   return undefined;
 }
 
+/** The name a function is called by directly: its own, or the variable it initialises. */
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (ts.isFunctionDeclaration(fn) && fn.name) return fn.name.text;
+  const parent = fn.parent;
+  return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+}
+
 /** The wrapper a call goes through, if any. */
 export function wrapperFor(call: ts.CallExpression, table: WrapperTable, ctx: TsContext): Wrapper | undefined {
   const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === undefined || !table.names.has(name)) return undefined;
   if (ts.isIdentifier(callee)) {
     const binding = resolveIdentifier(ctx.index, callee);
     if (!binding) return undefined;
