@@ -131,6 +131,13 @@ await fetch('${BASE}/me', { method: 'post' });
   assert.equal(fixed(second, RULE, { path: 'app.ts' }), second.replace("'post'", "'get'"));
 });
 
+test('TypeScript: a wrong host in a string literal is fixed inside the quotes', () => {
+  const code = `await fetch('https://leonardo.ai/api/rest/v1/generations', { method: 'POST', body: '{}' });\n`;
+  const [hit] = lint(code, { ...only, path: 'app.ts' });
+  assert.equal(hit!.text, 'https://leonardo.ai/api/rest/v1');
+  assert.equal(fixed(code, RULE, { path: 'app.ts' }), code.replace('https://leonardo.ai/api/rest/v1', BASE));
+});
+
 test('a JSON request file naming an endpoint that does not exist', () => {
   const code = '// POST /generation\n{"prompt": "a cat"}\n';
   const [hit] = lint(code, { ...only, path: 'cat.jsonc' });

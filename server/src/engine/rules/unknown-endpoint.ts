@@ -40,7 +40,9 @@ const BASE_TEXT = /^(?:https?:\/\/)?[a-z0-9.-]*leonardo\.ai(?::\d+)?(?:\/[\w.-]+
 function reportBase(ctx: RuleContext, request: RequestSite): void {
   const url = request.url!;
   const end = url.pathSpan?.start ?? url.span.end;
-  const span: Span = { start: url.span.start, end: Math.max(end, url.span.start) };
+  // A URL span may include the quote of its literal (TS/JS): the base starts after it.
+  const quoted = /^['"`]/.test(ctx.document.text[url.span.start] ?? '') && url.pathSpan ? 1 : 0;
+  const span: Span = { start: url.span.start + quoted, end: Math.max(end, url.span.start + quoted) };
   const written = ctx.document.text.slice(span.start, span.end);
   const hostIsRight = url.host === 'cloud.leonardo.ai';
   const message = hostIsRight
