@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { analyze } from '../engine/analyze.js';
 import { mergeConfigs, type LintConfig } from '../engine/config.js';
 import type { ConfigLoader } from '../engine/config-file.js';
-import { preferredEdits } from '../engine/apply-fixes.js';
+import { fixUntilStable } from '../engine/apply-fixes.js';
 import type { Finding, LintDocument } from '../engine/types.js';
 import type { FileEntry } from './files.js';
 import { kindOf } from './files.js';
@@ -29,8 +29,6 @@ export interface LintRunOptions {
   explicitConfig?: LintConfig;
 }
 
-const MAX_FIX_PASSES = 10;
-
 export function lintFile(entry: FileEntry, options: LintRunOptions): FileResult {
   const filePath = entry.path;
   let text: string;
@@ -53,17 +51,11 @@ export function lintFile(entry: FileEntry, options: LintRunOptions): FileResult 
   }
   try {
     const doc: LintDocument = { text, kind, path: filePath };
-    let result = analyze(doc, { config });
+    const result = analyze(doc, { config });
     if (!options.fix) return { filePath, text, findings: result.findings };
-    let current = text;
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const next = preferredEdits(current, result.findings);
-      if (next === undefined || next === current) break;
-      current = next;
-      result = analyze({ ...doc, text: current }, { config });
-    }
-    if (current !== text) fs.writeFileSync(filePath, current, 'utf8');
-    return { filePath, text: current, findings: result.findings, fixed: current !== text };
+    const fixed = fixUntilStable(text, result.findings, (next) => analyze({ ...doc, text: next }, { config }).findings);
+    if (fixed.text !== text) fs.writeFileSync(filePath, fixed.text, 'utf8');
+    return { filePath, text: fixed.text, findings: fixed.findings, fixed: fixed.text !== text };
   } catch (error) {
     return { filePath, text, findings: [], fatal: `Internal error while linting: ${(error as Error).message}` };
   }

@@ -28,6 +28,38 @@ export function preferredEdits(text: string, findings: readonly Finding[], ruleI
   return applyTextEdits(text, fixes.flatMap((f) => f.edits));
 }
 
+export interface FixLoopResult {
+  text: string;
+  /** The findings of the final text. */
+  findings: Finding[];
+  /** How many passes changed the text (0: nothing to fix). */
+  passes: number;
+}
+
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Apply preferred fixes pass after pass, re-analysing the fixed text each time, until nothing
+ * changes (ESLint's --fix loop). Shared by the CLI's `--fix` and the editor's fix-all.
+ */
+export function fixUntilStable(
+  text: string,
+  findings: Finding[],
+  reanalyze: (text: string) => Finding[],
+): FixLoopResult {
+  let current = text;
+  let currentFindings = findings;
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const next = preferredEdits(current, currentFindings);
+    if (next === undefined || next === current) break;
+    current = next;
+    currentFindings = reanalyze(current);
+    passes++;
+  }
+  return { text: current, findings: currentFindings, passes };
+}
+
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;

@@ -3,26 +3,19 @@
 // returned (the editor keeps markers and folding around them); else one edit of the changed middle.
 
 import { analyze } from '../engine/analyze.js';
-import { applyTextEdits, compatibleFixes, preferredEdits } from '../engine/apply-fixes.js';
+import { compatibleFixes, fixUntilStable } from '../engine/apply-fixes.js';
 import type { TextEdit } from '../engine/types.js';
 import type { DocumentAnalysis } from './analysis.js';
-
-const MAX_PASSES = 10;
 
 /** Edits of the analysed version that apply every preferred fix; empty when there is nothing to fix. */
 export function fixAllEdits(analysis: DocumentAnalysis): TextEdit[] {
   const original = analysis.document.text;
   const firstPass = compatibleFixes(analysis.result.findings).flatMap((f) => f.edits);
   if (firstPass.length === 0) return [];
-  const afterFirst = applyTextEdits(original, firstPass);
-  let text = afterFirst;
-  for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const findings = analyze({ ...analysis.document, text }, { config: analysis.config }).findings;
-    const next = preferredEdits(text, findings);
-    if (next === undefined || next === text) break;
-    text = next;
-  }
-  if (text === afterFirst) return firstPass;
+  const { text, passes } = fixUntilStable(original, analysis.result.findings, (next) =>
+    analyze({ ...analysis.document, text: next }, { config: analysis.config }).findings,
+  );
+  if (passes === 1) return firstPass;
   return text === original ? [] : [replacementEdit(original, text)];
 }
 
