@@ -1,10 +1,12 @@
 // invalid-enum: a string that is not one of its field's values (`presetStyle`, `scheduler`,
 // `sd_version`, `transparency`, `controlnets[].strengthType`, upload `extension`, ...). An upload
 // extension written as a file name, with a dot, in upper case or as data gets the error catalogue's
-// "invalid file extension" explanation and the extension it meant.
+// "invalid file extension" explanation and the extension it meant. Comparisons of a response enum
+// with a value it never has (`status === "complete"`) are checked in flow/status-comparisons.ts.
 
 import type { Field } from '../../api/types.js';
 import { ruleDocsUrl } from '../docs.js';
+import { checkResponseEnumComparisons } from '../flow/status-comparisons.js';
 import { choiceFixes, replaceWithString } from '../fixes.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../suggest.js';
 import type { RequestSite, Rule, RuleContext, StringValue, Value } from '../types.js';
@@ -30,6 +32,7 @@ export const rule: Rule = {
         if (field) checkValue(ctx, request, property.value, field, path);
       },
     });
+    checkResponseEnumComparisons(ctx);
   },
 };
 

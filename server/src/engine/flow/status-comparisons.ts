@@ -1,0 +1,78 @@
+// The `invalid-enum` check for responses: a field of a known Leonardo response that has an enum
+// (`generations_by_pk.status`: PENDING, COMPLETE, FAILED; `transformType`, `presetStyle`, ...) compared
+// with a string it can never hold (`status === "complete"`, `case "done":`). The comparison is always
+// false (or always true for `!==`), so a polling loop never ends or a guard never opens.
+// Called from rules/invalid-enum.ts; reports under that rule.
+
+import ts from 'typescript';
+import { skipOuter } from '../extract/ts/scope.js';
+import { stringValue } from '../extract/ts/values.js';
+import { choiceFixes, replaceWithString } from '../fixes.js';
+import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../suggest.js';
+import type { RuleContext } from '../types.js';
+import { flowFor, type Flow } from './analysis.js';
+import { endpointName, writtenPath } from './shape.js';
+import type { ResponseOrigin } from './types.js';
+
+/** Report comparisons of response enums with impossible strings, in `==`/`!=` and `switch` cases. */
+export function checkResponseEnumComparisons(ctx: RuleContext): void {
+  const flow = flowFor(ctx);
+  if (!flow) return;
+  const reported = new Set<ts.Node>();
+  const judge = (origin: ResponseOrigin, other: ts.Expression): void => {
+    const literal = literalOf(flow, other);
+    if (literal && !reported.has(literal) && reportImpossible(ctx, flow, origin, literal)) reported.add(literal);
+  };
+  for (const comparison of flow.facts.comparisons) {
+    for (const [side, other] of [
+      [comparison.left, comparison.right],
+      [comparison.right, comparison.left],
+    ] as const) {
+      const origin = enumOrigin(flow, side);
+      if (origin) judge(origin, other);
+    }
+  }
+  for (const statement of flow.facts.switches) {
+    const origin = enumOrigin(flow, statement.expression);
+    if (!origin) continue;
+    for (const clause of statement.caseBlock.clauses) {
+      if (ts.isCaseClause(clause)) judge(origin, clause.expression);
+    }
+  }
+}
+
+function enumOrigin(flow: Flow, expression: ts.Expression): ResponseOrigin | undefined {
+  const origin = flow.originOf(expression);
+  if (origin?.kind !== 'response' || origin.stage !== 'body' || !origin.endpoint || !origin.field?.enum?.length) return undefined;
+  return origin;
+}
+
+/** The string the other side is: a literal, or a same-file constant initialised with one (edited there). */
+function literalOf(flow: Flow, expression: ts.Expression): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined {
+  const node = skipOuter(expression);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node;
+  if (!ts.isIdentifier(node)) return undefined;
+  const binding = flow.binding(node);
+  const initializer = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+  return initializer && (ts.isStringLiteral(initializer) || ts.isNoSubstitutionTemplateLiteral(initializer)) ? initializer : undefined;
+}
+
+/** Report the literal when the field never holds it; true when reported. */
+function reportImpossible(ctx: RuleContext, flow: Flow, origin: ResponseOrigin, literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): boolean {
+  const allowed = origin.field!.enum!;
+  if (allowed.includes(literal.text)) return false;
+  const value = stringValue(literal, flow.context);
+  const byCase = caseOnlyMatches(value.value, allowed);
+  const bySpelling = byCase.length > 0 ? byCase : spellingMatches(value.value, allowed);
+  const suggestions = bySpelling.length > 0 ? bySpelling : nearestNames(value.value, allowed);
+  const field = `\`${writtenPath(origin)}\` of the ${endpointName(origin.endpoint!)} response`;
+  const values = `The API sends ${listOr(allowed.map((v) => JSON.stringify(v)))}`;
+  const hint = suggestions.length > 0 ? ` Did you mean ${listOr(suggestions.map((s) => JSON.stringify(s)))}?` : '';
+  ctx.report({
+    message: `${field} is compared with ${JSON.stringify(value.value)}, a value it never has, so the comparison never matches. ${values} (enum values are case-sensitive).${hint}`,
+    span: value.span,
+    fixes: choiceFixes(suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(value, s) }))),
+    endpoint: endpointName(origin.endpoint!),
+  });
+  return true;
+}
