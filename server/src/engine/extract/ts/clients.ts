@@ -71,6 +71,7 @@ const FACTORIES: Record<ClientLibrary, readonly string[]> = {
 export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCallee | undefined {
   const node = skipOuter(callee);
   if (ts.isIdentifier(node)) {
+    if (!clientNames(ctx).has(node.text)) return undefined;
     const target = referent(node, ctx);
     if (!target) return undefined;
     if (target === 'undici-request') return { library: 'undici', member: 'request' };
@@ -88,6 +89,27 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
   if ('library' in target) return { library: target.library, instance: target, member, memberNode: node.name };
   if (target.lib === 'undici' && member === 'fetch') return { library: 'fetch' };
   return { library: target.lib, member, memberNode: node.name };
+}
+
+const CLIENT_NAMES = new WeakMap<TsContext, Set<string>>();
+
+/**
+ * The names a direct client call can use in this file: the globals, imported names, and variables
+ * initialised by a call (a `create`/`extend` instance). Every other callee is ruled out by name.
+ */
+function clientNames(ctx: TsContext): Set<string> {
+  let names = CLIENT_NAMES.get(ctx);
+  if (names) return names;
+  names = new Set(Object.keys(GLOBALS));
+  for (const binding of ctx.index.imports) names.add(binding.name);
+  for (const scope of ctx.index.scopes.values()) {
+    for (const binding of scope.values()) {
+      const initializer = binding.initializer && skipOuter(binding.initializer);
+      if (initializer && ts.isCallExpression(initializer)) names.add(binding.name);
+    }
+  }
+  CLIENT_NAMES.set(ctx, names);
+  return names;
 }
 
 type Referent = { lib: ClientLibrary } | ClientInstance | 'undici-request';

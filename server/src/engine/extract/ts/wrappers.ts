@@ -41,6 +41,8 @@ export function emptyWrapperTable(): WrapperTable {
 
 /** Register the function around `send` as a wrapper when its URL uses exactly one of its parameters. */
 export function registerWrapper(table: WrapperTable, send: SendCall, pieces: UrlPiece[], ctx: TsContext): void {
+  // Only a URL built from a parameter makes a wrapper: most sends are ruled out here.
+  if (!pieces.some((p) => p.unknown?.binding?.kind === 'param')) return;
   const fn = enclosingFunction(send.call);
   if (!fn) return;
   const urlParams = new Set<number>();
