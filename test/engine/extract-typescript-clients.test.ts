@@ -215,3 +215,36 @@ test('a method given by an expression that cannot be known leaves the method and
   assert.equal(site.endpoint, undefined);
   assert.equal(site.url?.path, '/generations');
 });
+
+test('a CommonJS script: required clients, promise chains, a module-level body', () => {
+  const code = `#!/usr/bin/env node
+const axios = require("axios").default;
+const { default: ky } = require("ky");
+const API_KEY = process.env.LEONARDO_API_KEY;
+const payload = {
+  prompt: process.argv[2] || "a red panda",
+  modelId: "de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3",
+  width: 1024,
+  height: 1024,
+  num_images: 1,
+};
+axios
+  .post("https://cloud.leonardo.ai/api/rest/v1/generations", payload, {
+    headers: { Authorization: "Bearer " + API_KEY },
+  })
+  .then((res) => console.log(res.data.sdGenerationJob.generationId))
+  .catch(console.error);
+ky.post("https://cloud.leonardo.ai/api/rest/v1/init-image", { json: { extension: "jpg" } });`;
+  const [generation, upload] = extract(code, 'scripts/generate.js');
+  assert.equal(generation?.source, 'axios');
+  assert.equal(generation?.endpoint?.operationId, 'createGeneration');
+  assert.deepEqual(plain(generation?.body), {
+    prompt: { oneOf: ['?process.argv[2]', 'a red panda'] },
+    modelId: 'de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3',
+    width: 1024,
+    height: 1024,
+    num_images: 1,
+  });
+  assert.equal(upload?.source, 'ky');
+  assert.equal(upload?.endpoint?.operationId, 'uploadInitImage');
+});
