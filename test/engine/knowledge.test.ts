@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { getCatalogue } from '../../server/src/api/catalogue.js';
 import { ruleDocsUrl } from '../../server/src/engine/docs.js';
@@ -12,9 +12,14 @@ import {
   stringLiteralAt,
 } from '../../server/src/engine/knowledge/index.js';
 
-const catalogueText = readFileSync('../shared/reference/leonardo-api-errors.txt', 'utf8');
+import { allRules } from '../../server/src/engine/rules/index.js';
 
-describe('error knowledge base: coverage of the catalogue', () => {
+// Leonardo's error catalogue lives in the steering repository's shared/ folder, beside the checkout
+// (CI has it). A clone on its own skips the coverage check; the knowledge base itself is tested below.
+const CATALOGUE_FILE = '../shared/reference/leonardo-api-errors.txt';
+const catalogueText = existsSync(CATALOGUE_FILE) ? readFileSync(CATALOGUE_FILE, 'utf8') : '';
+
+describe('error knowledge base: coverage of the catalogue', { skip: catalogueText ? false : `${CATALOGUE_FILE} is not beside this checkout` }, () => {
   it('has one entry per catalogue heading (the duplicated "Failed to find init variation" merged)', () => {
     const titles = apiErrors.map((e) => e.title);
     assert.equal(new Set(titles).size, titles.length);
@@ -39,9 +44,12 @@ describe('error knowledge base: coverage of the catalogue', () => {
     assert.match(entry.causes.join(' '), /generated on Leonardo/);
   });
 
-  it('links every related rule to an id of RULES.md', () => {
-    const rulesMd = readFileSync('../shared/spec/RULES.md', 'utf8');
-    for (const entry of apiErrors) for (const id of entry.rules) assert.ok(rulesMd.includes(`\`${id}\``), `${entry.id}: ${id}`);
+});
+
+describe('error knowledge base: links', () => {
+  it('links every related rule to a registered rule', () => {
+    const ids = new Set(allRules.map((r) => r.meta.id));
+    for (const entry of apiErrors) for (const id of entry.rules) assert.ok(ids.has(id), `${entry.id}: ${id}`);
   });
 });
 
