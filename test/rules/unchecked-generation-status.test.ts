@@ -186,6 +186,26 @@ export async function result(id: string) {
   const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
   return data.generations_by_pk.generated_images;
 }`,
+    'a status predicate, same-file or named for it': `${PREAMBLE}
+const isDone = (generation: { status: string }) => generation.status === 'COMPLETE';
+async function fetchGeneration(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  return (await res.json()).generations_by_pk;
+}
+export async function take(id: string) {
+  const generation = await fetchGeneration(id);
+  if (isDone(generation)) return generation.generated_images;
+  if (isGenerationComplete(generation)) return generation.generated_images;
+  return [];
+}`,
+    'a promise chain after waiting': `${PREAMBLE}
+async function fetchGeneration(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  return (await res.json()).generations_by_pk;
+}
+export function take(id: string) {
+  return waitUntilComplete(id).then(() => fetchGeneration(id)).then((generation) => generation.generated_images);
+}`,
     'the images of a listing are not judged': `${PREAMBLE}
 export async function gallery(userId: string) {
   const data = await (await fetch(\`\${BASE}/generations/user/\${userId}?limit=10\`, { headers })).json();
@@ -194,6 +214,17 @@ export async function gallery(userId: string) {
   };
   for (const [name, code] of Object.entries(cases)) assert.deepEqual(lint(code, only), [], name);
   assert.deepEqual(lint(cases['a webhook route']!.replace("'/api/leonardo/webhook'", "'/api/leonardo/result'"), only).length, 1);
+});
+
+test('a promise chain with no wait is flagged', () => {
+  const code = `${PREAMBLE}
+export function firstUrl(id: string) {
+  return fetch(\`\${BASE}/generations/\${id}\`, { headers })
+    .then((res) => res.json())
+    .then((data) => data.generations_by_pk.generated_images[0].url);
+}
+`;
+  assert.deepEqual(lint(code, only).map((h) => [h.line, h.text]), [[7, 'generated_images']]);
 });
 
 test('a webhook handler file is not judged', () => {

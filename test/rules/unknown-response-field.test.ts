@@ -113,6 +113,17 @@ export async function summary(id: string) {
   assert.deepEqual(hits.map((h) => h.finding.fixes[0]?.edits[0]?.newText), ['generations_by_pk', 'sdGenerationJob.generationId', '?.[0]?.url']);
 });
 
+test('a name that ends with a real one: sdUpscaleJob.jobId → id', () => {
+  const code = `${PREAMBLE}
+export async function upscale(imageId: string) {
+  const res = await fetch(\`\${BASE}/variations/upscale\`, { method: 'POST', headers, body: JSON.stringify({ id: imageId }) });
+  const { sdUpscaleJob } = await res.json();
+  return sdUpscaleJob.jobId;
+}
+`;
+  assert.equal(fix(code), code.replace('sdUpscaleJob.jobId', 'sdUpscaleJob.id'));
+});
+
 test('uploadInitImage.fields is a JSON string: reading a key off it is flagged without a fix', () => {
   const code = `${PREAMBLE}
 export async function presign() {

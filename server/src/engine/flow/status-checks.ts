@@ -14,6 +14,8 @@ import type { Flow } from './analysis.js';
 const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING']);
 const WAIT_HELPER = /wait|poll|until/i;
 const IMAGES = new Set(['generated_images', 'generatedImages']);
+const THEN_METHODS = new Set(['then', 'finally']);
+const STATUS_PREDICATE = /complete|done|ready|finish|succe|status/i;
 const WEBHOOK = /webhook/i;
 /** How many levels of callers are followed to find the check. */
 const CALLER_DEPTH = 3;
@@ -43,6 +45,11 @@ function guards(parent: ts.Node, child: ts.Node, flow: Flow): boolean {
     const logical =
       operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
     return logical && child === parent.right && hasStatusTest(parent.left, flow);
+  }
+  // `waitUntilComplete(id).then(() => fetchGeneration(id)).then((g) => g.generated_images)`
+  if (ts.isCallExpression(parent) && parent.arguments.includes(child as ts.Expression) && ts.isPropertyAccessExpression(parent.expression)) {
+    const receiver = parent.expression.expression;
+    return THEN_METHODS.has(parent.expression.name.text) && (hasStatusTest(receiver, flow, true) || waits(receiver, flow));
   }
   if (ts.isCaseClause(parent) || ts.isDefaultClause(parent)) return isStatusExpression(parent.parent.parent.expression, flow);
   if (isLoop(parent)) return child === parent.statement && isPollingLoop(parent, flow);
@@ -105,6 +112,7 @@ function isStatusTest(node: ts.Node, flow: Flow): boolean {
     );
   }
   if (ts.isSwitchStatement(node)) return isStatusExpression(node.expression, flow);
+  if (ts.isCallExpression(node) && isStatusPredicate(node, flow)) return true;
   if (isLoop(node)) return isPollingCondition(node, flow);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes') {
     const list = skipOuter(node.expression.expression);
@@ -124,6 +132,23 @@ export function isImagesLength(node: ts.Node): boolean {
   if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'length') return false;
   const images = skipOuter(node.expression);
   return ts.isPropertyAccessExpression(images) && IMAGES.has(images.name.text);
+}
+
+/**
+ * `isComplete(generation)`, `generationReady(g)`: a predicate named for the status, or a same-file
+ * function (not nested in the call) whose own body tests it.
+ */
+function isStatusPredicate(call: ts.CallExpression, flow: Flow): boolean {
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (STATUS_PREDICATE.test(name)) return true;
+  const fn = flow.calledFunction(call);
+  return !!fn?.body && !isAncestor(fn, call) && hasStatusTest(fn.body, flow);
+}
+
+function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
 }
 
 type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;

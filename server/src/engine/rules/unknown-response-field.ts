@@ -132,10 +132,11 @@ function fieldSuggestions(read: MemberRead, name: string, fields: readonly Field
   const otherNaming = fields.filter((f) => (naming === 'sdk' ? f.wire : f.sdk) === name).map((f) => nameOf(f, naming));
   const folded = foldName(name);
   const bySuffix = folded.length >= 2 ? names.filter((n) => foldName(n).endsWith(folded) && foldName(n) !== folded) : [];
+  const byTail = names.filter((n) => foldName(n).length >= 2 && folded.endsWith(foldName(n)) && foldName(n) !== folded);
   const deeper = fields.flatMap((f) =>
     (f.fields ?? []).some((c) => nameOf(c, naming) === name) ? [`${nameOf(f, naming)}.${name}`] : [],
   );
-  const rules = [otherNaming, caseOnlyMatches(name, names), spellingMatches(name, names), nearestNames(name, names), bySuffix, deeper];
+  const rules = [otherNaming, caseOnlyMatches(name, names), spellingMatches(name, names), nearestNames(name, names), bySuffix, byTail, deeper];
   const found = rules.find((list) => list.length > 0) ?? [];
   return found.slice(0, 3).map((shown) => ({ shown, ...(editableName(read) ? { edit: replaceName(read, shown) } : {}) }));
 }
