@@ -74,8 +74,8 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
     if (!clientNames(ctx).has(node.text)) return undefined;
     const target = referent(node, ctx);
     if (!target) return undefined;
-    if (target === 'undici-request') return { library: 'undici', member: 'request' };
-    return 'library' in target ? { library: target.library, instance: target } : { library: target.lib };
+    if (target.kind === 'undici-request') return { library: 'undici', member: 'request' };
+    return target.kind === 'instance' ? { library: target.instance.library, instance: target.instance } : { library: target.library };
   }
   if (!ts.isPropertyAccessExpression(node)) return undefined;
   const member = node.name.text;
@@ -85,10 +85,10 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
     return resolveIdentifier(ctx.index, receiver) ? undefined : { library: 'fetch' };
   }
   const target = receiverReferent(receiver, ctx);
-  if (!target || target === 'undici-request') return undefined;
-  if ('library' in target) return { library: target.library, instance: target, member, memberNode: node.name };
-  if (target.lib === 'undici' && member === 'fetch') return { library: 'fetch' };
-  return { library: target.lib, member, memberNode: node.name };
+  if (!target || target.kind === 'undici-request') return undefined;
+  if (target.kind === 'instance') return { library: target.instance.library, instance: target.instance, member, memberNode: node.name };
+  if (target.library === 'undici' && member === 'fetch') return { library: 'fetch' };
+  return { library: target.library, member, memberNode: node.name };
 }
 
 const CLIENT_NAMES = new WeakMap<TsContext, Set<string>>();
@@ -112,19 +112,23 @@ function clientNames(ctx: TsContext): Set<string> {
   return names;
 }
 
-type Referent = { lib: ClientLibrary } | ClientInstance | 'undici-request';
+/** What a name refers to: a client library, an instance of one, or undici's `request` function. */
+type Referent =
+  | { kind: 'library'; library: ClientLibrary }
+  | { kind: 'instance'; instance: ClientInstance }
+  | { kind: 'undici-request' };
 
 function receiverReferent(receiver: ts.Expression, ctx: TsContext): Referent | undefined {
   if (ts.isIdentifier(receiver)) return referent(receiver, ctx);
   if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
     for (const initializer of ctx.index.thisMembers.get(receiver.name.text) ?? []) {
       const instance = instanceFrom(initializer, ctx);
-      if (instance) return instance;
+      if (instance) return { kind: 'instance', instance };
     }
     return undefined;
   }
-  if (ts.isCallExpression(receiver)) return instanceFrom(receiver, ctx);
-  return undefined;
+  const instance = ts.isCallExpression(receiver) ? instanceFrom(receiver, ctx) : undefined;
+  return instance && { kind: 'instance', instance };
 }
 
 /** What an identifier names: a client library (imported, required or global) or an instance. */
@@ -132,17 +136,18 @@ function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
   const binding = resolveIdentifier(ctx.index, id);
   if (!binding) {
     const global = GLOBALS[id.text];
-    return global ? { lib: global } : undefined;
+    return global && { kind: 'library', library: global };
   }
   if (binding.kind === 'import') {
     const library = libraryOfImport(binding.module!, binding.imported!);
     if (!library) return undefined;
-    return library === 'undici-request' ? library : { lib: library };
+    return library === 'undici-request' ? { kind: library } : { kind: 'library', library };
   }
   const initializer = constInitializer(binding);
-  if (initializer) return instanceFrom(initializer, ctx);
+  const instance = initializer && instanceFrom(initializer, ctx);
+  if (instance) return { kind: 'instance', instance };
   // SvelteKit's `load({ fetch })`, injected `(fetch = globalThis.fetch) => ...`: a parameter named fetch is one.
-  return binding.kind === 'param' && id.text === 'fetch' ? { lib: 'fetch' } : undefined;
+  return binding.kind === 'param' && id.text === 'fetch' ? { kind: 'library', library: 'fetch' } : undefined;
 }
 
 /** `axios.create({...})`, `ky.extend({...})`, ...: the instance and its options. */
@@ -154,9 +159,8 @@ function instanceFrom(expression: ts.Expression, ctx: TsContext): ClientInstance
   const receiver = skipOuter(callee.expression);
   if (!ts.isIdentifier(receiver)) return undefined;
   const target = referent(receiver, ctx);
-  if (!target || target === 'undici-request' || 'library' in target) return undefined;
-  if (!FACTORIES[target.lib].includes(callee.name.text)) return undefined;
-  return { library: target.lib, config: node.arguments[0] };
+  if (target?.kind !== 'library' || !FACTORIES[target.library].includes(callee.name.text)) return undefined;
+  return { library: target.library, config: node.arguments[0] };
 }
 
 /** What an options object (`init`, axios config, got/ky options) shows. */

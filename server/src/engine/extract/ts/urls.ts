@@ -183,9 +183,3 @@ function locate(pieces: readonly UrlPiece[], start: number, end: number): Span |
   }
   return undefined;
 }
-
-/** The pieces of a URL argument, resolved against a client's base URL when it has one. */
-export function requestUrlPieces(expression: ts.Expression, ctx: TsContext, base?: readonly UrlPiece[]): UrlPiece[] {
-  const pieces = urlPieces(expression, ctx);
-  return base ? joinBase(base, pieces) : pieces;
-}
