@@ -1,0 +1,218 @@
+// The properties every document must satisfy, checked by the fuzz runs and the regression replay.
+// Each check throws an Error naming the broken property; `checkDocument` runs them all.
+//
+//   1. `analyze` never throws, and no rule throws (onRuleError is a failure too).
+//   2. A document of up to 100 KB is analysed within 100 ms (the minimum of three runs, so a GC
+//      pause or a busy machine is not reported as a slow engine).
+//   3. Every finding's span and every fix edit lies within the document (0 <= start <= end <= length),
+//      and the edits of one fix do not overlap.
+//   4. The scope of a preferred fix (the exact invariant; see `fixScope`): a finding that lies in a
+//      request's region edits only that request's region; any other finding edits only its own lines.
+//   5. Applying preferred fixes never makes the document less parsable: `syntaxErrors` (TS parse
+//      diagnostics, jsonc-parser errors, shell quoting + curl JSON bodies, .http JSON bodies) does
+//      not increase, for each finding's preferred fix alone and for every pass of the --fix loop.
+//   6. The --fix loop (the CLI's: apply the compatible preferred fixes, analyse again, at most 10
+//      passes) reaches a text with no preferred fix left, so no fixed finding is reported again
+//      with its fix; and every finding that had a preferred fix is gone (by rule and message) unless
+//      the same rule and message were reported as often before.
+
+import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
+import { applyTextEdits, preferredEdits } from '../../server/src/engine/apply-fixes.js';
+import type { Finding, RequestSite, Span, Value } from '../../server/src/engine/types.js';
+import type { FuzzDocument } from './render.js';
+import { syntaxErrors } from './syntax.js';
+
+export const TIME_LIMIT_MS = 100;
+export const SIZE_LIMIT = 100 * 1024;
+/** As in server/src/cli/lint-files.ts. */
+const MAX_FIX_PASSES = 10;
+
+export class PropertyError extends Error {
+  constructor(
+    readonly property: string,
+    detail: string,
+  ) {
+    super(`${property}: ${detail}`);
+  }
+}
+
+/** Property 1: analyse, failing on a thrown error or a rule failure. */
+export function analyzeStrict(doc: FuzzDocument): AnalysisResult {
+  const failures: string[] = [];
+  let result: AnalysisResult;
+  try {
+    result = analyze(doc, { onRuleError: (id, e) => failures.push(`${id}: ${(e as Error)?.stack ?? String(e)}`) });
+  } catch (error) {
+    throw new PropertyError('analyze threw', (error as Error)?.stack ?? String(error));
+  }
+  if (failures.length > 0) throw new PropertyError('a rule threw', failures.join('\n'));
+  return result;
+}
+
+/** Property 2. */
+export function checkTime(doc: FuzzDocument, limit = TIME_LIMIT_MS): number {
+  if (doc.text.length > SIZE_LIMIT) return 0;
+  let best = Infinity;
+  for (let run = 0; run < 3 && best > limit; run++) {
+    const started = performance.now();
+    analyze(doc);
+    best = Math.min(best, performance.now() - started);
+  }
+  if (best > limit) throw new PropertyError('too slow', `${best.toFixed(1)} ms for ${doc.text.length} characters (limit ${limit} ms)`);
+  return best;
+}
+
+const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
+
+/** Property 3. */
+export function checkSpans(doc: FuzzDocument, findings: readonly Finding[]): void {
+  const length = doc.text.length;
+  const valid = (s: Span) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length;
+  for (const f of findings) {
+    if (!valid(f.span)) throw new PropertyError('span outside the document', `${f.ruleId} ${JSON.stringify(f.span)} in ${length}`);
+    for (const fix of f.fixes) {
+      for (const e of fix.edits) {
+        if (!valid(e)) throw new PropertyError('edit outside the document', `${f.ruleId} "${fix.title}" ${JSON.stringify(e)} in ${length}`);
+      }
+      const sorted = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+      for (let i = 1; i < sorted.length; i++) {
+        if (sorted[i]!.start < sorted[i - 1]!.end) throw new PropertyError('overlapping edits in one fix', `${f.ruleId} "${fix.title}"`);
+      }
+    }
+  }
+}
+
+function valueRegions(value: Value, out: Span[]): void {
+  out.push(value.span);
+  if (value.kind === 'array') for (const e of value.elements) valueRegions(e, out);
+  if (value.kind === 'alternatives') for (const o of value.options) valueRegions(o, out);
+  if (value.kind === 'object') {
+    for (const p of value.properties) {
+      out.push(p.span, p.removeSpan);
+      valueRegions(p.value, out);
+    }
+  }
+}
+
+/**
+ * A request's region: the request itself (the call, command or block), its method, its URL and the
+ * header and body values it sends, wherever in the file they are written (a body built in a
+ * variable above the call), with every property's removal span (its comma and line).
+ */
+export function requestRegion(request: RequestSite): Span[] {
+  const out: Span[] = [request.span];
+  if (request.methodSpan) out.push(request.methodSpan);
+  if (request.url) out.push(request.url.span);
+  if (request.headers) valueRegions(request.headers, out);
+  if (request.body) valueRegions(request.body, out);
+  return out;
+}
+
+/** From the start of the span's first line to the end of its last line, the line break included. */
+export function linesOf(text: string, span: Span): Span {
+  let start = span.start;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = span.end;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return { start, end };
+}
+
+/**
+ * Property 4, the exact invariant: the regions a finding's preferred fix may edit. A finding that
+ * lies in the region of one or more requests may edit the regions of those requests (each edit inside
+ * one region of one of them); any other finding (a disable comment, a read of a response) may edit
+ * only the lines its span covers.
+ */
+export function fixScope(text: string, finding: Finding, requests: readonly RequestSite[]): Span[] {
+  const owners = requests.map(requestRegion).filter((regions) => regions.some((r) => within(finding.span, r)));
+  return owners.length > 0 ? owners.flat() : [linesOf(text, finding.span)];
+}
+
+export function checkFixScope(doc: FuzzDocument, result: AnalysisResult): void {
+  for (const f of result.findings) {
+    const fix = f.fixes.find((x) => x.preferred);
+    if (!fix) continue;
+    const scope = fixScope(doc.text, f, result.requests);
+    const outside = fix.edits.find((e) => !scope.some((r) => within(e, r)));
+    if (outside) {
+      throw new PropertyError('fix edits outside its scope', `${f.ruleId} "${fix.title}" edits ${JSON.stringify(outside)} ${JSON.stringify(doc.text.slice(outside.start, outside.end))}`);
+    }
+  }
+}
+
+/** Property 5 for each preferred fix alone. */
+export function checkEachFix(doc: FuzzDocument, findings: readonly Finding[], before = syntaxErrors(doc.text, doc.kind, doc.path), limit = 12): void {
+  let checked = 0;
+  for (const f of findings) {
+    const fix = f.fixes.find((x) => x.preferred);
+    if (!fix || fix.edits.length === 0 || checked++ >= limit) continue;
+    const after = syntaxErrors(applyTextEdits(doc.text, fix.edits), doc.kind, doc.path);
+    if (after > before) throw new PropertyError('a fix broke the syntax', `${f.ruleId} "${fix.title}" ${JSON.stringify(fix.edits)}: ${before} → ${after} errors`);
+  }
+}
+
+const key = (f: Finding) => `${f.ruleId}\u0000${f.message}`;
+
+function counts(findings: readonly Finding[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of findings) out.set(key(f), (out.get(key(f)) ?? 0) + 1);
+  return out;
+}
+
+/** Properties 5 (per pass) and 6. Returns the fixed text. */
+export function checkFixLoop(doc: FuzzDocument, first: AnalysisResult, before = syntaxErrors(doc.text, doc.kind, doc.path)): string {
+  let text = doc.text;
+  let result = first;
+  let errors = before;
+  const fixedKeys = new Map<string, number>();
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const next = preferredEdits(text, result.findings);
+    if (next === undefined || next === text) return checkFixedGone(text, result, fixedKeys);
+    const original = counts(result.findings);
+    for (const f of result.findings) if (f.fixes.some((x) => x.preferred && x.edits.length > 0)) fixedKeys.set(key(f), original.get(key(f))!);
+    const nextErrors = syntaxErrors(next, doc.kind, doc.path);
+    if (nextErrors > errors) throw new PropertyError('--fix broke the syntax', `pass ${pass + 1}: ${errors} → ${nextErrors} errors\n--- before\n${text}\n--- after\n${next}`);
+    errors = nextErrors;
+    text = next;
+    result = analyzeStrict({ ...doc, text });
+    checkSpans({ ...doc, text }, result.findings);
+  }
+  const left = result.findings.filter((f) => f.fixes.some((x) => x.preferred && x.edits.length > 0));
+  throw new PropertyError('--fix does not settle', `${MAX_FIX_PASSES} passes, still fixable: ${left.map((f) => `${f.ruleId}: ${f.message}`).join('; ')}`);
+}
+
+function checkFixedGone(text: string, final: AnalysisResult, fixedKeys: ReadonlyMap<string, number>): string {
+  const now = counts(final.findings);
+  for (const [k, n] of fixedKeys) {
+    if ((now.get(k) ?? 0) >= n) {
+      throw new PropertyError('a fixed finding is reported again', `${k.replace('\u0000', ': ')}\n--- fixed text\n${text}`);
+    }
+  }
+  return text;
+}
+
+export interface CheckOptions {
+  /** Check the time limit (off where the harness measures many documents at once). */
+  time?: boolean;
+  /** Check fixes (properties 4–6). */
+  fixes?: boolean;
+}
+
+/** Every property for one document. */
+export function checkDocument(doc: FuzzDocument, options: CheckOptions = {}): AnalysisResult {
+  const started = performance.now();
+  const result = analyzeStrict(doc);
+  const elapsed = performance.now() - started;
+  if (options.time !== false && elapsed > TIME_LIMIT_MS) checkTime(doc);
+  checkSpans(doc, result.findings);
+  if (options.fixes !== false && result.findings.some((f) => f.fixes.some((x) => x.preferred))) {
+    checkFixScope(doc, result);
+    const before = syntaxErrors(doc.text, doc.kind, doc.path);
+    checkEachFix(doc, result.findings, before);
+    checkFixLoop(doc, result, before);
+  }
+  return result;
+}
+
