@@ -44,7 +44,8 @@ export function parseJsonValue(source: string, options: JsonParseOptions = {}): 
   }
   const errors = parseErrors.map((e) => ({
     message: describeError(e, text),
-    span: { start: base + e.offset, end: base + e.offset + Math.max(e.length, 1) },
+    // An error at the end of the text (an unclosed brace) has no character to sit on: it ends at the end.
+    span: { start: base + e.offset, end: base + Math.min(e.offset + Math.max(e.length, 1), text.length) },
   }));
   if (!root) return { errors };
   return { value: toValue(root, text, base, 0), root, errors };

@@ -35,7 +35,8 @@ export const rule: Rule = {
         : ' The API cannot read it and rejects the request.';
       ctx.report({
         message: `${bodyName(request)} is not valid JSON: ${detail.message}.${answer}`,
-        span: { start: detail.start, end: Math.max(detail.end, detail.start + 1) },
+        // At least one character wide, but never past the end of the document (a body cut short).
+        span: { start: detail.start, end: Math.min(Math.max(detail.end, detail.start + 1), ctx.document.text.length) },
         fixes: [],
         endpoint: endpointLabel(request),
         apiError: generation ? GENERATION_ERROR : undefined,
