@@ -29,9 +29,27 @@ export async function runScenario(name: string, fn: () => Promise<void>): Promis
     await fn();
     return { name, ok: true, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { name, ok: false, ms: Math.round(performance.now() - started), error: message.split('\n')[0] };
+    return { name, ok: false, ms: Math.round(performance.now() - started), error: summarize(error) };
   }
+}
+
+/** An error on one line; for a Playwright timeout, with what it was waiting for (from its call log). */
+function summarize(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+  const waiting = lines.find((line) => /^\s*- waiting for /.test(line));
+  return waiting ? `${lines[0]} ${waiting.trim().slice(2)}` : lines[0];
+}
+
+/** One line per scenario. */
+export function formatResult(result: ScenarioResult): string {
+  return result.ok ? `PASS ${result.name} (${result.ms} ms)` : `FAIL ${result.name}: ${result.error}`;
+}
+
+/** Prints the closing `N passed, N failed` line alone on its line and sets the exit code. */
+export function finish(results: ScenarioResult[]): void {
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`\n${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
 }
 
 /** The code-server version scripts/setup-e2e.sh pins (read from the script: one source of truth). */

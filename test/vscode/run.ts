@@ -4,20 +4,13 @@
 // VSCODE_TEST_VERSION picks the version (default `stable`; `1.91.0` is the oldest engines.vscode allows).
 
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { copyFixtures, ROOT } from '../e2e/support.js';
+import { copyFixtures, finish, formatResult, ROOT } from '../e2e/support.js';
+import { bundleSuite, readResults } from './bundle.js';
 
 const NETWORK_ERRORS = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|timed? ?out/i;
-
-interface Result {
-  name: string;
-  ok: boolean;
-  ms: number;
-  error?: string;
-}
 
 /** Electron needs a display: on a headless Linux machine, run again under xvfb-run when it is there. */
 function ensureDisplay(): void {
@@ -59,26 +52,15 @@ async function main(): Promise<void> {
   const workspace = copyFixtures('electron');
   const runDir = path.dirname(workspace);
   const suiteDir = path.join(runDir, 'suite');
-  const resultsFile = path.join(runDir, 'results.json');
   mkdirSync(suiteDir);
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'test/vscode/suite/index.ts')],
-    outfile: path.join(suiteDir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
+  const extensionTestsPath = await bundleSuite(suiteDir);
 
   let runError: unknown;
   try {
     await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(suiteDir, 'index.js'),
-      extensionTestsEnv: { LEONARDO_VSCODE_RESULTS: resultsFile },
+      extensionTestsPath,
       launchArgs: [
         workspace,
         '--disable-extensions',
@@ -93,16 +75,14 @@ async function main(): Promise<void> {
     runError = error;
   }
 
-  const results: Result[] = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Result[]) : [];
+  const results = readResults(suiteDir) ?? [];
   rmSync(runDir, { recursive: true, force: true });
-  for (const r of results) console.log(r.ok ? `PASS ${r.name} (${r.ms} ms)` : `FAIL ${r.name}: ${r.error}`);
   if (results.length === 0) {
-    console.log(`FAIL vscode-electron: the suite did not run: ${runError instanceof Error ? runError.message : String(runError)}`);
+    const why = runError instanceof Error ? runError.message : String(runError);
+    results.push({ name: 'vscode-api: the suite ran in VS Code', ok: false, ms: 0, error: why });
   }
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length === 0 ? 1 : results.length - passed;
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 ? 1 : 0;
+  for (const result of results) console.log(formatResult(result));
+  finish(results);
 }
 
 main().catch((error: unknown) => {

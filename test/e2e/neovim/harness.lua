@@ -170,6 +170,7 @@ end)
 
 scenario('neovim: a rule turned off in the settings loses its diagnostics', function()
   vim.api.nvim_set_current_buf(ts_buf)
+  assert(has_code(ts_buf, 'unknown-field'), 'no unknown-field diagnostic to turn off')
   settings.leonardoLint.rules = { ['unknown-field'] = 'off' }
   client().config.settings = settings -- what Neovim answers workspace/configuration with
   client().notify('workspace/didChangeConfiguration', { settings = settings })

@@ -3,7 +3,7 @@
 // outside its run folder.
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { CODE_SERVER_BIN, ROOT } from '../support.js';
@@ -35,8 +35,8 @@ const USER_SETTINGS = {
 
 export interface CodeServer {
   url: string;
-  /** The extension as installed: how it got there (`vsix` or `folder`). */
-  installedFrom: 'vsix' | 'folder';
+  /** How the extension got into the extensions folder (`none`: it is loaded as a development extension). */
+  installedFrom: 'vsix' | 'folder' | 'none';
   stop(): Promise<void>;
 }
 
@@ -72,13 +72,22 @@ export function installExtension(runDir: string, extensionsDir: string): 'vsix' 
   return 'folder';
 }
 
-export async function startCodeServer(runDir: string, workspace: string, logFile: string): Promise<CodeServer> {
+/**
+ * Starts code-server on `workspace`. `install: false` leaves the extensions folder empty (for a run that
+ * loads the extension as a development extension instead).
+ */
+export async function startCodeServer(
+  runDir: string,
+  workspace: string,
+  logFile: string,
+  { install = true }: { install?: boolean } = {},
+): Promise<CodeServer> {
   const userData = path.join(runDir, 'user-data');
   const extensionsDir = path.join(runDir, 'extensions');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  const installedFrom = installExtension(runDir, extensionsDir);
+  const installedFrom = install ? installExtension(runDir, extensionsDir) : 'none';
 
   const port = await freePort();
   const configFile = path.join(runDir, 'code-server.yaml');
@@ -103,6 +112,13 @@ export async function startCodeServer(runDir: string, workspace: string, logFile
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
   return { url, installedFrom, stop: () => stopProcess(child) };
+}
+
+/** Copies VS Code's logs (extension host, the extension's output channel) from a run to `target`. */
+export function keepLogs(runDir: string, target: string): void {
+  const logs = path.join(runDir, 'user-data/logs');
+  rmSync(target, { recursive: true, force: true });
+  if (existsSync(logs)) cpSync(logs, target, { recursive: true });
 }
 
 function freePort(): Promise<number> {

@@ -1,7 +1,7 @@
 // The VS Code suite: the packaged extension in code-server, driven like a user through Chromium.
 // Scenarios run in order on one workbench (the quick fix leaves the file dirty for fix-all on save).
 
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   FIXED_JSON_TEXT,
@@ -13,7 +13,7 @@ import {
   type ExpectedProblem,
 } from '../fixtures/expected.js';
 import { copyFixtures, RESULTS_DIR, runScenario, type ScenarioResult } from '../support.js';
-import { startCodeServer, type CodeServer } from './code-server.js';
+import { keepLogs, startCodeServer, type CodeServer } from './code-server.js';
 import { Workbench } from './workbench.js';
 
 interface Context {
@@ -57,7 +57,7 @@ export async function runVsCodeSuite(): Promise<ScenarioResult[]> {
   } finally {
     await workbench?.close().catch(() => undefined);
     await server?.stop();
-    keepLogs(runDir);
+    keepLogs(runDir, path.join(RESULTS_DIR, 'vscode-logs'));
     rmSync(runDir, { recursive: true, force: true });
   }
 }
@@ -117,7 +117,7 @@ async function fixAllOnSave({ workbench, workspace }: Context): Promise<void> {
   for (const problem of JSON_PROBLEMS) await workbench.problem(problem.text, problem.ruleId).waitFor({ state: 'detached' });
   await workbench.editor().locator('.squiggly-error').first().waitFor({ state: 'detached' });
   const saved = readFileSync(path.join(workspace, JSON_FILE), 'utf8');
-  if (saved !== FIXED_JSON_TEXT) throw new Error(`the saved file is not the fixed request:\n${saved}`);
+  if (saved !== FIXED_JSON_TEXT) throw new Error(`the saved file is not the fixed request: ${JSON.stringify(saved)}`);
   await workbench.screenshot('fix-all-on-save');
 }
 
@@ -139,14 +139,6 @@ async function ruleTurnedOff({ workbench, workspace }: Context): Promise<void> {
   await workbench.problem(outOfRange.text, outOfRange.ruleId).waitFor();
   await workbench.editor().locator('.squiggly-error').nth(1).waitFor({ state: 'detached' });
   await workbench.screenshot('rule-turned-off');
-}
-
-/** Keeps VS Code's logs (extension host, the extension's output channel) beside the screenshots. */
-function keepLogs(runDir: string): void {
-  const logs = path.join(runDir, 'user-data/logs');
-  const target = path.join(RESULTS_DIR, 'vscode-logs');
-  rmSync(target, { recursive: true, force: true });
-  if (existsSync(logs)) cpSync(logs, target, { recursive: true });
 }
 
 function slug(name: string): string {

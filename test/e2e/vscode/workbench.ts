@@ -35,12 +35,13 @@ export class Workbench {
     private readonly screenshotDir: string,
   ) {}
 
-  static async open(url: string, workspace: string, screenshotDir: string): Promise<Workbench> {
+  /** Opens the workbench on `workspace`; `query` adds URL parameters (e.g. a development `payload`). */
+  static async open(url: string, workspace: string, screenshotDir: string, query: Record<string, string> = {}): Promise<Workbench> {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     const workbench = new Workbench(browser, page, screenshotDir);
-    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.goto(`${url}/?${new URLSearchParams({ folder: workspace, ...query }).toString()}`);
     await page.locator('.monaco-workbench').waitFor();
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
     return workbench;
@@ -90,7 +91,7 @@ export class Workbench {
         return contains.every((s) => text.includes(s)) && !lacks.some((s) => text.includes(s));
       }, args);
     } catch (error) {
-      throw new Error(`the editor never showed ${JSON.stringify(expected)}; it shows:\n${await this.editorText()}`, { cause: error });
+      throw new Error(`the editor never showed ${JSON.stringify(expected)}; it shows: ${JSON.stringify(await this.editorText())}`, { cause: error });
     }
   }
 

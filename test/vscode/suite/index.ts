@@ -1,6 +1,6 @@
 // The e2e scenarios as in-editor tests: loaded by VS Code's extension host (`extensionTestsPath`), they
 // drive the extension through the `vscode` API on the fixture workspace that test/vscode/run.ts opens.
-// Each scenario's result goes to the JSON file named by LEONARDO_VSCODE_RESULTS; run() rejects on a failure.
+// Each scenario's result goes to results.json beside the bundled suite; run() rejects on a failure.
 
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,16 +14,11 @@ import {
   WIDTH_HOVER,
   type ExpectedProblem,
 } from '../../e2e/fixtures/expected.js';
+import { runScenario, type ScenarioResult } from '../../e2e/support.js';
+import { RESULTS_FILE } from './results.js';
 
 const TIMEOUT_MS = 30_000;
 const SOURCE = 'leonardo-lint';
-
-interface Result {
-  name: string;
-  ok: boolean;
-  ms: number;
-  error?: string;
-}
 
 function workspaceUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -90,14 +85,14 @@ const tsUri = () => workspaceUri(TS_FILE);
 
 const scenarios: Array<[string, () => Promise<void>]> = [
   [
-    'vscode-electron: diagnostics in a JSON request file',
+    'vscode-api: diagnostics in a JSON request file',
     async () => {
       await openEditor(JSON_FILE);
       await waitForDiagnostics('the JSON fixture problems', jsonUri(), (d) => matches(d, JSON_PROBLEMS));
     },
   ],
   [
-    'vscode-electron: hover on a request field shows its documentation',
+    'vscode-api: hover on a request field shows its documentation',
     async () => {
       const { document } = await openEditor(JSON_FILE);
       const position = positionOf(document, 'width').translate(0, 1);
@@ -108,7 +103,7 @@ const scenarios: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
-    'vscode-electron: the preferred quick fix renames sd_Version and its diagnostic goes',
+    'vscode-api: the preferred quick fix renames sd_Version and its diagnostic goes',
     async () => {
       const { document } = await openEditor(JSON_FILE);
       const diagnostic = ours(document.uri).find((d) => ruleIdOf(d) === 'unknown-field');
@@ -122,30 +117,30 @@ const scenarios: Array<[string, () => Promise<void>]> = [
       const preferred = actions.find((a) => a.isPreferred && a.edit);
       if (!preferred?.edit) throw new Error(`no preferred quick fix among: ${actions.map((a) => a.title).join(', ')}`);
       if (!(await vscode.workspace.applyEdit(preferred.edit))) throw new Error('VS Code refused the edit');
-      if (!document.getText().includes('"sd_version"')) throw new Error(`the text did not change:\n${document.getText()}`);
+      if (!document.getText().includes('"sd_version"')) throw new Error(`the text did not change: ${JSON.stringify(document.getText())}`);
       const rest = JSON_PROBLEMS.filter((p) => p.ruleId !== 'unknown-field');
       await waitForDiagnostics('unknown-field to go', document.uri, (d) => matches(d, rest));
     },
   ],
   [
-    'vscode-electron: source.fixAll.leonardoLint on save fixes the rest',
+    'vscode-api: source.fixAll.leonardoLint on save fixes the rest',
     async () => {
       const { document } = await openEditor(JSON_FILE);
       await vscode.commands.executeCommand('workbench.action.files.save');
       if (document.isDirty) throw new Error('the document is still dirty after the save');
-      if (document.getText() !== FIXED_JSON_TEXT) throw new Error(`the saved text is not the fixed request:\n${document.getText()}`);
+      if (document.getText() !== FIXED_JSON_TEXT) throw new Error(`the saved text is not the fixed request: ${JSON.stringify(document.getText())}`);
       await waitForDiagnostics('no diagnostics', document.uri, (d) => d.length === 0);
     },
   ],
   [
-    'vscode-electron: diagnostics in a TypeScript fetch call',
+    'vscode-api: diagnostics in a TypeScript fetch call',
     async () => {
       await openEditor(TS_FILE);
       await waitForDiagnostics('the TypeScript fixture problems', tsUri(), (d) => matches(d, TS_PROBLEMS));
     },
   ],
   [
-    'vscode-electron: leonardoLint.rules turns unknown-field off',
+    'vscode-api: leonardoLint.rules turns unknown-field off',
     async () => {
       const config = vscode.workspace.getConfiguration('leonardoLint', tsUri());
       await config.update('rules', { 'unknown-field': 'off' }, vscode.ConfigurationTarget.WorkspaceFolder);
@@ -156,19 +151,9 @@ const scenarios: Array<[string, () => Promise<void>]> = [
 ];
 
 export async function run(): Promise<void> {
-  const results: Result[] = [];
-  for (const [name, scenario] of scenarios) {
-    const started = Date.now();
-    try {
-      await scenario();
-      results.push({ name, ok: true, ms: Date.now() - started });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      results.push({ name, ok: false, ms: Date.now() - started, error: message.split('\n')[0] });
-    }
-  }
-  const resultsFile = process.env.LEONARDO_VSCODE_RESULTS;
-  if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+  const results: ScenarioResult[] = [];
+  for (const [name, scenario] of scenarios) results.push(await runScenario(name, scenario));
+  writeFileSync(path.join(__dirname, RESULTS_FILE), JSON.stringify(results, null, 2));
   const failed = results.filter((r) => !r.ok);
   if (failed.length > 0) throw new Error(`${failed.length} scenario(s) failed: ${failed.map((r) => r.name).join('; ')}`);
 }
