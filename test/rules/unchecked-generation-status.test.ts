@@ -206,6 +206,29 @@ async function fetchGeneration(id: string) {
 export function take(id: string) {
   return waitUntilComplete(id).then(() => fetchGeneration(id)).then((generation) => generation.generated_images);
 }`,
+    'polling on the images, with a delay between rounds': `${PREAMBLE}
+export async function firstUrl(generationId: string) {
+  let imageUrl: string | undefined;
+  let attempts = 0;
+  while (!imageUrl && attempts < 20) {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const pollResponse = await fetch(\`\${BASE}/generations/\${generationId}\`, { headers });
+    if (pollResponse.ok) {
+      const pollData = await pollResponse.json();
+      const images = pollData.generations_by_pk?.generated_images;
+      if (images && images.length > 0) imageUrl = images[0].url;
+    }
+    attempts++;
+  }
+  return imageUrl;
+}`,
+    'an image test as the condition': `${PREAMBLE}
+export async function latest(generationId: string) {
+  const data = await (await fetch(\`\${BASE}/generations/\${generationId}\`, { headers })).json();
+  const generatedImages = data?.generations_by_pk?.generated_images;
+  if (generatedImages?.[0]?.url) return generatedImages[0].url;
+  return null;
+}`,
     'the images of a listing are not judged': `${PREAMBLE}
 export async function gallery(userId: string) {
   const data = await (await fetch(\`\${BASE}/generations/user/\${userId}?limit=10\`, { headers })).json();
@@ -214,6 +237,21 @@ export async function gallery(userId: string) {
   };
   for (const [name, code] of Object.entries(cases)) assert.deepEqual(lint(code, only), [], name);
   assert.deepEqual(lint(cases['a webhook route']!.replace("'/api/leonardo/webhook'", "'/api/leonardo/result'"), only).length, 1);
+});
+
+test('a loop over several generations is not a polling loop', () => {
+  const code = `${PREAMBLE}
+export async function collect(ids: string[]) {
+  const urls: string[] = [];
+  for (const id of ids) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+    urls.push(...data.generations_by_pk.generated_images.map((image: { url: string }) => image.url));
+  }
+  return urls;
+}
+`;
+  assert.deepEqual(lint(code, only).map((h) => [h.line, h.text]), [[9, 'generated_images']]);
 });
 
 test('a promise chain with no wait is flagged', () => {

@@ -195,6 +195,20 @@ export async function careful(id: string, other: any) {
   assert.deepEqual(lint(code, only), []);
 });
 
+test('silent: one guess among several in a fallback chain', () => {
+  const code = `${PREAMBLE}
+export async function presign() {
+  const res = await fetch(\`\${BASE}/init-image\`, { method: 'POST', headers, body: JSON.stringify({ extension: 'png' }) });
+  const data = await res.json();
+  const upload = data.uploadInitImage || data.upload_init_image || data;
+  const url = data.uploadInitImage.url || data.uploadInitImage.uploadUrl;
+  return { upload, url, id: data.uploadInitImage?.imageId ?? data.uploadInitImage?.id };
+}
+`;
+  assert.deepEqual(lint(code, only), []);
+  assert.equal(lint(code.replace('data.uploadInitImage.url || ', ''), only).length, 1);
+});
+
 test('silent: a response interceptor that unwraps axios responses', () => {
   const code = `import axios from 'axios';
 const api = axios.create({ baseURL: 'https://cloud.leonardo.ai/api/rest/v1' });

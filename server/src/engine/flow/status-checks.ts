@@ -2,8 +2,8 @@
 // (RULES.md, Clarifications): `status === "COMPLETE"` guarding the point, `status !== "COMPLETE"` with
 // an early exit before it, a `switch` on status, a polling loop whose condition (or body) reads the
 // status, the SDK's `JobStatus.Complete`, a wait helper called before it (a same-file function that
-// checks the status, or one named like `waitFor...` / `poll...`), a test of the images' `length`
-// (code that waits for the images themselves), and a webhook handler. Deliberately
+// checks the status, or one named like `waitFor...` / `poll...`), a loop that waits between rounds,
+// a test of the images themselves (`images.length`, `images[0]?.url`), and a webhook handler. Deliberately
 // lenient: when a check is anywhere on the way, the point is checked.
 
 import ts from 'typescript';
@@ -14,6 +14,7 @@ import type { Flow } from './analysis.js';
 const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING']);
 const WAIT_HELPER = /wait|poll|until/i;
 const IMAGES = new Set(['generated_images', 'generatedImages']);
+const DELAY = /sleep|delay|wait|timeout|pause/i;
 const THEN_METHODS = new Set(['then', 'finally']);
 const STATUS_PREDICATE = /complete|done|ready|finish|succe|status/i;
 const WEBHOOK = /webhook/i;
@@ -41,10 +42,7 @@ function guards(parent: ts.Node, child: ts.Node, flow: Flow): boolean {
   if (ts.isIfStatement(parent)) return child !== parent.expression && hasStatusTest(parent.expression, flow);
   if (ts.isConditionalExpression(parent)) return child !== parent.condition && hasStatusTest(parent.condition, flow);
   if (ts.isBinaryExpression(parent)) {
-    const operator = parent.operatorToken.kind;
-    const logical =
-      operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
-    return logical && child === parent.right && hasStatusTest(parent.left, flow);
+    return isLogical(parent.operatorToken.kind) && child === parent.right && hasStatusTest(parent.left, flow);
   }
   // `waitUntilComplete(id).then(() => fetchGeneration(id)).then((g) => g.generated_images)`
   if (ts.isCallExpression(parent) && parent.arguments.includes(child as ts.Expression) && ts.isPropertyAccessExpression(parent.expression)) {
@@ -104,7 +102,7 @@ export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false):
 }
 
 function isStatusTest(node: ts.Node, flow: Flow): boolean {
-  if (isImagesLength(node)) return true;
+  if (isImagesTest(node, flow)) return true;
   if (ts.isBinaryExpression(node) && isEquality(node.operatorToken.kind)) {
     return (
       (isStatusExpression(node.left, flow) && isWaitStatus(node.right, flow)) ||
@@ -113,7 +111,7 @@ function isStatusTest(node: ts.Node, flow: Flow): boolean {
   }
   if (ts.isSwitchStatement(node)) return isStatusExpression(node.expression, flow);
   if (ts.isCallExpression(node) && isStatusPredicate(node, flow)) return true;
-  if (isLoop(node)) return isPollingCondition(node, flow);
+  if (isLoop(node)) return isPollingCondition(node, flow) || waitsBetweenRounds(node);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes') {
     const list = skipOuter(node.expression.expression);
     const argument = node.arguments[0];
@@ -127,11 +125,32 @@ function isStatusTest(node: ts.Node, flow: Flow): boolean {
   return false;
 }
 
-/** `x.generated_images.length` (or `generatedImages?.length`): code that waits for the images themselves. */
-export function isImagesLength(node: ts.Node): boolean {
-  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'length') return false;
-  const images = skipOuter(node.expression);
-  return ts.isPropertyAccessExpression(images) && IMAGES.has(images.name.text);
+/**
+ * `x.generated_images.length`, `images?.[0]?.url`, `images.at(0)`: code that waits for the images
+ * themselves (the array, by name or by origin, measured or indexed in a test).
+ */
+export function isImagesTest(node: ts.Node, flow: Flow): boolean {
+  let list: ts.Expression;
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'length') list = node.expression;
+  else if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(skipOuter(node.argumentExpression))) list = node.expression;
+  else return false;
+  const images = skipOuter(list);
+  if (ts.isPropertyAccessExpression(images) && IMAGES.has(images.name.text)) return true;
+  const origin = flow.originOf(images);
+  return origin?.kind === 'response' && origin.field !== undefined && IMAGES.has(origin.field.wire);
+}
+
+/** The condition `node` sits in (an `if`, loop, `?:` condition, or the left of `&&`/`||`), if any. */
+export function conditionAround(node: ts.Node): ts.Expression | undefined {
+  let child = node;
+  for (let parent = node.parent; parent && !ts.isFunctionLike(parent); child = parent, parent = parent.parent) {
+    if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === child) return parent.expression;
+    if (ts.isForStatement(parent) && parent.condition === child) return parent.condition;
+    if (ts.isConditionalExpression(parent) && parent.condition === child) return parent.condition;
+    if (ts.isBinaryExpression(parent) && parent.left === child && isLogical(parent.operatorToken.kind)) return parent;
+    if (!ts.isExpression(parent)) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -157,9 +176,28 @@ function isLoop(node: ts.Node): node is Loop {
   return ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node);
 }
 
-/** A loop whose condition reads a status, or whose body tests one (`while (true) { ... if (done) break; }`). */
+/**
+ * A polling loop: its condition reads a status, its body tests one (`while (true) { ... if (done) break; }`),
+ * or it waits between rounds (`while`, `do`, `for` with a `sleep`/`setTimeout` in the body).
+ */
 function isPollingLoop(loop: Loop, flow: Flow): boolean {
-  return isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow);
+  return isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow) || waitsBetweenRounds(loop);
+}
+
+function waitsBetweenRounds(loop: Loop): boolean {
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const callee = skipOuter(node.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      if (DELAY.test(name)) found = true;
+    }
+    node.forEachChild(visit);
+  };
+  visit(loop.statement);
+  return found;
 }
 
 function isPollingCondition(loop: Loop, flow: Flow): boolean {
@@ -201,6 +239,10 @@ function isWaitStatus(expression: ts.Expression, flow: Flow): boolean {
   }
   const origin = flow.originOf(node);
   return origin?.kind === 'literal' && typeof origin.value === 'string' && WAIT_STATUSES.has(origin.value.toUpperCase());
+}
+
+function isLogical(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
 function isEquality(kind: ts.SyntaxKind): boolean {

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, type MemberRead } from '../flow/reads.js';
 import { endpointName, memberOf } from '../flow/shape.js';
-import { isImagesLength } from '../flow/status-checks.js';
+import { conditionAround, hasStatusTest } from '../flow/status-checks.js';
 import type { Binding } from '../extract/ts/scope.js';
 import { ruleDocsUrl } from '../docs.js';
 import type { RequestSite, Rule } from '../types.js';
@@ -44,15 +44,19 @@ export const rule: Rule = {
   },
 };
 
-/** The read is a check itself (`images.length`), is guarded, or every use of the variable it fills is. */
+/** The read is part of a check (`if (gen.generated_images.length)`), is guarded, or every use of the variable it fills is. */
 function isChecked(flow: Flow, read: MemberRead): boolean {
   const node = read.node;
-  if (isImagesLength(node.parent)) return true;
-  if (flow.statusCheckedAt(node)) return true;
+  if (checkedHere(flow, node)) return true;
   const binding = boundName(flow, node);
   if (!binding) return false;
   const uses = flow.referencesOf(binding);
-  return uses.every((use) => flow.statusCheckedAt(use));
+  return uses.every((use) => checkedHere(flow, use));
+}
+
+function checkedHere(flow: Flow, node: ts.Node): boolean {
+  const condition = conditionAround(node);
+  return (condition !== undefined && hasStatusTest(condition, flow)) || flow.statusCheckedAt(node);
 }
 
 /** The variable the read fills: `const images = gen.generated_images ?? []`, `const { generated_images } = gen`. */

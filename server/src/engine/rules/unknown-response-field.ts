@@ -6,7 +6,7 @@
 // counts too. A response whose type is not known is never judged.
 
 import type { Field } from '../../api/types.js';
-import { flowFor } from '../flow/analysis.js';
+import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
 import { endpointName, PROMISE_MEMBERS, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
@@ -38,12 +38,45 @@ export const rule: Rule = {
       const receiver = read.receiver;
       if (receiver.kind !== 'response' || !receiver.endpoint) continue;
       if (typeof read.name === 'string' && PROMISE_MEMBERS.has(read.name)) continue;
-      if (written.has(memberKey(read))) continue;
+      if (written.has(memberKey(read)) || isFallbackGuess(flow, read)) continue;
       if (receiver.stage === 'body') checkBodyRead(ctx, read, receiver);
       else checkEnvelopeRead(ctx, read, receiver);
     }
   },
 };
+
+/**
+ * One guess among several: `data.uploadInitImage || data.upload_init_image`, `img.url || img.uri`.
+ * Defensive code tries spellings on purpose; when another operand of the `||`/`??` chain reads a real
+ * field, the others are left alone.
+ */
+function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
+  let operand: ts.Node = read.node;
+  while (
+    ts.isPropertyAccessExpression(operand.parent) ||
+    ts.isElementAccessExpression(operand.parent) ||
+    ts.isNonNullExpression(operand.parent) ||
+    ts.isParenthesizedExpression(operand.parent) ||
+    (ts.isCallExpression(operand.parent) && operand.parent.expression === operand)
+  ) {
+    operand = operand.parent;
+  }
+  let chain = operand.parent;
+  while (ts.isBinaryExpression(chain) && isFallbackOperator(chain.operatorToken.kind) && ts.isBinaryExpression(chain.parent) && isFallbackOperator(chain.parent.operatorToken.kind)) {
+    chain = chain.parent;
+  }
+  if (!ts.isBinaryExpression(chain) || !isFallbackOperator(chain.operatorToken.kind)) return false;
+  return fallbackOperands(chain).some((other) => other !== operand && flow.originOf(other)?.kind === 'response');
+}
+
+function isFallbackOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+function fallbackOperands(node: ts.Expression): ts.Expression[] {
+  if (ts.isBinaryExpression(node) && isFallbackOperator(node.operatorToken.kind)) return [...fallbackOperands(node.left), ...fallbackOperands(node.right)];
+  return [node];
+}
 
 /** Which member of which response value a read or write touches. */
 function memberKey(access: MemberRead): string {
