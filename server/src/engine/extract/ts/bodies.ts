@@ -7,7 +7,7 @@ import type { ObjectValue, Property, Span, Value } from '../../types.js';
 import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
-import { constString, valueOf } from './values.js';
+import { calleeName, constString, valueOf } from './values.js';
 
 /**
  * The object literal bound to `binding`, with the properties that assignments and
@@ -25,17 +25,34 @@ export function composeObject(literal: ObjectValue, binding: Binding, use: ts.Id
     if (property) added.push(property);
     else hasUnknownKeys = true;
   }
-  for (const call of ctx.index.objectAssigns.get(binding) ?? []) {
+  for (const call of ctx.index.argumentUses.get(binding) ?? []) {
     if (call.pos < from || call.end > to) continue;
-    const conditional = isConditional(call, binding);
-    for (const source of call.arguments.slice(1)) {
-      const spread = spreadProperties(source, conditional, ctx, depth + 1);
-      added.push(...spread.properties.map((p) => ({ ...p, assigned: true })));
-      hasUnknownKeys ||= spread.unknown;
+    const callee = calleeName(call.expression);
+    if (callee === 'Object.assign') {
+      // `Object.assign(body, {...})` adds keys; `Object.assign({}, body)` only reads it.
+      if (call.arguments[0] && isTarget(call.arguments[0], binding, ctx)) {
+        const conditional = isConditional(call, binding);
+        for (const source of call.arguments.slice(1)) {
+          const spread = spreadProperties(source, conditional, ctx, depth + 1);
+          added.push(...spread.properties.map((p) => ({ ...p, assigned: true })));
+          hasUnknownKeys ||= spread.unknown;
+        }
+      }
+    } else if (!callee || !READ_ONLY_CALLS.test(callee)) {
+      // Handed to a function before it is sent (`addDefaults(body)`): keys may be added there.
+      hasUnknownKeys = true;
     }
   }
   if (added.length === 0 && hasUnknownKeys === literal.hasUnknownKeys) return literal;
   return { ...literal, properties: [...literal.properties, ...added], hasUnknownKeys };
+}
+
+/** Calls that read an object without adding keys to it. */
+const READ_ONLY_CALLS = /^(?:JSON\.stringify|console\.\w+|Object\.(?:keys|values|entries|freeze)|structuredClone|String)$/;
+
+function isTarget(expression: ts.Expression, binding: Binding, ctx: TsContext): boolean {
+  const node = skipOuter(expression);
+  return ts.isIdentifier(node) && resolveIdentifier(ctx.index, node) === binding;
 }
 
 /** `body.x = v` / `body["x"] = v` as a property; undefined when the key cannot be known. */

@@ -35,8 +35,8 @@ export interface FileIndex {
   calls: ts.CallExpression[];
   /** `x.key = value` and `x["key"] = value`, by the binding of `x`. */
   memberAssignments: Map<Binding, ts.BinaryExpression[]>;
-  /** `Object.assign(x, ...)` calls, by the binding of `x`. */
-  objectAssigns: Map<Binding, ts.CallExpression[]>;
+  /** Calls that receive `x` itself as an argument (`Object.assign(x, ...)`, `addDefaults(x)`), by the binding of `x`. */
+  argumentUses: Map<Binding, ts.CallExpression[]>;
   /** `this.x = expr` assignments and class property initializers, by member name. */
   thisMembers: Map<string, ts.Expression[]>;
 }
@@ -46,7 +46,7 @@ interface Pending {
   /** Identifiers written by plain assignments (`x = ...`, `x++`). */
   writes: ts.Identifier[];
   memberAssignments: Array<{ target: ts.Identifier; assignment: ts.BinaryExpression }>;
-  objectAssigns: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
+  argumentUses: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
 }
 
 /**
@@ -59,10 +59,10 @@ export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
     imports: [],
     calls: [],
     memberAssignments: new Map(),
-    objectAssigns: new Map(),
+    argumentUses: new Map(),
     thisMembers: new Map(),
   };
-  const pending: Pending = { writes: [], memberAssignments: [], objectAssigns: [] };
+  const pending: Pending = { writes: [], memberAssignments: [], argumentUses: [] };
   const stack: ts.Node[] = [sourceFile];
   let parent: ts.Node = sourceFile;
   // The parser is asked for no parent pointers: this walk sets them, saving TS a second pass.
@@ -92,9 +92,9 @@ export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
     const binding = resolveIdentifier(index, target);
     if (binding) addToList(index.memberAssignments, binding, assignment);
   }
-  for (const { target, call } of pending.objectAssigns) {
+  for (const { target, call } of pending.argumentUses) {
     const binding = resolveIdentifier(index, target);
-    if (binding) addToList(index.objectAssigns, binding, call);
+    if (binding) addToList(index.argumentUses, binding, call);
   }
   return index;
 }
@@ -153,17 +153,9 @@ on([SK.PropertyDeclaration], (node, index) => {
 
 function visitCall(call: ts.CallExpression, index: FileIndex, pending: Pending): void {
   index.calls.push(call);
-  const callee = call.expression;
-  const first = call.arguments[0];
-  if (
-    first &&
-    ts.isIdentifier(first) &&
-    ts.isPropertyAccessExpression(callee) &&
-    callee.name.text === 'assign' &&
-    ts.isIdentifier(callee.expression) &&
-    callee.expression.text === 'Object'
-  ) {
-    pending.objectAssigns.push({ target: first, call });
+  for (const argument of call.arguments) {
+    const target = skipOuter(argument);
+    if (ts.isIdentifier(target)) pending.argumentUses.push({ target, call });
   }
 }
 
