@@ -46,11 +46,12 @@ export function isIdentifierName(name: string): boolean {
  */
 export function renameKey(property: Property, newName: string): TextEdit {
   const { keySpan, key } = property;
-  const shorthand = sameSpan(property.span, keySpan) || sameSpan(property.value.span, keySpan);
+  const quotes = keySpan.end - keySpan.start - key.length;
+  // Only a bare key can be shorthand: a quoted key spanning its whole property is a JSON key without a value.
+  const shorthand = quotes === 0 && (sameSpan(property.span, keySpan) || sameSpan(property.value.span, keySpan));
   if (shorthand) {
     return { start: keySpan.start, end: keySpan.start, newText: `${keyText(newName)}: ` };
   }
-  const quotes = keySpan.end - keySpan.start - key.length;
   if (quotes === 0) return { start: keySpan.start, end: keySpan.end, newText: keyText(newName) };
   // Quoted: `"k"`, `'k'`, or `\"k\"` in a shell-quoted curl body. Keep the quotes, replace the name.
   const quote = quotes % 2 === 0 ? quotes / 2 : 1;

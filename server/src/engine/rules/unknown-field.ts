@@ -70,8 +70,13 @@ export const rule: Rule = {
   },
 };
 
-/** A rename per suggestion; never preferred when the new name is already in the object (a duplicate). */
+/**
+ * A rename per suggestion; never preferred when the new name is already in the object (a duplicate).
+ * None for a key without a value (`"wi"` being typed in a broken body): completion offers the names,
+ * and where an unterminated key (`"wi⏎`) ends cannot be told from its span.
+ */
 function renameFixes({ property, object }: PropertyVisit, names: readonly string[]): Fix[] {
+  if (property.value.kind === 'unknown' && property.value.span.start === property.value.span.end) return [];
   const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })));
   if (names.some((name) => getProperty(object, name))) for (const fix of fixes) fix.preferred = false;
   return fixes;
