@@ -8,7 +8,7 @@
 //      and the edits of one fix do not overlap.
 //   4. The scope of a preferred fix (the exact invariant; see `fixScope`): a finding that lies in a
 //      request's region edits only that request's region; any other finding edits only its own lines.
-//   5. Applying preferred fixes never makes the document less parsable: `syntaxErrors` (TS parse
+//   5. A preferred fix changes the text, and applying preferred fixes never makes the document less parsable: `syntaxErrors` (TS parse
 //      diagnostics, jsonc-parser errors, shell quoting + curl JSON bodies, .http JSON bodies) does
 //      not increase, for each finding's preferred fix alone and for every pass of the --fix loop.
 //   6. The --fix loop (the CLI's: apply the compatible preferred fixes, analyse again, at most 10
@@ -148,7 +148,9 @@ export function checkEachFix(doc: FuzzDocument, findings: readonly Finding[], be
   for (const f of findings) {
     const fix = f.fixes.find((x) => x.preferred);
     if (!fix || fix.edits.length === 0 || checked++ >= limit) continue;
-    const after = syntaxErrors(applyTextEdits(doc.text, fix.edits), doc.kind, doc.path);
+    const fixed = applyTextEdits(doc.text, fix.edits);
+    if (fixed === doc.text) throw new PropertyError('a fix that changes nothing', `${f.ruleId} "${fix.title}" ${JSON.stringify(fix.edits)}`);
+    const after = syntaxErrors(fixed, doc.kind, doc.path);
     if (after > before) throw new PropertyError('a fix broke the syntax', `${f.ruleId} "${fix.title}" ${JSON.stringify(fix.edits)}: ${before} → ${after} errors`);
   }
 }

@@ -5,7 +5,7 @@ import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../docs.js';
 import { choiceFixes, renameKey } from '../fixes.js';
 import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../suggest.js';
-import type { Fix, RequestSite, Rule } from '../types.js';
+import type { Fix, Property, RequestSite, Rule } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../walk.js';
 
 const ID = 'unknown-field';
@@ -61,7 +61,7 @@ export const rule: Rule = {
         ctx.report({
           message: message(visit, suggestion),
           span: property.keySpan,
-          fixes: renameFixes(visit, names),
+          fixes: renameFixes(visit, names, ctx.document.text),
           endpoint: endpointLabel(request),
           apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
         });
@@ -72,14 +72,24 @@ export const rule: Rule = {
 
 /**
  * A rename per suggestion; never preferred when the new name is already in the object (a duplicate).
- * None for a key without a value (`"wi"` being typed in a broken body): completion offers the names,
- * and where an unterminated key (`"wi⏎`) ends cannot be told from its span.
+ * None for a key still being typed: completion offers the names.
  */
-function renameFixes({ property, object }: PropertyVisit, names: readonly string[]): Fix[] {
-  if (property.value.kind === 'unknown' && property.value.span.start === property.value.span.end) return [];
+function renameFixes({ property, object }: PropertyVisit, names: readonly string[], text: string): Fix[] {
+  if (beingTyped(property, text)) return [];
   const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })));
   if (names.some((name) => getProperty(object, name))) for (const fix of fixes) fix.preferred = false;
   return fixes;
+}
+
+/**
+ * A key without a value (`"wi"` in a broken body) or without its closing quote (`'wi⏎`, which runs
+ * to the end of the line): a rename could not tell where the key ends.
+ */
+function beingTyped(property: Property, text: string): boolean {
+  const { value, keySpan } = property;
+  if (value.kind === 'unknown' && value.span.start === value.span.end) return true;
+  const open = text[keySpan.start];
+  return (open === '"' || open === "'" || open === '`') && (keySpan.end - keySpan.start < 2 || text[keySpan.end - 1] !== open);
 }
 
 /** `$schema` at the top of a JSON request file is for the editor, not a field sent to the API. */
