@@ -47,6 +47,32 @@ export function objectValue(node: ts.ObjectLiteralExpression, ctx: TsContext, de
   };
 }
 
+/** Whether the literal's last member ends inside a string or template left open (`a: "x⏎`). */
+export function lastMemberOpen(node: ts.ObjectLiteralExpression, ctx: TsContext): boolean {
+  return endsInOpenLiteral(node.properties[node.properties.length - 1], ctx);
+}
+
+/**
+ * Whether the node's text ends inside a string or template left open (`"x⏎`, which runs to the end
+ * of its line): through the last member of a literal whose closing brace or bracket is missing.
+ */
+function endsInOpenLiteral(node: ts.Node | undefined, ctx: TsContext): boolean {
+  if (!node) return false;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateTail(node)) return node.isUnterminated === true;
+  if (ts.isTemplateExpression(node)) return endsInOpenLiteral(node.templateSpans[node.templateSpans.length - 1]?.literal, ctx);
+  if (ts.isPropertyAssignment(node)) {
+    const value = node.initializer;
+    return endsInOpenLiteral(value.end > value.pos ? value : node.name, ctx);
+  }
+  if (ts.isObjectLiteralExpression(node)) {
+    return ctx.text[node.end - 1] !== '}' && endsInOpenLiteral(node.properties[node.properties.length - 1], ctx);
+  }
+  if (ts.isArrayLiteralExpression(node)) {
+    return ctx.text[node.end - 1] !== ']' && endsInOpenLiteral(node.elements[node.elements.length - 1], ctx);
+  }
+  return false;
+}
+
 /** A key as JavaScript reads it: `a`, `"a"`, `1` (→ "1"), `["a"]` or `[CONST]`; undefined when it cannot be known. */
 function propertyKey(name: ts.PropertyName, ctx: TsContext): string | undefined {
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import type { AlternativesValue, ArrayValue, StringValue, Value } from '../../types.js';
 import { composeObject } from './bodies.js';
 import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
-import { objectValue } from './objects.js';
+import { lastMemberOpen, objectValue } from './objects.js';
 import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
 
 export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): Value {
@@ -30,6 +30,9 @@ export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): V
     case ts.SyntaxKind.Identifier:
       return identifierValue(node as ts.Identifier, ctx, depth);
     case ts.SyntaxKind.ObjectLiteralExpression:
+      // A string left open at the end (`{ a: "x⏎`) swallows the rest of its line: the literal is being
+      // typed, and a property inserted after its last member would land inside the string.
+      if (lastMemberOpen(node as ts.ObjectLiteralExpression, ctx)) return unknownValue(node, ctx);
       return objectValue(node as ts.ObjectLiteralExpression, ctx, depth);
     case ts.SyntaxKind.ArrayLiteralExpression:
       return arrayValue(node as ts.ArrayLiteralExpression, ctx, depth);
