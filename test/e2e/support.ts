@@ -35,7 +35,8 @@ export async function runScenario(name: string, fn: () => Promise<void>): Promis
 
 /** An error on one line; for a Playwright timeout, with what it was waiting for (from its call log). */
 function summarize(error: unknown): string {
-  const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   const waiting = lines.find((line) => /^\s*- waiting for /.test(line));
   return waiting ? `${lines[0]} ${waiting.trim().slice(2)}` : lines[0];
 }

@@ -1,7 +1,7 @@
 // The VS Code suite: the packaged extension in code-server, driven like a user through Chromium.
 // Scenarios run in order on one workbench (the quick fix leaves the file dirty for fix-all on save).
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   FIXED_JSON_TEXT,
@@ -12,7 +12,7 @@ import {
   WIDTH_HOVER,
   type ExpectedProblem,
 } from '../fixtures/expected.js';
-import { copyFixtures, RESULTS_DIR, runScenario, type ScenarioResult } from '../support.js';
+import { copyFixtures, RESULTS_DIR, ROOT, runScenario, type ScenarioResult } from '../support.js';
 import { keepLogs, startCodeServer, type CodeServer } from './code-server.js';
 import { Workbench } from './workbench.js';
 
@@ -22,6 +22,14 @@ interface Context {
 }
 
 type Scenario = [name: string, run: (ctx: Context) => Promise<void>];
+
+/** The screenshots the README's tour shows, as docs/images/<file>; refreshed by LEONARDO_E2E_UPDATE_IMAGES=1. */
+const TOUR_IMAGES: Record<string, string> = {
+  'diagnostic-hover': 'diagnostic.png',
+  'field-hover': 'hover.png',
+  'quick-fix-menu': 'quick-fix.png',
+  'typescript-diagnostics': 'typescript.png',
+};
 
 const scenarios: Scenario[] = [
   ['vscode: squiggles and Problems entries in a JSON request file', jsonDiagnostics],
@@ -53,6 +61,7 @@ export async function runVsCodeSuite(): Promise<ScenarioResult[]> {
       if (!result.ok) await workbench.screenshot(`FAILED-${slug(name)}`).catch(() => undefined);
       results.push(result);
     }
+    if (process.env.LEONARDO_E2E_UPDATE_IMAGES === '1' && results.every((r) => r.ok)) updateTourImages(workbench);
     return results;
   } finally {
     await workbench?.close().catch(() => undefined);
@@ -139,6 +148,17 @@ async function ruleTurnedOff({ workbench, workspace }: Context): Promise<void> {
   await workbench.problem(outOfRange.text, outOfRange.ruleId).waitFor();
   await workbench.editor().locator('.squiggly-error').nth(1).waitFor({ state: 'detached' });
   await workbench.screenshot('rule-turned-off');
+}
+
+function updateTourImages(workbench: Workbench): void {
+  const dir = path.join(ROOT, 'docs/images');
+  mkdirSync(dir, { recursive: true });
+  for (const [shot, file] of Object.entries(TOUR_IMAGES)) {
+    const from = workbench.screenshots.get(shot);
+    if (!from) throw new Error(`no screenshot named ${shot} for docs/images/${file}`);
+    copyFileSync(from, path.join(dir, file));
+  }
+  console.log(`  vscode: updated docs/images (${Object.values(TOUR_IMAGES).join(', ')})`);
 }
 
 function slug(name: string): string {

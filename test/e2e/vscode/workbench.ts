@@ -51,11 +51,15 @@ export class Workbench {
     await this.browser.close();
   }
 
+  /** Screenshot name → file, for every screenshot taken. */
+  readonly screenshots = new Map<string, string>();
+
   /** Saves a numbered screenshot of the whole window; returns its path. */
   async screenshot(name: string): Promise<string> {
     this.shot += 1;
     const file = path.join(this.screenshotDir, `vscode-${String(this.shot).padStart(2, '0')}-${name}.png`);
     await this.page.screenshot({ path: file, animations: 'disabled' });
+    this.screenshots.set(name, file);
     return file;
   }
 

@@ -142,6 +142,7 @@ const scenarios: Array<[string, () => Promise<void>]> = [
   [
     'vscode-api: leonardoLint.rules turns unknown-field off',
     async () => {
+      if (!matches(ours(tsUri()), TS_PROBLEMS)) throw new Error('the TypeScript fixture problems are not there to begin with');
       const config = vscode.workspace.getConfiguration('leonardoLint', tsUri());
       await config.update('rules', { 'unknown-field': 'off' }, vscode.ConfigurationTarget.WorkspaceFolder);
       const rest = TS_PROBLEMS.filter((p) => p.ruleId !== 'unknown-field');
