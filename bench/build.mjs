@@ -1,0 +1,16 @@
+// Bundles the bench (bench/run.ts and the engine sources it measures) the way scripts/build.mjs
+// bundles the product: esbuild, no keepNames helpers, so the engine runs here as it runs in
+// dist/. Packages (typescript, eslint, the JSON language service) stay external: the engine and
+// the baselines share one TypeScript. Output: bench/corpus/bench.cjs (git-ignored).
+import * as esbuild from 'esbuild';
+
+await esbuild.build({
+  entryPoints: ['bench/run.ts'],
+  outfile: 'bench/corpus/bench.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});

@@ -1,0 +1,63 @@
+// `npm run bench`: generate the corpus, measure every figure against its baseline, print the table
+// and write bench/results.json (an array of {name, value, unit, baseline, ratio, target, pass, detail}).
+// `--only engine,lsp` runs some groups (engine, json, eslint, keystroke, startup, memory, cli, vsix);
+// `--out <file>` writes the results elsewhere; `--markdown` also prints the table as Markdown.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cliFigure } from './cli.js';
+import { generateCorpus, type Corpus } from './corpus.js';
+import { engineJsonFigure, engineTsFigures, engineVsEslint } from './engine.js';
+import { BENCH_DIR } from './paths.js';
+import { keystrokeFigures, memoryFigure, startupFigure } from './lsp.js';
+import { formatMarkdown, formatTable, type Result } from './measure.js';
+import { vsixFigure } from './vsix.js';
+
+const GROUPS: Record<string, (corpus: Corpus) => Promise<Result[]> | Result[]> = {
+  engine: engineTsFigures,
+  json: async (c) => [await engineJsonFigure(c)],
+  eslint: async (c) => [await engineVsEslint(c)],
+  keystroke: keystrokeFigures,
+  startup: async (c) => [await startupFigure(c)],
+  memory: async (c) => [await memoryFigure(c)],
+  cli: async (c) => [await cliFigure(c)],
+  vsix: () => [vsixFigure()],
+};
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const only = option('--only')?.split(',');
+  const unknown = only?.filter((g) => !(g in GROUPS)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; groups: ${Object.keys(GROUPS).join(', ')}`);
+  const out = option('--out') ?? path.join(BENCH_DIR, 'results.json');
+  console.log(`Node ${process.version}, ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${os.platform()} ${os.arch()}`);
+
+  const started = performance.now();
+  const corpus = generateCorpus();
+  console.log(`corpus generated in ${Math.round(performance.now() - started)} ms`);
+  const results: Result[] = [];
+  for (const [group, measure] of Object.entries(GROUPS)) {
+    if (only && !only.includes(group)) continue;
+    const t = performance.now();
+    const rows = await measure(corpus);
+    results.push(...rows);
+    for (const r of rows) console.log(`  ${r.pass ? 'pass' : 'FAIL'} ${r.name}: ${r.value} ${r.unit} (${r.detail})`);
+    console.log(`${group}: ${Math.round(performance.now() - t)} ms`);
+  }
+  console.log('\n' + formatTable(results));
+  if (process.argv.includes('--markdown')) console.log('\n' + formatMarkdown(results));
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(process.cwd(), out)} (${Math.round((performance.now() - started) / 1000)} s)`);
+  const failed = results.filter((r) => !r.pass).length;
+  console.log(failed === 0 ? 'every target met' : `${failed} of ${results.length} targets missed`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
