@@ -55,6 +55,20 @@ test('findKeys finds whole UUIDs in a text, with offsets', () => {
   assert.deepEqual(findKeys(`Bearer ${PLACEHOLDER}`), []);
 });
 
+test('findKeys finds what one whole-UUID regex finds, on texts built from UUID pieces', () => {
+  const reference = /(?<![0-9a-z-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z-])/gi;
+  const pieces = ['3f1b2c4d', '1a2b', '4C3D', '-', '--', 'x', ' ', '0a1b2c3d4e5f', 'e', '9', '"', 'Bearer ', '\n', KEY, KEY.toUpperCase()];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let n = 0; n < 2000; n++) {
+    const text = Array.from({ length: 1 + Math.floor(next() * 14) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    const expected = [...text.matchAll(reference)]
+      .filter((m) => looksLikeLeonardoKey(m[0]))
+      .map((m) => ({ key: m[0], start: m.index, end: m.index + m[0].length }));
+    assert.deepEqual(findKeys(text), expected, JSON.stringify(text));
+  }
+});
+
 /** Documents of every kind that hold KEY where the four rules look. */
 const SNIPPETS: Array<[path: string, code: string]> = [
   [

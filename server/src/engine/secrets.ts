@@ -5,8 +5,14 @@
 /** A UUID as Leonardo writes keys and ids: 8-4-4-4-12 hex digits, any case. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Where a UUID-shaped run sits inside a longer text (`Bearer <uuid>`). */
-const UUID_IN_TEXT = /(?<![0-9a-z-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z-])/gi;
+/**
+ * Where a UUID-shaped run sits inside a longer text (`Bearer <uuid>`): found from its first dash, which
+ * the regex engine can jump between (a pattern that starts with `[0-9a-f]{8}` is tried at every hex
+ * letter of the text, 15× slower on code); the 8 digits before the dash are checked by findKeys.
+ */
+const UUID_AFTER_FIRST_GROUP = /-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z-])/gi;
+const FIRST_GROUP = /^[0-9a-f]{8}$/i;
+const WORD_CHAR = /[0-9a-z-]/i;
 
 /** The docs placeholder and its relatives: `XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX`, `xxxxxxxx-…`, `********-…`. */
 const MASKED_UUID = /^[x*#.]{8}-[x*#.]{4}-[x*#.]{4}-[x*#.]{4}-[x*#.]{12}$/i;
@@ -53,8 +59,11 @@ export function looksLikeLeonardoKey(text: string): boolean {
 /** The real-looking keys inside a longer text (`Bearer <key>`), with their offsets in it. */
 export function findKeys(text: string): Array<{ key: string; start: number; end: number }> {
   const found: Array<{ key: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(UUID_IN_TEXT)) {
-    if (looksLikeLeonardoKey(m[0])) found.push({ key: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(UUID_AFTER_FIRST_GROUP)) {
+    const start = m.index - 8;
+    if (start < 0 || !FIRST_GROUP.test(text.slice(start, m.index)) || (start > 0 && WORD_CHAR.test(text[start - 1]!))) continue;
+    const key = text.slice(start, m.index + m[0].length);
+    if (looksLikeLeonardoKey(key)) found.push({ key, start, end: start + key.length });
   }
   return found;
 }
