@@ -22,7 +22,7 @@ import { allRules } from './engine/rules/index.js';
 import { Analyzer, type DocumentAnalysis } from './lsp/analysis.js';
 import { codeActions } from './lsp/code-actions.js';
 import { completionAt } from './lsp/completion.js';
-import { DEBOUNCE_MS, DiagnosticsPusher, DocumentStates, pullDiagnostics } from './lsp/delivery.js';
+import { DiagnosticsPusher, DocumentStates, pullDiagnostics } from './lsp/delivery.js';
 import { hoverAt } from './lsp/hover.js';
 import {
   FIX_ALL_KIND,
@@ -102,7 +102,10 @@ connection.onInitialize((params): InitializeResult => {
       connection.console.error(message);
       void connection.window.showErrorMessage(`Leonardo Lint: ${message}`);
     },
-    analysed: sendStatus,
+    analysed: (analysis) => {
+      states.analysed(analysis.uri, analysis.time);
+      sendStatus(analysis);
+    },
   });
   if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError);
   log(`Leonardo Lint ${version}: ${pull ? 'pull' : 'push'} diagnostics, ${allRules.length} rules.`);
@@ -166,7 +169,7 @@ documents.onDidChangeContent(
     if (states.isSaved(event.document)) return;
     states.changed(event.document.uri);
     if (pusher && (await analyzer.settingsFor(event.document.uri)).run === 'onType') {
-      pusher.schedule(event.document.uri, DEBOUNCE_MS);
+      pusher.schedule(event.document.uri, states.debounce(event.document.uri));
     }
   }),
 );

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { CancellationTokenSource, LSPErrorCodes, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../../server/src/lsp/analysis.js';
-import { DocumentStates, pullDiagnostics } from '../../server/src/lsp/delivery.js';
+import { DEBOUNCE_MS, DocumentStates, pullDiagnostics } from '../../server/src/lsp/delivery.js';
 
 const URI = 'file:///w/app.ts';
 
@@ -30,5 +30,42 @@ describe('pulled diagnostics while typing', () => {
     const pending = pullDiagnostics({ textDocument: { uri: URI } }, source.token, new TextDocuments(TextDocument), states, analyzer);
     source.cancel();
     await assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+  });
+});
+
+describe('debounce while typing', () => {
+  it('analyses the first change of a document at once', () => {
+    const states = new DocumentStates();
+    assert.equal(states.debounce(URI), 0);
+    states.changed(URI, 1000);
+    assert.equal(states.debounce(URI), 0);
+  });
+
+  it('analyses at once while changes come further apart than an analysis takes', () => {
+    const states = new DocumentStates();
+    states.changed(URI, 1000);
+    states.analysed(URI, 40);
+    states.changed(URI, 1041);
+    assert.equal(states.debounce(URI), 0);
+  });
+
+  it('waits for a pause while changes come faster than the document is analysed', () => {
+    const states = new DocumentStates();
+    states.changed(URI, 1000);
+    states.analysed(URI, 40);
+    states.changed(URI, 1030);
+    assert.equal(states.debounce(URI), DEBOUNCE_MS);
+    states.changed(URI, 1300);
+    assert.equal(states.debounce(URI), 0, 'a pause longer than the analysis ends the debounce');
+  });
+
+  it('forgets the typing rhythm of a closed document', () => {
+    const states = new DocumentStates();
+    states.changed(URI, 1000);
+    states.analysed(URI, 40);
+    states.changed(URI, 1001);
+    states.closed(URI);
+    states.changed(URI, 1002);
+    assert.equal(states.debounce(URI), 0);
   });
 });

@@ -1,6 +1,7 @@
 // Getting diagnostics to the client: pulled (textDocument/diagnostic) by clients that support it,
-// pushed (publishDiagnostics) to those that do not. Typing is debounced; a result is never sent
-// for a version the document has already left; with `run: onSave` only saved versions are analysed.
+// pushed (publishDiagnostics) to those that do not. Typing is debounced only when edits come faster
+// than the document is analysed; a result is never sent for a version the document has already left;
+// with `run: onSave` only saved versions are analysed.
 
 import {
   DocumentDiagnosticReportKind,
@@ -17,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from './analysis.js';
 import { toDiagnostics } from './diagnostics.js';
 
-/** Quiet time after the last keystroke before a document is analysed. */
+/** Quiet time after the last keystroke before a document is analysed, while typing outpaces analysis. */
 export const DEBOUNCE_MS = 150;
 
 interface Report {
@@ -28,6 +29,10 @@ interface Report {
 /** Per document: when it last changed, which version was last saved, and the last report sent. */
 export class DocumentStates {
   private readonly lastChange = new Map<string, number>();
+  /** Milliseconds between the last two changes. */
+  private readonly changeGap = new Map<string, number>();
+  /** Milliseconds the last analysis took. */
+  private readonly analysisTime = new Map<string, number>();
   private readonly savedVersion = new Map<string, number>();
   private readonly reports = new Map<string, Report>();
 
@@ -35,8 +40,27 @@ export class DocumentStates {
     this.savedVersion.set(doc.uri, doc.version);
   }
 
-  changed(uri: string): void {
-    this.lastChange.set(uri, Date.now());
+  changed(uri: string, now = performance.now()): void {
+    const previous = this.lastChange.get(uri);
+    if (previous === undefined) this.changeGap.delete(uri);
+    else this.changeGap.set(uri, now - previous);
+    this.lastChange.set(uri, now);
+  }
+
+  analysed(uri: string, milliseconds: number): void {
+    this.analysisTime.set(uri, milliseconds);
+  }
+
+  /**
+   * How long to wait after the last change before analysing. Nothing while changes come further apart
+   * than the document takes to analyse: each version then gets its diagnostics at once, and the time
+   * between keystrokes is spent idle anyway. DEBOUNCE_MS while they come faster (typing outpaces the
+   * analysis): wait for a pause instead of analysing versions that are superseded before they finish.
+   */
+  debounce(uri: string): number {
+    const gap = this.changeGap.get(uri);
+    if (gap === undefined) return 0;
+    return gap > (this.analysisTime.get(uri) ?? 0) ? 0 : DEBOUNCE_MS;
   }
 
   saved(doc: TextDocument): void {
@@ -49,6 +73,8 @@ export class DocumentStates {
 
   closed(uri: string): void {
     this.lastChange.delete(uri);
+    this.changeGap.delete(uri);
+    this.analysisTime.delete(uri);
     this.savedVersion.delete(uri);
     this.reports.delete(uri);
   }
@@ -61,13 +87,14 @@ export class DocumentStates {
     this.reports.set(uri, report);
   }
 
-  /** Resolves once the document has been quiet for DEBOUNCE_MS (at once if it has), or on cancellation. */
+  /** Resolves once the document has been quiet for its debounce (at once if it has), or on cancellation. */
   async settled(uri: string, token: CancellationToken): Promise<void> {
     for (;;) {
-      const quiet = Date.now() - (this.lastChange.get(uri) ?? 0);
-      if (quiet >= DEBOUNCE_MS || token.isCancellationRequested) return;
+      const last = this.lastChange.get(uri);
+      const wait = last === undefined ? 0 : this.debounce(uri) - (performance.now() - last);
+      if (wait <= 0 || token.isCancellationRequested) return;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, DEBOUNCE_MS - quiet);
+        const timer = setTimeout(resolve, wait);
         token.onCancellationRequested(() => {
           clearTimeout(timer);
           resolve();
