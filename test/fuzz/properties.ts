@@ -8,17 +8,21 @@
 //      and the edits of one fix do not overlap.
 //   4. The scope of a preferred fix (the exact invariant; see `fixScope`): a finding that lies in a
 //      request's region edits only that request's region; any other finding edits only its own lines.
-//   5. A preferred fix changes the text, and applying preferred fixes never makes the document less parsable: `syntaxErrors` (TS parse
-//      diagnostics, jsonc-parser errors, shell quoting + curl JSON bodies, .http JSON bodies) does
-//      not increase, for each finding's preferred fix alone and for every pass of the --fix loop.
+//   5. A preferred fix changes the text, and never makes the document less parsable (parsers
+//      independent of the engine: TS parse diagnostics, jsonc-parser errors, shell quoting + curl
+//      JSON bodies, .http JSON bodies; see syntax.ts), for each finding's preferred fix alone and for
+//      every pass of the --fix loop: a document without syntax errors has none after the fix, and in
+//      a document that already has some, no new error lies inside the text a fix writes. (In a broken
+//      document the error count itself is no measure: removing a property next to garbage changes
+//      how the parser recovers, and the count with it.)
 //   6. The --fix loop (the CLI's: apply the compatible preferred fixes, analyse again, at most 10
 //      passes) reaches a text with no preferred fix left, so no fixed finding is reported again
 //      with its fix; and every finding that had a preferred fix is gone (by rule and message) unless
 //      the same rule and message were reported as often before.
 
 import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
-import { applyTextEdits, preferredEdits } from '../../server/src/engine/apply-fixes.js';
-import type { Finding, RequestSite, Span, Value } from '../../server/src/engine/types.js';
+import { applyTextEdits, compatibleFixes } from '../../server/src/engine/apply-fixes.js';
+import type { Finding, RequestSite, Span, TextEdit, Value } from '../../server/src/engine/types.js';
 import type { FuzzDocument } from './render.js';
 import { syntaxErrors } from './syntax.js';
 
@@ -142,16 +146,47 @@ export function checkFixScope(doc: FuzzDocument, result: AnalysisResult): void {
   }
 }
 
+/** Where the new text of each edit lies in the edited text, with the offset it replaced. */
+export function writtenRanges(edits: readonly TextEdit[]): Array<Span & { original: number }> {
+  let delta = 0;
+  return [...edits]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((e) => {
+      const start = e.start + delta;
+      delta += e.newText.length - (e.end - e.start);
+      return { start, end: start + e.newText.length, original: e.start };
+    });
+}
+
+/** Property 5 for one set of edits; returns the errors of the edited text. */
+export function checkSyntaxKept(doc: FuzzDocument, edits: readonly TextEdit[], before: readonly Span[], what: string): { text: string; errors: Span[] } {
+  const text = applyTextEdits(doc.text, edits);
+  const errors = syntaxErrors(text, doc.kind, doc.path);
+  if (before.length === 0 && errors.length > 0) {
+    throw new PropertyError('a fix broke the syntax', `${what}: ${errors.length} errors, the first at ${JSON.stringify(errors[0])}\n--- before\n${doc.text}\n--- after\n${text}`);
+  }
+  // An error reported where the replaced text began, when the parser reported one there before, is
+  // the same error (`',' expected` before the next token), not one the fix wrote.
+  const written = writtenRanges(edits).filter((r) => r.end > r.start);
+  const inside = errors.find((e) =>
+    written.some((r) => r.start <= e.start && e.start < r.end && e.end <= r.end && !(e.start === r.start && before.some((b) => b.start === r.original))),
+  );
+  if (inside) {
+    throw new PropertyError('a fix wrote broken syntax', `${what}: an error at ${JSON.stringify(inside)} ${JSON.stringify(text.slice(inside.start, inside.end + 1))} in the text it wrote\n--- after\n${text}`);
+  }
+  return { text, errors };
+}
+
 /** Property 5 for each preferred fix alone. */
 export function checkEachFix(doc: FuzzDocument, findings: readonly Finding[], before = syntaxErrors(doc.text, doc.kind, doc.path), limit = 12): void {
   let checked = 0;
   for (const f of findings) {
     const fix = f.fixes.find((x) => x.preferred);
     if (!fix || fix.edits.length === 0 || checked++ >= limit) continue;
-    const fixed = applyTextEdits(doc.text, fix.edits);
-    if (fixed === doc.text) throw new PropertyError('a fix that changes nothing', `${f.ruleId} "${fix.title}" ${JSON.stringify(fix.edits)}`);
-    const after = syntaxErrors(fixed, doc.kind, doc.path);
-    if (after > before) throw new PropertyError('a fix broke the syntax', `${f.ruleId} "${fix.title}" ${JSON.stringify(fix.edits)}: ${before} → ${after} errors`);
+    if (applyTextEdits(doc.text, fix.edits) === doc.text) {
+      throw new PropertyError('a fix that changes nothing', `${f.ruleId} "${fix.title}" ${JSON.stringify(fix.edits)}`);
+    }
+    checkSyntaxKept(doc, fix.edits, before, `${f.ruleId} "${fix.title}" ${JSON.stringify(fix.edits)}`);
   }
 }
 
@@ -165,21 +200,20 @@ function counts(findings: readonly Finding[]): Map<string, number> {
 
 /** Properties 5 (per pass) and 6. Returns the fixed text. */
 export function checkFixLoop(doc: FuzzDocument, first: AnalysisResult, before = syntaxErrors(doc.text, doc.kind, doc.path)): string {
-  let text = doc.text;
+  let current: FuzzDocument = doc;
   let result = first;
   let errors = before;
   const fixedKeys = new Map<string, number>();
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const next = preferredEdits(text, result.findings);
-    if (next === undefined || next === text) return checkFixedGone(text, result, fixedKeys);
+    const edits = compatibleFixes(result.findings).flatMap((f) => f.edits);
+    if (edits.length === 0 || applyTextEdits(current.text, edits) === current.text) return checkFixedGone(current.text, result, fixedKeys);
     const original = counts(result.findings);
     for (const f of result.findings) if (f.fixes.some((x) => x.preferred && x.edits.length > 0)) fixedKeys.set(key(f), original.get(key(f))!);
-    const nextErrors = syntaxErrors(next, doc.kind, doc.path);
-    if (nextErrors > errors) throw new PropertyError('--fix broke the syntax', `pass ${pass + 1}: ${errors} → ${nextErrors} errors\n--- before\n${text}\n--- after\n${next}`);
-    errors = nextErrors;
-    text = next;
-    result = analyzeStrict({ ...doc, text });
-    checkSpans({ ...doc, text }, result.findings);
+    const next = checkSyntaxKept(current, edits, errors, `--fix pass ${pass + 1}`);
+    errors = next.errors;
+    current = { ...doc, text: next.text };
+    result = analyzeStrict(current);
+    checkSpans(current, result.findings);
   }
   const left = result.findings.filter((f) => f.fixes.some((x) => x.preferred && x.edits.length > 0));
   throw new PropertyError('--fix does not settle', `${MAX_FIX_PASSES} passes, still fixable: ${left.map((f) => `${f.ruleId}: ${f.message}`).join('; ')}`);

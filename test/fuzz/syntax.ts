@@ -1,14 +1,13 @@
-// How broken a document is, counted by parsers independent of the engine's extractors: TypeScript's
-// own parse diagnostics, jsonc-parser's errors, and for shell scripts and .http files a small
-// word lexer of this file plus jsonc-parser on every request body. "A fix never makes a document
-// less parsable" is `syntaxErrors(after) <= syntaxErrors(before)`.
+// Where a document is broken, found by parsers independent of the engine's extractors: TypeScript's
+// own parse diagnostics, jsonc-parser's errors, and for shell scripts and .http files a small word
+// lexer of this file plus jsonc-parser on every request body. Each error is a span of the document.
 
 import { parse, type ParseError } from 'jsonc-parser';
 import ts from 'typescript';
-import type { DocumentKind } from '../../server/src/engine/types.js';
+import type { DocumentKind, Span } from '../../server/src/engine/types.js';
 
-/** Parse errors of a document of this kind (Infinity when the parser itself gives up). */
-export function syntaxErrors(text: string, kind: DocumentKind, path = ''): number {
+/** Parse errors of a document of this kind (one error over the whole text when the parser gives up). */
+export function syntaxErrors(text: string, kind: DocumentKind, path = ''): Span[] {
   switch (kind) {
     case 'typescript':
     case 'javascript':
@@ -27,20 +26,26 @@ export function syntaxErrors(text: string, kind: DocumentKind, path = ''): numbe
   }
 }
 
-function tsErrors(text: string, kind: DocumentKind, path: string): number {
+function tsErrors(text: string, kind: DocumentKind, path: string): Span[] {
   const scriptKind = /\.(m|c)?js$|\.jsx$/.test(path) || kind === 'javascript' ? ts.ScriptKind.JS : ts.ScriptKind.TS;
   try {
     const file = ts.createSourceFile(path || 'fuzz.ts', text, ts.ScriptTarget.Latest, false, scriptKind);
-    return (file as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics.length;
+    const diagnostics = (file as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics;
+    return diagnostics.map((d) => ({ start: d.start ?? 0, end: (d.start ?? 0) + (d.length ?? 0) }));
   } catch {
-    return Infinity;
+    return [{ start: 0, end: text.length }];
   }
 }
 
-export function jsonErrors(text: string, allowComments: boolean): number {
+/** jsonc-parser's errors, shifted by `base` (the JSON text's offset in the document). */
+export function jsonErrors(text: string, allowComments: boolean, base = 0): Span[] {
   const errors: ParseError[] = [];
-  parse(text, errors, { allowTrailingComma: false, disallowComments: !allowComments, allowEmptyContent: false });
-  return errors.length;
+  try {
+    parse(text, errors, { allowTrailingComma: false, disallowComments: !allowComments, allowEmptyContent: false });
+  } catch {
+    return [{ start: base, end: base + text.length }];
+  }
+  return errors.map((e) => ({ start: base + e.offset, end: base + e.offset + e.length }));
 }
 
 // -- Shell ---------------------------------------------------------------------------------------
@@ -48,14 +53,16 @@ export function jsonErrors(text: string, allowComments: boolean): number {
 export interface Word {
   /** The word's value after quote removal. */
   value: string;
+  /** The document offset of each character of `value`. */
+  offsets: number[];
   start: number;
   end: number;
 }
 
 export interface LexedShell {
   words: Word[][];
-  /** Quotes left open at the end of the text. */
-  unterminated: number;
+  /** Quotes left open at the end of the text: from the quote to the end. */
+  unterminated: Span[];
 }
 
 /**
@@ -63,9 +70,9 @@ export interface LexedShell {
  * and newline), backslash escapes and line continuations, comments, `;`/`&`/`|`/newline between
  * commands, here-documents skipped. Enough to find curl's data arguments in any script.
  */
-export function lexWords(text: string): LexedShell {
+export function lexWords(text: string, base = 0): LexedShell {
   const commands: Word[][] = [[]];
-  let unterminated = 0;
+  const unterminated: Span[] = [];
   let i = 0;
   const pendingHeredocs: Array<{ delimiter: string; strip: boolean }> = [];
   const command = () => commands[commands.length - 1]!;
@@ -96,6 +103,11 @@ export function lexWords(text: string): LexedShell {
     }
     const start = i;
     let value = '';
+    const offsets: number[] = [];
+    const take = (at: number) => {
+      value += text[at];
+      offsets.push(base + at);
+    };
     while (i < text.length) {
       const ch = text[i]!;
       if (' \t\n\r;&|()'.includes(ch)) break;
@@ -103,21 +115,17 @@ export function lexWords(text: string): LexedShell {
         if (text[i + 1] === '\n') i += 2;
         else if (text[i + 1] === '\r' && text[i + 2] === '\n') i += 3;
         else {
-          value += text[i + 1] ?? '';
+          if (i + 1 < text.length) take(i + 1);
           i += 2;
         }
       } else if (ch === "'") {
         const close = text.indexOf("'", i + 1);
-        if (close < 0) {
-          unterminated++;
-          value += text.slice(i + 1);
-          i = text.length;
-        } else {
-          value += text.slice(i + 1, close);
-          i = close + 1;
-        }
+        const stop = close < 0 ? text.length : close;
+        if (close < 0) unterminated.push({ start: base + i, end: base + text.length });
+        for (let j = i + 1; j < stop; j++) take(j);
+        i = stop + 1;
       } else if (ch === '"') {
-        i++;
+        const open = i++;
         let closed = false;
         while (i < text.length) {
           const d = text[i]!;
@@ -127,20 +135,20 @@ export function lexWords(text: string): LexedShell {
             break;
           }
           if (d === '\\' && i + 1 < text.length && '$`"\\\n'.includes(text[i + 1]!)) {
-            if (text[i + 1] !== '\n') value += text[i + 1];
+            if (text[i + 1] !== '\n') take(i + 1);
             i += 2;
           } else {
-            value += d;
+            take(i);
             i++;
           }
         }
-        if (!closed) unterminated++;
+        if (!closed) unterminated.push({ start: base + open, end: base + text.length });
       } else {
-        value += ch;
+        take(i);
         i++;
       }
     }
-    if (i > start) command().push({ value, start, end: i });
+    if (i > start) command().push({ value, offsets, start: base + start, end: base + Math.min(i, text.length) });
     else i++;
   }
   return { words: commands.filter((c) => c.length > 0), unterminated };
@@ -162,52 +170,89 @@ function skipHeredocs(text: string, at: number, heredocs: Array<{ delimiter: str
 
 const DATA_OPTIONS = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--json']);
 
-/** JSON bodies of curl commands: the argument of a data option (or attached to `-d`). */
-export function curlBodies(lexed: LexedShell): string[] {
-  const bodies: string[] = [];
+/** The JSON body of a curl command: a data option's argument (or what is attached to `-d`). */
+interface Body {
+  value: string;
+  offsets: number[];
+}
+
+export function curlBodies(lexed: LexedShell): Body[] {
+  const bodies: Body[] = [];
   for (const words of lexed.words) {
     if (!words.some((w) => /(^|\/)curl$/.test(w.value))) continue;
     words.forEach((w, i) => {
-      if (DATA_OPTIONS.has(w.value) && words[i + 1]) bodies.push(words[i + 1]!.value);
-      else if (/^-d./.test(w.value)) bodies.push(w.value.slice(2));
+      const next = words[i + 1];
+      if (DATA_OPTIONS.has(w.value) && next) bodies.push(next);
+      else if (/^-d./.test(w.value)) bodies.push({ value: w.value.slice(2), offsets: w.offsets.slice(2) });
     });
   }
-  return bodies.filter((b) => /^\s*[[{]/.test(b));
+  return bodies.filter((b) => /^\s*[[{]/.test(b.value));
 }
 
-function shellErrors(text: string): number {
-  const lexed = lexWords(text);
-  return lexed.unterminated + curlBodies(lexed).reduce((n, body) => n + jsonErrors(body, false), 0);
+function shellErrors(text: string, base = 0): Span[] {
+  const lexed = lexWords(text, base);
+  const bodyErrors = curlBodies(lexed).flatMap((body) =>
+    jsonErrors(body.value, false).map((e) => {
+      const last = body.offsets[body.offsets.length - 1] ?? base;
+      const at = (i: number) => body.offsets[i] ?? last + 1;
+      return { start: at(e.start), end: e.end > e.start ? at(e.end - 1) + 1 : at(e.start) };
+    }),
+  );
+  return [...lexed.unterminated, ...bodyErrors];
 }
 
 // -- .http and Markdown --------------------------------------------------------------------------
 
-/** Bodies of an .http file: after the first blank line that follows a request line, up to `###`. */
-export function httpBodies(text: string): string[] {
-  const bodies: string[] = [];
-  for (const block of text.split(/^[ \t]*###.*$/m)) {
-    const lines = block.split(/\r\n|\r|\n/);
-    const request = lines.findIndex((l) => /^\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S/i.test(l));
-    if (request < 0) continue;
-    const blank = lines.findIndex((l, i) => i > request && l.trim() === '');
-    if (blank < 0) continue;
-    const body = lines.slice(blank + 1).filter((l) => !/^\s*(?:#|\/\/)/.test(l)).join('\n').trim();
-    if (/^[[{]/.test(body)) bodies.push(body);
+interface Line {
+  start: number;
+  text: string;
+}
+
+function lines(text: string, base: number): Line[] {
+  const out: Line[] = [];
+  for (const m of text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
+    if (m[0] === '' && m.index! >= text.length && out.length > 0) break;
+    out.push({ start: base + m.index!, text: m[0].replace(/[\r\n]+$/, '') });
+    if (m.index! >= text.length) break;
   }
-  return bodies;
+  return out;
 }
 
-function httpErrors(text: string): number {
-  return httpBodies(text).reduce((n, body) => n + jsonErrors(body, false), 0);
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
+
+/** Bodies of an .http file: after the first blank line that follows a request line, up to `###`. */
+function httpErrors(text: string, base = 0): Span[] {
+  const errors: Span[] = [];
+  let block: Line[] = [];
+  const flush = () => {
+    const request = block.findIndex((l) => /^\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S/i.test(l.text));
+    const blank = request < 0 ? -1 : block.findIndex((l, i) => i > request && l.text.trim() === '');
+    const body = blank < 0 ? [] : block.slice(blank + 1);
+    const first = body.find((l) => l.text.trim() !== '' && !/^\s*(?:#|\/\/)/.test(l.text));
+    if (first && /^\s*[[{]/.test(first.text)) {
+      const last = body[body.length - 1]!;
+      // Comment lines blanked, so offsets stay the document's.
+      const json = text.slice(first.start - base, last.start - base + last.text.length).replace(COMMENT_LINE, (c) => ' '.repeat(c.length));
+      errors.push(...jsonErrors(json, false, first.start));
+    }
+    block = [];
+  };
+  for (const line of lines(text, base)) {
+    if (/^[ \t]*###/.test(line.text)) flush();
+    else block.push(line);
+  }
+  flush();
+  return errors;
 }
 
-function markdownErrors(text: string): number {
-  let errors = 0;
-  const fence = /^(\s*)(`{3,}|~{3,})[ \t]*([\w-]*)[^\n]*\n([\s\S]*?)^\1\2[ \t]*$/gm;
-  for (const m of text.replace(/\r\n?/g, '\n').matchAll(fence)) {
+function markdownErrors(text: string): Span[] {
+  const errors: Span[] = [];
+  const fence = /^([ \t]*)(`{3,}|~{3,})[ \t]*([\w-]*)[^\r\n]*\r?\n([\s\S]*?)^\1\2[ \t]*$/gm;
+  for (const m of text.matchAll(fence)) {
     const lang = m[3]!.toLowerCase();
-    if (/^(?:bash|sh|shell|zsh|console)$/.test(lang)) errors += shellErrors(m[4]!);
-    else if (/^(?:http|rest)$/.test(lang)) errors += httpErrors(m[4]!);
+    const base = m.index! + m[0].indexOf('\n') + 1;
+    if (/^(?:bash|sh|shell|zsh|console)$/.test(lang)) errors.push(...shellErrors(m[4]!, base));
+    else if (/^(?:http|rest)$/.test(lang)) errors.push(...httpErrors(m[4]!, base));
   }
   return errors;
 }
