@@ -22,6 +22,7 @@ import {
   type StatusParams,
 } from '../../server/src/lsp/protocol.js';
 import { LeonardoStatus } from './status.js';
+import { EXPLAIN_SCHEME, ExplanationDocuments, explainApiError } from './explain.js';
 
 const LANGUAGES = [
   'typescript',
@@ -49,7 +50,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Leonardo Lint', { log: true });
   const status = new LeonardoStatus(DOCUMENT_SELECTOR);
-  context.subscriptions.push(output, status);
+  const explanations = new ExplanationDocuments();
+  context.subscriptions.push(output, status, explanations, vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations));
 
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -89,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await lc.restart();
     }),
     vscode.commands.registerCommand('leonardoLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('leonardoLint.explainError', () => explainApiError(lc, explanations)),
     vscode.commands.registerCommand('leonardoLint.showDocumentation', () => showDocumentation(lc)),
     vscode.commands.registerCommand(TURN_OFF_RULE_COMMAND, turnOffRule),
   );

@@ -19,6 +19,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from './engine/config-file.js';
 import { allRules } from './engine/rules/index.js';
+import { explainError, formatExplanation } from './engine/knowledge/index.js';
+import { getCatalogue } from './api/catalogue.js';
 import { Analyzer, type DocumentAnalysis } from './lsp/analysis.js';
 import { codeActions } from './lsp/code-actions.js';
 import { completionAt } from './lsp/completion.js';
@@ -27,6 +29,9 @@ import { hoverAt } from './lsp/hover.js';
 import {
   FIX_ALL_KIND,
   OPEN_DOCS_COMMAND,
+  EXPLAIN_ERROR_REQUEST,
+  type ExplainErrorParams,
+  type ExplainErrorResult,
   RULES_REQUEST,
   SETTINGS_SECTION,
   STATUS_NOTIFICATION,
@@ -244,6 +249,15 @@ connection.onExecuteCommand(
     else log(`Documentation: ${url}`);
   }),
 );
+
+connection.onRequest(EXPLAIN_ERROR_REQUEST, (params: ExplainErrorParams): ExplainErrorResult => {
+  const match = explainError(String(params?.text ?? ''), getCatalogue());
+  return {
+    title: match.generic ? 'No catalogue entry matches this error' : match.entry.title,
+    markdown: formatExplanation(match.entry, match, 'markdown'),
+    generic: match.generic,
+  };
+});
 
 connection.onRequest(
   RULES_REQUEST,

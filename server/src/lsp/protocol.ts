@@ -55,6 +55,22 @@ export interface RuleInfo {
   docsUrl: string;
 }
 
+/** `leonardoLint/explainError`: explain an API error response (JSON or bare message). */
+export const EXPLAIN_ERROR_REQUEST = 'leonardoLint/explainError';
+
+export interface ExplainErrorParams {
+  text: string;
+}
+
+export interface ExplainErrorResult {
+  /** The entry's title (or that nothing matched). */
+  title: string;
+  /** The explanation as Markdown, with links to the related rules' docs. */
+  markdown: string;
+  /** True when no catalogue entry matched and the answer is the generic one. */
+  generic: boolean;
+}
+
 /** Server command: open a URL in the browser (window/showDocument, external). Arguments: [url]. */
 export const OPEN_DOCS_COMMAND = 'leonardoLint.openDocs';
 /** Client command: turn a rule off in the workspace folder's settings. Arguments: [ruleId, uri]. */
