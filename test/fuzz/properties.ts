@@ -19,6 +19,9 @@
 //      passes) reaches a text with no preferred fix left, so no fixed finding is reported again
 //      with its fix; and every finding that had a preferred fix is gone (by rule and message) unless
 //      the same rule and message were reported as often before.
+//   7. Messages and fix titles show no JavaScript internals (`[object Object]`, `function … [native
+//      code]`): a key like `constructor` or `__proto__` in a document is never looked up on
+//      Object.prototype.
 
 import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
 import { applyTextEdits, compatibleFixes } from '../../server/src/engine/apply-fixes.js';
@@ -67,6 +70,17 @@ export function checkTime(doc: FuzzDocument, limit = TIME_LIMIT_MS): number {
 }
 
 const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
+
+const INTERNALS = /\[object \w+\]|\[native code\]|\bfunction \w*\(/;
+
+/** Property 7. */
+export function checkMessages(findings: readonly Finding[]): void {
+  for (const f of findings) {
+    for (const text of [f.message, ...f.fixes.map((x) => x.title)]) {
+      if (INTERNALS.test(text)) throw new PropertyError('JavaScript internals in a message', `${f.ruleId}: ${text}`);
+    }
+  }
+}
 
 /** Property 3. */
 export function checkSpans(doc: FuzzDocument, findings: readonly Finding[]): void {
@@ -243,6 +257,7 @@ export function checkDocument(doc: FuzzDocument, options: CheckOptions = {}): An
   const elapsed = performance.now() - started;
   if (options.time !== false && elapsed > TIME_LIMIT_MS) checkTime(doc);
   checkSpans(doc, result.findings);
+  checkMessages(result.findings);
   if (options.fixes !== false && result.findings.some((f) => f.fixes.some((x) => x.preferred))) {
     checkFixScope(doc, result);
     const before = syntaxErrors(doc.text, doc.kind, doc.path);

@@ -1,6 +1,8 @@
 // Bodies rendered as the documents people write: TS/JS calls (fetch, axios, the SDK with SDK names),
 // JSON request files (*.leonardo.json, and .jsonc with an endpoint comment), curl commands in shell
-// scripts (single- and double-quoted bodies), .http files and Markdown with both kinds of blocks.
+// scripts (single- and double-quoted bodies), .http files, Markdown with both kinds of blocks and
+// Postman collections. TS/JS documents also get statements for the flow rules (responses read,
+// status polled), keys written in the code and suppression comments.
 
 import fc from 'fast-check';
 import type { Endpoint } from '../../server/src/api/types.js';
@@ -88,8 +90,28 @@ export function doubleQuoted(text: string): string {
 
 // -- Documents ---------------------------------------------------------------------------------
 
-export type Flavor = 'fetch' | 'fetch-variable' | 'axios' | 'sdk' | 'json' | 'jsonc' | 'curl-single' | 'curl-double' | 'http' | 'markdown';
-export const FLAVORS: readonly Flavor[] = ['fetch', 'fetch-variable', 'axios', 'sdk', 'json', 'jsonc', 'curl-single', 'curl-double', 'http', 'markdown'];
+export type Flavor = 'fetch' | 'fetch-variable' | 'axios' | 'sdk' | 'json' | 'jsonc' | 'curl-single' | 'curl-double' | 'http' | 'markdown' | 'postman';
+export const FLAVORS: readonly Flavor[] = ['fetch', 'fetch-variable', 'axios', 'sdk', 'json', 'jsonc', 'curl-single', 'curl-double', 'http', 'markdown', 'postman'];
+
+/** A key that looks real (never a real one): for the key rules and the redaction guarantees. */
+export const SAMPLE_KEY = '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f';
+
+/** Statements after the calls of a TS/JS document (`r0` is the first call's result). */
+export const TS_EXTRAS = [
+  '  const json = await r0.json();\n  console.log(json.sdGenerationJob.generationId);\n',
+  '  const data = await r0.json();\n  console.log(data.sdGenerationJob.generationID, data.generations_by_pk?.generated_images[0].url);\n',
+  '  const { sdGenerationJob } = await r0.json();\n  const g = await fetch(`${API}/generations/${sdGenerationJob.generationId}`, { headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } });\n  const images = (await g.json()).generations_by_pk.generated_images;\n  console.log(images[0].url);\n',
+  '  const poll = await fetch(`${API}/generations/x`, { headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } });\n  const body = await poll.json();\n  if (body.generations_by_pk.status === "COMPLETE") console.log(body.generations_by_pk.generated_images);\n',
+  `  const LEONARDO_API_KEY = '${SAMPLE_KEY}';\n  await fetch(\`\${API}/me\`, { headers: { authorization: \`Bearer \${LEONARDO_API_KEY}\` } });\n`,
+  `  await fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { 'x-api-key': '${SAMPLE_KEY}' } });\n`,
+  '  await fetch(`${API}/me`, { headers: { authorization: import.meta.env.VITE_LEONARDO_API_KEY } });\n',
+  '  // leonardo-lint-disable-next-line unknown-field\n',
+  '  // leonardo-lint-disable-next-line\n',
+  '  /* leonardo-lint-disable */\n',
+  '  // leonardo-lint-enable\n',
+  '  await fetch(`${API}/generations`, { method: "POST", body: JSON.stringify({ prompt: "x", wid: 512 }) });\n',
+  '  await fetch(`${API}/init-image`, { method: "POST", headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` }, body: JSON.stringify({ extension: "png" }) });\n',
+];
 
 export interface Request {
   endpoint: Endpoint;
@@ -131,6 +153,29 @@ export interface RenderOptions {
   style: JsStyle;
   crlf: boolean;
   dataOption: string;
+  /** Indexes into TS_EXTRAS, for TS/JS documents. */
+  extras: number[];
+}
+
+function postmanCollection(requests: readonly Request[], style: JsStyle): string {
+  const item = requests.map((r, i) => ({
+    name: `r${i}`,
+    request: {
+      method: r.endpoint.method,
+      header: [
+        { key: 'Authorization', value: i % 2 === 0 ? 'Bearer {{apiKey}}' : `Bearer ${SAMPLE_KEY}` },
+        { key: 'Content-Type', value: 'application/json' },
+      ],
+      url: { raw: `{{baseUrl}}${concretePath(r.endpoint)}` },
+      body: { mode: 'raw', raw: renderJson(r.body, style), options: { raw: { language: 'json' } } },
+    },
+  }));
+  const collection = {
+    info: { name: 'Leonardo', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item,
+    variable: [{ key: 'baseUrl', value: BASE }],
+  };
+  return JSON.stringify(collection, null, style.compact ? undefined : style.indent) + '\n';
 }
 
 export function renderDocument(o: RenderOptions): FuzzDocument {
@@ -146,7 +191,10 @@ export function renderDocument(o: RenderOptions): FuzzDocument {
         ? "import { Leonardo } from '@leonardo-ai/sdk';\n\nconst leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });\n"
         : flavor === 'axios' ? "import axios from 'axios';\n" : `const API = '${BASE}';\n`;
       const calls = requests.map((r, i) => tsRequest(flavor, r, style, i)).join('');
-      doc = { path: flavor === 'axios' ? 'client.js' : 'app.ts', kind: flavor === 'axios' ? 'javascript' : 'typescript', text: `${head}\nexport async function run() {\n${calls}}\n` };
+      const extras = o.extras.map((i) => TS_EXTRAS[i % TS_EXTRAS.length]!).join('');
+      const api = flavor === 'fetch' || flavor === 'fetch-variable' ? '' : `const API = '${BASE}';\n`;
+      const text = `${head}${api}\nexport async function run() {\n${calls}${extras}}\n`;
+      doc = { path: flavor === 'axios' ? 'client.js' : 'app.ts', kind: flavor === 'axios' ? 'javascript' : 'typescript', text };
       break;
     }
     case 'json':
@@ -171,6 +219,9 @@ export function renderDocument(o: RenderOptions): FuzzDocument {
       doc = { path: 'README.md', kind: 'markdown', text: `# Calling Leonardo\n\n${blocks.join('\nThen:\n\n')}` };
       break;
     }
+    case 'postman':
+      doc = { path: 'leonardo.postman_collection.json', kind: 'postman', text: postmanCollection(requests, style) };
+      break;
   }
   return o.crlf ? { ...doc, text: doc.text.replace(/\n/g, '\r\n') } : doc;
 }
@@ -201,6 +252,7 @@ export const generatedDocument: fc.Arbitrary<FuzzDocument> = fc.constantFrom(...
       style: jsStyle,
       crlf: fc.boolean(),
       dataOption: fc.constantFrom('-d', '--data', '--data-raw', '--json'),
+      extras: fc.array(fc.nat(TS_EXTRAS.length - 1), { maxLength: 3 }),
     })
     .map((o) => renderDocument({ ...o, flavor })),
 );
