@@ -113,7 +113,7 @@ function suggest(
     ['case', () => caseOnlyMatches(key, names)],
     ['spelling', () => spellingMatches(key, names)],
     ['response', () => responseMatches(key, siblings, naming, catalogue, endpoint)],
-    ['other-endpoint', () => renamed(OTHER_ENDPOINT_NAMES[key] ?? [], siblings, naming)],
+    ['other-endpoint', () => renamed(ownEntry(OTHER_ENDPOINT_NAMES, key) ?? [], siblings, naming)],
     ['near', () => nearestNames(key, names)],
   ];
   for (const [reason, find] of tiers) {
@@ -121,6 +121,11 @@ function suggest(
     if (found.length > 0) return { names: found, reason };
   }
   return undefined;
+}
+
+/** A table's own entry: a key from the document (`constructor`, `__proto__`) never reads Object.prototype. */
+function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** Wire names → the names of those fields in this naming, for the ones the object accepts. */
@@ -140,7 +145,7 @@ function responseMatches(
   endpoint: Endpoint,
 ): string[] {
   if (!isResponseName(key, catalogue, endpoint)) return [];
-  const mapped = RESPONSE_TO_REQUEST[key];
+  const mapped = ownEntry(RESPONSE_TO_REQUEST, key);
   if (mapped) return renamed([mapped], siblings, naming);
   return renamed([camelToSnake(key)], siblings, naming);
 }
@@ -154,7 +159,7 @@ function isResponseName(key: string, catalogue: Catalogue, endpoint: Endpoint): 
   const response = catalogue.byOperationId('getGenerationById')?.response;
   const generation = response?.find((f) => f.wire === 'generations_by_pk')?.fields;
   if (generation) return generation.some((f) => f.wire === key);
-  return key in RESPONSE_TO_REQUEST;
+  return Object.hasOwn(RESPONSE_TO_REQUEST, key);
 }
 
 function message(visit: PropertyVisit, suggestion: Suggestion | undefined): string {

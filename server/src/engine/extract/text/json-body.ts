@@ -134,7 +134,7 @@ const PYTHON: Record<string, string> = { True: 'true', False: 'false', None: 'nu
  */
 export function describeJsonError(text: string, start: number, end: number, fallback: string): DescribedError {
   const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(start))?.[0];
-  if (word && PYTHON[word]) {
+  if (word && Object.hasOwn(PYTHON, word)) {
     return { message: `\`${word}\` is Python, not JSON: write \`${PYTHON[word]}\``, start, end: start + word.length };
   }
   if (word === 'undefined' || word === 'NaN' || word === 'Infinity') {

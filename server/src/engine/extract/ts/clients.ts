@@ -135,7 +135,8 @@ function receiverReferent(receiver: ts.Expression, ctx: TsContext): Referent | u
 function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
   const binding = resolveIdentifier(ctx.index, id);
   if (!binding) {
-    const global = GLOBALS[id.text];
+    // An own entry only: `constructor(…)` or `toString.create(…)` must not read Object.prototype.
+    const global = Object.hasOwn(GLOBALS, id.text) ? GLOBALS[id.text] : undefined;
     return global && { kind: 'library', library: global };
   }
   if (binding.kind === 'import') {

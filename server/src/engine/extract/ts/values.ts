@@ -186,7 +186,8 @@ const FOREIGN_CALLS: Record<string, string> = {
 function foreignValue(node: ts.NewExpression | ts.CallExpression, ctx: TsContext): Value | undefined {
   const callee = calleeName(node.expression);
   if (!callee) return undefined;
-  const what = ts.isNewExpression(node) ? FOREIGN_CONSTRUCTORS[callee] : FOREIGN_CALLS[callee];
+  const table = ts.isNewExpression(node) ? FOREIGN_CONSTRUCTORS : FOREIGN_CALLS;
+  const what = Object.hasOwn(table, callee) ? table[callee] : undefined;
   if (what) return { kind: 'foreign', what, span: spanOf(node, ctx) };
   // `await res.blob()`, `file.arrayBuffer()`: a binary body read from another object.
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
