@@ -1,7 +1,7 @@
 // The VS Code suite: the packaged extension in code-server, driven like a user through Chromium.
 // Scenarios run in order on one workbench (the quick fix leaves the file dirty for fix-all on save).
 
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   FIXED_JSON_TEXT,
@@ -14,7 +14,7 @@ import {
 } from '../fixtures/expected.js';
 import { copyFixtures, RESULTS_DIR, ROOT, runScenario, type ScenarioResult } from '../support.js';
 import { keepLogs, startCodeServer, type CodeServer } from './code-server.js';
-import { Workbench } from './workbench.js';
+import { UI_TIMEOUT_MS, Workbench } from './workbench.js';
 
 interface Context {
   workbench: Workbench;
@@ -125,8 +125,7 @@ async function fixAllOnSave({ workbench, workspace }: Context): Promise<void> {
   await workbench.page.locator('.tab.active:not(.dirty)', { hasText: JSON_FILE }).waitFor();
   for (const problem of JSON_PROBLEMS) await workbench.problem(problem.text, problem.ruleId).waitFor({ state: 'detached' });
   await workbench.editor().locator('.squiggly-error').first().waitFor({ state: 'detached' });
-  const saved = readFileSync(path.join(workspace, JSON_FILE), 'utf8');
-  if (saved !== FIXED_JSON_TEXT) throw new Error(`the saved file is not the fixed request: ${JSON.stringify(saved)}`);
+  await waitForFile(path.join(workspace, JSON_FILE), FIXED_JSON_TEXT);
   await workbench.screenshot('fix-all-on-save');
 }
 
@@ -143,11 +142,25 @@ async function ruleTurnedOff({ workbench, workspace }: Context): Promise<void> {
   const settingsFile = path.join(workspace, '.vscode/settings.json');
   const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
   settings['leonardoLint.rules'] = { 'unknown-field': 'off' };
-  writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  // Written whole and renamed into place, so VS Code never reads a half-written file.
+  writeFileSync(`${settingsFile}.tmp`, JSON.stringify(settings, null, 2));
+  renameSync(`${settingsFile}.tmp`, settingsFile);
   await workbench.problem(unknownField.text, unknownField.ruleId).waitFor({ state: 'detached' });
   await workbench.problem(outOfRange.text, outOfRange.ruleId).waitFor();
   await workbench.editor().locator('.squiggly-error').nth(1).waitFor({ state: 'detached' });
   await workbench.screenshot('rule-turned-off');
+}
+
+/** Waits until the file on disk holds `expected` (the tab shows saved before the remote write is flushed). */
+async function waitForFile(file: string, expected: string): Promise<void> {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = readFileSync(file, 'utf8');
+    if (text === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the saved file is not the fixed request: ${JSON.stringify(text)}`);
 }
 
 function updateTourImages(workbench: Workbench): void {
