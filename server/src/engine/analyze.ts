@@ -15,6 +15,13 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** Called once per rule failure; the rule loses its findings for this document, the rest stand. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * The analysis of an earlier version of this document (the language server passes it while the
+   * user types): its parse is updated by TypeScript's incremental parser instead of parsing anew.
+   * The incremental parser reuses and moves the old tree's nodes, so `previous` is spent: nothing
+   * may read its `parsed` afterwards.
+   */
+  previous?: AnalysisResult;
 }
 
 export interface AnalysisResult {
@@ -40,7 +47,7 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
   }
 
   const catalogue = getCatalogue();
-  const extracted = extractRequests(doc, catalogue, config);
+  const extracted = extractRequests(doc, catalogue, config, options.previous?.parsed);
   const findings = encodeFixes(runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options), extracted.requests);
   return {
     findings: applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config)),

@@ -65,11 +65,15 @@ export class Analyzer {
     private readonly hooks: AnalyzerHooks,
   ) {}
 
-  /** The analysis of this exact version, computed once. */
+  /**
+   * The analysis of this exact version, computed once. The analysis it replaces hands its parse on to
+   * be updated incrementally: a superseded version's analysis is never read again (every reader
+   * checks the version), so its tree may be reused.
+   */
   analysisFor(doc: TextDocument): Promise<DocumentAnalysis> {
     const entry = this.entries.get(doc.uri);
     if (entry && entry.version === doc.version) return entry.analysis;
-    const analysis = this.compute(doc);
+    const analysis = this.compute(doc, entry?.analysis);
     this.entries.set(doc.uri, { version: doc.version, analysis });
     // A failed computation is not cached: the next request tries again.
     analysis.catch(() => this.entries.get(doc.uri)?.analysis === analysis && this.entries.delete(doc.uri));
@@ -98,14 +102,15 @@ export class Analyzer {
     this.failedConfigs.clear();
   }
 
-  private async compute(doc: TextDocument): Promise<DocumentAnalysis> {
-    const analysis = await this.run(doc);
+  private async compute(doc: TextDocument, previous?: Promise<DocumentAnalysis>): Promise<DocumentAnalysis> {
+    const analysis = await this.run(doc, previous);
     this.hooks.analysed(analysis);
     return analysis;
   }
 
-  private async run(doc: TextDocument): Promise<DocumentAnalysis> {
+  private async run(doc: TextDocument, previous?: Promise<DocumentAnalysis>): Promise<DocumentAnalysis> {
     const settings = await this.settings.get(doc.uri);
+    const before = await previous?.catch(() => undefined);
     const text = doc.getText();
     const kind = documentKindOf(doc.languageId, doc.uri, text);
     const document: LintDocument = { text, kind: kind ?? 'typescript', path: filePathOf(doc.uri) ?? uriPath(doc.uri) };
@@ -122,6 +127,7 @@ export class Analyzer {
     const started = performance.now();
     const result = analyze(document, {
       config,
+      previous: before?.result,
       onRuleError: (ruleId, e) => {
         if (this.failedRules.has(ruleId)) return;
         this.failedRules.add(ruleId);

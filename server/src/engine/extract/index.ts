@@ -16,7 +16,8 @@ export interface Extraction {
   parsed?: unknown;
 }
 
-export type Extractor = (doc: LintDocument, catalogue: Catalogue, config: LintConfig) => Extraction;
+/** `previous` is the parse of an earlier version of the document, which an extractor may update (and so spend). */
+export type Extractor = (doc: LintDocument, catalogue: Catalogue, config: LintConfig, previous?: unknown) => Extraction;
 
 const extractors: Partial<Record<DocumentKind, Extractor>> = {
   typescript: extractFromTypeScript,
@@ -29,14 +30,14 @@ const extractors: Partial<Record<DocumentKind, Extractor>> = {
   postman: extractFromPostman,
 };
 
-export function extractRequests(doc: LintDocument, catalogue: Catalogue, config: LintConfig): Extraction {
+export function extractRequests(doc: LintDocument, catalogue: Catalogue, config: LintConfig, previous?: unknown): Extraction {
   // A Postman collection is JSON by name and editor language: its requests are read by the Postman extractor.
   if ((doc.kind === 'json' || doc.kind === 'jsonc') && looksLikePostmanCollection(doc.text)) {
     const collection = extractCollection(doc, catalogue);
     if (collection) return collection;
   }
   const extractor = extractors[doc.kind];
-  return extractor ? extractor(doc, catalogue, config) : { requests: [] };
+  return extractor ? extractor(doc, catalogue, config, previous) : { requests: [] };
 }
 
 const EXTENSION_KINDS: Record<string, DocumentKind> = {
