@@ -190,10 +190,10 @@ function text(node: ts.Node, parsed: TsParsed): string {
 export function expressionAt(parsed: TsParsed, span: Span): ts.Expression | undefined {
   let node: ts.Node = parsed.sourceFile;
   for (;;) {
-    let next: ts.Node | undefined;
-    ts.forEachChild(node, (child) => {
-      if (next === undefined && child.getStart(parsed.sourceFile) <= span.start && child.end >= span.end) next = child;
-    });
+    // `pos` (before the leading trivia) is checked first: getStart() scans the trivia, and a file has many top-level statements.
+    const next: ts.Node | undefined = ts.forEachChild(node, (child) =>
+      child.pos <= span.start && child.end >= span.end && child.getStart(parsed.sourceFile) <= span.start ? child : undefined,
+    );
     if (!next) return undefined;
     if (next.getStart(parsed.sourceFile) === span.start && next.end === span.end && ts.isExpression(next)) return next;
     node = next;

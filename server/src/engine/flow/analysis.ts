@@ -65,6 +65,8 @@ export class Flow {
   private readonly sendMemo = new Map<ts.CallExpression, SendCall | null>();
   private readonly callerMemo = new Map<ts.Node, Callers>();
   private budget = BUDGET;
+  /** Whether the file installs an axios response interceptor (read once: the text may be long). */
+  private interceptsAxios?: boolean;
 
   constructor(sourceFile: ts.SourceFile, index: FileIndex, requests: readonly RequestSite[]) {
     this.sourceFile = sourceFile;
@@ -99,8 +101,9 @@ export class Flow {
     let node: ts.Node = this.sourceFile;
     for (;;) {
       if (node.getStart(this.sourceFile) === span.start && node.end === span.end && isExpressionNode(node)) return node;
+      // `pos` (before the leading trivia) first: getStart() scans the trivia of every top-level statement.
       const inner: ts.Node | undefined = node.forEachChild((child) =>
-        child.getStart(this.sourceFile) <= span.start && child.end >= span.end ? child : undefined,
+        child.pos <= span.start && child.end >= span.end && child.getStart(this.sourceFile) <= span.start ? child : undefined,
       );
       if (!inner) return undefined;
       node = inner;
@@ -238,7 +241,7 @@ export class Flow {
       return site.endpoint ? { ...result, endpoint: site.endpoint } : undefined;
     }
     // An axios response interceptor may hand back the body instead of the response; `ofetch.raw` gives the response.
-    if (site.source === 'axios' && AXIOS_INTERCEPTOR.test(this.text)) return undefined;
+    if (site.source === 'axios' && (this.interceptsAxios ??= AXIOS_INTERCEPTOR.test(this.text))) return undefined;
     if (site.source === 'ofetch' && isMemberCall(call, 'raw')) return undefined;
     // A site without an endpoint (a wrapper's own send to `${BASE}${path}`) is bound at the wrapper's calls.
     const stage = STAGE_OF[site.source];

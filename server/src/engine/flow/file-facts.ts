@@ -22,12 +22,12 @@ export interface FileFacts {
   patterns: Array<ts.VariableDeclaration | ts.ParameterDeclaration>;
 }
 
-const EQUALITY = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsToken,
-]);
+const SK = ts.SyntaxKind;
+// `ts.x` is a getter on the module object, and this walk visits every node of the file: the hot
+// paths test `node.kind` against tables instead of calling `ts.isX`.
+const forEachChild = ts.forEachChild;
+
+const EQUALITY = new Set([SK.EqualsEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.ExclamationEqualsToken]);
 
 export function collectFacts(sourceFile: ts.SourceFile, index: FileIndex): FileFacts {
   const facts: FileFacts = {
@@ -49,24 +49,48 @@ export function collectFacts(sourceFile: ts.SourceFile, index: FileIndex): FileF
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (ts.isIdentifier(node)) {
-      if (isReference(node)) push(facts.references, node.text, node);
-      if (isPatternTarget(node)) opaqueWrites.push(node);
-    } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      facts.accesses.push(node);
-    } else if (ts.isBinaryExpression(node)) {
-      visitBinary(node, facts, plainWrites, opaqueWrites);
-    } else if (ts.isSwitchStatement(node)) {
-      facts.switches.push(node);
-    } else if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && !ts.isIdentifier(node.name)) {
-      facts.patterns.push(node);
-    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand)) {
-      if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) opaqueWrites.push(node.operand);
-    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && ts.isIdentifier(node.initializer)) {
-      opaqueWrites.push(node.initializer);
+    switch (node.kind) {
+      case SK.Identifier: {
+        const id = node as ts.Identifier;
+        if (isReference(id)) push(facts.references, id.text, id);
+        // Only an identifier inside a pattern, or on the left of `=` (a default), can be a pattern target.
+        const around = id.parent?.kind;
+        if (around !== undefined && (PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
+        break;
+      }
+      case SK.PropertyAccessExpression:
+      case SK.ElementAccessExpression:
+        facts.accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+        break;
+      case SK.BinaryExpression:
+        visitBinary(node as ts.BinaryExpression, facts, plainWrites, opaqueWrites);
+        break;
+      case SK.SwitchStatement:
+        facts.switches.push(node as ts.SwitchStatement);
+        break;
+      case SK.VariableDeclaration:
+      case SK.Parameter: {
+        const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration;
+        if (declaration.name.kind !== SK.Identifier) facts.patterns.push(declaration);
+        break;
+      }
+      case SK.PrefixUnaryExpression:
+      case SK.PostfixUnaryExpression: {
+        const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+        if (operand.kind === SK.Identifier && (operator === SK.PlusPlusToken || operator === SK.MinusMinusToken)) {
+          opaqueWrites.push(operand as ts.Identifier);
+        }
+        break;
+      }
+      case SK.ForOfStatement:
+      case SK.ForInStatement: {
+        const initializer = (node as ts.ForOfStatement | ts.ForInStatement).initializer;
+        if (initializer.kind === SK.Identifier) opaqueWrites.push(initializer as ts.Identifier);
+        break;
+      }
     }
     children.length = 0;
-    ts.forEachChild(node, collect);
+    forEachChild(node, collect);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   facts.accesses.sort((a, b) => a.pos - b.pos);
@@ -107,65 +131,87 @@ function visitBinary(
 function isPatternTarget(id: ts.Identifier): boolean {
   let node: ts.Node = id;
   for (let parent = id.parent; parent; node = parent, parent = parent.parent) {
-    if (ts.isPropertyAssignment(parent)) {
-      if (parent.initializer !== node) return false;
-    } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      if (parent.left !== node) return false;
-      if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) return true;
+    if (parent.kind === SK.PropertyAssignment) {
+      if ((parent as ts.PropertyAssignment).initializer !== node) return false;
+    } else if (parent.kind === SK.BinaryExpression && (parent as ts.BinaryExpression).operatorToken.kind === SK.EqualsToken) {
+      if ((parent as ts.BinaryExpression).left !== node) return false;
+      if (node.kind === SK.ObjectLiteralExpression || node.kind === SK.ArrayLiteralExpression) return true;
       // `[a = 1] = list`: a default inside a pattern; anything else is a plain assignment.
-      if (!isPatternPart(parent.parent)) return false;
-    } else if (!isPatternPart(parent)) {
+      if (!PATTERN_PART[parent.parent.kind]) return false;
+    } else if (!PATTERN_PART[parent.kind]) {
       return false;
     }
   }
   return false;
 }
 
-function isPatternPart(node: ts.Node): boolean {
-  return (
-    ts.isObjectLiteralExpression(node) ||
-    ts.isArrayLiteralExpression(node) ||
-    ts.isShorthandPropertyAssignment(node) ||
-    ts.isPropertyAssignment(node) ||
-    ts.isSpreadElement(node) ||
-    ts.isSpreadAssignment(node)
-  );
+function kindTable(kinds: ts.SyntaxKind[]): boolean[] {
+  const table: boolean[] = [];
+  for (const kind of kinds) table[kind] = true;
+  return table;
 }
+
+/** The nodes a destructuring assignment target is built of. */
+const PATTERN_PART = kindTable([
+  SK.ObjectLiteralExpression,
+  SK.ArrayLiteralExpression,
+  SK.ShorthandPropertyAssignment,
+  SK.PropertyAssignment,
+  SK.SpreadElement,
+  SK.SpreadAssignment,
+]);
+
+/** Declarations whose `name` is the declared name, not a reference. */
+const DECLARATIONS = kindTable([
+  SK.VariableDeclaration,
+  SK.Parameter,
+  SK.FunctionDeclaration,
+  SK.FunctionExpression,
+  SK.ClassDeclaration,
+  SK.ClassExpression,
+  SK.MethodDeclaration,
+  SK.PropertyDeclaration,
+  SK.PropertySignature,
+  SK.MethodSignature,
+  SK.GetAccessor,
+  SK.SetAccessor,
+  SK.EnumMember,
+  SK.InterfaceDeclaration,
+  SK.TypeAliasDeclaration,
+  SK.EnumDeclaration,
+  SK.ModuleDeclaration,
+  SK.TypeParameter,
+]);
+
+/** Parents under which an identifier never reads a binding (type names, import/export names, labels, JSX attributes). */
+const NEVER_REFERENCES = kindTable([
+  SK.QualifiedName,
+  SK.TypeReference,
+  SK.TypeQuery,
+  SK.ImportSpecifier,
+  SK.ExportSpecifier,
+  SK.ImportClause,
+  SK.NamespaceImport,
+  SK.LabeledStatement,
+  SK.BreakStatement,
+  SK.ContinueStatement,
+  SK.JsxAttribute,
+]);
 
 /** An identifier that reads a binding (not a declaration name, property name, label or type name). */
 function isReference(id: ts.Identifier): boolean {
   const parent = id.parent;
   if (!parent) return false;
-  if (ts.isPropertyAccessExpression(parent)) return parent.expression === id;
-  if (ts.isQualifiedName(parent) || ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent)) return false;
-  if (ts.isBindingElement(parent)) return parent.initializer === id;
-  if (ts.isPropertyAssignment(parent)) return parent.initializer === id;
-  if (
-    ts.isVariableDeclaration(parent) ||
-    ts.isParameter(parent) ||
-    ts.isFunctionDeclaration(parent) ||
-    ts.isFunctionExpression(parent) ||
-    ts.isClassDeclaration(parent) ||
-    ts.isClassExpression(parent) ||
-    ts.isMethodDeclaration(parent) ||
-    ts.isPropertyDeclaration(parent) ||
-    ts.isPropertySignature(parent) ||
-    ts.isMethodSignature(parent) ||
-    ts.isGetAccessorDeclaration(parent) ||
-    ts.isSetAccessorDeclaration(parent) ||
-    ts.isEnumMember(parent) ||
-    ts.isInterfaceDeclaration(parent) ||
-    ts.isTypeAliasDeclaration(parent) ||
-    ts.isEnumDeclaration(parent) ||
-    ts.isModuleDeclaration(parent) ||
-    ts.isTypeParameterDeclaration(parent)
-  ) {
-    return parent.name !== id;
+  switch (parent.kind) {
+    case SK.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).expression === id;
+    case SK.BindingElement:
+      return (parent as ts.BindingElement).initializer === id;
+    case SK.PropertyAssignment:
+      return (parent as ts.PropertyAssignment).initializer === id;
   }
-  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return false;
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isJsxAttribute(parent)) return false;
-  return true;
+  if (DECLARATIONS[parent.kind]) return (parent as ts.NamedDeclaration).name !== id;
+  return !NEVER_REFERENCES[parent.kind];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

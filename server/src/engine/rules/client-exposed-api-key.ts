@@ -66,15 +66,19 @@ function sdkBearerAuths(parsed: TsParsed): ts.Expression[] {
   if (!importsSdk(parsed)) return [];
   const out: ts.Expression[] = [];
   const stack: ts.Node[] = [parsed.sourceFile];
+  // This walk visits every node of the file: one closure, and `node.kind` rather than the `ts.isX` getters.
+  const push = (child: ts.Node): undefined => {
+    stack.push(child);
+    return undefined;
+  };
+  const forEachChild = ts.forEachChild;
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (ts.isNewExpression(node) && isSdkClass(node.expression, parsed)) {
-      const option = bearerAuthOf(node.arguments?.[0], parsed);
+    if (node.kind === ts.SyntaxKind.NewExpression && isSdkClass((node as ts.NewExpression).expression, parsed)) {
+      const option = bearerAuthOf((node as ts.NewExpression).arguments?.[0], parsed);
       if (option) out.push(option);
     }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
+    forEachChild(node, push);
   }
   return out;
 }
