@@ -254,6 +254,17 @@ export async function collect(ids: string[]) {
   assert.deepEqual(lint(code, only).map((h) => [h.line, h.text]), [[9, 'generated_images']]);
 });
 
+test('reading an image is not a test of the images: only a condition is', () => {
+  const code = `${PREAMBLE}
+export async function log(id: string) {
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  console.log(data.generations_by_pk.generated_images[0].url);
+  return data.generations_by_pk.generated_images.map((image: { id: string }) => image.id);
+}
+`;
+  assert.deepEqual(lint(code, only).map((h) => h.line), [6, 7]);
+});
+
 test('a promise chain with no wait is flagged', () => {
   const code = `${PREAMBLE}
 export function firstUrl(id: string) {

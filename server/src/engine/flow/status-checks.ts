@@ -56,11 +56,27 @@ function guards(parent: ts.Node, child: ts.Node, flow: Flow): boolean {
 
 /** A statement before `child` in the same list checks the status or waits for it. */
 function precededByCheck(list: ts.Node, child: ts.Node, flow: Flow): boolean {
-  for (const statement of statementsOf(list)) {
-    if (statement === child) return false;
-    if (hasStatusTest(statement, flow, true) || waits(statement, flow)) return true;
+  const first = memo(flow, 'first-check', list, () => {
+    const found = statementsOf(list).find((statement) => hasStatusTest(statement, flow, true) || waits(statement, flow));
+    return found ? found.pos : Infinity;
+  });
+  return first < child.pos;
+}
+
+const memos = new WeakMap<Flow, Map<string, Map<ts.Node, number | boolean>>>();
+
+/** Facts about a statement list or loop, computed once per analysis (reads in long functions share them). */
+function memo<T extends number | boolean>(flow: Flow, kind: string, node: ts.Node, compute: () => T): T {
+  let byKind = memos.get(flow);
+  if (!byKind) memos.set(flow, (byKind = new Map()));
+  let byNode = byKind.get(kind);
+  if (!byNode) byKind.set(kind, (byNode = new Map()));
+  let value = byNode.get(node) as T | undefined;
+  if (value === undefined) {
+    value = compute();
+    byNode.set(node, value);
   }
-  return false;
+  return value;
 }
 
 /** `await waitForGeneration(id)`, or a call to a same-file function that checks the status. */
@@ -102,7 +118,7 @@ export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false):
 }
 
 function isStatusTest(node: ts.Node, flow: Flow): boolean {
-  if (isImagesTest(node, flow)) return true;
+  if (isImagesTest(node, flow)) return conditionAround(node) !== undefined;
   if (ts.isBinaryExpression(node) && isEquality(node.operatorToken.kind)) {
     return (
       (isStatusExpression(node.left, flow) && isWaitStatus(node.right, flow)) ||
@@ -181,7 +197,7 @@ function isLoop(node: ts.Node): node is Loop {
  * or it waits between rounds (`while`, `do`, `for` with a `sleep`/`setTimeout` in the body).
  */
 function isPollingLoop(loop: Loop, flow: Flow): boolean {
-  return isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow) || waitsBetweenRounds(loop);
+  return memo(flow, 'polling', loop, () => isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow) || waitsBetweenRounds(loop));
 }
 
 function waitsBetweenRounds(loop: Loop): boolean {
