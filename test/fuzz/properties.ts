@@ -12,9 +12,9 @@
 //      independent of the engine: TS parse diagnostics, jsonc-parser errors, shell quoting + curl
 //      JSON bodies, .http JSON bodies; see syntax.ts), for each finding's preferred fix alone and for
 //      every pass of the --fix loop: a document without syntax errors has none after the fix, and in
-//      a document that already has some, no new error lies inside the text a fix writes. (In a broken
-//      document the error count itself is no measure: removing a property next to garbage changes
-//      how the parser recovers, and the count with it.)
+//      a document that already has some, no error of a kind the fix made more of lies inside the
+//      text the fix writes. (In a broken document the error count itself is no measure: removing a
+//      property next to garbage changes how the parser recovers, and the count with it.)
 //   6. The --fix loop (the CLI's: apply the compatible preferred fixes, analyse again, at most 10
 //      passes) reaches a text with no preferred fix left, so no fixed finding is reported again
 //      with its fix; and every finding that had a preferred fix is gone (by rule and message) unless
@@ -27,7 +27,7 @@ import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js
 import { applyTextEdits, compatibleFixes } from '../../server/src/engine/apply-fixes.js';
 import type { Finding, RequestSite, Span, TextEdit, Value } from '../../server/src/engine/types.js';
 import type { FuzzDocument } from './render.js';
-import { syntaxErrors } from './syntax.js';
+import { syntaxErrors, type ParseProblem } from './syntax.js';
 
 export const TIME_LIMIT_MS = 100;
 export const SIZE_LIMIT = 100 * 1024;
@@ -160,33 +160,41 @@ export function checkFixScope(doc: FuzzDocument, result: AnalysisResult): void {
   }
 }
 
-/** Where the new text of each edit lies in the edited text, with the offset it replaced. */
-export function writtenRanges(edits: readonly TextEdit[]): Array<Span & { original: number }> {
+/** Where the new text of each edit lies in the edited text. */
+export function writtenRanges(edits: readonly TextEdit[]): Span[] {
   let delta = 0;
   return [...edits]
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((e) => {
       const start = e.start + delta;
       delta += e.newText.length - (e.end - e.start);
-      return { start, end: start + e.newText.length, original: e.start };
+      return { start, end: start + e.newText.length };
     });
 }
 
+function countBy(errors: readonly ParseProblem[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of errors) out.set(e.message, (out.get(e.message) ?? 0) + 1);
+  return out;
+}
+
 /** Property 5 for one set of edits; returns the errors of the edited text. */
-export function checkSyntaxKept(doc: FuzzDocument, edits: readonly TextEdit[], before: readonly Span[], what: string): { text: string; errors: Span[] } {
+export function checkSyntaxKept(doc: FuzzDocument, edits: readonly TextEdit[], before: readonly ParseProblem[], what: string): { text: string; errors: ParseProblem[] } {
   const text = applyTextEdits(doc.text, edits);
   const errors = syntaxErrors(text, doc.kind, doc.path);
   if (before.length === 0 && errors.length > 0) {
-    throw new PropertyError('a fix broke the syntax', `${what}: ${errors.length} errors, the first at ${JSON.stringify(errors[0])}\n--- before\n${doc.text}\n--- after\n${text}`);
+    throw new PropertyError('a fix broke the syntax', `${what}: ${errors.length} errors, the first "${errors[0]!.message}" at ${JSON.stringify(errors[0])}\n--- before\n${doc.text}\n--- after\n${text}`);
   }
-  // An error reported where the replaced text began, when the parser reported one there before, is
-  // the same error (`',' expected` before the next token), not one the fix wrote.
+  // In a broken document an error the parser already reported (`',' expected` after a half-typed
+  // key) may move onto the text a fix wrote: only an error of a kind the fix made more of counts.
+  const was = countBy(before);
+  const now = countBy(errors);
   const written = writtenRanges(edits).filter((r) => r.end > r.start);
-  const inside = errors.find((e) =>
-    written.some((r) => r.start <= e.start && e.start < r.end && e.end <= r.end && !(e.start === r.start && before.some((b) => b.start === r.original))),
+  const inside = errors.find(
+    (e) => (now.get(e.message) ?? 0) > (was.get(e.message) ?? 0) && written.some((r) => r.start <= e.start && e.start < r.end && e.end <= r.end),
   );
   if (inside) {
-    throw new PropertyError('a fix wrote broken syntax', `${what}: an error at ${JSON.stringify(inside)} ${JSON.stringify(text.slice(inside.start, inside.end + 1))} in the text it wrote\n--- after\n${text}`);
+    throw new PropertyError('a fix wrote broken syntax', `${what}: "${inside.message}" at ${JSON.stringify(inside)} ${JSON.stringify(text.slice(inside.start, inside.end + 1))} in the text it wrote\n--- after\n${text}`);
   }
   return { text, errors };
 }

@@ -2,12 +2,17 @@
 // own parse diagnostics, jsonc-parser's errors, and for shell scripts and .http files a small word
 // lexer of this file plus jsonc-parser on every request body. Each error is a span of the document.
 
-import { parse, type ParseError } from 'jsonc-parser';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import ts from 'typescript';
 import type { DocumentKind, Span } from '../../server/src/engine/types.js';
 
+/** A parse error: where, and what the parser said. */
+export interface ParseProblem extends Span {
+  message: string;
+}
+
 /** Parse errors of a document of this kind (one error over the whole text when the parser gives up). */
-export function syntaxErrors(text: string, kind: DocumentKind, path = ''): Span[] {
+export function syntaxErrors(text: string, kind: DocumentKind, path = ''): ParseProblem[] {
   switch (kind) {
     case 'typescript':
     case 'javascript':
@@ -26,26 +31,26 @@ export function syntaxErrors(text: string, kind: DocumentKind, path = ''): Span[
   }
 }
 
-function tsErrors(text: string, kind: DocumentKind, path: string): Span[] {
+function tsErrors(text: string, kind: DocumentKind, path: string): ParseProblem[] {
   const scriptKind = /\.(m|c)?js$|\.jsx$/.test(path) || kind === 'javascript' ? ts.ScriptKind.JS : ts.ScriptKind.TS;
   try {
     const file = ts.createSourceFile(path || 'fuzz.ts', text, ts.ScriptTarget.Latest, false, scriptKind);
     const diagnostics = (file as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics;
-    return diagnostics.map((d) => ({ start: d.start ?? 0, end: (d.start ?? 0) + (d.length ?? 0) }));
+    return diagnostics.map((d) => ({ start: d.start ?? 0, end: (d.start ?? 0) + (d.length ?? 0), message: ts.flattenDiagnosticMessageText(d.messageText, '\n') }));
   } catch {
-    return [{ start: 0, end: text.length }];
+    return [{ start: 0, end: text.length, message: 'the parser gave up' }];
   }
 }
 
 /** jsonc-parser's errors, shifted by `base` (the JSON text's offset in the document). */
-export function jsonErrors(text: string, allowComments: boolean, base = 0): Span[] {
+export function jsonErrors(text: string, allowComments: boolean, base = 0): ParseProblem[] {
   const errors: ParseError[] = [];
   try {
     parse(text, errors, { allowTrailingComma: false, disallowComments: !allowComments, allowEmptyContent: false });
   } catch {
-    return [{ start: base, end: base + text.length }];
+    return [{ start: base, end: base + text.length, message: 'the parser gave up' }];
   }
-  return errors.map((e) => ({ start: base + e.offset, end: base + e.offset + e.length }));
+  return errors.map((e) => ({ start: base + e.offset, end: base + e.offset + e.length, message: printParseErrorCode(e.error) }));
 }
 
 // -- Shell ---------------------------------------------------------------------------------------
@@ -62,7 +67,7 @@ export interface Word {
 export interface LexedShell {
   words: Word[][];
   /** Quotes left open at the end of the text: from the quote to the end. */
-  unterminated: Span[];
+  unterminated: ParseProblem[];
 }
 
 /**
@@ -72,7 +77,7 @@ export interface LexedShell {
  */
 export function lexWords(text: string, base = 0): LexedShell {
   const commands: Word[][] = [[]];
-  const unterminated: Span[] = [];
+  const unterminated: ParseProblem[] = [];
   let i = 0;
   const pendingHeredocs: Array<{ delimiter: string; strip: boolean }> = [];
   const command = () => commands[commands.length - 1]!;
@@ -121,7 +126,7 @@ export function lexWords(text: string, base = 0): LexedShell {
       } else if (ch === "'") {
         const close = text.indexOf("'", i + 1);
         const stop = close < 0 ? text.length : close;
-        if (close < 0) unterminated.push({ start: base + i, end: base + text.length });
+        if (close < 0) unterminated.push({ start: base + i, end: base + text.length, message: 'unterminated quote' });
         for (let j = i + 1; j < stop; j++) take(j);
         i = stop + 1;
       } else if (ch === '"') {
@@ -142,7 +147,7 @@ export function lexWords(text: string, base = 0): LexedShell {
             i++;
           }
         }
-        if (!closed) unterminated.push({ start: base + open, end: base + text.length });
+        if (!closed) unterminated.push({ start: base + open, end: base + text.length, message: 'unterminated quote' });
       } else {
         take(i);
         i++;
@@ -189,13 +194,13 @@ export function curlBodies(lexed: LexedShell): Body[] {
   return bodies.filter((b) => /^\s*[[{]/.test(b.value));
 }
 
-function shellErrors(text: string, base = 0): Span[] {
+function shellErrors(text: string, base = 0): ParseProblem[] {
   const lexed = lexWords(text, base);
   const bodyErrors = curlBodies(lexed).flatMap((body) =>
     jsonErrors(body.value, false).map((e) => {
       const last = body.offsets[body.offsets.length - 1] ?? base;
       const at = (i: number) => body.offsets[i] ?? last + 1;
-      return { start: at(e.start), end: e.end > e.start ? at(e.end - 1) + 1 : at(e.start) };
+      return { start: at(e.start), end: e.end > e.start ? at(e.end - 1) + 1 : at(e.start), message: e.message };
     }),
   );
   return [...lexed.unterminated, ...bodyErrors];
@@ -221,8 +226,8 @@ function lines(text: string, base: number): Line[] {
 const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 
 /** Bodies of an .http file: after the first blank line that follows a request line, up to `###`. */
-function httpErrors(text: string, base = 0): Span[] {
-  const errors: Span[] = [];
+function httpErrors(text: string, base = 0): ParseProblem[] {
+  const errors: ParseProblem[] = [];
   let block: Line[] = [];
   const flush = () => {
     const request = block.findIndex((l) => /^\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S/i.test(l.text));
@@ -245,8 +250,8 @@ function httpErrors(text: string, base = 0): Span[] {
   return errors;
 }
 
-function markdownErrors(text: string): Span[] {
-  const errors: Span[] = [];
+function markdownErrors(text: string): ParseProblem[] {
+  const errors: ParseProblem[] = [];
   const fence = /^([ \t]*)(`{3,}|~{3,})[ \t]*([\w-]*)[^\r\n]*\r?\n([\s\S]*?)^\1\2[ \t]*$/gm;
   for (const m of text.matchAll(fence)) {
     const lang = m[3]!.toLowerCase();
