@@ -47,15 +47,15 @@ export function objectValue(node: ts.ObjectLiteralExpression, ctx: TsContext, de
   };
 }
 
-/** Whether the literal's last member ends inside a string or template left open (`a: "x⏎`). */
+/**
+ * Whether the literal's last member ends inside something left open: a string (`a: "x⏎`), or an
+ * object or array literal the parser could not close (its members then run on into the text after it).
+ */
 export function lastMemberOpen(node: ts.ObjectLiteralExpression, ctx: TsContext): boolean {
   return endsInOpenLiteral(node.properties[node.properties.length - 1], ctx);
 }
 
-/**
- * Whether the node's text ends inside a string or template left open (`"x⏎`, which runs to the end
- * of its line): through the last member of a literal whose closing brace or bracket is missing.
- */
+/** Whether the node's text ends inside a string, template, object or array literal left open. */
 function endsInOpenLiteral(node: ts.Node | undefined, ctx: TsContext): boolean {
   if (!node) return false;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateTail(node)) return node.isUnterminated === true;
@@ -64,12 +64,8 @@ function endsInOpenLiteral(node: ts.Node | undefined, ctx: TsContext): boolean {
     const value = node.initializer;
     return endsInOpenLiteral(value.end > value.pos ? value : node.name, ctx);
   }
-  if (ts.isObjectLiteralExpression(node)) {
-    return ctx.text[node.end - 1] !== '}' && endsInOpenLiteral(node.properties[node.properties.length - 1], ctx);
-  }
-  if (ts.isArrayLiteralExpression(node)) {
-    return ctx.text[node.end - 1] !== ']' && endsInOpenLiteral(node.elements[node.elements.length - 1], ctx);
-  }
+  if (ts.isObjectLiteralExpression(node)) return ctx.text[node.end - 1] !== '}';
+  if (ts.isArrayLiteralExpression(node)) return ctx.text[node.end - 1] !== ']';
   return false;
 }
 
