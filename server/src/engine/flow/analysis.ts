@@ -14,7 +14,9 @@ import { isTsParsed } from '../extract/typescript.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
 import { collectFacts, type FileFacts } from './file-facts.js';
 import { isPresignedUrl } from './presigned.js';
-import { itemOf, memberOf, responseRoot } from './shape.js';
+import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, functionOfBinding, isEmptyFallback, isFunctionNode, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
+import { element, follow, member, merge, methodResult, patternSteps } from './origins.js';
+import { itemOf, responseRoot } from './shape.js';
 import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
 
@@ -31,25 +33,7 @@ const STAGE_OF: Partial<Record<SourceKind, ResponseStage>> = {
   sdk: 'sdk',
 };
 
-/** Array methods whose callback's first parameter is an element. */
-const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'flatMap']);
-/** Array methods that return an element, and those that return (part of) the same array. */
-const ELEMENT_RESULTS = new Set(['at', 'find', 'findLast', 'pop', 'shift']);
-const ARRAY_RESULTS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed']);
 const AXIOS_INTERCEPTOR = /interceptors\s*\.\s*response/;
-/** Reading a fetch Response's body. */
-const BODY_READERS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
-
-type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
-
-/** Who calls a function: direct calls, and uses as an element callback or a `.then` callback. */
-interface Callers {
-  calls: ts.CallExpression[];
-  /** `arr.map(fn)` / `p.then(fn)`: the call that passes the function. */
-  callbacks: ts.CallExpression[];
-  /** The function is also used some other way (exported, stored, passed elsewhere). */
-  escapes: boolean;
-}
 
 export class Flow {
   readonly sourceFile: ts.SourceFile;
@@ -409,7 +393,7 @@ export class Flow {
     let callers = this.callerMemo.get(fn);
     if (callers) return callers;
     callers = { calls: [], callbacks: [], escapes: false };
-    const binding = bindingOfFunction(fn, this);
+    const binding = bindingOfFunction(fn, (id) => this.binding(id));
     if (binding) {
       for (const reference of this.referencesOf(binding)) classifyUse(reference, reference.parent, callers);
     } else if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name)) {
@@ -425,172 +409,6 @@ export class Flow {
     this.callerMemo.set(fn, callers);
     return callers;
   }
-}
-
-/** A use of a function: `f(...)`, `arr.map(f)` / `p.then(f)`, or something else (it escapes). */
-function classifyUse(use: ts.Expression, parent: ts.Node, callers: Callers): void {
-  if (ts.isCallExpression(parent) && parent.expression === use) {
-    callers.calls.push(parent);
-  } else if (ts.isCallExpression(parent) && parent.arguments[0] === use && ts.isPropertyAccessExpression(parent.expression)) {
-    const method = parent.expression.name.text;
-    if (method === 'then' || ELEMENT_CALLBACKS.has(method)) callers.callbacks.push(parent);
-    else callers.escapes = true;
-  } else {
-    callers.escapes = true;
-  }
-}
-
-function member(origin: Origin | undefined, name: string): Origin | undefined {
-  if (origin?.kind === 'response') return memberOf(origin, name);
-  if (origin?.kind === 'upload' && origin.stage === 'axios' && name === 'data') return { ...origin, stage: 'body' };
-  return undefined;
-}
-
-function element(origin: Origin | undefined, argument: ts.Expression): Origin | undefined {
-  if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) return member(origin, argument.text);
-  return origin?.kind === 'response' ? itemOf(origin) : undefined;
-}
-
-/** The result of `receiver.method(...)` for a response or upload receiver. */
-function methodResult(receiver: Origin, method: string): Origin | undefined {
-  if (receiver.kind === 'upload') {
-    return receiver.stage === 'http' && BODY_READERS.has(method) ? { ...receiver, stage: 'body', readBy: method } : undefined;
-  }
-  if (receiver.kind !== 'response') return undefined;
-  if (receiver.stage === 'http') return method === 'json' ? { ...receiver, stage: 'body', field: undefined } : undefined;
-  if (ELEMENT_RESULTS.has(method)) return itemOf(receiver);
-  if (ARRAY_RESULTS.has(method)) return itemOf(receiver) ? receiver : undefined;
-  return undefined;
-}
-
-/** One step of a destructuring pattern: a property name, an element, or a rest (same value). */
-type PatternStep = { property: string } | { element: true } | { rest: true };
-
-/** The steps from a pattern's root to the binding named `name`. */
-export function patternSteps(pattern: ts.BindingName, name: string): PatternStep[] | undefined {
-  if (ts.isIdentifier(pattern)) return pattern.text === name ? [] : undefined;
-  for (const element of pattern.elements) {
-    if (ts.isOmittedExpression(element)) continue;
-    const below = patternSteps(element.name, name);
-    if (!below) continue;
-    if (element.dotDotDotToken) return ts.isObjectBindingPattern(pattern) ? undefined : [{ rest: true }, ...below];
-    if (ts.isArrayBindingPattern(pattern)) return [{ element: true }, ...below];
-    const key = propertyNameOf(element);
-    return key === undefined ? undefined : [{ property: key }, ...below];
-  }
-  return undefined;
-}
-
-/** The key a binding element reads: `{ a }`, `{ a: b }`, `{ "a": b }`; undefined for computed keys. */
-export function propertyNameOf(element: ts.BindingElement): string | undefined {
-  const key = element.propertyName ?? element.name;
-  if (ts.isIdentifier(key) || ts.isStringLiteral(key) || ts.isNumericLiteral(key)) return key.text;
-  return undefined;
-}
-
-function follow(origin: Origin | undefined, steps: PatternStep[] | undefined): Origin | undefined {
-  if (!steps) return undefined;
-  let current = origin;
-  for (const step of steps) {
-    if (!current) return undefined;
-    if ('property' in step) current = member(current, step.property);
-    else if ('element' in step) current = current.kind === 'response' ? itemOf(current) : undefined;
-  }
-  return current;
-}
-
-/** One origin when every value agrees; unknown as soon as one is unknown or they differ. */
-function merge(values: ReadonlyArray<Origin | undefined>): Origin | undefined {
-  if (values.length === 0) return undefined;
-  const first = values[0];
-  if (!first) return undefined;
-  let statusChecked = first.kind === 'response' && first.statusChecked;
-  for (const value of values.slice(1)) {
-    if (!value || !sameOrigin(first, value)) return undefined;
-    statusChecked &&= value.kind === 'response' && value.statusChecked;
-  }
-  return first.kind === 'response' && first.statusChecked !== statusChecked ? { ...first, statusChecked } : first;
-}
-
-function sameOrigin(a: Origin, b: Origin): boolean {
-  if (a.kind === 'response' && b.kind === 'response') {
-    return a.endpoint === b.endpoint && a.naming === b.naming && a.stage === b.stage && a.field === b.field;
-  }
-  if (a.kind === 'upload' && b.kind === 'upload') return a.stage === b.stage && a.endpoint === b.endpoint;
-  return a.kind === 'literal' && b.kind === 'literal' && a.value === b.value;
-}
-
-/** `null`, `undefined`, `[]`, `{}`, `""`: a fallback or placeholder that holds nothing. */
-function isEmptyFallback(expression: ts.Expression): boolean {
-  const node = skipOuter(expression);
-  if (node.kind === ts.SyntaxKind.NullKeyword) return true;
-  if (ts.isIdentifier(node)) return node.text === 'undefined';
-  if (ts.isArrayLiteralExpression(node)) return node.elements.length === 0;
-  if (ts.isObjectLiteralExpression(node)) return node.properties.length === 0;
-  return (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === '';
-}
-
-/** The expressions a function returns: an arrow's expression body, or its `return`s (not those of nested functions). */
-function returnedExpressions(fn: FunctionNode): ts.Expression[] {
-  const body = fn.body;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node)) {
-      if (node.expression && !isEmptyFallback(node.expression)) out.push(node.expression);
-      return;
-    }
-    node.forEachChild(visit);
-  };
-  body.forEachChild(visit);
-  return out;
-}
-
-function isFunctionNode(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
-}
-
-function functionOfBinding(binding: Binding | undefined): FunctionNode | undefined {
-  if (!binding) return undefined;
-  if (binding.kind === 'function' && ts.isFunctionDeclaration(binding.node)) return binding.node;
-  if (binding.kind !== 'const' || !binding.initializer) return undefined;
-  const initializer = skipOuter(binding.initializer);
-  return isFunctionNode(initializer) ? initializer : undefined;
-}
-
-/** The binding a function is known by: its declaration's name, or the `const` it initialises. */
-function bindingOfFunction(fn: FunctionNode, flow: Flow): Binding | undefined {
-  if (ts.isFunctionDeclaration(fn) && fn.name) return flow.binding(fn.name);
-  const parent = fn.parent;
-  if (isFunctionNode(fn) && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
-    const binding = flow.binding(parent.name);
-    return binding?.kind === 'const' ? binding : undefined;
-  }
-  return undefined;
-}
-
-/** The method (or arrow-function property) `name` of the class around `node`. */
-function classMember(node: ts.Node, name: string): FunctionNode | undefined {
-  let current: ts.Node | undefined = node.parent;
-  while (current && !ts.isClassLike(current)) current = current.parent;
-  if (!current) return undefined;
-  for (const element of current.members) {
-    const fn = namedMember(element, name);
-    if (fn) return fn;
-  }
-  return undefined;
-}
-
-/** A method `name() {}` or a property `name = () => ...` / `name: function () {}`. */
-function namedMember(node: ts.Node, name: string): FunctionNode | undefined {
-  if (ts.isMethodDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) return node;
-  if ((ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name) && node.name.text === name) {
-    const value = node.initializer && skipOuter(node.initializer);
-    return value && isFunctionNode(value) ? value : undefined;
-  }
-  return undefined;
 }
 
 function isMemberCall(call: ts.CallExpression, name: string): boolean {

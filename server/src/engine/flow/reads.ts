@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
 import type { Flow } from './analysis.js';
-import { propertyNameOf } from './analysis.js';
+import { propertyNameOf } from './origins.js';
 import { itemOf, memberOf } from './shape.js';
 import type { ResponseOrigin, UploadOrigin } from './types.js';
 

@@ -9,6 +9,7 @@
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
 import type { Flow } from './analysis.js';
+import type { FunctionNode } from './functions.js';
 
 /** Job statuses that say whether to wait (FAILED alone does not: a PENDING job passes it). */
 const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING']);
@@ -20,8 +21,6 @@ const STATUS_PREDICATE = /complete|done|ready|finish|succe|status/i;
 const WEBHOOK = /webhook/i;
 /** How many levels of callers are followed to find the check. */
 const CALLER_DEPTH = 3;
-
-type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
 
 export function isStatusCheckedAt(flow: Flow, node: ts.Node, depth = 0): boolean {
   let child: ts.Node = node;
@@ -88,7 +87,7 @@ function waits(statement: ts.Node, flow: Flow): boolean {
       const callee = skipOuter(node.expression);
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
       const fn = flow.calledFunction(node);
-      if (WAIT_HELPER.test(name) || (fn?.body && hasStatusTest(fn.body, flow, true))) {
+      if (WAIT_HELPER.test(name) || (fn?.body && memo(flow, 'body-tests', fn.body, () => hasStatusTest(fn.body!, flow, true)))) {
         found = true;
         return;
       }
@@ -178,7 +177,7 @@ function isStatusPredicate(call: ts.CallExpression, flow: Flow): boolean {
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
   if (STATUS_PREDICATE.test(name)) return true;
   const fn = flow.calledFunction(call);
-  return !!fn?.body && !isAncestor(fn, call) && hasStatusTest(fn.body, flow);
+  return !!fn?.body && !isAncestor(fn, call) && memo(flow, 'own-body-tests', fn.body, () => hasStatusTest(fn.body!, flow));
 }
 
 function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
