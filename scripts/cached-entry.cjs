@@ -1,0 +1,67 @@
+'use strict';
+// The entry point scripts/build.mjs writes beside each Node bundle (dist/server.js → server-main.js,
+// dist/cli.js → cli-main.js): it loads the bundle through V8's code cache. Compiling the 4 MB bundle
+// (TypeScript's parser is most of it) is most of a cold start; the cache lets later starts skip it.
+// It is kept per user (never in a shared temp folder: it is code) and keyed by the bundle's size and
+// time and the V8 version, so a rebuilt bundle or another Node never reads a stale one. Any problem
+// with the cache only costs the compile: the bundle then loads as it would without one.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const vm = require('vm');
+const Module = require('module');
+
+const bundle = path.join(__dirname, '__BUNDLE__');
+
+function cacheFolder() {
+  if (process.platform === 'win32') return process.env.LOCALAPPDATA && path.join(process.env.LOCALAPPDATA, 'leonardo-lint', 'Cache');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'leonardo-lint');
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'leonardo-lint');
+}
+
+/** The compiled bundle, with the cached code when there is a valid cache; `save` writes the cache when there is none. */
+function compile() {
+  const source = fs.readFileSync(bundle, 'utf8');
+  let cacheFile;
+  let cachedData;
+  try {
+    const stat = fs.statSync(bundle);
+    const folder = cacheFolder();
+    const name = path.basename(bundle, '.js');
+    cacheFile = folder && path.join(folder, `${name}-${stat.size}-${Math.round(stat.mtimeMs)}-${process.versions.v8}.bin`);
+    if (cacheFile && fs.existsSync(cacheFile)) cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cacheFile = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  let saved = !cacheFile || (cachedData !== undefined && !script.cachedDataRejected);
+  const save = () => {
+    if (saved) return;
+    saved = true;
+    try {
+      const folder = path.dirname(cacheFile);
+      fs.mkdirSync(folder, { recursive: true });
+      const prefix = `${path.basename(bundle, '.js')}-`;
+      for (const old of fs.readdirSync(folder)) {
+        if (old.startsWith(prefix) && path.join(folder, old) !== cacheFile) fs.rmSync(path.join(folder, old), { force: true });
+      }
+      const partial = `${cacheFile}.${process.pid}`;
+      fs.writeFileSync(partial, script.createCachedData());
+      fs.renameSync(partial, cacheFile);
+    } catch {
+      // A read-only home or a full disk: start-ups stay uncached.
+    }
+  };
+  return { script, save };
+}
+
+const { script, save } = compile();
+const child = new Module(bundle, module);
+child.filename = bundle;
+child.paths = Module._nodeModulePaths(path.dirname(bundle));
+script.runInThisContext().call(child.exports, child.exports, Module.createRequire(bundle), child, bundle, path.dirname(bundle));
+child.loaded = true;
+module.exports = child.exports;
+// Written after start-up (so the functions start-up compiled are in it too) or at exit, whichever is first.
+setTimeout(save, 2000).unref();
+process.once('exit', save);
