@@ -60,8 +60,8 @@ export class BenchClient {
   }
 
   /** Spawn the server and complete the initialize handshake with `workspaceFolder` as the only folder. */
-  static async start(workspaceFolder: string): Promise<BenchClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  static async start(workspaceFolder: string, env: NodeJS.ProcessEnv = process.env): Promise<BenchClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const client = new BenchClient(child, connection);

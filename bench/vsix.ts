@@ -16,6 +16,6 @@ export function vsixFigure(): Result {
     unit: 'MB',
     baseline: null,
     limit: 2,
-    detail: 'npm run package (vsce package --no-dependencies): dist/client.js, dist/server.js, package.json, README, LICENSE, icon',
+    detail: 'npm run package (vsce package --no-dependencies): the client and server bundles, package.json, README, LICENSE, icon',
   });
 }
