@@ -41,6 +41,9 @@ export const MAX_FIX_PASSES = 10;
 /**
  * Apply preferred fixes pass after pass, re-analysing the fixed text each time, until nothing
  * changes (ESLint's --fix loop). Shared by the CLI's `--fix` and the editor's fix-all.
+ * A pass that fixes nothing (every finding that had a preferred fix is still reported, by rule and
+ * message, as often as before) is undone and the loop stops: in a file the parser reads with errors
+ * an insertion can land where the parser does not see it, and would otherwise be written ten times.
  */
 export function fixUntilStable(
   text: string,
@@ -53,11 +56,28 @@ export function fixUntilStable(
   while (passes < MAX_FIX_PASSES) {
     const next = preferredEdits(current, currentFindings);
     if (next === undefined || next === current) break;
+    const nextFindings = reanalyze(next);
+    if (!fixedAny(currentFindings, nextFindings)) break;
     current = next;
-    currentFindings = reanalyze(current);
+    currentFindings = nextFindings;
     passes++;
   }
   return { text: current, findings: currentFindings, passes };
+}
+
+/** Whether some finding with a preferred fix before is reported fewer times after (by rule and message). */
+function fixedAny(before: readonly Finding[], after: readonly Finding[]): boolean {
+  const was = countByMessage(before);
+  const now = countByMessage(after);
+  return before.some((f) => f.fixes.some((x) => x.preferred && x.edits.length > 0) && (now.get(messageKey(f)) ?? 0) < was.get(messageKey(f))!);
+}
+
+const messageKey = (f: Finding): string => `${f.ruleId}\u0000${f.message}`;
+
+function countByMessage(findings: readonly Finding[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of findings) out.set(messageKey(f), (out.get(messageKey(f)) ?? 0) + 1);
+  return out;
 }
 
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
