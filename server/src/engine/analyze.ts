@@ -5,6 +5,7 @@ import { getCatalogue } from '../api/catalogue.js';
 import type { Catalogue } from '../api/types.js';
 import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config.js';
 import { extractRequests } from './extract/index.js';
+import { NestedTooDeeply } from './extract/nesting.js';
 import { allRules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
@@ -29,7 +30,7 @@ export interface AnalysisResult {
   requests: RequestSite[];
   /** Extractor output shared with hover and completion (the TS SourceFile, the JSON tree). */
   parsed?: unknown;
-  /** Why the document was not analysed (too large, binary), when it was not. */
+  /** Why the document was not analysed (too large, binary, nested too deeply), when it was not. */
   skipped?: string;
 }
 
@@ -47,7 +48,14 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
   }
 
   const catalogue = getCatalogue();
-  const extracted = extractRequests(doc, catalogue, config, options.previous?.parsed);
+  let extracted;
+  try {
+    extracted = extractRequests(doc, catalogue, config, options.previous?.parsed);
+  } catch (error) {
+    if (!(error instanceof NestedTooDeeply)) throw error;
+    const reason = `File skipped: ${error.message}.`;
+    return { findings: [skipFinding(reason)], requests: [], skipped: reason };
+  }
   const findings = encodeFixes(runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options), extracted.requests);
   return {
     findings: applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config)),

@@ -3,6 +3,7 @@
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ArrayValue, ObjectValue, Property, Span, Value } from '../types.js';
+import { NestedTooDeeply } from './nesting.js';
 import { insertStyle, removalSpan } from './spans.js';
 
 export interface JsonParse {
@@ -39,8 +40,8 @@ export function parseJsonValue(source: string, options: JsonParseOptions = {}): 
     });
   } catch (error) {
     // jsonc-parser recurses per nesting level: pathologically deep documents exhaust the stack.
-    if (!(error instanceof RangeError)) throw error;
-    return { errors: [{ message: 'nested too deeply to analyse', span: { start: base, end: base } }] };
+    if (error instanceof RangeError) throw new NestedTooDeeply();
+    throw error;
   }
   const errors = parseErrors.map((e) => ({
     message: describeError(e, text),

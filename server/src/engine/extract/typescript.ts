@@ -8,6 +8,7 @@ import type { Catalogue } from '../../api/types.js';
 import type { LintConfig } from '../config.js';
 import type { LintDocument, RequestSite } from '../types.js';
 import type { Extraction } from './index.js';
+import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { sendUrlPieces, siteFromSend } from './ts/requests.js';
@@ -42,14 +43,14 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
     parsed = { kind: 'typescript', sourceFile, index: buildIndex(sourceFile) };
   } catch (error) {
     // The parser recurses per nesting level: pathologically deep code exhausts the stack.
-    if (error instanceof RangeError) return { requests: [] };
+    if (error instanceof RangeError) throw new NestedTooDeeply();
     throw error;
   }
   try {
     const requests = findRequests(createContext(parsed.sourceFile, parsed.index), catalogue);
     return { requests, parsed };
   } catch (error) {
-    if (error instanceof RangeError) return { requests: [], parsed };
+    if (error instanceof RangeError) throw new NestedTooDeeply();
     throw error;
   }
 }
