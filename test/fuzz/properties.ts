@@ -6,8 +6,9 @@
 //      pause or a busy machine is not reported as a slow engine).
 //   3. Every finding's span and every fix edit lies within the document (0 <= start <= end <= length),
 //      and the edits of one fix do not overlap.
-//   4. The scope of a preferred fix (the exact invariant; see `fixScope`): a finding that lies in a
-//      request's region edits only that request's region; any other finding edits only its own lines.
+//   4. The scope of a preferred fix (the exact invariant; see `checkFixScope`): a finding that lies in
+//      a request's region edits only that request's region; any other finding (a disable comment, a
+//      read of a response, a header of an upload to S3) edits only text that starts on its own lines.
 //   5. A preferred fix changes the text, and never makes the document less parsable (parsers
 //      independent of the engine: TS parse diagnostics, jsonc-parser errors, shell quoting + curl
 //      JSON bodies, .http JSON bodies; see syntax.ts), for each finding's preferred fix alone and for
@@ -139,22 +140,20 @@ export function linesOf(text: string, span: Span): Span {
 }
 
 /**
- * Property 4, the exact invariant: the regions a finding's preferred fix may edit. A finding that
- * lies in the region of one or more requests may edit the regions of those requests (each edit inside
- * one region of one of them); any other finding (a disable comment, a read of a response) may edit
- * only the lines its span covers.
+ * Property 4, the exact invariant. A finding that lies in the region of one or more requests may edit
+ * the regions of those requests: each edit inside one region of one of them. Any other finding (not
+ * about a Leonardo request: a disable comment, a read of a response, a header sent to S3) may edit
+ * text that starts on the lines its span covers (a property removed with the line breaks in it).
  */
-export function fixScope(text: string, finding: Finding, requests: readonly RequestSite[]): Span[] {
-  const owners = requests.map(requestRegion).filter((regions) => regions.some((r) => within(finding.span, r)));
-  return owners.length > 0 ? owners.flat() : [linesOf(text, finding.span)];
-}
-
 export function checkFixScope(doc: FuzzDocument, result: AnalysisResult): void {
   for (const f of result.findings) {
     const fix = f.fixes.find((x) => x.preferred);
     if (!fix) continue;
-    const scope = fixScope(doc.text, f, result.requests);
-    const outside = fix.edits.find((e) => !scope.some((r) => within(e, r)));
+    const owners = result.requests.map(requestRegion).filter((regions) => regions.some((r) => within(f.span, r)));
+    const lines = linesOf(doc.text, f.span);
+    const allowed = (e: TextEdit) =>
+      owners.length > 0 ? owners.flat().some((r) => within(e, r)) : lines.start <= e.start && e.start <= lines.end;
+    const outside = fix.edits.find((e) => !allowed(e));
     if (outside) {
       throw new PropertyError('fix edits outside its scope', `${f.ruleId} "${fix.title}" edits ${JSON.stringify(outside)} ${JSON.stringify(doc.text.slice(outside.start, outside.end))}`);
     }
