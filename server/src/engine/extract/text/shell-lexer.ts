@@ -50,6 +50,8 @@ interface PendingHeredoc {
 }
 
 const MAX_NESTING = 32;
+/** Characters of an expansion's text kept in the word (`$(…)` of a whole script is cut). */
+const MAX_EXPANSION_TEXT = 256;
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isNewline = (c: string | undefined): boolean => c === '\n' || c === '\r';
@@ -305,7 +307,9 @@ class ShellLexer {
     }
     end = Math.min(end, this.end);
     const from = b.length;
-    b.pushExpansion(t.slice(start, end), start, end);
+    // The text of an expansion is for messages (`$LEONARDO_API_KEY`); a long one is cut. Every
+    // enclosing `$(…)` level pushes it again, so 100 KB of nested substitutions cost 32 × 100 KB.
+    b.pushExpansion(t.slice(start, Math.min(end, start + MAX_EXPANSION_TEXT)), start, end);
     expansions.push({ name, fallback, start: from, end: b.length });
     return end;
   }
