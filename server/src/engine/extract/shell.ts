@@ -9,7 +9,9 @@ import type { Extraction } from './index.js';
 import { lexShell, type ShellCommand } from './text/shell-lexer.js';
 
 export function extractFromShell(doc: LintDocument, catalogue: Catalogue): Extraction {
-  return { requests: curlRequestsIn(doc.text, lexShell(doc.text), catalogue) };
+  // A byte-order mark is not part of the script (editors hide it; the CLI reads it from the file).
+  const start = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { requests: curlRequestsIn(doc.text, lexShell(doc.text, start), catalogue) };
 }
 
 const DECLARATION = /^(?:export|local|readonly|declare|typeset)$/;
