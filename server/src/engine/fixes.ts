@@ -58,6 +58,17 @@ export function renameKey(property: Property, newName: string): TextEdit {
   return { start: keySpan.start + quote, end: keySpan.end - quote, newText: newName };
 }
 
+/**
+ * Whether a key is written as it reads: bare, or between one pair of quotes (`"k"`, `'k'`, `` `k` ``,
+ * or `\"k\"` in a shell-quoted body). Only such a key can be renamed in place by `renameKey`: one
+ * with escapes in it (`"g\nerated"`), one without its closing quote (`'wi⏎`) or one put together
+ * across shell quotes (`}"authorization`) cannot.
+ */
+export function keyWrittenAsRead(text: string, property: Property): boolean {
+  const written = text.slice(property.keySpan.start, property.keySpan.end);
+  return written === property.key || ['"', "'", '`', '\\"'].some((q) => written === q + property.key + q);
+}
+
 function sameSpan(a: Span, b: Span): boolean {
   return a.start === b.start && a.end === b.end;
 }

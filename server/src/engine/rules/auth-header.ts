@@ -5,7 +5,7 @@
 
 import ts from 'typescript';
 import { ruleDocsUrl } from '../docs.js';
-import { insertProperty, renameKey } from '../fixes.js';
+import { insertProperty, keyWrittenAsRead, renameKey } from '../fixes.js';
 import {
   AUTH_HEADER,
   headerTexts,
@@ -288,12 +288,6 @@ export function isKeyExpression(expression: string): boolean {
   return env !== null || /(?:key|secret)$/i.test(name);
 }
 
-/** Whether the key is written as it reads, bare or between one pair of quotes. */
-function writtenAsRead(text: string, property: Property): boolean {
-  const written = text.slice(property.keySpan.start, property.keySpan.end);
-  return written === property.key || (/^(["'`])[^]*\1$/.test(written) && written.slice(1, -1) === property.key);
-}
-
 function reportWrongName(
   ctx: RuleContext,
   request: RequestSite,
@@ -308,7 +302,7 @@ function reportWrongName(
       ? `\`${property.key}\` is a misspelling of the \`authorization\` header`
       : `Leonardo does not read the \`${property.key}\` header`;
   const message = `${what}: the API key goes in ${EXAMPLE}; without it the API answers \`${UNAUTHORIZED}\`.`;
-  if (!writtenAsRead(ctx.document.text, property)) {
+  if (!keyWrittenAsRead(ctx.document.text, property)) {
     // A name put together from pieces of a shell word (`}"authorization: …"`): no edit can rename it in place.
     report({ message, span: property.keySpan, fixes: [], endpoint: endpointLabel(request), apiError: UNAUTHORIZED });
     return;

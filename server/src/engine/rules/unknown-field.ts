@@ -3,7 +3,7 @@
 
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../docs.js';
-import { choiceFixes, renameKey } from '../fixes.js';
+import { choiceFixes, keyWrittenAsRead, renameKey } from '../fixes.js';
 import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../suggest.js';
 import type { Fix, Property, RequestSite, Rule } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../walk.js';
@@ -75,21 +75,20 @@ export const rule: Rule = {
  * None for a key still being typed: completion offers the names.
  */
 function renameFixes({ property, object }: PropertyVisit, names: readonly string[], text: string): Fix[] {
-  if (beingTyped(property, text)) return [];
+  if (!renameable(property, text)) return [];
   const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })));
   if (names.some((name) => getProperty(object, name))) for (const fix of fixes) fix.preferred = false;
   return fixes;
 }
 
 /**
- * A key without a value (`"wi"` in a broken body) or without its closing quote (`'wi⏎`, which runs
- * to the end of the line): a rename could not tell where the key ends.
+ * Not a key without a value (`"wi"` being typed in a broken body), and a key written as it reads
+ * (not `'wi⏎` without its closing quote, not `"g\neratedImageId"` with an escape in it).
  */
-function beingTyped(property: Property, text: string): boolean {
-  const { value, keySpan } = property;
-  if (value.kind === 'unknown' && value.span.start === value.span.end) return true;
-  const open = text[keySpan.start];
-  return (open === '"' || open === "'" || open === '`') && (keySpan.end - keySpan.start < 2 || text[keySpan.end - 1] !== open);
+function renameable(property: Property, text: string): boolean {
+  const { value } = property;
+  if (value.kind === 'unknown' && value.span.start === value.span.end) return false;
+  return keyWrittenAsRead(text, property);
 }
 
 /** `$schema` at the top of a JSON request file is for the editor, not a field sent to the API. */
