@@ -55,6 +55,7 @@ export function insertStyle(
   const between = text.slice(openBrace + 1, firstMemberStart);
   const newline = between.lastIndexOf('\n');
   if (newline < 0) return { keyQuote, separator: ' ', needsComma: true };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The object's own line ending (not a scan of the whole document: this runs once per object).
+  const eol = between[newline - 1] === '\r' ? '\r\n' : '\n';
   return { keyQuote, separator: eol + between.slice(newline + 1), needsComma: true };
 }

@@ -4,7 +4,7 @@
 
 import ts from 'typescript';
 import type { InsertStyle, ObjectValue, Property, Value } from '../../types.js';
-import { removalSpan } from '../spans.js';
+import { insertStyle, removalSpan } from '../spans.js';
 import { spanOf, step, type TsContext } from './context.js';
 import { skipOuter } from './scope.js';
 import { constString, unknownValue, valueOf } from './values.js';
@@ -84,20 +84,6 @@ function memberValue(member: ts.ObjectLiteralElementLike, ctx: TsContext, depth:
   if (ts.isShorthandPropertyAssignment(member)) return valueOf(member.name, ctx, depth + 1);
   if (ts.isMethodDeclaration(member)) return { kind: 'foreign', what: 'function', span: spanOf(member, ctx) };
   return unknownValue(member, ctx);
-}
-
-/**
- * How to insert a property: after a newline and the first member's indentation when the object
- * spans lines, else after a space. The newline is the one the object itself uses (looked up
- * locally: scanning the whole document per object would make large files quadratic).
- */
-function insertStyle(text: string, open: number, firstMember: number | undefined, keyQuote: InsertStyle['keyQuote']): InsertStyle {
-  if (firstMember === undefined) return { keyQuote, separator: ' ', needsComma: false };
-  const between = text.slice(open + 1, firstMember);
-  const newline = between.lastIndexOf('\n');
-  if (newline < 0) return { keyQuote, separator: ' ', needsComma: true };
-  const eol = between[newline - 1] === '\r' ? '\r\n' : '\n';
-  return { keyQuote, separator: eol + between.slice(newline + 1), needsComma: true };
 }
 
 /** Quote new keys the way this object quotes its keys: bare unless every key is quoted. */
