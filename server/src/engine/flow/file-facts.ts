@@ -23,13 +23,13 @@ export interface FileFacts {
 }
 
 const SK = ts.SyntaxKind;
-// `ts.x` is a getter on the module object, and this walk visits every node of the file: the hot
+// `ts.x` is a getter on the module object, and this pass visits every node of the file: the hot
 // paths test `node.kind` against tables instead of calling `ts.isX`.
-const forEachChild = ts.forEachChild;
 
 const EQUALITY = new Set([SK.EqualsEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.ExclamationEqualsToken]);
 
-export function collectFacts(sourceFile: ts.SourceFile, index: FileIndex): FileFacts {
+/** The facts of the file `index` was built from (its node list: the tree is not walked again). */
+export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): FileFacts {
   const facts: FileFacts = {
     references: new Map(),
     assignments: new Map(),
@@ -41,14 +41,7 @@ export function collectFacts(sourceFile: ts.SourceFile, index: FileIndex): FileF
   };
   const plainWrites: Array<[ts.Identifier, ts.Expression]> = [];
   const opaqueWrites: ts.Identifier[] = [];
-  const stack: ts.Node[] = [sourceFile];
-  const children: ts.Node[] = [];
-  const collect = (child: ts.Node): undefined => {
-    children.push(child);
-    return undefined;
-  };
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (const node of index.nodes) {
     switch (node.kind) {
       case SK.Identifier: {
         const id = node as ts.Identifier;
@@ -89,9 +82,6 @@ export function collectFacts(sourceFile: ts.SourceFile, index: FileIndex): FileF
         break;
       }
     }
-    children.length = 0;
-    forEachChild(node, collect);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   facts.accesses.sort((a, b) => a.pos - b.pos);
   for (const [target, value] of plainWrites) {

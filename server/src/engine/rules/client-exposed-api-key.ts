@@ -65,20 +65,13 @@ function message(read: ExposedRead): string {
 function sdkBearerAuths(parsed: TsParsed): ts.Expression[] {
   if (!importsSdk(parsed)) return [];
   const out: ts.Expression[] = [];
-  const stack: ts.Node[] = [parsed.sourceFile];
-  // This walk visits every node of the file: one closure, and `node.kind` rather than the `ts.isX` getters.
-  const push = (child: ts.Node): undefined => {
-    stack.push(child);
-    return undefined;
-  };
-  const forEachChild = ts.forEachChild;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.kind === ts.SyntaxKind.NewExpression && isSdkClass((node as ts.NewExpression).expression, parsed)) {
+  // Every node of the file, from the index (no second walk); `node.kind` rather than the `ts.isX` getters.
+  const newExpression = ts.SyntaxKind.NewExpression;
+  for (const node of parsed.index.nodes) {
+    if (node.kind === newExpression && isSdkClass((node as ts.NewExpression).expression, parsed)) {
       const option = bearerAuthOf((node as ts.NewExpression).arguments?.[0], parsed);
       if (option) out.push(option);
     }
-    forEachChild(node, push);
   }
   return out;
 }

@@ -39,6 +39,8 @@ export interface FileIndex {
   argumentUses: Map<Binding, ts.CallExpression[]>;
   /** `this.x = expr` assignments and class property initializers, by member name. */
   thisMembers: Map<string, ts.Expression[]>;
+  /** Every node of the file in document (pre-)order: later whole-file passes read this list instead of walking the tree again. */
+  nodes: ts.Node[];
 }
 
 /** What the walk collects before identifiers can be resolved. */
@@ -61,7 +63,9 @@ export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
     memberAssignments: new Map(),
     argumentUses: new Map(),
     thisMembers: new Map(),
+    nodes: [],
   };
+  const nodes = index.nodes;
   const pending: Pending = { writes: [], memberAssignments: [], argumentUses: [] };
   const stack: ts.Node[] = [sourceFile];
   let parent: ts.Node = sourceFile;
@@ -73,6 +77,7 @@ export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
+    nodes.push(node);
     VISITORS[node.kind]?.(node, index, pending);
     parent = node;
     // Children go on the stack reversed, so they come off in document order.
