@@ -49,7 +49,17 @@ export function parseJsonValue(source: string, options: JsonParseOptions = {}): 
     span: { start: base + e.offset, end: base + Math.min(e.offset + Math.max(e.length, 1), text.length) },
   }));
   if (!root) return { errors };
+  clampToText(root, text.length);
   return { value: toValue(root, text, base, 0), root, errors };
+}
+
+/** jsonc-parser counts an unterminated comment (`[/*` to the end) past the end of the text: cut every node there. */
+function clampToText(root: Node, length: number): void {
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    node.length = Math.max(0, Math.min(node.length, length - node.offset));
+    if (node.children) stack.push(...node.children);
+  }
 }
 
 function describeError(error: ParseError, text: string): string {
