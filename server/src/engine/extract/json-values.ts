@@ -57,7 +57,7 @@ export function parseJsonValue(source: string, options: JsonParseOptions = {}): 
 function clampToText(root: Node, length: number): void {
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    node.length = Math.max(0, Math.min(node.length, length - node.offset));
+    (node as { length: number }).length = Math.max(0, Math.min(node.length, length - node.offset));
     if (node.children) stack.push(...node.children);
   }
 }
