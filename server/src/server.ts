@@ -7,6 +7,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -21,10 +22,11 @@ import { CONFIG_FILE_NAME } from './engine/config-file.js';
 import { allRules } from './engine/rules/index.js';
 import { explainError, formatExplanation } from './engine/knowledge/index.js';
 import { getCatalogue } from './api/catalogue.js';
-import { Analyzer, type DocumentAnalysis } from './lsp/analysis.js';
+import { Analyzer, serverRules, type DocumentAnalysis } from './lsp/analysis.js';
 import { codeActions } from './lsp/code-actions.js';
 import { completionAt } from './lsp/completion.js';
 import { DiagnosticsPusher, DocumentStates, pullDiagnostics } from './lsp/delivery.js';
+import { Reframer, routeConsole } from './lsp/framing.js';
 import { hoverAt } from './lsp/hover.js';
 import {
   FIX_ALL_KIND,
@@ -42,7 +44,17 @@ import {
 import { ConfigResolver, SettingsStore } from './lsp/settings.js';
 import { version } from '../../package.json';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio the client's bytes are re-framed first (lsp/framing.ts): a malformed message is dropped
+// instead of leaving the protocol reader out of step for good.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(
+      ProposedFeatures.all,
+      process.stdin.pipe(new Reframer((reason) => connection.console.error(`Dropped input from the client: ${reason}.`))),
+      process.stdout,
+    )
+  : createConnection(ProposedFeatures.all);
+if (stdio) routeConsole((m) => connection.console.log(m), (m) => connection.console.error(m));
 const documents = new TextDocuments(TextDocument);
 const states = new DocumentStates();
 const configs = new ConfigResolver();
@@ -57,12 +69,16 @@ const logError = (error: unknown): void => {
   connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
 };
 
-/** Every handler runs through this: an exception is logged and answered with `fallback`, never a crash. */
+/**
+ * Every handler runs through this: an exception is logged and answered with `fallback`, never a
+ * crash. A ResponseError (RequestCancelled) is the answer itself.
+ */
 function guard<P extends unknown[], R>(fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
   return async (...args: P) => {
     try {
       return await handler(...args);
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       logError(error);
       return fallback;
     }
@@ -74,7 +90,8 @@ async function currentAnalysis(uri: string, token?: CancellationToken): Promise<
   const doc = documents.get(uri);
   if (!doc) return undefined;
   const analysis = await analyzer.analysisFor(doc);
-  if (token?.isCancellationRequested || documents.get(uri)?.version !== analysis.version) return undefined;
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled');
+  if (documents.get(uri)?.version !== analysis.version) return undefined;
   return analysis;
 }
 
@@ -111,7 +128,7 @@ connection.onInitialize((params): InitializeResult => {
       states.analysed(analysis.uri, analysis.time);
       sendStatus(analysis);
     },
-  });
+  }, serverRules(options));
   if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError);
   log(`Leonardo Lint ${version}: ${pull ? 'pull' : 'push'} diagnostics, ${allRules.length} rules.`);
   return { capabilities: serverCapabilities(pull), serverInfo: { name: 'leonardo-lint', version } };

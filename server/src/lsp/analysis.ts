@@ -7,8 +7,9 @@ import { analyze, type AnalysisResult } from '../engine/analyze.js';
 import type { LintConfig } from '../engine/config.js';
 import { documentKindForLanguage, documentKindForPath } from '../engine/extract/index.js';
 import { LineIndex } from '../engine/positions.js';
-import type { DocumentKind, LintDocument } from '../engine/types.js';
-import type { Settings, StatusParams } from './protocol.js';
+import { allRules } from '../engine/rules/index.js';
+import type { DocumentKind, LintDocument, Rule } from '../engine/types.js';
+import type { InitializationOptions, Settings, StatusParams } from './protocol.js';
 import { filePathOf, type ConfigResolver, type SettingsStore } from './settings.js';
 
 export interface DocumentAnalysis {
@@ -63,6 +64,7 @@ export class Analyzer {
     private readonly settings: SettingsStore,
     private readonly configs: ConfigResolver,
     private readonly hooks: AnalyzerHooks,
+    private readonly rules: readonly Rule[] = allRules,
   ) {}
 
   /**
@@ -127,6 +129,7 @@ export class Analyzer {
     const started = performance.now();
     const result = analyze(document, {
       config,
+      rules: this.rules,
       previous: before?.result,
       onRuleError: (ruleId, e) => {
         if (this.failedRules.has(ruleId)) return;
@@ -143,4 +146,23 @@ export class Analyzer {
       time: Math.round(performance.now() - started),
     };
   }
+}
+
+/**
+ * The rules the server runs: `allRules`, except with the test-only `failingRuleForTests` option,
+ * where the rule with that id throws on every document.
+ */
+export function serverRules(options: InitializationOptions): readonly Rule[] {
+  const failing = options.failingRuleForTests;
+  if (failing === undefined) return allRules;
+  return allRules.map((rule) =>
+    rule.meta.id !== failing
+      ? rule
+      : {
+          meta: rule.meta,
+          check: () => {
+            throw new Error(`${failing} fails on purpose (the failingRuleForTests initialization option)`);
+          },
+        },
+  );
 }

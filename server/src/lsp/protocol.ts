@@ -27,6 +27,12 @@ export interface InitializationOptions {
   watchesConfigFiles?: boolean;
   /** The client implements the `leonardoLint.turnOffRule` command (writes the rule setting). */
   turnOffRuleCommand?: boolean;
+  /**
+   * Test-only: the rule with this id throws on every document, so a test can watch a failing rule
+   * lose only its own findings and be logged once (test/resilience/server.test.ts). Inert unless a
+   * client passes it; no editor client does.
+   */
+  failingRuleForTests?: string;
 }
 
 /** `leonardoLint/status`: sent after each analysis, for the language status item. */
