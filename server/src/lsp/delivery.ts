@@ -21,6 +21,13 @@ import { toDiagnostics } from './diagnostics.js';
 /** Quiet time after the last keystroke before a document is analysed, while typing outpaces analysis. */
 export const DEBOUNCE_MS = 150;
 
+/**
+ * A change handled this soon after an analysis of its document ended (its diagnostics sent in the
+ * meantime) had been waiting behind that analysis, as the server reads one message at a time: the
+ * gap before it is the analysis, not a pause in typing.
+ */
+const QUEUED_MS = 50;
+
 interface Report {
   resultId: string;
   items: Diagnostic[];
@@ -31,8 +38,9 @@ export class DocumentStates {
   private readonly lastChange = new Map<string, number>();
   /** Milliseconds between the last two changes. */
   private readonly changeGap = new Map<string, number>();
-  /** Milliseconds the last analysis took. */
+  /** Milliseconds the last analysis took, and when it ended. */
   private readonly analysisTime = new Map<string, number>();
+  private readonly analysisEnd = new Map<string, number>();
   private readonly savedVersion = new Map<string, number>();
   private readonly reports = new Map<string, Report>();
 
@@ -42,13 +50,17 @@ export class DocumentStates {
 
   changed(uri: string, now = performance.now()): void {
     const previous = this.lastChange.get(uri);
+    const end = this.analysisEnd.get(uri);
+    // A burst must not be analysed edit by edit in step with its own analyses.
+    const waited = previous !== undefined && end !== undefined && end > previous && now - end < QUEUED_MS;
     if (previous === undefined) this.changeGap.delete(uri);
-    else this.changeGap.set(uri, now - previous);
+    else this.changeGap.set(uri, waited ? 0 : now - previous);
     this.lastChange.set(uri, now);
   }
 
-  analysed(uri: string, milliseconds: number): void {
+  analysed(uri: string, milliseconds: number, now = performance.now()): void {
     this.analysisTime.set(uri, milliseconds);
+    this.analysisEnd.set(uri, now);
   }
 
   /**
@@ -75,6 +87,7 @@ export class DocumentStates {
     this.lastChange.delete(uri);
     this.changeGap.delete(uri);
     this.analysisTime.delete(uri);
+    this.analysisEnd.delete(uri);
     this.savedVersion.delete(uri);
     this.reports.delete(uri);
   }
