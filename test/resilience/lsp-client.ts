@@ -117,6 +117,14 @@ export class LspProcess {
     return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
+  /** An incremental edit: `text` inserted at `at`. */
+  insert(uri: string, version: number, at: Position, text: string): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: at, end: at }, text }],
+    });
+  }
+
   async pull(uri: string): Promise<Diagnostic[]> {
     const report: DocumentDiagnosticReport = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
     if (report.kind !== 'full') throw new Error(`expected a full report, got ${report.kind}`);
