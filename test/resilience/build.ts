@@ -8,7 +8,7 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist/server.js');
 export const CLI = path.join(ROOT, 'bin/leonardo-lint.js');
-const BUNDLES = ['dist/server.js', 'dist/cli.js', 'dist/client.js'].map((b) => path.join(ROOT, b));
+const BUNDLES = ['dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/client.js'].map((b) => path.join(ROOT, b));
 const SOURCES = ['server/src', 'client/src', 'package.json', 'scripts/build.mjs'].map((s) => path.join(ROOT, s));
 
 function newestMtime(target: string): number {
