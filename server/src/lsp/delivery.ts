@@ -22,11 +22,15 @@ import { toDiagnostics } from './diagnostics.js';
 export const DEBOUNCE_MS = 150;
 
 /**
- * A change handled this soon after an analysis of its document ended (its diagnostics sent in the
- * meantime) had been waiting behind that analysis, as the server reads one message at a time: the
- * gap before it is the analysis, not a pause in typing.
+ * Resolves once the messages already received have been handled. The connection handles one message
+ * per turn of the event loop, so changes that arrived while an analysis ran (a burst behind a long
+ * analysis) are applied first and supersede the version that was about to be analysed: a burst is
+ * analysed for its last version, while a change sent after the previous diagnostics arrived (an
+ * editor's next keystroke) is analysed at once.
  */
-const QUEUED_MS = 50;
+export function afterQueuedMessages(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
 
 interface Report {
   resultId: string;
@@ -38,9 +42,8 @@ export class DocumentStates {
   private readonly lastChange = new Map<string, number>();
   /** Milliseconds between the last two changes. */
   private readonly changeGap = new Map<string, number>();
-  /** Milliseconds the last analysis took, and when it ended. */
+  /** Milliseconds the last analysis took. */
   private readonly analysisTime = new Map<string, number>();
-  private readonly analysisEnd = new Map<string, number>();
   private readonly savedVersion = new Map<string, number>();
   private readonly reports = new Map<string, Report>();
 
@@ -50,17 +53,13 @@ export class DocumentStates {
 
   changed(uri: string, now = performance.now()): void {
     const previous = this.lastChange.get(uri);
-    const end = this.analysisEnd.get(uri);
-    // A burst must not be analysed edit by edit in step with its own analyses.
-    const waited = previous !== undefined && end !== undefined && end > previous && now - end < QUEUED_MS;
     if (previous === undefined) this.changeGap.delete(uri);
-    else this.changeGap.set(uri, waited ? 0 : now - previous);
+    else this.changeGap.set(uri, now - previous);
     this.lastChange.set(uri, now);
   }
 
-  analysed(uri: string, milliseconds: number, now = performance.now()): void {
+  analysed(uri: string, milliseconds: number): void {
     this.analysisTime.set(uri, milliseconds);
-    this.analysisEnd.set(uri, now);
   }
 
   /**
@@ -87,7 +86,6 @@ export class DocumentStates {
     this.lastChange.delete(uri);
     this.changeGap.delete(uri);
     this.analysisTime.delete(uri);
-    this.analysisEnd.delete(uri);
     this.savedVersion.delete(uri);
     this.reports.delete(uri);
   }
@@ -100,11 +98,17 @@ export class DocumentStates {
     this.reports.set(uri, report);
   }
 
-  /** Resolves once the document has been quiet for its debounce (at once if it has), or on cancellation. */
+  /**
+   * Resolves once the document has been quiet for its debounce, or on cancellation: at once for a
+   * document not changed since it was opened, after the messages already received for one that was.
+   */
   async settled(uri: string, token: CancellationToken): Promise<void> {
     for (;;) {
       const last = this.lastChange.get(uri);
-      const wait = last === undefined ? 0 : this.debounce(uri) - (performance.now() - last);
+      if (last === undefined || token.isCancellationRequested) return;
+      await afterQueuedMessages();
+      if (this.lastChange.get(uri) !== last) continue;
+      const wait = this.debounce(uri) - (performance.now() - last);
       if (wait <= 0 || token.isCancellationRequested) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
@@ -149,6 +153,8 @@ export async function pullDiagnostics(
 /** publishDiagnostics, for clients without pull diagnostics (Neovim 0.7–0.9, older editors). */
 export class DiagnosticsPusher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per document, the number of the latest schedule: an earlier one that comes due does nothing. */
+  private readonly schedules = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -157,16 +163,22 @@ export class DiagnosticsPusher {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** Analyse and publish after `delay` ms; a newer schedule for the same document replaces this one. */
+  /**
+   * Analyse and publish after `delay` ms (0: once the messages already received are handled); a newer
+   * schedule for the same document replaces this one.
+   */
   schedule(uri: string, delay: number): void {
     clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.publish(uri).catch(this.onError);
-      }, delay),
-    );
+    this.timers.delete(uri);
+    const schedule = (this.schedules.get(uri) ?? 0) + 1;
+    this.schedules.set(uri, schedule);
+    const run = (): void => {
+      if (this.schedules.get(uri) !== schedule) return;
+      this.timers.delete(uri);
+      this.publish(uri).catch(this.onError);
+    };
+    if (delay > 0) this.timers.set(uri, setTimeout(run, delay));
+    else void afterQueuedMessages().then(run);
   }
 
   async publish(uri: string): Promise<void> {
@@ -181,6 +193,7 @@ export class DiagnosticsPusher {
   closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.schedules.delete(uri);
     this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(this.onError);
   }
 }
