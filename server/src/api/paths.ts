@@ -16,7 +16,8 @@ export function parseTemplate(path: string): PathTemplate {
 }
 
 /** `${id}`, `${a.b}`, `{id}`, `{{id}}`, `:id`, `<id>`: a value written elsewhere. */
-const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|\{[^}]*\}|^:\w+$|^<[^>]*>$/;
+// `[^{}]` (not `[^}]`): over a run of `{` each attempt stops at the next one, so a long run stays linear.
+const PLACEHOLDER = /\$\{[^{}]*\}|\{\{[^{}]*\}\}|\{[^{}]*\}|^:\w+$|^<[^>]*>$/;
 
 function splitPath(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '');

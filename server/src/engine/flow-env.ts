@@ -182,7 +182,9 @@ function spanOf(node: ts.Node, parsed: TsParsed): Span {
 }
 
 function text(node: ts.Node, parsed: TsParsed): string {
-  const written = parsed.sourceFile.text.slice(node.getStart(parsed.sourceFile), node.end).replace(/\s*[\r\n]\s*/g, ' ');
+  // Only the head is shown: a long expression is cut before its line breaks are folded (linear).
+  const start = node.getStart(parsed.sourceFile);
+  const written = parsed.sourceFile.text.slice(start, Math.min(node.end, start + 320)).replace(/\s*[\r\n]\s*/g, ' ');
   return written.length > 80 ? `${written.slice(0, 79)}…` : written;
 }
 

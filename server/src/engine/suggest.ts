@@ -4,29 +4,52 @@
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions), so `promtp` is one
  * edit from `prompt`. Stops early and returns `limit + 1` once the distance must exceed `limit`.
+ * Only the middles that differ are compared, and with a finite limit only the cells within `limit` of
+ * the diagonal (a cell further off it is already more than `limit` edits away): two long strings cost
+ * their length times the limit at most.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
+  // A common prefix and suffix cost no edit: the table is built for the differing middles only.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  if (start > 0 || endA < a.length || endB < b.length) return editDistance(a.slice(start, endA), b.slice(start, endB), limit);
+  const n = a.length;
+  const m = b.length;
+  const band = Number.isFinite(limit) ? limit : Math.max(n, m);
+  // Further than any real distance: the value of every cell outside the band.
+  const far = n + m + 1;
+  let beforePrevious = new Array<number>(m + 1).fill(far);
+  let previous = new Array<number>(m + 1).fill(far);
+  let current = new Array<number>(m + 1).fill(far);
+  for (let j = 0; j <= Math.min(m, band); j++) previous[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(m, i + band);
+    // The cells on either side of this row's band (the array held an older row's values there).
+    current[lo - 1] = lo === 1 && i <= band ? i : far;
+    if (hi < m) current[hi + 1] = far;
+    let rowMin = current[lo - 1]!;
+    for (let j = lo; j <= hi; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         d = Math.min(d, beforePrevious[j - 2]! + 1);
       }
-      current.push(d);
-      rowMin = Math.min(rowMin, d);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
-    beforePrevious = previous;
-    previous = current;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return previous[b.length]!;
+  return Math.min(previous[m]!, limit + 1);
 }
 
 /** `numImages` → `num_images`, `initImageId` → `init_image_id`. */
@@ -36,7 +59,8 @@ export function camelToSnake(name: string): string {
 
 /** `num_images` → `numImages`, `init-image-id` → `initImageId`. */
 export function snakeToCamel(name: string): string {
-  return name.replace(/[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+  // Tried only where a run of `_`/`-` begins (the leftmost match starts there anyway), so a long run stays linear.
+  return name.replace(/(?<![_-])[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** A name folded for loose comparison: lower case, without `_`, `-`, spaces or dots. */

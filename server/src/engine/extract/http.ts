@@ -42,9 +42,13 @@ function linesOf(text: string, start: number, end: number): Line[] {
 
 const SEPARATOR = /^\s*#{3,}/;
 const COMMENT = /^\s*(?:#|\/\/)/;
-const FILE_VARIABLE = /^\s*@([\w.-]+)\s*=\s*(.*?)\s*$/;
+// (Greedy to the last non-blank: a lazy value before `\s*$` rescans a long blank run at every step.)
+const FILE_VARIABLE = /^\s*@([\w.-]+)\s*=\s*(.*\S|)\s*$/;
 const METHODS = 'GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT|TRACE';
-const REQUEST_LINE = new RegExp(`^(\\s*)(?:(${METHODS})\\s+)?(\\S.*?)(?:\\s+HTTP\\/[\\d.]+)?\\s*$`, 'i');
+/** Read on the line without its tail (LINE_TAIL). */
+const REQUEST_LINE = new RegExp(`^(\\s*)(?:(${METHODS})\\s+)?(\\S.*)$`, 'i');
+/** A trailing `HTTP/1.1` and blanks, tried only after a non-blank: linear on a long run of blanks. */
+const LINE_TAIL = /(?<!\s)(?:\s+HTTP\/[\d.]+)?\s*$/i;
 /** Response handlers and output redirection of the JetBrains format end a body. */
 const BODY_END = /^\s*(?:>\s*\{%|>\s+\S|>>!?\s|<>\s)/;
 
@@ -83,7 +87,7 @@ function requestOf(
   while (i < block.length && (block[i]!.text.trim() === '' || COMMENT.test(block[i]!.text) || FILE_VARIABLE.test(block[i]!.text))) i++;
   const requestLine = block[i];
   if (!requestLine) return undefined;
-  const m = REQUEST_LINE.exec(requestLine.text);
+  const m = REQUEST_LINE.exec(requestLine.text.replace(LINE_TAIL, ''));
   if (!m) return undefined;
   const methodStart = requestLine.start + m[1]!.length;
   const urlStart = requestLine.start + m[0].indexOf(m[3]!, m[1]!.length + (m[2]?.length ?? 0));

@@ -25,7 +25,7 @@ export function parseLeonardoUrl(url: string): LeonardoUrl | undefined {
   if (!m) return undefined;
   const lead = url.length - url.trimStart().length;
   const rawPath = m[4] ?? '/';
-  const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
+  const path = rawPath.length > 1 ? rawPath.replace(/(?<!\/)\/+$/, '') : rawPath;
   return {
     host: m[1]!.toLowerCase(),
     apiVersion: m[3]!.toLowerCase() as 'v1' | 'v2',
@@ -63,7 +63,7 @@ export function parseEndpointRef(text: string): EndpointRef | undefined {
     return { method, methodOffset, path: parsed.path, pathOffset: targetOffset + parsed.pathOffset - LEONARDO_HOST.length, apiVersion: parsed.apiVersion, host: LEONARDO_HOST };
   }
   if (target.startsWith('/')) {
-    const path = target.length > 1 ? target.replace(/[?#].*$/, '').replace(/\/+$/, '') : target;
+    const path = target.length > 1 ? target.replace(/[?#].*$/, '').replace(/(?<!\/)\/+$/, '') : target;
     return { method, methodOffset, path, pathOffset: targetOffset, apiVersion: 'v1', host: LEONARDO_HOST };
   }
   const parsed = parseLeonardoUrl(target);

@@ -34,7 +34,7 @@ export function explainError(input: string, catalogue?: Catalogue): ErrorMatch {
   const found = findEntry(parsed);
   const captures = { ...found?.captures };
   if (found?.entry.id === 'expected-boolean' && parsed.path) {
-    const field = /([A-Za-z_$][\w$]*)\s*$/.exec(parsed.path)?.[1];
+    const field = /(?<![\w$])([A-Za-z_$][\w$]*)\s*$/.exec(parsed.path)?.[1];
     if (field && field !== '$') captures.field = field;
   }
   const entry = found?.entry ?? apiErrors.find((e) => e.id === SERVICE_ERROR_ID)!;

@@ -281,9 +281,9 @@ function wrap(span: Span, expression: string, message: string): ValueProblem {
  * whole header (`LEONARDO_AUTH_HEADER`, `bearer`, `token`, `authorization`) are not judged.
  */
 export function isKeyExpression(expression: string): boolean {
-  const inner = expression.replace(/^\$\{?|\}$|^\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?|\s*\}\}$/g, '');
+  const inner = expression.replace(/^\$\{?|\}$|^\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?|(?<!\s)\s*\}\}$/g, '');
   const env = /^(?:process\.env|import\.meta\.env)(?:\.(\w+)|\[\s*(['"])(\w+)\2\s*\])$/.exec(inner);
-  const name = env ? (env[1] ?? env[3])! : /^[\w$.]+$/.test(inner) ? /([A-Za-z_$][\w$]*)$/.exec(inner)?.[1] : undefined;
+  const name = env ? (env[1] ?? env[3])! : /^[\w$.]+$/.test(inner) ? /(?<![\w$])([A-Za-z_$][\w$]*)$/.exec(inner)?.[1] : undefined;
   if (!name || /bearer|auth|header/i.test(name)) return false;
   return env !== null || /(?:key|secret)$/i.test(name);
 }

@@ -16,7 +16,8 @@ const ENV_NAME = 'LEONARDO_API_KEY';
 const JS_ENV = `process.env.${ENV_NAME}`;
 
 /** `name =`, `name:`, `"name":`, `@name =` (REST Client), `export name=`: the last one before a key on its line. */
-const ASSIGNED_NAME = /([A-Za-z_$][\w$-]*)["']?\s*(?:=(?![=>])|:(?!:))/g;
+// Tried only where a run of name characters begins (digits and `-` skipped), so a long run stays linear.
+const ASSIGNED_NAME = /(?<![\w$-])[\d-]*([A-Za-z_$][\w$-]*)["']?\s*(?:=(?![=>])|:(?!:))/g;
 
 export const rule: Rule = {
   meta: {

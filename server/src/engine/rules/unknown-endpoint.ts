@@ -185,8 +185,7 @@ function endsWith(whole: string[], tail: string[]): boolean {
  * the template filled with the path's segments, or 1 when one ends the other (`/universal-upscaler`
  * for `/variations/universal-upscaler`, `/v1/generations` for `/generations`).
  */
-function nearness(path: string, endpoint: Endpoint): { distance: number; path: string } {
-  const given = segmentsOf(path);
+function nearness(path: string, given: string[], endpoint: Endpoint): { distance: number; path: string } {
   const template = segmentsOf(endpoint.path);
   if (endsWith(template, given)) {
     const lead = template.slice(0, template.length - given.length);
@@ -203,9 +202,11 @@ function nearness(path: string, endpoint: Endpoint): { distance: number; path: s
 function nearestEndpoints(path: string, method: string | undefined, catalogue: Catalogue): Candidate[] {
   const limit = Math.min(3, Math.max(1, Math.floor(path.length / 5)));
   const scored: Candidate[] = [];
+  // Split once, not once per endpoint: a long path (100 KB of `/`) is then read once.
+  const given = segmentsOf(path);
   for (const endpoint of catalogue.endpoints) {
     if (endpoint.status === 'removed') continue;
-    const near = nearness(path, endpoint);
+    const near = nearness(path, given, endpoint);
     // Distance 0: the path already fits this template (by a word in an id's place): not a suggestion.
     if (near.distance === 0 || near.distance > limit) continue;
     const methodPenalty = method && endpoint.method !== method ? 0.5 : 0;
@@ -216,7 +217,8 @@ function nearestEndpoints(path: string, method: string | undefined, catalogue: C
   return scored.filter((c) => c.score === best).slice(0, 3);
 }
 
-const PLACEHOLDER = /\{[^}]*\}|^:\w+$|\$\{[^}]*\}/;
+// `[^{}]` (not `[^}]`): over a run of `{` each attempt stops at the next one, so a long run stays linear.
+const PLACEHOLDER = /\{[^{}]*\}|^:\w+$|\$\{[^{}]*\}/;
 
 function hasPlaceholder(path: string): boolean {
   return segmentsOf(path).some((s) => PLACEHOLDER.test(s));

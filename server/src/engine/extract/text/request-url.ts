@@ -27,7 +27,7 @@ export function parseMisplacedLeonardoUrl(url: string): LeonardoUrl | undefined 
   return {
     host,
     apiVersion: 'v1',
-    path: rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath,
+    path: rawPath.length > 1 ? rawPath.replace(/(?<!\/)\/+$/, '') : rawPath,
     pathOffset: lead + m[0].length - rawPath.length,
   };
 }
