@@ -21,7 +21,8 @@ function cacheFolder() {
 
 /** The compiled bundle, with the cached code when there is a valid cache; `save` writes the cache when there is none. */
 function compile() {
-  const source = fs.readFileSync(bundle, 'utf8');
+  // The build makes the bundle ASCII: read as Latin-1, it is a one-byte string without a UTF-8 decode.
+  const source = fs.readFileSync(bundle, 'latin1');
   let cacheFile;
   let cachedData;
   try {

@@ -29,6 +29,18 @@ describe('bundles loaded through the code cache', { skip: process.platform === '
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   });
 
+  it('are ASCII, as the loader reads them as Latin-1', () => {
+    for (const bundle of ['server-main.js', 'cli-main.js']) {
+      const bytes = fs.readFileSync(path.join(ROOT, 'dist', bundle));
+      assert.equal(bytes.findIndex((b) => b > 0x7f), -1, `${bundle} holds a non-ASCII byte`);
+    }
+  });
+
+  it('prints non-ASCII message text intact (it is escaped in the bundle, not lost)', () => {
+    const out = runCli(fs.mkdtempSync(path.join(os.tmpdir(), 'leonardo-cache-')), ['--exit-zero', 'examples/scripts/seed-gallery.mjs']);
+    assert.match(out, /`3f6c…`/);
+  });
+
   it('writes the cache on the first run and gives the same output with it', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'leonardo-cache-'));
     const args = ['--format', 'json', '--exit-zero', 'examples/generate-images.ts'];

@@ -137,6 +137,6 @@ test('the start-up loaders compile only the bundle beside them', () => {
     assert.match(text, new RegExp(`const bundle = path\\.join\\(__dirname, '${bundle!.replace('.', '\\.')}'\\);`));
     assert.equal(text.match(/new vm\.Script\(/g)?.length, 1);
     assert.match(text, /new vm\.Script\(Module\.wrap\(source\), \{ filename: bundle, cachedData \}\)/);
-    assert.match(text, /const source = fs\.readFileSync\(bundle, 'utf8'\);/);
+    assert.match(text, /const source = fs\.readFileSync\(bundle, 'latin1'\);/);
   }
 });

@@ -21,7 +21,7 @@ const MASKED_UUID = /^[x*#.]{8}-[x*#.]{4}-[x*#.]{4}-[x*#.]{4}-[x*#.]{12}$/i;
 const VARIABLE_SYNTAX = /^(?:\{\{.*\}\}|\$\{?[A-Za-z_][\w.]*\}?|\$\(.*\)|%[A-Za-z_]\w*%|<[^<>]*>|\[[^[\]]*\])$/s;
 
 /** Words that mark sample text: `YOUR_API_KEY`, `api-key-here`, `<token>`, `REDACTED`, `xxxx`, `...`. */
-const PLACEHOLDER_WORDS = /your|my[_-]?(?:api)?[_-]?key|api[_-]?key|apikey|token|secret|here|placeholder|example|sample|dummy|redacted|changeme|replace|insert|x{4,}|\*{3,}|\.{3}|…/i;
+const PLACEHOLDER_WORDS = /your|my[_-]?(?:api)?[_-]?key|api[_-]?key|apikey|token|secret|here|placeholder|example|sample|dummy|redacted|changeme|replace|insert|x{4,}|\*{3,}|\.{3}|\u2026/i;
 
 export function isUuidShaped(text: string): boolean {
   return UUID.test(text);

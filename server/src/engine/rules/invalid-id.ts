@@ -62,7 +62,7 @@ function badIds(value: Value): StringValue[] {
 
 /** `${id}`, `{{imageId}}` (Postman, REST Client), `{…}` (a resolved URL's unknown part). */
 function isTemplate(text: string): boolean {
-  return /\$\{|\{\{|\{…\}/.test(text);
+  return /\$\{|\{\{|\{\u2026\}/.test(text);
 }
 
 const FILE_NAME = /\.(png|jpe?g|webp|gif|bmp|tiff?|avif|heic|mp4|mov)$/i;
