@@ -20,7 +20,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     endA--;
     endB--;
   }
-  if (start > 0 || endA < a.length || endB < b.length) return editDistance(a.slice(start, endA), b.slice(start, endB), limit);
+  a = a.slice(start, endA);
+  b = b.slice(start, endB);
   const n = a.length;
   const m = b.length;
   const band = Number.isFinite(limit) ? limit : Math.max(n, m);
