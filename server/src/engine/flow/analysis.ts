@@ -7,7 +7,7 @@
 // itself (two callers passing different things). Built once per parse and shared by the flow rules.
 
 import ts from 'typescript';
-import { sendCall, type SendCall } from '../extract/ts/calls.js';
+import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter, type Binding, type FileIndex } from '../extract/ts/scope.js';
 import { isTsParsed } from '../extract/typescript.js';
@@ -42,38 +42,46 @@ export class Flow {
   readonly facts: FileFacts;
   /** The extractor's evaluation context over the same parse (for its value and header readers). */
   readonly context: TsContext;
-  private readonly sites = new Map<string, RequestSite>();
+  /** The extractor's request sites by where they end. */
+  private readonly sites = new Map<number, RequestSite[]>();
   private readonly memo = new Map<ts.Node, Origin | null>();
   private readonly returns = new Map<ts.Node, Origin | null>();
   private readonly active = new Set<ts.Node>();
-  private readonly sendMemo = new Map<ts.CallExpression, SendCall | null>();
+  /** The extractor's client calls: every call of the file was looked at, so a call not here is not one. */
+  private readonly sends: ReadonlyMap<ts.CallExpression, SendCall>;
   private readonly callerMemo = new Map<ts.Node, Callers>();
   private budget = BUDGET;
   /** Whether the file installs an axios response interceptor (read once: the text may be long). */
   private interceptsAxios?: boolean;
 
-  constructor(sourceFile: ts.SourceFile, index: FileIndex, requests: readonly RequestSite[]) {
+  constructor(sourceFile: ts.SourceFile, index: FileIndex, sends: ReadonlyMap<ts.CallExpression, SendCall>, requests: readonly RequestSite[]) {
     this.sourceFile = sourceFile;
+    this.sends = sends;
     this.text = sourceFile.text;
     this.index = index;
     this.facts = collectFacts(sourceFile, index);
     this.context = createContext(sourceFile, index);
-    for (const site of requests) this.sites.set(spanKey(site.span), site);
+    for (const site of requests) {
+      const same = this.sites.get(site.span.end);
+      if (same) same.push(site);
+      else this.sites.set(site.span.end, [site]);
+    }
   }
 
   /** The Leonardo request a call makes, as the extractor found it. */
   siteOf(call: ts.CallExpression): RequestSite | undefined {
-    return this.sites.get(spanKey(this.spanOf(call)));
+    // By end first: most calls end where no request does, and their start (a trivia scan) is not needed.
+    const candidates = this.sites.get(call.end);
+    if (!candidates) return undefined;
+    const start = call.getStart(this.sourceFile);
+    // Two sites at one span (a send and a wrapper call): the later one, as a map by span would keep.
+    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.span.start === start) return candidates[i];
+    return undefined;
   }
 
   /** The HTTP client call shape (URL, body, headers) of any call, Leonardo or not. */
   send(call: ts.CallExpression): SendCall | undefined {
-    let send = this.sendMemo.get(call);
-    if (send === undefined) {
-      send = sendCall(call, this.context) ?? null;
-      this.sendMemo.set(call, send);
-    }
-    return send ?? undefined;
+    return this.sends.get(call);
   }
 
   spanOf(node: ts.Node): Span {
@@ -425,19 +433,15 @@ function isExpressionNode(node: ts.Node): node is ts.Expression {
   return ts.isExpression(node) || ts.isIdentifier(node);
 }
 
-function spanKey(span: Span): string {
-  return `${span.start}:${span.end}`;
-}
-
 const flows = new WeakMap<ts.SourceFile, Flow>();
 
 /** The flow analysis of a TS/JS document, built once per parse; undefined for other documents. */
 export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests'>): Flow | undefined {
   if (!isTsParsed(ctx.parsed)) return undefined;
-  const { sourceFile, index } = ctx.parsed;
+  const { sourceFile, index, sends } = ctx.parsed;
   let flow = flows.get(sourceFile);
   if (!flow) {
-    flow = new Flow(sourceFile, index, ctx.requests);
+    flow = new Flow(sourceFile, index, sends, ctx.requests);
     flows.set(sourceFile, flow);
   }
   return flow;
