@@ -28,3 +28,17 @@ test('nothing in the engine evaluates code or opens connections', () => {
   );
   assert.deepEqual(offenders, []);
 });
+
+test('the whole-file passes over the index read only the node kinds the index lists', async () => {
+  const { LISTED_KINDS } = await import('../../server/src/engine/extract/ts/scope.js');
+  const ts = (await import('typescript')).default;
+  const listed = new Set<number>(LISTED_KINDS);
+  const kinds = ts.SyntaxKind as unknown as Record<string, number>;
+  const facts = fs.readFileSync('server/src/engine/flow/file-facts.ts', 'utf8');
+  const loop = facts.slice(facts.indexOf('for (const node of index.nodes)'), facts.indexOf('facts.accesses.sort'));
+  const read = [...loop.matchAll(/case SK\.(\w+):/g)].map((m) => m[1]!);
+  const rule = fs.readFileSync('server/src/engine/rules/client-exposed-api-key.ts', 'utf8');
+  read.push(...[...rule.matchAll(/= ts\.SyntaxKind\.(\w+);\s*\n\s*for \(const node of parsed\.index\.nodes\)/g)].map((m) => m[1]!));
+  assert.ok(read.length >= 12, `found the kinds read: ${read.join(', ')}`);
+  assert.deepEqual(read.filter((name) => !listed.has(kinds[name]!)), []);
+});

@@ -28,7 +28,7 @@ const SK = ts.SyntaxKind;
 
 const EQUALITY = new Set([SK.EqualsEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.ExclamationEqualsToken]);
 
-/** The facts of the file `index` was built from (its node list: the tree is not walked again). */
+/** The facts of the file `index` was built from (its node list, which holds every kind this switch reads: the tree is not walked again). */
 export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): FileFacts {
   const facts: FileFacts = {
     references: new Map(),

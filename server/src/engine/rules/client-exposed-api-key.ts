@@ -65,7 +65,7 @@ function message(read: ExposedRead): string {
 function sdkBearerAuths(parsed: TsParsed): ts.Expression[] {
   if (!importsSdk(parsed)) return [];
   const out: ts.Expression[] = [];
-  // Every node of the file, from the index (no second walk); `node.kind` rather than the `ts.isX` getters.
+  // The listed nodes of the file, from the index (no second walk); `node.kind` rather than the `ts.isX` getters.
   const newExpression = ts.SyntaxKind.NewExpression;
   for (const node of parsed.index.nodes) {
     if (node.kind === newExpression && isSdkClass((node as ts.NewExpression).expression, parsed)) {

@@ -39,7 +39,11 @@ export interface FileIndex {
   argumentUses: Map<Binding, ts.CallExpression[]>;
   /** `this.x = expr` assignments and class property initializers, by member name. */
   thisMembers: Map<string, ts.Expression[]>;
-  /** Every node of the file in document (pre-)order: later whole-file passes read this list instead of walking the tree again. */
+  /**
+   * The nodes of the kinds later whole-file passes look at (`LISTED_KINDS`: identifiers, member
+   * accesses, binary expressions, declarations, `new`, ...), in document (pre-)order: those passes
+   * read this list instead of walking the tree again.
+   */
   nodes: ts.Node[];
 }
 
@@ -77,7 +81,7 @@ export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    nodes.push(node);
+    if (LISTED[node.kind]) nodes.push(node);
     VISITORS[node.kind]?.(node, index, pending);
     parent = node;
     // Children go on the stack reversed, so they come off in document order.
@@ -103,6 +107,24 @@ export function buildIndex(sourceFile: ts.SourceFile): FileIndex {
   }
   return index;
 }
+
+/** The kinds `FileIndex.nodes` lists: what flow/file-facts.ts and the rules' whole-file passes read. */
+export const LISTED_KINDS: readonly ts.SyntaxKind[] = [
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.PrefixUnaryExpression,
+  ts.SyntaxKind.PostfixUnaryExpression,
+  ts.SyntaxKind.SwitchStatement,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.NewExpression,
+];
+const LISTED: boolean[] = [];
+for (const kind of LISTED_KINDS) LISTED[kind] = true;
 
 type Visitor = (node: ts.Node, index: FileIndex, pending: Pending) => void;
 
