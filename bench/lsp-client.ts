@@ -61,7 +61,9 @@ export class BenchClient {
 
   /** Spawn the server and complete the initialize handshake with `workspaceFolder` as the only folder. */
   static async start(workspaceFolder: string, env: NodeJS.ProcessEnv = process.env): Promise<BenchClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    // BENCH_SERVER_NODE_ARGS: Node options for the server only (`--cpu-prof --cpu-prof-dir=/tmp/p` to profile it).
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const client = new BenchClient(child, connection);

@@ -79,7 +79,12 @@ function runRules(
     const own: Finding[] = [];
     const report = (input: ReportInput): void => {
       const severity: Severity = configured ?? input.severity ?? rule.meta.defaultSeverity;
-      own.push({ ...input, ruleId: rule.meta.id, severity, fixes: input.fixes ?? [] });
+      // Field by field, not `{ ...input }`: the rules' inputs differ in shape, and a spread of many
+      // shapes is V8's slow generic copy (the largest single cost of linting small JSON files).
+      const finding: Finding = { ruleId: rule.meta.id, severity, message: input.message, span: input.span, fixes: input.fixes ?? [] };
+      if (input.endpoint !== undefined) finding.endpoint = input.endpoint;
+      if (input.apiError !== undefined) finding.apiError = input.apiError;
+      own.push(finding);
     };
     try {
       rule.check({ document: doc, requests, catalogue, parsed, report });

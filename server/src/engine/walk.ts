@@ -43,20 +43,49 @@ export function bodyRequests(requests: readonly RequestSite[]): RequestSite[] {
   );
 }
 
-/** Visit every object and property of every known body, depth first, in document order. */
+/** One step of the walk: an object, or one of its properties. */
+type Step = { object: ObjectVisit; property?: undefined } | { property: PropertyVisit; object?: undefined };
+
+/**
+ * The last walk, made by the first rule that asks and replayed for the rules after it (they run one
+ * after another on one document's list of requests, which nothing changes once extracted). One
+ * entry, not a WeakMap: a WeakMap keyed by a short-lived list per document costs the collector more
+ * than the walk.
+ */
+let last: { requests: readonly RequestSite[]; catalogue: Catalogue; steps: Step[] } | undefined;
+
+/**
+ * Visit every object and property of every known body, depth first, in document order. A dozen
+ * rules walk the same bodies: the steps (with their catalogue lookups and paths) are worked out
+ * once per list of requests, and each walk after the first replays them.
+ */
 export function walkBodies(
   requests: readonly RequestSite[],
   catalogue: Catalogue,
   visitor: BodyVisitor,
 ): void {
+  if (last?.requests !== requests || last.catalogue !== catalogue) last = { requests, catalogue, steps: bodySteps(requests, catalogue) };
+  for (const step of last.steps) {
+    if (step.object) visitor.object?.(step.object);
+    else visitor.property?.(step.property);
+  }
+}
+
+function bodySteps(requests: readonly RequestSite[], catalogue: Catalogue): Step[] {
+  const steps: Step[] = [];
+  const recorder: BodyVisitor = {
+    object: (visit) => steps.push({ object: visit }),
+    property: (visit) => steps.push({ property: visit }),
+  };
   for (const request of bodyRequests(requests)) {
     const endpoint = request.endpoint!;
     for (const body of literalOptions(request.body!)) {
       if (body.kind === 'object') {
-        walkObject(request, body, endpoint.fields, '', request.naming, catalogue, visitor);
+        walkObject(request, body, endpoint.fields, '', request.naming, catalogue, recorder);
       }
     }
   }
+  return steps;
 }
 
 function walkObject(
