@@ -123,6 +123,7 @@ export function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[
     }
     return best;
   };
+  const matches = new Map<string, EndpointMatch | null>();
   // A leading placeholder that leaves no match is a base URL (`${BASE_URL}/generations`): drop it.
   const bestPath = (path: string): { endpoints: Endpoint[]; params: Record<string, string> } | undefined => {
     let segments = normalizePath(path);
@@ -138,10 +139,19 @@ export function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[
     sdkVersion,
     endpoints,
     match(method: string, path: string): EndpointMatch | undefined {
-      const found = bestPath(path);
-      const upper = method.toUpperCase();
-      const endpoint = found?.endpoints.find((e) => e.method === upper);
-      return endpoint ? { endpoint, params: found!.params } : undefined;
+      // A thousand request files name a handful of endpoints: the path search is remembered, a
+      // bounded number of paths at a time (paths come from documents, so there is no end to them).
+      const key = `${method} ${path}`;
+      let found = matches.get(key);
+      if (found === undefined) {
+        const best = bestPath(path);
+        const upper = method.toUpperCase();
+        const endpoint = best?.endpoints.find((e) => e.method === upper);
+        found = endpoint ? { endpoint, params: best!.params } : null;
+        if (matches.size >= MATCH_MEMO_SIZE) matches.clear();
+        matches.set(key, found);
+      }
+      return found ? { endpoint: found.endpoint, params: { ...found.params } } : undefined;
     },
     matchPath(path: string): Endpoint[] {
       return [...(bestPath(path)?.endpoints ?? [])];
@@ -163,6 +173,8 @@ function compareScores(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
 }
+
+const MATCH_MEMO_SIZE = 512;
 
 let memo: Catalogue | undefined;
 

@@ -73,23 +73,34 @@ function runRules(
   options: AnalyzeOptions,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? allRules) {
-    const configured = config.rules?.[rule.meta.id];
-    if (configured === 'off') continue;
-    const own: Finding[] = [];
-    const report = (input: ReportInput): void => {
+  // One report function for every rule, reading the rule being run (no closure per rule and document).
+  let rule: Rule;
+  let configured: Severity | undefined;
+  const ctx = {
+    document: doc,
+    requests,
+    catalogue,
+    parsed,
+    report(input: ReportInput): void {
       const severity: Severity = configured ?? input.severity ?? rule.meta.defaultSeverity;
       // Field by field, not `{ ...input }`: the rules' inputs differ in shape, and a spread of many
       // shapes is V8's slow generic copy (the largest single cost of linting small JSON files).
       const finding: Finding = { ruleId: rule.meta.id, severity, message: input.message, span: input.span, fixes: input.fixes ?? [] };
       if (input.endpoint !== undefined) finding.endpoint = input.endpoint;
       if (input.apiError !== undefined) finding.apiError = input.apiError;
-      own.push(finding);
-    };
+      findings.push(finding);
+    },
+  };
+  for (rule of options.rules ?? allRules) {
+    const setting = config.rules?.[rule.meta.id];
+    if (setting === 'off') continue;
+    configured = setting;
+    const before = findings.length;
     try {
-      rule.check({ document: doc, requests, catalogue, parsed, report });
-      findings.push(...own);
+      rule.check(ctx);
     } catch (error) {
+      // The rule loses what it reported on this document; the others' findings stand.
+      findings.length = before;
       options.onRuleError?.(rule.meta.id, error);
     }
   }

@@ -46,7 +46,10 @@ const COUNTING = ['1234567890abcdef', '123456789012'];
 /** A UUID nobody would be issued: one repeated digit, or groups that count up (`12345678-1234-…`). */
 function isSampleUuid(uuid: string): boolean {
   const digits = uuid.replace(/-/g, '').toLowerCase();
-  if (new Set(digits).size === 1) return true;
+  // One digit repeated (`00000000-0000-...`); every model id in a request is checked, so no Set.
+  let repeated = digits.length > 0;
+  for (let i = 1; i < digits.length && repeated; i++) repeated = digits.charCodeAt(i) === digits.charCodeAt(0);
+  if (repeated) return true;
   return uuid.split('-').every((group) => COUNTING.some((run) => run.startsWith(group.toLowerCase())));
 }
 

@@ -88,21 +88,35 @@ function firstLineEndpoint(text: string): LocatedRef | undefined {
   return ref ? { ref, offset: m.index + m[0].length - m[1]!.length } : undefined;
 }
 
-const matcherCache = new Map<string, (p: string) => boolean>();
+/** The compiled `requestFiles` of a configuration, in order: its globs' matchers and parsed endpoints. */
+const compiledRequestFiles = new WeakMap<Record<string, string>, Array<{ matches: (p: string) => boolean; ref: EndpointRef | undefined }>>();
+
+function requestFileRules(requestFiles: Record<string, string>) {
+  let rules = compiledRequestFiles.get(requestFiles);
+  if (!rules) {
+    rules = Object.entries(requestFiles).map(([glob, endpoint]) => ({
+      matches: picomatch(glob, { dot: true, basename: !glob.includes('/') }),
+      ref: parseEndpointRef(endpoint),
+    }));
+    compiledRequestFiles.set(requestFiles, rules);
+  }
+  return rules;
+}
 
 function configuredEndpoint(filePath: string, config: LintConfig): LocatedRef | undefined {
   if (!config.requestFiles || !filePath) return undefined;
-  const relative = config.baseDir && path.isAbsolute(filePath) ? path.relative(config.baseDir, filePath) : filePath;
-  const candidate = relative.split(path.sep).join('/');
-  for (const [glob, endpoint] of Object.entries(config.requestFiles)) {
-    let matcher = matcherCache.get(glob);
-    if (!matcher) {
-      matcher = picomatch(glob, { dot: true, basename: !glob.includes('/') });
-      matcherCache.set(glob, matcher);
-    }
-    if (!matcher(candidate)) continue;
-    const ref = parseEndpointRef(endpoint);
-    if (ref) return { ref, offset: -1 };
+  const base = config.baseDir;
+  let relative = filePath;
+  if (base && path.isAbsolute(filePath)) {
+    // Inside the base folder, written plainly (no `.`, `..` or empty segment for path.relative to
+    // resolve), the relative path is the rest of the path.
+    const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+    const plain = filePath.startsWith(prefix) && !filePath.includes(path.sep + '.') && !filePath.includes(path.sep + path.sep);
+    relative = plain ? filePath.slice(prefix.length) : path.relative(base, filePath);
+  }
+  const candidate = path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  for (const { matches, ref } of requestFileRules(config.requestFiles)) {
+    if (ref && matches(candidate)) return { ref, offset: -1 };
   }
   return undefined;
 }

@@ -79,8 +79,13 @@ function largeSide({ object, fields, request }: ObjectVisit): LargeSide | undefi
   return undefined;
 }
 
+/** By the catalogue's (long-lived) field lists: every request with an image count asks. */
+const sizeFieldsOf = new WeakMap<readonly Field[], Field[]>();
+
 function sizeFields(fields: readonly Field[]): Field[] {
-  return SIZE_NAMES.flatMap((name) => fields.filter((f) => f.wire === name));
+  let found = sizeFieldsOf.get(fields);
+  if (!found) sizeFieldsOf.set(fields, (found = SIZE_NAMES.flatMap((name) => fields.filter((f) => f.wire === name))));
+  return found;
 }
 
 function sideValues(object: ObjectValue, field: Field, naming: Naming): { values: number[]; isDefault: boolean } | undefined {
