@@ -8,6 +8,7 @@ import type { Catalogue } from '../../api/types.js';
 import type { LintConfig } from '../config.js';
 import type { LintDocument, RequestSite } from '../types.js';
 import type { Extraction } from './index.js';
+import { changeBetween } from '../text-edit.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
@@ -75,14 +76,9 @@ function updatedParse(previous: unknown, fileName: string, kind: ts.ScriptKind, 
   const old = previous.sourceFile;
   // (scriptKind is set on every parsed SourceFile, but TypeScript's public typings leave it out.)
   if (old.fileName !== fileName || (old as { scriptKind?: ts.ScriptKind }).scriptKind !== kind) return undefined;
-  const oldText = old.text;
-  const shortest = Math.min(oldText.length, text.length);
-  let head = 0;
-  while (head < shortest && oldText.charCodeAt(head) === text.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < shortest - head && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  const change = changeBetween(old.text, text);
   try {
-    return ts.updateSourceFile(old, text, { span: { start: head, length: oldText.length - head - tail }, newLength: text.length - head - tail });
+    return ts.updateSourceFile(old, text, { span: { start: change.start, length: change.oldLength }, newLength: change.newLength });
   } catch (error) {
     // The incremental parser asserts its invariants: a parse from scratch is always right.
     if (error instanceof RangeError) throw error;
