@@ -5,6 +5,7 @@
 // or browser storage (`localStorage.getItem(...)`). Syntax only, over the extractor's one parse.
 
 import ts from 'typescript';
+import { expressionAt as expressionAtSpan } from './extract/ts/locate.js';
 import type { TsParsed } from './extract/typescript.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './extract/ts/scope.js';
 import { calleeName } from './extract/ts/values.js';
@@ -190,14 +191,5 @@ function text(node: ts.Node, parsed: TsParsed): string {
 
 /** The outermost expression written exactly at `span`, when there is one. */
 export function expressionAt(parsed: TsParsed, span: Span): ts.Expression | undefined {
-  let node: ts.Node = parsed.sourceFile;
-  for (;;) {
-    // `pos` (before the leading trivia) is checked first: getStart() scans the trivia, and a file has many top-level statements.
-    const next: ts.Node | undefined = ts.forEachChild(node, (child) =>
-      child.pos <= span.start && child.end >= span.end && child.getStart(parsed.sourceFile) <= span.start ? child : undefined,
-    );
-    if (!next) return undefined;
-    if (next.getStart(parsed.sourceFile) === span.start && next.end === span.end && ts.isExpression(next)) return next;
-    node = next;
-  }
+  return expressionAtSpan(parsed.sourceFile, span);
 }

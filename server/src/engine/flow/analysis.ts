@@ -9,6 +9,7 @@
 import ts from 'typescript';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
+import { expressionAt } from '../extract/ts/locate.js';
 import { resolveIdentifier, skipOuter, type Binding, type FileIndex } from '../extract/ts/scope.js';
 import { isTsParsed } from '../extract/typescript.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
@@ -90,17 +91,9 @@ export class Flow {
 
   /** The outermost expression written exactly at `span`. */
   expressionAt(span: Span): ts.Expression | undefined {
-    let node: ts.Node = this.sourceFile;
-    for (;;) {
-      if (node.getStart(this.sourceFile) === span.start && node.end === span.end && isExpressionNode(node)) return node;
-      // `pos` (before the leading trivia) first: getStart() scans the trivia of every top-level statement.
-      const inner: ts.Node | undefined = node.forEachChild((child) =>
-        child.pos <= span.start && child.end >= span.end && child.getStart(this.sourceFile) <= span.start ? child : undefined,
-      );
-      if (!inner) return undefined;
-      node = inner;
-    }
+    return expressionAt(this.sourceFile, span);
   }
+
 
   /** Where the value of `expression` came from, or undefined when that is not known. */
   originOf(expression: ts.Expression, depth = 0): Origin | undefined {
@@ -427,10 +420,6 @@ function isMemberCall(call: ts.CallExpression, name: string): boolean {
 function isIdentifierNamed(expression: ts.Expression, name: string): boolean {
   const node = skipOuter(expression);
   return ts.isIdentifier(node) && node.text === name;
-}
-
-function isExpressionNode(node: ts.Node): node is ts.Expression {
-  return ts.isExpression(node) || ts.isIdentifier(node);
 }
 
 const flows = new WeakMap<ts.SourceFile, Flow>();

@@ -1,0 +1,40 @@
+// Finding the expression written at a span, for the rules that start from a request's span.
+
+import ts from 'typescript';
+import type { Span } from '../../types.js';
+
+/** The outermost expression written exactly at `span`, when there is one. */
+export function expressionAt(sourceFile: ts.SourceFile, span: Span): ts.Expression | undefined {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const next = childCovering(node, span, sourceFile);
+    if (!next) return undefined;
+    if (next.getStart(sourceFile) === span.start && next.end === span.end && ts.isExpression(next)) return next;
+    node = next;
+  }
+}
+
+/** Long statement lists are searched by bisection: a 20,000-line file has thousands at its top level. */
+const BISECT_FROM = 16;
+
+/** The child of `node` that holds `span` (its text, not only its leading trivia). */
+function childCovering(node: ts.Node, span: Span, sourceFile: ts.SourceFile): ts.Node | undefined {
+  const statements = ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) ? node.statements : undefined;
+  // Statements are in order and meet end to end, so a non-empty span lies in at most one of them.
+  if (statements && statements.length >= BISECT_FROM && span.end > span.start) {
+    let low = 0;
+    let high = statements.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const statement = statements[mid]!;
+      if (statement.end < span.end) low = mid + 1;
+      else if (statement.pos > span.start) high = mid - 1;
+      else return statement.getStart(sourceFile) <= span.start ? statement : undefined;
+    }
+    return undefined;
+  }
+  // `pos` (before the leading trivia) is checked first: getStart() scans the trivia.
+  return ts.forEachChild(node, (child) =>
+    child.pos <= span.start && child.end >= span.end && child.getStart(sourceFile) <= span.start ? child : undefined,
+  );
+}
