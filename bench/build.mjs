@@ -1,8 +1,10 @@
 // Bundles the bench (bench/run.ts and the engine sources it measures) the way scripts/build.mjs
-// bundles the product: esbuild, no keepNames helpers, so the engine runs here as it runs in
-// dist/. Packages (typescript, eslint, the JSON language service) stay external: the engine and
-// the baselines share one TypeScript. Output: bench/corpus/bench.cjs (git-ignored).
+// bundles the product: esbuild, no keepNames helpers, TypeScript taken once (the same plugin), so
+// the engine runs here as it runs in dist/. Packages (typescript, eslint, the JSON language
+// service) stay external: the engine and the baselines share one TypeScript. Output:
+// bench/corpus/bench.cjs (git-ignored).
 import * as esbuild from 'esbuild';
+import { typescriptOnce } from '../scripts/typescript-once.mjs';
 
 await esbuild.build({
   entryPoints: ['bench/run.ts'],
@@ -13,4 +15,5 @@ await esbuild.build({
   format: 'cjs',
   packages: 'external',
   logLevel: 'warning',
+  plugins: [typescriptOnce],
 });

@@ -2,32 +2,12 @@
 // `node scripts/build.mjs` builds once (minified); `--watch` rebuilds on change; `--dev` keeps names.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { typescriptOnce } from './typescript-once.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
-
-/**
- * `import ts from 'typescript'` in each of the engine's modules becomes one esbuild CJS interop call
- * per module, and each copies TypeScript's ~2,000 exports: 100 ms of the server's start-up. Every
- * import of 'typescript' is routed through one module instead, which takes it with `require`.
- */
-const typescriptOnce = {
-  name: 'typescript-once',
-  setup(build) {
-    build.onResolve({ filter: /^typescript$/ }, (args) =>
-      args.namespace === 'typescript-once' ? undefined : { path: 'typescript', namespace: 'typescript-once' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'typescript-once' }, () => ({
-      // `require`, not `import`: esbuild then hands over TypeScript's module object as it is, where
-      // `import ts from` copied its ~2,000 exports into an ESM namespace (13 ms of every start).
-      contents: "const ts = require('typescript'); export default ts;",
-      resolveDir: process.cwd(),
-      loader: 'js',
-    }));
-  },
-};
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
