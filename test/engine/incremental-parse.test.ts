@@ -81,6 +81,17 @@ describe('incremental reparsing', () => {
     );
   });
 
+  it('empties the spent analysis, so its tables keep nothing of the new version alive', () => {
+    const source = SOURCES[1]!;
+    const first = analyze(doc(source, source.text));
+    assert.ok(isTsParsed(first.parsed) && first.parsed.index.calls.length > 0 && first.parsed.sends.size > 0);
+    const second = analyze(doc(source, source.text + '\n// edited\n'), { previous: first });
+    assert.ok(isTsParsed(first.parsed) && isTsParsed(second.parsed));
+    assert.deepEqual([first.parsed.index.scopes.size, first.parsed.index.calls.length, first.parsed.index.nodes.length, first.parsed.sends.size], [0, 0, 0, 0]);
+    assert.ok(second.parsed.index.calls.length > 0 && second.parsed.sends.size > 0);
+    assert.deepEqual(found(second), found(analyze(doc(source, source.text + '\n// edited\n'))));
+  });
+
   it('parses from scratch when the previous parse is of another file or kind', () => {
     const [ts, js] = [SOURCES[0]!, SOURCES[3]!];
     const previous = analyze(doc(ts, ts.text));

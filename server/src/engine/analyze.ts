@@ -6,6 +6,8 @@ import type { Catalogue } from '../api/types.js';
 import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config.js';
 import { extractRequests } from './extract/index.js';
 import { NestedTooDeeply } from './extract/nesting.js';
+import { isTsParsed, releaseParse } from './extract/typescript.js';
+import { releaseFlow } from './flow/analysis.js';
 import { allRules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
@@ -55,6 +57,8 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
     if (!(error instanceof NestedTooDeeply)) throw error;
     const reason = `File skipped: ${error.message}.`;
     return { findings: [skipFinding(reason)], requests: [], skipped: reason };
+  } finally {
+    if (options.previous) release(options.previous);
   }
   const findings = encodeFixes(runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options), extracted.requests);
   return {
@@ -62,6 +66,13 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
     requests: extracted.requests,
     parsed: extracted.parsed,
   };
+}
+
+/** The spent analysis's tables emptied, so that they keep nothing young alive (see releaseParse). */
+function release(previous: AnalysisResult): void {
+  if (!isTsParsed(previous.parsed)) return;
+  releaseFlow(previous.parsed.sourceFile);
+  releaseParse(previous.parsed);
 }
 
 function runRules(

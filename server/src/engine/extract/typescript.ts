@@ -11,6 +11,7 @@ import type { Extraction } from './index.js';
 import { changeBetween } from '../text-edit.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
+import { forgetClientNames } from './ts/clients.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, type FileIndex } from './ts/scope.js';
@@ -64,6 +65,24 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
     if (error instanceof RangeError) throw new NestedTooDeeply();
     throw error;
   }
+}
+
+/**
+ * Empty the index of a superseded parse. Nothing reads it again (its tree has been handed to the
+ * incremental parser), but its tables, by then in the old generation, would keep the young nodes
+ * they point to alive through young-generation collections until the next full one.
+ */
+export function releaseParse(parsed: TsParsed): void {
+  const index = parsed.index;
+  index.scopes.clear();
+  index.imports.length = 0;
+  index.calls.length = 0;
+  index.memberAssignments.clear();
+  index.argumentUses.clear();
+  index.thisMembers.clear();
+  index.nodes.length = 0;
+  parsed.sends.clear();
+  forgetClientNames(index);
 }
 
 /**

@@ -95,6 +95,17 @@ export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): File
   return facts;
 }
 
+/** Empty the facts of a superseded parse (see `Flow.release`). */
+export function releaseFacts(facts: FileFacts): void {
+  facts.references.clear();
+  facts.assignments.clear();
+  facts.opaque.clear();
+  facts.accesses.length = 0;
+  facts.comparisons.length = 0;
+  facts.switches.length = 0;
+  facts.patterns.length = 0;
+}
+
 function visitBinary(
   node: ts.BinaryExpression,
   facts: FileFacts,

@@ -20,8 +20,6 @@ export interface MemberRead {
   nameNode: ts.Node;
 }
 
-const cache = new WeakMap<Flow, { reads: MemberRead[]; writes: MemberRead[] }>();
-
 /** The reads of the file in document order (computed once per flow). */
 export function memberReads(flow: Flow): MemberRead[] {
   return accessesOf(flow).reads;
@@ -33,8 +31,10 @@ export function memberWrites(flow: Flow): MemberRead[] {
 }
 
 function accessesOf(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] } {
-  const cached = cache.get(flow);
-  if (cached) return cached;
+  return flow.derived('member-reads', () => findAccesses(flow));
+}
+
+function findAccesses(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] } {
   const list: MemberRead[] = [];
   const writes: MemberRead[] = [];
   for (const access of flow.facts.accesses) {
@@ -49,9 +49,7 @@ function accessesOf(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] } {
     else if (source?.kind === 'response' && ts.isArrayBindingPattern(declaration.name)) arrayPatternReads(declaration.name, source, list);
   }
   list.sort((a, b) => a.nameNode.pos - b.nameNode.pos);
-  const result = { reads: list, writes };
-  cache.set(flow, result);
-  return result;
+  return { reads: list, writes };
 }
 
 function accessRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: ResponseOrigin | UploadOrigin): MemberRead | undefined {

@@ -62,12 +62,9 @@ function precededByCheck(list: ts.Node, child: ts.Node, flow: Flow): boolean {
   return first < child.pos;
 }
 
-const memos = new WeakMap<Flow, Map<string, Map<ts.Node, number | boolean>>>();
-
 /** Facts about a statement list or loop, computed once per analysis (reads in long functions share them). */
 function memo<T extends number | boolean>(flow: Flow, kind: string, node: ts.Node, compute: () => T): T {
-  let byKind = memos.get(flow);
-  if (!byKind) memos.set(flow, (byKind = new Map()));
+  const byKind = flow.derived('status-checks', () => new Map<string, Map<ts.Node, number | boolean>>());
   let byNode = byKind.get(kind);
   if (!byNode) byKind.set(kind, (byNode = new Map()));
   let value = byNode.get(node) as T | undefined;

@@ -113,6 +113,11 @@ function clientNames(ctx: TsContext): Set<string> {
   return names;
 }
 
+/** Drop the names of a superseded parse's index (see releaseParse in ../typescript.ts). */
+export function forgetClientNames(index: FileIndex): void {
+  CLIENT_NAMES.delete(index);
+}
+
 /** What a name refers to: a client library, an instance of one, or undici's `request` function. */
 type Referent =
   | { kind: 'library'; library: ClientLibrary }
