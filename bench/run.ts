@@ -34,24 +34,25 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** `--group <name> --rows <file>`: measure one group in this process and write its rows. */
-async function measureGroup(group: string, rowsFile: string): Promise<void> {
-  const rows = await GROUPS[group]!(generateCorpus());
-  fs.writeFileSync(rowsFile, JSON.stringify(rows));
+/** `--group <name> --io <file>`: measure one group in this process on the corpus the file describes, and write its rows there. */
+async function measureGroup(group: string, ioFile: string): Promise<void> {
+  const corpus = JSON.parse(fs.readFileSync(ioFile, 'utf8')) as Corpus;
+  fs.writeFileSync(ioFile, JSON.stringify(await GROUPS[group]!(corpus)));
 }
 
-function measureInChild(group: string): Result[] {
-  const rowsFile = path.join(os.tmpdir(), `leonardo-lint-bench-${process.pid}-${group}.json`);
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--group', group, '--rows', rowsFile], { stdio: 'inherit' });
+function measureInChild(group: string, corpus: Corpus): Result[] {
+  const ioFile = path.join(os.tmpdir(), `leonardo-lint-bench-${process.pid}-${group}.json`);
+  fs.writeFileSync(ioFile, JSON.stringify(corpus));
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--group', group, '--io', ioFile], { stdio: 'inherit' });
   if (child.status !== 0) throw new Error(`the ${group} group failed (exit ${child.status ?? child.signal})`);
-  const rows = JSON.parse(fs.readFileSync(rowsFile, 'utf8')) as Result[];
-  fs.rmSync(rowsFile, { force: true });
+  const rows = JSON.parse(fs.readFileSync(ioFile, 'utf8')) as Result[];
+  fs.rmSync(ioFile, { force: true });
   return rows;
 }
 
 async function main(): Promise<void> {
   const group = option('--group');
-  if (group) return measureGroup(group, option('--rows')!);
+  if (group) return measureGroup(group, option('--io')!);
   const only = option('--only')?.split(',');
   const unknown = only?.filter((g) => !(g in GROUPS)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; groups: ${Object.keys(GROUPS).join(', ')}`);
@@ -59,13 +60,13 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${os.platform()} ${os.arch()}`);
 
   const started = performance.now();
-  generateCorpus();
-  console.log(`corpus generated in ${Math.round(performance.now() - started)} ms (and again, the same, in each group's process)`);
+  const corpus = generateCorpus();
+  console.log(`corpus generated in ${Math.round(performance.now() - started)} ms`);
   const results: Result[] = [];
   for (const group of Object.keys(GROUPS)) {
     if (only && !only.includes(group)) continue;
     const t = performance.now();
-    const rows = measureInChild(group);
+    const rows = measureInChild(group, corpus);
     results.push(...rows);
     for (const r of rows) console.log(`  ${r.pass ? 'pass' : 'FAIL'} ${r.name}: ${r.value} ${r.unit} (${r.detail})`);
     console.log(`${group}: ${Math.round(performance.now() - t)} ms`);

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeSnippet } from '../helpers/lint.js';
+import { expressionAt } from '../../server/src/engine/extract/ts/locate.js';
 import { flowFor, type Flow } from '../../server/src/engine/flow/analysis.js';
 import { idKindOf } from '../../server/src/engine/flow/id-kinds.js';
 import { writtenPath } from '../../server/src/engine/flow/shape.js';
@@ -15,7 +16,7 @@ function flowOf(code: string, path = 'app.ts'): Flow {
 
 /** The origin of the last expression written exactly as `text` in the file, as a short description. */
 function describe(flow: Flow, text: string): string {
-  const node = flow.expressionAt(spanOfLast(flow, text));
+  const node = expressionAt(flow.sourceFile, spanOfLast(flow, text));
   assert.ok(node, `${text} is an expression`);
   const origin = flow.originOf(node);
   if (!origin) return 'unknown';
@@ -44,7 +45,7 @@ async function run(id: string) {
   assert.equal(describe(flow, 'generation'), 'getGenerationById body generations_by_pk');
   assert.equal(describe(flow, 'image.id'), 'getGenerationById body generations_by_pk.generated_images[0].id');
   assert.equal(describe(flow, 'first.url'), 'getGenerationById body generations_by_pk.generated_images[0].url');
-  assert.equal(idKindOf(flow.originOf(flow.expressionAt(spanOfLast(flow, 'image.id'))!)), 'generated-image');
+  assert.equal(idKindOf(flow.originOf(expressionAt(flow.sourceFile, spanOfLast(flow, 'image.id'))!)), 'generated-image');
 });
 
 test('axios: const {data} = await axios.post(...), res.data, instances with a baseURL', () => {

@@ -5,7 +5,6 @@
 // or browser storage (`localStorage.getItem(...)`). Syntax only, over the extractor's one parse.
 
 import ts from 'typescript';
-import { expressionAt as expressionAtSpan } from './extract/ts/locate.js';
 import type { TsParsed } from './extract/typescript.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './extract/ts/scope.js';
 import { calleeName } from './extract/ts/values.js';
@@ -187,9 +186,4 @@ function text(node: ts.Node, parsed: TsParsed): string {
   const start = node.getStart(parsed.sourceFile);
   const written = parsed.sourceFile.text.slice(start, Math.min(node.end, start + 320)).replace(/\s*[\r\n]\s*/g, ' ');
   return written.length > 80 ? `${written.slice(0, 79)}…` : written;
-}
-
-/** The outermost expression written exactly at `span`, when there is one. */
-export function expressionAt(parsed: TsParsed, span: Span): ts.Expression | undefined {
-  return expressionAtSpan(parsed.sourceFile, span);
 }

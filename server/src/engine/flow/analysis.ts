@@ -9,7 +9,6 @@
 import ts from 'typescript';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
-import { expressionAt } from '../extract/ts/locate.js';
 import { resolveIdentifier, skipOuter, type Binding, type FileIndex } from '../extract/ts/scope.js';
 import { isTsParsed } from '../extract/typescript.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
@@ -112,12 +111,6 @@ export class Flow {
   spanOf(node: ts.Node): Span {
     return { start: node.getStart(this.sourceFile), end: node.end };
   }
-
-  /** The outermost expression written exactly at `span`. */
-  expressionAt(span: Span): ts.Expression | undefined {
-    return expressionAt(this.sourceFile, span);
-  }
-
 
   /** Where the value of `expression` came from, or undefined when that is not known. */
   originOf(expression: ts.Expression, depth = 0): Origin | undefined {

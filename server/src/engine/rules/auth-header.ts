@@ -18,7 +18,7 @@ import {
   type HeaderText,
 } from '../auth-headers.js';
 import { isTsParsed, type TsParsed } from '../extract/typescript.js';
-import { expressionAt } from '../flow-env.js';
+import { expressionAt } from '../extract/ts/locate.js';
 import { isPlaceholderKey, isUuidShaped, redactKey } from '../secrets.js';
 import { switchToDoubleQuotes } from '../shell-quotes.js';
 import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
@@ -92,7 +92,7 @@ function bareFetches(ctx: RuleContext): RequestSite[] {
   if (!isTsParsed(parsed) || HEADERS_ADDED_ELSEWHERE.test(ctx.document.text)) return [];
   return ctx.requests.filter((request) => {
     if (request.source !== 'fetch' || request.headers || !request.url || !isLeonardoRequest(request)) return false;
-    const call = expressionAt(parsed, request.span);
+    const call = expressionAt(parsed.sourceFile, request.span);
     return call !== undefined && ts.isCallExpression(call) && call.arguments.length === 1 && spansEqual(call.arguments[0]!, request.url.span, parsed);
   });
 }

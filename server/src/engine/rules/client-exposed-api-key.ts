@@ -8,7 +8,8 @@ import { ruleDocsUrl } from '../docs.js';
 import { keyHeaders, requestsWithHeaders } from '../auth-headers.js';
 import { isTsParsed, type TsParsed } from '../extract/typescript.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { expressionAt, exposedReads, type ExposedRead } from '../flow-env.js';
+import { exposedReads, type ExposedRead } from '../flow-env.js';
+import { expressionAt } from '../extract/ts/locate.js';
 import type { Rule } from '../types.js';
 import { endpointLabel, literalOptions } from '../walk.js';
 
@@ -36,7 +37,7 @@ export const rule: Rule = {
     for (const request of requestsWithHeaders(ctx.requests)) {
       for (const { property } of keyHeaders(request.headers)) {
         for (const option of literalOptions(property.value)) {
-          const expression = expressionAt(parsed, option.span);
+          const expression = expressionAt(parsed.sourceFile, option.span);
           if (expression) for (const read of exposedReads(expression, parsed)) report(read, endpointLabel(request));
         }
       }

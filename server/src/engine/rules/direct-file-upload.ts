@@ -8,6 +8,7 @@ import { flowFor } from '../flow/analysis.js';
 import { isPresignedUploadEndpoint, uploadedIdPath } from '../flow/presigned.js';
 import { endpointName } from '../flow/shape.js';
 import { ruleDocsUrl } from '../docs.js';
+import { expressionAt } from '../extract/ts/locate.js';
 import type { ForeignValue, RequestSite, Rule, RuleContext, Span, Value } from '../types.js';
 import { literalOptions } from '../walk.js';
 
@@ -50,7 +51,7 @@ export const rule: Rule = {
  */
 function useSite(ctx: RuleContext, request: RequestSite): Span | undefined {
   const flow = flowFor(ctx);
-  const call = flow?.expressionAt(request.span);
+  const call = flow && expressionAt(flow.sourceFile, request.span);
   if (!flow || !call || !ts.isCallExpression(call)) return undefined;
   const body = flow.send(call)?.body;
   return body && flow.spanOf(body);

@@ -10,6 +10,7 @@ import { endpointName, memberOf } from '../flow/shape.js';
 import { conditionAround, hasStatusTest } from '../flow/status-checks.js';
 import type { Binding } from '../extract/ts/scope.js';
 import { ruleDocsUrl } from '../docs.js';
+import { expressionAt } from '../extract/ts/locate.js';
 import type { RequestSite, Rule } from '../types.js';
 
 const ID = 'unchecked-generation-status';
@@ -86,7 +87,7 @@ function createdJustBefore(flow: Flow, requests: readonly RequestSite[], read: M
   const scope = enclosingFunction(read.node);
   return requests.some((site) => {
     if (site.endpoint?.operationId !== 'createGeneration' || site.span.end > start) return false;
-    const call = flow.expressionAt(site.span);
+    const call = expressionAt(flow.sourceFile, site.span);
     return call !== undefined && enclosingFunction(call) === scope;
   });
 }

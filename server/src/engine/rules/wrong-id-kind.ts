@@ -9,6 +9,7 @@ import { ID_KIND_NAMES, idKindOf } from '../flow/id-kinds.js';
 import { endpointName, nameOf, writtenPath } from '../flow/shape.js';
 import type { IdKind, ResponseOrigin } from '../flow/types.js';
 import { ruleDocsUrl } from '../docs.js';
+import { expressionAt } from '../extract/ts/locate.js';
 import { insertProperty, renameKey, replaceValue, stringLiteral } from '../fixes.js';
 import type { Fix, ObjectValue, Property, RequestSite, Rule, RuleContext, StringValue } from '../types.js';
 import { endpointLabel, getProperty, literalOptions, walkBodies } from '../walk.js';
@@ -38,7 +39,7 @@ export const rule: Rule = {
         if (!field || request.url?.apiVersion === 'v2') return;
         for (const option of literalOptions(property.value)) {
           if (option.kind !== 'unknown') continue;
-          const node = flow.expressionAt(option.span);
+          const node = expressionAt(flow.sourceFile, option.span);
           const origin = node && flow.originOf(node);
           const kind = idKindOf(origin);
           if (!kind || origin?.kind !== 'response') continue;
