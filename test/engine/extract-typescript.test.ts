@@ -16,7 +16,7 @@ test('a file that never mentions leonardo is not parsed', () => {
   assert.deepEqual(result, { requests: [] });
 });
 
-test('the parse is returned for flow rules, hover and completion', () => {
+test('the parse is returned for the rules', () => {
   const code = '// leonardo\nconst x = 1;';
   const result = extractFromTypeScript({ text: code, kind: 'typescript', path: 'a.ts' }, catalogue);
   assert.ok(isTsParsed(result.parsed));

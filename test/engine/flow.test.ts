@@ -1,15 +1,23 @@
 // The value-origin analysis: where a value in a TS/JS file came from, as far as the file shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeSnippet } from '../helpers/lint.js';
+import { getCatalogue } from '../../server/src/api/catalogue.js';
+import { documentKindForPath, extractRequests } from '../../server/src/engine/extract/index.js';
+import { AnalysisMemo } from '../../server/src/engine/memo.js';
 import { expressionAt } from '../../server/src/engine/extract/ts/locate.js';
 import { flowFor, type Flow } from '../../server/src/engine/flow/analysis.js';
 import { idKindOf } from '../../server/src/engine/flow/id-kinds.js';
 import { writtenPath } from '../../server/src/engine/flow/shape.js';
 
+/** The extractor's output for a snippet, with a memo of its own: what the rules see while an analysis runs. */
+function contextOf(code: string, path = 'app.ts') {
+  const kind = documentKindForPath(path, code) ?? 'typescript';
+  const { requests, parsed } = extractRequests({ text: code, kind, path }, getCatalogue(), {});
+  return { parsed, requests, memo: new AnalysisMemo() };
+}
+
 function flowOf(code: string, path = 'app.ts'): Flow {
-  const result = analyzeSnippet(code, { path, rules: [] });
-  const flow = flowFor({ parsed: result.parsed, requests: result.requests });
+  const flow = flowFor(contextOf(code, path));
   assert.ok(flow, 'a TS document has a flow analysis');
   return flow;
 }
@@ -190,8 +198,7 @@ test('no Leonardo call, no origin; non-TS documents have no flow', () => {
 const res = await fetch('https://example.com/api/generations/1');
 const data = await res.json();`);
   assert.equal(describe(flow, 'data'), 'unbound body');
-  const json = analyzeSnippet('{"prompt": "x"}', { path: 'x.leonardo.json', rules: [] });
-  assert.equal(flowFor({ parsed: json.parsed, requests: json.requests }), undefined);
+  assert.equal(flowFor(contextOf('{"prompt": "x"}', 'x.leonardo.json')), undefined);
 });
 
 test('deep chains and recursion stay bounded', () => {
@@ -210,10 +217,17 @@ const loop = a(1);`);
   assert.equal(describe(flow, 'loop'), 'unknown');
 });
 
-test('one analysis per parse', () => {
-  const result = analyzeSnippet(`${PREAMBLE}fetch(BASE + '/me', { headers });`, { rules: [] });
-  const context = { parsed: result.parsed, requests: result.requests };
-  assert.equal(flowFor(context), flowFor(context));
+test('one flow per analysis, emptied when the analysis ends', () => {
+  const context = contextOf(`${PREAMBLE}
+const res = await fetch(BASE + '/me', { headers });
+const me = await res.json();
+me.user_details;`);
+  const flow = flowFor(context)!;
+  assert.equal(flowFor(context), flow);
+  assert.equal(describe(flow, 'me'), 'getUserSelf body');
+  context.memo.release();
+  assert.equal(flow.facts.accesses.length, 0, 'the ended analysis holds no member accesses');
+  assert.notEqual(flowFor(context), flow, 'a memo asked again after release starts afresh');
 });
 
 /** The last place `text` is written as a whole expression (not part of a longer name). */

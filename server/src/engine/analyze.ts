@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config.js';
 import { extractRequests } from './extract/index.js';
 import { NestedTooDeeply } from './extract/nesting.js';
 import { isTsParsed, releaseParse } from './extract/typescript.js';
-import { releaseFlow } from './flow/analysis.js';
+import { AnalysisMemo } from './memo.js';
 import { allRules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
@@ -30,7 +30,11 @@ export interface AnalyzeOptions {
 export interface AnalysisResult {
   findings: Finding[];
   requests: RequestSite[];
-  /** Extractor output shared with hover and completion (the TS SourceFile, the JSON tree). */
+  /**
+   * What the analysis of the document's next version may reuse (`previous`): for TS/JS, the source
+   * file. The rest of the extractor's output (index, client calls) and the rules' shared tables are
+   * emptied when the analysis ends (see memo.ts).
+   */
   parsed?: unknown;
   /** Why the document was not analysed (too large, binary, nested too deeply), when it was not. */
   skipped?: string;
@@ -57,22 +61,21 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
     if (!(error instanceof NestedTooDeeply)) throw error;
     const reason = `File skipped: ${error.message}.`;
     return { findings: [skipFinding(reason)], requests: [], skipped: reason };
-  } finally {
-    if (options.previous) release(options.previous);
   }
-  const findings = encodeFixes(runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options), extracted.requests);
+  const memo = new AnalysisMemo();
+  let findings: Finding[];
+  try {
+    findings = encodeFixes(runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options, memo), extracted.requests);
+  } finally {
+    // The analysis is over: its tables are emptied, and only the parse is handed on.
+    memo.release();
+    if (isTsParsed(extracted.parsed)) extracted.parsed = releaseParse(extracted.parsed);
+  }
   return {
     findings: applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config)),
     requests: extracted.requests,
     parsed: extracted.parsed,
   };
-}
-
-/** The spent analysis's tables emptied, so that they keep nothing young alive (see releaseParse). */
-function release(previous: AnalysisResult): void {
-  if (!isTsParsed(previous.parsed)) return;
-  releaseFlow(previous.parsed.sourceFile);
-  releaseParse(previous.parsed);
 }
 
 function runRules(
@@ -82,6 +85,7 @@ function runRules(
   catalogue: Catalogue,
   config: LintConfig,
   options: AnalyzeOptions,
+  memo: AnalysisMemo,
 ): Finding[] {
   const findings: Finding[] = [];
   // One report function for every rule, reading the rule being run (no closure per rule and document).
@@ -92,6 +96,7 @@ function runRules(
     requests,
     catalogue,
     parsed,
+    memo,
     report(input: ReportInput): void {
       const severity: Severity = configured ?? input.severity ?? rule.meta.defaultSeverity;
       // Field by field, not `{ ...input }`: the rules' inputs differ in shape, and a spread of many

@@ -61,7 +61,7 @@ export function completionsAt(input: CompletionInput, offset: number, catalogue:
 /** The innermost body object that holds `offset` between its braces (and not inside an unknown nested value). */
 function objectAt(requests: readonly RequestSite[], offset: number, catalogue: Catalogue): ObjectTarget | undefined {
   let best: ObjectTarget | undefined;
-  walkBodies(requests, catalogue, {
+  walkBodies({ requests, catalogue }, {
     object({ request, object, fields }) {
       if (offset < object.openBrace.end || offset >= object.span.end) return;
       if (!best || object.span.end - object.span.start < best.object.span.end - best.object.span.start) {

@@ -65,7 +65,7 @@ interface FieldTarget {
 /** The body field whose key or literal value is at `offset`. */
 function fieldAt(requests: readonly RequestSite[], offset: number, catalogue: Catalogue): FieldTarget | undefined {
   let found: FieldTarget | undefined;
-  walkBodies(requests, catalogue, {
+  walkBodies({ requests, catalogue }, {
     property({ request, property, field }) {
       if (!field || found) return;
       if (contains(property.keySpan, offset)) {

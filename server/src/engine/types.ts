@@ -3,6 +3,7 @@
 // Every position is a UTF-16 offset into the document text exactly as given (BOM included).
 
 import type { Catalogue, Endpoint, HttpMethod, Naming } from '../api/types.js';
+import type { AnalysisMemo } from './memo.js';
 
 export interface Span {
   start: number;
@@ -251,6 +252,8 @@ export interface RuleContext {
   readonly catalogue: Catalogue;
   /** Source-specific data an extractor left for flow rules (the TS SourceFile, for example). */
   readonly parsed?: unknown;
+  /** What this analysis works out once for all its rules (see memo.ts). */
+  readonly memo: AnalysisMemo;
   report(finding: ReportInput): void;
 }
 

@@ -1,7 +1,8 @@
 // Walking a request body against the catalogue: the one traversal every schema rule shares.
 
 import type { Catalogue, Field, Naming } from '../api/types.js';
-import type { ObjectValue, Property, RequestSite, Value } from './types.js';
+import type { AnalysisMemo, MemoKey } from './memo.js';
+import type { ObjectValue, Property, RequestSite, RuleContext, Value } from './types.js';
 
 /** One property of a body object, paired with the field the catalogue has for it. */
 export interface PropertyVisit {
@@ -46,26 +47,26 @@ export function bodyRequests(requests: readonly RequestSite[]): RequestSite[] {
 /** One step of the walk: an object, or one of its properties. */
 type Step = { object: ObjectVisit; property?: undefined } | { property: PropertyVisit; object?: undefined };
 
-/**
- * The last walk, made by the first rule that asks and replayed for the rules after it (they run one
- * after another on one document's list of requests, which nothing changes once extracted). One
- * entry, not a WeakMap: a WeakMap keyed by a short-lived list per document costs the collector more
- * than the walk.
- */
-let last: { requests: readonly RequestSite[]; catalogue: Catalogue; steps: Step[] } | undefined;
+/** The steps of one analysis's walk, recorded by the first rule that asks and replayed for the others. */
+const BODY_STEPS: MemoKey<Step[]> = {
+  name: 'body steps',
+  release: (steps) => {
+    steps.length = 0;
+  },
+};
+
+/** What a walk reads: the requests and the catalogue, and the analysis's memo when there is one. */
+export type WalkContext = Pick<RuleContext, 'requests' | 'catalogue'> & { readonly memo?: AnalysisMemo };
 
 /**
  * Visit every object and property of every known body, depth first, in document order. A dozen
- * rules walk the same bodies: the steps (with their catalogue lookups and paths) are worked out
- * once per list of requests, and each walk after the first replays them.
+ * rules walk the same bodies: within one analysis (`ctx.memo`) the steps, with their catalogue
+ * lookups and paths, are worked out once and each walk after the first replays them. Without a
+ * memo (hover, completion) the walk is made afresh.
  */
-export function walkBodies(
-  requests: readonly RequestSite[],
-  catalogue: Catalogue,
-  visitor: BodyVisitor,
-): void {
-  if (last?.requests !== requests || last.catalogue !== catalogue) last = { requests, catalogue, steps: bodySteps(requests, catalogue) };
-  for (const step of last.steps) {
+export function walkBodies(ctx: WalkContext, visitor: BodyVisitor): void {
+  const steps = ctx.memo ? ctx.memo.get(BODY_STEPS, () => bodySteps(ctx.requests, ctx.catalogue)) : bodySteps(ctx.requests, ctx.catalogue);
+  for (const step of steps) {
     if (step.object) visitor.object?.(step.object);
     else visitor.property?.(step.property);
   }

@@ -11,7 +11,6 @@ import type { Extraction } from './index.js';
 import { changeBetween } from '../text-edit.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
-import { forgetClientNames } from './ts/clients.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, type FileIndex } from './ts/scope.js';
@@ -19,18 +18,29 @@ import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
 
-/** What the extractor leaves for flow rules, hover and completion: the one parse of the document. */
-export interface TsParsed {
+/**
+ * What an analysis hands on (`AnalysisResult.parsed`): the source file, which the analysis of the
+ * document's next version updates incrementally.
+ */
+export interface TsParse {
   kind: 'typescript';
   sourceFile: ts.SourceFile;
+}
+
+/** What the extractor leaves for the rules while the analysis runs: the parse, its index and its client calls. */
+export interface TsParsed extends TsParse {
   /** Bindings, calls and member assignments of the file (see ts/scope.ts). */
   index: FileIndex;
   /** The calls of the file that are HTTP client calls, with their shape (for the flow analysis, which asks again). */
   sends: Map<ts.CallExpression, SendCall>;
 }
 
+export function isTsParse(parsed: unknown): parsed is TsParse {
+  return typeof parsed === 'object' && parsed !== null && (parsed as TsParse).kind === 'typescript';
+}
+
 export function isTsParsed(parsed: unknown): parsed is TsParsed {
-  return typeof parsed === 'object' && parsed !== null && (parsed as TsParsed).kind === 'typescript';
+  return isTsParse(parsed) && (parsed as TsParsed).index !== undefined;
 }
 
 const MENTIONS_LEONARDO = /leonardo/i;
@@ -68,11 +78,11 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
 }
 
 /**
- * Empty the index of a superseded parse. Nothing reads it again (its tree has been handed to the
- * incremental parser), but its tables, by then in the old generation, would keep the young nodes
- * they point to alive through young-generation collections until the next full one.
+ * Empty the index and the client calls when the analysis ends: nothing reads them again, and dead
+ * tables in the old generation would keep the young nodes they point to alive (see ../memo.ts).
+ * What is handed on is the source file alone.
  */
-export function releaseParse(parsed: TsParsed): void {
+export function releaseParse(parsed: TsParsed): TsParse {
   const index = parsed.index;
   index.scopes.clear();
   index.imports.length = 0;
@@ -81,8 +91,10 @@ export function releaseParse(parsed: TsParsed): void {
   index.argumentUses.clear();
   index.thisMembers.clear();
   index.nodes.length = 0;
+  index.clientNames?.clear();
+  index.clientNames = undefined;
   parsed.sends.clear();
-  forgetClientNames(index);
+  return { kind: 'typescript', sourceFile: parsed.sourceFile };
 }
 
 /**
@@ -91,7 +103,7 @@ export function releaseParse(parsed: TsParsed): void {
  * The edit is what differs between the two texts: their common head and tail are kept.
  */
 function updatedParse(previous: unknown, fileName: string, kind: ts.ScriptKind, text: string): ts.SourceFile | undefined {
-  if (!isTsParsed(previous)) return undefined;
+  if (!isTsParse(previous)) return undefined;
   const old = previous.sourceFile;
   // (scriptKind is set on every parsed SourceFile, but TypeScript's public typings leave it out.)
   if (old.fileName !== fileName || (old as { scriptKind?: ts.ScriptKind }).scriptKind !== kind) return undefined;

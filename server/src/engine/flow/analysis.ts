@@ -4,13 +4,14 @@
 // variables assigned in one way only, destructuring, `for...of`, array callbacks, `.then(...)`, the
 // return values of same-file functions and the parameters of same-file functions whose every caller
 // is visible. Anything else is unknown, and unknown is the answer whenever the file disagrees with
-// itself (two callers passing different things). Built once per parse and shared by the flow rules.
+// itself (two callers passing different things). Built once per analysis and shared by the flow rules.
 
 import ts from 'typescript';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter, type Binding, type FileIndex } from '../extract/ts/scope.js';
 import { isTsParsed } from '../extract/typescript.js';
+import type { MemoKey } from '../memo.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
 import { collectFacts, releaseFacts, type FileFacts } from './file-facts.js';
 import { isPresignedUrl } from './presigned.js';
@@ -77,10 +78,8 @@ export class Flow {
   }
 
   /**
-   * Empty every table this flow built. A superseded version's flow is never read again, but its
-   * tables, by then in the old generation, would keep the young nodes and origins they point to
-   * alive through each young-generation collection until the next full one: emptied, they hold
-   * nothing (GC time of a typing session here: halved).
+   * Empty every table this flow built, when the analysis that made it ends (see memo.ts: dead
+   * tables in the old generation keep the young nodes and origins they point to alive).
    */
   release(): void {
     this.memo.clear();
@@ -439,22 +438,14 @@ function isIdentifierNamed(expression: ts.Expression, name: string): boolean {
   return ts.isIdentifier(node) && node.text === name;
 }
 
-const flows = new WeakMap<ts.SourceFile, Flow>();
+/** The flow analysis of one analysis's parse, emptied when the analysis ends (see `Flow.release`). */
+const FLOW: MemoKey<Flow | undefined> = { name: 'flow', release: (flow) => flow?.release() };
 
-/** Empty the flow of a parse that is superseded (see `Flow.release`). */
-export function releaseFlow(sourceFile: ts.SourceFile): void {
-  flows.get(sourceFile)?.release();
-  flows.delete(sourceFile);
-}
-
-/** The flow analysis of a TS/JS document, built once per parse; undefined for other documents. */
-export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests'>): Flow | undefined {
-  if (!isTsParsed(ctx.parsed)) return undefined;
-  const { sourceFile, index, sends } = ctx.parsed;
-  let flow = flows.get(sourceFile);
-  if (!flow) {
-    flow = new Flow(sourceFile, index, sends, ctx.requests);
-    flows.set(sourceFile, flow);
-  }
-  return flow;
+/** The flow analysis of a TS/JS document, built once per analysis; undefined for other documents. */
+export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>): Flow | undefined {
+  return ctx.memo.get(FLOW, () => {
+    if (!isTsParsed(ctx.parsed)) return undefined;
+    const { sourceFile, index, sends } = ctx.parsed;
+    return new Flow(sourceFile, index, sends, ctx.requests);
+  });
 }

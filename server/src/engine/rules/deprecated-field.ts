@@ -24,7 +24,7 @@ export const rule: Rule = {
     fixable: false,
   },
   check(ctx) {
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       property({ request, property, field }) {
         if (!field?.deprecated) return;
         ctx.report({

@@ -18,7 +18,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const seen = new Set<number>();
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       object({ request, object }) {
         // One literal may be the body of several requests (a shared `const body`): report it once.
         if (seen.has(object.span.start)) return;

@@ -38,7 +38,7 @@ export const rule: Rule = {
     apiError: API_ERROR,
   },
   check(ctx) {
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       property({ request, property, field }) {
         if (!field || !isDimensionField(field)) return;
         for (const option of literalOptions(property.value)) {

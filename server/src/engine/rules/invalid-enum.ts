@@ -27,7 +27,7 @@ export const rule: Rule = {
     apiError: EXTENSION_ERROR,
   },
   check(ctx) {
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       property({ request, property, field, path }) {
         if (field) checkValue(ctx, request, property.value, field, path);
       },

@@ -22,7 +22,7 @@ export const rule: Rule = {
     apiError: INIT_IMAGE_ERROR,
   },
   check(ctx) {
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       property({ request, property, field }) {
         if (!field) return;
         if (isIdField(field)) {

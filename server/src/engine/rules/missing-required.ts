@@ -22,7 +22,7 @@ export const rule: Rule = {
     apiError: PROMPT_ERROR,
   },
   check(ctx) {
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       object({ request, object, fields, path }) {
         const endpoint = endpointLabel(request);
         for (const field of fields) {

@@ -22,7 +22,7 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       property({ request, property, field, path }) {
         if (!field || isDimensionField(field) || isImageCountField(field)) return;
         for (const option of literalOptions(property.value)) {

@@ -43,7 +43,7 @@ export const rule: Rule = {
     apiError: API_ERROR,
   },
   check(ctx) {
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       object(visit) {
         const countField = visit.fields.find(isImageCountField);
         const count = countField && propertyFor(visit.object, countField, visit.request.naming);

@@ -52,7 +52,7 @@ export const rule: Rule = {
     apiError: 'Unexpected variable <name>',
   },
   check(ctx) {
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       property(visit) {
         if (visit.field || ignoredKey(visit)) return;
         const { request, property } = visit;

@@ -34,7 +34,7 @@ export const rule: Rule = {
   check(ctx) {
     const flow = flowFor(ctx);
     if (!flow) return;
-    walkBodies(ctx.requests, ctx.catalogue, {
+    walkBodies(ctx, {
       property({ request, object, property, field }) {
         if (!field || request.url?.apiVersion === 'v2') return;
         for (const option of literalOptions(property.value)) {

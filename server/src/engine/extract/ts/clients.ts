@@ -4,7 +4,7 @@
 
 import ts from 'typescript';
 import type { TsContext } from './context.js';
-import { constInitializer, resolveIdentifier, skipOuter, type FileIndex } from './scope.js';
+import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
 
 export type ClientLibrary = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'undici';
 
@@ -91,15 +91,13 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
   return { library: target.library, member, memberNode: node.name };
 }
 
-/** By file index: the extractor and the flow analysis evaluate the same file in contexts of their own. */
-const CLIENT_NAMES = new WeakMap<FileIndex, Set<string>>();
-
 /**
  * The names a direct client call can use in this file: the globals, imported names, and variables
  * initialised by a call (a `create`/`extend` instance). Every other callee is ruled out by name.
  */
 function clientNames(ctx: TsContext): Set<string> {
-  let names = CLIENT_NAMES.get(ctx.index);
+  // On the index: the extractor and the flow analysis evaluate the same file in contexts of their own.
+  let names = ctx.index.clientNames;
   if (names) return names;
   names = new Set(Object.keys(GLOBALS));
   for (const binding of ctx.index.imports) names.add(binding.name);
@@ -109,13 +107,8 @@ function clientNames(ctx: TsContext): Set<string> {
       if (initializer && ts.isCallExpression(initializer)) names.add(binding.name);
     }
   }
-  CLIENT_NAMES.set(ctx.index, names);
+  ctx.index.clientNames = names;
   return names;
-}
-
-/** Drop the names of a superseded parse's index (see releaseParse in ../typescript.ts). */
-export function forgetClientNames(index: FileIndex): void {
-  CLIENT_NAMES.delete(index);
 }
 
 /** What a name refers to: a client library, an instance of one, or undici's `request` function. */

@@ -45,6 +45,8 @@ export interface FileIndex {
    * read this list instead of walking the tree again.
    */
   nodes: ts.Node[];
+  /** The names a direct HTTP client call can use in the file (worked out on first use by clients.ts). */
+  clientNames?: Set<string>;
 }
 
 /** What the walk collects before identifiers can be resolved. */
