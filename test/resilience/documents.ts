@@ -16,6 +16,8 @@ export interface Pathological {
 }
 
 const DEPTH = 100_000;
+/** More elements than a call's arguments can take: `a.push(...b)` of this many overflows the stack. */
+const WIDTH = 300_000;
 const URL = 'https://cloud.leonardo.ai/api/rest/v1';
 /** One call with three mistakes (unknown-field, type-mismatch, and a header the bundle reads from a variable). */
 const CALL = `fetch("${URL}/generations",{method:"POST",headers:{authorization:\`Bearer \${k}\`},body:JSON.stringify({prompt:"a fox",wid:512,num_images:"2"})});`;
@@ -55,6 +57,10 @@ export function pathologicalDocuments(): Pathological[] {
     { name: '100,000-deep curl body', file: 'deep-body.sh', kind: 'shell', text: `curl -X POST ${URL}/generations -H "authorization: Bearer $KEY" -d '${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}'\n`, expect: 'skipped: nested too deeply', budget: 5000 },
     { name: '100,000-deep .http body', file: 'deep.http', kind: 'http', text: `POST ${URL}/generations\nAuthorization: Bearer {{key}}\n\n${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}\n`, expect: 'skipped: nested too deeply', budget: 5000 },
     { name: '100,000-deep Markdown quote and list', file: 'deep.md', kind: 'markdown', text: `${'> '.repeat(DEPTH)}\n${'- '.repeat(DEPTH)}x\n\`\`\`bash\ncurl -X POST ${URL}/generations -H "authorization: Bearer $K" -d '{"wid":1,"prompt":"x"}'\n\`\`\`\n`, expect: 'findings', budget: 5000 },
+    { name: '300,000-element JSON array in a request body', file: 'wide.leonardo.json', kind: 'json', text: `{"prompt":"a fox","wid":512,"init_strength":[${'1,'.repeat(WIDTH)}1]}`, expect: 'findings', budget: 5000 },
+    { name: '300,000-element TS array spread into a body', file: 'wide-spread.ts', kind: 'typescript', text: `const k = process.env.LEONARDO_API_KEY;\nconst many = [${'1,'.repeat(WIDTH)}1];\n${CALL.replace('wid:512', 'wid:512,extra:[...many]')}\n`, expect: 'findings', budget: 5000 },
+    { name: 'a 300 KB run of braces in an .http variable used in the URL', file: 'wide-variable.http', kind: 'http', text: `@v = ${'{'.repeat(WIDTH)}\nPOST ${URL}/generations?v={{v}}\nAuthorization: Bearer {{key}}\n\n{"prompt":"a fox","wid":512}\n`, expect: 'findings', budget: 5000 },
+    { name: 'the same .http request in a Markdown block', file: 'wide-variable.md', kind: 'markdown', text: `\`\`\`http\n@v = ${'{'.repeat(WIDTH)}\nPOST ${URL}/generations?v={{v}}\nAuthorization: Bearer {{key}}\n\n{"prompt":"a fox","wid":512}\n\`\`\`\n`, expect: 'findings', budget: 5000 },
     { name: 'a 1 MB single-line minified bundle', file: 'bundle.min.js', kind: 'javascript', text: minifiedBundle(1024 * 1024), expect: 'findings', budget: 20000 },
     { name: 'binary content', file: 'blob.ts', kind: 'typescript', text: binary(64 * 1024), expect: 'skipped: binary', budget: 1000 },
     { name: 'NUL bytes after the first 8 KB', file: 'late-nul.ts', kind: 'typescript', text: `${' '.repeat(9000)}\u0000\u0000\n${call}\n`, expect: 'findings', budget: 1000 },

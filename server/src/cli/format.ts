@@ -107,7 +107,8 @@ export function formatStylish(results: readonly FileResult[], color: boolean, cw
       if (m.fix && m.severity === 1) fixableWarnings++;
       return [`${m.line}:${m.column}`, label, m.message, dim(m.ruleId ?? '')];
     });
-    const width = (k: number) => Math.max(...rows.map((r) => visible(r[k]!).length));
+    // A reduce, not Math.max(...): a file can have more findings than the stack has room for arguments.
+    const width = (k: number) => rows.reduce((w, r) => Math.max(w, visible(r[k]!).length), 0);
     const w0 = width(0);
     const w1 = width(1);
     for (const r of rows) {

@@ -3,6 +3,7 @@
 // the editor's "fix all" actions.
 
 import type { Finding, Fix, TextEdit } from './types.js';
+import { appendAll } from './arrays.js';
 
 /** The preferred fixes of these findings that can be applied together, in document order. */
 export function compatibleFixes(findings: readonly Finding[], ruleId?: string): Fix[] {
@@ -16,7 +17,7 @@ export function compatibleFixes(findings: readonly Finding[], ruleId?: string): 
   for (const fix of candidates) {
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     chosen.push(fix);
-    taken.push(...fix.edits);
+    appendAll(taken, fix.edits);
   }
   return chosen;
 }

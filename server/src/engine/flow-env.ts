@@ -9,6 +9,7 @@ import type { TsParsed } from './extract/typescript.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './extract/ts/scope.js';
 import { calleeName } from './extract/ts/values.js';
 import type { Span } from './types.js';
+import { appendAll } from './arrays.js';
 
 export interface ExposedRead {
   kind: 'public-env' | 'browser-storage';
@@ -66,7 +67,7 @@ export function exposedReads(expression: ts.Expression, parsed: TsParsed): Expos
       if (initializer) pending.push(initializer);
       continue;
     }
-    pending.push(...operands(node));
+    appendAll(pending, operands(node));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { ArrayValue, ObjectValue, Property, Span, Value } from '../types.js';
 import { NestedTooDeeply } from './nesting.js';
 import { insertStyle, removalSpan } from './spans.js';
+import { appendAll } from '../arrays.js';
 
 export interface JsonParse {
   /** The root value, when the text parsed far enough to have one. */
@@ -58,7 +59,7 @@ function clampToText(root: Node, length: number): void {
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     (node as { length: number }).length = Math.max(0, Math.min(node.length, length - node.offset));
-    if (node.children) stack.push(...node.children);
+    if (node.children) appendAll(stack, node.children);
   }
 }
 

@@ -9,6 +9,7 @@ import { httpRequestsIn } from './http.js';
 import type { Extraction } from './index.js';
 import { curlRequestsIn } from './shell.js';
 import { lexShell } from './text/shell-lexer.js';
+import { appendAll } from '../arrays.js';
 
 const SHELL_INFO = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'shellscript', 'console', 'shell-session', 'terminal', 'curl']);
 const SESSION_INFO = new Set(['console', 'shell-session', 'terminal']);
@@ -124,7 +125,7 @@ export function extractFromMarkdown(doc: LintDocument, catalogue: Catalogue): Ex
   const requests: RequestSite[] = [];
   const shellBlocks: CodeBlock[] = [];
   for (const block of blocks) {
-    if (HTTP_INFO.has(block.info)) requests.push(...httpRequestsIn(doc.text, block.start, block.end, catalogue));
+    if (HTTP_INFO.has(block.info)) appendAll(requests, httpRequestsIn(doc.text, block.start, block.end, catalogue));
     else if (SHELL_INFO.has(block.info) && /\bcurl\b/.test(doc.text.slice(block.start, block.end))) shellBlocks.push(block);
   }
   if (shellBlocks.length > 0) {
@@ -133,7 +134,7 @@ export function extractFromMarkdown(doc: LintDocument, catalogue: Catalogue): Ex
     const masked = chars.join('');
     // One command list for the whole document: a variable set in one block is known in the next.
     const commands = shellBlocks.flatMap((block) => lexShell(masked, block.start, block.end));
-    requests.push(...curlRequestsIn(doc.text, commands, catalogue));
+    appendAll(requests, curlRequestsIn(doc.text, commands, catalogue));
   }
   return { requests: requests.sort((a, b) => a.span.start - b.span.start) };
 }

@@ -17,6 +17,7 @@ import { buildIndex, type FileIndex } from './ts/scope.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
+import { appendAll } from '../arrays.js';
 
 /**
  * What an analysis hands on (`AnalysisResult.parsed`): the source file, which the analysis of the
@@ -135,7 +136,7 @@ function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallE
     sends.push(send);
     byCall.set(call, send);
   }
-  sends.push(...xhrSends(ctx));
+  appendAll(sends, xhrSends(ctx));
   for (const send of sends) {
     const pieces = sendUrlPieces(send, ctx);
     registerWrapper(wrappers, send, pieces, ctx);
@@ -149,6 +150,6 @@ function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallE
       if (site) requests.push(site);
     }
   }
-  requests.push(...sdkSites(ctx, catalogue));
+  appendAll(requests, sdkSites(ctx, catalogue));
   return requests.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }

@@ -23,6 +23,7 @@ import { isPlaceholderKey, isUuidShaped, redactKey } from '../secrets.js';
 import { switchToDoubleQuotes } from '../shell-quotes.js';
 import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
 import { endpointLabel } from '../walk.js';
+import { appendAll } from '../arrays.js';
 
 const ID = 'auth-header';
 const MALFORMED = 'Invalid response from authorization hook';
@@ -311,7 +312,7 @@ function reportWrongName(
   let certain = alone;
   for (const text of headerTexts(property.value, ctx.document, request.source)) {
     const problem = /^\s*Bearer\s+/i.test(text.head) ? undefined : missingScheme(text, property, ctx.document);
-    if (problem?.edits) edits.push(...problem.edits);
+    if (problem?.edits) appendAll(edits, problem.edits);
     else if (!/^\s*Bearer\s+/i.test(text.head)) certain = false;
   }
   report({

@@ -11,6 +11,7 @@ import { ruleDocsUrl } from '../docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import type { ForeignValue, RequestSite, Rule, RuleContext, Span, Value } from '../types.js';
 import { literalOptions } from '../walk.js';
+import { appendAll } from '../arrays.js';
 
 const ID = 'direct-file-upload';
 /** Foreign values that are file contents (or a form carrying them), as the extractors name them. */
@@ -63,7 +64,7 @@ function fileData(body: Value): ForeignValue[] {
   for (const option of literalOptions(body)) {
     if (isFileData(option)) out.push(option);
     else if (option.kind === 'object') {
-      for (const property of option.properties) out.push(...literalOptions(property.value).filter(isFileData));
+      for (const property of option.properties) appendAll(out, literalOptions(property.value).filter(isFileData));
     }
   }
   return out;

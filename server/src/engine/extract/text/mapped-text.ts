@@ -3,6 +3,7 @@
 // span in the decoded text maps back to the exact characters in the document.
 
 import type { Span } from '../../types.js';
+import { appendAll } from '../../arrays.js';
 
 export interface MappedText {
   /** The decoded text. */
@@ -65,8 +66,8 @@ export class MappedTextBuilder {
   pushMapped(other: MappedText): this {
     const from = this.text.length;
     this.text += other.text;
-    this.starts.push(...other.starts);
-    this.ends.push(...other.ends);
+    appendAll(this.starts, other.starts);
+    appendAll(this.ends, other.ends);
     for (const u of other.unknown) this.unknown.push({ start: u.start + from, end: u.end + from });
     return this;
   }

@@ -8,6 +8,7 @@ import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
 import { calleeName, constString, valueOf } from './values.js';
+import { appendAll } from '../../arrays.js';
 
 /**
  * The object literal bound to `binding`, with the properties that assignments and
@@ -34,7 +35,7 @@ export function composeObject(literal: ObjectValue, binding: Binding, use: ts.Id
         const conditional = isConditional(call, binding);
         for (const source of call.arguments.slice(1)) {
           const spread = spreadProperties(source, conditional, ctx, depth + 1);
-          added.push(...spread.properties.map((p) => ({ ...p, assigned: true })));
+          appendAll(added, spread.properties.map((p) => ({ ...p, assigned: true })));
           hasUnknownKeys ||= spread.unknown;
         }
       }

@@ -5,6 +5,7 @@
 import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import { appendAll } from '../../arrays.js';
 
 export type ClientLibrary = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'undici';
 
@@ -191,7 +192,7 @@ export function readOptions(expression: ts.Expression | undefined, ctx: TsContex
     } else if (ts.isSpreadAssignment(member)) {
       const spread = readOptions(member.expression, ctx, depth + 1);
       for (const [key, value] of spread.props) options.props.set(key, value);
-      options.open.push(...spread.open);
+      appendAll(options.open, spread.open);
     }
   }
   return options;

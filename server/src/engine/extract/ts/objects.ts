@@ -8,6 +8,7 @@ import { insertStyle, removalSpan } from '../spans.js';
 import { spanOf, step, type TsContext } from './context.js';
 import { skipOuter } from './scope.js';
 import { constString, unknownValue, valueOf } from './values.js';
+import { appendAll } from '../../arrays.js';
 
 export function objectValue(node: ts.ObjectLiteralExpression, ctx: TsContext, depth: number): ObjectValue {
   const properties: Property[] = [];
@@ -15,7 +16,7 @@ export function objectValue(node: ts.ObjectLiteralExpression, ctx: TsContext, de
   for (const member of node.properties) {
     if (ts.isSpreadAssignment(member)) {
       const spread = spreadProperties(member.expression, false, ctx, depth + 1);
-      properties.push(...spread.properties);
+      appendAll(properties, spread.properties);
       hasUnknownKeys ||= spread.unknown;
       continue;
     }

@@ -9,6 +9,7 @@ import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
 import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
 import { calleeName } from './values.js';
+import { appendAll } from '../../arrays.js';
 
 export interface UrlPiece {
   text: string;
@@ -66,10 +67,10 @@ function templatePieces(node: ts.TemplateExpression, ctx: TsContext, depth: numb
   const head = node.head;
   const pieces = literalPiece(head.text, head.getStart(ctx.sourceFile) + 1, head.end - 2, ctx);
   for (const span of node.templateSpans) {
-    pieces.push(...urlPieces(span.expression, ctx, depth + 1));
+    appendAll(pieces, urlPieces(span.expression, ctx, depth + 1));
     const literal = span.literal;
     const closing = ts.isTemplateTail(literal) ? 1 : 2;
-    pieces.push(...literalPiece(literal.text, literal.getStart(ctx.sourceFile) + 1, literal.end - closing, ctx));
+    appendAll(pieces, literalPiece(literal.text, literal.getStart(ctx.sourceFile) + 1, literal.end - closing, ctx));
   }
   return pieces;
 }

@@ -8,6 +8,7 @@ import { composeObject } from './bodies.js';
 import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
 import { lastMemberOpen, objectValue } from './objects.js';
 import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import { appendAll } from '../../arrays.js';
 
 export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): Value {
   const node = skipOuter(expression);
@@ -101,7 +102,7 @@ function arrayValue(node: ts.ArrayLiteralExpression, ctx: TsContext, depth: numb
     } else if (ts.isSpreadElement(element)) {
       const spread = valueOf(element.expression, ctx, depth + 1);
       if (spread.kind === 'array') {
-        elements.push(...spread.elements);
+        appendAll(elements, spread.elements);
         hasUnknownElements ||= spread.hasUnknownElements;
       } else {
         hasUnknownElements = true;
@@ -117,7 +118,7 @@ function alternatives(node: ts.Node, branches: ts.Expression[], ctx: TsContext, 
   const options: Value[] = [];
   for (const branch of branches) {
     const value = valueOf(branch, ctx, depth + 1);
-    if (value.kind === 'alternatives') options.push(...value.options);
+    if (value.kind === 'alternatives') appendAll(options, value.options);
     else options.push(value);
   }
   return { kind: 'alternatives', span: spanOf(node, ctx), options };
