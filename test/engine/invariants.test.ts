@@ -29,6 +29,14 @@ test('nothing in the engine evaluates code or opens connections', () => {
   assert.deepEqual(offenders, []);
 });
 
+test('the engine never spreads a list into call arguments (long input would overflow the stack): appendAll instead', () => {
+  const spread = /\.push\(\s*\.\.\.|Math\.(?:max|min)\(\s*\.\.\./;
+  const offenders = [...sourceFiles('server/src/engine'), ...sourceFiles('server/src/api')].filter((file) =>
+    fs.readFileSync(file, 'utf8').split('\n').some((line) => !line.trimStart().startsWith('//') && spread.test(line)),
+  );
+  assert.deepEqual(offenders, []);
+});
+
 /** Code that reaches every kind of node the whole-file passes read: comparisons, switches, patterns, loops, `new`, writes. */
 const EVERY_KIND_READ = `import { Leonardo } from '@leonardo-ai/sdk';
 const sdk = new Leonardo({ bearerAuth: process.env.NEXT_PUBLIC_LEONARDO_KEY });

@@ -89,7 +89,7 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 }
 
 function firstStart(fix: Fix): number {
-  return Math.min(...fix.edits.map((e) => e.start));
+  return fix.edits.reduce((first, e) => Math.min(first, e.start), Infinity);
 }
 
 /** Two edits conflict when their ranges intersect, or both insert at the same point. */
