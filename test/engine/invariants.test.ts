@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-function sourceFiles(dir: string): string[] {
+/** The files under `dir` whose names end with one of `extensions` (TypeScript sources by default). */
+function sourceFiles(dir: string, extensions: readonly string[] = ['.ts']): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(full));
-    else if (entry.name.endsWith('.ts')) out.push(full);
+    if (entry.isDirectory()) out.push(...sourceFiles(full, extensions));
+    else if (extensions.some((ext) => entry.name.endsWith(ext))) out.push(full);
   }
   return out;
 }
@@ -90,7 +91,7 @@ test('listing only the index\'s node kinds changes nothing: the facts and every 
   const documents = [
     { path: 'every-kind.ts', text: EVERY_KIND_READ },
     { path: 'service.ts', text: serviceFile(new Random(11), 1500, 30) },
-    ...[...sourceFiles('examples'), ...jsFiles('examples', 'tsx'), ...jsFiles('examples', 'js'), ...jsFiles('examples', 'mjs')].map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') })),
+    ...sourceFiles('examples', ['.ts', '.tsx', '.js', '.mjs']).map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') })),
   ];
   let findings = 0;
   let facts = 0;
@@ -124,13 +125,3 @@ test('listing only the index\'s node kinds changes nothing: the facts and every 
   }
   assert.ok(findings >= 20 && facts > 0, `the documents give the passes something to find (${findings} findings)`);
 });
-
-function jsFiles(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...jsFiles(full, ext));
-    else if (entry.name.endsWith(`.${ext}`)) out.push(full);
-  }
-  return out;
-}

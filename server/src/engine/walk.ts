@@ -49,7 +49,6 @@ type Step = { object: ObjectVisit; property?: undefined } | { property: Property
 
 /** The steps of one analysis's walk, recorded by the first rule that asks and replayed for the others. */
 const BODY_STEPS: MemoKey<Step[]> = {
-  name: 'body steps',
   release: (steps) => {
     steps.length = 0;
   },

@@ -92,7 +92,6 @@ export function releaseParse(parsed: TsParsed): TsParse {
   index.argumentUses.clear();
   index.thisMembers.clear();
   index.nodes.length = 0;
-  index.clientNames?.clear();
   index.clientNames = undefined;
   parsed.sends.clear();
   return { kind: 'typescript', sourceFile: parsed.sourceFile };

@@ -439,7 +439,7 @@ function isIdentifierNamed(expression: ts.Expression, name: string): boolean {
 }
 
 /** The flow analysis of one analysis's parse, emptied when the analysis ends (see `Flow.release`). */
-const FLOW: MemoKey<Flow | undefined> = { name: 'flow', release: (flow) => flow?.release() };
+const FLOW: MemoKey<Flow | undefined> = { release: (flow) => flow?.release() };
 
 /** The flow analysis of a TS/JS document, built once per analysis; undefined for other documents. */
 export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>): Flow | undefined {

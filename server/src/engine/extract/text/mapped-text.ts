@@ -3,7 +3,7 @@
 // span in the decoded text maps back to the exact characters in the document.
 
 import type { Span } from '../../types.js';
-import { appendAll } from '../../arrays.js';
+import { appendAll, appendCopies } from '../../arrays.js';
 
 export interface MappedText {
   /** The decoded text. */
@@ -28,9 +28,9 @@ export class MappedTextBuilder {
   /** One decoded character written at [start, end) in the document. */
   push(char: string, start: number, end: number = start + char.length): this {
     if (char.length > 16) {
-      // A long expansion (a variable's value): filled, not pushed one by one (100 KB: 15 ms → 3 ms).
-      fillAppend(this.starts, char.length, start);
-      fillAppend(this.ends, char.length, end);
+      // A long expansion (a variable's value).
+      appendCopies(this.starts, char.length, start);
+      appendCopies(this.ends, char.length, end);
     } else {
       for (let i = 0; i < char.length; i++) {
         this.starts.push(start);
@@ -82,13 +82,6 @@ export class MappedTextBuilder {
     const sorted = [...this.unknown].sort((a, b) => a.start - b.start);
     return { text: this.text, starts: this.starts, ends: this.ends, unknown: mergeRanges(sorted) };
   }
-}
-
-/** `count` copies of `value` appended to `list`. */
-function fillAppend(list: number[], count: number, value: number): void {
-  const from = list.length;
-  list.length = from + count;
-  list.fill(value, from);
 }
 
 function mergeRanges(ranges: Span[]): Span[] {
