@@ -11,7 +11,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * letter of the text, 15× slower on code); the 8 digits before the dash are checked by findKeys.
  */
 const UUID_AFTER_FIRST_GROUP = /-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z-])/gi;
-const FIRST_GROUP = /^[0-9a-f]{8}$/i;
 const WORD_CHAR = /[0-9a-z-]/i;
 
 /** The docs placeholder and its relatives: `XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX`, `xxxxxxxx-…`, `********-…`. */
@@ -44,13 +43,29 @@ export function isPlaceholderKey(text: string): boolean {
 const COUNTING = ['1234567890abcdef', '123456789012'];
 
 /** A UUID nobody would be issued: one repeated digit, or groups that count up (`12345678-1234-…`). */
+// Read character by character: every UUID in a document (each model id of a request) is checked.
 function isSampleUuid(uuid: string): boolean {
-  const digits = uuid.replace(/-/g, '').toLowerCase();
-  // One digit repeated (`00000000-0000-...`); every model id in a request is checked, so no Set.
-  let repeated = digits.length > 0;
-  for (let i = 1; i < digits.length && repeated; i++) repeated = digits.charCodeAt(i) === digits.charCodeAt(0);
+  const first = uuid.charCodeAt(0) | 0x20;
+  let repeated = true;
+  for (let i = 1; i < uuid.length && repeated; i++) {
+    const c = uuid.charCodeAt(i);
+    repeated = c === 0x2d || (c | 0x20) === first;
+  }
   if (repeated) return true;
-  return uuid.split('-').every((group) => COUNTING.some((run) => run.startsWith(group.toLowerCase())));
+  let groupStart = 0;
+  for (let i = 0; i <= uuid.length; i++) {
+    if (i < uuid.length && uuid.charCodeAt(i) !== 0x2d) continue;
+    if (!COUNTING.some((run) => countsUp(uuid, groupStart, i, run))) return false;
+    groupStart = i + 1;
+  }
+  return true;
+}
+
+/** Whether uuid[start, end) is the start of `run`, in any case. */
+function countsUp(uuid: string, start: number, end: number, run: string): boolean {
+  if (end - start > run.length) return false;
+  for (let i = start; i < end; i++) if ((uuid.charCodeAt(i) | 0x20) !== run.charCodeAt(i - start)) return false;
+  return true;
 }
 
 /** A real-looking Leonardo API key: UUID-shaped and not a placeholder. */
@@ -62,13 +77,25 @@ export function looksLikeLeonardoKey(text: string): boolean {
 /** The real-looking keys inside a longer text (`Bearer <key>`), with their offsets in it. */
 export function findKeys(text: string): Array<{ key: string; start: number; end: number }> {
   const found: Array<{ key: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(UUID_AFTER_FIRST_GROUP)) {
+  const re = UUID_AFTER_FIRST_GROUP;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index - 8;
-    if (start < 0 || !FIRST_GROUP.test(text.slice(start, m.index)) || (start > 0 && WORD_CHAR.test(text[start - 1]!))) continue;
+    if (start < 0 || !isHexRun(text, start, m.index) || (start > 0 && WORD_CHAR.test(text[start - 1]!))) continue;
+    // UUID-shaped by construction: only the sample check is left.
     const key = text.slice(start, m.index + m[0].length);
-    if (looksLikeLeonardoKey(key)) found.push({ key, start, end: start + key.length });
+    if (!isSampleUuid(key)) found.push({ key, start, end: start + key.length });
   }
   return found;
+}
+
+function isHexRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const letter = c | 0x20;
+    if (!((c >= 0x30 && c <= 0x39) || (letter >= 0x61 && letter <= 0x66 && c >= 0x41))) return false;
+  }
+  return true;
 }
 
 /** A key as it may be shown: its first 4 characters and `…` (only `…` for a key too short to hide). */

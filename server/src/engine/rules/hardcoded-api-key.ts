@@ -87,8 +87,10 @@ function referencedNames(written: string): string[] {
 /** The name a key on this line is assigned to (`LEONARDO_API_KEY=`, `apiKey:`), when there is one. */
 function assignedName(text: string, at: number): string | undefined {
   const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, 0);
+  const line = text.slice(lineStart, at);
   let name: string | undefined;
-  for (const m of text.slice(lineStart, at).matchAll(ASSIGNED_NAME)) name = m[1];
+  ASSIGNED_NAME.lastIndex = 0;
+  for (let m = ASSIGNED_NAME.exec(line); m; m = ASSIGNED_NAME.exec(line)) name = m[1];
   return name;
 }
 

@@ -72,6 +72,9 @@ const ALCHEMY_ON_STYLES = [
   'RENDER_3D', 'SKETCH_BW', 'SKETCH_COLOR', 'NONE',
 ];
 
+/** The operations DEPENDENCIES speaks of. */
+const OPERATIONS = [...new Set(DEPENDENCIES.map((d) => d.operationId))];
+
 export const rule: Rule = {
   meta: {
     id: 'ineffective-option',
@@ -81,8 +84,7 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const operations = [...new Set(DEPENDENCIES.map((d) => d.operationId))];
-    for (const body of bodiesOf(ctx.requests, ctx.catalogue, operations)) {
+    for (const body of bodiesOf(ctx.requests, ctx.catalogue, OPERATIONS)) {
       const report = (property: Property, message: string, fixes: Fix[]): void =>
         ctx.report({ message, span: property.keySpan, fixes, endpoint: endpointLabel(body.request) });
       const operationId = body.request.endpoint!.operationId;

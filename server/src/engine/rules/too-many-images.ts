@@ -45,7 +45,7 @@ export const rule: Rule = {
   check(ctx) {
     walkBodies(ctx, {
       object(visit) {
-        const countField = visit.fields.find(isImageCountField);
+        const countField = countFieldOf(visit.fields);
         const count = countField && propertyFor(visit.object, countField, visit.request.naming);
         if (!count) return;
         const large = largeSide(visit);
@@ -86,6 +86,15 @@ function sizeFields(fields: readonly Field[]): Field[] {
   let found = sizeFieldsOf.get(fields);
   if (!found) sizeFieldsOf.set(fields, (found = SIZE_NAMES.flatMap((name) => fields.filter((f) => f.wire === name))));
   return found;
+}
+
+const countFields = new WeakMap<readonly Field[], Field | null>();
+
+/** The image-count field among an object's fields (looked up once per field list: this runs on every object of every body). */
+function countFieldOf(fields: readonly Field[]): Field | undefined {
+  let found = countFields.get(fields);
+  if (found === undefined) countFields.set(fields, (found = fields.find(isImageCountField) ?? null));
+  return found ?? undefined;
 }
 
 function sideValues(object: ObjectValue, field: Field, naming: Naming): { values: number[]; isDefault: boolean } | undefined {
