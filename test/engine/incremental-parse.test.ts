@@ -7,9 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type ts from 'typescript';
+import ts from 'typescript';
 import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
 import { isTsParse, isTsParsed, type TsParsed } from '../../server/src/engine/extract/typescript.js';
+import { buildIndex, type Binding, type FileIndex } from '../../server/src/engine/extract/ts/scope.js';
 import { allRules } from '../../server/src/engine/rules/index.js';
 import type { LintDocument, Rule } from '../../server/src/engine/types.js';
 
@@ -47,6 +48,29 @@ function applyEdit(text: string, edit: Edit): string {
   return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
 }
 
+/** An index in terms of each node's place in a walk of the file: two indexes of one file compare equal when they say the same. */
+function summarise(index: FileIndex, sourceFile: ts.SourceFile): unknown {
+  const ids = new Map<ts.Node, number>();
+  const number = (node: ts.Node): void => {
+    ids.set(node, ids.size);
+    ts.forEachChild(node, number);
+  };
+  number(sourceFile);
+  const id = (node: ts.Node | undefined): number | undefined => (node === undefined ? undefined : (ids.get(node) ?? -1));
+  const binding = (b: Binding): unknown[] => [b.name, b.kind, id(b.node), id(b.scope), id(b.initializer), b.module, b.imported, b.reassigned];
+  const lists = <K, V extends ts.Node>(map: Map<K, V[]>, key: (k: K) => unknown): unknown[] => [...map].map(([k, list]) => [key(k), list.map(id)]);
+  return {
+    scopes: [...index.scopes].map(([scope, names]) => [id(scope), [...names.values()].map(binding)]),
+    imports: index.imports.map(binding),
+    calls: index.calls.map(id),
+    constructions: index.constructions.map(id),
+    nodes: index.nodes.flat().map(id),
+    memberAssignments: lists(index.memberAssignments, binding),
+    argumentUses: lists(index.argumentUses, binding),
+    thisMembers: lists(index.thisMembers, (name) => name),
+  };
+}
+
 describe('incremental reparsing', () => {
   it('updates the previous parse in place of a new one: unchanged statements are the same nodes', () => {
     const source = SOURCES[0]!;
@@ -82,6 +106,69 @@ describe('incremental reparsing', () => {
     );
   });
 
+  it('reuses the index of every statement the parser reused, and the index is the one a walk of the whole file builds', () => {
+    const pairs: Array<[unknown, unknown]> = [];
+    const spy: Rule = {
+      meta: { id: 'spy', defaultSeverity: 'error', description: 'compares the index with a fresh one', docsUrl: '', fixable: false },
+      check: (ctx) => {
+        assert.ok(isTsParsed(ctx.parsed));
+        const sourceFile = ctx.parsed.sourceFile;
+        pairs.push([summarise(ctx.parsed.index, sourceFile), summarise(buildIndex(sourceFile), sourceFile)]);
+      },
+    };
+    const edit = fc.record({
+      at: fc.nat(4000),
+      remove: fc.nat(12),
+      insert: fc.constantFrom('x', ' = 1', '\n', '{', '}', 'let ', 'const ', 'var ', 'import ', '=', '++', 'new ', 'this.x = 2;', '(', ')', '/*', '`'),
+    });
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...SOURCES), fc.array(edit, { minLength: 2, maxLength: 6 }), (source, edits) => {
+        let text = source.text;
+        let previous = analyze(doc(source, text), { rules: [spy] });
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          const before = isTsParse(previous.parsed) ? previous.parsed.pieces : undefined;
+          pairs.length = 0;
+          previous = analyze(doc(source, text), { previous, rules: [spy] });
+          if (pairs.length === 0) continue; // no Leonardo mention left: nothing parsed
+          const [incremental, fresh] = pairs[0]!;
+          assert.deepEqual(incremental, fresh);
+          const after = isTsParse(previous.parsed) ? previous.parsed.pieces : undefined;
+          if (before && after && [...after.values()].some((piece) => [...before.values()].includes(piece))) reused++;
+        }
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+    assert.ok(reused > 20, `pieces were reused (${reused} times)`);
+  });
+
+  it('works out again whether a reused statement\'s bindings are reassigned, when a write or a second declaration elsewhere goes', () => {
+    const source = { path: 'counter.ts' };
+    const text = "// leonardo\nlet count = 0;\nvar twice = 1;\nvar twice = 2;\nfunction bump() {\n  count = count + 1;\n}\n";
+    const reassigned = new Map<string, boolean>();
+    const spy: Rule = {
+      meta: { id: 'spy', defaultSeverity: 'error', description: 'reads the bindings', docsUrl: '', fixable: false },
+      check: (ctx) => {
+        assert.ok(isTsParsed(ctx.parsed));
+        for (const names of ctx.parsed.index.scopes.values()) for (const b of names.values()) reassigned.set(b.name, b.reassigned);
+      },
+    };
+    let previous = analyze(doc(source, text), { rules: [spy] });
+    previous = analyze(doc(source, text + '\n'), { previous, rules: [spy] });
+    assert.deepEqual([reassigned.get('count'), reassigned.get('twice')], [true, true]);
+    const edited = text.replace('var twice = 2;\n', '').replace('count = count + 1;', 'return count;');
+    reassigned.clear();
+    previous = analyze(doc(source, edited + '\n'), { previous, rules: [spy] });
+    assert.deepEqual([reassigned.get('count'), reassigned.get('twice')], [false, false]);
+  });
+
+  it('keeps no index pieces for a file analysed once', () => {
+    const source = SOURCES[0]!;
+    const once = analyze(doc(source, source.text));
+    assert.ok(isTsParse(once.parsed) && once.parsed.pieces === undefined);
+  });
+
   it('empties an analysis\'s tables when it ends, and hands on the source file alone', () => {
     const source = SOURCES[1]!;
     let seen: TsParsed | undefined;
@@ -90,13 +177,13 @@ describe('incremental reparsing', () => {
       check: (ctx) => {
         assert.ok(isTsParsed(ctx.parsed));
         seen = ctx.parsed;
-        assert.ok(seen.index.calls.length > 0 && seen.index.nodes.length > 0 && seen.sends.size > 0, 'the rules see a full index');
+        assert.ok(seen.index.calls.length > 0 && seen.index.nodes.flat().length > 0 && seen.sends.size > 0, 'the rules see a full index');
       },
     };
     const first = analyze(doc(source, source.text), { rules: [spy, ...allRules] });
     assert.ok(seen);
     const index = seen.index;
-    assert.deepEqual([index.scopes.size, index.calls.length, index.nodes.length, index.imports.length, seen.sends.size, index.clientNames], [0, 0, 0, 0, 0, undefined]);
+    assert.deepEqual([index.scopes.size, index.calls.length, index.nodes.flat().length, index.imports.length, seen.sends.size, index.clientNames], [0, 0, 0, 0, 0, undefined]);
     assert.ok(isTsParse(first.parsed) && !isTsParsed(first.parsed), 'only the source file is handed on');
     assert.equal(first.parsed.sourceFile, seen.sourceFile);
     const second = analyze(doc(source, source.text + '\n// edited\n'), { previous: first });

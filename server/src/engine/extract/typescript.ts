@@ -13,7 +13,7 @@ import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { sendUrlPieces, siteFromSend } from './ts/requests.js';
-import { buildIndex, type FileIndex } from './ts/scope.js';
+import { buildIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/scope.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
@@ -26,6 +26,11 @@ import { appendAll } from '../arrays.js';
 export interface TsParse {
   kind: 'typescript';
   sourceFile: ts.SourceFile;
+  /**
+   * What the index of the next version may reuse, by top-level statement: kept only for a document
+   * being edited (a parse updated from an earlier version), never for a file analysed once.
+   */
+  pieces?: IndexPieces;
 }
 
 /** What the extractor leaves for the rules while the analysis runs: the parse, its index and its client calls. */
@@ -61,9 +66,15 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
   try {
     const fileName = doc.path || 'untitled.ts';
     const kind = scriptKind(doc);
-    // No parent pointers from the parser: buildIndex sets them in the walk it makes anyway.
-    const sourceFile = updatedParse(previous, fileName, kind, doc.text) ?? ts.createSourceFile(fileName, doc.text, PARSE_OPTIONS, false, kind);
-    parsed = { kind: 'typescript', sourceFile, index: buildIndex(sourceFile), sends: new Map() };
+    const updated = updatedParse(previous, fileName, kind, doc.text);
+    if (updated) {
+      const { index, pieces } = updateIndex(updated, (previous as TsParse).pieces);
+      parsed = { kind: 'typescript', sourceFile: updated, index, sends: new Map(), pieces };
+    } else {
+      // No parent pointers from the parser: buildIndex sets them in the walk it makes anyway.
+      const sourceFile = ts.createSourceFile(fileName, doc.text, PARSE_OPTIONS, false, kind);
+      parsed = { kind: 'typescript', sourceFile, index: buildIndex(sourceFile), sends: new Map() };
+    }
   } catch (error) {
     // The parser recurses per nesting level: pathologically deep code exhausts the stack.
     if (error instanceof RangeError) throw new NestedTooDeeply();
@@ -81,20 +92,23 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
 /**
  * Empty the index and the client calls when the analysis ends: nothing reads them again, and dead
  * tables in the old generation would keep the young nodes they point to alive (see ../memo.ts).
- * What is handed on is the source file alone.
+ * What is handed on is the source file, and for a document being edited the index's pieces.
  */
 export function releaseParse(parsed: TsParsed): TsParse {
   const index = parsed.index;
   index.scopes.clear();
   index.imports.length = 0;
   index.calls.length = 0;
+  index.constructions.length = 0;
   index.memberAssignments.clear();
   index.argumentUses.clear();
   index.thisMembers.clear();
+  // A file analysed once lent its one piece's lists to the index; an edited file's pieces are kept.
+  if (!parsed.pieces) for (const list of index.nodes) (list as ts.Node[]).length = 0;
   index.nodes.length = 0;
   index.clientNames = undefined;
   parsed.sends.clear();
-  return { kind: 'typescript', sourceFile: parsed.sourceFile };
+  return { kind: 'typescript', sourceFile: parsed.sourceFile, pieces: parsed.pieces };
 }
 
 /**

@@ -41,45 +41,47 @@ export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): File
   };
   const plainWrites: Array<[ts.Identifier, ts.Expression]> = [];
   const opaqueWrites: ts.Identifier[] = [];
-  for (const node of index.nodes) {
-    switch (node.kind) {
-      case SK.Identifier: {
-        const id = node as ts.Identifier;
-        if (isReference(id)) push(facts.references, id.text, id);
-        // Only an identifier inside a pattern, or on the left of `=` (a default), can be a pattern target.
-        const around = id.parent?.kind;
-        if (around !== undefined && (PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
-        break;
-      }
-      case SK.PropertyAccessExpression:
-      case SK.ElementAccessExpression:
-        facts.accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
-        break;
-      case SK.BinaryExpression:
-        visitBinary(node as ts.BinaryExpression, facts, plainWrites, opaqueWrites);
-        break;
-      case SK.SwitchStatement:
-        facts.switches.push(node as ts.SwitchStatement);
-        break;
-      case SK.VariableDeclaration:
-      case SK.Parameter: {
-        const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration;
-        if (declaration.name.kind !== SK.Identifier) facts.patterns.push(declaration);
-        break;
-      }
-      case SK.PrefixUnaryExpression:
-      case SK.PostfixUnaryExpression: {
-        const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-        if (operand.kind === SK.Identifier && (operator === SK.PlusPlusToken || operator === SK.MinusMinusToken)) {
-          opaqueWrites.push(operand as ts.Identifier);
+  for (const list of index.nodes) {
+    for (const node of list) {
+      switch (node.kind) {
+        case SK.Identifier: {
+          const id = node as ts.Identifier;
+          if (isReference(id)) push(facts.references, id.text, id);
+          // Only an identifier inside a pattern, or on the left of `=` (a default), can be a pattern target.
+          const around = id.parent?.kind;
+          if (around !== undefined && (PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
+          break;
         }
-        break;
-      }
-      case SK.ForOfStatement:
-      case SK.ForInStatement: {
-        const initializer = (node as ts.ForOfStatement | ts.ForInStatement).initializer;
-        if (initializer.kind === SK.Identifier) opaqueWrites.push(initializer as ts.Identifier);
-        break;
+        case SK.PropertyAccessExpression:
+        case SK.ElementAccessExpression:
+          facts.accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+          break;
+        case SK.BinaryExpression:
+          visitBinary(node as ts.BinaryExpression, facts, plainWrites, opaqueWrites);
+          break;
+        case SK.SwitchStatement:
+          facts.switches.push(node as ts.SwitchStatement);
+          break;
+        case SK.VariableDeclaration:
+        case SK.Parameter: {
+          const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration;
+          if (declaration.name.kind !== SK.Identifier) facts.patterns.push(declaration);
+          break;
+        }
+        case SK.PrefixUnaryExpression:
+        case SK.PostfixUnaryExpression: {
+          const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+          if (operand.kind === SK.Identifier && (operator === SK.PlusPlusToken || operator === SK.MinusMinusToken)) {
+            opaqueWrites.push(operand as ts.Identifier);
+          }
+          break;
+        }
+        case SK.ForOfStatement:
+        case SK.ForInStatement: {
+          const initializer = (node as ts.ForOfStatement | ts.ForInStatement).initializer;
+          if (initializer.kind === SK.Identifier) opaqueWrites.push(initializer as ts.Identifier);
+          break;
+        }
       }
     }
   }

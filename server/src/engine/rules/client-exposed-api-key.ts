@@ -66,11 +66,9 @@ function message(read: ExposedRead): string {
 function sdkBearerAuths(parsed: TsParsed): ts.Expression[] {
   if (!importsSdk(parsed)) return [];
   const out: ts.Expression[] = [];
-  // The listed nodes of the file, from the index (no second walk); `node.kind` rather than the `ts.isX` getters.
-  const newExpression = ts.SyntaxKind.NewExpression;
-  for (const node of parsed.index.nodes) {
-    if (node.kind === newExpression && isSdkClass((node as ts.NewExpression).expression, parsed)) {
-      const option = bearerAuthOf((node as ts.NewExpression).arguments?.[0], parsed);
+  for (const node of parsed.index.constructions) {
+    if (isSdkClass(node.expression, parsed)) {
+      const option = bearerAuthOf(node.arguments?.[0], parsed);
       if (option) out.push(option);
     }
   }

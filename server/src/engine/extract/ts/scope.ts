@@ -4,6 +4,7 @@
 // parent chain to the nearest scope that declares the name: syntax only, no type checker.
 
 import ts from 'typescript';
+import { concatAll } from '../../arrays.js';
 
 // `ts.x` is a getter on the module object: hot loops read it once.
 const forEachChild = ts.forEachChild;
@@ -33,6 +34,8 @@ export interface FileIndex {
   imports: Binding[];
   /** Every call expression, in document order. */
   calls: ts.CallExpression[];
+  /** Every `new` expression, in document order. */
+  constructions: ts.NewExpression[];
   /** `x.key = value` and `x["key"] = value`, by the binding of `x`. */
   memberAssignments: Map<Binding, ts.BinaryExpression[]>;
   /** Calls that receive `x` itself as an argument (`Object.assign(x, ...)`, `addDefaults(x)`), by the binding of `x`. */
@@ -41,51 +44,77 @@ export interface FileIndex {
   thisMembers: Map<string, ts.Expression[]>;
   /**
    * The nodes of the kinds later whole-file passes look at (`LISTED_KINDS`: identifiers, member
-   * accesses, binary expressions, declarations, `new`, ...), in document (pre-)order: those passes
-   * read this list instead of walking the tree again.
+   * accesses, binary expressions, declarations, ...), in document (pre-)order, as one list per
+   * piece of the file (see updateIndex): those passes read these lists instead of walking the
+   * tree again.
    */
-  nodes: ts.Node[];
+  nodes: Array<readonly ts.Node[]>;
   /** The names a direct HTTP client call can use in the file (worked out on first use by clients.ts). */
   clientNames?: Set<string>;
 }
 
-/** What the walk collects before identifiers can be resolved. */
-interface Pending {
+/**
+ * What the walk finds under one node (the whole file, or one top-level statement), before it is put
+ * into an index: the bindings in the order they are declared, and the uses that are resolved once
+ * every binding of the file is known.
+ */
+export interface Piece {
+  bindings: Binding[];
+  calls: ts.CallExpression[];
+  constructions: ts.NewExpression[];
+  thisMembers: Array<{ name: string; value: ts.Expression }>;
+  nodes: ts.Node[];
   /** Identifiers written by plain assignments (`x = ...`, `x++`). */
   writes: ts.Identifier[];
   memberAssignments: Array<{ target: ts.Identifier; assignment: ts.BinaryExpression }>;
   argumentUses: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
 }
 
+/** The pieces of a file by its top-level statements: what the index of the file's next version may reuse. */
+export type IndexPieces = Map<ts.Node, Piece>;
+
 /**
  * Build the index in one pass, setting every node's parent pointer on the way (the source file is
- * parsed without them). Iterative, so a deeply nested tree cannot overflow the stack. `listed` is
- * the table of kinds `nodes` keeps (a test lists every kind, to show that the others change nothing).
+ * parsed without them). `listed` is the table of kinds `nodes` keeps (a test lists every kind, to
+ * show that the others change nothing).
  */
 export function buildIndex(sourceFile: ts.SourceFile, listed: readonly boolean[] = LISTED): FileIndex {
-  const index: FileIndex = {
-    scopes: new Map(),
-    imports: [],
-    calls: [],
-    memberAssignments: new Map(),
-    argumentUses: new Map(),
-    thisMembers: new Map(),
-    nodes: [],
-  };
-  const nodes = index.nodes;
-  const pending: Pending = { writes: [], memberAssignments: [], argumentUses: [] };
-  const stack: ts.Node[] = [sourceFile];
-  let parent: ts.Node = sourceFile;
-  // The parser is asked for no parent pointers: this walk sets them, saving TS a second pass.
+  return assemble(sourceFile, [walk(sourceFile, listed)], true);
+}
+
+/**
+ * The index of a file the incremental parser updated, with its pieces for the next version: a
+ * top-level statement the parser reused from the earlier version (the same node, its subtree
+ * unchanged, only moved) keeps its piece, and only the statements around the edit are walked.
+ */
+export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.Node, Piece> | undefined): { index: FileIndex; pieces: IndexPieces } {
+  const pieces: IndexPieces = new Map();
+  const list: Piece[] = [];
+  forEachChild(sourceFile, (child) => {
+    if (child.parent !== sourceFile) (child as { parent: ts.Node }).parent = sourceFile;
+    const piece = previous?.get(child) ?? walk(child, LISTED);
+    pieces.set(child, piece);
+    list.push(piece);
+  });
+  return { index: assemble(sourceFile, list, false), pieces };
+}
+
+/** Walk `root`'s subtree (iterative, so a deeply nested tree cannot overflow the stack), setting parent pointers. */
+function walk(root: ts.Node, listed: readonly boolean[]): Piece {
+  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [] };
+  const nodes = piece.nodes;
+  const stack: ts.Node[] = [root];
+  let parent: ts.Node = root;
   const push = (child: ts.Node): undefined => {
-    (child as { parent: ts.Node }).parent = parent;
+    // The incremental parser sets parents itself, and a reused node has its parent already: a read, not a write.
+    if (child.parent !== parent) (child as { parent: ts.Node }).parent = parent;
     stack.push(child);
     return undefined;
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (listed[node.kind]) nodes.push(node);
-    VISITORS[node.kind]?.(node, index, pending);
+    VISITORS[node.kind]?.(node, piece);
     parent = node;
     // Children go on the stack reversed, so they come off in document order.
     const first = stack.length;
@@ -96,17 +125,49 @@ export function buildIndex(sourceFile: ts.SourceFile, listed: readonly boolean[]
       stack[j] = swap;
     }
   }
-  for (const id of pending.writes) {
-    const binding = resolveIdentifier(index, id);
-    if (binding) binding.reassigned = true;
+  return piece;
+}
+
+/**
+ * The index of the pieces, in document order. A reused piece's bindings are taken as new: their
+ * scope is the new source file where it was the old one, and whether they are reassigned is worked
+ * out again (a write elsewhere in the file may have come or gone). `alone`: the one piece is not
+ * kept, so its lists can be the index's.
+ */
+function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[], alone: boolean): FileIndex {
+  // (Only a piece that is not kept may lend the index its lists: the index is emptied when the analysis ends.)
+  const single = alone && pieces.length === 1 ? pieces[0] : undefined;
+  const index: FileIndex = {
+    scopes: new Map(),
+    imports: [],
+    calls: single?.calls ?? concatAll(pieces.map((p) => p.calls)),
+    constructions: single?.constructions ?? concatAll(pieces.map((p) => p.constructions)),
+    memberAssignments: new Map(),
+    argumentUses: new Map(),
+    thisMembers: new Map(),
+    nodes: pieces.map((p) => p.nodes),
+  };
+  for (const piece of pieces) {
+    for (const binding of piece.bindings) {
+      binding.reassigned = false;
+      if (binding.scope.kind === SK.SourceFile) binding.scope = sourceFile;
+      addBinding(index, binding);
+    }
+    for (const { name, value } of piece.thisMembers) addToList(index.thisMembers, name, value);
   }
-  for (const { target, assignment } of pending.memberAssignments) {
-    const binding = resolveIdentifier(index, target);
-    if (binding) addToList(index.memberAssignments, binding, assignment);
-  }
-  for (const { target, call } of pending.argumentUses) {
-    const binding = resolveIdentifier(index, target);
-    if (binding) addToList(index.argumentUses, binding, call);
+  for (const piece of pieces) {
+    for (const id of piece.writes) {
+      const binding = resolveIdentifier(index, id);
+      if (binding) binding.reassigned = true;
+    }
+    for (const { target, assignment } of piece.memberAssignments) {
+      const binding = resolveIdentifier(index, target);
+      if (binding) addToList(index.memberAssignments, binding, assignment);
+    }
+    for (const { target, call } of piece.argumentUses) {
+      const binding = resolveIdentifier(index, target);
+      if (binding) addToList(index.argumentUses, binding, call);
+    }
   }
   return index;
 }
@@ -124,12 +185,11 @@ export const LISTED_KINDS: readonly ts.SyntaxKind[] = [
   ts.SyntaxKind.Parameter,
   ts.SyntaxKind.ForOfStatement,
   ts.SyntaxKind.ForInStatement,
-  ts.SyntaxKind.NewExpression,
 ];
 const LISTED: boolean[] = [];
 for (const kind of LISTED_KINDS) LISTED[kind] = true;
 
-type Visitor = (node: ts.Node, index: FileIndex, pending: Pending) => void;
+type Visitor = (node: ts.Node, piece: Piece) => void;
 
 /** What the walk does per node kind; most kinds need nothing (one array load per node, no getter). */
 const VISITORS: Array<Visitor | undefined> = [];
@@ -139,53 +199,56 @@ function on(kinds: ts.SyntaxKind[], visitor: Visitor): void {
   for (const kind of kinds) VISITORS[kind] = visitor;
 }
 
-on([SK.CallExpression], (node, index, pending) => visitCall(node as ts.CallExpression, index, pending));
-on([SK.BinaryExpression], (node, index, pending) => visitBinary(node as ts.BinaryExpression, index, pending));
-on([SK.PrefixUnaryExpression, SK.PostfixUnaryExpression], (node, _index, pending) => {
+on([SK.CallExpression], (node, piece) => visitCall(node as ts.CallExpression, piece));
+on([SK.NewExpression], (node, piece) => {
+  piece.constructions.push(node as ts.NewExpression);
+});
+on([SK.BinaryExpression], (node, piece) => visitBinary(node as ts.BinaryExpression, piece));
+on([SK.PrefixUnaryExpression, SK.PostfixUnaryExpression], (node, piece) => {
   const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
   if ((operator === SK.PlusPlusToken || operator === SK.MinusMinusToken) && ts.isIdentifier(operand)) {
-    pending.writes.push(operand);
+    piece.writes.push(operand);
   }
 });
-on([SK.VariableDeclaration], (node, index) => visitVariable(node as ts.VariableDeclaration, index));
-on([SK.Parameter], (node, index) => {
+on([SK.VariableDeclaration], (node, piece) => visitVariable(node as ts.VariableDeclaration, piece));
+on([SK.Parameter], (node, piece) => {
   const parameter = node as ts.ParameterDeclaration;
-  addPatternBindings(index, parameter.name, 'param', parameter, parameter.parent);
+  addPatternBindings(piece, parameter.name, 'param', parameter, parameter.parent);
 });
-on([SK.FunctionDeclaration, SK.ClassDeclaration, SK.FunctionExpression, SK.ClassExpression], (node, index) => {
+on([SK.FunctionDeclaration, SK.ClassDeclaration, SK.FunctionExpression, SK.ClassExpression], (node, piece) => {
   const named = node as ts.FunctionDeclaration | ts.ClassDeclaration | ts.FunctionExpression | ts.ClassExpression;
   if (!named.name) return;
   // A declaration is seen by its container; a named expression only sees its own name.
   const declared = ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node);
   const kind = !declared ? 'other' : ts.isFunctionDeclaration(node) ? 'function' : 'class';
-  addBinding(index, { name: named.name.text, kind, node, scope: declared ? node.parent : node, reassigned: false });
+  piece.bindings.push({ name: named.name.text, kind, node, scope: declared ? node.parent : node, reassigned: false });
 });
-on([SK.CatchClause], (node, index) => {
+on([SK.CatchClause], (node, piece) => {
   const clause = node as ts.CatchClause;
   if (clause.variableDeclaration) {
-    addPatternBindings(index, clause.variableDeclaration.name, 'other', clause.variableDeclaration, clause);
+    addPatternBindings(piece, clause.variableDeclaration.name, 'other', clause.variableDeclaration, clause);
   }
 });
-on([SK.ImportDeclaration], (node, index) => visitImport(node as ts.ImportDeclaration, index));
-on([SK.ImportEqualsDeclaration], (node, index) => {
+on([SK.ImportDeclaration], (node, piece) => visitImport(node as ts.ImportDeclaration, piece));
+on([SK.ImportEqualsDeclaration], (node, piece) => {
   const declaration = node as ts.ImportEqualsDeclaration;
   const reference = declaration.moduleReference;
   if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
-    addImport(index, declaration.name.text, declaration, reference.expression.text, '*', declaration.parent);
+    addImport(piece, declaration.name.text, declaration, reference.expression.text, '*', declaration.parent);
   }
 });
-on([SK.PropertyDeclaration], (node, index) => {
+on([SK.PropertyDeclaration], (node, piece) => {
   const property = node as ts.PropertyDeclaration;
   if (property.initializer && (ts.isIdentifier(property.name) || ts.isPrivateIdentifier(property.name))) {
-    addToList(index.thisMembers, property.name.text, property.initializer);
+    piece.thisMembers.push({ name: property.name.text, value: property.initializer });
   }
 });
 
-function visitCall(call: ts.CallExpression, index: FileIndex, pending: Pending): void {
-  index.calls.push(call);
+function visitCall(call: ts.CallExpression, piece: Piece): void {
+  piece.calls.push(call);
   for (const argument of call.arguments) {
     const target = skipOuter(argument);
-    if (ts.isIdentifier(target)) pending.argumentUses.push({ target, call });
+    if (ts.isIdentifier(target)) piece.argumentUses.push({ target, call });
   }
 }
 
@@ -199,8 +262,8 @@ const COMPOUND_ASSIGNMENTS = new Set([
   ts.SyntaxKind.AmpersandAmpersandEqualsToken,
 ]);
 
-function visitBinary(binary: ts.BinaryExpression, index: FileIndex, pending: Pending): void {
-  const writes = pending.writes;
+function visitBinary(binary: ts.BinaryExpression, piece: Piece): void {
+  const writes = piece.writes;
   const operator = binary.operatorToken.kind;
   const left = binary.left;
   if (operator === ts.SyntaxKind.EqualsToken) {
@@ -209,9 +272,9 @@ function visitBinary(binary: ts.BinaryExpression, index: FileIndex, pending: Pen
     } else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
       const target = left.expression;
       if (ts.isIdentifier(target)) {
-        pending.memberAssignments.push({ target, assignment: binary });
+        piece.memberAssignments.push({ target, assignment: binary });
       } else if (target.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(left)) {
-        addToList(index.thisMembers, left.name.text, binary.right);
+        piece.thisMembers.push({ name: left.name.text, value: binary.right });
       }
     } else if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) {
       collectPatternWrites(left, writes);
@@ -239,7 +302,7 @@ function collectPatternWrites(pattern: ts.Expression, writes: ts.Identifier[]): 
   }
 }
 
-function visitVariable(declaration: ts.VariableDeclaration, index: FileIndex): void {
+function visitVariable(declaration: ts.VariableDeclaration, piece: Piece): void {
   const list = declaration.parent;
   if (!ts.isVariableDeclarationList(list)) return;
   const flags = list.flags;
@@ -249,7 +312,7 @@ function visitVariable(declaration: ts.VariableDeclaration, index: FileIndex): v
   const init = declaration.initializer;
   const required = init ? requiredModule(init) : undefined;
   if (required && ts.isIdentifier(declaration.name)) {
-    addImport(index, declaration.name.text, declaration, required.module, required.imported, scope);
+    addImport(piece, declaration.name.text, declaration, required.module, required.imported, scope);
     return;
   }
   if (required && ts.isObjectBindingPattern(declaration.name)) {
@@ -257,14 +320,14 @@ function visitVariable(declaration: ts.VariableDeclaration, index: FileIndex): v
       if (!ts.isIdentifier(element.name)) continue;
       const property = element.propertyName;
       const imported = property && (ts.isIdentifier(property) || ts.isStringLiteral(property)) ? property.text : element.name.text;
-      addImport(index, element.name.text, element, required.module, imported, scope);
+      addImport(piece, element.name.text, element, required.module, imported, scope);
     }
     return;
   }
   if (ts.isIdentifier(declaration.name)) {
-    addBinding(index, { name: declaration.name.text, kind, node: declaration, scope, initializer: init, reassigned: false });
+    piece.bindings.push({ name: declaration.name.text, kind, node: declaration, scope, initializer: init, reassigned: false });
   } else {
-    addPatternBindings(index, declaration.name, kind, declaration, scope);
+    addPatternBindings(piece, declaration.name, kind, declaration, scope);
   }
 }
 
@@ -285,27 +348,27 @@ function requiredModule(init: ts.Expression): { module: string; imported: string
   return { module: argument.text, imported };
 }
 
-function visitImport(declaration: ts.ImportDeclaration, index: FileIndex): void {
+function visitImport(declaration: ts.ImportDeclaration, piece: Piece): void {
   const clause = declaration.importClause;
   if (!clause || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
   const module = declaration.moduleSpecifier.text;
   // The children of the declaration have no parent pointer yet: the scope is the declaration's container.
   const scope = declaration.parent;
-  if (clause.name) addImport(index, clause.name.text, clause, module, 'default', scope);
+  if (clause.name) addImport(piece, clause.name.text, clause, module, 'default', scope);
   const bindings = clause.namedBindings;
   if (!bindings) return;
   if (ts.isNamespaceImport(bindings)) {
-    addImport(index, bindings.name.text, bindings, module, '*', scope);
+    addImport(piece, bindings.name.text, bindings, module, '*', scope);
   } else {
     for (const element of bindings.elements) {
       const imported = element.propertyName ? element.propertyName.text : element.name.text;
-      addImport(index, element.name.text, element, module, imported, scope);
+      addImport(piece, element.name.text, element, module, imported, scope);
     }
   }
 }
 
-function addImport(index: FileIndex, name: string, node: ts.Node, module: string, imported: string, scope: ts.Node): void {
-  addBinding(index, {
+function addImport(piece: Piece, name: string, node: ts.Node, module: string, imported: string, scope: ts.Node): void {
+  piece.bindings.push({
     name,
     kind: 'import',
     node,
@@ -316,12 +379,12 @@ function addImport(index: FileIndex, name: string, node: ts.Node, module: string
   });
 }
 
-function addPatternBindings(index: FileIndex, name: ts.BindingName, kind: BindingKind, node: ts.Node, scope: ts.Node): void {
+function addPatternBindings(piece: Piece, name: ts.BindingName, kind: BindingKind, node: ts.Node, scope: ts.Node): void {
   const pending: ts.BindingName[] = [name];
   while (pending.length > 0) {
     const current = pending.pop()!;
     if (ts.isIdentifier(current)) {
-      addBinding(index, { name: current.text, kind, node, scope, reassigned: false });
+      piece.bindings.push({ name: current.text, kind, node, scope, reassigned: false });
     } else {
       for (const element of current.elements) {
         if (!ts.isOmittedExpression(element)) pending.push(element.name);
