@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
 import { isTsParse, isTsParsed, type TsParsed } from '../../server/src/engine/extract/typescript.js';
 import { buildIndex, type Binding, type FileIndex } from '../../server/src/engine/extract/ts/scope.js';
+import { collectFacts } from '../../server/src/engine/flow/file-facts.js';
 import { allRules } from '../../server/src/engine/rules/index.js';
 import type { LintDocument, Rule } from '../../server/src/engine/types.js';
 
@@ -64,10 +65,19 @@ function summarise(index: FileIndex, sourceFile: ts.SourceFile): unknown {
     imports: index.imports.map(binding),
     calls: index.calls.map(id),
     constructions: index.constructions.map(id),
-    nodes: index.nodes.flat().map(id),
+    nodes: index.pieces.flatMap((p) => p.nodes).map(id),
     memberAssignments: lists(index.memberAssignments, binding),
     argumentUses: lists(index.argumentUses, binding),
     thisMembers: lists(index.thisMembers, (name) => name),
+    facts: (() => {
+      const facts = collectFacts(sourceFile, index);
+      return {
+        references: [...facts.references].map(([name, ids]) => [name, ids.map(id)]).sort(),
+        assignments: lists(facts.assignments, binding),
+        opaque: [...facts.opaque].map(binding),
+        lists: [facts.accesses, facts.comparisons, facts.switches, facts.patterns].map((list) => list.map(id)),
+      };
+    })(),
   };
 }
 
@@ -106,7 +116,7 @@ describe('incremental reparsing', () => {
     );
   });
 
-  it('reuses the index of every statement the parser reused, and the index is the one a walk of the whole file builds', () => {
+  it('reuses the index (and the flow facts) of every statement the parser reused, and they are what a walk of the whole file gives', () => {
     const pairs: Array<[unknown, unknown]> = [];
     const spy: Rule = {
       meta: { id: 'spy', defaultSeverity: 'error', description: 'compares the index with a fresh one', docsUrl: '', fixable: false },
@@ -145,13 +155,18 @@ describe('incremental reparsing', () => {
 
   it('works out again whether a reused statement\'s bindings are reassigned, when a write or a second declaration elsewhere goes', () => {
     const source = { path: 'counter.ts' };
-    const text = "// leonardo\nlet count = 0;\nvar twice = 1;\nvar twice = 2;\nfunction bump() {\n  count = count + 1;\n}\n";
+    const text =
+      "// leonardo\nlet count = 0;\nlet total = 0;\nlet item;\nvar twice = 1;\nvar twice = 2;\n" +
+      "function bump(list: number[]) {\n  count = count + 1;\n  total += 1;\n  for (item of list) total++;\n}\n";
     const reassigned = new Map<string, boolean>();
+    const pairs: Array<[unknown, unknown]> = [];
     const spy: Rule = {
       meta: { id: 'spy', defaultSeverity: 'error', description: 'reads the bindings', docsUrl: '', fixable: false },
       check: (ctx) => {
         assert.ok(isTsParsed(ctx.parsed));
         for (const names of ctx.parsed.index.scopes.values()) for (const b of names.values()) reassigned.set(b.name, b.reassigned);
+        const sourceFile = ctx.parsed.sourceFile;
+        pairs.push([summarise(ctx.parsed.index, sourceFile), summarise(buildIndex(sourceFile), sourceFile)]);
       },
     };
     let previous = analyze(doc(source, text), { rules: [spy] });
@@ -161,6 +176,7 @@ describe('incremental reparsing', () => {
     reassigned.clear();
     previous = analyze(doc(source, edited + '\n'), { previous, rules: [spy] });
     assert.deepEqual([reassigned.get('count'), reassigned.get('twice')], [false, false]);
+    for (const [incremental, fresh] of pairs) assert.deepEqual(incremental, fresh);
   });
 
   it('keeps no index pieces for a file analysed once', () => {
@@ -177,13 +193,13 @@ describe('incremental reparsing', () => {
       check: (ctx) => {
         assert.ok(isTsParsed(ctx.parsed));
         seen = ctx.parsed;
-        assert.ok(seen.index.calls.length > 0 && seen.index.nodes.flat().length > 0 && seen.sends.size > 0, 'the rules see a full index');
+        assert.ok(seen.index.calls.length > 0 && seen.index.pieces.flatMap((p) => p.nodes).length > 0 && seen.sends.size > 0, 'the rules see a full index');
       },
     };
     const first = analyze(doc(source, source.text), { rules: [spy, ...allRules] });
     assert.ok(seen);
     const index = seen.index;
-    assert.deepEqual([index.scopes.size, index.calls.length, index.nodes.flat().length, index.imports.length, seen.sends.size, index.clientNames], [0, 0, 0, 0, 0, undefined]);
+    assert.deepEqual([index.scopes.size, index.calls.length, index.pieces.flatMap((p) => p.nodes).length, index.imports.length, seen.sends.size, index.clientNames], [0, 0, 0, 0, 0, undefined]);
     assert.ok(isTsParse(first.parsed) && !isTsParsed(first.parsed), 'only the source file is handed on');
     assert.equal(first.parsed.sourceFile, seen.sourceFile);
     const second = analyze(doc(source, source.text + '\n// edited\n'), { previous: first });

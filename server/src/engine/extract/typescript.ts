@@ -104,8 +104,7 @@ export function releaseParse(parsed: TsParsed): TsParse {
   index.argumentUses.clear();
   index.thisMembers.clear();
   // A file analysed once lent its one piece's lists to the index; an edited file's pieces are kept.
-  if (!parsed.pieces) for (const list of index.nodes) (list as ts.Node[]).length = 0;
-  index.nodes.length = 0;
+  for (const piece of index.pieces) if (!piece.kept) piece.nodes.length = 0;
   index.clientNames = undefined;
   parsed.sends.clear();
   return { kind: 'typescript', sourceFile: parsed.sourceFile, pieces: parsed.pieces };

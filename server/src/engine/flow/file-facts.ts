@@ -1,9 +1,10 @@
-// One iterative pass over the file for what the flow analysis looks up repeatedly: identifier
+// One pass over the index's listed nodes for what the flow analysis looks up repeatedly: identifier
 // references, plain assignments to variables (and bindings written in ways it cannot follow),
 // member reads, equality comparisons and switches.
 
 import ts from 'typescript';
-import type { Binding, FileIndex } from '../extract/ts/scope.js';
+import { concatAll } from '../arrays.js';
+import type { Binding, FileIndex, Piece } from '../extract/ts/scope.js';
 import { resolveIdentifier } from '../extract/ts/scope.js';
 
 export interface FileFacts {
@@ -28,71 +29,103 @@ const SK = ts.SyntaxKind;
 
 const EQUALITY = new Set([SK.EqualsEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.ExclamationEqualsToken]);
 
-/** The facts of the file `index` was built from (its node list, which holds every kind this switch reads: the tree is not walked again). */
+/** What one piece of the index says on its own: kept with the piece, so a statement the incremental parser reused keeps it. */
+interface PieceFacts {
+  references: Map<string, ts.Identifier[]>;
+  accesses: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression>;
+  comparisons: ts.BinaryExpression[];
+  switches: ts.SwitchStatement[];
+  patterns: Array<ts.VariableDeclaration | ts.ParameterDeclaration>;
+  plainWrites: Array<[ts.Identifier, ts.Expression]>;
+  opaqueWrites: ts.Identifier[];
+}
+
+/** The facts of the file `index` was built from (its pieces' node lists, which hold every kind this switch reads: the tree is not walked again). */
 export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): FileFacts {
+  const parts = index.pieces.map(factsOf);
+  // A piece that is not kept (a file analysed once) lends its lists: the facts are emptied when the analysis ends.
+  const alone = parts.length === 1 && !index.pieces[0]!.kept ? parts[0] : undefined;
   const facts: FileFacts = {
-    references: new Map(),
+    references: alone?.references ?? mergeReferences(parts),
     assignments: new Map(),
     opaque: new Set(),
-    accesses: [],
-    comparisons: [],
-    switches: [],
-    patterns: [],
+    accesses: alone?.accesses ?? concatAll(parts.map((p) => p.accesses)),
+    comparisons: alone?.comparisons ?? concatAll(parts.map((p) => p.comparisons)),
+    switches: alone?.switches ?? concatAll(parts.map((p) => p.switches)),
+    patterns: alone?.patterns ?? concatAll(parts.map((p) => p.patterns)),
   };
-  const plainWrites: Array<[ts.Identifier, ts.Expression]> = [];
-  const opaqueWrites: ts.Identifier[] = [];
-  for (const list of index.nodes) {
-    for (const node of list) {
-      switch (node.kind) {
-        case SK.Identifier: {
-          const id = node as ts.Identifier;
-          if (isReference(id)) push(facts.references, id.text, id);
-          // Only an identifier inside a pattern, or on the left of `=` (a default), can be a pattern target.
-          const around = id.parent?.kind;
-          if (around !== undefined && (PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
-          break;
-        }
-        case SK.PropertyAccessExpression:
-        case SK.ElementAccessExpression:
-          facts.accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
-          break;
-        case SK.BinaryExpression:
-          visitBinary(node as ts.BinaryExpression, facts, plainWrites, opaqueWrites);
-          break;
-        case SK.SwitchStatement:
-          facts.switches.push(node as ts.SwitchStatement);
-          break;
-        case SK.VariableDeclaration:
-        case SK.Parameter: {
-          const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration;
-          if (declaration.name.kind !== SK.Identifier) facts.patterns.push(declaration);
-          break;
-        }
-        case SK.PrefixUnaryExpression:
-        case SK.PostfixUnaryExpression: {
-          const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-          if (operand.kind === SK.Identifier && (operator === SK.PlusPlusToken || operator === SK.MinusMinusToken)) {
-            opaqueWrites.push(operand as ts.Identifier);
-          }
-          break;
-        }
-        case SK.ForOfStatement:
-        case SK.ForInStatement: {
-          const initializer = (node as ts.ForOfStatement | ts.ForInStatement).initializer;
-          if (initializer.kind === SK.Identifier) opaqueWrites.push(initializer as ts.Identifier);
-          break;
-        }
-      }
+  facts.accesses.sort((a, b) => a.pos - b.pos);
+  for (const part of parts) {
+    for (const [target, value] of part.plainWrites) {
+      const binding = resolveIdentifier(index, target);
+      if (binding) push(facts.assignments, binding, value);
+    }
+    for (const target of part.opaqueWrites) {
+      const binding = resolveIdentifier(index, target);
+      if (binding) facts.opaque.add(binding);
     }
   }
-  facts.accesses.sort((a, b) => a.pos - b.pos);
-  for (const [target, value] of plainWrites) {
-    const binding = resolveIdentifier(index, target);
-    if (binding) push(facts.assignments, binding, value);
-  }
-  for (const target of opaqueWrites) {
-    const binding = resolveIdentifier(index, target);
-    if (binding) facts.opaque.add(binding);
+  return facts;
+}
+
+function factsOf(piece: Piece): PieceFacts {
+  return (piece.derived as PieceFacts | undefined) ?? (piece.derived = pieceFacts(piece.nodes));
+}
+
+function mergeReferences(parts: readonly PieceFacts[]): Map<string, ts.Identifier[]> {
+  const lists = new Map<string, ts.Identifier[][]>();
+  for (const part of parts) for (const [name, ids] of part.references) push(lists, name, ids);
+  const merged = new Map<string, ts.Identifier[]>();
+  // A name read in one piece only keeps that piece's list (read, never written: the flow filters it).
+  for (const [name, chunks] of lists) merged.set(name, chunks.length === 1 ? chunks[0]! : concatAll(chunks));
+  return merged;
+}
+
+function pieceFacts(nodes: readonly ts.Node[]): PieceFacts {
+  const facts: PieceFacts = { references: new Map(), accesses: [], comparisons: [], switches: [], patterns: [], plainWrites: [], opaqueWrites: [] };
+  const plainWrites = facts.plainWrites;
+  const opaqueWrites = facts.opaqueWrites;
+  for (const node of nodes) {
+    switch (node.kind) {
+      case SK.Identifier: {
+        const id = node as ts.Identifier;
+        if (isReference(id)) push(facts.references, id.text, id);
+        // Only an identifier inside a pattern, or on the left of `=` (a default), can be a pattern target.
+        const around = id.parent?.kind;
+        if (around !== undefined && (PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
+        break;
+      }
+      case SK.PropertyAccessExpression:
+      case SK.ElementAccessExpression:
+        facts.accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+        break;
+      case SK.BinaryExpression:
+        visitBinary(node as ts.BinaryExpression, facts, plainWrites, opaqueWrites);
+        break;
+      case SK.SwitchStatement:
+        facts.switches.push(node as ts.SwitchStatement);
+        break;
+      case SK.VariableDeclaration:
+      case SK.Parameter: {
+        const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration;
+        if (declaration.name.kind !== SK.Identifier) facts.patterns.push(declaration);
+        break;
+      }
+      case SK.PrefixUnaryExpression:
+      case SK.PostfixUnaryExpression: {
+        const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+        if (operand.kind === SK.Identifier && (operator === SK.PlusPlusToken || operator === SK.MinusMinusToken)) {
+          opaqueWrites.push(operand as ts.Identifier);
+        }
+        break;
+      }
+      case SK.ForOfStatement:
+      case SK.ForInStatement: {
+        const initializer = (node as ts.ForOfStatement | ts.ForInStatement).initializer;
+        if (initializer.kind === SK.Identifier) opaqueWrites.push(initializer as ts.Identifier);
+        break;
+      }
+    }
   }
   return facts;
 }
@@ -110,7 +143,7 @@ export function releaseFacts(facts: FileFacts): void {
 
 function visitBinary(
   node: ts.BinaryExpression,
-  facts: FileFacts,
+  facts: PieceFacts,
   plainWrites: Array<[ts.Identifier, ts.Expression]>,
   opaqueWrites: ts.Identifier[],
 ): void {

@@ -43,12 +43,12 @@ export interface FileIndex {
   /** `this.x = expr` assignments and class property initializers, by member name. */
   thisMembers: Map<string, ts.Expression[]>;
   /**
-   * The nodes of the kinds later whole-file passes look at (`LISTED_KINDS`: identifiers, member
-   * accesses, binary expressions, declarations, ...), in document (pre-)order, as one list per
-   * piece of the file (see updateIndex): those passes read these lists instead of walking the
-   * tree again.
+   * The pieces the index was put together from, in document order: their `nodes` are the nodes of
+   * the kinds later whole-file passes look at (`LISTED_KINDS`: identifiers, member accesses, binary
+   * expressions, declarations, ...), in document (pre-)order, which those passes read instead of
+   * walking the tree again.
    */
-  nodes: Array<readonly ts.Node[]>;
+  pieces: readonly Piece[];
   /** The names a direct HTTP client call can use in the file (worked out on first use by clients.ts). */
   clientNames?: Set<string>;
 }
@@ -68,6 +68,10 @@ export interface Piece {
   writes: ts.Identifier[];
   memberAssignments: Array<{ target: ts.Identifier; assignment: ts.BinaryExpression }>;
   argumentUses: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
+  /** Kept for the file's next version (updateIndex): nothing may empty its lists. */
+  kept: boolean;
+  /** What a later pass works out from this piece's nodes alone, kept with it (flow/file-facts.ts). */
+  derived?: object;
 }
 
 /** The pieces of a file by its top-level statements: what the index of the file's next version may reuse. */
@@ -79,7 +83,7 @@ export type IndexPieces = Map<ts.Node, Piece>;
  * show that the others change nothing).
  */
 export function buildIndex(sourceFile: ts.SourceFile, listed: readonly boolean[] = LISTED): FileIndex {
-  return assemble(sourceFile, [walk(sourceFile, listed)], true);
+  return assemble(sourceFile, [walk(sourceFile, listed)]);
 }
 
 /**
@@ -93,15 +97,16 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
   forEachChild(sourceFile, (child) => {
     if (child.parent !== sourceFile) (child as { parent: ts.Node }).parent = sourceFile;
     const piece = previous?.get(child) ?? walk(child, LISTED);
+    piece.kept = true;
     pieces.set(child, piece);
     list.push(piece);
   });
-  return { index: assemble(sourceFile, list, false), pieces };
+  return { index: assemble(sourceFile, list), pieces };
 }
 
 /** Walk `root`'s subtree (iterative, so a deeply nested tree cannot overflow the stack), setting parent pointers. */
 function walk(root: ts.Node, listed: readonly boolean[]): Piece {
-  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [] };
+  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], kept: false };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   let parent: ts.Node = root;
@@ -131,12 +136,11 @@ function walk(root: ts.Node, listed: readonly boolean[]): Piece {
 /**
  * The index of the pieces, in document order. A reused piece's bindings are taken as new: their
  * scope is the new source file where it was the old one, and whether they are reassigned is worked
- * out again (a write elsewhere in the file may have come or gone). `alone`: the one piece is not
- * kept, so its lists can be the index's.
+ * out again (a write elsewhere in the file may have come or gone).
  */
-function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[], alone: boolean): FileIndex {
+function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileIndex {
   // (Only a piece that is not kept may lend the index its lists: the index is emptied when the analysis ends.)
-  const single = alone && pieces.length === 1 ? pieces[0] : undefined;
+  const single = pieces.length === 1 && !pieces[0]!.kept ? pieces[0] : undefined;
   const index: FileIndex = {
     scopes: new Map(),
     imports: [],
@@ -145,7 +149,7 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[], alone: bo
     memberAssignments: new Map(),
     argumentUses: new Map(),
     thisMembers: new Map(),
-    nodes: pieces.map((p) => p.nodes),
+    pieces,
   };
   for (const piece of pieces) {
     for (const binding of piece.bindings) {
