@@ -200,6 +200,11 @@ describe('incremental reparsing', () => {
     assert.ok(seen);
     const index = seen.index;
     assert.deepEqual([index.scopes.size, index.calls.length, index.pieces.flatMap((p) => p.nodes).length, index.imports.length, seen.sends.size, index.clientNames], [0, 0, 0, 0, 0, undefined]);
+    // The one piece of a file analysed once is spent too: a dead list promoted to the old generation would keep the tree alive.
+    for (const piece of index.pieces) {
+      const lists = [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses];
+      assert.deepEqual([lists.map((l) => l.length), piece.derived, piece.kept], [[0, 0, 0, 0, 0, 0, 0, 0], undefined, false]);
+    }
     assert.ok(isTsParse(first.parsed) && !isTsParsed(first.parsed), 'only the source file is handed on');
     assert.equal(first.parsed.sourceFile, seen.sourceFile);
     const second = analyze(doc(source, source.text + '\n// edited\n'), { previous: first });

@@ -172,6 +172,15 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
       const binding = resolveIdentifier(index, target);
       if (binding) addToList(index.argumentUses, binding, call);
     }
+    // A piece that is not kept is spent: emptied, not merely dropped (see ../../memo.ts: a dead list
+    // in the old generation keeps the young nodes it points to alive, and the tree through them).
+    if (!piece.kept) {
+      piece.bindings.length = 0;
+      piece.thisMembers.length = 0;
+      piece.writes.length = 0;
+      piece.memberAssignments.length = 0;
+      piece.argumentUses.length = 0;
+    }
   }
   return index;
 }
