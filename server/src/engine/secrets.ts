@@ -93,7 +93,7 @@ function isHexRun(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     const letter = c | 0x20;
-    if (!((c >= 0x30 && c <= 0x39) || (letter >= 0x61 && letter <= 0x66 && c >= 0x41))) return false;
+    if (!((c >= 0x30 && c <= 0x39) || (letter >= 0x61 && letter <= 0x66))) return false;
   }
   return true;
 }

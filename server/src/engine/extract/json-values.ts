@@ -49,8 +49,7 @@ interface OpenObject {
   depth: number;
   properties: Property[];
   hasUnknownKeys: boolean;
-  /** Offset of the first property's key, and where the last property ends (jsonc-parser's property extent). */
-  firstMember: number | undefined;
+  /** Where the last property ends (jsonc-parser's property extent, past a missing value's comma or brace). */
   lastMemberEnd: number | undefined;
 }
 interface OpenArray {
@@ -65,8 +64,6 @@ interface OpenProperty {
   keyOffset: number;
   keyLength: number;
   value: Value | undefined;
-  /** End of the value in the parsed text (not shifted). */
-  valueEnd: number;
 }
 type Open = OpenObject | OpenArray | OpenProperty;
 
@@ -96,13 +93,11 @@ class ValueBuilder {
       onArrayEnd: (offset, length) => this.end(offset + length),
       onObjectProperty: (key, offset, length) => {
         if (this.skipped > 0) return;
-        const object = this.top() as OpenObject;
-        if (object.firstMember === undefined) object.firstMember = offset;
-        this.stack.push({ type: 'property', key, keyOffset: offset, keyLength: length, value: undefined, valueEnd: -1 });
+        this.stack.push({ type: 'property', key, keyOffset: offset, keyLength: length, value: undefined });
       },
       onLiteralValue: (value: unknown, offset, length) => {
         if (this.skipped > 0) return;
-        this.add(this.literal(value, offset, this.clamp(offset, length)));
+        this.add(this.literal(value, offset, length));
       },
       onSeparator: (separator, offset) => {
         if (this.skipped === 0 && separator === ',' && this.top()?.type === 'property') this.completeProperty(offset);
@@ -147,7 +142,7 @@ class ValueBuilder {
     }
     this.stack.push(
       type === 'object'
-        ? { type, offset, depth, properties: [], hasUnknownKeys: false, firstMember: undefined, lastMemberEnd: undefined }
+        ? { type, offset, depth, properties: [], hasUnknownKeys: false, lastMemberEnd: undefined }
         : { type, offset, depth, elements: [] },
     );
   }
@@ -171,8 +166,7 @@ class ValueBuilder {
     else if (top.type === 'array') top.elements.push(value);
     else if (top.type === 'property') {
       top.value = value;
-      top.valueEnd = value.span.end - this.base;
-      this.completeProperty(top.valueEnd);
+      this.completeProperty(value.span.end - this.base);
     }
   }
 
@@ -184,7 +178,7 @@ class ValueBuilder {
     object.lastMemberEnd = property.keyOffset + this.clamp(property.keyOffset, endOffset - property.keyOffset);
     if (!property.value) object.hasUnknownKeys = true;
     const value: Value = property.value ?? { kind: 'unknown', span: { start: keySpan.end, end: keySpan.end } };
-    const end = property.value ? property.valueEnd : property.keyOffset + keyLength;
+    const end = property.value ? property.value.span.end - this.base : property.keyOffset + keyLength;
     const removal = removalSpan(this.text, property.keyOffset, end);
     object.properties.push({
       key: property.key,
@@ -197,6 +191,7 @@ class ValueBuilder {
 
   private object(open: OpenObject, span: Span): ObjectValue {
     const base = this.base;
+    const first = open.properties[0];
     return {
       kind: 'object',
       span,
@@ -204,7 +199,7 @@ class ValueBuilder {
       hasUnknownKeys: open.hasUnknownKeys,
       openBrace: { start: base + open.offset, end: base + open.offset + 1 },
       insertAt: base + (open.lastMemberEnd ?? open.offset + 1),
-      style: insertStyle(this.text, open.offset, open.firstMember, '"'),
+      style: insertStyle(this.text, open.offset, first && first.span.start - base, '"'),
     };
   }
 
@@ -214,7 +209,7 @@ class ValueBuilder {
       case 'string':
         return { kind: 'string', value, span, inner: { start: span.start + 1, end: span.end - 1 }, quote: '"' };
       case 'number':
-        return { kind: 'number', value, raw: this.text.slice(offset, offset + length), span };
+        return { kind: 'number', value, raw: this.text.slice(offset, span.end - this.base), span };
       case 'boolean':
         return { kind: 'boolean', value, span };
       default:

@@ -13,7 +13,7 @@ import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { sendUrlPieces, siteFromSend } from './ts/requests.js';
-import { buildIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/scope.js';
+import { buildIndex, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/scope.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
@@ -95,17 +95,7 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
  * What is handed on is the source file, and for a document being edited the index's pieces.
  */
 export function releaseParse(parsed: TsParsed): TsParse {
-  const index = parsed.index;
-  index.scopes.clear();
-  index.imports.length = 0;
-  index.calls.length = 0;
-  index.constructions.length = 0;
-  index.memberAssignments.clear();
-  index.argumentUses.clear();
-  index.thisMembers.clear();
-  // A file analysed once lent its one piece's lists to the index; an edited file's pieces are kept.
-  for (const piece of index.pieces) if (!piece.kept) piece.nodes.length = 0;
-  index.clientNames = undefined;
+  releaseIndex(parsed.index);
   parsed.sends.clear();
   return { kind: 'typescript', sourceFile: parsed.sourceFile, pieces: parsed.pieces };
 }

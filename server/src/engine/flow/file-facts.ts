@@ -65,16 +65,12 @@ export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): File
       if (binding) facts.opaque.add(binding);
     }
   }
-  if (alone) {
-    // Not kept: the lists the facts share are emptied with them (releaseFacts), the writes now.
-    alone.plainWrites.length = 0;
-    alone.opaqueWrites.length = 0;
-    index.pieces[0]!.derived = undefined;
-  }
   return facts;
 }
 
+/** A kept piece keeps its facts for the next version; the one piece of a file analysed once does not. */
 function factsOf(piece: Piece): PieceFacts {
+  if (!piece.kept) return pieceFacts(piece.nodes);
   return (piece.derived as PieceFacts | undefined) ?? (piece.derived = pieceFacts(piece.nodes));
 }
 

@@ -79,23 +79,23 @@ function largeSide({ object, fields, request }: ObjectVisit): LargeSide | undefi
   return undefined;
 }
 
-/** By the catalogue's (long-lived) field lists: every request with an image count asks. */
-const sizeFieldsOf = new WeakMap<readonly Field[], Field[]>();
-
-function sizeFields(fields: readonly Field[]): Field[] {
-  let found = sizeFieldsOf.get(fields);
-  if (!found) sizeFieldsOf.set(fields, (found = SIZE_NAMES.flatMap((name) => fields.filter((f) => f.wire === name))));
-  return found;
+/**
+ * A look-up worked out once per field list: the lists are the catalogue's, built once per process,
+ * and every object of every body asks.
+ */
+function perFieldList<T>(compute: (fields: readonly Field[]) => T): (fields: readonly Field[]) => T {
+  const memo = new WeakMap<readonly Field[], { value: T }>();
+  return (fields) => {
+    let hit = memo.get(fields);
+    if (!hit) memo.set(fields, (hit = { value: compute(fields) }));
+    return hit.value;
+  };
 }
 
-const countFields = new WeakMap<readonly Field[], Field | null>();
+const sizeFields = perFieldList((fields) => SIZE_NAMES.flatMap((name) => fields.filter((f) => f.wire === name)));
 
-/** The image-count field among an object's fields (looked up once per field list: this runs on every object of every body). */
-function countFieldOf(fields: readonly Field[]): Field | undefined {
-  let found = countFields.get(fields);
-  if (found === undefined) countFields.set(fields, (found = fields.find(isImageCountField) ?? null));
-  return found ?? undefined;
-}
+/** The image-count field among an object's fields. */
+const countFieldOf = perFieldList((fields) => fields.find(isImageCountField));
 
 function sideValues(object: ObjectValue, field: Field, naming: Naming): { values: number[]; isDefault: boolean } | undefined {
   const property = propertyFor(object, field, naming);

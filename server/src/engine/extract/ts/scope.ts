@@ -70,7 +70,7 @@ export interface Piece {
   argumentUses: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
   /** Kept for the file's next version (updateIndex): nothing may empty its lists. */
   kept: boolean;
-  /** What a later pass works out from this piece's nodes alone, kept with it (flow/file-facts.ts). */
+  /** What a later pass works out from this piece's nodes alone, kept with a kept piece (flow/file-facts.ts). */
   derived?: object;
 }
 
@@ -172,17 +172,30 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
       const binding = resolveIdentifier(index, target);
       if (binding) addToList(index.argumentUses, binding, call);
     }
-    // A piece that is not kept is spent: emptied, not merely dropped (see ../../memo.ts: a dead list
-    // in the old generation keeps the young nodes it points to alive, and the tree through them).
-    if (!piece.kept) {
-      piece.bindings.length = 0;
-      piece.thisMembers.length = 0;
-      piece.writes.length = 0;
-      piece.memberAssignments.length = 0;
-      piece.argumentUses.length = 0;
-    }
   }
   return index;
+}
+
+/**
+ * Empty an index when its analysis ends, and the pieces that are not kept with it: emptied, not
+ * merely dropped (see ../../memo.ts: a dead list in the old generation keeps the young nodes it points
+ * to alive, and the tree through their parents). A kept piece is left whole for the next version.
+ */
+export function releaseIndex(index: FileIndex): void {
+  index.scopes.clear();
+  index.imports.length = 0;
+  index.calls.length = 0;
+  index.constructions.length = 0;
+  index.memberAssignments.clear();
+  index.argumentUses.clear();
+  index.thisMembers.clear();
+  index.clientNames = undefined;
+  for (const piece of index.pieces) {
+    if (piece.kept) continue;
+    for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses]) {
+      list.length = 0;
+    }
+  }
 }
 
 /** The kinds `FileIndex.nodes` lists: what flow/file-facts.ts and the rules' whole-file passes read. */
