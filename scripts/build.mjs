@@ -2,7 +2,7 @@
 // `node scripts/build.mjs` builds once (minified); `--watch` rebuilds on change; `--dev` keeps names.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { typescriptOnce } from './typescript-once.mjs';
+import { parserOnlyTypeScript } from './typescript-parser.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -23,7 +23,7 @@ const common = {
   // TypeScript's bundle probes for optional modules it never needs in a syntax-only parse.
   external: ['vscode', 'source-map-support', '@microsoft/typescript-etw'],
   mainFields: ['module', 'main'],
-  plugins: [typescriptOnce],
+  plugins: [parserOnlyTypeScript],
 };
 
 const entries = [
@@ -48,7 +48,7 @@ if (watch) {
 } else {
   await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
   // The loader reads the Node bundles as Latin-1: an ASCII file is then a one-byte string read in about
-  // a millisecond, where decoding 4 MB that hold one non-ASCII character as UTF-8 took ~50 ms of every
+  // a millisecond, where decoding the bundle (4 MB then) with one non-ASCII character as UTF-8 took ~50 ms of every
   // start and made a two-byte string of twice the size. esbuild escapes strings but not regular
   // expression literals: write such a character as `\uXXXX` in the source.
   for (const name of ['server', 'cli']) {

@@ -1,6 +1,6 @@
 'use strict';
 // The entry point scripts/build.mjs writes beside each Node bundle (dist/server.js → server-main.js,
-// dist/cli.js → cli-main.js): it loads the bundle through V8's code cache. Compiling the 4 MB bundle
+// dist/cli.js → cli-main.js): it loads the bundle through V8's code cache. Compiling the 1.4 MB bundle
 // (TypeScript's parser is most of it) is most of a cold start; the cache lets later starts skip it.
 // It is kept per user (never in a shared temp folder: it is code) and keyed by the bundle's size and
 // time and the V8 version, so a rebuilt bundle or another Node never reads a stale one. Any problem

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parserOnlyFile } from './typescript-parser.mjs';
 
 const EXCLUDED = new Set(['test/e2e', 'test/vscode']);
 
@@ -25,7 +26,10 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+// The engine is tested on the parser-only TypeScript it is bundled with (scripts/engine-typescript.cjs).
+const env = { ...process.env, LEONARDO_LINT_ENGINE_TYPESCRIPT: parserOnlyFile('cjs') };
+const result = spawnSync(process.execPath, ['--require', './scripts/engine-typescript.cjs', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
+  env,
 });
 process.exit(result.status ?? 1);
