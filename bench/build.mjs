@@ -6,7 +6,7 @@
 // JSON language service) stay external. Output:
 // bench/corpus/bench.cjs (git-ignored).
 import * as esbuild from 'esbuild';
-import { parserOnlyTypeScript } from '../scripts/typescript-parser.mjs';
+import { parserOnlyTypeScript } from '../scripts/typescript-parser.cjs';
 
 await esbuild.build({
   entryPoints: ['bench/run.ts'],

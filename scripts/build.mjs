@@ -2,7 +2,7 @@
 // `node scripts/build.mjs` builds once (minified); `--watch` rebuilds on change; `--dev` keeps names.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parserOnlyTypeScript } from './typescript-parser.mjs';
+import { parserOnlyTypeScript } from './typescript-parser.cjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -50,8 +50,9 @@ if (watch) {
   // The loader reads the Node bundles as Latin-1: an ASCII file is then a one-byte string read in about
   // a millisecond, where decoding the bundle (4 MB then) with one non-ASCII character as UTF-8 took ~50 ms of every
   // start and made a two-byte string of twice the size. esbuild escapes strings but not regular
-  // expression literals: write such a character as `\uXXXX` in the source.
-  for (const name of ['server', 'cli']) {
+  // expression literals: write such a character as `\uXXXX` in the source. A --dev bundle keeps the
+  // sources' comments, which may be anything: it is not checked (and loads a little slower).
+  for (const name of dev ? [] : ['server', 'cli']) {
     const bytes = readFileSync(`dist/${name}-main.js`);
     const at = bytes.findIndex((b) => b > 0x7f);
     if (at >= 0) {

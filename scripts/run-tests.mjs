@@ -4,7 +4,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parserOnlyFile } from './typescript-parser.mjs';
 
 const EXCLUDED = new Set(['test/e2e', 'test/vscode']);
 
@@ -27,9 +26,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 // The engine is tested on the parser-only TypeScript it is bundled with (scripts/engine-typescript.cjs).
-const env = { ...process.env, LEONARDO_LINT_ENGINE_TYPESCRIPT: parserOnlyFile('cjs') };
 const result = spawnSync(process.execPath, ['--require', './scripts/engine-typescript.cjs', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
-  env,
 });
 process.exit(result.status ?? 1);

@@ -1,4 +1,4 @@
-// The parser-only TypeScript the engine is bundled with (scripts/typescript-parser.mjs) against the
+// The parser-only TypeScript the engine is bundled with (scripts/typescript-parser.cjs) against the
 // `typescript` package: the same trees, incremental updates and parse errors on real code; nothing it
 // keeps refers to a statement it dropped; and the engine reads TypeScript only in the form the build
 // derives its names from.
@@ -15,11 +15,11 @@ interface Generator {
   bundleNames(typescript: typeof ts): string[];
 }
 
-const generator = (): Promise<Generator> => import(path.join(ROOT, 'scripts/typescript-parser.mjs')) as Promise<Generator>;
+const generator = require(path.join(ROOT, 'scripts/typescript-parser.cjs')) as Generator;
 
-async function parserOnly(): Promise<typeof ts> {
-  const file = process.env['LEONARDO_LINT_ENGINE_TYPESCRIPT'] ?? (await generator()).parserOnlyFile('cjs');
-  return require(file) as typeof ts;
+/** The module `npm test` hands the engine (scripts/engine-typescript.cjs). */
+function parserOnly(): typeof ts {
+  return require(generator.parserOnlyFile('cjs')) as typeof ts;
 }
 
 function files(dir: string, pattern: RegExp): string[] {
@@ -54,8 +54,8 @@ function dump(source: ts.SourceFile): string[] {
   return out;
 }
 
-test('the parser-only TypeScript parses real code of every kind to the same trees and errors as the package', async () => {
-  const parser = await parserOnly();
+test('the parser-only TypeScript parses real code of every kind to the same trees and errors as the package', () => {
+  const parser = parserOnly();
   assert.notEqual(parser.createSourceFile, ts.createSourceFile, 'the test compares two TypeScripts');
   const documents = corpus();
   assert.ok(documents.length > 150, `${documents.length} documents`);
@@ -67,8 +67,8 @@ test('the parser-only TypeScript parses real code of every kind to the same tree
   }
 });
 
-test('the parser-only TypeScript updates a tree incrementally as the package does', async () => {
-  const parser = await parserOnly();
+test('the parser-only TypeScript updates a tree incrementally as the package does', () => {
+  const parser = parserOnly();
   const documents = corpus().filter((d) => d.text.length > 2000).slice(0, 40);
   assert.ok(documents.length >= 20);
   for (const { file, kind, text } of documents) {
@@ -89,7 +89,7 @@ test('the parser-only TypeScript updates a tree incrementally as the package doe
 });
 
 test('nothing the parser-only TypeScript keeps refers to a statement of the package it dropped', async () => {
-  const { parserOnlyFile } = await generator();
+  const { parserOnlyFile } = generator;
   // Minified, every name bound in the module is renamed; a name left as written is free: a global, or a
   // top-level name of the package that the module lacks.
   const minified = await esbuild.build({
@@ -120,11 +120,11 @@ test('nothing the parser-only TypeScript keeps refers to a statement of the pack
   assert.deepEqual([...free].sort(), []);
 });
 
-test('the engine reads TypeScript only as `ts.<name>`, the form the build takes its names from', async () => {
-  const { bundleNames } = await generator();
+test('the engine reads TypeScript only as `ts.<name>`, the form the build takes its names from', () => {
+  const { bundleNames } = generator;
   const names = bundleNames(ts);
   assert.ok(names.includes('createSourceFile') && names.includes('updateSourceFile') && names.includes('SyntaxKind'), names.join(', '));
-  const parser = await parserOnly();
+  const parser = parserOnly();
   assert.deepEqual(names.filter((name) => !(name in parser)), []);
   const other: string[] = [];
   for (const file of files(path.join(ROOT, 'server/src'), /\.ts$/)) {

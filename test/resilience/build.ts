@@ -9,7 +9,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist/server.js');
 export const CLI = path.join(ROOT, 'bin/leonardo-lint.js');
 const BUNDLES = ['dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/client.js'].map((b) => path.join(ROOT, b));
-const SOURCES = ['server/src', 'client/src', 'package.json', 'scripts/build.mjs', 'scripts/typescript-parser.mjs'].map((s) => path.join(ROOT, s));
+const SOURCES = ['server/src', 'client/src', 'package.json', 'scripts/build.mjs', 'scripts/typescript-parser.cjs'].map((s) => path.join(ROOT, s));
 
 function newestMtime(target: string): number {
   const stat = fs.statSync(target);

@@ -21,15 +21,13 @@
 // The same classes are installed here, without the symbol, type and signature classes, which pull in
 // the language service.
 // The output is the kept statements in their original order. esbuild then shakes the bundle further.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+'use strict';
+const { createHash } = require('node:crypto');
+const { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(ROOT, 'package.json'));
-const TYPESCRIPT_FILE = require.resolve('typescript');
+const ROOT = join(__dirname, '..');
+const TYPESCRIPT_FILE = require.resolve('typescript', { paths: [ROOT] });
 
 const WRAPPER_HEAD = 'var ts = {}; ((module) => {\n';
 const WRAPPER_TAIL = '})({ get exports()';
@@ -52,7 +50,7 @@ const REVIEWED_EFFECTS = [
 ];
 
 /** The TypeScript exports the bundles read: every `ts.<name>` that is a value, in the engine (server/src) and the bench. */
-export function bundleNames(ts) {
+function bundleNames(ts) {
   const runtime = new Set(Object.keys(ts));
   const names = new Set();
   const visit = (dir) => {
@@ -122,7 +120,7 @@ function declaredNames(ts, statement) {
 }
 
 /** The parser-only module's source: `format` 'esm' (for esbuild, which shakes it further) or 'cjs' (for Node). */
-export function buildParserOnly(ts, names, format) {
+function buildParserOnly(ts, names, format) {
   const source = readFileSync(TYPESCRIPT_FILE, 'utf8');
   const head = source.indexOf(WRAPPER_HEAD);
   const tail = source.lastIndexOf(WRAPPER_TAIL);
@@ -174,10 +172,10 @@ export function buildParserOnly(ts, names, format) {
  * The parser-only module for the engine's names, as a file in node_modules/.cache (generated once per
  * TypeScript version, set of names and version of this script: it takes a couple of seconds).
  */
-export function parserOnlyFile(format) {
-  const ts = require('typescript');
+function parserOnlyFile(format) {
+  const ts = require(TYPESCRIPT_FILE);
   const names = bundleNames(ts);
-  const script = readFileSync(fileURLToPath(import.meta.url));
+  const script = readFileSync(__filename);
   const key = createHash('sha256').update(ts.version).update(names.join(',')).update(script).digest('hex').slice(0, 16);
   const folder = join(ROOT, 'node_modules/.cache/leonardo-lint');
   const file = join(folder, `typescript-parser-${key}.${format === 'esm' ? 'mjs' : 'cjs'}`);
@@ -201,7 +199,7 @@ export function parserOnlyFile(format) {
  * file, so a bundle holds one TypeScript, and its export is a plain object (the package's exports are
  * getters: the engine reads `ts.SyntaxKind.X` and `ts.isX` hundreds of thousands of times per large file).
  */
-export const parserOnlyTypeScript = {
+const parserOnlyTypeScript = {
   name: 'parser-only-typescript',
   setup(build) {
     let file;
@@ -211,3 +209,5 @@ export const parserOnlyTypeScript = {
     });
   },
 };
+
+module.exports = { bundleNames, parserOnlyFile, parserOnlyTypeScript };
