@@ -85,6 +85,25 @@ describe('ConfigResolver: the config file under the settings', () => {
     assert.equal(config.maxFileSize, 10);
   });
 
+  it('gives a folder the same config until settings or config files change', () => {
+    const resolver = new ConfigResolver();
+    resolver.setWorkspaceFolders([uri('app')]);
+    const typed = settings({ requestFiles: { 'requests/*.json': 'POST /generations' } });
+    const first = resolver.resolve(uri('app', 'requests', 'a.json'), typed);
+    assert.equal(resolver.resolve(uri('app', 'requests', 'b.json'), typed), first, 'another file of the folder, the same settings');
+    assert.notEqual(resolver.resolve(uri('app', 'src', 'c.json'), typed), first, 'another folder');
+    const changed = resolver.resolve(uri('app', 'requests', 'a.json'), settings({ requestFiles: {} }));
+    assert.deepEqual(changed.config.requestFiles, {}, 'new settings');
+    write('app/requests/leonardo-lint.config.json', '{ "rules": { "unknown-field": "off" } }');
+    try {
+      assert.equal(resolver.resolve(uri('app', 'requests', 'a.json'), typed), first, 'a config file is read again only after clear()');
+      resolver.clear();
+      assert.deepEqual(resolver.resolve(uri('app', 'requests', 'a.json'), typed).config.rules, { 'unknown-field': 'off' });
+    } finally {
+      fs.rmSync(path.join(root, 'app/requests/leonardo-lint.config.json'));
+    }
+  });
+
   it('untitled documents read the first workspace folder’s config', () => {
     const resolver = new ConfigResolver();
     resolver.setWorkspaceFolders([uri('app')]);

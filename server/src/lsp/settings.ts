@@ -89,13 +89,21 @@ export function filePathOf(uri: string): string | undefined {
 export class ConfigResolver {
   private readonly loader = new ConfigLoader();
   private folders: string[] = [];
+  /**
+   * What `resolve` gave, per settings object and the document's folders, until `clear()`: a keystroke
+   * gets the same config as the last one, so what the engine keys on it (a request-file glob table
+   * compiled once per config) is not rebuilt per version. New settings are a new object.
+   */
+  private resolved = new WeakMap<Settings, Map<string, ResolvedConfig>>();
 
   setWorkspaceFolders(uris: readonly string[]): void {
     this.folders = uris.map(filePathOf).filter((p): p is string => p !== undefined);
+    this.resolved = new WeakMap();
   }
 
   clear(): void {
     this.loader.clear();
+    this.resolved = new WeakMap();
   }
 
   resolve(uri: string, settings: Settings): ResolvedConfig {
@@ -103,6 +111,15 @@ export class ConfigResolver {
     const folder = this.folderOf(filePath);
     // Untitled documents read the config of the first workspace folder.
     const lookup = filePath ?? (folder ? path.join(folder, 'untitled') : undefined);
+    const key = `${folder ?? ''}\u0000${lookup === undefined ? '' : path.dirname(lookup)}`;
+    let bySettings = this.resolved.get(settings);
+    if (!bySettings) this.resolved.set(settings, (bySettings = new Map()));
+    let resolved = bySettings.get(key);
+    if (!resolved) bySettings.set(key, (resolved = this.load(lookup, folder, filePath, settings)));
+    return resolved;
+  }
+
+  private load(lookup: string | undefined, folder: string | undefined, filePath: string | undefined, settings: Settings): ResolvedConfig {
     let fileConfig: LintConfig = {};
     let baseDir = folder ?? (filePath ? path.dirname(filePath) : undefined);
     let error: string | undefined;
