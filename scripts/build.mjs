@@ -20,8 +20,7 @@ const common = {
   legalComments: 'none',
   define: { LEONARDO_LINT_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
-  // TypeScript's bundle probes for optional modules it never needs in a syntax-only parse.
-  external: ['vscode', 'source-map-support', '@microsoft/typescript-etw'],
+  external: ['vscode'],
   mainFields: ['module', 'main'],
   plugins: [parserOnlyTypeScript],
 };
@@ -48,8 +47,8 @@ if (watch) {
 } else {
   await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
   // The loader reads the Node bundles as Latin-1: an ASCII file is then a one-byte string read in about
-  // a millisecond, where decoding the bundle (4 MB then) with one non-ASCII character as UTF-8 took ~50 ms of every
-  // start and made a two-byte string of twice the size. esbuild escapes strings but not regular
+  // a millisecond, where decoding the bundle (4 MB then) with one non-ASCII character as UTF-8 took
+  // ~50 ms of every start and made a two-byte string of twice the size. esbuild escapes strings but not regular
   // expression literals: write such a character as `\uXXXX` in the source. A --dev bundle keeps the
   // sources' comments, which may be anything: it is not checked (and loads a little slower).
   for (const name of dev ? [] : ['server', 'cli']) {

@@ -9,10 +9,9 @@
 // - every top-level statement of the file is a unit: a declaration (function, class, var) declares its
 //   names; a statement that only initialises a declared name belongs to it (a namespace's
 //   `((X2) => {…})(X || (X = {}))`, `X.y = …`, `__export(X, {…})`);
-// - the roots are the `ts.<name>`s the engine's (and the bench's) sources read, and the services' node
-//   classes (below);
-//   a unit is kept when a kept unit names one of its names (by name, so it over-keeps, never under-keeps:
-//   a statement is dropped only when nothing that is kept can refer to it);
+// - the roots are the `ts.<name>`s the engine's (and the bench's) sources read, and the language
+//   service's node classes (below); a unit is kept when a kept unit names one of its names (by name, so
+//   it over-keeps, never under-keeps: a statement is dropped only when nothing kept can refer to it);
 // - a top-level statement that belongs to no name is a side effect of loading TypeScript; none of them
 //   is needed to parse, so all are dropped, and REVIEWED_EFFECTS lists them: a TypeScript with a new
 //   one fails the build until it is looked at.
