@@ -7,10 +7,11 @@ const Module = require('module');
 const path = require('path');
 const { parserOnlyFile } = require('./typescript-parser.cjs');
 
-const file = parserOnlyFile('cjs');
 const engine = path.join(__dirname, '..', 'server', 'src') + path.sep;
 const resolve = Module._resolveFilename;
+let file;
 Module._resolveFilename = function (request, parent, ...rest) {
-  if (request === 'typescript' && parent && parent.filename && parent.filename.startsWith(engine)) return file;
+  // Found (or generated) on the engine's first import: a test process that never loads the engine pays nothing.
+  if (request === 'typescript' && parent && parent.filename && parent.filename.startsWith(engine)) return (file ??= parserOnlyFile('cjs'));
   return resolve.call(this, request, parent, ...rest);
 };

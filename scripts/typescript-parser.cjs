@@ -23,7 +23,7 @@
 'use strict';
 const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const TYPESCRIPT_FILE = require.resolve('typescript', { paths: [ROOT] });
@@ -31,9 +31,11 @@ const TYPESCRIPT_FILE = require.resolve('typescript', { paths: [ROOT] });
 const WRAPPER_HEAD = 'var ts = {}; ((module) => {\n';
 const WRAPPER_TAIL = '})({ get exports()';
 
-const NODE_CLASSES = ['NodeObject', 'TokenObject', 'IdentifierObject', 'PrivateIdentifierObject', 'SourceFileObject'];
+/** The statement that installs the language service's node classes: its names are roots too. */
 const ALLOCATOR =
-  `\nsetObjectAllocator({ ${NODE_CLASSES.map((c) => `get${c.replace(/Object$/, '')}Constructor: () => ${c}`).join(', ')} });\n`;
+  'setObjectAllocator({ getNodeConstructor: () => NodeObject, getTokenConstructor: () => TokenObject, ' +
+  'getIdentifierConstructor: () => IdentifierObject, getPrivateIdentifierConstructor: () => PrivateIdentifierObject, ' +
+  'getSourceFileConstructor: () => SourceFileObject });\n';
 
 /** The top-level side effects of TypeScript 5.9's file, by the start of their text: none is needed to parse. */
 const REVIEWED_EFFECTS = [
@@ -48,9 +50,8 @@ const REVIEWED_EFFECTS = [
   '0 && (module.exports = {', // the CommonJS export annotation for Node's ESM loader
 ];
 
-/** The TypeScript exports the bundles read: every `ts.<name>` that is a value, in the engine (server/src) and the bench. */
-function bundleNames(ts) {
-  const runtime = new Set(Object.keys(ts));
+/** Every `ts.<name>` written in the engine (server/src) and the bench, values and types alike. */
+function writtenNames() {
   const names = new Set();
   const visit = (dir) => {
     for (const entry of readdirSync(dir).sort()) {
@@ -58,13 +59,18 @@ function bundleNames(ts) {
       if (statSync(full).isDirectory()) {
         if (entry !== 'corpus') visit(full); // bench/corpus: the generated files the bench measures
       } else if (entry.endsWith('.ts')) {
-        for (const m of readFileSync(full, 'utf8').matchAll(/\bts\.([A-Za-z_$][\w$]*)/g)) if (runtime.has(m[1])) names.add(m[1]);
+        for (const m of readFileSync(full, 'utf8').matchAll(/\bts\.([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
       }
     }
   };
   visit(join(ROOT, 'server/src'));
   visit(join(ROOT, 'bench'));
   return [...names].sort();
+}
+
+/** The TypeScript exports the bundles read: the written names that are values of `ts`. */
+function bundleNames(ts) {
+  return writtenNames().filter((name) => Object.prototype.hasOwnProperty.call(ts, name));
 }
 
 /** The names a statement refers to (every identifier but property and member names; labels are few). */
@@ -145,9 +151,11 @@ function buildParserOnly(ts, names, format) {
   if (unreviewed.length > 0) {
     throw new Error(`TypeScript ${ts.version} has top-level side effects this build has not reviewed:\n${unreviewed.map((t) => `  ${t.slice(0, 100)}`).join('\n')}`);
   }
-  const missing = [...names, ...NODE_CLASSES, 'setObjectAllocator'].filter((n) => !byName.has(n));
+  const allocatorNames = new Set();
+  referencedNames(ts, ts.createSourceFile('allocator.js', ALLOCATOR, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS), allocatorNames);
+  const pending = [...names, ...allocatorNames];
+  const missing = pending.filter((n) => !byName.has(n));
   if (missing.length > 0) throw new Error(`TypeScript ${ts.version} declares no ${missing.join(', ')} at the top level`);
-  const pending = [...names, ...NODE_CLASSES, 'setObjectAllocator'];
   const reached = new Set();
   while (pending.length > 0) {
     const name = pending.pop();
@@ -168,14 +176,14 @@ function buildParserOnly(ts, names, format) {
 }
 
 /**
- * The parser-only module for the engine's names, as a file in node_modules/.cache (generated once per
- * TypeScript version, set of names and version of this script: it takes a couple of seconds).
+ * The parser-only module for the engine's names, as a file in node_modules/.cache, generated once per
+ * TypeScript version, set of written names and version of this script (it takes a couple of seconds;
+ * finding it again loads nothing of TypeScript).
  */
 function parserOnlyFile(format) {
-  const ts = require(TYPESCRIPT_FILE);
-  const names = bundleNames(ts);
+  const version = JSON.parse(readFileSync(join(dirname(TYPESCRIPT_FILE), '..', 'package.json'), 'utf8')).version;
   const script = readFileSync(__filename);
-  const key = createHash('sha256').update(ts.version).update(names.join(',')).update(script).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(version).update(writtenNames().join(',')).update(script).digest('hex').slice(0, 16);
   const folder = join(ROOT, 'node_modules/.cache/leonardo-lint');
   const file = join(folder, `typescript-parser-${key}.${format === 'esm' ? 'mjs' : 'cjs'}`);
   if (!existsSync(file)) {
@@ -184,8 +192,9 @@ function parserOnlyFile(format) {
     for (const old of readdirSync(folder)) {
       if (old.startsWith('typescript-parser-') && old.endsWith(suffix)) rmSync(join(folder, old), { force: true });
     }
+    const ts = require(TYPESCRIPT_FILE);
     const partial = `${file}.${process.pid}`;
-    writeFileSync(partial, buildParserOnly(ts, names, format));
+    writeFileSync(partial, buildParserOnly(ts, bundleNames(ts), format));
     renameSync(partial, file);
   }
   return file;

@@ -42,8 +42,10 @@ export function isPlaceholderKey(text: string): boolean {
 /** Digits counting up, as sample UUIDs write them (`12345678-1234-…-1234567890ab` or `…-123456789012`). */
 const COUNTING = ['1234567890abcdef', '123456789012'];
 
-/** A UUID nobody would be issued: one repeated digit, or groups that count up (`12345678-1234-…`). */
-// Read character by character: every UUID in a document (each model id of a request) is checked.
+/**
+ * A UUID nobody would be issued: one repeated digit, or groups that count up (`12345678-1234-…`).
+ * Read character by character: every UUID in a document (each model id of a request) is checked.
+ */
 function isSampleUuid(uuid: string): boolean {
   const first = uuid.charCodeAt(0) | 0x20;
   let repeated = true;
