@@ -30,6 +30,16 @@ export interface Binding {
 export interface FileIndex {
   /** The bindings each scope node declares, by name. */
   scopes: Map<ts.Node, Map<string, Binding>>;
+  /** The kinds of the nodes in `scopes` (by kind): a use's ancestors of other kinds declare nothing. */
+  scopeKinds: boolean[];
+  /**
+   * The bindings in `scopes` by name (one per scope that declares the name), for `resolveIdentifier`:
+   * a name no scope declares is a global, and a name most scopes do not declare is found without
+   * walking up from the use. A list is sorted by where its scopes start when it is first read.
+   */
+  byName: Map<string, Binding[]>;
+  /** The names whose `byName` list has grown since it was last sorted. */
+  unsorted: Set<string>;
   /** Every import (and `require`) binding. */
   imports: Binding[];
   /** Every call expression, in document order. */
@@ -143,6 +153,9 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
   const single = pieces.length === 1 && !pieces[0]!.kept ? pieces[0] : undefined;
   const index: FileIndex = {
     scopes: new Map(),
+    scopeKinds: [],
+    byName: new Map(),
+    unsorted: new Set(),
     imports: [],
     calls: single?.calls ?? concatAll(pieces.map((p) => p.calls)),
     constructions: single?.constructions ?? concatAll(pieces.map((p) => p.constructions)),
@@ -183,6 +196,8 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
  */
 export function releaseIndex(index: FileIndex): void {
   index.scopes.clear();
+  index.byName.clear();
+  index.unsorted.clear();
   index.imports.length = 0;
   index.calls.length = 0;
   index.constructions.length = 0;
@@ -421,7 +436,10 @@ function addPatternBindings(piece: Piece, name: ts.BindingName, kind: BindingKin
 
 function addBinding(index: FileIndex, binding: Binding): void {
   let scope = index.scopes.get(binding.scope);
-  if (!scope) index.scopes.set(binding.scope, (scope = new Map()));
+  if (!scope) {
+    index.scopes.set(binding.scope, (scope = new Map()));
+    index.scopeKinds[binding.scope.kind] = true;
+  }
   const existing = scope.get(binding.name);
   if (existing) {
     // Declared twice in one scope (`var x = 1; var x = 2;`): neither value can be trusted.
@@ -429,6 +447,13 @@ function addBinding(index: FileIndex, binding: Binding): void {
     return;
   }
   scope.set(binding.name, binding);
+  const same = index.byName.get(binding.name);
+  if (!same) {
+    index.byName.set(binding.name, [binding]);
+  } else {
+    same.push(binding);
+    index.unsorted.add(binding.name);
+  }
   if (binding.kind === 'import') index.imports.push(binding);
 }
 
@@ -455,7 +480,57 @@ function blockScope(list: ts.VariableDeclarationList): ts.Node {
 /** The binding an identifier use refers to, or undefined for globals and unknown names. */
 export function resolveIdentifier(index: FileIndex, id: ts.Identifier): Binding | undefined {
   const name = id.text;
+  const bindings = index.byName.get(name);
+  if (!bindings) return undefined;
+  const pos = id.pos;
+  const end = id.end;
+  // A scope sees a use when the use lies within it: a node's range holds its subtree and nothing else
+  // of any width. (A missing name, from a parse error, has no width and sits where the next node
+  // starts, inside that node's range but not its subtree: it is looked up the long way.)
+  if (end > pos) {
+    if (bindings.length === 1) {
+      const scope = bindings[0]!.scope;
+      return scope.pos <= pos && end <= scope.end ? bindings[0] : undefined;
+    }
+    const found = innermostAround(index, name, bindings, pos, end);
+    if (found !== LOOK_UP) return found;
+  }
+  return lookUp(index, id, name);
+}
+
+const LOOK_UP = Symbol('look up');
+/** How many scopes that start before a use and do not hold it are passed over before looking up instead. */
+const MAX_PASSED = 8;
+
+/**
+ * Of the scopes declaring `name`, the innermost holding [pos, end): the scopes around a use are
+ * nested, so it is the one starting last before the use. Two scopes starting at one place (a
+ * function that is the file's first statement, and the file) cannot be told apart by position:
+ * LOOK_UP, as after passing more than MAX_PASSED scopes that end before the use.
+ */
+function innermostAround(index: FileIndex, name: string, bindings: Binding[], pos: number, end: number): Binding | undefined | typeof LOOK_UP {
+  if (index.unsorted.delete(name)) bindings.sort((a, b) => a.scope.pos - b.scope.pos);
+  // The last binding whose scope starts at or before the use.
+  let low = 0;
+  let high = bindings.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (bindings[middle]!.scope.pos <= pos) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low - 1, passed = 0; i >= 0; i--) {
+    const scope = bindings[i]!.scope;
+    if (end <= scope.end) return i > 0 && bindings[i - 1]!.scope.pos === scope.pos ? LOOK_UP : bindings[i];
+    if (++passed > MAX_PASSED) return LOOK_UP;
+  }
+  return undefined;
+}
+
+/** Up the parent chain to the nearest scope that declares the name. */
+function lookUp(index: FileIndex, id: ts.Identifier, name: string): Binding | undefined {
+  const kinds = index.scopeKinds;
   for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
+    if (!kinds[node.kind]) continue;
     const binding = index.scopes.get(node)?.get(name);
     if (binding) return binding;
   }
