@@ -22,6 +22,7 @@ import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
 
 const MAX_DEPTH = 40;
+const IN_PROGRESS = Symbol('in progress');
 const BUDGET = 200_000;
 
 /** The stage a client's awaited call result is at. */
@@ -45,7 +46,9 @@ export class Flow {
   readonly context: TsContext;
   /** The extractor's request sites by where they end. */
   private readonly sites = new Map<number, RequestSite[]>();
-  private readonly memo = new Map<ts.Node, Origin | null>();
+  /** Each expression's origin (null: none), or IN_PROGRESS while it is being worked out. */
+  private readonly memo = new Map<ts.Node, Origin | null | typeof IN_PROGRESS>();
+  private readonly bindingMemo = new Map<Binding, Origin | null | typeof IN_PROGRESS>();
   private readonly returns = new Map<ts.Node, Origin | null>();
   private readonly active = new Set<ts.Node>();
   /** The extractor's client calls: every call of the file was looked at, so a call not here is not one. */
@@ -83,6 +86,7 @@ export class Flow {
    */
   release(): void {
     this.memo.clear();
+    this.bindingMemo.clear();
     this.returns.clear();
     this.active.clear();
     this.callerMemo.clear();
@@ -115,17 +119,17 @@ export class Flow {
   originOf(expression: ts.Expression, depth = 0): Origin | undefined {
     const node = skipOuter(expression);
     const cached = this.memo.get(node);
-    if (cached !== undefined) return cached ?? undefined;
-    if (depth > MAX_DEPTH || this.budget <= 0 || this.active.has(node)) return undefined;
+    // (IN_PROGRESS: a cycle, `x = x.next`.)
+    if (cached !== undefined) return cached === null || cached === IN_PROGRESS ? undefined : cached;
+    if (depth > MAX_DEPTH || this.budget <= 0) return undefined;
     this.budget--;
-    this.active.add(node);
+    this.memo.set(node, IN_PROGRESS);
     let origin: Origin | undefined;
     try {
       origin = this.compute(node, depth);
     } finally {
-      this.active.delete(node);
+      this.memo.set(node, origin ?? null);
     }
-    this.memo.set(node, origin ?? null);
     return origin;
   }
 
@@ -263,8 +267,23 @@ export class Flow {
 
   private identifier(id: ts.Identifier, depth: number): Origin | undefined {
     const binding = this.binding(id);
-    if (!binding || this.facts.opaque.has(binding)) return undefined;
-    if (binding.kind === 'param') return this.parameter(binding, id.text, depth);
+    if (!binding) return undefined;
+    // A binding holds one value wherever it is read: worked out once, for its first read.
+    const cached = this.bindingMemo.get(binding);
+    if (cached !== undefined) return cached === null || cached === IN_PROGRESS ? undefined : cached;
+    this.bindingMemo.set(binding, IN_PROGRESS);
+    let origin: Origin | undefined;
+    try {
+      origin = this.bindingOrigin(binding, depth);
+    } finally {
+      this.bindingMemo.set(binding, origin ?? null);
+    }
+    return origin;
+  }
+
+  private bindingOrigin(binding: Binding, depth: number): Origin | undefined {
+    if (this.facts.opaque.has(binding)) return undefined;
+    if (binding.kind === 'param') return this.parameter(binding, binding.name, depth);
     if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
     const declaration = binding.node;
     if (!ts.isVariableDeclaration(declaration)) return undefined;
@@ -272,7 +291,7 @@ export class Flow {
     const source = this.declarationSource(declaration, writes.length > 0, depth);
     if (!ts.isIdentifier(declaration.name)) {
       if (writes.length > 0) return undefined;
-      return source.known ? follow(source.origin, patternSteps(declaration.name, id.text)) : undefined;
+      return source.known ? follow(source.origin, patternSteps(declaration.name, binding.name)) : undefined;
     }
     const values = [...(source.known ? [source.origin] : []), ...writes.map((w) => this.at(w, depth))];
     return merge(values);
