@@ -23,6 +23,26 @@ import type { Origin, ResponseStage, UploadOrigin } from './types.js';
 
 const MAX_DEPTH = 40;
 const IN_PROGRESS = Symbol('in progress');
+
+/** An origin in a memo: null for none, IN_PROGRESS while it is being worked out. */
+type Remembered = Origin | null | typeof IN_PROGRESS;
+
+/** A remembered origin as an answer: one still being worked out is a cycle (`x = x.next`), unknown. */
+function recalled(remembered: Remembered): Origin | undefined {
+  return remembered === null || remembered === IN_PROGRESS ? undefined : remembered;
+}
+
+/** `work(key)`, with `key` marked in progress in `table` while it runs and its answer kept there. */
+function settle<K>(flow: Flow, table: Map<K, Remembered>, key: K, depth: number, work: (this: Flow, key: K, depth: number) => Origin | undefined): Origin | undefined {
+  table.set(key, IN_PROGRESS);
+  let origin: Origin | undefined;
+  try {
+    origin = work.call(flow, key, depth);
+  } finally {
+    table.set(key, origin ?? null);
+  }
+  return origin;
+}
 const BUDGET = 200_000;
 
 /** The stage a client's awaited call result is at. */
@@ -46,9 +66,9 @@ export class Flow {
   readonly context: TsContext;
   /** The extractor's request sites by where they end. */
   private readonly sites = new Map<number, RequestSite[]>();
-  /** Each expression's origin (null: none), or IN_PROGRESS while it is being worked out. */
-  private readonly memo = new Map<ts.Node, Origin | null | typeof IN_PROGRESS>();
-  private readonly bindingMemo = new Map<Binding, Origin | null | typeof IN_PROGRESS>();
+  /** Each expression's origin worked out so far. */
+  private readonly memo = new Map<ts.Expression, Remembered>();
+  private readonly bindingMemo = new Map<Binding, Remembered>();
   private readonly returns = new Map<ts.Node, Origin | null>();
   private readonly active = new Set<ts.Node>();
   /** The extractor's client calls: every call of the file was looked at, so a call not here is not one. */
@@ -119,18 +139,10 @@ export class Flow {
   originOf(expression: ts.Expression, depth = 0): Origin | undefined {
     const node = skipOuter(expression);
     const cached = this.memo.get(node);
-    // (IN_PROGRESS: a cycle, `x = x.next`.)
-    if (cached !== undefined) return cached === null || cached === IN_PROGRESS ? undefined : cached;
+    if (cached !== undefined) return recalled(cached);
     if (depth > MAX_DEPTH || this.budget <= 0) return undefined;
     this.budget--;
-    this.memo.set(node, IN_PROGRESS);
-    let origin: Origin | undefined;
-    try {
-      origin = this.compute(node, depth);
-    } finally {
-      this.memo.set(node, origin ?? null);
-    }
-    return origin;
+    return settle(this, this.memo, node, depth, this.compute);
   }
 
   /** True when a JobStatus check guards `node` (see status-checks.ts). */
@@ -270,15 +282,7 @@ export class Flow {
     if (!binding) return undefined;
     // A binding holds one value wherever it is read: worked out once, for its first read.
     const cached = this.bindingMemo.get(binding);
-    if (cached !== undefined) return cached === null || cached === IN_PROGRESS ? undefined : cached;
-    this.bindingMemo.set(binding, IN_PROGRESS);
-    let origin: Origin | undefined;
-    try {
-      origin = this.bindingOrigin(binding, depth);
-    } finally {
-      this.bindingMemo.set(binding, origin ?? null);
-    }
-    return origin;
+    return cached !== undefined ? recalled(cached) : settle(this, this.bindingMemo, binding, depth, this.bindingOrigin);
   }
 
   private bindingOrigin(binding: Binding, depth: number): Origin | undefined {
