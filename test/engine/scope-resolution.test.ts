@@ -12,15 +12,15 @@ import { serviceFile } from '../../bench/corpus.js';
 import { Random } from '../../bench/random.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { isTsParsed } from '../../server/src/engine/extract/typescript.js';
-import { buildIndex, resolveIdentifier, type Binding, type FileIndex } from '../../server/src/engine/extract/ts/scope.js';
+import { buildIndex, resolveIdentifier, updateIndex, type Binding, type FileIndex } from '../../server/src/engine/extract/ts/scope.js';
 import type { Rule } from '../../server/src/engine/types.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 /** The definition: up the parent chain to the nearest scope that declares the name. */
-function byWalking(index: FileIndex, id: ts.Identifier): Binding | undefined {
+function byWalking(scopes: ReadonlyMap<ts.Node, ReadonlyMap<string, Binding>>, id: ts.Identifier): Binding | undefined {
   for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
-    const binding = index.scopes.get(node)?.get(id.text);
+    const binding = scopes.get(node)?.get(id.text);
     if (binding) return binding;
   }
   return undefined;
@@ -29,9 +29,10 @@ function byWalking(index: FileIndex, id: ts.Identifier): Binding | undefined {
 /** Every identifier of the file resolved both ways; the number resolved to a binding. */
 function compareAll(index: FileIndex, sourceFile: ts.SourceFile, label: string): number {
   let bound = 0;
+  const scopes = index.scopes;
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
-      const expected = byWalking(index, node);
+      const expected = byWalking(scopes, node);
       assert.equal(resolveIdentifier(index, node), expected, `${label}: "${node.text}" at ${node.pos}`);
       if (expected) bound++;
     }
@@ -41,10 +42,20 @@ function compareAll(index: FileIndex, sourceFile: ts.SourceFile, label: string):
   return bound;
 }
 
-function indexOf(file: string, text: string): { sourceFile: ts.SourceFile; index: FileIndex } {
+/** The file indexed whole (one piece) and by top-level statements (as while it is edited), each from a parse of its own. */
+function indexesOf(file: string, text: string): Array<{ sourceFile: ts.SourceFile; index: FileIndex; label: string }> {
   const kind = /\.tsx$/.test(file) ? ts.ScriptKind.TSX : /\.jsx?$|\.mjs$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
-  return { sourceFile, index: buildIndex(sourceFile) };
+  const parse = () => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+  const whole = parse();
+  const byStatement = parse();
+  return [
+    { sourceFile: whole, index: buildIndex(whole), label: `${file} (whole)` },
+    { sourceFile: byStatement, index: updateIndex(byStatement, undefined).index, label: `${file} (by statement)` },
+  ];
+}
+
+function compareBoth(file: string, text: string): number {
+  return indexesOf(file, text).reduce((bound, { sourceFile, index, label }) => bound + compareAll(index, sourceFile, label), 0);
 }
 
 function sources(dir: string): string[] {
@@ -59,12 +70,8 @@ describe('resolving an identifier', () => {
   it('finds the binding the parent walk finds, for every identifier of real code', () => {
     const files = ['server/src', 'examples', 'test', 'bench', 'scripts'].flatMap((dir) => sources(path.join(ROOT, dir)));
     let bound = 0;
-    for (const file of files) {
-      const { sourceFile, index } = indexOf(file, fs.readFileSync(file, 'utf8'));
-      bound += compareAll(index, sourceFile, path.relative(ROOT, file));
-    }
-    const service = indexOf('service.ts', serviceFile(new Random(5), 3000, 40));
-    bound += compareAll(service.index, service.sourceFile, 'service.ts');
+    for (const file of files) bound += compareBoth(path.relative(ROOT, file), fs.readFileSync(file, 'utf8'));
+    bound += compareBoth('service.ts', serviceFile(new Random(5), 3000, 40));
     assert.ok(files.length > 150 && bound > 50_000, `${files.length} files, ${bound} uses of a binding`);
   });
 
@@ -88,22 +95,19 @@ describe('resolving an identifier', () => {
       'import d from "m"; function u(d) { return d } d',
       'export {}; declare module "m" { const q: number; export { q } }',
     ];
-    for (const text of cases) {
-      const { sourceFile, index } = indexOf('case.ts', text);
-      assert.ok(compareAll(index, sourceFile, text) > 0, text);
-    }
+    for (const text of cases) assert.ok(compareBoth('case.ts', text) > 0, text);
   });
 
   it('looks up the long way past many scopes declaring the same name, and for the empty names of parse errors', () => {
     const many = Array.from({ length: 30 }, (_, i) => `function f${i}(data) { return data.id }`).join('\n');
-    const outer = `const data = 1;\n${many}\nconst g = () => data;\n${many}\nexport const h = data;`;
+    // In one statement: the use after thirty functions of its own `data` reads the block's.
+    const inBlock = `{\n  let data = 1;\n${many}\n  data;\n}`;
+    const outer = `const data = 1;\n${many}\nconst g = () => data;\n${inBlock}\nexport const h = data;`;
     const broken = 'const = 1; function (a, , b) { return a + }\nlet { x: } = y; x. ; new ( ; class { m( }';
-    // A missing operand (a name of no width) where a function whose rest parameter has no name starts.
-    const edge = 'x = \nexport function f(...) {}';
-    for (const text of [many, outer, broken, edge, `${broken}\n${outer}`]) {
-      const { sourceFile, index } = indexOf('case.ts', text);
-      compareAll(index, sourceFile, text.slice(0, 40));
-    }
+    // A missing operand (a name of no width) where a function whose rest parameter has no name starts,
+    // and one at the end of a statement, inside an arrow function with such a parameter.
+    const edges = 'x = \nexport function f(...) {}\nconst g = (...) => a + \nexport const h = 1';
+    for (const text of [many, inBlock, outer, broken, edges, `${broken}\n${outer}`]) compareBoth('case.ts', text);
   });
 
   it('finds the same bindings in a file the incremental parser updated, with reused statements moved', () => {
