@@ -1,7 +1,8 @@
 // The per-file index the TS/JS extractor builds in one iterative pass over the syntax tree: every
 // binding (const/let/var, parameter, function, class, import) with the scope it lives in, every
-// call, every member assignment (`body.x = ...`). Identifier uses are resolved by walking up the
-// parent chain to the nearest scope that declares the name: syntax only, no type checker.
+// call, every member assignment (`body.x = ...`). An identifier use resolves to the nearest scope
+// around it that declares the name (syntax only, no type checker), found by position among the
+// scopes declaring that name rather than by walking up the use's parents.
 
 import ts from 'typescript';
 import { concatAll } from '../../arrays.js';
