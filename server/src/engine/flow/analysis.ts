@@ -22,6 +22,7 @@ import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
 
 const MAX_DEPTH = 40;
+const BUDGET = 200_000;
 const IN_PROGRESS = Symbol('in progress');
 
 /** An origin in a memo: null for none, IN_PROGRESS while it is being worked out. */
@@ -32,7 +33,10 @@ function recalled(remembered: Remembered): Origin | undefined {
   return remembered === null || remembered === IN_PROGRESS ? undefined : remembered;
 }
 
-/** `work(key)`, with `key` marked in progress in `table` while it runs and its answer kept there. */
+/**
+ * `work(key)`, with `key` marked in progress in `table` while it runs and its answer kept there (the
+ * one bookkeeping of the flow's three memos: expressions, bindings, function returns).
+ */
 function settle<K>(flow: Flow, table: Map<K, Remembered>, key: K, depth: number, work: (this: Flow, key: K, depth: number) => Origin | undefined): Origin | undefined {
   table.set(key, IN_PROGRESS);
   let origin: Origin | undefined;
@@ -43,7 +47,6 @@ function settle<K>(flow: Flow, table: Map<K, Remembered>, key: K, depth: number,
   }
   return origin;
 }
-const BUDGET = 200_000;
 
 /** The stage a client's awaited call result is at. */
 const STAGE_OF: Partial<Record<SourceKind, ResponseStage>> = {
@@ -69,8 +72,7 @@ export class Flow {
   /** Each expression's origin worked out so far. */
   private readonly memo = new Map<ts.Expression, Remembered>();
   private readonly bindingMemo = new Map<Binding, Remembered>();
-  private readonly returns = new Map<ts.Node, Origin | null>();
-  private readonly active = new Set<ts.Node>();
+  private readonly returns = new Map<FunctionNode, Remembered>();
   /** The extractor's client calls: every call of the file was looked at, so a call not here is not one. */
   private readonly sends: ReadonlyMap<ts.CallExpression, SendCall>;
   private readonly callerMemo = new Map<ts.Node, Callers>();
@@ -108,7 +110,6 @@ export class Flow {
     this.memo.clear();
     this.bindingMemo.clear();
     this.returns.clear();
-    this.active.clear();
     this.callerMemo.clear();
     this.sites.clear();
     this.derivedValues.clear();
@@ -384,23 +385,19 @@ export class Flow {
   /** The value a same-file function returns (all its returns agree), with status checks at the returns. */
   returnOrigin(fn: FunctionNode, depth = 0): Origin | undefined {
     const cached = this.returns.get(fn);
-    if (cached !== undefined) return cached ?? undefined;
-    if (this.active.has(fn) || depth > MAX_DEPTH) return undefined;
-    this.active.add(fn);
-    let origin: Origin | undefined;
-    try {
-      const values: Array<Origin | undefined> = [];
-      for (const expression of returnedExpressions(fn)) {
-        const value = this.at(expression, depth);
-        const guarded = value?.kind === 'response' && !value.statusChecked && this.statusCheckedAt(expression);
-        values.push(guarded ? { ...value, statusChecked: true } : value);
-      }
-      origin = merge(values);
-    } finally {
-      this.active.delete(fn);
+    if (cached !== undefined) return recalled(cached);
+    if (depth > MAX_DEPTH) return undefined;
+    return settle(this, this.returns, fn, depth, this.returned);
+  }
+
+  private returned(fn: FunctionNode, depth: number): Origin | undefined {
+    const values: Array<Origin | undefined> = [];
+    for (const expression of returnedExpressions(fn)) {
+      const value = this.at(expression, depth);
+      const guarded = value?.kind === 'response' && !value.statusChecked && this.statusCheckedAt(expression);
+      values.push(guarded ? { ...value, statusChecked: true } : value);
     }
-    this.returns.set(fn, origin ?? null);
-    return origin;
+    return merge(values);
   }
 
   /** The same-file function a call calls: `f()`, `const f = () => ...`, `this.method()`. */
