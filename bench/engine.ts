@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { getLanguageService, TextDocument, type Diagnostic as JsonDiagnostic } from 'vscode-json-languageservice';
 import { getCatalogue } from '../server/src/api/catalogue.js';
 import { analyze } from '../server/src/engine/analyze.js';
-import type { LintConfig } from '../server/src/engine/config.js';
+import type { LintConfig } from '../server/src/engine/config/lint-config.js';
 import type { Finding } from '../server/src/engine/types.js';
 import type { Corpus, JsonCorpus } from './corpus.js';
 import { endpointSchema } from './json-schema.js';

@@ -18,7 +18,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from './engine/config-file.js';
+import { CONFIG_FILE_NAME } from './engine/config/file.js';
 import { allRules } from './engine/rules/index.js';
 import { explainError, formatExplanation } from './engine/knowledge/index.js';
 import { getCatalogue } from './api/catalogue.js';

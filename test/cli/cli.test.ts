@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main.js';
 import { lintFile } from '../../server/src/cli/lint-files.js';
-import { ConfigLoader } from '../../server/src/engine/config-file.js';
+import { ConfigLoader } from '../../server/src/engine/config/file.js';
 
 let dir: string;
 

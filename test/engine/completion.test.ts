@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
-import { completionsAt, type Completion } from '../../server/src/engine/completion.js';
+import { completionsAt, type Completion } from '../../server/src/engine/editor/completion.js';
 import { documentKindForPath } from '../../server/src/engine/extract/index.js';
 import { applyEdits } from '../helpers/lint.js';
 

@@ -5,7 +5,7 @@ import { getCatalogue } from '../../server/src/api/catalogue.js';
 import { extractFromJson } from '../../server/src/engine/extract/json.js';
 import { parseJsonValue } from '../../server/src/engine/extract/json-values.js';
 import { NestedTooDeeply } from '../../server/src/engine/extract/nesting.js';
-import type { LintConfig } from '../../server/src/engine/config.js';
+import type { LintConfig } from '../../server/src/engine/config/lint-config.js';
 import type { ObjectValue } from '../../server/src/engine/types.js';
 
 const catalogue = getCatalogue();

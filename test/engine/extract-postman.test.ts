@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCatalogue } from '../../server/src/api/catalogue.js';
-import type { LintConfig } from '../../server/src/engine/config.js';
+import type { LintConfig } from '../../server/src/engine/config/lint-config.js';
 import { documentKindForPath, extractRequests } from '../../server/src/engine/extract/index.js';
 import { extractFromPostman } from '../../server/src/engine/extract/postman.js';
 import type { ObjectValue, RequestSite, Span } from '../../server/src/engine/types.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { documentKindForPath } from '../../server/src/engine/extract/index.js';
-import { hoverAt } from '../../server/src/engine/hover.js';
+import { hoverAt } from '../../server/src/engine/editor/hover.js';
 
 /** The hover Markdown at the `|` caret (removed from the code before analysis). */
 function hover(marked: string, path = 'app.ts'): string | undefined {

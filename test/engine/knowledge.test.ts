@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { getCatalogue } from '../../server/src/api/catalogue.js';
-import { ruleDocsUrl } from '../../server/src/engine/docs.js';
+import { ruleDocsUrl } from '../../server/src/engine/rule-docs.js';
 import {
   apiErrors,
   entriesMentioningField,

@@ -2,10 +2,10 @@
 // finding, fix title, hover or CLI output (stylish, JSON, SARIF) ever shows a found key in full.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findKeys, isPlaceholderKey, isUuidShaped, looksLikeLeonardoKey, redactKey, redactKeys } from '../../server/src/engine/secrets.js';
+import { findKeys, isPlaceholderKey, isUuidShaped, looksLikeLeonardoKey, redactKey, redactKeys } from '../../server/src/engine/auth/secrets.js';
 import { formatJson, formatSarif, formatStylish } from '../../server/src/cli/format.js';
 import { documentKindForPath } from '../../server/src/engine/extract/index.js';
-import { hoverAt } from '../../server/src/engine/hover.js';
+import { hoverAt } from '../../server/src/engine/editor/hover.js';
 import { analyzeSnippet } from '../helpers/lint.js';
 
 const KEY = '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f';

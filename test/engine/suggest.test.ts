@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { editDistance, snakeToCamel } from '../../server/src/engine/suggest.js';
+import { editDistance, snakeToCamel } from '../../server/src/engine/fix/suggest.js';
 
 /** The textbook optimal string alignment distance: the whole table, no band, no early stop. */
 function reference(a: string, b: string): number {

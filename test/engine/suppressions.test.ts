@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LintConfig } from '../../server/src/engine/config.js';
+import type { LintConfig } from '../../server/src/engine/config/lint-config.js';
 import {
   applySuppressions,
   disableFileEdit,

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { changeBetween } from '../../server/src/engine/text-edit.js';
+import { changeBetween } from '../../server/src/engine/extract/ts/text-change.js';
 
 /** The textbook version: walk in from both ends one character at a time. */
 function reference(a: string, b: string) {

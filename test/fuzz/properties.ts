@@ -26,7 +26,7 @@
 //      Object.prototype.
 
 import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
-import { applyTextEdits, compatibleFixes } from '../../server/src/engine/apply-fixes.js';
+import { applyTextEdits, compatibleFixes } from '../../server/src/engine/fix/apply.js';
 import type { Finding, RequestSite, Span, TextEdit, Value } from '../../server/src/engine/types.js';
 import type { FuzzDocument } from './render.js';
 import { syntaxErrors, type ParseProblem } from './syntax.js';

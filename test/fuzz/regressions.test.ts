@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze.js';
-import { fixUntilStable } from '../../server/src/engine/apply-fixes.js';
+import { fixUntilStable } from '../../server/src/engine/fix/apply.js';
 import type { DocumentKind } from '../../server/src/engine/types.js';
 import { checkDocument } from './properties.js';
 

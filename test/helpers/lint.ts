@@ -1,7 +1,7 @@
 // Test helpers: lint a snippet and read findings as (rule, line, column, text) rows.
 
 import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
-import type { LintConfig } from '../../server/src/engine/config.js';
+import type { LintConfig } from '../../server/src/engine/config/lint-config.js';
 import { documentKindForPath } from '../../server/src/engine/extract/index.js';
 import { LineIndex } from '../../server/src/engine/positions.js';
 import { allRules } from '../../server/src/engine/rules/index.js';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { allRules } from '../../server/src/engine/rules/index.js';
-import { ruleDocsUrl } from '../../server/src/engine/docs.js';
+import { ruleDocsUrl } from '../../server/src/engine/rule-docs.js';
 
 /** The public rule ids of RULES.md. A rule id is an interface: never renamed. */
 const CATALOGUE_IDS = [

@@ -57,7 +57,7 @@ function scan(): { literals: Found[]; constructed: string[] } {
  */
 const BOUNDED: Array<{ file: string; source: string; length: number; reason: string }> = [
   { file: 'server/src/engine/extract/ts/context.ts', source: '\\s*[\\r\\n]\\s*', length: 320, reason: 'nodeText folds at most 320 characters (4 × its 80-character maximum)' },
-  { file: 'server/src/engine/flow-env.ts', source: '\\s*[\\r\\n]\\s*', length: 320, reason: 'text() folds at most the first 320 characters of an expression' },
+  { file: 'server/src/engine/auth/exposed-env.ts', source: '\\s*[\\r\\n]\\s*', length: 320, reason: 'text() folds at most the first 320 characters of an expression' },
 ];
 
 const run = (unit: string, length = N) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
@@ -106,7 +106,7 @@ test('every regular expression literal in server/src stays within 50 ms on adver
 test('each bounded literal is still applied to its bounded slice only', () => {
   const context = fs.readFileSync(path.join(ROOT, 'server/src/engine/extract/ts/context.ts'), 'utf8');
   assert.match(context, /ctx\.text\.slice\(start, Math\.min\(node\.end, start \+ max \* 4\)\)\.replace\(\/\\s\*\[\\r\\n\]\\s\*\/g/);
-  const flowEnv = fs.readFileSync(path.join(ROOT, 'server/src/engine/flow-env.ts'), 'utf8');
+  const flowEnv = fs.readFileSync(path.join(ROOT, 'server/src/engine/auth/exposed-env.ts'), 'utf8');
   assert.match(flowEnv, /\.slice\(start, Math\.min\(node\.end, start \+ 320\)\)\.replace\(\/\\s\*\[\\r\\n\]\\s\*\/g/);
 });
 

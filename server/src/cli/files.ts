@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { ConfigLoader } from '../engine/config-file.js';
+import type { ConfigLoader } from '../engine/config/file.js';
 import { documentKindForPath } from '../engine/extract/index.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);

@@ -4,8 +4,8 @@
 import * as path from 'node:path';
 import { LineIndex } from '../engine/positions.js';
 import { allRules } from '../engine/rules/index.js';
-import { REPOSITORY_URL } from '../engine/docs.js';
-import { applyTextEdits } from '../engine/apply-fixes.js';
+import { REPOSITORY_URL } from '../engine/rule-docs.js';
+import { applyTextEdits } from '../engine/fix/apply.js';
 import type { Finding } from '../engine/types.js';
 import type { FileResult } from './lint-files.js';
 

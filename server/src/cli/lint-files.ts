@@ -2,9 +2,9 @@
 
 import * as fs from 'node:fs';
 import { analyze } from '../engine/analyze.js';
-import { mergeConfigs, type LintConfig } from '../engine/config.js';
-import type { ConfigLoader } from '../engine/config-file.js';
-import { fixUntilStable } from '../engine/apply-fixes.js';
+import { mergeConfigs, type LintConfig } from '../engine/config/lint-config.js';
+import type { ConfigLoader } from '../engine/config/file.js';
+import { fixUntilStable } from '../engine/fix/apply.js';
 import type { Finding, LintDocument } from '../engine/types.js';
 import type { FileEntry } from './files.js';
 import { kindOf } from './files.js';

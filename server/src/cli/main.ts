@@ -1,8 +1,8 @@
 // `leonardo-lint`: the command-line face of the engine. Same analysis as the editor, for CI.
 
 import * as fs from 'node:fs';
-import { ConfigError, ConfigLoader, parseConfig } from '../engine/config-file.js';
-import type { LintConfig } from '../engine/config.js';
+import { ConfigError, ConfigLoader, parseConfig } from '../engine/config/file.js';
+import type { LintConfig } from '../engine/config/lint-config.js';
 import { allRules } from '../engine/rules/index.js';
 import { HELP, parseLintArgs, UsageError, type LintArgs } from './args.js';
 import { collectFiles } from './files.js';

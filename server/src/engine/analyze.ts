@@ -3,7 +3,7 @@
 
 import { getCatalogue } from '../api/catalogue.js';
 import type { Catalogue } from '../api/types.js';
-import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config.js';
+import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config/lint-config.js';
 import { extractRequests } from './extract/index.js';
 import { NestedTooDeeply } from './extract/nesting.js';
 import { isTsParsed, releaseParse } from './extract/typescript.js';

@@ -7,7 +7,7 @@
 // `//` at the start of a line in .http files), `<!-- -->` in Markdown prose and `#` lines inside
 // Markdown code fences. A directive that suppresses nothing is reported as `unused-disable-directive`.
 
-import type { LintConfig } from './config.js';
+import type { LintConfig } from './config/lint-config.js';
 import { LineIndex } from './positions.js';
 import { ruleById } from './rules/index.js';
 import type { DocumentKind, Finding, LintDocument, RequestSite, Span, TextEdit } from './types.js';

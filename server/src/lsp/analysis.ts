@@ -4,7 +4,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisResult } from '../engine/analyze.js';
-import type { LintConfig } from '../engine/config.js';
+import type { LintConfig } from '../engine/config/lint-config.js';
 import { documentKindForLanguage, documentKindForPath } from '../engine/extract/index.js';
 import { LineIndex } from '../engine/positions.js';
 import { allRules } from '../engine/rules/index.js';

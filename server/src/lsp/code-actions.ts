@@ -10,8 +10,8 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { compatibleFixes } from '../engine/apply-fixes.js';
-import { ruleDocsUrl } from '../engine/docs.js';
+import { compatibleFixes } from '../engine/fix/apply.js';
+import { ruleDocsUrl } from '../engine/rule-docs.js';
 import { disableFileEdit, disableLineEdit, UNUSED_DIRECTIVE_RULE_ID } from '../engine/suppressions.js';
 import type { TextEdit } from '../engine/types.js';
 import type { DocumentAnalysis } from './analysis.js';

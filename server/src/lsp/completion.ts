@@ -10,7 +10,7 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver';
-import { completionsAt } from '../engine/completion.js';
+import { completionsAt } from '../engine/editor/completion.js';
 import type { DocumentAnalysis } from './analysis.js';
 import { toRange } from './diagnostics.js';
 

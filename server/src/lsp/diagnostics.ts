@@ -8,7 +8,7 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import { ruleDocsUrl } from '../engine/docs.js';
+import { ruleDocsUrl } from '../engine/rule-docs.js';
 import type { LineIndex } from '../engine/positions.js';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../engine/suppressions.js';
 import type { Finding, Fix, Severity, Span } from '../engine/types.js';

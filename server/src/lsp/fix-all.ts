@@ -3,7 +3,7 @@
 // returned (the editor keeps markers and folding around them); else one edit of the changed middle.
 
 import { analyze } from '../engine/analyze.js';
-import { compatibleFixes, fixUntilStable } from '../engine/apply-fixes.js';
+import { compatibleFixes, fixUntilStable } from '../engine/fix/apply.js';
 import type { TextEdit } from '../engine/types.js';
 import type { DocumentAnalysis } from './analysis.js';
 

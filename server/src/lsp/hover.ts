@@ -1,7 +1,7 @@
 // textDocument/hover: the engine's hover Markdown at the cursor, for the analysed version.
 
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { hoverAt as engineHover } from '../engine/hover.js';
+import { hoverAt as engineHover } from '../engine/editor/hover.js';
 import type { DocumentAnalysis } from './analysis.js';
 import { toRange } from './diagnostics.js';
 

@@ -5,8 +5,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { ConfigError, ConfigLoader } from '../engine/config-file.js';
-import { mergeConfigs, type LintConfig } from '../engine/config.js';
+import { ConfigError, ConfigLoader } from '../engine/config/file.js';
+import { mergeConfigs, type LintConfig } from '../engine/config/lint-config.js';
 import type { SeveritySetting } from '../engine/types.js';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings } from './protocol.js';
 

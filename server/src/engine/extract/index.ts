@@ -1,7 +1,7 @@
 // Which extractor reads which kind of document, and how a document's kind is told from its name.
 
 import type { Catalogue } from '../../api/types.js';
-import type { LintConfig } from '../config.js';
+import type { LintConfig } from '../config/lint-config.js';
 import type { DocumentKind, LintDocument, RequestSite } from '../types.js';
 import { extractFromHttp } from './http.js';
 import { extractFromJson } from './json.js';

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Catalogue, Endpoint } from '../../api/types.js';
-import type { LintConfig } from '../config.js';
+import type { LintConfig } from '../config/lint-config.js';
 import type { LintDocument, ObjectValue, RequestSite, Span } from '../types.js';
 import type { Extraction } from './index.js';
 import { parseJsonValue } from './json-values.js';

@@ -5,10 +5,10 @@
 
 import ts from 'typescript';
 import type { Catalogue } from '../../api/types.js';
-import type { LintConfig } from '../config.js';
+import type { LintConfig } from '../config/lint-config.js';
 import type { LintDocument, RequestSite } from '../types.js';
 import type { Extraction } from './index.js';
-import { changeBetween } from '../text-edit.js';
+import { changeBetween } from './ts/text-change.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';

@@ -7,8 +7,8 @@
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
 import { stringValue } from '../extract/ts/values.js';
-import { choiceFixes, replaceWithString } from '../fixes.js';
-import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../suggest.js';
+import { choiceFixes, replaceWithString } from '../fix/builders.js';
+import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { RuleContext } from '../types.js';
 import { flowFor, type Flow } from './analysis.js';
 import { endpointName, writtenPath } from './shape.js';

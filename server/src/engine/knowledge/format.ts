@@ -1,6 +1,6 @@
 // Rendering a catalogue entry (and what was matched) as Markdown for hovers or plain text for the CLI.
 
-import { ruleDocsUrl } from '../docs.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import type { ApiErrorEntry } from './api-errors.js';
 import type { ErrorMatch } from './match.js';
 

@@ -2,7 +2,7 @@
 
 import { apiErrors, type ApiErrorEntry } from './api-errors.js';
 import { formatExplanation } from './format.js';
-import { foldName } from '../suggest.js';
+import { foldName } from '../fix/suggest.js';
 import { matchEntry } from './match.js';
 
 export { apiErrors, entryById, type ApiErrorEntry } from './api-errors.js';

@@ -2,7 +2,7 @@
 // that explains it. Never empty-handed: no match gives the generic "Service Error" answer.
 
 import type { Catalogue, Field } from '../../api/types.js';
-import { nearestNames, spellingMatches } from '../suggest.js';
+import { nearestNames, spellingMatches } from '../fix/suggest.js';
 import { apiErrors, SERVICE_ERROR_ID, type ApiErrorEntry } from './api-errors.js';
 
 export interface ErrorMatch {

@@ -4,8 +4,8 @@
 // an empty key, a literal key that is not a UUID, and `$VAR` inside single quotes in curl.
 
 import ts from 'typescript';
-import { ruleDocsUrl } from '../docs.js';
-import { insertProperty, keyWrittenAsRead, renameKey } from '../fixes.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { insertProperty, keyWrittenAsRead, renameKey } from '../fix/builders.js';
 import {
   AUTH_HEADER,
   headerTexts,
@@ -16,13 +16,13 @@ import {
   useSiteSpan,
   type HeaderNameKind,
   type HeaderText,
-} from '../auth-headers.js';
+} from '../auth/headers.js';
 import { isTsParsed, type TsParsed } from '../extract/typescript.js';
 import { expressionAt } from '../extract/ts/locate.js';
-import { isPlaceholderKey, isUuidShaped, redactKey } from '../secrets.js';
-import { switchToDoubleQuotes } from '../shell-quotes.js';
+import { isPlaceholderKey, isUuidShaped, redactKey } from '../auth/secrets.js';
+import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
 import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
-import { endpointLabel } from '../walk.js';
+import { endpointLabel } from '../body/walk.js';
 import { appendAll } from '../arrays.js';
 
 const ID = 'auth-header';

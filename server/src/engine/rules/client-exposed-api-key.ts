@@ -4,14 +4,14 @@
 // `PUBLIC_*`, ...) or localStorage / sessionStorage. Followed through same-file constants.
 
 import ts from 'typescript';
-import { ruleDocsUrl } from '../docs.js';
-import { keyHeaders, requestsWithHeaders } from '../auth-headers.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { keyHeaders, requestsWithHeaders } from '../auth/headers.js';
 import { isTsParsed, type TsParsed } from '../extract/typescript.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { exposedReads, type ExposedRead } from '../flow-env.js';
+import { exposedReads, type ExposedRead } from '../auth/exposed-env.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import type { Rule } from '../types.js';
-import { endpointLabel, literalOptions } from '../walk.js';
+import { endpointLabel, literalOptions } from '../body/walk.js';
 
 const ID = 'client-exposed-api-key';
 const SDK_MODULES = new Set(['@leonardo-ai/sdk', '@leonardo-ai/sdk/core.js', '@leonardo-ai/sdk/core']);

@@ -4,10 +4,10 @@
 // data/moderation-terms.ts.
 
 import { MODERATION_TERMS } from '../data/moderation-terms.js';
-import { isLeonardoRequest } from '../auth-headers.js';
-import { ruleDocsUrl } from '../docs.js';
+import { isLeonardoRequest } from '../auth/headers.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import type { LintDocument, ObjectValue, RequestSite, Rule, RuleContext, Span, Value } from '../types.js';
-import { endpointLabel, literalOptions } from '../walk.js';
+import { endpointLabel, literalOptions } from '../body/walk.js';
 
 const ID = 'content-moderation';
 const PROMPT = 'prompt';

@@ -4,9 +4,9 @@
 // the old fields do not carry, so no fix is offered.
 
 import type { Field } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import type { Rule } from '../types.js';
-import { endpointLabel, nameFor, walkBodies } from '../walk.js';
+import { endpointLabel, nameFor, walkBodies } from '../body/walk.js';
 
 /** What replaces each deprecated field, when the API says so. */
 const REPLACEMENTS: Record<string, string> = {

@@ -7,10 +7,10 @@ import ts from 'typescript';
 import { flowFor } from '../flow/analysis.js';
 import { isPresignedUploadEndpoint, uploadedIdPath } from '../flow/presigned.js';
 import { endpointName } from '../flow/shape.js';
-import { ruleDocsUrl } from '../docs.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import type { ForeignValue, RequestSite, Rule, RuleContext, Span, Value } from '../types.js';
-import { literalOptions } from '../walk.js';
+import { literalOptions } from '../body/walk.js';
 import { appendAll } from '../arrays.js';
 
 const ID = 'direct-file-upload';

@@ -3,10 +3,10 @@
 // inside the same literal count: a later `body.x = …` assignment, a conditional spread, or a key
 // that comes from another literal through `...spread` is a deliberate override, not a duplicate.
 
-import { ruleDocsUrl } from '../docs.js';
-import { removeProperty } from '../fixes.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { removeProperty } from '../fix/builders.js';
 import type { ObjectValue, Property, Rule, Span } from '../types.js';
-import { endpointLabel, walkBodies } from '../walk.js';
+import { endpointLabel, walkBodies } from '../body/walk.js';
 
 export const rule: Rule = {
   meta: {

@@ -4,12 +4,12 @@
 // variable the key header reads (`Bearer ${API_KEY}`, `$API_KEY`, `{{apiKey}}`). The message shows
 // the key redacted; the fix reads it from the environment instead.
 
-import { ruleDocsUrl } from '../docs.js';
-import { keyHeaders, requestsWithHeaders } from '../auth-headers.js';
-import { findKeys, redactKey } from '../secrets.js';
-import { switchToDoubleQuotes } from '../shell-quotes.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { keyHeaders, requestsWithHeaders } from '../auth/headers.js';
+import { findKeys, redactKey } from '../auth/secrets.js';
+import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
 import type { Fix, LintDocument, RequestSite, Rule, Span, StringValue, TextEdit, Value } from '../types.js';
-import { endpointLabel, literalOptions } from '../walk.js';
+import { endpointLabel, literalOptions } from '../body/walk.js';
 
 const ID = 'hardcoded-api-key';
 const ENV_NAME = 'LEONARDO_API_KEY';

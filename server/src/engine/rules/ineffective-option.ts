@@ -11,11 +11,11 @@ import {
   isTrue,
   type FieldState,
   type Literal,
-} from '../body-facts.js';
-import { ruleDocsUrl } from '../docs.js';
-import { insertProperty, removeProperty } from '../fixes.js';
+} from '../body/facts.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { insertProperty, removeProperty } from '../fix/builders.js';
 import type { Fix, Property, Rule } from '../types.js';
-import { endpointLabel } from '../walk.js';
+import { endpointLabel } from '../body/walk.js';
 
 /** A field that only works when its companion is enabled (wire names). */
 interface Dependency {

@@ -3,11 +3,11 @@
 // 1024). The API answers `invalid dimensions`. Only numbers are judged here; `"512"` is type-mismatch's.
 
 import type { Field } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
-import { choiceFixes, replaceValue } from '../fixes.js';
-import { listOr, nearestNumbers, sameNumber } from '../suggest.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { choiceFixes, replaceValue } from '../fix/builders.js';
+import { listOr, nearestNumbers, sameNumber } from '../fix/suggest.js';
 import type { NumberValue, RequestSite, Rule } from '../types.js';
-import { endpointLabel, literalOptions, walkBodies } from '../walk.js';
+import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 
 const ID = 'invalid-dimensions';
 const API_ERROR = 'invalid dimensions';

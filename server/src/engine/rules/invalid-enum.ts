@@ -5,12 +5,12 @@
 // with a value it never has (`status === "complete"`) are checked in flow/status-comparisons.ts.
 
 import type { Field } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { checkResponseEnumComparisons } from '../flow/status-comparisons.js';
-import { choiceFixes, replaceWithString } from '../fixes.js';
-import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../suggest.js';
+import { choiceFixes, replaceWithString } from '../fix/builders.js';
+import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { RequestSite, Rule, RuleContext, StringValue, Value } from '../types.js';
-import { endpointLabel, literalOptions, walkBodies } from '../walk.js';
+import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 
 const ID = 'invalid-enum';
 const EXTENSION_ERROR = 'invalid file extension';

@@ -4,10 +4,10 @@
 // passes; templates and unknown values are never judged.
 
 import type { Field } from '../../api/types.js';
-import { isIdField, isUuidShaped } from '../body-facts.js';
-import { ruleDocsUrl } from '../docs.js';
+import { isIdField, isUuidShaped } from '../body/facts.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import type { RequestSite, Rule, StringValue, Value } from '../types.js';
-import { endpointLabel, literalOptions, nameFor, walkBodies } from '../walk.js';
+import { endpointLabel, literalOptions, nameFor, walkBodies } from '../body/walk.js';
 
 const INIT_IMAGE_ERROR = 'invalid init image id';
 const MODEL_HINT = 'Model ids are listed by GET /platformModels.';

@@ -2,10 +2,10 @@
 // a Postman raw body, a JSON request file. The usual mistakes are named: Python's True/False/None,
 // single quotes, trailing commas, unquoted keys, comments. The finding sits on the character at fault.
 
-import { ruleDocsUrl } from '../docs.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { describeJsonError } from '../extract/text/json-body.js';
 import type { RequestSite, Rule } from '../types.js';
-import { endpointLabel } from '../walk.js';
+import { endpointLabel } from '../body/walk.js';
 
 const ID = 'invalid-json';
 

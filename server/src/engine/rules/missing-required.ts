@@ -4,11 +4,11 @@
 // SDK call a field the SDK fills with its default is sent (never reported).
 
 import type { Field, Naming } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
-import { insertProperty, replaceValue, stringLiteral } from '../fixes.js';
-import { isIdField, UUID_PLACEHOLDER } from '../body-facts.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { insertProperty, replaceValue, stringLiteral } from '../fix/builders.js';
+import { isIdField, UUID_PLACEHOLDER } from '../body/facts.js';
 import type { Fix, ObjectValue, Property, Rule, StringValue, Value } from '../types.js';
-import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies } from '../walk.js';
+import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies } from '../body/walk.js';
 
 const PROMPT_ERROR = 'expecting a value for non-nullable variable: "prompt"';
 

@@ -3,11 +3,11 @@
 // request valid, so it is never judged. In SDK calls the fields the SDK always sends (its defaults)
 // count as sent: `modelId` (its default model) and `alchemy: true`, `upscalerStyle: "GENERAL"`.
 
-import { BodyFacts, bodiesOf, certainly, certainlyNot, isSet, isTrue, type FieldState, type Literal } from '../body-facts.js';
-import { ruleDocsUrl } from '../docs.js';
-import { insertProperty, removeProperty, replaceValue } from '../fixes.js';
+import { BodyFacts, bodiesOf, certainly, certainlyNot, isSet, isTrue, type FieldState, type Literal } from '../body/facts.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { insertProperty, removeProperty, replaceValue } from '../fix/builders.js';
 import type { Fix, Property, ReportInput, Rule } from '../types.js';
-import { endpointLabel } from '../walk.js';
+import { endpointLabel } from '../body/walk.js';
 
 const PHOTOREAL_MODEL_ERROR = 'photoreal mode, unexpected model id provided';
 

@@ -3,11 +3,11 @@
 // the image count to too-many-images, so they are skipped here.
 
 import type { Field } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
-import { choiceFixes, replaceValue } from '../fixes.js';
-import { listOr, nearestNumbers, sameNumber } from '../suggest.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { choiceFixes, replaceValue } from '../fix/builders.js';
+import { listOr, nearestNumbers, sameNumber } from '../fix/suggest.js';
 import type { NumberValue, RequestSite, Rule } from '../types.js';
-import { endpointLabel, literalOptions, walkBodies } from '../walk.js';
+import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 import { isDimensionField, numericAllowed } from './invalid-dimensions.js';
 import { isImageCountField } from './too-many-images.js';
 

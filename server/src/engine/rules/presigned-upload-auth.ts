@@ -3,15 +3,15 @@
 // API key. The URL and its form fields are the authorization; S3 answers 403 Forbidden.
 
 import ts from 'typescript';
-import { headerNameKind } from '../auth-headers.js';
+import { headerNameKind } from '../auth/headers.js';
 import { headersOf } from '../extract/ts/requests.js';
 import { skipOuter } from '../extract/ts/scope.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { isPresignedUrl } from '../flow/presigned.js';
 import { endpointName, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
-import { ruleDocsUrl } from '../docs.js';
-import { removeProperty } from '../fixes.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { removeProperty } from '../fix/builders.js';
 import type { Fix, Property, Rule, RuleContext, Span } from '../types.js';
 
 const ID = 'presigned-upload-auth';

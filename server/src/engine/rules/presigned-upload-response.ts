@@ -9,7 +9,7 @@ import { uploadedIdPath } from '../flow/presigned.js';
 import { memberReads } from '../flow/reads.js';
 import { endpointName, PROMISE_MEMBERS } from '../flow/shape.js';
 import type { UploadOrigin } from '../flow/types.js';
-import { ruleDocsUrl } from '../docs.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import type { Rule, RuleContext, Span } from '../types.js';
 
 const ID = 'presigned-upload-response';

@@ -4,10 +4,10 @@
 // images`. This rule alone judges the image count (out-of-range skips it).
 
 import type { Field, Naming } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
-import { choiceFixes, replaceValue } from '../fixes.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { choiceFixes, replaceValue } from '../fix/builders.js';
 import type { ObjectValue, Rule } from '../types.js';
-import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies, type ObjectVisit } from '../walk.js';
+import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies, type ObjectVisit } from '../body/walk.js';
 
 const ID = 'too-many-images';
 const API_ERROR = '400 Bad Request: Too many images';

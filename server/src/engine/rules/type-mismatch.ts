@@ -3,10 +3,10 @@
 // business; numeric width/height values belong to invalid-dimensions.
 
 import type { Field, FieldType } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
-import { choiceFixes, replaceValue, stringLiteral } from '../fixes.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { choiceFixes, replaceValue, stringLiteral } from '../fix/builders.js';
 import type { Fix, RequestSite, Rule, RuleContext, TextEdit, Value } from '../types.js';
-import { endpointLabel, literalOptions, walkBodies } from '../walk.js';
+import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 import { isDimensionField } from './invalid-dimensions.js';
 
 const ID = 'type-mismatch';

@@ -4,10 +4,10 @@
 // a method the path does not take. Every source kind; v2 URLs are a different API and never judged.
 
 import type { Catalogue, Endpoint } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { LEONARDO_BASE_URL } from '../extract/leonardo-url.js';
 import { hasCanonicalBase } from '../extract/text/request-url.js';
-import { editDistance, listOr } from '../suggest.js';
+import { editDistance, listOr } from '../fix/suggest.js';
 import type { Fix, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
 
 const ID = 'unknown-endpoint';

@@ -2,11 +2,11 @@
 // <name>` back; an SDK call drops the key silently. The message names the key that was meant.
 
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
-import { ruleDocsUrl } from '../docs.js';
-import { choiceFixes, keyWrittenAsRead, renameKey } from '../fixes.js';
-import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../suggest.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { choiceFixes, keyWrittenAsRead, renameKey } from '../fix/builders.js';
+import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, Property, RequestSite, Rule } from '../types.js';
-import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../walk.js';
+import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../body/walk.js';
 
 const ID = 'unknown-field';
 

@@ -10,9 +10,9 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
 import { endpointName, PROMISE_MEMBERS, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
-import { ruleDocsUrl } from '../docs.js';
-import { isIdentifierName } from '../fixes.js';
-import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from '../suggest.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { isIdentifierName } from '../fix/builders.js';
+import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
 

@@ -8,11 +8,11 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { ID_KIND_NAMES, idKindOf } from '../flow/id-kinds.js';
 import { endpointName, nameOf, writtenPath } from '../flow/shape.js';
 import type { IdKind, ResponseOrigin } from '../flow/types.js';
-import { ruleDocsUrl } from '../docs.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
-import { insertProperty, renameKey, replaceValue, stringLiteral } from '../fixes.js';
+import { insertProperty, renameKey, replaceValue, stringLiteral } from '../fix/builders.js';
 import type { Fix, ObjectValue, Property, RequestSite, Rule, RuleContext, StringValue } from '../types.js';
-import { endpointLabel, getProperty, literalOptions, walkBodies } from '../walk.js';
+import { endpointLabel, getProperty, literalOptions, walkBodies } from '../body/walk.js';
 
 const ID = 'wrong-id-kind';
 const COULD_NOT_ACCESS = "couldn't access image";

@@ -2,8 +2,8 @@
 // edit already taken (the next pass picks them up), as ESLint does. Shared by the CLI's --fix and
 // the editor's "fix all" actions.
 
-import type { Finding, Fix, TextEdit } from './types.js';
-import { appendAll } from './arrays.js';
+import type { Finding, Fix, TextEdit } from '../types.js';
+import { appendAll } from '../arrays.js';
 
 /** The preferred fixes of these findings that can be applied together, in document order. */
 export function compatibleFixes(findings: readonly Finding[], ruleId?: string): Fix[] {

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { LintConfig } from './config.js';
-import type { SeveritySetting } from './types.js';
+import type { LintConfig } from './lint-config.js';
+import type { SeveritySetting } from '../types.js';
 
 export const CONFIG_FILE_NAME = 'leonardo-lint.config.json';
 

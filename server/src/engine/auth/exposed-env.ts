@@ -5,11 +5,11 @@
 // or browser storage (`localStorage.getItem(...)`). Syntax only, over the extractor's one parse.
 
 import ts from 'typescript';
-import type { TsParsed } from './extract/typescript.js';
-import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './extract/ts/scope.js';
-import { calleeName } from './extract/ts/values.js';
-import type { Span } from './types.js';
-import { appendAll } from './arrays.js';
+import type { TsParsed } from '../extract/typescript.js';
+import { constInitializer, resolveIdentifier, skipOuter, type Binding } from '../extract/ts/scope.js';
+import { calleeName } from '../extract/ts/values.js';
+import type { Span } from '../types.js';
+import { appendAll } from '../arrays.js';
 
 export interface ExposedRead {
   kind: 'public-env' | 'browser-storage';

@@ -2,7 +2,7 @@
 // that puts a variable into a single-quoted header switches that word to double quotes, when the
 // word's text means the same inside double quotes.
 
-import type { Span, TextEdit } from './types.js';
+import type { Span, TextEdit } from '../types.js';
 
 /**
  * The edits that turn the single-quoted section around `span` (on one line) into a double-quoted

@@ -1,7 +1,7 @@
 // Lint configuration: what `leonardo-lint.config.json`, CLI flags and editor settings agree on.
-// Pure data and merging; reading files from disk lives in config-file.ts.
+// Pure data and merging; reading files from disk lives in file.ts.
 
-import type { SeveritySetting } from './types.js';
+import type { SeveritySetting } from '../types.js';
 
 export interface LintConfig {
   /** Rule id → severity (`off` turns a rule off). */

@@ -4,14 +4,14 @@
 //   on a finding: its rule's explanation and the API's own error text;
 //   on a string literal holding an API error text: the error catalogue's explanation.
 
-import { getCatalogue } from '../api/catalogue.js';
-import type { Catalogue, Endpoint, Field, Naming } from '../api/types.js';
-import type { AnalysisResult } from './analyze.js';
-import { entriesMentioningField, errorHoverAt, type ApiErrorEntry } from './knowledge/index.js';
-import { ruleById } from './rules/index.js';
-import { UNUSED_DIRECTIVE_DESCRIPTION, UNUSED_DIRECTIVE_RULE_ID } from './suppressions.js';
-import type { Finding, LintDocument, RequestSite, Span, Value } from './types.js';
-import { literalOptions, walkBodies } from './walk.js';
+import { getCatalogue } from '../../api/catalogue.js';
+import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
+import type { AnalysisResult } from '../analyze.js';
+import { entriesMentioningField, errorHoverAt, type ApiErrorEntry } from '../knowledge/index.js';
+import { ruleById } from '../rules/index.js';
+import { UNUSED_DIRECTIVE_DESCRIPTION, UNUSED_DIRECTIVE_RULE_ID } from '../suppressions.js';
+import type { Finding, LintDocument, RequestSite, Span, Value } from '../types.js';
+import { literalOptions, walkBodies } from '../body/walk.js';
 
 export interface HoverInput {
   document: LintDocument;

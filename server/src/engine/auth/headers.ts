@@ -3,9 +3,9 @@
 // value reads as text: its known start (`Bearer `), whether the rest is unknown, and where each known
 // character sits in the document. Shared by auth-header, hardcoded-api-key and client-exposed-api-key.
 
-import type { LintDocument, ObjectValue, Property, RequestSite, Span, Value } from './types.js';
-import { editDistance } from './suggest.js';
-import { literalOptions } from './walk.js';
+import type { LintDocument, ObjectValue, Property, RequestSite, Span, Value } from '../types.js';
+import { editDistance } from '../fix/suggest.js';
+import { literalOptions } from '../body/walk.js';
 
 export const AUTH_HEADER = 'authorization';
 

@@ -3,7 +3,7 @@
 // extractors, so a value that came through a `const` declaration is edited where it is declared, and
 // an assigned property (`body.x = ...`) is edited at that assignment.
 
-import type { Fix, ObjectValue, Property, Span, StringValue, TextEdit, Value } from './types.js';
+import type { Fix, ObjectValue, Property, Span, StringValue, TextEdit, Value } from '../types.js';
 
 /** Replace a whole value with new literal text (`512`, `true`, `"png"`). */
 export function replaceValue(value: Value, newLiteral: string): TextEdit {

@@ -8,8 +8,8 @@
 // - in an SDK call, a field the SDK always sends (its zod default) is sent with the SDK default;
 // - in a raw request, an absent field is absent (a rule may pass the API default it needs).
 
-import type { Catalogue, Field, Naming } from '../api/types.js';
-import type { ObjectValue, Property, RequestSite, Value } from './types.js';
+import type { Catalogue, Field, Naming } from '../../api/types.js';
+import type { ObjectValue, Property, RequestSite, Value } from '../types.js';
 import { bodyRequests, literalOptions, nameFor, propertyFor } from './walk.js';
 
 export type Literal = string | number | boolean | null;

@@ -1,8 +1,8 @@
 // Walking a request body against the catalogue: the one traversal every schema rule shares.
 
-import type { Catalogue, Field, Naming } from '../api/types.js';
-import type { AnalysisMemo, MemoKey } from './memo.js';
-import type { ObjectValue, Property, RequestSite, RuleContext, Value } from './types.js';
+import type { Catalogue, Field, Naming } from '../../api/types.js';
+import type { AnalysisMemo, MemoKey } from '../memo.js';
+import type { ObjectValue, Property, RequestSite, RuleContext, Value } from '../types.js';
 
 /** One property of a body object, paired with the field the catalogue has for it. */
 export interface PropertyVisit {

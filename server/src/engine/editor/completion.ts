@@ -4,13 +4,13 @@
 // Half-typed bodies: the extractors keep unfinished properties (`wi`, `"scheduler": `); when the
 // text is too broken to yield a request at all, the token at the cursor is blanked and analysed again.
 
-import { getCatalogue } from '../api/catalogue.js';
-import type { Catalogue, Field, Naming } from '../api/types.js';
-import { analyze, type AnalysisResult } from './analyze.js';
-import type { LintConfig } from './config.js';
+import { getCatalogue } from '../../api/catalogue.js';
+import type { Catalogue, Field, Naming } from '../../api/types.js';
+import { analyze, type AnalysisResult } from '../analyze.js';
+import type { LintConfig } from '../config/lint-config.js';
 import { allowedValues, fieldMarkdown, typeLabel } from './hover.js';
-import type { LintDocument, ObjectValue, Property, RequestSite, Span, TextEdit } from './types.js';
-import { walkBodies } from './walk.js';
+import type { LintDocument, ObjectValue, Property, RequestSite, Span, TextEdit } from '../types.js';
+import { walkBodies } from '../body/walk.js';
 
 export interface CompletionInput {
   document: LintDocument;
