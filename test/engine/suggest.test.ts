@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { editDistance, snakeToCamel } from '../../server/src/engine/fix/suggest.js';
+import { editDistance } from '../../server/src/engine/fix/suggest.js';
 
 /** The textbook optimal string alignment distance: the whole table, no band, no early stop. */
 function reference(a: string, b: string): number {
@@ -39,14 +39,5 @@ describe('editDistance', () => {
     assert.equal(editDistance(`/generation/${long}`, `/generations/${long}`, 4), 1);
     // A full table would be 10^10 cells (minutes); the band is 9 cells a row.
     assert.ok(performance.now() - started < 1000);
-  });
-});
-
-describe('snakeToCamel', () => {
-  it('joins words at runs of _ and -', () => {
-    assert.equal(snakeToCamel('num_images'), 'numImages');
-    assert.equal(snakeToCamel('init-image__id'), 'initImageId');
-    assert.equal(snakeToCamel('_private'), 'Private');
-    assert.equal(snakeToCamel('trailing__'), 'trailing__');
   });
 });

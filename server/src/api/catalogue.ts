@@ -16,7 +16,7 @@ import type {
   Naming,
 } from './types.js';
 
-export const DOCS_BASE = 'https://docs.leonardo.ai/reference/';
+const DOCS_BASE = 'https://docs.leonardo.ai/reference/';
 
 function toField(spec: FieldSpec, path: string): Field {
   const { items, fields, ...rest } = spec;
@@ -85,7 +85,7 @@ export function mergeCatalogue(generated: GeneratedCatalogue, overlay: Overlay):
 }
 
 /** Build a Catalogue over merged endpoints: the indexes and the look-ups. */
-export function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Catalogue {
+function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Catalogue {
   const templates: Array<{ template: PathTemplate; endpoints: Endpoint[] }> = [];
   const byTemplate = new Map<string, Endpoint[]>();
   const byMethodPath = new Map<string, Endpoint>();

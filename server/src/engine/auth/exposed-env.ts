@@ -40,7 +40,7 @@ const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'trimStart'
 const MAX_STEPS = 200;
 
 /** Who inlines an environment variable of this name into browser code, if anyone. */
-export function publicEnvBundler(name: string): string | undefined {
+function publicEnvBundler(name: string): string | undefined {
   return PUBLIC_PREFIXES.find(([prefix]) => name.startsWith(prefix))?.[1];
 }
 

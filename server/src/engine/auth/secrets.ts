@@ -22,7 +22,8 @@ const VARIABLE_SYNTAX = /^(?:\{\{.*\}\}|\$\{?[A-Za-z_][\w.]*\}?|\$\(.*\)|%[A-Za-
 /** Words that mark sample text: `YOUR_API_KEY`, `api-key-here`, `<token>`, `REDACTED`, `xxxx`, `...`. */
 const PLACEHOLDER_WORDS = /your|my[_-]?(?:api)?[_-]?key|api[_-]?key|apikey|token|secret|here|placeholder|example|sample|dummy|redacted|changeme|replace|insert|x{4,}|\*{3,}|\.{3}|\u2026/i;
 
-export function isUuidShaped(text: string): boolean {
+/** A UUID, hex digits only (`3f1b2c4d-1a2b-…`): what a real key or id is; a placeholder is not one. */
+export function isUuid(text: string): boolean {
   return UUID.test(text);
 }
 
@@ -70,11 +71,6 @@ function countsUp(uuid: string, start: number, end: number, run: string): boolea
   return true;
 }
 
-/** A real-looking Leonardo API key: UUID-shaped and not a placeholder. */
-export function looksLikeLeonardoKey(text: string): boolean {
-  const key = text.trim();
-  return UUID.test(key) && !isSampleUuid(key);
-}
 
 /** The real-looking keys inside a longer text (`Bearer <key>`), with their offsets in it. */
 export function findKeys(text: string): Array<{ key: string; start: number; end: number }> {
@@ -104,15 +100,4 @@ function isHexRun(text: string, start: number, end: number): boolean {
 export function redactKey(key: string): string {
   const trimmed = key.trim();
   return trimmed.length > 8 ? `${trimmed.slice(0, 4)}…` : '…';
-}
-
-/** `text` with every real-looking key in it redacted: for messages that quote text around a key. */
-export function redactKeys(text: string): string {
-  let out = '';
-  let at = 0;
-  for (const { key, start, end } of findKeys(text)) {
-    out += text.slice(at, start) + redactKey(key);
-    at = end;
-  }
-  return out + text.slice(at);
 }

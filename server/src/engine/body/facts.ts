@@ -34,7 +34,7 @@ export interface StateOptions {
 }
 
 /** The literal values a Value can take, or undefined when any option is not a JSON literal. */
-export function literalValues(value: Value): Literal[] | undefined {
+function literalValues(value: Value): Literal[] | undefined {
   const out: Literal[] = [];
   for (const option of literalOptions(value)) {
     switch (option.kind) {
@@ -54,7 +54,7 @@ export function literalValues(value: Value): Literal[] | undefined {
 }
 
 /** What is known of `field` in `object`, a body in `naming`. */
-export function fieldState(
+function fieldState(
   object: ObjectValue,
   field: Field,
   naming: Naming,
@@ -151,11 +151,14 @@ export function bodiesOf(
 /** The docs' placeholder id: UUID-shaped, plainly a stand-in. */
 export const UUID_PLACEHOLDER = 'XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX';
 
-const UUID_SHAPE = /^[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}$/i;
+const UUID_OR_PLACEHOLDER = /^[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12}$/i;
 
-/** A UUID, or the docs' `XXXXXXXX-XXXX-…` placeholder (any mix of hex digits and X). */
-export function isUuidShaped(text: string): boolean {
-  return UUID_SHAPE.test(text);
+/**
+ * A UUID, or the docs' `XXXXXXXX-XXXX-…` placeholder (any mix of hex digits and X): an id field
+ * holding either is well-formed. (A key, which must be real, is judged by auth/secrets.ts `isUuid`.)
+ */
+export function isUuidOrPlaceholder(text: string): boolean {
+  return UUID_OR_PLACEHOLDER.test(text);
 }
 
 /** Names of string fields that hold an id: `id`, `modelId`, `init_image_id`, `akUUID`, `styleUUID`. */

@@ -26,7 +26,7 @@ export class ConfigError extends Error {
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'information', 'warning', 'error'];
 
 /** The nearest config file at or above `dir`, or undefined. Stops at the filesystem root. */
-export function findConfigFile(dir: string): string | undefined {
+function findConfigFile(dir: string): string | undefined {
   let current = path.resolve(dir);
   for (;;) {
     const candidate = path.join(current, CONFIG_FILE_NAME);

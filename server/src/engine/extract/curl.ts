@@ -63,7 +63,7 @@ interface CurlCall {
 }
 
 /** The words of a curl invocation, after assignments and wrappers (`sudo`, `time`, `env X=1`). */
-export function curlWords(command: ShellCommand): ShellWord[] | undefined {
+function curlWords(command: ShellCommand): ShellWord[] | undefined {
   const words = command.words;
   let i = 0;
   while (i < words.length) {

@@ -19,7 +19,7 @@ export interface JsonParsed {
   kind: 'json';
 }
 
-export function isLeonardoJsonName(filePath: string): boolean {
+function isLeonardoJsonName(filePath: string): boolean {
   return /\.leonardo\.jsonc?$/i.test(filePath);
 }
 

@@ -23,7 +23,7 @@ export function compatibleFixes(findings: readonly Finding[], ruleId?: string): 
 }
 
 /** The text with the compatible preferred fixes applied, or undefined when there are none. */
-export function preferredEdits(text: string, findings: readonly Finding[], ruleId?: string): string | undefined {
+function preferredEdits(text: string, findings: readonly Finding[], ruleId?: string): string | undefined {
   const fixes = compatibleFixes(findings, ruleId);
   if (fixes.length === 0) return undefined;
   return applyTextEdits(text, fixes.flatMap((f) => f.edits));

@@ -58,12 +58,6 @@ export function camelToSnake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
 }
 
-/** `num_images` → `numImages`, `init-image-id` → `initImageId`. */
-export function snakeToCamel(name: string): string {
-  // Tried only where a run of `_`/`-` begins (the leftmost match starts there anyway), so a long run stays linear.
-  return name.replace(/(?<![_-])[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
-}
-
 /** A name folded for loose comparison: lower case, without `_`, `-`, spaces or dots. */
 export function foldName(name: string): string {
   return name.toLowerCase().replace(/[_\-\s.]/g, '');

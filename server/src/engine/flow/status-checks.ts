@@ -141,7 +141,7 @@ function isStatusTest(node: ts.Node, flow: Flow): boolean {
  * `x.generated_images.length`, `images?.[0]?.url`, `images.at(0)`: code that waits for the images
  * themselves (the array, by name or by origin, measured or indexed in a test).
  */
-export function isImagesTest(node: ts.Node, flow: Flow): boolean {
+function isImagesTest(node: ts.Node, flow: Flow): boolean {
   let list: ts.Expression;
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'length') list = node.expression;
   else if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(skipOuter(node.argumentExpression))) list = node.expression;
@@ -232,7 +232,7 @@ function isPollingCondition(loop: Loop, flow: Flow): boolean {
  * `x.status`, `x["status"]`, a variable named `status` / `jobStatus`: a job status, unless it is the
  * HTTP status of a response object.
  */
-export function isStatusExpression(expression: ts.Expression, flow: Flow): boolean {
+function isStatusExpression(expression: ts.Expression, flow: Flow): boolean {
   const node = skipOuter(expression);
   if (ts.isIdentifier(node)) return /(?:^|_)status$|[a-z]Status$/.test(node.text);
   let receiver: ts.Expression;

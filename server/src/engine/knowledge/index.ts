@@ -40,7 +40,7 @@ export function stringLiteralAt(text: string, offset: number): StringLiteralAt |
 }
 
 /** The entry whose error text the literal holds (hovers never offer status-only entries). */
-export function entryForErrorText(content: string): { entry: ApiErrorEntry; captures: Record<string, string> } | undefined {
+function entryForErrorText(content: string): { entry: ApiErrorEntry; captures: Record<string, string> } | undefined {
   const text = content.replace(/\\(["'\\])/g, '$1');
   if (text.trim().length < 8) return undefined;
   for (const entry of apiErrors) {

@@ -19,7 +19,7 @@ import {
 } from '../auth/headers.js';
 import { isTsParsed, type TsParsed } from '../extract/typescript.js';
 import { expressionAt } from '../extract/ts/locate.js';
-import { isPlaceholderKey, isUuidShaped, redactKey } from '../auth/secrets.js';
+import { isPlaceholderKey, isUuid, redactKey } from '../auth/secrets.js';
 import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
 import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
 import { endpointLabel } from '../body/walk.js';
@@ -173,7 +173,7 @@ function replaceHead(
 
 function wrongScheme(text: HeaderText, scheme: string, lead: number, whole: Span): ValueProblem {
   const credential = text.head.slice(lead + scheme.length).trim();
-  const certain = !ENCODED_SCHEMES.test(scheme) || (text.complete && isUuidShaped(credential));
+  const certain = !ENCODED_SCHEMES.test(scheme) || (text.complete && isUuid(credential));
   const problem = replaceHead(text, lead, lead + scheme.length, 'Bearer', whole, {
     message: `The authorization value uses the \`${scheme}\` scheme: Leonardo takes only ${EXAMPLE} and answers \`${MALFORMED}\`.`,
     fixTitle: `Replace ${scheme} with Bearer`,
@@ -199,7 +199,7 @@ function credentialProblem(text: HeaderText, credential: string, whole: Span, do
   }
   const unexpanded = unexpandedVariable(text, credential, doc);
   if (unexpanded) return unexpanded;
-  if (isUuidShaped(credential) || isPlaceholderKey(credential)) return undefined;
+  if (isUuid(credential) || isPlaceholderKey(credential)) return undefined;
   return {
     message:
       `The API key \`${redactKey(credential)}\` is not a UUID (Leonardo keys look like \`XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX\`): ` +
@@ -281,7 +281,7 @@ function wrap(span: Span, expression: string, message: string): ValueProblem {
  * a name ending in `key` or `secret` (`apiKey`, `LEONARDO_API_KEY`). Names that may already hold the
  * whole header (`LEONARDO_AUTH_HEADER`, `bearer`, `token`, `authorization`) are not judged.
  */
-export function isKeyExpression(expression: string): boolean {
+function isKeyExpression(expression: string): boolean {
   const inner = expression.replace(/^\$\{?|\}$|^\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?|(?<!\s)\s*\}\}$/g, '');
   const env = /^(?:process\.env|import\.meta\.env)(?:\.(\w+)|\[\s*(['"])(\w+)\2\s*\])$/.exec(inner);
   const name = env ? (env[1] ?? env[3])! : /^[\w$.]+$/.test(inner) ? /(?<![\w$])([A-Za-z_$][\w$]*)$/.exec(inner)?.[1] : undefined;

@@ -70,7 +70,7 @@ function message(key: string): string {
 }
 
 /** A name that says it holds a Leonardo key: `LEONARDO_API_KEY`, `leonardoToken`, the SDK's `bearerAuth`. */
-export function isLeonardoKeyName(name: string): boolean {
+function isLeonardoKeyName(name: string): boolean {
   if (name === 'bearerAuth') return true;
   return /leonardo/i.test(name) && /key|token|secret|auth/i.test(name);
 }

@@ -4,7 +4,7 @@
 // passes; templates and unknown values are never judged.
 
 import type { Field } from '../../api/types.js';
-import { isIdField, isUuidShaped } from '../body/facts.js';
+import { isIdField, isUuidOrPlaceholder } from '../body/facts.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import type { RequestSite, Rule, StringValue, Value } from '../types.js';
 import { endpointLabel, literalOptions, nameFor, walkBodies } from '../body/walk.js';
@@ -56,7 +56,7 @@ function isIdListField(field: Field): boolean {
 /** The string options of a value that are not UUID-shaped (templates with placeholders are skipped). */
 function badIds(value: Value): StringValue[] {
   return literalOptions(value).filter(
-    (o): o is StringValue => o.kind === 'string' && !isUuidShaped(o.value) && !isTemplate(o.value),
+    (o): o is StringValue => o.kind === 'string' && !isUuidOrPlaceholder(o.value) && !isTemplate(o.value),
   );
 }
 

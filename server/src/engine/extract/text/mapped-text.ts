@@ -139,13 +139,6 @@ export function sliceMapped(m: MappedText, start: number, end: number): MappedTe
   };
 }
 
-/** Leading and trailing whitespace removed. */
-export function trimMapped(m: MappedText): MappedText {
-  const start = m.text.length - m.text.trimStart().length;
-  const end = m.text.trimEnd().length;
-  return start === 0 && end === m.text.length ? m : sliceMapped(m, start, Math.max(start, end));
-}
-
 /** Whether decoded range [start, end) overlaps an unknown range. */
 export function overlapsUnknown(m: MappedText, start: number, end: number): boolean {
   return m.unknown.some((u) => u.start < Math.max(end, start + 1) && u.end > start);

@@ -215,7 +215,7 @@ export function releaseIndex(index: FileIndex): void {
 }
 
 /** The kinds `FileIndex.nodes` lists: what flow/file-facts.ts and the rules' whole-file passes read. */
-export const LISTED_KINDS: readonly ts.SyntaxKind[] = [
+const LISTED_KINDS: readonly ts.SyntaxKind[] = [
   ts.SyntaxKind.Identifier,
   ts.SyntaxKind.PropertyAccessExpression,
   ts.SyntaxKind.ElementAccessExpression,
@@ -465,7 +465,7 @@ function addToList<K, T>(map: Map<K, T[]>, key: K, item: T): void {
 }
 
 /** The nearest function (or the file) around a node: where `var` and parameters live. */
-export function functionScope(node: ts.Node): ts.Node {
+function functionScope(node: ts.Node): ts.Node {
   let current = node.parent;
   while (current && !ts.isFunctionLike(current) && !ts.isSourceFile(current) && !ts.isModuleBlock(current)) {
     current = current.parent;

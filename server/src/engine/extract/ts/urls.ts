@@ -88,12 +88,12 @@ function placeholder(node: ts.Node, ctx: TsContext, binding?: Binding): UrlPiece
   return { text: `{${name}}`, unknown: { node, binding } };
 }
 
-export function piecesText(pieces: readonly UrlPiece[]): string {
+function piecesText(pieces: readonly UrlPiece[]): string {
   return pieces.map((p) => p.text).join('');
 }
 
 /** The pieces covering [start, end) of the joined text, cut where needed. */
-export function slicePieces(pieces: readonly UrlPiece[], start: number, end: number): UrlPiece[] {
+function slicePieces(pieces: readonly UrlPiece[], start: number, end: number): UrlPiece[] {
   const out: UrlPiece[] = [];
   let offset = 0;
   for (const piece of pieces) {
