@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
 import { isTsParse, isTsParsed, type TsParsed } from '../../server/src/engine/extract/typescript.js';
-import { buildIndex, type Binding, type FileIndex } from '../../server/src/engine/extract/ts/scope.js';
+import { buildIndex, type Binding, type FileIndex } from '../../server/src/engine/extract/ts/file-index.js';
 import { collectFacts } from '../../server/src/engine/flow/file-facts.js';
 import { allRules } from '../../server/src/engine/rules/index.js';
 import type { LintDocument, Rule } from '../../server/src/engine/types.js';

@@ -78,7 +78,7 @@ export { poll, upload, show, sdk };
 
 test('listing only the index\'s node kinds changes nothing: the facts and every rule\'s findings are the same with every kind listed', async () => {
   const ts = (await import('typescript')).default;
-  const { buildIndex } = await import('../../server/src/engine/extract/ts/scope.js');
+  const { buildIndex } = await import('../../server/src/engine/extract/ts/file-index.js');
   const { extractFromTypeScript, isTsParsed } = await import('../../server/src/engine/extract/typescript.js');
   const { collectFacts } = await import('../../server/src/engine/flow/file-facts.js');
   const { getCatalogue } = await import('../../server/src/api/catalogue.js');

@@ -12,7 +12,8 @@ import { serviceFile } from '../../bench/corpus.js';
 import { Random } from '../../bench/random.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { isTsParsed } from '../../server/src/engine/extract/typescript.js';
-import { buildIndex, resolveIdentifier, updateIndex, type Binding, type FileIndex } from '../../server/src/engine/extract/ts/scope.js';
+import { resolveIdentifier } from '../../server/src/engine/extract/ts/scope.js';
+import { buildIndex, updateIndex, type Binding, type FileIndex } from '../../server/src/engine/extract/ts/file-index.js';
 import type { Rule } from '../../server/src/engine/types.js';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -6,7 +6,8 @@
 
 import ts from 'typescript';
 import type { TsParsed } from '../extract/typescript.js';
-import { constInitializer, resolveIdentifier, skipOuter, type Binding } from '../extract/ts/scope.js';
+import { constInitializer, resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import type { Binding } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
 import type { Span } from '../types.js';
 import { appendAll } from '../arrays.js';

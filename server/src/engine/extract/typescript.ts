@@ -13,7 +13,7 @@ import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { sendUrlPieces, siteFromSend } from './ts/requests.js';
-import { buildIndex, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/scope.js';
+import { buildIndex, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
@@ -35,7 +35,7 @@ export interface TsParse {
 
 /** What the extractor leaves for the rules while the analysis runs: the parse, its index and its client calls. */
 export interface TsParsed extends TsParse {
-  /** Bindings, calls and member assignments of the file (see ts/scope.ts). */
+  /** Bindings, calls and member assignments of the file (see ts/file-index.ts). */
   index: FileIndex;
   /** The calls of the file that are HTTP client calls, with their shape (for the flow analysis, which asks again). */
   sends: Map<ts.CallExpression, SendCall>;

@@ -9,7 +9,8 @@
 import ts from 'typescript';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
-import { resolveIdentifier, skipOuter, type Binding, type FileIndex } from '../extract/ts/scope.js';
+import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import type { Binding, FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
 import type { MemoKey } from '../memo.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';

@@ -4,7 +4,7 @@
 
 import ts from 'typescript';
 import { concatAll } from '../arrays.js';
-import type { Binding, FileIndex, Piece } from '../extract/ts/scope.js';
+import type { Binding, FileIndex, Piece } from '../extract/ts/file-index.js';
 import { resolveIdentifier } from '../extract/ts/scope.js';
 
 export interface FileFacts {

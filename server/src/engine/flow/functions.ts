@@ -3,7 +3,8 @@
 // that hide its callers (exported, stored, passed elsewhere).
 
 import ts from 'typescript';
-import { skipOuter, type Binding } from '../extract/ts/scope.js';
+import { skipOuter } from '../extract/ts/scope.js';
+import type { Binding } from '../extract/ts/file-index.js';
 
 /** Array methods whose callback's first parameter is an element. */
 export const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'flatMap']);

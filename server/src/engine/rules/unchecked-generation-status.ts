@@ -8,7 +8,7 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, type MemberRead } from '../flow/reads.js';
 import { endpointName, memberOf } from '../flow/shape.js';
 import { conditionAround, hasStatusTest } from '../flow/status-checks.js';
-import type { Binding } from '../extract/ts/scope.js';
+import type { Binding } from '../extract/ts/file-index.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import type { RequestSite, Rule } from '../types.js';

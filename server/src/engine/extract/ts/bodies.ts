@@ -6,7 +6,8 @@ import ts from 'typescript';
 import type { ObjectValue, Property, Span, Value } from '../../types.js';
 import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
-import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
+import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import type { Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
 import { appendAll } from '../../arrays.js';
 

@@ -3,7 +3,7 @@
 
 import ts from 'typescript';
 import type { Span } from '../../types.js';
-import type { Binding, FileIndex } from './scope.js';
+import type { Binding, FileIndex } from './file-index.js';
 
 export interface TsContext {
   sourceFile: ts.SourceFile;

@@ -7,7 +7,8 @@ import type { Catalogue, Endpoint } from '../../../api/types.js';
 import type { RequestSite, Value } from '../../types.js';
 import { bodyValue } from './bodies.js';
 import { spanOf, type TsContext } from './context.js';
-import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
+import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import type { Binding } from './file-index.js';
 
 const SDK_MODULE = '@leonardo-ai/sdk';
 const CLIENT_CLASS = 'Leonardo';

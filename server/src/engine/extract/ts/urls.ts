@@ -7,7 +7,8 @@ import type { RequestUrl, Span } from '../../types.js';
 import { parseLeonardoUrl } from '../leonardo-url.js';
 import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
-import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
+import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import type { Binding } from './file-index.js';
 import { calleeName } from './values.js';
 import { appendAll } from '../../arrays.js';
 

@@ -10,7 +10,8 @@ import { methodOption, readBody, type MethodRef, type SendCall } from './calls.j
 import { readOptions } from './clients.js';
 import { spanOf, type TsContext } from './context.js';
 import { makeSite } from './requests.js';
-import { resolveIdentifier, skipOuter, type Binding } from './scope.js';
+import { resolveIdentifier, skipOuter } from './scope.js';
+import type { Binding } from './file-index.js';
 import { leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { constString } from './values.js';
 

@@ -4,7 +4,8 @@
 import ts from 'typescript';
 import type { SendCall } from './calls.js';
 import type { TsContext } from './context.js';
-import { constInitializer, resolveIdentifier, skipOuter, type Binding } from './scope.js';
+import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import type { Binding } from './file-index.js';
 import { calleeName, constString } from './values.js';
 
 export function xhrSends(ctx: TsContext): SendCall[] {
