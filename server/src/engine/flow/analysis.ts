@@ -10,6 +10,7 @@ import ts from 'typescript';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
 import type { Binding, FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
 import type { MemoKey } from '../memo.js';
@@ -59,7 +60,6 @@ const STAGE_OF: Partial<Record<SourceKind, ResponseStage>> = {
   sdk: 'sdk',
 };
 
-const AXIOS_INTERCEPTOR = /interceptors\s*\.\s*response/;
 
 export class Flow {
   readonly sourceFile: ts.SourceFile;
@@ -78,7 +78,7 @@ export class Flow {
   private readonly sends: ReadonlyMap<ts.CallExpression, SendCall>;
   private readonly callerMemo = new Map<ts.Node, Callers>();
   private budget = BUDGET;
-  /** Whether the file installs an axios response interceptor (read once: the text may be long). */
+  /** Whether the file installs an axios response interceptor (asked once). */
   private interceptsAxios?: boolean;
   /** What other modules work out once per flow (member reads, status-check memos). */
   private readonly derivedValues = new Map<string, unknown>();
@@ -260,7 +260,7 @@ export class Flow {
       return site.endpoint ? { ...result, endpoint: site.endpoint } : undefined;
     }
     // An axios response interceptor may hand back the body instead of the response; `ofetch.raw` gives the response.
-    if (site.source === 'axios' && (this.interceptsAxios ??= AXIOS_INTERCEPTOR.test(this.text))) return undefined;
+    if (site.source === 'axios' && (this.interceptsAxios ??= installsResponseInterceptor(this))) return undefined;
     if (site.source === 'ofetch' && isMemberCall(call, 'raw')) return undefined;
     // A site without an endpoint (a wrapper's own send to `${BASE}${path}`) is bound at the wrapper's calls.
     const stage = STAGE_OF[site.source];

@@ -19,6 +19,7 @@ import {
 } from '../auth/headers.js';
 import { isTsParsed, type TsParsed } from '../extract/typescript.js';
 import { expressionAt } from '../extract/ts/locate.js';
+import { setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
 import { isPlaceholderKey, isUuid, redactKey } from '../auth/secrets.js';
 import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
 import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
@@ -33,8 +34,6 @@ const EXAMPLE = '`authorization: Bearer <your API key>`';
 /** Schemes whose credential is not a bare key (`Basic` is base64 of `user:password`): renaming is a guess. */
 const ENCODED_SCHEMES = /^(?:basic|digest|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256)$/i;
 
-/** Clients whose requests can get headers from elsewhere in the file (interceptors, defaults, hooks). */
-const HEADERS_ADDED_ELSEWHERE = /\binterceptors\b|\.defaults\s*\.\s*headers|\bbeforeRequest\b|\bonRequest\b|\bsetHeader\s*\(|\bheaders\s*\.\s*(?:set|append)\s*\(/;
 
 export const rule: Rule = {
   meta: {
@@ -53,6 +52,9 @@ export const rule: Rule = {
       reported.add(id);
       ctx.report(input);
     };
+    let outside: boolean | undefined;
+    // Whether the file's code adds headers outside the calls (interceptors, defaults, hooks): asked once.
+    const headersOutside = (): boolean => (outside ??= isTsParsed(ctx.parsed) && setsHeadersOutsideCalls(ctx.parsed));
     for (const request of requestsWithHeaders(ctx.requests)) {
       const { headers } = request;
       const found = keyHeaders(headers);
@@ -66,9 +68,9 @@ export const rule: Rule = {
         for (const { property, kind } of found) reportWrongName(ctx, request, property, kind, found.length === 1, report);
         continue;
       }
-      if (!authMayComeFromElsewhere(ctx.document, request)) reportMissing(ctx, request, headers, report);
+      if (!authMayComeFromElsewhere(ctx.document, request, headersOutside)) reportMissing(ctx, request, headers, report);
     }
-    for (const request of bareFetches(ctx)) {
+    for (const request of bareFetches(ctx, headersOutside)) {
       const url = request.url!.span;
       report({
         message: `This \`fetch\` to Leonardo sends no headers, so no \`authorization\`: the API answers \`${UNAUTHORIZED}\`. Send ${EXAMPLE}.`,
@@ -88,9 +90,9 @@ export const rule: Rule = {
 };
 
 /** `fetch(url)` to Leonardo with no second argument: it cannot carry a header. */
-function bareFetches(ctx: RuleContext): RequestSite[] {
+function bareFetches(ctx: RuleContext, headersOutside: () => boolean): RequestSite[] {
   const parsed = ctx.parsed;
-  if (!isTsParsed(parsed) || HEADERS_ADDED_ELSEWHERE.test(ctx.document.text)) return [];
+  if (!isTsParsed(parsed) || headersOutside()) return [];
   return ctx.requests.filter((request) => {
     if (request.source !== 'fetch' || request.headers || !request.url || !isLeonardoRequest(request)) return false;
     const call = expressionAt(parsed.sourceFile, request.span);
@@ -379,11 +381,11 @@ function missingHeaderInsert(
  * Whether the key may be added where the extractor cannot see: axios interceptors and defaults,
  * ky/got hooks, ofetch `onRequest`, `headers.set(...)`, or curl's own `--oauth2-bearer` / `--user`.
  */
-function authMayComeFromElsewhere(doc: LintDocument, request: RequestSite): boolean {
+function authMayComeFromElsewhere(doc: LintDocument, request: RequestSite, headersOutside: () => boolean): boolean {
   if (request.source === 'curl') {
     const command = doc.text.slice(request.span.start, request.span.end);
     return /(?:^|\s)(?:--oauth2-bearer|--user|-u|--netrc|--netrc-file|-n)(?=[\s=]|$)/.test(command);
   }
-  if (doc.kind === 'typescript' || doc.kind === 'javascript') return HEADERS_ADDED_ELSEWHERE.test(doc.text);
+  if (doc.kind === 'typescript' || doc.kind === 'javascript') return headersOutside();
   return false;
 }

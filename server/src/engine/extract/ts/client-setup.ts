@@ -1,0 +1,74 @@
+// What a file does to its HTTP clients outside their calls, decided on the syntax tree (a comment or
+// a string that mentions `interceptors` is not code): axios interceptors, default headers, ky/got
+// `beforeRequest` and ofetch `onRequest` hooks, `setHeader(...)` and `headers.set/append(...)`.
+// A request whose headers the extractor sees may still get its key from one of these, and an axios
+// response interceptor may hand back the body instead of the response.
+//
+// The text is searched first for the words these are written with: a file without them (most files)
+// is answered without reading the tree.
+
+import ts from 'typescript';
+import type { TsParsed } from '../typescript.js';
+
+/** The parse and its index (a TsParsed, or the flow analysis over one). */
+type Parsed = Pick<TsParsed, 'sourceFile' | 'index'>;
+
+/** The words these are written with: a file without them sets no header outside its calls. */
+const HEADER_SETUP_TEXT = /\binterceptors\b|\.defaults\s*\.\s*headers|\bbeforeRequest\b|\bonRequest\b|\bsetHeader\s*\(|\bheaders\s*\.\s*(?:set|append)\s*\(/;
+const INTERCEPTORS_TEXT = /\binterceptors\b/;
+/** The part of them found among the index's listed nodes rather than its calls. */
+const NODE_TEXT = /\.defaults\s*\.\s*headers|\bbeforeRequest\b|\bonRequest\b/;
+/** Names of the hooks where ky, got and ofetch set a request's headers. */
+const HOOK_NAMES = new Set(['beforeRequest', 'onRequest']);
+const SK = ts.SyntaxKind;
+
+/**
+ * Whether the code may add headers to requests outside the calls that send them: an axios
+ * interceptor (`api.interceptors.request.use(...)`, or `.response`, which can retry with a key),
+ * client defaults (`axios.defaults.headers.common["Authorization"] = ...`), a `beforeRequest` or
+ * `onRequest` hook (`hooks: { beforeRequest: [...] }`, `onRequest(ctx) {...}`), `res.setHeader(...)`,
+ * `req.headers.set(...)` / `.append(...)`.
+ */
+export function setsHeadersOutsideCalls(parsed: Parsed): boolean {
+  const text = parsed.sourceFile.text;
+  if (!HEADER_SETUP_TEXT.test(text)) return false;
+  for (const call of parsed.index.calls) {
+    const callee = call.expression;
+    if (isInterceptorUse(callee, 'request') || isInterceptorUse(callee, 'response')) return true;
+    if (isAccessOf(callee, 'setHeader') || (callee.kind === SK.Identifier && (callee as ts.Identifier).text === 'setHeader')) return true;
+    if ((isAccessOf(callee, 'set') || isAccessOf(callee, 'append')) && namedHeaders(callee.expression)) return true;
+  }
+  if (!NODE_TEXT.test(text)) return false;
+  for (const piece of parsed.index.pieces) {
+    for (const node of piece.nodes) {
+      if (node.kind === SK.Identifier) {
+        if (HOOK_NAMES.has((node as ts.Identifier).text)) return true;
+      } else if (node.kind === SK.PropertyAccessExpression) {
+        // `x.defaults.headers`, read or written.
+        const access = node as ts.PropertyAccessExpression;
+        if (access.name.text === 'headers' && isAccessOf(access.expression, 'defaults')) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether the code installs an axios response interceptor: `api.interceptors.response.use(...)`. */
+export function installsResponseInterceptor(parsed: Parsed): boolean {
+  if (!INTERCEPTORS_TEXT.test(parsed.sourceFile.text)) return false;
+  return parsed.index.calls.some((call) => isInterceptorUse(call.expression, 'response'));
+}
+
+/** `<client>.interceptors.<phase>.use` */
+function isInterceptorUse(callee: ts.Expression, phase: 'request' | 'response'): boolean {
+  return isAccessOf(callee, 'use') && isAccessOf(callee.expression, phase) && isAccessOf(callee.expression.expression, 'interceptors');
+}
+
+function isAccessOf(node: ts.Expression, name: string): node is ts.PropertyAccessExpression {
+  return node.kind === SK.PropertyAccessExpression && (node as ts.PropertyAccessExpression).name.text === name;
+}
+
+/** `headers` or `<x>.headers`. */
+function namedHeaders(expression: ts.Expression): boolean {
+  return (expression.kind === SK.Identifier && (expression as ts.Identifier).text === 'headers') || isAccessOf(expression, 'headers');
+}
