@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCatalogue } from '../../server/src/api/catalogue.js';
-import { codeBlocks, extractFromMarkdown } from '../../server/src/engine/extract/markdown.js';
+import { extractFromMarkdown } from '../../server/src/engine/extract/markdown.js';
+import { codeBlocks } from '../../server/src/engine/extract/markdown-blocks.js';
 import type { ObjectValue, RequestSite, Span } from '../../server/src/engine/types.js';
 
 const catalogue = getCatalogue();

@@ -5,10 +5,11 @@
 // No rules listed means every rule. Rules are separated by commas or spaces; ` -- ` starts a reason.
 // Comment forms by document kind: `//` and `/* */` (TS, JS, JSON, JSONC), `#` (shell, and `#` or
 // `//` at the start of a line in .http files), `<!-- -->` in Markdown prose and `#` lines inside
-// Markdown code fences. A directive that suppresses nothing is reported as `unused-disable-directive`.
+// Markdown code blocks (fenced or indented). A directive that suppresses nothing is reported as `unused-disable-directive`.
 
 import type { LintConfig } from './config/lint-config.js';
 import { LineIndex } from './positions.js';
+import { codeBlocks, inCodeBlock } from './extract/markdown-blocks.js';
 import { ruleById } from './rules/index.js';
 import type { DocumentKind, Finding, LintDocument, RequestSite, Span, TextEdit } from './types.js';
 
@@ -63,7 +64,8 @@ export function parseDirectives(text: string, kind: DocumentKind): Directive[] {
   const openers = openersFor(kind);
   if (openers.length === 0 || !text.includes('leonardo-lint-disable')) return [];
   const lines = new LineIndex(text);
-  const fences = kind === 'markdown' ? fencedLines(text) : undefined;
+  // In Markdown, a `#` comment is a directive on a line of a code block (the blocks extraction lints), `<!-- -->` elsewhere.
+  const blocks = kind === 'markdown' ? codeBlocks(text) : undefined;
   const directives: Directive[] = [];
   for (const m of text.matchAll(KEYWORD)) {
     const at = m.index;
@@ -73,7 +75,7 @@ export function parseDirectives(text: string, kind: DocumentKind): Directive[] {
     if (!opened) continue;
     const openerStart = lineStart + opened.index;
     const prefix = text.slice(lineStart, openerStart);
-    if (!openerAllowed(kind, opened.opener, prefix, fences?.has(line) ?? false)) continue;
+    if (!openerAllowed(kind, opened.opener, prefix, blocks !== undefined && inCodeBlock(blocks, lineStart))) continue;
     const closer = CLOSERS[opened.opener];
     const bodyStart = at + m[0].length;
     let commentEnd: number;
@@ -108,13 +110,13 @@ function openerBefore(prefix: string, openers: readonly Opener[]): { opener: Ope
   return openers.includes(opener) ? { opener, index: m.index } : undefined;
 }
 
-function openerAllowed(kind: DocumentKind, opener: Opener, prefix: string, inFence: boolean): boolean {
+function openerAllowed(kind: DocumentKind, opener: Opener, prefix: string, inCode: boolean): boolean {
   const atLineStart = prefix.trim() === '';
   switch (kind) {
     case 'http':
       return atLineStart;
     case 'markdown':
-      return opener === '#' ? inFence && atLineStart : !inFence && !insideQuotes(prefix, '`');
+      return opener === '#' ? inCode && atLineStart : !inCode && !insideQuotes(prefix, '`');
     case 'shell':
       return (atLineStart || /\s$/.test(prefix)) && !insideQuotes(prefix, `"'`);
     default:
@@ -132,23 +134,6 @@ function insideQuotes(prefix: string, quotes: string): boolean {
     else if (c === open) open = undefined;
   }
   return open !== undefined;
-}
-
-/** 0-based lines inside Markdown code fences (the fence lines themselves excluded). */
-function fencedLines(text: string): Set<number> {
-  const inside = new Set<number>();
-  let fence: string | undefined;
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence === undefined) {
-      if (m) fence = m[1]!;
-    } else if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1]) {
-      fence = undefined;
-    } else {
-      inside.add(i);
-    }
-  });
-  return inside;
 }
 
 function lineEndAt(text: string, from: number): number {

@@ -1,6 +1,6 @@
 // Markdown: curl commands inside fenced code blocks (```bash, sh, shell, zsh, console, or no
 // language) and indented code blocks, and REST Client requests inside ```http blocks. Prose is never
-// linted. `$ ` prompts are blanked out (and, in console transcripts, the output lines), so spans
+// linted. The blocks are read by markdown-blocks.ts, which suppressions read too. `$ ` prompts are blanked out (and, in console transcripts, the output lines), so spans
 // stay those of the document.
 
 import type { Catalogue } from '../../api/types.js';
@@ -10,72 +10,11 @@ import type { Extraction } from './index.js';
 import { curlRequestsIn } from './shell.js';
 import { lexShell } from './text/shell-lexer.js';
 import { appendAll } from '../arrays.js';
+import { codeBlocks, splitLines, type CodeBlock } from './markdown-blocks.js';
 
 const SHELL_INFO = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'shellscript', 'console', 'shell-session', 'terminal', 'curl']);
 const SESSION_INFO = new Set(['console', 'shell-session', 'terminal']);
 const HTTP_INFO = new Set(['http', 'rest']);
-
-export interface CodeBlock {
-  /** The language of a fenced block (lower-cased first word of the info string), '' for none or indented. */
-  info: string;
-  /** The block's content, without fences. */
-  start: number;
-  end: number;
-}
-
-interface Line {
-  start: number;
-  /** End of the text, before the line break. */
-  end: number;
-  text: string;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    lines.push({ start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
-  }
-  lines.push({ start, end: text.length, text: text.slice(start) });
-  return lines;
-}
-
-const isBlankLine = (line: Line | undefined): boolean => !line || line.text.trim() === '';
-
-/** Fenced and indented code blocks, in document order. */
-export function codeBlocks(text: string): CodeBlock[] {
-  const lines = splitLines(text);
-  const blocks: CodeBlock[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const fence = /^(\s*)(`{3,}|~{3,})\s*([^\s`{]*)/.exec(line.text);
-    if (fence) {
-      const marker = fence[2]!;
-      let j = i + 1;
-      while (j < lines.length && !closesFence(lines[j]!.text, marker)) j++;
-      const first = lines[i + 1];
-      const last = lines[j - 1];
-      if (first && last && j > i + 1) blocks.push({ info: fence[3]!.toLowerCase(), start: first.start, end: last.end });
-      i = j;
-      continue;
-    }
-    if (/^(?: {4}|\t)/.test(line.text) && line.text.trim() !== '' && isBlankLine(lines[i - 1])) {
-      let j = i;
-      while (j < lines.length && (/^(?: {4}|\t)/.test(lines[j]!.text) || (isBlankLine(lines[j]) && /^(?: {4}|\t)/.test(lines[j + 1]?.text ?? '')))) j++;
-      blocks.push({ info: '', start: line.start, end: lines[j - 1]!.end });
-      i = j - 1;
-    }
-  }
-  return blocks;
-}
-
-function closesFence(line: string, marker: string): boolean {
-  const m = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
-  return !!m && m[1]![0] === marker[0] && m[1]!.length >= marker.length;
-}
 
 /**
  * Blank out, in a shell block, the prompts (`$ `, `% `, and `> ` continuation prompts in a session)
