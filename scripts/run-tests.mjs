@@ -26,7 +26,9 @@ if (files.length === 0) {
   process.exit(1);
 }
 // The engine is tested on the parser-only TypeScript it is bundled with (scripts/engine-typescript.cjs).
+// Every analysis checks that it emptied its tables (server/src/engine/memo.ts, assertEmptied).
 const result = spawnSync(process.execPath, ['--require', './scripts/engine-typescript.cjs', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
+  env: { ...process.env, LEONARDO_LINT_CHECK_RELEASE: '1' },
 });
 process.exit(result.status ?? 1);

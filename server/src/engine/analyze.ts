@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config/lint-config.js'
 import { extractRequests } from './extract/index.js';
 import { NestedTooDeeply } from './extract/nesting.js';
 import { isTsParsed, releaseParse } from './extract/typescript.js';
-import { AnalysisMemo } from './memo.js';
+import { AnalysisMemo, assertEmptied, CHECK_RELEASE } from './memo.js';
 import { allRules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
@@ -68,8 +68,10 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
     findings = encodeFixes(runRules(doc, extracted.requests, extracted.parsed, catalogue, config, options, memo), extracted.requests);
   } finally {
     // The analysis is over: its tables are emptied, and only the parse is handed on.
-    memo.release();
-    if (isTsParsed(extracted.parsed)) extracted.parsed = releaseParse(extracted.parsed);
+    const released = memo.release();
+    const parsed = extracted.parsed;
+    if (isTsParsed(parsed)) extracted.parsed = releaseParse(parsed);
+    if (CHECK_RELEASE) assertEmptied({ memo: released, ...(isTsParsed(parsed) ? { index: parsed.index, sends: parsed.sends } : {}) });
   }
   return {
     findings: applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config)),

@@ -22,9 +22,52 @@ export class AnalysisMemo {
     return value;
   }
 
-  /** Empty every value (the analysis is over; nothing reads them again). */
-  release(): void {
+  /** Empty every value (the analysis is over; nothing reads them again). Returns the values, for `assertEmptied`. */
+  release(): unknown[] {
+    const released = [...this.values.values()];
     for (const [key, value] of this.values) (key as MemoKey<unknown>).release?.(value);
     this.values.clear();
+    return released;
   }
+}
+
+/**
+ * Whether analyses check that their tables were emptied (`assertEmptied`): on when the environment
+ * sets LEONARDO_LINT_CHECK_RELEASE=1, as `npm test` does, so a new table that nobody empties fails
+ * the tests instead of quietly bringing the slowdown back.
+ */
+export const CHECK_RELEASE = typeof process !== 'undefined' && process.env.LEONARDO_LINT_CHECK_RELEASE === '1';
+
+/** How deep into the released objects the check looks (a flow's facts, its context's sets). */
+const CHECK_DEPTH = 3;
+
+/**
+ * Throw when a Map, Set or array reachable from `released` (by name: the memo's values, the file
+ * index, ...) still holds entries: the analysis is over, and every table it built must be empty.
+ * Syntax nodes are not looked into (the parse is handed on), nor is anything deeper than CHECK_DEPTH.
+ */
+export function assertEmptied(released: Record<string, unknown>): void {
+  const seen = new Set<object>();
+  const full: string[] = [];
+  const visit = (value: unknown, path: string, depth: number): void => {
+    if (typeof value !== 'object' || value === null || seen.has(value) || isSyntaxNode(value)) return;
+    seen.add(value);
+    const size = value instanceof Map || value instanceof Set ? value.size : Array.isArray(value) ? value.length : undefined;
+    if (size !== undefined) {
+      if (size > 0) full.push(`${path} (${size})`);
+      return;
+    }
+    if (depth >= CHECK_DEPTH) return;
+    for (const [name, field] of Object.entries(value)) visit(field, `${path}.${name}`, depth + 1);
+  };
+  for (const [name, value] of Object.entries(released)) {
+    if (Array.isArray(value) && name === 'memo') value.forEach((item, i) => visit(item, `memo[${i}]:${item?.constructor?.name ?? typeof item}`, 0));
+    else visit(value, name, 0);
+  }
+  if (full.length > 0) throw new Error(`Tables not emptied when the analysis ended: ${full.join(', ')}`);
+}
+
+function isSyntaxNode(value: object): boolean {
+  const node = value as { kind?: unknown; pos?: unknown; end?: unknown };
+  return typeof node.kind === 'number' && typeof node.pos === 'number' && typeof node.end === 'number';
 }

@@ -198,6 +198,7 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
  */
 export function releaseIndex(index: FileIndex): void {
   index.scopes.clear();
+  index.scopeKinds.length = 0;
   index.byName.clear();
   index.unsorted.clear();
   index.imports.length = 0;
@@ -213,6 +214,8 @@ export function releaseIndex(index: FileIndex): void {
       list.length = 0;
     }
   }
+  // The kept pieces live on in the parse handed to the next version (IndexPieces), not in this list.
+  (index.pieces as Piece[]).length = 0;
 }
 
 /** The kinds `FileIndex.nodes` lists: what flow/file-facts.ts and the rules' whole-file passes read. */
