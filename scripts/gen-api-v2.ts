@@ -154,6 +154,12 @@ const FORBIDDEN_DETAILS: Record<string, Omit<V2Forbidden, 'note'>> = {
   'ideogram-v3.0/mode': { since: '2026-05-04', use: 'quality' },
 };
 
+/**
+ * Models whose guides forbid mixing reference images with start/end frames (leonardo-api-v2.md §2:
+ * "Kling 3.0, Kling O1 and Kling O3 forbid mixing image_reference with start_frame/end_frame").
+ */
+const NO_FRAME_MIX = new Set(['kling-3.0', 'kling-video-o-1', 'kling-video-o-3']);
+
 /** Models whose guide says width/height pairs are not validated by the server (doc:nano-banana-2). */
 const ADVISORY_PAIRS = new Set(['nano-banana-2']);
 
@@ -397,6 +403,9 @@ export function generateV2Catalogue(dir: string = V2_REFERENCE_DIR): V2Catalogue
       } else if (rule.kind === 'notBoth') {
         for (const kind of rule.kinds ?? []) notBoth.push([kind, `guidances.${kind}`]);
       }
+    }
+    if (NO_FRAME_MIX.has(specModel.model)) {
+      notBoth.push(['guidances.image_reference', 'guidances.start_frame'], ['guidances.image_reference', 'guidances.end_frame']);
     }
     const guideWidth = guideParams['width'];
     if (sizes && guideWidth?.pairs && guideWidth.source !== 'catalogue') {

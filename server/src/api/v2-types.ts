@@ -108,8 +108,9 @@ export interface V2ModelData {
   forbidden?: Record<string, V2Forbidden>;
   sizes?: V2Sizes;
   /**
-   * Pairs of keys the model forbids together (`start_frame` with `guidances.start_frame`): dotted
-   * paths under `parameters`.
+   * Pairs of keys the model forbids together when both are sent non-empty: the legacy `start_frame`
+   * with `guidances.start_frame` (spec), `guidances.image_reference` with a start or end frame on the
+   * Kling 3.0/O1/O3 models (guides). Dotted paths under `parameters`.
    */
   notBoth?: Array<[string, string]>;
 }
