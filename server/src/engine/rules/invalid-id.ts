@@ -5,6 +5,7 @@
 
 import type { Field } from '../../api/types.js';
 import { getV2Catalogue } from '../../api/v2.js';
+import { checkInvalidIdV2 } from '../v2/invalid-id.js';
 import { isIdField, isUuidShaped } from '../body-facts.js';
 import { ruleDocsUrl } from '../docs.js';
 import type { RequestSite, Rule, StringValue, Value } from '../types.js';
@@ -19,10 +20,11 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'An id field whose value is not a UUID (a name, a URL or a file name instead of the id the API returned).',
     docsUrl: ruleDocsUrl('invalid-id'),
-    fixable: false,
+    fixable: true,
     apiError: INIT_IMAGE_ERROR,
   },
   check(ctx) {
+    checkInvalidIdV2(ctx);
     walkBodies(ctx, {
       property({ request, property, field }) {
         if (!field) return;
