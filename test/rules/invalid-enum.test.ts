@@ -155,7 +155,7 @@ const { generations_by_pk } = await (await fetch(\`https://cloud.leonardo.ai/api
 if (generations_by_pk.status === 'complete') console.log('done');
 `;
   assert.deepEqual(lint(dynamic, only), []);
-  const v2 = '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "prompt_enhance": "on"}}';
+  const v2 = '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "prompt_enhance": "ON", "sd_version": "nope"}}';
   assert.deepEqual(json(v2), []);
   const other = `await fetch('https://api.openai.com/v1/images/generations', { method: 'POST', body: JSON.stringify({ prompt: 'x', presetStyle: 'cinematic', style: 'vivid' }) });`;
   assert.deepEqual(lint(other, only), []);

@@ -141,7 +141,7 @@ test('not flagged: v2 API requests and other providers', () => {
   const v2 = `export const go = (key: string) => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
   method: 'POST',
   headers: { authorization: \`Bearer \${key}\` },
-  body: JSON.stringify({ model: 'gemini-2.5-flash-image', parameters: { width: 1024, height: 1024 }, public: false }),
+  body: JSON.stringify({ model: 'gemini-2.5-flash-image', parameters: { prompt: 'a fox', width: 1024, height: 1024 }, public: false }),
 });`;
   assert.deepEqual(rows(v2), []);
   const other = `export const go = () => fetch('https://api.openai.com/v1/images/generations', {

@@ -93,7 +93,7 @@ test('valid bodies, null, integers for numbers and other APIs are not flagged', 
 }`;
   assert.deepEqual(json(valid), []);
   assert.deepEqual(json('{"prompt": "hi", "width": "512", "height": "512", "stream": "true"}', 'other-api.json'), []);
-  const v2 = '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "gpt-image-1.5", "parameters": {"width": "1024", "quantity": "1"}, "public": "false"}';
+  const v2 = '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "gpt-image-1.5", "parameters": {"prompt": "x", "width": 1024, "quantity": 1, "num_images": "2"}, "public": false}';
   assert.deepEqual(json(v2), []);
 });
 

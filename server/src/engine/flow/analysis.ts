@@ -7,6 +7,7 @@
 // itself (two callers passing different things). Built once per analysis and shared by the flow rules.
 
 import ts from 'typescript';
+import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
@@ -252,7 +253,12 @@ export class Flow {
   }
 
   private siteOrigin(site: RequestSite, call: ts.CallExpression, depth: number): Origin | undefined {
-    if (site.url?.apiVersion === 'v2') return undefined;
+    if (site.url?.apiVersion === 'v2') {
+      // The v2 create answers `generate.generationId`; a wrapper's v2 send is not followed.
+      const endpoint = site.source === 'wrapper' ? undefined : v2ResponseEndpoint(site.method, site.url.path);
+      const stage = endpoint && STAGE_OF[site.source];
+      return stage ? responseRoot(endpoint, site.naming, stage) : undefined;
+    }
     if (site.source === 'wrapper') {
       const fn = this.calledFunction(call) ?? this.memberFunction(call);
       const result = fn && this.returnOrigin(fn, depth);

@@ -10,6 +10,8 @@ const ID_KINDS: Readonly<Record<string, IdKind>> = {
   'uploadCanvasInitImage uploadCanvasInitImage.maskImageId': 'init-image',
   'getInitImageById init_images_by_pk.id': 'init-image',
   'createGeneration sdGenerationJob.generationId': 'generation',
+  'createV2Generation generate.generationId': 'generation',
+  'createV2Generation generationId': 'generation',
   'createSVDMotionGeneration motionSvdGenerationJob.generationId': 'generation',
   'createTextToVideoGeneration motionVideoGenerationJob.generationId': 'generation',
   'createImageToVideoGeneration motionVideoGenerationJob.generationId': 'generation',

@@ -7,6 +7,7 @@ import type { Field } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import type { Rule } from '../types.js';
 import { endpointLabel, nameFor, walkBodies } from '../body/walk.js';
+import { checkDeprecatedFieldV2 } from '../v2/deprecated-field.js';
 
 /** What replaces each deprecated field, when the API says so. */
 const REPLACEMENTS: Record<string, string> = {
@@ -24,6 +25,7 @@ export const rule: Rule = {
     fixable: false,
   },
   check(ctx) {
+    checkDeprecatedFieldV2(ctx);
     walkBodies(ctx, {
       property({ request, property, field }) {
         if (!field?.deprecated) return;

@@ -8,6 +8,7 @@ import { choiceFixes, replaceValue } from '../fix/builders.js';
 import { listOr, nearestNumbers, sameNumber } from '../fix/suggest.js';
 import type { NumberValue, RequestSite, Rule } from '../types.js';
 import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
+import { checkInvalidDimensionsV2 } from '../v2/invalid-dimensions.js';
 
 const ID = 'invalid-dimensions';
 const API_ERROR = 'invalid dimensions';
@@ -38,6 +39,7 @@ export const rule: Rule = {
     apiError: API_ERROR,
   },
   check(ctx) {
+    checkInvalidDimensionsV2(ctx);
     walkBodies(ctx, {
       property({ request, property, field }) {
         if (!field || !isDimensionField(field)) return;

@@ -11,6 +11,7 @@ import { choiceFixes, replaceWithString } from '../fix/builders.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { RequestSite, Rule, RuleContext, StringValue, Value } from '../types.js';
 import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
+import { checkInvalidEnumV2 } from '../v2/invalid-enum.js';
 
 const ID = 'invalid-enum';
 const EXTENSION_ERROR = 'invalid file extension';
@@ -27,6 +28,7 @@ export const rule: Rule = {
     apiError: EXTENSION_ERROR,
   },
   check(ctx) {
+    checkInvalidEnumV2(ctx);
     walkBodies(ctx, {
       property({ request, property, field, path }) {
         if (field) checkValue(ctx, request, property.value, field, path);

@@ -4,6 +4,8 @@
 // passes; templates and unknown values are never judged.
 
 import type { Field } from '../../api/types.js';
+import { getV2Catalogue } from '../../api/v2.js';
+import { checkInvalidIdV2 } from '../v2/invalid-id.js';
 import { isIdField, isUuidOrPlaceholder } from '../body/facts.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import type { RequestSite, Rule, StringValue, Value } from '../types.js';
@@ -18,10 +20,11 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'An id field whose value is not a UUID (a name, a URL or a file name instead of the id the API returned).',
     docsUrl: ruleDocsUrl('invalid-id'),
-    fixable: false,
+    fixable: true,
     apiError: INIT_IMAGE_ERROR,
   },
   check(ctx) {
+    checkInvalidIdV2(ctx);
     walkBodies(ctx, {
       property({ request, property, field }) {
         if (!field) return;
@@ -38,6 +41,14 @@ export const rule: Rule = {
     });
 
     function report(request: RequestSite, field: Field, value: StringValue, subject: string): void {
+      const v2 = field.wire === 'modelId' ? v2ModelNamed(value.value) : undefined;
+      if (v2) {
+        // A v2 model string in a v1 request: that model is reached only through the v2 API.
+        const named = v2 === value.value ? `\`${v2}\` is a v2 model` : `\`${value.value}\` is the v2 model \`${v2}\``;
+        const message = `${named}: send it as \`model\` to POST /api/rest/v2/generations; v1 \`modelId\` takes a UUID.`;
+        ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request) });
+        return;
+      }
       const apiError = field.wire === 'init_image_id' ? INIT_IMAGE_ERROR : undefined;
       const answer = apiError ? `the API answers \`${apiError}\`` : 'the API rejects the request';
       const what = describe(value.value);
@@ -47,6 +58,13 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The v2 model string a v1 `modelId` names (exactly, or but for case), retired and guide-only ones too. */
+function v2ModelNamed(text: string): string | undefined {
+  const catalogue = getV2Catalogue();
+  if (catalogue.model(text) || catalogue.retired(text) || catalogue.guideOnlyModel(text)) return text;
+  return catalogue.nearestModel(text).find((s) => s.reason === 'case' || s.reason === 'alias')?.model;
+}
 
 /** `styleIds`: a list of UUIDs. */
 function isIdListField(field: Field): boolean {

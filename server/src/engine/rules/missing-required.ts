@@ -9,6 +9,7 @@ import { insertProperty, replaceValue, stringLiteral } from '../fix/builders.js'
 import { isIdField, UUID_PLACEHOLDER } from '../body/facts.js';
 import type { Fix, ObjectValue, Property, Rule, StringValue, Value } from '../types.js';
 import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies } from '../body/walk.js';
+import { checkMissingRequiredV2 } from '../v2/missing-required.js';
 
 const PROMPT_ERROR = 'expecting a value for non-nullable variable: "prompt"';
 
@@ -22,6 +23,7 @@ export const rule: Rule = {
     apiError: PROMPT_ERROR,
   },
   check(ctx) {
+    checkMissingRequiredV2(ctx);
     walkBodies(ctx, {
       object({ request, object, fields, path }) {
         const endpoint = endpointLabel(request);

@@ -8,6 +8,7 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty, replaceValue } from '../fix/builders.js';
 import type { Fix, Property, ReportInput, Rule } from '../types.js';
 import { endpointLabel } from '../body/walk.js';
+import { checkOptionConflictV2 } from '../v2/option-conflict.js';
 
 const PHOTOREAL_MODEL_ERROR = 'photoreal mode, unexpected model id provided';
 
@@ -24,6 +25,7 @@ export const rule: Rule = {
     apiError: PHOTOREAL_MODEL_ERROR,
   },
   check(ctx) {
+    checkOptionConflictV2(ctx);
     for (const body of bodiesOf(ctx.requests, ctx.catalogue, ['createGeneration'])) {
       const report = (finding: Omit<ReportInput, 'endpoint'>): void =>
         ctx.report({ ...finding, endpoint: endpointLabel(body.request) });

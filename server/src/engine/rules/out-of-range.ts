@@ -10,6 +10,7 @@ import type { NumberValue, RequestSite, Rule } from '../types.js';
 import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 import { isDimensionField, numericAllowed } from './invalid-dimensions.js';
 import { isImageCountField } from './too-many-images.js';
+import { checkOutOfRangeV2 } from '../v2/out-of-range.js';
 
 const ID = 'out-of-range';
 
@@ -22,6 +23,7 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
+    checkOutOfRangeV2(ctx);
     walkBodies(ctx, {
       property({ request, property, field, path }) {
         if (!field || isDimensionField(field) || isImageCountField(field)) return;

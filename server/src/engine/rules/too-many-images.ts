@@ -8,6 +8,7 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue } from '../fix/builders.js';
 import type { ObjectValue, Rule } from '../types.js';
 import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies, type ObjectVisit } from '../body/walk.js';
+import { checkTooManyImagesV2 } from '../v2/too-many-images.js';
 
 const ID = 'too-many-images';
 const API_ERROR = '400 Bad Request: Too many images';
@@ -43,6 +44,7 @@ export const rule: Rule = {
     apiError: API_ERROR,
   },
   check(ctx) {
+    checkTooManyImagesV2(ctx);
     walkBodies(ctx, {
       object(visit) {
         const countField = countFieldOf(visit.fields);

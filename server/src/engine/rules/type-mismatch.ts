@@ -8,6 +8,7 @@ import { choiceFixes, replaceValue, stringLiteral } from '../fix/builders.js';
 import type { Fix, RequestSite, Rule, RuleContext, TextEdit, Value } from '../types.js';
 import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 import { isDimensionField } from './invalid-dimensions.js';
+import { checkTypeMismatchV2 } from '../v2/type-mismatch.js';
 
 const ID = 'type-mismatch';
 const BOOLEAN_STRING_ERROR = "expected a boolean for type 'Boolean', but found a string";
@@ -22,6 +23,7 @@ export const rule: Rule = {
     apiError: BOOLEAN_STRING_ERROR,
   },
   check(ctx) {
+    checkTypeMismatchV2(ctx);
     walkBodies(ctx, {
       property({ request, property, field, path }) {
         if (field) checkValue(ctx, request, property.value, field, path);
@@ -68,14 +70,17 @@ function typeOf(value: Value): FieldType | undefined {
   }
 }
 
-function accepts(field: Field, value: Value): boolean {
+/** The types a value is judged against (a catalogue field, or a v2 parameter's one type). */
+export type TypeSpec = Pick<Field, 'types'> & { items?: Pick<Field, 'types'> };
+
+function accepts(field: Pick<Field, 'types'>, value: Value): boolean {
   const type = typeOf(value)!;
   if (field.types.includes(type)) return true;
   return type === 'integer' && field.types.includes('number');
 }
 
 /** The lossless rewrites of a literal into the field's type (none when meaning could change). */
-function conversions(value: Value, field: Field): Fix[] {
+export function conversions(value: Value, field: TypeSpec): Fix[] {
   const choices: Array<{ title: string; edit: TextEdit }> = [];
   const to = (title: string, text: string) => choices.push({ title, edit: replaceValue(value, text) });
   const types = field.types;
@@ -111,7 +116,7 @@ function wrapEdits(value: Value): TextEdit[] {
   ];
 }
 
-const TYPE_NAMES: Record<FieldType, string> = {
+export const TYPE_NAMES: Record<FieldType, string> = {
   string: 'a string',
   integer: 'an integer',
   number: 'a number',
@@ -120,7 +125,7 @@ const TYPE_NAMES: Record<FieldType, string> = {
   array: 'an array',
 };
 
-function describe(value: Value): string {
+export function describe(value: Value): string {
   switch (value.kind) {
     case 'string':
       return `the string ${JSON.stringify(value.value.length > 40 ? `${value.value.slice(0, 40)}…` : value.value)}`;

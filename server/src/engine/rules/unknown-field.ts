@@ -7,6 +7,7 @@ import { choiceFixes, keyWrittenAsRead, renameKey } from '../fix/builders.js';
 import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, Property, RequestSite, Rule } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../body/walk.js';
+import { checkUnknownFieldV2 } from '../v2/unknown-field.js';
 
 const ID = 'unknown-field';
 
@@ -67,6 +68,7 @@ export const rule: Rule = {
         });
       },
     });
+    checkUnknownFieldV2(ctx);
   },
 };
 

@@ -6,6 +6,7 @@
 // counts too. A response whose type is not known is never judged.
 
 import type { Field } from '../../api/types.js';
+import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
 import { endpointName, PROMISE_MEMBERS, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
@@ -110,6 +111,12 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
     const name = read.name;
     if (fields.some((f) => nameOf(f, receiver.naming) === name) || OBJECT_MEMBERS.has(name)) return;
     if (!field && ERROR_ENVELOPE.has(name)) return;
+    if (!field && receiver.endpoint === V2_CREATE_GENERATION && /GenerationJob$/.test(name)) {
+      // A v1 job key on a v2 answer: v2's `generate` holds the same `generationId` and `apiCreditCost`.
+      const edit = editableName(read) ? { edit: replaceName(read, 'generate') } : {};
+      report(ctx, read, receiver, `\`${name}\` is v1's answer: the v2 create answers \`generate.generationId\`.`, [{ shown: 'generate', ...edit }]);
+      return;
+    }
     const suggestions = fieldSuggestions(read, name, fields, receiver);
     report(ctx, read, receiver, `${at} has no field \`${name}\`: it reads undefined.`, suggestions);
     return;

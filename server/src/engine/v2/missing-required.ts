@@ -1,0 +1,96 @@
+// missing-required, v2 cases: a body without `model`; a parameter the model requires (both sources
+// agree: `prompt` for generation models, `width`/`height` for hailuo-2_3, `guidances` with its
+// `image_reference` for the upscalers and remove-bg) absent from `parameters`, or `parameters`
+// itself absent; inside guidances, a required kind (`start_frame` for grok-imagine-1.5) or an item
+// without `image`. Absence sits on the opening brace; a `null` on the key. An object with unknown keys
+// or a conditional property may hold the field: never reported.
+
+import type { V2Param } from '../../api/v2-types.js';
+import { insertProperty, stringLiteral } from '../fix/builders.js';
+import type { Fix, ObjectValue, RuleContext } from '../types.js';
+import { getProperty, literalOptions } from '../body/walk.js';
+import { modelName, reportOnce, v2Walk } from './walk.js';
+
+export function checkMissingRequiredV2(ctx: RuleContext): void {
+  const report = reportOnce(ctx);
+  const { bodies, objects } = v2Walk(ctx);
+  for (const body of bodies) {
+    const object = body.body;
+    if (!body.modelProperty && !object.hasUnknownKeys) {
+      report({
+        message: 'A v2 body needs `model`, the model string (`gpt-image-1.5`, `kling-3.0`, ...).',
+        span: object.openBrace,
+        fixes: [insert(object, 'model', '"TODO: model string"')],
+        endpoint: body.endpoint,
+      });
+    }
+    if (body.parametersProperty || object.hasUnknownKeys) continue;
+    for (const { model } of body.models) {
+      const required = model ? requiredNames(model.params) : [];
+      if (!model || required.length === 0) continue;
+      report({
+        message: `${modelName(model)} requires \`parameters\` with ${required.map((n) => `\`${n}\``).join(', ')}, and it is missing.`,
+        span: object.openBrace,
+        fixes: [],
+        endpoint: body.endpoint,
+      });
+    }
+  }
+  for (const { body, model, object, schema, path } of objects) {
+    if (!schema.properties) continue;
+    for (const name of requiredNames(schema.properties)) {
+      const where = path ? `\`${path}\`` : '`parameters`';
+      const property = getProperty(object, name);
+      if (!property) {
+        if (object.hasUnknownKeys) continue;
+        report(
+          {
+            message: `${where} needs \`${name}\` for ${modelName(model)}, and it is missing.`,
+            span: object.openBrace,
+            fixes: placeholderFix(object, name, schema.properties[name]!),
+            endpoint: body.endpoint,
+          },
+          `${path}:${name}`,
+        );
+        continue;
+      }
+      if (property.conditional) continue;
+      const isNull = literalOptions(property.value).some((o) => o.kind === 'null');
+      if (!isNull) continue;
+      report(
+        {
+          message: `${where} needs \`${name}\` for ${modelName(model)}, and it is null.`,
+          span: property.keySpan,
+          fixes: [],
+          endpoint: body.endpoint,
+        },
+        `${path}:${name}:null`,
+      );
+    }
+  }
+}
+
+function requiredNames(properties: Readonly<Record<string, V2Param>>): string[] {
+  return Object.entries(properties)
+    .filter(([, p]) => p.required)
+    .map(([name]) => name);
+}
+
+/** A placeholder for a missing string (`prompt`); others have no certain stand-in. */
+function placeholderFix(object: ObjectValue, name: string, param: V2Param): Fix[] {
+  if (param.type !== 'string') return [];
+  const value = param.enum?.[0] !== undefined ? String(param.enum[0]) : name === 'prompt' ? 'TODO: describe what to generate' : `TODO: ${name}`;
+  return [insert(object, name, stringLiteral(value, quoteOf(object)))];
+}
+
+function insert(object: ObjectValue, name: string, valueText: string): Fix {
+  return { title: `Add \`${name}: ${valueText}\``, edits: [insertProperty(object, name, valueText)] };
+}
+
+/** The quote of the object's string literals (`"` when it has none). */
+function quoteOf(object: ObjectValue): '"' | "'" {
+  for (const property of object.properties) {
+    for (const option of literalOptions(property.value)) if (option.kind === 'string' && option.quote === "'") return "'";
+  }
+  return '"';
+}

@@ -1,0 +1,47 @@
+// The number checks three v2 rules share: is a literal inside a parameter's range, set and multiple,
+// and the clamp or nearest allowed value to offer (never preferred: a guess at what was meant).
+
+import type { V2Param } from '../../api/v2-types.js';
+import { replaceValue } from '../fix/builders.js';
+import { nearestNumbers } from '../fix/suggest.js';
+import type { Fix, NumberValue } from '../types.js';
+
+/** Width and height: `invalid-dimensions` alone judges them. Quantity above its maximum: `too-many-images`. */
+export const DIMENSIONS = new Set(['width', 'height']);
+
+export interface NumberProblem {
+  /** `outside 1..8`, `not one of 2, 3, 4, 5, 6 or 8`, `not a multiple of 8`. */
+  what: string;
+  /** Values to offer instead. */
+  instead: number[];
+}
+
+/** What is wrong with a number for a parameter, or undefined when it is allowed. */
+export function numberProblem(value: number, param: V2Param): NumberProblem | undefined {
+  const allowed = param.enum?.filter((v): v is number => typeof v === 'number');
+  if (allowed && allowed.length > 0) {
+    if (allowed.includes(value)) return undefined;
+    const shown = [...allowed].sort((a, b) => a - b);
+    const list = shown.length <= 8 ? `one of ${shown.join(', ')}` : `one of its ${shown.length} values`;
+    return { what: `not ${list}`, instead: nearestNumbers(value, shown) };
+  }
+  const { min, max } = param;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    const low = min !== undefined && value < min;
+    const what = min !== undefined && max !== undefined ? `outside ${min}..${max}` : low ? `below ${min}` : `above ${max}`;
+    return { what, instead: [low ? min! : max!] };
+  }
+  if (param.multipleOf && !Number.isInteger(value / param.multipleOf)) {
+    const step = param.multipleOf;
+    const candidates = [Math.floor(value / step) * step, Math.ceil(value / step) * step].filter(
+      (v) => (min === undefined || v >= min) && (max === undefined || v <= max),
+    );
+    return { what: `not a multiple of ${step}`, instead: nearestNumbers(value, candidates) };
+  }
+  return undefined;
+}
+
+/** One offered fix per value (never preferred). */
+export function numberFixes(value: NumberValue, name: string, instead: readonly number[]): Fix[] {
+  return instead.map((n) => ({ title: `Set ${name} to ${n}`, edits: [replaceValue(value, String(n))], preferred: false }));
+}
