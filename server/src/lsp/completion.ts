@@ -27,6 +27,7 @@ export function completionAt(analysis: DocumentAnalysis, position: Position): Co
     insertTextFormat: InsertTextFormat.PlainText,
     filterText: c.filterText,
     sortText: c.sortText,
+    preselect: c.preselect,
     tags: c.deprecated ? [CompletionItemTag.Deprecated] : undefined,
   }));
   // Complete: the list is every field (or value) there is, the client filters as the user types.

@@ -2,7 +2,9 @@
 //   on a body key or value: the field (type, allowed values or range, default, names, description,
 //   the endpoint's docs page, the API errors that mention it); on an enum value also the others;
 //   on a finding: its rule's explanation and the API's own error text;
-//   on a string literal holding an API error text: the error catalogue's explanation.
+//   on a string literal holding an API error text: the error catalogue's explanation;
+//   in a v2 body: the model (title, kind, sizes, maximum quantity, guide page), each parameter, and in
+//   any request a style UUID's or a v1 platform model UUID's name (editor/v2.ts).
 
 import { getCatalogue } from '../../api/catalogue.js';
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
@@ -12,6 +14,7 @@ import { ruleById } from '../rules/index.js';
 import { UNUSED_DIRECTIVE_DESCRIPTION, UNUSED_DIRECTIVE_RULE_ID } from '../suppressions.js';
 import type { Finding, LintDocument, RequestSite, Span, Value } from '../types.js';
 import { literalOptions, walkBodies } from '../body/walk.js';
+import { v2HoverAt } from './v2.js';
 
 export interface HoverInput {
   document: LintDocument;
@@ -41,6 +44,11 @@ export function hoverAt(input: HoverInput, offset: number, catalogue: Catalogue 
   if (target) {
     parts.push(fieldMarkdown(target.field, target.request, target.value));
     span = target.span;
+  }
+  const v2 = v2HoverAt(input.result.requests, offset);
+  if (v2) {
+    parts.push(v2.markdown);
+    span = v2.span;
   }
   if (parts.length === 0) {
     const error = errorHoverAt(input.document.text, offset);
