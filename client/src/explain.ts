@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RuleDocs } from './docs.js';
 import { EXPLAIN_ERROR_REQUEST, type ExplainErrorParams, type ExplainErrorResult } from '../../server/src/lsp/protocol.js';
 
 export const EXPLAIN_SCHEME = 'leonardo-lint-explain';
@@ -44,7 +45,7 @@ async function errorText(): Promise<string | undefined> {
   });
 }
 
-export async function explainApiError(client: LanguageClient, documents: ExplanationDocuments): Promise<void> {
+export async function explainApiError(client: LanguageClient, documents: ExplanationDocuments, docs: RuleDocs): Promise<void> {
   const text = await errorText();
   if (!text?.trim()) return;
   const params: ExplainErrorParams = { text };
@@ -55,8 +56,8 @@ export async function explainApiError(client: LanguageClient, documents: Explana
   } catch {
     // No Markdown preview (a stripped-down editor): show the explanation as a notification.
     const open = 'Open rule documentation';
-    const link = /\((https:[^)]+\/docs\/rules\/[^)]+\.md)\)/.exec(result.markdown)?.[1];
-    const choice = await vscode.window.showInformationMessage(result.title, ...(link ? [open] : []));
-    if (choice === open && link) await vscode.env.openExternal(vscode.Uri.parse(link));
+    const ruleId = /\/docs\/rules\/([a-z0-9-]+)\.md\)/.exec(result.markdown)?.[1];
+    const choice = await vscode.window.showInformationMessage(result.title, ...(ruleId ? [open] : []));
+    if (choice === open && ruleId) await docs.open(ruleId);
   }
 }

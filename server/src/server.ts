@@ -240,6 +240,7 @@ connection.onCodeAction(
     return codeActions(analysis, params, {
       documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
       turnOffRuleCommand: options.turnOffRuleCommand === true,
+      showDocumentationCommand: options.showDocumentationCommand === true,
     });
   }),
 );
