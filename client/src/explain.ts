@@ -32,24 +32,42 @@ export class ExplanationDocuments implements vscode.TextDocumentContentProvider 
   }
 }
 
-async function errorText(): Promise<string | undefined> {
+const INPUT_BOX: vscode.InputBoxOptions = {
+  title: 'Explain a Leonardo.Ai API error',
+  prompt: 'Paste the error response (JSON) or its message',
+  placeHolder: '{"error": "Unexpected variable sd_Version", "path": "$", "code": "bad-request"}',
+  ignoreFocusOut: true,
+};
+
+/** The selection, else the clipboard, else what the user types; where it came from, for a retry. */
+async function errorText(): Promise<{ text: string; asked: boolean } | undefined> {
   const editor = vscode.window.activeTextEditor;
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
-  if (selected.trim()) return selected;
+  if (selected.trim()) return { text: selected, asked: false };
   const clipboard = await vscode.env.clipboard.readText();
-  if (clipboard.trim()) return clipboard;
-  return vscode.window.showInputBox({
-    title: 'Explain a Leonardo.Ai API error',
-    prompt: 'Paste the error response (JSON) or its message',
-    placeHolder: '{"error": "Unexpected variable sd_Version", "path": "$", "code": "bad-request"}',
-  });
+  if (clipboard.trim()) return { text: clipboard, asked: false };
+  const typed = await vscode.window.showInputBox(INPUT_BOX);
+  return typed?.trim() ? { text: typed, asked: true } : undefined;
+}
+
+function explain(client: LanguageClient, text: string): Promise<ExplainErrorResult> {
+  const params: ExplainErrorParams = { text };
+  return client.sendRequest<ExplainErrorResult>(EXPLAIN_ERROR_REQUEST, params);
 }
 
 export async function explainApiError(client: LanguageClient, documents: ExplanationDocuments, docs: RuleDocs): Promise<void> {
-  const text = await errorText();
-  if (!text?.trim()) return;
-  const params: ExplainErrorParams = { text };
-  const result = await client.sendRequest<ExplainErrorResult>(EXPLAIN_ERROR_REQUEST, params);
+  const input = await errorText();
+  if (!input) return;
+  let result = await explain(client, input.text);
+  if (result.notAnError && !input.asked) {
+    // The selection or clipboard held something else (a line of code): ask for the error instead.
+    const typed = await vscode.window.showInputBox({
+      ...INPUT_BOX,
+      prompt: 'The selection or clipboard holds no Leonardo.Ai error. Paste the error response (JSON) or its message',
+    });
+    if (!typed?.trim()) return;
+    result = await explain(client, typed);
+  }
   const uri = documents.add(result.markdown);
   try {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);

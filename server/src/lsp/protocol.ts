@@ -81,6 +81,10 @@ export interface ExplainErrorResult {
   markdown: string;
   /** True when no catalogue entry matched and the answer is the generic one. */
   generic: boolean;
+  /** The text is not an error response at all (the client may ask for one instead). */
+  notAnError?: boolean;
+  /** Several entries fit (a bare status): their titles. */
+  candidates?: string[];
 }
 
 /** Server command: open a URL in the browser (window/showDocument, external). Arguments: [url]. */
