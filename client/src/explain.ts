@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RuleDocs } from './docs.js';
 import { EXPLAIN_ERROR_REQUEST, type ExplainErrorParams, type ExplainErrorResult } from '../../server/src/lsp/protocol.js';
 
 export const EXPLAIN_SCHEME = 'leonardo-lint-explain';
@@ -31,32 +32,50 @@ export class ExplanationDocuments implements vscode.TextDocumentContentProvider 
   }
 }
 
-async function errorText(): Promise<string | undefined> {
+const INPUT_BOX: vscode.InputBoxOptions = {
+  title: 'Explain a Leonardo.Ai API error',
+  prompt: 'Paste the error response (JSON) or its message',
+  placeHolder: '{"error": "Unexpected variable sd_Version", "path": "$", "code": "bad-request"}',
+  ignoreFocusOut: true,
+};
+
+/** The selection, else the clipboard, else what the user types; where it came from, for a retry. */
+async function errorText(): Promise<{ text: string; asked: boolean } | undefined> {
   const editor = vscode.window.activeTextEditor;
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
-  if (selected.trim()) return selected;
+  if (selected.trim()) return { text: selected, asked: false };
   const clipboard = await vscode.env.clipboard.readText();
-  if (clipboard.trim()) return clipboard;
-  return vscode.window.showInputBox({
-    title: 'Explain a Leonardo.Ai API error',
-    prompt: 'Paste the error response (JSON) or its message',
-    placeHolder: '{"error": "Unexpected variable sd_Version", "path": "$", "code": "bad-request"}',
-  });
+  if (clipboard.trim()) return { text: clipboard, asked: false };
+  const typed = await vscode.window.showInputBox(INPUT_BOX);
+  return typed?.trim() ? { text: typed, asked: true } : undefined;
 }
 
-export async function explainApiError(client: LanguageClient, documents: ExplanationDocuments): Promise<void> {
-  const text = await errorText();
-  if (!text?.trim()) return;
+function explain(client: LanguageClient, text: string): Promise<ExplainErrorResult> {
   const params: ExplainErrorParams = { text };
-  const result = await client.sendRequest<ExplainErrorResult>(EXPLAIN_ERROR_REQUEST, params);
+  return client.sendRequest<ExplainErrorResult>(EXPLAIN_ERROR_REQUEST, params);
+}
+
+export async function explainApiError(client: LanguageClient, documents: ExplanationDocuments, docs: RuleDocs): Promise<void> {
+  const input = await errorText();
+  if (!input) return;
+  let result = await explain(client, input.text);
+  if (result.notAnError && !input.asked) {
+    // The selection or clipboard held something else (a line of code): ask for the error instead.
+    const typed = await vscode.window.showInputBox({
+      ...INPUT_BOX,
+      prompt: 'The selection or clipboard holds no Leonardo.Ai error. Paste the error response (JSON) or its message',
+    });
+    if (!typed?.trim()) return;
+    result = await explain(client, typed);
+  }
   const uri = documents.add(result.markdown);
   try {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   } catch {
     // No Markdown preview (a stripped-down editor): show the explanation as a notification.
     const open = 'Open rule documentation';
-    const link = /\((https:[^)]+\/docs\/rules\/[^)]+\.md)\)/.exec(result.markdown)?.[1];
-    const choice = await vscode.window.showInformationMessage(result.title, ...(link ? [open] : []));
-    if (choice === open && link) await vscode.env.openExternal(vscode.Uri.parse(link));
+    const ruleId = /\/docs\/rules\/([a-z0-9-]+)\.md\)/.exec(result.markdown)?.[1];
+    const choice = await vscode.window.showInformationMessage(result.title, ...(ruleId ? [open] : []));
+    if (choice === open && ruleId) await docs.open(ruleId);
   }
 }

@@ -15,6 +15,7 @@ import {
 import {
   RULES_REQUEST,
   SETTINGS_SECTION,
+  SHOW_DOCUMENTATION_COMMAND,
   STATUS_NOTIFICATION,
   TURN_OFF_RULE_COMMAND,
   type InitializationOptions,
@@ -23,6 +24,7 @@ import {
 } from '../../server/src/lsp/protocol.js';
 import { LeonardoStatus } from './status.js';
 import { EXPLAIN_SCHEME, ExplanationDocuments, explainApiError } from './explain.js';
+import { RuleDocs } from './docs.js';
 
 const LANGUAGES = [
   'typescript',
@@ -51,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Leonardo Lint', { log: true });
   const status = new LeonardoStatus(DOCUMENT_SELECTOR);
   const explanations = new ExplanationDocuments();
+  const docs = new RuleDocs(context.extensionUri);
   context.subscriptions.push(output, status, explanations, vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations));
 
   const module = context.asAbsolutePath('dist/server.js');
@@ -62,12 +65,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusNotification: true,
     watchesConfigFiles: true,
     turnOffRuleCommand: true,
+    showDocumentationCommand: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationOptions,
+    middleware: docs.middleware(),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/leonardo-lint.config.json') },
     diagnosticPullOptions: {
       onChange: true,
@@ -91,8 +96,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await lc.restart();
     }),
     vscode.commands.registerCommand('leonardoLint.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('leonardoLint.explainError', () => explainApiError(lc, explanations)),
-    vscode.commands.registerCommand('leonardoLint.showDocumentation', () => showDocumentation(lc)),
+    vscode.commands.registerCommand('leonardoLint.explainError', () => explainApiError(lc, explanations, docs)),
+    vscode.commands.registerCommand(SHOW_DOCUMENTATION_COMMAND, (ruleId?: unknown) => showDocumentation(lc, docs, ruleId)),
     vscode.commands.registerCommand(TURN_OFF_RULE_COMMAND, turnOffRule),
   );
   await lc.start();
@@ -102,14 +107,25 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-/** A quick pick of the rules (from the server), opening the chosen rule's page. */
-async function showDocumentation(lc: LanguageClient): Promise<void> {
-  const rules = await lc.sendRequest<RuleInfo[]>(RULES_REQUEST);
-  const picked = await vscode.window.showQuickPick(
-    rules.map((r) => ({ label: r.id, detail: r.description, url: r.docsUrl })),
-    { placeHolder: 'Open the documentation of a Leonardo Lint rule', matchOnDetail: true },
-  );
-  if (picked) await vscode.env.openExternal(vscode.Uri.parse(picked.url));
+/**
+ * Opens a rule's page: the one named (from a "Show documentation" action), or one picked from the
+ * server's rule list. The shipped page opens in the Markdown preview; the web page only if it is missing.
+ */
+async function showDocumentation(lc: LanguageClient, docs: RuleDocs, ruleId: unknown): Promise<void> {
+  let id = typeof ruleId === 'string' ? ruleId : undefined;
+  let url: string | undefined;
+  if (!id) {
+    const rules = await lc.sendRequest<RuleInfo[]>(RULES_REQUEST);
+    const picked = await vscode.window.showQuickPick(
+      rules.map((r) => ({ label: r.id, detail: r.description, url: r.docsUrl })),
+      { placeHolder: 'Open the documentation of a Leonardo Lint rule', matchOnDetail: true },
+    );
+    if (!picked) return;
+    id = picked.label;
+    url = picked.url;
+  }
+  if (await docs.open(id)) return;
+  if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
 }
 
 /** JSON has no comments: the "disable" action for JSON turns the rule off in the folder's settings. */

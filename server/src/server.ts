@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from './engine/config/file.js';
 import { allRules } from './engine/rules/index.js';
-import { explainError, formatExplanation } from './engine/knowledge/index.js';
+import { explainError, explanationTitle, formatExplanation } from './engine/knowledge/index.js';
 import { getCatalogue } from './api/catalogue.js';
 import { Analyzer, serverRules, type DocumentAnalysis } from './lsp/analysis.js';
 import { codeActions } from './lsp/code-actions.js';
@@ -240,6 +240,7 @@ connection.onCodeAction(
     return codeActions(analysis, params, {
       documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
       turnOffRuleCommand: options.turnOffRuleCommand === true,
+      showDocumentationCommand: options.showDocumentationCommand === true,
     });
   }),
 );
@@ -270,9 +271,11 @@ connection.onExecuteCommand(
 connection.onRequest(EXPLAIN_ERROR_REQUEST, (params: ExplainErrorParams): ExplainErrorResult => {
   const match = explainError(String(params?.text ?? ''), getCatalogue());
   return {
-    title: match.generic ? 'No catalogue entry matches this error' : match.entry.title,
+    title: explanationTitle(match.entry, match),
     markdown: formatExplanation(match.entry, match, 'markdown'),
     generic: match.generic,
+    notAnError: match.notAnError,
+    candidates: match.candidates.map((e) => e.title),
   };
 });
 

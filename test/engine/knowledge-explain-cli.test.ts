@@ -34,6 +34,13 @@ describe('leonardo-lint explain', () => {
     assert.match(r.out, /What to send to Leonardo.Ai support/);
   });
 
+  it('exits 1 and says so when the text is not an error response', async () => {
+    const r = await explain(['const x = 42']);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^Not a Leonardo\.Ai error/);
+    assert.doesNotMatch(r.out, /Motion SVD/);
+  });
+
   it('exits 2 with usage when there is no input', async () => {
     assert.equal((await explain([])).code, 2);
     const empty = await explain(['-'], '   \n');

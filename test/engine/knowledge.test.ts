@@ -125,6 +125,39 @@ describe('explainError', () => {
     assert.match(text, /full error response/);
   });
 
+  it('says when a text is not an error at all, instead of answering it with unrelated advice', () => {
+    for (const text of ['const x = 42', 'https://cloud.leonardo.ai/api/rest/v1/generations', 'a lighthouse at dusk, oil painting']) {
+      const m = explainError(text);
+      assert.equal(m.notAnError, true, text);
+      const out = formatExplanation(m.entry, m, 'plain');
+      assert.match(out, /^Not a Leonardo\.Ai error\n/);
+      assert.doesNotMatch(out, /Motion SVD|The API answered/);
+    }
+    for (const text of ['Error: socket hang up', 'Request failed with status code 500', '{"error":"the moon is full"}']) {
+      assert.equal(explainError(text).notAnError, false, text);
+    }
+  });
+
+  it('a bare status that several entries share lists them all, and no unrelated advice', () => {
+    const m = explainError('403 Forbidden');
+    assert.deepEqual(m.candidates.map((e) => e.id), ['upload-forbidden', 'content-moderation']);
+    const out = formatExplanation(m.entry, m, 'plain');
+    assert.match(out, /^2 catalogue entries answer HTTP 403: which one is yours\?/);
+    assert.match(out, /403 Forbidden error when uploading an image:/);
+    assert.match(out, /403 Forbidden: content moderation filter:/);
+    assert.match(out, /presigned-upload-auth/);
+    assert.doesNotMatch(out, /Motion SVD/);
+    // A status with context, or with a message, still finds its one entry.
+    assert.deepEqual(explainError('403 Forbidden from the presigned S3 upload').candidates, []);
+    assert.equal(explainError('403 Forbidden from the presigned S3 upload').entry.id, 'upload-forbidden');
+  });
+
+  it('the generic answer gives no cause of another entry (no Motion SVD advice for an unknown error)', () => {
+    const m = explainError('{"error":"something nobody has seen","code":"unexpected"}');
+    const out = formatExplanation(m.entry, m, 'plain');
+    assert.doesNotMatch(out, /Motion SVD|wrong-id-kind/);
+  });
+
   it('a literal "Service Error" is the known entry, with the motion SVD cause', () => {
     const m = explainError('{"error":"Service Error","path":"$","code":"unexpected"}');
     assert.equal(m.generic, false);

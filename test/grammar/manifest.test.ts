@@ -44,3 +44,18 @@ test('the grammar ships in the VSIX and its tests run with npm test', () => {
   assert.match(manifest.scripts.test!, /npm run test:grammar/);
   assert.match(manifest.scripts['test:grammar']!, /vscode-tmgrammar-test/);
 });
+
+test('.http files are highlighted: a grammar and comment settings for the http language, shipped in the VSIX', () => {
+  const http = JSON.parse(fs.readFileSync('syntaxes/http.tmLanguage.json', 'utf8')) as { scopeName: string };
+  const entry = manifest.contributes.grammars?.find((g) => g.path === './syntaxes/http.tmLanguage.json') as Contribution & { language?: string };
+  assert.ok(entry, 'http grammar not contributed');
+  assert.equal(entry.language, 'http');
+  assert.equal(entry.scopeName, http.scopeName);
+  assert.deepEqual(entry.embeddedLanguages, { 'meta.embedded.block.json.http': 'json' });
+  const languages = (manifest.contributes as { languages?: Array<{ id: string; configuration?: string }> }).languages ?? [];
+  assert.equal(languages.find((l) => l.id === 'http')?.configuration, './language-configuration/http.json');
+  const ignore = fs.readFileSync('.vscodeignore', 'utf8').split(/\r?\n/);
+  assert.ok(ignore.includes('!syntaxes/http.tmLanguage.json'));
+  assert.ok(ignore.includes('!language-configuration/http.json'));
+  assert.match(manifest.scripts['test:grammar']!, /-g syntaxes\/http\.tmLanguage\.json .*"test\/grammar\/\*\.test\.http"/);
+});

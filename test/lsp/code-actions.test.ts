@@ -56,6 +56,19 @@ describe('code actions by document kind', () => {
     assert.deepEqual(turnOff.command!.arguments, ['type-mismatch', analysis.uri]);
   });
 
+  it('"Show documentation" opens the web page, or the shipped page when the client opens rule pages itself', () => {
+    const analysis = analysisOf(JSON_BODY, 'json', '/w/fox.leonardo.json');
+    const [first] = toDiagnostics(analysis);
+    const web = actionsFor(analysis, first!).find((a) => a.title === 'Show documentation for type-mismatch')!;
+    assert.equal(web.command!.command, 'leonardoLint.openDocs');
+    assert.match(String(web.command!.arguments![0]), /^https:\/\/.*\/docs\/rules\/type-mismatch\.md$/);
+    const local = actionsFor(analysis, first!, { ...OPTIONS, showDocumentationCommand: true }).find(
+      (a) => a.title === 'Show documentation for type-mismatch',
+    )!;
+    assert.equal(local.command!.command, 'leonardoLint.showDocumentation');
+    assert.deepEqual(local.command!.arguments, ['type-mismatch']);
+  });
+
   it('"Fix all <rule>" fixes every problem of the rule at once', () => {
     const analysis = analysisOf(JSON_BODY, 'json', '/w/fox.leonardo.json');
     const [first] = toDiagnostics(analysis);

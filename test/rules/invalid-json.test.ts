@@ -1,7 +1,7 @@
 // invalid-json: bodies that must be JSON and are not, on the exact character, in every source kind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from '../helpers/lint.js';
+import { applyFix, lint } from '../helpers/lint.js';
 
 const RULE = 'invalid-json';
 const only = { rules: [RULE] };
@@ -16,7 +16,10 @@ test("Python's True/False/None", () => {
     assert.equal(hit!.text, word);
     assert.equal(hit!.line, 3);
     assert.match(hit!.message, new RegExp(`\`${word}\` is Python, not JSON: write \`${json}\``));
-    assert.equal(hit!.finding.fixes.length, 0);
+    const [fix] = hit!.finding.fixes;
+    assert.equal(fix!.title, `Write ${json}`);
+    assert.equal(fix!.preferred, true);
+    assert.equal(applyFix(curl(`{"prompt": "a cat", "alchemy": ${word}}`), fix!), curl(`{"prompt": "a cat", "alchemy": ${json}}`));
   }
 });
 
@@ -30,6 +33,9 @@ test('single quotes, trailing commas, unquoted keys, comments', () => {
   assert.equal(comma!.text, ',');
   assert.equal(comma!.column, 42);
   assert.match(comma!.message, /trailing comma before `}`/);
+  assert.deepEqual(comma!.finding.fixes.map((f) => [f.title, f.preferred]), [['Remove the trailing comma', true]]);
+  assert.equal(applyFix(curl('{"prompt": "a cat", "num_images": 2,}'), comma!.finding.fixes[0]!), curl('{"prompt": "a cat", "num_images": 2}'));
+  assert.equal(quotes!.finding.fixes.length, 0, 'single quotes: the right quoting is not certain (escapes)');
 
   const [key] = sh(curl('{prompt: "a cat"}'));
   assert.equal(key!.text, 'prompt');
@@ -110,4 +116,14 @@ test('Markdown: only code blocks', () => {
   const md = `Send \`{"prompt": True}\` with curl:\n\n\`\`\`sh\ncurl ${URL} -d '{"prompt": True}'\n\`\`\`\n`;
   const hits = lint(md, { ...only, path: 'README.md' });
   assert.deepEqual(hits.map((h) => h.line), [4]);
+});
+
+test('--fix removes every trailing comma of a request file, round after round, and the file then parses', async () => {
+  const { fixUntilStable } = await import('../../server/src/engine/fix/apply.js');
+  const text = '{\n  "prompt": "a cat",\n  "controlnets": [{"preprocessorId": 67, "weight": 0.5,},],\n  "num_images": 2,\n}\n';
+  const path = 'cat.leonardo.json';
+  const findings = (t: string) => lint(t, { path }).map((h) => h.finding);
+  const result = fixUntilStable(text, findings(text), findings);
+  assert.equal(result.text, '{\n  "prompt": "a cat",\n  "controlnets": [{"preprocessorId": 67, "weight": 0.5}],\n  "num_images": 2\n}\n');
+  assert.deepEqual(lint(result.text, { path }).filter((h) => h.ruleId === RULE), []);
 });

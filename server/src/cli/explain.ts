@@ -1,5 +1,6 @@
 // `leonardo-lint explain '<error JSON or message>'` and `leonardo-lint explain -` (stdin): prints the
-// catalogue entry that explains an API error. Exit 0 with an answer (also the generic one), 2 for bad usage.
+// catalogue entry that explains an API error. Exit 0 with an answer (also the generic one or the
+// candidates of a bare status), 1 when the text is not an error response at all, 2 for bad usage.
 
 import { getCatalogue } from '../api/catalogue.js';
 import { explainError, formatExplanation } from '../engine/knowledge/index.js';
@@ -15,6 +16,7 @@ const USAGE = `Usage: leonardo-lint explain '<error JSON or message>'
 Explains a Leonardo.Ai API error response: its cause, the fix, and the rules that catch it.
 Accepts the JSON body ({"error": …} or {"errors": [...]}), with HTTP status lines or log text around it,
 or the bare message ("invalid dimensions").
+Exit status: 0 with an explanation, 1 when the text is not an error response, 2 for bad usage.
 `;
 
 export async function runExplain(args: string[], io: ExplainIo): Promise<number> {
@@ -29,5 +31,5 @@ export async function runExplain(args: string[], io: ExplainIo): Promise<number>
   }
   const match = explainError(input, getCatalogue());
   io.out(formatExplanation(match.entry, match, 'plain'));
-  return 0;
+  return match.notAnError ? 1 : 0;
 }

@@ -166,13 +166,21 @@ export interface RequestSite {
   /** The whole call / request, for rules that report on the request itself. */
   span: Span;
   /** Body text that had to be parsed as JSON and did not parse (curl, .http). */
-  jsonErrors?: Array<{ message: string; span: Span }>;
+  jsonErrors?: JsonError[];
   /**
    * Regions of the document where the body is written escaped (a double-quoted shell word, a JSON
    * string in a Postman collection). Rules write fixes as plain JSON; `analyze` passes the new text
    * of every edit inside a region through its `encode`, so a fix never breaks the quoting around it.
    */
   escapedRegions?: EscapedRegion[];
+}
+
+/** What is wrong with a body that must be JSON, in the usual words, where it is wrong. */
+export interface JsonError {
+  message: string;
+  span: Span;
+  /** The certain text for `span` (a trailing comma -> ``, `True` -> `true`), when there is one. */
+  replacement?: string;
 }
 
 export interface EscapedRegion {

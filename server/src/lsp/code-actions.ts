@@ -17,13 +17,15 @@ import type { TextEdit } from '../engine/types.js';
 import type { DocumentAnalysis } from './analysis.js';
 import { diagnosticData, isRule, toLspFix, toRange, type LspFix } from './diagnostics.js';
 import { fixAllEdits } from './fix-all.js';
-import { FIX_ALL_KIND, OPEN_DOCS_COMMAND, TURN_OFF_RULE_COMMAND } from './protocol.js';
+import { FIX_ALL_KIND, OPEN_DOCS_COMMAND, SHOW_DOCUMENTATION_COMMAND, TURN_OFF_RULE_COMMAND } from './protocol.js';
 
 export interface CodeActionOptions {
   /** The client applies versioned `documentChanges` (else plain `changes`). */
   documentChanges: boolean;
   /** The client implements `leonardoLint.turnOffRule` (offered where comments cannot go). */
   turnOffRuleCommand: boolean;
+  /** The client opens shipped rule pages itself (`leonardoLint.showDocumentation` with a rule id). */
+  showDocumentationCommand?: boolean;
 }
 
 /** Whether a requested kind (`source`, `source.fixAll`, …) covers `kind`. */
@@ -126,7 +128,9 @@ function ruleActions(analysis: DocumentAnalysis, diagnostic: Diagnostic, ruleId:
     title: `Show documentation for ${ruleId}`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: `Show documentation for ${ruleId}`, command: OPEN_DOCS_COMMAND, arguments: [ruleDocsUrl(ruleId)] },
+    command: options.showDocumentationCommand
+      ? { title: `Show documentation for ${ruleId}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [ruleId] }
+      : { title: `Show documentation for ${ruleId}`, command: OPEN_DOCS_COMMAND, arguments: [ruleDocsUrl(ruleId)] },
   });
   return actions;
 }

@@ -28,6 +28,12 @@ export interface InitializationOptions {
   /** The client implements the `leonardoLint.turnOffRule` command (writes the rule setting). */
   turnOffRuleCommand?: boolean;
   /**
+   * The client implements `leonardoLint.showDocumentation` with a rule id argument and opens the rule
+   * pages it ships (offline, in the editor's Markdown preview), so "Show documentation" actions use it
+   * instead of the web page.
+   */
+  showDocumentationCommand?: boolean;
+  /**
    * Test-only: the rule with this id throws on every document, so a test can watch a failing rule
    * lose only its own findings and be logged once (test/resilience/server.test.ts). Inert unless a
    * client passes it; no editor client does.
@@ -75,10 +81,17 @@ export interface ExplainErrorResult {
   markdown: string;
   /** True when no catalogue entry matched and the answer is the generic one. */
   generic: boolean;
+  /** The text is not an error response at all (the client may ask for one instead). */
+  notAnError?: boolean;
+  /** Several entries fit (a bare status): their titles. */
+  candidates?: string[];
 }
 
 /** Server command: open a URL in the browser (window/showDocument, external). Arguments: [url]. */
 export const OPEN_DOCS_COMMAND = 'leonardoLint.openDocs';
+
+/** The client's command that opens a rule's shipped page (argument: the rule id). */
+export const SHOW_DOCUMENTATION_COMMAND = 'leonardoLint.showDocumentation';
 /** Client command: turn a rule off in the workspace folder's settings. Arguments: [ruleId, uri]. */
 export const TURN_OFF_RULE_COMMAND = 'leonardoLint.turnOffRule';
 

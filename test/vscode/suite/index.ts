@@ -140,6 +140,23 @@ const scenarios: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
+    'vscode-api: rule documentation opens offline, from the shipped pages',
+    async () => {
+      const diagnostic = ours(tsUri()).find((d) => ruleIdOf(d) === 'unknown-field');
+      const code = diagnostic?.code;
+      if (typeof code !== 'object' || code === null) throw new Error('the unknown-field diagnostic has no rule link');
+      if (code.target.scheme !== 'file' || !code.target.path.endsWith('/docs/rules/unknown-field.md')) {
+        throw new Error(`the rule link is not the shipped page: ${code.target.toString()}`);
+      }
+      await vscode.workspace.fs.stat(code.target);
+      await vscode.commands.executeCommand('leonardoLint.showDocumentation', 'unknown-field');
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      const viewType = input instanceof vscode.TabInputWebview ? input.viewType : '';
+      if (!viewType.includes('markdown.preview')) throw new Error(`the active tab is not a Markdown preview: ${JSON.stringify(input)}`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    },
+  ],
+  [
     'vscode-api: leonardoLint.rules turns unknown-field off',
     async () => {
       if (!matches(ours(tsUri()), TS_PROBLEMS)) throw new Error('the TypeScript fixture problems are not there to begin with');

@@ -5,7 +5,7 @@
 // (`-sSX POST`) or attached (`-XPOST`, `-d'{…}'`).
 
 import type { Catalogue } from '../../api/types.js';
-import type { EscapedRegion, ObjectValue, Property, RequestSite, Span, Value } from '../types.js';
+import type { EscapedRegion, JsonError, ObjectValue, Property, RequestSite, Span, Value } from '../types.js';
 import { headerObject, headerProperty } from './text/headers.js';
 import { parseMappedJson } from './text/json-body.js';
 import { mapSpan, MappedTextBuilder, sliceMapped, type MappedText } from './text/mapped-text.js';
@@ -206,7 +206,7 @@ export function curlRequest(
 
 interface CurlBody {
   value: Value;
-  errors: Array<{ message: string; span: Span }>;
+  errors: JsonError[];
   /** Where fixes to the body must be written shell-escaped. */
   regions: EscapedRegion[];
 }

@@ -25,9 +25,11 @@ export function formatExplanation(
   format: ExplanationFormat = 'markdown',
 ): string {
   const md = format === 'markdown';
+  if (match?.notAnError) return notAnErrorText(md);
+  if (match?.candidates && match.candidates.length > 1) return candidatesText(match.candidates, match, md);
   const lines: string[] = [];
   const generic = match?.generic === true;
-  const title = generic ? 'No catalogue entry matches this error' : entry.title;
+  const title = explanationTitle(entry, match);
   lines.push(md ? `**${title}**` : title);
   lines.push('');
   const answered = answeredLine(entry, match, generic, md);
@@ -39,7 +41,6 @@ export function formatExplanation(
       heading: 'What it means',
       items: [
         'Leonardo.Ai\'s error catalogue has no entry for this text. The catalogue\'s generic answer is "Service Error": an error without details, for Leonardo.Ai support to look into.',
-        ...entry.causes.slice(1),
       ],
     });
     sections.push({ heading: 'What to send to Leonardo.Ai support', items: SUPPORT_CHECKLIST });
@@ -49,16 +50,62 @@ export function formatExplanation(
     if (entry.id === 'service-error') sections.push({ heading: 'What to send to Leonardo.Ai support', items: SUPPORT_CHECKLIST });
   }
   if (entry.note) sections.push({ heading: 'Note', items: [entry.note] });
-  if (entry.rules.length > 0) {
-    sections.push({
-      heading: 'Caught before sending by',
-      items: entry.rules.map((id) => (md ? `[\`${id}\`](${ruleDocsUrl(id)})` : `${id}: ${ruleDocsUrl(id)}`)),
-    });
+  if (entry.rules.length > 0 && !generic) sections.push(caughtBy(entry, md));
+  pushSections(lines, sections, md);
+  return lines.join('\n').trimEnd() + '\n';
+}
+
+/** The title of an explanation: the entry's, or what kind of non-answer it is. */
+export function explanationTitle(entry: ApiErrorEntry, match?: Partial<ErrorMatch>): string {
+  if (match?.notAnError) return 'Not a Leonardo.Ai error';
+  if (match?.candidates && match.candidates.length > 1) {
+    return `${match.candidates.length} catalogue entries answer HTTP ${match.status}: which one is yours?`;
   }
+  return match?.generic ? 'No catalogue entry matches this error' : entry.title;
+}
+
+function caughtBy(entry: ApiErrorEntry, md: boolean): Section {
+  return {
+    heading: 'Caught before sending by',
+    items: entry.rules.map((id) => (md ? `[\`${id}\`](${ruleDocsUrl(id)})` : `${id}: ${ruleDocsUrl(id)}`)),
+  };
+}
+
+function pushSections(lines: string[], sections: readonly Section[], md: boolean): void {
   for (const section of sections) {
     lines.push(md ? `**${section.heading}**` : `${section.heading}:`);
     for (const item of section.items) lines.push(`- ${md ? item : plain(item)}`);
     lines.push('');
+  }
+}
+
+function notAnErrorText(md: boolean): string {
+  const lines = [
+    md ? '**Not a Leonardo.Ai error**' : 'Not a Leonardo.Ai error',
+    '',
+    'This text does not look like an error response from the Leonardo.Ai API: it has no error JSON, no HTTP status and no error message.',
+    '',
+  ];
+  pushSections(lines, [{
+    heading: 'What to paste',
+    items: [
+      'The whole error response, e.g. `{"error": "Unexpected variable sd_Version", "path": "$", "code": "bad-request"}`,',
+      'or just its message, e.g. `invalid dimensions`, or the status line with it, e.g. `HTTP/1.1 403 Forbidden`.',
+    ],
+  }], md);
+  return lines.map((l) => (md ? l : plain(l))).join('\n').trimEnd() + '\n';
+}
+
+/** A bare status several entries share: each of them, briefly, so the user can tell which applies. */
+function candidatesText(candidates: readonly ApiErrorEntry[], match: Partial<ErrorMatch>, md: boolean): string {
+  const title = explanationTitle(candidates[0]!, match);
+  const lines = [md ? `**${title}**` : title, '', 'The status alone does not say which: the message or the request that failed does.', ''];
+  for (const entry of candidates) {
+    pushSections(lines, [{
+      heading: entry.title,
+      items: [...entry.causes.map((c) => `Cause: ${c}`), ...entry.fixes.map((f) => `Fix: ${f}`)],
+    }], md);
+    if (entry.rules.length > 0) pushSections(lines, [caughtBy(entry, md)], md);
   }
   return lines.join('\n').trimEnd() + '\n';
 }

@@ -6,7 +6,7 @@ import { foldName } from '../fix/suggest.js';
 import { matchEntry } from './match.js';
 
 export { apiErrors, entryById, type ApiErrorEntry } from './api-errors.js';
-export { formatExplanation, SUPPORT_CHECKLIST, type ExplanationFormat } from './format.js';
+export { explanationTitle, formatExplanation, SUPPORT_CHECKLIST, type ExplanationFormat } from './format.js';
 export { explainError, suggestFieldNames, type ErrorMatch } from './match.js';
 
 /** A string literal (`"…"`, `'…'` or `` `…` ``) on one line, and its content. */

@@ -1,5 +1,7 @@
 // From what a user pastes (an error response, a log line, a bare message) to the catalogue entry
-// that explains it. Never empty-handed: no match gives the generic "Service Error" answer.
+// that explains it. Never empty-handed: no match gives the generic "Service Error" answer, a bare
+// status that several entries share lists them as candidates, and a text that is no error at all (a
+// line of code on the clipboard) is said to be none.
 
 import type { Catalogue, Field } from '../../api/types.js';
 import { nearestNames, spellingMatches } from '../fix/suggest.js';
@@ -9,6 +11,10 @@ export interface ErrorMatch {
   entry: ApiErrorEntry;
   /** True when no entry matched and the answer is the generic one. */
   generic: boolean;
+  /** The text does not look like an error response at all (no error JSON, status or error wording). */
+  notAnError: boolean;
+  /** No message matched, but the status is one that these entries answer with (e.g. both 403s). */
+  candidates: ApiErrorEntry[];
   /** The error message found in the input (the JSON `error`, `errors[].message`, or the text). */
   message?: string;
   status?: number;
@@ -39,9 +45,12 @@ export function explainError(input: string, catalogue?: Catalogue): ErrorMatch {
   }
   const entry = found?.entry ?? apiErrors.find((e) => e.id === SERVICE_ERROR_ID)!;
   const name = captures.name;
+  const candidates = found || parsed.status === undefined ? [] : apiErrors.filter((e) => e.status === parsed.status);
   return {
     entry,
     generic: !found,
+    notAnError: !found && parsed.messages.length === 0 && parsed.status === undefined && !ERROR_WORDING.test(parsed.raw),
+    candidates: candidates.length > 1 ? candidates : [],
     message: parsed.messages[0] ?? (found ? undefined : firstLine(parsed.raw)),
     status: parsed.status,
     code: parsed.code,
@@ -51,6 +60,10 @@ export function explainError(input: string, catalogue?: Catalogue): ErrorMatch {
       entry.id === 'unexpected-variable' && name && catalogue ? suggestFieldNames(name, catalogue) : [],
   };
 }
+
+/** Words an error text has: a pasted line of code or prose without any of them is not an error. */
+const ERROR_WORDING =
+  /\b(?:errors?|fail(?:ed|ure|s)?|exception|invalid|unexpected|forbidden|unauthori[sz]ed|denied|not found|bad request|time[sd]? ?out|refused|rejected|cannot|can't|couldn't|unable|not allowed|too many|expected|missing|moderation)\b/i;
 
 function firstLine(text: string): string | undefined {
   const line = text.trim().split(/\r?\n/)[0]?.trim();

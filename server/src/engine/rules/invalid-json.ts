@@ -1,9 +1,10 @@
 // invalid-json: a request body that must be JSON and is not: a curl --data argument, an .http body,
 // a Postman raw body, a JSON request file. The usual mistakes are named: Python's True/False/None,
 // single quotes, trailing commas, unquoted keys, comments. The finding sits on the character at fault.
+// Where the right text is certain (a trailing comma removed, `True` -> `true`) that is the preferred fix.
 
 import { ruleDocsUrl } from '../rule-docs.js';
-import { describeJsonError } from '../extract/text/json-body.js';
+import { describeJsonError, type DescribedError } from '../extract/text/json-body.js';
 import type { RequestSite, Rule } from '../types.js';
 import { endpointLabel } from '../body/walk.js';
 
@@ -18,17 +19,17 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'A request body that must be JSON and is not (Python literals, single quotes, trailing commas, unquoted keys, comments).',
     docsUrl: ruleDocsUrl(ID),
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     for (const request of ctx.requests) {
       const error = request.jsonErrors?.[0];
       if (!error) continue;
       // JSON files come from the shared JSON extractor, whose messages are the parser's: say it in the usual words.
-      const detail =
+      const detail: DescribedError =
         request.source === 'json-file'
           ? describeJsonError(ctx.document.text, error.span.start, error.span.end, error.message)
-          : { message: error.message, start: error.span.start, end: error.span.end };
+          : { message: error.message, start: error.span.start, end: error.span.end, replacement: error.replacement };
       const generation = request.endpoint?.operationId === 'createGeneration';
       const answer = generation
         ? ` The API cannot read it; POST /generations answers \`${GENERATION_ERROR}\`.`
@@ -37,7 +38,14 @@ export const rule: Rule = {
         message: `${bodyName(request)} is not valid JSON: ${detail.message}.${answer}`,
         // At least one character wide, but never past the end of the document (a body cut short).
         span: { start: detail.start, end: Math.min(Math.max(detail.end, detail.start + 1), ctx.document.text.length) },
-        fixes: [],
+        fixes:
+          detail.replacement === undefined
+            ? []
+            : [{
+                title: detail.replacement === '' ? 'Remove the trailing comma' : `Write ${detail.replacement}`,
+                edits: [{ start: detail.start, end: detail.end, newText: detail.replacement }],
+                preferred: true,
+              }],
         endpoint: endpointLabel(request),
         apiError: generation ? GENERATION_ERROR : undefined,
       });

@@ -2,7 +2,7 @@
 // Postman collection): parsed as strict JSON with the shared JSON extractor, every span mapped back
 // into the document, and the parts that come from variables turned into unknown values.
 
-import type { ObjectValue, Property, Span, Value } from '../../types.js';
+import type { JsonError, ObjectValue, Property, Span, Value } from '../../types.js';
 import { parseJsonValue } from '../json-values.js';
 import { mapPoint, mapSpan, overlapsUnknown, type MappedText } from './mapped-text.js';
 
@@ -10,7 +10,7 @@ export interface BodyParse {
   /** The body, or an unknown value when it did not parse. */
   value: Value;
   /** What is wrong with the JSON, first error only (the rest are usually its echoes). */
-  errors: Array<{ message: string; span: Span }>;
+  errors: JsonError[];
 }
 
 /**
@@ -31,7 +31,7 @@ export function parseMappedJson(body: MappedText): BodyParse {
     const described = describeJsonError(filled, first.span.start, first.span.end, first.message);
     return {
       value: unknown,
-      errors: [{ message: described.message, span: mapSpan(body, described.start, described.end) }],
+      errors: [{ message: described.message, span: mapSpan(body, described.start, described.end), replacement: described.replacement }],
     };
   }
   return { value: remapValue(parsed.value, body), errors: [] };
@@ -124,6 +124,8 @@ export interface DescribedError {
   /** The exact characters at fault, in the parsed text. */
   start: number;
   end: number;
+  /** What those characters certainly should be, when that is certain (`True` -> `true`, a trailing comma -> ``). */
+  replacement?: string;
 }
 
 const PYTHON: Record<string, string> = { True: 'true', False: 'false', None: 'null' };
@@ -135,7 +137,7 @@ const PYTHON: Record<string, string> = { True: 'true', False: 'false', None: 'nu
 export function describeJsonError(text: string, start: number, end: number, fallback: string): DescribedError {
   const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(start))?.[0];
   if (word && Object.hasOwn(PYTHON, word)) {
-    return { message: `\`${word}\` is Python, not JSON: write \`${PYTHON[word]}\``, start, end: start + word.length };
+    return { message: `\`${word}\` is Python, not JSON: write \`${PYTHON[word]}\``, start, end: start + word.length, replacement: PYTHON[word] };
   }
   if (word === 'undefined' || word === 'NaN' || word === 'Infinity') {
     return { message: `\`${word}\` is not a JSON value: write a number, a string or \`null\``, start, end: start + word.length };
@@ -152,7 +154,12 @@ export function describeJsonError(text: string, start: number, end: number, fall
   if (c === '}' || c === ']') {
     const comma = previousNonBlank(text, start);
     if (text[comma] === ',') {
-      return { message: `a trailing comma before \`${c}\`: JSON allows no comma after the last ${c === '}' ? 'property' : 'element'}`, start: comma, end: comma + 1 };
+      return {
+        message: `a trailing comma before \`${c}\`: JSON allows no comma after the last ${c === '}' ? 'property' : 'element'}`,
+        start: comma,
+        end: comma + 1,
+        replacement: '',
+      };
     }
     return { message: `a value is missing before \`${c}\``, start, end: start + 1 };
   }
