@@ -5,6 +5,7 @@
 
 import { getV2Catalogue, type V2Catalogue, type V2Model } from '../../api/v2.js';
 import type { V2Param } from '../../api/v2-types.js';
+import { appendAll } from '../arrays.js';
 import type { ObjectValue, RequestSite, Span, StringValue, Value } from '../types.js';
 
 /** The keys the top level of a v2 body takes, by endpoint path. */
@@ -187,7 +188,7 @@ export function paramMarkdown(name: string, param: V2Param, models: readonly V2M
   if (param.deprecated) facts.push('Deprecated: still accepted');
   if (param.guideOnly) facts.push('Documented by the model guide (not in the v2 OpenAPI yet)');
   if (param.format === 'uuid') facts.push('A UUID');
-  lines.push(...facts.map((f) => `- ${f}`));
+  appendAll(lines, facts.map((f) => `- ${f}`));
   const sources = models.map((m) => sourceLink(m));
   if (sources.length > 0) lines.push('', sources.join(' · '));
   return lines.join('\n');
@@ -216,7 +217,8 @@ export function modelMarkdown(model: V2Model): string {
   if (model.params.duration?.enum) facts.push(valuesLine('Durations (s)', model.params.duration.enum));
   facts.push(`Endpoint: ${model.endpoints.map((e) => code(`POST /api/rest${e}`)).join(' or ')}`);
   if (model.closed) facts.push('`parameters` takes no other keys');
-  lines.push(...facts.map((f) => `- ${f}`), '', sourceLink(model));
+  appendAll(lines, facts.map((f) => `- ${f}`));
+  lines.push('', sourceLink(model));
   return lines.join('\n');
 }
 

@@ -89,5 +89,5 @@ function items(visit: V2PropertyVisit, array: ArrayValue, param: V2Param, report
 /** The largest value of a numeric enum (quantity `[1]`). */
 function maxOf(param: V2Param): number {
   const values = param.enum?.filter((v): v is number => typeof v === 'number') ?? [];
-  return values.length > 0 ? Math.max(...values) : Infinity;
+  return values.length > 0 ? values.reduce((a, b) => Math.max(a, b), -Infinity) : Infinity;
 }

@@ -13,7 +13,7 @@ export function checkTooManyImagesV2(ctx: RuleContext): void {
   for (const { param, property, model, body, path } of v2Walk(ctx).properties) {
     if (!param || path !== '' || property.key !== 'quantity') continue;
     const listed = param.enum?.filter((v): v is number => typeof v === 'number') ?? [];
-    const max = param.max ?? (listed.length > 0 ? Math.max(...listed) : undefined);
+    const max = param.max ?? (listed.length > 0 ? listed.reduce((a, b) => Math.max(a, b), -Infinity) : undefined);
     if (max === undefined) continue;
     for (const option of knownOptions(property.value)) {
       if (option.kind !== 'number' || option.value <= max) continue;
