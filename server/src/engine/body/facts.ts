@@ -1,7 +1,7 @@
 // Cross-field facts about one body object: is a field sent, and with which literal value?
 // Shared by the rules that judge combinations (option-conflict, ineffective-option, missing-required).
 //
-// A field's state follows RULES.md "Omitted fields in cross-field rules":
+// A field's state (docs/rules/option-conflict.md, "Omitted fields follow the API"):
 // - a literal property is sent with its literal value(s) (each option of `c ? a : b`);
 // - a conditional property (`if (c) body.x = …`, `...(c && {x})`) may or may not be sent;
 // - an absent field in an object with unknown keys may be there: never assume absence;

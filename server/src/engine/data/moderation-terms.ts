@@ -1,8 +1,8 @@
 // The words `content-moderation` looks for in prompts: the one list, kept short and conservative.
 //
 // Policy:
-// - Source. The API's error catalogue (shared/reference/leonardo-api-errors.txt, "403 Forbidden:
-//   content moderation filter") shows the filter answering `content moderation filter: naked`, and
+// - Source. Leonardo's API error catalogue (reference data, not in this repo; its entry "403 Forbidden:
+//   content moderation filter" is knowledge/api-errors.ts `content-moderation`) shows the filter answering `content moderation filter: naked`, and
 //   says prompts that may lead to pornography or violence (the Terms of Service "Limitations of
 //   Use") are rejected. The list starts from that example and adds only words whose sole common
 //   meaning is sexual nudity or pornography, so an ordinary prompt never matches.

@@ -1,5 +1,5 @@
 // Whether a generation's job status has been checked before a point in the code. Counts as checked
-// (RULES.md, Clarifications): `status === "COMPLETE"` guarding the point, `status !== "COMPLETE"` with
+// (docs/rules/unchecked-generation-status.md): `status === "COMPLETE"` guarding the point, `status !== "COMPLETE"` with
 // an early exit before it, a `switch` on status, a polling loop whose condition (or body) reads the
 // status, the SDK's `JobStatus.Complete`, a wait helper called before it (a same-file function that
 // checks the status, or one named like `waitFor...` / `poll...`), a loop that waits between rounds,

@@ -1,4 +1,4 @@
-// The API's error catalogue (shared/reference/leonardo-api-errors.txt) as data: every entry, with the
+// Leonardo's published API error catalogue (reference data, not in this repo) as data: every entry, with the
 // text the API sends, the variants of that text, the cause, the fix and the rules that catch the
 // mistake before the request is sent. Served by hovers, the `explain` command and the CLI.
 //

@@ -1,4 +1,4 @@
-// The rule registry: every rule the engine runs, in catalogue order (RULES.md).
+// The rule registry: every rule the engine runs, in the order of the rule catalogue (docs/rules/, one page per rule).
 
 import type { Rule } from '../types.js';
 import { rule as unknownField } from './unknown-field.js';
