@@ -90,7 +90,7 @@ test('a model chosen by a ternary of two strings is both; a fallback keeps its l
     method: "POST",
     headers: ${HEADERS},
     body: JSON.stringify({
-      model: fast ? "kling-3.0" : "veo-3.1",
+      model: fast ? "kling-3.0" : "veo-3.1-generate-001",
       parameters: { prompt, duration: duration ?? 8 },
     }),
   });
@@ -98,7 +98,7 @@ test('a model chosen by a ternary of two strings is both; a fallback keeps its l
 `;
   const site = onlySite(code, 'animate.ts');
   assertV2(site, 'POST', '/generations');
-  assert.deepEqual(plain(property(site.body, 'model').value), { oneOf: ['kling-3.0', 'veo-3.1'] });
+  assert.deepEqual(plain(property(site.body, 'model').value), { oneOf: ['kling-3.0', 'veo-3.1-generate-001'] });
   assert.deepEqual(plain(property(site.body, 'parameters').value), { prompt: '?prompt', duration: { oneOf: ['?duration', 8] } });
 });
 
@@ -115,7 +115,7 @@ export async function generate(prompt: string) {
 export async function cutout(url: string) {
   const { data } = await axios.post("${V2}/generationssync", {
     model: "remove-bg",
-    parameters: { guidances: { background_image_reference: [{ image: { url, type: "URL" } }] } },
+    parameters: { guidances: { image_reference: [{ image: { url, type: "URL" } }] } },
     ephemeral: true,
   }, { headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
   return data.results[0].url;
@@ -185,7 +185,7 @@ curl -sS -X POST "${V2}/generations" \\
 \`\`\`bash
 curl -X POST ${V2}/generationssync \\
   -H "authorization: Bearer $LEONARDO_API_KEY" \\
-  --json '{"model":"remove-bg","parameters":{"guidances":{"background_image_reference":[{"image":{"id":"3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e","type":"UPLOADED"}}]}},"base64":true}'
+  --json '{"model":"remove-bg","parameters":{"guidances":{"image_reference":[{"image":{"id":"3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e","type":"UPLOADED"}}]}},"base64":true}'
 \`\`\`
 `;
   const md = onlySite(markdown, 'README.md');
@@ -203,7 +203,7 @@ Authorization: Bearer {{key}}
 Content-Type: application/json
 
 {
-  "model": "veo-3.1",
+  "model": "veo-3.1-generate-001",
   "parameters": { "prompt": "a hummingbird in slow motion", "duration": 8, "width": 1920, "height": 1080 }
 }
 `;

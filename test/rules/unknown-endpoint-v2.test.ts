@@ -150,7 +150,7 @@ curl https://cloud.leonardo.ai/api/rest/v1/generations/$GENERATION_ID
 export async function send(path: string, body: object) {
   return fetch(\`\${BASE}\${path}\`, { method: "POST", body: JSON.stringify(body) });
 }
-export const go = () => send("/generations", { model: "veo-3.1", parameters: { prompt: "rain on a window" } });
+export const go = () => send("/generations", { model: "veo-3.1-generate-001", parameters: { prompt: "rain on a window" } });
 `;
   assert.deepEqual(ts(code), []);
 });
