@@ -166,6 +166,41 @@ export const hero = () => leonardo("/generations", { model: "lucid-origin", para
   assert.deepEqual(plain(wrapped[0]!.body), { model: 'lucid-origin', parameters: { prompt: 'a misty forest', mode: 'ULTRA', width: 1360, height: 768 } });
 });
 
+test('a client class: the base URL in a class member, the model in a method', () => {
+  const code = `export class LeonardoClient {
+  private readonly baseUrl = process.env.LEONARDO_API_URL ?? "${V2}";
+
+  constructor(private readonly apiKey: string) {}
+
+  async generateVideo(prompt: string) {
+    const res = await fetch(\`\${this.baseUrl}/generations\`, {
+      method: "POST",
+      headers: { authorization: \`Bearer \${this.apiKey}\`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "kling-3.0", parameters: { prompt, duration: 5, width: 1920, height: 1080 } }),
+    });
+    return (await res.json()).generate.generationId as string;
+  }
+}
+`;
+  const site = onlySite(code, 'client.ts');
+  assertV2(site, 'POST', '/generations');
+  assert.deepEqual(plain(site.body), { model: 'kling-3.0', parameters: { prompt: '?prompt', duration: 5, width: 1920, height: 1080 } });
+
+  // Another class's member of the same name, or a member written twice, says nothing about this one.
+  const other = `class Staging { baseUrl = "${V2}"; }
+export class Client {
+  constructor(private readonly baseUrl: string) {}
+  go() { return fetch(\`\${this.baseUrl}/generations\`, { method: "POST", body: JSON.stringify({ model: "x", parameters: {} }) }); }
+}
+export class Switching {
+  url = "${V2}";
+  useV1() { this.url = "${V1}"; }
+  go() { return fetch(\`\${this.url}/generations\`, { method: "POST", body: "{}" }); }
+}
+`;
+  assert.deepEqual(sites(other, 'clients.ts'), []);
+});
+
 test('curl in a shell script and in a Markdown code block', () => {
   const script = `#!/usr/bin/env bash
 set -euo pipefail
