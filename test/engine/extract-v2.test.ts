@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeSnippet, lint, type LintOptions } from '../helpers/lint.js';
 import { plain, property } from './extract-typescript-helpers.js';
-import type { RequestSite } from '../../server/src/engine/types.js';
+import type { ObjectValue, RequestSite } from '../../server/src/engine/types.js';
 
 const V2 = 'https://cloud.leonardo.ai/api/rest/v2';
 const V1 = 'https://cloud.leonardo.ai/api/rest/v1';
@@ -100,6 +100,35 @@ test('a model chosen by a ternary of two strings is both; a fallback keeps its l
   assertV2(site, 'POST', '/generations');
   assert.deepEqual(plain(property(site.body, 'model').value), { oneOf: ['kling-3.0', 'veo-3.1-generate-001'] });
   assert.deepEqual(plain(property(site.body, 'parameters').value), { prompt: '?prompt', duration: { oneOf: ['?duration', 8] } });
+});
+
+test('what the code adds inside parameters before sending (payload.parameters.x = ...) is part of the body', () => {
+  const code = `const axios = require("axios");
+
+module.exports.generate = async function generate(prompt, seed) {
+  const payload = { model: "nano-banana-2", public: false, parameters: { width: 1024, height: 1024 } };
+  payload.parameters.prompt = prompt;
+  payload.parameters["quantity"] = 2;
+  if (seed !== undefined) payload.parameters.seed = seed;
+  payload.parameters.guidances = { image_reference: [] };
+  payload.parameters.guidances.image_reference[0] = { image: { id: process.env.REF_ID, type: "UPLOADED" } };
+  const { data } = await axios.post("${V2}/generations", payload, { headers: ${HEADERS} });
+  return data.generate.generationId;
+};
+`;
+  const site = onlySite(code, 'generate.js');
+  assertV2(site, 'POST', '/generations');
+  assert.deepEqual(plain(site.body), {
+    model: 'nano-banana-2',
+    public: false,
+    parameters: { width: 1024, height: 1024, prompt: '?prompt', quantity: 2, seed: '?seed', guidances: { image_reference: [] } },
+  });
+  const parameters = property(site.body, 'parameters').value;
+  assert.equal(parameters.kind, 'object');
+  const seed = (parameters as ObjectValue).properties.find((p) => p.key === 'seed')!;
+  assert.equal(seed.conditional, true);
+  assert.equal(seed.assigned, true);
+  assert.equal(code.slice(seed.keySpan.start, seed.keySpan.end), 'seed');
 });
 
 test('axios: an instance with a v2 baseURL, and axios.post to /generationssync', () => {
