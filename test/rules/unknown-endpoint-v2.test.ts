@@ -89,8 +89,10 @@ test('other v1 paths under /v2 are told which v1 endpoint they are', () => {
   const del = sh(`curl -X DELETE "${V2}/generations/$GENERATION_ID" -H "authorization: Bearer $LEONARDO_API_KEY"\n`);
   assert.equal(del.length, 1);
   assert.match(del[0]!.message, /^`DELETE \/v2\/generations\/\{…\}` is not a v2 endpoint: it is v1's `DELETE \/api\/rest\/v1\/generations\/\{id\}`\.$/);
+  assert.equal(del[0]!.finding.fixes[0]!.preferred, true, 'v2 has no read or delete of its own');
   const upload = sh(`curl -X POST ${V2}/init-image --json '{"extension":"png"}'\n`);
   assert.match(upload[0]!.message, /it is v1's `POST \/api\/rest\/v1\/init-image`/);
+  assert.equal(upload[0]!.finding.fixes[0]!.preferred, undefined, 'a body written for v2 may not fit v1');
   assert.equal(fixed(`curl -X POST ${V2}/init-image --json '{"extension":"png"}'\n`, RULE, { path: 'generate.sh' }), `curl -X POST https://cloud.leonardo.ai/api/rest/v1/init-image --json '{"extension":"png"}'\n`);
 });
 

@@ -125,7 +125,10 @@ function reportV1Path(ctx: RuleContext, request: RequestSite, endpoint: Endpoint
   const written = ctx.document.text.slice(request.url!.span.start, request.url!.span.end);
   const bases = [...written.matchAll(/\/api\/rest\/v2(?=\/)/gi)];
   const at = bases.length === 1 ? request.url!.span.start + bases[0]!.index! + '/api/rest/v'.length : -1;
-  const fixes: Fix[] = at >= 0 ? [{ title: 'Use /api/rest/v1', edits: [{ start: at, end: at + 1, newText: '1' }], preferred: true }] : [];
+  // Certain for a read or a delete (v2 has none of its own); a body written for v2 may not fit v1's endpoint.
+  const fix: Fix = { title: 'Use /api/rest/v1', edits: [{ start: at, end: at + 1, newText: '1' }] };
+  if (!endpoint.hasBody) fix.preferred = true;
+  const fixes: Fix[] = at >= 0 ? [fix] : [];
   ctx.report({
     message: `\`${request.method ? `${request.method.toUpperCase()} ` : ''}/v2${path}\` is not a v2 endpoint: ${why}.`,
     span: pathOrUrl(request),
