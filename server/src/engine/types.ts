@@ -2,6 +2,7 @@
 // document into RequestSites whose bodies are Values; rules read Values and report Findings.
 // Every position is a UTF-16 offset into the document text exactly as given (BOM included).
 
+import type { V2Endpoint } from '../api/endpoints-v2.js';
 import type { Catalogue, Endpoint, HttpMethod, Naming } from '../api/types.js';
 import type { AnalysisMemo } from './memo.js';
 
@@ -157,8 +158,14 @@ export interface RequestSite {
   method?: HttpMethod | string;
   methodSpan?: Span;
   url?: RequestUrl;
-  /** The catalogue's endpoint, when method and path resolve to one. */
+  /** The catalogue's endpoint, when method and path resolve to one (v1 only: never set on a v2 request). */
   endpoint?: Endpoint;
+  /**
+   * The v2 endpoint (`POST /generations`, `POST /generationssync`, `GET /models` under /api/rest/v2),
+   * when the URL is a v2 URL on the canonical base and method and path resolve to one. A v2 request
+   * is `url.apiVersion === 'v2'`; this says which of the v2 API's endpoints it is.
+   */
+  v2Endpoint?: V2Endpoint;
   /** The body, when one is sent and anything is known of it. */
   body?: Value;
   /** Header map, when visible; keys as written (compare them case-insensitively). */

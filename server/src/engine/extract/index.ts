@@ -8,6 +8,7 @@ import { extractFromJson } from './json.js';
 import { extractFromMarkdown } from './markdown.js';
 import { extractCollection, extractFromPostman, looksLikePostmanCollection } from './postman.js';
 import { extractFromShell } from './shell.js';
+import { v2EndpointFor } from './text/request-url.js';
 import { extractFromTypeScript } from './typescript.js';
 
 export interface Extraction {
@@ -31,6 +32,17 @@ const extractors: Partial<Record<DocumentKind, Extractor>> = {
 };
 
 export function extractRequests(doc: LintDocument, catalogue: Catalogue, config: LintConfig, previous?: unknown): Extraction {
+  const extraction = extractWith(doc, catalogue, config, previous);
+  // v2 requests resolve against the v2 API's endpoints here, the same way for every source kind.
+  for (const site of extraction.requests) {
+    if (site.url?.apiVersion !== 'v2') continue;
+    const v2Endpoint = v2EndpointFor(site.method, site.url);
+    if (v2Endpoint) site.v2Endpoint = v2Endpoint;
+  }
+  return extraction;
+}
+
+function extractWith(doc: LintDocument, catalogue: Catalogue, config: LintConfig, previous?: unknown): Extraction {
   // A Postman collection is JSON by name and editor language: its requests are read by the Postman extractor.
   if ((doc.kind === 'json' || doc.kind === 'jsonc') && looksLikePostmanCollection(doc.text)) {
     const collection = extractCollection(doc, catalogue);

@@ -2,7 +2,11 @@
 //   1. its first line is a comment naming the endpoint (`// POST /generations`), or
 //   2. a `requestFiles` glob of the configuration maps it to an endpoint, or
 //   3. its keys clearly match one endpoint (for `*.leonardo.json` files, and for other JSON files that
-//      carry Leonardo-specific keys).
+//      carry Leonardo-specific keys), or
+//   4. it is a `*.leonardo.json` file whose top level has `model` and a `parameters` object: a v2 body
+//      (POST /v2/generations; /v2/generationssync for a remove-bg body with the sync-only `ephemeral`
+//      or `base64`). Other JSON files with those two keys are not inferred: other providers' bodies
+//      look alike.
 // Anything else (package.json, tsconfig.json, fixtures of other APIs) yields no request.
 
 import * as path from 'node:path';
@@ -43,6 +47,11 @@ export function extractFromJson(doc: LintDocument, catalogue: Catalogue, config:
   };
   if (explicit) {
     applyRef(site, explicit.ref, explicit.offset, catalogue);
+    return { requests: [site], parsed: { kind: 'json' } satisfies JsonParsed };
+  }
+  const v2 = named ? v2BodyRef(body as ObjectValue) : undefined;
+  if (v2) {
+    applyRef(site, v2, -1, catalogue);
     return { requests: [site], parsed: { kind: 'json' } satisfies JsonParsed };
   }
   const inferred = inferEndpoint(body as ObjectValue, catalogue, named);
@@ -122,6 +131,16 @@ function configuredEndpoint(filePath: string, config: LintConfig): LocatedRef | 
 }
 
 // -- Inference -----------------------------------------------------------------------------------
+
+/** The v2 endpoint a body `{model, parameters: {...}, ...}` goes to; undefined for any other body. */
+function v2BodyRef(body: ObjectValue): EndpointRef | undefined {
+  const value = (key: string) => body.properties.find((p) => p.key === key)?.value;
+  if (!value('model') || value('parameters')?.kind !== 'object') return undefined;
+  const model = value('model');
+  const syncOnly = body.properties.some((p) => p.key === 'ephemeral' || p.key === 'base64');
+  const sync = syncOnly && model?.kind === 'string' && model.value === 'remove-bg';
+  return { method: 'POST', methodOffset: 0, path: sync ? '/generationssync' : '/generations', pathOffset: 0, apiVersion: 'v2', host: LEONARDO_HOST };
+}
 
 /** Field names too common to be evidence of a Leonardo request on their own. */
 const GENERIC_KEYS = new Set(['prompt', 'name', 'description', 'id', 'width', 'height', 'seed', 'style', 'model', 'strength', 'resolution', 'duration', 'public', 'steps', 'guidance', 'elements']);

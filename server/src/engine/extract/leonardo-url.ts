@@ -47,7 +47,8 @@ export interface EndpointRef {
 
 /**
  * Parse an endpoint reference as users write it in settings and comments: `POST /generations`,
- * `POST https://cloud.leonardo.ai/api/rest/v1/generations`, `post /api/rest/v1/generations`.
+ * `POST https://cloud.leonardo.ai/api/rest/v1/generations`, `post /api/rest/v1/generations`, and for
+ * the v2 API `POST /v2/generations` or `POST /api/rest/v2/generations`.
  */
 export function parseEndpointRef(text: string): EndpointRef | undefined {
   const m = /^(\s*)([A-Za-z]+)(\s+)(\S+)\s*$/.exec(text);
@@ -63,8 +64,12 @@ export function parseEndpointRef(text: string): EndpointRef | undefined {
     return { method, methodOffset, path: parsed.path, pathOffset: targetOffset + parsed.pathOffset - LEONARDO_HOST.length, apiVersion: parsed.apiVersion, host: LEONARDO_HOST };
   }
   if (target.startsWith('/')) {
-    const path = target.length > 1 ? target.replace(/[?#].*$/, '').replace(/(?<!\/)\/+$/, '') : target;
-    return { method, methodOffset, path, pathOffset: targetOffset, apiVersion: 'v1', host: LEONARDO_HOST };
+    // `/v2/generations` names the v2 API (`/v2` alone is no path: it stays a v1 path, for unknown-endpoint).
+    const v2 = /^\/v2(?=\/[^/])/i.exec(target);
+    const rest = v2 ? target.slice(v2[0].length) : target;
+    const path = rest.length > 1 ? rest.replace(/[?#].*$/, '').replace(/(?<!\/)\/+$/, '') : rest;
+    const pathOffset = targetOffset + (v2 ? v2[0].length : 0);
+    return { method, methodOffset, path, pathOffset, apiVersion: v2 ? 'v2' : 'v1', host: LEONARDO_HOST };
   }
   const parsed = parseLeonardoUrl(target);
   if (!parsed) return undefined;

@@ -1,11 +1,14 @@
-// unknown-endpoint: a Leonardo.Ai v1 URL the API has no endpoint for: a wrong host or base
+// unknown-endpoint: a Leonardo.Ai URL the API has no endpoint for: a wrong host or base
 // (`api.leonardo.ai`, `leonardo.ai/api/rest/v1`, `cloud.leonardo.ai/generations`), a path that is not
 // an endpoint (`/generation`, `/universal-upscaler`), a removed endpoint (`/generations-texture`), or
-// a method the path does not take. Every source kind; v2 URLs are a different API and never judged.
+// a method the path does not take. Every source kind. v2 URLs are judged against the v2 API's own
+// endpoints (api/endpoints-v2.ts), never v1's; a v1 path under /v2 (`GET /v2/generations/{id}`, how
+// v2 results are often polled) is told to use the v1 base.
 
-import type { Catalogue, Endpoint } from '../../api/types.js';
+import { V2_ENDPOINTS } from '../../api/endpoints-v2.js';
+import type { Endpoint } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
-import { LEONARDO_BASE_URL } from '../extract/leonardo-url.js';
+import { LEONARDO_BASE_URL, LEONARDO_HOST } from '../extract/leonardo-url.js';
 import { hasCanonicalBase } from '../extract/text/request-url.js';
 import { editDistance, listOr } from '../fix/suggest.js';
 import type { Fix, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
@@ -26,14 +29,17 @@ export const rule: Rule = {
   check(ctx) {
     for (const request of ctx.requests) {
       const url = request.url;
-      if (!url?.path || url.apiVersion === 'v2') continue;
+      if (!url?.path) continue;
       if (url.host && !hasCanonicalBase(url)) reportBase(ctx, request);
-      judgePath(ctx, request);
+      if (url.apiVersion === 'v2') judgeV2Path(ctx, request);
+      else judgePath(ctx, request);
     }
   },
 };
 
 // -- Host and base ------------------------------------------------------------------------------
+
+const V2_BASE_URL = `https://${LEONARDO_HOST}/api/rest/v2`;
 
 const BASE_TEXT = /^(?:https?:\/\/)?[a-z0-9.-]*leonardo\.ai(?::\d+)?(?:\/[\w.-]+)*\/?$/i;
 
@@ -44,13 +50,15 @@ function reportBase(ctx: RuleContext, request: RequestSite): void {
   const quoted = /^['"`]/.test(ctx.document.text[url.span.start] ?? '') && url.pathSpan ? 1 : 0;
   const span: Span = { start: url.span.start + quoted, end: Math.max(end, url.span.start + quoted) };
   const written = ctx.document.text.slice(span.start, span.end);
-  const hostIsRight = url.host === 'cloud.leonardo.ai';
+  const hostIsRight = url.host === LEONARDO_HOST;
+  const base = url.apiVersion === 'v2' ? V2_BASE_URL : LEONARDO_BASE_URL;
+  const api = url.apiVersion === 'v2' ? 'v2 API' : 'REST API';
   const message = hostIsRight
     ? `\`${url.text}\` misses the API base \`/api/rest/v1\`: the Leonardo.Ai REST API is at \`${LEONARDO_BASE_URL}\`, so this request fails.`
-    : `\`${url.host}\` is not the Leonardo.Ai API host: the REST API is at \`${LEONARDO_BASE_URL}\`, so this request fails.`;
+    : `\`${url.host}\` is not the Leonardo.Ai API host: the ${api} is at \`${base}\`, so this request fails.`;
   const fixes: Fix[] =
     url.pathSpan && BASE_TEXT.test(written)
-      ? [{ title: `Use ${LEONARDO_BASE_URL}`, edits: [{ start: span.start, end: span.end, newText: LEONARDO_BASE_URL }], preferred: true }]
+      ? [{ title: `Use ${base}`, edits: [{ start: span.start, end: span.end, newText: base }], preferred: true }]
       : [];
   ctx.report({ message, span: span.end > span.start ? span : url.span, fixes });
 }
@@ -70,18 +78,87 @@ function judgePath(ctx: RuleContext, request: RequestSite): void {
     if (!method || PROBES.has(method) || byPath.some((e) => e.method === method)) return;
     const live = byPath.filter((e) => e.status !== 'removed');
     if (live.length === 0) reportRemoved(ctx, request, byPath[0]!);
-    else if (wordInParam(path, live[0]!) && nearestEndpoints(path, method, ctx.catalogue).some((c) => c.endpoint.method === method)) {
+    else if (wordInParam(path, live[0]!) && nearestEndpoints(path, method, ctx.catalogue.endpoints).some((c) => c.endpoint.method === method)) {
       // `/variations/upscaler` fits `/variations/{id}` only by taking a word for an id: a misspelt path.
       reportUnknownPath(ctx, request, method);
     } else reportMethod(ctx, request, method, live);
     return;
   }
-  if (hasPlaceholder(path) && couldMatch(path, ctx.catalogue)) return;
+  if (hasPlaceholder(path) && couldMatch(path, ctx.catalogue.endpoints)) return;
   reportUnknownPath(ctx, request, method);
 }
 
+// -- v2 paths -----------------------------------------------------------------------------------
+
+function judgeV2Path(ctx: RuleContext, request: RequestSite): void {
+  const path = request.url!.path!;
+  const method = request.method?.toUpperCase();
+  const byPath = V2_ENDPOINTS.filter((e) => e.path === path);
+  if (byPath.length > 0) {
+    if (!method || PROBES.has(method) || byPath.some((e) => e.method === method)) return;
+    reportMethod(ctx, request, method, byPath);
+    return;
+  }
+  if (hasPlaceholder(path) && couldMatch(path, V2_ENDPOINTS)) return;
+  const v1 = v1EndpointAt(ctx, path, method);
+  if (v1) reportV1Path(ctx, request, v1);
+  else reportUnknownV2Path(ctx, request, method);
+}
+
+/**
+ * The v1 endpoint a v2 path is, when the path is one of v1's (`/generations/{id}`, `/init-image`) for
+ * the request's method (any method when it is unknown) and no word stands in an id's place.
+ */
+function v1EndpointAt(ctx: RuleContext, path: string, method: string | undefined): Endpoint | undefined {
+  const live = ctx.catalogue.matchPath(path).filter((e) => e.status !== 'removed' && (!method || e.method === method));
+  const endpoint = live.find((e) => e.method === 'GET') ?? live[0];
+  return endpoint && !wordInParam(path, endpoint) ? endpoint : undefined;
+}
+
+/** `GET /v2/generations/{id}`: the v2 API has no such path; it is v1's. */
+function reportV1Path(ctx: RuleContext, request: RequestSite, endpoint: Endpoint): void {
+  const path = request.url!.path!;
+  const v1 = `${endpoint.method} /api/rest/v1${endpoint.path}`;
+  const why = endpoint.operationId === 'getGenerationById' ? `v2 results are read with v1 \`${v1}\`` : `it is v1's \`${v1}\``;
+  // The version is fixed only where the URL as written holds the base once: a base in a constant
+  // (or an instance's baseURL) is shared by the v2 requests that are right, and is left alone.
+  const written = ctx.document.text.slice(request.url!.span.start, request.url!.span.end);
+  const bases = [...written.matchAll(/\/api\/rest\/v2(?=\/)/gi)];
+  const at = bases.length === 1 ? request.url!.span.start + bases[0]!.index! + '/api/rest/v'.length : -1;
+  // Certain for a read or a delete (v2 has none of its own); a body written for v2 may not fit v1's endpoint.
+  const fix: Fix = { title: 'Use /api/rest/v1', edits: [{ start: at, end: at + 1, newText: '1' }] };
+  if (!endpoint.hasBody) fix.preferred = true;
+  const fixes: Fix[] = at >= 0 ? [fix] : [];
+  ctx.report({
+    message: `\`${request.method ? `${request.method.toUpperCase()} ` : ''}/v2${path}\` is not a v2 endpoint: ${why}.`,
+    span: pathOrUrl(request),
+    fixes,
+    endpoint: `${endpoint.method} ${endpoint.path}`,
+  });
+}
+
+function reportUnknownV2Path(ctx: RuleContext, request: RequestSite, method: string | undefined): void {
+  const path = request.url!.path!;
+  // A path that differs only in case fits no template by edit distance (that is case-blind): its own candidates.
+  const caseOnly = V2_ENDPOINTS.filter((e) => e.path.toLowerCase() === path.toLowerCase() && (!method || e.method === method));
+  const candidates = caseOnly.length > 0 ? caseOnly.map((e) => ({ endpoint: e, path: e.path, score: 0 })) : nearestEndpoints(path, method, V2_ENDPOINTS);
+  const labels = candidates.map((c) => `\`${c.endpoint.method} /v2${c.endpoint.path}\``);
+  const hint = labels.length > 0 ? `Did you mean ${listOr(labels)}?` : 'Models are sent to `POST /v2/generations`.';
+  ctx.report({
+    message: `\`${method ? `${method} ` : ''}/v2${path}\` is not a Leonardo.Ai v2 endpoint: the request fails. ${hint}`,
+    span: pathOrUrl(request),
+    // A nearest path is a guess: offered, and preferred only for a difference of case.
+    fixes: pathFixes(ctx, request, candidates, (fixes) => fixes[0]!.edits.every((e) => sameButCase(ctx, e))),
+  });
+}
+
+function sameButCase(ctx: RuleContext, edit: TextEdit): boolean {
+  const written = ctx.document.text.slice(edit.start, edit.end);
+  return written !== edit.newText && written.toLowerCase() === edit.newText.toLowerCase();
+}
+
 /** Whether a `{param}` of the template is filled with a plain word (no digit, no placeholder): not an id. */
-function wordInParam(path: string, endpoint: Endpoint): boolean {
+function wordInParam(path: string, endpoint: Target): boolean {
   const given = segmentsOf(path);
   return segmentsOf(endpoint.path).some((s, i) => isParam(s) && /^[A-Za-z_-]+$/.test(given[i] ?? ''));
 }
@@ -98,14 +175,14 @@ function reportRemoved(ctx: RuleContext, request: RequestSite, endpoint: Endpoin
   });
 }
 
-function reportMethod(ctx: RuleContext, request: RequestSite, method: string, endpoints: Endpoint[]): void {
-  const path = endpoints[0]!.path;
+function reportMethod(ctx: RuleContext, request: RequestSite, method: string, endpoints: readonly Target[]): void {
+  const path = shown(request, endpoints[0]!.path);
   const methods = [...new Set(endpoints.map((e) => e.method))].sort((a, b) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b));
   const implied = request.source === 'curl' && !request.methodSpan && method === 'POST'
     ? ' curl sends POST because the command has data (--data, --json or -F): remove the data, or send it as a query string with -G.'
     : '';
   ctx.report({
-    message: `\`${path}\` does not take ${method}: it takes ${listOr(methods)}, so \`${method} ${request.url!.path}\` fails.${implied}`,
+    message: `\`${path}\` does not take ${method}: it takes ${listOr(methods)}, so \`${method} ${shown(request, request.url!.path!)}\` fails.${implied}`,
     span: request.methodSpan ?? pathOrUrl(request),
     fixes: methods.flatMap((m) => {
       const edit = methodEdit(ctx, request, m);
@@ -113,6 +190,11 @@ function reportMethod(ctx: RuleContext, request: RequestSite, method: string, en
     }),
     endpoint: methods.length === 1 ? `${methods[0]} ${path}` : undefined,
   });
+}
+
+/** A path as messages show it: v1 paths as they are (`/generations`), v2 paths with their version (`/v2/generations`). */
+function shown(request: RequestSite, path: string): string {
+  return request.url?.apiVersion === 'v2' ? `/v2${path}` : path;
 }
 
 /** Replace the method where it is written as a literal (curl -X, an .http request line, `method: 'POST'`). */
@@ -126,8 +208,11 @@ function methodEdit(ctx: RuleContext, request: RequestSite, method: string): Tex
   return { start: span.start + at, end: span.start + at + request.method.length, newText: upper ? method : method.toLowerCase() };
 }
 
+/** An endpoint a path may be judged against: one of v1's catalogue or of the v2 API's. */
+type Target = Pick<Endpoint, 'method' | 'path'> & { status?: Endpoint['status'] };
+
 interface Candidate {
-  endpoint: Endpoint;
+  endpoint: Target;
   /** The template with the request's own segments put into its `{params}`. */
   path: string;
   score: number;
@@ -135,18 +220,19 @@ interface Candidate {
 
 function reportUnknownPath(ctx: RuleContext, request: RequestSite, method: string | undefined): void {
   const path = request.url!.path!;
-  const candidates = nearestEndpoints(path, method, ctx.catalogue);
+  const candidates = nearestEndpoints(path, method, ctx.catalogue.endpoints);
   const labels = candidates.map((c) => `${c.endpoint.method} ${c.endpoint.path}`);
-  const shown = `${method ? `${method} ` : ''}${path}`;
+  const written = `${method ? `${method} ` : ''}${path}`;
   const suggestion = labels.length > 0 ? ` Did you mean ${listOr(labels.map((l) => `\`${l}\``))}?` : '';
   ctx.report({
-    message: `\`${shown}\` is not an endpoint of the Leonardo.Ai REST API: the request fails.${suggestion}`,
+    message: `\`${written}\` is not an endpoint of the Leonardo.Ai REST API: the request fails.${suggestion}`,
     span: pathOrUrl(request),
-    fixes: pathFixes(ctx, request, candidates),
+    fixes: pathFixes(ctx, request, candidates, (fixes) => fixes.length === 1),
   });
 }
 
-function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate[]): Fix[] {
+/** `preferred` decides, from all the fixes, whether the one fix there may be is certain. */
+function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate[], preferred: (fixes: Fix[]) => boolean): Fix[] {
   const pathSpan = request.url!.pathSpan;
   if (!pathSpan) return [];
   const fixes: Fix[] = [];
@@ -161,7 +247,7 @@ function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate
     }
     fixes.push({ title: `Use ${c.endpoint.method} ${c.path}`, edits });
   }
-  if (fixes.length === 1) fixes[0]!.preferred = true;
+  if (fixes.length === 1 && preferred(fixes)) fixes[0]!.preferred = true;
   return fixes;
 }
 
@@ -185,7 +271,7 @@ function endsWith(whole: string[], tail: string[]): boolean {
  * the template filled with the path's segments, or 1 when one ends the other (`/universal-upscaler`
  * for `/variations/universal-upscaler`, `/v1/generations` for `/generations`).
  */
-function nearness(path: string, given: string[], endpoint: Endpoint): { distance: number; path: string } {
+function nearness(path: string, given: string[], endpoint: Target): { distance: number; path: string } {
   const template = segmentsOf(endpoint.path);
   if (endsWith(template, given)) {
     const lead = template.slice(0, template.length - given.length);
@@ -199,12 +285,12 @@ function nearness(path: string, given: string[], endpoint: Endpoint): { distance
 }
 
 /** The endpoints nearest to an unknown path, the request's method preferred; ties all kept (at most 3). */
-function nearestEndpoints(path: string, method: string | undefined, catalogue: Catalogue): Candidate[] {
+function nearestEndpoints(path: string, method: string | undefined, endpoints: readonly Target[]): Candidate[] {
   const limit = Math.min(3, Math.max(1, Math.floor(path.length / 5)));
   const scored: Candidate[] = [];
   // Split once, not once per endpoint: a long path (100 KB of `/`) is then read once.
   const given = segmentsOf(path);
-  for (const endpoint of catalogue.endpoints) {
+  for (const endpoint of endpoints) {
     if (endpoint.status === 'removed') continue;
     const near = nearness(path, given, endpoint);
     // Distance 0: the path already fits this template (by a word in an id's place): not a suggestion.
@@ -225,12 +311,12 @@ function hasPlaceholder(path: string): boolean {
 }
 
 /** Whether some endpoint fits the path when each unknown part may stand for anything (slashes too). */
-function couldMatch(path: string, catalogue: Catalogue): boolean {
+function couldMatch(path: string, endpoints: readonly Target[]): boolean {
   const pattern = segmentsOf(path)
     .map((s) => (PLACEHOLDER.test(s) ? s.split(PLACEHOLDER).map(escape).join('.+') : escape(s)))
     .join('/');
   const re = new RegExp(`^/?(?:.+/)?${pattern}$`);
-  return catalogue.endpoints.some((e) => re.test(e.path.replace(/\{\w+\}/g, 'x')));
+  return endpoints.some((e) => re.test(e.path.replace(/\{\w+\}/g, 'x')));
 }
 
 function escape(text: string): string {

@@ -3,6 +3,7 @@
 // or /v2 is Leonardo's; so is an attempt at the API with the wrong base (`api.leonardo.ai/v1/…`,
 // `cloud.leonardo.ai/generations`), which `unknown-endpoint` reports.
 
+import { matchV2Endpoint, type V2Endpoint } from '../../../api/endpoints-v2.js';
 import type { Catalogue, Endpoint } from '../../../api/types.js';
 import type { RequestUrl } from '../../types.js';
 import { LEONARDO_HOST, parseLeonardoUrl, type LeonardoUrl } from '../leonardo-url.js';
@@ -66,4 +67,10 @@ export function endpointFor(
 ): Endpoint | undefined {
   if (!method || !url?.path || url.apiVersion !== 'v1' || !hasCanonicalBase(url)) return undefined;
   return catalogue.match(method, url.path)?.endpoint;
+}
+
+/** The v2 endpoint of a request, when its URL is a v2 URL with the canonical base (v1's catalogue never judges it). */
+export function v2EndpointFor(method: string | undefined, url: RequestUrl | undefined): V2Endpoint | undefined {
+  if (!method || !url?.path || url.apiVersion !== 'v2' || !hasCanonicalBase(url)) return undefined;
+  return matchV2Endpoint(method, url.path);
 }

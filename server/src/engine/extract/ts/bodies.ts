@@ -1,6 +1,7 @@
 // Request bodies as code builds them: an object literal bound to a variable plus what the code adds
-// to it before it is sent (`body.x = ...`, `body["x"] = ...`, `Object.assign(body, {...})`), and the
-// body argument of a call (`JSON.stringify(body)`, a variable holding `JSON.stringify(...)`).
+// to it before it is sent (`body.x = ...`, `body["x"] = ...`, `body.parameters.x = ...` in a nested
+// object, `Object.assign(body, {...})`), and the body argument of a call (`JSON.stringify(body)`, a
+// variable holding `JSON.stringify(...)`).
 
 import ts from 'typescript';
 import type { ObjectValue, Property, Span, Value } from '../../types.js';
@@ -20,13 +21,19 @@ export function composeObject(literal: ObjectValue, binding: Binding, use: ts.Id
   const to = use.getStart(ctx.sourceFile);
   const added: Property[] = [];
   let hasUnknownKeys = literal.hasUnknownKeys;
+  let nested: ObjectValue | undefined;
 
   for (const assignment of ctx.index.memberAssignments.get(binding) ?? []) {
     if (assignment.pos < from || assignment.end > to) continue;
+    // Into an object the path cannot name (`body[k].x`, `body.items[0].x`): not a key of this one.
+    const path = memberPath(assignment);
+    if (path === undefined) continue;
     const property = assignedProperty(assignment, binding, ctx, depth);
-    if (property) added.push(property);
+    if (path.length > 0) nested = addNested(nested ?? literal, path, property);
+    else if (property) added.push(property);
     else hasUnknownKeys = true;
   }
+  const base = nested ?? literal;
   for (const call of ctx.index.argumentUses.get(binding) ?? []) {
     if (call.pos < from || call.end > to) continue;
     const callee = calleeName(call.expression);
@@ -45,8 +52,42 @@ export function composeObject(literal: ObjectValue, binding: Binding, use: ts.Id
       hasUnknownKeys = true;
     }
   }
-  if (added.length === 0 && hasUnknownKeys === literal.hasUnknownKeys) return literal;
-  return { ...literal, properties: [...literal.properties, ...added], hasUnknownKeys };
+  if (added.length === 0 && hasUnknownKeys === literal.hasUnknownKeys) return base;
+  return { ...base, properties: [...base.properties, ...added], hasUnknownKeys };
+}
+
+/**
+ * The keys between the variable and the assigned key: `[]` for `body.x = v`, `['parameters']` for
+ * `body.parameters.x = v`; undefined when one of them is not a known key (`body[k].x = v`, an index).
+ */
+function memberPath(assignment: ts.BinaryExpression): string[] | undefined {
+  const path: string[] = [];
+  let node = (assignment.left as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+  while (!ts.isIdentifier(node)) {
+    if (ts.isPropertyAccessExpression(node)) path.unshift(node.name.text);
+    else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) path.unshift(node.argumentExpression.text);
+    else return undefined;
+    node = (node as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+  }
+  return path;
+}
+
+/**
+ * The object with a property added at `path` (copied along the path). A key that cannot be known
+ * makes that object's keys unknown; a path through anything but a known object adds nothing (the
+ * code would throw there, or writes to a value the body does not show).
+ */
+function addNested(object: ObjectValue, path: readonly string[], property: Property | undefined): ObjectValue {
+  if (path.length === 0) {
+    return property ? { ...object, properties: [...object.properties, property] } : { ...object, hasUnknownKeys: true };
+  }
+  let index = object.properties.length - 1;
+  while (index >= 0 && object.properties[index]!.key !== path[0]) index--;
+  const inner = index >= 0 ? object.properties[index]! : undefined;
+  if (!inner || inner.value.kind !== 'object') return object;
+  const properties = [...object.properties];
+  properties[index] = { ...inner, value: addNested(inner.value, path.slice(1), property) };
+  return { ...object, properties };
 }
 
 /** Calls that read an object without adding keys to it. */

@@ -48,7 +48,7 @@ export interface FileIndex {
   calls: ts.CallExpression[];
   /** Every `new` expression, in document order. */
   constructions: ts.NewExpression[];
-  /** `x.key = value` and `x["key"] = value`, by the binding of `x`. */
+  /** `x.key = value` and `x["key"] = value`, and deeper (`x.parameters.seed = value`), by the binding of `x`. */
   memberAssignments: Map<Binding, ts.BinaryExpression[]>;
   /** Calls that receive `x` itself as an argument (`Object.assign(x, ...)`, `addDefaults(x)`), by the binding of `x`. */
   argumentUses: Map<Binding, ts.CallExpression[]>;
@@ -317,8 +317,9 @@ function visitBinary(binary: ts.BinaryExpression, piece: Piece): void {
       writes.push(left);
     } else if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
       const target = left.expression;
-      if (ts.isIdentifier(target)) {
-        piece.memberAssignments.push({ target, assignment: binary });
+      const root = memberRoot(target);
+      if (root) {
+        piece.memberAssignments.push({ target: root, assignment: binary });
       } else if (target.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(left)) {
         piece.thisMembers.push({ name: left.name.text, value: binary.right });
       }
@@ -328,6 +329,17 @@ function visitBinary(binary: ts.BinaryExpression, piece: Piece): void {
   } else if (COMPOUND_ASSIGNMENTS.has(operator) && ts.isIdentifier(left)) {
     writes.push(left);
   }
+}
+
+/** `x` of `x`, `x.a`, `x["a"].b` (a v2 body's `payload.parameters`): the variable a member chain starts at. */
+function memberRoot(expression: ts.Expression): ts.Identifier | undefined {
+  let node = expression;
+  for (let depth = 0; depth < 8; depth++) {
+    if (ts.isIdentifier(node)) return node;
+    if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+    node = node.expression;
+  }
+  return undefined;
 }
 
 /** Identifiers written by a destructuring assignment (`[a, b] = ...`, `({ a } = ...)`). */

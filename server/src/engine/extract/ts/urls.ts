@@ -1,6 +1,7 @@
 // URL expressions → text: string and template literals, `+`, same-file constants, `new URL(path, base)`,
-// client base URLs. Parts that cannot be known become `{name}` placeholders; literal parts keep the
-// document span they are written at, so a path can be edited where it is written.
+// client base URLs, a client class's `this.baseUrl`. Parts that cannot be known become `{name}`
+// placeholders; literal parts keep the document span they are written at, so a path can be edited
+// where it is written.
 
 import ts from 'typescript';
 import type { RequestUrl, Span } from '../../types.js';
@@ -46,6 +47,7 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
     return base ? resolveAgainst(pathPieces, urlPieces(base, ctx, depth + 1), node, ctx) : pathPieces;
   }
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return urlPieces(node.expression, ctx, depth + 1);
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return thisMemberPieces(node, ctx, depth);
   if (ts.isCallExpression(node)) {
     const callee = skipOuter(node.expression);
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && node.arguments.length === 0) {
@@ -81,6 +83,26 @@ function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): U
   const initializer = constInitializer(binding);
   if (!binding || !initializer) return [placeholder(node, ctx, binding)];
   return withBinding(ctx, binding, () => urlPieces(initializer, ctx, depth + 1)) ?? [placeholder(node, ctx, binding)];
+}
+
+/**
+ * `this.baseUrl` in a client class: the member's one value in the same class (its initializer, or
+ * its one `this.baseUrl = ...`). Written more than once (a setter, a second assignment), it may hold
+ * either: unknown.
+ */
+function thisMemberPieces(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): UrlPiece[] {
+  const owner = thisClass(node);
+  const values = owner ? (ctx.index.thisMembers.get(node.name.text) ?? []).filter((value) => thisClass(value) === owner) : [];
+  return values.length === 1 ? urlPieces(values[0]!, ctx, depth + 1) : [placeholder(node, ctx)];
+}
+
+/** The class whose instance `this` is at a node (not through a `function`, which has its own `this`). */
+function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let at = node.parent; at; at = at.parent) {
+    if (ts.isClassLike(at)) return at;
+    if (ts.isFunctionDeclaration(at) || ts.isFunctionExpression(at)) return undefined;
+  }
+  return undefined;
 }
 
 function placeholder(node: ts.Node, ctx: TsContext, binding?: Binding): UrlPiece {
