@@ -109,7 +109,8 @@ function reportMethod(ctx: RuleContext, request: RequestSite, method: string, en
     span: request.methodSpan ?? pathOrUrl(request),
     fixes: methods.flatMap((m) => {
       const edit = methodEdit(ctx, request, m);
-      return edit ? [{ title: `Use ${m}`, edits: [edit], preferred: methods.length === 1 }] : [];
+      // Never preferred: another method is another operation, and the request may mean another path.
+      return edit ? [{ title: `Use ${m}`, edits: [edit], preferred: false }] : [];
     }),
     endpoint: methods.length === 1 ? `${methods[0]} ${path}` : undefined,
   });
@@ -161,7 +162,11 @@ function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate
     }
     fixes.push({ title: `Use ${c.endpoint.method} ${c.path}`, edits });
   }
-  if (fixes.length === 1) fixes[0]!.preferred = true;
+  // The nearest endpoint is a guess; only a path that differs in letter case alone is certain.
+  const written = request.url!.path!.toLowerCase();
+  if (fixes.length === 1 && candidates.length === 1 && fixes[0]!.edits.length === 1 && candidates[0]!.path.toLowerCase() === written) {
+    fixes[0]!.preferred = true;
+  }
   return fixes;
 }
 

@@ -57,11 +57,10 @@ export const rule: Rule = {
         if (visit.field || ignoredKey(visit)) return;
         const { request, property } = visit;
         const suggestion = suggest(property.key, visit.siblings, request.naming, ctx.catalogue, request.endpoint!);
-        const names = suggestion?.names ?? [];
         ctx.report({
           message: message(visit, suggestion),
           span: property.keySpan,
-          fixes: renameFixes(visit, names, ctx.document.text),
+          fixes: renameFixes(visit, suggestion, ctx.document.text),
           endpoint: endpointLabel(request),
           apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
         });
@@ -70,15 +69,20 @@ export const rule: Rule = {
   },
 };
 
+/** The suggestions that are certainly the field meant: the same words in other case or separators, or the other naming's name. */
+const CERTAIN_REASONS: ReadonlySet<Reason> = new Set<Reason>(['other-naming', 'case', 'spelling']);
+
 /**
- * A rename per suggestion; never preferred when the new name is already in the object (a duplicate).
- * None for a key still being typed: completion offers the names.
+ * A rename per suggestion. Preferred only for a certain suggestion (`sd_Version` → `sd_version`,
+ * `numImages` → `num_images`), never for a nearest name or a response / other-endpoint name (guesses),
+ * and never when the new name is already in the object (a duplicate). None for a key still being
+ * typed: completion offers the names.
  */
-function renameFixes({ property, object }: PropertyVisit, names: readonly string[], text: string): Fix[] {
+function renameFixes({ property, object }: PropertyVisit, suggestion: Suggestion | undefined, text: string): Fix[] {
+  const names = suggestion?.names ?? [];
   if (!renameable(property, text)) return [];
-  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })));
-  if (names.some((name) => getProperty(object, name))) for (const fix of fixes) fix.preferred = false;
-  return fixes;
+  const certain = suggestion !== undefined && CERTAIN_REASONS.has(suggestion.reason) && !names.some((name) => getProperty(object, name));
+  return choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })), certain);
 }
 
 /**
