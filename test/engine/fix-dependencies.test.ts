@@ -150,6 +150,12 @@ export const go = (prompt: string) => leonardo.image.createGeneration({ prompt, 
   assert.match(fixFile(v1, 'app.ts').text, /photoReal: true as unknown as boolean, modelId: null \}/);
 });
 
+test('two keys that a certain rename would give the same name are never renamed in one pass', () => {
+  const code = FETCH('{ Prompt: "a", PROMPT: "b", Alchemy: "true" }');
+  // Pass 1 renames Prompt and Alchemy; PROMPT waits, and then its rename would write a duplicate: offered only.
+  assert.equal(fixFile(code, 'app.ts').text, code.replace('{ Prompt: "a", PROMPT: "b", Alchemy: "true" }', '{ prompt: "a", PROMPT: "b", alchemy: true }'));
+});
+
 test('compatibleFixes: a fix that reads a span is left for the next pass when another fix edits it', () => {
   const finding = (fix: Fix, start: number): Finding => ({ ruleId: 'r', severity: 'error', message: `m${start}`, span: { start, end: start + 1 }, fixes: [fix] });
   const independent: Fix = { title: 'convert', edits: [{ start: 10, end: 16, newText: 'true' }], preferred: true };

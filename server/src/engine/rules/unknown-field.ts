@@ -4,7 +4,7 @@
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../docs.js';
 import { choiceFixes, keyWrittenAsRead, renameKey } from '../fixes.js';
-import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../suggest.js';
+import { caseOnlyMatches, camelToSnake, foldName, listOr, nearestNames, spellingMatches } from '../suggest.js';
 import type { Fix, Property, RequestSite, Rule } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../walk.js';
 
@@ -82,7 +82,12 @@ function renameFixes({ property, object }: PropertyVisit, suggestion: Suggestion
   const names = suggestion?.names ?? [];
   if (!renameable(property, text)) return [];
   const certain = suggestion !== undefined && CERTAIN_REASONS.has(suggestion.reason) && !names.some((name) => getProperty(object, name));
-  return choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })), certain);
+  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })), certain);
+  // Keys that a fix of the same pass may rename to the same name (`Prompt` and `PROMPT`): the rename
+  // reads them, so `--fix` never applies both in one pass and writes the name twice.
+  const rivals = object.properties.filter((p) => p !== property && names.some((name) => foldName(p.key) === foldName(name)));
+  if (rivals.length > 0) for (const fix of fixes) fix.reads = rivals.map((p) => p.keySpan);
+  return fixes;
 }
 
 /**
