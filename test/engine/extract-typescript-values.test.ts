@@ -181,7 +181,7 @@ test('removing a property: its own line, the following comma, or the preceding c
   assert.equal(edit(single.code, property(single.value, 'width').removeSpan, '').includes('{ prompt: "x", height: 768 }'), true);
   assert.equal(edit(single.code, property(single.value, 'height').removeSpan, '').includes('{ prompt: "x", width: 512 }'), true);
   const alone = bodyOf(`{ width: 512 }`);
-  assert.ok(edit(alone.code, property(alone.value, 'width').removeSpan, '').includes('JSON.stringify({  })'));
+  assert.ok(edit(alone.code, property(alone.value, 'width').removeSpan, '').includes('JSON.stringify({})'));
 });
 
 test('inserting a property: where, with which separator and key quotes', () => {

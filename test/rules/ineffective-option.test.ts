@@ -28,7 +28,7 @@ export async function go(prompt: string) {
 }
 `;
 
-test('promptMagicStrength without promptMagic (the example route): on the key, removal preferred', () => {
+test('promptMagicStrength without promptMagic (the example route): on the key, removal offered', () => {
   const code = FETCH(`{
     prompt: 'a lighthouse',
     promptMagicStrength: 0.5,
@@ -89,7 +89,7 @@ test('sd_version with a modelId: raw body; in an SDK call the SDK default model 
   assert.deepEqual(sdk.map((h) => h.text), ['sdVersion']);
   assert.match(sdk[0]!.message, /the SDK sends its default `modelId` unless the call sets `modelId: null`/);
   assert.deepEqual(sdk[0]!.finding.fixes.map((f) => [f.title, f.preferred ?? false]), [
-    ['Remove `sdVersion`', true],
+    ['Remove `sdVersion`', false],
     ['Add `modelId: null`', false],
   ]);
   assert.deepEqual(texts(SDK(`{ prompt, sdVersion: 'SDXL_1_0', modelId: null }`)), []);

@@ -89,7 +89,8 @@ export async function generate(prompt: string, hd: boolean) {
     [1, 16, '770'],
     [6, 48, '2048'],
   ]);
-  const edits = hits.flatMap((h) => h.finding.fixes.filter((f) => f.preferred).flatMap((f) => f.edits));
+  assert.ok(hits.every((h) => h.finding.fixes.every((f) => !f.preferred)), 'the nearest valid size is a guess: offered, not preferred');
+  const edits = hits.flatMap((h) => h.finding.fixes.slice(0, 1).flatMap((f) => f.edits));
   const out = applyEdits(code, edits);
   assert.match(out, /^const HEIGHT = 768;/);
   assert.match(out, /width: hd \? 1536 : 1024/);

@@ -60,7 +60,7 @@ export async function poll(id: string) {
     [],
     [['COMPLETE', true]],
     [['FAILED', true]],
-    [['COMPLETE', true]],
+    [['COMPLETE', false]],
   ]);
   assert.match(hits[0]!.message, /compared with "done"/);
   assert.match(hits[3]!.message, /`generationsByPk\.generatedImages\[0\]\.generatedImageVariationGenerics\[0\]\.status`/);

@@ -12,7 +12,7 @@ const PREAMBLE = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
 `;
 
-test('generations_by_pk.images → generated_images, on the name, preferred fix', () => {
+test('generations_by_pk.images → generated_images, on the name, fix offered (a nearest name is a guess)', () => {
   const code = `${PREAMBLE}
 export async function imagesOf(id: string) {
   const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });

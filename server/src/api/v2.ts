@@ -50,6 +50,8 @@ export interface V2Catalogue {
   styleName(uuid: string): string | undefined;
   /** A v1 platform model by its UUID (the v1 `modelId`): its name and v2 successor. */
   v1Model(uuid: string): V1PlatformModel | undefined;
+  /** Every UUID the catalogue names (style UUIDs, v1 platform model ids): public, never a secret. */
+  publicIds(): readonly string[];
   /** The v2 endpoints: path under /api/rest (`/v2/generations`), method, the top-level keys they take. */
   readonly endpoints: V2CatalogueData['endpoints'];
   /** The spec's page and date. */
@@ -128,6 +130,7 @@ export function buildV2Catalogue(data: V2CatalogueData): V2Catalogue {
     styleSet: (id) => styleSets.get(id) ?? empty,
     styleName: (uuid) => data.styleNames[uuid],
     v1Model: (uuid) => data.v1Models[uuid.toLowerCase()],
+    publicIds: () => [...Object.values(data.styleSets).flat(), ...Object.keys(data.styleNames), ...Object.keys(data.v1Models)],
     endpoints: data.endpoints,
     spec: data.spec,
   };

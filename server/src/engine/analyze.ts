@@ -9,6 +9,7 @@ import { NestedTooDeeply } from './extract/nesting.js';
 import { isTsParsed, releaseParse } from './extract/typescript.js';
 import { AnalysisMemo, assertEmptied, CHECK_RELEASE } from './memo.js';
 import { allRules } from './rules/index.js';
+import { redactDeep } from './auth/secrets.js';
 import { applySuppressions } from './suppressions.js';
 import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
 
@@ -74,7 +75,8 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
     if (CHECK_RELEASE) assertEmptied({ memo: released, ...(isTsParsed(parsed) ? { index: parsed.index, sends: parsed.sends } : {}) });
   }
   return {
-    findings: applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config)),
+    // Where findings leave the engine: no message, title or detail prints a key in full (secrets.ts).
+    findings: redactDeep(applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config))),
     requests: extracted.requests,
     parsed: extracted.parsed,
   };

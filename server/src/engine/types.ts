@@ -213,6 +213,12 @@ export interface Fix {
   edits: TextEdit[];
   /** The one certain fix: applied by `--fix`, "Auto Fix" and `source.fixAll`. */
   preferred?: boolean;
+  /**
+   * The text the fix was decided on beyond its own edits (the body whose other fields a cross-field
+   * rule judged). `--fix` applies it only in a round in which no other applied fix edits there, so a
+   * fix is never applied on the strength of a value another fix of the same round changes.
+   */
+  reads?: Span[];
 }
 
 export interface Finding {

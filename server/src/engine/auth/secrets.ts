@@ -1,6 +1,11 @@
 // API keys: what a Leonardo key looks like, what is only a placeholder for one, and how to show a key
 // without revealing it. Every place that could show a key (messages, fix titles, hovers, CLI output)
-// shows `redactKey(key)`: its first 4 characters and `…`, never more.
+// shows `redactKey(key)`: its first 4 characters and `…`, never more. Text leaving the engine goes
+// through `redactKeys` (analyze's findings, hovers, completion details, error explanations), so a
+// rule that quotes a value holding a key cannot print it.
+
+import { getCatalogue } from '../../api/catalogue.js';
+import { getV2Catalogue } from '../../api/v2.js';
 
 /** A UUID as Leonardo writes keys and ids: 8-4-4-4-12 hex digits, any case. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -100,4 +105,94 @@ function isHexRun(text: string, start: number, end: number): boolean {
 export function redactKey(key: string): string {
   const trimmed = key.trim();
   return trimmed.length > 8 ? `${trimmed.slice(0, 4)}…` : '…';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redaction of text that leaves the engine.
+//
+// What counts as a key: every UUID-shaped run (8-4-4-4-12 hex digits), wherever it sits in the
+// text (`Bearer<key>`, `<key>.png`, `x<key>`), and every UUID-shaped prefix a message cut short
+// with `…` (`3f2a9c1e-7b4d-4e8a…`). Leonardo's ids (models, generations, images, uploads) have the
+// same shape as its keys, and nothing in a text tells a key from an id: an id of the user's (a
+// fine-tuned model, a generation) is shown as `abcd…` too, since the finding's span already points
+// at it. Kept whole: the sample UUIDs that are plainly stand-ins (`00000000-…`, `12345678-1234-…`;
+// the docs' `XXXXXXXX-…` is not hex) and the ids the API catalogue itself names (the SDK's default
+// model id), which are public and no one's secret.
+
+/** A UUID-shaped run anywhere, or a UUID-shaped prefix cut short by `…` (found from its first dash, see above). */
+const KEY_OR_CUT_KEY = /-[0-9a-f](?:[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f-]{0,25}\u2026)/gi;
+
+let catalogueIds: ReadonlySet<string> | undefined;
+
+/** The UUIDs the API catalogue names (defaults, enums, descriptions): public ids, shown whole. Built once. */
+function publicIds(): ReadonlySet<string> {
+  if (!catalogueIds) {
+    const found = new Set<string>();
+    let text = '';
+    try {
+      // The v1 catalogue's ids, and the v2 catalogue's style and platform model UUIDs (a style's UUID
+      // is what completion inserts and a hover names).
+      const v2 = getV2Catalogue();
+      text = JSON.stringify(getCatalogue().endpoints) + JSON.stringify(v2.publicIds());
+    } catch {
+      // A catalogue that cannot be read as text names no ids: every UUID is then redacted.
+    }
+    for (const m of text.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi)) found.add(m[0].toLowerCase());
+    catalogueIds = found;
+  }
+  return catalogueIds;
+}
+
+/**
+ * `text` with every key-shaped token in it redacted to `redactKey`'s form (see above for what counts):
+ * the one redaction applied to text on its way out of the engine (findings, fix titles, hovers,
+ * completion details, explanations).
+ */
+export function redactKeys(text: string): string {
+  if (text.indexOf('-') < 0) return text;
+  const re = KEY_OR_CUT_KEY;
+  re.lastIndex = 0;
+  let out = '';
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index - 8;
+    if (start < at || !isHexRun(text, start, m.index)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    const run = text.slice(start, m.index + m[0].length);
+    const cut = run.endsWith('\u2026');
+    if (!cut && (isSampleUuid(run) || publicIds().has(run.toLowerCase()))) continue;
+    out += text.slice(at, start) + redactKey(cut ? run.slice(0, -1) : run);
+    at = start + run.length;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+/**
+ * A value with every string in it passed through `redactKeys` (a Finding, a hover, a completion item):
+ * messages, titles and details, whatever their field; fix edits are left alone (they are the
+ * document's own text, written back to it, never shown). The value itself is returned when nothing
+ * changes, so the common case allocates nothing.
+ */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactKeys(value) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const redacted = redactDeep(value[i]);
+      if (redacted !== value[i]) (out ??= value.slice())[i] = redacted;
+    }
+    return (out ?? value) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    let out: Record<string, unknown> | undefined;
+    for (const [key, field] of Object.entries(value)) {
+      if (key === 'edits') continue;
+      const redacted = redactDeep(field);
+      if (redacted !== field) (out ??= { ...(value as Record<string, unknown>) })[key] = redacted;
+    }
+    return (out ?? value) as T;
+  }
+  return value;
 }

@@ -6,9 +6,12 @@
 // - a conditional property (`if (c) body.x = …`, `...(c && {x})`) may or may not be sent;
 // - an absent field in an object with unknown keys may be there: never assume absence;
 // - in an SDK call, a field the SDK always sends (its zod default) is sent with the SDK default;
-// - in a raw request, an absent field is absent (a rule may pass the API default it needs).
+// - in a raw request, an absent field is absent (a rule may pass the API default it needs);
+// - a literal of the wrong type is judged as what it plainly means (`"true"` as true, `"512"` as
+//   512: the value type-mismatch's preferred fix writes, so `--fix` is judged on the text as it will
+//   be); any other wrongly typed literal (`"yes"` for a boolean) is unknown, never "certainly off".
 
-import type { Catalogue, Field, Naming } from '../../api/types.js';
+import type { Catalogue, Field, FieldType, Naming } from '../../api/types.js';
 import type { ObjectValue, Property, RequestSite, Value } from '../types.js';
 import { bodyRequests, literalOptions, nameFor, propertyFor } from './walk.js';
 
@@ -53,6 +56,58 @@ function literalValues(value: Value): Literal[] | undefined {
   return out;
 }
 
+/**
+ * The value a wrongly typed literal plainly stands for in a field of these types: `"true"` / `"False"`
+ * for a boolean, `"512"` / `" 7.5 "` for a number (an integer only for an integer field). Undefined
+ * when the literal's type is right, or when its intent is not plain. type-mismatch's conversions
+ * are these values, so a cross-field rule judges the request as `--fix` will leave it.
+ */
+export function intendedLiteral(value: Literal, types: readonly FieldType[]): Literal | undefined {
+  if (typeof value !== 'string' || types.includes('string')) return undefined;
+  const text = value.trim();
+  if (types.includes('boolean') && /^(?:true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+  if (!types.includes('number') && !types.includes('integer')) return undefined;
+  if (!/^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return undefined;
+  const number = Number(text);
+  if (!Number.isFinite(number)) return undefined;
+  return types.includes('number') || Number.isInteger(number) ? number : undefined;
+}
+
+/** Whether a JSON literal has one of the field's types (an integer counts as a number). */
+function hasType(value: Literal, types: readonly FieldType[]): boolean {
+  if (value === null) return true; // null is missing-required's business, and means "not set" here
+  switch (typeof value) {
+    case 'string':
+      return types.includes('string');
+    case 'boolean':
+      return types.includes('boolean');
+    case 'number':
+      return types.includes('number') || (types.includes('integer') && Number.isInteger(value));
+    default:
+      return false;
+  }
+}
+
+/**
+ * A property's literal values as the field will receive them once the certain type fixes are made:
+ * a wrongly typed literal with a plain intent counts as that value, any other wrongly typed one makes
+ * the value unknown (undefined), so no cross-field rule calls a field "off" for `"true"` or `"yes"`.
+ */
+function intendedLiterals(value: Value, field: Field): Literal[] | undefined {
+  const literals = literalValues(value);
+  if (!literals || field.types.length === 0) return literals;
+  const out: Literal[] = [];
+  for (const literal of literals) {
+    if (hasType(literal, field.types)) out.push(literal);
+    else {
+      const intended = intendedLiteral(literal, field.types);
+      if (intended === undefined) return undefined;
+      out.push(intended);
+    }
+  }
+  return out;
+}
+
 /** What is known of `field` in `object`, a body in `naming`. */
 function fieldState(
   object: ObjectValue,
@@ -63,7 +118,7 @@ function fieldState(
   const property = propertyFor(object, field, naming);
   if (property) {
     if (property.conditional) return { sent: 'maybe', property };
-    return { sent: 'yes', property, literals: literalValues(property.value), source: 'literal' };
+    return { sent: 'yes', property, literals: intendedLiterals(property.value, field), source: 'literal' };
   }
   if (object.hasUnknownKeys) return { sent: 'maybe' };
   if (naming === 'sdk' && field.sdkAlwaysSent) {

@@ -12,6 +12,7 @@ import type { Catalogue, Field, Naming } from '../../api/types.js';
 import { analyze, type AnalysisResult } from '../analyze.js';
 import type { LintConfig } from '../config/lint-config.js';
 import { allowedValues, fieldMarkdown, typeLabel } from './hover.js';
+import { redactKeys } from '../auth/secrets.js';
 import type { LintDocument, ObjectValue, Property, RequestSite, Span, TextEdit } from '../types.js';
 import { walkBodies } from '../body/walk.js';
 import { getV2Catalogue } from '../../api/v2.js';
@@ -73,7 +74,14 @@ export function completionsAt(input: CompletionInput, offset: number, catalogue:
   if (!target) return [];
   const context = contextAt(text, offset, target.object);
   if (!context) return [];
-  return context.kind === 'key' ? fieldItems(text, target, context) : valueItems(target, context, catalogue);
+  const items = context.kind === 'key' ? fieldItems(text, target, context) : valueItems(target, context, catalogue);
+  // What the editor shows beside an item is redacted like every text leaving the engine (secrets.ts);
+  // labels and edits are what gets inserted, and come from the catalogue.
+  return items.map((item) => {
+    const detail = redactKeys(item.detail);
+    const documentation = item.documentation === undefined ? undefined : redactKeys(item.documentation);
+    return detail === item.detail && documentation === item.documentation ? item : { ...item, detail, documentation };
+  });
 }
 
 /** The innermost body object that holds `offset` between its braces (and not inside an unknown nested value). */

@@ -11,6 +11,7 @@ import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import type { AnalysisResult } from '../analyze.js';
 import { entriesMentioningField, errorHoverAt, type ApiErrorEntry } from '../knowledge/index.js';
 import { ruleById } from '../rules/index.js';
+import { redactKeys } from '../auth/secrets.js';
 import { UNUSED_DIRECTIVE_DESCRIPTION, UNUSED_DIRECTIVE_RULE_ID } from '../suppressions.js';
 import type { Finding, LintDocument, RequestSite, Span, Value } from '../types.js';
 import { literalOptions, walkBodies } from '../body/walk.js';
@@ -29,7 +30,13 @@ export interface Hover {
 
 const SECTION_BREAK = '\n\n---\n\n';
 
+/** The hover at an offset, its Markdown redacted (no key in full: secrets.ts). */
 export function hoverAt(input: HoverInput, offset: number, catalogue: Catalogue = getCatalogue()): Hover | undefined {
+  const hover = unredactedHoverAt(input, offset, catalogue);
+  return hover && { markdown: redactKeys(hover.markdown), span: hover.span };
+}
+
+function unredactedHoverAt(input: HoverInput, offset: number, catalogue: Catalogue): Hover | undefined {
   const parts: string[] = [];
   let span: Span | undefined;
   const findings = input.result.findings.filter((f) => contains(f.span, offset) && f.ruleId !== 'file-skipped');

@@ -14,9 +14,21 @@ function isNewline(c: string | undefined): boolean {
 /**
  * The span that removes the member at [start, end) of a comma-separated list, with its comma:
  * the following comma when there is one, else the preceding one. A member alone on its line(s)
- * takes its whole line with it, so no blank line is left behind.
+ * takes its whole line with it, so no blank line is left behind. Removing the only member leaves
+ * `{}` or `[]`, never `{  }` or a brace on its own line.
  */
 export function removalSpan(text: string, start: number, end: number): Span {
+  const span = memberRemoval(text, start, end);
+  let before = span.start;
+  while (before > 0 && (isBlank(text[before - 1]) || isNewline(text[before - 1]))) before--;
+  let after = span.end;
+  while (isBlank(text[after]) || isNewline(text[after])) after++;
+  const open = text[before - 1];
+  const close = text[after];
+  return (open === '{' && close === '}') || (open === '[' && close === ']') ? { start: before, end: after } : span;
+}
+
+function memberRemoval(text: string, start: number, end: number): Span {
   let after = end;
   while (isBlank(text[after])) after++;
   if (text[after] === ',') {

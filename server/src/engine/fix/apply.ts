@@ -2,24 +2,35 @@
 // edit already taken (the next pass picks them up), as ESLint does. Shared by the CLI's --fix and
 // the editor's "fix all" actions.
 
-import type { Finding, Fix, TextEdit } from '../types.js';
+import type { Finding, Fix, Span, TextEdit } from '../types.js';
 import { appendAll } from '../arrays.js';
 
-/** The preferred fixes of these findings that can be applied together, in document order. */
+/**
+ * The preferred fixes of these findings that can be applied together, in document order. A fix that
+ * `reads` other text (a cross-field fix, judged on its companions) is taken only when no other fix
+ * taken edits that text, and a fix is not taken when it would edit what a taken fix read: each pass
+ * applies what was decided on the text as it is, and the loop re-analyses before the rest.
+ * Independent fixes (type conversions, renames) are chosen first, so they go in the first pass and
+ * the dependent ones are decided again on their result.
+ */
 export function compatibleFixes(findings: readonly Finding[], ruleId?: string): Fix[] {
   const chosen: Fix[] = [];
   const taken: TextEdit[] = [];
+  const read: Span[] = [];
   const candidates = findings
     .filter((f) => ruleId === undefined || f.ruleId === ruleId)
     .map((f) => f.fixes.find((x) => x.preferred))
     .filter((x): x is Fix => x !== undefined && x.edits.length > 0)
     .sort((a, b) => firstStart(a) - firstStart(b));
-  for (const fix of candidates) {
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+  const ordered = [...candidates.filter((f) => !f.reads), ...candidates.filter((f) => f.reads)];
+  for (const fix of ordered) {
+    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)) || read.some((r) => touches(e, r)))) continue;
+    if (fix.reads?.some((r) => taken.some((t) => touches(t, r)))) continue;
     chosen.push(fix);
     appendAll(taken, fix.edits);
+    if (fix.reads) appendAll(read, fix.reads);
   }
-  return chosen;
+  return chosen.sort((a, b) => firstStart(a) - firstStart(b));
 }
 
 /** The text with the compatible preferred fixes applied, or undefined when there are none. */
@@ -90,6 +101,12 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 
 function firstStart(fix: Fix): number {
   return fix.edits.reduce((first, e) => Math.min(first, e.start), Infinity);
+}
+
+/** Whether an edit changes text inside a span (an insertion anywhere from its start to its end included). */
+function touches(edit: TextEdit, span: Span): boolean {
+  if (edit.start === edit.end) return span.start <= edit.start && edit.start <= span.end;
+  return edit.start < span.end && span.start < edit.end;
 }
 
 /** Two edits conflict when their ranges intersect, or both insert at the same point. */

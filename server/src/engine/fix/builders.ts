@@ -94,8 +94,13 @@ export function insertProperty(object: ObjectValue, key: string, valueText: stri
   };
 }
 
-/** One fix per edit, preferred only when there is exactly one (the one certain choice). */
-export function choiceFixes(choices: ReadonlyArray<{ title: string; edit: TextEdit }>): Fix[] {
-  const preferred = choices.length === 1;
+/**
+ * One fix per edit. Preferred only when the choices are certain (a case-only or separator-only
+ * rename, a lossless conversion: RULES.md "Preferred means certain") and there is exactly one of
+ * them. Being the only suggestion does not make a guess certain: a clamp (`guidance_scale` 25 → 20),
+ * the nearest allowed value or the nearest name is offered, never applied by `--fix`.
+ */
+export function choiceFixes(choices: ReadonlyArray<{ title: string; edit: TextEdit }>, certain: boolean): Fix[] {
+  const preferred = certain && choices.length === 1;
   return choices.map((c) => ({ title: c.title, edits: [c.edit], preferred }));
 }

@@ -65,13 +65,15 @@ function reportImpossible(ctx: RuleContext, flow: Flow, origin: ResponseOrigin, 
   const byCase = caseOnlyMatches(value.value, allowed);
   const bySpelling = byCase.length > 0 ? byCase : spellingMatches(value.value, allowed);
   const suggestions = bySpelling.length > 0 ? bySpelling : nearestNames(value.value, allowed);
+  // A case or separator difference is certain; the nearest value is a guess (offered, not preferred).
+  const certain = bySpelling.length > 0;
   const field = `\`${writtenPath(origin)}\` of the ${endpointName(origin.endpoint!)} response`;
   const values = `The API sends ${listOr(allowed.map((v) => JSON.stringify(v)))}`;
   const hint = suggestions.length > 0 ? ` Did you mean ${listOr(suggestions.map((s) => JSON.stringify(s)))}?` : '';
   ctx.report({
     message: `${field} is compared with ${JSON.stringify(value.value)}, a value it never has, so the comparison never matches. ${values} (enum values are case-sensitive).${hint}`,
     span: value.span,
-    fixes: choiceFixes(suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(value, s) }))),
+    fixes: choiceFixes(suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(value, s) })), certain),
     endpoint: endpointName(origin.endpoint!),
   });
   return true;

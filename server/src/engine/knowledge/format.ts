@@ -1,6 +1,7 @@
 // Rendering a catalogue entry (and what was matched) as Markdown for hovers or plain text for the CLI.
 
 import { ruleDocsUrl } from '../rule-docs.js';
+import { redactKeys } from '../auth/secrets.js';
 import type { ApiErrorEntry } from './api-errors.js';
 import type { ErrorMatch } from './match.js';
 
@@ -19,11 +20,19 @@ interface Section {
   items: string[];
 }
 
+/**
+ * The explanation as text, redacted (secrets.ts): the pasted error may quote a key (`explain`, the
+ * editor's Explain API Error, hovers on error strings), and no output prints a key in full.
+ */
 export function formatExplanation(
   entry: ApiErrorEntry,
   match?: Partial<ErrorMatch>,
   format: ExplanationFormat = 'markdown',
 ): string {
+  return redactKeys(unredactedExplanation(entry, match, format));
+}
+
+function unredactedExplanation(entry: ApiErrorEntry, match: Partial<ErrorMatch> | undefined, format: ExplanationFormat): string {
   const md = format === 'markdown';
   if (match?.notAnError) return notAnErrorText(md);
   if (match?.candidates && match.candidates.length > 1) return candidatesText(match.candidates, match, md);

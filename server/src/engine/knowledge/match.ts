@@ -4,6 +4,7 @@
 // line of code on the clipboard) is said to be none.
 
 import type { Catalogue, Field } from '../../api/types.js';
+import { redactKeys } from '../auth/secrets.js';
 import { nearestNames, spellingMatches } from '../fix/suggest.js';
 import { apiErrors, SERVICE_ERROR_ID, type ApiErrorEntry } from './api-errors.js';
 
@@ -36,7 +37,10 @@ interface ParsedInput {
 
 /** Explain an API error: JSON (`{"error":…}`, `{"errors":[…]}`), with HTTP lines or log text around it, or bare text. */
 export function explainError(input: string, catalogue?: Catalogue): ErrorMatch {
-  const parsed = parseInput(input);
+  // The pasted text may hold a key (a log line with the request's headers): it is redacted before
+  // anything is read from it, so no part of the answer (the message, a capture, a line cut at 200
+  // characters) can carry it.
+  const parsed = parseInput(redactKeys(input));
   const found = findEntry(parsed);
   const captures = { ...found?.captures };
   if (found?.entry.id === 'expected-boolean' && parsed.path) {

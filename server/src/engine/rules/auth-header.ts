@@ -239,8 +239,18 @@ function missingScheme(text: HeaderText, property: Property, doc: LintDocument):
   }
   const isCode = doc.kind === 'typescript' || doc.kind === 'javascript';
   const atProperty = text.value.span.start >= property.span.start && text.value.span.end <= property.span.end;
-  if (!isCode || (atProperty && (text.complete || doc.text[text.value.span.start] === '`'))) return insertBearer(text, message);
-  return wrapAtUseSite(property, doc, message);
+  // Preferred only when the result is certainly a complete `Bearer <key>`: a literal key, or a
+  // variable named for a key. `{{token}}` or `abc` may hold something else (a whole header value).
+  const certain = !text.complete || certainlyKey(text.head.trim());
+  const problem = !isCode || (atProperty && (text.complete || doc.text[text.value.span.start] === '`'))
+    ? insertBearer(text, message)
+    : wrapAtUseSite(property, doc, message);
+  return { ...problem, preferred: certain };
+}
+
+/** A literal key (or the docs' all-X placeholder), or a variable named for a key (`$LEONARDO_API_KEY`, `{{apiKey}}`). */
+function certainlyKey(token: string): boolean {
+  return isUuid(token) || /^x{8}-x{4}-x{4}-x{4}-x{12}$/i.test(token) || isKeyExpression(token);
 }
 
 function insertBearer(text: HeaderText, message: string): ValueProblem {
@@ -311,11 +321,14 @@ function reportWrongName(
     return;
   }
   const edits: TextEdit[] = [renameKey(property, name)];
-  let certain = alone;
-  for (const text of headerTexts(property.value, ctx.document, request.source)) {
+  // Preferred only when every value the header can take ends up a complete `Bearer <key>`: a rename
+  // alone (`x-api-key: {{token}}` → `authorization: {{token}}`) cannot be known to do that.
+  const texts = headerTexts(property.value, ctx.document, request.source);
+  let certain = alone && texts.length > 0;
+  for (const text of texts) {
     const problem = /^\s*Bearer\s+/i.test(text.head) ? undefined : missingScheme(text, property, ctx.document);
     if (problem?.edits) appendAll(edits, problem.edits);
-    else if (!/^\s*Bearer\s+/i.test(text.head)) certain = false;
+    if (!/^\s*Bearer\s+/i.test(text.head) && !(problem?.edits && problem.preferred)) certain = false;
   }
   report({
     message,

@@ -96,7 +96,7 @@ export const rule: Rule = {
         const companion = body.name(dependency.companion);
         const condition = dependency.enabled === isSet ? `\`${companion}\`` : `\`${companion}: true\``;
         report(property, `\`${name}\` has no effect without ${condition}: the API ignores it.`, [
-          removeFix(name, property, true),
+          removeFix(name, property),
         ]);
       }
       if (operationId === 'createGeneration') {
@@ -127,8 +127,12 @@ function isEmptyList(property: Property): boolean {
   return value.kind === 'array' && value.elements.length === 0 && !value.hasUnknownElements;
 }
 
-function removeFix(name: string, property: Property, preferred: boolean): Fix {
-  return { title: `Remove \`${name}\``, edits: [removeProperty(property)], preferred };
+/**
+ * Never preferred (RULES.md "Preferred means certain"): the user may have meant to enable the
+ * companion rather than drop the field, so `--fix` leaves the choice to them.
+ */
+function removeFix(name: string, property: Property): Fix {
+  return { title: `Remove \`${name}\``, edits: [removeProperty(property)] };
 }
 
 type Report = (property: Property, message: string, fixes: Fix[]) => void;
@@ -145,14 +149,14 @@ function sdVersionWithModel(body: BodyFacts, report: Report): void {
       property,
       `\`${name}\` has no effect: the SDK sends its default \`modelId\` unless the call sets \`modelId: null\`, and the API uses the model id.`,
       [
-        removeFix(name, property, true),
+        removeFix(name, property),
         { title: 'Add `modelId: null`', edits: [insertProperty(body.object, 'modelId', 'null')] },
       ],
     );
     return;
   }
   report(property, `\`${name}\` has no effect when \`modelId\` is set: the API uses the model's own base version.`, [
-    removeFix(name, property, true),
+    removeFix(name, property),
   ]);
 }
 
@@ -185,6 +189,6 @@ function presetStyleForAlchemy(body: BodyFacts, report: Report): void {
   report(
     property,
     `presetStyle "${misplaced[0]}" applies only with alchemy ${on ? 'off' : 'on'}; here ${setting}, so the API does not apply it. With alchemy ${on ? 'on' : 'off'} use one of ${listed.join(', ')}.`,
-    [removeFix(name, property, false)],
+    [removeFix(name, property)],
   );
 }

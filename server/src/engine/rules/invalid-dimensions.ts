@@ -55,6 +55,7 @@ export const rule: Rule = {
                 title: `Change ${property.key} to ${n}`,
                 edit: replaceValue(option, String(n)),
               })),
+              false, // the nearest valid size is a guess at what was meant
             ),
             endpoint: endpointLabel(request),
             apiError: API_ERROR,

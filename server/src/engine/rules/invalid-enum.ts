@@ -49,8 +49,8 @@ function checkValue(ctx: RuleContext, request: RequestSite, value: Value, field:
     const { values: suggestions, certain } = suggestionsFor(option.value, field, allowed);
     const fixes = choiceFixes(
       suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(option, s) })),
+      certain,
     );
-    if (!certain) for (const fix of fixes) fix.preferred = false;
     ctx.report({
       message: isExtensionField(field)
         ? extensionMessage(path, option, allowed, suggestions)

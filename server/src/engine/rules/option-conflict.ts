@@ -73,7 +73,8 @@ function photoRealModel(body: BodyFacts, report: Report): void {
       report({
         message: `photoReal v1 picks its own model: with \`${modelName}\` set, the API answers \`${PHOTOREAL_MODEL_ERROR}\`. Remove \`${modelName}\`, or use photoRealVersion "v2" with an SDXL model.`,
         span: property.keySpan,
-        fixes: [{ ...dropFix(body, 'modelId', property), preferred: true }],
+        // Not preferred: the user may mean photoReal v2 with this model rather than v1 without it.
+        fixes: [dropFix(body, 'modelId', property)],
         apiError: PHOTOREAL_MODEL_ERROR,
       });
     } else if (modelId.sent === 'yes' && modelId.source === 'sdk-default') {
@@ -81,7 +82,9 @@ function photoRealModel(body: BodyFacts, report: Report): void {
       report({
         message: `photoReal v1 picks its own model, but the SDK sends its default \`modelId\` when the call does not set \`modelId: null\`: the API answers \`${PHOTOREAL_MODEL_ERROR}\`.`,
         span: photoRealKey.keySpan,
-        fixes: [{ title: 'Add `modelId: null`', edits: [insertProperty(body.object, modelName, 'null')], preferred: true }],
+        // Certain: the call asks for photoReal v1 and writes no model; null only stops the SDK's default.
+        // It reads the body's other fields, so it waits for a round in which no other fix edits them.
+        fixes: [{ title: 'Add `modelId: null`', edits: [insertProperty(body.object, modelName, 'null')], preferred: true, reads: [body.object.span] }],
         apiError: PHOTOREAL_MODEL_ERROR,
       });
     }
@@ -108,7 +111,8 @@ function photoRealAlchemy(body: BodyFacts, report: Report): void {
   report({
     message: 'photoReal requires alchemy: with `alchemy: false` the API rejects the request.',
     span: property.keySpan,
-    fixes: single ? [{ title: 'Set `alchemy` to true', edits: [replaceValue(property.value, 'true')], preferred: true }] : [],
+    // Not preferred: turning photoReal off may be what was meant.
+    fixes: single ? [{ title: 'Set `alchemy` to true', edits: [replaceValue(property.value, 'true')] }] : [],
   });
 }
 
@@ -173,7 +177,8 @@ function upscalerStyles(body: BodyFacts, report: Report): void {
     report({
       message: `\`ultraUpscaleStyle\` cannot be used with \`${styleName}\`, and the SDK sends \`${styleName}: "GENERAL"\` unless the call sets it to null: the API rejects the request.`,
       span: ultraKey.keySpan,
-      fixes: [{ title: `Add \`${styleName}: null\``, edits: [insertProperty(body.object, styleName, 'null')], preferred: true }],
+      // Certain: the call writes only ultraUpscaleStyle; null only stops the SDK's default style.
+      fixes: [{ title: `Add \`${styleName}: null\``, edits: [insertProperty(body.object, styleName, 'null')], preferred: true, reads: [body.object.span] }],
     });
   }
 }

@@ -36,6 +36,7 @@ export const rule: Rule = {
             span: option.span,
             fixes: choiceFixes(
               nearest.map((n) => ({ title: `Change ${property.key} to ${n}`, edit: replaceValue(option, String(n)) })),
+              false, // a clamp or the nearest allowed value is a guess at what was meant
             ),
             endpoint: endpointLabel(request),
           });

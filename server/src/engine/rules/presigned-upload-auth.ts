@@ -73,7 +73,8 @@ function placement(flow: Flow, call: ts.CallExpression, expression: ts.Expressio
   const callSpan = flow.spanOf(call);
   const inCall = (span: Span) => span.start >= callSpan.start && span.end <= callSpan.end;
   if (inCall(property.span) && !property.assigned) {
-    return { span: property.keySpan, fixes: [{ title: `Remove the ${property.key} header`, edits: [removeProperty(property)], preferred: true }] };
+    // Offered, not preferred: a removal changes what is sent, and RULES.md keeps removals to the user.
+    return { span: property.keySpan, fixes: [{ title: `Remove the ${property.key} header`, edits: [removeProperty(property)] }] };
   }
   const written = flow.spanOf(skipOuter(expression));
   const shared = madeByFactory(expression) ? 'instance' : 'constant';

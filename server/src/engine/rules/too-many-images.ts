@@ -57,7 +57,7 @@ export const rule: Rule = {
           ctx.report({
             message: message(count.key, option.raw, limit, large, visit),
             span: option.span,
-            fixes: choiceFixes([{ title: `Set ${count.key} to ${limit}`, edit: replaceValue(option, String(limit)) }]),
+            fixes: choiceFixes([{ title: `Set ${count.key} to ${limit}`, edit: replaceValue(option, String(limit)) }], false), // a clamp
             endpoint: endpointLabel(visit.request),
             apiError: API_ERROR,
           });

@@ -3,6 +3,7 @@
 // business; numeric width/height values belong to invalid-dimensions.
 
 import type { Field, FieldType } from '../../api/types.js';
+import { intendedLiteral } from '../body/facts.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue, stringLiteral } from '../fix/builders.js';
 import type { Fix, RequestSite, Rule, RuleContext, TextEdit, Value } from '../types.js';
@@ -85,27 +86,18 @@ export function conversions(value: Value, field: TypeSpec): Fix[] {
   const to = (title: string, text: string) => choices.push({ title, edit: replaceValue(value, text) });
   const types = field.types;
   if (value.kind === 'string') {
-    const text = value.value.trim();
-    if (types.includes('boolean') && /^(true|false)$/i.test(text)) to(`Use the boolean ${text.toLowerCase()}`, text.toLowerCase());
-    const number = numberFromString(text);
-    if (number !== undefined) {
-      const integerOnly = types.includes('integer') && !types.includes('number');
-      if (!integerOnly || Number.isInteger(number)) to(`Use the number ${number}`, String(number));
-    }
+    // The same reading the cross-field rules give the value (body-facts), so they judge what this fix writes.
+    const intended = intendedLiteral(value.value, types);
+    if (typeof intended === 'boolean') to(`Use the boolean ${intended}`, String(intended));
+    else if (typeof intended === 'number') to(`Use the number ${intended}`, String(intended));
   } else if (value.kind === 'number' && types.includes('string')) {
     to(`Use the string "${value.raw}"`, stringLiteral(value.raw));
   }
   if (choices.length === 0 && types.includes('array') && field.items && accepts(field.items, value)) {
     return [{ title: 'Wrap the value in an array', edits: wrapEdits(value), preferred: true }];
   }
-  return choiceFixes(choices);
-}
-
-/** `"512"` → 512, `" 7.5 "` → 7.5; undefined for anything that is not plainly one number. */
-function numberFromString(text: string): number | undefined {
-  if (!/^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return undefined;
-  const number = Number(text);
-  return Number.isFinite(number) ? number : undefined;
+  // Lossless conversions: `"true"` → true, `"512"` → 512, 512 → `"512"`.
+  return choiceFixes(choices, true);
 }
 
 /** Insert `[` and `]` around the value, leaving its text (and comments) as written. */

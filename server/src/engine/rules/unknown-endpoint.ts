@@ -186,7 +186,8 @@ function reportMethod(ctx: RuleContext, request: RequestSite, method: string, en
     span: request.methodSpan ?? pathOrUrl(request),
     fixes: methods.flatMap((m) => {
       const edit = methodEdit(ctx, request, m);
-      return edit ? [{ title: `Use ${m}`, edits: [edit], preferred: methods.length === 1 }] : [];
+      // Never preferred: another method is another operation, and the request may mean another path.
+      return edit ? [{ title: `Use ${m}`, edits: [edit], preferred: false }] : [];
     }),
     endpoint: methods.length === 1 ? `${methods[0]} ${path}` : undefined,
   });
@@ -227,7 +228,10 @@ function reportUnknownPath(ctx: RuleContext, request: RequestSite, method: strin
   ctx.report({
     message: `\`${written}\` is not an endpoint of the Leonardo.Ai REST API: the request fails.${suggestion}`,
     span: pathOrUrl(request),
-    fixes: pathFixes(ctx, request, candidates, (fixes) => fixes.length === 1),
+    // The nearest endpoint is a guess; only a path that differs in letter case alone is certain.
+    fixes: pathFixes(ctx, request, candidates, (fixes) =>
+      candidates.length === 1 && fixes[0]!.edits.length === 1 && candidates[0]!.path.toLowerCase() === request.url!.path!.toLowerCase(),
+    ),
   });
 }
 

@@ -4,7 +4,7 @@
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, keyWrittenAsRead, renameKey } from '../fix/builders.js';
-import { caseOnlyMatches, camelToSnake, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
+import { caseOnlyMatches, camelToSnake, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, Property, RequestSite, Rule } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../body/walk.js';
 import { checkUnknownFieldV2 } from '../v2/unknown-field.js';
@@ -58,11 +58,10 @@ export const rule: Rule = {
         if (visit.field || ignoredKey(visit)) return;
         const { request, property } = visit;
         const suggestion = suggest(property.key, visit.siblings, request.naming, ctx.catalogue, request.endpoint!);
-        const names = suggestion?.names ?? [];
         ctx.report({
           message: message(visit, suggestion),
           span: property.keySpan,
-          fixes: renameFixes(visit, names, ctx.document.text),
+          fixes: renameFixes(visit, suggestion, ctx.document.text),
           endpoint: endpointLabel(request),
           apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
         });
@@ -72,14 +71,24 @@ export const rule: Rule = {
   },
 };
 
+/** The suggestions that are certainly the field meant: the same words in other case or separators, or the other naming's name. */
+const CERTAIN_REASONS: ReadonlySet<Reason> = new Set<Reason>(['other-naming', 'case', 'spelling']);
+
 /**
- * A rename per suggestion; never preferred when the new name is already in the object (a duplicate).
- * None for a key still being typed: completion offers the names.
+ * A rename per suggestion. Preferred only for a certain suggestion (`sd_Version` → `sd_version`,
+ * `numImages` → `num_images`), never for a nearest name or a response / other-endpoint name (guesses),
+ * and never when the new name is already in the object (a duplicate). None for a key still being
+ * typed: completion offers the names.
  */
-function renameFixes({ property, object }: PropertyVisit, names: readonly string[], text: string): Fix[] {
+function renameFixes({ property, object }: PropertyVisit, suggestion: Suggestion | undefined, text: string): Fix[] {
+  const names = suggestion?.names ?? [];
   if (!renameable(property, text)) return [];
-  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })));
-  if (names.some((name) => getProperty(object, name))) for (const fix of fixes) fix.preferred = false;
+  const certain = suggestion !== undefined && CERTAIN_REASONS.has(suggestion.reason) && !names.some((name) => getProperty(object, name));
+  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })), certain);
+  // Keys that a fix of the same pass may rename to the same name (`Prompt` and `PROMPT`): the rename
+  // reads them, so `--fix` never applies both in one pass and writes the name twice.
+  const rivals = object.properties.filter((p) => p !== property && names.some((name) => foldName(p.key) === foldName(name)));
+  if (rivals.length > 0) for (const fix of fixes) fix.reads = rivals.map((p) => p.keySpan);
   return fixes;
 }
 

@@ -93,6 +93,12 @@ interface Suggestion {
   edit?: TextEdit;
   /** The fix's title, when it is not "Read `<shown>`". */
   title?: string;
+  /**
+   * Certainly the read meant (the other naming, a case or separator difference, the body under
+   * `.data` / `.object`, an index on an object): only such a fix is preferred. A nearest name, a
+   * deeper path or `[0]` on an array (the code may mean every element) is offered, not preferred.
+   */
+  certain?: boolean;
 }
 
 function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin): void {
@@ -104,7 +110,7 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
       if (!ts.isElementAccessExpression(read.node)) return;
       const edit = { start: read.node.expression.end, end: read.node.end, newText: '' };
       report(ctx, read, receiver, `${at} is an object, not an array: \`[${read.name}]\` reads undefined. Remove the index.`, [
-        { shown: writtenPath(receiver), edit, title: 'Remove the index' },
+        { shown: writtenPath(receiver), edit, title: 'Remove the index', certain: true },
       ]);
       return;
     }
@@ -149,14 +155,14 @@ function checkEnvelopeRead(ctx: RuleContext, read: MemberRead, receiver: Respons
     case 'axios': {
       const shown = `data.${bodyName}`;
       report(ctx, read, receiver, `\`${name}\` is not on the axios response of ${label}: the body is under \`.data\`, so this reads undefined. Use \`.${shown}\`.`, [
-        { shown, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
+        { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
       ]);
       return;
     }
     case 'sdk': {
       const shown = `object?.${bodyName}`;
       report(ctx, read, receiver, `\`${name}\` is not on the SDK result of ${label}: the body is under \`.object\` (camelCase names), so this reads undefined. Use \`.${shown}\`.`, [
-        { shown, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
+        { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
       ]);
       return;
     }
@@ -177,8 +183,10 @@ function fieldSuggestions(read: MemberRead, name: string, fields: readonly Field
     (f.fields ?? []).some((c) => nameOf(c, naming) === name) ? [`${nameOf(f, naming)}.${name}`] : [],
   );
   const rules = [otherNaming, caseOnlyMatches(name, names), spellingMatches(name, names), nearestNames(name, names), bySuffix, byTail, deeper];
-  const found = rules.find((list) => list.length > 0) ?? [];
-  return found.slice(0, 3).map((shown) => ({ shown, ...(editableName(read) ? { edit: replaceName(read, shown) } : {}) }));
+  const index = rules.findIndex((list) => list.length > 0);
+  const found = index < 0 ? [] : rules[index]!;
+  const certain = index >= 0 && index < 3; // the other naming, case only, separators only
+  return found.slice(0, 3).map((shown) => ({ shown, certain, ...(editableName(read) ? { edit: replaceName(read, shown) } : {}) }));
 }
 
 /** `images.url` → `images[0].url`. */
@@ -208,7 +216,7 @@ function report(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin, he
   const fixes: Fix[] = editable.map((s) => ({
     title: s.title ?? `Read \`${s.shown}\``,
     edits: [s.edit!],
-    preferred: editable.length === 1 && suggestions.length === 1,
+    preferred: editable.length === 1 && suggestions.length === 1 && s.certain === true,
   }));
   ctx.report({
     message: `${head}${hint}`,

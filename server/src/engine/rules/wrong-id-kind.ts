@@ -181,6 +181,9 @@ function rename(slot: Slot, wire: string): Fix[] {
 
 function report(slot: Slot, why: string, apiError: string | undefined, fixes: Fix[]): void {
   const { property, origin, kind, request } = slot;
+  // Each fix is decided on the body's other keys (the companion flag, whether the new name is taken):
+  // `--fix` applies it in a pass in which no other fix edits the body (see apply-fixes.ts).
+  for (const fix of fixes) fix.reads = [slot.object.span];
   const source = `\`${writtenPath(origin)}\` from ${endpointName(origin.endpoint!)}`;
   const answer = apiError ? ` The API answers \`${apiError}\`.` : '';
   slot.ctx.report({

@@ -188,7 +188,5 @@ function v1NamesOnly(body: V2Body, object: ObjectValue, text: string, report: Re
 /** Renames, preferred only when `certain` and there is exactly one; none for a key not written as read. */
 function renameFixes(property: Property, names: readonly string[], text: string, certain: boolean): Fix[] {
   if (!keyWrittenAsRead(text, property) || (property.value.kind === 'unknown' && property.value.span.start === property.value.span.end)) return [];
-  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })));
-  if (!certain) for (const fix of fixes) fix.preferred = false;
-  return fixes;
+  return choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })), certain);
 }
