@@ -138,10 +138,10 @@ describe('malformed JSON-RPC input', { timeout: 30_000 }, () => {
     ['a header without Content-Length', () => 'Content-Type: application/vscode-jsonrpc\r\n\r\n{}', /malformed header/],
     ['a header line without a colon', () => 'Content-Length 2\r\n\r\n{}', /malformed header/],
     ['a Content-Length too short for its body', () => `Content-Length: 10\r\n\r\n${hover(1)}`, /not JSON/],
-    // The server waits for the rest of the body: the client's next messages fill it, and are read again from their own header.
-    ['a Content-Length longer than its body', () => `Content-Length: 400\r\n\r\n${hover(1)}${filler()}`, /not JSON/],
+    // The next message's header inside the "body" shows the lie at once: the bytes before it (here a whole message) are read as it.
+    ['a Content-Length longer than its body', () => `Content-Length: 400\r\n\r\n${hover(4242)}${filler()}`, /overstated/],
     ['bytes that are no message at all', () => '\u0000\u00ff garbage \r\n\r\n\r\n', /malformed header/],
-    ['JSON that is not a JSON-RPC message', () => frame('[1,2,3]') + frame('{"jsonrpc":"2.0","id":5}'), /neither a response nor a notification/],
+    ['JSON that is not a JSON-RPC message', () => frame('[1,2,3]') + frame('{"jsonrpc":"2.0","id":5}'), /neither a request, a notification nor a response/],
     ['an unknown notification', () => frame('{"jsonrpc":"2.0","method":"leonardoLint/noSuchThing","params":{}}')],
     ['a request with parameters of the wrong shape', () => frame('{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":{"textDocument":7}}')],
   ];
