@@ -34,6 +34,8 @@ export interface StartOptions {
   pull?: boolean;
   /** Node arguments before the server script (`--require hook.cjs`). */
   nodeArgs?: string[];
+  /** Server arguments after `--stdio` (`--max-message-bytes=<n>`). */
+  serverArgs?: string[];
   env?: NodeJS.ProcessEnv;
   rootUri?: string | null;
   initializationOptions?: unknown;
@@ -63,7 +65,7 @@ export class LspProcess {
 
   static async start(options: StartOptions = {}): Promise<LspProcess> {
     ensureBuilt();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.serverArgs ?? [])], {
       cwd: ROOT,
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],

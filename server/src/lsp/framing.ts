@@ -18,7 +18,7 @@
 
 import { inspect } from 'node:util';
 import { AbstractMessageReader, Disposable, Message, type DataCallback, type MessageReader } from 'vscode-languageserver/node';
-import { redactKeys } from '../engine/secrets.js';
+import { redactKey, redactKeys } from '../engine/secrets.js';
 
 /** The default bound on one message: above the 50 MB that VS Code syncs to extensions, escaped as JSON. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
@@ -29,6 +29,9 @@ const HEADER_LINE = /^[^:\r\n]+:[^\r\n]*$/;
 const LENGTH = /^content-length:[ \t]*(\d+)[ \t]*$/im;
 /** How much of a malformed message the log shows (after redaction). */
 const PREFIX_CHARS = 60;
+/** The first bytes of an oversized body read for its method. */
+const HEAD_BYTES = 256;
+const ANY_UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** The bytes read for that prefix: enough for its characters and a key the cut would split, in any UTF-8. */
 const PREFIX_BYTES = 4 * (PREFIX_CHARS + 40);
 
@@ -58,11 +61,16 @@ export class Framer {
   private start = 0;
   private end = 0;
   private pending: Pending | undefined;
-  /** Bytes of an oversized message still to skip, and the bytes skipped so far (for the log). */
-  private skipping: { remaining: number; skipped: number; tail: Buffer } | undefined;
+  /**
+   * An oversized message being skipped: its declared size, the bytes still to skip and skipped so far,
+   * the last bytes seen (a header may straddle chunks) and the first (for the log).
+   */
+  private skipping: { declared: number; remaining: number; skipped: number; tail: Buffer; head: Buffer; announced: boolean } | undefined;
   /** Bytes dropped in a row while looking for a header: said in one line when the next header is found. */
   private dropped: { bytes: number; reasons: Set<string>; start: Buffer } | undefined;
   private readonly maxMessageBytes: number;
+  /** Bytes copied inside the buffer so far: what makes the framing linear, and what a test holds to a bound. */
+  copied = 0;
 
   constructor(
     private readonly onMessage: (message: Message) => void,
@@ -87,12 +95,12 @@ export class Framer {
       // Grow when the live bytes would fill more than half of the buffer, else move them to its start:
       // either way each byte is copied a bounded number of times on average.
       const target = needed > this.buffer.length / 2 ? Buffer.allocUnsafe(Math.max(2 * needed, 64 * 1024)) : this.buffer;
-      this.buffer.copy(target, 0, this.start, this.end);
+      this.copied += this.buffer.copy(target, 0, this.start, this.end);
       this.buffer = target;
       this.start = 0;
       this.end = live;
     }
-    chunk.copy(this.buffer, this.end);
+    this.copied += chunk.copy(this.buffer, this.end);
     this.end += chunk.length;
   }
 
@@ -104,7 +112,7 @@ export class Framer {
   private reserve(size: number): void {
     if (this.start + size <= this.buffer.length) return;
     const target = Buffer.allocUnsafe(size + 64 * 1024);
-    this.buffer.copy(target, 0, this.start, this.end);
+    this.copied += this.buffer.copy(target, 0, this.start, this.end);
     this.buffer = target;
     this.end -= this.start;
     this.start = 0;
@@ -141,7 +149,6 @@ export class Framer {
         const declared = Number(length[1]);
         if (declared > this.maxMessageBytes) {
           this.oversized(live, bodyStart, declared);
-          if (this.skipping) return;
           continue;
         }
         this.pending = { bodyStart, length: declared, scanFrom: bodyStart };
@@ -237,33 +244,26 @@ export class Framer {
 
   /** A header over the size bound: its body is skipped as it arrives, never buffered. */
   private oversized(live: Buffer, bodyStart: number, declared: number): void {
-    const method = /"method"\s*:\s*"([\w/$.-]{1,80})"/.exec(live.toString('utf8', bodyStart, Math.min(live.length, bodyStart + 512)));
-    this.options.log(
-      `Dropped a message of ${declared} bytes from the client${method ? ` (${method[1]})` : ''}: over the limit of ${this.maxMessageBytes} bytes ` +
-        '(the server option --max-message-bytes).',
-    );
-    const here = Math.min(live.length, bodyStart + declared);
-    // Skipping stops early at a header inside the "body": a lying Content-Length must not make the server deaf.
-    const inside = this.scanForHeader(live.subarray(bodyStart, here));
-    if (inside !== undefined) {
-      this.consume(bodyStart + inside);
-      this.options.log(`The dropped message's Content-Length overstated it: reading again from the next header, after ${inside} bytes.`);
-      return;
-    }
-    const remaining = bodyStart + declared - here;
-    const tail = Buffer.from(live.subarray(Math.max(bodyStart, here - 256), here));
-    this.consume(here);
-    if (remaining > 0) this.skipping = { remaining, skipped: here - bodyStart, tail };
+    const rest = Buffer.from(live.subarray(bodyStart));
+    this.consume(live.length);
+    this.skipping = { declared, remaining: declared, skipped: 0, tail: Buffer.alloc(0), head: Buffer.alloc(0), announced: false };
+    const after = this.skip(rest);
+    if (after.length > 0) this.append(after);
   }
 
-  /** Skip the oversized message's bytes in `chunk`; what follows it is returned. */
+  /**
+   * Skip the oversized message's bytes in `chunk`; what follows it is returned. Skipping stops early at
+   * a header inside the "body": a lying Content-Length must not make the server deaf.
+   */
   private skip(chunk: Buffer): Buffer {
     const skipping = this.skipping!;
     const inChunk = Math.min(chunk.length, skipping.remaining);
+    if (skipping.head.length < HEAD_BYTES) skipping.head = Buffer.concat([skipping.head, chunk.subarray(0, Math.min(inChunk, HEAD_BYTES))]);
     const window = Buffer.concat([skipping.tail, chunk.subarray(0, inChunk)]);
     const inside = this.scanForHeader(window);
     if (inside !== undefined) {
       const resume = inside - skipping.tail.length;
+      this.announce();
       this.options.log(`The dropped message's Content-Length overstated it: reading again from the next header, after ${skipping.skipped + resume} bytes.`);
       this.skipping = undefined;
       // The header may have begun in the tail kept from the chunk before.
@@ -272,9 +272,23 @@ export class Framer {
     skipping.remaining -= inChunk;
     skipping.skipped += inChunk;
     skipping.tail = Buffer.from(window.subarray(Math.max(0, window.length - 256)));
+    if (skipping.head.length >= HEAD_BYTES) this.announce();
     if (skipping.remaining > 0) return chunk.subarray(chunk.length);
+    this.announce();
     this.skipping = undefined;
     return chunk.subarray(inChunk);
+  }
+
+  /** Said once, when the body's first bytes have come: they name the method (a didOpen: that file is not linted). */
+  private announce(): void {
+    const skipping = this.skipping!;
+    if (skipping.announced) return;
+    skipping.announced = true;
+    const method = /"method"\s*:\s*"([\w/$.-]{1,80})"/.exec(skipping.head.toString('utf8'));
+    this.options.log(
+      `Dropped a message of ${skipping.declared} bytes from the client${method ? ` (${method[1]})` : ''}: over the limit of ${this.maxMessageBytes} bytes ` +
+        '(the server option --max-message-bytes).',
+    );
   }
 
   /** The start of the first whole header block in `bytes`, if any. */
@@ -357,7 +371,9 @@ function isJsonRpc(value: unknown): value is Message {
 export function quotedPrefix(bytes: Buffer): string {
   const decoded = bytes.toString('utf8', 0, Math.min(bytes.length, PREFIX_BYTES));
   // A key is 36 characters: one that starts before the cut ends inside this window, and is redacted.
-  const redacted = redactKeys(decoded.slice(0, PREFIX_CHARS + 40));
+  // Then any UUID-shaped run the key detection leaves (glued to a word, as in `pppp<uuid>`) is cut too:
+  // a log line has no use for one.
+  const redacted = redactKeys(decoded.slice(0, PREFIX_CHARS + 40)).replace(ANY_UUID, (uuid) => redactKey(uuid));
   const cut = redacted.length > PREFIX_CHARS || decoded.length > PREFIX_CHARS + 40 || bytes.length > PREFIX_BYTES;
   return `${JSON.stringify(redacted.slice(0, PREFIX_CHARS))}${cut ? ' (cut)' : ''}`;
 }
