@@ -26,6 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from './engine/config-file.js';
 import { allRules } from './engine/rules/index.js';
 import { explainError, formatExplanation } from './engine/knowledge/index.js';
+import { redactKeys } from './engine/secrets.js';
 import { getCatalogue } from './api/catalogue.js';
 import { Analyzer, serverRules, type DocumentAnalysis } from './lsp/analysis.js';
 import { codeActions } from './lsp/code-actions.js';
@@ -302,11 +303,13 @@ connection.onExecuteCommand(
   }),
 );
 
+// The explanation quotes the pasted error, and a pasted error often holds the key that caused it: the
+// answer leaves the server with every key redacted (idempotent, so harmless where the engine did it).
 connection.onRequest(EXPLAIN_ERROR_REQUEST, (params: ExplainErrorParams): ExplainErrorResult => {
   const match = explainError(String(params?.text ?? ''), getCatalogue());
   return {
-    title: match.generic ? 'No catalogue entry matches this error' : match.entry.title,
-    markdown: formatExplanation(match.entry, match, 'markdown'),
+    title: redactKeys(match.generic ? 'No catalogue entry matches this error' : match.entry.title),
+    markdown: redactKeys(formatExplanation(match.entry, match, 'markdown')),
     generic: match.generic,
   };
 });
