@@ -75,6 +75,26 @@ describe('framing: a Content-Length that overstates its body', () => {
     assert.deepEqual(got, [2, 3]);
   });
 
+  it('when nothing more comes, the bytes received are read as the message if they are one (stalled)', () => {
+    const got: unknown[] = [];
+    const logs: string[] = [];
+    const framer = new Framer((m: Message) => got.push((m as { id?: number }).id), { log: (l) => logs.push(l) });
+    framer.push(Buffer.from(`Content-Length: 400\r\n\r\n${request(1).slice(0, 30)}`));
+    assert.equal(framer.waiting, true);
+    // A body cut short is never valid JSON: a slow client's message is not read early.
+    framer.stalled(2500);
+    assert.deepEqual([got, logs], [[], []]);
+    framer.push(Buffer.from(request(1).slice(30)));
+    framer.stalled(2500);
+    assert.deepEqual(got, [1]);
+    assert.equal(framer.waiting, false);
+    assert.deepEqual(logs, [
+      `A Content-Length of 400 overstated its message: nothing more came for 3 s, and the ${Buffer.byteLength(request(1))} bytes received, a whole message, were read as it.`,
+    ]);
+    framer.push(Buffer.from(frame(request(2))));
+    assert.deepEqual(got, [1, 2]);
+  });
+
   it('the next header is found when it comes with a Content-Type line first', () => {
     const next = frame(request(2), 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n');
     const { got, logs } = run(`Content-Length: 999\r\n\r\n${request(1)}${next}${frame(request(3))}`, 4);

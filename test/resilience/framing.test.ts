@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
-import { LspProcess } from './lsp-client.js';
+import { LspProcess, rawMessages } from './lsp-client.js';
 
 const KEY = '3f2a9c4e-8b1d-4e6f-9a7c-2d5b8e1f0a3c';
 const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
@@ -40,6 +40,18 @@ describe('framing over stdio: a lying Content-Length', { timeout: 60_000 }, () =
       await answersHover(server);
       assert.deepEqual((await server.pull('file:///w/a.ts')).map((d) => d.code), ['unknown-field']);
       await server.until(() => server.logs.some((l) => /^A Content-Length of 100000 overstated its message: the next message's header came after 40 bytes, not a message: dropped them/.test(l)));
+    });
+  });
+
+  it('a request whose header overstates it, and nothing after: answered once the input has been idle', async () => {
+    await withServer({ pull: true }, async (server) => {
+      const raw = rawMessages(server);
+      const hover = JSON.stringify({ jsonrpc: '2.0', id: 'lying-1', method: 'textDocument/hover', params: { textDocument: { uri: 'file:///w/a.ts' }, position: PROMPT } });
+      server.writeRaw(`Content-Length: ${Buffer.byteLength(hover) + 20}\r\n\r\n${hover}`);
+      const answer = await raw.next((m) => m.id === 'lying-1');
+      assert.match(JSON.stringify(answer.result), /prompt/);
+      await server.until(() => server.logs.some((l) => /overstated its message: nothing more came for \d+ s/.test(l)));
+      await answersHover(server);
     });
   });
 

@@ -12,7 +12,7 @@ import { allRules } from '../../server/src/engine/rules/index.js';
 import type { Rule } from '../../server/src/engine/types.js';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.js';
 import { ROOT } from './build.js';
-import { LspProcess } from './lsp-client.js';
+import { LspProcess, rawMessages } from './lsp-client.js';
 
 const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
 /** unknown-field (`wid`) and type-mismatch (`num_images: "2"`). */
@@ -63,40 +63,6 @@ describe('a rule that throws', { timeout: 30_000 }, () => {
     }
   });
 });
-
-interface RawMessage {
-  id?: number | string | null;
-  method?: string;
-  result?: unknown;
-  error?: { code: number; message: string };
-}
-
-/** Every JSON-RPC message the server writes, read from its stdout beside the protocol connection. */
-function rawMessages(server: LspProcess): { messages: RawMessage[]; next: (match: (m: RawMessage) => boolean) => Promise<RawMessage> } {
-  const messages: RawMessage[] = [];
-  const waiters: Array<() => void> = [];
-  let buffer = Buffer.alloc(0);
-  server.child.stdout!.on('data', (chunk: Buffer) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const end = buffer.indexOf('\r\n\r\n');
-      if (end < 0) break;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.toString('latin1', 0, end))![1]);
-      if (buffer.length < end + 4 + length) break;
-      messages.push(JSON.parse(buffer.toString('utf8', end + 4, end + 4 + length)) as RawMessage);
-      buffer = buffer.subarray(end + 4 + length);
-    }
-    waiters.splice(0).forEach((w) => w());
-  });
-  const next = async (match: (m: RawMessage) => boolean): Promise<RawMessage> => {
-    for (;;) {
-      const found = messages.find(match);
-      if (found) return found;
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    }
-  };
-  return { messages, next };
-}
 
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
 /** Over `prompt` in CODE (its field documentation). */

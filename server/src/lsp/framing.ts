@@ -6,7 +6,8 @@
 // - A Content-Length that overstates its body leaves it waiting for that many bytes, after which the
 //   messages sent meanwhile are lost inside the "body". Here the next header is looked for while a body
 //   arrives (a header cannot occur inside a JSON body: see `headerBlockBefore`), and the message is read
-//   again from there at once.
+//   again from there at once; and when nothing more comes for STALL_MS while the bytes received are a
+//   whole message (a client waiting for the answer to a request it framed wrong), they are read as it.
 // - It has no bound on a message's size. Here a message over `maxMessageBytes` is skipped as it arrives
 //   (never buffered), and logged.
 // - It hands any JSON on, and vscode-jsonrpc logs a message of the wrong shape in full (API key and
@@ -29,6 +30,8 @@ const HEADER_LINE = /^[^:\r\n]+:[^\r\n]*$/;
 const LENGTH = /^content-length:[ \t]*(\d+)[ \t]*$/im;
 /** How much of a malformed message the log shows (after redaction). */
 const PREFIX_CHARS = 60;
+/** How long an incomplete body may wait for its next byte before the bytes received are tried as a whole message. */
+const STALL_MS = 2000;
 /** The first bytes of an oversized body read for its method. */
 const HEAD_BYTES = 256;
 const ANY_UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -199,14 +202,37 @@ export class Framer {
     const body = live.subarray(bodyStart, next);
     const json = parseJson(body);
     const said = `A Content-Length of ${length} overstated its message: the next message's header came after ${body.length} bytes`;
+    this.consume(next);
     if (json.ok && isJsonRpc(json.value)) {
       this.options.log(`${said}; those bytes, a whole message, were read as it.`);
-      this.consume(next);
       this.onMessage(json.value);
     } else {
       this.options.log(`${said}, not a message: dropped them with their header (${next} bytes); they start ${quotedPrefix(body)}.`);
-      this.consume(next);
     }
+  }
+
+  /** Whether a body has begun and not ended: what `stalled` can settle. */
+  get waiting(): boolean {
+    return this.pending !== undefined && this.end - this.start < this.pending.bodyStart + this.pending.length;
+  }
+
+  /**
+   * No byte has come for a while and a body is incomplete. A client that overstated the length of a
+   * request and waits for its answer sends nothing more: when the bytes received are a whole message,
+   * they are read as it (a body cut short is never valid JSON, so a slow client loses nothing).
+   */
+  stalled(idleMs: number): void {
+    if (!this.waiting) return;
+    const { bodyStart, length } = this.pending!;
+    const live = this.buffer.subarray(this.start, this.end);
+    const json = parseJson(live.subarray(bodyStart));
+    if (!json.ok || !isJsonRpc(json.value)) return;
+    this.options.log(
+      `A Content-Length of ${length} overstated its message: nothing more came for ${Math.round(idleMs / 1000)} s, ` +
+        `and the ${live.length - bodyStart} bytes received, a whole message, were read as it.`,
+    );
+    this.consume(live.length);
+    this.onMessage(json.value);
   }
 
   private deliver(body: Buffer): void {
@@ -389,12 +415,30 @@ export class FramedReader extends AbstractMessageReader implements MessageReader
 
   listen(callback: DataCallback): Disposable {
     const framer = new Framer(callback, this.options);
-    const onData = (chunk: Buffer | string): void => {
+    let lastData = 0;
+    let timer: NodeJS.Timeout | undefined;
+    // One timer while a body is incomplete, re-armed for what is left of the wait when bytes came meanwhile.
+    const watch = (): void => {
+      timer = undefined;
+      if (!framer.waiting) return;
+      const idle = performance.now() - lastData;
+      if (idle < STALL_MS) {
+        timer = setTimeout(watch, STALL_MS - idle).unref();
+        return;
+      }
+      guarded(() => framer.stalled(idle));
+    };
+    const guarded = (work: () => void): void => {
       try {
-        framer.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        work();
       } catch (error) {
         this.fireError(error);
       }
+    };
+    const onData = (chunk: Buffer | string): void => {
+      lastData = performance.now();
+      guarded(() => framer.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+      if (framer.waiting && !timer) timer = setTimeout(watch, STALL_MS).unref();
     };
     const onError = (error: Error): void => this.fireError(error);
     const onClose = (): void => this.fireClose();
@@ -402,6 +446,7 @@ export class FramedReader extends AbstractMessageReader implements MessageReader
     this.input.on('error', onError);
     this.input.on('close', onClose);
     return Disposable.create(() => {
+      if (timer) clearTimeout(timer);
       this.input.off('data', onData);
       this.input.off('error', onError);
       this.input.off('close', onClose);
