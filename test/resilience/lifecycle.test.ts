@@ -1,15 +1,22 @@
 // The end of a session, per the LSP specification, over stdio against dist/server.js: after `shutdown`
 // every request is answered with InvalidRequest (-32600) and other notifications are not acted on;
-// `exit` ends the process with 0 after shutdown and 1 without; so does the client closing stdin.
+// `exit` ends the process with 0 after shutdown and 1 without; so does the client closing stdin. Over
+// stdio and over node-ipc.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
 import {
+  createProtocolConnection,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
   HoverRequest,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   ShutdownRequest,
 } from 'vscode-languageserver-protocol/node';
+import { ensureBuilt, SERVER } from './build.js';
 import { LspProcess } from './lsp-client.js';
 
 const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
@@ -65,5 +72,27 @@ describe('exit codes', { timeout: 30_000 }, () => {
     gone.child.stdin!.end();
     assert.equal(await gone.exited, 1);
     gone.connection.dispose();
+  });
+});
+
+describe('over node-ipc (the transport of the VS Code client)', { timeout: 30_000 }, () => {
+  it('requests after shutdown are refused the same way, and exit exits with 0', async () => {
+    ensureBuilt();
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    connection.listen();
+    try {
+      await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
+      const hover = { textDocument: { uri: 'file:///w/a.ts' }, position: PROMPT };
+      assert.equal(await connection.sendRequest(HoverRequest.type, hover), null);
+      assert.equal(await connection.sendRequest(ShutdownRequest.type), null);
+      await assert.rejects(connection.sendRequest(HoverRequest.type, hover), refused);
+      await connection.sendNotification(ExitNotification.type);
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+    }
   });
 });
