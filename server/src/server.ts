@@ -87,8 +87,12 @@ function openTransport(): { reader: ShutdownGate; writer: MessageWriter } | unde
 /** `--max-message-bytes=<n>`: the bound on one message from the client (DEFAULT_MAX_MESSAGE_BYTES). */
 function maxMessageBytes(): number {
   const arg = process.argv.find((a) => a.startsWith('--max-message-bytes='));
-  const value = arg === undefined ? NaN : Number(arg.slice('--max-message-bytes='.length));
-  return Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_MAX_MESSAGE_BYTES;
+  if (arg === undefined) return DEFAULT_MAX_MESSAGE_BYTES;
+  const value = Number(arg.slice('--max-message-bytes='.length));
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  // Said once the connection exists (a log message may precede the initialize answer).
+  queueMicrotask(() => connection.console.error(`${arg} is not a positive whole number of bytes; the default, ${DEFAULT_MAX_MESSAGE_BYTES}, is used.`));
+  return DEFAULT_MAX_MESSAGE_BYTES;
 }
 
 const documents = new TextDocuments(TextDocument);
