@@ -1,6 +1,6 @@
 // `npm run bench`: generate the corpus, measure every figure against its baseline, print the table
 // and write bench/results.json (an array of {name, value, unit, baseline, ratio, target, pass, detail}).
-// `--only engine,lsp` runs some groups (engine, json, eslint, keystroke, startup, memory, cli, vsix);
+// `--only engine,lsp` runs some groups (engine, json, eslint, keystroke, startup, memory, framing, cli, vsix);
 // `--out <file>` writes the results elsewhere; `--markdown` also prints the table as Markdown.
 // Each group runs in a process of its own (this script again, with `--group`), so no group measures
 // in a heap the one before it filled: after the 20,000-line engine runs, the JSON figure here came
@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { cliFigure } from './cli.js';
 import { generateCorpus, type Corpus } from './corpus.js';
 import { engineJsonFigure, engineTsFigures, engineVsEslint } from './engine.js';
+import { framingFigure } from './framing.js';
 import { BENCH_DIR } from './paths.js';
 import { keystrokeFigures, memoryFigure, startupFigure } from './lsp.js';
 import { formatMarkdown, formatTable, type Result } from './measure.js';
@@ -25,6 +26,7 @@ const GROUPS: Record<string, (corpus: Corpus) => Promise<Result[]> | Result[]> =
   keystroke: keystrokeFigures,
   startup: async (c) => [await startupFigure(c)],
   memory: async (c) => [await memoryFigure(c)],
+  framing: async (c) => [await framingFigure(c)],
   cli: async (c) => [await cliFigure(c)],
   vsix: () => [vsixFigure()],
 };

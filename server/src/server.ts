@@ -7,27 +7,34 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  IPCMessageReader,
+  IPCMessageWriter,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
   type InitializeResult,
+  type MessageReader,
+  type MessageWriter,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from './engine/config/file.js';
 import { allRules } from './engine/rules/index.js';
-import { explainError, explanationTitle, formatExplanation } from './engine/knowledge/index.js';
+import { explainError, formatExplanation } from './engine/knowledge/index.js';
+import { redactKeys } from './engine/auth/secrets.js';
 import { getCatalogue } from './api/catalogue.js';
 import { Analyzer, serverRules, type DocumentAnalysis } from './lsp/analysis.js';
 import { codeActions } from './lsp/code-actions.js';
 import { completionAt } from './lsp/completion.js';
 import { DiagnosticsPusher, DocumentStates, pullDiagnostics } from './lsp/delivery.js';
-import { Reframer, routeConsole } from './lsp/framing.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, FramedReader, routeConsole } from './lsp/framing.js';
 import { hoverAt } from './lsp/hover.js';
+import { ShutdownGate } from './lsp/lifecycle.js';
 import {
   FIX_ALL_KIND,
   OPEN_DOCS_COMMAND,
@@ -44,17 +51,50 @@ import {
 import { ConfigResolver, SettingsStore } from './lsp/settings.js';
 import { version } from '../../package.json';
 
-// Over stdio the client's bytes are re-framed first (lsp/framing.ts): a malformed message is dropped
-// instead of leaving the protocol reader out of step for good.
+// The transports, opened here rather than by vscode-languageserver so that every request after
+// `shutdown` is refused (lsp/lifecycle.ts), and so that over stdio the client's bytes are framed by
+// lsp/framing.ts: bounded, linear, and recovering from a malformed header or a lying Content-Length.
+// (`--socket`/`--pipe`, which no client of ours uses, are left to vscode-languageserver as they were.)
 const stdio = process.argv.includes('--stdio');
-const connection = stdio
-  ? createConnection(
-      ProposedFeatures.all,
-      process.stdin.pipe(new Reframer((reason) => connection.console.error(`Dropped input from the client: ${reason}.`))),
-      process.stdout,
-    )
+const transport = openTransport();
+const connection = transport
+  ? createConnection(ProposedFeatures.all, transport.reader, transport.writer)
   : createConnection(ProposedFeatures.all);
 if (stdio) routeConsole((m) => connection.console.log(m), (m) => connection.console.error(m));
+
+function openTransport(): { reader: ShutdownGate; writer: MessageWriter } | undefined {
+  let reader: MessageReader;
+  let writer: MessageWriter;
+  if (stdio) {
+    reader = new FramedReader(process.stdin, { maxMessageBytes: maxMessageBytes(), log: (line) => connection.console.error(line) });
+    writer = new StreamMessageWriter(process.stdout);
+  } else if (process.argv.includes('--node-ipc')) {
+    reader = new IPCMessageReader(process);
+    writer = new IPCMessageWriter(process);
+  } else {
+    return undefined;
+  }
+  const gate = new ShutdownGate(reader, writer);
+  if (stdio) {
+    // What vscode-languageserver does for a stdin it opens: the client is gone, so is the server.
+    const gone = (): never => process.exit(gate.shutDown ? 0 : 1);
+    process.stdin.on('end', gone);
+    process.stdin.on('close', gone);
+  }
+  return { reader: gate, writer };
+}
+
+/** `--max-message-bytes=<n>`: the bound on one message from the client (DEFAULT_MAX_MESSAGE_BYTES). */
+function maxMessageBytes(): number {
+  const arg = process.argv.find((a) => a.startsWith('--max-message-bytes='));
+  if (arg === undefined) return DEFAULT_MAX_MESSAGE_BYTES;
+  const value = Number(arg.slice('--max-message-bytes='.length));
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  // Said once the connection exists (a log message may precede the initialize answer).
+  queueMicrotask(() => connection.console.error(`${arg} is not a positive whole number of bytes; the default, ${DEFAULT_MAX_MESSAGE_BYTES}, is used.`));
+  return DEFAULT_MAX_MESSAGE_BYTES;
+}
+
 const documents = new TextDocuments(TextDocument);
 const states = new DocumentStates();
 const configs = new ConfigResolver();
@@ -268,11 +308,13 @@ connection.onExecuteCommand(
   }),
 );
 
+// The explanation quotes the pasted error, and a pasted error often holds the key that caused it: the
+// answer leaves the server with every key redacted (idempotent, so harmless where the engine did it).
 connection.onRequest(EXPLAIN_ERROR_REQUEST, (params: ExplainErrorParams): ExplainErrorResult => {
   const match = explainError(String(params?.text ?? ''), getCatalogue());
   return {
-    title: explanationTitle(match.entry, match),
-    markdown: formatExplanation(match.entry, match, 'markdown'),
+    title: redactKeys(explanationTitle(match.entry, match)),
+    markdown: redactKeys(formatExplanation(match.entry, match, 'markdown')),
     generic: match.generic,
     notAnError: match.notAnError,
     candidates: match.candidates.map((e) => e.title),

@@ -34,6 +34,8 @@ export interface StartOptions {
   pull?: boolean;
   /** Node arguments before the server script (`--require hook.cjs`). */
   nodeArgs?: string[];
+  /** Server arguments after `--stdio` (`--max-message-bytes=<n>`). */
+  serverArgs?: string[];
   env?: NodeJS.ProcessEnv;
   rootUri?: string | null;
   initializationOptions?: unknown;
@@ -63,7 +65,7 @@ export class LspProcess {
 
   static async start(options: StartOptions = {}): Promise<LspProcess> {
     ensureBuilt();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.serverArgs ?? [])], {
       cwd: ROOT,
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -155,6 +157,40 @@ export class LspProcess {
     await this.exited;
     this.connection.dispose();
   }
+}
+
+export interface RawMessage {
+  id?: number | string | null;
+  method?: string;
+  result?: unknown;
+  error?: { code: number; message: string };
+}
+
+/** Every JSON-RPC message the server writes, read from its stdout beside the protocol connection. */
+export function rawMessages(server: LspProcess): { messages: RawMessage[]; next: (match: (m: RawMessage) => boolean) => Promise<RawMessage> } {
+  const messages: RawMessage[] = [];
+  const waiters: Array<() => void> = [];
+  let buffer = Buffer.alloc(0);
+  server.child.stdout!.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const end = buffer.indexOf('\r\n\r\n');
+      if (end < 0) break;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.toString('latin1', 0, end))![1]);
+      if (buffer.length < end + 4 + length) break;
+      messages.push(JSON.parse(buffer.toString('utf8', end + 4, end + 4 + length)) as RawMessage);
+      buffer = buffer.subarray(end + 4 + length);
+    }
+    waiters.splice(0).forEach((w) => w());
+  });
+  const next = async (match: (m: RawMessage) => boolean): Promise<RawMessage> => {
+    for (;;) {
+      const found = messages.find(match);
+      if (found) return found;
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  return { messages, next };
 }
 
 /** The LSP language id for a document kind (as VS Code would send it). */

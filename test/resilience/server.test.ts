@@ -12,7 +12,7 @@ import { allRules } from '../../server/src/engine/rules/index.js';
 import type { Rule } from '../../server/src/engine/types.js';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.js';
 import { ROOT } from './build.js';
-import { LspProcess } from './lsp-client.js';
+import { LspProcess, rawMessages } from './lsp-client.js';
 
 const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
 /** unknown-field (`wid`) and type-mismatch (`num_images: "2"`). */
@@ -64,40 +64,6 @@ describe('a rule that throws', { timeout: 30_000 }, () => {
   });
 });
 
-interface RawMessage {
-  id?: number | string | null;
-  method?: string;
-  result?: unknown;
-  error?: { code: number; message: string };
-}
-
-/** Every JSON-RPC message the server writes, read from its stdout beside the protocol connection. */
-function rawMessages(server: LspProcess): { messages: RawMessage[]; next: (match: (m: RawMessage) => boolean) => Promise<RawMessage> } {
-  const messages: RawMessage[] = [];
-  const waiters: Array<() => void> = [];
-  let buffer = Buffer.alloc(0);
-  server.child.stdout!.on('data', (chunk: Buffer) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const end = buffer.indexOf('\r\n\r\n');
-      if (end < 0) break;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.toString('latin1', 0, end))![1]);
-      if (buffer.length < end + 4 + length) break;
-      messages.push(JSON.parse(buffer.toString('utf8', end + 4, end + 4 + length)) as RawMessage);
-      buffer = buffer.subarray(end + 4 + length);
-    }
-    waiters.splice(0).forEach((w) => w());
-  });
-  const next = async (match: (m: RawMessage) => boolean): Promise<RawMessage> => {
-    for (;;) {
-      const found = messages.find(match);
-      if (found) return found;
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    }
-  };
-  return { messages, next };
-}
-
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
 /** Over `prompt` in CODE (its field documentation). */
 const PROMPT = { line: 3, character: CODE.split('\n')[3]!.indexOf('prompt') + 2 };
@@ -138,10 +104,10 @@ describe('malformed JSON-RPC input', { timeout: 30_000 }, () => {
     ['a header without Content-Length', () => 'Content-Type: application/vscode-jsonrpc\r\n\r\n{}', /malformed header/],
     ['a header line without a colon', () => 'Content-Length 2\r\n\r\n{}', /malformed header/],
     ['a Content-Length too short for its body', () => `Content-Length: 10\r\n\r\n${hover(1)}`, /not JSON/],
-    // The server waits for the rest of the body: the client's next messages fill it, and are read again from their own header.
-    ['a Content-Length longer than its body', () => `Content-Length: 400\r\n\r\n${hover(1)}${filler()}`, /not JSON/],
+    // The next message's header inside the "body" shows the lie at once: the bytes before it (here a whole message) are read as it.
+    ['a Content-Length longer than its body', () => `Content-Length: 400\r\n\r\n${hover(4242)}${filler()}`, /overstated/],
     ['bytes that are no message at all', () => '\u0000\u00ff garbage \r\n\r\n\r\n', /malformed header/],
-    ['JSON that is not a JSON-RPC message', () => frame('[1,2,3]') + frame('{"jsonrpc":"2.0","id":5}'), /neither a response nor a notification/],
+    ['JSON that is not a JSON-RPC message', () => frame('[1,2,3]') + frame('{"jsonrpc":"2.0","id":5}'), /neither a request, a notification nor a response/],
     ['an unknown notification', () => frame('{"jsonrpc":"2.0","method":"leonardoLint/noSuchThing","params":{}}')],
     ['a request with parameters of the wrong shape', () => frame('{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":{"textDocument":7}}')],
   ];

@@ -12,37 +12,126 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings } from './protocol.js
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'information', 'warning', 'error'];
 
-/** Settings as sent by any client, checked value by value; anything malformed falls back to the default. */
-export function sanitizeSettings(raw: unknown): Settings {
+/**
+ * Settings as sent by any client, checked value by value. A value of the wrong type falls back to the
+ * default, and `warn` is told once per value: which setting, what was given, what is used instead (a
+ * setting dropped without a word looks to the user like a linter that ignores them). A boolean or an
+ * enum value written as a string with the right spelling but the wrong type or case (`"false"`,
+ * `"OnSave"`) is read as what it spells, never by JavaScript truthiness, and said too.
+ */
+export function sanitizeSettings(raw: unknown, warn: (message: string) => void = () => undefined): Settings {
   const obj = isRecord(raw) ? raw : {};
+  if (!isRecord(raw) && raw !== undefined && raw !== null) {
+    warn(`Setting ${SETTINGS_SECTION} is ${given(raw)}, not an object of settings; the defaults are used.`);
+  }
+  const setting = (key: keyof Settings) => `Setting ${SETTINGS_SECTION}.${key}`;
   return {
-    enable: typeof obj.enable === 'boolean' ? obj.enable : DEFAULT_SETTINGS.enable,
-    run: obj.run === 'onSave' ? 'onSave' : 'onType',
-    rules: stringMap(obj.rules, (v): v is SeveritySetting => SEVERITIES.includes(v as SeveritySetting)),
-    requestFiles: stringMap(obj.requestFiles, (v): v is string => typeof v === 'string'),
-    maxFileSize: typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0 ? obj.maxFileSize : null,
+    enable: readEnable(obj.enable, (m) => warn(`${setting('enable')} ${m}`)),
+    run: readRun(obj.run, (m) => warn(`${setting('run')} ${m}`)),
+    rules: stringMap(obj.rules, SEVERITIES, (m) => warn(`${setting('rules')}${m}`), 'one of ' + SEVERITIES.join(', '), 'the config file\'s or the default severity is used'),
+    requestFiles: stringMap(obj.requestFiles, undefined, (m) => warn(`${setting('requestFiles')}${m}`), 'an endpoint such as "POST /generations"', 'the glob is not used'),
+    maxFileSize: readMaxFileSize(obj.maxFileSize, (m) => warn(`${setting('maxFileSize')} ${m}`)),
   };
+}
+
+function readEnable(value: unknown, warn: (message: string) => void): boolean {
+  if (value === undefined || typeof value === 'boolean') return value ?? DEFAULT_SETTINGS.enable;
+  const spelled = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  if (spelled === 'true' || spelled === 'false') {
+    warn(`is ${given(value)}, not a boolean; read as ${spelled}. Write it without quotes.`);
+    return spelled === 'true';
+  }
+  warn(`is ${given(value)}, not true or false; the default, ${DEFAULT_SETTINGS.enable}, is used.`);
+  return DEFAULT_SETTINGS.enable;
+}
+
+const RUN_VALUES: ReadonlyArray<Settings['run']> = ['onType', 'onSave'];
+
+function readRun(value: unknown, warn: (message: string) => void): Settings['run'] {
+  if (value === undefined) return DEFAULT_SETTINGS.run;
+  const exact = RUN_VALUES.find((v) => v === value);
+  if (exact) return exact;
+  const cased = typeof value === 'string' ? RUN_VALUES.find((v) => v.toLowerCase() === value.trim().toLowerCase()) : undefined;
+  if (cased) {
+    warn(`is ${given(value)}; read as "${cased}", its spelling.`);
+    return cased;
+  }
+  warn(`is ${given(value)}, not "onType" or "onSave"; the default, "${DEFAULT_SETTINGS.run}", is used.`);
+  return DEFAULT_SETTINGS.run;
+}
+
+function readMaxFileSize(value: unknown, warn: (message: string) => void): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  warn(`is ${given(value)}, not a positive number; the config file's maxFileSize (or 2 MB) is used.`);
+  return null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function stringMap<T extends string>(value: unknown, valid: (v: unknown) => v is T): Record<string, T> {
+/**
+ * A map of strings, entry by entry: `allowed` lists the values taken (any string when undefined; a
+ * value in the wrong case is taken in the listed spelling and said), the rest is said and left out.
+ */
+function stringMap<T extends string>(
+  value: unknown,
+  allowed: readonly T[] | undefined,
+  warn: (message: string) => void,
+  expected: string,
+  instead: string,
+): Record<string, T> {
   const out: Record<string, T> = {};
-  if (isRecord(value)) for (const [k, v] of Object.entries(value)) if (valid(v)) out[k] = v;
+  if (value === undefined || value === null) return out;
+  if (!isRecord(value)) {
+    warn(` is ${given(value)}, not an object; it is not used.`);
+    return out;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    const entry = `[${JSON.stringify(key)}]`;
+    if (typeof v === 'string' && (!allowed || allowed.includes(v as T))) {
+      out[key] = v as T;
+      continue;
+    }
+    const cased = typeof v === 'string' ? allowed?.find((a) => a === v.trim().toLowerCase()) : undefined;
+    if (cased) {
+      warn(`${entry} is ${given(v)}; read as "${cased}".`);
+      out[key] = cased;
+    } else {
+      warn(`${entry} is ${given(v)}, not ${expected}; ${instead}.`);
+    }
+  }
   return out;
+}
+
+/** A setting's value as the log shows it: its type and a short JSON rendering. */
+function given(value: unknown): string {
+  const kind = Array.isArray(value) ? 'the array' : value === null ? '' : `the ${typeof value}`;
+  let json = JSON.stringify(value) ?? String(value);
+  if (json.length > 60) json = `${json.slice(0, 57)}...`;
+  return kind ? `${kind} ${json}` : json;
 }
 
 /** Settings per document URI, fetched from the client (or pushed by it, for clients that push). */
 export class SettingsStore {
   private readonly byUri = new Map<string, Promise<Settings>>();
   private pushed: Settings = DEFAULT_SETTINGS;
+  /** What was said about malformed settings since the last change: each document reads its own, and a problem is said once. */
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly pullsConfiguration: boolean,
   ) {}
+
+  private sanitize(raw: unknown): Settings {
+    return sanitizeSettings(raw, (message) => {
+      if (this.warned.has(message)) return;
+      this.warned.add(message);
+      this.connection.console.warn(message);
+    });
+  }
 
   get(uri: string): Promise<Settings> {
     if (!this.pullsConfiguration) return Promise.resolve(this.pushed);
@@ -50,7 +139,7 @@ export class SettingsStore {
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(sanitizeSettings, () => DEFAULT_SETTINGS);
+        .then((raw) => this.sanitize(raw), () => DEFAULT_SETTINGS);
       this.byUri.set(uri, settings);
     }
     return settings;
@@ -59,8 +148,9 @@ export class SettingsStore {
   /** workspace/didChangeConfiguration: forget everything; take pushed settings when the client sends them. */
   changed(pushedSettings: unknown): void {
     this.byUri.clear();
+    this.warned.clear();
     if (!this.pullsConfiguration && isRecord(pushedSettings)) {
-      this.pushed = sanitizeSettings(pushedSettings[SETTINGS_SECTION]);
+      this.pushed = this.sanitize(pushedSettings[SETTINGS_SECTION]);
     }
   }
 
