@@ -25,7 +25,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from './engine/config/file.js';
 import { allRules } from './engine/rules/index.js';
-import { explainError, formatExplanation } from './engine/knowledge/index.js';
+import { explainError, explanationTitle, formatExplanation } from './engine/knowledge/index.js';
 import { redactKeys } from './engine/auth/secrets.js';
 import { getCatalogue } from './api/catalogue.js';
 import { Analyzer, serverRules, type DocumentAnalysis } from './lsp/analysis.js';
