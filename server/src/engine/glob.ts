@@ -49,7 +49,8 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): (path: 
     body = body.slice(1);
   }
   const alternatives = expandBraces(body).map((alternative) => {
-    const plain = alternative.startsWith('./') ? alternative.slice(2) : alternative;
+    let plain = alternative;
+    while (plain.startsWith('./')) plain = plain.slice(2);
     return {
       onBaseName: options.basename === true && !plain.includes('/'),
       segments: plain.split('/').map(parseSegment),
