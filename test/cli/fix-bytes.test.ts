@@ -1,38 +1,18 @@
 // --fix changes only the bytes of its edits: foreign encodings (Latin-1/Windows-1252, UTF-16 with a
 // BOM), BOMs, file modes and owners, symlinks and hard links all come through, and a file that changed
 // since it was read is not overwritten. In process, on real files in a temporary folder.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { runCli } from '../../server/src/cli/main.js';
 import { decodeFile, encodeFile, writeFileSafely } from '../../server/src/cli/file-io.js';
 import { readBounded } from '../../server/src/engine/config-file.js';
+import { cli, tempFolder } from '../helpers/cli.js';
 
-let dir: string;
-
-before(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leonardo-fix-bytes-'));
-});
-
-after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), stdin: async () => '', isTty: false });
-  return { code, out, err };
-}
-
-function file(relative: string, bytes: Buffer | string): string {
-  const full = path.join(dir, relative);
-  fs.mkdirSync(path.dirname(full), { recursive: true });
-  fs.writeFileSync(full, bytes);
-  return full;
-}
+const temp = tempFolder('leonardo-fix-bytes-');
+const file = (relative: string, bytes: Buffer | string) => temp.write(relative, bytes);
 
 /** A request body with one certain fix (`sd_Version` → `sd_version`), around the given raw bytes. */
 function body(prompt: Buffer): Buffer {
@@ -61,7 +41,7 @@ test('a Latin-1 / Windows-1252 file is fixed with every other byte kept, and the
   const original = fs.readFileSync(latin);
   const utf8 = file('latin/plain.leonardo.json', body(Buffer.from('café £', 'utf8')));
   const utf8Original = fs.readFileSync(utf8);
-  const { code, err } = await cli(['--fix', path.join(dir, 'latin')]);
+  const { code, err } = await cli(['--fix', path.join(temp.path, 'latin')]);
   assert.equal(code, 0);
   const after = fs.readFileSync(latin);
   assert.ok(after.equals(fixedBytes(original)), 'only the ten bytes of the fix changed');
@@ -112,7 +92,7 @@ test('a UTF-16 file that cannot be written back exactly is left untouched, with 
   const broken = file('odd/a.leonardo.json', odd);
   const fine = file('odd/b.leonardo.json', body(Buffer.from('x')));
   const fineOriginal = fs.readFileSync(fine);
-  const { code, out } = await cli(['--fix', '--format', 'json', path.join(dir, 'odd')]);
+  const { code, out } = await cli(['--fix', '--format', 'json', path.join(temp.path, 'odd')]);
   assert.equal(code, 1);
   assert.ok(fs.readFileSync(broken).equals(odd));
   assert.ok(fs.readFileSync(fine).equals(fixedBytes(fineOriginal)));
@@ -168,7 +148,7 @@ test('the owner and group are kept (when running as root, who can give them)', a
 test('through a symlink, the target is fixed and the link stays a link', async () => {
   const target = file('link/real/a.leonardo.json', body(Buffer.from('x')));
   const original = fs.readFileSync(target);
-  const link = path.join(dir, 'link/alias.leonardo.json');
+  const link = path.join(temp.path, 'link/alias.leonardo.json');
   fs.symlinkSync(path.join('real', 'a.leonardo.json'), link);
   const { code } = await cli(['--fix', link]);
   assert.equal(code, 0);
@@ -181,7 +161,7 @@ test('through a symlink, the target is fixed and the link stays a link', async (
 test('a hard-linked file is written in place: every name sees the fix, and they stay one file', async () => {
   const f = file('hard/a.leonardo.json', body(Buffer.from('x')));
   const original = fs.readFileSync(f);
-  const other = path.join(dir, 'hard-other.json');
+  const other = path.join(temp.path, 'hard-other.json');
   fs.linkSync(f, other);
   const inode = fs.statSync(f).ino;
   await cli(['--fix', f]);
