@@ -85,7 +85,7 @@ export function encodeFile(decoded: DecodedFile, text: string): Buffer | { error
     if (/[^\u0000-\u00ff]/.test(text)) return { error: 'is Latin-1 (not UTF-8) and the fixes need characters Latin-1 cannot hold' };
     body = Buffer.from(text, 'latin1');
   } else if (decoded.encoding === 'utf8') {
-    if (LONE_SURROGATE.test(text)) return { error: 'would hold a lone surrogate after the fixes, which UTF-8 cannot encode' };
+    if (wellFormed(text) !== text) return { error: 'would hold a lone surrogate after the fixes, which UTF-8 cannot encode' };
     body = Buffer.from(text, 'utf8');
   } else {
     body = Buffer.from(text, 'utf16le');
@@ -94,8 +94,10 @@ export function encodeFile(decoded: DecodedFile, text: string): Buffer | { error
   return Buffer.concat([decoded.bom, body]);
 }
 
-/** A UTF-16 surrogate without its pair. */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** The text with each UTF-16 surrogate that lacks its pair replaced by U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
 
 function startsWith(bytes: Buffer, prefix: Buffer): boolean {
   return bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);

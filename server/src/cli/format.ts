@@ -8,7 +8,7 @@ import { allRules } from '../engine/rules/index.js';
 import { REPOSITORY_URL } from '../engine/docs.js';
 import { applyTextEdits } from '../engine/apply-fixes.js';
 import type { Finding } from '../engine/types.js';
-import { LONE_SURROGATE } from './file-io.js';
+import { wellFormed } from './file-io.js';
 import type { FileResult } from './lint-files.js';
 
 export interface EslintMessage {
@@ -172,8 +172,7 @@ function encodeSegments(segments: readonly string[]): string {
     .map((s, i) => {
       if (s === '.' || s === '..' || (i === 1 && /^[A-Za-z]:$/.test(s))) return s; // a Windows drive stays `C:`
       // encodeURIComponent throws on a lone surrogate: it becomes U+FFFD.
-      const wellFormed = s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
-      return encodeURIComponent(wellFormed).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     })
     .join('/');
 }

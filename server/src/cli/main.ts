@@ -105,32 +105,33 @@ function readStdin(): Promise<string> {
  * A reader that stops reading (`leonardo-lint . | head -1`) is not an error of the run: the rest of
  * the output is dropped, the run finishes (fixes included) and exits with its own code.
  */
-function quietOnClosedPipe(stream: NodeJS.WriteStream, closed: { value: boolean }): void {
+function quietOnClosedPipe(stream: NodeJS.WriteStream, state: { closed: boolean; failed: boolean }): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      closed.value = true;
-      return;
+    state.closed = true;
+    // Any other failure to write the report is a failure of the run (it may come after the run's end).
+    if (error.code !== 'EPIPE') {
+      state.failed = true;
+      process.exitCode = 2;
     }
-    process.exitCode = 2;
   });
 }
 
 /** Run with the process's own streams and set the exit code (bin/leonardo-lint.js calls this). */
 export function main(): void {
-  const outClosed = { value: false };
-  const errClosed = { value: false };
-  quietOnClosedPipe(process.stdout, outClosed);
-  quietOnClosedPipe(process.stderr, errClosed);
+  const out = { closed: false, failed: false };
+  const err = { closed: false, failed: false };
+  quietOnClosedPipe(process.stdout, out);
+  quietOnClosedPipe(process.stderr, err);
   void runCli(process.argv.slice(2), {
     out: (t) => {
-      if (!outClosed.value) process.stdout.write(t);
+      if (!out.closed) process.stdout.write(t);
     },
     err: (t) => {
-      if (!errClosed.value) process.stderr.write(t);
+      if (!err.closed) process.stderr.write(t);
     },
     stdin: readStdin,
     isTty: Boolean(process.stdout.isTTY),
   }).then((code) => {
-    process.exitCode = code;
+    process.exitCode = out.failed || err.failed ? 2 : code;
   });
 }
