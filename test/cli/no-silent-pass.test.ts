@@ -72,3 +72,13 @@ test('a folder with nothing to lint, or all of it ignored: exit 2, saying so', a
   fs.writeFileSync(path.join(ignored, 'a.leonardo.json'), BODY);
   assert.equal((await cli([ignored])).code, 2);
 });
+
+test('a binary file (or UTF-16 without a BOM) named on the command line says it was skipped; found in a folder, a note says it', async () => {
+  const named = temp.write('binary/utf16-no-bom.leonardo.json', Buffer.from('{"prompt": "x", "sd_Version": "v2"}', 'utf16le'));
+  const run = await cli(['--format', 'json', named]);
+  assert.equal(run.code, 0);
+  assert.deepEqual(JSON.parse(run.out)[0].messages.map((m: { ruleId: string; message: string }) => [m.ruleId, m.message]), [['file-skipped', 'File skipped: it looks like binary data.']]);
+  temp.write('binary/ok.leonardo.json', BODY);
+  const walked = await cli(['--format', 'json', path.join(temp.path, 'binary')]);
+  assert.match(walked.err, /binary\/utf16-no-bom\.leonardo\.json: skipped: it looks like binary data\./);
+});
