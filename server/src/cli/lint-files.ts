@@ -64,11 +64,12 @@ export function lintFile(entry: FileEntry, options: LintRunOptions): FileResult 
   try {
     const doc: LintDocument = { text, kind, path: filePath };
     const result = analyze(doc, { config });
-    // A file the engine did not read (binary data) says so: named, as a file over maxFileSize does;
-    // found in a folder, in a note (as the editor, which shows nothing for it).
-    const silentSkip = result.skipped !== undefined && result.findings.length === 0;
-    const findings = silentSkip && entry.explicit ? [skipFinding(result.skipped!)] : result.findings;
-    if (silentSkip && !entry.explicit) return { filePath, text, findings, notes: [`${displayPath(filePath)}: ${result.skipped!.replace(/^File skipped: /, 'skipped: ')}`] };
+    // A file the engine did not read without a finding (binary data) is said in a note: the editor shows
+    // no finding for it either, and the CLI's findings are the editor's.
+    const findings = result.findings;
+    if (result.skipped !== undefined && findings.length === 0) {
+      return { filePath, text, findings, notes: [`${displayPath(filePath)}: ${result.skipped.replace(/^File skipped: /, 'skipped: ')}`] };
+    }
     if (!options.fix) return { filePath, text, findings };
     const fixed = fixUntilStable(text, findings, (next) => analyze({ ...doc, text: next }, { config }).findings);
     if (fixed.text === text) return { filePath, text, findings: fixed.findings };
