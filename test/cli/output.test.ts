@@ -88,6 +88,10 @@ test('control characters in file names and messages are escaped in the stylish r
   const json = await cli(['--format', 'json', file]);
   assert.equal(JSON.parse(json.out)[0].filePath, file);
   assert.equal(escapeControls('tab\there\u0085\u2028'), 'tab\\there\\x85\\u2028');
+  // Usage errors name paths too.
+  const missing = await cli([path.join(temp.path, 'gone\u001b[31m.json')]);
+  assert.equal(missing.code, 2);
+  assert.ok(missing.err.includes('gone\\x1b[31m.json') && !missing.err.includes('\u001b'), missing.err);
 });
 
 test('SARIF artifact URIs are percent-encoded RFC 3986 references (relative below the working folder, file: otherwise)', () => {

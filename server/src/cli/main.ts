@@ -5,7 +5,7 @@ import type { LintConfig } from '../engine/config.js';
 import { allRules } from '../engine/rules/index.js';
 import { HELP, parseLintArgs, UsageError, type LintArgs } from './args.js';
 import { collectFiles } from './files.js';
-import { displayPath, formatJson, formatSarif, formatStylish } from './format.js';
+import { displayPath, escapeControls, formatJson, formatSarif, formatStylish } from './format.js';
 import { lintFile, type FileResult } from './lint-files.js';
 import { runExplain } from './explain.js';
 
@@ -35,7 +35,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return lint(args, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.err(`leonardo-lint: ${error.message}\n${error instanceof UsageError ? "Run 'leonardo-lint --help' for usage.\n" : ''}`);
+      io.err(`leonardo-lint: ${escapeControls(error.message)}\n${error instanceof UsageError ? "Run 'leonardo-lint --help' for usage.\n" : ''}`);
       return 2;
     }
     io.err(`leonardo-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
