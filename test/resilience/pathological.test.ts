@@ -18,7 +18,7 @@ const docs = pathologicalDocuments();
 
 /** The skip reason the expectation names, as analyze words it. */
 const SKIP_TEXT: Partial<Record<Pathological['expect'], RegExp>> = {
-  'skipped: too large': /^File skipped: \d+ characters is over the maxFileSize limit of \d+\.$/,
+  'skipped: too large': /^File skipped: \d+ bytes is over the maxFileSize limit of \d+ bytes\.$/,
   'skipped: nested too deeply': /^File skipped: it is nested too deeply to analyse\.$/,
   'skipped: binary': /^File skipped: it looks like binary data\.$/,
 };

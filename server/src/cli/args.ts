@@ -1,6 +1,7 @@
 // Command-line arguments of `leonardo-lint`, parsed with node:util (no dependency needed).
 
 import { parseArgs } from 'node:util';
+import { unknownRuleProblem } from '../engine/config/lint-config.js';
 import type { SeveritySetting } from '../engine/types.js';
 
 export type FormatName = 'stylish' | 'json' | 'sarif';
@@ -38,7 +39,7 @@ Options:
   -q, --quiet                report errors only
   -c, --config <file>        use this config file instead of the nearest leonardo-lint.config.json
       --no-unused-directives do not report suppression comments that suppress nothing
-      --max-warnings <n>     exit 1 when there are more than n warnings
+      --max-warnings <n>     exit 1 when there are more than n warnings (information findings do not count)
       --exit-zero            exit 0 even when errors are found (for reports)
       --no-color             plain output
   -v, --version              print the version
@@ -82,6 +83,8 @@ export function parseLintArgs(argv: string[], isTty: boolean): LintArgs | 'help'
     if (!m || !SEVERITIES.includes(m[2] as SeveritySetting)) {
       throw new UsageError(`--rule expects <rule-id>:<${SEVERITIES.join('|')}>, got "${spec}"`);
     }
+    const unknown = unknownRuleProblem(m[1]!);
+    if (unknown) throw new UsageError(`--rule: ${unknown}`);
     rules[m[1]!] = m[2] as SeveritySetting;
   }
   let maxWarnings: number | undefined;

@@ -2,11 +2,13 @@
 // SARIF 2.1.0 (for code-scanning tools). Lines and columns are 1-based; columns count UTF-16 units.
 
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../engine/positions.js';
 import { allRules } from '../engine/rules/index.js';
 import { REPOSITORY_URL } from '../engine/rule-docs.js';
 import { applyTextEdits } from '../engine/fix/apply.js';
 import type { Finding } from '../engine/types.js';
+import { wellFormed } from './file-io.js';
 import type { FileResult } from './lint-files.js';
 
 export interface EslintMessage {
@@ -36,6 +38,8 @@ export function toEslintResults(results: readonly FileResult[]): EslintResult[] 
     const messages: EslintMessage[] = r.fatal
       ? [{ ruleId: null, severity: 2, message: r.fatal, line: 1, column: 1, fatal: true }]
       : r.findings.map((f) => toMessage(f, lines, r.text));
+    // After the findings, so that message i is still finding i.
+    if (r.writeError) messages.push({ ruleId: null, severity: 2, message: r.writeError, line: 1, column: 1 });
     const count = (sev: 1 | 2, fixable: boolean) =>
       messages.filter((m) => m.severity === sev && (!fixable || m.fix !== undefined)).length;
     return {
@@ -96,7 +100,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean, cw
   eslint.forEach((result, i) => {
     if (result.messages.length === 0) return;
     const findings = results[i]!.findings;
-    out += `\n${underline(path.relative(cwd, result.filePath) || result.filePath)}\n`;
+    out += `\n${underline(escapeControls(path.relative(cwd, result.filePath) || result.filePath))}\n`;
     const rows = result.messages.map((m, j) => {
       const isInfo = !m.fatal && findings[j]?.severity === 'information';
       const label = m.severity === 2 ? red('error') : isInfo ? blue('info') : yellow('warning');
@@ -105,7 +109,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean, cw
       else warnings++;
       if (m.fix && m.severity === 2) fixableErrors++;
       if (m.fix && m.severity === 1) fixableWarnings++;
-      return [`${m.line}:${m.column}`, label, m.message, dim(m.ruleId ?? '')];
+      return [`${m.line}:${m.column}`, label, escapeControls(m.message), dim(m.ruleId ?? '')];
     });
     // A reduce, not Math.max(...): a file can have more findings than the stack has room for arguments.
     const width = (k: number) => rows.reduce((w, r) => Math.max(w, visible(r[k]!).length), 0);
@@ -129,7 +133,49 @@ function visible(s: string): string {
   return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
+/**
+ * Text for a terminal: control characters (C0, DEL, C1), line and paragraph separators and the
+ * bidirectional controls are written as escapes, so a file name or a quoted field cannot move the
+ * cursor, recolour the screen, start a new line or reorder what is shown (Trojan Source).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    const code = c.charCodeAt(0);
+    return named[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
+/** A path as printed in messages and the stylish report: relative to the working folder when below it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const relative = path.isAbsolute(file) ? path.relative(cwd, file) : file;
+  return escapeControls(relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative);
+}
+
 // -- SARIF -----------------------------------------------------------------------------------------
+
+/**
+ * An RFC 3986 URI reference for a file: relative to the working folder when it is below it or
+ * beside it (each segment percent-encoded, `:` too, so a first segment is never read as a scheme),
+ * otherwise an absolute `file:` URI (percent-encoded likewise).
+ */
+export function sarifUri(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file);
+  if (relative !== '' && !path.isAbsolute(relative)) return encodeSegments(relative.split(path.sep));
+  const url = pathToFileURL(file);
+  // pathToFileURL leaves some characters RFC 3986 reserves (`[`, `]`, `'`, ...) as they are.
+  return `file://${url.host}${encodeSegments(decodeURIComponent(url.pathname).split('/'))}`;
+}
+
+function encodeSegments(segments: readonly string[]): string {
+  return segments
+    .map((s, i) => {
+      if (s === '.' || s === '..' || (i === 1 && /^[A-Za-z]:$/.test(s))) return s; // a Windows drive stays `C:`
+      // encodeURIComponent throws on a lone surrogate: it becomes U+FFFD.
+      return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    })
+    .join('/');
+}
 
 export function formatSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): string {
   const eslint = toEslintResults(results);
@@ -145,7 +191,7 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: path.relative(cwd, r.filePath).split(path.sep).join('/') },
+              artifactLocation: { uri: sarifUri(r.filePath, cwd) },
               region: { startLine: m.line, startColumn: m.column, endLine: m.endLine ?? m.line, endColumn: m.endColumn ?? m.column },
             },
           },

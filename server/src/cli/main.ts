@@ -1,12 +1,11 @@
 // `leonardo-lint`: the command-line face of the engine. Same analysis as the editor, for CI.
 
-import * as fs from 'node:fs';
-import { ConfigError, ConfigLoader, parseConfig } from '../engine/config/file.js';
+import { ConfigError, ConfigLoader, readConfigFile } from '../engine/config/file.js';
 import type { LintConfig } from '../engine/config/lint-config.js';
 import { allRules } from '../engine/rules/index.js';
 import { HELP, parseLintArgs, UsageError, type LintArgs } from './args.js';
 import { collectFiles } from './files.js';
-import { formatJson, formatSarif, formatStylish } from './format.js';
+import { displayPath, escapeControls, formatJson, formatSarif, formatStylish } from './format.js';
 import { lintFile, type FileResult } from './lint-files.js';
 import { runExplain } from './explain.js';
 
@@ -36,7 +35,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return lint(args, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.err(`leonardo-lint: ${error.message}\n${error instanceof UsageError ? "Run 'leonardo-lint --help' for usage.\n" : ''}`);
+      io.err(`leonardo-lint: ${escapeControls(error.message)}\n${error instanceof UsageError ? "Run 'leonardo-lint --help' for usage.\n" : ''}`);
       return 2;
     }
     io.err(`leonardo-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
@@ -47,29 +46,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function lint(args: LintArgs, io: CliIo): number {
   const configs = new ConfigLoader();
   let explicitConfig: LintConfig | undefined;
-  if (args.configFile) {
-    let text: string;
-    try {
-      text = fs.readFileSync(args.configFile, 'utf8');
-    } catch {
-      throw new UsageError(`cannot read config file ${args.configFile}`);
-    }
-    explicitConfig = { ...parseConfig(text, args.configFile), baseDir: process.cwd() };
+  if (args.configFile) explicitConfig = { ...readConfigFile(args.configFile), baseDir: process.cwd() };
+  const collected = collectFiles(args.paths, configs, explicitConfig);
+  const { files, missing, unreachable } = collected;
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.map((p) => displayPath(p)).join(', ')}`);
+  if (unreachable.length > 0) {
+    throw new UsageError(`cannot read ${unreachable.map((u) => `${displayPath(u.path)}: ${u.reason}`).join(', ')}`);
   }
-  const { files, missing } = collectFiles(args.paths, configs);
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  if (files.length === 0 && collected.problems.length === 0) {
+    // As ESLint does: a run that read nothing must not look like a clean one.
+    throw new UsageError(`no files to lint in ${args.paths.map((p) => displayPath(p)).join(', ')} (TS/JS, JSON, shell, Markdown, .http)`);
+  }
   const overrides: LintConfig = { rules: args.rules };
   if (args.reportUnusedDisableDirectives !== undefined) overrides.reportUnusedDisableDirectives = args.reportUnusedDisableDirectives;
 
-  const results: FileResult[] = files.map((entry) => lintFile(entry, { fix: args.fix, overrides, configs, explicitConfig }));
+  const results: FileResult[] = [
+    ...collected.problems.map((p): FileResult => ({ filePath: p.path, text: '', findings: [], fatal: p.message })),
+    ...files.map((entry) => lintFile(entry, { fix: args.fix, overrides, configs, explicitConfig })),
+  ];
+  for (const note of [...collected.notes, ...results.flatMap((r) => r.notes ?? [])]) io.err(`leonardo-lint: ${note}\n`);
   const shown = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
 
   if (args.format === 'json') io.out(formatJson(shown) + '\n');
   else if (args.format === 'sarif') io.out(formatSarif(shown, VERSION) + '\n');
   else io.out(formatStylish(shown, args.color));
 
-  const errors = shown.reduce((n, r) => n + (r.fatal ? 1 : 0) + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity !== 'error').length, 0);
+  const errors = shown.reduce((n, r) => n + (r.fatal ? 1 : 0) + (r.writeError ? 1 : 0) + r.findings.filter((f) => f.severity === 'error').length, 0);
+  // Warnings only, as the summary counts them: information findings are not warnings.
+  const warnings = shown.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (args.exitZero) return 0;
   if (errors > 0) return 1;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
@@ -97,14 +101,37 @@ function readStdin(): Promise<string> {
   });
 }
 
+/**
+ * A reader that stops reading (`leonardo-lint . | head -1`) is not an error of the run: the rest of
+ * the output is dropped, the run finishes (fixes included) and exits with its own code.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream, state: { closed: boolean; failed: boolean }): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    state.closed = true;
+    // Any other failure to write the report is a failure of the run (it may come after the run's end).
+    if (error.code !== 'EPIPE') {
+      state.failed = true;
+      process.exitCode = 2;
+    }
+  });
+}
+
 /** Run with the process's own streams and set the exit code (bin/leonardo-lint.js calls this). */
 export function main(): void {
+  const out = { closed: false, failed: false };
+  const err = { closed: false, failed: false };
+  quietOnClosedPipe(process.stdout, out);
+  quietOnClosedPipe(process.stderr, err);
   void runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    out: (t) => {
+      if (!out.closed) process.stdout.write(t);
+    },
+    err: (t) => {
+      if (!err.closed) process.stderr.write(t);
+    },
     stdin: readStdin,
     isTty: Boolean(process.stdout.isTTY),
   }).then((code) => {
-    process.exitCode = code;
+    process.exitCode = out.failed || err.failed ? 2 : code;
   });
 }

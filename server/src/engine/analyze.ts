@@ -46,8 +46,10 @@ const SKIP_RULE_ID = 'file-skipped';
 export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): AnalysisResult {
   const config = options.config ?? {};
   const maxSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (doc.text.length > maxSize) {
-    const reason = `File skipped: ${doc.text.length} characters is over the maxFileSize limit of ${maxSize}.`;
+  // maxFileSize counts bytes (of the text in UTF-8), as documented, not characters.
+  const bytes = Buffer.byteLength(doc.text, 'utf8');
+  if (bytes > maxSize) {
+    const reason = tooLargeReason(bytes, maxSize);
     return { findings: [skipFinding(reason)], requests: [], skipped: reason };
   }
   if (looksBinary(doc.text)) {
@@ -159,7 +161,13 @@ function encodeFixes(findings: Finding[], requests: readonly RequestSite[]): Fin
   }));
 }
 
-function skipFinding(message: string): Finding {
+/** Why a file of `bytes` bytes is not analysed (the CLI says the same of a file it does not read). */
+export function tooLargeReason(bytes: number, maxSize: number): string {
+  return `File skipped: ${bytes} bytes is over the maxFileSize limit of ${maxSize} bytes.`;
+}
+
+/** The one information finding of a file that is not analysed. */
+export function skipFinding(message: string): Finding {
   return { ruleId: SKIP_RULE_ID, severity: 'information', message, span: { start: 0, end: 0 }, fixes: [] };
 }
 

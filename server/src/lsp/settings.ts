@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { ConfigError, ConfigLoader } from '../engine/config/file.js';
-import { mergeConfigs, type LintConfig } from '../engine/config/lint-config.js';
+import { mergeConfigs, unknownRuleProblems, type LintConfig } from '../engine/config/lint-config.js';
 import type { SeveritySetting } from '../engine/types.js';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings } from './protocol.js';
 
@@ -224,6 +224,9 @@ export class ConfigResolver {
         error = e instanceof ConfigError ? e.message : String(e);
       }
     }
+    // A rule id in the settings that is no rule: said like a config file's (the other rules still apply).
+    const unknownRules = unknownRuleProblems(settings.rules);
+    if (unknownRules.length > 0 && !error) error = `Setting leonardoLint.rules: ${unknownRules.join('; ')}`;
     const fromSettings: LintConfig = {
       rules: settings.rules,
       requestFiles: rebaseGlobs(settings.requestFiles, folder, baseDir),

@@ -1,6 +1,8 @@
 // Lint configuration: what `leonardo-lint.config.json`, CLI flags and editor settings agree on.
-// Pure data and merging; reading files from disk lives in file.ts.
+// Pure data, merging and checking rule ids; reading files from disk lives in file.ts.
 
+import { allRules } from '../rules/index.js';
+import { editDistance, nearestNames } from '../fix/suggest.js';
 import type { SeveritySetting } from '../types.js';
 
 export interface LintConfig {
@@ -10,7 +12,7 @@ export interface LintConfig {
   requestFiles?: Record<string, string>;
   /** Globs of files the CLI skips (relative to the config file). */
   ignores?: string[];
-  /** Files larger than this many bytes are skipped with one information finding. */
+  /** Files larger than this many bytes (not characters) are skipped, unread, with one information finding. */
   maxFileSize?: number;
   /** Report suppression comments that suppress nothing (default true). */
   reportUnusedDisableDirectives?: boolean;
@@ -35,4 +37,33 @@ export function mergeConfigs(...configs: Array<LintConfig | undefined>): LintCon
     }
   }
   return out;
+}
+
+/**
+ * The problem with a rule id a configuration names, or undefined when it is a rule: which id is
+ * unknown and the nearest known one. Shared by the config file, `--rule` and the editor settings.
+ */
+export function unknownRuleProblem(id: string): string | undefined {
+  const known = allRules.map((r) => r.meta.id);
+  if (known.includes(id)) return undefined;
+  const nearest = nearestNames(id, known, { limit: 1 })[0] ?? nearestByDistance(id, known);
+  return `"${id}" is not a Leonardo Lint rule${nearest ? ` (nearest: "${nearest}")` : ''}`;
+}
+
+/** The problems of every unknown rule id of a rules map, in order. */
+export function unknownRuleProblems(rules: Record<string, unknown> | undefined): string[] {
+  return Object.keys(rules ?? {}).flatMap((id) => unknownRuleProblem(id) ?? []);
+}
+
+function nearestByDistance(id: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(id, candidate, bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }

@@ -10,9 +10,9 @@
 // Anything else (package.json, tsconfig.json, fixtures of other APIs) yields no request.
 
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import type { Catalogue, Endpoint } from '../../api/types.js';
 import type { LintConfig } from '../config/lint-config.js';
+import { compileGlob } from '../config/glob.js';
 import type { LintDocument, ObjectValue, RequestSite, Span } from '../types.js';
 import type { Extraction } from './index.js';
 import { parseJsonValue } from './json-values.js';
@@ -104,12 +104,21 @@ function requestFileRules(requestFiles: Record<string, string>) {
   let rules = compiledRequestFiles.get(requestFiles);
   if (!rules) {
     rules = Object.entries(requestFiles).map(([glob, endpoint]) => ({
-      matches: picomatch(glob, { dot: true, basename: !glob.includes('/') }),
+      matches: requestFileMatcher(glob),
       ref: parseEndpointRef(endpoint),
     }));
     compiledRequestFiles.set(requestFiles, rules);
   }
   return rules;
+}
+
+/** A glob from the configuration, matched in bounded time (glob.ts); a glob it refuses matches nothing. */
+function requestFileMatcher(glob: string): (p: string) => boolean {
+  try {
+    return compileGlob(glob, { basename: !glob.includes('/') });
+  } catch {
+    return () => false; // a config file's globs were checked when it was read; settings' are not
+  }
 }
 
 function configuredEndpoint(filePath: string, config: LintConfig): LocatedRef | undefined {
