@@ -263,26 +263,22 @@ function renderFinding(code: string, f: Finding): string {
   ].join('\n');
 }
 
-/** The smallest `edit(from, to)` whose `from` is unique in the code and starts and ends on word boundaries. */
+/** `edit(from, to)` over the fix's edits, widened to word boundaries until `from` is unique in the code. */
 function renderOutput(code: string, fix: Fix): string {
   const output = applyFix(code, fix);
-  let start = 0;
-  while (start < code.length && start < output.length && code[start] === output[start]) start++;
-  let tail = 0;
-  while (tail < code.length - start && tail < output.length - start && code[code.length - 1 - tail] === output[output.length - 1 - tail]) tail++;
-  let end = code.length - tail;
+  let start = Math.min(...fix.edits.map((e) => e.start));
+  let end = Math.max(...fix.edits.map((e) => e.end));
   const word = /\w/;
   for (;;) {
-    while (start > 0 && word.test(code[start - 1]!) && (start === code.length || word.test(code[start]!) || start === end)) start--;
-    while (end < code.length && word.test(code[end]!) && (end === 0 || word.test(code[end - 1]!) || start === end)) end++;
+    while (start > 0 && word.test(code[start - 1]!) && (start === end || word.test(code[start]!))) start--;
+    while (end < code.length && word.test(code[end]!) && (start === end || word.test(code[end - 1]!))) end++;
     const from = code.slice(start, end);
     if (from !== '' && code.indexOf(from) === code.lastIndexOf(from)) break;
     if (start === 0 && end === code.length) return quote(output);
     if (start > 0) start--;
     if (end < code.length) end++;
   }
-  const to = output.slice(start, output.length - (code.length - end));
-  return edit(code.slice(start, end), to).shown;
+  return edit(code.slice(start, end), output.slice(start, output.length - (code.length - end))).shown;
 }
 
 function quote(text: string): string {
