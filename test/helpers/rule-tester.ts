@@ -263,7 +263,7 @@ function renderFinding(code: string, f: Finding): string {
   ].join('\n');
 }
 
-/** `edit(from, to)` over the fix's edits, widened to word boundaries until `from` is unique in the code. */
+/** `edit(from, to)` over the fix's edits, widened to word boundaries until `from` holds a word and is unique in the code. */
 function renderOutput(code: string, fix: Fix): string {
   const output = applyFix(code, fix);
   let start = Math.min(...fix.edits.map((e) => e.start));
@@ -273,7 +273,7 @@ function renderOutput(code: string, fix: Fix): string {
     while (start > 0 && word.test(code[start - 1]!) && (start === end || word.test(code[start]!))) start--;
     while (end < code.length && word.test(code[end]!) && (start === end || word.test(code[end - 1]!))) end++;
     const from = code.slice(start, end);
-    if (from !== '' && code.indexOf(from) === code.lastIndexOf(from)) break;
+    if (word.test(from) && code.indexOf(from) === code.lastIndexOf(from)) break;
     if (start === 0 && end === code.length) return quote(output);
     if (start > 0) start--;
     if (end < code.length) end++;
