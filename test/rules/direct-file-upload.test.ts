@@ -1,6 +1,6 @@
 // direct-file-upload: the file itself sent to an upload endpoint that takes JSON and returns a presigned URL.
 import { ruleTester } from '../helpers/rule-tester.js';
-import { CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 ruleTester.run('direct-file-upload', {
   valid: [
@@ -21,7 +21,7 @@ export async function fine(path: string, body: unknown) {
 }
 `,
     },
-    ...Object.entries(CORRECT_FLOWS).map(([name, code]) => ({ name: `correct flow ${name}`, code, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' })),
+    ...CORRECT_FLOW_CASES,
   ],
   invalid: [
     {

@@ -1,7 +1,7 @@
 // invalid-enum on responses: a response enum (`generations_by_pk.status`: PENDING, COMPLETE, FAILED)
 // compared with a value it never has.
 import { edit, ruleTester } from '../helpers/rule-tester.js';
-import { CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 ruleTester.run('invalid-enum', {
   valid: [
@@ -22,7 +22,7 @@ export async function check(id: string, job: { status: string }) {
 }
 `,
     },
-    ...Object.entries(CORRECT_FLOWS).map(([name, code]) => ({ name: `correct flow ${name}`, code, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' })),
+    ...CORRECT_FLOW_CASES,
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
 // presigned-upload-auth: the API key sent along with the upload to a presigned S3 URL.
 import { edit, ruleTester } from '../helpers/rule-tester.js';
-import { CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 const PRESIGN = `const LEONARDO = 'https://cloud.leonardo.ai/api/rest/v1';
 const apiKey = process.env.LEONARDO_API_KEY;
@@ -34,7 +34,7 @@ export async function fine(file: Blob, someUrl: string) {
 }
 `,
     },
-    ...Object.entries(CORRECT_FLOWS).map(([name, code]) => ({ name: `correct flow ${name}`, code, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' })),
+    ...CORRECT_FLOW_CASES,
   ],
   invalid: [
     {

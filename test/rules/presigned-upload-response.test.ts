@@ -1,6 +1,6 @@
 // presigned-upload-response: a body or an id read from the 204 No Content of the presigned upload.
 import { ruleTester } from '../helpers/rule-tester.js';
-import { CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 const PRESIGN = `import axios from 'axios';
 const LEONARDO = 'https://cloud.leonardo.ai/api/rest/v1';
@@ -44,7 +44,7 @@ export async function upload(file: Blob) {
 }
 `,
     },
-    ...Object.entries(CORRECT_FLOWS).map(([name, code]) => ({ name: `correct flow ${name}`, code, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' })),
+    ...CORRECT_FLOW_CASES,
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
 // unchecked-generation-status: generated images read before the job is known to be COMPLETE.
 import { ruleTester } from '../helpers/rule-tester.js';
-import { CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 const PREAMBLE = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 const headers = { accept: 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
@@ -152,7 +152,7 @@ ruleTester.run('unchecked-generation-status', {
     ...Object.entries(SILENT).map(([name, code]) => ({ name, code })),
     { name: 'a helper whose every caller has waited is checked', path: 'app.js', code: HELPER },
     { name: 'a webhook handler file is not judged', path: 'app/api/webhook/route.ts', code: WEBHOOK_HANDLER },
-    ...Object.entries(CORRECT_FLOWS).map(([name, code]) => ({ name: `correct flow ${name}`, code, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' })),
+    ...CORRECT_FLOW_CASES,
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
 // unknown-response-field: reads of fields a known Leonardo response does not have, with the real path.
 import { edit, ruleTester } from '../helpers/rule-tester.js';
-import { CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 const PREAMBLE = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
@@ -70,7 +70,7 @@ export async function either(id: string, upload: boolean) {
 }
 `,
     },
-    ...Object.entries(CORRECT_FLOWS).map(([name, code]) => ({ name: `correct flow ${name}`, code, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' })),
+    ...CORRECT_FLOW_CASES,
   ],
   invalid: [
     {

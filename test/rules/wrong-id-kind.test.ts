@@ -1,6 +1,6 @@
 // wrong-id-kind: ids followed from the response they came from to the request that uses them.
 import { edit, ruleTester } from '../helpers/rule-tester.js';
-import { CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 const SERVICE = `import axios from 'axios';
 
@@ -69,7 +69,7 @@ export async function cutOut(generationId: string, options: object) {
 }
 `,
     },
-    ...Object.entries(CORRECT_FLOWS).map(([name, code]) => ({ name: `correct flow ${name}`, code, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' })),
+    ...CORRECT_FLOW_CASES,
   ],
   invalid: [
     {
