@@ -233,7 +233,7 @@ leonardo.interceptors.request.use((config) => {
       {
         message: 'The authorization value has no `Bearer ` scheme: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
         at: [7, 31, 'process.env[\'LEONARDO_TOKEN\']'],
-        fixes: [{ title: 'Add the Bearer prefix', output: edit('process.env[\'LEONARDO_TOKEN\']', '`Bearer ${process.env[\'LEONARDO_TOKEN\']}`'), preferred: false, todayPreferred: true }], // policy: preferred means certain (the variable may hold more than the bare key)
+        fixes: [{ title: 'Add the Bearer prefix', output: edit('process.env[\'LEONARDO_TOKEN\']', '`Bearer ${process.env[\'LEONARDO_TOKEN\']}`'), preferred: true }],
       },
     ] },
     { name: 'axios.create without the key: capitalised and quoted like the other headers', code: INSTANCE("{ 'Content-Type': 'application/json' }"), findings: [

@@ -123,7 +123,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
       {
         message: 'photoReal requires alchemy: with `alchemy: false` the API rejects the request.',
         at: [2, 36, '"alchemy"'],
-        fixes: [{ title: 'Set `alchemy` to true', output: edit('false', 'true'), preferred: true }],
+        fixes: [{ title: 'Set `alchemy` to true', output: edit('false', 'true'), preferred: false, todayPreferred: true }], // policy: preferred means certain
       },
     ] },
     { name: 'ultra with alchemy explicit in a raw body: on alchemy, one of two choices', code: FETCH(`{ prompt: 'x', ultra: true, alchemy: true }`), findings: [

@@ -85,7 +85,7 @@ curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
       {
         message: '`/me` does not take POST: it takes GET, so `POST /me` fails.',
         at: [1, 9, 'POST'],
-        fixes: [{ title: 'Use GET', output: edit('POST', 'GET'), preferred: true }],
+        fixes: [{ title: 'Use GET', output: edit('POST', 'GET'), preferred: false, todayPreferred: true }], // policy: preferred means certain
       },
     ] },
     { name: 'a method implied by data: no fix', path: SH, code: `curl ${BASE}/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e -d '{}'\n`, findings: [
@@ -125,7 +125,7 @@ PUT {{base}}/me
         {
           message: '`/me` does not take PUT: it takes GET, so `PUT /me` fails.',
           at: [10, 1, 'PUT'],
-          fixes: [{ title: 'Use GET', output: edit('PUT', 'GET'), preferred: true }],
+          fixes: [{ title: 'Use GET', output: edit('PUT', 'GET'), preferred: false, todayPreferred: true }], // policy: preferred means certain
         },
       ],
     },
@@ -133,7 +133,7 @@ PUT {{base}}/me
       {
         message: '`/me` does not take PUT: it takes GET, so `PUT /me` fails.',
         at: [1, 1, 'PUT'],
-        fixes: [{ title: 'Use GET', output: edit('PUT', 'GET'), preferred: true }],
+        fixes: [{ title: 'Use GET', output: edit('PUT', 'GET'), preferred: false, todayPreferred: true }], // policy: preferred means certain
       },
     ] },
     { name: 'Markdown code blocks', path: 'README.md', code: `Upscale:\n\n\`\`\`bash\n$ curl -X POST ${BASE}/variations/upscaler -d '{"id":"x"}'\n\`\`\`\n`, findings: [
@@ -176,7 +176,7 @@ await fetch('${BASE}/me', { method: 'post' });
         {
           message: '`/me` does not take POST: it takes GET, so `POST /me` fails.',
           at: [2, 68, 'post'],
-          fixes: [{ title: 'Use GET', output: edit('post', 'get'), preferred: true }],
+          fixes: [{ title: 'Use GET', output: edit('post', 'get'), preferred: false, todayPreferred: true }], // policy: preferred means certain
         },
       ],
     },

@@ -96,17 +96,17 @@ ruleTester.run('unknown-field', {
         {
           message: '`imageWidth` is not a field of POST /generations: the API answers `Unexpected variable imageWidth`. `imageWidth` is the name in the GET /generations/{id} response; the request field is `width`.',
           at: [2, 21, '"imageWidth"'],
-          fixes: [{ title: 'Rename to width', output: edit('imageWidth', 'width'), preferred: true }],
+          fixes: [{ title: 'Rename to width', output: edit('imageWidth', 'width'), preferred: false, todayPreferred: true }], // policy: preferred means certain
         },
         {
           message: '`imageHeight` is not a field of POST /generations: the API answers `Unexpected variable imageHeight`. `imageHeight` is the name in the GET /generations/{id} response; the request field is `height`.',
           at: [2, 40, '"imageHeight"'],
-          fixes: [{ title: 'Rename to height', output: edit('imageHeight', 'height'), preferred: true }],
+          fixes: [{ title: 'Rename to height', output: edit('imageHeight', 'height'), preferred: false, todayPreferred: true }], // policy: preferred means certain
         },
         {
           message: '`inferenceSteps` is not a field of POST /generations: the API answers `Unexpected variable inferenceSteps`. `inferenceSteps` is the name in the GET /generations/{id} response; the request field is `num_inference_steps`.',
           at: [2, 60, '"inferenceSteps"'],
-          fixes: [{ title: 'Rename to num_inference_steps', output: edit('inferenceSteps', 'num_inference_steps'), preferred: true }],
+          fixes: [{ title: 'Rename to num_inference_steps', output: edit('inferenceSteps', 'num_inference_steps'), preferred: false, todayPreferred: true }], // policy: preferred means certain
         },
       ],
     },
@@ -133,7 +133,7 @@ ruleTester.run('unknown-field', {
       {
         message: '`isPublic` is not a field of POST /generations: the API answers `Unexpected variable isPublic`. Other endpoints call this setting `isPublic`; here it is `public`.',
         at: [2, 21, '"isPublic"'],
-        fixes: [{ title: 'Rename to public', output: edit('isPublic', 'public'), preferred: true }],
+        fixes: [{ title: 'Rename to public', output: edit('isPublic', 'public'), preferred: false, todayPreferred: true }], // policy: preferred means certain
       },
     ] },
     {

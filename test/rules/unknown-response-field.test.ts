@@ -193,12 +193,12 @@ export async function summary(id: string) {
         {
           message: 'The POST /generations response body has no field `generationId`: it reads undefined. Did you mean `sdGenerationJob.generationId`?',
           at: [8, 38, 'generationId'],
-          fixes: [{ title: 'Read `sdGenerationJob.generationId`', output: edit('generationId', 'sdGenerationJob.generationId'), preferred: true }],
+          fixes: [{ title: 'Read `sdGenerationJob.generationId`', output: edit('generationId', 'sdGenerationJob.generationId'), preferred: false, todayPreferred: true }], // policy: preferred means certain
         },
         {
           message: '`generations_by_pk.generated_images` of the GET /generations/{id} response is an array: `url` is not one of its members and reads undefined. Did you mean `[0].url`?',
           at: [8, 99, 'url'],
-          fixes: [{ title: 'Read `[0].url`', output: edit('?.url', '?.[0]?.url'), preferred: true }],
+          fixes: [{ title: 'Read `[0].url`', output: edit('?.url', '?.[0]?.url'), preferred: false, todayPreferred: true }], // policy: preferred means certain
         },
       ],
     },
