@@ -1,15 +1,8 @@
 // ineffective-option: fields the API ignores without their companion, sd_version next to a model,
 // and a presetStyle meant for the other alchemy setting.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
 
-const RULE = 'ineffective-option';
 const HEADER = '// POST /generations\n';
-const run = (code: string, path = 'app.ts') => lint(code, { rules: [RULE], path });
-const texts = (code: string, path = 'app.ts') => run(code, path).map((h) => h.text);
-const fix = (code: string, path = 'app.ts') => fixed(code, RULE, { path });
-
 const MODEL = 'de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3';
 const FETCH = (body: string) => `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 export async function go(key: string, c: boolean, extra: object, magic: boolean) {
@@ -28,22 +21,77 @@ export async function go(prompt: string) {
 }
 `;
 
-test('promptMagicStrength without promptMagic (the example route): on the key, removal offered', () => {
-  const code = FETCH(`{
+ruleTester.run('ineffective-option', {
+  valid: [
+    {
+      name: 'promptEnhanceInstruction with promptEnhance',
+      path: 'v.jsonc',
+      code: `// POST /generations-text-to-video
+{"prompt": "waves", "promptEnhance": true, "promptEnhanceInstruction": "make it cinematic"}`,
+    },
+    { name: 'sdVersion with modelId: null in an SDK call', code: SDK(`{ prompt, sdVersion: 'SDXL_1_0', modelId: null }`) },
+    { name: 'sd_version without a modelId', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "sd_version": "SDXL_1_0"}` },
+    { name: 'presetStyle not judged: photoReal on', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "alchemy": true, "photoReal": true, "presetStyle": "CINEMATIC"}` },
+    { name: 'presetStyle not judged: ultra on', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "ultra": true, "alchemy": false, "presetStyle": "DYNAMIC"}` },
+    { name: 'presetStyle NONE is listed for both', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "alchemy": false, "presetStyle": "NONE"}` },
+    { name: 'a photoReal-only style', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "alchemy": true, "presetStyle": "CINEMATIC"}` },
+    { name: 'presetStyle with an unknown alchemy', code: FETCH(`{ prompt: 'x', alchemy: c, presetStyle: 'LEONARDO' }`) },
+    { name: 'presetStyle with keys spread in', code: FETCH(`{ prompt: 'x', presetStyle: 'LEONARDO', ...extra }`) },
+    { name: 'companion on', code: FETCH(`{ prompt: 'x', promptMagic: true, promptMagicStrength: 0.5 }`) },
+    { name: 'companion unknown', code: FETCH(`{ prompt: 'x', promptMagic: magic, promptMagicStrength: 0.5 }`) },
+    { name: 'companion conditional', code: FETCH(`{ prompt: 'x', ...(c && { promptMagic: true }), promptMagicStrength: 0.5 }`) },
+    { name: 'companion possibly spread in', code: FETCH(`{ prompt: 'x', ...extra, promptMagicStrength: 0.5 }`) },
+    { name: 'an unknown value may be undefined', code: FETCH(`{ prompt: 'x', promptMagicStrength: extra }`) },
+    { name: 'imagePromptWeight with imagePrompts', code: FETCH(`{ prompt: 'x', imagePrompts: ['${MODEL}'], imagePromptWeight: 0.4 }`) },
+    { name: 'photoRealStrength with photoReal', code: FETCH(`{ prompt: 'x', photoReal: true, photoRealStrength: 0.5 }`) },
+    { name: 'a null value is not sent', code: FETCH(`{ prompt: 'x', promptMagicStrength: null }`) },
+    {
+      name: 'a companion assigned conditionally',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+export async function go(key: string, c: boolean) {
+  const body: Record<string, unknown> = { prompt: 'x', promptMagicStrength: 0.5 };
+  if (c) body.promptMagic = true;
+  return fetch(\`\${BASE}/generations\`, { method: 'POST', headers: { authorization: key }, body: JSON.stringify(body) });
+}
+`,
+    },
+    {
+      name: 'v2 API request',
+      code: `export const go = () => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
+  method: 'POST',
+  body: JSON.stringify({ model: 'flux-pro-2.0', parameters: { promptMagicStrength: 0.5, prompt_enhance: 'OFF' } }),
+});`,
+    },
+    {
+      name: 'another provider',
+      code: `export const go = () => fetch('https://api.example.com/generations', {
+  method: 'POST',
+  body: JSON.stringify({ prompt: 'x', promptMagicStrength: 0.5, unzoomAmount: 2 }),
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'promptMagicStrength without promptMagic (the example route): on the key, removal offered',
+      code: FETCH(`{
     prompt: 'a lighthouse',
     promptMagicStrength: 0.5,
     width: 1024,
-  }`);
-  const hits = run(code);
-  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [[5, 5, 'promptMagicStrength']]);
-  assert.equal(hits[0]!.message, '`promptMagicStrength` has no effect without `promptMagic: true`: the API ignores it.');
-  assert.equal(hits[0]!.severity, 'warning');
-  assert.equal(hits[0]!.finding.endpoint, 'POST /generations');
-  assert.equal(fix(code).includes(`    prompt: 'a lighthouse',\n    width: 1024,\n`), true);
-});
-
-test('each companion pair (JSON file)', () => {
-  const code = `${HEADER}{
+  }`),
+      findings: [
+        {
+          message: '`promptMagicStrength` has no effect without `promptMagic: true`: the API ignores it.',
+          at: [5, 5, 'promptMagicStrength'],
+          severity: 'warning',
+          endpoint: 'POST /generations',
+          fixes: [{ title: 'Remove `promptMagicStrength`', output: edit('    promptMagicStrength: 0.5,\n', ''), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'each companion pair (JSON file)',
+      path: 'r.jsonc',
+      code: `${HEADER}{
   "prompt": "x",
   "promptMagic": false,
   "promptMagicVersion": "v3",
@@ -53,97 +101,108 @@ test('each companion pair (JSON file)', () => {
   "unzoomAmount": 1.2,
   "photoRealStrength": 0.45,
   "photoRealVersion": "v2"
-}`;
-  const hits = run(code, 'r.jsonc');
-  assert.deepEqual(hits.map((h) => h.text), [
-    '"promptMagicVersion"',
-    '"enhancePromptInstruction"',
-    '"imagePromptWeight"',
-    '"unzoomAmount"',
-    '"photoRealStrength"',
-    '"photoRealVersion"',
-  ]);
-  assert.match(hits[1]!.message, /without `enhancePrompt: true`/);
-  assert.match(hits[2]!.message, /without `imagePrompts`/);
-  assert.match(hits[3]!.message, /without `unzoom: true`/);
-  assert.match(hits[4]!.message, /without `photoReal: true`/);
-  const out = fix(`${HEADER}{"prompt": "x", "unzoomAmount": 1.2}`, 'r.jsonc');
-  assert.equal(out, `${HEADER}{"prompt": "x"}`);
-});
-
-test('video endpoints: promptEnhanceInstruction without promptEnhance', () => {
-  const code = `// POST /generations-text-to-video
-{"prompt": "waves at dawn", "promptEnhanceInstruction": "make it cinematic"}`;
-  assert.deepEqual(texts(code, 'v.jsonc'), ['"promptEnhanceInstruction"']);
-  const sdk = SDK(`{ prompt, imageId: '${MODEL}', imageType: 'GENERATED', promptEnhanceInstruction: 'slow motion' }`, 'motion.createImageToVideoGeneration');
-  assert.deepEqual(texts(sdk), ['promptEnhanceInstruction']);
-  assert.deepEqual(texts(`// POST /generations-text-to-video
-{"prompt": "waves", "promptEnhance": true, "promptEnhanceInstruction": "make it cinematic"}`, 'v.jsonc'), []);
-});
-
-test('sd_version with a modelId: raw body; in an SDK call the SDK default model overrides sdVersion', () => {
-  const raw = run(`${HEADER}{"prompt": "x", "modelId": "${MODEL}", "sd_version": "SDXL_1_0"}`, 'r.jsonc');
-  assert.deepEqual(raw.map((h) => h.text), ['"sd_version"']);
-  assert.match(raw[0]!.message, /`sd_version` has no effect when `modelId` is set/);
-  const sdk = run(SDK(`{ prompt, sdVersion: 'SDXL_1_0' }`));
-  assert.deepEqual(sdk.map((h) => h.text), ['sdVersion']);
-  assert.match(sdk[0]!.message, /the SDK sends its default `modelId` unless the call sets `modelId: null`/);
-  assert.deepEqual(sdk[0]!.finding.fixes.map((f) => [f.title, f.preferred ?? false]), [
-    ['Remove `sdVersion`', false],
-    ['Add `modelId: null`', false],
-  ]);
-  assert.deepEqual(texts(SDK(`{ prompt, sdVersion: 'SDXL_1_0', modelId: null }`)), []);
-  assert.deepEqual(texts(`${HEADER}{"prompt": "x", "sd_version": "SDXL_1_0"}`, 'r.jsonc'), []);
-});
-
-test('presetStyle for the other alchemy setting; an omitted alchemy is on', () => {
-  const off = run(`${HEADER}{"prompt": "x", "alchemy": false, "presetStyle": "ANIME"}`, 'r.jsonc');
-  assert.deepEqual(off.map((h) => h.text), ['"presetStyle"']);
-  assert.match(off[0]!.message, /presetStyle "ANIME" applies only with alchemy on; here alchemy is off/);
-  assert.notEqual(off[0]!.finding.fixes[0]!.preferred, true);
-  const omitted = run(`${HEADER}{"prompt": "x", "presetStyle": "LEONARDO"}`, 'r.jsonc');
-  assert.match(omitted[0]!.message, /applies only with alchemy off; here alchemy is on \(its default\)/);
-  const sdk = run(SDK(`{ prompt, presetStyle: 'LEONARDO' }`));
-  assert.deepEqual(sdk.map((h) => h.text), ['presetStyle']);
-});
-
-test('presetStyle not judged: photoReal or ultra on, styles listed for both, unknown alchemy', () => {
-  assert.deepEqual(texts(`${HEADER}{"prompt": "x", "alchemy": true, "photoReal": true, "presetStyle": "CINEMATIC"}`, 'r.jsonc'), []);
-  assert.deepEqual(texts(`${HEADER}{"prompt": "x", "ultra": true, "alchemy": false, "presetStyle": "DYNAMIC"}`, 'r.jsonc'), []);
-  assert.deepEqual(texts(`${HEADER}{"prompt": "x", "alchemy": false, "presetStyle": "NONE"}`, 'r.jsonc'), []);
-  assert.deepEqual(texts(`${HEADER}{"prompt": "x", "alchemy": true, "presetStyle": "CINEMATIC"}`, 'r.jsonc'), [], 'photoReal-only style');
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', alchemy: c, presetStyle: 'LEONARDO' }`)), []);
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', presetStyle: 'LEONARDO', ...extra }`)), []);
-});
-
-test('not flagged: companions on, conditional or unknown, and unknown values', () => {
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', promptMagic: true, promptMagicStrength: 0.5 }`)), []);
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', promptMagic: magic, promptMagicStrength: 0.5 }`)), []);
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', ...(c && { promptMagic: true }), promptMagicStrength: 0.5 }`)), []);
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', ...extra, promptMagicStrength: 0.5 }`)), []);
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', promptMagicStrength: extra }`)), [], 'an unknown value may be undefined');
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', imagePrompts: ['${MODEL}'], imagePromptWeight: 0.4 }`)), []);
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', photoReal: true, photoRealStrength: 0.5 }`)), []);
-  assert.deepEqual(texts(FETCH(`{ prompt: 'x', promptMagicStrength: null }`)), []);
-  const later = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
-export async function go(key: string, c: boolean) {
-  const body: Record<string, unknown> = { prompt: 'x', promptMagicStrength: 0.5 };
-  if (c) body.promptMagic = true;
-  return fetch(\`\${BASE}/generations\`, { method: 'POST', headers: { authorization: key }, body: JSON.stringify(body) });
-}
-`;
-  assert.deepEqual(texts(later), [], 'a companion assigned conditionally');
-});
-
-test('not flagged: v2 API requests and other providers', () => {
-  const v2 = `export const go = () => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
-  method: 'POST',
-  body: JSON.stringify({ model: 'flux-pro-2.0', parameters: { promptMagicStrength: 0.5, prompt_enhance: 'OFF' } }),
-});`;
-  assert.deepEqual(texts(v2), []);
-  const other = `export const go = () => fetch('https://api.example.com/generations', {
-  method: 'POST',
-  body: JSON.stringify({ prompt: 'x', promptMagicStrength: 0.5, unzoomAmount: 2 }),
-});`;
-  assert.deepEqual(texts(other), []);
+}`,
+      findings: [
+        {
+          message: '`promptMagicVersion` has no effect without `promptMagic: true`: the API ignores it.',
+          at: [5, 3, '"promptMagicVersion"'],
+          fixes: [{ title: 'Remove `promptMagicVersion`', output: edit('  "promptMagicVersion": "v3",\n', ''), preferred: false }],
+        },
+        {
+          message: '`enhancePromptInstruction` has no effect without `enhancePrompt: true`: the API ignores it.',
+          at: [6, 3, '"enhancePromptInstruction"'],
+          fixes: [{ title: 'Remove `enhancePromptInstruction`', output: edit('  "enhancePromptInstruction": "make it moody",\n', ''), preferred: false }],
+        },
+        {
+          message: '`imagePromptWeight` has no effect without `imagePrompts`: the API ignores it.',
+          at: [8, 3, '"imagePromptWeight"'],
+          fixes: [{ title: 'Remove `imagePromptWeight`', output: edit('  "imagePromptWeight": 0.4,\n', ''), preferred: false }],
+        },
+        {
+          message: '`unzoomAmount` has no effect without `unzoom: true`: the API ignores it.',
+          at: [9, 3, '"unzoomAmount"'],
+          fixes: [{ title: 'Remove `unzoomAmount`', output: edit('  "unzoomAmount": 1.2,\n', ''), preferred: false }],
+        },
+        {
+          message: '`photoRealStrength` has no effect without `photoReal: true`: the API ignores it.',
+          at: [10, 3, '"photoRealStrength"'],
+          fixes: [{ title: 'Remove `photoRealStrength`', output: edit('  "photoRealStrength": 0.45,\n', ''), preferred: false }],
+        },
+        {
+          message: '`photoRealVersion` has no effect without `photoReal: true`: the API ignores it.',
+          at: [11, 3, '"photoRealVersion"'],
+          fixes: [{ title: 'Remove `photoRealVersion`', output: edit(',\n  "photoRealVersion": "v2"', ''), preferred: false }],
+        },
+      ],
+    },
+    { name: 'unzoomAmount alone (JSON file)', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "unzoomAmount": 1.2}`, findings: [
+      {
+        message: '`unzoomAmount` has no effect without `unzoom: true`: the API ignores it.',
+        at: [2, 17, '"unzoomAmount"'],
+        fixes: [{ title: 'Remove `unzoomAmount`', output: edit(', "unzoomAmount": 1.2', ''), preferred: false }],
+      },
+    ] },
+    {
+      name: 'video endpoints: promptEnhanceInstruction without promptEnhance',
+      path: 'v.jsonc',
+      code: `// POST /generations-text-to-video
+{"prompt": "waves at dawn", "promptEnhanceInstruction": "make it cinematic"}`,
+      findings: [
+        {
+          message: '`promptEnhanceInstruction` has no effect without `promptEnhance: true`: the API ignores it.',
+          at: [2, 29, '"promptEnhanceInstruction"'],
+          fixes: [{ title: 'Remove `promptEnhanceInstruction`', output: edit(', "promptEnhanceInstruction": "make it cinematic"', ''), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'video endpoints: SDK call',
+      code: SDK(`{ prompt, imageId: '${MODEL}', imageType: 'GENERATED', promptEnhanceInstruction: 'slow motion' }`, 'motion.createImageToVideoGeneration'),
+      findings: [
+        {
+          message: '`promptEnhanceInstruction` has no effect without `promptEnhance: true`: the API ignores it.',
+          at: [4, 138, 'promptEnhanceInstruction'],
+          fixes: [{ title: 'Remove `promptEnhanceInstruction`', output: edit(', promptEnhanceInstruction: \'slow motion\'', ''), preferred: false }],
+        },
+      ],
+    },
+    { name: 'sd_version with a modelId (raw body)', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "modelId": "${MODEL}", "sd_version": "SDXL_1_0"}`, findings: [
+      {
+        message: '`sd_version` has no effect when `modelId` is set: the API uses the model\'s own base version.',
+        at: [2, 68, '"sd_version"'],
+        fixes: [{ title: 'Remove `sd_version`', output: edit(', "sd_version": "SDXL_1_0"', ''), preferred: false }],
+      },
+    ] },
+    { name: 'sdVersion in an SDK call: the SDK default model overrides it', code: SDK(`{ prompt, sdVersion: 'SDXL_1_0' }`), findings: [
+      {
+        message: '`sdVersion` has no effect: the SDK sends its default `modelId` unless the call sets `modelId: null`, and the API uses the model id.',
+        at: [4, 52, 'sdVersion'],
+        fixes: [
+          { title: 'Remove `sdVersion`', output: edit(', sdVersion: \'SDXL_1_0\'', ''), preferred: false },
+          { title: 'Add `modelId: null`', output: edit('SDXL_1_0\' }', 'SDXL_1_0\', modelId: null }'), preferred: false },
+        ],
+      },
+    ] },
+    { name: 'presetStyle for alchemy on, alchemy off', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "alchemy": false, "presetStyle": "ANIME"}`, findings: [
+      {
+        message: 'presetStyle "ANIME" applies only with alchemy on; here alchemy is off, so the API does not apply it. With alchemy off use one of LEONARDO, NONE.',
+        at: [2, 35, '"presetStyle"'],
+        fixes: [{ title: 'Remove `presetStyle`', output: edit(', "presetStyle": "ANIME"', ''), preferred: false }],
+      },
+    ] },
+    { name: 'presetStyle for alchemy off; an omitted alchemy is on', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "presetStyle": "LEONARDO"}`, findings: [
+      {
+        message: 'presetStyle "LEONARDO" applies only with alchemy off; here alchemy is on (its default), so the API does not apply it. With alchemy on use one of ANIME, CREATIVE, DYNAMIC, ENVIRONMENT, GENERAL, ILLUSTRATION, PHOTOGRAPHY, RAYTRACED, RENDER_3D, SKETCH_BW, SKETCH_COLOR, NONE.',
+        at: [2, 17, '"presetStyle"'],
+        fixes: [{ title: 'Remove `presetStyle`', output: edit(', "presetStyle": "LEONARDO"', ''), preferred: false }],
+      },
+    ] },
+    { name: 'presetStyle for alchemy off in an SDK call', code: SDK(`{ prompt, presetStyle: 'LEONARDO' }`), findings: [
+      {
+        message: 'presetStyle "LEONARDO" applies only with alchemy off; here alchemy is on (its default), so the API does not apply it. With alchemy on use one of ANIME, CREATIVE, DYNAMIC, ENVIRONMENT, GENERAL, ILLUSTRATION, PHOTOGRAPHY, RAYTRACED, RENDER_3D, SKETCH_BW, SKETCH_COLOR, NONE.',
+        at: [4, 52, 'presetStyle'],
+        fixes: [{ title: 'Remove `presetStyle`', output: edit(', presetStyle: \'LEONARDO\'', ''), preferred: false }],
+      },
+    ] },
+  ],
 });

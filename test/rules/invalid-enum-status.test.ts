@@ -1,14 +1,33 @@
 // invalid-enum on responses: a response enum (`generations_by_pk.status`: PENDING, COMPLETE, FAILED)
 // compared with a value it never has.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
-import { at, CORRECT_FLOWS } from '../engine/flow-fixtures.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
-const RULE = 'invalid-enum';
-const only = { rules: [RULE] };
+ruleTester.run('invalid-enum', {
+  valid: [
+    {
+      name: 'the right values, HTTP statuses, unknown objects, other enums used correctly',
+      code: `import axios from 'axios';
+const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
 
-const POLL = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+export async function check(id: string, job: { status: string }) {
+  const res = await axios.get(\`\${BASE}/generations/\${id}\`, { headers });
+  if (res.status !== 200) throw new Error(res.statusText);
+  const generation = res.data.generations_by_pk;
+  if (job.status === 'complete') console.log('someone else');
+  if (generation.status === 'PENDING' || generation.status === 'FAILED') return null;
+  if (generation.presetStyle === 'CINEMATIC' && generation.sdVersion === 'SDXL_1_0') console.log('cinematic');
+  return generation.status === 'COMPLETE' ? generation.generated_images : [];
+}
+`,
+    },
+    ...CORRECT_FLOW_CASES,
+  ],
+  invalid: [
+    {
+      name: 'status === "complete": on the literal, preferred fix to "COMPLETE"',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
 
 export async function waitFor(id: string) {
@@ -20,22 +39,19 @@ export async function waitFor(id: string) {
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
 }
-`;
-
-test('status === "complete": on the literal, preferred fix to "COMPLETE"', () => {
-  const hits = lint(POLL, only);
-  assert.equal(hits.length, 1);
-  const [hit] = hits;
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [...at(POLL, "'complete'"), "'complete'"]);
-  assert.equal(hit!.severity, 'error');
-  assert.match(hit!.message, /`generations_by_pk\.status` of the GET \/generations\/\{id\} response is compared with "complete", a value it never has/);
-  assert.match(hit!.message, /The API sends "PENDING", "COMPLETE" or "FAILED"/);
-  assert.match(hit!.message, /Did you mean "COMPLETE"\?/);
-  assert.equal(fixed(POLL, RULE), POLL.replace("'complete'", "'COMPLETE'"));
-});
-
-test('"Complete", "done", !==, switch cases and constants; the SDK and variation statuses', () => {
-  const code = `import { Leonardo } from '@leonardo-ai/sdk';
+`,
+      findings: [
+        {
+          message: '`generations_by_pk.status` of the GET /generations/{id} response is compared with "complete", a value it never has, so the comparison never matches. The API sends "PENDING", "COMPLETE" or "FAILED" (enum values are case-sensitive). Did you mean "COMPLETE"?',
+          at: [8, 31, '\'complete\''],
+          severity: 'error',
+          fixes: [{ title: 'Change to "COMPLETE"', output: edit('complete', 'COMPLETE'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: '"Complete", "done", !==, switch cases and constants; the SDK and variation statuses',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });
 const DONE = 'done';
 
@@ -53,39 +69,29 @@ export async function poll(id: string) {
   const upscales = generation.generatedImages?.[0]?.generatedImageVariationGenerics ?? [];
   return upscales.filter((v) => v.status === 'COMPLETED' && v.transformType === 'UPSCALE');
 }
-`;
-  const hits = lint(code, only);
-  assert.deepEqual(hits.map((h) => h.text), ["'done'", "'Complete'", "'failed'", "'COMPLETED'"]);
-  assert.deepEqual(hits.map((h) => h.finding.fixes.map((f) => [f.edits[0]!.newText, f.preferred])), [
-    [],
-    [['COMPLETE', true]],
-    [['FAILED', true]],
-    [['COMPLETE', false]],
-  ]);
-  assert.match(hits[0]!.message, /compared with "done"/);
-  assert.match(hits[3]!.message, /`generationsByPk\.generatedImages\[0\]\.generatedImageVariationGenerics\[0\]\.status`/);
-});
-
-test('silent: the right values, HTTP statuses, unknown objects, other enums used correctly', () => {
-  const code = `import axios from 'axios';
-const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
-const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
-
-export async function check(id: string, job: { status: string }) {
-  const res = await axios.get(\`\${BASE}/generations/\${id}\`, { headers });
-  if (res.status !== 200) throw new Error(res.statusText);
-  const generation = res.data.generations_by_pk;
-  if (job.status === 'complete') console.log('someone else');
-  if (generation.status === 'PENDING' || generation.status === 'FAILED') return null;
-  if (generation.presetStyle === 'CINEMATIC' && generation.sdVersion === 'SDXL_1_0') console.log('cinematic');
-  return generation.status === 'COMPLETE' ? generation.generated_images : [];
-}
-`;
-  assert.deepEqual(lint(code, only), []);
-});
-
-test('correct flows stay clean', () => {
-  for (const [name, code] of Object.entries(CORRECT_FLOWS)) {
-    assert.deepEqual(lint(code, { ...only, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' }), [], name);
-  }
+`,
+      findings: [
+        {
+          message: '`generationsByPk.status` of the GET /generations/{id} response is compared with "done", a value it never has, so the comparison never matches. The API sends "PENDING", "COMPLETE" or "FAILED" (enum values are case-sensitive).',
+          at: [3, 14, '\'done\''],
+          fixes: [],
+        },
+        {
+          message: '`generationsByPk.status` of the GET /generations/{id} response is compared with "Complete", a value it never has, so the comparison never matches. The API sends "PENDING", "COMPLETE" or "FAILED" (enum values are case-sensitive). Did you mean "COMPLETE"?',
+          at: [8, 33, '\'Complete\''],
+          fixes: [{ title: 'Change to "COMPLETE"', output: edit('Complete', 'COMPLETE'), preferred: true }],
+        },
+        {
+          message: '`generationsByPk.status` of the GET /generations/{id} response is compared with "failed", a value it never has, so the comparison never matches. The API sends "PENDING", "COMPLETE" or "FAILED" (enum values are case-sensitive). Did you mean "FAILED"?',
+          at: [13, 10, '\'failed\''],
+          fixes: [{ title: 'Change to "FAILED"', output: edit('\'failed\'', '\'FAILED\''), preferred: true }],
+        },
+        {
+          message: '`generationsByPk.generatedImages[0].generatedImageVariationGenerics[0].status` of the GET /generations/{id} response is compared with "COMPLETED", a value it never has, so the comparison never matches. The API sends "PENDING", "COMPLETE" or "FAILED" (enum values are case-sensitive). Did you mean "COMPLETE"?',
+          at: [17, 46, '\'COMPLETED\''],
+          fixes: [{ title: 'Change to "COMPLETE"', output: edit('COMPLETED', 'COMPLETE'), preferred: false }], // not case-only: a guess
+        },
+      ],
+    },
+  ],
 });

@@ -1,14 +1,8 @@
 // option-conflict: field combinations the API rejects, judged with the SDK's defaults in SDK calls.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
 
-const RULE = 'option-conflict';
 const HEADER = '// POST /generations\n';
-const run = (code: string, path = 'app.ts') => lint(code, { rules: [RULE], path });
-const rows = (code: string, path = 'app.ts') => run(code, path).map((h) => [h.line, h.column, h.text]);
-const fix = (code: string, path = 'app.ts') => fixed(code, RULE, { path });
-
 const KINO_XL = 'aa77f04e-3eec-4034-9c07-d0f619684628';
 const FETCH = (body: string) => `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 export async function go(key: string, c: boolean, extra: object, modelId?: string) {
@@ -25,138 +19,183 @@ export async function go(prompt: string, c: boolean) {
   return leonardo.${method}(${args});
 }
 `;
+const PORTRAIT_FIXED = `${HEADER}{
+  "prompt": "a portrait in a sunflower field",
+  "photoReal": true,
+  "alchemy": true,
+  "photoRealVersion": "v1"
+}`;
 
-test('photoReal v1 with a modelId (JSON file): on modelId, the API error, fix removes it', () => {
-  const code = `${HEADER}{
+ruleTester.run('option-conflict', {
+  valid: [
+    { name: 'SDK ultra with alchemy: false', code: SDK(`{ prompt, ultra: true, alchemy: false }`) },
+    { name: 'a raw request with ultra and no alchemy', code: FETCH(`{ prompt: 'x', ultra: true }`) },
+    { name: 'unzoom with unzoomAmount and an init image', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "unzoom": true, "unzoomAmount": 1.2, "init_image_id": "${KINO_XL}"}` },
+    { name: 'photoReal v2 with a model id', code: FETCH(`{ prompt: 'x', modelId: '${KINO_XL}', photoReal: true, photoRealVersion: 'v2', alchemy: true }`) },
+    { name: 'the clean SDK call', code: SDK(`{ prompt, modelId: null, photoReal: true, photoRealVersion: 'v1', alchemy: true }`) },
+    { name: 'SDK photoReal v2: the SDK sends its default model', code: SDK(`{ prompt, photoReal: true, photoRealVersion: 'v2' }`) },
+    { name: 'photoReal off', code: FETCH(`{ prompt: 'x', modelId: '${KINO_XL}', photoReal: false }`) },
+    { name: 'modelId null', code: FETCH(`{ prompt: 'x', modelId: null, photoReal: true }`) },
+    { name: 'alchemy omitted in a raw request', code: FETCH(`{ prompt: 'x', photoReal: true }`) },
+    { name: 'a conditional modelId', code: FETCH(`{ prompt: 'x', photoReal: true, ...(c && { modelId: '${KINO_XL}' }) }`) },
+    { name: 'an unknown photoReal', code: FETCH(`{ prompt: 'x', photoReal: c, modelId: '${KINO_XL}' }`) },
+    { name: 'an unknown modelId', code: FETCH(`{ prompt: 'x', photoReal: true, modelId }`) },
+    { name: 'a conditional photoRealVersion', code: FETCH(`{ prompt: 'x', photoReal: true, photoRealVersion: c ? 'v1' : 'v2', modelId: '${KINO_XL}' }`) },
+    { name: 'SDK: a conditional modelId: null', code: SDK(`{ prompt, photoReal: true, ...(c ? { modelId: null } : {}) }`) },
+    {
+      name: 'SDK: unknown keys may hold modelId: null',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: '' });
+export const go = (options: object) => leonardo.image.createGeneration({ prompt: 'x', photoReal: true, ...options });
+`,
+    },
+    {
+      name: 'v2 API request',
+      code: `export const go = () => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
+  method: 'POST',
+  body: JSON.stringify({ model: 'lucid-realism', parameters: { photoReal: true, modelId: '${KINO_XL}' } }),
+});`,
+    },
+    {
+      name: 'another provider',
+      code: `export const go = () => fetch('https://api.example.com/v1/generations', {
+  method: 'POST',
+  body: JSON.stringify({ prompt: 'x', photoReal: true, modelId: '${KINO_XL}', ultra: true, alchemy: true }),
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'photoReal v1 with a modelId (JSON file): on modelId, the API error, fix removes it',
+      path: 'request.jsonc',
+      code: `${HEADER}{
   "prompt": "a portrait in a sunflower field",
   "modelId": "${KINO_XL}",
   "photoReal": true,
   "alchemy": true,
   "photoRealVersion": "v1"
-}`;
-  const hits = run(code, 'request.jsonc');
-  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [[4, 3, '"modelId"']]);
-  assert.match(hits[0]!.message, /photoReal v1 picks its own model: with `modelId` set, the API answers `photoreal mode, unexpected model id provided`/);
-  assert.equal(hits[0]!.finding.apiError, 'photoreal mode, unexpected model id provided');
-  assert.equal(hits[0]!.finding.endpoint, 'POST /generations');
-  const out = fix(code, 'request.jsonc');
-  assert.equal(out, `${HEADER}{
-  "prompt": "a portrait in a sunflower field",
-  "photoReal": true,
-  "alchemy": true,
-  "photoRealVersion": "v1"
-}`);
-  JSON.parse(out.slice(HEADER.length));
-});
-
-test('photoReal without photoRealVersion is v1: a modelId conflicts (fetch)', () => {
-  const code = FETCH(`{ prompt: 'a fox', modelId: '${KINO_XL}', photoReal: true }`);
-  assert.deepEqual(rows(code), [[6, 45, 'modelId']]);
-  assert.equal(fix(code).includes(`JSON.stringify({ prompt: 'a fox', photoReal: true })`), true);
-});
-
-test('SDK photoReal v1 without modelId: null: the SDK default model is sent; on photoReal, fix adds modelId: null', () => {
-  const code = SDK(`{
+}`,
+      findings: [
+        {
+          message: 'photoReal v1 picks its own model: with `modelId` set, the API answers `photoreal mode, unexpected model id provided`. Remove `modelId`, or use photoRealVersion "v2" with an SDXL model.',
+          at: [4, 3, '"modelId"'],
+          apiError: 'photoreal mode, unexpected model id provided',
+          endpoint: 'POST /generations',
+          fixes: [{ title: 'Remove `modelId`', output: PORTRAIT_FIXED, preferred: false }],
+        },
+      ],
+    },
+    { name: 'photoReal without photoRealVersion is v1: a modelId conflicts (fetch)', code: FETCH(`{ prompt: 'a fox', modelId: '${KINO_XL}', photoReal: true }`), findings: [
+      {
+        message: 'photoReal v1 picks its own model: with `modelId` set, the API answers `photoreal mode, unexpected model id provided`. Remove `modelId`, or use photoRealVersion "v2" with an SDXL model.',
+        at: [6, 45, 'modelId'],
+        fixes: [{ title: 'Remove `modelId`', output: edit('modelId: \'aa77f04e-3eec-4034-9c07-d0f619684628\', ', ''), preferred: false }],
+      },
+    ] },
+    {
+      name: 'SDK photoReal v1 without modelId: null: the SDK default model is sent; on photoReal, fix adds modelId: null',
+      code: SDK(`{
     prompt,
     photoReal: true,
     photoRealVersion: 'v1',
     numImages: 2,
-  }`);
-  const hits = run(code);
-  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [[6, 5, 'photoReal']]);
-  assert.match(hits[0]!.message, /the SDK sends its default `modelId` when the call does not set `modelId: null`/);
-  assert.equal(fix(code).includes(`    numImages: 2,\n    modelId: null,\n  })`), true);
+  }`),
+      findings: [
+        {
+          message: 'photoReal v1 picks its own model, but the SDK sends its default `modelId` when the call does not set `modelId: null`: the API answers `photoreal mode, unexpected model id provided`.',
+          at: [6, 5, 'photoReal'],
+          fixes: [{ title: 'Add `modelId: null`', output: edit('2', '2,\n    modelId: null'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'SDK photoReal v1 with an explicit modelId: the fix sets it to null (removing would bring the default back)',
+      code: SDK(`{ prompt, photoReal: true, modelId: '${KINO_XL}' }`),
+      findings: [
+        {
+          message: 'photoReal v1 picks its own model: with `modelId` set, the API answers `photoreal mode, unexpected model id provided`. Remove `modelId`, or use photoRealVersion "v2" with an SDXL model.',
+          at: [4, 69, 'modelId'],
+          fixes: [{ title: 'Set `modelId` to null', output: edit('\'aa77f04e-3eec-4034-9c07-d0f619684628\'', 'null'), preferred: false }],
+        },
+      ],
+    },
+    { name: 'photoReal with alchemy: false: on alchemy, fix sets it to true', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "photoReal": true, "alchemy": false}`, findings: [
+      {
+        message: 'photoReal requires alchemy: with `alchemy: false` the API rejects the request.',
+        at: [2, 36, '"alchemy"'],
+        fixes: [{ title: 'Set `alchemy` to true', output: edit('false', 'true'), preferred: false }],
+      },
+    ] },
+    { name: 'ultra with alchemy explicit in a raw body: on alchemy, one of two choices', code: FETCH(`{ prompt: 'x', ultra: true, alchemy: true }`), findings: [
+      {
+        message: 'ultra cannot be combined with alchemy: with `ultra: true` and `alchemy: true` the API rejects the request.',
+        at: [6, 54, 'alchemy'],
+        fixes: [{ title: 'Set `alchemy` to false', output: edit(' true ', ' false '), preferred: false }],
+      },
+    ] },
+    { name: 'ultra with the SDK default alchemy: on ultra', code: SDK(`{ prompt, ultra: true }`), findings: [
+      {
+        message: 'ultra cannot be combined with alchemy, and the SDK sends `alchemy: true` unless the call sets it: the API rejects the request.',
+        at: [4, 52, 'ultra'],
+        fixes: [{ title: 'Add `alchemy: false`', output: edit('true', 'true, alchemy: false'), preferred: false }],
+      },
+    ] },
+    { name: 'unzoom without unzoomAmount or an init image', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "unzoom": true}`, findings: [
+      {
+        message: 'unzoom requires `unzoomAmount` and `init_image_id`; this request has no `unzoomAmount` and no `init_image_id`: the API rejects it.',
+        at: [2, 17, '"unzoom"'],
+        fixes: [],
+      },
+    ] },
+    { name: 'unzoom with unzoomAmount but no init image', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "unzoom": true, "unzoomAmount": 1.2}`, findings: [
+      {
+        message: 'unzoom requires `unzoomAmount` and `init_image_id`; this request has no `init_image_id`: the API rejects it.',
+        at: [2, 17, '"unzoom"'],
+        fixes: [],
+      },
+    ] },
+    {
+      name: 'upscalerStyle with ultraUpscaleStyle: two removals offered',
+      path: 'u.jsonc',
+      code: `// POST /variations/universal-upscaler
+{"initImageId": "${KINO_XL}", "upscalerStyle": "CINEMATIC", "ultraUpscaleStyle": "REALISTIC"}`,
+      findings: [
+        {
+          message: '`upscalerStyle` cannot be used with `ultraUpscaleStyle`: the API rejects a request with both. Keep one.',
+          at: [2, 57, '"upscalerStyle"'],
+          endpoint: 'POST /variations/universal-upscaler',
+          fixes: [
+            { title: 'Remove `upscalerStyle`', output: edit('"upscalerStyle": "CINEMATIC", ', ''), preferred: false },
+            { title: 'Remove `ultraUpscaleStyle`', output: edit(', "ultraUpscaleStyle": "REALISTIC"', ''), preferred: false },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the SDK sends upscalerStyle "GENERAL" by default',
+      code: SDK(`{ initImageId: '${KINO_XL}', ultraUpscaleStyle: 'ARTISTIC' }`, 'variation.createUniversalUpscalerJob'),
+      findings: [
+        {
+          message: '`ultraUpscaleStyle` cannot be used with `upscalerStyle`, and the SDK sends `upscalerStyle: "GENERAL"` unless the call sets it to null: the API rejects the request.',
+          at: [4, 111, 'ultraUpscaleStyle'],
+          fixes: [{ title: 'Add `upscalerStyle: null`', output: edit('ARTISTIC\' }', 'ARTISTIC\', upscalerStyle: null }'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'photoReal v2 without a modelId in a raw request: on photoRealVersion',
+      code: FETCH(`{ prompt: 'x', photoReal: true, photoRealVersion: 'v2', alchemy: true }`),
+      findings: [
+        {
+          message: 'photoReal v2 needs a `modelId` (Leonardo Kino XL, Leonardo Diffusion XL or Leonardo Vision XL): without one the API rejects the request.',
+          at: [6, 58, 'photoRealVersion'],
+          fixes: [],
+        },
+      ],
+    },
+  ],
 });
 
-test('SDK photoReal v1 with an explicit modelId: the fix sets it to null (removing would bring the default back)', () => {
-  const code = SDK(`{ prompt, photoReal: true, modelId: '${KINO_XL}' }`);
-  assert.deepEqual(rows(code).map((r) => r[2]), ['modelId']);
-  assert.equal(fix(code).includes(`{ prompt, photoReal: true, modelId: null }`), true);
-});
-
-test('photoReal with alchemy: false: on alchemy, fix sets it to true', () => {
-  const code = `${HEADER}{"prompt": "x", "photoReal": true, "alchemy": false}`;
-  assert.deepEqual(rows(code, 'r.jsonc'), [[2, 36, '"alchemy"']]);
-  assert.match(run(code, 'r.jsonc')[0]!.message, /photoReal requires alchemy/);
-  assert.equal(fix(code, 'r.jsonc'), `${HEADER}{"prompt": "x", "photoReal": true, "alchemy": true}`);
-});
-
-test('ultra with alchemy: explicit in a raw body (on alchemy), the SDK default in an SDK call (on ultra)', () => {
-  const raw = run(FETCH(`{ prompt: 'x', ultra: true, alchemy: true }`));
-  assert.deepEqual(raw.map((h) => h.text), ['alchemy']);
-  assert.match(raw[0]!.message, /ultra cannot be combined with alchemy/);
-  assert.notEqual(raw[0]!.finding.fixes[0]!.preferred, true, 'turning alchemy off is one of two choices');
-  const sdk = run(SDK(`{ prompt, ultra: true }`));
-  assert.deepEqual(sdk.map((h) => h.text), ['ultra']);
-  assert.match(sdk[0]!.message, /the SDK sends `alchemy: true` unless the call sets it/);
-  assert.equal(sdk[0]!.finding.fixes[0]!.title, 'Add `alchemy: false`');
-  assert.deepEqual(rows(SDK(`{ prompt, ultra: true, alchemy: false }`)), []);
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', ultra: true }`)), [], 'a raw request without alchemy');
-});
-
-test('unzoom without unzoomAmount or an init image', () => {
-  const hits = run(`${HEADER}{"prompt": "x", "unzoom": true}`, 'r.jsonc');
-  assert.deepEqual(hits.map((h) => h.text), ['"unzoom"']);
-  assert.match(hits[0]!.message, /this request has no `unzoomAmount` and no `init_image_id`/);
-  const amountOnly = run(`${HEADER}{"prompt": "x", "unzoom": true, "unzoomAmount": 1.2}`, 'r.jsonc');
-  assert.match(amountOnly[0]!.message, /has no `init_image_id`: the API rejects it/);
-  assert.deepEqual(rows(`${HEADER}{"prompt": "x", "unzoom": true, "unzoomAmount": 1.2, "init_image_id": "${KINO_XL}"}`, 'r.jsonc'), []);
-});
-
-test('upscalerStyle with ultraUpscaleStyle; the SDK sends upscalerStyle "GENERAL" by default', () => {
-  const code = `// POST /variations/universal-upscaler
-{"initImageId": "${KINO_XL}", "upscalerStyle": "CINEMATIC", "ultraUpscaleStyle": "REALISTIC"}`;
-  const hits = run(code, 'u.jsonc');
-  assert.deepEqual(hits.map((h) => h.text), ['"upscalerStyle"']);
-  assert.equal(hits[0]!.finding.endpoint, 'POST /variations/universal-upscaler');
-  assert.deepEqual(hits[0]!.finding.fixes.map((f) => [f.title, f.preferred ?? false]), [
-    ['Remove `upscalerStyle`', false],
-    ['Remove `ultraUpscaleStyle`', false],
-  ]);
-  const sdk = SDK(`{ initImageId: '${KINO_XL}', ultraUpscaleStyle: 'ARTISTIC' }`, 'variation.createUniversalUpscalerJob');
-  const sdkHits = run(sdk);
-  assert.deepEqual(sdkHits.map((h) => h.text), ['ultraUpscaleStyle']);
-  assert.equal(fix(sdk).includes(`ultraUpscaleStyle: 'ARTISTIC', upscalerStyle: null }`), true);
-});
-
-test('photoReal v2 without a modelId in a raw request: on photoRealVersion', () => {
-  const hits = run(FETCH(`{ prompt: 'x', photoReal: true, photoRealVersion: 'v2', alchemy: true }`));
-  assert.deepEqual(hits.map((h) => h.text), ['photoRealVersion']);
-  assert.match(hits[0]!.message, /photoReal v2 needs a `modelId`/);
-  assert.deepEqual(hits[0]!.finding.fixes, []);
-});
-
-test('not flagged: photoReal v2 with a model id, the clean SDK call, photoReal off', () => {
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', modelId: '${KINO_XL}', photoReal: true, photoRealVersion: 'v2', alchemy: true }`)), []);
-  assert.deepEqual(rows(SDK(`{ prompt, modelId: null, photoReal: true, photoRealVersion: 'v1', alchemy: true }`)), []);
-  assert.deepEqual(rows(SDK(`{ prompt, photoReal: true, photoRealVersion: 'v2' }`)), [], 'the SDK sends its default model');
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', modelId: '${KINO_XL}', photoReal: false }`)), []);
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', modelId: null, photoReal: true }`)), []);
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', photoReal: true }`)), [], 'alchemy omitted in a raw request');
-});
-
-test('not flagged: conditional, unknown and spread values', () => {
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', photoReal: true, ...(c && { modelId: '${KINO_XL}' }) }`)), []);
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', photoReal: c, modelId: '${KINO_XL}' }`)), []);
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', photoReal: true, modelId }`)), []);
-  assert.deepEqual(rows(FETCH(`{ prompt: 'x', photoReal: true, photoRealVersion: c ? 'v1' : 'v2', modelId: '${KINO_XL}' }`)), []);
-  assert.deepEqual(rows(SDK(`{ prompt, photoReal: true, ...(c ? { modelId: null } : {}) }`)), []);
-  const spread = `import { Leonardo } from '@leonardo-ai/sdk';
-const leonardo = new Leonardo({ bearerAuth: '' });
-export const go = (options: object) => leonardo.image.createGeneration({ prompt: 'x', photoReal: true, ...options });
-`;
-  assert.deepEqual(rows(spread), [], 'unknown keys may hold modelId: null');
-});
-
-test('not flagged: v2 API requests and other providers', () => {
-  const v2 = `export const go = () => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
-  method: 'POST',
-  body: JSON.stringify({ model: 'lucid-realism', parameters: { photoReal: true, modelId: '${KINO_XL}' } }),
-});`;
-  assert.deepEqual(rows(v2), []);
-  const other = `export const go = () => fetch('https://api.example.com/v1/generations', {
-  method: 'POST',
-  body: JSON.stringify({ prompt: 'x', photoReal: true, modelId: '${KINO_XL}', ultra: true, alchemy: true }),
-});`;
-  assert.deepEqual(rows(other), []);
+test('removing modelId leaves valid JSON', () => {
+  JSON.parse(PORTRAIT_FIXED.slice(HEADER.length));
 });

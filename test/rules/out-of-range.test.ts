@@ -1,99 +1,167 @@
 // out-of-range: numbers outside a field's range or discrete set; width/height and num_images skipped.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
+// Its fixes clamp to the range or take the nearest accepted value: offered, never preferred.
+import { edit, ruleTester } from '../helpers/rule-tester.js';
 
-const RULE = 'out-of-range';
-const only = { rules: [RULE] };
 const HEADER = '// POST /generations\n';
-const json = (code: string) => lint(code, { ...only, path: 'request.jsonc' });
-const fix = (code: string) => fixed(code, RULE, { path: 'request.jsonc' });
+const J = 'request.jsonc';
 
-test('above the maximum: on the value, clamped to it', () => {
-  const code = `${HEADER}{
+ruleTester.run('out-of-range', {
+  valid: [
+    { name: 'the lower bound itself', path: J, code: `${HEADER}{"prompt": "x", "init_strength": 0.1}` },
+    { name: 'accepted values of a discrete set', path: J, code: `${HEADER}{"prompt": "x", "contrast": 3.5, "photoRealStrength": 0.45}` },
+    { name: 'width/height and num_images belong to other rules', path: J, code: `${HEADER}{"prompt": "x", "width": 4000, "height": 7, "num_images": 40}` },
+    { name: 'a string is type-mismatch, not judged here', path: J, code: `${HEADER}{"prompt": "x", "guidance_scale": "25"}` },
+    { name: 'valid numbers', path: J, code: `${HEADER}{"prompt": "x", "guidance_scale": 7, "num_inference_steps": 60, "seed": 42}` },
+    {
+      name: 'unknown values',
+      code: `const body = { prompt: 'a fox', guidance_scale: config.guidance, num_inference_steps: Number(steps) };
+await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
+`,
+    },
+    { name: 'the v2 API', path: J, code: '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "guidance_scale": 50}}' },
+    {
+      name: 'another API',
+      code: `await fetch('https://api.stability.ai/v1/generation/sdxl/text-to-image', { method: 'POST', body: JSON.stringify({ cfg_scale: 35, steps: 150 }) });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'above the maximum and below the minimum: on the value, clamped',
+      path: J,
+      code: `${HEADER}{
   "prompt": "a quiet library",
   "guidance_scale": 25,
   "num_inference_steps": 5
-}`;
-  const hits = json(code);
-  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [
-    [4, 21, '25'],
-    [5, 26, '5'],
-  ]);
-  assert.equal(
-    hits[0]!.message,
-    '`guidance_scale` 25 is out of range: POST /generations takes values from 1 to 20, and the API rejects values outside it.',
-  );
-  assert.equal(hits[0]!.finding.endpoint, 'POST /generations');
-  assert.equal(fix(`${HEADER}{"prompt": "x", "guidance_scale": 25}`), `${HEADER}{"prompt": "x", "guidance_scale": 20}`);
-  assert.equal(fix(`${HEADER}{"prompt": "x", "num_inference_steps": 5}`), `${HEADER}{"prompt": "x", "num_inference_steps": 10}`);
-});
-
-test('fractional bounds: init_strength 0.1..0.9', () => {
-  assert.equal(fix(`${HEADER}{"prompt": "x", "init_strength": 0.95}`), `${HEADER}{"prompt": "x", "init_strength": 0.9}`);
-  assert.deepEqual(json(`${HEADER}{"prompt": "x", "init_strength": 0.1}`), []);
-});
-
-test('a discrete set: photoRealStrength, contrast', () => {
-  const [strength] = json(`${HEADER}{"prompt": "x", "photoRealStrength": 0.6}`);
-  assert.match(strength!.message, /`photoRealStrength` 0\.6 is not an accepted value: POST \/generations takes 0\.55, 0\.5 or 0\.45/);
-  assert.equal(fix(`${HEADER}{"prompt": "x", "photoRealStrength": 0.6}`), `${HEADER}{"prompt": "x", "photoRealStrength": 0.55}`);
-  assert.equal(fix(`${HEADER}{"prompt": "x", "contrast": 2}`), `${HEADER}{"prompt": "x", "contrast": 1.8}`);
-  assert.deepEqual(json(`${HEADER}{"prompt": "x", "contrast": 3.5, "photoRealStrength": 0.45}`), []);
-});
-
-test('a tie between two accepted values offers both, neither preferred', () => {
-  const code = '// POST /generations-text-to-video\n{"prompt": "waves", "model": "VEO3", "duration": 7}';
-  const [hit] = json(code);
-  assert.deepEqual(hit!.finding.fixes.map((f) => [f.title, f.preferred]), [
-    ['Change duration to 6', false],
-    ['Change duration to 8', false],
-  ]);
-});
-
-test('LCM steps 4..16 and Universal Upscaler strengths', () => {
-  const lcm = '// POST /generations-lcm\n{"prompt": "x", "imageDataUrl": "data:image/jpeg;base64,AAAA", "steps": 20, "strength": 0}';
-  assert.deepEqual(json(lcm).map((h) => h.text), ['20', '0']);
-  const upscaler = '// POST /variations/universal-upscaler\n{"generatedImageId": "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", "creativityStrength": 11, "upscaleMultiplier": 2.5}';
-  assert.deepEqual(json(upscaler).map((h) => h.text), ['11', '2.5']);
-});
-
-test('fetch: the literal side of a fallback is judged and fixed in place', () => {
-  const code = `export async function generate(prompt: string, steps?: number) {
+}`,
+      findings: [
+        {
+          message: '`guidance_scale` 25 is out of range: POST /generations takes values from 1 to 20, and the API rejects values outside it.',
+          at: [4, 21, '25'],
+          endpoint: 'POST /generations',
+          fixes: [{ title: 'Change guidance_scale to 20', output: edit('25', '20'), preferred: false }],
+        },
+        {
+          message: '`num_inference_steps` 5 is out of range: POST /generations takes values from 10 to 60, and the API rejects values outside it.',
+          at: [5, 26, '5'],
+          fixes: [{ title: 'Change num_inference_steps to 10', output: edit(' 5\n', ' 10\n'), preferred: false }],
+        },
+      ],
+    },
+    { name: 'guidance_scale 25 clamped to 20', path: J, code: `${HEADER}{"prompt": "x", "guidance_scale": 25}`, findings: [
+      {
+        message: '`guidance_scale` 25 is out of range: POST /generations takes values from 1 to 20, and the API rejects values outside it.',
+        at: [2, 35, '25'],
+        fixes: [{ title: 'Change guidance_scale to 20', output: edit('25', '20'), preferred: false }],
+      },
+    ] },
+    { name: 'num_inference_steps 5 clamped to 10', path: J, code: `${HEADER}{"prompt": "x", "num_inference_steps": 5}`, findings: [
+      {
+        message: '`num_inference_steps` 5 is out of range: POST /generations takes values from 10 to 60, and the API rejects values outside it.',
+        at: [2, 40, '5'],
+        fixes: [{ title: 'Change num_inference_steps to 10', output: edit('5', '10'), preferred: false }],
+      },
+    ] },
+    { name: 'fractional bounds: init_strength 0.1..0.9', path: J, code: `${HEADER}{"prompt": "x", "init_strength": 0.95}`, findings: [
+      {
+        message: '`init_strength` 0.95 is out of range: POST /generations takes values from 0.1 to 0.9, and the API rejects values outside it.',
+        at: [2, 34, '0.95'],
+        fixes: [{ title: 'Change init_strength to 0.9', output: edit('0.95', '0.9'), preferred: false }],
+      },
+    ] },
+    { name: 'a discrete set: photoRealStrength', path: J, code: `${HEADER}{"prompt": "x", "photoRealStrength": 0.6}`, findings: [
+      {
+        message: '`photoRealStrength` 0.6 is not an accepted value: POST /generations takes 0.55, 0.5 or 0.45, and the API rejects other values.',
+        at: [2, 38, '0.6'],
+        fixes: [{ title: 'Change photoRealStrength to 0.55', output: edit('0.6', '0.55'), preferred: false }],
+      },
+    ] },
+    { name: 'a discrete set: contrast', path: J, code: `${HEADER}{"prompt": "x", "contrast": 2}`, findings: [
+      {
+        message: '`contrast` 2 is not an accepted value: POST /generations takes 1, 1.3, 1.8, 2.5, 3, 3.5, 4 or 4.5, and the API rejects other values.',
+        at: [2, 29, '2'],
+        fixes: [{ title: 'Change contrast to 1.8', output: edit('2', '1.8'), preferred: false }],
+      },
+    ] },
+    {
+      name: 'a tie between two accepted values offers both, neither preferred',
+      path: J,
+      code: '// POST /generations-text-to-video\n{"prompt": "waves", "model": "VEO3", "duration": 7}',
+      findings: [
+        {
+          message: '`duration` 7 is not an accepted value: POST /generations-text-to-video takes 4, 6 or 8, and the API rejects other values.',
+          at: [2, 50, '7'],
+          fixes: [
+            { title: 'Change duration to 6', output: edit('7', '6'), preferred: false },
+            { title: 'Change duration to 8', output: edit('7', '8'), preferred: false },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'LCM steps 4..16',
+      path: J,
+      code: '// POST /generations-lcm\n{"prompt": "x", "imageDataUrl": "data:image/jpeg;base64,AAAA", "steps": 20, "strength": 0}',
+      findings: [
+        {
+          message: '`steps` 20 is out of range: POST /generations-lcm takes values from 4 to 16, and the API rejects values outside it.',
+          at: [2, 73, '20'],
+          fixes: [{ title: 'Change steps to 16', output: edit('20', '16'), preferred: false }],
+        },
+        {
+          message: '`strength` 0 is out of range: POST /generations-lcm takes values from 0.1 to 1, and the API rejects values outside it.',
+          at: [2, 89, '0'],
+          fixes: [{ title: 'Change strength to 0.1', output: edit(' 0}', ' 0.1}'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'Universal Upscaler strengths',
+      path: J,
+      code: '// POST /variations/universal-upscaler\n{"generatedImageId": "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", "creativityStrength": 11, "upscaleMultiplier": 2.5}',
+      findings: [
+        {
+          message: '`creativityStrength` 11 is out of range: POST /variations/universal-upscaler takes values from 1 to 10, and the API rejects values outside it.',
+          at: [2, 84, '11'],
+          fixes: [{ title: 'Change creativityStrength to 10', output: edit('11', '10'), preferred: false }],
+        },
+        {
+          message: '`upscaleMultiplier` 2.5 is out of range: POST /variations/universal-upscaler takes values from 1 to 2, and the API rejects values outside it.',
+          at: [2, 109, '2.5'],
+          fixes: [{ title: 'Change upscaleMultiplier to 2', output: edit('2.5', '2'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'fetch: the literal side of a fallback is judged and fixed in place',
+      code: `export async function generate(prompt: string, steps?: number) {
   return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
     method: 'POST',
     headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
     body: JSON.stringify({ prompt, num_inference_steps: steps ?? 100, guidance_scale: 7 }),
   });
 }
-`;
-  const [hit, ...rest] = lint(code, only);
-  assert.equal(rest.length, 0);
-  assert.deepEqual([hit!.line, hit!.text], [5, '100']);
-  assert.equal(fixed(code, RULE), code.replace('?? 100', '?? 60'));
-});
-
-test('SDK call: SDK names, the same ranges (the SDK checks none of them)', () => {
-  const code = `import { Leonardo } from '@leonardo-ai/sdk';
+`,
+      findings: [
+        {
+          message: '`num_inference_steps` 100 is out of range: POST /generations takes values from 10 to 60, and the API rejects values outside it.',
+          at: [5, 66, '100'],
+          fixes: [{ title: 'Change num_inference_steps to 60', output: edit('100', '60'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'SDK call: SDK names, the same ranges (the SDK checks none of them)',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
 await leonardo.image.createGeneration({ prompt: 'a fox', guidanceScale: 30, numInferenceSteps: 30 });
-`;
-  const [hit, ...rest] = lint(code, only);
-  assert.equal(rest.length, 0);
-  assert.equal(hit!.text, '30');
-  assert.match(hit!.message, /^`guidanceScale` 30 is out of range/);
-});
-
-test('not flagged: width/height, num_images, strings, unknown values, valid numbers, v2 and other APIs', () => {
-  assert.deepEqual(json(`${HEADER}{"prompt": "x", "width": 4000, "height": 7, "num_images": 40}`), []);
-  assert.deepEqual(json(`${HEADER}{"prompt": "x", "guidance_scale": "25"}`), []);
-  assert.deepEqual(json(`${HEADER}{"prompt": "x", "guidance_scale": 7, "num_inference_steps": 60, "seed": 42}`), []);
-  const unknown = `const body = { prompt: 'a fox', guidance_scale: config.guidance, num_inference_steps: Number(steps) };
-await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
-`;
-  assert.deepEqual(lint(unknown, only), []);
-  const v2 = '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "guidance_scale": 50}}';
-  assert.deepEqual(json(v2), []);
-  const other = `await fetch('https://api.stability.ai/v1/generation/sdxl/text-to-image', { method: 'POST', body: JSON.stringify({ cfg_scale: 35, steps: 150 }) });`;
-  assert.deepEqual(lint(other, only), []);
+`,
+      findings: [
+        {
+          message: '`guidanceScale` 30 is out of range: POST /generations takes values from 1 to 20, and the API rejects values outside it.',
+          at: [3, 73, '30'],
+          fixes: [{ title: 'Change guidanceScale to 20', output: edit(' 30,', ' 20,'), preferred: false }],
+        },
+      ],
+    },
+  ],
 });

@@ -1,11 +1,6 @@
 // presigned-upload-auth: the API key sent along with the upload to a presigned S3 URL.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
-import { at, CORRECT_FLOWS } from '../engine/flow-fixtures.js';
-
-const RULE = 'presigned-upload-auth';
-const only = { rules: [RULE] };
+import { edit, ruleTester } from '../helpers/rule-tester.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 const PRESIGN = `const LEONARDO = 'https://cloud.leonardo.ai/api/rest/v1';
 const apiKey = process.env.LEONARDO_API_KEY;
@@ -25,8 +20,26 @@ function formFor(fields: string, file: Blob) {
 }
 `;
 
-test('an authorization header written in the upload call: on the key, removed by the fix', () => {
-  const code = `${PRESIGN}
+ruleTester.run('presigned-upload-auth', {
+  valid: [
+    {
+      name: 'uploads without the key, other URLs with the key, unknown URLs',
+      code: `${PRESIGN}
+export async function fine(file: Blob, someUrl: string) {
+  const { url, fields } = await presign('png');
+  await fetch(url, { method: 'POST', body: formFor(fields, file) });
+  await fetch(url, { method: 'POST', headers: { 'content-length': String(file.size) }, body: formFor(fields, file) });
+  await fetch(someUrl, { method: 'POST', headers: leonardoHeaders, body: file });
+  await fetch(\`\${LEONARDO}/me\`, { headers: leonardoHeaders });
+}
+`,
+    },
+    ...CORRECT_FLOW_CASES,
+  ],
+  invalid: [
+    {
+      name: 'an authorization header written in the upload call: on the key, removed by the fix',
+      code: `${PRESIGN}
 export async function uploadImage(file: Blob) {
   const { url, fields, id } = await presign('png');
   const upload = await fetch(url, {
@@ -37,47 +50,59 @@ export async function uploadImage(file: Blob) {
   if (!upload.ok) throw new Error(\`upload failed: \${upload.status}\`);
   return id;
 }
-`;
-  const hits = lint(code, only);
-  assert.equal(hits.length, 1);
-  const [hit] = hits;
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [...at(code, 'Authorization: `'), 'Authorization']);
-  assert.equal(hit!.severity, 'error');
-  assert.match(hit!.message, /The upload to the presigned URL \(`uploadInitImage\.url` from POST \/init-image\) sends the API key in `Authorization`: S3 answers 403 Forbidden/);
-  assert.equal(hit!.finding.endpoint, 'POST /init-image');
-  assert.equal(fixed(code, RULE), code.replace('headers: { Authorization: `Bearer ${apiKey}` },', 'headers: {},'));
-});
-
-test('the Leonardo headers reused for the upload: on `headers`, no fix (they are shared)', () => {
-  const code = `${PRESIGN}
+`,
+      findings: [
+        {
+          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `Authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there.',
+          at: [22, 16, 'Authorization'],
+          severity: 'error',
+          endpoint: 'POST /init-image',
+          fixes: [{ title: 'Remove the Authorization header', output: edit('Authorization: `Bearer ${apiKey}`', ''), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'the Leonardo headers reused for the upload: on `headers`, no fix (they are shared)',
+      code: `${PRESIGN}
 export async function uploadImage(file: Blob) {
   const presigned = await presign('jpg');
   await fetch(presigned.url, { method: 'POST', headers: leonardoHeaders, body: formFor(presigned.fields, file) });
   return presigned.id;
 }
-`;
-  const [hit, ...rest] = lint(code, only);
-  assert.equal(rest.length, 0);
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [...at(code, 'leonardoHeaders', 'presigned.url'), 'leonardoHeaders']);
-  assert.match(hit!.message, /sends the API key in `authorization`.*These headers are shared/);
-  assert.deepEqual(hit!.finding.fixes, []);
-});
-
-test('a spread of the shared headers, and a key under another header name', () => {
-  const code = `${PRESIGN}
+`,
+      findings: [
+        {
+          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).',
+          at: [20, 57, 'leonardoHeaders'],
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a spread of the shared headers, and a key under another header name',
+      code: `${PRESIGN}
 export async function uploadTwice(file: Blob) {
   const { url, fields } = await presign('webp');
   await fetch(url, { method: 'POST', headers: { ...leonardoHeaders, 'x-upload': '1' }, body: formFor(fields, file) });
   await fetch(url, { method: 'POST', headers: { 'x-api-key': apiKey! }, body: formFor(fields, file) });
 }
-`;
-  const hits = lint(code, only);
-  assert.deepEqual(hits.map((h) => h.text), ["{ ...leonardoHeaders, 'x-upload': '1' }", "'x-api-key'"]);
-  assert.notEqual(hits[1]!.finding.fixes[0]!.preferred, true, 'a removal is offered, not preferred');
-});
-
-test('an axios instance whose defaults carry the key: on the URL, with the reason', () => {
-  const code = `import axios from 'axios';
+`,
+      findings: [
+        {
+          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).',
+          at: [20, 47, '{ ...leonardoHeaders, \'x-upload\': \'1\' }'],
+          fixes: [],
+        },
+        {
+          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `x-api-key`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there.',
+          at: [21, 49, '\'x-api-key\''],
+          fixes: [{ title: 'Remove the x-api-key header', output: edit('\'x-api-key\': apiKey!', ''), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'an axios instance whose defaults carry the key: on the URL, with the reason',
+      code: `import axios from 'axios';
 
 const leonardo = axios.create({
   baseURL: 'https://cloud.leonardo.ai/api/rest/v1',
@@ -93,14 +118,18 @@ export async function upload(file: Buffer) {
   await leonardo.post(url, form);
   return id;
 }
-`;
-  const [hit] = lint(code, only);
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [...at(code, 'url', 'leonardo.post(url'), 'url']);
-  assert.match(hit!.message, /The client instance adds it to every request/);
-});
-
-test('the other presigned endpoints: canvas init image, dataset upload', () => {
-  const code = `import axios from 'axios';
+`,
+      findings: [
+        {
+          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `Authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. The client instance adds it to every request: upload with a client that has no default authorization (plain `fetch` or `axios`).',
+          at: [14, 23, 'url'],
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'the other presigned endpoints: canvas init image, dataset upload',
+      code: `import axios from 'axios';
 const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 const auth = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
 
@@ -112,28 +141,19 @@ export async function canvas(init: Blob, mask: Blob, datasetId: string) {
   const res = await axios.post(\`\${BASE}/datasets/\${datasetId}/upload\`, { extension: 'jpg' }, { headers: auth });
   await axios.post(res.data.uploadDatasetImage.url, init, { headers: auth });
 }
-`;
-  const hits = lint(code, only);
-  assert.deepEqual(hits.map((h) => [h.line, h.column]), [at(code, '{ ...auth }'), at(code, 'auth }', 'uploadDatasetImage.url')]);
-  assert.match(hits[0]!.message, /`uploadCanvasInitImage\.initUrl` from POST \/canvas-init-image/);
-  assert.match(hits[1]!.message, /`uploadDatasetImage\.url` from POST \/datasets\/\{datasetId\}\/upload/);
-});
-
-test('silent: uploads without the key, other URLs with the key, unknown URLs', () => {
-  const code = `${PRESIGN}
-export async function fine(file: Blob, someUrl: string) {
-  const { url, fields } = await presign('png');
-  await fetch(url, { method: 'POST', body: formFor(fields, file) });
-  await fetch(url, { method: 'POST', headers: { 'content-length': String(file.size) }, body: formFor(fields, file) });
-  await fetch(someUrl, { method: 'POST', headers: leonardoHeaders, body: file });
-  await fetch(\`\${LEONARDO}/me\`, { headers: leonardoHeaders });
-}
-`;
-  assert.deepEqual(lint(code, only), []);
-});
-
-test('correct flows stay clean', () => {
-  for (const [name, code] of Object.entries(CORRECT_FLOWS)) {
-    assert.deepEqual(lint(code, { ...only, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' }), [], name);
-  }
+`,
+      findings: [
+        {
+          message: 'The upload to the presigned URL (`uploadCanvasInitImage.initUrl` from POST /canvas-init-image) sends the API key in `authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).',
+          at: [8, 46, '{ ...auth }'],
+          fixes: [],
+        },
+        {
+          message: 'The upload to the presigned URL (`uploadDatasetImage.url` from POST /datasets/{datasetId}/upload) sends the API key in `authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).',
+          at: [11, 70, 'auth'],
+          fixes: [],
+        },
+      ],
+    },
+  ],
 });

@@ -1,11 +1,6 @@
 // presigned-upload-response: a body or an id read from the 204 No Content of the presigned upload.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { lint } from '../helpers/lint.js';
-import { at, CORRECT_FLOWS } from '../engine/flow-fixtures.js';
-
-const RULE = 'presigned-upload-response';
-const only = { rules: [RULE] };
+import { ruleTester } from '../helpers/rule-tester.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 const PRESIGN = `import axios from 'axios';
 const LEONARDO = 'https://cloud.leonardo.ai/api/rest/v1';
@@ -24,57 +19,11 @@ function s3Form(fields: string, file: Blob) {
 }
 `;
 
-test('await uploadRes.json() after the upload: on the call', () => {
-  const code = `${PRESIGN}
-export async function upload(file: Blob) {
-  const { url, fields } = await presign();
-  const uploadRes = await fetch(url, { method: 'POST', body: s3Form(fields, file) });
-  const uploaded = await uploadRes.json();
-  return uploaded.id;
-}
-`;
-  const hits = lint(code, only);
-  assert.equal(hits.length, 1);
-  const [hit] = hits;
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [...at(code, 'uploadRes.json()'), 'uploadRes.json()']);
-  assert.equal(hit!.severity, 'warning');
-  assert.match(hit!.message, /answers 204 No Content, but `uploadRes\.json\(\)` reads a body: there is none, and parsing the empty body throws/);
-  assert.match(hit!.message, /The image id is `uploadInitImage\.id` from the POST \/init-image response/);
-  assert.equal(hit!.finding.endpoint, 'POST /init-image');
-});
-
-test('axios: an id read from the upload response data', () => {
-  const code = `${PRESIGN}
-export async function upload(file: Blob) {
-  const presigned = await presign();
-  const res = await axios.post(presigned.url, s3Form(presigned.fields, file));
-  const { data: { key } } = await axios.post(presigned.url, s3Form(presigned.fields, file));
-  return { id: res.data.id, key };
-}
-`;
-  const hits = lint(code, only);
-  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [
-    [...at(code, 'key } }'), 'key'],
-    [...at(code, 'id, key }'), 'id'],
-  ]);
-  assert.match(hits[1]!.message, /`id` is read from its body: the body is empty, so it is undefined/);
-});
-
-test('.then(r => r.json()) and JSON.parse(await res.text())', () => {
-  const code = `${PRESIGN}
-export async function upload(file: Blob) {
-  const { url, fields } = await presign();
-  const meta = await fetch(url, { method: 'POST', body: s3Form(fields, file) }).then((r) => r.json());
-  const res = await fetch(url, { method: 'POST', body: s3Form(fields, file) });
-  const parsed = JSON.parse(await res.text());
-  return [meta, parsed];
-}
-`;
-  assert.deepEqual(lint(code, only).map((h) => h.text), ['r.json()', 'res.text()']);
-});
-
-test('silent: status checks, S3 error bodies on failure, the id from the first response', () => {
-  const code = `${PRESIGN}
+ruleTester.run('presigned-upload-response', {
+  valid: [
+    {
+      name: 'status checks, S3 error bodies on failure, the id from the first response',
+      code: `${PRESIGN}
 export async function upload(file: Blob) {
   const { url, fields, id } = await presign();
   const res = await fetch(url, { method: 'POST', body: s3Form(fields, file) });
@@ -93,12 +42,77 @@ export async function upload(file: Blob) {
   console.log(res.status, res.statusText, res.headers.get('etag'), detail, log);
   return id;
 }
-`;
-  assert.deepEqual(lint(code, only), []);
-});
-
-test('correct flows stay clean', () => {
-  for (const [name, code] of Object.entries(CORRECT_FLOWS)) {
-    assert.deepEqual(lint(code, { ...only, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' }), [], name);
-  }
+`,
+    },
+    ...CORRECT_FLOW_CASES,
+  ],
+  invalid: [
+    {
+      name: 'await uploadRes.json() after the upload: on the call',
+      code: `${PRESIGN}
+export async function upload(file: Blob) {
+  const { url, fields } = await presign();
+  const uploadRes = await fetch(url, { method: 'POST', body: s3Form(fields, file) });
+  const uploaded = await uploadRes.json();
+  return uploaded.id;
+}
+`,
+      findings: [
+        {
+          message: 'The upload to the presigned URL answers 204 No Content, but `uploadRes.json()` reads a body: there is none, and parsing the empty body throws. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          at: [20, 26, 'uploadRes.json()'],
+          severity: 'warning',
+          endpoint: 'POST /init-image',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'axios: an id read from the upload response data',
+      code: `${PRESIGN}
+export async function upload(file: Blob) {
+  const presigned = await presign();
+  const res = await axios.post(presigned.url, s3Form(presigned.fields, file));
+  const { data: { key } } = await axios.post(presigned.url, s3Form(presigned.fields, file));
+  return { id: res.data.id, key };
+}
+`,
+      findings: [
+        {
+          message: 'The upload to the presigned URL answers 204 No Content, but `key` is read from its body: the body is empty, so it is undefined. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          at: [20, 19, 'key'],
+          fixes: [],
+        },
+        {
+          message: 'The upload to the presigned URL answers 204 No Content, but `id` is read from its body: the body is empty, so it is undefined. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          at: [21, 25, 'id'],
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: '.then(r => r.json()) and JSON.parse(await res.text())',
+      code: `${PRESIGN}
+export async function upload(file: Blob) {
+  const { url, fields } = await presign();
+  const meta = await fetch(url, { method: 'POST', body: s3Form(fields, file) }).then((r) => r.json());
+  const res = await fetch(url, { method: 'POST', body: s3Form(fields, file) });
+  const parsed = JSON.parse(await res.text());
+  return [meta, parsed];
+}
+`,
+      findings: [
+        {
+          message: 'The upload to the presigned URL answers 204 No Content, but `r.json()` reads a body: there is none, and parsing the empty body throws. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          at: [19, 93, 'r.json()'],
+          fixes: [],
+        },
+        {
+          message: 'The upload to the presigned URL answers 204 No Content, but `res.text()` parses a body: there is none, and parsing the empty body throws. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          at: [21, 35, 'res.text()'],
+          fixes: [],
+        },
+      ],
+    },
+  ],
 });

@@ -42,3 +42,14 @@ test('every docs page starts with its rule id as the title', () => {
     assert.equal(first, `# ${meta.id}`);
   }
 });
+
+test('every rule test states its cases through the rule test harness', () => {
+  for (const { meta } of allRules) {
+    const source = fs.readFileSync(`test/rules/${meta.id}.test.ts`, 'utf8');
+    assert.ok(source.includes(`ruleTester.run('${meta.id}'`), `test/rules/${meta.id}.test.ts: use ruleTester.run('${meta.id}', …)`);
+  }
+  for (const file of fs.readdirSync('test/rules').filter((f) => f.endsWith('.test.ts'))) {
+    const source = fs.readFileSync(`test/rules/${file}`, 'utf8');
+    assert.doesNotMatch(source, /helpers\/lint\.js/, `${file}: state findings and fixes through the harness, not lint()/fixed()`);
+  }
+});

@@ -1,117 +1,168 @@
 // too-many-images: num_images above 8, or above 4 when a side is over 768 (default size 1024×768).
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
 
-const RULE = 'too-many-images';
-const only = { rules: [RULE] };
 const HEADER = '// POST /generations\n';
-const json = (code: string) => lint(code, { ...only, path: 'request.jsonc' });
 
-test('above 8: on the num_images value, with the API error, set to 8', () => {
-  const code = `${HEADER}{
+ruleTester.run('too-many-images', {
+  valid: [
+    { name: 'allowed count at 768×768', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "num_images": 8, "width": 768, "height": 768}` },
+    { name: 'four at the default size', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "num_images": 4}` },
+    {
+      name: 'unknown size: only the hard cap applies',
+      code: `const body = { prompt: 'a fox', num_images: 6, width: size, height: size };
+await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
+`,
+    },
+    {
+      name: 'a size set on some paths only',
+      code: `const body: Record<string, unknown> = { prompt: 'a fox', num_images: 6, width: 512, height: 512 };
+if (hd) body.width = 1024;
+await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
+`,
+    },
+    {
+      name: 'a size spread in',
+      code: `await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+  method: 'POST',
+  body: JSON.stringify({ prompt: 'a fox', num_images: 6, ...sizeOptions }),
+});`,
+    },
+    {
+      name: 'SDK call whose default count fits any size',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
+await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 1024 });
+`,
+    },
+    {
+      name: 'another API',
+      code: `await fetch('https://api.example.com/v1/generations', { method: 'POST', body: JSON.stringify({ prompt: 'x', num_images: 20 }) });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'above 8: on the num_images value, with the API error, set to 8',
+      path: 'request.jsonc',
+      code: `${HEADER}{
   "prompt": "a field of tulips",
   "num_images": 10,
   "width": 512,
   "height": 512
-}`;
-  const [hit, ...rest] = json(code);
-  assert.equal(rest.length, 0);
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [4, 17, '10']);
-  assert.equal(
-    hit!.message,
-    '`num_images` 10 is more than the 8 images one request may ask for: the API answers `400 Bad Request: Too many images`.',
-  );
-  assert.equal(hit!.finding.apiError, '400 Bad Request: Too many images');
-  assert.equal(fixed(code, RULE, { path: 'request.jsonc' }), code.replace('10', '8'));
-});
-
-test('above 4 with a side over 768', () => {
-  const code = `${HEADER}{"prompt": "x", "num_images": 6, "width": 512, "height": 1024}`;
-  const [hit] = json(code);
-  assert.match(hit!.message, /`num_images` 6 is too many with height 1024: when width or height is over 768, a request may ask for at most 4 images/);
-  assert.equal(fixed(code, RULE, { path: 'request.jsonc' }), code.replace('"num_images": 6', '"num_images": 4'));
-});
-
-test('an omitted size counts as the API default 1024×768: num_images 5 is too many', () => {
-  const [hit] = json(`${HEADER}{"prompt": "x", "num_images": 5}`);
-  assert.equal(hit!.text, '5');
-  assert.match(hit!.message, /with the default width 1024 \(width is omitted, and the API uses 1024×768\)/);
-  const [onlyHeight] = json(`${HEADER}{"prompt": "x", "num_images": 5, "height": 512}`);
-  assert.match(onlyHeight!.message, /default width 1024/);
-});
-
-test('fetch: a literal side in either branch of a conditional counts', () => {
-  const code = `export async function generate(prompt: string, hd: boolean) {
+}`,
+      findings: [
+        {
+          message: '`num_images` 10 is more than the 8 images one request may ask for: the API answers `400 Bad Request: Too many images`.',
+          at: [4, 17, '10'],
+          apiError: '400 Bad Request: Too many images',
+          fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'above 4 with a side over 768',
+      path: 'request.jsonc',
+      code: `${HEADER}{"prompt": "x", "num_images": 6, "width": 512, "height": 1024}`,
+      findings: [
+        {
+          message: '`num_images` 6 is too many with height 1024: when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          at: [2, 31, '6'],
+          fixes: [{ title: 'Set num_images to 4', output: edit('6', '4'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'an omitted size counts as the API default 1024×768: num_images 5 is too many',
+      path: 'request.jsonc',
+      code: `${HEADER}{"prompt": "x", "num_images": 5}`,
+      findings: [
+        {
+          message: '`num_images` 5 is too many with the default width 1024 (width is omitted, and the API uses 1024×768): when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          at: [2, 31, '5'],
+          fixes: [{ title: 'Set num_images to 4', output: edit('5', '4'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'an omitted width counts as the default 1024 when only the height is given',
+      path: 'request.jsonc',
+      code: `${HEADER}{"prompt": "x", "num_images": 5, "height": 512}`,
+      findings: [
+        {
+          message: '`num_images` 5 is too many with the default width 1024 (width is omitted, and the API uses 1024×768): when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          at: [2, 31, '5'],
+          fixes: [{ title: 'Set num_images to 4', output: edit(' 5,', ' 4,'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'fetch: a literal side in either branch of a conditional counts',
+      code: `export async function generate(prompt: string, hd: boolean) {
   return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
     method: 'POST',
     headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
     body: JSON.stringify({ prompt, num_images: 6, width: hd ? 1024 : 512, height: 512 }),
   });
 }
-`;
-  const [hit] = lint(code, only);
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [5, 48, '6']);
-  assert.match(hit!.message, /with width 1024/);
-});
-
-test('fetch: a count that is a fallback literal is judged on its literal side', () => {
-  const code = `const body = { prompt: 'a fox', num_images: options.count ?? 12, width: 512, height: 512 };
+`,
+      findings: [
+        {
+          message: '`num_images` 6 is too many with width 1024: when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          at: [5, 48, '6'],
+          fixes: [{ title: 'Set num_images to 4', output: edit('6', '4'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'fetch: a count that is a fallback literal is judged on its literal side',
+      code: `const body = { prompt: 'a fox', num_images: options.count ?? 12, width: 512, height: 512 };
 await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
-`;
-  const [hit] = lint(code, only);
-  assert.equal(hit!.text, '12');
-  assert.equal(fixed(code, RULE), code.replace('?? 12', '?? 8'));
-});
-
-test('SDK call: numImages with the size the SDK sends by default', () => {
-  const code = `import { Leonardo } from '@leonardo-ai/sdk';
+`,
+      findings: [
+        {
+          message: '`num_images` 12 is more than the 8 images one request may ask for: the API answers `400 Bad Request: Too many images`.',
+          at: [1, 62, '12'],
+          fixes: [{ title: 'Set num_images to 8', output: edit(' 12,', ' 8,'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'SDK call: numImages with the size the SDK sends by default',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
 await leonardo.image.createGeneration({ prompt: 'a fox', numImages: 6 });
-`;
-  const [hit] = lint(code, only);
-  assert.equal(hit!.text, '6');
-  assert.match(hit!.message, /`numImages` 6 is too many with the default width 1024 \(width is omitted, and the SDK sends 1024×768\)/);
-  assert.equal(fixed(code, RULE), code.replace('numImages: 6', 'numImages: 4'));
-});
-
-test('pricing calculator: numImages judged against imageWidth/imageHeight', () => {
-  const code = '// POST /pricing-calculator\n{"service": "IMAGE_GENERATION", "serviceParams": {"IMAGE_GENERATION": {"imageWidth": 1024, "imageHeight": 512, "numImages": 6}}}';
-  const [hit] = json(code);
-  assert.match(hit!.message, /`numImages` 6 is too many with imageWidth 1024/);
-});
-
-test('not flagged: allowed counts, unknown or conditional sizes (hard cap only), SDK defaults, other APIs', () => {
-  assert.deepEqual(json(`${HEADER}{"prompt": "x", "num_images": 8, "width": 768, "height": 768}`), []);
-  assert.deepEqual(json(`${HEADER}{"prompt": "x", "num_images": 4}`), []);
-  const unknownSize = `const body = { prompt: 'a fox', num_images: 6, width: size, height: size };
+`,
+      findings: [
+        {
+          message: '`numImages` 6 is too many with the default width 1024 (width is omitted, and the SDK sends 1024×768): when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          at: [3, 69, '6'],
+          fixes: [{ title: 'Set numImages to 4', output: edit('6', '4'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'pricing calculator: numImages judged against imageWidth/imageHeight',
+      path: 'request.jsonc',
+      code: '// POST /pricing-calculator\n{"service": "IMAGE_GENERATION", "serviceParams": {"IMAGE_GENERATION": {"imageWidth": 1024, "imageHeight": 512, "numImages": 6}}}',
+      findings: [
+        {
+          message: '`numImages` 6 is too many with imageWidth 1024: when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          at: [2, 125, '6'],
+          fixes: [{ title: 'Set numImages to 4', output: edit('6', '4'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'the hard cap still applies when the size is unknown',
+      code: `const body = { prompt: 'a fox', num_images: 9, width: size, height: size };
 await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
-`;
-  assert.deepEqual(lint(unknownSize, only), []);
-  const conditional = `const body: Record<string, unknown> = { prompt: 'a fox', num_images: 6, width: 512, height: 512 };
-if (hd) body.width = 1024;
-await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
-`;
-  assert.deepEqual(lint(conditional, only), []);
-  const spread = `await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
-  method: 'POST',
-  body: JSON.stringify({ prompt: 'a fox', num_images: 6, ...sizeOptions }),
-});`;
-  assert.deepEqual(lint(spread, only), []);
-  const sdkDefault = `import { Leonardo } from '@leonardo-ai/sdk';
-const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
-await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 1024 });
-`;
-  assert.deepEqual(lint(sdkDefault, only), []);
-  const other = `await fetch('https://api.example.com/v1/generations', { method: 'POST', body: JSON.stringify({ prompt: 'x', num_images: 20 }) });`;
-  assert.deepEqual(lint(other, only), []);
-});
-
-test('the hard cap still applies when the size is unknown', () => {
-  const code = `const body = { prompt: 'a fox', num_images: 9, width: size, height: size };
-await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
-`;
-  const [hit] = lint(code, only);
-  assert.equal(hit!.text, '9');
-  assert.equal(fixed(code, RULE), code.replace('num_images: 9', 'num_images: 8'));
+`,
+      findings: [
+        {
+          message: '`num_images` 9 is more than the 8 images one request may ask for: the API answers `400 Bad Request: Too many images`.',
+          at: [1, 45, '9'],
+          fixes: [{ title: 'Set num_images to 8', output: edit('9', '8'), preferred: true }],
+        },
+      ],
+    },
+  ],
 });

@@ -1,87 +1,16 @@
 // type-mismatch: literals of the wrong JSON type, and their lossless conversions.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { applyEdits, fixed, lint } from '../helpers/lint.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
 
-const RULE = 'type-mismatch';
 const HEADER = '// POST /generations\n';
-const json = (code: string, path = 'request.jsonc') => lint(code, { rules: [RULE], path });
-const fix = (code: string, path = 'request.jsonc') => fixed(code, RULE, { path });
+const J = 'request.jsonc';
 
-test('"true" for a boolean: on the value, quoting the API error, fixed to true', () => {
-  const code = `${HEADER}{
-  "prompt": "a red fox",
-  "alchemy": "true",
-  "photoReal": "False"
-}`;
-  const hits = json(code);
-  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [
-    [4, 14, '"true"'],
-    [5, 16, '"False"'],
-  ]);
-  assert.equal(
-    hits[0]!.message,
-    "`alchemy` must be a boolean, not the string \"true\": the API answers `expected a boolean for type 'Boolean', but found a string`.",
-  );
-  assert.equal(hits[0]!.finding.apiError, "expected a boolean for type 'Boolean', but found a string");
-  assert.equal(fix(`${HEADER}{"prompt": "x", "alchemy": "true"}`), `${HEADER}{"prompt": "x", "alchemy": true}`);
-  assert.equal(fix(`${HEADER}{"prompt": "x", "photoReal": "False"}`), `${HEADER}{"prompt": "x", "photoReal": false}`);
-});
-
-test('"512" for an integer becomes 512; "7.5" for a number becomes 7.5', () => {
-  assert.equal(fix(`${HEADER}{"prompt": "x", "width": "512"}`), `${HEADER}{"prompt": "x", "width": 512}`);
-  assert.equal(fix(`${HEADER}{"prompt": "x", "guidance_scale": "7.5"}`), `${HEADER}{"prompt": "x", "guidance_scale": 7.5}`);
-  const [hit] = json(`${HEADER}{"prompt": "x", "num_inference_steps": "30"}`);
-  assert.match(hit!.message, /`num_inference_steps` must be an integer, not the string "30": the API rejects the request \(POST \/generations\)/);
-});
-
-test('a fractional number for an integer: flagged, no fix (the intended value is not certain)', () => {
-  const [hit] = json(`${HEADER}{"prompt": "x", "num_inference_steps": 7.5}`);
-  assert.equal(hit!.text, '7.5');
-  assert.match(hit!.message, /must be an integer, not the fractional number 7.5/);
-  assert.deepEqual(hit!.finding.fixes, []);
-  const [text] = json(`${HEADER}{"prompt": "x", "num_inference_steps": "7.5"}`);
-  assert.deepEqual(text!.finding.fixes, []);
-});
-
-test('a number for a string becomes a string; a boolean for a string has no fix', () => {
-  assert.equal(fix(`${HEADER}{"prompt": 123}`), `${HEADER}{"prompt": "123"}`);
-  const [hit] = json(`${HEADER}{"prompt": "x", "photoRealVersion": true}`);
-  assert.match(hit!.message, /`photoRealVersion` must be a string, not the boolean true/);
-  assert.deepEqual(hit!.finding.fixes, []);
-});
-
-test('an object or a single value for an array is wrapped in one', () => {
-  const code = `${HEADER}{"prompt": "x", "elements": {"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}}`;
-  const [hit] = json(code);
-  assert.match(hit!.message, /`elements` must be an array, not an object/);
-  assert.equal(fix(code), `${HEADER}{"prompt": "x", "elements": [{"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}]}`);
-  assert.equal(fix(`${HEADER}{"prompt": "x", "imagePrompts": "abc"}`), `${HEADER}{"prompt": "x", "imagePrompts": ["abc"]}`);
-});
-
-test('array elements and nested fields are checked', () => {
-  const code = `${HEADER}{
-  "prompt": "x",
-  "imagePrompts": ["a", 2],
-  "controlnets": [{"initImageId": "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", "preprocessorId": "67", "weight": "0.5"}]
-}`;
-  const hits = json(code);
-  assert.deepEqual(hits.map((h) => [h.line, h.text]), [
-    [4, '2'],
-    [5, '"67"'],
-    [5, '"0.5"'],
-  ]);
-  assert.match(hits[0]!.message, /`imagePrompts\[\]` must be a string, not the number 2/);
-  assert.match(hits[1]!.message, /`controlnets\[\]\.preprocessorId` must be a number/);
-});
-
-test('numbers for width/height are invalid-dimensions business; a string width is still flagged here', () => {
-  assert.deepEqual(json(`${HEADER}{"prompt": "x", "width": 512.5}`), []);
-  assert.equal(json(`${HEADER}{"prompt": "x", "width": "512"}`).length, 1);
-});
-
-test('valid bodies, null, integers for numbers and other APIs are not flagged', () => {
-  const valid = `${HEADER}{
+ruleTester.run('type-mismatch', {
+  valid: [
+    { name: 'a fractional width is invalid-dimensions business', path: J, code: `${HEADER}{"prompt": "x", "width": 512.5}` },
+    {
+      name: 'valid bodies, null, integers for numbers',
+      path: J,
+      code: `${HEADER}{
   "prompt": "a castle",
   "negative_prompt": null,
   "alchemy": true,
@@ -90,75 +19,252 @@ test('valid bodies, null, integers for numbers and other APIs are not flagged', 
   "width": 1024,
   "imagePrompts": ["3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e"],
   "controlnets": [{"initImageId": "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", "preprocessorId": 67, "weight": 1}]
-}`;
-  assert.deepEqual(json(valid), []);
-  assert.deepEqual(json('{"prompt": "hi", "width": "512", "height": "512", "stream": "true"}', 'other-api.json'), []);
-  const v2 = '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "gpt-image-1.5", "parameters": {"prompt": "x", "width": 1024, "quantity": 1, "num_images": "2"}, "public": false}';
-  assert.deepEqual(json(v2), []);
-});
-
-test('axios: strings for booleans and integers, fixed in the literal quote style', () => {
-  const code = `import axios from 'axios';
+}`,
+    },
+    { name: 'another API (not a request file)', path: 'other-api.json', code: '{"prompt": "hi", "width": "512", "height": "512", "stream": "true"}' },
+    {
+      name: 'the v2 API',
+      path: J,
+      code: '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "gpt-image-1.5", "parameters": {"width": "1024", "quantity": "1"}, "public": "false"}',
+    },
+    {
+      name: 'fetch to another provider',
+      code: `await fetch('https://api.replicate.com/v1/predictions', { method: 'POST', body: JSON.stringify({ input: { width: '512', alchemy: 'true' } }) });`,
+    },
+  ],
+  invalid: [
+    {
+      name: '"true" for a boolean: on the value, quoting the API error, fixed to true',
+      path: J,
+      code: `${HEADER}{
+  "prompt": "a red fox",
+  "alchemy": "true",
+  "photoReal": "False"
+}`,
+      findings: [
+        {
+          message: '`alchemy` must be a boolean, not the string "true": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          at: [4, 14, '"true"'],
+          apiError: 'expected a boolean for type \'Boolean\', but found a string',
+          fixes: [{ title: 'Use the boolean true', output: edit('"true"', 'true'), preferred: true }],
+        },
+        {
+          message: '`photoReal` must be a boolean, not the string "False": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          at: [5, 16, '"False"'],
+          fixes: [{ title: 'Use the boolean false', output: edit('"False"', 'false'), preferred: true }],
+        },
+      ],
+    },
+    { name: '"true" fixed to true', path: J, code: `${HEADER}{"prompt": "x", "alchemy": "true"}`, findings: [
+      {
+        message: '`alchemy` must be a boolean, not the string "true": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+        at: [2, 28, '"true"'],
+        fixes: [{ title: 'Use the boolean true', output: edit('"true"', 'true'), preferred: true }],
+      },
+    ] },
+    { name: '"False" fixed to false', path: J, code: `${HEADER}{"prompt": "x", "photoReal": "False"}`, findings: [
+      {
+        message: '`photoReal` must be a boolean, not the string "False": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+        at: [2, 30, '"False"'],
+        fixes: [{ title: 'Use the boolean false', output: edit('"False"', 'false'), preferred: true }],
+      },
+    ] },
+    { name: '"512" for an integer becomes 512; a string width is still flagged here', path: J, code: `${HEADER}{"prompt": "x", "width": "512"}`, findings: [
+      {
+        message: '`width` must be an integer, not the string "512": the API rejects the request (POST /generations).',
+        at: [2, 26, '"512"'],
+        fixes: [{ title: 'Use the number 512', output: edit('"512"', '512'), preferred: true }],
+      },
+    ] },
+    { name: '"7.5" for a number becomes 7.5', path: J, code: `${HEADER}{"prompt": "x", "guidance_scale": "7.5"}`, findings: [
+      {
+        message: '`guidance_scale` must be a number, not the string "7.5": the API rejects the request (POST /generations).',
+        at: [2, 35, '"7.5"'],
+        fixes: [{ title: 'Use the number 7.5', output: edit('"7.5"', '7.5'), preferred: true }],
+      },
+    ] },
+    { name: '"30" for an integer', path: J, code: `${HEADER}{"prompt": "x", "num_inference_steps": "30"}`, findings: [
+      {
+        message: '`num_inference_steps` must be an integer, not the string "30": the API rejects the request (POST /generations).',
+        at: [2, 40, '"30"'],
+        fixes: [{ title: 'Use the number 30', output: edit('"30"', '30'), preferred: true }],
+      },
+    ] },
+    { name: 'a fractional number for an integer: flagged, no fix (the intended value is not certain)', path: J, code: `${HEADER}{"prompt": "x", "num_inference_steps": 7.5}`, findings: [
+      {
+        message: '`num_inference_steps` must be an integer, not the fractional number 7.5: the API rejects the request (POST /generations).',
+        at: [2, 40, '7.5'],
+        fixes: [],
+      },
+    ] },
+    { name: 'a fractional string for an integer: no fix', path: J, code: `${HEADER}{"prompt": "x", "num_inference_steps": "7.5"}`, findings: [
+      {
+        message: '`num_inference_steps` must be an integer, not the string "7.5": the API rejects the request (POST /generations).',
+        at: [2, 40, '"7.5"'],
+        fixes: [],
+      },
+    ] },
+    { name: 'a number for a string becomes a string', path: J, code: `${HEADER}{"prompt": 123}`, findings: [
+      {
+        message: '`prompt` must be a string, not the number 123: the API rejects the request (POST /generations).',
+        at: [2, 12, '123'],
+        fixes: [{ title: 'Use the string "123"', output: edit('123', '"123"'), preferred: true }],
+      },
+    ] },
+    { name: 'a boolean for a string has no fix', path: J, code: `${HEADER}{"prompt": "x", "photoRealVersion": true}`, findings: [
+      {
+        message: '`photoRealVersion` must be a string, not the boolean true: the API rejects the request (POST /generations).',
+        at: [2, 37, 'true'],
+        fixes: [],
+      },
+    ] },
+    { name: 'an object for an array is wrapped in one', path: J, code: `${HEADER}{"prompt": "x", "elements": {"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}}`, findings: [
+      {
+        message: '`elements` must be an array, not an object: the API rejects the request (POST /generations).',
+        at: [2, 29, '{"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}'],
+        fixes: [{ title: 'Wrap the value in an array', output: edit('{"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}', '[{"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}]'), preferred: true }],
+      },
+    ] },
+    { name: 'a single value for an array is wrapped in one', path: J, code: `${HEADER}{"prompt": "x", "imagePrompts": "abc"}`, findings: [
+      {
+        message: '`imagePrompts` must be an array, not the string "abc": the API rejects the request (POST /generations).',
+        at: [2, 33, '"abc"'],
+        fixes: [{ title: 'Wrap the value in an array', output: edit('"abc"', '["abc"]'), preferred: true }],
+      },
+    ] },
+    {
+      name: 'array elements and nested fields are checked',
+      path: J,
+      code: `${HEADER}{
+  "prompt": "x",
+  "imagePrompts": ["a", 2],
+  "controlnets": [{"initImageId": "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", "preprocessorId": "67", "weight": "0.5"}]
+}`,
+      findings: [
+        {
+          message: '`imagePrompts[]` must be a string, not the number 2: the API rejects the request (POST /generations).',
+          at: [4, 25, '2'],
+          fixes: [{ title: 'Use the string "2"', output: edit(' 2]', ' "2"]'), preferred: true }],
+        },
+        {
+          message: '`controlnets[].preprocessorId` must be a number, not the string "67": the API rejects the request (POST /generations).',
+          at: [5, 93, '"67"'],
+          fixes: [{ title: 'Use the number 67', output: edit('"67"', '67'), preferred: true }],
+        },
+        {
+          message: '`controlnets[].weight` must be a number, not the string "0.5": the API rejects the request (POST /generations).',
+          at: [5, 109, '"0.5"'],
+          fixes: [{ title: 'Use the number 0.5', output: edit('"0.5"', '0.5'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'axios: strings for booleans and integers, fixed in the literal quote style',
+      code: `import axios from 'axios';
 const leonardo = axios.create({ baseURL: 'https://cloud.leonardo.ai/api/rest/v1' });
 export const generate = (prompt: string) =>
   leonardo.post('/generations', { prompt, photoReal: 'true', alchemy: "true", num_images: '2' });
-`;
-  const hits = lint(code, { rules: [RULE] });
-  assert.deepEqual(hits.map((h) => [h.line, h.column, h.text]), [
-    [4, 54, "'true'"],
-    [4, 71, '"true"'],
-    [4, 91, "'2'"],
-  ]);
-  const edits = hits.flatMap((h) => h.finding.fixes.filter((f) => f.preferred).flatMap((f) => f.edits));
-  assert.equal(
-    applyEdits(code, edits),
-    code.replace("photoReal: 'true', alchemy: \"true\", num_images: '2'", 'photoReal: true, alchemy: true, num_images: 2'),
-  );
-});
-
-test('fetch: a const declaration is fixed where it is declared; only the literal side of a fallback', () => {
-  const code = `const PUBLIC = 'false';
+`,
+      findings: [
+        {
+          message: '`photoReal` must be a boolean, not the string "true": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          at: [4, 54, '\'true\''],
+          fixes: [{ title: 'Use the boolean true', output: edit('\'true\'', 'true'), preferred: true }],
+        },
+        {
+          message: '`alchemy` must be a boolean, not the string "true": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          at: [4, 71, '"true"'],
+          fixes: [{ title: 'Use the boolean true', output: edit('"true"', 'true'), preferred: true }],
+        },
+        {
+          message: '`num_images` must be an integer, not the string "2": the API rejects the request (POST /generations).',
+          at: [4, 91, '\'2\''],
+          fixes: [{ title: 'Use the number 2', output: edit('\'2\'', '2'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'fetch: a const declaration is judged where it is declared; only the literal side of a fallback',
+      code: `const PUBLIC = 'false';
 export async function generate(prompt: string, steps?: string) {
   return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
     method: 'POST',
     body: JSON.stringify({ prompt, public: PUBLIC, num_inference_steps: steps || '30' }),
   });
 }
-`;
-  const hits = lint(code, { rules: [RULE] });
-  assert.deepEqual(hits.map((h) => [h.line, h.text]), [
-    [1, "'false'"],
-    [5, "'30'"],
-  ]);
-  assert.equal(fixed(code.replace(" || '30'", ''), RULE), code.replace(" || '30'", '').replace("'false'", 'false'));
-});
-
-test('SDK call: the SDK rejects the call before sending it', () => {
-  const code = `import { Leonardo } from '@leonardo-ai/sdk';
+`,
+      findings: [
+        {
+          message: '`public` must be a boolean, not the string "false": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          at: [1, 16, '\'false\''],
+          fixes: [{ title: 'Use the boolean false', output: edit('\'false\'', 'false'), preferred: true }],
+        },
+        {
+          message: '`num_inference_steps` must be an integer, not the string "30": the API rejects the request (POST /generations).',
+          at: [5, 82, '\'30\''],
+          fixes: [{ title: 'Use the number 30', output: edit('\'30\'', '30'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'fetch: a const declaration is fixed where it is declared',
+      code: `const PUBLIC = 'false';
+export async function generate(prompt: string, steps?: string) {
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    body: JSON.stringify({ prompt, public: PUBLIC, num_inference_steps: steps }),
+  });
+}
+`,
+      findings: [
+        {
+          message: '`public` must be a boolean, not the string "false": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          at: [1, 16, '\'false\''],
+          fixes: [{ title: 'Use the boolean false', output: edit('\'false\'', 'false'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'SDK call: the SDK rejects the call before sending it',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
 await leonardo.image.createGeneration({ prompt: 'a fox', numImages: '2', alchemy: true });
-`;
-  const [hit, ...rest] = lint(code, { rules: [RULE] });
-  assert.equal(rest.length, 0);
-  assert.equal(hit!.message, '`numImages` must be an integer, not the string "2": the SDK\'s schema rejects the call before anything is sent.');
-  assert.equal(hit!.finding.apiError, undefined);
-  assert.equal(fixed(code, RULE), code.replace("numImages: '2'", 'numImages: 2'));
-});
-
-test('fetch to another provider is not flagged', () => {
-  const code = `await fetch('https://api.replicate.com/v1/predictions', { method: 'POST', body: JSON.stringify({ input: { width: '512', alchemy: 'true' } }) });`;
-  assert.deepEqual(lint(code, { rules: [RULE] }), []);
-});
-
-test('curl: string literals become numbers in place, numbers become strings', () => {
-  const doubleQuoted = `curl https://cloud.leonardo.ai/api/rest/v1/generations -H "authorization: Bearer $LEONARDO_API_KEY" \\
+`,
+      findings: [
+        {
+          message: '`numImages` must be an integer, not the string "2": the SDK\'s schema rejects the call before anything is sent.',
+          at: [3, 69, '\'2\''],
+          fixes: [{ title: 'Use the number 2', output: edit('\'2\'', '2'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'curl: string literals become numbers in place',
+      path: 'generate.sh',
+      code: `curl https://cloud.leonardo.ai/api/rest/v1/generations -H "authorization: Bearer $LEONARDO_API_KEY" \\
   --data "{\\"prompt\\": \\"a fox\\", \\"width\\": \\"512\\"}"
-`;
-  const [width] = lint(doubleQuoted, { rules: [RULE], path: 'generate.sh' });
-  assert.equal(width!.text, '\\"512\\"');
-  assert.equal(fixed(doubleQuoted, RULE, { path: 'generate.sh' }), doubleQuoted.replace('\\"512\\"', '512'));
-  const singleQuoted = `curl https://cloud.leonardo.ai/api/rest/v1/generations -H "authorization: Bearer $LEONARDO_API_KEY" \\
+`,
+      findings: [
+        {
+          message: '`width` must be an integer, not the string "512": the API rejects the request (POST /generations).',
+          at: [2, 46, '\\"512\\"'],
+          fixes: [{ title: 'Use the number 512', output: edit('\\"512\\"', '512'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'curl: numbers become strings',
+      path: 'generate.sh',
+      code: `curl https://cloud.leonardo.ai/api/rest/v1/generations -H "authorization: Bearer $LEONARDO_API_KEY" \\
   --data '{"prompt": 42}'
-`;
-  assert.equal(fixed(singleQuoted, RULE, { path: 'generate.sh' }), singleQuoted.replace('42', '"42"'));
+`,
+      findings: [
+        {
+          message: '`prompt` must be a string, not the number 42: the API rejects the request (POST /generations).',
+          at: [2, 22, '42'],
+          fixes: [{ title: 'Use the string "42"', output: edit('42', '"42"'), preferred: true }],
+        },
+      ],
+    },
+  ],
 });

@@ -1,77 +1,15 @@
 // unknown-endpoint: wrong hosts and bases, unknown and removed paths, wrong methods, in every source kind.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
 
-const RULE = 'unknown-endpoint';
-const only = { rules: [RULE] };
 const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
-const sh = (code: string) => lint(code, { ...only, path: 'deploy.sh' });
-const fixSh = (code: string) => fixed(code, RULE, { path: 'deploy.sh' });
+const SH = 'deploy.sh';
 
-test('a path that is not an endpoint: /generation → /generations (curl)', () => {
-  const code = `curl -X POST ${BASE}/generation -H 'content-type: application/json' -d '{"prompt":"a cat"}'\n`;
-  const [hit, ...rest] = sh(code);
-  assert.equal(rest.length, 0);
-  assert.equal(hit!.text, '/generation');
-  assert.match(hit!.message, /`POST \/generation` is not an endpoint/);
-  assert.match(hit!.message, /Did you mean `POST \/generations`\?/);
-  assert.equal(fixSh(code), code.replace('/generation ', '/generations '));
-});
-
-test('a path missing its leading segments: /universal-upscaler → /variations/universal-upscaler', () => {
-  const code = `curl -X POST ${BASE}/universal-upscaler --json '{"generatedImageId":"3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e"}'\n`;
-  const [hit] = sh(code);
-  assert.match(hit!.message, /`POST \/variations\/universal-upscaler`/);
-  assert.equal(fixSh(code), code.replace('/universal-upscaler', '/variations/universal-upscaler'));
-});
-
-test('/init-images → /init-image; a template keeps the request\'s id', () => {
-  const code = `curl -X POST ${BASE}/init-images -d '{"extension":"png"}'\n`;
-  assert.equal(fixSh(code), code.replace('/init-images', '/init-image'));
-  const get = `curl ${BASE}/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e\n`;
-  assert.equal(fixSh(get), get.replace('/generation/', '/generations/'));
-});
-
-test('a wrong host: api.leonardo.ai, leonardo.ai/api/rest/v1, and a missing base', () => {
-  const api = `curl -X POST https://api.leonardo.ai/v1/generations -d '{"prompt":"a cat"}'\n`;
-  const [hit] = sh(api);
-  assert.equal(hit!.text, 'https://api.leonardo.ai/v1');
-  assert.match(hit!.message, /`api.leonardo.ai` is not the Leonardo.Ai API host/);
-  assert.equal(fixSh(api), api.replace('https://api.leonardo.ai/v1', BASE));
-
-  const bare = `curl https://leonardo.ai/api/rest/v1/me\n`;
-  assert.equal(fixSh(bare), `curl ${BASE}/me\n`);
-
-  const noBase = `curl https://cloud.leonardo.ai/generations -d '{"prompt":"x"}'\n`;
-  const [missing] = sh(noBase);
-  assert.match(missing!.message, /misses the API base `\/api\/rest\/v1`/);
-  assert.equal(fixSh(noBase), noBase.replace('https://cloud.leonardo.ai', BASE));
-});
-
-test('a method the path does not take: the method is fixed where it is written', () => {
-  const code = `curl -X POST ${BASE}/me\n`;
-  const [hit] = sh(code);
-  assert.equal(hit!.text, 'POST');
-  assert.match(hit!.message, /`\/me` does not take POST: it takes GET/);
-  assert.equal(fixSh(code), `curl -X GET ${BASE}/me\n`);
-
-  const implied = `curl ${BASE}/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e -d '{}'\n`;
-  const [post] = sh(implied);
-  assert.match(post!.message, /it takes GET or DELETE/);
-  assert.match(post!.message, /curl sends POST because the command has data/);
-  assert.equal(post!.finding.fixes.length, 0);
-});
-
-test('a removed endpoint says it was removed', () => {
-  const [hit] = sh(`curl -X POST ${BASE}/generations-texture -d '{"prompt":"x"}'\n`);
-  assert.equal(hit!.text, '/generations-texture');
-  assert.match(hit!.message, /was removed from the Leonardo.Ai API/);
-  assert.equal(hit!.finding.fixes.length, 0);
-});
-
-test('not flagged: real endpoints, templates with unknown ids, v2, other APIs, HEAD probes', () => {
-  const script = `#!/bin/sh
+ruleTester.run('unknown-endpoint', {
+  valid: [
+    {
+      name: 'real endpoints, templates with unknown ids, v2, other APIs, HEAD probes',
+      path: SH,
+      code: `#!/bin/sh
 curl -X POST ${BASE}/generations -d '{"prompt":"x"}'
 curl "${BASE}/generations/$GENERATION_ID"
 curl -X DELETE "${BASE}/generations/\${ID}"
@@ -80,12 +18,94 @@ curl -X POST https://cloud.leonardo.ai/api/rest/v2/generations -d '{"model":"x"}
 curl -X POST https://api.openai.com/v1/generation -d '{}'
 curl -I ${BASE}/generations
 curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
-`;
-  assert.deepEqual(sh(script), []);
-});
-
-test('.http files: the path and the method of the request line', () => {
-  const code = `@base = ${BASE}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a path that is not an endpoint: /generation → /generations (curl)',
+      path: SH,
+      code: `curl -X POST ${BASE}/generation -H 'content-type: application/json' -d '{"prompt":"a cat"}'\n`,
+      findings: [
+        {
+          message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+          at: [1, 51, '/generation'],
+          fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'a path missing its leading segments: /universal-upscaler → /variations/universal-upscaler',
+      path: SH,
+      code: `curl -X POST ${BASE}/universal-upscaler --json '{"generatedImageId":"3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e"}'\n`,
+      findings: [
+        {
+          message: '`POST /universal-upscaler` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /variations/universal-upscaler`?',
+          at: [1, 51, '/universal-upscaler'],
+          fixes: [{ title: 'Use POST /variations/universal-upscaler', output: edit('/universal-upscaler', '/variations/universal-upscaler'), preferred: false }],
+        },
+      ],
+    },
+    { name: '/init-images → /init-image', path: SH, code: `curl -X POST ${BASE}/init-images -d '{"extension":"png"}'\n`, findings: [
+      {
+        message: '`POST /init-images` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /init-image`?',
+        at: [1, 51, '/init-images'],
+        fixes: [{ title: 'Use POST /init-image', output: edit('/init-images', '/init-image'), preferred: false }],
+      },
+    ] },
+    { name: "a template keeps the request's id", path: SH, code: `curl ${BASE}/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e\n`, findings: [
+      {
+        message: '`GET /generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `GET /generations/{id}`?',
+        at: [1, 43, '/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'],
+        fixes: [{ title: 'Use GET /generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e', output: edit('/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e', '/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'), preferred: false }],
+      },
+    ] },
+    { name: 'a wrong host: api.leonardo.ai', path: SH, code: `curl -X POST https://api.leonardo.ai/v1/generations -d '{"prompt":"a cat"}'\n`, findings: [
+      {
+        message: '`api.leonardo.ai` is not the Leonardo.Ai API host: the REST API is at `https://cloud.leonardo.ai/api/rest/v1`, so this request fails.',
+        at: [1, 14, 'https://api.leonardo.ai/v1'],
+        fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://api.leonardo.ai/v1', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
+      },
+    ] },
+    { name: 'a wrong host: leonardo.ai/api/rest/v1', path: SH, code: `curl https://leonardo.ai/api/rest/v1/me\n`, findings: [
+      {
+        message: '`leonardo.ai` is not the Leonardo.Ai API host: the REST API is at `https://cloud.leonardo.ai/api/rest/v1`, so this request fails.',
+        at: [1, 6, 'https://leonardo.ai/api/rest/v1'],
+        fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://leonardo.ai/api/rest/v1', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
+      },
+    ] },
+    { name: 'a missing base', path: SH, code: `curl https://cloud.leonardo.ai/generations -d '{"prompt":"x"}'\n`, findings: [
+      {
+        message: '`https://cloud.leonardo.ai/generations` misses the API base `/api/rest/v1`: the Leonardo.Ai REST API is at `https://cloud.leonardo.ai/api/rest/v1`, so this request fails.',
+        at: [1, 6, 'https://cloud.leonardo.ai'],
+        fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://cloud.leonardo.ai', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
+      },
+    ] },
+    { name: 'a method the path does not take: the method is fixed where it is written', path: SH, code: `curl -X POST ${BASE}/me\n`, findings: [
+      {
+        message: '`/me` does not take POST: it takes GET, so `POST /me` fails.',
+        at: [1, 9, 'POST'],
+        fixes: [{ title: 'Use GET', output: edit('POST', 'GET'), preferred: false }],
+      },
+    ] },
+    { name: 'a method implied by data: no fix', path: SH, code: `curl ${BASE}/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e -d '{}'\n`, findings: [
+      {
+        message: '`/generations/{id}` does not take POST: it takes GET or DELETE, so `POST /generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e` fails. curl sends POST because the command has data (--data, --json or -F): remove the data, or send it as a query string with -G.',
+        at: [1, 43, '/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'],
+        fixes: [],
+      },
+    ] },
+    { name: 'a removed endpoint says it was removed', path: SH, code: `curl -X POST ${BASE}/generations-texture -d '{"prompt":"x"}'\n`, findings: [
+      {
+        message: '`POST /generations-texture` was removed from the Leonardo.Ai API (removed from the API in April 2026): the request fails. There is no replacement endpoint in the current API.',
+        at: [1, 51, '/generations-texture'],
+        fixes: [],
+      },
+    ] },
+    {
+      name: '.http files: the path and the method of the request line',
+      path: 'api.http',
+      code: `@base = ${BASE}
 
 ###
 POST {{base}}/generation
@@ -95,52 +115,88 @@ Content-Type: application/json
 
 ###
 PUT {{base}}/me
-`;
-  const hits = lint(code, { ...only, path: 'api.http' });
-  assert.deepEqual(hits.map((h) => [h.line, h.text]), [[4, '/generation'], [10, 'PUT']]);
-  const single = `PUT ${BASE}/me HTTP/1.1\nauthorization: Bearer {{key}}\n`;
-  assert.equal(fixed(single, RULE, { path: 'a.http' }), single.replace('PUT', 'GET'));
-});
-
-test('Markdown code blocks and Postman collections', () => {
-  const md = `Upscale:\n\n\`\`\`bash\n$ curl -X POST ${BASE}/variations/upscaler -d '{"id":"x"}'\n\`\`\`\n`;
-  const [hit] = lint(md, { ...only, path: 'README.md' });
-  assert.equal(hit!.text, '/variations/upscaler');
-  assert.match(hit!.message, /`POST \/variations\/upscale`/);
-
-  const collection = JSON.stringify(
-    {
-      info: { name: 'L', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-      item: [{ name: 'x', request: { method: 'POST', url: { raw: `${BASE}/generation` }, body: { mode: 'raw', raw: '{"prompt":"a"}' } } }],
+`,
+      findings: [
+        {
+          message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+          at: [4, 14, '/generation'],
+          fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
+        },
+        {
+          message: '`/me` does not take PUT: it takes GET, so `PUT /me` fails.',
+          at: [10, 1, 'PUT'],
+          fixes: [{ title: 'Use GET', output: edit('PUT', 'GET'), preferred: false }],
+        },
+      ],
     },
-    null,
-    '\t',
-  );
-  const [p] = lint(collection, { ...only, path: 'Leonardo.postman_collection.json' });
-  assert.equal(p!.text, '/generation');
-  assert.equal(fixed(collection, RULE, { path: 'Leonardo.postman_collection.json' }), collection.replace('/generation"', '/generations"'));
-});
-
-test('TypeScript fetch: an unknown path and a wrong method literal', () => {
-  const code = `await fetch('${BASE}/generation', { method: 'POST', body: JSON.stringify({ prompt: 'x' }) });
+    { name: '.http files: the method fixed', path: 'a.http', code: `PUT ${BASE}/me HTTP/1.1\nauthorization: Bearer {{key}}\n`, findings: [
+      {
+        message: '`/me` does not take PUT: it takes GET, so `PUT /me` fails.',
+        at: [1, 1, 'PUT'],
+        fixes: [{ title: 'Use GET', output: edit('PUT', 'GET'), preferred: false }],
+      },
+    ] },
+    { name: 'Markdown code blocks', path: 'README.md', code: `Upscale:\n\n\`\`\`bash\n$ curl -X POST ${BASE}/variations/upscaler -d '{"id":"x"}'\n\`\`\`\n`, findings: [
+      {
+        message: '`POST /variations/upscaler` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /variations/upscale`?',
+        at: [4, 53, '/variations/upscaler'],
+        fixes: [{ title: 'Use POST /variations/upscale', output: edit('/variations/upscaler', '/variations/upscale'), preferred: false }],
+      },
+    ] },
+    {
+      name: 'Postman collections',
+      path: 'Leonardo.postman_collection.json',
+      code: JSON.stringify(
+        {
+          info: { name: 'L', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+          item: [{ name: 'x', request: { method: 'POST', url: { raw: `${BASE}/generation` }, body: { mode: 'raw', raw: '{"prompt":"a"}' } } }],
+        },
+        null,
+        '\t',
+      ),
+      findings: [
+        {
+          message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+          at: [12, 51, '/generation'],
+          fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'TypeScript fetch: an unknown path and a wrong method literal',
+      code: `await fetch('${BASE}/generation', { method: 'POST', body: JSON.stringify({ prompt: 'x' }) });
 await fetch('${BASE}/me', { method: 'post' });
-`;
-  const hits = lint(code, { ...only, path: 'app.ts' });
-  assert.deepEqual(hits.map((h) => h.text), ['/generation', 'post']);
-  const second = `await fetch('${BASE}/me', { method: 'post' });\n`;
-  assert.equal(fixed(second, RULE, { path: 'app.ts' }), second.replace("'post'", "'get'"));
-});
-
-test('TypeScript: a wrong host in a string literal is fixed inside the quotes', () => {
-  const code = `await fetch('https://leonardo.ai/api/rest/v1/generations', { method: 'POST', body: '{}' });\n`;
-  const [hit] = lint(code, { ...only, path: 'app.ts' });
-  assert.equal(hit!.text, 'https://leonardo.ai/api/rest/v1');
-  assert.equal(fixed(code, RULE, { path: 'app.ts' }), code.replace('https://leonardo.ai/api/rest/v1', BASE));
-});
-
-test('a JSON request file naming an endpoint that does not exist', () => {
-  const code = '// POST /generation\n{"prompt": "a cat"}\n';
-  const [hit] = lint(code, { ...only, path: 'cat.jsonc' });
-  assert.equal(hit!.text, '/generation');
-  assert.equal(fixed(code, RULE, { path: 'cat.jsonc' }), code.replace('/generation', '/generations'));
+`,
+      findings: [
+        {
+          message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+          at: [1, 51, '/generation'],
+          fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
+        },
+        {
+          message: '`/me` does not take POST: it takes GET, so `POST /me` fails.',
+          at: [2, 68, 'post'],
+          fixes: [{ title: 'Use GET', output: edit('post', 'get'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'TypeScript: a wrong host in a string literal is fixed inside the quotes',
+      code: `await fetch('https://leonardo.ai/api/rest/v1/generations', { method: 'POST', body: '{}' });\n`,
+      findings: [
+        {
+          message: '`leonardo.ai` is not the Leonardo.Ai API host: the REST API is at `https://cloud.leonardo.ai/api/rest/v1`, so this request fails.',
+          at: [1, 14, 'https://leonardo.ai/api/rest/v1'],
+          fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://leonardo.ai/api/rest/v1', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
+        },
+      ],
+    },
+    { name: 'a JSON request file naming an endpoint that does not exist', path: 'cat.jsonc', code: '// POST /generation\n{"prompt": "a cat"}\n', findings: [
+      {
+        message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+        at: [1, 9, '/generation'],
+        fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
+      },
+    ] },
+  ],
 });

@@ -1,12 +1,6 @@
 // wrong-id-kind: ids followed from the response they came from to the request that uses them.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed, lint } from '../helpers/lint.js';
-import { at, CORRECT_FLOWS } from '../engine/flow-fixtures.js';
-
-const RULE = 'wrong-id-kind';
-const only = { rules: [RULE] };
-const fix = (code: string) => fixed(code, RULE);
+import { edit, ruleTester } from '../helpers/rule-tester.js';
+import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
 const SERVICE = `import axios from 'axios';
 
@@ -28,87 +22,7 @@ async function imagesOf(generationId: string) {
   }
 }
 `;
-
-test('an uploaded init image id given to a variation endpoint: couldn\'t access image', () => {
-  const code = `${SERVICE}
-export async function upscaleUpload() {
-  const upload = await uploadImage('png');
-  const { data } = await leonardo.post('/variations/upscale', { id: upload.id });
-  return data.sdUpscaleJob.id;
-}
-`;
-  const [hit, ...rest] = lint(code, only);
-  assert.equal(rest.length, 0);
-  assert.deepEqual([hit!.line, hit!.column], at(code, 'id: upload.id', "'/variations/upscale'"));
-  assert.equal(hit!.severity, 'error');
-  assert.match(hit!.message, /`id` is given an uploaded init image id \(`uploadInitImage\.id` from POST \/init-image\)/);
-  assert.match(hit!.message, /The API answers `couldn't access image`/);
-  assert.equal(hit!.finding.apiError, "couldn't access image");
-  assert.equal(hit!.finding.endpoint, 'POST /variations/upscale');
-  assert.deepEqual(hit!.finding.fixes, []);
-});
-
-test('an uploaded init image id as init_generation_image_id: rename to init_image_id', () => {
-  const code = `${SERVICE}
-export async function restyle(prompt: string) {
-  const { id } = await uploadImage('jpg');
-  const { data } = await leonardo.post('/generations', {
-    prompt,
-    modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876',
-    init_generation_image_id: id,
-    init_strength: 0.4,
-  });
-  return data.sdGenerationJob.generationId;
-}
-`;
-  const [hit] = lint(code, only);
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [...at(code, 'init_generation_image_id'), 'init_generation_image_id']);
-  assert.equal(fix(code), code.replace('init_generation_image_id: id', 'init_image_id: id'));
-});
-
-test('a generation id given as motion imageId: Service Error', () => {
-  const code = `${SERVICE}
-export async function animate(prompt: string) {
-  const { data: created } = await leonardo.post('/generations', { prompt, modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876' });
-  const generationId = created.sdGenerationJob.generationId;
-  const { data } = await leonardo.post('/generations-motion-svd', { imageId: generationId, motionStrength: 5 });
-  return data.motionSvdGenerationJob.generationId;
-}
-`;
-  const [hit] = lint(code, only);
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [...at(code, 'imageId: generationId'), 'imageId']);
-  assert.match(hit!.message, /`imageId` is given a generation id \(`sdGenerationJob\.generationId` from POST \/generations\)/);
-  assert.equal(hit!.finding.apiError, 'Service Error');
-});
-
-test('a generation id given as a variation id', () => {
-  const code = `${SERVICE}
-export async function removeBackground(generationId: string) {
-  const { data } = await leonardo.get(\`/generations/\${generationId}\`);
-  return leonardo.post('/variations/nobg', { id: data.generations_by_pk.id });
-}
-`;
-  const [hit] = lint(code, only);
-  assert.equal(hit!.text, 'id');
-  assert.match(hit!.message, /a generation id \(`generations_by_pk\.id` from GET \/generations\/\{id\}\)/);
-});
-
-test('a generated image id as init_image_id: invalid init image id, rename to init_generation_image_id', () => {
-  const code = `${SERVICE}
-export async function refine(generationId: string) {
-  const [first] = await imagesOf(generationId);
-  const { data } = await leonardo.post('/generations', { prompt: 'sharper', init_image_id: first.id, init_strength: 0.3 });
-  return data;
-}
-`;
-  const [hit] = lint(code, only);
-  assert.deepEqual([hit!.line, hit!.column, hit!.text], [...at(code, 'init_image_id: first.id'), 'init_image_id']);
-  assert.match(hit!.message, /The API answers `invalid init image id`/);
-  assert.equal(fix(code), code.replace('init_image_id: first.id', 'init_generation_image_id: first.id'));
-});
-
-test('a variation result id without isVariation: true, and isVariation: false', () => {
-  const code = `${SERVICE}
+const VARIATION = `${SERVICE}
 export async function upscaleThenCutOut(generationId: string) {
   const images = await imagesOf(generationId);
   const { data: upscale } = await leonardo.post('/variations/upscale', { id: images[0].id });
@@ -117,51 +31,12 @@ export async function upscaleThenCutOut(generationId: string) {
   await leonardo.post('/variations/unzoom', { id: variationId, isVariation: false });
 }
 `;
-  const hits = lint(code, only);
-  assert.deepEqual(hits.map((h) => [h.line, h.column]), [at(code, 'id: variationId }'), at(code, 'id: variationId, isVariation')]);
-  assert.match(hits[0]!.message, /a variation id \(`sdUpscaleJob\.id` from POST \/variations\/upscale\).*`isVariation: true`.*`failed to find init variation`/);
-  const once = fix(code.replace(`  await leonardo.post('/variations/unzoom', { id: variationId, isVariation: false });\n`, ''));
-  assert.match(once, /\{ id: variationId, isVariation: true \}/);
-  assert.deepEqual(hits[1]!.finding.fixes[0]!.edits[0]!.newText, 'true');
-});
 
-test('the SDK: camelCase names in the message and the fix', () => {
-  const code = `import { Leonardo } from '@leonardo-ai/sdk';
-const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });
-
-export async function fromGenerated(imageId: string) {
-  const result = await leonardo.image.getGenerationById(imageId);
-  const generation = result.object?.generationsByPk;
-  if (generation?.status !== 'COMPLETE') return;
-  const image = generation.generatedImages?.[0];
-  return leonardo.image.createGeneration({ prompt: 'again', initImageId: image?.id, initStrength: 0.5 });
-}
-`;
-  const [hit] = lint(code, only);
-  assert.equal(hit!.text, 'initImageId');
-  assert.match(hit!.message, /goes in `initGenerationImageId`/);
-  assert.equal(fix(code), code.replace('initImageId: image?.id', 'initGenerationImageId: image?.id'));
-});
-
-test('companion flags and types: isInitImage for motion, imageType, the universal upscaler source', () => {
-  const code = `${SERVICE}
-export async function fromUpload() {
-  const upload = await uploadImage('png');
-  await leonardo.post('/generations-motion-svd', { imageId: upload.id });
-  await leonardo.post('/generations-image-to-video', { prompt: 'waves', imageId: upload.id, imageType: 'GENERATED' });
-  await leonardo.post('/variations/universal-upscaler', { generatedImageId: upload.id, upscaleMultiplier: 1.5 });
-}
-`;
-  const hits = lint(code, only);
-  assert.deepEqual(hits.map((h) => h.text), ['imageId', 'imageId', 'generatedImageId']);
-  assert.deepEqual(
-    hits.map((h) => h.finding.fixes.map((f) => [f.title, f.edits[0]!.newText])),
-    [[['Add isInitImage: true', ', isInitImage: true']], [['Set imageType to "UPLOADED"', "'UPLOADED'"]], [['Rename to initImageId', 'initImageId']]],
-  );
-});
-
-test('silent: the right ids in the right places', () => {
-  const code = `${SERVICE}
+ruleTester.run('wrong-id-kind', {
+  valid: [
+    {
+      name: 'the right ids in the right places',
+      code: `${SERVICE}
 export async function everythingRight(generationId: string) {
   const upload = await uploadImage('png');
   const images = await imagesOf(generationId);
@@ -182,23 +57,190 @@ export async function unknownIds(id: string, body: Record<string, unknown>) {
   await leonardo.post('/variations/upscale', { id });
   await leonardo.post('/variations/nobg', { id: body.id, ...body });
 }
-`;
-  assert.deepEqual(lint(code, only), []);
-});
-
-test('silent: a variation id when isVariation may come from a spread', () => {
-  const code = `${SERVICE}
+`,
+    },
+    {
+      name: 'a variation id when isVariation may come from a spread',
+      code: `${SERVICE}
 export async function cutOut(generationId: string, options: object) {
   const images = await imagesOf(generationId);
   const { data } = await leonardo.post('/variations/upscale', { id: images[0].id });
   await leonardo.post('/variations/nobg', { id: data.sdUpscaleJob.id, ...options });
 }
-`;
-  assert.deepEqual(lint(code, only), []);
-});
+`,
+    },
+    ...CORRECT_FLOW_CASES,
+  ],
+  invalid: [
+    {
+      name: 'an uploaded init image id given to a variation endpoint: couldn\'t access image',
+      code: `${SERVICE}
+export async function upscaleUpload() {
+  const upload = await uploadImage('png');
+  const { data } = await leonardo.post('/variations/upscale', { id: upload.id });
+  return data.sdUpscaleJob.id;
+}
+`,
+      findings: [
+        {
+          message: '`id` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): variations take the id of an image generated on Leonardo.Ai (`generations_by_pk.generated_images[0].id` from GET /generations/{id}); variations of uploaded images are not supported. The API answers `couldn\'t access image`.',
+          at: [23, 65, 'id'],
+          severity: 'error',
+          apiError: 'couldn\'t access image',
+          endpoint: 'POST /variations/upscale',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'an uploaded init image id as init_generation_image_id: rename to init_image_id',
+      code: `${SERVICE}
+export async function restyle(prompt: string) {
+  const { id } = await uploadImage('jpg');
+  const { data } = await leonardo.post('/generations', {
+    prompt,
+    modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876',
+    init_generation_image_id: id,
+    init_strength: 0.4,
+  });
+  return data.sdGenerationJob.generationId;
+}
+`,
+      findings: [
+        {
+          message: '`init_generation_image_id` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): it takes the id of an image generated on Leonardo.Ai; an image uploaded with POST /init-image goes in `init_image_id`.',
+          at: [26, 5, 'init_generation_image_id'],
+          fixes: [{ title: 'Rename to init_image_id', output: edit('init_generation_image_id', 'init_image_id'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'a generation id given as motion imageId: Service Error',
+      code: `${SERVICE}
+export async function animate(prompt: string) {
+  const { data: created } = await leonardo.post('/generations', { prompt, modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876' });
+  const generationId = created.sdGenerationJob.generationId;
+  const { data } = await leonardo.post('/generations-motion-svd', { imageId: generationId, motionStrength: 5 });
+  return data.motionSvdGenerationJob.generationId;
+}
+`,
+      findings: [
+        {
+          message: '`imageId` is given a generation id (`sdGenerationJob.generationId` from POST /generations): motion takes the id of an image (`generations_by_pk.generated_images[0].id` from GET /generations/{id}), not the generation\'s id. The API answers `Service Error`.',
+          at: [24, 69, 'imageId'],
+          apiError: 'Service Error',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a generation id given as a variation id',
+      code: `${SERVICE}
+export async function removeBackground(generationId: string) {
+  const { data } = await leonardo.get(\`/generations/\${generationId}\`);
+  return leonardo.post('/variations/nobg', { id: data.generations_by_pk.id });
+}
+`,
+      findings: [
+        {
+          message: '`id` is given a generation id (`generations_by_pk.id` from GET /generations/{id}): variations take the id of an image generated on Leonardo.Ai (`generations_by_pk.generated_images[0].id` from GET /generations/{id}); variations of uploaded images are not supported. The API answers `couldn\'t access image`.',
+          at: [23, 46, 'id'],
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a generated image id as init_image_id: invalid init image id, rename to init_generation_image_id',
+      code: `${SERVICE}
+export async function refine(generationId: string) {
+  const [first] = await imagesOf(generationId);
+  const { data } = await leonardo.post('/generations', { prompt: 'sharper', init_image_id: first.id, init_strength: 0.3 });
+  return data;
+}
+`,
+      findings: [
+        {
+          message: '`init_image_id` is given a generated image id (`generations_by_pk.generated_images[0].id` from GET /generations/{id}): it takes the id returned by POST /init-image (`uploadInitImage.id`); an image generated on Leonardo.Ai goes in `init_generation_image_id`. The API answers `invalid init image id`.',
+          at: [23, 77, 'init_image_id'],
+          fixes: [{ title: 'Rename to init_generation_image_id', output: edit('init_image_id', 'init_generation_image_id'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'a variation result id without isVariation: true, and isVariation: false',
+      code: VARIATION,
+      findings: [
+        {
+          message: '`id` is given a variation id (`sdUpscaleJob.id` from POST /variations/upscale): the API looks it up among variations only with `isVariation: true`. The API answers `failed to find init variation`.',
+          at: [25, 45, 'id'],
+          fixes: [{ title: 'Add isVariation: true', output: edit(': variationId }', ': variationId, isVariation: true }'), preferred: true }],
+        },
+        {
+          message: '`id` is given a variation id (`sdUpscaleJob.id` from POST /variations/upscale): the API looks it up among variations only with `isVariation: true`. The API answers `failed to find init variation`.',
+          at: [26, 47, 'id'],
+          fixes: [{ title: 'Set isVariation to true', output: edit('false', 'true'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'a variation result id without isVariation: the flag is added',
+      code: VARIATION.replace(`  await leonardo.post('/variations/unzoom', { id: variationId, isVariation: false });\n`, ''),
+      findings: [
+        {
+          message: '`id` is given a variation id (`sdUpscaleJob.id` from POST /variations/upscale): the API looks it up among variations only with `isVariation: true`. The API answers `failed to find init variation`.',
+          at: [25, 45, 'id'],
+          fixes: [{ title: 'Add isVariation: true', output: edit(': variationId }', ': variationId, isVariation: true }'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'the SDK: camelCase names in the message and the fix',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });
 
-test('correct flows stay clean', () => {
-  for (const [name, code] of Object.entries(CORRECT_FLOWS)) {
-    assert.deepEqual(lint(code, { ...only, path: name === 'POLL_TIMEOUT' ? 'app.js' : 'app.ts' }), [], name);
-  }
+export async function fromGenerated(imageId: string) {
+  const result = await leonardo.image.getGenerationById(imageId);
+  const generation = result.object?.generationsByPk;
+  if (generation?.status !== 'COMPLETE') return;
+  const image = generation.generatedImages?.[0];
+  return leonardo.image.createGeneration({ prompt: 'again', initImageId: image?.id, initStrength: 0.5 });
+}
+`,
+      findings: [
+        {
+          message: '`initImageId` is given a generated image id (`generationsByPk.generatedImages[0].id` from GET /generations/{id}): it takes the id returned by POST /init-image (`uploadInitImage.id`); an image generated on Leonardo.Ai goes in `initGenerationImageId`. The API answers `invalid init image id`.',
+          at: [9, 61, 'initImageId'],
+          fixes: [{ title: 'Rename to initGenerationImageId', output: edit('initImageId', 'initGenerationImageId'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'companion flags and types: isInitImage for motion, imageType, the universal upscaler source',
+      code: `${SERVICE}
+export async function fromUpload() {
+  const upload = await uploadImage('png');
+  await leonardo.post('/generations-motion-svd', { imageId: upload.id });
+  await leonardo.post('/generations-image-to-video', { prompt: 'waves', imageId: upload.id, imageType: 'GENERATED' });
+  await leonardo.post('/variations/universal-upscaler', { generatedImageId: upload.id, upscaleMultiplier: 1.5 });
+}
+`,
+      findings: [
+        {
+          message: '`imageId` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): the API looks it up among uploaded images only with `isInitImage: true`.',
+          at: [23, 52, 'imageId'],
+          fixes: [{ title: 'Add isInitImage: true', output: edit('.id ', '.id, isInitImage: true '), preferred: true }],
+        },
+        {
+          message: '`imageId` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): `imageType` must say "UPLOADED".',
+          at: [24, 73, 'imageId'],
+          fixes: [{ title: 'Set imageType to "UPLOADED"', output: edit('\'GENERATED\'', '\'UPLOADED\''), preferred: true }],
+        },
+        {
+          message: '`generatedImageId` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): the universal upscaler takes this kind of id as `initImageId`.',
+          at: [25, 59, 'generatedImageId'],
+          fixes: [{ title: 'Rename to initImageId', output: edit('generatedImageId', 'initImageId'), preferred: true }],
+        },
+      ],
+    },
+  ],
 });
