@@ -47,3 +47,10 @@ export function numberProblem(value: number, param: V2Param): NumberProblem | un
 export function numberFixes(value: NumberValue, name: string, instead: readonly number[]): Fix[] {
   return instead.map((n) => ({ title: `Set ${name} to ${n}`, edits: [replaceValue(value, String(n))], preferred: false }));
 }
+
+/** The largest value a number parameter takes: its `max`, or the largest of its set (`quantity: [1]`). */
+export function largest(param: V2Param): number | undefined {
+  if (param.max !== undefined) return param.max;
+  const values = param.enum?.filter((v): v is number => typeof v === 'number') ?? [];
+  return values.length > 0 ? values.reduce((a, b) => Math.max(a, b)) : undefined;
+}
