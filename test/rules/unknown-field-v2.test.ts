@@ -63,7 +63,9 @@ export const video = (prompt: string) => client.post('/generations', { model: 'l
 test('an unknown guidance kind: an error where guidances is closed', () => {
   const closed = lintJson(RULE, `{"model": "kling-video-o-3", "parameters": {"prompt": "x", "guidances": {"start_frames": []}}}`);
   assert.equal(closed[0]!.severity, 'error');
-  assert.match(closed[0]!.message, /^`start_frames` is not a guidance of `kling-video-o-3`: it takes .*Did you mean `start_frame`\?$/);
+  assert.equal(closed[0]!.message, '`start_frames` is not a guidance of `kling-video-o-3`: did you mean `start_frame`?');
+  const listed = lintJson(RULE, `{"model": "gpt-image-1.5", "parameters": {"prompt": "x", "guidances": {"style": []}}}`);
+  assert.deepEqual(listed.map((h) => [h.message, h.severity]), [['`style` is not a guidance of `gpt-image-1.5`: it takes `image_reference`.', 'warning']]);
 });
 
 test('with an unknown or retired model only the v1 names are judged', () => {

@@ -146,14 +146,21 @@ function guidanceKind(visit: V2PropertyVisit, report: Report): void {
   const { model, property, schema, body } = visit;
   const kinds = Object.keys(schema.properties ?? {});
   const near = nearestNames(property.key, kinds);
-  const hint = near.length > 0 ? ` Did you mean ${listOr(near.map((n) => `\`${n}\``))}?` : '';
-  report({
-    message: `\`${property.key}\` is not a guidance of ${modelName(model)}: it takes ${listOr(kinds.map((k) => `\`${k}\``))}.${hint}`,
-    span: property.keySpan,
-    fixes: [],
-    endpoint: body.endpoint,
-    severity: schema.closed ? undefined : 'warning',
-  }, `kind:${schema.closed}:${kinds.join()}`);
+  const head = `\`${property.key}\` is not a guidance of ${modelName(model)}`;
+  const listed = `: it takes ${listOr(kinds.map((k) => `\`${k}\``))}`;
+  const tail = near.length > 0
+    ? `: did you mean ${listOr(near.map((n) => `\`${n}\``))}?`
+    : head.length + listed.length < 120 ? `${listed}.` : `: it takes ${kinds.length} other kinds.`;
+  report(
+    {
+      message: `${head}${tail}`,
+      span: property.keySpan,
+      fixes: [],
+      endpoint: body.endpoint,
+      severity: schema.closed ? undefined : 'warning',
+    },
+    `kind:${schema.closed}:${kinds.join()}`,
+  );
 }
 
 function nested(visit: V2PropertyVisit, report: Report): void {
