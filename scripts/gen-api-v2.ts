@@ -104,6 +104,7 @@ interface GuideModel {
   status: string;
   docSource: string;
   inSpec20260901: boolean;
+  detailLevel: string;
   parameters: Record<string, GuideParam>;
   notes?: string[];
 }
@@ -159,6 +160,9 @@ const FORBIDDEN_DETAILS: Record<string, Omit<V2Forbidden, 'note'>> = {
  * "Kling 3.0, Kling O1 and Kling O3 forbid mixing image_reference with start_frame/end_frame").
  */
 const NO_FRAME_MIX = new Set(['kling-3.0', 'kling-video-o-1', 'kling-video-o-3']);
+
+/** Guide detail levels (v2-models.json) where the model's own guide page was read. */
+const GUIDE_READ = new Set(['guide', 'guide-excerpt+catalogue', 'spec+guide']);
 
 /** Models whose guide says width/height pairs are not validated by the server (doc:nano-banana-2). */
 const ADVISORY_PAIRS = new Set(['nano-banana-2']);
@@ -389,6 +393,16 @@ export function generateV2Catalogue(dir: string = V2_REFERENCE_DIR): V2Catalogue
       guidances.properties = Object.fromEntries(Object.entries(guidances.properties).sort(([a], [b]) => a.localeCompare(b)));
     }
     if (guidances?.required && guideSaysOptional(guideParams['guidances'])) delete guidances.required;
+    // A parameter the spec requires but a model's own guide page (read in full) never mentions is
+    // required by one source only: not required. Models without a guide keep the spec's word, and
+    // `guidances` stays required while one of its kinds is.
+    if (GUIDE_READ.has(guideModel.detailLevel)) {
+      for (const [name, param] of Object.entries(params)) {
+        if (!param.required || guideParams[name]) continue;
+        const kindRequired = Object.values(param.properties ?? {}).some((kind) => kind.required);
+        if (name !== 'guidances' || !kindRequired) delete param.required;
+      }
+    }
 
     // Sizes: the union of the spec's pair rules and the guide's pair list, when the spec has a pair rule.
     let sizes: V2Sizes | undefined;

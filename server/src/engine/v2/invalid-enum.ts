@@ -81,11 +81,14 @@ function valueOf(visit: V2PropertyVisit, option: StringValue, allowed: readonly 
   const { property, model, body } = visit;
   const caseMatch = allowed.filter((v) => v.toLowerCase() === option.value.toLowerCase());
   const suggestions = caseMatch.length > 0 ? caseMatch : nearestNames(option.value, allowed);
-  const shown = allowed.length <= 6 ? listOr(allowed.map((v) => `"${v}"`)) : `one of ${allowed.length} values`;
   const fix = caseMatch.length === 1 ? `: use "${caseMatch[0]}"` : '';
+  const name = visit.propertyPath.length <= 30 ? visit.propertyPath : property.key;
+  const head = `\`${name}\` "${option.value}" is not allowed for ${modelName(model)}`;
+  const listed = `: it takes ${listOr(allowed.map((v) => `"${v}"`))}`;
+  const tail = fix || (allowed.length <= 6 && head.length + listed.length < 120 ? listed : `: it takes one of ${allowed.length} values`);
   report(
     {
-      message: `\`${visit.propertyPath}\` "${option.value}" is not allowed for ${modelName(model)}${fix || `: it takes ${shown}`}.`,
+      message: `${head}${tail}.`,
       span: option.span,
       fixes: suggestions.map((s) => replaceFix(option, s, caseMatch.length === 1)),
       endpoint: body.endpoint,

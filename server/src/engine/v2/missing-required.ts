@@ -16,7 +16,9 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
   const { bodies, objects } = v2Walk(ctx);
   for (const body of bodies) {
     const object = body.body;
-    if (!body.modelProperty && !object.hasUnknownKeys) {
+    // `models`/`modelId` instead of `model` is unknown-field's (with the rename).
+    const misnamed = getProperty(object, 'models') || getProperty(object, 'modelId');
+    if (!body.modelProperty && !object.hasUnknownKeys && !misnamed) {
       report({
         message: 'A v2 body needs `model`, the model string (`gpt-image-1.5`, `kling-3.0`, ...).',
         span: object.openBrace,

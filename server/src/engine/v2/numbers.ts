@@ -3,7 +3,7 @@
 
 import type { V2Param } from '../../api/v2-types.js';
 import { replaceValue } from '../fix/builders.js';
-import { nearestNumbers } from '../fix/suggest.js';
+import { listOr, nearestNumbers } from '../fix/suggest.js';
 import type { Fix, NumberValue } from '../types.js';
 
 /** Width and height: `invalid-dimensions` alone judges them. Quantity above its maximum: `too-many-images`. */
@@ -22,8 +22,10 @@ export function numberProblem(value: number, param: V2Param): NumberProblem | un
   if (allowed && allowed.length > 0) {
     if (allowed.includes(value)) return undefined;
     const shown = [...allowed].sort((a, b) => a - b);
-    const list = shown.length <= 8 ? `one of ${shown.join(', ')}` : `one of its ${shown.length} values`;
-    return { what: `not ${list}`, instead: nearestNumbers(value, shown) };
+    const list = shown.length <= 8 ? listOr(shown.map(String)) : `one of its ${shown.length} values`;
+    // 0 (auto size) is a choice of its own, never the nearest guess for another number.
+    const candidates = shown.filter((v) => v !== 0);
+    return { what: `not ${list}`, instead: nearestNumbers(value, candidates.length > 0 ? candidates : shown) };
   }
   const { min, max } = param;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
@@ -44,4 +46,11 @@ export function numberProblem(value: number, param: V2Param): NumberProblem | un
 /** One offered fix per value (never preferred). */
 export function numberFixes(value: NumberValue, name: string, instead: readonly number[]): Fix[] {
   return instead.map((n) => ({ title: `Set ${name} to ${n}`, edits: [replaceValue(value, String(n))], preferred: false }));
+}
+
+/** The largest value a number parameter takes: its `max`, or the largest of its set (`quantity: [1]`). */
+export function largest(param: V2Param): number | undefined {
+  if (param.max !== undefined) return param.max;
+  const values = param.enum?.filter((v): v is number => typeof v === 'number') ?? [];
+  return values.length > 0 ? values.reduce((a, b) => Math.max(a, b)) : undefined;
 }

@@ -6,7 +6,7 @@
 
 import type { V2Param } from '../../api/v2-types.js';
 import type { ArrayValue, RuleContext } from '../types.js';
-import { DIMENSIONS, numberFixes, numberProblem } from './numbers.js';
+import { DIMENSIONS, largest, numberFixes, numberProblem } from './numbers.js';
 import { knownOptions, modelName, reportOnce, v2Walk, type V2PropertyVisit } from './walk.js';
 
 export function checkOutOfRangeV2(ctx: RuleContext): void {
@@ -20,7 +20,7 @@ export function checkOutOfRangeV2(ctx: RuleContext): void {
         if (visit.path === '' && DIMENSIONS.has(property.key)) continue;
         const problem = numberProblem(option.value, param);
         if (!problem) continue;
-        if (visit.path === '' && property.key === 'quantity' && option.value > (param.max ?? maxOf(param))) continue;
+        if (visit.path === '' && property.key === 'quantity' && option.value > (largest(param) ?? Infinity)) continue;
         report(
           {
             message: `\`${name}\` ${option.raw} is ${problem.what} for ${modelName(model)}.`,
@@ -84,10 +84,4 @@ function items(visit: V2PropertyVisit, array: ArrayValue, param: V2Param, report
       `${name}:${count}:min`,
     );
   }
-}
-
-/** The largest value of a numeric enum (quantity `[1]`). */
-function maxOf(param: V2Param): number {
-  const values = param.enum?.filter((v): v is number => typeof v === 'number') ?? [];
-  return values.length > 0 ? values.reduce((a, b) => Math.max(a, b), -Infinity) : Infinity;
 }

@@ -3,7 +3,7 @@
 // Setting the maximum is offered, never preferred.
 
 import type { RuleContext } from '../types.js';
-import { numberFixes } from './numbers.js';
+import { largest, numberFixes } from './numbers.js';
 import { knownOptions, modelName, reportOnce, v2Walk } from './walk.js';
 
 const API_ERROR = 'Too many images';
@@ -12,8 +12,7 @@ export function checkTooManyImagesV2(ctx: RuleContext): void {
   const report = reportOnce(ctx);
   for (const { param, property, model, body, path } of v2Walk(ctx).properties) {
     if (!param || path !== '' || property.key !== 'quantity') continue;
-    const listed = param.enum?.filter((v): v is number => typeof v === 'number') ?? [];
-    const max = param.max ?? (listed.length > 0 ? listed.reduce((a, b) => Math.max(a, b), -Infinity) : undefined);
+    const max = largest(param);
     if (max === undefined) continue;
     for (const option of knownOptions(property.value)) {
       if (option.kind !== 'number' || option.value <= max) continue;

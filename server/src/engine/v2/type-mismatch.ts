@@ -46,9 +46,8 @@ export function checkTypeMismatchV2(ctx: RuleContext): void {
 /** `an integer`, or the values for an enum (`"ON", "OFF" or "AUTO"`). */
 function expected(param: V2Param): string {
   const values = param.enum?.filter((v): v is string => typeof v === 'string');
-  if (param.type === 'string' && values && values.length > 0 && values.length <= 4) {
-    return `one of ${values.map((v) => `"${v}"`).join(', ')}`;
-  }
+  const listed = values?.map((v) => `"${v}"`).join(', ') ?? '';
+  if (param.type === 'string' && values && values.length > 0 && values.length <= 4 && listed.length <= 40) return `one of ${listed}`;
   return TYPE_NAMES[param.type];
 }
 

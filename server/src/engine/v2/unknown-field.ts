@@ -40,8 +40,6 @@ const V1_NAMES: Readonly<Record<string, V1Name>> = {
 /** v1 options no v2 model takes. */
 const V1_ONLY = new Set(['alchemy', 'presetStyle', 'photoReal', 'photoRealVersion', 'ultra', 'sd_version', 'scheduler', 'guidance_scale', 'num_inference_steps', 'promptMagic', 'enhancePrompt', 'contrastRatio', 'expandedDomain', 'highResolution']);
 
-/** Keys that belong inside `parameters` when written at the top level. */
-const PARAMETER_KEYS = new Set(['prompt', 'negative_prompt', 'quantity', 'width', 'height', 'seed', 'style_ids', 'guidances', 'num_images', 'mode', 'quality']);
 
 export function checkUnknownFieldV2(ctx: RuleContext): void {
   const report = reportOnce(ctx);
@@ -77,7 +75,7 @@ function topLevel(body: V2Body, text: string, report: Report): void {
       const v2Model = model?.kind === 'string' && getV2Catalogue().model(model.value);
       message = `\`${key}\` is v1's: a v2 body names the model in \`model\`.`;
       if (v2Model && !getProperty(body.body, 'model')) fixes = renameFixes(property, ['model'], text, true);
-    } else if (PARAMETER_KEYS.has(key)) {
+    } else if (allParameterNames(getV2Catalogue()).has(key)) {
       message = `\`${key}\` belongs inside \`parameters\`: at the top level the v2 API does not read it.`;
     } else {
       const near = nearestNames(key, TOP_LEVEL);
@@ -148,14 +146,21 @@ function guidanceKind(visit: V2PropertyVisit, report: Report): void {
   const { model, property, schema, body } = visit;
   const kinds = Object.keys(schema.properties ?? {});
   const near = nearestNames(property.key, kinds);
-  const hint = near.length > 0 ? ` Did you mean ${listOr(near.map((n) => `\`${n}\``))}?` : '';
-  report({
-    message: `\`${property.key}\` is not a guidance of ${modelName(model)}: it takes ${listOr(kinds.map((k) => `\`${k}\``))}.${hint}`,
-    span: property.keySpan,
-    fixes: [],
-    endpoint: body.endpoint,
-    severity: schema.closed ? undefined : 'warning',
-  }, `kind:${schema.closed}:${kinds.join()}`);
+  const head = `\`${property.key}\` is not a guidance of ${modelName(model)}`;
+  const listed = `: it takes ${listOr(kinds.map((k) => `\`${k}\``))}`;
+  const tail = near.length > 0
+    ? `: did you mean ${listOr(near.map((n) => `\`${n}\``))}?`
+    : head.length + listed.length < 120 ? `${listed}.` : `: it takes ${kinds.length} other kinds.`;
+  report(
+    {
+      message: `${head}${tail}`,
+      span: property.keySpan,
+      fixes: [],
+      endpoint: body.endpoint,
+      severity: schema.closed ? undefined : 'warning',
+    },
+    `kind:${schema.closed}:${kinds.join()}`,
+  );
 }
 
 function nested(visit: V2PropertyVisit, report: Report): void {

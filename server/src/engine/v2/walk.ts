@@ -66,9 +66,17 @@ const V2_WALK: MemoKey<V2Walk> = {
   },
 };
 
-/** The v2 requests of a document (URL under /api/rest/v2) with a known body. */
+/** The paths whose bodies are generation requests (under /api/rest/v2). */
+const BODY_PATHS = new Set(['/generations', '/generationssync']);
+
+/**
+ * The v2 requests of a document with a known body, sent to a generation path (or to a path that
+ * cannot be known): a body sent to a path that does not exist is `unknown-endpoint`'s to report.
+ */
 export function v2Requests(requests: readonly RequestSite[]): RequestSite[] {
-  return requests.filter((r) => r.url?.apiVersion === 'v2' && r.body !== undefined);
+  return requests.filter(
+    (r) => r.url?.apiVersion === 'v2' && r.body !== undefined && (r.url.path === undefined || BODY_PATHS.has(r.url.path)),
+  );
 }
 
 /** The walk of this analysis's v2 bodies (memoised in `ctx.memo`; afresh without one). */
