@@ -10,7 +10,7 @@ const MESSAGE = '`num_images` 10 is more than the 8 images one request may ask f
 const complete = (): InvalidCase => ({
   path: 'request.jsonc',
   code: CODE,
-  findings: [{ message: MESSAGE, at: [2, 47, '10'], fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: true }] }],
+  findings: [{ message: MESSAGE, at: [2, 47, '10'], fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: false }] }],
 });
 /** The complete case with its one finding changed. */
 const withFinding = (change: (f: Record<string, unknown>) => void): InvalidCase => {
@@ -51,7 +51,7 @@ test('a misspelt property fails instead of being ignored', () => {
 test('what is stated must be what is reported', () => {
   assert.throws(() => checkInvalid(RULE, withFinding((f) => (f.message = 'Too many images.'))), /finding 1: message/);
   assert.throws(() => checkInvalid(RULE, withFinding((f) => (f.at = [2, 48, '10']))), /at \[line, column, text\]/);
-  assert.throws(() => checkInvalid(RULE, withFix((x) => (x.preferred = false))), /fix 1 \(Set num_images to 8\): preferred/);
+  assert.throws(() => checkInvalid(RULE, withFix((x) => (x.preferred = true))), /fix 1 \(Set num_images to 8\): preferred/);
   assert.throws(() => checkInvalid(RULE, withFix((x) => (x.output = edit('10', '4')))), /fix 1 \(Set num_images to 8\): output/);
   assert.throws(() => checkInvalid(RULE, withFix((x) => (x.title = 'Set to 8'))), /title/);
   assert.throws(() => checkInvalid(RULE, { ...complete(), code: CODE.replace('10', '8') }), /reported 0 findings, 1 stated/);
@@ -62,7 +62,7 @@ test('what is stated must be what is reported', () => {
 test('a failure shows what was reported, written as the statements a case needs', () => {
   assert.throws(
     () => checkInvalid(RULE, withFinding((f) => (f.message = 'x'))),
-    (error: Error) => error.message.includes("fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: true }]"),
+    (error: Error) => error.message.includes("fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: false }]"),
   );
 });
 

@@ -16,7 +16,7 @@ const { generations_by_pk } = await (await fetch(\`https://cloud.leonardo.ai/api
 if (generations_by_pk.status === 'complete') console.log('done');
 `,
     },
-    { name: 'the v2 API', path: J, code: '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "prompt_enhance": "on"}}' },
+    { name: 'the v2 API: a valid v2 body gets no v1 enum check (v1 presetStyle values do not apply)', path: J, code: '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "prompt_enhance": "ON"}}' },
     {
       name: 'another API',
       code: `await fetch('https://api.openai.com/v1/images/generations', { method: 'POST', body: JSON.stringify({ prompt: 'x', presetStyle: 'cinematic', style: 'vivid' }) });`,

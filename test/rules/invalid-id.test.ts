@@ -37,7 +37,7 @@ ruleTester.run('invalid-id', {
       name: 'v2 request',
       code: `export const go = () => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
   method: 'POST',
-  body: JSON.stringify({ model: 'flux-pro-2.0', parameters: { guidances: { image_reference: [{ image: { id: 'fox.png' } }] } } }),
+  body: JSON.stringify({ model: 'flux-pro-2.0', parameters: { prompt: 'a fox', guidances: { image_reference: [{ image: { id: 'b3e0d1a2-0c59-4a8e-9f3e-6f1f2f0c9d11', type: 'UPLOADED' } }] } } }),
 });`,
     },
     {

@@ -1,5 +1,7 @@
 // invalid-json: bodies that must be JSON and are not, on the exact character, in every source kind.
-import { ruleTester } from '../helpers/rule-tester.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 
 const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
 const curl = (body: string) => `curl -X POST ${URL} \\\n  -H 'content-type: application/json' \\\n  -d '${body}'\n`;
@@ -32,21 +34,21 @@ curl -s -X POST "$API/generations" -d '{"prompt": "'"$PROMPT"'", "num_images": '
       {
         message: 'The body of this curl command is not valid JSON: `True` is Python, not JSON: write `true`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
         at: [3, 38, 'True'],
-        fixes: [],
+        fixes: [{ title: 'Write true', output: edit('True', 'true'), preferred: true }],
       },
     ] },
     { name: "Python's False", path: SH, code: curl('{"prompt": "a cat", "alchemy": False}'), findings: [
       {
         message: 'The body of this curl command is not valid JSON: `False` is Python, not JSON: write `false`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
         at: [3, 38, 'False'],
-        fixes: [],
+        fixes: [{ title: 'Write false', output: edit('False', 'false'), preferred: true }],
       },
     ] },
     { name: "Python's None", path: SH, code: curl('{"prompt": "a cat", "alchemy": None}'), findings: [
       {
         message: 'The body of this curl command is not valid JSON: `None` is Python, not JSON: write `null`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
         at: [3, 38, 'None'],
-        fixes: [],
+        fixes: [{ title: 'Write null', output: edit('None', 'null'), preferred: true }],
       },
     ] },
     { name: 'single quotes', path: SH, code: `curl -X POST ${URL} -d "{'prompt': 'a cat'}"\n`, findings: [
@@ -60,7 +62,7 @@ curl -s -X POST "$API/generations" -d '{"prompt": "'"$PROMPT"'", "num_images": '
       {
         message: 'The body of this curl command is not valid JSON: a trailing comma before `}`: JSON allows no comma after the last property. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
         at: [3, 42, ','],
-        fixes: [],
+        fixes: [{ title: 'Remove the trailing comma', output: edit('2,}', '2}'), preferred: true }],
       },
     ] },
     { name: 'an unquoted key', path: SH, code: curl('{prompt: "a cat"}'), findings: [
@@ -83,7 +85,7 @@ curl -s -X POST "$API/generations" -d '{"prompt": "'"$PROMPT"'", "num_images": '
         at: [3, 25, ','],
         apiError: 'expecting a value for non-nullable variable: "prompt"',
         endpoint: 'POST /generations',
-        fixes: [],
+        fixes: [{ title: 'Remove the trailing comma', output: edit('cat",}\'', 'cat"}\''), preferred: true }],
       },
     ] },
     {
@@ -126,7 +128,7 @@ curl -s -X POST "$API/generations" \\
         {
           message: 'The body of this curl command is not valid JSON: `False` is Python, not JSON: write `false`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
           at: [19, 15, 'False'],
-          fixes: [],
+          fixes: [{ title: 'Write false', output: edit('False', 'false'), preferred: true }],
         },
       ],
     },
@@ -157,7 +159,7 @@ curl -s -X POST "$API/generations" \\
         {
           message: 'The raw body of this Postman request is not valid JSON: `True` is Python, not JSON: write `true`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
           at: [15, 63, 'True'],
-          fixes: [],
+          fixes: [{ title: 'Write true', output: edit('True', 'true'), preferred: true }],
         },
       ],
     },
@@ -165,15 +167,25 @@ curl -s -X POST "$API/generations" \\
       {
         message: 'This request file is not valid JSON: a trailing comma before `}`: JSON allows no comma after the last property. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
         at: [4, 15, ','],
-        fixes: [],
+        fixes: [{ title: 'Remove the trailing comma', output: edit('512,\n', '512\n'), preferred: true }],
       },
     ] },
     { name: 'Markdown: only code blocks', path: 'README.md', code: `Send \`{"prompt": True}\` with curl:\n\n\`\`\`sh\ncurl ${URL} -d '{"prompt": True}'\n\`\`\`\n`, findings: [
       {
         message: 'The body of this curl command is not valid JSON: `True` is Python, not JSON: write `true`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
         at: [4, 71, 'True'],
-        fixes: [],
+        fixes: [{ title: 'Write true', output: edit(': True}\'', ': true}\''), preferred: true }],
       },
     ] },
   ],
+});
+
+test('--fix removes every trailing comma of a request file, round after round, and the file then parses', async () => {
+  const { analyze } = await import('../../server/src/engine/analyze.js');
+  const { fixUntilStable } = await import('../../server/src/engine/fix/apply.js');
+  const text = '{\n  "prompt": "a cat",\n  "controlnets": [{"preprocessorId": 67, "weight": 0.5,},],\n  "num_images": 2,\n}\n';
+  const findings = (t: string) => analyze({ text: t, kind: 'json', path: 'cat.leonardo.json' }).findings;
+  const result = fixUntilStable(text, findings(text), findings);
+  assert.equal(result.text, '{\n  "prompt": "a cat",\n  "controlnets": [{"preprocessorId": 67, "weight": 0.5}],\n  "num_images": 2\n}\n');
+  assert.deepEqual(findings(result.text).filter((f) => f.ruleId === 'invalid-json'), []);
 });

@@ -42,7 +42,7 @@ ruleTester.run('missing-required', {
       code: `export const go = (key: string) => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
   method: 'POST',
   headers: { authorization: \`Bearer \${key}\` },
-  body: JSON.stringify({ model: 'gemini-2.5-flash-image', parameters: { width: 1024, height: 1024 }, public: false }),
+  body: JSON.stringify({ model: 'gemini-2.5-flash-image', parameters: { prompt: 'a fox', width: 1024, height: 1024 }, public: false }),
 });`,
     },
     {

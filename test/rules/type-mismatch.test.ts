@@ -25,7 +25,7 @@ ruleTester.run('type-mismatch', {
     {
       name: 'the v2 API',
       path: J,
-      code: '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "gpt-image-1.5", "parameters": {"width": "1024", "quantity": "1"}, "public": "false"}',
+      code: '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "gpt-image-1.5", "parameters": {"prompt": "x", "width": 1024, "height": 1024, "quantity": 1}, "public": false}',
     },
     {
       name: 'fetch to another provider',

@@ -55,9 +55,9 @@ curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
     ] },
     { name: "a template keeps the request's id", path: SH, code: `curl ${BASE}/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e\n`, findings: [
       {
-        message: '`GET /generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `GET /generations/{id}`?',
+        message: '`GET /generation/3f1c…` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `GET /generations/{id}`?',
         at: [1, 43, '/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'],
-        fixes: [{ title: 'Use GET /generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e', output: edit('/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e', '/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'), preferred: false }],
+        fixes: [{ title: 'Use GET /generations/3f1c…', output: edit('/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e', '/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'), preferred: false }],
       },
     ] },
     { name: 'a wrong host: api.leonardo.ai', path: SH, code: `curl -X POST https://api.leonardo.ai/v1/generations -d '{"prompt":"a cat"}'\n`, findings: [
@@ -90,7 +90,7 @@ curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
     ] },
     { name: 'a method implied by data: no fix', path: SH, code: `curl ${BASE}/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e -d '{}'\n`, findings: [
       {
-        message: '`/generations/{id}` does not take POST: it takes GET or DELETE, so `POST /generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e` fails. curl sends POST because the command has data (--data, --json or -F): remove the data, or send it as a query string with -G.',
+        message: '`/generations/{id}` does not take POST: it takes GET or DELETE, so `POST /generations/3f1c…` fails. curl sends POST because the command has data (--data, --json or -F): remove the data, or send it as a query string with -G.',
         at: [1, 43, '/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'],
         fixes: [],
       },
