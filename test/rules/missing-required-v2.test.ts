@@ -1,56 +1,134 @@
 // missing-required on v2 requests: no model, a required parameter absent, a guidance item without image.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { fixed } from '../helpers/lint.js';
-import { fetchCode, lintFetch, lintJson, rows } from '../helpers/v2.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
+import { fetchCode, jsonFile } from '../helpers/v2.js';
 
-const RULE = 'missing-required';
+const J = 'request.jsonc';
 const ID = '5c1c7b5e-0d6e-4e55-9bd0-0b3b5c8c3b1a';
 
-test('no prompt for a model that requires it: on the parameters brace, with a placeholder', () => {
-  const body = `{ model: 'gpt-image-1.5', parameters: { quality: 'HIGH' }, public: false }`;
-  const [hit, ...rest] = lintFetch(RULE, body);
-  assert.equal(rest.length, 0);
-  assert.equal(hit!.text, '{');
-  assert.equal(hit!.message, '`parameters` needs `prompt` for `gpt-image-1.5`, and it is missing.');
-  assert.equal(fixed(fetchCode(body), RULE), fetchCode(`{ model: 'gpt-image-1.5', parameters: { quality: 'HIGH', prompt: 'TODO: describe what to generate' }, public: false }`));
-  const nullPrompt = lintJson(RULE, '{"model": "flux-dev", "parameters": {"prompt": null}}');
-  assert.equal(nullPrompt[0]!.message, '`parameters` needs `prompt` for `flux-dev`, and it is null.');
-});
-
-test('no model; no parameters at all', () => {
-  const [noModel] = lintJson(RULE, '{"parameters": {"prompt": "x"}, "public": false}');
-  assert.equal(noModel!.message, 'A v2 body needs `model`, the model string (`gpt-image-1.5`, `kling-3.0`, ...).');
-  const [noParams] = lintJson(RULE, '{"model": "lucid-origin", "public": false}');
-  assert.equal(noParams!.message, '`lucid-origin` requires `parameters` with `prompt`, and it is missing.');
-});
-
-test('required guidances: the upscaler\'s image, grok\'s start frame, an item without image', () => {
-  const upscaler = lintJson(RULE, '{"model": "aurora-upscaler-creative", "parameters": {"upscale_factor": 2}}');
-  // The input image's width and height: both sources require them too.
-  assert.deepEqual(upscaler.map((h) => h.message), [
-    '`parameters` needs `guidances` for `aurora-upscaler-creative`, and it is missing.',
-    '`parameters` needs `height` for `aurora-upscaler-creative`, and it is missing.',
-    '`parameters` needs `width` for `aurora-upscaler-creative`, and it is missing.',
-  ]);
-  const grok = lintJson(RULE, '{"model": "grok-imagine-1.5", "parameters": {"prompt": "x", "guidances": {}}}');
-  assert.deepEqual(grok.map((h) => h.message), ['`guidances` needs `start_frame` for `grok-imagine-1.5`, and it is missing.']);
-  const item = lintJson(RULE, `{"model": "gemini-image-2", "parameters": {"prompt": "x", "guidances": {"image_reference": [{"id": "${ID}", "type": "UPLOADED"}]}}}`);
-  assert.deepEqual(item.map((h) => h.message), ['`guidances.image_reference[]` needs `image` for `gemini-image-2`, and it is missing.']);
-});
-
-test('not flagged: what only one source requires, unknown keys, conditional properties, models without prompt', () => {
-  const silent = [
-    // Veo quantity and Rodin output_format: only the spec requires them.
-    `{"model": "veo-3.1-generate-001", "parameters": {"prompt": "x"}}`,
-    `{"model": "rodin-v2", "parameters": {"prompt": "x", "guidances": {"image_reference": [{"image": {"id": "${ID}", "type": "UPLOADED"}}]}}}`,
-    // Content strength: required by the spec only.
-    `{"model": "phoenix-v0.9", "parameters": {"prompt": "x", "guidances": {"content": [{"image": {"id": "${ID}", "type": "GENERATED"}}]}}}`,
-    // upscale_factor / creativity: required by the guide only.
-    `{"model": "aurora-upscaler-creative", "parameters": {"width": 1024, "height": 1024, "guidances": {"image_reference": [{"image": {"id": "${ID}", "type": "GENERATED"}}]}}}`,
-  ];
-  for (const body of silent) assert.deepEqual(lintJson(RULE, body), [], body);
-  assert.deepEqual(lintFetch(RULE, `{ model: 'gpt-image-1.5', parameters: { ...opts } }`), []);
-  assert.deepEqual(lintFetch(RULE, `{ model: 'gpt-image-1.5', parameters: { ...(prompt && { prompt }) } }`), []);
-  assert.deepEqual(rows(lintFetch(RULE, `{ models: 'gpt-image-2', parameters: { prompt } }`)), []);
+ruleTester.run('missing-required', {
+  valid: [
+    { name: 'not flagged: Veo quantity (only the spec requires it)', path: J, code: jsonFile(`{"model": "veo-3.1-generate-001", "parameters": {"prompt": "x"}}`) },
+    {
+      name: 'not flagged: Rodin output_format (only the spec requires it)',
+      path: J,
+      code: jsonFile(`{"model": "rodin-v2", "parameters": {"prompt": "x", "guidances": {"image_reference": [{"image": {"id": "${ID}", "type": "UPLOADED"}}]}}}`),
+    },
+    {
+      name: 'not flagged: content strength (required by the spec only)',
+      path: J,
+      code: jsonFile(`{"model": "phoenix-v0.9", "parameters": {"prompt": "x", "guidances": {"content": [{"image": {"id": "${ID}", "type": "GENERATED"}}]}}}`),
+    },
+    {
+      name: 'not flagged: upscale_factor / creativity (required by the guide only)',
+      path: J,
+      code: jsonFile(`{"model": "aurora-upscaler-creative", "parameters": {"width": 1024, "height": 1024, "guidances": {"image_reference": [{"image": {"id": "${ID}", "type": "GENERATED"}}]}}}`),
+    },
+    { name: 'not flagged: unknown keys spread in', code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { ...opts } }`) },
+    { name: 'not flagged: a conditional property', code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { ...(prompt && { prompt }) } }`) },
+    { name: 'not flagged: `models` for `model` (unknown-field reports it)', code: fetchCode(`{ models: 'gpt-image-2', parameters: { prompt } }`) },
+  ],
+  invalid: [
+    {
+      name: 'no prompt for a model that requires it: on the parameters brace, with a placeholder',
+      code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { quality: 'HIGH' }, public: false }`),
+      findings: [
+        {
+          message: '`parameters` needs `prompt` for `gpt-image-1.5`, and it is missing.',
+          at: [6, 64, '{'],
+          severity: 'error',
+          fixes: [{ title: "Add `prompt: 'TODO: describe what to generate'`", output: edit("HIGH' }", "HIGH', prompt: 'TODO: describe what to generate' }"), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'a null prompt',
+      path: J,
+      code: jsonFile('{"model": "flux-dev", "parameters": {"prompt": null}}'),
+      findings: [
+        {
+          message: '`parameters` needs `prompt` for `flux-dev`, and it is null.',
+          at: [2, 38, '"prompt"'],
+          severity: 'error',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'no model',
+      path: J,
+      code: jsonFile('{"parameters": {"prompt": "x"}, "public": false}'),
+      findings: [
+        {
+          message: 'A v2 body needs `model`, the model string (`gpt-image-1.5`, `kling-3.0`, ...).',
+          at: [2, 1, '{'],
+          severity: 'error',
+          fixes: [{ title: 'Add `model: "TODO: model string"`', output: edit('false', 'false, "model": "TODO: model string"'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'no parameters at all',
+      path: J,
+      code: jsonFile('{"model": "lucid-origin", "public": false}'),
+      findings: [
+        {
+          message: '`lucid-origin` requires `parameters` with `prompt`, and it is missing.',
+          at: [2, 1, '{'],
+          severity: 'error',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: "the upscaler's image guidance, and the input image's width and height (both sources require them)",
+      path: J,
+      code: jsonFile('{"model": "aurora-upscaler-creative", "parameters": {"upscale_factor": 2}}'),
+      findings: [
+        {
+          message: '`parameters` needs `guidances` for `aurora-upscaler-creative`, and it is missing.',
+          at: [2, 53, '{'],
+          severity: 'error',
+          fixes: [],
+        },
+        {
+          message: '`parameters` needs `height` for `aurora-upscaler-creative`, and it is missing.',
+          at: [2, 53, '{'],
+          severity: 'error',
+          fixes: [],
+        },
+        {
+          message: '`parameters` needs `width` for `aurora-upscaler-creative`, and it is missing.',
+          at: [2, 53, '{'],
+          severity: 'error',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: "grok's start frame",
+      path: J,
+      code: jsonFile('{"model": "grok-imagine-1.5", "parameters": {"prompt": "x", "guidances": {}}}'),
+      findings: [
+        {
+          message: '`guidances` needs `start_frame` for `grok-imagine-1.5`, and it is missing.',
+          at: [2, 74, '{'],
+          severity: 'error',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a guidance item without image',
+      path: J,
+      code: jsonFile(`{"model": "gemini-image-2", "parameters": {"prompt": "x", "guidances": {"image_reference": [{"id": "${ID}", "type": "UPLOADED"}]}}}`),
+      findings: [
+        {
+          message: '`guidances.image_reference[]` needs `image` for `gemini-image-2`, and it is missing.',
+          at: [2, 93, '{'],
+          severity: 'error',
+          fixes: [],
+        },
+      ],
+    },
+  ],
 });
