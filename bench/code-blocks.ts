@@ -9,7 +9,7 @@ const VERBS = ['load', 'sync', 'refresh', 'archive', 'publish', 'validate', 'ren
 const FIELDS = ['id', 'name', 'email', 'createdAt', 'updatedAt', 'status', 'ownerId', 'total', 'currency', 'tags', 'notes', 'priority'];
 const HOSTS = ['api.stripe.com/v1/charges', 'api.github.com/repos/acme/app/issues', 'api.openai.com/v1/chat/completions', 'hooks.slack.com/services/T000/B000', 'api.sendgrid.com/v3/mail/send'];
 
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 export type Block = (r: Random, n: number) => string;
 

@@ -40,9 +40,9 @@ export function serviceFile(r: Random, lines: number, requests: number): string 
   let next = 0;
   ordinary.forEach((block, i) => {
     parts.push(block);
-    while (next < calls.length && (next + 0.5) * ordinary.length <= (i + 1) * calls.length) parts.push(calls[next++]!);
+    while (next < calls.length && (next + 0.5) * ordinary.length <= (i + 1) * calls.length) parts.push(calls[next++]);
   });
-  while (next < calls.length) parts.push(calls[next++]!);
+  while (next < calls.length) parts.push(calls[next++]);
   for (let i = 0; i < budget; i++) parts.push(`export const limit${i} = ${r.int(1, 999)};\n`);
   return parts.join('');
 }
@@ -82,7 +82,7 @@ export function writeProject(r: Random, dir: string, count: number): string[] {
   const leonardoEvery = 10;
   for (let i = 0; i < count; i++) {
     const calls = i % leonardoEvery === 3;
-    const area = areas[i % areas.length]!;
+    const area = areas[i % areas.length];
     const sub = `m${Math.floor(i / 40)}`;
     const roll = r.next();
     let name: string;

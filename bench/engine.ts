@@ -47,8 +47,8 @@ interface Timed {
 async function engineVsParse(file: string, warmup: number, runs: number): Promise<Timed> {
   const texts = variants(fs.readFileSync(file, 'utf8'), warmup + runs);
   const pair = await sideBySide(
-    (i) => lintTs(file, texts[i]!),
-    (i) => parseOnly(file, texts[i]!),
+    (i) => lintTs(file, texts[i]),
+    (i) => parseOnly(file, texts[i]),
     { warmup, runs },
   );
   return { engine: median(pair.figure), parse: median(pair.baseline) };
@@ -62,14 +62,14 @@ async function engineVsParse(file: string, warmup: number, runs: number): Promis
 async function floors(file: string, warmup: number, runs: number): Promise<{ parents: number; walk: number }> {
   const texts = variants(fs.readFileSync(file, 'utf8'), warmup + runs);
   const withParents = await sideBySide(
-    (i) => ts.createSourceFile(file, texts[i]!, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS),
-    (i) => parseOnly(file, texts[i]!),
+    (i) => ts.createSourceFile(file, texts[i], ts.ScriptTarget.Latest, true, ts.ScriptKind.TS),
+    (i) => parseOnly(file, texts[i]),
     { warmup, runs },
   );
   const visit = (node: ts.Node): void => node.forEachChild(visit);
   const trees = texts.map((text) => parseOnly(file, text));
   const walks = await sideBySide(
-    (i) => visit(trees[i]!),
+    (i) => visit(trees[i]),
     () => undefined,
     { warmup, runs },
   );
@@ -142,8 +142,8 @@ export async function engineVsEslint(corpus: Corpus): Promise<Result> {
   const texts = variants(fs.readFileSync(file, 'utf8'), 5 + runs);
   const name = path.basename(file);
   const pair = await sideBySide(
-    (i) => lintTs(file, texts[i]!),
-    (i) => eslint(name, texts[i]!),
+    (i) => lintTs(file, texts[i]),
+    (i) => eslint(name, texts[i]),
     { warmup: 5, runs },
   );
   const t = { engine: median(pair.figure), parse: median(pair.baseline) };
@@ -220,7 +220,7 @@ async function compareFindings(setup: ReturnType<typeof jsonSetup>): Promise<Cov
       const covered = findings.some(
         (x) => (!rules || rules.includes(x.ruleId)) && x.span.start <= Math.max(end, start + 1) && start <= Math.max(x.span.end, x.span.start + 1),
       );
-      if (!covered) out.missed.push(`${path.relative(path.dirname(setup.files[0]!.file), f.file)}:${d.range.start.line + 1}: ${message}`);
+      if (!covered) out.missed.push(`${path.relative(path.dirname(setup.files[0].file), f.file)}:${d.range.start.line + 1}: ${message}`);
     }
   }
   return out;

@@ -64,7 +64,7 @@ export class BenchClient {
     // BENCH_SERVER_NODE_ARGS: Node options for the server only (`--cpu-prof --cpu-prof-dir=/tmp/p` to profile it).
     const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     const client = new BenchClient(child, connection);
     await connection.sendRequest(InitializeRequest.type, {

@@ -29,7 +29,7 @@ function typingSpots(text: string, count: number): Spot[] {
     const character = m.index + m[0].length - 1;
     (line.includes('prompt') ? prompts : others).push({ line: i, character });
   });
-  const spread = (spots: Spot[], n: number) => Array.from({ length: Math.min(n, spots.length) }, (_, k) => spots[Math.floor(((k + 0.5) * spots.length) / n)]!);
+  const spread = (spots: Spot[], n: number) => Array.from({ length: Math.min(n, spots.length) }, (_, k) => spots[Math.floor(((k + 0.5) * spots.length) / n)]);
   const chosen = [...spread(prompts, count / 2), ...spread(others, count - Math.min(count / 2, prompts.length))];
   if (chosen.length < count) throw new Error(`only ${chosen.length} typing spots in the file`);
   return chosen.sort((a, b) => a.line - b.line);
@@ -40,12 +40,12 @@ function* session(spot: Spot): Generator<{ range: { start: Spot; end: Spot }; te
   const word = ' with soft light';
   let typed = 0;
   const at = () => ({ line: spot.line, character: spot.character + typed });
-  for (let i = 0; i < 12; i++, typed++) yield { range: { start: at(), end: at() }, text: word[i]! };
+  for (let i = 0; i < 12; i++, typed++) yield { range: { start: at(), end: at() }, text: word[i] };
   for (let i = 0; i < 4; i++) {
     typed--;
     yield { range: { start: at(), end: { line: spot.line, character: spot.character + typed + 1 } }, text: '' };
   }
-  for (let i = 8; i < 12; i++, typed++) yield { range: { start: at(), end: at() }, text: word[i]! };
+  for (let i = 8; i < 12; i++, typed++) yield { range: { start: at(), end: at() }, text: word[i] };
 }
 
 async function keystrokes(corpus: Corpus, file: string, name: string, limit: number): Promise<Result> {
@@ -126,8 +126,8 @@ export async function startupFigure(corpus: Corpus): Promise<Result> {
     // The first round is warm-up (disk cache, and the server's first start writes its code cache); the order alternates.
     const [a, b] = i % 2 === 0 ? [await server(), await node()] : [await node(), await server()].reverse();
     if (i > 0) {
-      servers.push(a!);
-      nodes.push(b!);
+      servers.push(a);
+      nodes.push(b);
     } else cold = a!;
   }
   return atMost('lsp/startup', {

@@ -39,13 +39,13 @@ function option(name: string): string | undefined {
 /** `--group <name> --io <file>`: measure one group in this process on the corpus the file describes, and write its rows there. */
 async function measureGroup(group: string, ioFile: string): Promise<void> {
   const corpus = JSON.parse(fs.readFileSync(ioFile, 'utf8')) as Corpus;
-  fs.writeFileSync(ioFile, JSON.stringify(await GROUPS[group]!(corpus)));
+  fs.writeFileSync(ioFile, JSON.stringify(await GROUPS[group](corpus)));
 }
 
 function measureInChild(group: string, corpus: Corpus): Result[] {
   const ioFile = path.join(os.tmpdir(), `leonardo-lint-bench-${process.pid}-${group}.json`);
   fs.writeFileSync(ioFile, JSON.stringify(corpus));
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--group', group, '--io', ioFile], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], '--group', group, '--io', ioFile], { stdio: 'inherit' });
   if (child.status !== 0) throw new Error(`the ${group} group failed (exit ${child.status ?? child.signal})`);
   const rows = JSON.parse(fs.readFileSync(ioFile, 'utf8')) as Result[];
   fs.rmSync(ioFile, { force: true });

@@ -205,7 +205,7 @@ function fromSpec(node: SpecNode, required: boolean, styleSetOf: (uuids: string[
   if (node.items) {
     const items = fromSpec(node.items, false, styleSetOf);
     if (items.format === 'uuid' && items.enum && items.enum.every((v) => typeof v === 'string')) {
-      items.styleSet = styleSetOf(items.enum as string[]);
+      items.styleSet = styleSetOf(items.enum);
       delete items.enum;
     }
     param.items = items;
@@ -314,7 +314,7 @@ export function generateV2Catalogue(dir: string = V2_REFERENCE_DIR): V2Catalogue
   const sourceOf = (key: string): V2Source => {
     const source = guide.sources[key];
     if (!source || !/^https?:/.test(source.url)) return specSrc;
-    return datesOf(source.url.split(' ')[0]!, source.updatedAt);
+    return datesOf(source.url.split(' ')[0], source.updatedAt);
   };
 
   // Style sets: named by the first model using each distinct list.
@@ -355,7 +355,7 @@ export function generateV2Catalogue(dir: string = V2_REFERENCE_DIR): V2Catalogue
 
     const params: Record<string, V2Param> = {};
     for (const name of Object.keys(specModel.parameters).sort()) {
-      const node = specModel.parameters[name]!;
+      const node = specModel.parameters[name];
       const param = fromSpec(node, node.required === true, styleSetOf);
       const own = guideParams[name];
       if (own && guideType(own.type)) mergeGuide(param, own, styleUuids, styleSetOf);

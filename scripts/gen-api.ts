@@ -50,6 +50,8 @@ function schema(module: SchemaModule, name: string): ZodLike {
 
 /** Everything the pinned SDK says about the API, as plain data. Pure: reads only the SDK's files. */
 export function generateCatalogue(root: string = sdkRoot()): GeneratedCatalogue {
+  // The SDK's compiled CommonJS modules, loaded by path from the pinned package (the generator only reads them).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const load = (path: string) => require(join(root, path)) as SchemaModule;
   const modules = new Map(MODEL_FOLDERS.map((folder) => [folder, load(`sdk/models/${folder}/index.js`)]));
   const operationsModule = modules.get('operations')!;

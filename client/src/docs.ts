@@ -43,7 +43,7 @@ export class RuleDocs {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, localize(diagnostics)),
       provideDiagnostics: async (document, previousResultId, token, next) => {
         const report = await next(document, previousResultId, token);
-        if (report && report.kind === 'full') localize(report.items);
+        if (report && 'items' in report) localize(report.items);
         return report;
       },
     };

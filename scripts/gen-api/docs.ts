@@ -55,7 +55,7 @@ export function functionSummary(sourceText: string, fileName: string): string | 
     }
     const doc = ts.getJSDocCommentsAndTags(statement).find(ts.isJSDoc);
     const text = doc ? ts.getTextOfJSDocComment(doc.comment)?.trim() : undefined;
-    return text ? text.split('\n')[0]!.trim() : undefined;
+    return text ? text.split('\n')[0].trim() : undefined;
   }
   return undefined;
 }

@@ -29,14 +29,14 @@ export interface SdkOperation {
 function one(text: string, pattern: RegExp, what: string, file: string): string {
   const found = pattern.exec(text);
   if (!found) throw new Error(`gen-api: no ${what} in ${file}`);
-  return found[1]!;
+  return found[1];
 }
 
 /** funcs function name → SDK namespace and method, from the classes in src/sdk/*.ts. */
 function sdkMethods(sdkSrc: string): Map<string, { namespace: string; method: string }> {
   const root = readFileSync(join(sdkSrc, 'sdk', 'sdk.ts'), 'utf8');
   const namespaceOf = new Map<string, string>();
-  for (const m of root.matchAll(/get (\w+)\(\): (\w+) \{/g)) namespaceOf.set(m[2]!, m[1]!);
+  for (const m of root.matchAll(/get (\w+)\(\): (\w+) \{/g)) namespaceOf.set(m[2], m[1]);
 
   const byFunction = new Map<string, { namespace: string; method: string }>();
   for (const file of readdirSync(join(sdkSrc, 'sdk')).filter((f) => f.endsWith('.ts')).sort()) {
@@ -45,7 +45,7 @@ function sdkMethods(sdkSrc: string): Map<string, { namespace: string; method: st
     const namespace = className ? namespaceOf.get(className) : undefined;
     if (!namespace) continue;
     for (const m of text.matchAll(/async (\w+)\([\s\S]*?unwrapAsync\((\w+)\(/g)) {
-      byFunction.set(m[2]!, { namespace, method: m[1]! });
+      byFunction.set(m[2], { namespace, method: m[1] });
     }
   }
   return byFunction;
@@ -81,7 +81,7 @@ export function readOperations(sdkSrc: string): SdkOperation[] {
         required: !optional,
       };
     }
-    if (response) operation.response = { schema: response[1]!, key: response[2]! };
+    if (response) operation.response = { schema: response[1], key: response[2] };
     operations.push(operation);
   }
   return operations;

@@ -122,7 +122,7 @@ function describe(u: Unwrapped, ctx: WalkContext, seen: ZodLike[], wire: string,
     case 'ZodNativeEnum': {
       const values = Object.values(def.values as Record<string, string | number>);
       shape.types = values.every((v) => typeof v === 'number') ? ['number'] : ['string'];
-      shape.enum = values.filter((v) => typeof v === 'string') as string[];
+      shape.enum = values.filter((v): v is string => typeof v === 'string');
       break;
     }
     case 'ZodEnum':

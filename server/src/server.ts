@@ -301,7 +301,7 @@ connection.onCompletion(
 
 connection.onExecuteCommand(
   guard(undefined, async (params) => {
-    const url = params.arguments?.[0];
+    const url: unknown = params.arguments?.[0];
     if (params.command !== OPEN_DOCS_COMMAND || typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
     if (client.window?.showDocument?.support) await connection.window.showDocument({ uri: url, external: true });
     else log(`Documentation: ${url}`);

@@ -34,7 +34,7 @@ function files(dir: string, pattern: RegExp): string[] {
 function corpus(): { file: string; kind: ts.ScriptKind; text: string }[] {
   const kinds: Record<string, ts.ScriptKind> = { '.ts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX, '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX };
   return [...files(path.join(ROOT, 'server/src'), /\.ts$/), ...files(path.join(ROOT, 'examples'), /\.(tsx?|m?js|jsx)$/), ...files(path.join(ROOT, 'test'), /\.(tsx?|m?js|jsx)$/)]
-    .map((file) => ({ file, kind: kinds[path.extname(file)]!, text: fs.readFileSync(file, 'utf8') }));
+    .map((file) => ({ file, kind: kinds[path.extname(file)], text: fs.readFileSync(file, 'utf8') }));
 }
 
 /** Every node's class, kind, flags, extents and data, in order, parents checked; and the parse errors. */
@@ -101,9 +101,9 @@ test('nothing the parser-only TypeScript keeps refers to a statement of the pack
     minifyIdentifiers: true,
     logLevel: 'silent',
   });
-  const module = ts.createSourceFile('parser-only.js', minified.outputFiles[0]!.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const module = ts.createSourceFile('parser-only.js', minified.outputFiles[0].text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const packageSource = fs.readFileSync(require.resolve('typescript'), 'utf8');
-  const topLevel = new Set([...packageSource.matchAll(/^(?:function\*? |var |class )([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!));
+  const topLevel = new Set([...packageSource.matchAll(/^(?:function\*? |var |class )([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]));
   assert.ok(topLevel.size > 5000, `${topLevel.size} top-level names in the package`);
   const free = new Set<string>();
   const visit = (node: ts.Node): void => {

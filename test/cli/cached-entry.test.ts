@@ -55,18 +55,18 @@ describe('bundles loaded through the code cache', { skip: process.platform === '
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'leonardo-cache-'));
     const expected = runCli(home, ['--version']);
     const [cache] = cacheFiles(home);
-    fs.writeFileSync(cache!, 'not V8 code');
+    fs.writeFileSync(cache, 'not V8 code');
     assert.equal(runCli(home, ['--version']), expected);
-    assert.ok(fs.statSync(cache!).size > 100_000, 'the rejected cache is written anew');
+    assert.ok(fs.statSync(cache).size > 100_000, 'the rejected cache is written anew');
   });
 
   it('keeps one cache per bundle: a rebuilt bundle drops the old one', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'leonardo-cache-'));
     runCli(home, ['--version']);
     const [cache] = cacheFiles(home);
-    const stale = cache!.replace(/cli-main-\d+-/, 'cli-main-1-');
-    fs.renameSync(cache!, stale);
+    const stale = cache.replace(/cli-main-\d+-/, 'cli-main-1-');
+    fs.renameSync(cache, stale);
     runCli(home, ['--version']);
-    assert.deepEqual(cacheFiles(home).map((f) => path.basename(f)), [path.basename(cache!)]);
+    assert.deepEqual(cacheFiles(home).map((f) => path.basename(f)), [path.basename(cache)]);
   });
 });

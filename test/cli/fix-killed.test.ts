@@ -61,8 +61,8 @@ before(() => {
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 
 test('the reference run fixes the three files and leaves the clean one alone', () => {
-  for (const name of ['a.leonardo.json', 'b.leonardo.json', 'sub/c.ts']) assert.ok(!fixed[name]!.equals(FILES[name]!), name);
-  assert.ok(fixed['clean.leonardo.json']!.equals(FILES['clean.leonardo.json']!));
+  for (const name of ['a.leonardo.json', 'b.leonardo.json', 'sub/c.ts']) assert.ok(!fixed[name].equals(FILES[name]), name);
+  assert.ok(fixed['clean.leonardo.json'].equals(FILES['clean.leonardo.json']));
   assert.ok(steps >= 3 * 4, `${steps} steps: at least open, write, flush and rename per fixed file`);
 });
 
@@ -75,8 +75,8 @@ test('killed at every step of the run, each file is the original or the fully fi
     assert.equal(run.signal, 'SIGKILL', `step ${n}: the run was killed (${run.stderr})`);
     const state = Object.entries(read(dir)).map(([name, bytes]) => {
       assert.ok(bytes.length > 0, `step ${n}: ${name} is empty`);
-      const asOriginal = bytes.equals(FILES[name]!);
-      assert.ok(asOriginal || bytes.equals(fixed[name]!), `step ${n}: ${name} is neither the original nor the fixed content`);
+      const asOriginal = bytes.equals(FILES[name]);
+      assert.ok(asOriginal || bytes.equals(fixed[name]), `step ${n}: ${name} is neither the original nor the fixed content`);
       return asOriginal ? 'o' : 'F';
     });
     seen.add(state.join('').slice(0, 3));

@@ -37,7 +37,7 @@ test('a folder whose files lie past PATH_MAX is an error, not a clean pass', asy
   assert.equal(run.code, 1);
   const results = JSON.parse(run.out) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
   assert.equal(results.length, 1);
-  assert.match(results[0]!.messages[0]!.message, /^Cannot read folder: ENAMETOOLONG \(path too long\)\.$/);
+  assert.match(results[0].messages[0].message, /^Cannot read folder: ENAMETOOLONG \(path too long\)\.$/);
 });
 
 test('a file or folder name that is not valid UTF-8 is reported, escaped, with exit 1', async () => {
@@ -51,7 +51,7 @@ test('a file or folder name that is not valid UTF-8 is reported, escaped, with e
   const run = await cli(['--format', 'json', folder]);
   assert.equal(run.code, 1);
   const results = JSON.parse(run.out) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
-  const problems = results.filter((r) => r.messages.length > 0).map((r) => [path.basename(r.filePath), r.messages[0]!.message]);
+  const problems = results.filter((r) => r.messages.length > 0).map((r) => [path.basename(r.filePath), r.messages[0].message]);
   assert.deepEqual(problems.sort(), [
     ['caf\\xe9.leonardo.json', 'Not read: the name is not valid UTF-8 (rename it to lint it).'],
     ['r\\xe9sum\\xe9s', 'Not read: the name is not valid UTF-8 (rename it to lint it).'],

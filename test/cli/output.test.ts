@@ -99,7 +99,7 @@ test('SARIF artifact URIs are percent-encoded RFC 3986 references (relative belo
   const files = names.map((n) => write(`sarif/${n}`, BODY));
   const results = files.map((f) => lintFile({ path: f, explicit: true }, { fix: false, overrides: {}, configs: new ConfigLoader() }));
   const sarif = JSON.parse(formatSarif(results, '0.0.0', path.join(temp.path, 'sarif')));
-  const uris = sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+  const uris = sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri);
   assert.deepEqual([...new Set(uris)], [
     'a%20b%231%25.leonardo.json',
     'x%3Ay.leonardo.json',

@@ -63,7 +63,7 @@ test('a read-only file under --fix: its findings are reported and the run says i
     ['unknown-field', null],
     'the finding, then why it was not fixed',
   );
-  assert.equal(lockedResult.messages[1]!.message, 'File could not be written: EACCES (permission denied); not fixed.');
+  assert.equal(lockedResult.messages[1].message, 'File could not be written: EACCES (permission denied); not fixed.');
   assert.doesNotMatch(run.stdout + run.stderr, /Internal error/);
   assert.equal(fs.readFileSync(locked, 'utf8'), BODY, 'unchanged');
   assert.equal(fs.statSync(locked).mode & 0o777, 0o444);

@@ -16,7 +16,7 @@ export const b = () => fetch(URL, { method: 'POST', body: JSON.stringify(body) }
 test('one literal body sent by two requests is reported once', () => {
   const hits = lint(TWICE, { rules: ['unknown-field'] });
   assert.equal(hits.length, 1);
-  assert.equal(hits[0]!.text, 'sd_Version');
+  assert.equal(hits[0].text, 'sd_Version');
 });
 
 test('a rule that throws loses only its own findings; the error is reported once', () => {
@@ -37,15 +37,15 @@ test('a rule that throws loses only its own findings; the error is reported once
 
 test('configured severities win; off turns a rule off', () => {
   const config = { rules: { 'unknown-field': 'warning' as const } };
-  assert.equal(lint(TWICE, { config, rules: ['unknown-field'] })[0]!.severity, 'warning');
+  assert.equal(lint(TWICE, { config, rules: ['unknown-field'] })[0].severity, 'warning');
   assert.equal(lint(TWICE, { config: { rules: { 'unknown-field': 'off' } }, rules: ['unknown-field'] }).length, 0);
 });
 
 test('a file over maxFileSize is skipped with one information finding', () => {
   const result = analyze({ text: TWICE, kind: 'typescript', path: 'a.ts' }, { config: { maxFileSize: 100 } });
   assert.equal(result.findings.length, 1);
-  assert.equal(result.findings[0]!.severity, 'information');
-  assert.match(result.findings[0]!.message, /maxFileSize/);
+  assert.equal(result.findings[0].severity, 'information');
+  assert.match(result.findings[0].message, /maxFileSize/);
 });
 
 test('binary content is skipped without findings', () => {

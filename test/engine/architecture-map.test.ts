@@ -27,17 +27,17 @@ function bulletsOf(markdown: string): Bullet[] {
   const raw: Array<{ indent: number; text: string }> = [];
   for (const line of lines) {
     const bullet = /^(\s*)- (.*)$/.exec(line);
-    if (bullet) raw.push({ indent: bullet[1]!.length, text: bullet[2]! });
-    else if (raw.length > 0 && line.trim() !== '' && /^\s/.test(line)) raw[raw.length - 1]!.text += ` ${line.trim()}`;
+    if (bullet) raw.push({ indent: bullet[1].length, text: bullet[2] });
+    else if (raw.length > 0 && line.trim() !== '' && /^\s/.test(line)) raw[raw.length - 1].text += ` ${line.trim()}`;
   }
   const bullets: Bullet[] = [];
   const open: Array<{ indent: number; bases: string[] }> = [];
   for (const { indent, text } of raw) {
-    while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop();
+    while (open.length > 0 && open[open.length - 1].indent >= indent) open.pop();
     const parentBases = open[open.length - 1]?.bases ?? [''];
-    const paths = [...text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!).filter((p) => p.includes('/') || /\.\w+$/.test(p));
+    const paths = [...text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]).filter((p) => p.includes('/') || /\.\w+$/.test(p));
     const folder = paths.find((p) => p.endsWith('/'));
-    const own = folder === undefined ? undefined : folder.startsWith('server/') ? folder.slice(0, -1) : path.posix.join(parentBases[0]!, folder.slice(0, -1));
+    const own = folder === undefined ? undefined : folder.startsWith('server/') ? folder.slice(0, -1) : path.posix.join(parentBases[0], folder.slice(0, -1));
     const bases = own === undefined ? parentBases : [own, ...parentBases];
     open.push({ indent, bases });
     bullets.push({ bases, paths });

@@ -42,6 +42,6 @@ test('a Postman raw body: the inserted text is JSON-string escaped, line breaks 
   const typeFixed = fixed(collection, 'type-mismatch', { path: 'L.postman_collection.json' });
   assert.ok(typeFixed.includes('\\"alchemy\\": true\\n}'));
   const inserted = fixed(collection, 'missing-required', { path: 'L.postman_collection.json' });
-  const raw = (JSON.parse(inserted) as { item: Array<{ request: { body: { raw: string } } }> }).item[0]!.request.body.raw;
+  const raw = (JSON.parse(inserted) as { item: Array<{ request: { body: { raw: string } } }> }).item[0].request.body.raw;
   assert.deepEqual(JSON.parse(raw), { num_images: 2, alchemy: 'true', prompt: 'TODO: describe what to generate' });
 });

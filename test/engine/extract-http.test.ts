@@ -40,23 +40,23 @@ Authorization: Bearer {{apiKey}}
 test('a REST Client file with variables: three requests, URLs resolved from file variables', () => {
   const [create, poll, me, ...rest] = extract(FILE);
   assert.equal(rest.length, 0);
-  assert.equal(create!.source, 'http-file');
-  assert.equal(create!.method, 'POST');
-  assert.equal(at(FILE, create!.methodSpan), 'POST');
-  assert.equal(create!.endpoint?.operationId, 'createGeneration');
-  assert.equal(create!.url!.text, 'https://cloud.leonardo.ai/api/rest/v1/generations');
-  assert.equal(at(FILE, create!.url!.pathSpan), '/generations');
-  assert.equal(poll!.endpoint?.path, '/generations/{id}');
-  assert.equal(poll!.method, 'GET');
-  assert.equal(me!.method, 'GET');
-  assert.equal(me!.methodSpan, undefined);
-  assert.equal(me!.endpoint?.path, '/me');
+  assert.equal(create.source, 'http-file');
+  assert.equal(create.method, 'POST');
+  assert.equal(at(FILE, create.methodSpan), 'POST');
+  assert.equal(create.endpoint?.operationId, 'createGeneration');
+  assert.equal(create.url!.text, 'https://cloud.leonardo.ai/api/rest/v1/generations');
+  assert.equal(at(FILE, create.url!.pathSpan), '/generations');
+  assert.equal(poll.endpoint?.path, '/generations/{id}');
+  assert.equal(poll.method, 'GET');
+  assert.equal(me.method, 'GET');
+  assert.equal(me.methodSpan, undefined);
+  assert.equal(me.endpoint?.path, '/me');
 });
 
 test('{{variables}} in a body are unknown values, the rest keeps exact spans', () => {
   const [create] = extract(FILE);
-  assert.equal(create!.jsonErrors, undefined);
-  const body = create!.body as ObjectValue;
+  assert.equal(create.jsonErrors, undefined);
+  const body = create.body as ObjectValue;
   assert.equal(prop(body, 'prompt')!.value.kind, 'unknown');
   assert.equal(prop(body, 'num_images')!.value.kind, 'unknown');
   assert.equal(at(FILE, prop(body, 'num_images')!.value.span), '{{count}}');
@@ -66,7 +66,7 @@ test('{{variables}} in a body are unknown values, the rest keeps exact spans', (
 
 test('headers: names and values with spans; a {{var}} value is unknown; removal takes the line', () => {
   const [create] = extract(FILE);
-  const headers = create!.headers!;
+  const headers = create.headers!;
   assert.deepEqual(headers.properties.map((p) => p.key), ['Authorization', 'Content-Type']);
   const auth = prop(headers, 'Authorization')!;
   assert.equal(auth.value.kind, 'unknown');
@@ -86,25 +86,25 @@ Content-Type: application/json
 }
 `;
   const [site] = extract(text);
-  assert.equal(site!.jsonErrors!.length, 1);
-  assert.equal(at(text, site!.jsonErrors![0]!.span), ',');
-  assert.equal(text.slice(0, site!.jsonErrors![0]!.span.start).split('\n').length, 6);
-  assert.match(site!.jsonErrors![0]!.message, /trailing comma/);
+  assert.equal(site.jsonErrors!.length, 1);
+  assert.equal(at(text, site.jsonErrors![0].span), ',');
+  assert.equal(text.slice(0, site.jsonErrors![0].span.start).split('\n').length, 6);
+  assert.match(site.jsonErrors![0].message, /trailing comma/);
 });
 
 test('CRLF files, query continuation lines, file bodies and non-JSON content types', () => {
   const crlf = 'GET https://cloud.leonardo.ai/api/rest/v1/generations/user/abc\r\n    ?offset=0\r\n    &limit=10\r\nauthorization: Bearer {{key}}\r\n';
   const [list] = extract(crlf);
-  assert.equal(list!.endpoint?.path, '/generations/user/{userId}');
-  assert.equal(list!.url!.text, 'https://cloud.leonardo.ai/api/rest/v1/generations/user/abc?offset=0&limit=10');
+  assert.equal(list.endpoint?.path, '/generations/user/{userId}');
+  assert.equal(list.url!.text, 'https://cloud.leonardo.ai/api/rest/v1/generations/user/abc?offset=0&limit=10');
 
   const file = `POST https://cloud.leonardo.ai/api/rest/v1/generations
 Content-Type: application/json
 
 < ./bodies/generation.json
 `;
-  assert.equal(extract(file)[0]!.body?.kind, 'unknown');
-  assert.equal(extract(file)[0]!.jsonErrors, undefined);
+  assert.equal(extract(file)[0].body?.kind, 'unknown');
+  assert.equal(extract(file)[0].jsonErrors, undefined);
 
   const form = `POST https://cloud.leonardo.ai/api/rest/v1/init-image
 Content-Type: multipart/form-data; boundary=X
@@ -112,7 +112,7 @@ Content-Type: multipart/form-data; boundary=X
 --X
 Content-Disposition: form-data; name="file"; filename="a.png"
 `;
-  assert.equal(extract(form)[0]!.body?.kind, 'foreign');
+  assert.equal(extract(form)[0].body?.kind, 'foreign');
 });
 
 test('JetBrains response handlers end the body', () => {
@@ -126,14 +126,14 @@ Content-Type: application/json
 %}
 `;
   const [site] = extract(text);
-  assert.equal(site!.jsonErrors, undefined);
-  assert.equal((site!.body as ObjectValue).properties[0]!.key, 'prompt');
+  assert.equal(site.jsonErrors, undefined);
+  assert.equal((site.body as ObjectValue).properties[0].key, 'prompt');
 });
 
 test('not Leonardo: other hosts, unknown base URLs, v2 recognised', () => {
   assert.deepEqual(extract('POST https://api.example.com/generations\n\n{"prompt": True}\n'), []);
   assert.deepEqual(extract('POST {{host}}/generations\n\n{"prompt": True}\n'), []);
   const [v2] = extract('POST https://cloud.leonardo.ai/api/rest/v2/generations\nContent-Type: application/json\n\n{"model": "x", "parameters": {}}\n');
-  assert.equal(v2!.url!.apiVersion, 'v2');
-  assert.equal(v2!.endpoint, undefined);
+  assert.equal(v2.url!.apiVersion, 'v2');
+  assert.equal(v2.endpoint, undefined);
 });

@@ -44,8 +44,8 @@ test('a first-line comment names the endpoint, with spans for method and path', 
   const text = '// POST /generations-lcm\n{"prompt": "x", "imageDataUrl": "data:image/jpeg;base64,AAAA"}';
   const [site] = extract(text, 'sketch.jsonc');
   assert.equal(site?.endpoint?.operationId, 'createLCMGeneration');
-  assert.equal(text.slice(site!.methodSpan!.start, site!.methodSpan!.end), 'POST');
-  assert.equal(text.slice(site!.url!.pathSpan!.start, site!.url!.pathSpan!.end), '/generations-lcm');
+  assert.equal(text.slice(site.methodSpan!.start, site.methodSpan!.end), 'POST');
+  assert.equal(text.slice(site.url!.pathSpan!.start, site.url!.pathSpan!.end), '/generations-lcm');
 });
 
 test('a first-line comment with a wrong path still yields a request for unknown-endpoint', () => {
@@ -72,8 +72,8 @@ test('requestFiles globs map files to endpoints, relative to the config folder',
 test('spans are exact with CRLF, tabs, a BOM and astral characters', () => {
   const text = '\uFEFF{\r\n\t"prompt": "🦄 unicorn",\r\n\t"sd_Version": "v2",\r\n\t"modelId": "b24e16ff-06e3-43eb-8d33-4416c2d75876"\r\n}';
   const [site] = extract(text, 'x.leonardo.json');
-  const body = site!.body as ObjectValue;
-  const key = body.properties[1]!;
+  const body = site.body as ObjectValue;
+  const key = body.properties[1];
   assert.equal(text.slice(key.keySpan.start, key.keySpan.end), '"sd_Version"');
   assert.equal(text.slice(key.value.span.start, key.value.span.end), '"v2"');
   assert.equal(body.style.separator, '\r\n\t');
@@ -88,8 +88,8 @@ test('removal spans take the comma and the whole line', () => {
   const text = '{\n  "a": 1,\n  "b": 2,\n  "c": 3\n}';
   const body = parseJsonValue(text).value as ObjectValue;
   const [a, , c] = body.properties;
-  assert.equal(text.slice(0, a!.removeSpan.start) + text.slice(a!.removeSpan.end), '{\n  "b": 2,\n  "c": 3\n}');
-  assert.equal(text.slice(0, c!.removeSpan.start) + text.slice(c!.removeSpan.end), '{\n  "a": 1,\n  "b": 2\n}');
+  assert.equal(text.slice(0, a.removeSpan.start) + text.slice(a.removeSpan.end), '{\n  "b": 2,\n  "c": 3\n}');
+  assert.equal(text.slice(0, c.removeSpan.start) + text.slice(c.removeSpan.end), '{\n  "a": 1,\n  "b": 2\n}');
 });
 
 test('deep nesting does not overflow the stack', () => {

@@ -67,19 +67,19 @@ test('a README: curl in bash, console and indented blocks, REST Client in http b
     ],
   );
   const [create] = sites;
-  assert.equal(create!.endpoint?.operationId, 'createGeneration');
-  const body = create!.body as ObjectValue;
-  assert.equal(at(README, body.properties[1]!.value.span), '2');
-  assert.equal(at(README, create!.url!.pathSpan), '/generations');
+  assert.equal(create.endpoint?.operationId, 'createGeneration');
+  const body = create.body as ObjectValue;
+  assert.equal(at(README, body.properties[1].value.span), '2');
+  assert.equal(at(README, create.url!.pathSpan), '/generations');
 });
 
 test('console transcripts: output lines are not commands; > continuation prompts are stripped', () => {
   const sites = extract(README);
-  const poll = sites[1]!;
+  const poll = sites[1];
   assert.deepEqual(poll.headers!.properties.map((p) => p.key), ['authorization']);
-  const me = sites[2]!;
+  const me = sites[2];
   assert.equal(me.jsonErrors!.length, 1);
-  assert.equal(at(README, me.jsonErrors![0]!.span), 'True');
+  assert.equal(at(README, me.jsonErrors![0].span), 'True');
 });
 
 test('a shell block without curl, a python block and prose give nothing', () => {
@@ -90,13 +90,13 @@ test('a shell block without curl, a python block and prose give nothing', () => 
 test('~~~ fences, fences in list items, CRLF line ends', () => {
   const text = '1. Run:\r\n\r\n   ~~~sh\r\n   curl https://cloud.leonardo.ai/api/rest/v1/me\r\n   ~~~\r\n';
   const [site] = extract(text);
-  assert.equal(site!.endpoint?.path, '/me');
-  assert.equal(at(text, site!.url!.pathSpan), '/me');
+  assert.equal(site.endpoint?.path, '/me');
+  assert.equal(at(text, site.url!.pathSpan), '/me');
 });
 
 test('an unterminated quote stays inside its block', () => {
   const text = "```bash\ncurl https://cloud.leonardo.ai/api/rest/v1/generations -d '{\"prompt\": \"a\n```\n\n```bash\ncurl https://cloud.leonardo.ai/api/rest/v1/me\n```\n";
   const sites = extract(text);
   assert.equal(sites.length, 2);
-  assert.equal(sites[1]!.endpoint?.path, '/me');
+  assert.equal(sites[1].endpoint?.path, '/me');
 });

@@ -84,14 +84,14 @@ test('an exported collection: Leonardo requests in nested folders, other APIs sk
     sites.map((s) => `${s.source} ${s.method} ${s.endpoint?.operationId}`),
     ['postman POST createGeneration', 'postman GET getGenerationById', 'postman POST uploadInitImage'],
   );
-  assert.equal(at(COLLECTION, sites[0]!.methodSpan), 'POST');
-  assert.equal(sites[0]!.url!.text, 'https://cloud.leonardo.ai/api/rest/v1/generations');
+  assert.equal(at(COLLECTION, sites[0].methodSpan), 'POST');
+  assert.equal(sites[0].url!.text, 'https://cloud.leonardo.ai/api/rest/v1/generations');
 });
 
 test('the raw body maps through the JSON string escapes to the collection file', () => {
   const [create] = extract(COLLECTION);
-  const body = create!.body as ObjectValue;
-  assert.equal(create!.jsonErrors, undefined);
+  const body = create.body as ObjectValue;
+  assert.equal(create.jsonErrors, undefined);
   assert.equal(at(COLLECTION, prop(body, 'alchemy')!.keySpan), '\\"alchemy\\"');
   assert.equal(at(COLLECTION, prop(body, 'alchemy')!.value.span), '\\"true\\"');
   assert.equal(at(COLLECTION, prop(body, 'width')!.value.span), '1024');
@@ -103,19 +103,19 @@ test('the raw body maps through the JSON string escapes to the collection file',
 
 test('headers: disabled ones skipped; collection auth makes the header set open', () => {
   const [create, , upload] = extract(COLLECTION);
-  assert.deepEqual(create!.headers!.properties.map((p) => p.key), ['accept', 'content-type']);
-  assert.equal(create!.headers!.hasUnknownKeys, true);
-  assert.equal(at(COLLECTION, prop(create!.headers!, 'accept')!.value.span), '"application/json"');
-  const auth = prop(upload!.headers!, 'Authorization')!;
+  assert.deepEqual(create.headers!.properties.map((p) => p.key), ['accept', 'content-type']);
+  assert.equal(create.headers!.hasUnknownKeys, true);
+  assert.equal(at(COLLECTION, prop(create.headers!, 'accept')!.value.span), '"application/json"');
+  const auth = prop(upload.headers!, 'Authorization')!;
   assert.equal(auth.value.kind, 'unknown');
   assert.equal(at(COLLECTION, auth.keySpan), 'Authorization');
 });
 
 test('an invalid raw body is reported on the exact characters of the collection file', () => {
-  const upload = extract(COLLECTION)[2]!;
+  const upload = extract(COLLECTION)[2];
   assert.equal(upload.jsonErrors!.length, 1);
-  assert.equal(at(COLLECTION, upload.jsonErrors![0]!.span), "'extension'");
-  assert.match(upload.jsonErrors![0]!.message, /single quotes/);
+  assert.equal(at(COLLECTION, upload.jsonErrors![0].span), "'extension'");
+  assert.match(upload.jsonErrors![0].message, /single quotes/);
 });
 
 test('routing: a .postman_collection.json name, and any JSON that is a collection by its info', () => {
@@ -123,7 +123,7 @@ test('routing: a .postman_collection.json name, and any JSON that is a collectio
   assert.equal(documentKindForPath('api/Leonardo.postman_collection.json'), 'postman');
   const asJson = extractRequests({ text: COLLECTION, kind: 'json', path: 'exports/leonardo.json' }, catalogue, config);
   assert.equal(asJson.requests.length, 3);
-  assert.equal(asJson.requests[0]!.source, 'postman');
+  assert.equal(asJson.requests[0].source, 'postman');
   const notCollection = '{"info": {"name": "x"}, "_postman_id": 1, "prompt": "a", "num_images": 2, "modelId": "b24e16ff-06e3-43eb-8d33-4416c2d75876", "alchemy": true}';
   const fallback = extractRequests({ text: notCollection, kind: 'json', path: 'x.leonardo.json' }, catalogue, config);
   assert.equal(fallback.requests[0]?.source, 'json-file');

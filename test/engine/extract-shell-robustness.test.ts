@@ -65,7 +65,7 @@ test('the shell lexer keeps every word span inside the text', () => {
         for (const word of command.words) {
           assert.ok(word.span.start >= 0 && word.span.end <= t.length && word.span.start <= word.span.end);
           for (let i = 0; i < word.value.text.length; i++) {
-            assert.ok(word.value.starts[i]! >= 0 && word.value.ends[i]! <= t.length && word.value.starts[i]! < word.value.ends[i]!);
+            assert.ok(word.value.starts[i] >= 0 && word.value.ends[i] <= t.length && word.value.starts[i] < word.value.ends[i]);
           }
         }
       }

@@ -77,7 +77,7 @@ export const asConfig = () => leonardo({ url: "/generations-lcm", method: "post"
   assert.equal(text(code, generate?.url?.pathSpan), '/generations');
   assert.deepEqual(generate?.headers?.properties.map((p) => p.key), ['authorization', 'accept', 'content-type']);
   assert.equal(text(code, generate?.headers?.openBrace), '{', 'insertions go into the call’s own headers');
-  assert.ok(generate!.headers!.openBrace.start > code.indexOf('export const generate'));
+  assert.ok(generate.headers.openBrace.start > code.indexOf('export const generate'));
   assert.equal(lcm?.endpoint?.operationId, 'createLCMGeneration');
   assert.equal(lcm?.headers?.properties.length, 2);
 });

@@ -16,7 +16,7 @@ export function extract(code: string, path = 'app.ts'): RequestSite[] {
 export function only(code: string, path?: string): RequestSite {
   const requests = extract(code, path);
   assert.equal(requests.length, 1, `expected one request, got ${requests.length}: ${requests.map(describe).join('; ')}`);
-  return requests[0]!;
+  return requests[0];
 }
 
 export function describe(site: RequestSite): string {
@@ -52,7 +52,7 @@ export function plain(value: Value | undefined): unknown {
 
 export function objectOf(value: Value | undefined): ObjectValue {
   assert.equal(value?.kind, 'object', `expected an object, got ${value?.kind}`);
-  return value as ObjectValue;
+  return value;
 }
 
 export function property(value: Value | undefined, key: string): Property {

@@ -47,7 +47,7 @@ test('alternatives: both branches of a conditional, the literal side of || and ?
     num_images: { oneOf: ['?opts.n', 10] },
   });
   const n = property(value, 'num_images').value;
-  assert.equal(n.kind === 'alternatives' && text(code, n.options[1]!.span), '10');
+  assert.equal(n.kind === 'alternatives' && text(code, n.options[1].span), '10');
 });
 
 test('template literals with substitutions, calls and other expressions are unknown, with their text', () => {

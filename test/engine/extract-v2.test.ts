@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeSnippet, lint, type LintOptions } from '../helpers/lint.js';
 import { plain, property } from './extract-typescript-helpers.js';
-import type { ObjectValue, RequestSite } from '../../server/src/engine/types.js';
+import type { RequestSite } from '../../server/src/engine/types.js';
 
 const V2 = 'https://cloud.leonardo.ai/api/rest/v2';
 const V1 = 'https://cloud.leonardo.ai/api/rest/v1';
@@ -17,7 +17,7 @@ function sites(code: string, path: string, options: LintOptions = {}): RequestSi
 function onlySite(code: string, path: string, options: LintOptions = {}): RequestSite {
   const found = sites(code, path, options);
   assert.equal(found.length, 1, `expected one request in ${path}, got ${found.length}`);
-  return found[0]!;
+  return found[0];
 }
 
 /** The site is a v2 request to `path` with `method`, with no v1 endpoint. */
@@ -125,7 +125,7 @@ module.exports.generate = async function generate(prompt, seed) {
   });
   const parameters = property(site.body, 'parameters').value;
   assert.equal(parameters.kind, 'object');
-  const seed = (parameters as ObjectValue).properties.find((p) => p.key === 'seed')!;
+  const seed = (parameters).properties.find((p) => p.key === 'seed')!;
   assert.equal(seed.conditional, true);
   assert.equal(seed.assigned, true);
   assert.equal(code.slice(seed.keySpan.start, seed.keySpan.end), 'seed');
@@ -152,13 +152,13 @@ export async function cutout(url: string) {
 `;
   const [generate, cutout, ...rest] = sites(code, 'leonardo.ts');
   assert.equal(rest.length, 0);
-  assert.equal(generate!.source, 'axios');
-  assertV2(generate!, 'POST', '/generations');
-  assert.deepEqual(plain(generate!.body), { model: 'flux-pro-2.0', parameters: { prompt: '?prompt', quantity: 1 } });
-  assertV2(cutout!, 'POST', '/generationssync');
-  assert.equal(cutout!.v2Endpoint?.operationId, 'createSyncGeneration');
-  assert.equal((plain(cutout!.body) as Record<string, unknown>).ephemeral, true);
-  assert.equal((plain(cutout!.body) as { model: string }).model, 'remove-bg');
+  assert.equal(generate.source, 'axios');
+  assertV2(generate, 'POST', '/generations');
+  assert.deepEqual(plain(generate.body), { model: 'flux-pro-2.0', parameters: { prompt: '?prompt', quantity: 1 } });
+  assertV2(cutout, 'POST', '/generationssync');
+  assert.equal(cutout.v2Endpoint?.operationId, 'createSyncGeneration');
+  assert.equal((plain(cutout.body) as Record<string, unknown>).ephemeral, true);
+  assert.equal((plain(cutout.body) as { model: string }).model, 'remove-bg');
 });
 
 test('got, ky, ofetch, $fetch and XMLHttpRequest', () => {
@@ -191,8 +191,8 @@ export const hero = () => leonardo("/generations", { model: "lucid-origin", para
 `;
   const wrapped = sites(code, 'wrapper.ts').filter((s) => s.source === 'wrapper');
   assert.equal(wrapped.length, 1);
-  assertV2(wrapped[0]!, 'POST', '/generations');
-  assert.deepEqual(plain(wrapped[0]!.body), { model: 'lucid-origin', parameters: { prompt: 'a misty forest', mode: 'ULTRA', width: 1360, height: 768 } });
+  assertV2(wrapped[0], 'POST', '/generations');
+  assert.deepEqual(plain(wrapped[0].body), { model: 'lucid-origin', parameters: { prompt: 'a misty forest', mode: 'ULTRA', width: 1360, height: 768 } });
 });
 
 test('a client class: the base URL in a class member, the model in a method', () => {
@@ -378,14 +378,14 @@ export async function current(prompt: string) {
 `;
   const [v1, v2, ...rest] = sites(code, 'both.ts');
   assert.equal(rest.length, 0);
-  assert.equal(v1!.url?.apiVersion, 'v1');
-  assert.equal(v1!.endpoint?.operationId, 'createGeneration');
-  assert.equal(v1!.v2Endpoint, undefined);
-  assertV2(v2!, 'POST', '/generations');
+  assert.equal(v1.url?.apiVersion, 'v1');
+  assert.equal(v1.endpoint?.operationId, 'createGeneration');
+  assert.equal(v1.v2Endpoint, undefined);
+  assertV2(v2, 'POST', '/generations');
 
   const hits = lint(code, { path: 'both.ts' });
-  const inV1 = hits.filter((h) => h.finding.span.start >= v1!.span.start && h.finding.span.end <= v1!.span.end);
-  const inV2 = hits.filter((h) => h.finding.span.start >= v2!.span.start && h.finding.span.end <= v2!.span.end);
+  const inV1 = hits.filter((h) => h.finding.span.start >= v1.span.start && h.finding.span.end <= v1.span.end);
+  const inV2 = hits.filter((h) => h.finding.span.start >= v2.span.start && h.finding.span.end <= v2.span.end);
   // num_images 8 at 1024×1024 is too many for v1; quantity 8 is the v2 model's maximum.
   assert.deepEqual(inV1.map((h) => `${h.ruleId} ${h.text}`), ['too-many-images 8']);
   // The v2 body, correct for v2, is wrong under every v1 reading (no top-level prompt, unknown model/parameters).

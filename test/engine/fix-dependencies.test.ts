@@ -52,7 +52,7 @@ test('a companion written as a plain string boolean is judged as what it means; 
   // option-conflict reads "true" as true too: photoReal v1 with a modelId is a conflict, and its fix is offered only.
   const conflict = lint(`{"prompt": "x", "photoReal": "true", "modelId": "${PHOENIX}"}`, { path, rules: ['option-conflict'] });
   assert.deepEqual(conflict.map((h) => h.text), ['"modelId"']);
-  assert.equal(conflict[0]!.finding.fixes.some((f) => f.preferred), false);
+  assert.equal(conflict[0].finding.fixes.some((f) => f.preferred), false);
 });
 
 test('--fix never removes a field, clamps a number or guesses a value', () => {
@@ -93,7 +93,7 @@ test('a header rename is applied only when it gives a complete `Bearer <key>`', 
   const url = 'https://cloud.leonardo.ai/api/rest/v1/me';
   const token = `await fetch('${url}', { headers: { 'x-api-key': '{{token}}' } });\n`;
   const [hit] = lint(token, { rules: ['auth-header'] });
-  assert.equal(hit!.finding.fixes[0]!.preferred, false, 'a rename alone would send authorization: {{token}}');
+  assert.equal(hit.finding.fixes[0].preferred, false, 'a rename alone would send authorization: {{token}}');
   assert.equal(fixFile(token, 'app.ts').text, token);
   const unknown = `await fetch('${url}', { headers: { 'x-api-key': getToken() } });\n`;
   assert.equal(fixFile(unknown, 'app.ts').text, unknown);
@@ -127,12 +127,12 @@ export async function upload(file: Blob) {
 `;
   const hits = lint(code, { rules: ['presigned-upload-auth'] });
   assert.equal(hits.length, 2);
-  const [oneLine, ownLine] = hits.map((h) => apply(code, h.finding.fixes[0]!));
-  assert.match(oneLine!, /method: 'POST', headers: \{\}, body: file \}\);/);
-  assert.match(ownLine!, /method: 'POST',\n {4}headers: \{\},\n {4}body: file,/);
+  const [oneLine, ownLine] = hits.map((h) => apply(code, h.finding.fixes[0]));
+  assert.match(oneLine, /method: 'POST', headers: \{\}, body: file \}\);/);
+  assert.match(ownLine, /method: 'POST',\n {4}headers: \{\},\n {4}body: file,/);
   const body = FETCH('{\n      promptMagicStrength: 0.5,\n    }');
   const [only] = lint(body, { rules: ['ineffective-option'] });
-  assert.match(apply(body, only!.finding.fixes[0]!), /body: JSON\.stringify\(\{\}\),/);
+  assert.match(apply(body, only.finding.fixes[0]), /body: JSON\.stringify\(\{\}\),/);
 });
 
 test('a fix that reads other fields waits for a pass in which no other fix edits them', () => {

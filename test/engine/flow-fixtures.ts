@@ -7,7 +7,7 @@ export function at(code: string, needle: string, after = ''): [number, number] {
   const offset = code.indexOf(needle, Math.max(from, 0));
   if (from < 0 || offset < 0) throw new Error(`not in the code: ${after} ${needle}`);
   const before = code.slice(0, offset).split('\n');
-  return [before.length, before[before.length - 1]!.length + 1];
+  return [before.length, before[before.length - 1].length + 1];
 }
 
 /** A Next.js route handler: upload through the presigned URL (no auth there), then use uploadInitImage.id. */

@@ -105,7 +105,7 @@ describe('hover on a value', () => {
   it('a value inside an array of objects is a nested field', () => {
     const markdown = hover(fetchBody('{ prompt: "a fox", controlnets: [{ strengthType: "Hi|gh" }] }'));
     assert.equal(markdown?.split('\n')[0], '**`controlnets[].strengthType`** (string) · `POST /generations`');
-    assert.match(markdown!, /^- Other allowed values: `Low`, `Mid`, `Ultra`, `Max`$/m);
+    assert.match(markdown, /^- Other allowed values: `Low`, `Mid`, `Ultra`, `Max`$/m);
   });
 });
 
@@ -128,9 +128,9 @@ describe('hover on a finding', () => {
   it('puts the finding first and the field after a rule when both are under the cursor', () => {
     const markdown = hover(fetchBody('{ prompt: "a fox", scheduler: "KAR|RAS" }'))!;
     const [finding, field] = markdown.split('\n\n---\n\n');
-    assert.equal(finding!.split('\n')[0], '**Leonardo Lint: `invalid-enum`**');
-    assert.equal(field!.split('\n')[0], '**`scheduler`** (string) · `POST /generations`');
-    assert.match(field!, /^- Allowed values: `KLMS`, /m);
+    assert.equal(finding.split('\n')[0], '**Leonardo Lint: `invalid-enum`**');
+    assert.equal(field.split('\n')[0], '**`scheduler`** (string) · `POST /generations`');
+    assert.match(field, /^- Allowed values: `KLMS`, /m);
   });
 });
 

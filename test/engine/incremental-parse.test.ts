@@ -83,7 +83,7 @@ function summarise(index: FileIndex, sourceFile: ts.SourceFile): unknown {
 
 describe('incremental reparsing', () => {
   it('updates the previous parse in place of a new one: unchanged statements are the same nodes', () => {
-    const source = SOURCES[0]!;
+    const source = SOURCES[0];
     const first = analyze(doc(source, source.text));
     const statements = [...sourceFileOf(first).statements];
     const at = source.text.indexOf("sd_Version: 'SDXL_1_0'") + "sd_Version: 'SDXL_1_".length;
@@ -142,7 +142,7 @@ describe('incremental reparsing', () => {
           pairs.length = 0;
           previous = analyze(doc(source, text), { previous, rules: [spy] });
           if (pairs.length === 0) continue; // no Leonardo mention left: nothing parsed
-          const [incremental, fresh] = pairs[0]!;
+          const [incremental, fresh] = pairs[0];
           assert.deepEqual(incremental, fresh);
           const after = isTsParse(previous.parsed) ? previous.parsed.pieces : undefined;
           if (before && after && [...after.values()].some((piece) => [...before.values()].includes(piece))) reused++;
@@ -180,13 +180,13 @@ describe('incremental reparsing', () => {
   });
 
   it('keeps no index pieces for a file analysed once', () => {
-    const source = SOURCES[0]!;
+    const source = SOURCES[0];
     const once = analyze(doc(source, source.text));
     assert.ok(isTsParse(once.parsed) && once.parsed.pieces === undefined);
   });
 
   it('empties an analysis\'s tables when it ends, and hands on the source file alone', () => {
-    const source = SOURCES[1]!;
+    const source = SOURCES[1];
     let seen: TsParsed | undefined;
     const spy: Rule = {
       meta: { id: 'spy', defaultSeverity: 'error', description: 'records the parse the rules see', docsUrl: '', fixable: false },
@@ -212,7 +212,7 @@ describe('incremental reparsing', () => {
   });
 
   it('parses from scratch when the previous parse is of another file or kind', () => {
-    const [ts, js] = [SOURCES[0]!, SOURCES[3]!];
+    const [ts, js] = [SOURCES[0], SOURCES[3]];
     const previous = analyze(doc(ts, ts.text));
     const other = analyze(doc(js, js.text), { previous });
     assert.deepEqual(found(other), found(analyze(doc(js, js.text))));

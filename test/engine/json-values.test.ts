@@ -46,7 +46,7 @@ function expectLike(value: Value, node: Node, text: string, depth: number, where
       assert.ok(value.kind === 'array', `${where}: array`);
       const children = node.children ?? [];
       assert.equal(value.elements.length, children.length, `${where}: element count`);
-      children.forEach((child, i) => expectLike(value.elements[i]!, child, text, depth + 1, `${where}[${i}]`));
+      children.forEach((child, i) => expectLike(value.elements[i], child, text, depth + 1, `${where}[${i}]`));
       return;
     }
     case 'object': {
@@ -54,11 +54,11 @@ function expectLike(value: Value, node: Node, text: string, depth: number, where
       const members = node.children ?? [];
       assert.equal(value.properties.length, members.length, `${where}: property count`);
       members.forEach((member, i) => {
-        const property = value.properties[i]!;
+        const property = value.properties[i];
         const [key, child] = member.children!;
-        assert.equal(property.key, key!.value, `${where}: key ${i}`);
-        assert.deepEqual(property.keySpan, spanOf(key!, text.length), `${where}.${property.key}: key span`);
-        const end = child ? clampedEnd(child, text.length) : clampedEnd(key!, text.length);
+        assert.equal(property.key, key.value, `${where}: key ${i}`);
+        assert.deepEqual(property.keySpan, spanOf(key, text.length), `${where}.${property.key}: key span`);
+        const end = child ? clampedEnd(child, text.length) : clampedEnd(key, text.length);
         assert.deepEqual(property.span, { start: BASE + member.offset, end: BASE + end }, `${where}.${property.key}: span`);
         if (child) expectLike(property.value, child, text, depth + 1, `${where}.${property.key}`);
         else assert.equal(property.value.kind, 'unknown', `${where}.${property.key}: missing value`);

@@ -21,8 +21,8 @@ describe('LineIndex', () => {
         assert.equal(index.lineCount, starts.length);
         for (let offset = 0; offset <= t.length; offset++) {
           let line = 0;
-          while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-          assert.deepEqual(index.positionAt(offset), { line, character: offset - starts[line]! });
+          while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+          assert.deepEqual(index.positionAt(offset), { line, character: offset - starts[line] });
           assert.equal(index.offsetAt(index.positionAt(offset)), offset);
         }
       }),

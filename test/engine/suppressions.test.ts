@@ -74,7 +74,7 @@ describe('suppression directives in TS/JS', () => {
     const file = '// leonardo-lint-disable unknown-field,  invalid-enum type-mismatch -- generated file\nx = {a: 1}';
     const directives = parseDirectives(file, 'typescript');
     assert.deepEqual(directives.map((d) => d.rules.map((r) => r.id)), [['unknown-field', 'invalid-enum', 'type-mismatch']]);
-    assert.equal(directives[0]!.kind, 'disable');
+    assert.equal(directives[0].kind, 'disable');
   });
 
   it('a block comment spanning lines covers the line after its end', () => {
@@ -104,18 +104,18 @@ describe('unused directives', () => {
   it('names an unknown rule, and its fix removes the whole comment line', () => {
     const code = 'x = {\n  // leonardo-lint-disable-next-line unknwn-field\n  a: 1,\n};';
     const [unused] = applySuppressions({ text: code, kind: 'typescript', path: 'x.ts' }, [], {}, RAN);
-    assert.equal(unused!.ruleId, 'unused-disable-directive');
-    assert.equal(unused!.severity, 'warning');
-    assert.equal(unused!.message, "Unused leonardo-lint-disable-next-line directive ('unknwn-field' is not a leonardo-lint rule).");
-    assert.equal(applyEdits(code, unused!.fixes[0]!.edits), 'x = {\n  a: 1,\n};');
-    assert.equal(unused!.fixes[0]!.preferred, true);
+    assert.equal(unused.ruleId, 'unused-disable-directive');
+    assert.equal(unused.severity, 'warning');
+    assert.equal(unused.message, "Unused leonardo-lint-disable-next-line directive ('unknwn-field' is not a leonardo-lint rule).");
+    assert.equal(applyEdits(code, unused.fixes[0].edits), 'x = {\n  a: 1,\n};');
+    assert.equal(unused.fixes[0].preferred, true);
   });
 
   it('a directive without rules that suppresses nothing; the fix keeps the code before it', () => {
     const code = 'call(); // leonardo-lint-disable-line\n';
     const [unused] = applySuppressions({ text: code, kind: 'javascript', path: 'x.js' }, [], {}, RAN);
-    assert.equal(unused!.message, 'Unused leonardo-lint-disable-line directive (no problems were reported).');
-    assert.equal(applyEdits(code, unused!.fixes[0]!.edits), 'call();\n');
+    assert.equal(unused.message, 'Unused leonardo-lint-disable-line directive (no problems were reported).');
+    assert.equal(applyEdits(code, unused.fixes[0].edits), 'call();\n');
   });
 
   it('reports only the unused rules of a list, each with a fix that drops it from the list', () => {
@@ -128,7 +128,7 @@ describe('unused directives', () => {
         ['type-mismatch', "Unused leonardo-lint-disable-next-line directive (no problems were reported from 'type-mismatch')."],
       ],
     );
-    assert.match(applyEdits(code, findings[0]!.fixes[0]!.edits), /disable-next-line unknown-field, type-mismatch\n/);
+    assert.match(applyEdits(code, findings[0].fixes[0].edits), /disable-next-line unknown-field, type-mismatch\n/);
   });
 
   it('is silent when turned off, and takes a configured severity', () => {
@@ -136,7 +136,7 @@ describe('unused directives', () => {
     assert.deepEqual(run(code, 'typescript', [], { reportUnusedDisableDirectives: false }), []);
     assert.deepEqual(run(code, 'typescript', [], { rules: { 'unused-disable-directive': 'off' } }), []);
     const [f] = applySuppressions({ text: code, kind: 'typescript', path: 'x' }, [], { rules: { 'unused-disable-directive': 'error' } }, RAN);
-    assert.equal(f!.severity, 'error');
+    assert.equal(f.severity, 'error');
   });
 });
 
@@ -269,7 +269,7 @@ describe('through analyze (the CLI and the editor alike)', () => {
   it('a listed rule that did not run is not judged; one that ran and found nothing is', () => {
     const hits = lint(code.replace('wid:', 'width:'), { rules: ['unknown-field'] });
     assert.deepEqual(hits.map((h) => `${h.ruleId}@${h.line}`), ['unused-disable-directive@5', 'unknown-field@8']);
-    assert.equal(hits[0]!.message, "Unused leonardo-lint-disable-next-line directive (no problems were reported from 'unknown-field').");
+    assert.equal(hits[0].message, "Unused leonardo-lint-disable-next-line directive (no problems were reported from 'unknown-field').");
   });
 
   it('the configuration turns unused-directive reports off', () => {

@@ -128,7 +128,7 @@ function objectPaths(node: BodyNode, path: number[] = [], out: number[][] = []):
 
 function at(node: BodyNode, path: readonly number[]): BodyNode {
   let current = node;
-  for (const i of path) current = current.kind === 'object' ? current.entries[i]![1] : current.kind === 'array' ? current.items[i]! : current;
+  for (const i of path) current = current.kind === 'object' ? current.entries[i][1] : current.kind === 'array' ? current.items[i] : current;
   return current;
 }
 
@@ -145,7 +145,7 @@ export function mutate(root: BodyNode, kind: MutationKind, pick: readonly number
   const body = clone(root);
   const objects = objectPaths(body);
   if (objects.length === 0) return body;
-  const choose = <T>(list: readonly T[], i: number): T => list[Math.floor((pick[i % pick.length] ?? 0) * list.length) % list.length]!;
+  const choose = <T>(list: readonly T[], i: number): T => list[Math.floor((pick[i % pick.length] ?? 0) * list.length) % list.length];
   const target = at(body, choose(objects, 0));
   if (target.kind !== 'object') return body;
   const entries = target.entries;

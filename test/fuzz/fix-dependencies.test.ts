@@ -58,7 +58,7 @@ function spell(name: string, how: (typeof KEY_SPELLINGS)[number]): string {
     case 'lower':
       return name.toLowerCase();
     case 'upper-first':
-      return name[0]!.toUpperCase() + name.slice(1);
+      return name[0].toUpperCase() + name.slice(1);
     case 'swap':
       return name.includes('_') ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
     default:
@@ -100,11 +100,11 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
   .map(({ flavor, groups, spellings, duplicate, order, style }) => {
     const naming: Naming = flavor === 'sdk' ? 'sdk' : 'wire';
     const fields = groups.flat();
-    let entries: Array<[string, BodyNode]> = fields.map(([wire, value], i) => [spell(named(wire, naming), spellings[i % spellings.length]!), toNode(value)]);
-    entries = entries.map((e, i) => ({ e, k: order[i % order.length]! })).sort((a, b) => a.k - b.k).map((x) => x.e);
+    let entries: Array<[string, BodyNode]> = fields.map(([wire, value], i) => [spell(named(wire, naming), spellings[i % spellings.length]), toNode(value)]);
+    entries = entries.map((e, i) => ({ e, k: order[i % order.length] })).sort((a, b) => a.k - b.k).map((x) => x.e);
     entries.unshift(['prompt', { kind: 'literal', value: 'a lighthouse at dusk' }]);
     if (duplicate !== undefined && entries.length > 1) {
-      const [key, value] = entries[duplicate % entries.length]!;
+      const [key, value] = entries[duplicate % entries.length];
       entries.push([key, value]);
     }
     const doc = renderDocument({ flavor, requests: [{ endpoint, body: { kind: 'object', entries } }], style, crlf: false, dataOption: '-d', extras: [] });
@@ -117,7 +117,7 @@ const fold = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
 /** Every key written in the text (`"key":`, `'key':`, `key:`), folded: read with a pattern, not with the engine. */
 function keysIn(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/["'`]?([A-Za-z_$][\w$]*)["'`]?\s*:/g)) out.add(fold(m[1]!));
+  for (const m of text.matchAll(/["'`]?([A-Za-z_$][\w$]*)["'`]?\s*:/g)) out.add(fold(m[1]));
   return out;
 }
 
@@ -153,8 +153,8 @@ test('the property can fail: a removal applied by --fix is caught', () => {
   const findings = analyze(doc).findings;
   const removal = findings.find((f) => f.ruleId === 'ineffective-option')!;
   assert.ok(removal, 'the instruction is reported: "false" means off');
-  assert.equal(removal.fixes[0]!.preferred ?? false, false);
+  assert.equal(removal.fixes[0].preferred ?? false, false);
   // Had the removal been preferred, the field would be gone, and the check above would name it.
-  const forced = removal.fixes[0]!.edits.reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), doc.text);
+  const forced = removal.fixes[0].edits.reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), doc.text);
   assert.equal(keysIn(forced).has(fold('enhancePromptInstruction')), false);
 });

@@ -96,7 +96,7 @@ export function checkSpans(doc: FuzzDocument, findings: readonly Finding[]): voi
       }
       const sorted = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
       for (let i = 1; i < sorted.length; i++) {
-        if (sorted[i]!.start < sorted[i - 1]!.end) throw new PropertyError('overlapping edits in one fix', `${f.ruleId} "${fix.title}"`);
+        if (sorted[i].start < sorted[i - 1].end) throw new PropertyError('overlapping edits in one fix', `${f.ruleId} "${fix.title}"`);
       }
     }
   }
@@ -183,7 +183,7 @@ export function checkSyntaxKept(doc: FuzzDocument, edits: readonly TextEdit[], b
   const text = applyTextEdits(doc.text, edits);
   const errors = syntaxErrors(text, doc.kind, doc.path);
   if (before.length === 0 && errors.length > 0) {
-    throw new PropertyError('a fix broke the syntax', `${what}: ${errors.length} errors, the first "${errors[0]!.message}" at ${JSON.stringify(errors[0])}\n--- before\n${doc.text}\n--- after\n${text}`);
+    throw new PropertyError('a fix broke the syntax', `${what}: ${errors.length} errors, the first "${errors[0].message}" at ${JSON.stringify(errors[0])}\n--- before\n${doc.text}\n--- after\n${text}`);
   }
   // In a broken document an error the parser already reported (`',' expected` after a half-typed
   // key) may move onto the text a fix wrote: only an error of a kind the fix made more of counts.

@@ -191,17 +191,17 @@ export function renderDocument(o: RenderOptions): FuzzDocument {
         ? "import { Leonardo } from '@leonardo-ai/sdk';\n\nconst leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });\n"
         : flavor === 'axios' ? "import axios from 'axios';\n" : `const API = '${BASE}';\n`;
       const calls = requests.map((r, i) => tsRequest(flavor, r, style, i)).join('');
-      const extras = o.extras.map((i) => TS_EXTRAS[i % TS_EXTRAS.length]!).join('');
+      const extras = o.extras.map((i) => TS_EXTRAS[i % TS_EXTRAS.length]).join('');
       const api = flavor === 'fetch' || flavor === 'fetch-variable' ? '' : `const API = '${BASE}';\n`;
       const text = `${head}${api}\nexport async function run() {\n${calls}${extras}}\n`;
       doc = { path: flavor === 'axios' ? 'client.js' : 'app.ts', kind: flavor === 'axios' ? 'javascript' : 'typescript', text };
       break;
     }
     case 'json':
-      doc = { path: 'request.leonardo.json', kind: 'json', text: json(requests[0]!) + '\n' };
+      doc = { path: 'request.leonardo.json', kind: 'json', text: json(requests[0]) + '\n' };
       break;
     case 'jsonc':
-      doc = { path: 'request.jsonc', kind: 'jsonc', text: `// ${requests[0]!.endpoint.method} ${requests[0]!.endpoint.path}\n${json(requests[0]!)}\n` };
+      doc = { path: 'request.jsonc', kind: 'jsonc', text: `// ${requests[0].endpoint.method} ${requests[0].endpoint.path}\n${json(requests[0])}\n` };
       break;
     case 'curl-single':
     case 'curl-double':

@@ -80,9 +80,9 @@ export function lexWords(text: string, base = 0): LexedShell {
   const unterminated: ParseProblem[] = [];
   let i = 0;
   const pendingHeredocs: Array<{ delimiter: string; strip: boolean }> = [];
-  const command = () => commands[commands.length - 1]!;
+  const command = () => commands[commands.length - 1];
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text[i];
     if (c === ' ' || c === '\t') {
       i++;
       continue;
@@ -101,7 +101,7 @@ export function lexWords(text: string, base = 0): LexedShell {
     if (c === '<' && text[i + 1] === '<' && text[i + 2] !== '<') {
       const m = /^<<(-?)\s*(['"]?)([A-Za-z_][\w-]*)\2/.exec(text.slice(i, i + 200));
       if (m) {
-        pendingHeredocs.push({ delimiter: m[3]!, strip: m[1] === '-' });
+        pendingHeredocs.push({ delimiter: m[3], strip: m[1] === '-' });
         i += m[0].length;
         continue;
       }
@@ -114,7 +114,7 @@ export function lexWords(text: string, base = 0): LexedShell {
       offsets.push(base + at);
     };
     while (i < text.length) {
-      const ch = text[i]!;
+      const ch = text[i];
       if (' \t\n\r;&|()'.includes(ch)) break;
       if (ch === '\\') {
         if (text[i + 1] === '\n') i += 2;
@@ -133,13 +133,13 @@ export function lexWords(text: string, base = 0): LexedShell {
         const open = i++;
         let closed = false;
         while (i < text.length) {
-          const d = text[i]!;
+          const d = text[i];
           if (d === '"') {
             closed = true;
             i++;
             break;
           }
-          if (d === '\\' && i + 1 < text.length && '$`"\\\n'.includes(text[i + 1]!)) {
+          if (d === '\\' && i + 1 < text.length && '$`"\\\n'.includes(text[i + 1])) {
             if (text[i + 1] !== '\n') take(i + 1);
             i += 2;
           } else {
@@ -216,9 +216,9 @@ interface Line {
 function lines(text: string, base: number): Line[] {
   const out: Line[] = [];
   for (const m of text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
-    if (m[0] === '' && m.index! >= text.length && out.length > 0) break;
-    out.push({ start: base + m.index!, text: m[0].replace(/[\r\n]+$/, '') });
-    if (m.index! >= text.length) break;
+    if (m[0] === '' && m.index >= text.length && out.length > 0) break;
+    out.push({ start: base + m.index, text: m[0].replace(/[\r\n]+$/, '') });
+    if (m.index >= text.length) break;
   }
   return out;
 }
@@ -235,7 +235,7 @@ function httpErrors(text: string, base = 0): ParseProblem[] {
     const body = blank < 0 ? [] : block.slice(blank + 1);
     const first = body.find((l) => l.text.trim() !== '' && !/^\s*(?:#|\/\/)/.test(l.text));
     if (first && /^\s*[[{]/.test(first.text)) {
-      const last = body[body.length - 1]!;
+      const last = body[body.length - 1];
       // Comment lines blanked, so offsets stay the document's.
       const json = text.slice(first.start - base, last.start - base + last.text.length).replace(COMMENT_LINE, (c) => ' '.repeat(c.length));
       errors.push(...jsonErrors(json, false, first.start));
@@ -254,10 +254,10 @@ function markdownErrors(text: string): ParseProblem[] {
   const errors: ParseProblem[] = [];
   const fence = /^([ \t]*)(`{3,}|~{3,})[ \t]*([\w-]*)[^\r\n]*\r?\n([\s\S]*?)^\1\2[ \t]*$/gm;
   for (const m of text.matchAll(fence)) {
-    const lang = m[3]!.toLowerCase();
-    const base = m.index! + m[0].indexOf('\n') + 1;
-    if (/^(?:bash|sh|shell|zsh|console)$/.test(lang)) errors.push(...shellErrors(m[4]!, base));
-    else if (/^(?:http|rest)$/.test(lang)) errors.push(...httpErrors(m[4]!, base));
+    const lang = m[3].toLowerCase();
+    const base = m.index + m[0].indexOf('\n') + 1;
+    if (/^(?:bash|sh|shell|zsh|console)$/.test(lang)) errors.push(...shellErrors(m[4], base));
+    else if (/^(?:http|rest)$/.test(lang)) errors.push(...httpErrors(m[4], base));
   }
   return errors;
 }

@@ -70,7 +70,7 @@ export function applyFix(text: string, fix: Fix): string {
 export function fixed(code: string, ruleId: string, options: LintOptions = {}): string {
   const hits = lint(code, { ...options, rules: options.rules ?? [ruleId] }).filter((h) => h.ruleId === ruleId);
   if (hits.length !== 1) throw new Error(`expected one ${ruleId} finding, got ${hits.length}`);
-  const fix = hits[0]!.finding.fixes.find((f) => f.preferred) ?? hits[0]!.finding.fixes[0];
+  const fix = hits[0].finding.fixes.find((f) => f.preferred) ?? hits[0].finding.fixes[0];
   if (!fix) throw new Error(`${ruleId} finding has no fix`);
   return applyFix(code, fix);
 }

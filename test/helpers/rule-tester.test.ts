@@ -19,7 +19,7 @@ const withFinding = (change: (f: Record<string, unknown>) => void): InvalidCase 
   return c;
 };
 const withFix = (change: (f: Record<string, unknown>) => void): InvalidCase =>
-  withFinding((f) => change((f.fixes as Record<string, unknown>[])[0]!));
+  withFinding((f) => change((f.fixes as Record<string, unknown>[])[0]));
 
 test('a complete case passes, with the output as a whole text or as an edit, and the message as text or pattern', () => {
   checkInvalid(RULE, complete());

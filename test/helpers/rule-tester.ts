@@ -119,7 +119,7 @@ export function checkInvalid(rule: string | Rule, c: InvalidCase): void {
   assert.equal(findings.length, c.findings.length, `${target.meta.id} reported ${findings.length} findings, ${c.findings.length} stated${actual}`);
   const kind = caseKind(c);
   findings.forEach((finding, i) => {
-    const stated = c.findings[i]!;
+    const stated = c.findings[i];
     const where = `finding ${i + 1}`;
     const [line, column] = lineColumn(c.code, finding.span.start);
     if (typeof stated.message === 'string') assert.equal(finding.message, stated.message, `${where}: message${actual}`);
@@ -136,7 +136,7 @@ export function checkInvalid(rule: string | Rule, c: InvalidCase): void {
     );
     assert.ok(finding.fixes.filter((f) => f.preferred).length <= 1, `${where}: more than one preferred fix`);
     finding.fixes.forEach((fix, j) => {
-      const statedFix = stated.fixes[j]!;
+      const statedFix = stated.fixes[j];
       const fixWhere = `${where}, fix ${j + 1} (${fix.title})`;
       if (typeof statedFix.title === 'string') assert.equal(fix.title, statedFix.title, `${fixWhere}: title`);
       else if (statedFix.title) assert.match(fix.title, statedFix.title, `${fixWhere}: title`);
@@ -251,8 +251,8 @@ function renderOutput(code: string, fix: Fix): string {
   let end = Math.max(...fix.edits.map((e) => e.end));
   const word = /\w/;
   for (;;) {
-    while (start > 0 && word.test(code[start - 1]!) && (start === end || word.test(code[start]!))) start--;
-    while (end < code.length && word.test(code[end]!) && (start === end || word.test(code[end - 1]!))) end++;
+    while (start > 0 && word.test(code[start - 1]) && (start === end || word.test(code[start]))) start--;
+    while (end < code.length && word.test(code[end]) && (start === end || word.test(code[end - 1]))) end++;
     const from = code.slice(start, end);
     if (word.test(from) && code.indexOf(from) === code.lastIndexOf(from)) break;
     if (start === 0 && end === code.length) return quote(output);

@@ -35,8 +35,8 @@ function actionsFor(analysis: DocumentAnalysis, diagnostic: Diagnostic, options 
 
 function applied(analysis: DocumentAnalysis, action: CodeAction): string {
   const [change] = action.edit!.documentChanges! as TextDocumentEdit[];
-  assert.equal(change!.textDocument.version, analysis.version);
-  return applyTextEdits(analysis.document.text, change!.edits as never);
+  assert.equal(change.textDocument.version, analysis.version);
+  return applyTextEdits(analysis.document.text, change.edits as never);
 }
 
 const JSON_BODY = '{\n  "prompt": "a fox",\n  "num_images": "2",\n  "width": "512"\n}\n';
@@ -45,12 +45,12 @@ describe('code actions by document kind', () => {
   it('plain JSON has no comments: no disable actions, or the settings command when the client has it', () => {
     const analysis = analysisOf(JSON_BODY, 'json', '/w/fox.leonardo.json');
     const [first] = toDiagnostics(analysis);
-    assert.deepEqual(actionsFor(analysis, first!).map((a) => a.title), [
+    assert.deepEqual(actionsFor(analysis, first).map((a) => a.title), [
       'Use the number 2',
       'Fix all type-mismatch problems in this file',
       'Show documentation for type-mismatch',
     ]);
-    const withCommand = actionsFor(analysis, first!, { ...OPTIONS, turnOffRuleCommand: true });
+    const withCommand = actionsFor(analysis, first, { ...OPTIONS, turnOffRuleCommand: true });
     const turnOff = withCommand.find((a) => a.command?.command === 'leonardoLint.turnOffRule')!;
     assert.equal(turnOff.title, "Turn off type-mismatch in this folder's settings (JSON has no comments)");
     assert.deepEqual(turnOff.command!.arguments, ['type-mismatch', analysis.uri]);
@@ -59,10 +59,10 @@ describe('code actions by document kind', () => {
   it('"Show documentation" opens the web page, or the shipped page when the client opens rule pages itself', () => {
     const analysis = analysisOf(JSON_BODY, 'json', '/w/fox.leonardo.json');
     const [first] = toDiagnostics(analysis);
-    const web = actionsFor(analysis, first!).find((a) => a.title === 'Show documentation for type-mismatch')!;
+    const web = actionsFor(analysis, first).find((a) => a.title === 'Show documentation for type-mismatch')!;
     assert.equal(web.command!.command, 'leonardoLint.openDocs');
     assert.match(String(web.command!.arguments![0]), /^https:\/\/.*\/docs\/rules\/type-mismatch\.md$/);
-    const local = actionsFor(analysis, first!, { ...OPTIONS, showDocumentationCommand: true }).find(
+    const local = actionsFor(analysis, first, { ...OPTIONS, showDocumentationCommand: true }).find(
       (a) => a.title === 'Show documentation for type-mismatch',
     )!;
     assert.equal(local.command!.command, 'leonardoLint.showDocumentation');
@@ -72,16 +72,16 @@ describe('code actions by document kind', () => {
   it('"Fix all <rule>" fixes every problem of the rule at once', () => {
     const analysis = analysisOf(JSON_BODY, 'json', '/w/fox.leonardo.json');
     const [first] = toDiagnostics(analysis);
-    const fixAll = actionsFor(analysis, first!).find((a) => a.title === 'Fix all type-mismatch problems in this file')!;
+    const fixAll = actionsFor(analysis, first).find((a) => a.title === 'Fix all type-mismatch problems in this file')!;
     assert.equal(applied(analysis, fixAll), '{\n  "prompt": "a fox",\n  "num_images": 2,\n  "width": 512\n}\n');
   });
 
   it('JSONC gets `//` disable comments', () => {
     const analysis = analysisOf(`// POST /generations\n${JSON_BODY}`, 'jsonc', '/w/fox.jsonc');
     const [first] = toDiagnostics(analysis);
-    const line = actionsFor(analysis, first!).find((a) => a.title === 'Disable type-mismatch for this line')!;
+    const line = actionsFor(analysis, first).find((a) => a.title === 'Disable type-mismatch for this line')!;
     assert.match(applied(analysis, line), /\n {2}\/\/ leonardo-lint-disable-next-line type-mismatch\n {2}"num_images": "2",/);
-    const file = actionsFor(analysis, first!).find((a) => a.title === 'Disable type-mismatch for this file')!;
+    const file = actionsFor(analysis, first).find((a) => a.title === 'Disable type-mismatch for this file')!;
     assert.match(applied(analysis, file), /^\/\/ POST \/generations\n\/\/ leonardo-lint-disable type-mismatch\n\{/);
   });
 
@@ -98,16 +98,16 @@ describe('code actions by document kind', () => {
   it('clients without documentChanges get plain changes', () => {
     const analysis = analysisOf(JSON_BODY, 'json', '/w/fox.leonardo.json');
     const [first] = toDiagnostics(analysis);
-    const [fix] = actionsFor(analysis, first!, { documentChanges: false, turnOffRuleCommand: false });
-    assert.deepEqual(Object.keys(fix!.edit!.changes!), [analysis.uri]);
+    const [fix] = actionsFor(analysis, first, { documentChanges: false, turnOffRuleCommand: false });
+    assert.deepEqual(Object.keys(fix.edit!.changes!), [analysis.uri]);
   });
 
   it("a diagnostic of an older version takes its fixes from the current analysis, or none", () => {
     const older = analysisOf(JSON_BODY, 'json', '/w/fox.leonardo.json', 1);
     const current = analysisOf(JSON_BODY, 'json', '/w/fox.leonardo.json', 2);
     const [stale] = toDiagnostics(older);
-    assert.equal(actionsFor(current, stale!)[0]!.title, 'Use the number 2');
-    const moved = { ...stale!, range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } } };
+    assert.equal(actionsFor(current, stale)[0].title, 'Use the number 2');
+    const moved = { ...stale, range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } } };
     assert.deepEqual(actionsFor(current, moved), []);
   });
 

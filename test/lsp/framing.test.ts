@@ -33,7 +33,7 @@ describe('framing: well-formed input', () => {
     `{\r\n\r\n  "jsonrpc": "2.0",\r\n\r\n  "id": 3,\r\n  "method": "x"\r\n\r\n}`,
     request(4),
   ];
-  const stream = frame(bodies[0]!) + frame(bodies[1]!, 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n') + frame(bodies[2]!) + frame(bodies[3]!);
+  const stream = frame(bodies[0]) + frame(bodies[1], 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n') + frame(bodies[2]) + frame(bodies[3]);
 
   for (const size of [1, 2, 3, 7, 64, undefined]) {
     it(`gives every message, in order, in chunks of ${size ?? 'all'} bytes, and logs nothing`, () => {
@@ -99,7 +99,7 @@ describe('framing: a Content-Length that overstates its body', () => {
     const next = frame(request(2), 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n');
     const { got, logs } = run(`Content-Length: 999\r\n\r\n${request(1)}${next}${frame(request(3))}`, 4);
     assert.deepEqual(got, [1, 2, 3]);
-    assert.match(logs[0]!, new RegExp(`came after ${Buffer.byteLength(request(1))} bytes; those bytes, a whole message, were read as it`));
+    assert.match(logs[0], new RegExp(`came after ${Buffer.byteLength(request(1))} bytes; those bytes, a whole message, were read as it`));
   });
 });
 
@@ -131,7 +131,7 @@ describe('framing: the size bound', () => {
     const { got, logs, framer } = run(frame(big) + frame(request(1)), 64 * 1024, 100_000);
     assert.deepEqual(got, [1]);
     assert.equal(logs.length, 1);
-    assert.match(logs[0]!, /^Dropped a message of 200\d+ bytes from the client \(textDocument\/didOpen\): over the limit of 100000 bytes/);
+    assert.match(logs[0], /^Dropped a message of 200\d+ bytes from the client \(textDocument\/didOpen\): over the limit of 100000 bytes/);
     // Skipped as it arrived: its body was never buffered.
     assert.ok(framer.copied < 100_000, `${framer.copied} bytes copied`);
   });
@@ -181,9 +181,9 @@ describe('framing: the log never holds a key in full', () => {
       const { got, logs } = run(frame(body) + frame(request(1)), 16);
       assert.deepEqual(got, [1]);
       assert.equal(logs.length, 1);
-      assert.match(logs[0]!, new RegExp(`Dropped a message of ${Buffer.byteLength(body)} bytes`));
-      assert.ok(!logs[0]!.includes(KEY.slice(4, 13)), logs[0]);
-      if (body.indexOf(KEY) < 56) assert.ok(logs[0]!.includes(`${KEY.slice(0, 4)}…`), logs[0]);
+      assert.match(logs[0], new RegExp(`Dropped a message of ${Buffer.byteLength(body)} bytes`));
+      assert.ok(!logs[0].includes(KEY.slice(4, 13)), logs[0]);
+      if (body.indexOf(KEY) < 56) assert.ok(logs[0].includes(`${KEY.slice(0, 4)}…`), logs[0]);
     });
   }
 

@@ -70,12 +70,12 @@ describe('a client with pull diagnostics (VS Code)', () => {
     const diagnostics = await client.pull(tsUri);
     assert.deepEqual(rows(diagnostics), ['unknown-field@3:46 1', 'invalid-enum@3:67 1']);
     const [unknown] = diagnostics;
-    assert.equal(unknown!.source, 'leonardo-lint');
-    assert.equal(unknown!.codeDescription?.href, 'https://github.com/leonardo-lint/leonardo-lint/blob/main/docs/rules/unknown-field.md');
-    assert.match(unknown!.message as string, /Unexpected variable wid/);
-    assert.deepEqual(unknown!.data, {
+    assert.equal(unknown.source, 'leonardo-lint');
+    assert.equal(unknown.codeDescription?.href, 'https://github.com/leonardo-lint/leonardo-lint/blob/main/docs/rules/unknown-field.md');
+    assert.match(unknown.message as string, /Unexpected variable wid/);
+    assert.deepEqual(unknown.data, {
       version: 1,
-      fixes: [{ title: 'Rename to width', preferred: false, edits: [{ range: unknown!.range, newText: 'width' }] }],
+      fixes: [{ title: 'Rename to width', preferred: false, edits: [{ range: unknown.range, newText: 'width' }] }],
     });
     const status = await client.statuses.next((s) => s.uri === tsUri);
     assert.deepEqual({ ...status, time: 0 }, { uri: tsUri, state: 'ok', requests: 1, problems: 2, time: 0 });
@@ -88,7 +88,7 @@ describe('a client with pull diagnostics (VS Code)', () => {
 
   it('offers quick fixes, disable comments and docs; the preferred fix clears the problem', async () => {
     const [unknown] = await client.pull(tsUri);
-    const actions = await client.codeActions(tsUri, unknown!.range, [unknown!]);
+    const actions = await client.codeActions(tsUri, unknown.range, [unknown]);
     assert.deepEqual(
       actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`),
       [
@@ -98,7 +98,7 @@ describe('a client with pull diagnostics (VS Code)', () => {
         'Show documentation for unknown-field',
       ],
     );
-    await client.apply(actions[0]!.edit!);
+    await client.apply(actions[0].edit!);
     assert.deepEqual(rows(await client.pull(tsUri)), ['invalid-enum@3:69 1']);
   });
 
@@ -106,7 +106,7 @@ describe('a client with pull diagnostics (VS Code)', () => {
     const uri = fileUri(path.join(workspace, 'disable.ts'));
     await client.open(uri, 'typescript', TS_CODE);
     const [unknown] = await client.pull(uri);
-    const actions = await client.codeActions(uri, unknown!.range, [unknown!]);
+    const actions = await client.codeActions(uri, unknown.range, [unknown]);
     await client.apply(actions.find((a) => a.title === 'Disable unknown-field for this line')!.edit!);
     assert.equal(client.texts.get(uri)!.split('\n')[3], '  // leonardo-lint-disable-next-line unknown-field');
     assert.deepEqual(rows(await client.pull(uri)), ['invalid-enum@4:67 1']);
@@ -114,7 +114,7 @@ describe('a client with pull diagnostics (VS Code)', () => {
 
   it('opens a rule page through workspace/executeCommand and window/showDocument', async () => {
     const [diagnostic] = await client.pull(tsUri);
-    const actions = await client.codeActions(tsUri, diagnostic!.range, [diagnostic!]);
+    const actions = await client.codeActions(tsUri, diagnostic.range, [diagnostic]);
     const docs = actions.find((a) => a.title === 'Show documentation for invalid-enum')!;
     await client.connection.sendRequest(ExecuteCommandRequest.type, docs.command!);
     assert.deepEqual(client.shownDocuments, ['https://github.com/leonardo-lint/leonardo-lint/blob/main/docs/rules/invalid-enum.md']);
@@ -125,8 +125,8 @@ describe('a client with pull diagnostics (VS Code)', () => {
     const [fixAll] = await client.codeActions(jsonUri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], [
       'source.fixAll.leonardoLint',
     ]);
-    assert.equal(fixAll!.kind, 'source.fixAll.leonardoLint');
-    await client.apply(fixAll!.edit!);
+    assert.equal(fixAll.kind, 'source.fixAll.leonardoLint');
+    await client.apply(fixAll.edit!);
     assert.equal(client.texts.get(jsonUri), '{\n  "prompt": "a red fox",\n  "num_images": 2,\n  "sd_version": "v2"\n}\n');
     assert.equal(before.length, 2);
     assert.deepEqual(await client.pull(jsonUri), []);

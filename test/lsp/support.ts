@@ -35,7 +35,6 @@ import {
   type ClientCapabilities,
   type CodeAction,
   type CompletionItem,
-  type CompletionList,
   type Diagnostic,
   type DocumentDiagnosticReport,
   type Hover,
@@ -133,7 +132,7 @@ export class TestClient {
   static async start(options: ClientOptions): Promise<TestClient> {
     buildOnce();
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection);
     client.listen();
     const capabilities: ClientCapabilities = {
@@ -253,7 +252,7 @@ export class TestClient {
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
-    return Array.isArray(result) ? result : ((result as CompletionList | null)?.items ?? []);
+    return Array.isArray(result) ? result : ((result)?.items ?? []);
   }
 
   async configurationChanged(): Promise<void> {

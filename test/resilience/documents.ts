@@ -35,7 +35,7 @@ function binary(length: number): string {
 
 function minifiedBundle(size: number): string {
   const parts = ['!function(){var k=process.env.LEONARDO_API_KEY;'];
-  let length = parts[0]!.length;
+  let length = parts[0].length;
   for (let i = 0; length < size; i++) {
     const part = `${CALL}var a${i}=[${i},"${'x'.repeat(i % 40)}"];`;
     parts.push(part);
@@ -79,5 +79,5 @@ export function pathologicalDocuments(): Pathological[] {
 
 function kindOfEmpty(file: string): DocumentKind {
   const ext = file.slice(file.lastIndexOf('.') + 1);
-  return ({ ts: 'typescript', js: 'javascript', json: 'json', jsonc: 'jsonc', sh: 'shell', md: 'markdown', http: 'http' } as const)[ext as 'ts']!;
+  return ({ ts: 'typescript', js: 'javascript', json: 'json', jsonc: 'jsonc', sh: 'shell', md: 'markdown', http: 'http' } as const)[ext as 'ts'];
 }

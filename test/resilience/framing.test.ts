@@ -12,7 +12,7 @@ const KEY = '3f2a9c4e-8b1d-4e6f-9a7c-2d5b8e1f0a3c';
 const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
 const CODE = `await fetch("${URL}", {\n  method: "POST",\n  headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },\n  body: JSON.stringify({ prompt: "a fox", wid: 512 }),\n});\n`;
 /** Over `prompt`: its field documentation. */
-const PROMPT = { line: 3, character: CODE.split('\n')[3]!.indexOf('prompt') + 2 };
+const PROMPT = { line: 3, character: CODE.split('\n')[3].indexOf('prompt') + 2 };
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
 
 async function withServer(options: Parameters<typeof LspProcess.start>[0], test: (server: LspProcess) => Promise<void>): Promise<void> {

@@ -21,7 +21,7 @@ import { LspProcess } from './lsp-client.js';
 
 const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
 const CODE = `await fetch("${URL}", {\n  method: "POST",\n  body: JSON.stringify({ prompt: "a fox", wid: 512 }),\n});\n`;
-const PROMPT = { line: 2, character: CODE.split('\n')[2]!.indexOf('prompt') + 2 };
+const PROMPT = { line: 2, character: CODE.split('\n')[2].indexOf('prompt') + 2 };
 const INVALID_REQUEST = -32600;
 
 const refused = (e: { code?: number; message?: string }) => e.code === INVALID_REQUEST && /shut down/.test(e.message ?? '');

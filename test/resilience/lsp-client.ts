@@ -70,7 +70,7 @@ export class LspProcess {
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new LspProcess(child, connection);
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -66,7 +66,7 @@ describe('a rule that throws', { timeout: 30_000 }, () => {
 
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
 /** Over `prompt` in CODE (its field documentation). */
-const PROMPT = { line: 3, character: CODE.split('\n')[3]!.indexOf('prompt') + 2 };
+const PROMPT = { line: 3, character: CODE.split('\n')[3].indexOf('prompt') + 2 };
 const hover = (id: number) =>
   JSON.stringify({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///w/a.ts' }, position: PROMPT } });
 /** A notification nobody handles, padded: what a client sends next. */
@@ -168,7 +168,7 @@ describe('a burst of 1,000 edits', { timeout: 30_000 }, () => {
       const started = performance.now();
       const sent: Array<Promise<void>> = [];
       // Typing: each edit adds an unknown field (`w2: 1, `, `w3: 1, `, …) before `wid`.
-      const at = { line: 3, character: CODE.split('\n')[3]!.indexOf('wid') };
+      const at = { line: 3, character: CODE.split('\n')[3].indexOf('wid') };
       for (let version = 2; version <= 1001; version++) sent.push(server.insert(uri, version, at, `w${version}: 1, `));
       await Promise.all(sent);
       const sending = performance.now() - started;

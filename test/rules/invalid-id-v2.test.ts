@@ -23,25 +23,25 @@ test('an image id that is a URL: send it as type URL with url', () => {
   const code = request(`{ prompt, guidances: { image_reference: [{ image: { id: 'https://cdn.example.com/ref.png', type: 'UPLOADED' }, strength: 'MID' }] } }`);
   const [hit, ...rest] = lint(code, only);
   assert.equal(rest.length, 0);
-  assert.equal(hit!.text, "'https://cdn.example.com/ref.png'");
-  assert.equal(hit!.message, '`guidances.image_reference[].image.id` must be a UUID, not a URL: send it as `type: "URL"` with `url`.');
-  assert.deepEqual(hit!.finding.fixes, []);
+  assert.equal(hit.text, "'https://cdn.example.com/ref.png'");
+  assert.equal(hit.message, '`guidances.image_reference[].image.id` must be a UUID, not a URL: send it as `type: "URL"` with `url`.');
+  assert.deepEqual(hit.finding.fixes, []);
 });
 
 test('an image id that is a file name', () => {
   const [hit] = lint(request(`{ prompt, guidances: { image_reference: [{ image: { id: 'portrait.jpg', type: 'UPLOADED' } }] } }`), only);
-  assert.match(hit!.message, /^`guidances\.image_reference\[\]\.image\.id` must be a UUID \(an uploaded or generated image's id\), not "portrait\.jpg"\.$/);
+  assert.match(hit.message, /^`guidances\.image_reference\[\]\.image\.id` must be a UUID \(an uploaded or generated image's id\), not "portrait\.jpg"\.$/);
 });
 
 test('a style given by its name: the UUID of that style of the model, preferred', () => {
   const code = request(`{ prompt, style_ids: ['acrylic'] }`);
   const [hit] = lint(code, only);
-  assert.equal(hit!.message, '`style_ids` takes style UUIDs: use 3cbb655a-7ca4-463f-b697-8a03ad67327c for "Acrylic".');
-  assert.deepEqual(hit!.finding.fixes.map((f) => [f.title, f.preferred]), [["Use Acrylic's UUID", true]]);
+  assert.equal(hit.message, '`style_ids` takes style UUIDs: use 3cbb655a-7ca4-463f-b697-8a03ad67327c for "Acrylic".');
+  assert.deepEqual(hit.finding.fixes.map((f) => [f.title, f.preferred]), [["Use Acrylic's UUID", true]]);
   assert.equal(fixed(code, RULE), request(`{ prompt, style_ids: ['3cbb655a-7ca4-463f-b697-8a03ad67327c'] }`));
   const [unknown] = lint(request(`{ prompt, style_ids: ['vaporwave'] }`), only);
-  assert.equal(unknown!.message, 'An entry of `style_ids` must be a style UUID of `gemini-image-2`, not "vaporwave".');
-  assert.deepEqual(unknown!.finding.fixes, []);
+  assert.equal(unknown.message, 'An entry of `style_ids` must be a style UUID of `gemini-image-2`, not "vaporwave".');
+  assert.deepEqual(unknown.finding.fixes, []);
 });
 
 test('not flagged: UUIDs, the docs placeholder, run-time ids, templates, URLs sent as URL', () => {

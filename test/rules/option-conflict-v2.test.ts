@@ -15,8 +15,8 @@ test('ephemeral/base64 sent to /v2/generations: remove offered', () => {
 });`;
   const hits = lint(code, { rules: [RULE] });
   assert.deepEqual(rows(hits), [['ephemeral', 'error'], ['base64', 'error']]);
-  assert.equal(hits[0]!.message, '`ephemeral` is only for /v2/generationssync: do not send it to /v2/generations.');
-  assert.equal(hits[0]!.finding.fixes[0]!.preferred, false);
+  assert.equal(hits[0].message, '`ephemeral` is only for /v2/generationssync: do not send it to /v2/generations.');
+  assert.equal(hits[0].finding.fixes[0].preferred, false);
   const sync = code.replace('/v2/generations', '/v2/generationssync');
   assert.deepEqual(lint(sync, { rules: [RULE] }), []);
 });
@@ -26,12 +26,12 @@ test('the legacy start_frame with guidances.start_frame; reference images with f
   assert.deepEqual(legacy.map((h) => h.message), ['`veo-3.1-generate-001` does not take `start_frame` together with `guidances.start_frame`: send one of them.']);
   const mix = lintJson(RULE, `{"model": "kling-video-o-3", "parameters": {"prompt": "x", "guidances": {"image_reference": [${IMAGE}], "start_frame": [${IMAGE}]}}}`);
   assert.equal(mix.length, 1);
-  assert.equal(mix[0]!.text, '"image_reference"');
+  assert.equal(mix[0].text, '"image_reference"');
 });
 
 test('an end frame without a start frame', () => {
   const [hit] = lintJson(RULE, `{"model": "veo-3.1-generate-001", "parameters": {"prompt": "x", "guidances": {"end_frame": [${IMAGE}]}}}`);
-  assert.equal(hit!.message, '`guidances.end_frame` needs a `start_frame` for `veo-3.1-generate-001`: add one or drop the end frame.');
+  assert.equal(hit.message, '`guidances.end_frame` needs a `start_frame` for `veo-3.1-generate-001`: add one or drop the end frame.');
 });
 
 test('not flagged: frames together, empty arrays, unknown guidances, other models', () => {

@@ -9,15 +9,15 @@ const RULE = 'type-mismatch';
 test('prompt_enhance: true: the values it takes; "ON" offered, not preferred', () => {
   const [hit, ...rest] = lintFetch(RULE, `{ model: 'nano-banana-2', parameters: { prompt, prompt_enhance: true }, public: false }`);
   assert.equal(rest.length, 0);
-  assert.equal(hit!.text, 'true');
-  assert.equal(hit!.message, '`prompt_enhance` must be one of "AUTO", "ON", "OFF" for `nano-banana-2`, not the boolean true.');
-  assert.deepEqual(hit!.finding.fixes.map((f) => [f.edits[0]!.newText, f.preferred]), [['"ON"', false]]);
+  assert.equal(hit.text, 'true');
+  assert.equal(hit.message, '`prompt_enhance` must be one of "AUTO", "ON", "OFF" for `nano-banana-2`, not the boolean true.');
+  assert.deepEqual(hit.finding.fixes.map((f) => [f.edits[0].newText, f.preferred]), [['"ON"', false]]);
 });
 
 test('style_ids as a string: wrapped in an array (preferred)', () => {
   const body = `{"model": "phoenix-v1.0", "parameters": {"prompt": "x", "style_ids": "111dc692-d470-4eec-b791-3475abac4c46"}}`;
   const [hit] = lintJson(RULE, body);
-  assert.match(hit!.message, /^`style_ids` must be an array for `phoenix-v1\.0`, not the string/);
+  assert.match(hit.message, /^`style_ids` must be an array for `phoenix-v1\.0`, not the string/);
   assert.equal(
     fixed(jsonFile(body), RULE, { path: 'request.jsonc' }),
     jsonFile(body.replace('"111dc692-d470-4eec-b791-3475abac4c46"', '["111dc692-d470-4eec-b791-3475abac4c46"]')),
@@ -28,8 +28,8 @@ test('numbers as strings and fractional integers; public as a string', () => {
   const body = `{ model: 'flux-pro-2.0', parameters: { prompt, width: '1024', quantity: 2.5, seed: '42' }, public: 'false' }`;
   const hits = lintFetch(RULE, body);
   assert.deepEqual(rows(hits), [["'1024'", 'error'], ['2.5', 'error'], ["'42'", 'error'], ["'false'", 'error']]);
-  assert.equal(hits[3]!.message, '`public` must be a boolean, not the string "false".');
-  assert.equal(hits[1]!.finding.fixes.length, 0);
+  assert.equal(hits[3].message, '`public` must be a boolean, not the string "false".');
+  assert.equal(hits[1].finding.fixes.length, 0);
   const fixedCode = fixed(fetchCode(`{ model: 'flux-pro-2.0', parameters: { prompt, width: '1024' } }`), RULE);
   assert.match(fixedCode, /width: 1024 /);
 });

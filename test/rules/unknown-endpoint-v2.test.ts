@@ -18,20 +18,20 @@ test('a misspelt v2 path: /v2/generation, with the nearest path offered but not 
 `;
   const [hit, ...rest] = sh(code);
   assert.equal(rest.length, 0);
-  assert.equal(hit!.text, '/generation');
-  assert.match(hit!.message, /^`POST \/v2\/generation` is not a Leonardo.Ai v2 endpoint: the request fails\. Did you mean `POST \/v2\/generations`\?$/);
-  assert.ok(hit!.message.length <= 140, hit!.message);
-  const [fix, ...others] = hit!.finding.fixes;
+  assert.equal(hit.text, '/generation');
+  assert.match(hit.message, /^`POST \/v2\/generation` is not a Leonardo.Ai v2 endpoint: the request fails\. Did you mean `POST \/v2\/generations`\?$/);
+  assert.ok(hit.message.length <= 140, hit.message);
+  const [fix, ...others] = hit.finding.fixes;
   assert.equal(others.length, 0);
-  assert.equal(fix!.preferred, undefined, 'a nearest path is a guess');
-  assert.equal(applyFix(code, fix!), code.replace('/generation ', '/generations '));
+  assert.equal(fix.preferred, undefined, 'a nearest path is a guess');
+  assert.equal(applyFix(code, fix), code.replace('/generation ', '/generations '));
 });
 
 test('a difference of case only is a certain fix: /v2/Generations → /v2/generations', () => {
   const code = `curl -X POST ${V2}/Generations --json '{"model":"flux-pro-2.0","parameters":{"prompt":"a fox"}}'\n`;
   const [hit] = sh(code);
-  assert.equal(hit!.text, '/Generations');
-  assert.equal(hit!.finding.fixes[0]!.preferred, true);
+  assert.equal(hit.text, '/Generations');
+  assert.equal(hit.finding.fixes[0].preferred, true);
   assert.equal(fixed(code, RULE, { path: 'generate.sh' }), code.replace('/Generations', '/generations'));
 });
 
@@ -51,12 +51,12 @@ export async function waitForImage(generationId: string): Promise<string> {
 `;
   const [hit, ...rest] = ts(code);
   assert.equal(rest.length, 0);
-  assert.equal(hit!.text, '`https://cloud.leonardo.ai/api/rest/v2/generations/${generationId}`');
+  assert.equal(hit.text, '`https://cloud.leonardo.ai/api/rest/v2/generations/${generationId}`');
   assert.equal(
-    hit!.message,
+    hit.message,
     '`GET /v2/generations/{generationId}` is not a v2 endpoint: v2 results are read with v1 `GET /api/rest/v1/generations/{id}`.',
   );
-  assert.equal(hit!.finding.endpoint, 'GET /generations/{id}');
+  assert.equal(hit.finding.endpoint, 'GET /generations/{id}');
   assert.equal(fixed(code, RULE, { path: 'leonardo.ts' }), code.replace('/api/rest/v2/generations/', '/api/rest/v1/generations/'));
 });
 
@@ -80,55 +80,55 @@ export async function status(id: string) {
 `;
   const [hit, ...rest] = ts(code);
   assert.equal(rest.length, 0, 'the POST to /v2/generations is right');
-  assert.equal(hit!.text, '`${LEONARDO_V2}/generations/${id}`');
-  assert.match(hit!.message, /v2 results are read with v1 `GET \/api\/rest\/v1\/generations\/\{id\}`/);
-  assert.deepEqual(hit!.finding.fixes, []);
+  assert.equal(hit.text, '`${LEONARDO_V2}/generations/${id}`');
+  assert.match(hit.message, /v2 results are read with v1 `GET \/api\/rest\/v1\/generations\/\{id\}`/);
+  assert.deepEqual(hit.finding.fixes, []);
 });
 
 test('other v1 paths under /v2 are told which v1 endpoint they are', () => {
   const del = sh(`curl -X DELETE "${V2}/generations/$GENERATION_ID" -H "authorization: Bearer $LEONARDO_API_KEY"\n`);
   assert.equal(del.length, 1);
-  assert.match(del[0]!.message, /^`DELETE \/v2\/generations\/\{…\}` is not a v2 endpoint: it is v1's `DELETE \/api\/rest\/v1\/generations\/\{id\}`\.$/);
-  assert.equal(del[0]!.finding.fixes[0]!.preferred, true, 'v2 has no read or delete of its own');
+  assert.match(del[0].message, /^`DELETE \/v2\/generations\/\{…\}` is not a v2 endpoint: it is v1's `DELETE \/api\/rest\/v1\/generations\/\{id\}`\.$/);
+  assert.equal(del[0].finding.fixes[0].preferred, true, 'v2 has no read or delete of its own');
   const upload = sh(`curl -X POST ${V2}/init-image --json '{"extension":"png"}'\n`);
-  assert.match(upload[0]!.message, /it is v1's `POST \/api\/rest\/v1\/init-image`/);
-  assert.equal(upload[0]!.finding.fixes[0]!.preferred, undefined, 'a body written for v2 may not fit v1');
+  assert.match(upload[0].message, /it is v1's `POST \/api\/rest\/v1\/init-image`/);
+  assert.equal(upload[0].finding.fixes[0].preferred, undefined, 'a body written for v2 may not fit v1');
   assert.equal(fixed(`curl -X POST ${V2}/init-image --json '{"extension":"png"}'\n`, RULE, { path: 'generate.sh' }), `curl -X POST https://cloud.leonardo.ai/api/rest/v1/init-image --json '{"extension":"png"}'\n`);
 });
 
 test('an invented v2 path with no near endpoint says where models are sent', () => {
   const [hit] = sh(`curl -X POST ${V2}/generations/motion-svd --json '{"imageId":"3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e","motionStrength":5}'\n`);
-  assert.equal(hit!.text, '/generations/motion-svd');
-  assert.match(hit!.message, /^`POST \/v2\/generations\/motion-svd` is not a Leonardo.Ai v2 endpoint: the request fails\. Models are sent to `POST \/v2\/generations`\.$/);
-  assert.ok(hit!.message.length <= 140, hit!.message);
-  assert.deepEqual(hit!.finding.fixes, []);
+  assert.equal(hit.text, '/generations/motion-svd');
+  assert.match(hit.message, /^`POST \/v2\/generations\/motion-svd` is not a Leonardo.Ai v2 endpoint: the request fails\. Models are sent to `POST \/v2\/generations`\.$/);
+  assert.ok(hit.message.length <= 140, hit.message);
+  assert.deepEqual(hit.finding.fixes, []);
 });
 
 test('a wrong method on /v2/generations: it takes POST', () => {
   const http = `GET ${V2}/generations\nAuthorization: Bearer {{apiKey}}\n`;
   const [hit] = lint(http, { ...only, path: 'v2.http' });
-  assert.equal(hit!.text, 'GET');
-  assert.equal(hit!.message, '`/v2/generations` does not take GET: it takes POST, so `GET /v2/generations` fails.');
-  assert.equal(hit!.finding.endpoint, 'POST /v2/generations');
+  assert.equal(hit.text, 'GET');
+  assert.equal(hit.message, '`/v2/generations` does not take GET: it takes POST, so `GET /v2/generations` fails.');
+  assert.equal(hit.finding.endpoint, 'POST /v2/generations');
   assert.equal(fixed(http, RULE, { path: 'v2.http' }), http.replace('GET ', 'POST '));
 
   const axios = ts(`import axios from "axios";\nexport const list = () => axios.get("${V2}/generationssync");\n`);
-  assert.match(axios[0]!.message, /`\/v2\/generationssync` does not take GET: it takes POST/);
+  assert.match(axios[0].message, /`\/v2\/generationssync` does not take GET: it takes POST/);
 });
 
 test('a wrong host on a v2 URL gets the v2 base', () => {
   const code = `curl -X POST https://api.leonardo.ai/api/rest/v2/generations --json '{"model":"flux-pro-2.0","parameters":{"prompt":"a fox"}}'\n`;
   const [hit, ...rest] = sh(code);
   assert.equal(rest.length, 0);
-  assert.match(hit!.message, /`api.leonardo.ai` is not the Leonardo.Ai API host: the v2 API is at `https:\/\/cloud.leonardo.ai\/api\/rest\/v2`/);
+  assert.match(hit.message, /`api.leonardo.ai` is not the Leonardo.Ai API host: the v2 API is at `https:\/\/cloud.leonardo.ai\/api\/rest\/v2`/);
   assert.equal(fixed(code, RULE, { path: 'generate.sh' }), code.replace('api.leonardo.ai', 'cloud.leonardo.ai'));
 });
 
 test('JSON request files: a first-line comment and a requestFiles setting name v2 endpoints', () => {
   const wrong = '// POST /v2/generation\n{"model": "gpt-image-1.5", "parameters": {"prompt": "a red bicycle"}}\n';
   const [hit] = lint(wrong, { ...only, path: 'bicycle.jsonc' });
-  assert.equal(hit!.text, '/generation');
-  assert.match(hit!.message, /Did you mean `POST \/v2\/generations`\?/);
+  assert.equal(hit.text, '/generation');
+  assert.match(hit.message, /Did you mean `POST \/v2\/generations`\?/);
 
   const right = '// POST /v2/generations\n{"model": "gpt-image-1.5", "parameters": {"prompt": "a red bicycle"}}\n';
   assert.deepEqual(lint(right, { ...only, path: 'bicycle.jsonc' }), []);

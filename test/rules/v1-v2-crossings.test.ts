@@ -24,18 +24,18 @@ test('invalid-id: a v2 model string as a v1 modelId says which API wants what', 
   for (const model of ['ideogram-v3.0', 'gpt-image-1.5', 'gemini-image-2', 'kling-3.0']) {
     const hits = lint(v1Body(model), { rules: ['invalid-id'] });
     assert.equal(hits.length, 1, model);
-    assert.equal(hits[0]!.text, `'${model}'`);
-    assert.equal(hits[0]!.message, `\`${model}\` is a v2 model: send it as \`model\` to POST /api/rest/v2/generations; v1 \`modelId\` takes a UUID.`);
-    assert.deepEqual(hits[0]!.finding.fixes, []);
+    assert.equal(hits[0].text, `'${model}'`);
+    assert.equal(hits[0].message, `\`${model}\` is a v2 model: send it as \`model\` to POST /api/rest/v2/generations; v1 \`modelId\` takes a UUID.`);
+    assert.deepEqual(hits[0].finding.fixes, []);
   }
   const alias = lint(v1Body('nano-banana-pro'), { rules: ['invalid-id'] });
-  assert.match(alias[0]!.message, /^`nano-banana-pro` is the v2 model `gemini-image-2`: send it as `model`/);
+  assert.match(alias[0].message, /^`nano-banana-pro` is the v2 model `gemini-image-2`: send it as `model`/);
 });
 
 test('invalid-id: a v1 UUID, a placeholder and a name that is no v2 model keep their v1 answers', () => {
   assert.deepEqual(lint(v1Body('de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3'), { rules: ['invalid-id'] }), []);
   const name = lint(v1Body('my-favourite-model'), { rules: ['invalid-id'] });
-  assert.match(name[0]!.message, /^`modelId` must be a UUID, not "my-favourite-model"/);
+  assert.match(name[0].message, /^`modelId` must be a UUID, not "my-favourite-model"/);
 });
 
 const v2Route = (read: string) => `export async function POST(req: Request) {
@@ -54,9 +54,9 @@ test("unknown-response-field: v1's sdGenerationJob read off a v2 answer, with th
   const code = v2Route('data.sdGenerationJob.generationId');
   const [hit, ...rest] = lint(code, { rules: ['unknown-response-field'] });
   assert.equal(rest.length, 0);
-  assert.equal(hit!.text, 'sdGenerationJob');
-  assert.equal(hit!.message, "`sdGenerationJob` is v1's answer: the v2 create answers `generate.generationId`. Did you mean `generate`?");
-  assert.deepEqual(hit!.finding.fixes.map((f) => [f.title, f.preferred]), [['Read `generate`', true]]);
+  assert.equal(hit.text, 'sdGenerationJob');
+  assert.equal(hit.message, "`sdGenerationJob` is v1's answer: the v2 create answers `generate.generationId`. Did you mean `generate`?");
+  assert.deepEqual(hit.finding.fixes.map((f) => [f.title, f.preferred]), [['Read `generate`', true]]);
   assert.equal(fixed(code, 'unknown-response-field'), v2Route('data.generate.generationId'));
 });
 
@@ -65,7 +65,7 @@ test('unknown-response-field: both shapes of the v2 answer are accepted; a field
     assert.deepEqual(lint(v2Route(read), { rules: ['unknown-response-field'] }), [], read);
   }
   const [typo] = lint(v2Route('data.generate.id'), { rules: ['unknown-response-field'] });
-  assert.match(typo!.message, /`generate` of the POST \/v2\/generations response has no field `id`/);
+  assert.match(typo.message, /`generate` of the POST \/v2\/generations response has no field `id`/);
 });
 
 test('wrong-id-kind and the poll: the v2 generation id polled with v1 GET /generations/{id} is right', () => {

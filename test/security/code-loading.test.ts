@@ -106,17 +106,17 @@ test('the bundles evaluate no text, and load modules by name, the dangerous ones
     // A name or member expression as the argument (message texts like `require({2})` are not calls).
     assert.deepEqual(text.match(/(?<![\w$.])require\([A-Za-z_$][\w$.]*\)/g) ?? [], [], `${bundle}: require of a computed name`);
     assert.deepEqual(text.match(/(?<![\w$.`])import\([A-Za-z_$][\w$.]*\)/g) ?? [], [], `${bundle}: import() of a computed name`);
-    const required = new Set([...text.matchAll(/(?<![\w$.])require\(["']([^"']+)["']\)/g)].map((m) => m[1]!.replace(/^node:/, '')));
+    const required = new Set([...text.matchAll(/(?<![\w$.])require\(["']([^"']+)["']\)/g)].map((m) => m[1].replace(/^node:/, '')));
     const dangerous = [...required].filter((m) => DANGEROUS_MODULES.test(m)).sort();
-    assert.deepEqual(dangerous, Object.keys(MODULES[bundle]!).sort(), `${bundle}: modules that run programs, connect or compile code`);
+    assert.deepEqual(dangerous, Object.keys(MODULES[bundle]).sort(), `${bundle}: modules that run programs, connect or compile code`);
   }
 });
 
 test('the start-up loaders compile only the bundle beside them', () => {
   ensureBuilt();
   for (const [loader, bundle] of [['server.js', 'server-main.js'], ['cli.js', 'cli-main.js']]) {
-    const text = fs.readFileSync(path.join(ROOT, 'dist', loader!), 'utf8');
-    assert.match(text, new RegExp(`const bundle = path\\.join\\(__dirname, '${bundle!.replace('.', '\\.')}'\\);`));
+    const text = fs.readFileSync(path.join(ROOT, 'dist', loader), 'utf8');
+    assert.match(text, new RegExp(`const bundle = path\\.join\\(__dirname, '${bundle.replace('.', '\\.')}'\\);`));
     assert.equal(text.match(/new vm\.Script\(/g)?.length, 1);
     assert.match(text, /new vm\.Script\(Module\.wrap\(source\), \{ filename: bundle, cachedData \}\)/);
     assert.match(text, /const source = fs\.readFileSync\(bundle, 'latin1'\);/);

@@ -128,7 +128,7 @@ function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Cat
   const bestPath = (path: string): { endpoints: Endpoint[]; params: Record<string, string> } | undefined => {
     let segments = normalizePath(path);
     let best = bestFor(segments);
-    while (!best && segments.length > 1 && 'placeholder' in segments[0]!) {
+    while (!best && segments.length > 1 && 'placeholder' in segments[0]) {
       segments = segments.slice(1);
       best = bestFor(segments);
     }
@@ -170,7 +170,7 @@ function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Cat
 
 /** Literal segments beat parameters, compared left to right (so `/variations/nobg` beats `/variations/{id}`). */
 function compareScores(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
   return a.length - b.length;
 }
 

@@ -11,7 +11,7 @@ export type PathSegment = { value: string } | { placeholder: true };
 export function parseTemplate(path: string): PathTemplate {
   return splitPath(path).map((segment) => {
     const param = /^\{(\w+)\}$/.exec(segment);
-    return param ? { param: param[1]! } : { literal: segment };
+    return param ? { param: param[1] } : { literal: segment };
   });
 }
 
@@ -48,8 +48,8 @@ export function matchPathTemplate(
   const params: Record<string, string> = {};
   const score: number[] = [];
   for (let i = 0; i < template.length; i++) {
-    const part = template[i]!;
-    const segment = segments[i]!;
+    const part = template[i];
+    const segment = segments[i];
     if ('literal' in part) {
       if (!('value' in segment) || segment.value !== part.literal) return undefined;
       score.push(1);

@@ -83,9 +83,9 @@ export function parseLintArgs(argv: string[], isTty: boolean): LintArgs | 'help'
     if (!m || !SEVERITIES.includes(m[2] as SeveritySetting)) {
       throw new UsageError(`--rule expects <rule-id>:<${SEVERITIES.join('|')}>, got "${spec}"`);
     }
-    const unknown = unknownRuleProblem(m[1]!);
+    const unknown = unknownRuleProblem(m[1]);
     if (unknown) throw new UsageError(`--rule: ${unknown}`);
-    rules[m[1]!] = m[2] as SeveritySetting;
+    rules[m[1]] = m[2] as SeveritySetting;
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {

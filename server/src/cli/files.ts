@@ -105,7 +105,8 @@ function walk(dir: string, realDir: string, ignored: IgnoreTest, out: CollectedF
   }
 }
 
-type EntryType = 'file' | 'folder' | 'link' | string;
+/** `file`, `folder`, `link`, or the name of another kind of entry (`FIFO`, `socket`, ...). */
+type EntryType = string;
 
 /** The entry's type from the folder listing, or from lstat when the file system does not say. */
 function entryType(entry: fs.Dirent<Buffer>, full: string): EntryType {
@@ -147,7 +148,7 @@ export function escapeNameBytes(bytes: Buffer): string {
       out += bytes.subarray(i, i + length).toString('utf8');
       i += length;
     } else {
-      out += `\\x${bytes[i]!.toString(16).padStart(2, '0')}`;
+      out += `\\x${bytes[i].toString(16).padStart(2, '0')}`;
       i++;
     }
   }
@@ -156,7 +157,7 @@ export function escapeNameBytes(bytes: Buffer): string {
 
 /** The length of the well-formed UTF-8 sequence at `i`, or 0. */
 function utf8SequenceLength(bytes: Buffer, i: number): number {
-  const lead = bytes[i]!;
+  const lead = bytes[i];
   const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
   if (length === 0 || i + length > bytes.length) return 0;
   return utf8Name(bytes.subarray(i, i + length)) === undefined ? 0 : length;

@@ -99,7 +99,7 @@ export function formatStylish(results: readonly FileResult[], color: boolean, cw
   let fixableWarnings = 0;
   eslint.forEach((result, i) => {
     if (result.messages.length === 0) return;
-    const findings = results[i]!.findings;
+    const findings = results[i].findings;
     out += `\n${underline(escapeControls(path.relative(cwd, result.filePath) || result.filePath))}\n`;
     const rows = result.messages.map((m, j) => {
       const isInfo = !m.fatal && findings[j]?.severity === 'information';
@@ -112,11 +112,11 @@ export function formatStylish(results: readonly FileResult[], color: boolean, cw
       return [`${m.line}:${m.column}`, label, escapeControls(m.message), dim(m.ruleId ?? '')];
     });
     // A reduce, not Math.max(...): a file can have more findings than the stack has room for arguments.
-    const width = (k: number) => rows.reduce((w, r) => Math.max(w, visible(r[k]!).length), 0);
+    const width = (k: number) => rows.reduce((w, r) => Math.max(w, visible(r[k]).length), 0);
     const w0 = width(0);
     const w1 = width(1);
     for (const r of rows) {
-      out += `  ${dim(r[0]!.padEnd(w0))}  ${r[1]}${' '.repeat(w1 - visible(r[1]!).length)}  ${r[2]}  ${r[3]}\n`;
+      out += `  ${dim(r[0].padEnd(w0))}  ${r[1]}${' '.repeat(w1 - visible(r[1]).length)}  ${r[2]}  ${r[3]}\n`;
     }
   });
   const total = errors + warnings + infos;
@@ -183,7 +183,7 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
     m.severity === 2 ? 'error' : f?.severity === 'information' ? 'note' : 'warning';
   const sarifResults = eslint.flatMap((r, i) =>
     r.messages.map((m, j) => {
-      const f = results[i]!.findings[j];
+      const f = results[i].findings[j];
       return {
         ruleId: m.ruleId ?? 'fatal',
         level: level(m, f),

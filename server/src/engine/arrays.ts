@@ -4,7 +4,7 @@
 
 /** Every item of `items` appended to `target`, in order. */
 export function appendAll<T>(target: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) target.push(items[i]!);
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
 }
 
 /** `count` copies of `value` appended to `target`: one fill, not `count` pushes (100,000: 15 ms → 3 ms). */

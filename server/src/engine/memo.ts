@@ -61,7 +61,7 @@ export function assertEmptied(released: Record<string, unknown>): void {
     for (const [name, field] of Object.entries(value)) visit(field, `${path}.${name}`, depth + 1);
   };
   for (const [name, value] of Object.entries(released)) {
-    if (Array.isArray(value) && name === 'memo') value.forEach((item, i) => visit(item, `memo[${i}]:${item?.constructor?.name ?? typeof item}`, 0));
+    if (Array.isArray(value) && name === 'memo') value.forEach((item: unknown, i) => visit(item, `memo[${i}]:${(item as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof item}`, 0));
     else visit(value, name, 0);
   }
   if (full.length > 0) throw new Error(`Tables not emptied when the analysis ended: ${full.join(', ')}`);

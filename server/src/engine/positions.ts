@@ -41,22 +41,22 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= clamped) lo = mid;
+      if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo]! };
+    return { line: lo, character: clamped - this.starts[lo] };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line]!;
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
+    const start = this.starts[position.line];
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
     return Math.min(start + Math.max(0, position.character), next);
   }
 
   /** Offset where a line starts. */
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 }

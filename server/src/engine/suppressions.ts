@@ -106,7 +106,7 @@ export function parseDirectives(text: string, kind: DocumentKind): Directive[] {
 function openerBefore(prefix: string, openers: readonly Opener[]): { opener: Opener; index: number } | undefined {
   const m = /(\/\/|\/\*+|#|<!--)[ \t]*$/.exec(prefix);
   if (!m) return undefined;
-  const opener = (m[1]!.startsWith('/*') ? '/*' : m[1]) as Opener;
+  const opener = (m[1].startsWith('/*') ? '/*' : m[1]) as Opener;
   return openers.includes(opener) ? { opener, index: m.index } : undefined;
 }
 
@@ -128,7 +128,7 @@ function openerAllowed(kind: DocumentKind, opener: Opener, prefix: string, inCod
 function insideQuotes(prefix: string, quotes: string): boolean {
   let open: string | undefined;
   for (let i = 0; i < prefix.length; i++) {
-    const c = prefix[i]!;
+    const c = prefix[i];
     if (c === '\\' && open !== undefined && open !== "'") i++;
     else if (open === undefined && quotes.includes(c)) open = c;
     else if (c === open) open = undefined;
@@ -178,7 +178,7 @@ export function applySuppressions(
     directives.forEach((d, i) => {
       if (d.line !== undefined && d.line !== line) return;
       if (d.rules.length > 0 && !d.rules.some((r) => r.id === finding.ruleId)) return;
-      used[i]!.add(finding.ruleId);
+      used[i].add(finding.ruleId);
       suppressed = true;
     });
     return !suppressed;
@@ -188,7 +188,7 @@ export function applySuppressions(
   const ran = new Set(ranRules);
   const known = (id: string): boolean => ran.has(id) || ruleById(id) !== undefined;
   const judged = (id: string): boolean => ranRules === undefined || ran.has(id) || !known(id);
-  const unused = directives.flatMap((d, i) => unusedFindings(doc.text, d, used[i]!, judged, known));
+  const unused = directives.flatMap((d, i) => unusedFindings(doc.text, d, used[i], judged, known));
   if (unused.length === 0) return kept;
   for (const u of unused) if (severity) u.severity = severity;
   return [...kept, ...unused].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -214,7 +214,7 @@ function unusedFindings(
     const names = unusedRules.map((r) => reason(r.id)).join(', ');
     return [unusedFinding(`Unused ${label} directive (${names}).`, d.span, removeComment(text, d))];
   }
-  const list: Span = { start: d.rules[0]!.span.start, end: d.rules[d.rules.length - 1]!.span.end };
+  const list: Span = { start: d.rules[0].span.start, end: d.rules[d.rules.length - 1].span.end };
   return unusedRules.map((r) =>
     unusedFinding(`Unused ${label} directive (${reason(r.id)}).`, r.span, {
       title: `Remove '${r.id}' from the directive`,
@@ -319,7 +319,7 @@ export function disableFileEdit(doc: LintDocument, ruleId: string): TextEdit | u
 }
 
 function appendRule(d: Directive, ruleId: string): TextEdit {
-  const last = d.rules[d.rules.length - 1]!.span.end;
+  const last = d.rules[d.rules.length - 1].span.end;
   return { start: last, end: last, newText: `, ${ruleId}` };
 }
 

@@ -3,7 +3,7 @@
 // Every position is a UTF-16 offset into the document text exactly as given (BOM included).
 
 import type { V2Endpoint } from '../api/endpoints-v2.js';
-import type { Catalogue, Endpoint, HttpMethod, Naming } from '../api/types.js';
+import type { Catalogue, Endpoint, Naming } from '../api/types.js';
 import type { AnalysisMemo } from './memo.js';
 
 export interface Span {
@@ -155,7 +155,7 @@ export interface RequestSite {
   /** `wire` for raw HTTP, `sdk` for @leonardo-ai/sdk calls. */
   naming: Naming;
   /** The method when known (`POST`); undefined when it cannot be known. */
-  method?: HttpMethod | string;
+  method?: string;
   methodSpan?: Span;
   url?: RequestUrl;
   /** The catalogue's endpoint, when method and path resolve to one (v1 only: never set on a v2 request). */

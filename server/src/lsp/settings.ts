@@ -203,7 +203,7 @@ export class ConfigResolver {
     const lookup = filePath ?? (folder ? path.join(folder, 'untitled') : undefined);
     const key = `${folder ?? ''}\u0000${lookup === undefined ? '' : path.dirname(lookup)}`;
     let bySettings = this.resolved.get(settings);
-    if (!bySettings) this.resolved.set(settings, (bySettings = new Map()));
+    if (!bySettings) this.resolved.set(settings, (bySettings = new Map<string, ResolvedConfig>()));
     let resolved = bySettings.get(key);
     if (!resolved) bySettings.set(key, (resolved = this.load(lookup, folder, filePath, settings)));
     return resolved;

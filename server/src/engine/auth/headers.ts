@@ -100,12 +100,12 @@ function codeText(value: Value, written: string): HeaderText {
       head,
       complete: open < 0,
       ...(head.includes('\\') ? {} : { headStart: start + 1 }),
-      ...(whole && !whole[1]!.includes('${') ? { expression: whole[1]!.trim() } : {}),
+      ...(whole && !whole[1].includes('${') ? { expression: whole[1].trim() } : {}),
     };
   }
   const concat = /^(['"])((?:\\.|(?!\1)[^\\\r\n])*)\1\s*\+/.exec(written);
   if (concat) {
-    const head = concat[2]!;
+    const head = concat[2];
     return { value, head, complete: false, ...(head.includes('\\') ? {} : { headStart: start + 1 }) };
   }
   return { value, head: '', complete: false, headStart: start, expression: written.trim() };

@@ -84,7 +84,7 @@ export function findKeys(text: string): Array<{ key: string; start: number; end:
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index - 8;
-    if (start < 0 || !isHexRun(text, start, m.index) || (start > 0 && WORD_CHAR.test(text[start - 1]!))) continue;
+    if (start < 0 || !isHexRun(text, start, m.index) || (start > 0 && WORD_CHAR.test(text[start - 1]))) continue;
     // UUID-shaped by construction: only the sample check is left.
     const key = text.slice(start, m.index + m[0].length);
     if (!isSampleUuid(key)) found.push({ key, start, end: start + key.length });
@@ -180,14 +180,15 @@ export function redactDeep<T>(value: T): T {
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const redacted = redactDeep(value[i]);
-      if (redacted !== value[i]) (out ??= value.slice())[i] = redacted;
+      const item: unknown = value[i];
+      const redacted = redactDeep(item);
+      if (redacted !== item) (out ??= (value as unknown[]).slice())[i] = redacted;
     }
     return (out ?? value) as T;
   }
   if (value !== null && typeof value === 'object') {
     let out: Record<string, unknown> | undefined;
-    for (const [key, field] of Object.entries(value)) {
+    for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
       if (key === 'edits') continue;
       const redacted = redactDeep(field);
       if (redacted !== field) (out ??= { ...(value as Record<string, unknown>) })[key] = redacted;

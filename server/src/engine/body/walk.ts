@@ -129,7 +129,7 @@ function walkValue(
 /** The property of an object by exact key (the last one wins, as in JSON.parse). */
 export function getProperty(object: ObjectValue, key: string): Property | undefined {
   for (let i = object.properties.length - 1; i >= 0; i--) {
-    if (object.properties[i]!.key === key) return object.properties[i];
+    if (object.properties[i].key === key) return object.properties[i];
   }
   return undefined;
 }

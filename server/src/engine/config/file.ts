@@ -77,7 +77,7 @@ export function readBounded(file: string, maxBytes: number): BoundedRead {
       total += n;
     }
     if (total > maxBytes) return { ok: false, reason: 'too-large', size: total };
-    return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), stat: opened };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), stat: opened };
   } catch (error) {
     return { ok: false, reason: 'error', error: error as NodeJS.ErrnoException };
   } finally {
@@ -154,7 +154,7 @@ export function parseConfig(text: string, file: string): LintConfig {
   // A UTF-8 BOM (Windows editors write one) is not part of the JSON.
   const raw: unknown = parseJsonc(text.startsWith('\uFEFF') ? text.slice(1) : text, errors, { allowTrailingComma: true });
   if (errors.length > 0) {
-    throw new ConfigError(file, `not valid JSON (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})`);
+    throw new ConfigError(file, `not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError(file, 'expected an object');

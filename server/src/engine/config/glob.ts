@@ -60,7 +60,7 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): (path: 
   return (path: string) => {
     if (path.length === 0 || path.length > MAX_GLOB_PATH_LENGTH) return negated;
     const segments = path.split('/');
-    const name = segments[segments.length - 1] === '' && segments.length > 1 ? segments[segments.length - 2]! : segments[segments.length - 1]!;
+    const name = segments[segments.length - 1] === '' && segments.length > 1 ? segments[segments.length - 2] : segments[segments.length - 1];
     const matched = alternatives.some((a) => matchSegments(a.segments, a.onBaseName ? [name] : segments, counter));
     return matched !== negated;
   };
@@ -117,7 +117,7 @@ function findBrace(pattern: string): { start: number; end: number; parts: string
             break; // literal braces: look for the next `{`
           }
           const bounds = [i, ...commas, j];
-          const parts = bounds.slice(1).map((b, k) => pattern.slice(bounds[k]! + 1, b));
+          const parts = bounds.slice(1).map((b, k) => pattern.slice(bounds[k] + 1, b));
           return { start: i, end: j, parts };
         }
       }
@@ -151,7 +151,7 @@ function parseSegment(text: string): Segment {
   let literal = '';
   let isLiteral = true;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if ((c === '@' || c === '+' || c === '!' || c === '*' || c === '?') && text[i + 1] === '(') {
       throw new GlobError(`extended globs ("${c}(...)") are not supported: use {a,b} alternatives`);
     }
@@ -167,7 +167,7 @@ function parseSegment(text: string): Segment {
       isLiteral = false;
       i = end;
     } else {
-      const ch = c === '\\' && i + 1 < text.length ? text[++i]! : c;
+      const ch = c === '\\' && i + 1 < text.length ? text[++i] : c;
       literal += ch;
       tokens.push({ kind: 'char', test: (x) => x === ch });
     }
@@ -206,9 +206,9 @@ function parseClass(inside: string): (c: string) => boolean {
         continue;
       }
     }
-    const from = inside[i] === '\\' && i + 1 < inside.length ? inside[++i]! : inside[i]!;
+    const from = inside[i] === '\\' && i + 1 < inside.length ? inside[++i] : inside[i];
     if (inside[i + 1] === '-' && i + 2 < inside.length) {
-      const to = inside[i + 2] === '\\' && i + 3 < inside.length ? inside[i + 3]! : inside[i + 2]!;
+      const to = inside[i + 2] === '\\' && i + 3 < inside.length ? inside[i + 3] : inside[i + 2];
       i += inside[i + 2] === '\\' ? 3 : 2;
       tests.push((c) => c >= from && c <= to);
     } else {
@@ -234,7 +234,7 @@ function matchSegments(pattern: readonly Segment[], path: readonly string[], cou
     for (let i = 0; i < pattern.length; i++) {
       if (!states[i]) continue;
       if (counter) counter.steps++;
-      const p = pattern[i]!;
+      const p = pattern[i];
       if (p.kind === 'globstar') {
         if (segment !== '.' && segment !== '..') next[i] = 1;
       } else if (matchSegment(p, segment, counter)) {
@@ -252,7 +252,7 @@ function matchSegments(pattern: readonly Segment[], path: readonly string[], cou
 /** `**` matches no segment too: a state before a `**` is also a state after it. */
 function closeOverGlobstars(pattern: readonly Segment[], states: Uint8Array): void {
   for (let i = 0; i < pattern.length; i++) {
-    if (states[i] && pattern[i]!.kind === 'globstar') states[i + 1] = 1;
+    if (states[i] && pattern[i].kind === 'globstar') states[i + 1] = 1;
   }
 }
 
@@ -278,7 +278,7 @@ function matchSegment(p: Extract<Segment, { kind: 'tokens' }>, text: string, cou
     if (token?.kind === 'star') {
       starToken = t++;
       starText = s;
-    } else if (token && token.test(text[s]!)) {
+    } else if (token && token.test(text[s])) {
       t++;
       s++;
     } else if (starToken >= 0) {

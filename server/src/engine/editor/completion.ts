@@ -114,9 +114,9 @@ interface Token {
 
 function tokenAt(text: string, offset: number): Token {
   let start = offset;
-  while (start > 0 && WORD.test(text[start - 1]!)) start--;
+  while (start > 0 && WORD.test(text[start - 1])) start--;
   let end = offset;
-  while (end < text.length && WORD.test(text[end]!)) end++;
+  while (end < text.length && WORD.test(text[end])) end++;
   const before = text[start - 1];
   if (before === undefined || !QUOTES.includes(before)) return { start, end };
   return { start, end, quote: { open: start - 1, close: text[end] === before ? end + 1 : undefined } };
@@ -160,11 +160,11 @@ function contextAt(text: string, offset: number, object: ObjectValue): Context |
   const tokenEnd = token.quote?.close ?? token.end;
   const before = previousSignificant(text, tokenStart);
   if (before === undefined) return undefined;
-  const c = text[before]!;
+  const c = text[before];
   if (c === ':') {
     const key = keyBefore(text, before);
     if (!key) return undefined;
-    const close = token.quote && token.quote.close === undefined ? text[token.quote.open]! : '';
+    const close = token.quote && token.quote.close === undefined ? text[token.quote.open] : '';
     return { kind: 'value', key, replace: { start: token.start, end: token.end }, inString: token.quote !== undefined, close };
   }
   const replace = { start: tokenStart, end: tokenEnd };
@@ -177,20 +177,20 @@ function contextAt(text: string, offset: number, object: ObjectValue): Context |
 
 /** A quoted span whose closing quote is missing (the scanner ran to the end of the line). */
 function isUnterminated(text: string, span: Span): boolean {
-  const open = text[span.start]!;
+  const open = text[span.start];
   if (!QUOTES.includes(open)) return false;
   return span.end - span.start < 2 || text[span.end - 1] !== open;
 }
 
 function nextChar(text: string, from: number): string | undefined {
   let i = from;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
+  while (i < text.length && /\s/.test(text[i])) i++;
   return text[i];
 }
 
 function previousSignificant(text: string, before: number): number | undefined {
   let i = before - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  while (i >= 0 && /\s/.test(text[i])) i--;
   return i >= 0 ? i : undefined;
 }
 
@@ -198,13 +198,13 @@ function previousSignificant(text: string, before: number): number | undefined {
 function keyBefore(text: string, colon: number): string | undefined {
   const end = previousSignificant(text, colon);
   if (end === undefined) return undefined;
-  const quote = text[end]!;
+  const quote = text[end];
   if (QUOTES.includes(quote)) {
     const open = text.lastIndexOf(quote, end - 1);
     return open >= 0 ? text.slice(open + 1, end) : undefined;
   }
   let start = end + 1;
-  while (start > 0 && /[\w$]/.test(text[start - 1]!)) start--;
+  while (start > 0 && /[\w$]/.test(text[start - 1])) start--;
   return start <= end ? text.slice(start, end + 1) : undefined;
 }
 
@@ -219,7 +219,7 @@ type KeyContext = Extract<Context, { kind: 'key' }>;
 /** Writing a key at the cursor: the quote the object uses, `: ` unless a colon follows, a comma before. */
 function keyWriter(text: string, object: ObjectValue, context: KeyContext) {
   const present = new Set(object.properties.filter((p) => p !== context.current).map((p) => p.key));
-  const quote = object.style.keyQuote || (context.current && QUOTES.includes(text[context.current.keySpan.start]!) ? text[context.current.keySpan.start]! : '');
+  const quote = object.style.keyQuote || (context.current && QUOTES.includes(text[context.current.keySpan.start]) ? text[context.current.keySpan.start] : '');
   const extraEdits = context.comma !== undefined ? [{ start: context.comma, end: context.comma, newText: ',' }] : [];
   const newText = (name: string): string => {
     const key = quote || !/^[A-Za-z_$][\w$]*$/.test(name) ? `${quote || '"'}${name}${quote || '"'}` : name;
@@ -356,7 +356,7 @@ function v2ValueItems(target: V2ObjectTarget, context: ValueContext): Completion
  * inserting the UUID. Undefined when the offset is not in such an array.
  */
 function styleItems(text: string, offset: number, requests: readonly RequestSite[]): Completion[] | undefined {
-  const target = requests.find((r) => isV2Body(r) && r.body!.span.start < offset && offset < r.body!.span.end);
+  const target = requests.find((r) => isV2Body(r) && r.body.span.start < offset && offset < r.body.span.end);
   if (!target || !isV2Body(target)) return undefined;
   const v2 = v2ObjectAt([target], offset);
   if (!v2 || v2.place.kind !== 'parameters') return undefined;

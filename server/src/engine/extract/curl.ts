@@ -67,7 +67,7 @@ function curlWords(command: ShellCommand): ShellWord[] | undefined {
   const words = command.words;
   let i = 0;
   while (i < words.length) {
-    const text = words[i]!.value.text;
+    const text = words[i].value.text;
     if (/^[A-Za-z_]\w*=/.test(text) || /^(?:sudo|time|command|exec|nohup|env|noglob|builtin)$/.test(text)) i++;
     else if (/^-/.test(text) && i > 0) i++;
     else break;
@@ -87,7 +87,7 @@ function parseCall(words: ShellWord[], docText: string): CurlCall {
   };
   let endOfOptions = false;
   for (let i = 1; i < words.length; i++) {
-    const word = words[i]!;
+    const word = words[i];
     const text = word.value.text;
     const expanded = word.value.unknown[0]?.start === 0;
     if (endOfOptions || !text.startsWith('-') || text === '-' || expanded) {
@@ -103,7 +103,7 @@ function parseCall(words: ShellWord[], docText: string): CurlCall {
     if (text.startsWith('--')) {
       const name = text.slice(2);
       if (LONG_WITH_ARG.has(name) && i + 1 < words.length) {
-        call.args.push({ option: name, word: words[i + 1]!, start: 0, span: removal(word, words[i + 1]!, i + 1) });
+        call.args.push({ option: name, word: words[i + 1], start: 0, span: removal(word, words[i + 1], i + 1) });
         i++;
       } else {
         call.flags.add(name.replace(/^no-/, ''));
@@ -112,7 +112,7 @@ function parseCall(words: ShellWord[], docText: string): CurlCall {
     }
     // A bundle of short options: flags until one that takes an argument.
     for (let k = 1; k < text.length; k++) {
-      const letter = text[k]!;
+      const letter = text[k];
       const long = SHORT_TO_LONG[letter] ?? letter;
       if (!SHORT_WITH_ARG.has(letter)) {
         call.flags.add(long);
@@ -121,7 +121,7 @@ function parseCall(words: ShellWord[], docText: string): CurlCall {
       if (k + 1 < text.length) {
         call.args.push({ option: long, word, start: k + 1, span: removal(word, word, i) });
       } else if (i + 1 < words.length) {
-        call.args.push({ option: long, word: words[i + 1]!, start: 0, span: removal(word, words[i + 1]!, i + 1) });
+        call.args.push({ option: long, word: words[i + 1], start: 0, span: removal(word, words[i + 1], i + 1) });
         i++;
       }
       break;
@@ -173,7 +173,7 @@ export function curlRequest(
     source: 'curl',
     naming: 'wire',
     url,
-    span: { start: words[0]!.span.start, end: command.span.end },
+    span: { start: words[0].span.start, end: command.span.end },
   };
   const methodArg = [...call.args].reverse().find((a) => a.option === 'request');
   if (methodArg) {
@@ -194,12 +194,12 @@ export function curlRequest(
   if (form) {
     site.body = { kind: 'foreign', what: 'multipart form data (curl -F)', span: call.args.find((a) => a.option === 'form' || a.option === 'form-string')!.span };
   } else if (data.length === 1) {
-    const body = curlBody(data[0]!, command);
+    const body = curlBody(data[0], command);
     site.body = body.value;
     if (body.errors.length > 0) site.jsonErrors = body.errors;
     if (body.regions.length > 0) site.escapedRegions = body.regions;
   } else if (data.length > 1) {
-    site.body = { kind: 'unknown', span: { start: data[0]!.span.start, end: data[data.length - 1]!.span.end } };
+    site.body = { kind: 'unknown', span: { start: data[0].span.start, end: data[data.length - 1].span.end } };
   }
   return site;
 }
@@ -247,7 +247,7 @@ function curlHeaders(call: CurlCall, docText: string): ObjectValue {
   const properties: Property[] = [];
   // A config file may add headers; --oauth2-bearer sends `Authorization: Bearer …` itself.
   let hasUnknownKeys = call.opaque || call.args.some((a) => a.option === 'config' || a.option === 'oauth2-bearer');
-  let anchor = call.words[0]!.span;
+  let anchor = call.words[0].span;
   for (const arg of call.args) {
     if (arg.option === 'url' || arg.option === 'header') anchor = arg.word.span;
     if (arg.option !== 'header') continue;

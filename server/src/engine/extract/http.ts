@@ -58,7 +58,7 @@ export function httpRequestsIn(text: string, start: number, end: number, catalog
   const variables = new Map<string, string>();
   for (const line of lines) {
     const m = FILE_VARIABLE.exec(line.text);
-    if (m) variables.set(m[1]!, m[2]!);
+    if (m) variables.set(m[1], m[2]);
   }
   const requests: RequestSite[] = [];
   let block: Line[] = [];
@@ -84,19 +84,19 @@ function requestOf(
   catalogue: Catalogue,
 ): RequestSite | undefined {
   let i = 0;
-  while (i < block.length && (block[i]!.text.trim() === '' || COMMENT.test(block[i]!.text) || FILE_VARIABLE.test(block[i]!.text))) i++;
+  while (i < block.length && (block[i].text.trim() === '' || COMMENT.test(block[i].text) || FILE_VARIABLE.test(block[i].text))) i++;
   const requestLine = block[i];
   if (!requestLine) return undefined;
   const m = REQUEST_LINE.exec(requestLine.text.replace(LINE_TAIL, ''));
   if (!m) return undefined;
-  const methodStart = requestLine.start + m[1]!.length;
-  const urlStart = requestLine.start + m[0].indexOf(m[3]!, m[1]!.length + (m[2]?.length ?? 0));
+  const methodStart = requestLine.start + m[1].length;
+  const urlStart = requestLine.start + m[0].indexOf(m[3], m[1].length + (m[2]?.length ?? 0));
 
   // The URL, with `?`/`&` continuation lines appended.
-  const rawUrl = new MappedTextBuilder().pushMapped(verbatim(text, urlStart, urlStart + m[3]!.length));
+  const rawUrl = new MappedTextBuilder().pushMapped(verbatim(text, urlStart, urlStart + m[3].length));
   i++;
-  while (i < block.length && /^\s*[?&]/.test(block[i]!.text)) {
-    const line = block[i]!;
+  while (i < block.length && /^\s*[?&]/.test(block[i].text)) {
+    const line = block[i];
     const from = line.start + line.text.length - line.text.trimStart().length;
     rawUrl.pushMapped(verbatim(text, from, line.start + line.text.trimEnd().length));
     i++;
@@ -119,8 +119,8 @@ function requestOf(
   let hasUnknownKeys = false;
   let anchor: Span = { start: methodStart, end: requestLine.end };
   let contentType = '';
-  for (; i < block.length && block[i]!.text.trim() !== ''; i++) {
-    const line = block[i]!;
+  for (; i < block.length && block[i].text.trim() !== ''; i++) {
+    const line = block[i];
     if (COMMENT.test(line.text)) continue;
     const property = headerProperty({
       text: expandTemplate(verbatim(text, line.start, line.end)),
@@ -142,12 +142,12 @@ function requestOf(
   const bodyLines = block.slice(i + 1);
   let last = bodyLines.findIndex((l) => BODY_END.test(l.text));
   if (last < 0) last = bodyLines.length;
-  while (last > 0 && (bodyLines[last - 1]!.text.trim() === '' || COMMENT.test(bodyLines[last - 1]!.text))) last--;
+  while (last > 0 && (bodyLines[last - 1].text.trim() === '' || COMMENT.test(bodyLines[last - 1].text))) last--;
   const content = bodyLines.slice(0, last);
-  site.span = { start: methodStart, end: content.length > 0 ? content[content.length - 1]!.end : anchor.end };
+  site.span = { start: methodStart, end: content.length > 0 ? content[content.length - 1].end : anchor.end };
   if (content.length === 0) return site;
-  const bodyStart = content[0]!.start;
-  const bodyEnd = content[content.length - 1]!.end;
+  const bodyStart = content[0].start;
+  const bodyEnd = content[content.length - 1].end;
   const body = expandTemplate(verbatim(text, bodyStart, bodyEnd));
   const bodySpan = mapSpan(body, 0, body.text.length);
   if (/^\s*<@?\s/.test(body.text)) {

@@ -125,7 +125,7 @@ class ValueBuilder {
     const top = this.top();
     if (!top) return 0;
     // A property's value is one deeper than its object.
-    const container = top.type === 'property' ? this.stack[this.stack.length - 2]! : top;
+    const container = top.type === 'property' ? this.stack[this.stack.length - 2] : top;
     return (container as OpenObject | OpenArray).depth + 1;
   }
 

@@ -93,8 +93,8 @@ function spanOf(start: number, length: number): Span {
 function firstLineEndpoint(text: string): LocatedRef | undefined {
   const m = /^\uFEFF?\s*\/\/([^\r\n]*)/.exec(text);
   if (!m) return undefined;
-  const ref = parseEndpointRef(m[1]!);
-  return ref ? { ref, offset: m.index + m[0].length - m[1]!.length } : undefined;
+  const ref = parseEndpointRef(m[1]);
+  return ref ? { ref, offset: m.index + m[0].length - m[1].length } : undefined;
 }
 
 /** The compiled `requestFiles` of a configuration, in order: its globs' matchers and parsed endpoints. */
@@ -197,7 +197,7 @@ function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean):
   }
   if (!best || tie) return undefined;
   const minimum = named ? 2 : 3;
-  const specific = keys.some((k) => !GENERIC_KEYS.has(k) && best!.fields.some((f) => f.wire === k));
+  const specific = keys.some((k) => !GENERIC_KEYS.has(k) && best.fields.some((f) => f.wire === k));
   const share = named ? 0.5 : 0.75;
   if (bestScore < minimum || bestScore < keys.length * share || !specific) return undefined;
   return best;

@@ -27,8 +27,8 @@ export function parseLeonardoUrl(url: string): LeonardoUrl | undefined {
   const rawPath = m[4] ?? '/';
   const path = rawPath.length > 1 ? rawPath.replace(/(?<!\/)\/+$/, '') : rawPath;
   return {
-    host: m[1]!.toLowerCase(),
-    apiVersion: m[3]!.toLowerCase() as 'v1' | 'v2',
+    host: m[1].toLowerCase(),
+    apiVersion: m[3].toLowerCase() as 'v1' | 'v2',
     path,
     pathOffset: lead + m[0].length - rawPath.length,
   };
@@ -53,11 +53,11 @@ export interface EndpointRef {
 export function parseEndpointRef(text: string): EndpointRef | undefined {
   const m = /^(\s*)([A-Za-z]+)(\s+)(\S+)\s*$/.exec(text);
   if (!m) return undefined;
-  const method = m[2]!.toUpperCase();
+  const method = m[2].toUpperCase();
   if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) return undefined;
-  const target = m[4]!;
-  const targetOffset = m[1]!.length + m[2]!.length + m[3]!.length;
-  const methodOffset = m[1]!.length;
+  const target = m[4];
+  const targetOffset = m[1].length + m[2].length + m[3].length;
+  const methodOffset = m[1].length;
   if (target.startsWith('/api/rest/')) {
     const parsed = parseLeonardoUrl(`${LEONARDO_HOST}${target}`);
     if (!parsed) return undefined;

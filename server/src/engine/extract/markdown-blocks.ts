@@ -61,23 +61,23 @@ const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)])( {1,4})(?=\S)/;
 export function codeBlocks(text: string): CodeBlock[] {
   const lines = splitLines(text);
   // After a final line break there is no line: an unclosed fence ends with the document's last line.
-  if (lines.length > 1 && lines[lines.length - 1]!.start === text.length) lines.pop();
+  if (lines.length > 1 && lines[lines.length - 1].start === text.length) lines.pop();
   const blocks: CodeBlock[] = [];
   // Content columns of the list items the current line may be inside, innermost last.
   const items: number[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     if (isBlank(line)) continue;
     const { column, at } = indentOf(line.text);
-    while (items.length > 0 && column < items[items.length - 1]!) items.pop();
+    while (items.length > 0 && column < items[items.length - 1]) items.pop();
     const container = items[items.length - 1] ?? 0;
     const rest = line.text.slice(at);
     const fence = column - container <= 3 ? FENCE.exec(rest) : null;
-    if (fence && !(fence[1]![0] === '`' && rest.slice(fence[1]!.length).includes('`'))) {
-      const marker = fence[1]!;
+    if (fence && !(fence[1][0] === '`' && rest.slice(fence[1].length).includes('`'))) {
+      const marker = fence[1];
       let j = i + 1;
-      while (j < lines.length && !closesFence(lines[j]!.text, marker, container)) j++;
-      if (j > i + 1) blocks.push({ info: fence[2]!.toLowerCase(), fenced: true, start: lines[i + 1]!.start, end: lines[j - 1]!.end });
+      while (j < lines.length && !closesFence(lines[j].text, marker, container)) j++;
+      if (j > i + 1) blocks.push({ info: fence[2].toLowerCase(), fenced: true, start: lines[i + 1].start, end: lines[j - 1].end });
       i = j;
       continue;
     }
@@ -85,10 +85,10 @@ export function codeBlocks(text: string): CodeBlock[] {
       let last = i;
       for (let j = i + 1; j < lines.length; j++) {
         if (isBlank(lines[j])) continue;
-        if (indentOf(lines[j]!.text).column - container < 4) break;
+        if (indentOf(lines[j].text).column - container < 4) break;
         last = j;
       }
-      blocks.push({ info: '', fenced: false, start: line.start, end: lines[last]!.end });
+      blocks.push({ info: '', fenced: false, start: line.start, end: lines[last].end });
       i = last;
       continue;
     }
@@ -102,7 +102,7 @@ function closesFence(line: string, marker: string, container: number): boolean {
   const { column, at } = indentOf(line);
   if (column - container > 3) return false;
   const m = /^(`{3,}|~{3,})[ \t]*$/.exec(line.slice(at));
-  return m !== null && m[1]![0] === marker[0] && m[1]!.length >= marker.length;
+  return m !== null && m[1][0] === marker[0] && m[1].length >= marker.length;
 }
 
 /** Whether `offset` lies on a content line of one of `blocks` (sorted, as codeBlocks returns them). */
@@ -111,7 +111,7 @@ export function inCodeBlock(blocks: readonly CodeBlock[], offset: number): boole
   let high = blocks.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (blocks[middle]!.end < offset) low = middle + 1;
+    if (blocks[middle].end < offset) low = middle + 1;
     else high = middle;
   }
   const block = blocks[low];

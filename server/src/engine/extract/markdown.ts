@@ -27,8 +27,8 @@ function maskShellBlock(chars: string[], text: string, block: CodeBlock): void {
     const start = block.start + line.start;
     const inCommand = open.quote !== undefined || open.continued;
     const prompt = inCommand && open.quote ? null : /^(\s*)([$%] |>\s)/.exec(line.text);
-    if (prompt && (prompt[2]![0] !== '>' || (session && inCommand))) {
-      for (let k = prompt[1]!.length; k < prompt[0].length; k++) chars[start + k] = ' ';
+    if (prompt && (prompt[2][0] !== '>' || (session && inCommand))) {
+      for (let k = prompt[1].length; k < prompt[0].length; k++) chars[start + k] = ' ';
     } else if (session && !inCommand) {
       for (let k = 0; k < line.text.length; k++) chars[start + k] = ' ';
       continue;
@@ -53,7 +53,7 @@ function scanLine(line: string, quote: string | undefined): OpenState {
       else if (c === quote) quote = undefined;
     } else if (c === '\\') i++;
     else if (c === "'" || c === '"') quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
   }
   return { quote, continued: quote === undefined && /\\$/.test(line) };
 }

@@ -58,7 +58,7 @@ interface Context {
 function member(object: Value | undefined, key: string): Value | undefined {
   if (object?.kind !== 'object') return undefined;
   for (let i = object.properties.length - 1; i >= 0; i--) {
-    if (object.properties[i]!.key === key) return object.properties[i]!.value;
+    if (object.properties[i].key === key) return object.properties[i].value;
   }
   return undefined;
 }

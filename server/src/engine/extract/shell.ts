@@ -4,7 +4,7 @@
 
 import type { Catalogue } from '../../api/types.js';
 import type { LintDocument, RequestSite } from '../types.js';
-import { curlRequest, resolveVariables, type ShellVariables } from './curl.js';
+import { curlRequest, resolveVariables } from './curl.js';
 import type { Extraction } from './index.js';
 import { lexShell, type ShellCommand } from './text/shell-lexer.js';
 
@@ -39,8 +39,8 @@ function recordAssignments(command: ShellCommand, variables: Map<string, string>
       if (start === 0) return;
       continue;
     }
-    const name = m[1]!;
-    const value = resolveVariables(word, variables as ShellVariables);
+    const name = m[1];
+    const value = resolveVariables(word, variables);
     if (value.unknown.length === 0) variables.set(name, value.text.slice(m[0].length));
     else variables.delete(name);
   }

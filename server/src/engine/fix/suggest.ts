@@ -37,12 +37,12 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     // The cells on either side of this row's band (the array held an older row's values there).
     current[lo - 1] = lo === 1 && i <= band ? i : far;
     if (hi < m) current[hi + 1] = far;
-    let rowMin = current[lo - 1]!;
+    let rowMin = current[lo - 1];
     for (let j = lo; j <= hi; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, beforePrevious[j - 2]! + 1);
+        d = Math.min(d, beforePrevious[j - 2] + 1);
       }
       current[j] = d;
       if (d < rowMin) rowMin = d;
@@ -50,7 +50,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     if (rowMin > limit) return limit + 1;
     [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return Math.min(previous[m]!, limit + 1);
+  return Math.min(previous[m], limit + 1);
 }
 
 /** `numImages` → `num_images`, `initImageId` → `init_image_id`. */

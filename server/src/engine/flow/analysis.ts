@@ -125,7 +125,7 @@ export class Flow {
     if (!candidates) return undefined;
     const start = call.getStart(this.sourceFile);
     // Two sites at one span (a send and a wrapper call): the later one, as a map by span would keep.
-    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.span.start === start) return candidates[i];
+    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].span.start === start) return candidates[i];
     return undefined;
   }
 
@@ -166,7 +166,7 @@ export class Flow {
     return this.originOf(expression, depth + 1);
   }
 
-  private compute(node: ts.Expression, depth: number): Origin | undefined {
+  private compute(this: Flow, node: ts.Expression, depth: number): Origin | undefined {
     switch (node.kind) {
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
@@ -293,7 +293,7 @@ export class Flow {
     return cached !== undefined ? recalled(cached) : settle(this, this.bindingMemo, binding, depth, this.bindingOrigin);
   }
 
-  private bindingOrigin(binding: Binding, depth: number): Origin | undefined {
+  private bindingOrigin(this: Flow, binding: Binding, depth: number): Origin | undefined {
     if (this.facts.opaque.has(binding)) return undefined;
     if (binding.kind === 'param') return this.parameter(binding, binding.name, depth);
     if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
@@ -347,7 +347,7 @@ export class Flow {
     const fn = parameter.parent;
     const position = fn.parameters.indexOf(parameter);
     if (position < 0) return undefined;
-    const feeds = this.parameterFeeds(fn as FunctionNode, position, depth);
+    const feeds = this.parameterFeeds(fn, position, depth);
     if (!feeds) return undefined;
     const source = merge(feeds);
     return ts.isIdentifier(parameter.name) ? source : follow(source, patternSteps(parameter.name, name));
@@ -371,7 +371,7 @@ export class Flow {
       feeds.push(origin?.kind === 'response' && !origin.statusChecked && this.statusCheckedAt(call) ? { ...origin, statusChecked: true } : origin);
     }
     for (const call of callers.callbacks) {
-      const feed = this.callbackFeed(call, call.arguments[0]!, position, depth);
+      const feed = this.callbackFeed(call, call.arguments[0], position, depth);
       if (feed === null) return undefined;
       feeds.push(feed);
     }
@@ -397,7 +397,7 @@ export class Flow {
     return settle(this, this.returns, fn, depth, this.returned);
   }
 
-  private returned(fn: FunctionNode, depth: number): Origin | undefined {
+  private returned(this: Flow, fn: FunctionNode, depth: number): Origin | undefined {
     const values: Array<Origin | undefined> = [];
     for (const expression of returnedExpressions(fn)) {
       const value = this.at(expression, depth);

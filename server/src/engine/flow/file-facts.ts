@@ -44,7 +44,7 @@ interface PieceFacts {
 export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): FileFacts {
   const parts = index.pieces.map(factsOf);
   // A piece that is not kept (a file analysed once) lends its lists: the facts are emptied when the analysis ends.
-  const alone = parts.length === 1 && !index.pieces[0]!.kept ? parts[0] : undefined;
+  const alone = parts.length === 1 && !index.pieces[0].kept ? parts[0] : undefined;
   const facts: FileFacts = {
     references: alone?.references ?? mergeReferences(parts),
     assignments: new Map(),
@@ -79,7 +79,7 @@ function mergeReferences(parts: readonly PieceFacts[]): Map<string, ts.Identifie
   for (const part of parts) for (const [name, ids] of part.references) push(lists, name, ids);
   const merged = new Map<string, ts.Identifier[]>();
   // A name read in one piece only keeps that piece's list (read, never written: the flow filters it).
-  for (const [name, chunks] of lists) merged.set(name, chunks.length === 1 ? chunks[0]! : concatAll(chunks));
+  for (const [name, chunks] of lists) merged.set(name, chunks.length === 1 ? chunks[0] : concatAll(chunks));
   return merged;
 }
 

@@ -31,7 +31,7 @@ export function isStatusCheckedAt(flow: Flow, node: ts.Node, depth = 0): boolean
     if (!ts.isFunctionLike(parent)) continue;
     if (WEBHOOK.test(functionName(parent))) return true;
     if (isInlineCallback(parent)) continue;
-    return depth < CALLER_DEPTH && callersChecked(flow, parent as FunctionNode, depth);
+    return depth < CALLER_DEPTH && callersChecked(flow, parent, depth);
   }
   return false;
 }
@@ -66,7 +66,7 @@ function precededByCheck(list: ts.Node, child: ts.Node, flow: Flow): boolean {
 function memo<T extends number | boolean>(flow: Flow, kind: string, node: ts.Node, compute: () => T): T {
   const byKind = flow.derived('status-checks', () => new Map<string, Map<ts.Node, number | boolean>>());
   let byNode = byKind.get(kind);
-  if (!byNode) byKind.set(kind, (byNode = new Map()));
+  if (!byNode) byKind.set(kind, (byNode = new Map<ts.Node, number | boolean>()));
   let value = byNode.get(node) as T | undefined;
   if (value === undefined) {
     value = compute();

@@ -107,7 +107,7 @@ function notAnErrorText(md: boolean): string {
 
 /** A bare status several entries share: each of them, briefly, so the user can tell which applies. */
 function candidatesText(candidates: readonly ApiErrorEntry[], match: Partial<ErrorMatch>, md: boolean): string {
-  const title = explanationTitle(candidates[0]!, match);
+  const title = explanationTitle(candidates[0], match);
   const lines = [md ? `**${title}**` : title, '', 'The status alone does not say which: the message or the request that failed does.', ''];
   for (const entry of candidates) {
     pushSections(lines, [{

@@ -23,7 +23,7 @@ export function stringLiteralAt(text: string, offset: number): StringLiteralAt |
   let quote: string | undefined;
   let open = -1;
   for (let i = lineStart; i < text.length && text[i] !== '\n' && text[i] !== '\r'; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (quote) {
       if (c === '\\') i++;
       else if (c === quote) {

@@ -83,7 +83,7 @@ function parseInput(input: string): ParsedInput {
   if (out.messages.length === 0) {
     // util.inspect / Python dict output: `error: '…'`, `'error': "…"`.
     const loose = /["']?(?:error|message)["']?\s*[:=]\s*(["'])((?:\\.|(?!\1).)+)\1/i.exec(raw);
-    if (loose) out.messages.push(loose[2]!.replace(/\\(["'\\])/g, '$1'));
+    if (loose) out.messages.push(loose[2].replace(/\\(["'\\])/g, '$1'));
   }
   out.status ??= statusFromText(raw);
   return out;

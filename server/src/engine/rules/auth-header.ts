@@ -96,7 +96,7 @@ function bareFetches(ctx: RuleContext, headersOutside: () => boolean): RequestSi
   return ctx.requests.filter((request) => {
     if (request.source !== 'fetch' || request.headers || !request.url || !isLeonardoRequest(request)) return false;
     const call = expressionAt(parsed.sourceFile, request.span);
-    return call !== undefined && ts.isCallExpression(call) && call.arguments.length === 1 && spansEqual(call.arguments[0]!, request.url.span, parsed);
+    return call !== undefined && ts.isCallExpression(call) && call.arguments.length === 1 && spansEqual(call.arguments[0], request.url.span, parsed);
   });
 }
 
@@ -146,8 +146,8 @@ function valueProblem(text: HeaderText, property: Property, doc: LintDocument): 
     });
   }
   const scheme = /^\s*([A-Za-z][\w.-]*)\s+/.exec(head);
-  if (scheme && !/^bearer$/i.test(scheme[1]!) && (!complete || head.trim() !== scheme[1])) {
-    return wrongScheme(text, scheme[1]!, lead, whole);
+  if (scheme && !/^bearer$/i.test(scheme[1]) && (!complete || head.trim() !== scheme[1])) {
+    return wrongScheme(text, scheme[1], lead, whole);
   }
   if (/^\s*Bearer$/i.test(head) && !complete) return missingSpace(text, lead, whole);
   if (/^\s*Bearer(?=[^\s:])/i.test(head)) return missingSpace(text, lead, whole);
@@ -296,7 +296,7 @@ function wrap(span: Span, expression: string, message: string): ValueProblem {
 function isKeyExpression(expression: string): boolean {
   const inner = expression.replace(/^\$\{?|\}$|^\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?|(?<!\s)\s*\}\}$/g, '');
   const env = /^(?:process\.env|import\.meta\.env)(?:\.(\w+)|\[\s*(['"])(\w+)\2\s*\])$/.exec(inner);
-  const name = env ? (env[1] ?? env[3])! : /^[\w$.]+$/.test(inner) ? /(?<![\w$])([A-Za-z_$][\w$]*)$/.exec(inner)?.[1] : undefined;
+  const name = env ? (env[1] ?? env[3]) : /^[\w$.]+$/.test(inner) ? /(?<![\w$])([A-Za-z_$][\w$]*)$/.exec(inner)?.[1] : undefined;
   if (!name || /bearer|auth|header/i.test(name)) return false;
   return env !== null || /(?:key|secret)$/i.test(name);
 }

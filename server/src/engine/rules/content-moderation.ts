@@ -121,7 +121,7 @@ function templateText(written: string): string {
   let out = '';
   let depth = 0;
   for (let i = 0; i < written.length; i++) {
-    const c = written[i]!;
+    const c = written[i];
     if (depth === 0 && c === '$' && written[i + 1] === '{') {
       depth = 1;
       out += '  ';

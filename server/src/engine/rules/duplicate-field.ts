@@ -25,7 +25,7 @@ export const rule: Rule = {
         seen.add(object.span.start);
         const literal = object.properties.filter((p) => writtenIn(object, p));
         for (let i = 0; i < literal.length; i++) {
-          const earlier = literal[i]!;
+          const earlier = literal[i];
           const later = literal.slice(i + 1).find((p) => p.key === earlier.key);
           if (!later) continue;
           ctx.report({

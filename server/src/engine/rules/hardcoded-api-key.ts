@@ -79,7 +79,7 @@ function isLeonardoKeyName(name: string): boolean {
 function referencedNames(written: string): string[] {
   const names: string[] = [];
   for (const m of written.matchAll(/\$\{\s*([A-Za-z_$][\w$]*)\s*\}|\$([A-Za-z_]\w*)|\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g)) {
-    names.push((m[1] ?? m[2] ?? m[3])!);
+    names.push((m[1] ?? m[2] ?? m[3]));
   }
   return names;
 }

@@ -114,12 +114,12 @@ function meantExtension(value: string, allowed: readonly string[]): string | und
   const signature = BASE64_SIGNATURES.find(([prefix]) => text.startsWith(prefix));
   let candidate: string;
   if (dataUrl || mime) {
-    const subtype = (dataUrl ?? mime)![1]!.toLowerCase();
+    const subtype = (dataUrl ?? mime)![1].toLowerCase();
     candidate = MIME_SUBTYPES[subtype] ?? subtype;
   } else if (signature && text.length > 16) {
     candidate = signature[1];
   } else {
-    const fileName = text.split(/[?#]/)[0]!.split(/[\\/]/).pop()!;
+    const fileName = text.split(/[?#]/)[0].split(/[\\/]/).pop()!;
     candidate = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
   }
   return allowed.includes(candidate) ? candidate : undefined;

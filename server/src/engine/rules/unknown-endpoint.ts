@@ -77,8 +77,8 @@ function judgePath(ctx: RuleContext, request: RequestSite): void {
   if (byPath.length > 0) {
     if (!method || PROBES.has(method) || byPath.some((e) => e.method === method)) return;
     const live = byPath.filter((e) => e.status !== 'removed');
-    if (live.length === 0) reportRemoved(ctx, request, byPath[0]!);
-    else if (wordInParam(path, live[0]!) && nearestEndpoints(path, method, ctx.catalogue.endpoints).some((c) => c.endpoint.method === method)) {
+    if (live.length === 0) reportRemoved(ctx, request, byPath[0]);
+    else if (wordInParam(path, live[0]) && nearestEndpoints(path, method, ctx.catalogue.endpoints).some((c) => c.endpoint.method === method)) {
       // `/variations/upscaler` fits `/variations/{id}` only by taking a word for an id: a misspelt path.
       reportUnknownPath(ctx, request, method);
     } else reportMethod(ctx, request, method, live);
@@ -124,7 +124,7 @@ function reportV1Path(ctx: RuleContext, request: RequestSite, endpoint: Endpoint
   // (or an instance's baseURL) is shared by the v2 requests that are right, and is left alone.
   const written = ctx.document.text.slice(request.url!.span.start, request.url!.span.end);
   const bases = [...written.matchAll(/\/api\/rest\/v2(?=\/)/gi)];
-  const at = bases.length === 1 ? request.url!.span.start + bases[0]!.index! + '/api/rest/v'.length : -1;
+  const at = bases.length === 1 ? request.url!.span.start + bases[0].index + '/api/rest/v'.length : -1;
   // Certain for a read or a delete (v2 has none of its own); a body written for v2 may not fit v1's endpoint.
   const fix: Fix = { title: 'Use /api/rest/v1', edits: [{ start: at, end: at + 1, newText: '1' }] };
   if (!endpoint.hasBody) fix.preferred = true;
@@ -148,7 +148,7 @@ function reportUnknownV2Path(ctx: RuleContext, request: RequestSite, method: str
     message: `\`${method ? `${method} ` : ''}/v2${path}\` is not a Leonardo.Ai v2 endpoint: the request fails. ${hint}`,
     span: pathOrUrl(request),
     // A nearest path is a guess: offered, and preferred only for a difference of case.
-    fixes: pathFixes(ctx, request, candidates, (fixes) => fixes[0]!.edits.every((e) => sameButCase(ctx, e))),
+    fixes: pathFixes(ctx, request, candidates, (fixes) => fixes[0].edits.every((e) => sameButCase(ctx, e))),
   });
 }
 
@@ -176,7 +176,7 @@ function reportRemoved(ctx: RuleContext, request: RequestSite, endpoint: Endpoin
 }
 
 function reportMethod(ctx: RuleContext, request: RequestSite, method: string, endpoints: readonly Target[]): void {
-  const path = shown(request, endpoints[0]!.path);
+  const path = shown(request, endpoints[0].path);
   const methods = [...new Set(endpoints.map((e) => e.method))].sort((a, b) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b));
   const implied = request.source === 'curl' && !request.methodSpan && method === 'POST'
     ? ' curl sends POST because the command has data (--data, --json or -F): remove the data, or send it as a query string with -G.'
@@ -230,7 +230,7 @@ function reportUnknownPath(ctx: RuleContext, request: RequestSite, method: strin
     span: pathOrUrl(request),
     // The nearest endpoint is a guess; only a path that differs in letter case alone is certain.
     fixes: pathFixes(ctx, request, candidates, (fixes) =>
-      candidates.length === 1 && fixes[0]!.edits.length === 1 && candidates[0]!.path.toLowerCase() === request.url!.path!.toLowerCase(),
+      candidates.length === 1 && fixes[0].edits.length === 1 && candidates[0].path.toLowerCase() === request.url!.path!.toLowerCase(),
     ),
   });
 }
@@ -251,7 +251,7 @@ function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate
     }
     fixes.push({ title: `Use ${c.endpoint.method} ${c.path}`, edits });
   }
-  if (fixes.length === 1 && preferred(fixes)) fixes[0]!.preferred = true;
+  if (fixes.length === 1 && preferred(fixes)) fixes[0].preferred = true;
   return fixes;
 }
 
@@ -267,7 +267,7 @@ function instantiate(template: string, given: string[]): string {
 function endsWith(whole: string[], tail: string[]): boolean {
   if (tail.length === 0 || tail.length >= whole.length) return false;
   const end = whole.slice(whole.length - tail.length);
-  return end.every((s, i) => isParam(s) || isParam(tail[i]!) || s === tail[i]);
+  return end.every((s, i) => isParam(s) || isParam(tail[i]) || s === tail[i]);
 }
 
 /**

@@ -184,7 +184,7 @@ function message(visit: PropertyVisit, suggestion: Suggestion | undefined): stri
   const head = `\`${key}\` is not a field of ${where}: ${outcome}.`;
   if (!suggestion) return head;
   const quoted = suggestion.names.map((n) => `\`${n}\``);
-  const first = quoted[0]!;
+  const first = quoted[0];
   switch (suggestion.reason) {
     case 'other-naming':
       return `${head} ${otherNamingHint(visit, suggestion.field!)}`;

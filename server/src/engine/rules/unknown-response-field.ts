@@ -120,7 +120,7 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
     if (!field && receiver.endpoint === V2_CREATE_GENERATION && /GenerationJob$/.test(name)) {
       // A v1 job key on a v2 answer: v2's `generate` holds the same `generationId` and `apiCreditCost`.
       const edit = editableName(read) ? { edit: replaceName(read, 'generate') } : {};
-      report(ctx, read, receiver, `\`${name}\` is v1's answer: the v2 create answers \`generate.generationId\`.`, [{ shown: 'generate', ...edit }]);
+      report(ctx, read, receiver, `\`${name}\` is v1's answer: the v2 create answers \`generate.generationId\`.`, [{ shown: 'generate', certain: true, ...edit }]);
       return;
     }
     const suggestions = fieldSuggestions(read, name, fields, receiver);
@@ -184,7 +184,7 @@ function fieldSuggestions(read: MemberRead, name: string, fields: readonly Field
   );
   const rules = [otherNaming, caseOnlyMatches(name, names), spellingMatches(name, names), nearestNames(name, names), bySuffix, byTail, deeper];
   const index = rules.findIndex((list) => list.length > 0);
-  const found = index < 0 ? [] : rules[index]!;
+  const found = index < 0 ? [] : rules[index];
   const certain = index >= 0 && index < 3; // the other naming, case only, separators only
   return found.slice(0, 3).map((shown) => ({ shown, certain, ...(editableName(read) ? { edit: replaceName(read, shown) } : {}) }));
 }

@@ -49,7 +49,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
           {
             message: `${where} needs \`${name}\` for ${modelName(model)}, and it is missing.`,
             span: object.openBrace,
-            fixes: placeholderFix(object, name, schema.properties[name]!),
+            fixes: placeholderFix(object, name, schema.properties[name]),
             endpoint: body.endpoint,
           },
           `${path}:${name}`,

@@ -31,7 +31,7 @@ export function numberProblem(value: number, param: V2Param): NumberProblem | un
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     const low = min !== undefined && value < min;
     const what = min !== undefined && max !== undefined ? `outside ${min}..${max}` : low ? `below ${min}` : `above ${max}`;
-    return { what, instead: [low ? min! : max!] };
+    return { what, instead: [low ? min : max!] };
   }
   if (param.multipleOf && !Number.isInteger(value / param.multipleOf)) {
     const step = param.multipleOf;

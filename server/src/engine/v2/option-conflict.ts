@@ -72,10 +72,10 @@ function sent(object: ObjectValue, path: string): Property | undefined {
     if (!property || property.conditional) return undefined;
     const options = literalOptions(property.value);
     if (options.length !== 1) return undefined;
-    const value = options[0]!;
+    const value = options[0];
     current = value.kind === 'object' ? value : undefined;
   }
-  const value = literalOptions(property!.value)[0]!;
+  const value = literalOptions(property!.value)[0];
   if (value.kind === 'array') return value.elements.length > 0 ? property : undefined;
   return value.kind === 'object' || value.kind === 'string' ? property : undefined;
 }

@@ -24,13 +24,13 @@ export function headerProperty(line: HeaderLine): Property | 'unknownName' | und
   let nameStart = line.start;
   while (/\s/.test(text[nameStart] ?? '') && nameStart < colon) nameStart++;
   let nameEnd = colon;
-  while (nameEnd > nameStart && /\s/.test(text[nameEnd - 1]!)) nameEnd--;
+  while (nameEnd > nameStart && /\s/.test(text[nameEnd - 1])) nameEnd--;
   if (nameEnd === nameStart) return undefined;
   if (overlapsUnknown(line.text, nameStart, nameEnd)) return 'unknownName';
   let valueStart = colon + 1;
-  while (valueStart < text.length && /[ \t]/.test(text[valueStart]!)) valueStart++;
+  while (valueStart < text.length && /[ \t]/.test(text[valueStart])) valueStart++;
   let valueEnd = text.length;
-  while (valueEnd > valueStart && /\s/.test(text[valueEnd - 1]!)) valueEnd--;
+  while (valueEnd > valueStart && /\s/.test(text[valueEnd - 1])) valueEnd--;
   const valueSpan = mapSpan(line.text, valueStart, valueEnd);
   const raw = text.slice(valueStart, valueEnd);
   const value: Value = overlapsUnknown(line.text, valueStart, valueEnd)

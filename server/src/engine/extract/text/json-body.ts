@@ -53,7 +53,7 @@ function fillUnknown(body: MappedText): { text: string; unknownOutsideStrings: b
       next++;
       continue;
     }
-    const c = body.text[i]!;
+    const c = body.text[i];
     if (inString && c === '\\') {
       out += c + (body.text[i + 1] ?? '');
       i++;
@@ -188,6 +188,6 @@ export function describeJsonError(text: string, start: number, end: number, fall
 
 function previousNonBlank(text: string, before: number): number {
   let i = before - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  while (i >= 0 && /\s/.test(text[i])) i--;
   return i;
 }

@@ -10,7 +10,7 @@ export function decodeJsonString(docText: string, open: number, close: number): 
   const b = new MappedTextBuilder();
   let i = open + 1;
   while (i < close) {
-    const c = docText[i]!;
+    const c = docText[i];
     if (c !== '\\') {
       const run = docText.indexOf('\\', i);
       const stop = run < 0 || run > close ? close : run;
@@ -23,7 +23,7 @@ export function decodeJsonString(docText: string, open: number, close: number): 
       b.push(String.fromCharCode(parseInt(docText.slice(i + 2, i + 6), 16)), i, i + 6);
       i += 6;
     } else if (n !== undefined && SIMPLE[n] !== undefined) {
-      b.push(SIMPLE[n]!, i, i + 2);
+      b.push(SIMPLE[n], i, i + 2);
       i += 2;
     } else {
       b.push(c, i);

@@ -107,9 +107,9 @@ export function verbatim(docText: string, start: number, end: number): MappedTex
 /** Document offset of the position before decoded character `p` (p may be text.length). */
 export function mapPoint(m: MappedText, p: number): number {
   if (m.text.length === 0) return m.starts[0] ?? 0;
-  if (p <= 0) return m.starts[0]!;
-  if (p >= m.text.length) return m.ends[m.text.length - 1]!;
-  return m.starts[p]!;
+  if (p <= 0) return m.starts[0];
+  if (p >= m.text.length) return m.ends[m.text.length - 1];
+  return m.starts[p];
 }
 
 /** The document span of decoded characters [start, end). */
@@ -120,7 +120,7 @@ export function mapSpan(m: MappedText, start: number, end: number): Span {
     const at = mapPoint(m, s);
     return { start: at, end: at };
   }
-  return { start: m.starts[s]!, end: m.ends[e - 1]! };
+  return { start: m.starts[s], end: m.ends[e - 1] };
 }
 
 /** The decoded characters [start, end) with their mapping and unknown ranges. */
@@ -163,7 +163,7 @@ export function withPlaceholders(m: MappedText): { text: string; toDecoded: numb
   for (const u of m.unknown) {
     text += m.text.slice(i, u.start);
     for (; i < u.start; i++) toDecoded.push(i);
-    for (const _ of '{…}') toDecoded.push(u.start);
+    appendCopies(toDecoded, '{…}'.length, u.start);
     text += '{…}';
     i = u.end;
   }

@@ -18,7 +18,7 @@ const WRONG_BASE = /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)*leonardo\.ai)(?::\d+)?((?
 export function parseMisplacedLeonardoUrl(url: string): LeonardoUrl | undefined {
   const m = WRONG_BASE.exec(url.trim());
   if (!m) return undefined;
-  const host = m[1]!.toLowerCase();
+  const host = m[1].toLowerCase();
   const base = m[2] ?? '';
   const apiHost = host === 'api.leonardo.ai' || host === LEONARDO_HOST;
   if (!apiHost && base === '') return undefined;
@@ -50,8 +50,8 @@ export function leonardoRequestUrl(url: MappedText, docText: string): RequestUrl
     path: parsed.path,
     apiVersion: parsed.apiVersion,
   };
-  const start = shown.toDecoded[parsed.pathOffset]!;
-  const end = shown.toDecoded[parsed.pathOffset + parsed.path.length]!;
+  const start = shown.toDecoded[parsed.pathOffset];
+  const end = shown.toDecoded[parsed.pathOffset + parsed.path.length];
   const written = shown.text.slice(parsed.pathOffset, parsed.pathOffset + parsed.path.length) === parsed.path;
   if (written && end - start === parsed.path.length && isVerbatim(url, start, end, docText)) {
     result.pathSpan = mapSpan(url, start, end);

@@ -81,7 +81,7 @@ class ShellLexer {
     const t = this.t;
     let depth = 0;
     while (pos < this.end) {
-      const c = t[pos]!;
+      const c = t[pos];
       if (isBlank(c)) {
         pos++;
       } else if (c === '\\' && isNewline(t[pos + 1])) {
@@ -125,18 +125,18 @@ class ShellLexer {
     const cmd = this.current;
     this.current = undefined;
     if (!cmd || cmd.words.length === 0) return;
-    cmd.span = { start: cmd.words[0]!.span.start, end: cmd.words[cmd.words.length - 1]!.span.end };
+    cmd.span = { start: cmd.words[0].span.start, end: cmd.words[cmd.words.length - 1].span.end };
     this.out.push(cmd);
   }
 
   private readRedirection(pos: number): number {
     const t = this.t;
-    while (/\d/.test(t[pos]!)) pos++;
+    while (/\d/.test(t[pos])) pos++;
     const op = /^(?:<<<|<<-|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/.exec(t.slice(pos, pos + 4))![0];
     pos += op.length;
     while (isBlank(t[pos])) pos++;
     if ((op === '>&' || op === '<&') && /[\d-]/.test(t[pos] ?? '')) return pos + 1;
-    if (pos >= this.end || WORD_END.has(t[pos]!)) return pos;
+    if (pos >= this.end || WORD_END.has(t[pos])) return pos;
     const target = this.readWord(pos);
     if (op === '<<' || op === '<<-') {
       const raw = t.slice(target.word.span.start, target.word.span.end);
@@ -182,9 +182,9 @@ class ShellLexer {
   private decodeHeredocLine(b: MappedTextBuilder, pos: number, end: number): void {
     const t = this.t;
     while (pos < end) {
-      const c = t[pos]!;
+      const c = t[pos];
       if (c === '\\' && /[$`\\]/.test(t[pos + 1] ?? '')) {
-        b.push(t[pos + 1]!, pos, pos + 2);
+        b.push(t[pos + 1], pos, pos + 2);
         pos += 2;
       } else if (c === '$' || c === '`') {
         pos = this.readExpansion(b, [], pos);
@@ -202,7 +202,7 @@ class ShellLexer {
     const expansions: Expansion[] = [];
     const quoted: QuotedPart[] = [];
     while (pos < this.end) {
-      const c = t[pos]!;
+      const c = t[pos];
       if (WORD_END.has(c) || (terminator === '`' && c === '`')) break;
       if (c === "'") {
         const close = t.indexOf("'", pos + 1);
@@ -219,7 +219,7 @@ class ShellLexer {
       } else if (c === '\\') {
         if (isNewline(t[pos + 1])) pos = skipNewline(t, pos + 1);
         else if (pos + 1 < this.end) {
-          b.push(t[pos + 1]!, pos, pos + 2);
+          b.push(t[pos + 1], pos, pos + 2);
           pos += 2;
         } else pos++;
       } else if (c === '$' || c === '`') {
@@ -235,7 +235,7 @@ class ShellLexer {
   private readDoubleQuoted(b: MappedTextBuilder, expansions: Expansion[], pos: number): number {
     const t = this.t;
     while (pos < this.end && t[pos] !== '"') {
-      const c = t[pos]!;
+      const c = t[pos];
       if (c === '\\') {
         const n = t[pos + 1];
         if (isNewline(n)) pos = skipNewline(t, pos + 1);
@@ -261,10 +261,10 @@ class ShellLexer {
     const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', e: '\u001b', a: '\u0007', b: '\b', f: '\f', v: '\v' };
     while (pos < this.end && t[pos] !== "'") {
       if (t[pos] === '\\' && pos + 1 < this.end) {
-        b.push(escapes[t[pos + 1]!] ?? t[pos + 1]!, pos, pos + 2);
+        b.push(escapes[t[pos + 1]] ?? t[pos + 1], pos, pos + 2);
         pos += 2;
       } else {
-        b.push(t[pos]!, pos);
+        b.push(t[pos], pos);
         pos++;
       }
     }

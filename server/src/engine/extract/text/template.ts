@@ -22,10 +22,10 @@ export function expandTemplate(m: MappedText, known?: ReadonlyMap<string, string
     const end = start + match[0].length;
     if (start > i) b.pushMapped(sliceMapped(m, i, start));
     const reference = sliceMapped(m, start, end);
-    const value = known?.get(match[1]!);
+    const value = known?.get(match[1]);
     if (value !== undefined && depth < MAX_DEPTH) {
-      const from = reference.starts[0]!;
-      const to = reference.ends[reference.ends.length - 1]!;
+      const from = reference.starts[0];
+      const to = reference.ends[reference.ends.length - 1];
       const inner = expandTemplate(new MappedTextBuilder().push(value, from, to).build(), known, depth + 1);
       if (inner.unknown.length === 0) b.pushExpansion(inner.text, from, to, true);
       else b.pushMapped(inner);

@@ -67,7 +67,7 @@ function memberPath(assignment: ts.BinaryExpression): string[] | undefined {
     if (ts.isPropertyAccessExpression(node)) path.unshift(node.name.text);
     else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) path.unshift(node.argumentExpression.text);
     else return undefined;
-    node = (node as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+    node = (node).expression;
   }
   return path;
 }
@@ -82,8 +82,8 @@ function addNested(object: ObjectValue, path: readonly string[], property: Prope
     return property ? { ...object, properties: [...object.properties, property] } : { ...object, hasUnknownKeys: true };
   }
   let index = object.properties.length - 1;
-  while (index >= 0 && object.properties[index]!.key !== path[0]) index--;
-  const inner = index >= 0 ? object.properties[index]! : undefined;
+  while (index >= 0 && object.properties[index].key !== path[0]) index--;
+  const inner = index >= 0 ? object.properties[index] : undefined;
   if (!inner || inner.value.kind !== 'object') return object;
   const properties = [...object.properties];
   properties[index] = { ...inner, value: addNested(inner.value, path.slice(1), property) };

@@ -133,10 +133,10 @@ function optionsClientCall(callee: ClientCallee, call: ts.CallExpression, ctx: T
   const library = callee.library;
   const member = callee.member;
   const direct = member === undefined || (library === 'ofetch' && member === 'raw');
-  if (!direct && !VERBS.has(member!)) return undefined;
+  if (!direct && !VERBS.has(member)) return undefined;
   const args = call.arguments;
   // got also takes a single options object with a `url`.
-  const optionsOnly = library === 'got' && args.length === 1 && isOptionsObject(args[0]!, ctx);
+  const optionsOnly = library === 'got' && args.length === 1 && isOptionsObject(args[0], ctx);
   const options = readOptions(optionsOnly ? args[0] : args[1], ctx);
   const url = optionsOnly ? options.props.get('url') : args[0];
   if (!url) return undefined;
@@ -149,7 +149,7 @@ function optionsClientCall(callee: ClientCallee, call: ts.CallExpression, ctx: T
     call,
     url,
     base: firstOf(options, baseKeys) ?? firstOf(instance, baseKeys),
-    ...(direct ? methodOption(options, instance, ctx) : { method: memberMethod(member!, callee, ctx) }),
+    ...(direct ? methodOption(options, instance, ctx) : { method: memberMethod(member, callee, ctx) }),
     body: form ?? readBody(options, keys),
     ...(form ? { bodyEncoding: 'form' as const } : {}),
     headers: [...listOf(instance.props.get('headers')), ...listOf(options.props.get('headers'))],

@@ -137,7 +137,7 @@ function walk(root: ts.Node, listed: readonly boolean[]): Piece {
     const first = stack.length;
     forEachChild(node, push);
     for (let i = first, j = stack.length - 1; i < j; i++, j--) {
-      const swap = stack[i]!;
+      const swap = stack[i];
       stack[i] = stack[j]!;
       stack[j] = swap;
     }
@@ -152,7 +152,7 @@ function walk(root: ts.Node, listed: readonly boolean[]): Piece {
  */
 function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileIndex {
   // (Only a piece that is not kept may lend the index its lists: the index is emptied when the analysis ends.)
-  const single = pieces.length === 1 && !pieces[0]!.kept ? pieces[0] : undefined;
+  const single = pieces.length === 1 && !pieces[0].kept ? pieces[0] : undefined;
   const index: FileIndex = {
     scopes: new Map(),
     scopeKinds: [],
@@ -399,7 +399,7 @@ function requiredModule(init: ts.Expression): { module: string; imported: string
   }
   if (ts.isAwaitExpression(expression)) expression = skipOuter(expression.expression);
   if (!ts.isCallExpression(expression) || expression.arguments.length !== 1) return undefined;
-  const argument = expression.arguments[0]!;
+  const argument = expression.arguments[0];
   const isRequire = ts.isIdentifier(expression.expression) && expression.expression.text === 'require';
   const isImport = expression.expression.kind === ts.SyntaxKind.ImportKeyword;
   if (!(isRequire || isImport) || !ts.isStringLiteralLike(argument)) return undefined;
@@ -454,7 +454,7 @@ function addPatternBindings(piece: Piece, name: ts.BindingName, kind: BindingKin
 function addBinding(index: FileIndex, binding: Binding): void {
   let scope = index.scopes.get(binding.scope);
   if (!scope) {
-    index.scopes.set(binding.scope, (scope = new Map()));
+    index.scopes.set(binding.scope, (scope = new Map<string, Binding>()));
     index.scopeKinds[binding.scope.kind] = true;
   }
   const existing = scope.get(binding.name);

@@ -26,7 +26,7 @@ function childCovering(node: ts.Node, span: Span, sourceFile: ts.SourceFile): ts
     let high = statements.length - 1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      const statement = statements[mid]!;
+      const statement = statements[mid];
       if (statement.end < span.end) low = mid + 1;
       else if (statement.pos > span.start) high = mid - 1;
       else return statement.getStart(sourceFile) <= span.start ? statement : undefined;

@@ -27,7 +27,7 @@ export function objectValue(node: ts.ObjectLiteralExpression, ctx: TsContext, de
     }
     properties.push({
       key,
-      keySpan: spanOf(member.name!, ctx),
+      keySpan: spanOf(member.name, ctx),
       value: memberValue(member, ctx, depth),
       span: spanOf(member, ctx),
       removeSpan: removalSpan(ctx.text, member.getStart(ctx.sourceFile), member.end),

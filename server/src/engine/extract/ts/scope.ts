@@ -19,7 +19,7 @@ export function resolveIdentifier(index: FileIndex, id: ts.Identifier): Binding 
   // starts, inside that node's range but not its subtree: it is looked up the long way.)
   if (end > pos) {
     if (bindings.length === 1) {
-      const scope = bindings[0]!.scope;
+      const scope = bindings[0].scope;
       return scope.pos <= pos && end <= scope.end ? bindings[0] : undefined;
     }
     const found = innermostAround(index, name, bindings, pos, end);
@@ -45,12 +45,12 @@ function innermostAround(index: FileIndex, name: string, bindings: Binding[], po
   let high = bindings.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (bindings[middle]!.scope.pos <= pos) low = middle + 1;
+    if (bindings[middle].scope.pos <= pos) low = middle + 1;
     else high = middle;
   }
   for (let i = low - 1, passed = 0; i >= 0; i--) {
-    const scope = bindings[i]!.scope;
-    if (end <= scope.end) return i > 0 && bindings[i - 1]!.scope.pos === scope.pos ? LOOK_UP : bindings[i];
+    const scope = bindings[i].scope;
+    if (end <= scope.end) return i > 0 && bindings[i - 1].scope.pos === scope.pos ? LOOK_UP : bindings[i];
     if (++passed > MAX_PASSED) return LOOK_UP;
   }
   return undefined;

@@ -43,7 +43,7 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
   if (ts.isIdentifier(node)) return identifierPieces(node, ctx, depth);
   if (ts.isNewExpression(node) && calleeName(node.expression) === 'URL' && node.arguments?.length) {
     const [path, base] = node.arguments;
-    const pathPieces = urlPieces(path!, ctx, depth + 1);
+    const pathPieces = urlPieces(path, ctx, depth + 1);
     return base ? resolveAgainst(pathPieces, urlPieces(base, ctx, depth + 1), node, ctx) : pathPieces;
   }
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return urlPieces(node.expression, ctx, depth + 1);
@@ -54,7 +54,7 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
       return urlPieces(callee.expression, ctx, depth + 1);
     }
     if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) {
-      return urlPieces(node.arguments[0]!, ctx, depth + 1);
+      return urlPieces(node.arguments[0], ctx, depth + 1);
     }
   }
   return [placeholder(node, ctx)];
@@ -93,7 +93,7 @@ function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): U
 function thisMemberPieces(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): UrlPiece[] {
   const owner = thisClass(node);
   const values = owner ? (ctx.index.thisMembers.get(node.name.text) ?? []).filter((value) => thisClass(value) === owner) : [];
-  return values.length === 1 ? urlPieces(values[0]!, ctx, depth + 1) : [placeholder(node, ctx)];
+  return values.length === 1 ? urlPieces(values[0], ctx, depth + 1) : [placeholder(node, ctx)];
 }
 
 /** The class whose instance `this` is at a node (not through a `function`, which has its own `this`). */
@@ -189,7 +189,7 @@ export function leonardoUrl(pieces: readonly UrlPiece[], span: Span): RequestUrl
 /** A path whose first segment is literal and whose other segments are literal or one placeholder each. */
 function knownPath(path: string): boolean {
   const segments = path.split('/').slice(1);
-  if (segments.length === 0 || segments[0] === '' || segments[0]!.includes('{')) return false;
+  if (segments.length === 0 || segments[0] === '' || segments[0].includes('{')) return false;
   return segments.every((s) => !s.includes('{') || /^\{[^{}]*\}$/.test(s));
 }
 

@@ -147,7 +147,7 @@ function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: n
   if (target.kind !== 'object') return undefined;
   const name = node.name.text;
   for (let i = target.properties.length - 1; i >= 0; i--) {
-    const property = target.properties[i]!;
+    const property = target.properties[i];
     if (property.key === name) return property.conditional ? undefined : property.value;
   }
   return undefined;

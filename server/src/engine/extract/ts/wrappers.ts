@@ -52,7 +52,7 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
     if (index !== undefined) urlParams.add(index);
   }
   if (urlParams.size !== 1) return;
-  const wrapper: Wrapper = { fn, send, pieces, urlParam: [...urlParams][0]! };
+  const wrapper: Wrapper = { fn, send, pieces, urlParam: [...urlParams][0] };
   const body = send.body && skipOuter(sentExpression(send.body, ctx));
   if (body && ts.isIdentifier(body)) wrapper.bodyParam = parameterIndex(fn, resolveIdentifier(ctx.index, body));
   const method = send.methodExpression && skipOuter(send.methodExpression);
@@ -89,7 +89,7 @@ function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
 function parameterIndex(fn: ts.SignatureDeclaration, binding: Binding | undefined): number | undefined {
   if (!binding || binding.kind !== 'param' || binding.scope !== fn) return undefined;
   const index = fn.parameters.indexOf(binding.node as ts.ParameterDeclaration);
-  return index >= 0 && ts.isIdentifier(fn.parameters[index]!.name) ? index : undefined;
+  return index >= 0 && ts.isIdentifier(fn.parameters[index].name) ? index : undefined;
 }
 
 /** The name calls use through a member: a method, or a property initialised with the function. */
@@ -137,7 +137,7 @@ export function siteFromWrapperCall(
   if (enclosingFunction(call) === wrapper.fn) return undefined;
   const pathArgument = argument(call, wrapper, wrapper.urlParam);
   if (!pathArgument) return undefined;
-  const parameter = wrapper.fn.parameters[wrapper.urlParam]!;
+  const parameter = wrapper.fn.parameters[wrapper.urlParam];
   const pieces = wrapper.pieces.flatMap((piece) =>
     piece.unknown?.binding?.node === parameter ? urlPieces(pathArgument, ctx) : [piece],
   );
