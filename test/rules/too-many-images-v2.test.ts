@@ -1,32 +1,56 @@
 // too-many-images on v2 requests: quantity above the model's maximum.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { lintFetch, lintJson, rows } from '../helpers/v2.js';
+import { edit, ruleTester } from '../helpers/rule-tester.js';
+import { fetchCode, jsonFile } from '../helpers/v2.js';
 
-const RULE = 'too-many-images';
+const JSON_FILE = 'request.jsonc';
 
-test('quantity above the model\'s maximum: the API error, set to the maximum (offered)', () => {
-  const [hit, ...rest] = lintFetch(RULE, `{ model: 'gpt-image-1.5', parameters: { prompt, quantity: 10 }, public: false }`);
-  assert.equal(rest.length, 0);
-  assert.equal(hit.text, '10');
-  assert.equal(hit.message, '`quantity` 10 is more than `gpt-image-1.5` allows (8): the API answers `Too many images`.');
-  assert.equal(hit.finding.apiError, 'Too many images');
-  assert.deepEqual(hit.finding.fixes.map((f) => [f.edits[0].newText, f.preferred]), [['8', false]]);
-  assert.match(lintJson(RULE, '{"model": "seedream-5.0-pro", "parameters": {"prompt": "x", "quantity": 7}}')[0].message, /allows \(6\)/);
-  assert.match(lintJson(RULE, '{"model": "ideogram-v4.0", "parameters": {"prompt": "x", "quantity": 5}}')[0].message, /allows \(4\)/);
-  assert.match(lintJson(RULE, '{"model": "kling-3.0", "parameters": {"prompt": "x", "quantity": 2}}')[0].message, /allows \(1\)/);
-  assert.match(lintJson(RULE, '{"model": "rodin-v2", "parameters": {"prompt": "x", "quantity": 2}}')[0].message, /allows \(1\)/);
-});
-
-test('each model of a ternary; each value of a ternary', () => {
-  const hits = lintFetch(RULE, `{ model: hd ? 'ideogram-v4.0' : 'ideogram-v3.0', parameters: { prompt, quantity: batch ? 6 : 2 } }`);
-  assert.deepEqual(rows(hits), [['6', 'error']]);
-  assert.match(hits[0].message, /`ideogram-v4\.0` allows \(4\)/);
-});
-
-test('not flagged: at the maximum, unknown counts, other providers', () => {
-  assert.deepEqual(lintFetch(RULE, `{ model: 'flux-pro-2.0', parameters: { prompt, quantity: 8 } }`), []);
-  assert.deepEqual(lintFetch(RULE, `{ model: 'flux-pro-2.0', parameters: { prompt, quantity: count } }`), []);
-  assert.deepEqual(lintFetch(RULE, `{ model: 'veo-3.1-lite', parameters: { prompt, quantity: 1 } }`), []);
-  assert.deepEqual(lintFetch(RULE, `{ model: modelName, parameters: { prompt, quantity: 12 } }`), []);
+ruleTester.run('too-many-images', {
+  valid: [
+    { name: 'not flagged: at the maximum', code: fetchCode(`{ model: 'flux-pro-2.0', parameters: { prompt, quantity: 8 } }`) },
+    { name: 'not flagged: an unknown count', code: fetchCode(`{ model: 'flux-pro-2.0', parameters: { prompt, quantity: count } }`) },
+    { name: 'not flagged: one video', code: fetchCode(`{ model: 'veo-3.1-lite', parameters: { prompt, quantity: 1 } }`) },
+    { name: 'not flagged: an unknown model', code: fetchCode(`{ model: modelName, parameters: { prompt, quantity: 12 } }`) },
+  ],
+  invalid: [
+    {
+      name: "quantity above the model's maximum: the API error, set to the maximum (offered)",
+      code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { prompt, quantity: 10 }, public: false }`),
+      findings: [
+        {
+          message: '`quantity` 10 is more than `gpt-image-1.5` allows (8): the API answers `Too many images`.',
+          at: [6, 84, '10'],
+          fixes: [{ title: 'Set quantity to 8', output: edit('10', '8'), preferred: false }],
+        },
+      ],
+    },
+    // [model, quantity, the model's maximum, the column of the quantity in the request file's body line]
+    ...([
+      ['seedream-5.0-pro', 7, 6, 73],
+      ['ideogram-v4.0', 5, 4, 70],
+      ['kling-3.0', 2, 1, 66],
+      ['rodin-v2', 2, 1, 65],
+    ] as const).map(([model, quantity, max, column]) => ({
+      name: `quantity above the model's maximum: ${model} allows ${max}`,
+      path: JSON_FILE,
+      code: jsonFile(`{"model": "${model}", "parameters": {"prompt": "x", "quantity": ${quantity}}}`),
+      findings: [
+        {
+          message: `\`quantity\` ${quantity} is more than \`${model}\` allows (${max}): the API answers \`Too many images\`.`,
+          at: [2, column, `${quantity}`] as [number, number, string],
+          fixes: [{ title: `Set quantity to ${max}`, output: edit(`"quantity": ${quantity}}`, `"quantity": ${max}}`), preferred: false }],
+        },
+      ],
+    })),
+    {
+      name: 'each model of a ternary; each value of a ternary',
+      code: fetchCode(`{ model: hd ? 'ideogram-v4.0' : 'ideogram-v3.0', parameters: { prompt, quantity: batch ? 6 : 2 } }`),
+      findings: [
+        {
+          message: '`quantity` 6 is more than `ideogram-v4.0` allows (4): the API answers `Too many images`.',
+          at: [6, 115, '6'],
+          fixes: [{ title: 'Set quantity to 4', output: edit('6', '4'), preferred: false }],
+        },
+      ],
+    },
+  ],
 });
