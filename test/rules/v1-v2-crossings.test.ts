@@ -84,7 +84,7 @@ ruleTester.run('unknown-response-field', {
         {
           message: '`sdGenerationJob` is v1\'s answer: the v2 create answers `generate.generationId`. Did you mean `generate`?',
           at: [9, 35, 'sdGenerationJob'],
-          fixes: [{ title: 'Read `generate`', output: edit('sdGenerationJob', 'generate'), preferred: false }],
+          fixes: [{ title: 'Read `generate`', output: edit('sdGenerationJob', 'generate'), preferred: true }],
         },
       ],
     },
