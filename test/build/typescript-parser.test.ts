@@ -11,14 +11,17 @@ import ts from 'typescript';
 import { ROOT } from '../resilience/build.js';
 
 interface Generator {
-  parserOnlyFile(format: 'esm' | 'cjs'): string;
-  bundleNames(typescript: typeof ts): string[];
+  parserOnlyFile(this: void, format: 'esm' | 'cjs'): string;
+  bundleNames(this: void, typescript: typeof ts): string[];
 }
 
+// The generator is a CommonJS build script, and the module it writes is CommonJS: both loaded by path.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const generator = require(path.join(ROOT, 'scripts/typescript-parser.cjs')) as Generator;
 
 /** The module `npm test` hands the engine (scripts/engine-typescript.cjs). */
 function parserOnly(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(generator.parserOnlyFile('cjs')) as typeof ts;
 }
 
@@ -126,11 +129,5 @@ test('the engine reads TypeScript only as `ts.<name>`, the form the build takes 
   assert.ok(names.includes('createSourceFile') && names.includes('updateSourceFile') && names.includes('SyntaxKind'), names.join(', '));
   const parser = parserOnly();
   assert.deepEqual(names.filter((name) => !(name in parser)), []);
-  const other: string[] = [];
-  for (const file of files(path.join(ROOT, 'server/src'), /\.ts$/)) {
-    const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^import\s+(.*?)\s+from\s+'typescript';$/gm)) if (m[1] !== 'ts' && m[1] !== 'type ts') other.push(`${path.relative(ROOT, file)}: ${m[0]}`);
-    if (/require\(\s*['"]typescript['"]\s*\)|import\(\s*['"]typescript['"]\s*\)/.test(text)) other.push(`${path.relative(ROOT, file)}: loads typescript dynamically`);
-  }
-  assert.deepEqual(other, []);
+  // The form itself (only `import ts from 'typescript'`) is an ESLint rule (eslint.config.mjs, no-restricted-syntax).
 });

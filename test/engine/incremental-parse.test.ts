@@ -174,7 +174,7 @@ describe('incremental reparsing', () => {
     assert.deepEqual([reassigned.get('count'), reassigned.get('twice')], [true, true]);
     const edited = text.replace('var twice = 2;\n', '').replace('count = count + 1;', 'return count;');
     reassigned.clear();
-    previous = analyze(doc(source, edited + '\n'), { previous, rules: [spy] });
+    analyze(doc(source, edited + '\n'), { previous, rules: [spy] });
     assert.deepEqual([reassigned.get('count'), reassigned.get('twice')], [false, false]);
     for (const [incremental, fresh] of pairs) assert.deepEqual(incremental, fresh);
   });

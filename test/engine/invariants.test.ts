@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The files under `dir` whose names end with one of `extensions` (TypeScript sources by default). */
 function sourceFiles(dir: string, extensions: readonly string[] = ['.ts']): string[] {
@@ -15,11 +16,23 @@ function sourceFiles(dir: string, extensions: readonly string[] = ['.ts']): stri
   return out;
 }
 
-test('the engine and the catalogue import nothing from VS Code or LSP packages', () => {
-  const offenders = [...sourceFiles('server/src/engine'), ...sourceFiles('server/src/api')].filter((file) =>
-    /from\s+['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*)['"]/.test(fs.readFileSync(file, 'utf8')),
-  );
-  assert.deepEqual(offenders, []);
+test('ESLint carries invariant 1 and the TypeScript form: an engine file importing LSP, or TypeScript by name, fails the lint', async () => {
+  // The project's own ESLint config (npm run lint, part of npm test) enforces these on every file; this
+  // checks that the config still says so, with just its restriction rules (no type information needed).
+  const { Linter } = await import('eslint');
+  const parser = await import('@typescript-eslint/parser');
+  const configUrl = pathToFileURL(path.resolve('eslint.config.mjs')).href;
+  const config = (await import(configUrl) as { default: Array<{ files?: string[]; rules?: Record<string, unknown> }> }).default;
+  const restrictions = config.filter((c) => c.rules && ('no-restricted-imports' in c.rules || 'no-restricted-syntax' in c.rules));
+  const linter = new Linter({ configType: 'flat' });
+  const lint = (code: string, file: string) =>
+    linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser } }, ...restrictions] as never, file).map((m) => m.ruleId);
+  assert.deepEqual(lint("import { createConnection } from 'vscode-languageserver/node';\n", 'server/src/engine/rules/x.ts'), ['no-restricted-imports']);
+  assert.deepEqual(lint("import * as vscode from 'vscode';\n", 'server/src/api/x.ts'), ['no-restricted-imports']);
+  assert.deepEqual(lint("import { createConnection } from 'vscode-languageserver/node';\n", 'server/src/lsp/x.ts'), []);
+  assert.deepEqual(lint("import { SyntaxKind } from 'typescript';\n", 'server/src/engine/x.ts'), ['no-restricted-syntax']);
+  assert.deepEqual(lint("import * as ts from 'typescript';\n", 'server/src/engine/x.ts'), ['no-restricted-syntax']);
+  assert.deepEqual(lint("import ts from 'typescript';\nexport const k = ts.SyntaxKind.Identifier;\n", 'server/src/engine/x.ts'), []);
 });
 
 test('nothing in the engine evaluates code or opens connections', () => {

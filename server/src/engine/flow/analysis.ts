@@ -145,6 +145,7 @@ export class Flow {
     if (cached !== undefined) return recalled(cached);
     if (depth > MAX_DEPTH || this.budget <= 0) return undefined;
     this.budget--;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- settle calls it with this Flow as `this` (its `work` is typed `this: Flow`)
     return settle(this, this.memo, node, depth, this.compute);
   }
 
@@ -290,6 +291,7 @@ export class Flow {
     if (!binding) return undefined;
     // A binding holds one value wherever it is read: worked out once, for its first read.
     const cached = this.bindingMemo.get(binding);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- settle calls it with this Flow as `this` (its `work` is typed `this: Flow`)
     return cached !== undefined ? recalled(cached) : settle(this, this.bindingMemo, binding, depth, this.bindingOrigin);
   }
 
@@ -394,6 +396,7 @@ export class Flow {
     const cached = this.returns.get(fn);
     if (cached !== undefined) return recalled(cached);
     if (depth > MAX_DEPTH) return undefined;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- settle calls it with this Flow as `this` (its `work` is typed `this: Flow`)
     return settle(this, this.returns, fn, depth, this.returned);
   }
 
