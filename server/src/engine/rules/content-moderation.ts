@@ -103,8 +103,12 @@ function termHits(value: Value, doc: LintDocument): TermHit[] {
   return [];
 }
 
+/** TERMS without `g`: a test that keeps no state, and no copy of the expression as matchAll makes. */
+const ANY_TERM = new RegExp(TERMS.source, 'iu');
+
 function matches(text: string, offset: number): TermHit[] {
   const hits: TermHit[] = [];
+  if (!ANY_TERM.test(text)) return hits;
   for (const m of text.matchAll(TERMS)) {
     hits.push({ term: m[0].toLowerCase().replace(/\s+/g, ' '), word: m[0], span: { start: offset + m.index, end: offset + m.index + m[0].length } });
   }
