@@ -103,12 +103,14 @@ function termHits(value: Value, doc: LintDocument): TermHit[] {
   return [];
 }
 
-/** TERMS without `g`: a test that keeps no state, and no copy of the expression as matchAll makes. */
-const ANY_TERM = new RegExp(TERMS.source, 'iu');
-
 function matches(text: string, offset: number): TermHit[] {
   const hits: TermHit[] = [];
-  if (!ANY_TERM.test(text)) return hits;
+  // A test first: matchAll copies the expression per call, and most prompts hold no term. `test`
+  // moves a global expression's lastIndex, which matchAll starts from: it is put back to 0.
+  TERMS.lastIndex = 0;
+  const any = TERMS.test(text);
+  TERMS.lastIndex = 0;
+  if (!any) return hits;
   for (const m of text.matchAll(TERMS)) {
     hits.push({ term: m[0].toLowerCase().replace(/\s+/g, ' '), word: m[0], span: { start: offset + m.index, end: offset + m.index + m[0].length } });
   }
