@@ -159,6 +159,13 @@ describe('getV2Catalogue', () => {
     assert.deepEqual(v2.nearestModel('seedance-2.5')[0], { model: 'bytedance/seedance-2.5', reason: 'alias' });
     assert.deepEqual(v2.nearestModel('gpt-image-1.5'), []);
     assert.deepEqual(v2.nearestModel('stable-diffusion-xl-turbo-unknown'), []);
+
+    // The certain suggestion alone: case and alias, never a near spelling, nothing for a known model.
+    assert.equal(v2.certainModel('nano-banana-pro'), 'gemini-image-2');
+    assert.equal(v2.certainModel('GPT-Image-1.5'), 'gpt-image-1.5');
+    assert.equal(v2.certainModel('seedance-2.5'), 'bytedance/seedance-2.5');
+    assert.equal(v2.certainModel('phoenix-v1'), undefined);
+    assert.equal(v2.certainModel('gpt-image-1.5'), undefined);
   });
 
   it('v1 platform models by UUID with their v2 successor', () => {

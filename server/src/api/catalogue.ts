@@ -105,12 +105,18 @@ function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Cat
   }
 
   const fieldIndex = new WeakMap<readonly Field[], { wire: Map<string, Field>; sdk: Map<string, Field> }>();
+  // The last list asked for, beside the WeakMap: the properties of one object ask with one list in a row.
+  let lastFields: readonly Field[] | undefined;
+  let lastIndex: { wire: Map<string, Field>; sdk: Map<string, Field> } | undefined;
   const indexOf = (fields: readonly Field[]) => {
+    if (fields === lastFields) return lastIndex!;
     let index = fieldIndex.get(fields);
     if (!index) {
       index = { wire: new Map(fields.map((f) => [f.wire, f])), sdk: new Map(fields.map((f) => [f.sdk, f])) };
       fieldIndex.set(fields, index);
     }
+    lastFields = fields;
+    lastIndex = index;
     return index;
   };
 

@@ -40,6 +40,12 @@ export interface V2Catalogue {
    */
   nearestModel(name: string): V2ModelSuggestion[];
   /**
+   * The model an unknown string certainly means (a case-only match, a known alias, a retired
+   * model's successor or a title): `nearestModel`'s first suggestion when it is not a near spelling,
+   * without the spelling search (a v1 `modelId` that is no UUID asks this on every analysis).
+   */
+  certainModel(name: string): string | undefined;
+  /**
    * A parameter of a model by dotted path under `parameters`: `quantity`, `guidances.image_reference`,
    * `guidances.image_reference[].image.type` (`[]` steps into array items).
    */
@@ -108,6 +114,19 @@ export function buildV2Catalogue(data: V2CatalogueData): V2Catalogue {
     return current;
   };
 
+  const add = (out: V2ModelSuggestion[], name: string, model: string | undefined, reason: V2SuggestionReason) => {
+    if (model && model !== name && !out.some((s) => s.model === model)) out.push({ model, reason });
+  };
+  /** The suggestions that are certain (case, alias, successor, title), in that order. */
+  const certainModels = (name: string): V2ModelSuggestion[] => {
+    const out: V2ModelSuggestion[] = [];
+    add(out, name, byLower.get(name.toLowerCase()), 'case');
+    add(out, name, data.aliases[name], 'alias');
+    add(out, name, retired.get(name)?.successor, 'alias');
+    add(out, name, byTitle.get(foldName(name)), 'alias');
+    return out;
+  };
+
   return {
     models: () => data.models,
     model: (name) => byName.get(name),
@@ -115,17 +134,11 @@ export function buildV2Catalogue(data: V2CatalogueData): V2Catalogue {
     guideOnlyModel: (name) => guideOnly.get(name),
     nearestModel: (name) => {
       if (byName.has(name)) return [];
-      const out: V2ModelSuggestion[] = [];
-      const add = (model: string | undefined, reason: V2SuggestionReason) => {
-        if (model && model !== name && !out.some((s) => s.model === model)) out.push({ model, reason });
-      };
-      add(byLower.get(name.toLowerCase()), 'case');
-      add(data.aliases[name], 'alias');
-      add(retired.get(name)?.successor, 'alias');
-      add(byTitle.get(foldName(name)), 'alias');
-      for (const near of nearestNames(name, names)) add(near, 'near');
+      const out = certainModels(name);
+      for (const near of nearestNames(name, names)) add(out, name, near, 'near');
       return out.slice(0, 3);
     },
+    certainModel: (name) => (byName.has(name) ? undefined : certainModels(name)[0]?.model),
     param,
     styleSet: (id) => styleSets.get(id) ?? empty,
     styleName: (uuid) => data.styleNames[uuid],

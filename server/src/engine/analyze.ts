@@ -78,7 +78,7 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
   }
   return {
     // Where findings leave the engine: no message, title or detail prints a key in full (secrets.ts).
-    findings: redactDeep(applySuppressions(doc, findings, config, ranRuleIds(options.rules ?? allRules, config))),
+    findings: redactDeep(applySuppressions(doc, findings, config, () => ranRuleIds(options.rules ?? allRules, config))),
     requests: extracted.requests,
     parsed: extracted.parsed,
   };
@@ -129,15 +129,22 @@ function runRules(
   return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
 }
 
-/** One literal body sent by two requests is one mistake: identical findings are reported once. */
+/**
+ * One literal body sent by two requests is one mistake: identical findings (rule, span, message)
+ * are reported once, the first kept. Sorted by span, identical findings sit in one run of equal
+ * spans, so each is compared with the ones kept before it in its run (no key built per finding).
+ */
 function dedupe(sorted: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return sorted.filter((f) => {
-    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const out: Finding[] = [];
+  let runStart = 0;
+  for (const f of sorted) {
+    const last = out[out.length - 1];
+    if (!last || last.span.start !== f.span.start || last.span.end !== f.span.end) runStart = out.length;
+    let seen = false;
+    for (let i = runStart; i < out.length && !seen; i++) seen = out[i]!.ruleId === f.ruleId && out[i]!.message === f.message;
+    if (!seen) out.push(f);
+  }
+  return out;
 }
 
 function ranRuleIds(rules: readonly Rule[], config: LintConfig): string[] {

@@ -160,16 +160,18 @@ function ruleList(text: string, start: number, end: number): DirectiveRule[] {
 /**
  * Drop the findings that directives suppress, and report directives (or listed rules) that
  * suppress nothing. `ranRules` are the rules that ran: a listed rule that is known but did not run
- * (turned off, or left out by the caller) is not judged.
+ * (turned off, or left out by the caller) is not judged. It may be a function, called only when the
+ * document has a directive (most have none, and listing the rules is work).
  */
 export function applySuppressions(
   doc: LintDocument,
   findings: Finding[],
   config: LintConfig,
-  ranRules?: readonly string[],
+  ranRulesOrList?: readonly string[] | (() => readonly string[]),
 ): Finding[] {
   const directives = parseDirectives(doc.text, doc.kind);
   if (directives.length === 0) return findings;
+  const ranRules = typeof ranRulesOrList === 'function' ? ranRulesOrList() : ranRulesOrList;
   const lines = new LineIndex(doc.text);
   const used = directives.map(() => new Set<string>());
   const kept = findings.filter((finding) => {

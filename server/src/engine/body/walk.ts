@@ -47,10 +47,17 @@ export function bodyRequests(requests: readonly RequestSite[]): RequestSite[] {
 /** One step of the walk: an object, or one of its properties. */
 type Step = { object: ObjectVisit; property?: undefined } | { property: PropertyVisit; object?: undefined };
 
+/** The recorded walk: every step in order, and the property steps alone (most rules visit only those). */
+interface Steps {
+  all: Step[];
+  properties: PropertyVisit[];
+}
+
 /** The steps of one analysis's walk, recorded by the first rule that asks and replayed for the others. */
-const BODY_STEPS: MemoKey<Step[]> = {
+const BODY_STEPS: MemoKey<Steps> = {
   release: (steps) => {
-    steps.length = 0;
+    steps.all.length = 0;
+    steps.properties.length = 0;
   },
 };
 
@@ -65,17 +72,27 @@ export type WalkContext = Pick<RuleContext, 'requests' | 'catalogue'> & { readon
  */
 export function walkBodies(ctx: WalkContext, visitor: BodyVisitor): void {
   const steps = ctx.memo ? ctx.memo.get(BODY_STEPS, () => bodySteps(ctx.requests, ctx.catalogue)) : bodySteps(ctx.requests, ctx.catalogue);
-  for (const step of steps) {
-    if (step.object) visitor.object?.(step.object);
-    else visitor.property?.(step.property);
+  // The visitor's methods read once, not per step (each rule's visitor is an object of its own shape).
+  const onObject = visitor.object;
+  const onProperty = visitor.property;
+  if (!onObject) {
+    if (onProperty) for (const visit of steps.properties) onProperty.call(visitor, visit);
+    return;
+  }
+  for (const step of steps.all) {
+    if (step.object) onObject.call(visitor, step.object);
+    else onProperty?.call(visitor, step.property);
   }
 }
 
-function bodySteps(requests: readonly RequestSite[], catalogue: Catalogue): Step[] {
-  const steps: Step[] = [];
+function bodySteps(requests: readonly RequestSite[], catalogue: Catalogue): Steps {
+  const steps: Steps = { all: [], properties: [] };
   const recorder: BodyVisitor = {
-    object: (visit) => steps.push({ object: visit }),
-    property: (visit) => steps.push({ property: visit }),
+    object: (visit) => steps.all.push({ object: visit }),
+    property: (visit) => {
+      steps.all.push({ property: visit });
+      steps.properties.push(visit);
+    },
   };
   for (const request of bodyRequests(requests)) {
     const endpoint = request.endpoint!;

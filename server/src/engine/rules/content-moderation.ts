@@ -105,6 +105,12 @@ function termHits(value: Value, doc: LintDocument): TermHit[] {
 
 function matches(text: string, offset: number): TermHit[] {
   const hits: TermHit[] = [];
+  // A test first: matchAll copies the expression per call, and most prompts hold no term. `test`
+  // moves a global expression's lastIndex, which matchAll starts from: it is put back to 0.
+  TERMS.lastIndex = 0;
+  const any = TERMS.test(text);
+  TERMS.lastIndex = 0;
+  if (!any) return hits;
   for (const m of text.matchAll(TERMS)) {
     hits.push({ term: m[0].toLowerCase().replace(/\s+/g, ' '), word: m[0], span: { start: offset + m.index, end: offset + m.index + m[0].length } });
   }

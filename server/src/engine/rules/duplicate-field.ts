@@ -23,6 +23,7 @@ export const rule: Rule = {
         // One literal may be the body of several requests (a shared `const body`): report it once.
         if (seen.has(object.span.start)) return;
         seen.add(object.span.start);
+        if (!hasRepeatedKey(object.properties)) return;
         const literal = object.properties.filter((p) => writtenIn(object, p));
         for (let i = 0; i < literal.length; i++) {
           const earlier = literal[i];
@@ -39,6 +40,15 @@ export const rule: Rule = {
     });
   },
 };
+
+/** Whether any key appears twice (a quick test before the literal keys are sorted out; most objects have none). */
+function hasRepeatedKey(properties: readonly Property[]): boolean {
+  for (let i = 1; i < properties.length; i++) {
+    const key = properties[i]!.key;
+    for (let j = 0; j < i; j++) if (properties[j]!.key === key) return true;
+  }
+  return false;
+}
 
 /** A key written directly in this literal: not assigned afterwards, not conditional, inside its braces. */
 function writtenIn(object: ObjectValue, property: Property): boolean {

@@ -19,9 +19,10 @@ const DIMENSION_NAMES = new Set(['width', 'height', 'imageWidth', 'imageHeight']
 
 /** A width/height field with known bounds; the fields this rule (alone) judges for numbers. */
 export function isDimensionField(field: Field): boolean {
+  if (!DIMENSION_NAMES.has(field.wire)) return false;
   const c = field.constraints;
   const bounded = c.min !== undefined || c.max !== undefined || c.multipleOf !== undefined || numericAllowed(field).length > 0;
-  return DIMENSION_NAMES.has(field.wire) && bounded;
+  return bounded;
 }
 
 /** The discrete numbers a field allows, when the catalogue states a set. */

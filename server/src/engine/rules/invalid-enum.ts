@@ -40,12 +40,15 @@ export const rule: Rule = {
 
 /** Check each string the value can take, and the elements of an array of enum strings. */
 function checkValue(ctx: RuleContext, request: RequestSite, value: Value, field: Field, path: string): void {
-  const allowed = allowedStrings(field);
+  // Listed only for a string (most properties are numbers, booleans or fields without a set).
+  let allowed: string[] | undefined;
   for (const option of literalOptions(value)) {
     if (option.kind === 'array' && field.items) {
       for (const element of option.elements) checkValue(ctx, request, element, field.items, `${path}[]`);
     }
-    if (option.kind !== 'string' || allowed.length === 0 || allowed.includes(option.value)) continue;
+    if (option.kind !== 'string') continue;
+    allowed ??= allowedStrings(field);
+    if (allowed.length === 0 || allowed.includes(option.value)) continue;
     const { values: suggestions, certain } = suggestionsFor(option.value, field, allowed);
     const fixes = choiceFixes(
       suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(option, s) })),

@@ -63,7 +63,7 @@ export const rule: Rule = {
 function v2ModelNamed(text: string): string | undefined {
   const catalogue = getV2Catalogue();
   if (catalogue.model(text) || catalogue.retired(text) || catalogue.guideOnlyModel(text)) return text;
-  return catalogue.nearestModel(text).find((s) => s.reason === 'case' || s.reason === 'alias')?.model;
+  return catalogue.certainModel(text);
 }
 
 /** `styleIds`: a list of UUIDs. */

@@ -7,7 +7,7 @@ import type { Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, replaceValue, stringLiteral } from '../fix/builders.js';
 import { isIdField, UUID_PLACEHOLDER } from '../body/facts.js';
-import type { Fix, ObjectValue, Property, Rule, StringValue, Value } from '../types.js';
+import type { Fix, ObjectValue, Property, RequestSite, Rule, StringValue, Value } from '../types.js';
 import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies } from '../body/walk.js';
 import { checkMissingRequiredV2 } from '../v2/missing-required.js';
 
@@ -26,17 +26,13 @@ export const rule: Rule = {
     checkMissingRequiredV2(ctx);
     walkBodies(ctx, {
       object({ request, object, fields, path }) {
-        const endpoint = endpointLabel(request);
         for (const field of fields) {
           if (!field.required) continue;
-          const name = nameFor(field, request.naming);
-          const apiError = endpoint === 'POST /generations' && field.wire === 'prompt' ? PROMPT_ERROR : undefined;
-          const answer = apiError ? `the API answers \`${apiError}\`` : 'the API rejects the request';
-          const where = path ? ` in \`${path}\`` : '';
           const property = propertyFor(object, field, request.naming);
           if (!property) {
             if (object.hasUnknownKeys) continue;
             if (request.naming === 'sdk' && field.sdkAlwaysSent) continue;
+            const { name, endpoint, where, answer, apiError } = wording(request, field, path);
             ctx.report({
               message: `\`${name}\` is required by ${endpoint}${where} and is missing: ${answer}.`,
               span: object.openBrace,
@@ -49,6 +45,7 @@ export const rule: Rule = {
           if (property.conditional || field.nullable) continue;
           const dropped = droppedOption(property, request.naming);
           if (!dropped) continue;
+          const { name, endpoint, where, answer, apiError } = wording(request, field, path);
           ctx.report({
             message: `\`${name}\` is required by ${endpoint}${where} but is ${dropped.what}: ${answer}.`,
             span: property.keySpan,
@@ -61,6 +58,19 @@ export const rule: Rule = {
     });
   },
 };
+
+/** The words of a finding on a required field (made only when there is one to report). */
+function wording(request: RequestSite, field: Field, path: string) {
+  const endpoint = endpointLabel(request);
+  const apiError = endpoint === 'POST /generations' && field.wire === 'prompt' ? PROMPT_ERROR : undefined;
+  return {
+    name: nameFor(field, request.naming),
+    endpoint,
+    where: path ? ` in \`${path}\`` : '',
+    answer: apiError ? `the API answers \`${apiError}\`` : 'the API rejects the request',
+    apiError,
+  };
+}
 
 /**
  * The option of a present property that sends no value: `null` (also one side of `c ? x : null`, a

@@ -50,6 +50,8 @@ export const rule: Rule = {
         const countField = countFieldOf(visit.fields);
         const count = countField && propertyFor(visit.object, countField, visit.request.naming);
         if (!count) return;
+        // Up to 4 images is never too many: the sizes are read only when the count could be.
+        if (!literalOptions(count.value).some((o) => o.kind === 'number' && o.value > MAX_LARGE_IMAGES)) return;
         const large = largeSide(visit);
         const limit = large ? MAX_LARGE_IMAGES : MAX_IMAGES;
         for (const option of literalOptions(count.value)) {

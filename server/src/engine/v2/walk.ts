@@ -74,14 +74,28 @@ const BODY_PATHS = new Set(['/generations', '/generationssync']);
  * cannot be known): a body sent to a path that does not exist is `unknown-endpoint`'s to report.
  */
 export function v2Requests(requests: readonly RequestSite[]): RequestSite[] {
-  return requests.filter(
-    (r) => r.url?.apiVersion === 'v2' && r.body !== undefined && (r.url.path === undefined || BODY_PATHS.has(r.url.path)),
-  );
+  return requests.filter(isV2Request);
 }
 
-/** The walk of this analysis's v2 bodies (memoised in `ctx.memo`; afresh without one). */
+/** The walk of a document without v2 requests: shared, never memoised (so never emptied), never written. */
+const NO_V2: V2Walk = Object.freeze({ bodies: frozenEmpty<V2Body>(), objects: frozenEmpty<V2ObjectVisit>(), properties: frozenEmpty<V2PropertyVisit>() });
+
+/** An empty array that throws on a write (the type stays mutable: V2Walk's arrays are emptied on release). */
+function frozenEmpty<T>(): T[] {
+  return Object.freeze([]) as unknown as T[];
+}
+
+/**
+ * The walk of this analysis's v2 bodies (memoised in `ctx.memo`; afresh without one). A document
+ * without a v2 request (every v1 file) gets NO_V2 at once: nothing allocated, nothing memoised.
+ */
 export function v2Walk(ctx: Pick<RuleContext, 'requests'> & { readonly memo?: RuleContext['memo'] }): V2Walk {
+  if (!ctx.requests.some(isV2Request)) return NO_V2;
   return ctx.memo ? ctx.memo.get(V2_WALK, () => walk(ctx.requests)) : walk(ctx.requests);
+}
+
+function isV2Request(r: RequestSite): boolean {
+  return r.url?.apiVersion === 'v2' && r.body !== undefined && (r.url.path === undefined || BODY_PATHS.has(r.url.path));
 }
 
 function walk(requests: readonly RequestSite[]): V2Walk {
@@ -152,9 +166,11 @@ function walkValue(out: V2Walk, body: V2Body, model: V2Model, value: Property['v
  * findings whose messages differ only by the model named (the first one reported stays).
  */
 export function reportOnce(ctx: Pick<RuleContext, 'report'>): (finding: ReportInput, key?: string) => void {
-  const seen = new Set<string>();
+  // Made at the first report: most documents have no v2 request, and no v2 rule reports anything.
+  let seen: Set<string> | undefined;
   return (finding, key = finding.message) => {
     const id = `${finding.span.start}:${finding.span.end}:${key}`;
+    seen ??= new Set();
     if (seen.has(id)) return;
     seen.add(id);
     ctx.report(finding);
