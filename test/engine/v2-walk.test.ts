@@ -18,7 +18,7 @@ test('a v1 request file: the v2 walk is empty, without asking the memo, and cann
   assert.equal(requests.length, 1);
   const walk = v2Walk({ requests, memo: memoThatThrows });
   assert.deepEqual([walk.bodies.length, walk.objects.length, walk.properties.length], [0, 0, 0]);
-  assert.throws(() => walk.properties.push(walk.properties[0]!));
+  assert.throws(() => walk.properties.push(walk.properties[0]));
 });
 
 test('a v2 request file: the v2 walk is memoised and holds its body', () => {

@@ -141,7 +141,7 @@ function dedupe(sorted: Finding[]): Finding[] {
     const last = out[out.length - 1];
     if (!last || last.span.start !== f.span.start || last.span.end !== f.span.end) runStart = out.length;
     let seen = false;
-    for (let i = runStart; i < out.length && !seen; i++) seen = out[i]!.ruleId === f.ruleId && out[i]!.message === f.message;
+    for (let i = runStart; i < out.length && !seen; i++) seen = out[i].ruleId === f.ruleId && out[i].message === f.message;
     if (!seen) out.push(f);
   }
   return out;

@@ -73,7 +73,9 @@ export type WalkContext = Pick<RuleContext, 'requests' | 'catalogue'> & { readon
 export function walkBodies(ctx: WalkContext, visitor: BodyVisitor): void {
   const steps = ctx.memo ? ctx.memo.get(BODY_STEPS, () => bodySteps(ctx.requests, ctx.catalogue)) : bodySteps(ctx.requests, ctx.catalogue);
   // The visitor's methods read once, not per step (each rule's visitor is an object of its own shape).
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(visitor, …) below
   const onObject = visitor.object;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- likewise
   const onProperty = visitor.property;
   if (!onObject) {
     if (onProperty) for (const visit of steps.properties) onProperty.call(visitor, visit);

@@ -44,8 +44,8 @@ export const rule: Rule = {
 /** Whether any key appears twice (a quick test before the literal keys are sorted out; most objects have none). */
 function hasRepeatedKey(properties: readonly Property[]): boolean {
   for (let i = 1; i < properties.length; i++) {
-    const key = properties[i]!.key;
-    for (let j = 0; j < i; j++) if (properties[j]!.key === key) return true;
+    const key = properties[i].key;
+    for (let j = 0; j < i; j++) if (properties[j].key === key) return true;
   }
   return false;
 }
