@@ -1,4 +1,5 @@
-// One esbuild script for the three bundles: the VS Code client, the language server and the CLI.
+// One esbuild script for the bundles: the VS Code client, the language server, the CLI, and the npm
+// package's programmatic API with the ESLint plugin (dist/api.js; dist/eslint.js is the plugin alone).
 // `node scripts/build.mjs` builds once (minified); `--watch` rebuilds on change; `--dev` keeps names.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
+  // `require('leonardo-lint')`. esbuild marks its exports so Node's ESM import finds them by name.
+  { entryPoints: ['server/src/node-api/index.ts'], outfile: 'dist/api.js' },
 ];
 
 // dist/server.js and dist/cli.js load their bundles through V8's code cache (scripts/cached-entry.cjs).
@@ -37,6 +40,10 @@ mkdirSync('dist', { recursive: true });
 for (const name of ['server', 'cli']) {
   writeFileSync(`dist/${name}.js`, cachedEntry.replace('__BUNDLE__', `${name}-main.js`));
 }
+// `leonardo-lint/eslint`: the plugin object as module.exports, so both `require()` and ESM's default
+// import (`import leonardo from 'leonardo-lint/eslint'`) give the plugin itself, not a namespace.
+// It shares the API's bundle: the engine is published once.
+writeFileSync('dist/eslint.js', "'use strict';\n// The ESLint plugin (see server/src/eslint-plugin).\nmodule.exports = require('./api.js').eslintPlugin;\n");
 
 if (watch) {
   for (const entry of entries) {
