@@ -17,11 +17,10 @@ import type { ESLint, Linter, Rule as EslintRule, SourceCode } from 'eslint';
 import { analyze } from '../engine/analyze.js';
 import { ConfigError, ConfigLoader } from '../engine/config-file.js';
 import { mergeConfigs, type LintConfig } from '../engine/config.js';
-import { ruleDocsUrl } from '../engine/docs.js';
 import { documentKindForPath } from '../engine/extract/index.js';
 import { LineIndex } from '../engine/positions.js';
 import { allRules } from '../engine/rules/index.js';
-import { UNUSED_DIRECTIVE_RULE_ID } from '../engine/suppressions.js';
+import { UNUSED_DIRECTIVE_META } from '../engine/suppressions.js';
 import type { DocumentKind, Finding, Fix, RuleMeta, Severity } from '../engine/types.js';
 
 declare const LEONARDO_LINT_VERSION: string | undefined;
@@ -34,16 +33,7 @@ export const PLUGIN_NAME = 'leonardo';
  * The ESLint rules: the engine's rules, and the engine's report of its own unused
  * `leonardo-lint-disable` comments (a finding the CLI reports too, so it is a rule here).
  */
-const RULE_METAS: readonly RuleMeta[] = [
-  ...allRules.map((r) => r.meta),
-  {
-    id: UNUSED_DIRECTIVE_RULE_ID,
-    defaultSeverity: 'warning',
-    description: 'A leonardo-lint-disable comment that suppresses nothing.',
-    docsUrl: ruleDocsUrl(UNUSED_DIRECTIVE_RULE_ID),
-    fixable: true,
-  },
-];
+const RULE_METAS: readonly RuleMeta[] = [...allRules.map((r) => r.meta), UNUSED_DIRECTIVE_META];
 
 /**
  * ESLint's severity for each engine severity. ESLint has two levels: `information` (the one
