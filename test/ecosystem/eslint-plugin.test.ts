@@ -12,6 +12,7 @@ import { Linter, RuleTester, type ESLint, type Rule as EslintRule } from 'eslint
 import { analysesRun, plugin } from '../../server/src/eslint-plugin/index.js';
 import { allRules } from '../../server/src/engine/rules/index.js';
 import { lintText } from '../../server/src/node-api/index.js';
+import { JS_UPSCALE, TS_GENERATE } from './sample-app.js';
 
 // RuleTester reports through the test framework's describe/it when it is given them.
 RuleTester.describe = describe;
@@ -20,35 +21,6 @@ RuleTester.itOnly = it.only;
 
 const tsTester = new RuleTester({ languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' } });
 const jsTester = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
-
-const TS_GENERATE = (fields: string) => `const LEONARDO = 'https://cloud.leonardo.ai/api/rest/v1';
-
-export async function generate(prompt: string): Promise<string> {
-  const res = await fetch(\`\${LEONARDO}/generations\`, {
-    method: 'POST',
-    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
-    body: JSON.stringify({ prompt, modelId: 'aa77f04e-3eec-4034-9c07-d0f619684628', ${fields} }),
-  });
-  const json = (await res.json()) as { sdGenerationJob: { generationId: string } };
-  return json.sdGenerationJob.generationId;
-}
-`;
-
-const JS_UPSCALE = (fields: string) => `import axios from 'axios';
-
-const api = axios.create({
-  baseURL: 'https://cloud.leonardo.ai/api/rest/v1',
-  headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
-});
-
-export async function upscale(id) {
-  const { data } = await api.post('/variations/universal-upscaler', {
-    generatedImageId: id,
-${fields}
-  });
-  return data;
-}
-`;
 
 // The preferred fix (a case-only rename) is ESLint's fix.
 tsTester.run('unknown-field', plugin.rules['unknown-field']!, {

@@ -10,6 +10,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { JS_UPSCALE } from './sample-app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -53,22 +54,7 @@ export async function generate(prompt: string): Promise<string> {
   return json.sdGenerationJob.generationId;
 }
 `,
-  'src/upscale.mjs': `import axios from 'axios';
-
-const api = axios.create({
-  baseURL: 'https://cloud.leonardo.ai/api/rest/v1',
-  headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
-});
-
-export async function upscale(id) {
-  const { data } = await api.post('/variations/universal-upscaler', {
-    generatedImageId: id,
-    upscalerStyle: 'GENERAL',
-    ultraUpscaleStyle: 'REALISTIC',
-  });
-  return data;
-}
-`,
+  'src/upscale.mjs': JS_UPSCALE("    upscalerStyle: 'GENERAL',\n    ultraUpscaleStyle: 'REALISTIC',"),
   'src/clean.ts': `export const add = (a: number, b: number): number => a + b;\n`,
   'requests/portrait.leonardo.json': '{\n  "prompt": "an astronaut in a sunflower field",\n  "num_inference_steps": 5,\n  "Width": 832\n}\n',
   'scripts/generate.sh': `#!/bin/sh\ncurl -X POST https://cloud.leonardo.ai/api/rest/v1/generations \\\n  -H "authorization: Bearer $LEONARDO_API_KEY" \\\n  -d '{"prompt": "a fox", "num_images": 9}'\n`,
