@@ -153,11 +153,12 @@ test('the plugin agrees with the programmatic API on a JS file', async () => {
 // Under @eslint/json or @eslint/markdown, ESLint hands the plugin a SourceCode without a JS tree: the
 // plugin reads only its text and the file name. A context of exactly that shape stands in for them
 // here; the real languages are tested below when they are installed.
-function lintAsTextLanguage(filename: string, text: string) {
+function lintAsTextLanguage(filename: string, text: string, settings: Record<string, unknown> = {}) {
   const reports: EslintRule.ReportDescriptor[] = [];
   const sourceCode = { text, ast: { type: 'Document' } };
+  const cwd = path.resolve('test/ecosystem');
   for (const [id, rule] of Object.entries(plugin.rules)) {
-    rule.create({ sourceCode, filename, settings: {}, id, report: (d: EslintRule.ReportDescriptor) => reports.push(d) } as unknown as EslintRule.RuleContext);
+    rule.create({ sourceCode, filename: path.join(cwd, filename), cwd, settings, id, report: (d: EslintRule.ReportDescriptor) => reports.push(d) } as unknown as EslintRule.RuleContext);
   }
   return reports.map((r) => ({ ...(r as { loc: unknown }), data: r.data }));
 }
@@ -180,6 +181,14 @@ test('a request file and curl in Markdown are read from the text alone (as under
   assert.match(String(mdReports[0]!.data?.message), /^`num_images` 9 is too many/);
   // A JSON file that is not a Leonardo request gets nothing.
   assert.deepEqual(lintAsTextLanguage('tsconfig.json', '{ "compilerOptions": { "Width": 1 } }\n'), []);
+});
+
+test("settings['leonardo-lint'] configures the engine (request files by glob), never the rules' severities", () => {
+  const body = '{\n  "prompt": "a lighthouse at dusk",\n  "num_images": 12\n}\n';
+  assert.deepEqual(lintAsTextLanguage('bodies/lighthouse.json', body), [], 'a plain .json file is not known to be a request');
+  const settings = { 'leonardo-lint': { requestFiles: { 'bodies/*.json': 'POST /generations' }, rules: { 'too-many-images': 'off' } } };
+  const reports = lintAsTextLanguage('bodies/lighthouse.json', body, settings);
+  assert.deepEqual(reports.map((r) => String(r.data?.message).split(':')[0]), ['`num_images` 12 is too many with the default width 1024 (width is omitted, and the API uses 1024×768)']);
 });
 
 const requireFromRoot = createRequire(path.resolve('package.json'));

@@ -16,7 +16,7 @@
 import type { ESLint, Linter, Rule as EslintRule, SourceCode } from 'eslint';
 import { analyze } from '../engine/analyze.js';
 import { ConfigError, ConfigLoader } from '../engine/config-file.js';
-import { mergeConfigs, type LintConfig } from '../engine/config.js';
+import type { LintConfig } from '../engine/config.js';
 import { documentKindForPath } from '../engine/extract/index.js';
 import { LineIndex } from '../engine/positions.js';
 import { allRules } from '../engine/rules/index.js';
@@ -59,24 +59,25 @@ export function analysesRun(): number {
 }
 
 /**
- * The engine's configuration for a file: the nearest `leonardo-lint.config.json` (its
- * `requestFiles`, `maxFileSize`, `ignores`), read as the CLI reads it, without its rule
- * severities: in ESLint, ESLint's config turns rules on and off.
+ * The engine's configuration for a file: `settings['leonardo-lint']` of the ESLint config when it is
+ * there (its globs relative to ESLint's working folder, as the CLI's `--config` file's are to its
+ * own), else the nearest `leonardo-lint.config.json`, read as the CLI reads it. Either way without
+ * rule severities: in ESLint, ESLint's config turns rules on and off.
  */
-function engineConfig(filename: string, settings: unknown): LintConfig {
-  let fromFile: LintConfig = {};
-  if (filename && !filename.startsWith('<')) {
+function engineConfig(context: EslintRule.RuleContext): LintConfig {
+  const fromSettings = (context.settings as { 'leonardo-lint'?: LintConfig } | undefined)?.['leonardo-lint'];
+  let config: LintConfig = {};
+  if (fromSettings) config = { baseDir: context.cwd, ...fromSettings };
+  else if (context.filename && !context.filename.startsWith('<')) {
     try {
-      fromFile = configs.forFile(filename).config;
+      config = configs.forFile(context.filename).config;
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       throw new Error(`leonardo-lint: ${error.message}`);
     }
   }
-  const fromSettings = (settings as { 'leonardo-lint'?: LintConfig } | undefined)?.['leonardo-lint'];
-  const merged = mergeConfigs(fromFile, fromSettings);
-  delete merged.rules;
-  return merged;
+  const { rules: _severities, ...rest } = config;
+  return rest;
 }
 
 /** What the engine reads a file as: by its name, else as TS/JS (ESLint's own files; the TS reader reads JS too). */
@@ -92,7 +93,7 @@ function analysisFor(context: EslintRule.RuleContext): FileAnalysis {
   // ESLint hands rules the text without its BOM, and its fix ranges index that text: the engine
   // analyses the same text, so its spans are ESLint's ranges.
   const text = sourceCode.text;
-  const config = engineConfig(filename, context.settings);
+  const config = engineConfig(context);
   analysisCount++;
   const { findings } = analyze({ text, kind: kindOf(filename, text), path: filename }, { config });
   const byRule = new Map<string, Finding[]>();
