@@ -81,7 +81,8 @@ function floorNote(floor: { parents: number; walk: number }): string {
   return `; floors, against the same parse: TypeScript's parse with parent pointers ${round(floor.parents, 2)}×, a bare walk of every node ${round(floor.walk, 2)}×`;
 }
 
-function ratioResult(name: string, t: Timed, limit: number, detail: string): Result {
+/** A figure `t.engine` against its baseline `t.parse`, as a ratio with a limit. */
+export function ratioResult(name: string, t: Timed, limit: number, detail: string): Result {
   const ratio = t.engine / t.parse;
   return {
     name,

@@ -10,7 +10,7 @@ import { analyze } from '../server/src/engine/analyze.js';
 import { documentKindForPath } from '../server/src/engine/extract/index.js';
 import { plugin } from '../server/src/eslint-plugin/index.js';
 import type { Corpus } from './corpus.js';
-import { eslintLinter, variants } from './engine.js';
+import { eslintLinter, ratioResult, variants } from './engine.js';
 import { median, round, type Result } from './measure.js';
 
 const LIMIT = 1.2;
@@ -50,18 +50,12 @@ export async function eslintPluginFigure(corpus: Corpus): Promise<Result> {
   // Paired: each run's difference, then the median of those.
   const added = median(times.with!.map((t, i) => t - times.without![i]!));
   const engine = median(times.engine!);
-  const ratio = added / engine;
-  return {
-    name: 'eslint/plugin-cost',
-    value: round(added, 1),
-    unit: 'ms',
-    baseline: round(engine, 1),
-    ratio: round(ratio, 3),
-    target: `ratio ≤ ${LIMIT}`,
-    pass: ratio <= LIMIT,
-    detail:
+  return ratioResult(
+    'eslint/plugin-cost',
+    { engine: added, parse: engine },
+    LIMIT,
       `time the plugin (recommended config) adds to ESLint over ${files.length} TS files of the bench project (one in four) vs analyze() alone on them; ` +
       `ESLint without the plugin ${round(eslint, 0)} ms, so the plugin adds ${round((100 * added) / eslint, 1)}% to the run; ` +
       `${findings} findings per run`,
-  };
+  );
 }
