@@ -88,7 +88,7 @@ before(() => {
   // The package's own files, as npm would pack them from the repository (its .npmignore decides)…
   const listed = run(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
   if (listed.status !== 0) {
-    unavailable = `npm pack is not available here: ${listed.stderr.trim().split('\n').pop()}`;
+    unavailable = `npm pack is not available here: ${(listed.stderr || String(listed.error)).trim().split('\n').pop()}`;
     return;
   }
   const staging = path.join(work, 'package');
@@ -107,7 +107,7 @@ before(() => {
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'leonardo-app', private: true, type: 'module' }, null, 2));
   const installed = run(NPM, ['i', '-D', tarball, '--no-audit', '--no-fund', '--prefer-offline'], app);
   if (installed.status !== 0) {
-    const reason = installed.stderr.trim().split('\n').slice(-3).join(' ');
+    const reason = (installed.stderr || String(installed.error)).trim().split('\n').slice(-3).join(' ');
     if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|offline/i.test(reason)) {
       unavailable = `npm cannot install here: ${reason}`;
       return;
