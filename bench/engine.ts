@@ -23,7 +23,7 @@ import { median, round, sideBySide, type Result } from './measure.js';
  * (0.2 ms for 66 KB here), and neither the editor (JSON.parse) nor the CLI (readFileSync) hands
  * the engine a rope. The baseline gets the same flat strings.
  */
-function variants(text: string, count: number): string[] {
+export function variants(text: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => {
     const copy = `${text}\n// run ${i}\n`;
     copy.indexOf('\u0000'); // reading it flattens it in place
@@ -81,7 +81,8 @@ function floorNote(floor: { parents: number; walk: number }): string {
   return `; floors, against the same parse: TypeScript's parse with parent pointers ${round(floor.parents, 2)}×, a bare walk of every node ${round(floor.walk, 2)}×`;
 }
 
-function ratioResult(name: string, t: Timed, limit: number, detail: string): Result {
+/** A figure `t.engine` against its baseline `t.parse`, as a ratio with a limit. */
+export function ratioResult(name: string, t: Timed, limit: number, detail: string): Result {
   const ratio = t.engine / t.parse;
   return {
     name,
@@ -112,8 +113,11 @@ export async function engineTsFigures(corpus: Corpus): Promise<Result[]> {
   ];
 }
 
-/** ESLint 9's Linter with @typescript-eslint/parser and one rule that reports `debugger` statements. */
-function eslintLinter(): (file: string, text: string) => unknown {
+/**
+ * ESLint 9's Linter with @typescript-eslint/parser and one rule that reports `debugger` statements,
+ * and any further config entries (the ESLint plugin's figure adds the plugin's).
+ */
+export function eslintLinter(...extra: Linter.Config[]): (file: string, text: string) => Linter.LintMessage[] {
   const rule: EslintRule.RuleModule = {
     meta: { type: 'problem', schema: [] },
     create: (context) => ({ DebuggerStatement: (node) => context.report({ node, message: 'debugger statement' }) }),
@@ -121,11 +125,12 @@ function eslintLinter(): (file: string, text: string) => unknown {
   const linter = new Linter({ configType: 'flat' });
   const config: Linter.Config[] = [
     {
-      files: ['**/*.ts'],
+      files: ['**/*.{ts,tsx,js}'],
       languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
       plugins: { bench: { rules: { 'no-debugger-statement': rule } } },
       rules: { 'bench/no-debugger-statement': 'error' },
     },
+    ...extra,
   ];
   return (file, text) => {
     const messages = linter.verify(text, config, { filename: file });

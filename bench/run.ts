@@ -1,6 +1,6 @@
 // `npm run bench`: generate the corpus, measure every figure against its baseline, print the table
 // and write bench/results.json (an array of {name, value, unit, baseline, ratio, target, pass, detail}).
-// `--only engine,lsp` runs some groups (engine, json, eslint, keystroke, startup, memory, framing, cli, vsix);
+// `--only engine,lsp` runs some groups (engine, json, eslint, eslint-plugin, keystroke, startup, memory, framing, cli, vsix);
 // `--out <file>` writes the results elsewhere; `--markdown` also prints the table as Markdown.
 // Each group runs in a process of its own (this script again, with `--group`), so no group measures
 // in a heap the one before it filled: after the 20,000-line engine runs, the JSON figure here came
@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { cliFigure } from './cli.js';
 import { generateCorpus, type Corpus } from './corpus.js';
 import { engineJsonFigure, engineTsFigures, engineVsEslint } from './engine.js';
+import { eslintPluginFigure } from './eslint-plugin.js';
 import { framingFigure } from './framing.js';
 import { BENCH_DIR } from './paths.js';
 import { keystrokeFigures, memoryFigure, startupFigure } from './lsp.js';
@@ -23,6 +24,7 @@ const GROUPS: Record<string, (corpus: Corpus) => Promise<Result[]> | Result[]> =
   engine: engineTsFigures,
   json: async (c) => [await engineJsonFigure(c)],
   eslint: async (c) => [await engineVsEslint(c)],
+  'eslint-plugin': async (c) => [await eslintPluginFigure(c)],
   keystroke: keystrokeFigures,
   startup: async (c) => [await startupFigure(c)],
   memory: async (c) => [await memoryFigure(c)],

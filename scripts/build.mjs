@@ -1,5 +1,7 @@
-// One esbuild script for the three bundles: the VS Code client, the language server and the CLI.
-// `node scripts/build.mjs` builds once (minified); `--watch` rebuilds on change; `--dev` keeps names.
+// One esbuild script for the bundles: the VS Code client, the language server, the CLI, and the npm
+// package's programmatic API with the ESLint plugin (dist/api.js; dist/eslint.js is the plugin alone).
+// `node scripts/build.mjs` builds once (minified); `--watch` rebuilds on change; `--dev` keeps names;
+// `--outdir <dir>` writes the bundles elsewhere than dist/ (the package test packs a copy of its own).
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parserOnlyTypeScript } from './typescript-parser.cjs';
@@ -8,6 +10,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
+const outdirAt = process.argv.indexOf('--outdir');
+const out = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'dist';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -26,17 +30,23 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: `${out}/client.js` },
+  { entryPoints: ['server/src/server.ts'], outfile: `${out}/server-main.js` },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: `${out}/cli-main.js` },
+  // `require('leonardo-lint')`. esbuild marks its exports so Node's ESM import finds them by name.
+  { entryPoints: ['server/src/node-api/index.ts'], outfile: `${out}/api.js` },
 ];
 
 // dist/server.js and dist/cli.js load their bundles through V8's code cache (scripts/cached-entry.cjs).
 const cachedEntry = readFileSync(new URL('./cached-entry.cjs', import.meta.url), 'utf8');
-mkdirSync('dist', { recursive: true });
+mkdirSync(out, { recursive: true });
 for (const name of ['server', 'cli']) {
-  writeFileSync(`dist/${name}.js`, cachedEntry.replace('__BUNDLE__', `${name}-main.js`));
+  writeFileSync(`${out}/${name}.js`, cachedEntry.replace('__BUNDLE__', `${name}-main.js`));
 }
+// `leonardo-lint/eslint`: the plugin object as module.exports, so both `require()` and ESM's default
+// import (`import leonardo from 'leonardo-lint/eslint'`) give the plugin itself, not a namespace.
+// It shares the API's bundle: the engine is published once.
+writeFileSync(`${out}/eslint.js`, "'use strict';\n// The ESLint plugin (see server/src/eslint-plugin).\nmodule.exports = require('./api.js').eslintPlugin;\n");
 
 if (watch) {
   for (const entry of entries) {
@@ -52,7 +62,7 @@ if (watch) {
   // expression literals: write such a character as `\uXXXX` in the source. A --dev bundle keeps the
   // sources' comments, which may be anything: it is not checked (and loads a little slower).
   for (const name of dev ? [] : ['server', 'cli']) {
-    const bytes = readFileSync(`dist/${name}-main.js`);
+    const bytes = readFileSync(`${out}/${name}-main.js`);
     const at = bytes.findIndex((b) => b > 0x7f);
     if (at >= 0) {
       const context = bytes.subarray(Math.max(0, at - 60), at + 20).toString('utf8');

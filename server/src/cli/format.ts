@@ -1,12 +1,14 @@
 // Output formats: stylish (ESLint's default look), json (exactly ESLint's JSON formatter shape) and
 // SARIF 2.1.0 (for code-scanning tools). Lines and columns are 1-based; columns count UTF-16 units.
 
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../engine/positions.js';
 import { allRules } from '../engine/rules/index.js';
 import { REPOSITORY_URL } from '../engine/rule-docs.js';
 import { applyTextEdits } from '../engine/fix/apply.js';
+import { UNUSED_DIRECTIVE_META } from '../engine/suppressions.js';
 import type { Finding } from '../engine/types.js';
 import { wellFormed } from './file-io.js';
 import type { FileResult } from './lint-files.js';
@@ -177,15 +179,40 @@ function encodeSegments(segments: readonly string[]): string {
     .join('/');
 }
 
+/** The rules SARIF's `tool.driver.rules` lists (results point into it by `ruleIndex`). */
+const sarifRules = [...allRules.map((r) => r.meta), UNUSED_DIRECTIVE_META];
+const sarifRuleIndex = new Map(sarifRules.map((r, i) => [r.id, i]));
+
+/**
+ * What identifies a finding across commits for code scanning (`partialFingerprints`): its rule, the
+ * text of its line (trimmed) and which occurrence of that pair in the file it is, hashed. Not the
+ * line number, so lines added above a finding keep its identity; not the message, which names
+ * values. In GitHub's own key and form (`<hash>:<occurrence>`), so upload-sarif does not compute
+ * its own, which would also hash the lines around it.
+ */
+function lineHashes(text: string, messages: readonly EslintMessage[]): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const seen = new Map<string, number>();
+  return messages.map((m) => {
+    const key = `${m.ruleId ?? 'fatal'}\u0000${(lines[m.line - 1] ?? '').trim()}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return `${createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 16)}:${occurrence}`;
+  });
+}
+
 export function formatSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): string {
   const eslint = toEslintResults(results);
   const level = (m: EslintMessage, f?: Finding) =>
     m.severity === 2 ? 'error' : f?.severity === 'information' ? 'note' : 'warning';
-  const sarifResults = eslint.flatMap((r, i) =>
-    r.messages.map((m, j) => {
-      const f = results[i].findings[j];
+  const sarifResults = eslint.flatMap((r, i) => {
+    const hashes = lineHashes(results[i]!.text, r.messages);
+    return r.messages.map((m, j) => {
+      const f = results[i]!.findings[j];
+      const ruleIndex = sarifRuleIndex.get(m.ruleId ?? '');
       return {
         ruleId: m.ruleId ?? 'fatal',
+        ...(ruleIndex === undefined ? {} : { ruleIndex }),
         level: level(m, f),
         message: { text: m.message },
         locations: [
@@ -196,9 +223,10 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
             },
           },
         ],
+        partialFingerprints: { primaryLocationLineHash: hashes[j]! },
       };
-    }),
-  );
+    });
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -209,11 +237,11 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
             name: 'leonardo-lint',
             version,
             informationUri: REPOSITORY_URL,
-            rules: allRules.map((r) => ({
-              id: r.meta.id,
-              shortDescription: { text: r.meta.description },
-              helpUri: r.meta.docsUrl,
-              defaultConfiguration: { level: r.meta.defaultSeverity === 'information' ? 'note' : r.meta.defaultSeverity },
+            rules: sarifRules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              helpUri: r.docsUrl,
+              defaultConfiguration: { level: r.defaultSeverity === 'information' ? 'note' : r.defaultSeverity },
             })),
           },
         },

@@ -8,14 +8,23 @@
 // Markdown code blocks (fenced or indented). A directive that suppresses nothing is reported as `unused-disable-directive`.
 
 import type { LintConfig } from './config/lint-config.js';
+import { ruleDocsUrl } from './rule-docs.js';
 import { LineIndex } from './positions.js';
 import { codeBlocks, inCodeBlock } from './extract/markdown-blocks.js';
 import { ruleById } from './rules/index.js';
-import type { DocumentKind, Finding, LintDocument, RequestSite, Span, TextEdit } from './types.js';
+import type { DocumentKind, Finding, LintDocument, RequestSite, RuleMeta, Span, TextEdit } from './types.js';
 
 export const UNUSED_DIRECTIVE_RULE_ID = 'unused-disable-directive';
 export const UNUSED_DIRECTIVE_DESCRIPTION =
   'A leonardo-lint-disable comment that suppresses nothing: the problem it was written for is gone, or a rule name is wrong.';
+/** Its meta, as a rule's, for the lists of every rule a finding can come from (SARIF's rules, the ESLint plugin). */
+export const UNUSED_DIRECTIVE_META: RuleMeta = {
+  id: UNUSED_DIRECTIVE_RULE_ID,
+  defaultSeverity: 'warning',
+  description: UNUSED_DIRECTIVE_DESCRIPTION,
+  docsUrl: ruleDocsUrl(UNUSED_DIRECTIVE_RULE_ID),
+  fixable: true,
+};
 
 export type DirectiveKind = 'disable' | 'disable-line' | 'disable-next-line';
 

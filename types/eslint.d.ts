@@ -1,0 +1,5 @@
+// Types of the ESLint plugin (`import leonardo from 'leonardo-lint/eslint'`). Written by hand.
+import type { LeonardoEslintPlugin } from './index';
+
+declare const plugin: LeonardoEslintPlugin;
+export = plugin;
