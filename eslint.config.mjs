@@ -11,7 +11,7 @@ const TS_FORM = 'Read TypeScript as `import ts from \'typescript\'` and `ts.<nam
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.e2e/**', 'bench/corpus/**', 'test-results/**', '.fuzz-scratch/**', 'examples/**', 'test/**/fixtures/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    ignores: ['dist/**', 'node_modules/**', '.e2e/**', 'bench/corpus/**', 'test-results/**', '.fuzz-scratch/**', 'examples/**', 'test/**/fixtures/**', 'types/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
   },
   {
     files: ['**/*.ts'],

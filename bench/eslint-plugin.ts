@@ -40,19 +40,19 @@ export async function eslintPluginFigure(corpus: Corpus): Promise<Result> {
     findings = 0;
     files.forEach((f, j) => {
       for (let k = 0; k < jobs.length; k++) {
-        const [name, job] = jobs[(i + j + k) % jobs.length]!;
+        const [name, job] = jobs[(i + j + k) % jobs.length];
         const started = performance.now();
-        job(f, texts[j]![i]!);
-        total[name]! += performance.now() - started;
+        job(f, texts[j][i]);
+        total[name] += performance.now() - started;
       }
     });
-    if (i >= warmup) for (const name of Object.keys(times)) times[name]!.push(total[name]!);
+    if (i >= warmup) for (const name of Object.keys(times)) times[name].push(total[name]);
   }
-  const eslint = median(times.without!);
+  const eslint = median(times.without);
   // Paired: each run's difference, then the median of those.
-  const added = median(times.with!.map((t, i) => t - times.without![i]!));
-  const engine = median(times.engine!);
-  const inRules = pluginRuleTime(files, texts.map((t) => t[0]!));
+  const added = median(times.with.map((t, i) => t - times.without[i]));
+  const engine = median(times.engine);
+  const inRules = pluginRuleTime(files, texts.map((t) => t[0]));
   return ratioResult(
     'eslint/plugin-cost',
     { engine: added, parse: engine },
@@ -75,7 +75,7 @@ function pluginRuleTime(files: readonly string[], texts: readonly string[]): num
   const timed = linter as Linter & { getTimes(): { passes: Array<{ rules?: Record<string, { total: number }> }> } };
   let total = 0;
   files.forEach((f, j) => {
-    timed.verifyAndFix(texts[j]!, config, { filename: f, fix: false, stats: true } as Linter.FixOptions);
+    timed.verifyAndFix(texts[j], config, { filename: f, fix: false, stats: true } as Linter.FixOptions);
     for (const pass of timed.getTimes().passes) {
       for (const [id, time] of Object.entries(pass.rules ?? {})) if (id.startsWith('leonardo/')) total += time.total;
     }

@@ -23,7 +23,7 @@ const tsTester = new RuleTester({ languageOptions: { parser: tsParser, ecmaVersi
 const jsTester = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
 
 // The preferred fix (a case-only rename) is ESLint's fix.
-tsTester.run('unknown-field', plugin.rules['unknown-field']!, {
+tsTester.run('unknown-field', plugin.rules['unknown-field'], {
   valid: [
     { name: 'the right names', code: TS_GENERATE('width: 1024, height: 768'), filename: 'generate.ts' },
     { name: 'a width not known statically', code: TS_GENERATE('width: Number(process.env.WIDTH), height: 768'), filename: 'generate.ts' },
@@ -45,7 +45,7 @@ tsTester.run('unknown-field', plugin.rules['unknown-field']!, {
 });
 
 // Fixes that are offered, never preferred (removing a field), are suggestions, and `--fix` leaves the code.
-jsTester.run('option-conflict', plugin.rules['option-conflict']!, {
+jsTester.run('option-conflict', plugin.rules['option-conflict'], {
   valid: [{ name: 'one style', code: JS_UPSCALE("    upscalerStyle: 'GENERAL',"), filename: 'upscale.mjs' }],
   invalid: [
     {
@@ -73,7 +73,7 @@ function recommendedLinter(): { linter: Linter; config: Linter.Config[] } {
   const config: Linter.Config[] = [
     {
       files: ['**/*.ts'],
-      languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+      languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
     },
     plugin.configs.recommended,
   ];
@@ -128,7 +128,7 @@ test('every rule has the meta ESLint expects: docs URL, fixable, suggestions, me
   const ids = [...allRules.map((r) => r.meta.id), 'unused-disable-directive'];
   assert.deepEqual(Object.keys(plugin.rules).sort(), [...ids].sort());
   for (const r of allRules) {
-    const meta = plugin.rules[r.meta.id]!.meta!;
+    const meta = plugin.rules[r.meta.id].meta!;
     assert.equal(meta.docs?.url, r.meta.docsUrl);
     assert.ok(fs.existsSync(path.join('docs', 'rules', `${r.meta.id}.md`)), `docs/rules/${r.meta.id}.md`);
     assert.equal(meta.fixable, r.meta.fixable ? 'code' : undefined, r.meta.id);
@@ -146,8 +146,8 @@ test('the plugin agrees with the programmatic API on a JS file', async () => {
   const [api] = await lintText(code, { filePath: 'upscale.mjs' });
   const rows = (ms: Array<{ ruleId: string | null; severity: number; line: number; column: number; message: string }>) =>
     ms.map((m) => `${m.ruleId?.replace(/^leonardo\//, '')} ${m.severity} ${m.line}:${m.column} ${m.message}`);
-  assert.ok(api!.messages.length >= 2);
-  assert.deepEqual(rows(eslint), rows(api!.messages));
+  assert.ok(api.messages.length >= 2);
+  assert.deepEqual(rows(eslint), rows(api.messages));
 });
 
 // Under @eslint/json or @eslint/markdown, ESLint hands the plugin a SourceCode without a JS tree: the
@@ -177,8 +177,8 @@ test('a request file and curl in Markdown are read from the text alone (as under
   const md = '# Notes\n\n```sh\ncurl -X POST https://cloud.leonardo.ai/api/rest/v1/generations \\\n  -H "authorization: Bearer $LEONARDO_API_KEY" \\\n  -d \'{"prompt": "a fox", "num_images": 9}\'\n```\n\nA plain `fetch("https://example.com")` in prose.\n';
   const mdReports = lintAsTextLanguage('README.md', md);
   assert.equal(mdReports.length, 1);
-  assert.deepEqual((mdReports[0]!.loc as { start: unknown }).start, { line: 6, column: 40 });
-  assert.match(String(mdReports[0]!.data?.message), /^`num_images` 9 is too many/);
+  assert.deepEqual((mdReports[0].loc as { start: unknown }).start, { line: 6, column: 40 });
+  assert.match(String(mdReports[0].data?.message), /^`num_images` 9 is too many/);
   // A JSON file that is not a Leonardo request gets nothing.
   assert.deepEqual(lintAsTextLanguage('tsconfig.json', '{ "compilerOptions": { "Width": 1 } }\n'), []);
 });
@@ -227,7 +227,7 @@ for (const c of OTHER_LANGUAGES) {
       return;
     }
     const { default: language } = (await import(c.pkg)) as { default: ESLint.Plugin };
-    const namespace = c.config.language.split('/')[0]!;
+    const namespace = c.config.language.split('/')[0];
     const linter = new Linter({ configType: 'flat' });
     const messages = linter.verify(c.text, [{ ...c.config, plugins: { [namespace]: language } }, plugin.configs.recommended], { filename: c.filename });
     assert.deepEqual(messages.map((m) => m.ruleId), c.expected);

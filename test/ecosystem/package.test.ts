@@ -91,7 +91,7 @@ before(() => {
     return;
   }
   const staging = path.join(work, 'package');
-  const files = (JSON.parse(listed.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+  const files = (JSON.parse(listed.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
   for (const file of [...files.filter((f) => !f.startsWith('dist/')), '.npmignore']) {
     fs.mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
     fs.copyFileSync(path.join(ROOT, file), path.join(staging, file));
@@ -99,7 +99,7 @@ before(() => {
   // …with bundles built from the current sources.
   must(run(process.execPath, ['scripts/build.mjs', '--outdir', path.join(staging, 'dist')], ROOT), 'the build');
   const packed = must(run(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], staging), 'npm pack');
-  const tarball = path.join(work, (JSON.parse(packed) as Array<{ filename: string }>)[0]!.filename);
+  const tarball = path.join(work, (JSON.parse(packed) as Array<{ filename: string }>)[0].filename);
 
   app = path.join(work, 'app');
   fs.mkdirSync(app);

@@ -88,7 +88,7 @@ test('every result points at its rule by ruleIndex; the rules carry help URIs an
     'index/app.ts': APP('// leonardo-lint-disable-next-line invalid-enum\n', "Width: 1024, guidance_scale: 25, presetStyle: 'cinematic'"),
   });
   assert.ok(results.some((r) => r.ruleId === 'unused-disable-directive'));
-  for (const r of results) assert.equal(rules[r.ruleIndex!]!.id, r.ruleId);
+  for (const r of results) assert.equal(rules[r.ruleIndex!].id, r.ruleId);
   const unknownField = rules.find((r) => r.id === 'unknown-field')!;
   assert.match(unknownField.helpUri, /docs\/rules\/unknown-field\.md$/);
   assert.equal(unknownField.defaultConfiguration.level, 'error');
@@ -102,7 +102,7 @@ test('partialFingerprints: stable when lines move or other lines change; distinc
   const first = await fingerprints('fp/app.ts', APP('', fields));
   assert.equal(first.length, 4); // two rules, on two identical lines
   assert.equal(new Set(first).size, 4, 'the same finding on two identical lines is two occurrences');
-  assert.match(first[0]!, / [0-9a-f]{16}:1$/);
+  assert.match(first[0], / [0-9a-f]{16}:1$/);
   // Lines added above, and another line edited: every finding keeps its fingerprint.
   const moved = await fingerprints('fp/app.ts', APP('\nconst LOG = true;\n\n', fields).replace("return res.json();", 'return await res.json();'));
   assert.deepEqual(moved, first);

@@ -206,9 +206,9 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
   const level = (m: EslintMessage, f?: Finding) =>
     m.severity === 2 ? 'error' : f?.severity === 'information' ? 'note' : 'warning';
   const sarifResults = eslint.flatMap((r, i) => {
-    const hashes = lineHashes(results[i]!.text, r.messages);
+    const hashes = lineHashes(results[i].text, r.messages);
     return r.messages.map((m, j) => {
-      const f = results[i]!.findings[j];
+      const f = results[i].findings[j];
       const ruleIndex = sarifRuleIndex.get(m.ruleId ?? '');
       return {
         ruleId: m.ruleId ?? 'fatal',
@@ -223,7 +223,7 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
             },
           },
         ],
-        partialFingerprints: { primaryLocationLineHash: hashes[j]! },
+        partialFingerprints: { primaryLocationLineHash: hashes[j] },
       };
     });
   });

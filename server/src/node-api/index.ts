@@ -62,6 +62,7 @@ function checkedConfig(config: LintConfig | undefined): LintConfig | undefined {
  * file of a kind Leonardo Lint does not read gets no messages. Resolves to one result, in an array
  * (as ESLint's `lintText`).
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- a Promise API, as ESLint's: a bad argument rejects
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintResult[]> {
   if (typeof text !== 'string') throw new TypeError('leonardo-lint: lintText expects a string');
   const filePath = options.filePath === undefined ? '<text>' : path.resolve(options.filePath);
@@ -75,6 +76,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
  * Lint files and folders, as the CLI does (folders walked, node_modules and `ignores` skipped). Never
  * writes a file. A path that does not exist is an error (as ESLint's "No files matching").
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- a Promise API, as ESLint's: a bad argument rejects
 export async function lintFiles(paths: string | readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const list = typeof paths === 'string' ? [paths] : [...paths];
   const configs = new ConfigLoader();
