@@ -69,6 +69,7 @@ export default [
 `,
   // The programmatic API from a Node script, with the published types checked by tsc.
   'api.ts': `import { lintFiles, lintText, version, type LintResult } from 'leonardo-lint';
+import leonardo from 'leonardo-lint/eslint';
 
 const results: LintResult[] = await lintFiles(['src', 'requests', 'scripts']);
 const [one] = await lintText('fetch("https://cloud.leonardo.ai/api/rest/v1/generations", { method: "POST", body: JSON.stringify({ prompt: "a fox", Width: 1024 }) })', { filePath: 'x.ts', config: { rules: { 'unknown-field': 'warning' } } });
