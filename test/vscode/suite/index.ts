@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  AFTER_FIX_ALL_PROBLEMS,
   FIXED_JSON_TEXT,
   JSON_FILE,
   JSON_PROBLEMS,
@@ -129,7 +130,7 @@ const scenarios: Array<[string, () => Promise<void>]> = [
       await vscode.commands.executeCommand('workbench.action.files.save');
       if (document.isDirty) throw new Error('the document is still dirty after the save');
       if (document.getText() !== FIXED_JSON_TEXT) throw new Error(`the saved text is not the fixed request: ${JSON.stringify(document.getText())}`);
-      await waitForDiagnostics('no diagnostics', document.uri, (d) => d.length === 0);
+      await waitForDiagnostics('only the problems without a certain fix', document.uri, (d) => matches(d, AFTER_FIX_ALL_PROBLEMS));
     },
   ],
   [
@@ -149,11 +150,28 @@ const scenarios: Array<[string, () => Promise<void>]> = [
         throw new Error(`the rule link is not the shipped page: ${code.target.toString()}`);
       }
       await vscode.workspace.fs.stat(code.target);
+      const preview = () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview'));
+      const opened = (): Promise<vscode.Tab> => new Promise<vscode.Tab>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listener.dispose();
+          const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+          reject(new Error(`no Markdown preview tab opened; tabs: ${tabs.join(', ')}`));
+        }, TIMEOUT_MS);
+        const listener = vscode.window.tabGroups.onDidChangeTabs(() => {
+          const tab = preview();
+          if (!tab) return;
+          clearTimeout(timer);
+          listener.dispose();
+          resolve(tab);
+        });
+      });
       await vscode.commands.executeCommand('leonardoLint.showDocumentation', 'unknown-field');
-      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      const viewType = input instanceof vscode.TabInputWebview ? input.viewType : '';
-      if (!viewType.includes('markdown.preview')) throw new Error(`the active tab is not a Markdown preview: ${JSON.stringify(input)}`);
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const tab = preview() ?? (await opened());
+      if (!/unknown-field/.test(tab.label)) throw new Error(`the preview is not the rule's page: ${tab.label}`);
+      await vscode.window.tabGroups.close(tab);
     },
   ],
   [
