@@ -171,7 +171,6 @@ const scenarios: Array<[string, () => Promise<void>]> = [
       await vscode.commands.executeCommand('leonardoLint.showDocumentation', 'unknown-field');
       const tab = preview() ?? (await opened());
       if (!/unknown-field/.test(tab.label)) throw new Error(`the preview is not the rule's page: ${tab.label}`);
-      await vscode.window.tabGroups.close(tab);
     },
   ],
   [
