@@ -177,6 +177,18 @@ function hasLeonardoMarkers(text: string, catalogue: Catalogue): boolean {
  * and three quarters of all keys (two keys and half for `*.leonardo.json`), at least one Leonardo-specific
  * key, and strictly more matches than any other endpoint. Otherwise undefined: stay silent.
  */
+/** An endpoint's top-level wire names. Depends on the catalogue only: built once per endpoint, not per file. */
+const WIRE_NAMES = new WeakMap<Endpoint, ReadonlySet<string>>();
+
+function wireNames(endpoint: Endpoint): ReadonlySet<string> {
+  let names = WIRE_NAMES.get(endpoint);
+  if (!names) {
+    names = new Set(endpoint.fields.map((f) => f.wire));
+    WIRE_NAMES.set(endpoint, names);
+  }
+  return names;
+}
+
 function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean): Endpoint | undefined {
   const keys = [...new Set(body.properties.map((p) => p.key))];
   if (keys.length === 0) return undefined;
@@ -185,7 +197,7 @@ function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean):
   let tie = false;
   for (const endpoint of catalogue.endpoints) {
     if (!endpoint.hasBody || endpoint.status === 'removed' || endpoint.method === 'GET') continue;
-    const known = new Set(endpoint.fields.map((f) => f.wire));
+    const known = wireNames(endpoint);
     const score = keys.filter((k) => known.has(k)).length;
     if (score > bestScore) {
       best = endpoint;
