@@ -6,6 +6,7 @@
 // `{generationId, apiCreditCost}`; the docs' recipes and every working public client read
 // `generate.generationId` (and `generate.apiCreditCost`). Both are accepted, so neither read is flagged.
 
+import type { V2Endpoint } from './endpoints-v2.js';
 import type { Endpoint, Field, FieldType } from './types.js';
 
 function field(wire: string, types: FieldType[], path: string, fields?: Field[]): Field {
@@ -33,7 +34,7 @@ export const V2_CREATE_GENERATION: Endpoint = {
   ],
 };
 
-/** The v2 endpoint whose response the flow knows, for a v2 request's method and path (under /api/rest/v2). */
-export function v2ResponseEndpoint(method: string | undefined, path: string | undefined): Endpoint | undefined {
-  return method?.toUpperCase() === 'POST' && path === '/generations' ? V2_CREATE_GENERATION : undefined;
+/** The response the flow knows for a v2 request's endpoint (`RequestSite.v2Endpoint`): the async create's. */
+export function v2ResponseEndpoint(endpoint: V2Endpoint | undefined): Endpoint | undefined {
+  return endpoint?.operationId === 'createGeneration' ? V2_CREATE_GENERATION : undefined;
 }

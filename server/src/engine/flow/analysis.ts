@@ -256,7 +256,7 @@ export class Flow {
   private siteOrigin(site: RequestSite, call: ts.CallExpression, depth: number): Origin | undefined {
     if (site.url?.apiVersion === 'v2') {
       // The v2 create answers `generate.generationId`; a wrapper's v2 send is not followed.
-      const endpoint = site.source === 'wrapper' ? undefined : v2ResponseEndpoint(site.method, site.url.path);
+      const endpoint = site.source === 'wrapper' ? undefined : v2ResponseEndpoint(site.v2Endpoint);
       const stage = endpoint && STAGE_OF[site.source];
       return stage ? responseRoot(endpoint, site.naming, stage) : undefined;
     }

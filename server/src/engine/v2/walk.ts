@@ -8,6 +8,7 @@
 // (`invalid-enum` speaks about the model), but the model-free checks (top-level keys, v1 names inside
 // `parameters`) still see them through `V2Body.parameterObjects`.
 
+import { V2_ENDPOINTS } from '../../api/endpoints-v2.js';
 import { getV2Catalogue, type V2Catalogue, type V2Model } from '../../api/v2.js';
 import type { V2Param } from '../../api/v2-types.js';
 import type { MemoKey } from '../memo.js';
@@ -66,8 +67,8 @@ const V2_WALK: MemoKey<V2Walk> = {
   },
 };
 
-/** The paths whose bodies are generation requests (under /api/rest/v2). */
-const BODY_PATHS = new Set(['/generations', '/generationssync']);
+/** The paths whose bodies are generation requests (under /api/rest/v2): the v2 endpoints that take a body. */
+const BODY_PATHS = new Set(V2_ENDPOINTS.filter((e) => e.hasBody).map((e) => e.path));
 
 /**
  * The v2 requests of a document with a known body, sent to a generation path (or to a path that
