@@ -147,8 +147,7 @@ function reportUnknownV2Path(ctx: RuleContext, request: RequestSite, method: str
   ctx.report({
     message: `\`${method ? `${method} ` : ''}/v2${path}\` is not a Leonardo.Ai v2 endpoint: the request fails. ${hint}`,
     span: pathOrUrl(request),
-    // A nearest path is a guess: offered, and preferred only for a difference of case.
-    fixes: pathFixes(ctx, request, candidates, (fixes) => fixes[0].edits.every((e) => sameButCase(ctx, e))),
+    fixes: pathFixes(ctx, request, candidates),
   });
 }
 
@@ -228,15 +227,15 @@ function reportUnknownPath(ctx: RuleContext, request: RequestSite, method: strin
   ctx.report({
     message: `\`${written}\` is not an endpoint of the Leonardo.Ai REST API: the request fails.${suggestion}`,
     span: pathOrUrl(request),
-    // The nearest endpoint is a guess; only a path that differs in letter case alone is certain.
-    fixes: pathFixes(ctx, request, candidates, (fixes) =>
-      candidates.length === 1 && fixes[0].edits.length === 1 && candidates[0].path.toLowerCase() === request.url!.path!.toLowerCase(),
-    ),
+    fixes: pathFixes(ctx, request, candidates),
   });
 }
 
-/** `preferred` decides, from all the fixes, whether the one fix there may be is certain. */
-function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate[], preferred: (fixes: Fix[]) => boolean): Fix[] {
+/**
+ * The fixes to the nearest endpoints. A nearest path is a guess: offered, and preferred only when it is
+ * the one fix and differs from what is written in letter case alone (v1 and v2 alike).
+ */
+function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate[]): Fix[] {
   const pathSpan = request.url!.pathSpan;
   if (!pathSpan) return [];
   const fixes: Fix[] = [];
@@ -251,7 +250,7 @@ function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate
     }
     fixes.push({ title: `Use ${c.endpoint.method} ${c.path}`, edits });
   }
-  if (fixes.length === 1 && preferred(fixes)) fixes[0].preferred = true;
+  if (fixes.length === 1 && fixes[0].edits.every((e) => sameButCase(ctx, e))) fixes[0].preferred = true;
   return fixes;
 }
 
