@@ -7,7 +7,7 @@
 
 import { DEFAULT_MAX_FILE_SIZE } from '../server/src/engine/config/lint-config.js';
 import { allRules } from '../server/src/engine/rules/index.js';
-import { UNUSED_DIRECTIVE_RULE_ID } from '../server/src/engine/suppressions.js';
+import { UNUSED_DIRECTIVE_META } from '../server/src/engine/suppressions.js';
 
 export const CONFIG_SCHEMA_FILE = 'schemas/leonardo-lint.config.schema.json';
 
@@ -18,14 +18,7 @@ type Schema = Record<string, unknown>;
 
 /** Rule id -> a severity schema whose description says what the rule flags and its default. */
 function ruleProperties(): Record<string, Schema> {
-  const rules: Array<{ id: string; description: string; defaultSeverity: string }> = [
-    ...allRules.map((r) => r.meta),
-    {
-      id: UNUSED_DIRECTIVE_RULE_ID,
-      description: 'A leonardo-lint-disable comment that suppresses nothing.',
-      defaultSeverity: 'warning',
-    },
-  ];
+  const rules = [...allRules.map((r) => r.meta), UNUSED_DIRECTIVE_META];
   const out: Record<string, Schema> = {};
   for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
     out[r.id] = {
