@@ -24,7 +24,7 @@ function ruleProperties(): Record<string, Schema> {
     out[r.id] = {
       type: 'string',
       enum: SEVERITIES,
-      markdownDescription: `${r.description} Default: \`${r.defaultSeverity}\`. [Documentation](https://github.com/leonardo-lint/leonardo-lint/blob/main/docs/rules/${r.id}.md)`,
+      markdownDescription: `${r.description} Default: \`${r.defaultSeverity}\`. [Documentation](${r.docsUrl})`,
     };
   }
   return out;
