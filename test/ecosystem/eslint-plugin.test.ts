@@ -189,6 +189,10 @@ test("settings['leonardo-lint'] configures the engine (request files by glob), n
   const settings = { 'leonardo-lint': { requestFiles: { 'bodies/*.json': 'POST /generations' }, rules: { 'too-many-images': 'off' } } };
   const reports = lintAsTextLanguage('bodies/lighthouse.json', body, settings);
   assert.deepEqual(reports.map((r) => String(r.data?.message).split(':')[0]), ['`num_images` 12 is too many with the default width 1024 (width is omitted, and the API uses 1024×768)']);
+  // The plugin works the engine's config out once per settings object: another one is read afresh.
+  const elsewhere = { 'leonardo-lint': { requestFiles: { 'other/*.json': 'POST /generations' } } };
+  assert.deepEqual(lintAsTextLanguage('bodies/lighthouse.json', body, elsewhere), [], 'the other settings do not cover bodies/');
+  assert.equal(lintAsTextLanguage('bodies/lighthouse.json', body, settings).length, 1, 'the first settings still do');
 });
 
 const requireFromRoot = createRequire(path.resolve('package.json'));

@@ -13,6 +13,7 @@
 // `leonardo-lint-disable…` comments keep working too, as in the CLI. Preferred fixes are ESLint fixes
 // (`--fix`); the other fixes are suggestions (the editor's quick fixes).
 
+import * as path from 'node:path';
 import type { ESLint, Linter, Rule as EslintRule, SourceCode } from 'eslint';
 import { analyze } from '../engine/analyze.js';
 import { ConfigError, ConfigLoader } from '../engine/config/file.js';
@@ -58,24 +59,43 @@ export function analysesRun(): number {
   return analysisCount;
 }
 
+/** The engine's config from `settings['leonardo-lint']`, by settings object and working folder. */
+const fromSettingsCache = new WeakMap<object, Map<string, LintConfig>>();
+/** The engine's config from the nearest config file, by the file's folder. */
+const fromFileCache = new Map<string, LintConfig>();
+
 /**
  * The engine's configuration for a file: `settings['leonardo-lint']` of the ESLint config when it is
  * there (its globs relative to ESLint's working folder, as the CLI's `--config` file's are to its
  * own), else the nearest `leonardo-lint.config.json`, read as the CLI reads it. Either way without
- * rule severities: in ESLint, ESLint's config turns rules on and off.
+ * rule severities: in ESLint, ESLint's config turns rules on and off. Worked out once per settings
+ * object (ESLint hands every file under one config the same one) or per folder, not per file.
  */
 function engineConfig(context: EslintRule.RuleContext): LintConfig {
   const fromSettings = (context.settings as { 'leonardo-lint'?: LintConfig } | undefined)?.['leonardo-lint'];
-  let config: LintConfig = {};
-  if (fromSettings) config = { baseDir: context.cwd, ...fromSettings };
-  else if (context.filename && !context.filename.startsWith('<')) {
+  if (fromSettings) {
+    let byCwd = fromSettingsCache.get(fromSettings);
+    if (!byCwd) fromSettingsCache.set(fromSettings, (byCwd = new Map()));
+    let config = byCwd.get(context.cwd);
+    if (!config) byCwd.set(context.cwd, (config = withoutSeverities({ baseDir: context.cwd, ...fromSettings })));
+    return config;
+  }
+  if (!context.filename || context.filename.startsWith('<')) return {};
+  const dir = path.dirname(path.resolve(context.filename));
+  let config = fromFileCache.get(dir);
+  if (!config) {
     try {
-      config = configs.forFile(context.filename).config;
+      config = withoutSeverities(configs.forFile(context.filename).config);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       throw new Error(`leonardo-lint: ${error.message}`);
     }
+    fromFileCache.set(dir, config);
   }
+  return config;
+}
+
+function withoutSeverities(config: LintConfig): LintConfig {
   const { rules: _severities, ...rest } = config;
   return rest;
 }
