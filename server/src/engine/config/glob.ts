@@ -225,6 +225,15 @@ function parseClass(inside: string): (c: string) => boolean {
  * a time (`**` stays or moves on). At most pattern segments × path segments transitions.
  */
 function matchSegments(pattern: readonly Segment[], path: readonly string[], counter?: { steps: number }): boolean {
+  // Without `**` (most patterns) each pattern segment takes one path segment: no sets of states.
+  if (!pattern.some((p) => p.kind === 'globstar')) {
+    if (pattern.length !== path.length) return false;
+    for (let i = 0; i < pattern.length; i++) {
+      if (counter) counter.steps++;
+      if (!matchSegment(pattern[i] as Extract<Segment, { kind: 'tokens' }>, path[i], counter)) return false;
+    }
+    return true;
+  }
   let states = new Uint8Array(pattern.length + 1);
   states[0] = 1;
   closeOverGlobstars(pattern, states);
