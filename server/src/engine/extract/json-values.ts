@@ -28,9 +28,7 @@ export function parseJsonValue(source: string, options: JsonParseOptions = {}): 
   // A byte-order mark is not JSON: read it as a space, so every offset stays where it is.
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
   const base = options.baseOffset ?? 0;
-  const fast = new ValueBuilder(text, base);
-  if (readWellFormed(text, fast, options.allowComments !== false)) return fast.value ? { value: fast.value, errors: [] } : { errors: [] };
-  return parseWithVisitor(text, base, options);
+  return readWellFormed(text, new ValueBuilder(text, base), options.allowComments !== false) ?? parseWithVisitor(text, base, options);
 }
 
 /**
@@ -175,7 +173,7 @@ class ValueBuilder {
     if (this.top()?.type === 'property') this.completeProperty(endOffset);
     const open = this.stack.pop() as OpenObject | OpenArray;
     const span = this.span(open.offset, endOffset);
-    this.add(open.type === 'array' ? array(open, span) : this.object(open, span));
+    this.add(open.type === 'array' ? arrayOf(span, open.elements) : this.object(open, span));
   }
 
   /** A finished value, for the property, array or root it belongs to. */
@@ -192,37 +190,47 @@ class ValueBuilder {
   private completeProperty(endOffset: number): void {
     const property = this.stack.pop() as OpenProperty;
     const object = this.top() as OpenObject;
-    const keyLength = this.clamp(property.keyOffset, property.keyLength);
-    const keySpan = this.span(property.keyOffset, property.keyOffset + keyLength);
     object.lastMemberEnd = property.keyOffset + this.clamp(property.keyOffset, endOffset - property.keyOffset);
     if (!property.value) object.hasUnknownKeys = true;
-    const value: Value = property.value ?? { kind: 'unknown', span: { start: keySpan.end, end: keySpan.end } };
-    const end = property.value ? property.value.span.end - this.base : property.keyOffset + keyLength;
-    const removal = removalSpan(this.text, property.keyOffset, end);
-    object.properties.push({
-      key: property.key,
-      keySpan,
-      value,
-      span: { start: this.base + property.keyOffset, end: this.base + end },
-      removeSpan: { start: this.base + removal.start, end: this.base + removal.end },
-    });
+    object.properties.push(this.propertyOf(property.key, property.keyOffset, property.keyLength, property.value));
   }
 
-  private object(open: OpenObject, span: Span): ObjectValue {
-    const base = this.base;
-    const first = open.properties[0];
+  /** The property of `key` (at [keyOffset, keyOffset + keyLength), quotes included) and its value, if it has one. */
+  propertyOf(key: string, keyOffset: number, keyLength: number, value: Value | undefined): Property {
+    const length = this.clamp(keyOffset, keyLength);
+    const keySpan = this.span(keyOffset, keyOffset + length);
+    const end = value ? value.span.end - this.base : keyOffset + length;
+    const removal = removalSpan(this.text, keyOffset, end);
     return {
-      kind: 'object',
-      span,
-      properties: open.properties,
-      hasUnknownKeys: open.hasUnknownKeys,
-      openBrace: { start: base + open.offset, end: base + open.offset + 1 },
-      insertAt: base + (open.lastMemberEnd ?? open.offset + 1),
-      style: insertStyle(this.text, open.offset, first && first.span.start - base, '"'),
+      key,
+      keySpan,
+      value: value ?? { kind: 'unknown', span: { start: keySpan.end, end: keySpan.end } },
+      span: { start: this.base + keyOffset, end: this.base + end },
+      removeSpan: this.base === 0 ? removal : { start: this.base + removal.start, end: this.base + removal.end },
     };
   }
 
-  private literal(value: unknown, offset: number, length: number): Value {
+  private object(open: OpenObject, span: Span): ObjectValue {
+    return this.objectOf(open.offset, span, open.properties, open.hasUnknownKeys, open.lastMemberEnd);
+  }
+
+  /** The object whose `{` is at `offset`; `lastMemberEnd` is where its last property ends (jsonc-parser's extent). */
+  objectOf(offset: number, span: Span, properties: Property[], hasUnknownKeys: boolean, lastMemberEnd: number | undefined): ObjectValue {
+    const base = this.base;
+    const first = properties[0];
+    return {
+      kind: 'object',
+      span,
+      properties,
+      hasUnknownKeys,
+      openBrace: { start: base + offset, end: base + offset + 1 },
+      insertAt: base + (lastMemberEnd ?? offset + 1),
+      style: insertStyle(this.text, offset, first && first.span.start - base, '"'),
+    };
+  }
+
+  /** A string, number, boolean or null at [offset, offset + length) of the text. */
+  literal(value: unknown, offset: number, length: number): Value {
     const span = this.span(offset, offset + length);
     switch (typeof value) {
       case 'string':
@@ -237,7 +245,7 @@ class ValueBuilder {
   }
 
   /** The document span of [start, end) of the parsed text, cut at its end. */
-  private span(start: number, end: number): Span {
+  span(start: number, end: number): Span {
     return { start: this.base + start, end: this.base + start + this.clamp(start, end - start) };
   }
 }
@@ -266,15 +274,12 @@ const enum Char {
   ParagraphSeparator = 0x2029,
 }
 
-/** Nesting the fast path reads before it leaves the document to jsonc-parser (MAX_DEPTH and beyond). */
-const FAST_DEPTH = 200;
-
 /**
  * Read a well-formed document (strict JSON, plus comments when `comments`) by character codes,
- * handing `builder` the events jsonc-parser's visitor would hand it, in the same order with the same
- * offsets, so the Values are the same. At the first thing that is not plainly well-formed (a syntax
+ * building its Values with `builder`'s own parts (the extents jsonc-parser's visitor would give them,
+ * so the Values are the same), without the builder's stack of open containers. At the first thing that is not plainly well-formed (a syntax
  * error, a trailing comma, a space character other than space, tab and line breaks, an unterminated
- * comment, deep nesting) it gives up and returns false, and jsonc-parser reads the whole text again,
+ * comment, nesting as deep as MAX_DEPTH) it gives up and returns undefined, and jsonc-parser reads the whole text again,
  * with its errors: broken documents keep jsonc-parser's exact reading.
  *
  * Written by hand because no library gives both: jsonc-parser's scanner and visitor, which track
@@ -282,7 +287,7 @@ const FAST_DEPTH = 200;
  * the JSON language service's parse and schema validation together), and `JSON.parse`, as fast as
  * it is, gives no positions. String contents with escapes are decoded by `JSON.parse` itself.
  */
-function readWellFormed(text: string, builder: ValueBuilder, comments: boolean): boolean {
+function readWellFormed(text: string, builder: ValueBuilder, comments: boolean): JsonParse | undefined {
   const length = text.length;
   let pos = 0;
 
@@ -384,67 +389,92 @@ function readWellFormed(text: string, builder: ValueBuilder, comments: boolean):
     return text.startsWith(word, pos) && delimited(pos + word.length);
   }
 
-  function value(depth: number): boolean {
-    if (!skipTrivia() || pos >= length) return false;
+  /** The value at `pos` (after trivia), or undefined to give up. */
+  function value(depth: number): Value | undefined {
+    if (!skipTrivia() || pos >= length) return undefined;
+    const start = pos;
     const c = text.charCodeAt(pos);
-    if (c === Char.OpenBrace) return depth < FAST_DEPTH && container('object', Char.CloseBrace, depth, member);
-    if (c === Char.OpenBracket) return depth < FAST_DEPTH && container('array', Char.CloseBracket, depth, value);
+    if (c === Char.OpenBrace) return depth < MAX_DEPTH ? object(depth) : undefined;
+    if (c === Char.OpenBracket) return depth < MAX_DEPTH ? array(depth) : undefined;
     if (c === Char.Quote) {
       const end = readString();
-      if (end < 0) return false;
-      builder.literalValue(stringValue, pos, end - pos);
+      if (end < 0) return undefined;
       pos = end;
-      return true;
+      return builder.literal(stringValue, start, end - start);
     }
     if (c === Char.Minus || (c >= Char.Zero && c <= Char.Nine)) {
       const end = numberEnd();
-      if (end < 0) return false;
-      builder.literalValue(Number(text.slice(pos, end)), pos, end - pos);
+      if (end < 0) return undefined;
       pos = end;
-      return true;
+      return builder.literal(Number(text.slice(start, end)), start, end - start);
     }
     for (const [word, literal] of KEYWORDS) {
       if (keyword(word)) {
-        builder.literalValue(literal, pos, word.length);
         pos += word.length;
-        return true;
+        return builder.literal(literal, start, word.length);
       }
     }
-    return false;
+    return undefined;
   }
 
-  /** An object member: a key, a colon and a value. */
-  function member(depth: number): boolean {
-    if (text.charCodeAt(pos) !== Char.Quote) return false;
-    const end = readString();
-    if (end < 0) return false;
-    builder.property(stringValue, pos, end - pos);
-    pos = end;
-    if (!skipTrivia() || text.charCodeAt(pos) !== Char.Colon) return false;
+  /** After an item of a container: true past a comma before the next item, false at `close`, undefined to give up. */
+  function another(close: Char): boolean | undefined {
+    if (!skipTrivia()) return undefined;
+    const next = text.charCodeAt(pos);
+    if (next === close) return false;
+    if (next !== Char.Comma) return undefined;
     pos++;
-    return value(depth);
+    return skipTrivia() ? true : undefined;
   }
 
-  /** The object or array at `pos`: its items (members or values) separated by commas, to `close`. */
-  function container(type: 'object' | 'array', close: Char, depth: number, item: (depth: number) => boolean): boolean {
-    builder.begin(type, pos++);
-    if (!skipTrivia()) return false;
-    if (text.charCodeAt(pos) !== close) {
-      for (;;) {
-        if (!skipTrivia() || !item(depth + 1) || !skipTrivia()) return false;
-        const next = text.charCodeAt(pos);
-        if (next === close) break;
-        if (next !== Char.Comma) return false;
-        pos++;
-      }
+  function object(depth: number): ObjectValue | undefined {
+    const open = pos++;
+    const properties: Property[] = [];
+    let lastMemberEnd: number | undefined;
+    if (!skipTrivia()) return undefined;
+    let more = text.charCodeAt(pos) !== Char.CloseBrace;
+    while (more) {
+      if (text.charCodeAt(pos) !== Char.Quote) return undefined;
+      const keyOffset = pos;
+      const keyEnd = readString();
+      if (keyEnd < 0) return undefined;
+      const key = stringValue;
+      pos = keyEnd;
+      if (!skipTrivia() || text.charCodeAt(pos) !== Char.Colon) return undefined;
+      pos++;
+      const member = value(depth + 1);
+      if (!member) return undefined;
+      properties.push(builder.propertyOf(key, keyOffset, keyEnd - keyOffset, member));
+      lastMemberEnd = pos;
+      const next = another(Char.CloseBrace);
+      if (next === undefined) return undefined;
+      more = next;
     }
-    builder.end(++pos);
-    return true;
+    pos++;
+    return builder.objectOf(open, builder.span(open, pos), properties, false, lastMemberEnd);
   }
 
-  if (!skipTrivia()) return false;
-  if (pos === length) return true; // empty content: no value, no error
-  return value(0) && skipTrivia() && pos === length;
+  function array(depth: number): ArrayValue | undefined {
+    const open = pos++;
+    const elements: Value[] = [];
+    if (!skipTrivia()) return undefined;
+    let more = text.charCodeAt(pos) !== Char.CloseBracket;
+    while (more) {
+      const element = value(depth + 1);
+      if (!element) return undefined;
+      elements.push(element);
+      const next = another(Char.CloseBracket);
+      if (next === undefined) return undefined;
+      more = next;
+    }
+    pos++;
+    return arrayOf(builder.span(open, pos), elements);
+  }
+
+  if (!skipTrivia()) return undefined;
+  if (pos === length) return { errors: [] }; // empty content: no value, no error
+  const root = value(0);
+  return root && skipTrivia() && pos === length ? { value: root, errors: [] } : undefined;
 }
 
 const KEYWORDS: ReadonlyArray<readonly [string, boolean | null]> = [
@@ -453,8 +483,8 @@ const KEYWORDS: ReadonlyArray<readonly [string, boolean | null]> = [
   ['null', null],
 ];
 
-function array(open: OpenArray, span: Span): ArrayValue {
-  return { kind: 'array', span, elements: open.elements, hasUnknownElements: false };
+function arrayOf(span: Span, elements: Value[]): ArrayValue {
+  return { kind: 'array', span, elements, hasUnknownElements: false };
 }
 
 function describeError(error: ParseError, text: string): string {
