@@ -51,17 +51,29 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): (path: 
   const alternatives = expandBraces(body).map((alternative) => {
     let plain = alternative;
     while (plain.startsWith('./')) plain = plain.slice(2);
-    return {
-      onBaseName: options.basename === true && !plain.includes('/'),
-      segments: plain.split('/').map(parseSegment),
-    };
+    const onBaseName = options.basename === true && !plain.includes('/');
+    const segments = plain.split('/').map(parseSegment);
+    const first = segments[0];
+    // A first segment written plainly (`requests/*.json`, no `**`, which may match no segment, as
+    // in `b/**`) must start the path: most paths are turned away by one comparison, unsplit.
+    const plainHead = !onBaseName && segments.length > 1 && first.kind === 'tokens' && first.literal !== undefined;
+    const prefix = plainHead && !segments.some((p) => p.kind === 'globstar') ? `${first.literal}/` : undefined;
+    return { onBaseName, segments, prefix };
   });
   const counter = options.counter;
   return (path: string) => {
     if (path.length === 0 || path.length > MAX_GLOB_PATH_LENGTH) return negated;
-    const segments = path.split('/');
-    const name = segments[segments.length - 1] === '' && segments.length > 1 ? segments[segments.length - 2] : segments[segments.length - 1];
-    const matched = alternatives.some((a) => matchSegments(a.segments, a.onBaseName ? [name] : segments, counter));
+    let segments: string[] | undefined;
+    let matched = false;
+    for (const a of alternatives) {
+      if (a.prefix !== undefined && !path.startsWith(a.prefix)) continue;
+      segments ??= path.split('/');
+      const name = segments[segments.length - 1] === '' && segments.length > 1 ? segments[segments.length - 2] : segments[segments.length - 1];
+      if (matchSegments(a.segments, a.onBaseName ? [name] : segments, counter)) {
+        matched = true;
+        break;
+      }
+    }
     return matched !== negated;
   };
 }
