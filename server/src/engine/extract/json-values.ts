@@ -250,29 +250,30 @@ class ValueBuilder {
   }
 }
 
-const enum Char {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
-  Quote = 0x22,
-  Plus = 0x2b,
-  Comma = 0x2c,
-  Minus = 0x2d,
-  Dot = 0x2e,
-  Slash = 0x2f,
-  Zero = 0x30,
-  Nine = 0x39,
-  Colon = 0x3a,
-  Star = 0x2a,
-  OpenBracket = 0x5b,
-  Backslash = 0x5c,
-  CloseBracket = 0x5d,
-  OpenBrace = 0x7b,
-  CloseBrace = 0x7d,
-  LineSeparator = 0x2028,
-  ParagraphSeparator = 0x2029,
-}
+/** The character codes the fast path reads. */
+const Char = {
+  Tab: 0x09,
+  LineFeed: 0x0a,
+  CarriageReturn: 0x0d,
+  Space: 0x20,
+  Quote: 0x22,
+  Plus: 0x2b,
+  Comma: 0x2c,
+  Minus: 0x2d,
+  Dot: 0x2e,
+  Slash: 0x2f,
+  Zero: 0x30,
+  Nine: 0x39,
+  Colon: 0x3a,
+  Star: 0x2a,
+  OpenBracket: 0x5b,
+  Backslash: 0x5c,
+  CloseBracket: 0x5d,
+  OpenBrace: 0x7b,
+  CloseBrace: 0x7d,
+  LineSeparator: 0x2028,
+  ParagraphSeparator: 0x2029,
+} as const;
 
 /**
  * Read a well-formed document (strict JSON, plus comments when `comments`) by character codes,
@@ -418,7 +419,7 @@ function readWellFormed(text: string, builder: ValueBuilder, comments: boolean):
   }
 
   /** After an item of a container: true past a comma before the next item, false at `close`, undefined to give up. */
-  function another(close: Char): boolean | undefined {
+  function another(close: number): boolean | undefined {
     if (!skipTrivia()) return undefined;
     const next = text.charCodeAt(pos);
     if (next === close) return false;
