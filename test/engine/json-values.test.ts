@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { parseJsonValue } from '../../server/src/engine/extract/json-values.js';
+import { parseJsonValue, parseWithVisitor } from '../../server/src/engine/extract/json-values.js';
 import type { Span, Value } from '../../server/src/engine/types.js';
 import { applyTextEdit, textEdit } from '../fuzz/text-mutations.js';
 
@@ -130,6 +130,45 @@ describe('parseJsonValue', () => {
         check(edits.reduce(applyTextEdit, pretty), comments);
       }),
       { numRuns: 600, seed: 20261202 },
+    );
+  });
+
+  it('reads well-formed JSON by its fast path exactly as jsonc-parser’s visitor does', () => {
+    const same = (source: string, allowComments: boolean) => {
+      const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
+      assert.deepEqual(
+        parseJsonValue(source, { baseOffset: BASE, allowComments }),
+        parseWithVisitor(text, BASE, { allowComments }),
+        `${JSON.stringify(source)}, comments ${allowComments}`,
+      );
+    };
+    for (const text of [
+      '// POST /generations\n{\n  "prompt": "a cat",\n  "width": 512\n}\n',
+      '/* header */ {"a": /* inline */ 1 // trailing\n}',
+      '{"esc\\"aped": "line\\nbreak \\u00e9 \\ud83d\\ude00 \\/ \\\\", "bad": "\\x"}',
+      '{"n": [0, -0, 1.5e3, -2E-2, 1e999, 01, 1., .5, -, 1e, 12abc]}',
+      '[true, false, null, truex, nul]',
+      '{"a": 1,}',
+      '{"a": "tab\tin string"}',
+      '{"nbsp":\u00a01}',
+      '{"a": 1}\u2028',
+      '{"a": 1} // end',
+      '{"a": 1} /* unterminated',
+      ' \n ',
+      '// only a comment',
+      '\uFEFF{"a": [1, {"b": {}}, []]}',
+      `${'['.repeat(300)}${']'.repeat(300)}`,
+      `${'{"k":'.repeat(70)}1${'}'.repeat(70)}`,
+    ]) {
+      same(text, true);
+      same(text, false);
+    }
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), fc.array(textEdit, { maxLength: 3 }), fc.boolean(), fc.boolean(), (json, edits, comments, pretty) => {
+        const written = JSON.stringify(JSON.parse(json), null, pretty ? 2 : undefined) ?? json;
+        same(edits.reduce(applyTextEdit, written), comments);
+      }),
+      { numRuns: 800, seed: 20261206 },
     );
   });
 });

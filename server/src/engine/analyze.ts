@@ -46,8 +46,9 @@ const SKIP_RULE_ID = 'file-skipped';
 export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): AnalysisResult {
   const config = options.config ?? {};
   const maxSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  // maxFileSize counts bytes (of the text in UTF-8), as documented, not characters.
-  const bytes = Buffer.byteLength(doc.text, 'utf8');
+  // maxFileSize counts bytes (of the text in UTF-8), as documented, not characters. A UTF-16 unit
+  // is at most 3 bytes in UTF-8: most texts are plainly within the limit without counting.
+  const bytes = doc.text.length * 3 <= maxSize ? 0 : Buffer.byteLength(doc.text, 'utf8');
   if (bytes > maxSize) {
     const reason = tooLargeReason(bytes, maxSize);
     return { findings: [skipFinding(reason)], requests: [], skipped: reason };
@@ -153,8 +154,8 @@ function ranRuleIds(rules: readonly Rule[], config: LintConfig): string[] {
 
 /** Fix edits inside an escaped region (a quoted shell word, a JSON string) are written escaped. */
 function encodeFixes(findings: Finding[], requests: readonly RequestSite[]): Finding[] {
+  if (!requests.some((r) => r.escapedRegions !== undefined && r.escapedRegions.length > 0)) return findings;
   const regions = requests.flatMap((r) => r.escapedRegions ?? []);
-  if (regions.length === 0) return findings;
   const regionOf = (e: TextEdit) => regions.find((r) => r.span.start <= e.start && e.end <= r.span.end);
   return findings.map((finding) => ({
     ...finding,

@@ -12,21 +12,28 @@ export interface MemoKey<T> {
 }
 
 export class AnalysisMemo {
-  private readonly values = new Map<MemoKey<never>, unknown>();
+  /** Made on the first `get`: most analyses of small files memoise nothing or little. */
+  private values: Map<MemoKey<never>, unknown> | undefined;
 
   /** The value for `key`, computed the first time it is asked for in this analysis. */
   get<T>(key: MemoKey<T>, compute: () => T): T {
-    if (this.values.has(key)) return this.values.get(key) as T;
+    const values = (this.values ??= new Map());
+    if (values.has(key)) return values.get(key) as T;
     const value = compute();
-    this.values.set(key, value);
+    values.set(key, value);
     return value;
   }
 
-  /** Empty every value (the analysis is over; nothing reads them again). Returns the values, for `assertEmptied`. */
+  /**
+   * Empty every value (the analysis is over; nothing reads them again). Returns the values when
+   * `CHECK_RELEASE` is on, for `assertEmptied`.
+   */
   release(): unknown[] {
-    const released = [...this.values.values()];
-    for (const [key, value] of this.values) (key as MemoKey<unknown>).release?.(value);
-    this.values.clear();
+    const values = this.values;
+    if (!values) return [];
+    const released = CHECK_RELEASE ? [...values.values()] : [];
+    for (const [key, value] of values) (key as MemoKey<unknown>).release?.(value);
+    values.clear();
     return released;
   }
 }

@@ -188,8 +188,10 @@ export function redactDeep<T>(value: T): T {
   }
   if (value !== null && typeof value === 'object') {
     let out: Record<string, unknown> | undefined;
-    for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    // Keys, not entries: no [key, value] pair allocated per field of every finding.
+    for (const key of Object.keys(value)) {
       if (key === 'edits') continue;
+      const field = (value as Record<string, unknown>)[key];
       const redacted = redactDeep(field);
       if (redacted !== field) (out ??= { ...(value as Record<string, unknown>) })[key] = redacted;
     }

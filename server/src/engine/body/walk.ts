@@ -44,12 +44,10 @@ export function bodyRequests(requests: readonly RequestSite[]): RequestSite[] {
   );
 }
 
-/** One step of the walk: an object, or one of its properties. */
-type Step = { object: ObjectVisit; property?: undefined } | { property: PropertyVisit; object?: undefined };
-
-/** The recorded walk: every step in order, and the property steps alone (most rules visit only those). */
+/** The recorded walk: every visit in order, and the property visits alone (most rules visit only those). */
 interface Steps {
-  all: Step[];
+  /** Objects and properties; a property visit is the one with a `property`. */
+  all: Array<ObjectVisit | PropertyVisit>;
   properties: PropertyVisit[];
 }
 
@@ -82,17 +80,17 @@ export function walkBodies(ctx: WalkContext, visitor: BodyVisitor): void {
     return;
   }
   for (const step of steps.all) {
-    if (step.object) onObject.call(visitor, step.object);
-    else onProperty?.call(visitor, step.property);
+    if ('property' in step) onProperty?.call(visitor, step);
+    else onObject.call(visitor, step);
   }
 }
 
 function bodySteps(requests: readonly RequestSite[], catalogue: Catalogue): Steps {
   const steps: Steps = { all: [], properties: [] };
   const recorder: BodyVisitor = {
-    object: (visit) => steps.all.push({ object: visit }),
+    object: (visit) => steps.all.push(visit),
     property: (visit) => {
-      steps.all.push({ property: visit });
+      steps.all.push(visit);
       steps.properties.push(visit);
     },
   };

@@ -51,17 +51,29 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): (path: 
   const alternatives = expandBraces(body).map((alternative) => {
     let plain = alternative;
     while (plain.startsWith('./')) plain = plain.slice(2);
-    return {
-      onBaseName: options.basename === true && !plain.includes('/'),
-      segments: plain.split('/').map(parseSegment),
-    };
+    const onBaseName = options.basename === true && !plain.includes('/');
+    const segments = plain.split('/').map(parseSegment);
+    const first = segments[0];
+    // A first segment written plainly (`requests/*.json`, no `**`, which may match no segment, as
+    // in `b/**`) must start the path: most paths are turned away by one comparison, unsplit.
+    const plainHead = !onBaseName && segments.length > 1 && first.kind === 'tokens' && first.literal !== undefined;
+    const prefix = plainHead && !segments.some((p) => p.kind === 'globstar') ? `${first.literal}/` : undefined;
+    return { onBaseName, segments, prefix };
   });
   const counter = options.counter;
   return (path: string) => {
     if (path.length === 0 || path.length > MAX_GLOB_PATH_LENGTH) return negated;
-    const segments = path.split('/');
-    const name = segments[segments.length - 1] === '' && segments.length > 1 ? segments[segments.length - 2] : segments[segments.length - 1];
-    const matched = alternatives.some((a) => matchSegments(a.segments, a.onBaseName ? [name] : segments, counter));
+    let segments: string[] | undefined;
+    let matched = false;
+    for (const a of alternatives) {
+      if (a.prefix !== undefined && !path.startsWith(a.prefix)) continue;
+      segments ??= path.split('/');
+      const name = segments[segments.length - 1] === '' && segments.length > 1 ? segments[segments.length - 2] : segments[segments.length - 1];
+      if (matchSegments(a.segments, a.onBaseName ? [name] : segments, counter)) {
+        matched = true;
+        break;
+      }
+    }
     return matched !== negated;
   };
 }
@@ -225,6 +237,15 @@ function parseClass(inside: string): (c: string) => boolean {
  * a time (`**` stays or moves on). At most pattern segments × path segments transitions.
  */
 function matchSegments(pattern: readonly Segment[], path: readonly string[], counter?: { steps: number }): boolean {
+  // Without `**` (most patterns) each pattern segment takes one path segment: no sets of states.
+  if (!pattern.some((p) => p.kind === 'globstar')) {
+    if (pattern.length !== path.length) return false;
+    for (let i = 0; i < pattern.length; i++) {
+      if (counter) counter.steps++;
+      if (!matchSegment(pattern[i] as Extract<Segment, { kind: 'tokens' }>, path[i], counter)) return false;
+    }
+    return true;
+  }
   let states = new Uint8Array(pattern.length + 1);
   states[0] = 1;
   closeOverGlobstars(pattern, states);

@@ -27,7 +27,16 @@ const MAX_DEPTH = 64;
 export function parseJsonValue(source: string, options: JsonParseOptions = {}): JsonParse {
   // A byte-order mark is not JSON: read it as a space, so every offset stays where it is.
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
-  const builder = new ValueBuilder(text, options.baseOffset ?? 0);
+  const base = options.baseOffset ?? 0;
+  return readWellFormed(text, new ValueBuilder(text, base), options.allowComments !== false) ?? parseWithVisitor(text, base, options);
+}
+
+/**
+ * jsonc-parser's reading of `text` (the BOM already replaced): every document, well-formed or not,
+ * with its errors. Exported for the test that holds the well-formed fast path to it.
+ */
+export function parseWithVisitor(text: string, base: number, options: JsonParseOptions): JsonParse {
+  const builder = new ValueBuilder(text, base);
   try {
     visit(text, builder.visitor, {
       disallowComments: options.allowComments === false,
@@ -91,14 +100,8 @@ class ValueBuilder {
       onArrayBegin: (offset) => this.begin('array', offset),
       onObjectEnd: (offset, length) => this.end(offset + length),
       onArrayEnd: (offset, length) => this.end(offset + length),
-      onObjectProperty: (key, offset, length) => {
-        if (this.skipped > 0) return;
-        this.stack.push({ type: 'property', key, keyOffset: offset, keyLength: length, value: undefined });
-      },
-      onLiteralValue: (value: unknown, offset, length) => {
-        if (this.skipped > 0) return;
-        this.add(this.literal(value, offset, length));
-      },
+      onObjectProperty: (key, offset, length) => this.property(key, offset, length),
+      onLiteralValue: (value: unknown, offset, length) => this.literalValue(value, offset, length),
       onSeparator: (separator, offset) => {
         if (this.skipped === 0 && separator === ',' && this.top()?.type === 'property') this.completeProperty(offset);
       },
@@ -129,7 +132,20 @@ class ValueBuilder {
     return (container as OpenObject | OpenArray).depth + 1;
   }
 
-  private begin(type: 'object' | 'array', offset: number): void {
+  /** A key (its text without quotes, unescaped) at [offset, offset + length) of the text, quotes included. */
+  property(key: string, offset: number, length: number): void {
+    if (this.skipped > 0) return;
+    this.stack.push({ type: 'property', key, keyOffset: offset, keyLength: length, value: undefined });
+  }
+
+  /** A string, number, boolean or null at [offset, offset + length) of the text. */
+  literalValue(value: unknown, offset: number, length: number): void {
+    if (this.skipped > 0) return;
+    this.add(this.literal(value, offset, length));
+  }
+
+  /** The `{` or `[` at `offset` opens a container. */
+  begin(type: 'object' | 'array', offset: number): void {
     if (this.skipped > 0) {
       this.skipped++;
       return;
@@ -147,7 +163,8 @@ class ValueBuilder {
     );
   }
 
-  private end(endOffset: number): void {
+  /** The open container ends at `endOffset` (just past its `}` or `]`). */
+  end(endOffset: number): void {
     if (this.skipped > 0) {
       if (--this.skipped === 0) this.add({ kind: 'unknown', span: this.span(this.skippedOffset, endOffset) });
       return;
@@ -156,7 +173,7 @@ class ValueBuilder {
     if (this.top()?.type === 'property') this.completeProperty(endOffset);
     const open = this.stack.pop() as OpenObject | OpenArray;
     const span = this.span(open.offset, endOffset);
-    this.add(open.type === 'array' ? array(open, span) : this.object(open, span));
+    this.add(open.type === 'array' ? arrayOf(span, open.elements) : this.object(open, span));
   }
 
   /** A finished value, for the property, array or root it belongs to. */
@@ -173,37 +190,47 @@ class ValueBuilder {
   private completeProperty(endOffset: number): void {
     const property = this.stack.pop() as OpenProperty;
     const object = this.top() as OpenObject;
-    const keyLength = this.clamp(property.keyOffset, property.keyLength);
-    const keySpan = this.span(property.keyOffset, property.keyOffset + keyLength);
     object.lastMemberEnd = property.keyOffset + this.clamp(property.keyOffset, endOffset - property.keyOffset);
     if (!property.value) object.hasUnknownKeys = true;
-    const value: Value = property.value ?? { kind: 'unknown', span: { start: keySpan.end, end: keySpan.end } };
-    const end = property.value ? property.value.span.end - this.base : property.keyOffset + keyLength;
-    const removal = removalSpan(this.text, property.keyOffset, end);
-    object.properties.push({
-      key: property.key,
-      keySpan,
-      value,
-      span: { start: this.base + property.keyOffset, end: this.base + end },
-      removeSpan: { start: this.base + removal.start, end: this.base + removal.end },
-    });
+    object.properties.push(this.propertyOf(property.key, property.keyOffset, property.keyLength, property.value));
   }
 
-  private object(open: OpenObject, span: Span): ObjectValue {
-    const base = this.base;
-    const first = open.properties[0];
+  /** The property of `key` (at [keyOffset, keyOffset + keyLength), quotes included) and its value, if it has one. */
+  propertyOf(key: string, keyOffset: number, keyLength: number, value: Value | undefined): Property {
+    const length = this.clamp(keyOffset, keyLength);
+    const keySpan = this.span(keyOffset, keyOffset + length);
+    const end = value ? value.span.end - this.base : keyOffset + length;
+    const removal = removalSpan(this.text, keyOffset, end);
     return {
-      kind: 'object',
-      span,
-      properties: open.properties,
-      hasUnknownKeys: open.hasUnknownKeys,
-      openBrace: { start: base + open.offset, end: base + open.offset + 1 },
-      insertAt: base + (open.lastMemberEnd ?? open.offset + 1),
-      style: insertStyle(this.text, open.offset, first && first.span.start - base, '"'),
+      key,
+      keySpan,
+      value: value ?? { kind: 'unknown', span: { start: keySpan.end, end: keySpan.end } },
+      span: { start: this.base + keyOffset, end: this.base + end },
+      removeSpan: this.base === 0 ? removal : { start: this.base + removal.start, end: this.base + removal.end },
     };
   }
 
-  private literal(value: unknown, offset: number, length: number): Value {
+  private object(open: OpenObject, span: Span): ObjectValue {
+    return this.objectOf(open.offset, span, open.properties, open.hasUnknownKeys, open.lastMemberEnd);
+  }
+
+  /** The object whose `{` is at `offset`; `lastMemberEnd` is where its last property ends (jsonc-parser's extent). */
+  objectOf(offset: number, span: Span, properties: Property[], hasUnknownKeys: boolean, lastMemberEnd: number | undefined): ObjectValue {
+    const base = this.base;
+    const first = properties[0];
+    return {
+      kind: 'object',
+      span,
+      properties,
+      hasUnknownKeys,
+      openBrace: { start: base + offset, end: base + offset + 1 },
+      insertAt: base + (lastMemberEnd ?? offset + 1),
+      style: insertStyle(this.text, offset, first && first.span.start - base, '"'),
+    };
+  }
+
+  /** A string, number, boolean or null at [offset, offset + length) of the text. */
+  literal(value: unknown, offset: number, length: number): Value {
     const span = this.span(offset, offset + length);
     switch (typeof value) {
       case 'string':
@@ -218,13 +245,247 @@ class ValueBuilder {
   }
 
   /** The document span of [start, end) of the parsed text, cut at its end. */
-  private span(start: number, end: number): Span {
+  span(start: number, end: number): Span {
     return { start: this.base + start, end: this.base + start + this.clamp(start, end - start) };
   }
 }
 
-function array(open: OpenArray, span: Span): ArrayValue {
-  return { kind: 'array', span, elements: open.elements, hasUnknownElements: false };
+/** The character codes the fast path reads. */
+const Char = {
+  Tab: 0x09,
+  LineFeed: 0x0a,
+  CarriageReturn: 0x0d,
+  Space: 0x20,
+  Quote: 0x22,
+  Plus: 0x2b,
+  Comma: 0x2c,
+  Minus: 0x2d,
+  Dot: 0x2e,
+  Slash: 0x2f,
+  Zero: 0x30,
+  Nine: 0x39,
+  Colon: 0x3a,
+  Star: 0x2a,
+  OpenBracket: 0x5b,
+  Backslash: 0x5c,
+  CloseBracket: 0x5d,
+  OpenBrace: 0x7b,
+  CloseBrace: 0x7d,
+  LineSeparator: 0x2028,
+  ParagraphSeparator: 0x2029,
+} as const;
+
+/**
+ * Read a well-formed document (strict JSON, plus comments when `comments`) by character codes,
+ * building its Values with `builder`'s own parts (the extents jsonc-parser's visitor would give them,
+ * so the Values are the same), without the builder's stack of open containers. At the first thing that is not plainly well-formed (a syntax
+ * error, a trailing comma, a space character other than space, tab and line breaks, an unterminated
+ * comment, nesting as deep as MAX_DEPTH) it gives up and returns undefined, and jsonc-parser reads the whole text again,
+ * with its errors: broken documents keep jsonc-parser's exact reading.
+ *
+ * Written by hand because no library gives both: jsonc-parser's scanner and visitor, which track
+ * lines and build token values for every event, cost most of a request file's analysis (as much as
+ * the JSON language service's parse and schema validation together), and `JSON.parse`, as fast as
+ * it is, gives no positions. String contents with escapes are decoded by `JSON.parse` itself.
+ */
+function readWellFormed(text: string, builder: ValueBuilder, comments: boolean): JsonParse | undefined {
+  const length = text.length;
+  let pos = 0;
+
+  /** Skip spaces, line breaks and comments; false on a comment not allowed or not closed. */
+  function skipTrivia(): boolean {
+    while (pos < length) {
+      const c = text.charCodeAt(pos);
+      if (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) pos++;
+      else if (c === Char.Slash) {
+        if (!comments) return false;
+        const next = text.charCodeAt(pos + 1);
+        if (next === Char.Slash) {
+          pos += 2;
+          while (pos < length) {
+            const d = text.charCodeAt(pos);
+            if (d === Char.LineFeed || d === Char.CarriageReturn || d === Char.LineSeparator || d === Char.ParagraphSeparator) break;
+            pos++;
+          }
+        } else if (next === Char.Star) {
+          const close = text.indexOf('*/', pos + 2);
+          if (close < 0) return false;
+          pos = close + 2;
+        } else return false;
+      } else return true;
+    }
+    return true;
+  }
+
+  /** The end of the string token starting at `pos` (a quote), or -1; its value in `stringValue`. */
+  let stringValue = '';
+  function readString(): number {
+    let end = pos + 1;
+    let escaped = false;
+    for (;;) {
+      if (end >= length) return -1;
+      const c = text.charCodeAt(end);
+      if (c === Char.Quote) break;
+      if (c < Char.Space) return -1;
+      if (c === Char.Backslash) {
+        escaped = true;
+        end++;
+      }
+      end++;
+    }
+    end++;
+    if (!escaped) stringValue = text.slice(pos + 1, end - 1);
+    else {
+      try {
+        stringValue = JSON.parse(text.slice(pos, end)) as string;
+      } catch {
+        return -1; // an escape JSON does not know: jsonc-parser reports it
+      }
+    }
+    return end;
+  }
+
+  /** After a number or a keyword: what jsonc-parser would also end the token at. */
+  function delimited(at: number): boolean {
+    if (at >= length) return true;
+    const c = text.charCodeAt(at);
+    return c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab || c === Char.Comma || c === Char.CloseBrace || c === Char.CloseBracket || c === Char.Slash;
+  }
+
+  function digits(at: number): number {
+    while (at < length) {
+      const c = text.charCodeAt(at);
+      if (c < Char.Zero || c > Char.Nine) break;
+      at++;
+    }
+    return at;
+  }
+
+  /** The end of the number token at `pos` (JSON's grammar), or -1. */
+  function numberEnd(): number {
+    let at = pos;
+    if (text.charCodeAt(at) === Char.Minus) at++;
+    const first = text.charCodeAt(at);
+    if (first === Char.Zero) at++;
+    else if (first > Char.Zero && first <= Char.Nine) at = digits(at + 1);
+    else return -1;
+    if (text.charCodeAt(at) === Char.Dot) {
+      const fraction = digits(at + 1);
+      if (fraction === at + 1) return -1;
+      at = fraction;
+    }
+    const e = text.charCodeAt(at);
+    if (e === 0x65 || e === 0x45) {
+      at++;
+      const sign = text.charCodeAt(at);
+      if (sign === Char.Plus || sign === Char.Minus) at++;
+      const exponent = digits(at);
+      if (exponent === at) return -1;
+      at = exponent;
+    }
+    return delimited(at) ? at : -1;
+  }
+
+  function keyword(word: string): boolean {
+    return text.startsWith(word, pos) && delimited(pos + word.length);
+  }
+
+  /** The value at `pos` (after trivia), or undefined to give up. */
+  function value(depth: number): Value | undefined {
+    if (!skipTrivia() || pos >= length) return undefined;
+    const start = pos;
+    const c = text.charCodeAt(pos);
+    if (c === Char.OpenBrace) return depth < MAX_DEPTH ? object(depth) : undefined;
+    if (c === Char.OpenBracket) return depth < MAX_DEPTH ? array(depth) : undefined;
+    if (c === Char.Quote) {
+      const end = readString();
+      if (end < 0) return undefined;
+      pos = end;
+      return builder.literal(stringValue, start, end - start);
+    }
+    if (c === Char.Minus || (c >= Char.Zero && c <= Char.Nine)) {
+      const end = numberEnd();
+      if (end < 0) return undefined;
+      pos = end;
+      return builder.literal(Number(text.slice(start, end)), start, end - start);
+    }
+    for (const [word, literal] of KEYWORDS) {
+      if (keyword(word)) {
+        pos += word.length;
+        return builder.literal(literal, start, word.length);
+      }
+    }
+    return undefined;
+  }
+
+  /** After an item of a container: true past a comma before the next item, false at `close`, undefined to give up. */
+  function another(close: number): boolean | undefined {
+    if (!skipTrivia()) return undefined;
+    const next = text.charCodeAt(pos);
+    if (next === close) return false;
+    if (next !== Char.Comma) return undefined;
+    pos++;
+    return skipTrivia() ? true : undefined;
+  }
+
+  function object(depth: number): ObjectValue | undefined {
+    const open = pos++;
+    const properties: Property[] = [];
+    let lastMemberEnd: number | undefined;
+    if (!skipTrivia()) return undefined;
+    let more = text.charCodeAt(pos) !== Char.CloseBrace;
+    while (more) {
+      if (text.charCodeAt(pos) !== Char.Quote) return undefined;
+      const keyOffset = pos;
+      const keyEnd = readString();
+      if (keyEnd < 0) return undefined;
+      const key = stringValue;
+      pos = keyEnd;
+      if (!skipTrivia() || text.charCodeAt(pos) !== Char.Colon) return undefined;
+      pos++;
+      const member = value(depth + 1);
+      if (!member) return undefined;
+      properties.push(builder.propertyOf(key, keyOffset, keyEnd - keyOffset, member));
+      lastMemberEnd = pos;
+      const next = another(Char.CloseBrace);
+      if (next === undefined) return undefined;
+      more = next;
+    }
+    pos++;
+    return builder.objectOf(open, builder.span(open, pos), properties, false, lastMemberEnd);
+  }
+
+  function array(depth: number): ArrayValue | undefined {
+    const open = pos++;
+    const elements: Value[] = [];
+    if (!skipTrivia()) return undefined;
+    let more = text.charCodeAt(pos) !== Char.CloseBracket;
+    while (more) {
+      const element = value(depth + 1);
+      if (!element) return undefined;
+      elements.push(element);
+      const next = another(Char.CloseBracket);
+      if (next === undefined) return undefined;
+      more = next;
+    }
+    pos++;
+    return arrayOf(builder.span(open, pos), elements);
+  }
+
+  if (!skipTrivia()) return undefined;
+  if (pos === length) return { errors: [] }; // empty content: no value, no error
+  const root = value(0);
+  return root && skipTrivia() && pos === length ? { value: root, errors: [] } : undefined;
+}
+
+const KEYWORDS: ReadonlyArray<readonly [string, boolean | null]> = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
+
+function arrayOf(span: Span, elements: Value[]): ArrayValue {
+  return { kind: 'array', span, elements, hasUnknownElements: false };
 }
 
 function describeError(error: ParseError, text: string): string {
