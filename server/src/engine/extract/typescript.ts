@@ -15,7 +15,7 @@ import { createContext, type TsContext } from './ts/context.js';
 import { sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
-import { emptyWrapperTable, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
+import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
 import { appendAll } from '../arrays.js';
 
@@ -50,6 +50,8 @@ export function isTsParsed(parsed: unknown): parsed is TsParsed {
 }
 
 const MENTIONS_LEONARDO = /leonardo/i;
+/** How many functions deep a chain of wrappers is followed (`post` → `request` → `fetch`). */
+const MAX_WRAPPER_CHAIN = 3;
 
 /**
  * JSDoc comments are not parsed into nodes: no rule reads them, and skipping them is ~8% of the
@@ -146,8 +148,18 @@ function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallE
     if (site) requests.push(site);
   }
   if (wrappers.byFunction.size > 0) {
+    const isSend = (call: ts.CallExpression): boolean => byCall.has(call);
+    // Functions that pass their parameters on to a wrapper are wrappers too (a few levels deep).
+    for (let round = 0; round < MAX_WRAPPER_CHAIN; round++) {
+      let added = false;
+      for (const call of ctx.index.calls) {
+        const wrapper = wrapperFor(call, wrappers, ctx, isSend);
+        if (wrapper && registerChainedWrapper(wrappers, call, wrapper, ctx)) added = true;
+      }
+      if (!added) break;
+    }
     for (const call of ctx.index.calls) {
-      const wrapper = wrapperFor(call, wrappers, ctx);
+      const wrapper = wrapperFor(call, wrappers, ctx, isSend);
       const site = wrapper && siteFromWrapperCall(call, wrapper, ctx, catalogue);
       if (site) requests.push(site);
     }
