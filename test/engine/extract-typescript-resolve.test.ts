@@ -66,21 +66,29 @@ async function send(url: string, payload?: Record<string, unknown>) {
 
 const put = (path: string, b?: object) => fetch(API + path, { method: "PUT", body: b && JSON.stringify(b) });
 
+async function del(path: string, body?: object) {
+  const payload = body ? JSON.stringify(body) : null;
+  return fetch(API + path, { method: "DELETE", body: payload });
+}
+
 await leo("/generations", "POST", { prompt: "a lighthouse", width: 1024 });
 await leo("/me");
 await send("/generations-lcm", { prompt: "a fox", guidance: 2 });
-await put("/elements/1", { name: "x" });`;
+await put("/elements/1", { name: "x" });
+await del("/generations/abc", { reason: "test" });`;
   const sites = extract(code).filter((s) => s.source === 'wrapper');
   assert.deepEqual(sites.map(describe), [
     `wrapper POST ${V1}/generations`,
     `wrapper GET ${V1}/me`,
     `wrapper POST ${V1}/generations-lcm`,
     `wrapper PUT ${V1}/elements/1`,
+    `wrapper DELETE ${V1}/generations/abc`,
   ]);
   assert.deepEqual(plain(sites[0].body), { prompt: 'a lighthouse', width: 1024 });
   assert.equal(sites[1].body, undefined);
   assert.deepEqual(plain(sites[2].body), { prompt: 'a fox', guidance: 2 });
   assert.deepEqual(plain(sites[3].body), { name: 'x' });
+  assert.deepEqual(plain(sites[4].body), { reason: 'test' }, 'through a variable holding the conditional');
 });
 
 test('static helpers, an object of methods, and functions that pass their parameters on to a wrapper', () => {

@@ -196,10 +196,12 @@ export function sentExpression(expression: ts.Expression, ctx: TsContext, depth 
   if (stringified) return stringified;
   const present = depth < 4 ? sentWhenPresent(node) : undefined;
   if (present) return sentExpression(present, ctx, depth + 1);
-  if (ts.isIdentifier(node)) {
+  if (ts.isIdentifier(node) && depth < 4) {
+    // `const payload = body ? JSON.stringify(body) : undefined`: what the variable sends.
     const bound = bindingValue(node, ctx);
-    const inner = bound && stringifyArgument(skipOuter(bound.expression));
-    if (inner) return inner;
+    const held = bound && skipOuter(bound.expression);
+    const inner = held && sentExpression(held, ctx, depth + 1);
+    if (inner && inner !== held) return inner;
   }
   return node;
 }
