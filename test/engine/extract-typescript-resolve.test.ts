@@ -117,10 +117,22 @@ export const leonardo = {
   },
 };
 
+class Api {
+  private async request<T>(endpoint: string, init: RequestInit = {}): Promise<T> {
+    const res = await fetch(\`\${API}\${endpoint}\`, { ...init, headers: { Authorization: \`Bearer \${KEY}\` } });
+    return res.json() as Promise<T>;
+  }
+  post<T>(endpoint: string, data?: unknown) {
+    return this.request<T>(endpoint, { method: "POST", body: JSON.stringify(data) });
+  }
+}
+const api = new Api();
+
 export async function run(userPrompt: string, where: string) {
   await Leonardo.post("/generations", { prompt: userPrompt, num_images: 4 });
   await Leonardo.get("/me");
   await leonardo.post("/generations-texture", { prompt: userPrompt });
+  await api.post("/generations-lcm", { prompt: userPrompt, strength: "HIGH" });
   await Leonardo.post(where, { prompt: userPrompt });
   await axios.post("https://example.com/hook", { ok: true });
 }`;
@@ -129,11 +141,13 @@ export async function run(userPrompt: string, where: string) {
     `wrapper POST ${V1}/generations`,
     `wrapper GET ${V1}/me`,
     `wrapper POST ${V1}/generations-texture`,
+    `wrapper POST ${V1}/generations-lcm`,
   ], 'a path that cannot be known and another API make no request');
   assert.deepEqual(plain(sites[0].body), { prompt: '?userPrompt', num_images: 4 });
   assert.equal(text(code, sites[0].url?.span), '"/generations"', 'the path is where the caller wrote it');
   assert.equal(text(code, sites[0].methodSpan), 'POST');
   assert.deepEqual(plain(sites[2].body), { prompt: '?userPrompt' });
+  assert.deepEqual(plain(sites[3].body), { prompt: '?userPrompt', strength: 'HIGH' }, 'a body the middle function builds from its parameter');
 });
 
 test('URLs from a config object, a constructor parameter property, and helper functions taking the path', () => {

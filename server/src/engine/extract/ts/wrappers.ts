@@ -199,8 +199,9 @@ export function siteFromWrapperCall(
   const url = leonardoUrl(pieces, spanOf(pathArgument, ctx));
   if (!url?.path) return undefined;
   const passed = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
-  const bodyExpression =
+  const written =
     inner.bodyParam !== undefined ? argument(frame, inner.bodyParam, ctx) : send.body ?? (passed && readBody(passed, send.keys));
+  const bodyExpression = written && passedOn(written, frame, ctx);
   return makeSite(
     {
       source: 'wrapper',
@@ -224,6 +225,18 @@ function argument(frame: Frame, index: number, ctx: TsContext): ts.Expression | 
   const node = skipOuter(expression);
   const position = ts.isIdentifier(node) ? parameterIndex(outer.fn, resolveIdentifier(ctx.index, node)) : undefined;
   return position === undefined ? expression : argument(outer, position, ctx);
+}
+
+/**
+ * A body written in options that a function of the chain builds from its own parameter
+ * (`post(path, data) { return this.request(path, { method: "POST", body: JSON.stringify(data) }) }`):
+ * what the call around it passes for that parameter.
+ */
+function passedOn(expression: ts.Expression, frame: Frame, ctx: TsContext): ts.Expression {
+  if (!frame.outer) return expression;
+  const node = skipOuter(sentExpression(expression, ctx));
+  const position = ts.isIdentifier(node) ? parameterIndex(frame.outer.fn, resolveIdentifier(ctx.index, node)) : undefined;
+  return (position !== undefined && argument(frame.outer, position, ctx)) || expression;
 }
 
 function methodArgument(frame: Frame, wrapper: Wrapper, ctx: TsContext): MethodRef | undefined {
