@@ -75,14 +75,19 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
   addWrapper(table, wrapper);
 }
 
-function addWrapper(table: WrapperTable, wrapper: Wrapper): void {
+/** Add a wrapper to the table; the names it is called by go into `names` too, when given. */
+function addWrapper(table: WrapperTable, wrapper: Wrapper, names?: Set<string>): void {
   const fn = wrapper.fn;
   table.byFunction.set(fn, wrapper);
   const name = functionName(fn);
-  if (name) table.names.add(name);
+  if (name) {
+    table.names.add(name);
+    names?.add(name);
+  }
   const member = memberName(fn);
   if (member) {
     table.names.add(member);
+    names?.add(member);
     const list = table.byMember.get(member);
     if (list) list.push(wrapper);
     else table.byMember.set(member, [wrapper]);
@@ -94,14 +99,14 @@ function addWrapper(table: WrapperTable, wrapper: Wrapper): void {
  * parameters as the path (`post(path, body) { return this.request("POST", path, body) }`). True
  * when it is new.
  */
-export function registerChainedWrapper(table: WrapperTable, call: ts.CallExpression, inner: Wrapper, ctx: TsContext): boolean {
+export function registerChainedWrapper(table: WrapperTable, call: ts.CallExpression, inner: Wrapper, ctx: TsContext, names: Set<string>): boolean {
   const fn = enclosingFunction(call);
   if (!fn || table.byFunction.has(fn) || fn === inner.fn) return false;
   const path = argument({ call, fn: inner.fn }, base(inner).urlParam, ctx);
   const node = path && skipOuter(path);
   const urlParam = node && ts.isIdentifier(node) ? parameterIndex(fn, resolveIdentifier(ctx.index, node)) : undefined;
   if (urlParam === undefined) return false;
-  addWrapper(table, { ...base(inner), fn, urlParam, via: { inner, call } });
+  addWrapper(table, { ...base(inner), fn, urlParam, via: { inner, call } }, names);
   return true;
 }
 
@@ -148,9 +153,9 @@ function functionName(fn: ts.SignatureDeclaration): string | undefined {
  * A client call itself (`axios.post(...)`) is never a wrapper call.
  */
 export function wrapperFor(call: ts.CallExpression, table: WrapperTable, ctx: TsContext, isSend: (call: ts.CallExpression) => boolean): Wrapper | undefined {
-  const callee = skipOuter(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = calledName(call);
   if (name === undefined || !table.names.has(name)) return undefined;
+  const callee = skipOuter(call.expression);
   const fn = calledFunction(call, ctx);
   if (fn) return table.byFunction.get(fn);
   if (ts.isIdentifier(callee)) {
@@ -162,6 +167,12 @@ export function wrapperFor(call: ts.CallExpression, table: WrapperTable, ctx: Ts
   if (isSend(call)) return undefined;
   const candidates = table.byMember.get(name);
   return candidates?.length === 1 ? candidates[0] : undefined;
+}
+
+/** The name a call calls by: `f` of `f()`, `m` of `x.m()`. */
+export function calledName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
 /** A call and the function it calls, with the call whose arguments that function's own parameters take. */
