@@ -69,6 +69,7 @@ function summarise(index: FileIndex, sourceFile: ts.SourceFile): unknown {
     memberAssignments: lists(index.memberAssignments, binding),
     argumentUses: lists(index.argumentUses, binding),
     thisMembers: lists(index.thisMembers, (name) => name),
+    writes: lists(index.writes, binding),
     facts: (() => {
       const facts = collectFacts(sourceFile, index);
       return {

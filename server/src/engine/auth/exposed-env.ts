@@ -6,7 +6,9 @@
 
 import ts from 'typescript';
 import type { TsParsed } from '../extract/typescript.js';
-import { constInitializer, resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import { createContext } from '../extract/ts/context.js';
+import { bindingValue, calledFunction, iteratedList, memberExpressions, parameterArguments, returnedExpressions } from '../extract/ts/resolve.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
 import type { Span } from '../types.js';
@@ -48,7 +50,8 @@ function publicEnvBundler(name: string): string | undefined {
 /** The reads of browser-visible sources that flow into `expression`. */
 export function exposedReads(expression: ts.Expression, parsed: TsParsed): ExposedRead[] {
   const out: ExposedRead[] = [];
-  const seen = new Set<Binding>();
+  const ctx = createContext(parsed.sourceFile, parsed.index);
+  const seen = new Set<Binding | ts.Node>();
   const pending: ts.Expression[] = [expression];
   let steps = 0;
   while (pending.length > 0 && steps++ < MAX_STEPS) {
@@ -64,8 +67,24 @@ export function exposedReads(expression: ts.Expression, parsed: TsParsed): Expos
       seen.add(binding);
       const bound = bindingRead(binding, node, parsed);
       if (bound) out.push(bound);
-      const initializer = constInitializer(binding);
-      if (initializer) pending.push(initializer);
+      // A value it holds there, the list it iterates, or what each call of its function passes it.
+      const value = bindingValue(node, ctx, binding)?.expression ?? iteratedList(binding);
+      if (value) pending.push(value);
+      else if (binding.kind === 'param') appendAll(pending, parameterArguments(binding, ctx) ?? []);
+      continue;
+    }
+    if (ts.isCallExpression(node)) {
+      // `Bearer ${getApiKey()}`: what a same-file function returns.
+      const fn = calledFunction(node, ctx);
+      if (fn && !seen.has(fn)) {
+        seen.add(fn);
+        appendAll(pending, returnedExpressions(fn));
+        continue;
+      }
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      // `config.apiKey`, `this.apiKey` (a constructor's parameter followed to each `new`).
+      appendAll(pending, memberExpressions(node, ctx) ?? []);
       continue;
     }
     appendAll(pending, operands(node));

@@ -15,7 +15,7 @@ import { createContext, type TsContext } from './ts/context.js';
 import { sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
-import { emptyWrapperTable, registerWrapper, siteFromWrapperCall, wrapperFor } from './ts/wrappers.js';
+import { calledName, emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
 import { appendAll } from '../arrays.js';
 
@@ -50,6 +50,8 @@ export function isTsParsed(parsed: unknown): parsed is TsParsed {
 }
 
 const MENTIONS_LEONARDO = /leonardo/i;
+/** How many functions deep a chain of wrappers is followed (`post` → `request` → `fetch`). */
+const MAX_WRAPPER_CHAIN = 3;
 
 /**
  * JSDoc comments are not parsed into nodes: no rule reads them, and skipping them is ~8% of the
@@ -145,13 +147,37 @@ function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallE
     const site = siteFromSend(send, pieces, ctx, catalogue);
     if (site) requests.push(site);
   }
-  if (wrappers.byFunction.size > 0) {
-    for (const call of ctx.index.calls) {
-      const wrapper = wrapperFor(call, wrappers, ctx);
-      const site = wrapper && siteFromWrapperCall(call, wrapper, ctx, catalogue);
-      if (site) requests.push(site);
-    }
-  }
+  if (wrappers.byFunction.size > 0) appendAll(requests, wrapperSites(ctx, catalogue, wrappers, byCall));
   appendAll(requests, sdkSites(ctx, catalogue));
   return requests.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/**
+ * The requests made through wrappers. A function that passes its parameters on to a wrapper is a
+ * wrapper too (a few levels deep): after the first look at every call, only the calls by the names
+ * of wrappers found since are looked at again.
+ */
+function wrapperSites(ctx: TsContext, catalogue: Catalogue, wrappers: WrapperTable, sends: Map<ts.CallExpression, SendCall>): RequestSite[] {
+  const isSend = (call: ts.CallExpression): boolean => sends.has(call);
+  const through = new Map<ts.CallExpression, Wrapper>();
+  let pending: readonly ts.CallExpression[] = ctx.index.calls;
+  for (let round = 0; round <= MAX_WRAPPER_CHAIN && pending.length > 0; round++) {
+    const added = new Set<string>();
+    for (const call of pending) {
+      const wrapper = wrapperFor(call, wrappers, ctx, isSend);
+      if (!wrapper) {
+        through.delete(call);
+        continue;
+      }
+      through.set(call, wrapper);
+      if (round < MAX_WRAPPER_CHAIN) registerChainedWrapper(wrappers, call, wrapper, ctx, added);
+    }
+    pending = added.size === 0 ? [] : ctx.index.calls.filter((call) => added.has(calledName(call) ?? ''));
+  }
+  const sites: RequestSite[] = [];
+  for (const [call, wrapper] of through) {
+    const site = siteFromWrapperCall(call, wrapper, ctx, catalogue);
+    if (site) sites.push(site);
+  }
+  return sites;
 }

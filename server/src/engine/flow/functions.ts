@@ -5,11 +5,10 @@
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
 import type { Binding } from '../extract/ts/file-index.js';
+import { ELEMENT_CALLBACKS, isFunctionNode, returnedExpressions as allReturned, type FunctionNode } from '../extract/ts/resolve.js';
 
-/** Array methods whose callback's first parameter is an element. */
-export const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'flatMap']);
-
-export type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
+// What a function is and returns is the resolver's (extract/ts/resolve.ts), shared with the extractor.
+export { ELEMENT_CALLBACKS, classMember, functionOfBinding, isFunctionNode, namedMember, type FunctionNode } from '../extract/ts/resolve.js';
 
 /** Who calls a function: direct calls, and uses as an element callback or a `.then` callback. */
 export interface Callers {
@@ -43,34 +42,9 @@ export function isEmptyFallback(expression: ts.Expression): boolean {
   return (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === '';
 }
 
-/** The expressions a function returns: an arrow's expression body, or its `return`s (not those of nested functions). */
+/** The expressions a function returns, without empty fallbacks (`return null`, `return []`). */
 export function returnedExpressions(fn: FunctionNode): ts.Expression[] {
-  const body = fn.body;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node)) {
-      if (node.expression && !isEmptyFallback(node.expression)) out.push(node.expression);
-      return;
-    }
-    node.forEachChild(visit);
-  };
-  body.forEachChild(visit);
-  return out;
-}
-
-export function isFunctionNode(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
-}
-
-export function functionOfBinding(binding: Binding | undefined): FunctionNode | undefined {
-  if (!binding) return undefined;
-  if (binding.kind === 'function' && ts.isFunctionDeclaration(binding.node)) return binding.node;
-  if (binding.kind !== 'const' || !binding.initializer) return undefined;
-  const initializer = skipOuter(binding.initializer);
-  return isFunctionNode(initializer) ? initializer : undefined;
+  return allReturned(fn).filter((expression) => !isEmptyFallback(expression));
 }
 
 /** The binding a function is known by: its declaration's name, or the `const` it initialises. */
@@ -84,24 +58,3 @@ export function bindingOfFunction(fn: FunctionNode, resolve: (id: ts.Identifier)
   return undefined;
 }
 
-/** The method (or arrow-function property) `name` of the class around `node`. */
-export function classMember(node: ts.Node, name: string): FunctionNode | undefined {
-  let current: ts.Node | undefined = node.parent;
-  while (current && !ts.isClassLike(current)) current = current.parent;
-  if (!current) return undefined;
-  for (const element of current.members) {
-    const fn = namedMember(element, name);
-    if (fn) return fn;
-  }
-  return undefined;
-}
-
-/** A method `name() {}` or a property `name = () => ...` / `name: function () {}`. */
-export function namedMember(node: ts.Node, name: string): FunctionNode | undefined {
-  if (ts.isMethodDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) return node;
-  if ((ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name) && node.name.text === name) {
-    const value = node.initializer && skipOuter(node.initializer);
-    return value && isFunctionNode(value) ? value : undefined;
-  }
-  return undefined;
-}

@@ -7,17 +7,18 @@ import ts from 'typescript';
 import type { ObjectValue, Property, Span, Value } from '../../types.js';
 import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
-import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import { resolveIdentifier, skipOuter } from './scope.js';
+import { bindingValue, type BoundValue } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
 import { appendAll } from '../../arrays.js';
 
 /**
- * The object literal bound to `binding`, with the properties that assignments and
- * `Object.assign` calls add between its declaration and `use` (the identifier being resolved).
+ * The object literal a name holds (`bound`: its declaration, or the assignment that reaches the use),
+ * with the properties that assignments and `Object.assign` calls add between there and `use`.
  */
-export function composeObject(literal: ObjectValue, binding: Binding, use: ts.Identifier, ctx: TsContext, depth: number): ObjectValue {
-  const from = binding.node.end;
+export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.Identifier, ctx: TsContext, depth: number): ObjectValue {
+  const { binding, from } = bound;
   const to = use.getStart(ctx.sourceFile);
   const added: Property[] = [];
   let hasUnknownKeys = literal.hasUnknownKeys;
@@ -185,18 +186,48 @@ export function bodyValue(expression: ts.Expression, ctx: TsContext): Value {
 
 /**
  * The expression whose value a body argument sends: `JSON.stringify(x)` sends x, and so does a
- * variable holding `JSON.stringify(x)`; anything else sends itself.
+ * variable holding `JSON.stringify(x)`; a body sent only when there is one (`b ? JSON.stringify(b) :
+ * undefined`, `b && JSON.stringify(b)`, `b ?? undefined`) sends what it sends when it is sent;
+ * anything else sends itself.
  */
-export function sentExpression(expression: ts.Expression, ctx: TsContext): ts.Expression {
+export function sentExpression(expression: ts.Expression, ctx: TsContext, depth = 0): ts.Expression {
   const node = skipOuter(expression);
   const stringified = stringifyArgument(node);
   if (stringified) return stringified;
-  if (ts.isIdentifier(node)) {
-    const initializer = constInitializer(resolveIdentifier(ctx.index, node));
-    const inner = initializer && stringifyArgument(skipOuter(initializer));
-    if (inner) return inner;
+  const present = depth < 4 ? sentWhenPresent(node) : undefined;
+  if (present) return sentExpression(present, ctx, depth + 1);
+  if (ts.isIdentifier(node) && depth < 4) {
+    // `const payload = body ? JSON.stringify(body) : undefined`: what the variable sends.
+    const bound = bindingValue(node, ctx);
+    const held = bound && skipOuter(bound.expression);
+    const inner = held && sentExpression(held, ctx, depth + 1);
+    if (inner && inner !== held) return inner;
   }
   return node;
+}
+
+/** The one branch of a conditional that sends something, when the other sends nothing (`undefined`, `null`, `void 0`). */
+function sentWhenPresent(node: ts.Expression): ts.Expression | undefined {
+  if (ts.isConditionalExpression(node)) {
+    if (sendsNothing(node.whenFalse)) return node.whenTrue;
+    if (sendsNothing(node.whenTrue)) return node.whenFalse;
+    return undefined;
+  }
+  if (!ts.isBinaryExpression(node)) return undefined;
+  switch (node.operatorToken.kind) {
+    case ts.SyntaxKind.AmpersandAmpersandToken:
+      return node.right;
+    case ts.SyntaxKind.QuestionQuestionToken:
+    case ts.SyntaxKind.BarBarToken:
+      return sendsNothing(node.right) ? node.left : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function sendsNothing(expression: ts.Expression): boolean {
+  const node = skipOuter(expression);
+  return node.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(node) || (ts.isIdentifier(node) && node.text === 'undefined');
 }
 
 /** The first argument of `JSON.stringify(...)`. */

@@ -4,7 +4,8 @@
 
 import ts from 'typescript';
 import type { TsContext } from './context.js';
-import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import { resolveIdentifier, skipOuter } from './scope.js';
+import { bindingValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 
 export type ClientLibrary = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'undici';
@@ -144,7 +145,7 @@ function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
     if (!library) return undefined;
     return library === 'undici-request' ? { kind: library } : { kind: 'library', library };
   }
-  const initializer = constInitializer(binding);
+  const initializer = bindingValue(id, ctx, binding)?.expression;
   const instance = initializer && instanceFrom(initializer, ctx);
   if (instance) return { kind: 'instance', instance };
   // SvelteKit's `load({ fetch })`, injected `(fetch = globalThis.fetch) => ...`: a parameter named fetch is one.
@@ -177,8 +178,8 @@ export function readOptions(expression: ts.Expression | undefined, ctx: TsContex
   if (!expression) return options;
   let node = skipOuter(expression);
   if (ts.isIdentifier(node)) {
-    const initializer = constInitializer(resolveIdentifier(ctx.index, node));
-    if (initializer) node = skipOuter(initializer);
+    const bound = bindingValue(node, ctx);
+    if (bound) node = skipOuter(bound.expression);
   }
   if (!ts.isObjectLiteralExpression(node) || depth > 8) {
     options.open.push(expression);
@@ -190,21 +191,32 @@ export function readOptions(expression: ts.Expression | undefined, ctx: TsContex
     } else if (ts.isShorthandPropertyAssignment(member)) {
       options.props.set(member.name.text, member.name);
     } else if (ts.isSpreadAssignment(member)) {
-      const spread = readOptions(member.expression, ctx, depth + 1);
-      for (const [key, value] of spread.props) options.props.set(key, value);
-      appendAll(options.open, spread.open);
+      // `...(body && { body: JSON.stringify(body) })`, `...(c ? { a } : {})`: what each branch may set.
+      for (const branch of spreadBranches(member.expression)) {
+        const spread = readOptions(branch, ctx, depth + 1);
+        for (const [key, value] of spread.props) options.props.set(key, value);
+        appendAll(options.open, spread.open);
+      }
     }
   }
   return options;
+}
+
+/** The objects a spread may bring in: both branches of `c ? a : b`, the right side of `c && a`, else itself. */
+function spreadBranches(expression: ts.Expression): ts.Expression[] {
+  const node = skipOuter(expression);
+  if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse];
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [node.right];
+  return [expression];
 }
 
 /** True when an expression is (or is bound to) an object literal: an options object rather than a URL. */
 export function isOptionsObject(expression: ts.Expression, ctx: TsContext): boolean {
   let node = skipOuter(expression);
   if (ts.isIdentifier(node)) {
-    const initializer = constInitializer(resolveIdentifier(ctx.index, node));
-    if (!initializer) return false;
-    node = skipOuter(initializer);
+    const bound = bindingValue(node, ctx);
+    if (!bound) return false;
+    node = skipOuter(bound.expression);
   }
   return ts.isObjectLiteralExpression(node);
 }

@@ -9,8 +9,8 @@ export interface TsContext {
   sourceFile: ts.SourceFile;
   text: string;
   index: FileIndex;
-  /** Bindings being resolved right now (a cycle such as `const a = [b]; const b = [a]` stops here). */
-  resolving: Set<Binding>;
+  /** Bindings and functions being resolved right now (a cycle such as `const a = [b]; const b = [a]` stops here). */
+  resolving: Set<Binding | ts.Node>;
   /** Evaluation steps left for this file: a pathological file degrades to unknown values, not to a hang. */
   budget: { left: number };
 }
@@ -43,8 +43,8 @@ export function step(ctx: TsContext, depth: number): boolean {
   return true;
 }
 
-/** Evaluate `fn` with `binding` marked as being resolved; undefined on a cycle. */
-export function withBinding<T>(ctx: TsContext, binding: Binding, fn: () => T): T | undefined {
+/** Evaluate `fn` with `binding` (or a function whose return is read) marked as being resolved; undefined on a cycle. */
+export function withBinding<T>(ctx: TsContext, binding: Binding | ts.Node, fn: () => T): T | undefined {
   if (ctx.resolving.has(binding)) return undefined;
   ctx.resolving.add(binding);
   try {

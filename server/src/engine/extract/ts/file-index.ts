@@ -54,6 +54,10 @@ export interface FileIndex {
   argumentUses: Map<Binding, ts.CallExpression[]>;
   /** `this.x = expr` assignments and class property initializers, by member name. */
   thisMembers: Map<string, ts.Expression[]>;
+  /** The identifiers that plain assignments, `++`/`--` and destructuring write, by the binding written (see resolve.ts). */
+  writes: Map<Binding, ts.Identifier[]>;
+  /** Every identifier of the file by its text (worked out on first use by `referencesOf`). */
+  references?: Map<string, ts.Identifier[]>;
   /**
    * The pieces the index was put together from, in document order: their `nodes` are the nodes of
    * the kinds later whole-file passes look at (`LISTED_KINDS`: identifiers, member accesses, binary
@@ -164,6 +168,7 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
     memberAssignments: new Map(),
     argumentUses: new Map(),
     thisMembers: new Map(),
+    writes: new Map(),
     pieces,
   };
   for (const piece of pieces) {
@@ -177,7 +182,10 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
   for (const piece of pieces) {
     for (const id of piece.writes) {
       const binding = resolveIdentifier(index, id);
-      if (binding) binding.reassigned = true;
+      if (binding) {
+        binding.reassigned = true;
+        addToList(index.writes, binding, id);
+      }
     }
     for (const { target, assignment } of piece.memberAssignments) {
       const binding = resolveIdentifier(index, target);
@@ -207,6 +215,9 @@ export function releaseIndex(index: FileIndex): void {
   index.memberAssignments.clear();
   index.argumentUses.clear();
   index.thisMembers.clear();
+  index.writes.clear();
+  index.references?.clear();
+  index.references = undefined;
   index.clientNames = undefined;
   for (const piece of index.pieces) {
     if (piece.kept) continue;
@@ -216,6 +227,19 @@ export function releaseIndex(index: FileIndex): void {
   }
   // The kept pieces live on in the parse handed to the next version (IndexPieces), not in this list.
   (index.pieces as Piece[]).length = 0;
+}
+
+/** The identifiers of the file named `name` (uses and declarations alike), from the pieces' listed nodes. */
+export function referencesOf(index: FileIndex, name: string): readonly ts.Identifier[] {
+  let references = index.references;
+  if (!references) {
+    references = new Map();
+    for (const piece of index.pieces) {
+      for (const node of piece.nodes) if (node.kind === SK.Identifier) addToList(references, (node as ts.Identifier).text, node as ts.Identifier);
+    }
+    index.references = references;
+  }
+  return references.get(name) ?? [];
 }
 
 /** The kinds `FileIndex.nodes` lists: what flow/file-facts.ts and the rules' whole-file passes read. */

@@ -8,7 +8,8 @@ import type { RequestUrl, Span } from '../../types.js';
 import { parseLeonardoUrl } from '../leonardo-url.js';
 import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
-import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import { resolveIdentifier, skipOuter } from './scope.js';
+import { bindingValue, calledFunction, memberExpressions, returnedExpressions } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName } from './values.js';
 import { appendAll } from '../../arrays.js';
@@ -47,7 +48,7 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
     return base ? resolveAgainst(pathPieces, urlPieces(base, ctx, depth + 1), node, ctx) : pathPieces;
   }
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return urlPieces(node.expression, ctx, depth + 1);
-  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return thisMemberPieces(node, ctx, depth);
+  if (ts.isPropertyAccessExpression(node)) return memberPieces(node, ctx, depth);
   if (ts.isCallExpression(node)) {
     const callee = skipOuter(node.expression);
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && node.arguments.length === 0) {
@@ -56,6 +57,8 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
     if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) {
       return urlPieces(node.arguments[0], ctx, depth + 1);
     }
+    const pieces = returnedPieces(node, ctx, depth);
+    if (pieces) return pieces;
   }
   return [placeholder(node, ctx)];
 }
@@ -80,29 +83,36 @@ function templatePieces(node: ts.TemplateExpression, ctx: TsContext, depth: numb
 
 function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): UrlPiece[] {
   const binding = resolveIdentifier(ctx.index, node);
-  const initializer = constInitializer(binding);
-  if (!binding || !initializer) return [placeholder(node, ctx, binding)];
-  return withBinding(ctx, binding, () => urlPieces(initializer, ctx, depth + 1)) ?? [placeholder(node, ctx, binding)];
+  const bound = bindingValue(node, ctx, binding);
+  if (!binding || !bound) return [placeholder(node, ctx, binding)];
+  return withBinding(ctx, binding, () => urlPieces(bound.expression, ctx, depth + 1)) ?? [placeholder(node, ctx, binding)];
 }
 
 /**
- * `this.baseUrl` in a client class: the member's one value in the same class (its initializer, or
- * its one `this.baseUrl = ...`). Written more than once (a setter, a second assignment), it may hold
- * either: unknown.
+ * `this.baseUrl` in a client class, `config.baseUrl` of a constant object: the member's one value
+ * (its initializer, or its one `this.baseUrl = ...`). Written more than once (a setter, a second
+ * assignment), it may hold either: unknown.
  */
-function thisMemberPieces(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): UrlPiece[] {
-  const owner = thisClass(node);
-  const values = owner ? (ctx.index.thisMembers.get(node.name.text) ?? []).filter((value) => thisClass(value) === owner) : [];
-  return values.length === 1 ? urlPieces(values[0], ctx, depth + 1) : [placeholder(node, ctx)];
+function memberPieces(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): UrlPiece[] {
+  const values = memberExpressions(node, ctx);
+  return values?.length === 1 ? urlPieces(values[0], ctx, depth + 1) : [placeholder(node, ctx)];
 }
 
-/** The class whose instance `this` is at a node (not through a `function`, which has its own `this`). */
-function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let at = node.parent; at; at = at.parent) {
-    if (ts.isClassLike(at)) return at;
-    if (ts.isFunctionDeclaration(at) || ts.isFunctionExpression(at)) return undefined;
-  }
-  return undefined;
+/**
+ * `getBaseUrl()`, `apiUrl("/generations")`: what a same-file function with one `return` returns,
+ * its parameters taking the call's arguments.
+ */
+function returnedPieces(call: ts.CallExpression, ctx: TsContext, depth: number): UrlPiece[] | undefined {
+  const fn = calledFunction(call, ctx);
+  const returned = fn && returnedExpressions(fn);
+  if (!fn || returned?.length !== 1) return undefined;
+  const pieces = withBinding(ctx, fn, () => urlPieces(returned[0], ctx, depth + 1));
+  return pieces?.flatMap((piece) => {
+    const parameter = piece.unknown?.binding?.kind === 'param' ? piece.unknown.binding.node : undefined;
+    const index = parameter ? fn.parameters.indexOf(parameter as ts.ParameterDeclaration) : -1;
+    const argument = index >= 0 && !fn.parameters[index].dotDotDotToken ? (call.arguments[index] ?? fn.parameters[index].initializer) : undefined;
+    return argument && !call.arguments.slice(0, index).some(ts.isSpreadElement) ? urlPieces(argument, ctx, depth + 1) : [piece];
+  });
 }
 
 function placeholder(node: ts.Node, ctx: TsContext, binding?: Binding): UrlPiece {

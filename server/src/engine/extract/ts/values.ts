@@ -3,11 +3,12 @@
 // carry (functions, FormData, Buffers, streams) as foreign values, and everything else unknown.
 
 import ts from 'typescript';
-import type { AlternativesValue, ArrayValue, StringValue, Value } from '../../types.js';
+import type { AlternativesValue, ArrayValue, NumberValue, StringValue, Value } from '../../types.js';
 import { composeObject } from './bodies.js';
 import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
 import { lastMemberOpen, objectValue } from './objects.js';
-import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
+import { resolveIdentifier, skipOuter } from './scope.js';
+import { bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 
 export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): Value {
@@ -49,8 +50,9 @@ export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): V
     case ts.SyntaxKind.FunctionExpression:
       return { kind: 'foreign', what: 'function', span: spanOf(node, ctx) };
     case ts.SyntaxKind.NewExpression:
+      return foreignValue(node as ts.NewExpression, ctx) ?? unknownValue(node, ctx);
     case ts.SyntaxKind.CallExpression:
-      return foreignValue(node as ts.NewExpression | ts.CallExpression, ctx) ?? unknownValue(node, ctx);
+      return foreignValue(node as ts.CallExpression, ctx) ?? callValue(node as ts.CallExpression, ctx, depth) ?? unknownValue(node, ctx);
     case ts.SyntaxKind.PropertyAccessExpression:
       return memberValue(node as ts.PropertyAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
     default:
@@ -84,13 +86,49 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
     if (node.text === 'undefined') return { kind: 'foreign', what: 'undefined', span: spanOf(node, ctx) };
     return unknownValue(node, ctx);
   }
-  const initializer = constInitializer(binding);
-  if (!initializer) return unknownValue(node, ctx);
+  const bound = bindingValue(node, ctx, binding);
+  if (!bound) {
+    const list = iteratedList(binding);
+    return (list && withBinding(ctx, binding, () => elementValue(list, node, ctx, depth))) ?? unknownValue(node, ctx);
+  }
   const resolved = withBinding(ctx, binding, () => {
-    const value = valueOf(initializer, ctx, depth + 1);
-    return value.kind === 'object' ? composeObject(value, binding, node, ctx, depth) : value;
+    const value = valueOf(bound.expression, ctx, depth + 1);
+    return value.kind === 'object' ? composeObject(value, bound, node, ctx, depth) : value;
   });
   return resolved ?? unknownValue(node, ctx);
+}
+
+/**
+ * What a loop variable or an element callback's parameter holds: each element of the list in turn
+ * (every one of them is sent). A list made by `list.map((x) => value)` holds that value each time;
+ * a list with elements that cannot be known may also hold something unknown.
+ */
+function elementValue(list: ts.Expression, use: ts.Identifier, ctx: TsContext, depth: number): Value | undefined {
+  const mapped = mappedElement(list, ctx);
+  if (mapped) return valueOf(mapped, ctx, depth + 1);
+  const value = valueOf(list, ctx, depth + 1);
+  if (value.kind !== 'array') return undefined;
+  const known = value.elements.filter((element) => element.kind !== 'unknown');
+  if (known.length === 0) return undefined;
+  if (known.length === 1 && !value.hasUnknownElements) return known[0];
+  const options = value.hasUnknownElements || known.length < value.elements.length ? [...known, unknownValue(use, ctx)] : known;
+  return { kind: 'alternatives', span: spanOf(use, ctx), options };
+}
+
+/** The value each element of `list.map((x) => value)` gets (through names holding it), when the callback has one `return`. */
+function mappedElement(list: ts.Expression, ctx: TsContext): ts.Expression | undefined {
+  let node = skipOuter(list);
+  for (let hops = 0; ts.isIdentifier(node) && hops < 4; hops++) {
+    const bound = bindingValue(node, ctx);
+    if (!bound) return undefined;
+    node = skipOuter(bound.expression);
+  }
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = skipOuter(node.expression);
+  const callback = node.arguments[0] && skipOuter(node.arguments[0]);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map' || !callback || !isFunctionNode(callback)) return undefined;
+  const returned = returnedExpressions(callback);
+  return returned.length === 1 ? returned[0] : undefined;
 }
 
 function arrayValue(node: ts.ArrayLiteralExpression, ctx: TsContext, depth: number): ArrayValue {
@@ -140,17 +178,66 @@ function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): 
   }
 }
 
-/** `CONFIG.model` where `CONFIG` is a same-file constant object literal. */
+/**
+ * `CONFIG.model` where `CONFIG` is a same-file constant object literal (with what code adds to it),
+ * and `this.x`, `Class.x`, `config.nested.x` as the resolver finds them (one writer only).
+ */
 function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): Value | undefined {
-  if (!ts.isIdentifier(skipOuter(node.expression))) return undefined;
-  const target = valueOf(node.expression, ctx, depth + 1);
-  if (target.kind !== 'object') return undefined;
-  const name = node.name.text;
-  for (let i = target.properties.length - 1; i >= 0; i--) {
-    const property = target.properties[i];
-    if (property.key === name) return property.conditional ? undefined : property.value;
+  if (ts.isIdentifier(skipOuter(node.expression))) {
+    const target = valueOf(node.expression, ctx, depth + 1);
+    if (target.kind === 'object') {
+      const name = node.name.text;
+      for (let i = target.properties.length - 1; i >= 0; i--) {
+        const property = target.properties[i];
+        if (property.key === name) return property.conditional ? undefined : property.value;
+      }
+      return undefined;
+    }
   }
-  return undefined;
+  const written = memberExpressions(node, ctx);
+  return written?.length === 1 ? valueOf(written[0], ctx, depth + 1) : undefined;
+}
+
+/**
+ * What a call evaluates to, when it can be known: `list.map((x) => value)` is a list of such values
+ * (how many is not known); `Math.min(n, 8)` is at most 8 and `Math.max(n, 1)` at least 1, so each
+ * literal bound is a value it can take; a same-file function with one `return` gives its value.
+ */
+function callValue(node: ts.CallExpression, ctx: TsContext, depth: number): Value | undefined {
+  const callee = skipOuter(node.expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    if (method === 'map') {
+      const element = mappedElement(node, ctx);
+      return element && { kind: 'array', span: spanOf(node, ctx), elements: [valueOf(element, ctx, depth + 1)], hasUnknownElements: true };
+    }
+    if ((method === 'min' || method === 'max') && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math' && node.arguments.length >= 2) {
+      return resolveIdentifier(ctx.index, callee.expression) ? undefined : boundValue(node, method, ctx, depth);
+    }
+  }
+  const fn = calledFunction(node, ctx);
+  const returned = fn && returnedExpressions(fn);
+  if (returned?.length !== 1) return undefined;
+  return withBinding(ctx, fn!, () => valueOf(returned[0], ctx, depth + 1));
+}
+
+/**
+ * `Math.min(n, 8, 16)`: the smallest literal is the most it can be, reached when the unknown
+ * arguments are larger; with every argument known, that literal is the value. (`Math.max` alike.)
+ */
+function boundValue(node: ts.CallExpression, method: 'min' | 'max', ctx: TsContext, depth: number): Value | undefined {
+  let bound: NumberValue | undefined;
+  const unknowns: Value[] = [];
+  for (const argument of node.arguments) {
+    if (ts.isSpreadElement(argument)) return undefined;
+    const value = valueOf(argument, ctx, depth + 1);
+    // A value that is one of several (`x ?? 7`, a nested bound) is not a bound of its own.
+    if (value.kind === 'unknown' || value.kind === 'alternatives') unknowns.push(unknownValue(argument, ctx));
+    else if (value.kind !== 'number') return undefined;
+    else if (!bound || (method === 'min' ? value.value < bound.value : value.value > bound.value)) bound = value;
+  }
+  if (!bound) return undefined;
+  return unknowns.length === 0 ? bound : { kind: 'alternatives', span: spanOf(node, ctx), options: [...unknowns, bound] };
 }
 
 const FOREIGN_CONSTRUCTORS: Record<string, string> = {

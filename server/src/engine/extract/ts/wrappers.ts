@@ -1,6 +1,8 @@
 // Same-file wrappers: a function that builds the URL from one of its parameters and sends another
 // parameter as the body (`const leo = (path, body) => fetch(`${BASE}${path}`, {body: JSON.stringify(body)})`).
-// Each call to it with a literal path is a request; its body is the call's argument.
+// Each call to it with a literal path is a request; its body is the call's argument. A function that
+// passes its own parameter on as a wrapper's path (`static post(path, body) { return this.request('POST',
+// path, body) }`) is a wrapper too, its calls followed through the chain.
 
 import ts from 'typescript';
 import type { Catalogue } from '../../../api/types.js';
@@ -12,7 +14,8 @@ import { spanOf, type TsContext } from './context.js';
 import { makeSite } from './requests.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import type { Binding } from './file-index.js';
-import { leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
+import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
+import { calledFunction } from './resolve.js';
 import { constString } from './values.js';
 
 export interface Wrapper {
@@ -25,6 +28,8 @@ export interface Wrapper {
   methodParam?: number;
   /** A parameter passed (or spread) as the client's options: `fetch(url, {...init})`. */
   optionsParam?: number;
+  /** For a function that calls another wrapper with its own parameters: that wrapper and the call. */
+  via?: { inner: Wrapper; call: ts.CallExpression };
 }
 
 export interface WrapperTable {
@@ -52,7 +57,7 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
     if (index !== undefined) urlParams.add(index);
   }
   if (urlParams.size !== 1) return;
-  const wrapper: Wrapper = { fn, send, pieces, urlParam: [...urlParams][0] };
+  const wrapper: Wrapper = { fn, send, pieces: send.base ? (send.url ? urlPieces(send.url, ctx) : []) : pieces, urlParam: [...urlParams][0] };
   const body = send.body && skipOuter(sentExpression(send.body, ctx));
   if (body && ts.isIdentifier(body)) wrapper.bodyParam = parameterIndex(fn, resolveIdentifier(ctx.index, body));
   const method = send.methodExpression && skipOuter(send.methodExpression);
@@ -67,16 +72,49 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
       break;
     }
   }
+  addWrapper(table, wrapper);
+}
+
+/** Add a wrapper to the table; the names it is called by go into `names` too, when given. */
+function addWrapper(table: WrapperTable, wrapper: Wrapper, names?: Set<string>): void {
+  const fn = wrapper.fn;
   table.byFunction.set(fn, wrapper);
   const name = functionName(fn);
-  if (name) table.names.add(name);
+  if (name) {
+    table.names.add(name);
+    names?.add(name);
+  }
   const member = memberName(fn);
   if (member) {
     table.names.add(member);
+    names?.add(member);
     const list = table.byMember.get(member);
     if (list) list.push(wrapper);
     else table.byMember.set(member, [wrapper]);
   }
+}
+
+/**
+ * Register the function around a call to a wrapper as a wrapper itself when it passes one of its own
+ * parameters as the path (`post(path, body) { return this.request("POST", path, body) }`). True
+ * when it is new.
+ */
+export function registerChainedWrapper(table: WrapperTable, call: ts.CallExpression, inner: Wrapper, ctx: TsContext, names: Set<string>): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn || table.byFunction.has(fn) || fn === inner.fn) return false;
+  const path = argument({ call, fn: inner.fn }, base(inner).urlParam, ctx);
+  const node = path && skipOuter(path);
+  const urlParam = node && ts.isIdentifier(node) ? parameterIndex(fn, resolveIdentifier(ctx.index, node)) : undefined;
+  if (urlParam === undefined) return false;
+  addWrapper(table, { ...base(inner), fn, urlParam, via: { inner, call } }, names);
+  return true;
+}
+
+/** The wrapper around the client call at the end of a chain. */
+function base(wrapper: Wrapper): Wrapper {
+  let current = wrapper;
+  while (current.via) current = current.via.inner;
+  return current;
 }
 
 function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
@@ -109,22 +147,48 @@ function functionName(fn: ts.SignatureDeclaration): string | undefined {
   return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
 }
 
-/** The wrapper a call goes through, if any. */
-export function wrapperFor(call: ts.CallExpression, table: WrapperTable, ctx: TsContext): Wrapper | undefined {
-  const callee = skipOuter(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+/**
+ * The wrapper a call goes through, if any: the function the call calls when the resolver finds it,
+ * else (a receiver it cannot follow, `client.request(...)`) the one wrapper of that member name.
+ * A client call itself (`axios.post(...)`) is never a wrapper call.
+ */
+export function wrapperFor(call: ts.CallExpression, table: WrapperTable, ctx: TsContext, isSend: (call: ts.CallExpression) => boolean): Wrapper | undefined {
+  const name = calledName(call);
   if (name === undefined || !table.names.has(name)) return undefined;
+  const callee = skipOuter(call.expression);
+  const fn = calledFunction(call, ctx);
+  if (fn) return table.byFunction.get(fn);
   if (ts.isIdentifier(callee)) {
+    // `const leo = wrap(...)` and other bindings the resolver does not call into.
     const binding = resolveIdentifier(ctx.index, callee);
-    if (!binding) return undefined;
-    const target = binding.kind === 'function' ? binding.node : binding.initializer && skipOuter(binding.initializer);
+    const target = binding && binding.kind !== 'function' && binding.initializer ? skipOuter(binding.initializer) : undefined;
     return target ? table.byFunction.get(target) : undefined;
   }
-  if (ts.isPropertyAccessExpression(callee)) {
-    const candidates = table.byMember.get(callee.name.text);
-    return candidates?.length === 1 ? candidates[0] : undefined;
+  if (isSend(call)) return undefined;
+  const candidates = table.byMember.get(name);
+  return candidates?.length === 1 ? candidates[0] : undefined;
+}
+
+/** The name a call calls by: `f` of `f()`, `m` of `x.m()`. */
+export function calledName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+/** A call and the function it calls, with the call whose arguments that function's own parameters take. */
+interface Frame {
+  call: ts.CallExpression;
+  fn: ts.SignatureDeclaration;
+  outer?: Frame;
+}
+
+/** The frames of a call to a wrapper, innermost first: the call to the client's wrapper, then each call around it. */
+function frameOf(call: ts.CallExpression, wrapper: Wrapper): Frame {
+  let frame: Frame = { call, fn: wrapper.fn };
+  for (let current = wrapper; current.via; current = current.via.inner) {
+    frame = { call: current.via.call, fn: current.via.inner.fn, outer: frame };
   }
-  return undefined;
+  return frame;
 }
 
 /** The request a call to a wrapper sends, when its path is literal and the URL is Leonardo's. */
@@ -135,23 +199,25 @@ export function siteFromWrapperCall(
   catalogue: Catalogue,
 ): RequestSite | undefined {
   if (enclosingFunction(call) === wrapper.fn) return undefined;
-  const pathArgument = argument(call, wrapper, wrapper.urlParam);
+  const frame = frameOf(call, wrapper);
+  const inner = base(wrapper);
+  const pathArgument = argument(frame, inner.urlParam, ctx);
   if (!pathArgument) return undefined;
-  const parameter = wrapper.fn.parameters[wrapper.urlParam];
-  const pieces = wrapper.pieces.flatMap((piece) =>
-    piece.unknown?.binding?.node === parameter ? urlPieces(pathArgument, ctx) : [piece],
-  );
+  const parameter = inner.fn.parameters[inner.urlParam];
+  const send = inner.send;
+  const relative = inner.pieces.flatMap((piece) => (piece.unknown?.binding?.node === parameter ? urlPieces(pathArgument, ctx) : [piece]));
+  const pieces = send.base ? joinBase(urlPieces(send.base, ctx), relative) : relative;
   const url = leonardoUrl(pieces, spanOf(pathArgument, ctx));
   if (!url?.path) return undefined;
-  const send = wrapper.send;
-  const passed = wrapper.optionsParam === undefined ? undefined : readOptions(argument(call, wrapper, wrapper.optionsParam), ctx);
-  const bodyExpression =
-    wrapper.bodyParam !== undefined ? argument(call, wrapper, wrapper.bodyParam) : send.body ?? (passed && readBody(passed, send.keys));
+  const passed = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
+  const written =
+    inner.bodyParam !== undefined ? argument(frame, inner.bodyParam, ctx) : send.body ?? (passed && readBody(passed, send.keys));
+  const bodyExpression = written && passedOn(written, frame, ctx);
   return makeSite(
     {
       source: 'wrapper',
       url,
-      method: send.method ?? methodArgument(call, wrapper, ctx) ?? (passed && methodOption(passed, undefined, ctx).method),
+      method: send.method ?? methodArgument(frame, inner, ctx) ?? (passed && methodOption(passed, undefined, ctx).method),
       body: bodyExpression && bodyValue(bodyExpression, ctx),
       span: spanOf(call, ctx),
     },
@@ -159,14 +225,34 @@ export function siteFromWrapperCall(
   );
 }
 
-/** The call's argument for a parameter, or the parameter's default. */
-function argument(call: ts.CallExpression, wrapper: Wrapper, index: number): ts.Expression | undefined {
-  return call.arguments[index] ?? wrapper.fn.parameters[index]?.initializer;
+/**
+ * The argument a call passes for a parameter (or the parameter's default); when that is a parameter
+ * of the function around the call, what the call around that passes, and so on out.
+ */
+function argument(frame: Frame, index: number, ctx: TsContext): ts.Expression | undefined {
+  const expression = frame.call.arguments[index] ?? frame.fn.parameters[index]?.initializer;
+  const outer = frame.outer;
+  if (!expression || !outer) return expression;
+  const node = skipOuter(expression);
+  const position = ts.isIdentifier(node) ? parameterIndex(outer.fn, resolveIdentifier(ctx.index, node)) : undefined;
+  return position === undefined ? expression : argument(outer, position, ctx);
 }
 
-function methodArgument(call: ts.CallExpression, wrapper: Wrapper, ctx: TsContext): MethodRef | undefined {
+/**
+ * A body written in options that a function of the chain builds from its own parameter
+ * (`post(path, data) { return this.request(path, { method: "POST", body: JSON.stringify(data) }) }`):
+ * what the call around it passes for that parameter.
+ */
+function passedOn(expression: ts.Expression, frame: Frame, ctx: TsContext): ts.Expression {
+  if (!frame.outer) return expression;
+  const node = skipOuter(sentExpression(expression, ctx));
+  const position = ts.isIdentifier(node) ? parameterIndex(frame.outer.fn, resolveIdentifier(ctx.index, node)) : undefined;
+  return (position !== undefined && argument(frame.outer, position, ctx)) || expression;
+}
+
+function methodArgument(frame: Frame, wrapper: Wrapper, ctx: TsContext): MethodRef | undefined {
   if (wrapper.methodParam === undefined) return undefined;
-  const expression = argument(call, wrapper, wrapper.methodParam);
+  const expression = argument(frame, wrapper.methodParam, ctx);
   const literal = expression && constString(expression, ctx);
   return literal ? { value: literal.value.toUpperCase(), span: literal.inner } : undefined;
 }

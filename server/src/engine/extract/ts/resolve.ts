@@ -1,0 +1,382 @@
+// The one way the TS/JS engine resolves what code refers to, shared by the extractor (values, URLs,
+// bodies, headers, wrappers), the key-exposure reads and the flow analysis. Syntax only, same file:
+//
+// - `bindingValue(id)`: the expression a name holds AT a use: a constant's initializer, or for a
+//   reassigned `let`/`var` the one write that certainly reaches the use in straight-line code
+//   (flow-sensitive; a write in a branch, a loop or another function makes it unknown, never guessed).
+// - `iteratedList(binding)`: the list a `for...of` variable or an element callback's parameter
+//   (`list.map((x) => ...)`) takes its elements from.
+// - `calledFunction(call)`: the same-file function a call calls (`f()`, `this.m()`, `Class.m()`,
+//   `obj.m()` for a constant object literal or `new Class()`); `returnedExpressions(fn)`.
+// - `parameterArguments(binding)`: what a parameter receives at each call (or `new`) of its function,
+//   when every one is visible.
+// - `memberExpressions(access)`: what `obj.key` / `this.key` / `Class.key` holds: a constant object
+//   literal's property, a class member's initializer or its `this.key = ...` writes (a constructor
+//   parameter followed to each `new`).
+// Every answer is "undefined: cannot be known" when the file leaves any doubt.
+
+import ts from 'typescript';
+import type { TsContext } from './context.js';
+import { referencesOf, type Binding } from './file-index.js';
+import { appendAll } from '../../arrays.js';
+import { resolveIdentifier, skipOuter } from './scope.js';
+
+export type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
+
+/** Array methods whose callback's first parameter is an element. */
+export const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'flatMap']);
+
+/** What a use of a name holds there: the expression, and where it was written (for what code adds after it). */
+export interface BoundValue {
+  binding: Binding;
+  expression: ts.Expression;
+  /** The end of the declaration or assignment that wrote it. */
+  from: number;
+}
+
+/** The expression `id` holds at this use, or undefined when it cannot be known. */
+export function bindingValue(id: ts.Identifier, ctx: TsContext, binding = resolveIdentifier(ctx.index, id)): BoundValue | undefined {
+  if (!binding) return undefined;
+  if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
+  if (!binding.reassigned) return binding.initializer ? { binding, expression: binding.initializer, from: binding.node.end } : undefined;
+  return reachingWrite(binding, id, ctx);
+}
+
+/** The initializer or plain assignment that certainly gives `binding` its value at `use` (see bindingValue). */
+function reachingWrite(binding: Binding, use: ts.Node, ctx: TsContext): BoundValue | undefined {
+  const declaration = binding.node;
+  if (binding.kind === 'const' || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+  const writes = ctx.index.writes.get(binding);
+  if (!writes) return undefined;
+  const home = enclosingFunction(declaration);
+  if (enclosingFunction(use) !== home) return undefined;
+  const usePos = use.pos;
+  let last: { statement: ts.Node; expression: ts.Expression | undefined; end: number } | undefined;
+  if (declaration.end <= usePos) last = { statement: declaration.parent.parent, expression: declaration.initializer, end: declaration.end };
+  for (const write of writes) {
+    const assignment = write.parent;
+    // Only `x = value;` as a statement of its own, in this function, can be ordered.
+    if (!ts.isBinaryExpression(assignment) || assignment.left !== write || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+    if (enclosingFunction(assignment) !== home) return undefined;
+    if (assignment.end <= usePos && (!last || assignment.end > last.end)) {
+      last = { statement: assignment.parent, expression: assignment.right, end: assignment.end };
+    }
+  }
+  if (!last?.expression) return undefined;
+  const { statement } = last;
+  const block = statement.parent;
+  // The write is a statement of a statement list holding the use: it ran before the use, and nothing
+  // wrote the name since (it is the last write before the use) — unless a loop around the use repeats it.
+  if (!ts.isVariableStatement(statement) && !ts.isExpressionStatement(statement)) return undefined;
+  if (!(ts.isBlock(block) || ts.isSourceFile(block) || ts.isCaseClause(block) || ts.isDefaultClause(block) || ts.isModuleBlock(block))) return undefined;
+  for (let node = use.parent; node !== block; node = node.parent) {
+    if (!node) return undefined;
+    if (isLoop(node) && writes.some((w) => w.pos >= node.pos && w.end <= node.end)) return undefined;
+  }
+  return { binding, expression: last.expression, from: last.end };
+}
+
+function isLoop(node: ts.Node): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The nearest function around a node, or the source file. */
+export function enclosingFunction(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && !ts.isFunctionLike(current) && !ts.isSourceFile(current)) current = current.parent;
+  return current ?? node.getSourceFile();
+}
+
+/**
+ * The list whose elements a binding takes in turn: `for (const x of list)`, or the first parameter
+ * of `list.map((x) => ...)` (and the other element callbacks). Undefined for any other binding.
+ */
+export function iteratedList(binding: Binding): ts.Expression | undefined {
+  const node = binding.node;
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !node.initializer) {
+    const loop = node.parent.parent;
+    return ts.isForOfStatement(loop) && binding.kind === 'const' ? loop.expression : undefined;
+  }
+  if (binding.kind !== 'param' || !ts.isParameter(node) || !ts.isIdentifier(node.name) || binding.reassigned) return undefined;
+  const fn = node.parent;
+  if (fn.parameters[0] !== node || !isFunctionNode(fn)) return undefined;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? callee.expression : undefined;
+}
+
+export function isFunctionNode(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** The function a binding names: a function declaration, or a `const` initialised with a function. */
+export function functionOfBinding(binding: Binding | undefined): FunctionNode | undefined {
+  if (!binding) return undefined;
+  if (binding.kind === 'function' && ts.isFunctionDeclaration(binding.node)) return binding.node;
+  if (binding.kind !== 'const' || !binding.initializer) return undefined;
+  const initializer = skipOuter(binding.initializer);
+  return isFunctionNode(initializer) ? initializer : undefined;
+}
+
+/** The method (or arrow-function property) `name` of the class around `node`. */
+export function classMember(node: ts.Node, name: string): FunctionNode | undefined {
+  const owner = thisClass(node);
+  return owner && memberFunction(owner.members, name);
+}
+
+/** A method `name() {}` or a property `name = () => ...` / `name: function () {}`. */
+export function namedMember(node: ts.Node, name: string): FunctionNode | undefined {
+  if (ts.isMethodDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) return node;
+  if ((ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name) && node.name.text === name) {
+    const value = node.initializer && skipOuter(node.initializer);
+    return value && isFunctionNode(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+function memberFunction(members: ts.NodeArray<ts.Node>, name: string): FunctionNode | undefined {
+  for (const member of members) {
+    const fn = namedMember(member, name);
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
+/** The class whose instance `this` is at a node (not through a `function`, which has its own `this`). */
+export function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let at = node.parent; at; at = at.parent) {
+    if (ts.isClassLike(at)) return at;
+    if (ts.isFunctionDeclaration(at) || ts.isFunctionExpression(at)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The same-file function a call calls: `f()` for a function or a `const` holding one, `this.m()`
+ * in a class, `Class.m()` (a static method), `obj.m()` for a constant object literal, and
+ * `instance.m()` for a constant `new Class(...)`.
+ */
+export function calledFunction(call: ts.CallExpression | ts.NewExpression, ctx: TsContext): FunctionNode | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return functionOfBinding(resolveIdentifier(ctx.index, callee));
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const name = callee.name.text;
+  const receiver = skipOuter(callee.expression);
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return classMember(call, name);
+  const container = containerOf(receiver, ctx);
+  if (!container) return undefined;
+  if (ts.isObjectLiteralExpression(container)) return memberFunction(container.properties, name);
+  const fn = memberFunction(container.members, name);
+  // `Class.m()` calls a static method; `instance.m()` one that is not.
+  return fn && hasModifier(ts.isMethodDeclaration(fn) ? fn : fn.parent, ts.SyntaxKind.StaticKeyword) === isClassName(receiver, ctx) ? fn : undefined;
+}
+
+function isClassName(receiver: ts.Expression, ctx: TsContext): boolean {
+  return ts.isIdentifier(receiver) && resolveIdentifier(ctx.index, receiver)?.kind === 'class';
+}
+
+/** What a receiver names: a same-file class (or an instance of one), or a constant object literal. */
+function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.ClassLikeDeclaration | ts.ObjectLiteralExpression | undefined {
+  if (ts.isPropertyAccessExpression(receiver) && depth < 8) {
+    // `config.leonardo` in `config.leonardo.baseUrl`: a nested object literal.
+    const values = memberExpressions(receiver, ctx, depth + 1);
+    const node = values?.length === 1 ? skipOuter(values[0]) : undefined;
+    return node && ts.isObjectLiteralExpression(node) ? node : undefined;
+  }
+  if (!ts.isIdentifier(receiver)) return undefined;
+  const binding = resolveIdentifier(ctx.index, receiver);
+  if (binding?.kind === 'class' && ts.isClassDeclaration(binding.node)) return binding.node;
+  // A parameter given one object by the one call of its function (`new Client({ apiKey })`, `constructor(options)`).
+  const passed = binding?.kind === 'param' ? parameterArguments(binding, ctx) : undefined;
+  const value = passed ? (passed.length === 1 ? passed[0] : undefined) : bindingValue(receiver, ctx, binding)?.expression;
+  const node = value && skipOuter(value);
+  if (!node) return undefined;
+  if (ts.isObjectLiteralExpression(node)) return node;
+  if (ts.isNewExpression(node) && ts.isIdentifier(skipOuter(node.expression))) {
+    const target = resolveIdentifier(ctx.index, skipOuter(node.expression) as ts.Identifier);
+    return target?.kind === 'class' && ts.isClassDeclaration(target.node) ? target.node : undefined;
+  }
+  return undefined;
+}
+
+/** The expressions a function returns: an arrow's expression body, or its `return`s (not those of nested functions). */
+export function returnedExpressions(fn: FunctionNode): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) out.push(node.expression);
+      return;
+    }
+    node.forEachChild(visit);
+  };
+  body.forEachChild(visit);
+  return out;
+}
+
+/** The expression a call returns when its function has exactly one `return` (or an expression body). */
+export function returnedExpression(call: ts.CallExpression, ctx: TsContext): ts.Expression | undefined {
+  const fn = calledFunction(call, ctx);
+  const returned = fn && returnedExpressions(fn);
+  return returned?.length === 1 ? returned[0] : undefined;
+}
+
+/**
+ * What a parameter receives at each call of its function (its default where a call passes nothing),
+ * when every use of the function is a visible call; undefined otherwise. Constructors are followed
+ * to each `new` of their class.
+ */
+export function parameterArguments(binding: Binding, ctx: TsContext): ts.Expression[] | undefined {
+  const parameter = binding.node;
+  if (binding.kind !== 'param' || binding.reassigned || !ts.isParameter(parameter) || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return undefined;
+  const fn = parameter.parent;
+  const position = fn.parameters.indexOf(parameter);
+  const calls = callsOf(fn, ctx);
+  if (!calls || calls.length === 0) return undefined;
+  const out: ts.Expression[] = [];
+  for (const call of calls) {
+    const args = call.arguments ?? [];
+    if (args.slice(0, position + 1).some(ts.isSpreadElement)) return undefined;
+    const argument = args[position] ?? parameter.initializer;
+    if (!argument) return undefined;
+    out.push(argument);
+  }
+  return out;
+}
+
+/** The calls of a function or constructor, when every use of it is one (an export or a value passed on hides callers). */
+function callsOf(fn: ts.SignatureDeclaration, ctx: TsContext): Array<ts.CallExpression | ts.NewExpression> | undefined {
+  if (ts.isConstructorDeclaration(fn)) {
+    const owner = fn.parent;
+    if (!ts.isClassDeclaration(owner) || !owner.name || isExported(owner)) return undefined;
+    const name = owner.name;
+    const binding = resolveIdentifier(ctx.index, name);
+    return usesOf(binding, ctx, (use) => (ts.isNewExpression(use.parent) && use.parent.expression === use ? use.parent : undefined));
+  }
+  let binding: Binding | undefined;
+  if (ts.isFunctionDeclaration(fn) && fn.name && !isExported(fn)) binding = resolveIdentifier(ctx.index, fn.name);
+  else if (isFunctionNode(fn) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) && !isExported(fn.parent.parent.parent)) {
+    binding = resolveIdentifier(ctx.index, fn.parent.name);
+  }
+  if (binding?.kind !== 'function' && binding?.kind !== 'const') return undefined;
+  return usesOf(binding, ctx, (use) => (ts.isCallExpression(use.parent) && use.parent.expression === use ? use.parent : undefined));
+}
+
+/** Every use of a binding mapped to a call; undefined as soon as one use is something else. */
+function usesOf<T>(binding: Binding | undefined, ctx: TsContext, toCall: (use: ts.Identifier) => T | undefined): T[] | undefined {
+  if (!binding) return undefined;
+  const out: T[] = [];
+  for (const use of referencesOf(ctx.index, binding.name)) {
+    if (use === declaredName(binding) || resolveIdentifier(ctx.index, use) !== binding) continue;
+    const call = toCall(use);
+    if (!call) return undefined;
+    out.push(call);
+  }
+  return out;
+}
+
+function declaredName(binding: Binding): ts.Node | undefined {
+  return (binding.node as { name?: ts.Node }).name;
+}
+
+function isExported(node: ts.Node | undefined): boolean {
+  return !!node && hasModifier(node, ts.SyntaxKind.ExportKeyword);
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === kind) === true;
+}
+
+/**
+ * What `receiver.key` holds, as the expressions that may have written it: a constant object
+ * literal's property (undefined when code also writes `obj.key` or the literal spreads something in
+ * after it), `Class.key` for a static property, `this.key` as its initializer and every
+ * `this.key = ...` in the class, and a constructor's parameter property (`constructor(private key)`)
+ * followed to the arguments of each `new`.
+ */
+export function memberExpressions(access: ts.PropertyAccessExpression, ctx: TsContext, depth = 0): ts.Expression[] | undefined {
+  const name = access.name.text;
+  const receiver = skipOuter(access.expression);
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) {
+    const owner = thisClass(access);
+    return owner && classMemberValues(owner, name, ctx);
+  }
+  const container = containerOf(receiver, ctx, depth);
+  if (!container) return undefined;
+  if (!ts.isIdentifier(receiver)) {
+    // A nested object (`config.leonardo.baseUrl`): only while code writes no member of the root object.
+    let root: ts.Expression = receiver;
+    while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+    const binding = ts.isIdentifier(root) ? resolveIdentifier(ctx.index, root) : undefined;
+    if (!binding || ctx.index.memberAssignments.has(binding)) return undefined;
+    return ts.isObjectLiteralExpression(container) ? objectProperty(container, name) : undefined;
+  }
+  if (ts.isObjectLiteralExpression(container)) {
+    const binding = resolveIdentifier(ctx.index, receiver);
+    const written = binding && ctx.index.memberAssignments.get(binding)?.some((a) => memberKey(a.left) === name);
+    return written ? undefined : objectProperty(container, name);
+  }
+  if (!isClassName(receiver, ctx)) return classMemberValues(container, name, ctx);
+  const property = container.members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+  return property && ts.isPropertyDeclaration(property) && property.initializer ? [property.initializer] : undefined;
+}
+
+function memberKey(left: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(left)) return left.name.text;
+  if (ts.isElementAccessExpression(left)) return ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : '';
+  return undefined;
+}
+
+/** The value of key `name` in an object literal: its last property of that name, if nothing after it may replace it. */
+function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression[] | undefined {
+  const members = object.properties;
+  for (let i = members.length - 1; i >= 0; i--) {
+    const member = members[i];
+    if (ts.isSpreadAssignment(member) || (member.name && ts.isComputedPropertyName(member.name))) return undefined;
+    if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) || member.name.text !== name) continue;
+    if (ts.isPropertyAssignment(member)) return [member.initializer];
+    if (ts.isShorthandPropertyAssignment(member)) return [member.name];
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The expressions a class's `this.name` may hold (see memberExpressions). */
+function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: TsContext): ts.Expression[] | undefined {
+  const constructor = owner.members.find(ts.isConstructorDeclaration);
+  const out: ts.Expression[] = [];
+  for (const value of ctx.index.thisMembers.get(name) ?? []) {
+    if (thisClass(value) !== owner) continue;
+    // `this.apiKey = apiKey` in the constructor: what each `new` passes.
+    const node = skipOuter(value);
+    const binding = ts.isIdentifier(node) ? resolveIdentifier(ctx.index, node) : undefined;
+    if (constructor && binding?.kind === 'param' && binding.scope === constructor) {
+      const args = parameterArguments(binding, ctx);
+      if (!args) return undefined;
+      appendAll(out, args);
+    } else {
+      out.push(value);
+    }
+  }
+  const parameter = constructor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, constructor));
+  if (parameter) {
+    const binding = resolveIdentifier(ctx.index, parameter.name as ts.Identifier);
+    const args = binding && parameterArguments(binding, ctx);
+    if (!args) return undefined;
+    appendAll(out, args);
+  }
+  return out.length > 0 ? out : undefined;
+}

@@ -1,0 +1,288 @@
+// How far the TS/JS extractor follows a value through ordinary code (extract/ts/resolve.ts): bodies
+// sent only when present, wrappers that are class methods, static helpers or an object's methods (and
+// functions that call them), URLs from config objects, constructors and helper functions, reassigned
+// `let`s (the value at each call), bodies built in callbacks, and literal fallbacks and bounds. What
+// cannot be ordered or known stays unknown.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describe, extract, plain, text } from './extract-typescript-helpers.js';
+
+const V1 = 'https://cloud.leonardo.ai/api/rest/v1';
+
+test('a class wrapper that sends its body only when there is one: each this.request(...) call is a request', () => {
+  const code = `const BASE_URL = "${V1}";
+
+export class LeonardoService {
+  constructor(private readonly apiKey: string) {}
+
+  private async request<T>(endpoint: string, method: "GET" | "POST" | "DELETE", body?: unknown): Promise<T> {
+    const response = await fetch(\`\${BASE_URL}\${endpoint}\`, {
+      method,
+      headers: { Authorization: \`Bearer \${this.apiKey}\`, "Content-Type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(\`Leonardo error \${response.status}\`);
+    return response.json() as Promise<T>;
+  }
+
+  async createGeneration(prompt: string) {
+    return this.request("/generations", "POST", { prompt, modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876", num_images: 2 });
+  }
+
+  async getGeneration(id: string) {
+    return this.request(\`/generations/\${id}\`, "GET");
+  }
+}`;
+  const sites = extract(code).filter((s) => s.source === 'wrapper');
+  assert.deepEqual(sites.map(describe), [
+    `wrapper POST ${V1}/generations`,
+    `wrapper GET ${V1}/generations/{id}`,
+  ]);
+  assert.deepEqual(plain(sites[0].body), { prompt: '?prompt', modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876', num_images: 2 });
+  assert.equal(text(code, sites[0].methodSpan), 'POST');
+  assert.equal(sites[1].body, undefined, 'a call that passes no body sends none');
+});
+
+test('bodies sent when present: a spread of `body && {...}`, `payload ?? undefined`, `b && JSON.stringify(b)`', () => {
+  const code = `import axios from "axios";
+const API = "${V1}";
+const KEY = process.env.LEONARDO_API_KEY;
+const http = axios.create({ baseURL: API, headers: { Authorization: \`Bearer \${KEY}\` } });
+
+async function leo(path: string, method = "GET", body?: object) {
+  const res = await fetch(API + path, {
+    method,
+    headers: { authorization: \`Bearer \${KEY}\`, "content-type": "application/json" },
+    ...(body && { body: JSON.stringify(body) }),
+  });
+  return res.json();
+}
+
+async function send(url: string, payload?: Record<string, unknown>) {
+  const { data } = await http.post(url, payload ?? undefined);
+  return data;
+}
+
+const put = (path: string, b?: object) => fetch(API + path, { method: "PUT", body: b && JSON.stringify(b) });
+
+async function del(path: string, body?: object) {
+  const payload = body ? JSON.stringify(body) : null;
+  return fetch(API + path, { method: "DELETE", body: payload });
+}
+
+await leo("/generations", "POST", { prompt: "a lighthouse", width: 1024 });
+await leo("/me");
+await send("/generations-lcm", { prompt: "a fox", guidance: 2 });
+await put("/elements/1", { name: "x" });
+await del("/generations/abc", { reason: "test" });`;
+  const sites = extract(code).filter((s) => s.source === 'wrapper');
+  assert.deepEqual(sites.map(describe), [
+    `wrapper POST ${V1}/generations`,
+    `wrapper GET ${V1}/me`,
+    `wrapper POST ${V1}/generations-lcm`,
+    `wrapper PUT ${V1}/elements/1`,
+    `wrapper DELETE ${V1}/generations/abc`,
+  ]);
+  assert.deepEqual(plain(sites[0].body), { prompt: 'a lighthouse', width: 1024 });
+  assert.equal(sites[1].body, undefined);
+  assert.deepEqual(plain(sites[2].body), { prompt: 'a fox', guidance: 2 });
+  assert.deepEqual(plain(sites[3].body), { name: 'x' });
+  assert.deepEqual(plain(sites[4].body), { reason: 'test' }, 'through a variable holding the conditional');
+});
+
+test('static helpers, an object of methods, and functions that pass their parameters on to a wrapper', () => {
+  const code = `import axios from "axios";
+const API = "${V1}";
+const KEY = process.env.LEONARDO_API_KEY!;
+const client = axios.create({ baseURL: API, headers: { Authorization: \`Bearer \${KEY}\` } });
+
+export class Leonardo {
+  static async request(method: "GET" | "POST", path: string, body?: Record<string, unknown>) {
+    const res = await fetch(API + path, { method, headers: { authorization: \`Bearer \${KEY}\` }, ...(body && { body: JSON.stringify(body) }) });
+    return res.json();
+  }
+  static post(path: string, body: Record<string, unknown>) {
+    return Leonardo.request("POST", path, body);
+  }
+  static get(path: string) {
+    return this.request("GET", path);
+  }
+}
+
+export const leonardo = {
+  async post(path: string, payload?: object) {
+    const { data } = await client.post(path, payload);
+    return data;
+  },
+};
+
+class Api {
+  private async request<T>(endpoint: string, init: RequestInit = {}): Promise<T> {
+    const res = await fetch(\`\${API}\${endpoint}\`, { ...init, headers: { Authorization: \`Bearer \${KEY}\` } });
+    return res.json() as Promise<T>;
+  }
+  post<T>(endpoint: string, data?: unknown) {
+    return this.request<T>(endpoint, { method: "POST", body: JSON.stringify(data) });
+  }
+}
+const api = new Api();
+
+export async function run(userPrompt: string, where: string) {
+  await Leonardo.post("/generations", { prompt: userPrompt, num_images: 4 });
+  await Leonardo.get("/me");
+  await leonardo.post("/generations-texture", { prompt: userPrompt });
+  await api.post("/generations-lcm", { prompt: userPrompt, strength: "HIGH" });
+  await Leonardo.post(where, { prompt: userPrompt });
+  await axios.post("https://example.com/hook", { ok: true });
+}`;
+  const sites = extract(code).filter((s) => s.source === 'wrapper');
+  assert.deepEqual(sites.map(describe), [
+    `wrapper POST ${V1}/generations`,
+    `wrapper GET ${V1}/me`,
+    `wrapper POST ${V1}/generations-texture`,
+    `wrapper POST ${V1}/generations-lcm`,
+  ], 'a path that cannot be known and another API make no request');
+  assert.deepEqual(plain(sites[0].body), { prompt: '?userPrompt', num_images: 4 });
+  assert.equal(text(code, sites[0].url?.span), '"/generations"', 'the path is where the caller wrote it');
+  assert.equal(text(code, sites[0].methodSpan), 'POST');
+  assert.deepEqual(plain(sites[2].body), { prompt: '?userPrompt' });
+  assert.deepEqual(plain(sites[3].body), { prompt: '?userPrompt', strength: 'HIGH' }, 'a body the middle function builds from its parameter');
+});
+
+test('URLs from a config object, a constructor parameter property, and helper functions taking the path', () => {
+  const code = `export const config = { leonardo: { baseUrl: "${V1}" } };
+const apiUrl = (path: string) => \`\${config.leonardo.baseUrl}\${path}\`;
+
+class LeonardoClient {
+  constructor(private apiKey: string, private base = "${V1}") {}
+  me() {
+    return fetch(\`\${this.base}/me\`, { headers: { authorization: \`Bearer \${this.apiKey}\` } });
+  }
+}
+
+export async function models() {
+  return fetch(apiUrl("/platformModels"));
+}
+export const client = new LeonardoClient(process.env.LEONARDO_API_KEY!);`;
+  assert.deepEqual(extract(code).map(describe), [
+    `fetch GET ${V1}/me`,
+    `fetch GET ${V1}/platformModels`,
+  ]);
+});
+
+test("reassigned let variables (Leonardo's Node samples): each call uses the value the variable holds at that call", () => {
+  const code = `const axios = require("axios");
+const headers = { accept: "application/json", "content-type": "application/json", authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+async function main() {
+  let url = "${V1}/generations";
+  let payload = { prompt: "An oil painting of a cat", modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876", width: 1024, height: 768, num_images: 4 };
+  let response = await axios.post(url, payload, { headers });
+  const generationId = response.data.sdGenerationJob.generationId;
+
+  url = \`${V1}/generations/\${generationId}\`;
+  response = await axios.get(url, { headers });
+
+  url = "${V1}/generations-motion-svd";
+  payload = { imageId: "8b1a3c61-9a6d-4d32-b7b8-2cf4a2a3b1d0", motionStrength: 5 };
+  response = await axios.post(url, payload, { headers });
+}
+main();`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map(describe), [
+    `axios POST ${V1}/generations`,
+    `axios GET ${V1}/generations/{…}`,
+    `axios POST ${V1}/generations-motion-svd`,
+  ]);
+  assert.deepEqual(plain(sites[2].body), { imageId: '8b1a3c61-9a6d-4d32-b7b8-2cf4a2a3b1d0', motionStrength: 5 });
+  assert.equal((plain(sites[0].body) as { width: number }).width, 1024);
+});
+
+test('a reassigned let whose value at the call cannot be ordered stays unknown', () => {
+  const code = `import axios from "axios";
+export async function run(upscale: boolean, prompts: string[]) {
+  let url = "${V1}/variations/upscale";
+  if (upscale) url = "${V1}/variations/unzoom";
+  await axios.post(url, { id: "x" });
+
+  let body = { prompt: "first", width: 1024 };
+  for (const prompt of prompts) {
+    await axios.post("${V1}/generations", body);
+    body = { prompt, width: 1023 };
+  }
+
+  let target = "${V1}/me";
+  const later = () => axios.get(target);
+  target = "${V1}/generations/1";
+  await later();
+
+  let count = 1;
+  count += 1;
+  await axios.post("${V1}/generations", { prompt: "x", num_images: count });
+}`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map(describe), [`axios POST ${V1}/generations`, `axios POST ${V1}/generations`]);
+  assert.equal(sites[0].body?.kind, 'unknown', 'a body reassigned later in the loop may be either');
+  assert.deepEqual(plain(sites[1].body), { prompt: 'x', num_images: '?count' });
+});
+
+test('bodies built in callbacks: a map then a loop, forEach, and Promise.all over a map', () => {
+  const code = `import axios from "axios";
+const URL = "${V1}/generations";
+const headers = { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "Content-Type": "application/json" };
+
+export async function batch(prompts: string[], modelId: string) {
+  const bodies = prompts.map((p) => ({ prompt: p, modelId, width: 1024, height: 768 }));
+  for (const body of bodies) {
+    await fetch(URL, { method: "POST", headers, body: JSON.stringify(body) });
+  }
+}
+
+export async function fanOut(items: { prompt: string }[]) {
+  return Promise.all(items.map(async (x) => fetch(URL, { method: "POST", headers, body: JSON.stringify({ prompt: x.prompt, num_images: 2 }) })));
+}
+
+export function queue(prompts: string[]) {
+  const payloads = prompts.map((prompt) => {
+    return { prompt, guidance_scale: 7 };
+  });
+  payloads.forEach(async (payload) => {
+    await axios.post(URL, payload, { headers });
+  });
+  for (const payload of [{ prompt: "a" }, { prompt: "b", num_images: 3 }]) void axios.post(URL, payload, { headers });
+}`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map((s) => plain(s.body)), [
+    { prompt: '?p', modelId: '?modelId', width: 1024, height: 768 },
+    { prompt: '?x.prompt', num_images: 2 },
+    { prompt: '?prompt', guidance_scale: 7 },
+    { oneOf: [{ prompt: 'a' }, { prompt: 'b', num_images: 3 }] },
+  ]);
+});
+
+test('fallbacks and bounds: the literal side is a value the request can send, the other side stays unknown', () => {
+  const code = `import axios from "axios";
+export async function generate(prompt: string, options: { width?: number; height?: number } = {}, n = 1) {
+  const body = {
+    prompt,
+    width: options.width || 1024,
+    height: options.height ?? 768,
+    num_images: Math.min(n, 4),
+    guidance_scale: Math.max(1, Math.min(options.height ?? 7, 20)),
+    steps: Math.min(Number(process.env.STEPS), 8, 60),
+    seed: Math.min(3, 9),
+  };
+  return axios.post("${V1}/generations", body);
+}`;
+  const [site] = extract(code);
+  assert.deepEqual(plain(site.body), {
+    prompt: '?prompt',
+    width: { oneOf: ['?options.width', 1024] },
+    height: { oneOf: ['?options.height', 768] },
+    num_images: { oneOf: ['?n', 4] },
+    guidance_scale: { oneOf: ['?Math.min(options.height ?? 7, 20)', 1] },
+    steps: { oneOf: ['?Number(process.env.STEPS)', 8] },
+    seed: 3,
+  });
+});

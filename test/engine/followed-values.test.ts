@@ -1,0 +1,202 @@
+// The rules on code whose values the engine now follows (extract/ts/resolve.ts): each shape of public
+// code that used to hide a mistake is flagged where the mistake is written, and each variation whose
+// value cannot be known stays silent (invariant 3). Findings are read as (rule, text) pairs; each
+// rule's messages and fixes are its own tests'.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lint } from '../helpers/lint.js';
+
+const V1 = 'https://cloud.leonardo.ai/api/rest/v1';
+
+function hits(code: string, path = 'app.ts'): string[] {
+  return lint(code, { path }).map((hit) => `${hit.ruleId} ${hit.text}`);
+}
+
+test('a Vite app: the key from a getter function, a conditional body in a class wrapper', () => {
+  const code = `const BASE_URL = "${V1}";
+const getApiKey = () => (import.meta as any).env?.VITE_LEONARDO_API_KEY || "";
+
+export class LeonardoService {
+  private async request(endpoint: string, method: string, body?: unknown) {
+    const res = await fetch(\`\${BASE_URL}\${endpoint}\`, {
+      method,
+      headers: { Authorization: \`Bearer \${getApiKey()}\`, "Content-Type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return res.json();
+  }
+
+  generate(prompt: string) {
+    return this.request("/generations", "POST", { prompt, width: 1025, height: 768, num_images: 2 });
+  }
+}`;
+  assert.deepEqual(hits(code, 'src/services/leonardo.ts'), [
+    'client-exposed-api-key (import.meta as any).env?.VITE_LEONARDO_API_KEY',
+    'invalid-dimensions 1025',
+  ]);
+});
+
+test('a React app: the key in an exported config object, and in a client class constructor', () => {
+  const code = `export const config = { apiKey: process.env.REACT_APP_LEONARDO_KEY, model: "b24e16ff-06e3-43eb-8d33-4416c2d75876" };
+
+export async function me() {
+  const res = await fetch("${V1}/me", { headers: { authorization: \`Bearer \${config.apiKey}\` } });
+  return res.json();
+}
+
+class LeonardoClient {
+  private apiKey: string;
+  constructor(apiKey: string) {
+    this.apiKey = apiKey;
+  }
+  generate(prompt: string) {
+    return fetch("${V1}/generations", {
+      method: "POST",
+      headers: { Authorization: \`Bearer \${this.apiKey}\`, "Content-Type": "application/json" },
+      body: JSON.stringify({ prompt, modelId: config.model, num_images: 4 }),
+    });
+  }
+}
+export const leonardo = new LeonardoClient(import.meta.env.VITE_LEONARDO_API_KEY);`;
+  assert.deepEqual(hits(code, 'src/api.ts'), [
+    'client-exposed-api-key process.env.REACT_APP_LEONARDO_KEY',
+    'client-exposed-api-key import.meta.env.VITE_LEONARDO_API_KEY',
+  ]);
+});
+
+test('an SDK-style client: the key in the options object of the one `new`', () => {
+  const code = `interface Options { apiKey: string }
+class LeonardoClient {
+  private apiKey: string;
+  constructor(options: Options) {
+    this.apiKey = options.apiKey;
+  }
+  me() {
+    return fetch("${V1}/me", { headers: { Authorization: \`Bearer \${this.apiKey}\` } });
+  }
+}
+export const client = new LeonardoClient({ apiKey: import.meta.env.VITE_LEONARDO_KEY });`;
+  assert.deepEqual(hits(code, 'src/lib/leonardo.ts'), ['client-exposed-api-key import.meta.env.VITE_LEONARDO_KEY']);
+});
+
+test('server code: keys from server-only variables through the same getters and constructors are not exposed', () => {
+  const code = `const getApiKey = () => process.env.LEONARDO_API_KEY ?? "";
+export const config = { apiKey: process.env.LEONARDO_API_KEY };
+class LeonardoClient {
+  constructor(private readonly apiKey: string) {}
+  me() {
+    return fetch("${V1}/me", { headers: { Authorization: \`Bearer \${this.apiKey}\` } });
+  }
+}
+export const a = () => fetch("${V1}/me", { headers: { Authorization: \`Bearer \${getApiKey()}\` } });
+export const b = () => fetch("${V1}/me", { headers: { Authorization: \`Bearer \${config.apiKey}\` } });
+export const leonardo = new LeonardoClient(process.env.LEONARDO_API_KEY!);`;
+  assert.deepEqual(hits(code, 'app/api/leonardo/route.ts'), []);
+});
+
+test("Leonardo's Node sample style: a reassigned url and payload are checked at each call with the value they hold there", () => {
+  const code = `const axios = require("axios");
+const headers = { accept: "application/json", "content-type": "application/json", authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+const main = async () => {
+  let url = "${V1}/generations";
+  let payload = { prompt: "A cat", modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876", width: 1024, height: 768, num_images: 4 };
+  let response = await axios.post(url, payload, { headers });
+
+  url = "${V1}/generations-lcm";
+  payload = { prompt: "A cat", imageDataUrl: "data:image/png;base64,AAAA", guidance: 25 };
+  response = await axios.post(url, payload, { headers });
+
+  url = "${V1}/generation";
+  response = await axios.get(url, { headers });
+  console.log(response.data);
+};
+main();`;
+  assert.deepEqual(hits(code, 'index.js'), ['out-of-range 25', 'unknown-endpoint /generation']);
+});
+
+test('a reassigned value that cannot be ordered at the call is never flagged', () => {
+  const code = `import axios from "axios";
+export async function run(hd: boolean, prompts: string[]) {
+  let width = 1024;
+  if (hd) width = 2048;
+  await axios.post("${V1}/generations", { prompt: "x", width, height: 768 });
+
+  let url = "${V1}/generations";
+  for (const prompt of prompts) {
+    await axios.post(url, { prompt, guidance_scale: 25 });
+    url = "${V1}/no-such-endpoint";
+  }
+}`;
+  assert.deepEqual(hits(code), []);
+});
+
+test('bodies built in callbacks are checked in the callback where they are written', () => {
+  const code = `import axios from "axios";
+const URL = "${V1}/generations";
+const headers = { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+export async function batch(prompts: string[]) {
+  const bodies = prompts.map((p) => ({ prompt: p, width: 1025, height: 768 }));
+  for (const body of bodies) await fetch(URL, { method: "POST", headers, body: JSON.stringify(body) });
+}
+
+export function queue(prompts: string[]) {
+  prompts
+    .map((prompt) => ({ prompt, guidance_scale: 30 }))
+    .forEach((payload) => void axios.post(URL, payload, { headers }));
+}
+
+export async function fanOut(items: { prompt: string }[]) {
+  return Promise.all(items.map(async (x) => fetch(URL, { method: "POST", headers, body: JSON.stringify({ prompt: x.prompt, num_images: 9, width: 1024 }) })));
+}`;
+  assert.deepEqual(hits(code), ['invalid-dimensions 1025', 'out-of-range 30', 'too-many-images 9']);
+});
+
+test('fallbacks and bounds: the literal side is checked, the unknown side is not', () => {
+  const flagged = `import axios from "axios";
+export async function generate(prompt: string, options: { width?: number } = {}, n = 1) {
+  const body = { prompt, width: options.width || 1920, height: 768, num_images: Math.min(n, 8) };
+  return axios.post("${V1}/generations", body);
+}`;
+  assert.deepEqual(hits(flagged), ['invalid-dimensions 1920', 'too-many-images 8']);
+
+  const clean = `import axios from "axios";
+export async function generate(prompt: string, options: { width?: number; steps?: number } = {}, n = 1) {
+  const body = {
+    prompt,
+    width: options.width || 1024,
+    height: 768,
+    num_images: Math.min(Math.max(n, 1), 4),
+    guidance_scale: Math.max(options.steps ?? 7, 1),
+  };
+  return axios.post("${V1}/generations", body);
+}`;
+  assert.deepEqual(hits(clean), []);
+});
+
+test('static helpers and an object of methods: the request is checked at each call', () => {
+  const code = `const API = "${V1}";
+const KEY = process.env.LEONARDO_API_KEY;
+export class Leonardo {
+  static async request(method: string, path: string, body?: object) {
+    const res = await fetch(API + path, { method, headers: { authorization: \`Bearer \${KEY}\` }, ...(body && { body: JSON.stringify(body) }) });
+    return res.json();
+  }
+  static post(path: string, body: object) {
+    return Leonardo.request("POST", path, body);
+  }
+}
+export const leonardo = {
+  send(path: string, body: object) {
+    return fetch(API + path, { method: "POST", headers: { authorization: \`Bearer \${KEY}\` }, body: JSON.stringify(body) });
+  },
+};
+export async function run(prompt: string) {
+  await Leonardo.post("/generations", { prompt, guidance_scale: 21 });
+  await leonardo.send("/generations", { prompt, width: 1023 });
+  await Leonardo.post("/generation", { prompt });
+}`;
+  assert.deepEqual(hits(code), ['out-of-range 21', 'invalid-dimensions 1023', 'unknown-endpoint /generation']);
+});
