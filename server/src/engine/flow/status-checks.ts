@@ -11,8 +11,12 @@ import { skipOuter } from '../extract/ts/scope.js';
 import type { Flow } from './analysis.js';
 import { bindingOfFunction, type FunctionNode } from './functions.js';
 
-/** Job statuses that say whether to wait (FAILED alone does not: a PENDING job passes it). */
-const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING']);
+/**
+ * Job statuses that say whether to wait (FAILED alone does not: a PENDING job passes it), and the words
+ * code writes for them (`"succeeded"`, `"COMPLETED"`): a comparison with a status the field never has is
+ * `invalid-enum`'s finding (status-comparisons.ts), and the read it guards is not reported again.
+ */
+const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING', 'COMPLETED', 'SUCCEEDED', 'SUCCESS', 'SUCCESSFUL', 'DONE', 'FINISHED', 'READY', 'PROCESSING', 'IN_PROGRESS', 'RUNNING', 'QUEUED']);
 const WAIT_HELPER = /wait|poll|until/i;
 const IMAGES = new Set(['generated_images', 'generatedImages']);
 const DELAY = /sleep|delay|wait|timeout|pause/i;
