@@ -2,6 +2,7 @@
 // destructuring, aliases, optional chains and a reassigned `let` compared with a value it never has,
 // and a job status compared with the HTTP status of the response object.
 import { edit, ruleTester } from '../helpers/rule-tester.js';
+import { reassignedResponseSample } from '../engine/flow-fixtures.js';
 
 const PREAMBLE = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
@@ -72,15 +73,7 @@ export async function state(id: string) {
     {
       name: 'Leonardo\'s Node sample: a reassigned let response, read after the GET',
       path: 'app.js',
-      code: `const axios = require('axios');
-const headers = { accept: 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
-const generate = async () => {
-  let response = await axios.post('https://cloud.leonardo.ai/api/rest/v1/generations', { prompt: 'a cat', modelId: '6bef9f1b-29cb-40c7-b9df-32b51c1f67d3' }, { headers });
-  const generationId = response.data.sdGenerationJob.generationId;
-  response = await axios.get(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${generationId}\`, { headers });
-  if (response.data.generations_by_pk.status === 'complete') console.log('done');
-};
-generate();`,
+      code: reassignedResponseSample("if (response.data.generations_by_pk.status === 'complete') console.log('done');"),
       findings: [{ message: never('complete'), at: [7, 50, "'complete'"], fixes: [{ output: edit("'complete'", "'COMPLETE'"), preferred: true }] }],
     },
     {
