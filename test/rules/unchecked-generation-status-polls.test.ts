@@ -25,6 +25,24 @@ export async function poll(id: string) {
   throw new Error('timed out');
 }`;
 
+/** A poll that retries on what a same-file helper returns; `check` is the helper's status line, if any. */
+function helperPoll(check: string): string {
+  return `${PREAMBLE}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function getImages(id: string) {
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();${check}
+  return data.generations_by_pk.generated_images;
+}
+export async function waitImages(id: string) {
+  for (let i = 0; i < 30; i++) {
+    const images = await getImages(id);
+    if (images.length) return images;
+    await sleep(2000);
+  }
+  return [];
+}`;
+}
+
 /** A function that pauses (`delay` statements), then reads the first image of the generation. */
 function afterDelay(delay: string): string {
   return `export async function get(id: string) {
@@ -37,6 +55,10 @@ function afterDelay(delay: string): string {
 
 ruleTester.run('unchecked-generation-status', {
   valid: [
+    {
+      name: 'a poll on what a same-file helper returns, where the helper stops on FAILED',
+      code: helperPoll("\n  if (data.generations_by_pk.status === 'FAILED') throw new Error('generation failed');"),
+    },
     {
       name: 'a poll on the images that stops on FAILED reads the status',
       code: RETRY_ON_LENGTH.replace('    if (gen.generated_images', "    if (gen.status === 'FAILED') throw new Error('generation failed');\n    if (gen.generated_images"),
@@ -208,6 +230,11 @@ export async function images(id: string) {
   return [];
 }`,
       findings: [{ message: SDK_POLL, at: [7, 50, 'generatedImages'], fixes: [] }],
+    },
+    {
+      name: 'a poll on what a same-file helper returns: the finding sits on the helper\'s read',
+      code: helperPoll(''),
+      findings: [{ message: POLL, at: [7, 33, 'generated_images'], fixes: [] }],
     },
     {
       name: 'a same-file wait(ms) is a fixed delay, not a wait for the job',

@@ -335,9 +335,9 @@ function isNumber(expression: ts.Expression, flow: Flow): boolean {
  * a URL does) never stops on FAILED, so a failed job is polled until the attempts run out (or forever).
  * A poll is a loop that waits between rounds or whose condition waits for the images, a `setInterval`
  * callback, or a function that schedules itself again (`setTimeout(check, 2000)`); the node's own
- * function is searched, through inline callbacks.
+ * function is searched, through inline callbacks, and then the callers of a same-file helper (one level).
  */
-export function statusBlindPoll(flow: Flow, node: ts.Node): ts.Node | undefined {
+export function statusBlindPoll(flow: Flow, node: ts.Node, viaCallers = true): ts.Node | undefined {
   let child: ts.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (isLoop(parent)) {
@@ -348,9 +348,22 @@ export function statusBlindPoll(flow: Flow, node: ts.Node): ts.Node | undefined 
     }
     if (!ts.isFunctionLike(parent)) continue;
     if (isIntervalCallback(parent, flow) || schedulesItself(parent, flow)) return readsStatus(flow, parent) ? undefined : parent;
-    if (!isInlineCallback(parent)) return undefined;
+    if (!isInlineCallback(parent)) return viaCallers ? callersPoll(flow, parent) : undefined;
   }
   return undefined;
+}
+
+/** `const images = await getImages(id)` in such a poll: the poll of every same-file caller, when they all have one. */
+function callersPoll(flow: Flow, fn: FunctionNode): ts.Node | undefined {
+  const callers = flow.callersOf(fn);
+  if (callers.escapes || callers.calls.length === 0 || callers.callbacks.length > 0) return undefined;
+  let first: ts.Node | undefined;
+  for (const call of callers.calls) {
+    const poll = statusBlindPoll(flow, call, false);
+    if (!poll) return undefined;
+    first ??= poll;
+  }
+  return first;
 }
 
 /** A loop that polls: it waits between rounds (and does not walk a list), or its condition waits for the images. */
