@@ -264,6 +264,22 @@ export async function photoreal(prompt: string) {
 }
 `;
 
+/**
+ * The shape of Leonardo's own Node samples: one `let response` for every call, the GET assigned after the
+ * POST; `then` is the statement that reads the GET's answer (line 7).
+ */
+export function reassignedResponseSample(then: string): string {
+  return `const axios = require('axios');
+const headers = { accept: 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+const generate = async () => {
+  let response = await axios.post('https://cloud.leonardo.ai/api/rest/v1/generations', { prompt: 'a cat', modelId: '6bef9f1b-29cb-40c7-b9df-32b51c1f67d3' }, { headers });
+  const generationId = response.data.sdGenerationJob.generationId;
+  response = await axios.get(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${generationId}\`, { headers });
+  ${then}
+};
+generate();`;
+}
+
 export const CORRECT_FLOWS: Record<string, string> = {
   UPLOAD_ROUTE_FETCH,
   UPLOAD_SERVICE_AXIOS,

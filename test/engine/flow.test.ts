@@ -230,6 +230,44 @@ me.user_details;`);
   assert.notEqual(flowFor(context), flow, 'a memo asked again after release starts afresh');
 });
 
+test('a reassigned let: each read is the response of the call assigned last before it, as in Leonardo\'s Node samples', () => {
+  const flow = flowOf(`const axios = require('axios');
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+const generate = async () => {
+  let response = await axios.post('https://cloud.leonardo.ai/api/rest/v1/generations', { prompt: 'a cat', modelId: '6bef9f1b-29cb-40c7-b9df-32b51c1f67d3' }, { headers });
+  const created = response.data;
+  const generationId = response.data.sdGenerationJob.generationId;
+  await new Promise((resolve) => setTimeout(resolve, 20000));
+  response = await axios.get(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${generationId}\`, { headers });
+  const fetched = response.data;
+  return fetched.generations_by_pk;
+};`, 'app.js');
+  assert.equal(describe(flow, 'created'), 'createGeneration body');
+  assert.equal(describe(flow, 'fetched'), 'getGenerationById body');
+});
+
+test('a reassigned let written in a branch, a loop or a callback is unknown where the writes disagree', () => {
+  const flow = flowOf(`const axios = require('axios');
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+async function run(id, refresh) {
+  let response = await axios.post('https://cloud.leonardo.ai/api/rest/v1/generations', { prompt: 'a cat' }, { headers });
+  if (refresh) response = await axios.get(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${id}\`, { headers });
+  const afterBranch = response.data;
+  let other = await axios.get(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${id}\`, { headers });
+  for (let i = 0; i < 3; i++) {
+    const inLoop = other.data;
+    other = await axios.get('https://cloud.leonardo.ai/api/rest/v1/me', { headers });
+  }
+  let late = await axios.get('https://cloud.leonardo.ai/api/rest/v1/me', { headers });
+  setTimeout(() => { late = null; }, 10);
+  const afterCallback = late.data;
+  return [afterBranch, inLoop, afterCallback];
+}`, 'app.js');
+  assert.equal(describe(flow, 'afterBranch'), 'unknown');
+  assert.equal(describe(flow, 'inLoop'), 'unknown');
+  assert.equal(describe(flow, 'afterCallback'), 'unknown');
+});
+
 /** The last place `text` is written as a whole expression (not part of a longer name). */
 function spanOfLast(flow: Flow, text: string) {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -16,15 +16,6 @@ const images = job.generated_images;
 if (job.status !== 'COMPLETE') return [];
 return images;
 }`,
-  'waiting for the images themselves': `${PREAMBLE}
-export async function take(id: string) {
-let data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
-while (!data.generations_by_pk?.generated_images?.length) {
-  await new Promise((r) => setTimeout(r, 2000));
-  data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
-}
-return data.generations_by_pk.generated_images[0].url;
-}`,
   'setInterval with clearInterval on COMPLETE': `${PREAMBLE}
 export function watch(id: string, done: (urls: string[]) => void) {
 const timer = setInterval(async () => {
@@ -90,22 +81,6 @@ return (await res.json()).generations_by_pk;
 }
 export function take(id: string) {
 return waitUntilComplete(id).then(() => fetchGeneration(id)).then((generation) => generation.generated_images);
-}`,
-  'polling on the images, with a delay between rounds': `${PREAMBLE}
-export async function firstUrl(generationId: string) {
-let imageUrl: string | undefined;
-let attempts = 0;
-while (!imageUrl && attempts < 20) {
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  const pollResponse = await fetch(\`\${BASE}/generations/\${generationId}\`, { headers });
-  if (pollResponse.ok) {
-    const pollData = await pollResponse.json();
-    const images = pollData.generations_by_pk?.generated_images;
-    if (images && images.length > 0) imageUrl = images[0].url;
-  }
-  attempts++;
-}
-return imageUrl;
 }`,
   'an image test as the condition': `${PREAMBLE}
 export async function latest(generationId: string) {

@@ -1,4 +1,4 @@
-// What the v2 create endpoint answers, as a catalogue endpoint the flow can follow (response reads,
+// What the v2 endpoints answer (the async create, the sync create, the model list), as catalogue endpoints the flow can follow (response reads,
 // id kinds), like the v1 endpoints whose response shapes the SDK gives. Hand-written: no SDK
 // describes v2, and the two sources disagree on the shape.
 //
@@ -34,7 +34,67 @@ export const V2_CREATE_GENERATION: Endpoint = {
   ],
 };
 
-/** The response the flow knows for a v2 request's endpoint (`RequestSite.v2Endpoint`): the async create's. */
+/** An array field whose items are objects with `items` fields. */
+function list(wire: string, path: string, items: Field[]): Field {
+  return { ...field(wire, ['array'], path), items: field(wire, ['object'], `${path}[]`, items) };
+}
+
+/**
+ * `POST /api/rest/v2/generationssync` (remove-bg): the sync spec ("Create Sync Generation", updatedAt
+ * 2026-08-31) answers `{id, cost?: {amount, unit}, results: [{contentType, url?, dataB64?, width?, height?}],
+ * blockedCount}`: the images are in the answer itself, as an array (`url` is omitted with `base64: true`).
+ * Only one source describes it, and nothing disputes it.
+ */
+export const V2_CREATE_SYNC_GENERATION: Endpoint = {
+  ...V2_CREATE_GENERATION,
+  path: '/v2/generationssync',
+  operationId: 'createV2SyncGeneration',
+  summary: 'Create Sync Generation (v2)',
+  docsUrl: 'https://docs.leonardo.ai/reference/createsyncgeneration',
+  response: [
+    field('id', ['string'], 'id'),
+    field('cost', ['object'], 'cost', [field('amount', ['string'], 'cost.amount'), field('unit', ['string'], 'cost.unit')]),
+    list('results', 'results', [
+      field('contentType', ['string'], 'results[].contentType'),
+      field('url', ['string'], 'results[].url'),
+      field('dataB64', ['string'], 'results[].dataB64'),
+      field('width', ['integer'], 'results[].width'),
+      field('height', ['integer'], 'results[].height'),
+    ]),
+    field('blockedCount', ['integer'], 'blockedCount'),
+  ],
+};
+
+/**
+ * `GET /api/rest/v2/models` ("Get Available Models"): `{productionApiAvailableModels: [{id, name,
+ * parameters}]}`, where `parameters` is an open OpenAPI schema object (never judged) and `id`
+ * (`GPT_IMAGE_1_5`) is not the `model` string a create request sends (`gpt-image-1.5`).
+ */
+export const V2_GET_MODELS: Endpoint = {
+  ...V2_CREATE_GENERATION,
+  method: 'GET',
+  path: '/v2/models',
+  operationId: 'getV2Models',
+  summary: 'Get Available Models (v2)',
+  hasBody: false,
+  bodyRequired: false,
+  docsUrl: 'https://docs.leonardo.ai/reference/getmodels',
+  response: [
+    list('productionApiAvailableModels', 'productionApiAvailableModels', [
+      field('id', ['string'], 'productionApiAvailableModels[].id'),
+      field('name', ['string'], 'productionApiAvailableModels[].name'),
+      field('parameters', ['object'], 'productionApiAvailableModels[].parameters'),
+    ]),
+  ],
+};
+
+const BY_OPERATION: Record<V2Endpoint['operationId'], Endpoint> = {
+  createGeneration: V2_CREATE_GENERATION,
+  createSyncGeneration: V2_CREATE_SYNC_GENERATION,
+  getModels: V2_GET_MODELS,
+};
+
+/** The response the flow knows for a v2 request's endpoint (`RequestSite.v2Endpoint`). */
 export function v2ResponseEndpoint(endpoint: V2Endpoint | undefined): Endpoint | undefined {
-  return endpoint?.operationId === 'createGeneration' ? V2_CREATE_GENERATION : undefined;
+  return endpoint && BY_OPERATION[endpoint.operationId];
 }

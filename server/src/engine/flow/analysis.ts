@@ -21,34 +21,58 @@ import { isPresignedUrl } from './presigned.js';
 import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, functionOfBinding, isEmptyFallback, isFunctionNode, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
 import { element, follow, member, merge, methodResult, patternSteps } from './origins.js';
 import { itemOf, responseRoot } from './shape.js';
+import { reachingWrite } from './reaching.js';
 import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
 
 const MAX_DEPTH = 40;
 const BUDGET = 200_000;
-const IN_PROGRESS = Symbol('in progress');
 
-/** An origin in a memo: null for none, IN_PROGRESS while it is being worked out. */
-type Remembered = Origin | null | typeof IN_PROGRESS;
-
-/** A remembered origin as an answer: one still being worked out is a cycle (`x = x.next`), unknown. */
-function recalled(remembered: Remembered): Origin | undefined {
-  return remembered === null || remembered === IN_PROGRESS ? undefined : remembered;
+/** A memo entry still being worked out, with how deep in the flow's nested work it started. */
+class Pending {
+  constructor(readonly level: number) {}
 }
 
+/** An origin in a memo: null for none, a `Pending` while it is being worked out. */
+type Remembered = Origin | null | Pending;
+
 /**
- * `work(key)`, with `key` marked in progress in `table` while it runs and its answer kept there (the
- * one bookkeeping of the flow's three memos: expressions, bindings, function returns).
+ * The cycle bookkeeping of the flow's three memos (expressions, bindings, function returns). A value
+ * read while it is still being worked out is a cycle (`x = x.next`, or a status check asked on the way
+ * that reads the same variable) and unknown there; an answer that met such a cycle below a level it
+ * did not start is not kept, since it was worked out with a value missing (it would stay unknown for
+ * every later read): it is worked out again when asked again.
  */
-function settle<K>(flow: Flow, table: Map<K, Remembered>, key: K, depth: number, work: (this: Flow, key: K, depth: number) => Origin | undefined): Origin | undefined {
-  table.set(key, IN_PROGRESS);
-  let origin: Origin | undefined;
-  try {
-    origin = work.call(flow, key, depth);
-  } finally {
-    table.set(key, origin ?? null);
+class Settling {
+  private level = 0;
+  private lowestHit = Infinity;
+
+  recall(remembered: Remembered): Origin | undefined {
+    if (remembered instanceof Pending) {
+      this.lowestHit = Math.min(this.lowestHit, remembered.level);
+      return undefined;
+    }
+    return remembered ?? undefined;
   }
-  return origin;
+
+  /** `work(key)`, with `key` marked pending in `table` while it runs and its answer kept there when it is final. */
+  settle<K>(flow: Flow, table: Map<K, Remembered>, key: K, depth: number, work: (this: Flow, key: K, depth: number) => Origin | undefined): Origin | undefined {
+    const level = ++this.level;
+    table.set(key, new Pending(level));
+    const outer = this.lowestHit;
+    this.lowestHit = Infinity;
+    let origin: Origin | undefined;
+    try {
+      origin = work.call(flow, key, depth);
+    } finally {
+      this.level--;
+      const partial = this.lowestHit < level;
+      if (partial) table.delete(key);
+      else table.set(key, origin ?? null);
+      this.lowestHit = Math.min(outer, partial ? this.lowestHit : Infinity);
+    }
+    return origin;
+  }
 }
 
 /** The stage a client's awaited call result is at. */
@@ -79,6 +103,7 @@ export class Flow {
   private readonly sends: ReadonlyMap<ts.CallExpression, SendCall>;
   private readonly callerMemo = new Map<ts.Node, Callers>();
   private budget = BUDGET;
+  private readonly settling = new Settling();
   /** Whether the file installs an axios response interceptor (asked once). */
   private interceptsAxios?: boolean;
   /** What other modules work out once per flow (member reads, status-check memos). */
@@ -142,11 +167,11 @@ export class Flow {
   originOf(expression: ts.Expression, depth = 0): Origin | undefined {
     const node = skipOuter(expression);
     const cached = this.memo.get(node);
-    if (cached !== undefined) return recalled(cached);
+    if (cached !== undefined) return this.settling.recall(cached);
     if (depth > MAX_DEPTH || this.budget <= 0) return undefined;
     this.budget--;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- settle calls it with this Flow as `this` (its `work` is typed `this: Flow`)
-    return settle(this, this.memo, node, depth, this.compute);
+    return this.settling.settle(this, this.memo, node, depth, this.compute);
   }
 
   /** True when a JobStatus check guards `node` (see status-checks.ts). */
@@ -289,10 +314,16 @@ export class Flow {
   private identifier(id: ts.Identifier, depth: number): Origin | undefined {
     const binding = this.binding(id);
     if (!binding) return undefined;
-    // A binding holds one value wherever it is read: worked out once, for its first read.
+    // A reassigned `let` read where one write certainly reaches (`response = await axios.get(...)`) holds that write's value.
+    const writes = this.facts.assignments.get(binding);
+    if (writes && !this.facts.opaque.has(binding)) {
+      const reaching = reachingWrite(binding, id, writes);
+      if (reaching) return this.at(reaching, depth);
+    }
+    // Otherwise a binding holds one value wherever it is read (all its writes agree): worked out once, for its first read.
     const cached = this.bindingMemo.get(binding);
     // eslint-disable-next-line @typescript-eslint/unbound-method -- settle calls it with this Flow as `this` (its `work` is typed `this: Flow`)
-    return cached !== undefined ? recalled(cached) : settle(this, this.bindingMemo, binding, depth, this.bindingOrigin);
+    return cached !== undefined ? this.settling.recall(cached) : this.settling.settle(this, this.bindingMemo, binding, depth, this.bindingOrigin);
   }
 
   private bindingOrigin(this: Flow, binding: Binding, depth: number): Origin | undefined {
@@ -394,10 +425,10 @@ export class Flow {
   /** The value a same-file function returns (all its returns agree), with status checks at the returns. */
   returnOrigin(fn: FunctionNode, depth = 0): Origin | undefined {
     const cached = this.returns.get(fn);
-    if (cached !== undefined) return recalled(cached);
+    if (cached !== undefined) return this.settling.recall(cached);
     if (depth > MAX_DEPTH) return undefined;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- settle calls it with this Flow as `this` (its `work` is typed `this: Flow`)
-    return settle(this, this.returns, fn, depth, this.returned);
+    return this.settling.settle(this, this.returns, fn, depth, this.returned);
   }
 
   private returned(this: Flow, fn: FunctionNode, depth: number): Origin | undefined {

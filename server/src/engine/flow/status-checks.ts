@@ -9,10 +9,14 @@
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
 import type { Flow } from './analysis.js';
-import type { FunctionNode } from './functions.js';
+import { bindingOfFunction, type FunctionNode } from './functions.js';
 
-/** Job statuses that say whether to wait (FAILED alone does not: a PENDING job passes it). */
-const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING']);
+/**
+ * Job statuses that say whether to wait (FAILED alone does not: a PENDING job passes it), and the words
+ * code writes for them (`"succeeded"`, `"COMPLETED"`): a comparison with a status the field never has is
+ * `invalid-enum`'s finding (status-comparisons.ts), and the read it guards is not reported again.
+ */
+const WAIT_STATUSES = new Set(['COMPLETE', 'PENDING', 'COMPLETED', 'SUCCEEDED', 'SUCCESS', 'SUCCESSFUL', 'DONE', 'FINISHED', 'READY', 'PROCESSING', 'IN_PROGRESS', 'RUNNING', 'QUEUED']);
 const WAIT_HELPER = /wait|poll|until/i;
 const IMAGES = new Set(['generated_images', 'generatedImages']);
 const DELAY = /sleep|delay|wait|timeout|pause/i;
@@ -84,7 +88,10 @@ function waits(statement: ts.Node, flow: Flow): boolean {
       const callee = skipOuter(node.expression);
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
       const fn = flow.calledFunction(node);
-      if (WAIT_HELPER.test(name) || (fn?.body && memo(flow, 'body-tests', fn.body, () => hasStatusTest(fn.body!, flow, true)))) {
+      // A same-file function waits when its body tests the status (`const wait = (ms) => ...` does not); an
+      // imported one when named for it, unless it is a delay (`wait(15000)`, `page.waitForTimeout(5000)`).
+      const named = !fn && WAIT_HELPER.test(name) && !isDelayCall(node, name, flow);
+      if (named || (fn?.body && memo(flow, 'body-tests', fn.body, () => hasStatusTest(fn.body!, flow, true)))) {
         found = true;
         return;
       }
@@ -102,7 +109,8 @@ function waits(statement: ts.Node, flow: Flow): boolean {
 export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false): boolean {
   let found = false;
   const visit = (current: ts.Node): void => {
-    if (found || (!intoFunctions && current !== node && ts.isFunctionLike(current))) return;
+    // A function declared here does not run here: only an inline callback (`new Promise((r) => ...)`) is searched.
+    if (found || (current !== node && ts.isFunctionLike(current) && !(intoFunctions && isInlineCallback(current)))) return;
     if (isStatusTest(current, flow)) {
       found = true;
       return;
@@ -123,7 +131,8 @@ function isStatusTest(node: ts.Node, flow: Flow): boolean {
   }
   if (ts.isSwitchStatement(node)) return isStatusExpression(node.expression, flow);
   if (ts.isCallExpression(node) && isStatusPredicate(node, flow)) return true;
-  if (isLoop(node)) return isPollingCondition(node, flow) || waitsBetweenRounds(node);
+  // A loop that only waits between rounds is a fixed delay unless it reads a status.
+  if (isLoop(node)) return isPollingCondition(node, flow) || (waitsBetweenRounds(node) && readsStatus(flow, node));
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes') {
     const list = skipOuter(node.expression.expression);
     const argument = node.arguments[0];
@@ -190,10 +199,10 @@ function isLoop(node: ts.Node): node is Loop {
 
 /**
  * A polling loop: its condition reads a status, its body tests one (`while (true) { ... if (done) break; }`),
- * or it waits between rounds (`while`, `do`, `for` with a `sleep`/`setTimeout` in the body).
+ * or it waits between rounds (`while`, `do`, `for` with a `sleep`/`setTimeout` in the body) and reads a status.
  */
 function isPollingLoop(loop: Loop, flow: Flow): boolean {
-  return memo(flow, 'polling', loop, () => isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow) || waitsBetweenRounds(loop));
+  return memo(flow, 'polling', loop, () => isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow) || (waitsBetweenRounds(loop) && readsStatus(flow, loop)));
 }
 
 function waitsBetweenRounds(loop: Loop): boolean {
@@ -305,4 +314,146 @@ function callersChecked(flow: Flow, fn: FunctionNode, depth: number): boolean {
   const uses = [...callers.calls, ...callers.callbacks];
   if (callers.escapes || uses.length === 0) return false;
   return uses.every((call) => isStatusCheckedAt(flow, call, depth + 1));
+}
+
+/** A fixed delay: named for one (`sleep`, `delay`, `waitForTimeout`), or given only numbers (`wait(15000)`). */
+function isDelayCall(call: ts.CallExpression, name: string, flow: Flow): boolean {
+  if (/sleep|delay|timeout|pause/i.test(name)) return true;
+  return call.arguments.length > 0 && call.arguments.every((argument) => isNumber(argument, flow));
+}
+
+function isNumber(expression: ts.Expression, flow: Flow): boolean {
+  const node = skipOuter(expression);
+  if (ts.isNumericLiteral(node)) return true;
+  if (ts.isBinaryExpression(node)) return isNumber(node.left, flow) && isNumber(node.right, flow);
+  const origin = ts.isIdentifier(node) ? flow.originOf(node) : undefined;
+  return origin?.kind === 'literal' && typeof origin.value === 'number';
+}
+
+/**
+ * The poll around a node that never reads a job status, if any: polling until the images appear (or
+ * a URL does) never stops on FAILED, so a failed job is polled until the attempts run out (or forever).
+ * A poll is a loop that waits between rounds or whose condition waits for the images, a `setInterval`
+ * callback, or a function that schedules itself again (`setTimeout(check, 2000)`); the node's own
+ * function is searched, through inline callbacks, and then the callers of a same-file helper (one level).
+ */
+export function statusBlindPoll(flow: Flow, node: ts.Node, viaCallers = true): ts.Node | undefined {
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isLoop(parent)) {
+      if (!ts.isForStatement(parent) || child !== parent.initializer) {
+        if (isPollLoop(parent, flow)) return readsStatus(flow, parent) ? undefined : parent;
+      }
+      continue;
+    }
+    if (!ts.isFunctionLike(parent)) continue;
+    if (isIntervalCallback(parent, flow) || schedulesItself(parent, flow)) return readsStatus(flow, parent) ? undefined : parent;
+    if (!isInlineCallback(parent)) return viaCallers ? callersPoll(flow, parent) : undefined;
+  }
+  return undefined;
+}
+
+/** `const images = await getImages(id)` in such a poll: the poll of every same-file caller, when they all have one. */
+function callersPoll(flow: Flow, fn: FunctionNode): ts.Node | undefined {
+  const callers = flow.callersOf(fn);
+  if (callers.escapes || callers.calls.length === 0 || callers.callbacks.length > 0) return undefined;
+  let first: ts.Node | undefined;
+  for (const call of callers.calls) {
+    const poll = statusBlindPoll(flow, call, false);
+    if (!poll) return undefined;
+    first ??= poll;
+  }
+  return first;
+}
+
+/** A loop that polls: it waits between rounds (and does not walk a list), or its condition waits for the images. */
+function isPollLoop(loop: Loop, flow: Flow): boolean {
+  return memo(flow, 'poll-loop', loop, () => {
+    const condition = loopCondition(loop);
+    if (condition && containsNode(condition, (n) => isImagesTest(n, flow))) return true;
+    if (!waitsBetweenRounds(loop)) return false;
+    // `for (let i = 0; i < ids.length; i++)` walks a list, with a pause between items.
+    return !(ts.isForStatement(loop) && condition && containsNode(condition, (n) => ts.isPropertyAccessExpression(n) && n.name.text === 'length'));
+  });
+}
+
+function loopCondition(loop: Loop): ts.Expression | undefined {
+  if (ts.isForStatement(loop)) return loop.condition;
+  return ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : undefined;
+}
+
+/** `setInterval(async () => ..., 3000)`, or `setInterval(check, 3000)` for a same-file `check`. */
+function isIntervalCallback(fn: FunctionNode, flow: Flow): boolean {
+  if (isTimerArgument(fn, 'setInterval')) return true;
+  const binding = bindingOfFunction(fn, (id) => flow.binding(id));
+  return !!binding && flow.referencesOf(binding).some((use) => isTimerArgument(use, 'setInterval'));
+}
+
+/** `setTimeout(check, 2000)` or `setTimeout(() => check(), 2000)` inside `check`, or a recursive call after a delay. */
+function schedulesItself(fn: FunctionNode, flow: Flow): boolean {
+  const binding = bindingOfFunction(fn, (id) => flow.binding(id));
+  const body = fn.body;
+  if (!binding || !body) return false;
+  const inside = flow.referencesOf(binding).filter((use) => use.pos >= body.pos && use.end <= body.end);
+  return inside.length > 0 && memo(flow, 'delays', body, () => containsNode(body, (n) => ts.isCallExpression(n) && DELAY.test(calleeName(n))));
+}
+
+/** The node is the first argument of a `setInterval` / `setTimeout` call (also `window.setInterval`). */
+function isTimerArgument(node: ts.Node, timer: string): boolean {
+  const parent = node.parent;
+  return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === node && calleeName(parent) === timer;
+}
+
+function calleeName(call: ts.CallExpression | ts.NewExpression): string {
+  const callee = skipOuter(call.expression);
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+}
+
+/**
+ * The poll reads a job status somewhere: `x.status` of a body, a variable named for a status, the SDK's
+ * `JobStatus`, a status predicate or wait helper (`isComplete(g)`, `waitForGeneration(id)`), or a
+ * same-file function that does.
+ */
+export function readsStatus(flow: Flow, poll: ts.Node): boolean {
+  return memo(flow, 'reads-status', poll, () => {
+    // A function that calls itself reads no status by doing so.
+    memoSet(flow, 'reads-status', poll, false);
+    return containsNode(poll, (node) => {
+      if (ts.isIdentifier(node)) {
+        const parent = node.parent;
+        if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+        return isStatusExpression(node, flow);
+      }
+      if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+        if (isStatusExpression(node, flow)) return true;
+        return ts.isPropertyAccessExpression(node) && /Status$/.test(node.expression.getText(flow.sourceFile));
+      }
+      if (!ts.isCallExpression(node)) return false;
+      const fn = flow.calledFunction(node);
+      if (fn?.body) return fn !== poll && readsStatus(flow, fn.body);
+      const name = calleeName(node);
+      // A predicate tested in a condition (`if (await isDone(id))`); `onDone(url)` is a callback, not a test.
+      if (STATUS_PREDICATE.test(name) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
+      return WAIT_HELPER.test(name) && !isDelayCall(node, name, flow);
+    });
+  });
+}
+
+function memoSet(flow: Flow, kind: string, node: ts.Node, value: boolean): void {
+  memo(flow, kind, node, () => value);
+}
+
+/** Some node under `root` (itself included) passes `test`. */
+function containsNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (test(node)) {
+      found = true;
+      return;
+    }
+    node.forEachChild(visit);
+  };
+  visit(root);
+  return found;
 }

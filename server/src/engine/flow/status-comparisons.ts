@@ -2,6 +2,8 @@
 // (`generations_by_pk.status`: PENDING, COMPLETE, FAILED; `transformType`, `presetStyle`, ...) compared
 // with a string it can never hold (`status === "complete"`, `case "done":`). The comparison is always
 // false (or always true for `!==`), so a polling loop never ends or a guard never opens.
+// A job status compared with the HTTP status of the response object (`res.status === "COMPLETE"`,
+// axios `response.status`) never matches either: that is reported here too.
 // Called from rules/invalid-enum.ts; reports under that rule.
 
 import ts from 'typescript';
@@ -12,7 +14,9 @@ import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/s
 import type { RuleContext } from '../types.js';
 import { flowFor, type Flow } from './analysis.js';
 import { endpointName, writtenPath } from './shape.js';
-import type { ResponseOrigin } from './types.js';
+import type { Field } from '../../api/types.js';
+import { patternSteps } from './origins.js';
+import type { LiteralOrigin, ResponseOrigin, UploadOrigin } from './types.js';
 
 /** Report comparisons of response enums with impossible strings, in `==`/`!=` and `switch` cases. */
 export function checkResponseEnumComparisons(ctx: RuleContext): void {
@@ -30,6 +34,12 @@ export function checkResponseEnumComparisons(ctx: RuleContext): void {
     ] as const) {
       const origin = enumOrigin(flow, side);
       if (origin) judge(origin, other);
+      const response = origin ? undefined : httpStatusOf(flow, side);
+      const literal = response && literalOf(flow, other);
+      if (response && literal && !reported.has(literal) && /^\D/.test(literal.text)) {
+        reported.add(literal);
+        reportHttpStatus(ctx, flow, side, response, literal);
+      }
     }
   }
   for (const statement of flow.facts.switches) {
@@ -39,6 +49,53 @@ export function checkResponseEnumComparisons(ctx: RuleContext): void {
       if (ts.isCaseClause(clause)) judge(origin, clause.expression);
     }
   }
+}
+
+/**
+ * `res.status` of a fetch Response or an axios response (also `const { status } = res`): the HTTP status,
+ * a number, where code meant the job's status in the body.
+ */
+function httpStatusOf(flow: Flow, expression: ts.Expression): ResponseOrigin | undefined {
+  const node = skipOuter(expression);
+  let receiver: ResponseOrigin | UploadOrigin | LiteralOrigin | undefined;
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'status') {
+    receiver = flow.originOf(node.expression);
+  } else if (ts.isIdentifier(node)) {
+    const declaration = flow.binding(node)?.node;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isObjectBindingPattern(declaration.name)) return undefined;
+    const steps = patternSteps(declaration.name, node.text);
+    if (steps?.length !== 1 || !('property' in steps[0]) || steps[0].property !== 'status') return undefined;
+    receiver = flow.patternSource(declaration);
+  }
+  if (receiver?.kind !== 'response' || !receiver.endpoint || (receiver.stage !== 'http' && receiver.stage !== 'axios')) return undefined;
+  return receiver;
+}
+
+/** The job status fields of a response body, as code writes their paths (`generations_by_pk.status`). */
+function jobStatusPaths(response: ResponseOrigin): string[] {
+  const out: string[] = [];
+  const visit = (fields: readonly Field[] | undefined, prefix: string): void => {
+    for (const field of fields ?? []) {
+      const path = `${prefix}${field.wire}`;
+      if (field.wire === 'status' && field.enum?.length) out.push(path);
+      else if (!field.items) visit(field.fields, `${path}.`);
+    }
+  };
+  visit(response.endpoint?.response, '');
+  return out;
+}
+
+function reportHttpStatus(ctx: RuleContext, flow: Flow, side: ts.Expression, response: ResponseOrigin, literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void {
+  const value = stringValue(literal, flow.context);
+  const written = skipOuter(side).getText(flow.sourceFile);
+  const [path] = jobStatusPaths(response);
+  const instead = path ? `: compare \`${path}\` of the body` : '';
+  ctx.report({
+    message: `\`${written}\` is the HTTP status code, a number, never ${JSON.stringify(value.value)}${instead}.`,
+    span: value.span,
+    fixes: [],
+    endpoint: endpointName(response.endpoint!),
+  });
 }
 
 function enumOrigin(flow: Flow, expression: ts.Expression): ResponseOrigin | undefined {

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, type MemberRead } from '../flow/reads.js';
 import { endpointName, memberOf } from '../flow/shape.js';
-import { conditionAround, hasStatusTest } from '../flow/status-checks.js';
+import { conditionAround, hasStatusTest, statusBlindPoll } from '../flow/status-checks.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
@@ -28,12 +28,26 @@ export const rule: Rule = {
   check(ctx) {
     const flow = flowFor(ctx);
     if (!flow || WEBHOOK.test(ctx.document.path)) return;
+    const polls = new Set<ts.Node>();
     for (const read of memberReads(flow)) {
       const receiver = read.receiver;
       if (receiver.kind !== 'response' || typeof read.name !== 'string' || receiver.statusChecked) continue;
       if (memberOf(receiver, read.name)?.field?.path !== IMAGES_PATH) continue;
-      if (isChecked(flow, read)) continue;
       const sdk = receiver.naming === 'sdk';
+      // A poll that retries until the images appear and never reads the status: one finding, on its first read.
+      const poll = statusBlindPoll(flow, read.node);
+      if (poll) {
+        if (polls.has(poll) || flow.statusCheckedAt(poll)) continue;
+        polls.add(poll);
+        ctx.report({
+          message: pollMessage(sdk),
+          span: { start: read.nameNode.getStart(), end: read.nameNode.end },
+          fixes: [],
+          endpoint: receiver.endpoint && endpointName(receiver.endpoint),
+        });
+        continue;
+      }
+      if (isChecked(flow, read)) continue;
       const created = createdJustBefore(flow, ctx.requests, read);
       ctx.report({
         message: message(sdk, created),
@@ -106,4 +120,9 @@ function message(sdk: boolean, createdBefore: boolean): string {
     ? `\`${images}\` is read right after creating the generation, without waiting for it:`
     : `\`${images}\` is read without checking ${status}:`;
   return `${when} while the job is PENDING the API answers 200 with an empty array (the catalogue's "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key's webhook.`;
+}
+
+function pollMessage(sdk: boolean): string {
+  const status = sdk ? '`generationsByPk.status`' : '`generations_by_pk.status`';
+  return `This poll waits for the images but never reads ${status}: a FAILED job is polled until it gives up. Stop on FAILED.`;
 }

@@ -123,7 +123,16 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
       report(ctx, read, receiver, `\`${name}\` is v1's answer: the v2 create answers \`generate.generationId\`.`, [{ shown: 'generate', certain: true, ...edit }]);
       return;
     }
-    const suggestions = fieldSuggestions(read, name, fields, receiver);
+    const jobKey = jobKeyFor(name, fields, receiver);
+    if (jobKey) {
+      // Another endpoint's job key (`imageToVideoMotionJob` on POST /generations-motion-svd): this one answers its own.
+      const edit = editableName(read) ? { edit: replaceName(read, jobKey) } : {};
+      report(ctx, read, receiver, `\`${name}\` is not in the ${endpointName(receiver.endpoint!)} answer. Use \`${jobKey}\`, its one job key.`, [{ shown: jobKey, certain: true, ...edit }]);
+      return;
+    }
+    const near = fieldSuggestions(read, name, fields, receiver);
+    const video = near.some((n) => n.certain) ? undefined : videoSuggestion(read, name, fields, receiver);
+    const suggestions = video ? [video] : near;
     report(ctx, read, receiver, `${at} has no field \`${name}\`: it reads undefined.`, suggestions);
     return;
   }
@@ -131,8 +140,12 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
   const name = read.name;
   if (isArrayField(field)) {
     if (ARRAY_MEMBERS.has(name)) return;
-    const element = field.items.fields?.find((f) => nameOf(f, receiver.naming) === name);
-    const suggestions: Suggestion[] = element ? [elementSuggestion(read, name)] : [];
+    const items = field.items.fields ?? [];
+    const element = items.find((f) => nameOf(f, receiver.naming) === name);
+    // A name the items lack as well (`user_details.apiCredit`): the nearest item fields, under `[0]`.
+    const suggestions: Suggestion[] = element
+      ? [elementSuggestion(read, name)]
+      : fieldSuggestions(read, name, items, receiver).map((s) => ({ ...elementSuggestion(read, s.shown), certain: false }));
     report(ctx, read, receiver, `${at} is an array: \`${name}\` is not one of its members and reads undefined.`, suggestions);
     return;
   }
@@ -187,6 +200,31 @@ function fieldSuggestions(read: MemberRead, name: string, fields: readonly Field
   const found = index < 0 ? [] : rules[index];
   const certain = index >= 0 && index < 3; // the other naming, case only, separators only
   return found.slice(0, 3).map((shown) => ({ shown, certain, ...(editableName(read) ? { edit: replaceName(read, shown) } : {}) }));
+}
+
+/** A job key read on a body whose one top-level field is a job (`*Job`): that job, when the name is a job key too. */
+function jobKeyFor(name: string, fields: readonly Field[], receiver: ResponseOrigin): string | undefined {
+  if (receiver.field || !/Job$/.test(name)) return undefined;
+  const jobs = fields.filter((f) => /Job$/.test(nameOf(f, receiver.naming)));
+  return fields.length === 1 && jobs.length === 1 ? nameOf(jobs[0], receiver.naming) : undefined;
+}
+
+/**
+ * A video read where the API has none (`generated_videos`, `videoUrl`): a motion job's video is the
+ * image's `motionMP4URL` (`generated_images[0].motionMP4URL`). Offered, not preferred.
+ */
+function videoSuggestion(read: MemberRead, name: string, fields: readonly Field[], receiver: ResponseOrigin): Suggestion | undefined {
+  if (!/video|mp4/i.test(name)) return undefined;
+  const naming = receiver.naming;
+  const hasVideo = (list: readonly Field[] | undefined): Field | undefined => list?.find((f) => f.wire === 'motionMP4URL');
+  const direct = hasVideo(fields);
+  const images = fields.find((f) => isArrayField(f) && hasVideo(f.items?.fields));
+  const shown = direct ? nameOf(direct, naming) : images ? `${nameOf(images, naming)}[0].${nameOf(hasVideo(images.items!.fields)!, naming)}` : undefined;
+  if (!shown) return undefined;
+  // `generated_videos[0].url`: what follows the name reads a video list that does not exist; no edit fits it.
+  const parent = read.node.parent;
+  const readFurther = (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === read.node;
+  return { shown, certain: false, ...(editableName(read) && !readFurther ? { edit: replaceName(read, shown) } : {}) };
 }
 
 /** `images.url` → `images[0].url`. */

@@ -1,0 +1,293 @@
+// unchecked-generation-status on polls (issue 19, RULES.md "Polls"): a poll that retries until the
+// images (or a URL) appear and never reads `status` keeps polling a FAILED job until it gives up; a
+// fixed delay, however it is written, is not a check.
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const PREAMBLE = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+const headers = { accept: 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+`;
+const POLL = 'This poll waits for the images but never reads `generations_by_pk.status`: a FAILED job is polled until it gives up. Stop on FAILED.';
+const SDK_POLL = 'This poll waits for the images but never reads `generationsByPk.status`: a FAILED job is polled until it gives up. Stop on FAILED.';
+const UNCHECKED =
+  '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.';
+const ENDPOINT = 'GET /generations/{id}';
+
+/** A bounded poll that retries until the images appear. */
+const RETRY_ON_LENGTH = `${PREAMBLE}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function poll(id: string) {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await sleep(2000);
+    const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const { generations_by_pk: gen } = await res.json();
+    if (gen.generated_images.length > 0) return gen.generated_images;
+  }
+  throw new Error('timed out');
+}`;
+
+/** A poll that retries on what a same-file helper returns; `check` is the helper's status line, if any. */
+function helperPoll(check: string): string {
+  return `${PREAMBLE}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function getImages(id: string) {
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();${check}
+  return data.generations_by_pk.generated_images;
+}
+export async function waitImages(id: string) {
+  for (let i = 0; i < 30; i++) {
+    const images = await getImages(id);
+    if (images.length) return images;
+    await sleep(2000);
+  }
+  return [];
+}`;
+}
+
+/** A function that pauses (`delay` statements), then reads the first image of the generation. */
+function afterDelay(delay: string): string {
+  return `export async function get(id: string) {
+  ${delay}
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const data = await res.json();
+  return data.generations_by_pk.generated_images[0].url;
+}`;
+}
+
+ruleTester.run('unchecked-generation-status', {
+  valid: [
+    {
+      name: 'a poll on what a same-file helper returns, where the helper stops on FAILED',
+      code: helperPoll("\n  if (data.generations_by_pk.status === 'FAILED') throw new Error('generation failed');"),
+    },
+    {
+      name: 'a poll on the images that stops on FAILED reads the status',
+      code: RETRY_ON_LENGTH.replace('    if (gen.generated_images', "    if (gen.status === 'FAILED') throw new Error('generation failed');\n    if (gen.generated_images"),
+    },
+    {
+      name: 'a setInterval that clears itself on a status read through a destructured alias',
+      code: `${PREAMBLE}
+export function watch(id: string, done: (urls: string[]) => void, fail: () => void) {
+  const timer = setInterval(async () => {
+    const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+    const { status: jobStatus, generated_images } = data.generations_by_pk;
+    if (jobStatus === 'FAILED') { clearInterval(timer); fail(); return; }
+    if (generated_images.length) { clearInterval(timer); done(generated_images.map((i: { url: string }) => i.url)); }
+  }, 3000);
+}`,
+    },
+    {
+      name: 'a poll whose round asks a same-file status function',
+      code: `${PREAMBLE}
+async function generationStatus(id: string): Promise<string> {
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  return data.generations_by_pk.status;
+}
+export async function images(id: string) {
+  while (true) {
+    await new Promise((r) => setTimeout(r, 3000));
+    const s = await generationStatus(id);
+    if (s === 'FAILED') throw new Error('failed');
+    const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+    if (data.generations_by_pk.generated_images.length) return data.generations_by_pk.generated_images;
+  }
+}`,
+    },
+    {
+      name: 'an imported wait helper given the generation still counts as a wait',
+      code: `import { waitForGeneration } from './leonardo';
+${PREAMBLE}
+export async function result(id: string) {
+  await waitForGeneration(id, 60_000);
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  return data.generations_by_pk.generated_images;
+}`,
+    },
+    {
+      name: 'a poll of a URL the file does not know is not judged',
+      code: `${PREAMBLE}
+export async function poll(url: string) {
+  while (true) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const data = await (await fetch(url, { headers })).json();
+    if (data.generations_by_pk.generated_images.length) return data.generations_by_pk.generated_images;
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a while loop waiting for the images themselves: one finding, on the read the loop retries on',
+      code: `${PREAMBLE}
+export async function take(id: string) {
+  let data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  while (!data.generations_by_pk?.generated_images?.length) {
+    await new Promise((r) => setTimeout(r, 2000));
+    data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  }
+  return data.generations_by_pk.generated_images[0].url;
+}`,
+      findings: [{ message: POLL, at: [6, 35, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'polling until a URL is present, with a delay between rounds',
+      code: `${PREAMBLE}
+export async function firstUrl(generationId: string) {
+  let imageUrl: string | undefined;
+  let attempts = 0;
+  while (!imageUrl && attempts < 20) {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const pollResponse = await fetch(\`\${BASE}/generations/\${generationId}\`, { headers });
+    if (pollResponse.ok) {
+      const pollData = await pollResponse.json();
+      const images = pollData.generations_by_pk?.generated_images;
+      if (images && images.length > 0) imageUrl = images[0].url;
+    }
+    attempts++;
+  }
+  return imageUrl;
+}`,
+      findings: [{ message: POLL, at: [12, 50, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'a setInterval cleared only when images appear',
+      code: `${PREAMBLE}
+export function waitImages(id: string): Promise<string> {
+  return new Promise((resolve) => {
+    const timer = setInterval(async () => {
+      const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+      const data = await res.json();
+      const images = data.generations_by_pk.generated_images;
+      if (images.length > 0) {
+        clearInterval(timer);
+        resolve(images[0].url);
+      }
+    }, 3000);
+  });
+}`,
+      findings: [{ message: POLL, at: [9, 45, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'a same-file function passed to setInterval, waiting for a URL',
+      path: 'app.js',
+      code: `${PREAMBLE}
+let timer;
+async function check(id) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const data = await res.json();
+  const url = data.generations_by_pk?.generated_images?.[0]?.url;
+  if (url) {
+    clearInterval(timer);
+    show(url);
+  }
+}
+export function start(id) {
+  timer = setInterval(check, 3000, id);
+}`,
+      findings: [{ message: POLL, at: [8, 39, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'a bounded for loop retrying on the length of the images',
+      code: RETRY_ON_LENGTH,
+      findings: [{ message: POLL, at: [10, 13, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'a function that schedules itself again with setTimeout until the images appear',
+      code: `${PREAMBLE}
+export function pollImage(id: string, onDone: (url: string) => void, tries = 0) {
+  fetch(\`\${BASE}/generations/\${id}\`, { headers })
+    .then((r) => r.json())
+    .then((data) => {
+      const images = data.generations_by_pk.generated_images;
+      if (images.length) onDone(images[0].url);
+      else if (tries < 20) setTimeout(() => pollImage(id, onDone, tries + 1), 3000);
+    });
+}`,
+      findings: [{ message: POLL, at: [8, 45, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'an async function that calls itself again after a delay',
+      code: `${PREAMBLE}
+export async function pollImage(id: string, tries = 0): Promise<string> {
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  const images = data.generations_by_pk.generated_images;
+  if (images.length) return images[0].url;
+  await new Promise((r) => setTimeout(r, 3000));
+  return pollImage(id, tries + 1);
+}`,
+      findings: [{ message: POLL, at: [6, 41, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'the SDK: a loop on generatedImages that never reads the status',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });
+export async function images(id: string) {
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const result = await leonardo.image.getGenerationById(id);
+    const list = result.object?.generationsByPk?.generatedImages ?? [];
+    if (list.length > 0) return list;
+  }
+  return [];
+}`,
+      findings: [{ message: SDK_POLL, at: [7, 50, 'generatedImages'], fixes: [] }],
+    },
+    {
+      name: 'a poll on what a same-file helper returns: the finding sits on the helper\'s read',
+      code: helperPoll(''),
+      findings: [{ message: POLL, at: [7, 33, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'a same-file wait(ms) is a fixed delay, not a wait for the job',
+      code: `${PREAMBLE}
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+${afterDelay('await wait(15000);')}`,
+      findings: [{ message: UNCHECKED, at: [9, 33, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'an imported waitForTimeout(ms) or wait(ms) is a fixed delay too',
+      code: `import { page } from './browser';
+import { wait } from './utils';
+${PREAMBLE}
+${afterDelay('await page.waitForTimeout(15000);\n  await wait(5000);')}`,
+      findings: [{ message: UNCHECKED, at: [11, 33, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'a loop of pauses before the read is a fixed delay',
+      code: `${PREAMBLE}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function get(id: string) {
+  for (let i = 0; i < 3; i++) await sleep(5000);
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  return data.generations_by_pk.generated_images;
+}`,
+      findings: [{ message: UNCHECKED, at: [8, 33, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'an index loop over several generations with a pause is not a poll',
+      code: `${PREAMBLE}
+export async function all(ids: string[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const data = await (await fetch(\`\${BASE}/generations/\${ids[i]}\`, { headers })).json();
+    out.push(data.generations_by_pk.generated_images);
+  }
+  return out;
+}`,
+      findings: [{ message: UNCHECKED, at: [9, 37, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'a status check in a function declared before the read does not run there',
+      path: 'app.js',
+      code: `${PREAMBLE}
+const isReady = (generation) => generation.status === 'COMPLETE';
+const generate = async (generationId) => {
+  const response = await fetch(\`\${BASE}/generations/\${generationId}\`, { headers });
+  const data = await response.json();
+  console.log(data.generations_by_pk.generated_images[0].url);
+};
+generate(process.argv[2]);`,
+      findings: [{ message: UNCHECKED, at: [8, 38, 'generated_images'], fixes: [] }],
+    },
+  ],
+});
