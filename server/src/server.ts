@@ -117,6 +117,10 @@ const logError = (error: unknown): void => {
 const configDiagnostics = new ConfigDiagnostics({
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }).catch(logError),
   openText: (uri) => documents.get(uri)?.getText(),
+  typing: (uri, text, problem) => {
+    const version = documents.get(uri)?.version;
+    return version !== undefined && problem.expected !== undefined && typing.holds(uri, version, text, problem.start, problem.end, problem.expected);
+  },
   problems: (file, problems) => {
     // Debug only: while the config file is typed in, its problems change with every keystroke.
     serverLog.debug(() => problems.map((p) => `Config ${file}:${p.line}:${p.column}: ${p.message}.`).join('\n'));
@@ -125,6 +129,7 @@ const configDiagnostics = new ConfigDiagnostics({
 const typing = new TypingTracker({
   // The typing paused on a half-typed key: its diagnostics go out again, now in full.
   paused: (uri) => {
+    if (isConfigFileUri(uri)) configDiagnostics.check(uri);
     if (pusher) pusher.schedule(uri, 0);
     else if (client.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh().catch(logError);
   },

@@ -77,6 +77,18 @@ describe('config file problems in the Problems panel', { timeout: 60_000 }, () =
     assert.deepEqual(client.shownMessages, []);
   });
 
+  it('an option or rule id being typed is a hint while it is a prefix of one, an error once it is none', async () => {
+    const text = (key: string, rule: string) => `{\n  "rules": { "${rule}": "off" },\n  "${key}": []\n}\n`;
+    const severities = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.range.start.line}:${d.severity === 4 ? 'hint' : 'error'}`);
+    assert.deepEqual(severities(await publishedAfter(() => client.open(configUri, 'json', text('i', 'unknown-field')))), ['2:error'], 'opened: not being typed');
+    assert.deepEqual(severities(await publishedAfter(() => client.change(configUri, text('ig', 'unknown-field')))), ['2:hint'], '"ig" of "ignores", typed');
+    assert.deepEqual(severities(await publishedAfter(() => client.change(configUri, text('igz', 'unknown-field')))), ['2:error'], '"igz": no option');
+    assert.deepEqual(severities(await publishedAfter(() => client.change(configUri, text('ignores', 'unknown-field')))), []);
+    assert.deepEqual(severities(await publishedAfter(() => client.change(configUri, text('ignores', 'unknown-f')))), ['1:hint'], 'a rule id being typed');
+    assert.deepEqual(severities(await publishedAfter(() => client.save(configUri).then(() => client.change(configUri, text('ignores', 'unknown-fx'))))), ['1:error']);
+    await publishedAfter(() => client.close(configUri));
+  });
+
   it('a fix on disk clears it (watched files), a new problem on disk shows, and deleting the file clears it', async () => {
     fs.writeFileSync(configFile, FIXED);
     assert.deepEqual(await publishedAfter(() => client.watchedFileChanged(configUri)), []);

@@ -20,6 +20,8 @@ export interface ConfigDiagnosticsHost {
   publish(uri: string, diagnostics: Diagnostic[]): void;
   /** The text of the config file when it is open in the editor. */
   openText(uri: string): string | undefined;
+  /** Whether a problem of the open file's live text is a name still being typed (shown as a hint meanwhile). */
+  typing(uri: string, text: string, problem: ConfigProblem): boolean;
   /** Once per distinct problem set of a file (for the log). */
   problems(file: string, problems: readonly ConfigProblem[], message: string | undefined): void;
 }
@@ -30,11 +32,11 @@ export function isConfigFileUri(uri: string): boolean {
 }
 
 /** A config problem as a diagnostic: the message leads with what is wrong, then says the consequence. */
-export function configDiagnostic(problem: ConfigProblem, lines: LineIndex): Diagnostic {
+export function configDiagnostic(problem: ConfigProblem, lines: LineIndex, typing = false): Diagnostic {
   const message = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
   return {
     range: { start: lines.positionAt(problem.start), end: lines.positionAt(problem.end) },
-    severity: DiagnosticSeverity.Error,
+    severity: typing ? DiagnosticSeverity.Hint : DiagnosticSeverity.Error,
     source: DIAGNOSTIC_SOURCE,
     message: `${message}${/[.?!]$/.test(message) ? '' : '.'} ${NOT_APPLIED}`,
   };
@@ -62,6 +64,7 @@ export class ConfigDiagnostics {
     const file = filePathOf(uri);
     if (!file) return;
     let text = this.host.openText(uri);
+    const live = text;
     let diagnostics: Diagnostic[];
     let problems: readonly ConfigProblem[] = [];
     let unreadable: string | undefined;
@@ -78,7 +81,7 @@ export class ConfigDiagnostics {
     if (text !== undefined) {
       problems = checkConfigText(text).problems;
       const lines = new LineIndex(text);
-      diagnostics = problems.map((p) => configDiagnostic(p, lines));
+      diagnostics = problems.map((p) => configDiagnostic(p, lines, live !== undefined && this.host.typing(uri, live, p)));
     } else {
       const message = `${unreadable ?? 'cannot be read'}. ${NOT_APPLIED}`;
       diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message }];

@@ -78,32 +78,40 @@ export class TypingTracker {
 
   /** The diagnostics of an analysis with the half-typed key under the cursor, if any, as a hint. */
   adjust(analysis: DocumentAnalysis, diagnostics: Diagnostic[]): Diagnostic[] {
-    const edit = this.edits.get(analysis.uri);
-    if (edit?.cursor === undefined || edit.version !== analysis.version) return diagnostics;
-    const elapsed = this.now() - edit.at;
-    if (elapsed >= TYPING_PAUSE_MS) return diagnostics;
-    const cursor = edit.cursor;
+    const typing = this.typing(analysis.uri, analysis.version);
+    if (!typing) return diagnostics;
     const findings = analysis.result.findings;
     let held = false;
     const out = diagnostics.map((diagnostic, i) => {
       const finding = findings[i];
-      if (finding?.ruleId !== HELD_RULE || cursor < finding.span.start || cursor > finding.span.end) return diagnostic;
-      if (!this.isFieldPrefix(analysis, finding.span.start, finding.span.end, cursor)) return diagnostic;
+      if (finding?.ruleId !== HELD_RULE || typing.cursor < finding.span.start || typing.cursor > finding.span.end) return diagnostic;
+      const fields = completionsAt(analysis, typing.cursor).flatMap((c) => (c.kind === 'field' ? [c.label] : []));
+      if (!isPrefixOfOne(analysis.document.text.slice(finding.span.start, finding.span.end), fields)) return diagnostic;
       held = true;
       return { ...diagnostic, severity: DiagnosticSeverity.Hint };
     });
-    if (held) this.endHoldAfter(analysis.uri, analysis.version, TYPING_PAUSE_MS - elapsed);
+    if (held) this.endHoldAfter(analysis.uri, analysis.version, TYPING_PAUSE_MS - typing.elapsed);
     return out;
   }
 
-  private isFieldPrefix(analysis: DocumentAnalysis, start: number, end: number, cursor: number): boolean {
-    const typed = analysis.document.text.slice(start, end).replace(QUOTES, '');
-    if (typed.length === 0) return false;
-    return completionsAt(analysis, cursor).some((c) => {
-      if (c.kind !== 'field') return false;
-      const name = c.label.replace(QUOTES, '');
-      return name.length > typed.length && name.startsWith(typed);
-    });
+  /**
+   * The same hold for a name typed in another kind of file (an option or a rule id in
+   * leonardo-lint.config.json): true while the text at [start, end] of this version is the one being
+   * typed and a strict prefix of one of `names`.
+   */
+  holds(uri: string, version: number, text: string, start: number, end: number, names: readonly string[]): boolean {
+    const typing = this.typing(uri, version);
+    if (!typing || typing.cursor < start || typing.cursor > end || !isPrefixOfOne(text.slice(start, end), names)) return false;
+    this.endHoldAfter(uri, version, TYPING_PAUSE_MS - typing.elapsed);
+    return true;
+  }
+
+  /** Where the cursor of this version's edit is, while it still counts as typing (not saved, not paused). */
+  private typing(uri: string, version: number): { cursor: number; elapsed: number } | undefined {
+    const edit = this.edits.get(uri);
+    if (edit?.cursor === undefined || edit.version !== version) return undefined;
+    const elapsed = this.now() - edit.at;
+    return elapsed < TYPING_PAUSE_MS ? { cursor: edit.cursor, elapsed } : undefined;
   }
 
   private endHoldAfter(uri: string, version: number, ms: number): void {
@@ -117,4 +125,13 @@ export class TypingTracker {
       this.options.paused?.(uri);
     }, Math.max(0, ms));
   }
+}
+
+/** Whether `written` (quotes stripped) is a strict, non-empty prefix of one of `names`. */
+function isPrefixOfOne(written: string, names: readonly string[]): boolean {
+  const typed = written.replace(QUOTES, '');
+  return typed.length > 0 && names.some((n) => {
+    const name = n.replace(QUOTES, '');
+    return name.length > typed.length && name.startsWith(typed);
+  });
 }

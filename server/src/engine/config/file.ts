@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { nearestNames } from '../fix/suggest.js';
+import { allRules } from '../rules/index.js';
 import { LineIndex } from '../positions.js';
 import { unknownRuleProblem, type LintConfig } from './lint-config.js';
 import { GlobError, checkGlob } from './glob.js';
@@ -178,6 +179,11 @@ export interface ConfigProblem {
   end: number;
   line: number;
   column: number;
+  /**
+   * For a name that is not one (an option, a rule id, a severity): the names it could be. The editor
+   * holds back a name being typed while it is a prefix of one of them.
+   */
+  expected?: readonly string[];
 }
 
 /** The config file's text checked: its config when it has no problem, else every problem in order. */
@@ -214,13 +220,13 @@ const OPTIONS = ['rules', 'requestFiles', 'ignores', 'maxFileSize', 'reportUnuse
 export function checkConfigText(text: string): CheckedConfig {
   const problems: ConfigProblem[] = [];
   const lines = new LineIndex(text);
-  const problem = (message: string, start: number, end: number): void => {
+  const problem = (message: string, start: number, end: number, expected?: readonly string[]): void => {
     const at = lines.positionAt(start);
-    problems.push({ message, start, end: Math.max(end, start), line: at.line + 1, column: at.character + 1 });
+    problems.push({ message, start, end: Math.max(end, start), line: at.line + 1, column: at.character + 1, ...(expected ? { expected } : {}) });
   };
   // A UTF-8 BOM (Windows editors write one) is not part of the JSON; offsets stay those of the text.
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const at = (node: JsonNode, message: string): void => problem(message, node.offset + bom, node.offset + bom + node.length);
+  const at: Report = (node, message, expected) => problem(message, node.offset + bom, node.offset + bom + node.length, expected);
   const errors: ParseError[] = [];
   const root = parseTree(bom ? text.slice(1) : text, errors, { allowTrailingComma: true });
   if (errors.length > 0) {
@@ -272,7 +278,7 @@ export function checkConfigText(text: string): CheckedConfig {
         break;
       default: {
         const nearest = nearestNames(key, OPTIONS, { limit: 1 })[0];
-        at(keyNode, nearest ? `unknown option "${key}": did you mean "${nearest}"?` : `unknown option "${key}" (the options: ${OPTIONS.join(', ')})`);
+        at(keyNode, nearest ? `unknown option "${key}": did you mean "${nearest}"?` : `unknown option "${key}" (the options: ${OPTIONS.join(', ')})`, OPTIONS);
       }
     }
   }
@@ -286,7 +292,7 @@ export function parseConfig(text: string, file: string): LintConfig {
   return checked.config;
 }
 
-type Report = (node: JsonNode, message: string) => void;
+type Report = (node: JsonNode, message: string, expected?: readonly string[]) => void;
 
 function checkConfigGlob(node: JsonNode, option: string, report: Report): void {
   const glob = node.value as string;
@@ -305,10 +311,10 @@ function checkRules(node: JsonNode, report: Report): Record<string, SeveritySett
     if (!keyNode || !valueNode) continue;
     const rule = keyNode.value as string;
     const unknown = unknownRuleProblem(rule);
-    if (unknown) report(keyNode, `"rules": ${unknown}`);
+    if (unknown) report(keyNode, `"rules": ${unknown}`, allRules.map((r) => r.meta.id));
     const severity: unknown = valueNode.value;
     if (typeof severity === 'string' && !SEVERITIES.includes(severity as SeveritySetting)) {
-      report(valueNode, `rule "${rule}": severity must be one of ${SEVERITIES.join(', ')}, not "${severity}"`);
+      report(valueNode, `rule "${rule}": severity must be one of ${SEVERITIES.join(', ')}, not "${severity}"`, SEVERITIES);
     }
   }
   return map as Record<string, SeveritySetting>;
