@@ -40,7 +40,9 @@ describe('config file problems: where they are', () => {
   });
 
   it('an option unlike any says the options', () => {
-    assert.deepEqual(problems('{ "zzz": 1 }'), ['1:3 "zzz": unknown option "zzz" (the options: rules, requestFiles, ignores, maxFileSize, reportUnusedDisableDirectives)']);
+    assert.deepEqual(problems('{ "zzz": 1 }'), ['1:3 "zzz": unknown option "zzz": use rules, requestFiles, ignores, maxFileSize, reportUnusedDisableDirectives']);
+    const long = checkConfigText(`{ "${'q'.repeat(200)}": 1 }`).problems[0].message;
+    assert.ok(long.length <= 130, long);
   });
 
   it('a JSON syntax error: the first one, in words, at its line and column', () => {

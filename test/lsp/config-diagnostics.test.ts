@@ -8,6 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { checkConfigText } from '../../server/src/engine/config/file.js';
+import { LineIndex } from '../../server/src/engine/positions.js';
+import { configDiagnostic } from '../../server/src/lsp/config-diagnostics.js';
 import { TestClient, fileUri } from './support.js';
 
 const BROKEN = '{\n  "rules": {\n    "unknown-field": "loud"\n  }\n}\n';
@@ -98,5 +101,21 @@ describe('config file problems in the Problems panel', { timeout: 60_000 }, () =
     fs.rmSync(configFile);
     assert.deepEqual(await publishedAfter(() => client.watchedFileChanged(configUri, 3)), []);
     assert.deepEqual(client.shownMessages, []);
+  });
+});
+
+describe('configDiagnostic: within a Problems row', () => {
+  it('says the consequence when it fits in 140 characters, and only the problem when not', () => {
+    const texts = ['{ "ignore": [] }', `{ "${'q'.repeat(200)}": 1 }`, '{ "rules": { "client-exposed-api-key": "loudest" } }'];
+    for (const text of texts) {
+      const lines = new LineIndex(text);
+      for (const problem of checkConfigText(text).problems) {
+        const message = configDiagnostic(problem, lines).message as string;
+        assert.ok(message.length <= 140, `${message.length}: ${message}`);
+        assert.match(message, /^[A-Z"]/);
+      }
+    }
+    const short = configDiagnostic(checkConfigText(texts[0]).problems[0], new LineIndex(texts[0])).message;
+    assert.equal(short, 'Unknown option "ignore": did you mean "ignores"? The file is not applied until fixed.');
   });
 });

@@ -38,8 +38,15 @@ export function configDiagnostic(problem: ConfigProblem, lines: LineIndex, typin
     range: { start: lines.positionAt(problem.start), end: lines.positionAt(problem.end) },
     severity: typing ? DiagnosticSeverity.Hint : DiagnosticSeverity.Error,
     source: DIAGNOSTIC_SOURCE,
-    message: `${message}${/[.?!]$/.test(message) ? '' : '.'} ${NOT_APPLIED}`,
+    message: withConsequence(message),
   };
+}
+
+/** The problem and, within a Problems row's 140 characters, that the file is not applied (the status item says it too). */
+function withConsequence(message: string): string {
+  const sentence = /[.?!]$/.test(message) ? message : `${message}.`;
+  const full = `${sentence} ${NOT_APPLIED}`;
+  return full.length <= 140 ? full : sentence;
 }
 
 export class ConfigDiagnostics {

@@ -278,7 +278,9 @@ export function checkConfigText(text: string): CheckedConfig {
         break;
       default: {
         const nearest = nearestNames(key, OPTIONS, { limit: 1 })[0];
-        at(keyNode, nearest ? `unknown option "${key}": did you mean "${nearest}"?` : `unknown option "${key}" (the options: ${OPTIONS.join(', ')})`, OPTIONS);
+        // The key clipped: the message stays within a Problems row whatever was pasted as a key.
+        const shown = key.length > 30 ? `${key.slice(0, 29)}…` : key;
+        at(keyNode, nearest ? `unknown option "${shown}": did you mean "${nearest}"?` : `unknown option "${shown}": use ${OPTIONS.join(', ')}`, OPTIONS);
       }
     }
   }
