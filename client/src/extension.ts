@@ -66,6 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     watchesConfigFiles: true,
     turnOffRuleCommand: true,
     showDocumentationCommand: true,
+    logLevel: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('logLevel'),
+    workspaceTrusted: vscode.workspace.isTrusted,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -7,6 +7,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   IPCMessageReader,
   IPCMessageWriter,
   LSPErrorCodes,
@@ -17,13 +18,14 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
+  type Diagnostic,
   type InitializeResult,
   type MessageReader,
   type MessageWriter,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from './engine/config/file.js';
+import { CONFIG_FILE_NAME, findConfigFile } from './engine/config/file.js';
 import { allRules } from './engine/rules/index.js';
 import { explainError, explanationTitle, formatExplanation } from './engine/knowledge/index.js';
 import { redactKeys } from './engine/auth/secrets.js';
@@ -48,7 +50,10 @@ import {
   type RuleInfo,
   type StatusParams,
 } from './lsp/protocol.js';
-import { ConfigResolver, SettingsStore } from './lsp/settings.js';
+import { ConfigResolver, SettingsStore, filePathOf } from './lsp/settings.js';
+import { ConfigDiagnostics, isConfigFileUri } from './lsp/config-diagnostics.js';
+import { ServerLog, startLines } from './lsp/log.js';
+import { TypingTracker } from './lsp/typing.js';
 import { version } from '../../package.json';
 
 // The transports, opened here rather than by vscode-languageserver so that every request after
@@ -104,10 +109,31 @@ let options: InitializationOptions = {};
 let analyzer: Analyzer;
 let pusher: DiagnosticsPusher | undefined;
 
-const log = (message: string): void => connection.console.log(message);
+const serverLog = new ServerLog(connection.console);
+const log = (message: string): void => serverLog.info(message);
 const logError = (error: unknown): void => {
-  connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  serverLog.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
 };
+const configDiagnostics = new ConfigDiagnostics({
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }).catch(logError),
+  openText: (uri) => documents.get(uri)?.getText(),
+  typing: (uri, text, problem) => {
+    const version = documents.get(uri)?.version;
+    return version !== undefined && problem.expected !== undefined && typing.holds(uri, version, text, problem.start, problem.end, problem.expected);
+  },
+  problems: (file, problems) => {
+    // Debug only: while the config file is typed in, its problems change with every keystroke.
+    serverLog.debug(() => problems.map((p) => `Config ${file}:${p.line}:${p.column}: ${p.message}.`).join('\n'));
+  },
+});
+const typing = new TypingTracker({
+  // The typing paused on a half-typed key: its diagnostics go out again, now in full.
+  paused: (uri) => {
+    if (isConfigFileUri(uri)) configDiagnostics.check(uri);
+    if (pusher) pusher.schedule(uri, 0);
+    else if (client.workspace?.diagnostics?.refreshSupport) connection.languages.diagnostics.refresh().catch(logError);
+  },
+});
 
 /**
  * Every handler runs through this: an exception is logged and answered with `fallback`, never a
@@ -152,6 +178,7 @@ function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities {
 connection.onInitialize((params): InitializeResult => {
   client = params.capabilities;
   options = (params.initializationOptions ?? {}) as InitializationOptions;
+  serverLog.setLevel(options.logLevel);
   const pull = client.textDocument?.diagnostic !== undefined;
   const settings = new SettingsStore(connection, client.workspace?.configuration === true);
   configs.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
@@ -160,17 +187,26 @@ connection.onInitialize((params): InitializeResult => {
       connection.console.error(`Rule ${ruleId} failed; its findings are dropped for the files where it fails.`);
       logError(error);
     },
-    configFailed: (message) => {
-      connection.console.error(message);
-      void connection.window.showErrorMessage(`Leonardo Lint: ${message}`);
-    },
+    // In the log and the status item; each problem is a diagnostic on the config file (no message box).
+    configFailed: (message) => serverLog.error(message),
     analysed: (analysis) => {
       states.analysed(analysis.uri, analysis.time);
       sendStatus(analysis);
+      if (analysis.configFile && configDiagnostics.track(analysis.configFile)) log(`Config file ${analysis.configFile} applies to ${analysis.uri}.`);
+      serverLog.debug(() => analysisLine(analysis));
     },
   }, serverRules(options));
-  if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError);
-  log(`Leonardo Lint ${version}: ${pull ? 'pull' : 'push'} diagnostics, ${allRules.length} rules.`);
+  if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError, adjustDiagnostics);
+  const folders = (params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []);
+  const lines = startLines({
+    version,
+    rules: allRules.length,
+    pull,
+    trusted: options.workspaceTrusted,
+    folders: folders.map((folder) => ({ folder, configFile: findConfigFile(folder) })),
+    level: serverLog.level,
+  });
+  for (const line of lines) log(line);
   return { capabilities: serverCapabilities(pull), serverInfo: { name: 'leonardo-lint', version } };
 });
 
@@ -194,6 +230,26 @@ connection.onInitialized(
     }
   }),
 );
+
+const adjustDiagnostics = (analysis: DocumentAnalysis, diagnostics: Diagnostic[]): Diagnostic[] => typing.adjust(analysis, diagnostics);
+
+/** The debug line of one analysis. */
+function analysisLine(analysis: DocumentAnalysis): string {
+  const r = analysis.result;
+  const state = analysis.state === 'ok' ? '' : `; ${analysis.state}: ${analysis.message ?? ''}`;
+  const what = `${r.requests.length} request(s), ${r.findings.length} problem(s)${state}`;
+  return `Analysed ${analysis.uri} v${analysis.version} (${analysis.document.kind}) in ${analysis.time} ms: ${what}`;
+}
+
+/** leonardoLint.logLevel, read again when the settings change (window-scoped: no document scope). */
+async function readLogLevel(pushed?: unknown): Promise<void> {
+  const section: unknown = client.workspace?.configuration
+    ? await connection.workspace.getConfiguration({ section: SETTINGS_SECTION })
+    : typeof pushed === 'object' && pushed !== null
+      ? (pushed as Record<string, unknown>)[SETTINGS_SECTION]
+      : undefined;
+  if (typeof section === 'object' && section !== null) serverLog.setLevel((section as Record<string, unknown>).logLevel);
+}
 
 function sendStatus(analysis: DocumentAnalysis): void {
   if (!options.statusNotification) return;
@@ -222,6 +278,8 @@ function reanalyseAll(): void {
 
 documents.onDidOpen((event) => {
   states.opened(event.document);
+  typing.opened(event.document);
+  if (isConfigFileUri(event.document.uri)) configDiagnostics.check(event.document.uri);
   pusher?.schedule(event.document.uri, 0);
 });
 
@@ -230,6 +288,9 @@ documents.onDidChangeContent(
     // Opening a document also fires a content change; only edits count as typing.
     if (states.isSaved(event.document)) return;
     states.changed(event.document.uri);
+    typing.changed(event.document);
+    // The config file as typed: its problems follow the live text (the config in force is the saved one).
+    if (isConfigFileUri(event.document.uri)) configDiagnostics.check(event.document.uri);
     if (pusher && (await analyzer.settingsFor(event.document.uri)).run === 'onType') {
       pusher.schedule(event.document.uri, states.debounce(event.document.uri));
     }
@@ -239,32 +300,47 @@ documents.onDidChangeContent(
 documents.onDidSave(
   guard(undefined, async (event) => {
     states.saved(event.document);
-    if (pusher && (await analyzer.settingsFor(event.document.uri)).run === 'onSave') pusher.schedule(event.document.uri, 0);
+    // A held half-typed key is reported in full once saved (pulling clients pull on save).
+    const held = typing.saved(event.document.uri);
+    if (pusher && (held || (await analyzer.settingsFor(event.document.uri)).run === 'onSave')) pusher.schedule(event.document.uri, 0);
   }),
 );
 
 documents.onDidClose((event) => {
   analyzer.forget(event.document.uri);
   states.closed(event.document.uri);
+  typing.closed(event.document.uri);
+  // Closed without saving: the file on disk is what counts again.
+  if (isConfigFileUri(event.document.uri)) configDiagnostics.check(event.document.uri);
   pusher?.closed(event.document.uri);
 });
 
 // -- Configuration -------------------------------------------------------------------------------
 
 connection.onDidChangeConfiguration(
-  guard(undefined, (params) => {
+  guard(undefined, async (params) => {
     analyzer.settingsChanged(params.settings);
     reanalyseAll();
+    await readLogLevel(params.settings);
   }),
 );
 
-connection.onDidChangeWatchedFiles(guard(undefined, () => reanalyseAll()));
+connection.onDidChangeWatchedFiles(
+  guard(undefined, (params) => {
+    for (const change of params.changes) {
+      if (!isConfigFileUri(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) configDiagnostics.deleted(change.uri);
+      else configDiagnostics.check(change.uri);
+    }
+    reanalyseAll();
+  }),
+);
 
 // -- Features ------------------------------------------------------------------------------------
 
 connection.languages.diagnostics.on(async (params, token) => {
   try {
-    return await pullDiagnostics(params, token, documents, states, analyzer);
+    return await pullDiagnostics(params, token, documents, states, analyzer, adjustDiagnostics);
   } catch (error) {
     if (error instanceof ResponseError) throw error;
     // An empty report rather than an error: stale problems must not stay on screen.

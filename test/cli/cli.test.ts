@@ -143,7 +143,10 @@ test('the nearest config file sets severities; a broken one is a clear error', a
   const file = write('broken/castle.leonardo.json', BAD_BODY);
   const { code, out } = await cli(['--format', 'json', file]);
   assert.equal(code, 1);
-  assert.match(JSON.parse(out)[0].messages[0].message, /severity must be one of/);
+  const message: string = JSON.parse(out)[0].messages[0].message;
+  assert.match(message, /severity must be one of/);
+  // Where in the config file: line and column, not an offset.
+  assert.match(message, /leonardo-lint\.config\.json:1:31: rule "unknown-field": severity/);
 });
 
 test('a file that cannot be read is reported as fatal, not thrown', () => {

@@ -53,7 +53,7 @@ test('an unknown rule id is reported with the nearest known one: config file, --
   write('rules/leonardo-lint.config.json', '{ "rules": { "type-mismatch": "warning", "unknwn-field": "off" } }');
   const fromConfig = await cli(['--format', 'json', file]);
   assert.equal(fromConfig.code, 1);
-  assert.match(JSON.parse(fromConfig.out)[0].messages[0].message, /leonardo-lint\.config\.json: "rules": "unknwn-field" is not a Leonardo Lint rule \(nearest: "unknown-field"\)$/);
+  assert.match(JSON.parse(fromConfig.out)[0].messages[0].message, /leonardo-lint\.config\.json:1:42: "rules": "unknwn-field" is not a Leonardo Lint rule \(nearest: "unknown-field"\)$/);
 
   const fromFlag = await cli(['--rule', 'unknown-feild:off', write('flag/a.leonardo.json', BODY)]);
   assert.equal(fromFlag.code, 2);

@@ -118,6 +118,10 @@ export class TestClient {
   readonly refreshes = new EventLog<number>();
   readonly shownDocuments: string[] = [];
   readonly logs: string[] = [];
+  /** window/logMessage lines as they come, to wait for one. */
+  readonly logged = new EventLog<{ type: number; message: string }>();
+  /** window/showMessage texts (message boxes), apart from the log. */
+  readonly shownMessages: string[] = [];
   /** workspace/configuration answers, by document URI (`*` for any). */
   readonly settings = new Map<string, Partial<Settings>>();
   readonly versions = new Map<string, number>();
@@ -182,9 +186,11 @@ export class TestClient {
     c.onNotification(new NotificationType<StatusParams>(STATUS_NOTIFICATION), (params) => this.statuses.push(params));
     c.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
+      this.logged.push(params);
     });
     c.onNotification(ShowMessageNotification.type, (params) => {
       this.logs.push(params.message);
+      this.shownMessages.push(params.message);
     });
     c.listen();
   }
@@ -259,8 +265,14 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
-  async watchedFileChanged(uri: string): Promise<void> {
-    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: 2 }] });
+  /** type: 1 created, 2 changed, 3 deleted. */
+  async watchedFileChanged(uri: string, type: 1 | 2 | 3 = 2): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type }] });
+  }
+
+  /** The next publishDiagnostics for a URI (any version) after the `since`-th one received. */
+  nextPublished(uri: string, since: number): Promise<Diagnostic[]> {
+    return this.published.next((p) => p.uri === uri, since).then((p) => p.diagnostics);
   }
 
   /** shutdown + exit; resolves with the process exit code. */

@@ -23,6 +23,8 @@ export interface DocumentAnalysis {
   state: StatusParams['state'];
   /** Why the state is not `ok` (a config file error is reported with state `error`, findings still stand). */
   message?: string;
+  /** The leonardo-lint.config.json that applies (read or broken), if any. */
+  configFile?: string;
   /** Milliseconds the engine took. */
   time: number;
 }
@@ -121,7 +123,7 @@ export class Analyzer {
       if (kind) return { ...base, config: {}, result: EMPTY_RESULT, state: 'disabled', message: DISABLED_MESSAGE, time: 0 };
       return { ...base, config: {}, result: EMPTY_RESULT, state: 'ok', time: 0 };
     }
-    const { config, error } = this.configs.resolve(doc.uri, settings);
+    const { config, error, file: configFile } = this.configs.resolve(doc.uri, settings);
     if (error && !this.failedConfigs.has(error)) {
       this.failedConfigs.add(error);
       this.hooks.configFailed(error);
@@ -143,6 +145,7 @@ export class Analyzer {
       result,
       state: error ? 'error' : result.skipped ? 'skipped' : 'ok',
       message: error ?? result.skipped,
+      configFile,
       time: Math.round(performance.now() - started),
     };
   }

@@ -15,8 +15,12 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analyzer } from './analysis.js';
+import type { Analyzer, DocumentAnalysis } from './analysis.js';
 import { toDiagnostics } from './diagnostics.js';
+
+/** What the editor's state changes in an analysis's diagnostics on their way out (lsp/typing.ts). */
+export type AdjustDiagnostics = (analysis: DocumentAnalysis, diagnostics: Diagnostic[]) => Diagnostic[];
+const unchanged: AdjustDiagnostics = (_analysis, diagnostics) => diagnostics;
 
 /** Quiet time after the last keystroke before a document is analysed, while typing outpaces analysis. */
 export const DEBOUNCE_MS = 150;
@@ -128,6 +132,7 @@ export async function pullDiagnostics(
   documents: TextDocuments<TextDocument>,
   states: DocumentStates,
   analyzer: Analyzer,
+  adjust: AdjustDiagnostics = unchanged,
 ): Promise<DocumentDiagnosticReport> {
   const uri = params.textDocument.uri;
   await states.settled(uri, token);
@@ -145,7 +150,7 @@ export async function pullDiagnostics(
   if (documents.get(uri)?.version !== analysis.version) {
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
   }
-  const report: Report = { resultId: `${analysis.version}`, items: toDiagnostics(analysis) };
+  const report: Report = { resultId: `${analysis.version}`, items: adjust(analysis, toDiagnostics(analysis)) };
   states.remember(uri, report);
   return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
 }
@@ -161,6 +166,7 @@ export class DiagnosticsPusher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analyzer: Analyzer,
     private readonly onError: (error: unknown) => void,
+    private readonly adjust: AdjustDiagnostics = unchanged,
   ) {}
 
   /**
@@ -187,7 +193,7 @@ export class DiagnosticsPusher {
     const analysis = await this.analyzer.analysisFor(doc);
     // The document moved on while settings were fetched: the newer version has its own schedule.
     if (this.documents.get(uri)?.version !== analysis.version) return;
-    await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(analysis) });
+    await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: this.adjust(analysis, toDiagnostics(analysis)) });
   }
 
   closed(uri: string): void {

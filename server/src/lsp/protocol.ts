@@ -33,6 +33,10 @@ export interface InitializationOptions {
    * instead of the web page.
    */
   showDocumentationCommand?: boolean;
+  /** `leonardoLint.logLevel` when the server starts (error, warning, info, debug); later changes come as settings. */
+  logLevel?: string;
+  /** Whether the user trusts the workspace (said in the log; the server reads workspace files as data either way). */
+  workspaceTrusted?: boolean;
   /**
    * Test-only: the rule with this id throws on every document, so a test can watch a failing rule
    * lose only its own findings and be logged once (test/resilience/server.test.ts). Inert unless a

@@ -163,6 +163,8 @@ export interface ResolvedConfig {
   config: LintConfig;
   /** A leonardo-lint.config.json that could not be read: its message (the document is linted without it). */
   error?: string;
+  /** The leonardo-lint.config.json that applies to the document (read or broken), if there is one. */
+  file?: string;
 }
 
 /** The file system path of a `file:` URI, or undefined for untitled and virtual documents. */
@@ -213,15 +215,18 @@ export class ConfigResolver {
     let fileConfig: LintConfig = {};
     let baseDir = folder ?? (filePath ? path.dirname(filePath) : undefined);
     let error: string | undefined;
+    let file: string | undefined;
     if (lookup) {
       try {
         const loaded = this.loader.forFile(lookup);
         if (loaded.file) {
           fileConfig = loaded.config;
           baseDir = loaded.baseDir;
+          file = loaded.file;
         }
       } catch (e) {
-        error = e instanceof ConfigError ? e.message : String(e);
+        error = e instanceof ConfigError ? `${e.message}; its settings are not applied until it is fixed` : String(e);
+        if (e instanceof ConfigError) file = e.file;
       }
     }
     // A rule id in the settings that is no rule: said like a config file's (the other rules still apply).
@@ -232,7 +237,7 @@ export class ConfigResolver {
       requestFiles: rebaseGlobs(settings.requestFiles, folder, baseDir),
       ...(settings.maxFileSize !== null ? { maxFileSize: settings.maxFileSize } : {}),
     };
-    return { config: mergeConfigs(fileConfig, fromSettings, baseDir ? { baseDir } : undefined), error };
+    return { config: mergeConfigs(fileConfig, fromSettings, baseDir ? { baseDir } : undefined), error, file };
   }
 
   private folderOf(filePath: string | undefined): string | undefined {

@@ -183,6 +183,28 @@ const scenarios: Array<[string, () => Promise<void>]> = [
       await waitForDiagnostics('unknown-field to go', tsUri(), (d) => matches(d, rest));
     },
   ],
+  [
+    'vscode-api: a config file error is a diagnostic on the config file, at its place, cleared when fixed',
+    async () => {
+      // In a folder of its own, last: the other scenarios read the workspace's config.
+      const uri = workspaceUri('config-check/leonardo-lint.config.json');
+      await vscode.workspace.fs.writeFile(uri, Buffer.from('{\n  "rules": { "unknown-field": "loud" }\n}\n'));
+      try {
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+        const loud = positionOf(editor.document, '"loud"');
+        await waitForDiagnostics('the severity problem on "loud"', uri, (d) =>
+          d.length === 1 && d[0].range.start.isEqual(loud) && d[0].severity === vscode.DiagnosticSeverity.Error && d[0].message.includes('severity must be one of'),
+        );
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, new vscode.Range(loud, loud.translate(0, '"loud"'.length)), '"warning"');
+        if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code refused the edit');
+        await waitForDiagnostics('the problem to clear as typed (unsaved)', uri, (d) => d.length === 0);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.workspace.fs.delete(workspaceUri('config-check'), { recursive: true });
+      }
+    },
+  ],
 ];
 
 export async function run(): Promise<void> {

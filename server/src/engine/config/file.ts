@@ -6,7 +6,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { nearestNames } from '../fix/suggest.js';
+import { allRules } from '../rules/index.js';
+import { LineIndex } from '../positions.js';
 import { unknownRuleProblem, type LintConfig } from './lint-config.js';
 import { GlobError, checkGlob } from './glob.js';
 import type { SeveritySetting } from '../types.js';
@@ -21,9 +24,21 @@ export interface LoadedConfig {
   baseDir: string;
 }
 
+/**
+ * A config file that cannot be used. Its message names the file and, for a problem in its text, the
+ * first problem's line and column (`file:3:14: ...`, as compilers and ESLint write places); `problems`
+ * holds each problem with its range (the editor shows them on the config file).
+ */
 export class ConfigError extends Error {
-  constructor(readonly file: string, message: string) {
-    super(`${file}: ${message}`);
+  readonly problems: readonly ConfigProblem[];
+  /** The system error's code when the file could not be read (`ENOENT`: there is none). */
+  code?: string;
+
+  constructor(readonly file: string, message: string, problems: readonly ConfigProblem[] = []) {
+    const first = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    super(first ? `${file}:${first.line}:${first.column}: ${first.message}${more}` : `${file}: ${message}`);
+    this.problems = problems;
   }
 }
 
@@ -120,11 +135,16 @@ export function describeError(error: NodeJS.ErrnoException): string {
 
 /** Reads and parses a config file, bounded like any workspace file. Throws ConfigError. */
 export function readConfigFile(file: string): LintConfig {
+  return parseConfig(readConfigText(file), file);
+}
+
+/** A config file's text, read bounded like any workspace file. Throws ConfigError (with `code` ENOENT for a missing file). */
+export function readConfigText(file: string): string {
   const read = readBounded(file, MAX_CONFIG_FILE_SIZE);
   if (!read.ok) {
     if (read.reason === 'not-regular') throw new ConfigError(file, `cannot be read: ${read.what}, not a regular file`);
     if (read.reason === 'too-large') throw new ConfigError(file, `cannot be read: over ${MAX_CONFIG_FILE_SIZE} bytes`);
-    throw new ConfigError(file, `cannot be read: ${describeError(read.error)}`);
+    throw Object.assign(new ConfigError(file, `cannot be read: ${describeError(read.error)}`), { code: read.error.code });
   }
   let text: string;
   try {
@@ -132,11 +152,11 @@ export function readConfigFile(file: string): LintConfig {
   } catch {
     throw new ConfigError(file, 'not valid UTF-8 (save it as UTF-8)');
   }
-  return parseConfig(text, file);
+  return text;
 }
 
 /** The nearest config file at or above `dir`, or undefined. Stops at the filesystem root. */
-function findConfigFile(dir: string): string | undefined {
+export function findConfigFile(dir: string): string | undefined {
   let current = path.resolve(dir);
   for (;;) {
     const candidate = path.join(current, CONFIG_FILE_NAME);
@@ -148,83 +168,172 @@ function findConfigFile(dir: string): string | undefined {
   }
 }
 
-/** Parse and validate a config file's text. Throws ConfigError with a clear message. */
-export function parseConfig(text: string, file: string): LintConfig {
+/**
+ * One problem of a config file: what is wrong (a sentence without the file name) and where, as UTF-16
+ * offsets into the text as given (BOM included) and the 1-based line and column of its start (the
+ * CLI's `file:line:column`, the editor's diagnostic range).
+ */
+export interface ConfigProblem {
+  message: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  /**
+   * For a name that is not one (an option, a rule id, a severity): the names it could be. The editor
+   * holds back a name being typed while it is a prefix of one of them.
+   */
+  expected?: readonly string[];
+}
+
+/** The config file's text checked: its config when it has no problem, else every problem in order. */
+export interface CheckedConfig {
+  config?: LintConfig;
+  problems: ConfigProblem[];
+}
+
+/** What jsonc-parser's error codes mean, in words (its own names read `CommaExpected`). */
+const JSON_ERRORS: Partial<Record<ReturnType<typeof printParseErrorCode>, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'not a valid number',
+  PropertyNameExpected: 'a property name in double quotes is expected here',
+  ValueExpected: 'a value is expected here',
+  ColonExpected: 'a colon (:) is expected here',
+  CommaExpected: 'a comma is expected here',
+  CloseBraceExpected: 'a closing brace (}) is expected here',
+  CloseBracketExpected: 'a closing bracket (]) is expected here',
+  EndOfFileExpected: 'nothing may follow the closing brace',
+  UnexpectedEndOfComment: 'the comment is not closed',
+  UnexpectedEndOfString: 'the string is not closed',
+  UnexpectedEndOfNumber: 'the number is cut off',
+  InvalidUnicode: 'an invalid \\u escape',
+  InvalidEscapeCharacter: 'an invalid escape character',
+  InvalidCharacter: 'a control character in a string',
+};
+
+const OPTIONS = ['rules', 'requestFiles', 'ignores', 'maxFileSize', 'reportUnusedDisableDirectives'] as const;
+
+/**
+ * Checks a config file's text, collecting every problem with its place (the editor shows each on the
+ * config file itself; the CLI names the first with its line and column). Pure: no file is read.
+ */
+export function checkConfigText(text: string): CheckedConfig {
+  const problems: ConfigProblem[] = [];
+  const lines = new LineIndex(text);
+  const problem = (message: string, start: number, end: number, expected?: readonly string[]): void => {
+    const at = lines.positionAt(start);
+    problems.push({ message, start, end: Math.max(end, start), line: at.line + 1, column: at.character + 1, ...(expected ? { expected } : {}) });
+  };
+  // A UTF-8 BOM (Windows editors write one) is not part of the JSON; offsets stay those of the text.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const at: Report = (node, message, expected) => problem(message, node.offset + bom, node.offset + bom + node.length, expected);
   const errors: ParseError[] = [];
-  // A UTF-8 BOM (Windows editors write one) is not part of the JSON.
-  const raw: unknown = parseJsonc(text.startsWith('\uFEFF') ? text.slice(1) : text, errors, { allowTrailingComma: true });
+  const root = parseTree(bom ? text.slice(1) : text, errors, { allowTrailingComma: true });
   if (errors.length > 0) {
-    throw new ConfigError(file, `not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
+    // The first syntax error only: the ones after it are mostly its echoes.
+    const e = errors[0];
+    problem(`not valid JSON: ${JSON_ERRORS[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}`, e.offset + bom, e.offset + bom + e.length);
+    return { problems };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ConfigError(file, 'expected an object');
+  if (!root || root.type !== 'object') {
+    problem('expected an object ({ "rules": { ... } })', (root?.offset ?? 0) + bom, root ? root.offset + bom + root.length : bom);
+    return { problems };
   }
-  const obj = raw as Record<string, unknown>;
   const config: LintConfig = {};
-  for (const [key, value] of Object.entries(obj)) {
+  for (const property of root.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = keyNode.value as string;
+    const value: unknown = getNodeValue(valueNode);
     switch (key) {
       case '$schema':
         break;
       case 'rules':
-        config.rules = parseRules(value, file);
+        config.rules = checkRules(valueNode, at);
         break;
-      case 'requestFiles':
-        config.requestFiles = parseStringMap(value, file, 'requestFiles');
-        for (const glob of Object.keys(config.requestFiles)) checkConfigGlob(glob, file, 'requestFiles');
+      case 'requestFiles': {
+        const map = checkStringMap(valueNode, 'requestFiles', at);
+        for (const entry of valueNode.type === 'object' ? valueNode.children ?? [] : []) {
+          const globNode = entry.children?.[0];
+          if (globNode) checkConfigGlob(globNode, 'requestFiles', at);
+        }
+        config.requestFiles = map;
         break;
+      }
       case 'ignores':
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-          throw new ConfigError(file, '"ignores" must be an array of glob strings');
+          at(valueNode, '"ignores" must be an array of glob strings');
+          break;
         }
         config.ignores = value as string[];
-        for (const glob of config.ignores) checkConfigGlob(glob, file, 'ignores');
+        for (const globNode of valueNode.children ?? []) checkConfigGlob(globNode, 'ignores', at);
         break;
       case 'maxFileSize':
-        if (typeof value !== 'number' || !(value > 0)) {
-          throw new ConfigError(file, '"maxFileSize" must be a positive number of bytes');
-        }
-        config.maxFileSize = value;
+        if (typeof value !== 'number' || !(value > 0)) at(valueNode, '"maxFileSize" must be a positive number of bytes');
+        else config.maxFileSize = value;
         break;
       case 'reportUnusedDisableDirectives':
-        if (typeof value !== 'boolean') throw new ConfigError(file, '"reportUnusedDisableDirectives" must be true or false');
-        config.reportUnusedDisableDirectives = value;
+        if (typeof value !== 'boolean') at(valueNode, '"reportUnusedDisableDirectives" must be true or false');
+        else config.reportUnusedDisableDirectives = value;
         break;
-      default:
-        throw new ConfigError(file, `unknown option "${key}" (expected rules, requestFiles, ignores, maxFileSize, reportUnusedDisableDirectives)`);
+      default: {
+        const nearest = nearestNames(key, OPTIONS, { limit: 1 })[0];
+        // The key clipped: the message stays within a Problems row whatever was pasted as a key.
+        const shown = key.length > 30 ? `${key.slice(0, 29)}…` : key;
+        at(keyNode, nearest ? `unknown option "${shown}": did you mean "${nearest}"?` : `unknown option "${shown}": use ${OPTIONS.join(', ')}`, OPTIONS);
+      }
     }
   }
-  return config;
+  return problems.length > 0 ? { problems } : { config, problems };
 }
 
-function checkConfigGlob(glob: string, file: string, option: string): void {
+/** Parse and validate a config file's text. Throws ConfigError (naming the first problem's line and column). */
+export function parseConfig(text: string, file: string): LintConfig {
+  const checked = checkConfigText(text);
+  if (!checked.config) throw new ConfigError(file, '', checked.problems);
+  return checked.config;
+}
+
+type Report = (node: JsonNode, message: string, expected?: readonly string[]) => void;
+
+function checkConfigGlob(node: JsonNode, option: string, report: Report): void {
+  const glob = node.value as string;
   try {
     checkGlob(glob);
   } catch (error) {
-    if (error instanceof GlobError) throw new ConfigError(file, `"${option}": glob ${JSON.stringify(glob.slice(0, 60))}${glob.length > 60 ? '…' : ''}: ${error.message}`);
-    throw error;
+    if (!(error instanceof GlobError)) throw error;
+    report(node, `"${option}": glob ${JSON.stringify(glob.slice(0, 60))}${glob.length > 60 ? '…' : ''}: ${error.message}`);
   }
 }
 
-function parseRules(value: unknown, file: string): Record<string, SeveritySetting> {
-  const map = parseStringMap(value, file, 'rules');
-  for (const [rule, severity] of Object.entries(map)) {
+function checkRules(node: JsonNode, report: Report): Record<string, SeveritySetting> {
+  const map = checkStringMap(node, 'rules', report);
+  for (const entry of node.type === 'object' ? node.children ?? [] : []) {
+    const [keyNode, valueNode] = entry.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const rule = keyNode.value as string;
     const unknown = unknownRuleProblem(rule);
-    if (unknown) throw new ConfigError(file, `"rules": ${unknown}`);
-    if (!SEVERITIES.includes(severity as SeveritySetting)) {
-      throw new ConfigError(file, `rule "${rule}": severity must be one of ${SEVERITIES.join(', ')}, not "${severity}"`);
+    if (unknown) report(keyNode, `"rules": ${unknown}`, allRules.map((r) => r.meta.id));
+    const severity: unknown = valueNode.value;
+    if (typeof severity === 'string' && !SEVERITIES.includes(severity as SeveritySetting)) {
+      report(valueNode, `rule "${rule}": severity must be one of ${SEVERITIES.join(', ')}, not "${severity}"`, SEVERITIES);
     }
   }
   return map as Record<string, SeveritySetting>;
 }
 
-function parseStringMap(value: unknown, file: string, name: string): Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(file, `"${name}" must be an object`);
-  }
+function checkStringMap(node: JsonNode, name: string, report: Report): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new ConfigError(file, `"${name}.${k}" must be a string`);
-    out[k] = v;
+  if (node.type !== 'object') {
+    report(node, `"${name}" must be an object`);
+    return out;
+  }
+  for (const entry of node.children ?? []) {
+    const [keyNode, valueNode] = entry.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const k = keyNode.value as string;
+    if (valueNode.type !== 'string') report(valueNode, `"${name}.${k}" must be a string`);
+    else out[k] = valueNode.value as string;
   }
   return out;
 }
