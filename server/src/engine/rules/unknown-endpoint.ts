@@ -10,6 +10,7 @@ import type { Endpoint } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { LEONARDO_BASE_URL, LEONARDO_HOST } from '../extract/leonardo-url.js';
 import { hasCanonicalBase } from '../extract/text/request-url.js';
+import type { JsonParsed } from '../extract/json.js';
 import { editDistance, listOr } from '../fix/suggest.js';
 import type { Fix, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
 
@@ -27,6 +28,7 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
+    reportUnidentifiedFile(ctx);
     for (const request of ctx.requests) {
       const url = request.url;
       if (!url?.path) continue;
@@ -36,6 +38,23 @@ export const rule: Rule = {
     }
   },
 };
+
+// -- Request files whose endpoint cannot be told --------------------------------------------------
+
+/**
+ * A `*.leonardo.json` file the user named as a request, whose endpoint neither a comment, the config nor
+ * its keys tell (extract/json.ts): one note saying how to name it, never silence, never a guess.
+ */
+function reportUnidentifiedFile(ctx: RuleContext): void {
+  const parsed = ctx.parsed as JsonParsed | undefined;
+  if (parsed?.kind !== 'json' || !parsed.unidentified) return;
+  ctx.report({
+    message: 'Cannot tell this request file\'s endpoint from its keys: map it in requestFiles, or name it .leonardo.jsonc with // POST /path first.',
+    severity: 'information',
+    span: parsed.unidentified,
+    fixes: [],
+  });
+}
 
 // -- Host and base ------------------------------------------------------------------------------
 
