@@ -192,7 +192,7 @@ ruleTester.run('unknown-field', {
     ] },
     {
       name: 'fetch: a shorthand property keeps its variable; assigned and quoted keys are renamed where written',
-      code: `const body: Record<string, unknown> = { prompt: 'a fox', modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876' };
+      code: `const body: Record<string, unknown> = { prompt: 'a fox', num_inference_steps: 30 };
 body.sd_Version = 'SDXL_1_0';
 body['guidanceScale'] = 7;
 const numImages = 2;

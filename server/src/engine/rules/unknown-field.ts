@@ -3,7 +3,9 @@
 
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
-import { choiceFixes, keyWrittenAsRead, renameKey } from '../fix/builders.js';
+import { choiceFixes, keyWrittenAsRead, removeProperty, renameKey } from '../fix/builders.js';
+import { BodyFacts } from '../body/facts.js';
+import { noEffect } from './ineffective-option.js';
 import { caseOnlyMatches, camelToSnake, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, Property, RequestSite, Rule } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../body/walk.js';
@@ -58,10 +60,15 @@ export const rule: Rule = {
         if (visit.field || ignoredKey(visit)) return;
         const { request, property } = visit;
         const suggestion = suggest(property.key, visit.siblings, request.naming, ctx.catalogue, request.endpoint!);
+        const fixes = renameFixes(visit, suggestion, ctx.document.text);
+        // The field meant would have no effect here (`sd_Version` beside a modelId): say so now, and offer
+        // its removal beside the rename, so the rename does not merely uncover ineffective-option's finding.
+        const ignored = fixes.length > 0 ? ignoredOnceRenamed(visit, suggestion, ctx.catalogue) : undefined;
+        if (ignored) fixes.push({ title: `Remove ${property.key}`, edits: [removeProperty(property)] });
         ctx.report({
-          message: message(visit, suggestion),
+          message: ignored ?? message(visit, suggestion),
           span: property.keySpan,
-          fixes: renameFixes(visit, suggestion, ctx.document.text),
+          fixes,
           endpoint: endpointLabel(request),
           apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
         });
@@ -90,6 +97,21 @@ function renameFixes({ property, object }: PropertyVisit, suggestion: Suggestion
   const rivals = object.properties.filter((p) => p !== property && names.some((name) => foldName(p.key) === foldName(name)));
   if (rivals.length > 0) for (const fix of fixes) fix.reads = rivals.map((p) => p.keySpan);
   return fixes;
+}
+
+/**
+ * The message for a key whose one suggested name would have no effect in this body (ineffective-option's
+ * cases, judged on the top-level object's other fields); undefined otherwise.
+ */
+function ignoredOnceRenamed(visit: PropertyVisit, suggestion: Suggestion | undefined, catalogue: Catalogue): string | undefined {
+  const { request, property, object, path } = visit;
+  if (!suggestion || suggestion.names.length !== 1 || path !== property.key) return undefined;
+  const name = suggestion.names[0];
+  const field = visit.siblings.find((f) => nameFor(f, request.naming) === name);
+  const why = field && noEffect(new BodyFacts(request, object, catalogue), field.wire);
+  if (!why) return undefined;
+  const misnamed = CERTAIN_REASONS.has(suggestion.reason) ? `should be ${name}, which` : `is not a field; ${name}, if meant,`;
+  return `${property.key} ${misnamed} has no effect ${why}: rename it, or remove it.`;
 }
 
 /**
