@@ -66,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     watchesConfigFiles: true,
     turnOffRuleCommand: true,
     showDocumentationCommand: true,
+    jsonSyntaxChecked: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

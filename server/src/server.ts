@@ -168,7 +168,7 @@ connection.onInitialize((params): InitializeResult => {
       states.analysed(analysis.uri, analysis.time);
       sendStatus(analysis);
     },
-  }, serverRules(options));
+  }, serverRules(options), options.jsonSyntaxChecked === true);
   if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError);
   log(`Leonardo Lint ${version}: ${pull ? 'pull' : 'push'} diagnostics, ${allRules.length} rules.`);
   return { capabilities: serverCapabilities(pull), serverInfo: { name: 'leonardo-lint', version } };

@@ -7,7 +7,7 @@ import { edit, ruleTester } from '../helpers/rule-tester.js';
 const PHOENIX = 'b24e16ff-06e3-43eb-8d33-4416c2d75876';
 const SDK = (body: string) => `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });
-export async function run(prompt: string) {
+export async function run(prompt) {
   return leonardo.image.createGeneration(${body});
 }
 `;
@@ -42,7 +42,8 @@ ruleTester.run('unknown-field', {
       }],
     },
     {
-      name: 'SDK call: sd_version under the SDK name, where the SDK sends its default modelId',
+      name: 'SDK call (JavaScript, where no type checker says it): sd_version under the SDK name, where the SDK sends its default modelId',
+      path: 'app.js',
       code: SDK("{ prompt, sd_version: 'SDXL_1_0' }"),
       findings: [{
         message: 'sd_version should be sdVersion, which has no effect unless modelId is null (the SDK sends a default one): rename it, or remove it.',

@@ -7,7 +7,7 @@ import { choiceFixes, keyWrittenAsRead, removeProperty, renameKey } from '../fix
 import { BodyFacts } from '../body/facts.js';
 import { noEffect } from './ineffective-option.js';
 import { caseOnlyMatches, camelToSnake, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
-import type { Fix, Property, RequestSite, Rule } from '../types.js';
+import type { Fix, LintDocument, Property, RequestSite, Rule } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../body/walk.js';
 import { checkUnknownFieldV2 } from '../v2/unknown-field.js';
 
@@ -57,7 +57,7 @@ export const rule: Rule = {
   check(ctx) {
     walkBodies(ctx, {
       property(visit) {
-        if (visit.field || ignoredKey(visit)) return;
+        if (visit.field || ignoredKey(visit) || typeScriptSaysIt(visit, ctx.document)) return;
         const { request, property } = visit;
         const suggestion = suggest(property.key, visit.siblings, request.naming, ctx.catalogue, request.endpoint!);
         const fixes = renameFixes(visit, suggestion, ctx.document.text);
@@ -123,6 +123,22 @@ function renameable(property: Property, text: string): boolean {
   if (value.kind === 'unknown' && value.span.start === value.span.end) return false;
   return keyWrittenAsRead(text, property);
 }
+
+/**
+ * An SDK call's argument written as an object literal in a type-checked file (TypeScript, or JavaScript
+ * under `// @ts-check`): the SDK's types make TypeScript report the key itself (ts2353/ts2561, with its
+ * "Did you mean" and quick fix), so saying it twice adds nothing. A key TypeScript does not check (added
+ * by `body.x = …`, a conditional spread, or a literal declared elsewhere and passed by name) is still
+ * reported, and so is every key in a JavaScript file.
+ */
+function typeScriptSaysIt({ request, property }: PropertyVisit, document: LintDocument): boolean {
+  if (request.source !== 'sdk' || property.assigned || property.conditional) return false;
+  if (property.span.start < request.span.start || property.span.end > request.span.end) return false;
+  return document.kind === 'typescript' || (document.kind === 'javascript' && TS_CHECK.test(document.text.slice(0, 2048)));
+}
+
+/** `// @ts-check` before the code (TypeScript reads it only in a file's leading comments). */
+const TS_CHECK = /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*?\/\/\s*@ts-check\b/;
 
 /** `$schema` at the top of a JSON request file is for the editor, not a field sent to the API. */
 function ignoredKey(visit: PropertyVisit): boolean {
