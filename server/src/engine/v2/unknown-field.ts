@@ -53,7 +53,7 @@ export function checkUnknownFieldV2(ctx: RuleContext): void {
   for (const visit of properties) {
     if (visit.param) continue;
     if (visit.path === '') parameter(visit, text, report);
-    else if (visit.path === 'guidances') guidanceKind(visit, report);
+    else if (visit.path === 'guidances') guidanceKind(visit, text, report);
     else if (visit.schema.closed) nested(visit, report);
   }
 }
@@ -142,8 +142,8 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   }, `${group}:${suggestions.join()}`);
 }
 
-function guidanceKind(visit: V2PropertyVisit, report: Report): void {
-  const { model, property, schema, body } = visit;
+function guidanceKind(visit: V2PropertyVisit, text: string, report: Report): void {
+  const { model, property, schema, body, object } = visit;
   const kinds = Object.keys(schema.properties ?? {});
   const near = nearestNames(property.key, kinds);
   const head = `\`${property.key}\` is not a guidance of ${modelName(model)}`;
@@ -155,7 +155,8 @@ function guidanceKind(visit: V2PropertyVisit, report: Report): void {
     {
       message: `${head}${tail}`,
       span: property.keySpan,
-      fixes: [],
+      // The nearest kinds, offered; preferred only for the one kind written in other case or separators.
+      fixes: renameFixes(property, near.filter((n) => !getProperty(object, n)), text, spellingMatches(property.key, kinds).length === 1),
       endpoint: body.endpoint,
       severity: schema.closed ? undefined : 'warning',
     },
