@@ -55,8 +55,9 @@ export const rule: Rule = {
       if (platform.length > 0 && !describe(value.value)) {
         // A platform model's name for its id (`"Phoenix"`): its UUID, offered (a name may mean several versions).
         const names = platform.map((p) => p.model.name);
+        const full = `modelId takes a UUID, not the name ${shown(value.value)}: use the id of ${listOr(names)}.`;
         ctx.report({
-          message: `modelId takes a UUID, not the name ${shown(value.value)}: use the id of ${listOr(names)}.`,
+          message: full.length <= 140 ? full : `modelId takes a UUID, not a model's name: use the id of ${names[0]} or another version.`,
           span: value.span,
           fixes: choiceFixes(platform.map((p) => ({ title: `Use the id of ${p.model.name}`, edit: replaceWithString(value, p.uuid) })), false),
           endpoint: endpointLabel(request),

@@ -78,6 +78,9 @@ export const rule: Rule = {
   },
 };
 
+/** The longest message the Problems panel shows whole. */
+const MAX_MESSAGE = 140;
+
 /** The suggestions that are certainly the field meant: the same words in other case or separators, or the other naming's name. */
 const CERTAIN_REASONS: ReadonlySet<Reason> = new Set<Reason>(['other-naming', 'case', 'spelling']);
 
@@ -111,7 +114,9 @@ function ignoredOnceRenamed(visit: PropertyVisit, suggestion: Suggestion | undef
   const why = field && noEffect(new BodyFacts(request, object, catalogue), field.wire);
   if (!why) return undefined;
   const misnamed = CERTAIN_REASONS.has(suggestion.reason) ? `should be ${name}, which` : `is not a field; ${name}, if meant,`;
-  return `${property.key} ${misnamed} has no effect ${why}: rename it, or remove it.`;
+  const full = `${property.key} ${misnamed} has no effect ${why}: rename it, or remove it.`;
+  // Long names: the condition goes (ineffective-option's page has it), the fix stays.
+  return full.length <= MAX_MESSAGE ? full : `${property.key} ${misnamed} has no effect here: rename it, or remove it.`;
 }
 
 /**

@@ -49,7 +49,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
     if (absent.length > 1) {
       report(
         {
-          message: `${path || 'parameters'} is missing ${listAnd(absent)}, which ${modelName(model).replace(/`/g, '')} requires: add them.`,
+          message: missingMessage(path || 'parameters', absent, modelName(model).replace(/`/g, '')),
           span: object.openBrace,
           fixes: absent.flatMap((name) => placeholderFix(object, name, properties[name])),
           endpoint: body.endpoint,
@@ -86,6 +86,12 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
       );
     }
   }
+}
+
+/** Under 140 characters: the names, or their count when they are many. */
+function missingMessage(where: string, absent: readonly string[], model: string): string {
+  const full = `${where} is missing ${listAnd(absent)}, which ${model} requires: add them.`;
+  return full.length <= 140 ? full : `${where} is missing ${absent.length} fields ${model} requires: add them.`;
 }
 
 function requiredNames(properties: Readonly<Record<string, V2Param>>): string[] {
