@@ -44,8 +44,9 @@ export function extractFromJson(doc: LintDocument, catalogue: Catalogue, config:
   const body = parsed.value;
   const explicit = comment ?? configured;
   if (!explicit && (!body || body.kind !== 'object')) {
-    // An empty named file, or one whose body is not yet an object, is not judged, but it is not passed over in silence.
-    return named && body?.kind !== 'array' ? unidentified({ start: 0, end: 0 }) : { requests: [] };
+    // A named file whose body is not an object is not judged, but it is not passed over in silence (an
+    // empty one, just created, is: there is nothing in it yet).
+    return named && body !== undefined && body.kind !== 'array' ? unidentified(body.span) : { requests: [] };
   }
 
   const site: RequestSite = {
