@@ -11,7 +11,7 @@ export async function renderProductShots(prompts: string[]): Promise<string[]> {
       prompt,
       photoReal: true,             // option-conflict: the SDK sends its default modelId, photoReal v1 rejects it
       photoRealVersion: 'v1',
-      num_images: 2,               // unknown-field: the SDK expects numImages
+      num_images: 2,               // TypeScript says it (ts2561, the SDK's types): numImages; unknown-field leaves it to TypeScript
       width: 768,
       height: 768,
       controlNet: false,           // deprecated-field: use controlnets

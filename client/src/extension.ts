@@ -68,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     showDocumentationCommand: true,
     logLevel: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('logLevel'),
     workspaceTrusted: vscode.workspace.isTrusted,
+    jsonSyntaxChecked: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

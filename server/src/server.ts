@@ -195,7 +195,7 @@ connection.onInitialize((params): InitializeResult => {
       if (analysis.configFile && configDiagnostics.track(analysis.configFile)) log(`Config file ${analysis.configFile} applies to ${analysis.uri}.`);
       serverLog.debug(() => analysisLine(analysis));
     },
-  }, serverRules(options));
+  }, serverRules(options), options.jsonSyntaxChecked === true);
   if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError, adjustDiagnostics);
   const folders = (params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []);
   const lines = startLines({

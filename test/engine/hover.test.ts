@@ -45,13 +45,11 @@ describe('hover on a request field', () => {
     );
   });
 
-  it('a key in an SDK call is named as the SDK names it, with the SDK method', () => {
+  it('a key in an SDK call is named as the SDK names it, with the SDK method, without the SDK\'s JSDoc (TypeScript shows it)', () => {
     assert.equal(
       hover(sdkCall('{ prompt: "a fox", guidance|Scale: 7 }')),
       [
         '**`guidanceScale`** (number) · `image.createGeneration` (`POST /generations`)',
-        '',
-        'How strongly the generation should reflect the prompt. 7 is recommended. Must be between 1 and 20.',
         '',
         '- Range: `1` to `20`',
         '- Names: wire `guidance_scale`, SDK `guidanceScale`',

@@ -72,14 +72,14 @@ ruleTester.run('invalid-id', {
       path: 'request.jsonc',
       code: `${HEADER}{
   "prompt": "a harbour",
-  "modelId": "phoenix",
+  "modelId": "my-portraits",
   "controlnets": [{ "initImageId": "pose.jpg", "initImageType": "UPLOADED", "preprocessorId": 67 }],
   "elements": [{ "akUUID": "" }]
 }`,
       findings: [
         {
-          message: '`modelId` must be a UUID, not "phoenix": the API rejects the request. Model ids are listed by GET /platformModels.',
-          at: [4, 14, '"phoenix"'],
+          message: '`modelId` must be a UUID, not "my-portraits": the API rejects the request. Model ids are listed by GET /platformModels.',
+          at: [4, 14, '"my-portraits"'],
           fixes: [],
         },
         {

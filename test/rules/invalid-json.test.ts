@@ -55,7 +55,7 @@ curl -s -X POST "$API/generations" -d '{"prompt": "'"$PROMPT"'", "num_images": '
       {
         message: 'The body of this curl command is not valid JSON: single quotes: JSON strings and keys take double quotes (`"`). The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
         at: [1, 69, '\'prompt\''],
-        fixes: [],
+        fixes: [{ title: 'Write "prompt"', output: edit("{'prompt'", '{\\"prompt\\"'), preferred: true }],
       },
     ] },
     { name: 'a trailing comma', path: SH, code: curl('{"prompt": "a cat", "num_images": 2,}'), findings: [
@@ -69,7 +69,7 @@ curl -s -X POST "$API/generations" -d '{"prompt": "'"$PROMPT"'", "num_images": '
       {
         message: 'The body of this curl command is not valid JSON: the key `prompt` is not quoted: JSON keys take double quotes (`"prompt"`). The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
         at: [3, 8, 'prompt'],
-        fixes: [],
+        fixes: [{ title: 'Write "prompt"', output: edit('{prompt:', '{"prompt":'), preferred: true }],
       },
     ] },
     { name: 'a comment', path: SH, code: curl('{"prompt": "a cat" /* 2 images */}'), findings: [

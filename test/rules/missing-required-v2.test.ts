@@ -83,21 +83,10 @@ ruleTester.run('missing-required', {
       name: "the upscaler's image guidance, and the input image's width and height (both sources require them)",
       path: J,
       code: jsonFile('{"model": "aurora-upscaler-creative", "parameters": {"upscale_factor": 2}}'),
+      // One finding on the one brace, listing the fields (not three findings on the same `{`).
       findings: [
         {
-          message: '`parameters` needs `guidances` for `aurora-upscaler-creative`, and it is missing.',
-          at: [2, 53, '{'],
-          severity: 'error',
-          fixes: [],
-        },
-        {
-          message: '`parameters` needs `height` for `aurora-upscaler-creative`, and it is missing.',
-          at: [2, 53, '{'],
-          severity: 'error',
-          fixes: [],
-        },
-        {
-          message: '`parameters` needs `width` for `aurora-upscaler-creative`, and it is missing.',
+          message: 'parameters is missing guidances, height and width, which aurora-upscaler-creative requires: add them.',
           at: [2, 53, '{'],
           severity: 'error',
           fixes: [],

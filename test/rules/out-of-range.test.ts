@@ -68,7 +68,7 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         fixes: [{ title: 'Change init_strength to 0.9', output: edit('0.95', '0.9'), preferred: false }],
       },
     ] },
-    { name: 'a discrete set: photoRealStrength', path: J, code: `${HEADER}{"prompt": "x", "photoRealStrength": 0.6}`, findings: [
+    { name: 'a discrete set: photoRealStrength', path: J, code: `${HEADER}{"prompt": "x", "photoRealStrength": 0.6, "alchemy": true, "photoReal": true}`, findings: [
       {
         message: '`photoRealStrength` 0.6 is not an accepted value: POST /generations takes 0.55, 0.5 or 0.45, and the API rejects other values.',
         at: [2, 38, '0.6'],

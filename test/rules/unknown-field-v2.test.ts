@@ -199,7 +199,7 @@ export const video = (prompt: string) => client.post('/generations', { model: 'l
           message: '`start_frames` is not a guidance of `kling-video-o-3`: did you mean `start_frame`?',
           at: [2, 74, '"start_frames"'],
           severity: 'error',
-          fixes: [],
+          fixes: [{ title: 'Rename to start_frame', output: edit('"start_frames"', '"start_frame"'), preferred: false }],
         },
       ],
     },

@@ -192,7 +192,7 @@ ruleTester.run('unknown-field', {
     ] },
     {
       name: 'fetch: a shorthand property keeps its variable; assigned and quoted keys are renamed where written',
-      code: `const body: Record<string, unknown> = { prompt: 'a fox', modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876' };
+      code: `const body: Record<string, unknown> = { prompt: 'a fox', num_inference_steps: 30 };
 body.sd_Version = 'SDXL_1_0';
 body['guidanceScale'] = 7;
 const numImages = 2;
@@ -216,14 +216,14 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         },
       ],
     },
-    { name: 'SDK call: a wire name is dropped silently, and the SDK sends its default instead', code: SDK('{ prompt, num_images: 2, alchemy: true }'), findings: [
+    { name: 'SDK call: a wire name is dropped silently, and the SDK sends its default instead', path: 'app.js', code: SDK('{ prompt, num_images: 2, alchemy: true }'), findings: [
       {
         message: '`num_images` is not a field of image.createGeneration (POST /generations): the SDK drops it silently, so the API never sees it. `num_images` is the wire name; the SDK takes `numImages`. Without it the SDK sends its default, 4.',
         at: [4, 52, 'num_images'],
         fixes: [{ title: 'Rename to numImages', output: edit('num_images', 'numImages'), preferred: true }],
       },
     ] },
-    { name: 'SDK call: renaming onto a key that is already there is offered, not preferred', code: SDK('{ prompt, num_images: 2, numImages: 4 }'), findings: [
+    { name: 'SDK call: renaming onto a key that is already there is offered, not preferred', path: 'app.js', code: SDK('{ prompt, num_images: 2, numImages: 4 }'), findings: [
       {
         message: '`num_images` is not a field of image.createGeneration (POST /generations): the SDK drops it silently, so the API never sees it. `num_images` is the wire name; the SDK takes `numImages`.',
         at: [4, 52, 'num_images'],

@@ -56,6 +56,12 @@ export interface V2Catalogue {
   styleName(uuid: string): string | undefined;
   /** A v1 platform model by its UUID (the v1 `modelId`): its name and v2 successor. */
   v1Model(uuid: string): V1PlatformModel | undefined;
+  /**
+   * The v1 platform models a name written for a `modelId` names (`Phoenix`, `Leonardo Phoenix 1.0`,
+   * `kino xl`): its words start the model's name, with or without the leading "Leonardo". Best first
+   * (an exact name before a prefix), at most 3.
+   */
+  v1ModelsNamed(name: string): Array<{ uuid: string; model: V1PlatformModel }>;
   /** Every UUID the catalogue names (style UUIDs, v1 platform model ids): public, never a secret. */
   publicIds(): readonly string[];
   /** The v2 endpoints: path under /api/rest (`/v2/generations`), method, the top-level keys they take. */
@@ -143,6 +149,7 @@ export function buildV2Catalogue(data: V2CatalogueData): V2Catalogue {
     styleSet: (id) => styleSets.get(id) ?? empty,
     styleName: (uuid) => data.styleNames[uuid],
     v1Model: (uuid) => data.v1Models[uuid.toLowerCase()],
+    v1ModelsNamed: (name) => v1ModelsNamed(data.v1Models, name),
     publicIds: () => [...Object.values(data.styleSets).flat(), ...Object.keys(data.styleNames), ...Object.keys(data.v1Models)],
     endpoints: data.endpoints,
     spec: data.spec,
@@ -156,4 +163,25 @@ export function getV2Catalogue(): V2Catalogue {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: see the header
   catalogue ??= buildV2Catalogue(require('./v2-catalogue.generated.json') as V2CatalogueData);
   return catalogue;
+}
+
+/** The words of a model name, for matching (`Leonardo Phoenix 1.0` → `leonardo`, `phoenix`, `1.0`). */
+function nameWords(name: string): string[] {
+  return name.toLowerCase().split(/[\s_-]+/).filter((w) => w !== '');
+}
+
+function v1ModelsNamed(models: Record<string, V1PlatformModel>, name: string): Array<{ uuid: string; model: V1PlatformModel }> {
+  const given = nameWords(name);
+  if (given.length === 0 || given.join('').length < 3) return [];
+  const scored: Array<{ uuid: string; model: V1PlatformModel; exact: boolean }> = [];
+  for (const [uuid, model] of Object.entries(models)) {
+    const words = nameWords(model.name);
+    for (const candidate of words[0] === 'leonardo' ? [words, words.slice(1)] : [words]) {
+      if (given.length > candidate.length || !given.every((w, i) => w === candidate[i])) continue;
+      scored.push({ uuid, model, exact: given.length === candidate.length });
+      break;
+    }
+  }
+  scored.sort((a, b) => Number(b.exact) - Number(a.exact) || b.model.name.localeCompare(a.model.name));
+  return scored.slice(0, 3).map(({ uuid, model }) => ({ uuid, model }));
 }

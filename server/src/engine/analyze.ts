@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
    * may read its `parsed` afterwards.
    */
   previous?: AnalysisResult;
+  /** The editor's JSON service reports JSON syntax errors itself (see `RuleContext.editorChecksJsonSyntax`). */
+  editorChecksJsonSyntax?: boolean;
 }
 
 export interface AnalysisResult {
@@ -104,6 +106,7 @@ function runRules(
     catalogue,
     parsed,
     memo,
+    editorChecksJsonSyntax: options.editorChecksJsonSyntax === true,
     report(input: ReportInput): void {
       const severity: Severity = configured ?? input.severity ?? rule.meta.defaultSeverity;
       // Field by field, not `{ ...input }`: the rules' inputs differ in shape, and a spread of many

@@ -275,6 +275,11 @@ export interface RuleContext {
   readonly parsed?: unknown;
   /** What this analysis works out once for all its rules (see memo.ts). */
   readonly memo: AnalysisMemo;
+  /**
+   * The editor's own JSON service already reports syntax errors in JSON documents (the language server
+   * sets it when its client says so): invalid-json then reports only what that service does not say.
+   */
+  readonly editorChecksJsonSyntax?: boolean;
   report(finding: ReportInput): void;
 }
 

@@ -67,6 +67,8 @@ export class Analyzer {
     private readonly configs: ConfigResolver,
     private readonly hooks: AnalyzerHooks,
     private readonly rules: readonly Rule[] = allRules,
+    /** The client's JSON service reports JSON syntax errors (`InitializationOptions.jsonSyntaxChecked`). */
+    private readonly editorChecksJsonSyntax = false,
   ) {}
 
   /**
@@ -133,6 +135,7 @@ export class Analyzer {
       config,
       rules: this.rules,
       previous: before?.result,
+      editorChecksJsonSyntax: this.editorChecksJsonSyntax,
       onRuleError: (ruleId, e) => {
         if (this.failedRules.has(ruleId)) return;
         this.failedRules.add(ruleId);

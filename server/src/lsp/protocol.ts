@@ -38,6 +38,12 @@ export interface InitializationOptions {
   /** Whether the user trusts the workspace (said in the log; the server reads workspace files as data either way). */
   workspaceTrusted?: boolean;
   /**
+   * The client's own JSON language service checks JSON syntax in `json`/`jsonc` documents (VS Code's
+   * does: `json(516)` and the like), so invalid-json reports in JSON request files only what that
+   * service does not say: a mistake with a certain fix, or text written for another language.
+   */
+  jsonSyntaxChecked?: boolean;
+  /**
    * Test-only: the rule with this id throws on every document, so a test can watch a failing rule
    * lose only its own findings and be logged once (test/resilience/server.test.ts). Inert unless a
    * client passes it; no editor client does.

@@ -42,6 +42,19 @@ const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'trimStart', 'trimEnd']);
 const MAX_STEPS = 200;
 
+/**
+ * Whether a TS/JS module runs in the browser by its own word: a `"use client"` directive (React Server
+ * Components, Next.js) in its directive prologue, after comments and other directives. There
+ * `process.env.X` is undefined (only public variables are inlined), so a key cannot be read from it.
+ */
+export function isClientModule(text: string): boolean {
+  return USE_CLIENT.test(text.slice(0, 4096));
+}
+
+// Blank space and comments, then directives (`'use strict';`), the last of them `use client`.
+const PROLOGUE_GAP = String.raw`(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*`;
+const USE_CLIENT = new RegExp(String.raw`^\uFEFF?${PROLOGUE_GAP}(?:(['"])[\w -]*\1;?${PROLOGUE_GAP})*?(['"])use client\2`);
+
 /** Who inlines an environment variable of this name into browser code, if anyone. */
 function publicEnvBundler(name: string): string | undefined {
   return PUBLIC_PREFIXES.find(([prefix]) => name.startsWith(prefix))?.[1];

@@ -121,7 +121,10 @@ export function fieldMarkdown(field: Field, request: Pick<RequestSite, 'endpoint
   const name = nameOf(field, request.naming);
   const where = endpoint ? ` · ${endpointTitle(endpoint, request.naming)}` : '';
   const lines = [`**\`${codeSpan(name)}\`** (${typeLabel(field)})${where}`];
-  if (field.description) lines.push('', escapeMarkdown(oneLine(field.description)));
+  // In an SDK call the description is the SDK's JSDoc, which TypeScript's own hover already shows (and
+  // which may say what a finding here contradicts: "uses sd_version if no modelId", where the SDK sends
+  // a default modelId). This hover carries the findings and the Leonardo facts only.
+  if (field.description && request.naming !== 'sdk') lines.push('', escapeMarkdown(oneLine(field.description)));
   lines.push('', ...factLines(field, value).map((fact) => `- ${fact}`));
   const errors = apiErrorsAbout(field);
   if (errors.length > 0) {

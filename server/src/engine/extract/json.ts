@@ -16,11 +16,18 @@ import { compileGlob } from '../config/glob.js';
 import type { LintDocument, ObjectValue, RequestSite, Span } from '../types.js';
 import type { Extraction } from './index.js';
 import { parseJsonValue } from './json-values.js';
+import { nearestNames } from '../fix/suggest.js';
 import { LEONARDO_HOST, parseEndpointRef, type EndpointRef } from './leonardo-url.js';
 
 /** What hover and completion need from a JSON request file. */
 export interface JsonParsed {
   kind: 'json';
+  /**
+   * A `*.leonardo.json` file whose endpoint could not be told (no comment, no `requestFiles` entry, keys
+   * that match no one endpoint even allowing misspellings): `unknown-endpoint` gives it one note, so a
+   * file the user named as a request is never skipped in silence. Where the note sits.
+   */
+  unidentified?: Span;
 }
 
 function isLeonardoJsonName(filePath: string): boolean {
@@ -36,7 +43,11 @@ export function extractFromJson(doc: LintDocument, catalogue: Catalogue, config:
   const parsed = parseJsonValue(doc.text, { allowComments: true, allowTrailingComma: false });
   const body = parsed.value;
   const explicit = comment ?? configured;
-  if (!explicit && (!body || body.kind !== 'object')) return { requests: [] };
+  if (!explicit && (!body || body.kind !== 'object')) {
+    // A named file whose body is not an object is not judged, but it is not passed over in silence (an
+    // empty one, just created, is: there is nothing in it yet).
+    return named && body !== undefined && body.kind !== 'array' ? unidentified(body.span) : { requests: [] };
+  }
 
   const site: RequestSite = {
     source: 'json-file',
@@ -54,11 +65,16 @@ export function extractFromJson(doc: LintDocument, catalogue: Catalogue, config:
     applyRef(site, v2, -1, catalogue);
     return { requests: [site], parsed: { kind: 'json' } satisfies JsonParsed };
   }
-  const inferred = inferEndpoint(body as ObjectValue, catalogue, named);
-  if (!inferred) return { requests: [] };
+  const object = body as ObjectValue;
+  const inferred = inferEndpoint(object, catalogue, named) ?? (named ? inferEndpointAllowingTypos(object, catalogue) : undefined);
+  if (!inferred) return named ? unidentified(object.openBrace) : { requests: [] };
   site.method = inferred.method;
   site.endpoint = inferred;
   return { requests: [site], parsed: { kind: 'json' } satisfies JsonParsed };
+}
+
+function unidentified(span: Span): Extraction {
+  return { requests: [], parsed: { kind: 'json', unidentified: span } satisfies JsonParsed };
 }
 
 interface LocatedRef {
@@ -213,4 +229,44 @@ function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean):
   const share = named ? 0.5 : 0.75;
   if (bestScore < minimum || bestScore < keys.length * share || !specific) return undefined;
   return best;
+}
+
+/** How many keys the misspelling-tolerant inference looks at: a request body has a few dozen at most. */
+const MAX_KEYS_FOR_TYPOS = 64;
+
+/**
+ * For a `*.leonardo.json` file whose keys match no endpoint as written: the endpoint its keys most nearly
+ * match, a misspelt key (`promt`) counting for the field it is nearest to. The same bar as for the named
+ * file's exact inference (two keys, half of all, one Leonardo-specific), and one endpoint strictly ahead
+ * of every other (on matches, then on exact matches); otherwise undefined, and the file gets a note.
+ */
+function inferEndpointAllowingTypos(body: ObjectValue, catalogue: Catalogue): Endpoint | undefined {
+  const keys = [...new Set(body.properties.map((p) => p.key))];
+  if (keys.length === 0 || keys.length > MAX_KEYS_FOR_TYPOS) return undefined;
+  let best: { endpoint: Endpoint; score: number; exact: number; specific: boolean } | undefined;
+  let tie = false;
+  for (const endpoint of catalogue.endpoints) {
+    if (!endpoint.hasBody || endpoint.status === 'removed' || endpoint.method === 'GET') continue;
+    const known = wireNames(endpoint);
+    let score = 0;
+    let exact = 0;
+    let specific = false;
+    for (const key of keys) {
+      const field = known.has(key) ? key : nearestNames(key, known, { limit: 1 })[0];
+      if (field === undefined) continue;
+      score++;
+      if (field === key) exact++;
+      if (!GENERIC_KEYS.has(field)) specific = true;
+    }
+    if (score === 0) continue;
+    const ahead = !best || score > best.score || (score === best.score && exact > best.exact);
+    if (ahead) {
+      best = { endpoint, score, exact, specific };
+      tie = false;
+    } else if (score === best!.score && exact === best!.exact) {
+      tie = true;
+    }
+  }
+  if (!best || tie || !best.specific || best.score < 2 || best.score < keys.length * 0.5) return undefined;
+  return best.endpoint;
 }

@@ -139,8 +139,17 @@ export function sameNumber(a: number, b: number): boolean {
 
 /** A short list for messages: `a, b or c`. */
 export function listOr(items: readonly string[]): string {
+  return listWith(items, 'or');
+}
+
+/** A short list for messages: `a, b and c`. */
+export function listAnd(items: readonly string[]): string {
+  return listWith(items, 'and');
+}
+
+function listWith(items: readonly string[], conjunction: string): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 function unique<T>(items: T[]): T[] {

@@ -7,6 +7,7 @@
 import { ruleDocsUrl } from '../rule-docs.js';
 import { keyHeaders, requestsWithHeaders } from '../auth/headers.js';
 import { findKeys, redactKey } from '../auth/secrets.js';
+import { isClientModule } from '../auth/exposed-env.js';
 import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
 import type { Fix, LintDocument, RequestSite, Rule, Span, StringValue, TextEdit, Value } from '../types.js';
 import { endpointLabel, literalOptions } from '../body/walk.js';
@@ -32,10 +33,18 @@ export const rule: Rule = {
     // No key without its dashed middle groups (a test that starts at a dash: cheap on any text).
     if (!/-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(doc.text)) return;
     const reported = new Set<number>();
+    // In a `"use client"` module `process.env.LEONARDO_API_KEY` is undefined in the browser: no fix can
+    // keep the key there; the message says where the call belongs instead.
+    const browser = (doc.kind === 'typescript' || doc.kind === 'javascript') && isClientModule(doc.text);
     const report = (span: Span, key: string, fixes: Fix[], request?: RequestSite): void => {
       if (reported.has(span.start)) return;
       reported.add(span.start);
-      ctx.report({ message: message(key), span, fixes, endpoint: request ? endpointLabel(request) : undefined });
+      ctx.report({
+        message: browser ? clientModuleMessage(key) : message(key),
+        span,
+        fixes: browser ? [] : fixes,
+        endpoint: request ? endpointLabel(request) : undefined,
+      });
     };
     const referenced = new Set<string>();
     for (const request of requestsWithHeaders(ctx.requests)) {
@@ -67,6 +76,10 @@ function message(key: string): string {
     `A Leonardo API key (\`${redactKey(key)}\`) is written in this file: anyone who can read it can spend your API credits. ` +
     `Read the key from the environment (\`${ENV_NAME}\`) and revoke this one on Leonardo's API access page.`
   );
+}
+
+function clientModuleMessage(key: string): string {
+  return `API key ${redactKey(key)} in a "use client" file ships to every browser: call Leonardo from a server route, and revoke this key.`;
 }
 
 /** A name that says it holds a Leonardo key: `LEONARDO_API_KEY`, `leonardoToken`, the SDK's `bearerAuth`. */

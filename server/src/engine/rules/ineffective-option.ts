@@ -108,6 +108,29 @@ export const rule: Rule = {
 };
 
 /**
+ * Why a field has no effect in this body, judged on its other fields only (so also for a field not yet
+ * written under its right name), as the end of "… has no effect …": `without photoReal: true`,
+ * `when modelId is set`. Undefined when it may take effect. The rules whose fix would otherwise lead
+ * to this rule's finding read it: unknown-field's rename of `sd_Version` says it and offers the removal,
+ * and out-of-range offers no clamp for a value the API ignores (this rule's removal is the fix).
+ * (presetStyle depends on its own value: not said here.)
+ */
+export function noEffect(body: BodyFacts, wire: string): string | undefined {
+  const operationId = body.request.endpoint?.operationId;
+  for (const dependency of DEPENDENCIES) {
+    if (dependency.operationId !== operationId || dependency.field !== wire || !companionOff(body, dependency)) continue;
+    const companion = body.name(dependency.companion);
+    return dependency.enabled === isSet ? `without ${companion}` : `without ${companion}: true`;
+  }
+  if (wire === 'sd_version' && operationId === 'createGeneration') {
+    const modelId = body.state('modelId');
+    if (!certainly(modelId, (v) => typeof v === 'string')) return undefined;
+    return modelId.sent === 'yes' && modelId.source === 'sdk-default' ? 'unless modelId is null (the SDK sends a default one)' : 'when modelId is set';
+  }
+  return undefined;
+}
+
+/**
  * The property of a field written with known values other than null (null already means "not
  * set"; an unknown value may be `undefined`, which JSON.stringify leaves out).
  */

@@ -8,6 +8,8 @@ import { getV2Catalogue } from '../../api/v2.js';
 import { checkInvalidIdV2 } from '../v2/invalid-id.js';
 import { isIdField, isUuidOrPlaceholder } from '../body/facts.js';
 import { ruleDocsUrl } from '../rule-docs.js';
+import { choiceFixes, replaceWithString } from '../fix/builders.js';
+import { listOr } from '../fix/suggest.js';
 import type { RequestSite, Rule, StringValue, Value } from '../types.js';
 import { endpointLabel, literalOptions, nameFor, walkBodies } from '../body/walk.js';
 
@@ -47,6 +49,19 @@ export const rule: Rule = {
         const named = v2 === value.value ? `\`${v2}\` is a v2 model` : `\`${value.value}\` is the v2 model \`${v2}\``;
         const message = `${named}: send it as \`model\` to POST /api/rest/v2/generations; v1 \`modelId\` takes a UUID.`;
         ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request) });
+        return;
+      }
+      const platform = field.wire === 'modelId' ? getV2Catalogue().v1ModelsNamed(value.value) : [];
+      if (platform.length > 0 && !describe(value.value)) {
+        // A platform model's name for its id (`"Phoenix"`): its UUID, offered (a name may mean several versions).
+        const names = platform.map((p) => p.model.name);
+        const full = `modelId takes a UUID, not the name ${shown(value.value)}: use the id of ${listOr(names)}.`;
+        ctx.report({
+          message: full.length <= 140 ? full : `modelId takes a UUID, not a model's name: use the id of ${names[0]} or another version.`,
+          span: value.span,
+          fixes: choiceFixes(platform.map((p) => ({ title: `Use the id of ${p.model.name}`, edit: replaceWithString(value, p.uuid) })), false),
+          endpoint: endpointLabel(request),
+        });
         return;
       }
       const apiError = field.wire === 'init_image_id' ? INIT_IMAGE_ERROR : undefined;

@@ -30,6 +30,9 @@ export const rule: Rule = {
         request.source === 'json-file'
           ? describeJsonError(ctx.document.text, error.span.start, error.span.end, error.message)
           : { message: error.message, start: error.span.start, end: error.span.end, replacement: error.replacement };
+      // The editor's JSON service already reports a bare syntax error in a JSON file: say only what it does not
+      // (a certain fix, or the other language the text was written in).
+      if (ctx.editorChecksJsonSyntax && request.source === 'json-file' && detail.replacement === undefined && !detail.foreign) continue;
       const generation = request.endpoint?.operationId === 'createGeneration';
       const answer = generation
         ? ` The API cannot read it; POST /generations answers \`${GENERATION_ERROR}\`.`

@@ -11,6 +11,8 @@ import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 import { isDimensionField, numericAllowed } from './invalid-dimensions.js';
 import { isImageCountField } from './too-many-images.js';
 import { checkOutOfRangeV2 } from '../v2/out-of-range.js';
+import { BodyFacts } from '../body/facts.js';
+import { noEffect } from './ineffective-option.js';
 
 const ID = 'out-of-range';
 
@@ -25,8 +27,13 @@ export const rule: Rule = {
   check(ctx) {
     checkOutOfRangeV2(ctx);
     walkBodies(ctx, {
-      property({ request, property, field, path }) {
+      property({ request, object, property, field, path }) {
         if (!field || isDimensionField(field) || isImageCountField(field)) return;
+        // A value the API ignores (photoRealStrength without photoReal): ineffective-option's removal is
+        // the fix, not a clamp that leaves it ignored.
+        if (path === property.key) {
+          if (noEffect(new BodyFacts(request, object, ctx.catalogue), field.wire)) return;
+        }
         for (const option of literalOptions(property.value)) {
           if (option.kind !== 'number') continue;
           const nearest = nearestAccepted(option.value, field);

@@ -10,6 +10,7 @@ import type { Endpoint } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { LEONARDO_BASE_URL, LEONARDO_HOST } from '../extract/leonardo-url.js';
 import { hasCanonicalBase } from '../extract/text/request-url.js';
+import type { JsonParsed } from '../extract/json.js';
 import { editDistance, listOr } from '../fix/suggest.js';
 import type { Fix, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
 
@@ -27,6 +28,7 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
+    reportUnidentifiedFile(ctx);
     for (const request of ctx.requests) {
       const url = request.url;
       if (!url?.path) continue;
@@ -36,6 +38,23 @@ export const rule: Rule = {
     }
   },
 };
+
+// -- Request files whose endpoint cannot be told --------------------------------------------------
+
+/**
+ * A `*.leonardo.json` file the user named as a request, whose endpoint neither a comment, the config nor
+ * its keys tell (extract/json.ts): one note saying how to name it, never silence, never a guess.
+ */
+function reportUnidentifiedFile(ctx: RuleContext): void {
+  const parsed = ctx.parsed as JsonParsed | undefined;
+  if (parsed?.kind !== 'json' || !parsed.unidentified) return;
+  ctx.report({
+    message: 'Cannot tell this request file\'s endpoint from its keys: map it in requestFiles, or name it .leonardo.jsonc with // POST /path first.',
+    severity: 'information',
+    span: parsed.unidentified,
+    fixes: [],
+  });
+}
 
 // -- Host and base ------------------------------------------------------------------------------
 
@@ -237,21 +256,45 @@ function reportUnknownPath(ctx: RuleContext, request: RequestSite, method: strin
  */
 function pathFixes(ctx: RuleContext, request: RequestSite, candidates: Candidate[]): Fix[] {
   const pathSpan = request.url!.pathSpan;
-  if (!pathSpan) return [];
   const fixes: Fix[] = [];
   for (const c of candidates) {
-    if (/[{}]/.test(c.path)) continue;
-    const edits: TextEdit[] = [{ start: pathSpan.start, end: pathSpan.end, newText: c.path }];
+    const edits: TextEdit[] | undefined =
+      pathSpan && !/[{}]/.test(c.path) ? [{ start: pathSpan.start, end: pathSpan.end, newText: c.path }] : segmentEdits(ctx, request, c.path);
+    if (!edits) continue;
     const method = request.method?.toUpperCase();
     if (method && method !== c.endpoint.method) {
       const edit = methodEdit(ctx, request, c.endpoint.method);
       if (!edit) continue;
       edits.push(edit);
     }
-    fixes.push({ title: `Use ${c.endpoint.method} ${c.path}`, edits });
+    fixes.push({ title: `Use ${c.endpoint.method} ${/[{}]/.test(c.path) ? c.endpoint.path : c.path}`, edits });
   }
   if (fixes.length === 1 && fixes[0].edits.every((e) => sameButCase(ctx, e))) fixes[0].preferred = true;
   return fixes;
+}
+
+/**
+ * A path written in pieces (`${BASE}/generation/${id}`, `{{base}}/generation/{{id}}`) is fixed where its
+ * written segments differ: each replaced where it is written, once, in the URL's text. Undefined when a
+ * segment to change is not written once as itself (or the two paths differ in length).
+ */
+function segmentEdits(ctx: RuleContext, request: RequestSite, target: string): TextEdit[] | undefined {
+  const url = request.url!;
+  const given = segmentsOf(url.path!);
+  const wanted = segmentsOf(target);
+  if (given.length !== wanted.length) return undefined;
+  const span = url.pathSpan ?? url.span;
+  const written = ctx.document.text.slice(span.start, span.end);
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < given.length; i++) {
+    if (given[i] === wanted[i]) continue;
+    if (PLACEHOLDER.test(given[i]) || isParam(wanted[i])) return undefined;
+    const at = [...written.matchAll(new RegExp(`/${escape(given[i])}(?=[/?#'"\`$]|$)`, 'g'))];
+    if (at.length !== 1) return undefined;
+    const start = span.start + at[0].index + 1;
+    edits.push({ start, end: start + given[i].length, newText: wanted[i] });
+  }
+  return edits.length > 0 ? edits : undefined;
 }
 
 const segmentsOf = (path: string): string[] => path.split('/').filter((s) => s !== '');
@@ -266,7 +309,9 @@ function instantiate(template: string, given: string[]): string {
 function endsWith(whole: string[], tail: string[]): boolean {
   if (tail.length === 0 || tail.length >= whole.length) return false;
   const end = whole.slice(whole.length - tail.length);
-  return end.every((s, i) => isParam(s) || isParam(tail[i]) || s === tail[i]);
+  // At least one written segment equal on both sides: `/generation/{id}` does not end
+  // `/blueprint-executions/{id}/generations` because its parts line up with parameters only.
+  return end.every((s, i) => isParam(s) || isParam(tail[i]) || s === tail[i]) && end.some((s, i) => !isParam(s) && s === tail[i]);
 }
 
 /**
@@ -297,7 +342,8 @@ function nearestEndpoints(path: string, method: string | undefined, endpoints: r
     if (endpoint.status === 'removed') continue;
     const near = nearness(path, given, endpoint);
     // Distance 0: the path already fits this template (by a word in an id's place): not a suggestion.
-    if (near.distance === 0 || near.distance > limit) continue;
+    // (Distance 0 by another letter case is a suggestion: `/Generations/{id}`.)
+    if (near.path === path || near.distance > limit) continue;
     const methodPenalty = method && endpoint.method !== method ? 0.5 : 0;
     scored.push({ endpoint, path: near.path, score: near.distance + methodPenalty });
   }

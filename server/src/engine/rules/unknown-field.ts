@@ -3,9 +3,11 @@
 
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
-import { choiceFixes, keyWrittenAsRead, renameKey } from '../fix/builders.js';
+import { choiceFixes, keyWrittenAsRead, removeProperty, renameKey } from '../fix/builders.js';
+import { BodyFacts } from '../body/facts.js';
+import { noEffect } from './ineffective-option.js';
 import { caseOnlyMatches, camelToSnake, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
-import type { Fix, Property, RequestSite, Rule } from '../types.js';
+import type { Fix, LintDocument, Property, RequestSite, Rule } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../body/walk.js';
 import { checkUnknownFieldV2 } from '../v2/unknown-field.js';
 
@@ -55,13 +57,18 @@ export const rule: Rule = {
   check(ctx) {
     walkBodies(ctx, {
       property(visit) {
-        if (visit.field || ignoredKey(visit)) return;
+        if (visit.field || ignoredKey(visit) || typeScriptSaysIt(visit, ctx.document)) return;
         const { request, property } = visit;
         const suggestion = suggest(property.key, visit.siblings, request.naming, ctx.catalogue, request.endpoint!);
+        const fixes = renameFixes(visit, suggestion, ctx.document.text);
+        // The field meant would have no effect here (`sd_Version` beside a modelId): say so now, and offer
+        // its removal beside the rename, so the rename does not merely uncover ineffective-option's finding.
+        const ignored = fixes.length > 0 ? ignoredOnceRenamed(visit, suggestion, ctx.catalogue) : undefined;
+        if (ignored) fixes.push({ title: `Remove ${property.key}`, edits: [removeProperty(property)] });
         ctx.report({
-          message: message(visit, suggestion),
+          message: ignored ?? message(visit, suggestion),
           span: property.keySpan,
-          fixes: renameFixes(visit, suggestion, ctx.document.text),
+          fixes,
           endpoint: endpointLabel(request),
           apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
         });
@@ -70,6 +77,9 @@ export const rule: Rule = {
     checkUnknownFieldV2(ctx);
   },
 };
+
+/** The longest message the Problems panel shows whole. */
+const MAX_MESSAGE = 140;
 
 /** The suggestions that are certainly the field meant: the same words in other case or separators, or the other naming's name. */
 const CERTAIN_REASONS: ReadonlySet<Reason> = new Set<Reason>(['other-naming', 'case', 'spelling']);
@@ -93,6 +103,23 @@ function renameFixes({ property, object }: PropertyVisit, suggestion: Suggestion
 }
 
 /**
+ * The message for a key whose one suggested name would have no effect in this body (ineffective-option's
+ * cases, judged on the top-level object's other fields); undefined otherwise.
+ */
+function ignoredOnceRenamed(visit: PropertyVisit, suggestion: Suggestion | undefined, catalogue: Catalogue): string | undefined {
+  const { request, property, object, path } = visit;
+  if (!suggestion || suggestion.names.length !== 1 || path !== property.key) return undefined;
+  const name = suggestion.names[0];
+  const field = visit.siblings.find((f) => nameFor(f, request.naming) === name);
+  const why = field && noEffect(new BodyFacts(request, object, catalogue), field.wire);
+  if (!why) return undefined;
+  const misnamed = CERTAIN_REASONS.has(suggestion.reason) ? `should be ${name}, which` : `is not a field; ${name}, if meant,`;
+  const full = `${property.key} ${misnamed} has no effect ${why}: rename it, or remove it.`;
+  // Long names: the condition goes (ineffective-option's page has it), the fix stays.
+  return full.length <= MAX_MESSAGE ? full : `${property.key} ${misnamed} has no effect here: rename it, or remove it.`;
+}
+
+/**
  * Not a key without a value (`"wi"` being typed in a broken body), and a key written as it reads
  * (not `'wi⏎` without its closing quote, not `"g\neratedImageId"` with an escape in it).
  */
@@ -101,6 +128,22 @@ function renameable(property: Property, text: string): boolean {
   if (value.kind === 'unknown' && value.span.start === value.span.end) return false;
   return keyWrittenAsRead(text, property);
 }
+
+/**
+ * An SDK call's argument written as an object literal in a type-checked file (TypeScript, or JavaScript
+ * under `// @ts-check`): the SDK's types make TypeScript report the key itself (ts2353/ts2561, with its
+ * "Did you mean" and quick fix), so saying it twice adds nothing. A key TypeScript does not check (added
+ * by `body.x = …`, a conditional spread, or a literal declared elsewhere and passed by name) is still
+ * reported, and so is every key in a JavaScript file.
+ */
+function typeScriptSaysIt({ request, property }: PropertyVisit, document: LintDocument): boolean {
+  if (request.source !== 'sdk' || property.assigned || property.conditional) return false;
+  if (property.span.start < request.span.start || property.span.end > request.span.end) return false;
+  return document.kind === 'typescript' || (document.kind === 'javascript' && TS_CHECK.test(document.text.slice(0, 2048)));
+}
+
+/** `// @ts-check` before the code (TypeScript reads it only in a file's leading comments). */
+const TS_CHECK = /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*?\/\/\s*@ts-check\b/;
 
 /** `$schema` at the top of a JSON request file is for the editor, not a field sent to the API. */
 function ignoredKey(visit: PropertyVisit): boolean {

@@ -7,6 +7,7 @@
 
 import type { V2Param } from '../../api/v2-types.js';
 import { insertProperty, stringLiteral } from '../fix/builders.js';
+import { listAnd } from '../fix/suggest.js';
 import type { Fix, ObjectValue, RuleContext } from '../types.js';
 import { getProperty, literalOptions } from '../body/walk.js';
 import { modelName, reportOnce, v2Walk } from './walk.js';
@@ -40,11 +41,26 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
   }
   for (const { body, model, object, schema, path } of objects) {
     if (!schema.properties) continue;
-    for (const name of requiredNames(schema.properties)) {
-      const where = path ? `\`${path}\`` : '`parameters`';
+    const where = path ? `\`${path}\`` : '`parameters`';
+    const properties = schema.properties;
+    const required = requiredNames(properties);
+    // Several fields missing from one object are one finding on its brace, not one per field on the same `{`.
+    const absent = object.hasUnknownKeys ? [] : required.filter((name) => !getProperty(object, name));
+    if (absent.length > 1) {
+      report(
+        {
+          message: missingMessage(path || 'parameters', absent, modelName(model).replace(/`/g, '')),
+          span: object.openBrace,
+          fixes: absent.flatMap((name) => placeholderFix(object, name, properties[name])),
+          endpoint: body.endpoint,
+        },
+        `${path}:${absent.join()}`,
+      );
+    }
+    for (const name of required) {
       const property = getProperty(object, name);
       if (!property) {
-        if (object.hasUnknownKeys) continue;
+        if (object.hasUnknownKeys || absent.length > 1) continue;
         report(
           {
             message: `${where} needs \`${name}\` for ${modelName(model)}, and it is missing.`,
@@ -70,6 +86,12 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
       );
     }
   }
+}
+
+/** Under 140 characters: the names, or their count when they are many. */
+function missingMessage(where: string, absent: readonly string[], model: string): string {
+  const full = `${where} is missing ${listAnd(absent)}, which ${model} requires: add them.`;
+  return full.length <= 140 ? full : `${where} is missing ${absent.length} fields ${model} requires: add them.`;
 }
 
 function requiredNames(properties: Readonly<Record<string, V2Param>>): string[] {

@@ -5,7 +5,7 @@
 // unknown guidance kind (an error where `guidances` is closed).
 
 import { getV2Catalogue } from '../../api/v2.js';
-import { choiceFixes, keyWrittenAsRead, renameKey } from '../fix/builders.js';
+import { choiceFixes, keyWrittenAsRead, removeProperty, renameKey } from '../fix/builders.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, ObjectValue, Property, RuleContext } from '../types.js';
 import { getProperty } from '../body/walk.js';
@@ -53,7 +53,7 @@ export function checkUnknownFieldV2(ctx: RuleContext): void {
   for (const visit of properties) {
     if (visit.param) continue;
     if (visit.path === '') parameter(visit, text, report);
-    else if (visit.path === 'guidances') guidanceKind(visit, report);
+    else if (visit.path === 'guidances') guidanceKind(visit, text, report);
     else if (visit.schema.closed) nested(visit, report);
   }
 }
@@ -67,14 +67,19 @@ function topLevel(body: V2Body, text: string, report: Report): void {
     if (body.request.source === 'json-file' && key === '$schema') continue;
     let message: string;
     let fixes: Fix[] = [];
-    if (key === 'isPublic' && !getProperty(body.body, 'public')) {
+    const v2Name = key === 'isPublic' ? 'public' : key === 'modelId' || key === 'models' ? 'model' : undefined;
+    if (v2Name && getProperty(body.body, v2Name)) {
+      report({ ...alreadySet(property, v2Name), endpoint: body.endpoint });
+      continue;
+    }
+    if (key === 'isPublic') {
       message = '`isPublic` is v1\'s name: a v2 body takes `public`.';
       fixes = renameFixes(property, ['public'], text, true);
     } else if (key === 'modelId' || key === 'models') {
       const model = knownOptions(property.value)[0];
       const v2Model = model?.kind === 'string' && getV2Catalogue().model(model.value);
       message = `\`${key}\` is v1's: a v2 body names the model in \`model\`.`;
-      if (v2Model && !getProperty(body.body, 'model')) fixes = renameFixes(property, ['model'], text, true);
+      if (v2Model) fixes = renameFixes(property, ['model'], text, true);
     } else if (allParameterNames(getV2Catalogue()).has(key)) {
       message = `\`${key}\` belongs inside \`parameters\`: at the top level the v2 API does not read it.`;
     } else {
@@ -108,6 +113,11 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   const group = `${model.closed ? 'closed' : 'open'}:${key}`;
   if (v1) {
     const target = v1.rename && Object.hasOwn(model.params, v1.rename) ? v1.rename : undefined;
+    // The v2 name is already there: a rename would write the key twice. The v1 key is the one to drop.
+    if (target && getProperty(object, target)) {
+      report({ ...alreadySet(property, target), endpoint: body.endpoint, severity }, `${group}:set`);
+      return;
+    }
     const message = v1.rename && !target
       ? `\`${key}\` is v1's name, and ${modelName(model)} takes no \`${v1.rename}\` either.`
       : `\`${key}\` is v1's name: ${v1.hint}.`;
@@ -142,8 +152,8 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   }, `${group}:${suggestions.join()}`);
 }
 
-function guidanceKind(visit: V2PropertyVisit, report: Report): void {
-  const { model, property, schema, body } = visit;
+function guidanceKind(visit: V2PropertyVisit, text: string, report: Report): void {
+  const { model, property, schema, body, object } = visit;
   const kinds = Object.keys(schema.properties ?? {});
   const near = nearestNames(property.key, kinds);
   const head = `\`${property.key}\` is not a guidance of ${modelName(model)}`;
@@ -155,7 +165,8 @@ function guidanceKind(visit: V2PropertyVisit, report: Report): void {
     {
       message: `${head}${tail}`,
       span: property.keySpan,
-      fixes: [],
+      // The nearest kinds, offered; preferred only for the one kind written in other case or separators.
+      fixes: renameFixes(property, near.filter((n) => !getProperty(object, n)), text, spellingMatches(property.key, kinds).length === 1),
       endpoint: body.endpoint,
       severity: schema.closed ? undefined : 'warning',
     },
@@ -188,6 +199,15 @@ function v1NamesOnly(body: V2Body, object: ObjectValue, text: string, report: Re
       severity: 'warning',
     });
   }
+}
+
+/** A v1 key beside its v2 name, which is already set: the removal of the v1 key, offered (which value was meant is not certain). */
+function alreadySet(property: Property, v2Name: string): { message: string; span: Property['keySpan']; fixes: Fix[] } {
+  return {
+    message: `${property.key} is v1's name for ${v2Name}, which is already set: remove it.`,
+    span: property.keySpan,
+    fixes: [{ title: `Remove ${property.key}`, edits: [removeProperty(property)] }],
+  };
 }
 
 /** Renames, preferred only when `certain` and there is exactly one; none for a key not written as read. */

@@ -126,6 +126,11 @@ export interface DescribedError {
   end: number;
   /** What those characters certainly should be, when that is certain (`True` -> `true`, a trailing comma -> ``). */
   replacement?: string;
+  /**
+   * The text was written for another language (Python's literals, JavaScript's `undefined`, single
+   * quotes, unquoted keys): a mistake an editor's JSON service reports only as a bare syntax error.
+   */
+  foreign?: boolean;
 }
 
 const PYTHON: Record<string, string> = { True: 'true', False: 'false', None: 'null' };
@@ -137,16 +142,22 @@ const PYTHON: Record<string, string> = { True: 'true', False: 'false', None: 'nu
 export function describeJsonError(text: string, start: number, end: number, fallback: string): DescribedError {
   const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(start))?.[0];
   if (word && Object.hasOwn(PYTHON, word)) {
-    return { message: `\`${word}\` is Python, not JSON: write \`${PYTHON[word]}\``, start, end: start + word.length, replacement: PYTHON[word] };
+    return { message: `\`${word}\` is Python, not JSON: write \`${PYTHON[word]}\``, start, end: start + word.length, replacement: PYTHON[word], foreign: true };
   }
   if (word === 'undefined' || word === 'NaN' || word === 'Infinity') {
-    return { message: `\`${word}\` is not a JSON value: write a number, a string or \`null\``, start, end: start + word.length };
+    return { message: `\`${word}\` is not a JSON value: write a number, a string or \`null\``, start, end: start + word.length, foreign: true };
   }
   const c = text[start];
   if (c === "'") {
     const close = text.indexOf("'", start + 1);
-    const stop = close > start && !text.slice(start, close).includes('\n') ? close + 1 : start + 1;
-    return { message: 'single quotes: JSON strings and keys take double quotes (`"`)', start, end: stop };
+    const closed = close > start && !text.slice(start, close).includes('\n');
+    const stop = closed ? close + 1 : start + 1;
+    // Requoted with certainty only when nothing inside needs an escape in double quotes (no `"`, no `\`)
+    // and the closing quote ends the string (`'it's'` is not `"it"` followed by `s'`).
+    const inner = closed ? text.slice(start + 1, close) : undefined;
+    const ends = closed && /^\s*(?:[:,}\]]|$)/.test(text.slice(close + 1));
+    const replacement = inner !== undefined && ends && !/["\\]/.test(inner) ? `"${inner}"` : undefined;
+    return { message: 'single quotes: JSON strings and keys take double quotes (`"`)', start, end: stop, replacement, foreign: true };
   }
   if (c === '/' && (text[start + 1] === '/' || text[start + 1] === '*')) {
     return { message: 'a comment: JSON has no comments', start, end };
@@ -167,7 +178,7 @@ export function describeJsonError(text: string, start: number, end: number, fall
     const before = text[previousNonBlank(text, start)];
     const after = text.slice(start + word.length).trimStart()[0];
     if ((before === '{' || before === ',') && after === ':') {
-      return { message: `the key \`${word}\` is not quoted: JSON keys take double quotes (\`"${word}"\`)`, start, end: start + word.length };
+      return { message: `the key \`${word}\` is not quoted: JSON keys take double quotes (\`"${word}"\`)`, start, end: start + word.length, replacement: `"${word}"`, foreign: true };
     }
     return { message: `\`${word}\` is not a JSON value (strings take double quotes)`, start, end: start + word.length };
   }
