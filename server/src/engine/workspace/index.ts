@@ -33,6 +33,8 @@ interface Scan {
 export const DEFAULT_MAX_FILES = 20_000;
 const MAX_HOPS = 16;
 const MENTIONS_LEONARDO = /leonardo/i;
+/** tsconfig.json, jsconfig.json and the files they extend (tsconfig.base.json, tsconfig.app.json). */
+const CONFIG_FILE = /[\\/][tj]sconfig(?:\.[\w-]+)?\.json$/;
 const MODULE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])([^'"\r\n]{1,300})\1/gm;
 const REEXPORTS = /(?:\bexport\s+(?:\*|type\s+\{[^}]*\}|\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*|\bmodule\.exports\s*=\s*require\s*\(\s*)(['"])([^'"\r\n]{1,300})\1/g;
@@ -58,7 +60,7 @@ export class WorkspaceIndex {
       this.files = new Set();
       for (const file of options.files) {
         if (this.files.size >= this.maxFiles) break;
-        if (MODULE_FILE.test(file) || /[\\/][tj]sconfig\.json$/.test(file)) this.files.add(path.resolve(file));
+        if (MODULE_FILE.test(file) || CONFIG_FILE.test(file)) this.files.add(path.resolve(file));
       }
     }
     this.modules = new ModuleResolver({ root: this.root, exists: (file) => this.exists(file), read: (file) => this.textOf(file) });
@@ -115,10 +117,10 @@ export class WorkspaceIndex {
       this.files?.delete(resolved);
     } else {
       if (text !== undefined) this.overrides.set(resolved, text);
-      if (this.files && this.files.size < this.maxFiles && (MODULE_FILE.test(resolved) || /[\\/][tj]sconfig\.json$/.test(resolved))) this.files.add(resolved);
+      if (this.files && this.files.size < this.maxFiles && (MODULE_FILE.test(resolved) || CONFIG_FILE.test(resolved))) this.files.add(resolved);
     }
     // A file appearing or disappearing (or a config changing) changes what specifiers resolve to.
-    if (existed !== this.exists(resolved) || /[\\/][tj]sconfig\.json$/.test(resolved)) this.modules.clear();
+    if (existed !== this.exists(resolved) || CONFIG_FILE.test(resolved)) this.modules.clear();
     const affected = this.invalidate(resolved);
     if (text !== null) this.buildFile(resolved);
     return affected;

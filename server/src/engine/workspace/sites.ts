@@ -17,6 +17,7 @@ import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/u
 import { constString } from '../extract/ts/values.js';
 import { importedFact } from './imported-names.js';
 import type { ExportFact } from './types.js';
+import { appendAll } from '../arrays.js';
 
 type ClientFact = Extract<ExportFact, { kind: 'client' }>;
 type WrapperFact = Extract<ExportFact, { kind: 'wrapper' }>;
@@ -83,9 +84,18 @@ function wrapperSite(call: ts.CallExpression, fact: WrapperFact, ctx: TsContext,
   const urlArgument = fact.urlParam === undefined ? undefined : call.arguments[fact.urlParam];
   const urlDefault = fact.urlParam === undefined ? undefined : fact.defaults?.[fact.urlParam];
   if (fact.urlParam !== undefined && !urlArgument && urlDefault === undefined) return undefined;
-  const pieces = fact.url.flatMap((piece): UrlPiece[] =>
-    'param' in piece ? (urlArgument ? urlPieces(urlArgument, ctx) : [{ text: urlDefault! }]) : [{ text: piece.text }],
-  );
+  const pieces: UrlPiece[] = [];
+  for (const piece of fact.url) {
+    if (!('param' in piece)) {
+      pieces.push({ text: piece.text });
+      continue;
+    }
+    const path = urlArgument ? urlPieces(urlArgument, ctx) : [{ text: urlDefault! }];
+    // A base joined to the parameter with a `/` (axios `baseURL` + `url`) and a path written with its own.
+    const last = pieces[pieces.length - 1];
+    if (last?.text.endsWith('/') && path[0]?.text.startsWith('/')) pieces[pieces.length - 1] = { text: last.text.slice(0, -1) };
+    appendAll(pieces, path);
+  }
   const url = leonardoUrl(pieces, spanOf(urlArgument ?? call, ctx));
   if (!url?.path) return undefined;
   const passed = fact.optionsParam === undefined ? undefined : readOptions(call.arguments[fact.optionsParam], ctx);

@@ -164,7 +164,9 @@ class Summarizer {
       this.summary.exports.set(exported, { from: binding.module, name: binding.imported ?? '*' });
       return;
     }
-    this.local(exported, binding?.node ?? at, binding?.node ?? at);
+    const node = binding?.node ?? at;
+    const name = (node as { name?: ts.Node }).name;
+    this.local(exported, node, name && ts.isIdentifier(name) ? name : node);
   }
 
   private localExpression(exported: string, expression: ts.Expression): void {
