@@ -7,6 +7,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   IPCMessageReader,
   IPCMessageWriter,
   LSPErrorCodes,
@@ -48,7 +49,9 @@ import {
   type RuleInfo,
   type StatusParams,
 } from './lsp/protocol.js';
-import { ConfigResolver, SettingsStore } from './lsp/settings.js';
+import { ConfigResolver, filePathOf, SettingsStore } from './lsp/settings.js';
+import { BackgroundIndexer } from './lsp/workspace-index.js';
+import { affectedDocuments, isWorkspaceModule, WORKSPACE_WATCHERS } from './lsp/workspace-wiring.js';
 import { version } from '../../package.json';
 
 // The transports, opened here rather than by vscode-languageserver so that every request after
@@ -103,6 +106,7 @@ let client: ClientCapabilities = {};
 let options: InitializationOptions = {};
 let analyzer: Analyzer;
 let pusher: DiagnosticsPusher | undefined;
+let indexer: BackgroundIndexer | undefined;
 
 const log = (message: string): void => connection.console.log(message);
 const logError = (error: unknown): void => {
@@ -139,7 +143,7 @@ function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     ...(pullDiagnostics
-      ? { diagnosticProvider: { identifier: 'leonardo-lint', interFileDependencies: false, workspaceDiagnostics: false } }
+      ? { diagnosticProvider: { identifier: 'leonardo-lint', interFileDependencies: true, workspaceDiagnostics: false } }
       : {}),
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     hoverProvider: true,
@@ -155,6 +159,8 @@ connection.onInitialize((params): InitializeResult => {
   const pull = client.textDocument?.diagnostic !== undefined;
   const settings = new SettingsStore(connection, client.workspace?.configuration === true);
   configs.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+  indexer = new BackgroundIndexer({ affected: recheckImporters, log });
+  indexer.setFolders(folderPaths(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])));
   analyzer = new Analyzer(settings, configs, {
     ruleFailed: (ruleId, error) => {
       connection.console.error(`Rule ${ruleId} failed; its findings are dropped for the files where it fails.`);
@@ -168,7 +174,7 @@ connection.onInitialize((params): InitializeResult => {
       states.analysed(analysis.uri, analysis.time);
       sendStatus(analysis);
     },
-  }, serverRules(options));
+  }, serverRules(options), (file) => indexer?.resolverFor(file));
   if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError);
   log(`Leonardo Lint ${version}: ${pull ? 'pull' : 'push'} diagnostics, ${allRules.length} rules.`);
   return { capabilities: serverCapabilities(pull), serverInfo: { name: 'leonardo-lint', version } };
@@ -181,13 +187,15 @@ connection.onInitialized(
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options.watchesConfigFiles) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, ...WORKSPACE_WATCHERS.map((globPattern) => ({ globPattern }))],
       });
     }
     if (client.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guard(undefined, async () => {
-          configs.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+          const folders = ((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri);
+          configs.setWorkspaceFolders(folders);
+          indexer?.setFolders(folderPaths(folders));
           reanalyseAll();
         }),
       );
@@ -218,6 +226,23 @@ function reanalyseAll(): void {
   }
 }
 
+/** Another module's exports changed: the open documents that read them are checked again (`*`: all of them). */
+function recheckImporters(files: string[]): void {
+  const open = documents.all().map((doc) => ({ uri: doc.uri, path: filePathOf(doc.uri) }));
+  const stale = affectedDocuments(open, files);
+  for (const uri of stale) {
+    analyzer.invalidate(uri);
+    pusher?.schedule(uri, 0);
+  }
+  if (stale.length > 0 && !pusher && client.workspace?.diagnostics?.refreshSupport) {
+    connection.languages.diagnostics.refresh().catch(logError);
+  }
+}
+
+function folderPaths(uris: readonly string[]): string[] {
+  return uris.map((uri) => filePathOf(uri)).filter((p): p is string => p !== undefined);
+}
+
 // -- Documents -------------------------------------------------------------------------------
 
 documents.onDidOpen((event) => {
@@ -227,6 +252,9 @@ documents.onDidOpen((event) => {
 
 documents.onDidChangeContent(
   guard(undefined, async (event) => {
+    // The index answers with the editor's text (its importers are checked again when it exports something).
+    const file = filePathOf(event.document.uri);
+    if (file && isWorkspaceModule(file)) indexer?.documentChanged(file, event.document.getText());
     // Opening a document also fires a content change; only edits count as typing.
     if (states.isSaved(event.document)) return;
     states.changed(event.document.uri);
@@ -244,6 +272,8 @@ documents.onDidSave(
 );
 
 documents.onDidClose((event) => {
+  const file = filePathOf(event.document.uri);
+  if (file) indexer?.documentClosed(file);
   analyzer.forget(event.document.uri);
   states.closed(event.document.uri);
   pusher?.closed(event.document.uri);
@@ -258,7 +288,18 @@ connection.onDidChangeConfiguration(
   }),
 );
 
-connection.onDidChangeWatchedFiles(guard(undefined, () => reanalyseAll()));
+connection.onDidChangeWatchedFiles(
+  guard(undefined, (params) => {
+    // TS/JS modules created, changed, deleted or renamed go to the index; anything else (a config file) re-checks all.
+    let others = false;
+    for (const change of params.changes) {
+      const file = filePathOf(change.uri);
+      if (file && isWorkspaceModule(file)) indexer?.fileChanged(file, change.type === FileChangeType.Deleted);
+      else others = true;
+    }
+    if (others) reanalyseAll();
+  }),
+);
 
 // -- Features ------------------------------------------------------------------------------------
 

@@ -41,7 +41,7 @@ const REEXPORTS = /(?:\bexport\s+(?:\*|type\s+\{[^}]*\}|\{[^}]*\})(?:\s+as\s+\w+
 
 export class WorkspaceIndex {
   readonly root: string;
-  private readonly files?: Set<string>;
+  private files?: Set<string>;
   private readonly modules: ModuleResolver;
   private readonly maxFiles: number;
   private reads = 0;
@@ -56,14 +56,23 @@ export class WorkspaceIndex {
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.root = path.resolve(options.root);
     this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
-    if (options.files) {
-      this.files = new Set();
-      for (const file of options.files) {
-        if (this.files.size >= this.maxFiles) break;
-        if (MODULE_FILE.test(file) || CONFIG_FILE.test(file)) this.files.add(path.resolve(file));
-      }
-    }
     this.modules = new ModuleResolver({ root: this.root, exists: (file) => this.exists(file), read: (file) => this.textOf(file) });
+    if (options.files) this.setFiles(options.files);
+  }
+
+  /**
+   * The workspace's files, listed after the index was made (the server lists them in the background
+   * and answers from the disk until then): from now on a module exists when it is listed.
+   */
+  setFiles(files: Iterable<string>): void {
+    this.files = new Set();
+    for (const file of files) {
+      if (this.files.size >= this.maxFiles) break;
+      if (MODULE_FILE.test(file) || CONFIG_FILE.test(file)) this.files.add(path.resolve(file));
+    }
+    this.modules.clear();
+    this.scans.clear();
+    this.summaries.clear();
   }
 
   /** Scan every listed file, and summarise those that mention Leonardo (the cold build). */
@@ -121,9 +130,8 @@ export class WorkspaceIndex {
     }
     // A file appearing or disappearing (or a config changing) changes what specifiers resolve to.
     if (existed !== this.exists(resolved) || CONFIG_FILE.test(resolved)) this.modules.clear();
-    const affected = this.invalidate(resolved);
-    if (text !== null) this.buildFile(resolved);
-    return affected;
+    // Summarised again when next asked: a keystroke in an open module costs no parse here.
+    return this.invalidate(resolved);
   }
 
   /** An editor closed the file: its text is the disk's again. */
