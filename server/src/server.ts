@@ -51,6 +51,8 @@ import {
 } from './lsp/protocol.js';
 import { ConfigResolver, filePathOf, SettingsStore } from './lsp/settings.js';
 import { BackgroundIndexer } from './lsp/workspace-index.js';
+import { lintWorkspace } from './lsp/lint-workspace.js';
+import { LINT_WORKSPACE_REQUEST, type LintWorkspaceResult } from './lsp/workspace-protocol.js';
 import { affectedDocuments, isWorkspaceModule, WORKSPACE_WATCHERS } from './lsp/workspace-wiring.js';
 import { version } from '../../package.json';
 
@@ -365,6 +367,10 @@ connection.onRequest(EXPLAIN_ERROR_REQUEST, (params: ExplainErrorParams): Explai
 connection.onRequest(
   RULES_REQUEST,
   (): RuleInfo[] => allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, docsUrl: r.meta.docsUrl })),
+);
+
+connection.onRequest(LINT_WORKSPACE_REQUEST, (_params: unknown, token: CancellationToken): Promise<LintWorkspaceResult> =>
+  indexer ? lintWorkspace(indexer, analyzer, (uri) => documents.get(uri), () => token.isCancellationRequested) : Promise.resolve({ problems: [], files: 0, truncated: false }),
 );
 
 process.on('unhandledRejection', logError);

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { fileUri, TestClient } from '../lsp/support.js';
+import { LINT_WORKSPACE_REQUEST, problemLine, type LintWorkspaceResult } from '../../server/src/lsp/workspace-protocol.js';
+import packageJson from '../../package.json';
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'leonardo-lint-lsp-workspace-')));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -65,6 +67,14 @@ test('server: a request through an unopened module is checked at once, re-checke
     });
     const found = await client.published.next((p) => p.uri === later && p.diagnostics.length > 0, before);
     assert.ok(found.diagnostics.every((d) => d.relatedInformation?.[0].location.uri === fileUri(path.join(dir, 'lib/variations.ts'))));
+
+    // "Lint Workspace": every file, as lines the task's problem matcher reads; node_modules not linted.
+    const result: LintWorkspaceResult = await client.connection.sendRequest(LINT_WORKSPACE_REQUEST, {});
+    const lines = result.problems.map(problemLine);
+    assert.ok(lines.some((line) => line.startsWith(`${path.join(dir, 'later.ts')}:2:`)), lines.join('\n'));
+    assert.ok(!lines.some((line) => line.includes('node_modules')));
+    const matcher = new RegExp((packageJson.contributes.problemMatchers[0].pattern as { regexp: string }).regexp);
+    for (const line of lines) assert.match(line, matcher);
   } finally {
     await client.stop();
   }

@@ -56,6 +56,11 @@ export class BackgroundIndexer {
     this.folders = kept.sort((a, b) => b.root.length - a.root.length);
   }
 
+  /** The workspace folders' roots. */
+  roots(): string[] {
+    return this.folders.map((folder) => folder.root);
+  }
+
   /** Resolves when every folder's background indexing is done. */
   whenIndexed(): Promise<void> {
     return Promise.all(this.folders.map((folder) => folder.done)).then(() => undefined);
@@ -122,7 +127,9 @@ export class BackgroundIndexer {
  * folders skipped, the root's .gitignore respected, at most DEFAULT_MAX_FILES files and MAX_FOLDERS
  * folders. Asynchronous, yielding between folders.
  */
-async function listFiles(root: string, cancelled: () => boolean): Promise<string[]> {
+const INDEXED = /\.(?:[cm]?[jt]s|[jt]sx|json)$/i;
+
+export async function listFiles(root: string, cancelled: () => boolean, wanted: RegExp = INDEXED): Promise<string[]> {
   const ignored = gitignore(root);
   const files: string[] = [];
   const stack = [root];
@@ -141,7 +148,7 @@ async function listFiles(root: string, cancelled: () => boolean): Promise<string
       const relative = path.relative(root, full).split(path.sep).join('/');
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(relative, true)) stack.push(full);
-      } else if (entry.isFile() && /\.(?:[cm]?[jt]s|[jt]sx|json)$/i.test(entry.name) && !ignored(relative, false)) {
+      } else if (entry.isFile() && wanted.test(entry.name) && !ignored(relative, false)) {
         files.push(full);
       }
     }
