@@ -174,6 +174,7 @@ connection.onInitialize((params): InitializeResult => {
     },
     analysed: (analysis) => {
       states.analysed(analysis.uri, analysis.time);
+      indexer?.analysed();
       sendStatus(analysis);
     },
   }, serverRules(options), (file) => indexer?.resolverFor(file));

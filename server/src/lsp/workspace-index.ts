@@ -18,6 +18,9 @@ const MAX_FOLDERS = 50_000;
 const SLICE = 64;
 const MAX_GITIGNORE_PATTERNS = 500;
 
+/** When no file is opened, the background indexing starts this long after the server. */
+const START_AFTER_MS = 1000;
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface IndexerHooks {
@@ -38,8 +41,18 @@ interface Folder {
 export class BackgroundIndexer {
   private folders: Folder[] = [];
   private readonly read = diskReader();
+  private startNow!: () => void;
+  /** Background work waits for the first analysis (the open files come first), or for START_AFTER_MS. */
+  private readonly started = new Promise<void>((resolve) => (this.startNow = resolve));
 
-  constructor(private readonly hooks: IndexerHooks) {}
+  constructor(private readonly hooks: IndexerHooks) {
+    setTimeout(() => this.startNow(), START_AFTER_MS).unref();
+  }
+
+  /** An analysis finished: the first one lets the background indexing start. */
+  analysed(): void {
+    this.startNow();
+  }
 
   /** The workspace folders (file paths); each new one is listed and indexed in the background. */
   setFolders(roots: readonly string[]): void {
@@ -103,6 +116,7 @@ export class BackgroundIndexer {
 
   private async indexInBackground(folder: Folder): Promise<void> {
     // After start-up: the first requests (an open file's diagnostics) are answered first.
+    await this.started;
     await yieldToEventLoop();
     const started = performance.now();
     const files = await listFiles(folder.root, () => folder.cancelled);
