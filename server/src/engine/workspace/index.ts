@@ -36,7 +36,8 @@ const MENTIONS_LEONARDO = /leonardo/i;
 /** tsconfig.json, jsconfig.json and the files they extend (tsconfig.base.json, tsconfig.app.json). */
 const CONFIG_FILE = /[\\/][tj]sconfig(?:\.[\w-]+)?\.json$/;
 const MODULE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
-const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])([^'"\r\n]{1,300})\1/gm;
+// Starts only at a keyword, with no two adjacent unbounded runs: linear on adversarial text.
+const SPECIFIERS = /\b(?:from|import|require)\s*(?:\(\s*)?(['"])([^'"\r\n]{1,300})\1/g;
 const REEXPORTS = /(?:\bexport\s+(?:\*|type\s+\{[^}]*\}|\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*|\bmodule\.exports\s*=\s*require\s*\(\s*)(['"])([^'"\r\n]{1,300})\1/g;
 
 export class WorkspaceIndex {
