@@ -1,6 +1,6 @@
 // `npm run bench`: generate the corpus, measure every figure against its baseline, print the table
 // and write bench/results.json (an array of {name, value, unit, baseline, ratio, target, pass, detail}).
-// `--only engine,lsp` runs some groups (engine, json, eslint, eslint-plugin, keystroke, startup, memory, framing, cli, vsix);
+// `--only engine,lsp` runs some groups (engine, json, eslint, eslint-plugin, keystroke, startup, memory, framing, cli, vsix, workspace);
 // `--out <file>` writes the results elsewhere; `--markdown` also prints the table as Markdown.
 // Each group runs in a process of its own (this script again, with `--group`), so no group measures
 // in a heap the one before it filled: after the 20,000-line engine runs, the JSON figure here came
@@ -19,6 +19,7 @@ import { BENCH_DIR } from './paths.js';
 import { keystrokeFigures, memoryFigure, startupFigure } from './lsp.js';
 import { formatMarkdown, formatTable, type Result } from './measure.js';
 import { vsixFigure } from './vsix.js';
+import { workspaceFigures } from './workspace.js';
 
 const GROUPS: Record<string, (corpus: Corpus) => Promise<Result[]> | Result[]> = {
   engine: engineTsFigures,
@@ -31,6 +32,7 @@ const GROUPS: Record<string, (corpus: Corpus) => Promise<Result[]> | Result[]> =
   framing: async (c) => [await framingFigure(c)],
   cli: async (c) => [await cliFigure(c)],
   vsix: () => [vsixFigure()],
+  workspace: workspaceFigures,
 };
 
 function option(name: string): string | undefined {

@@ -25,6 +25,8 @@ import {
 import { LeonardoStatus } from './status.js';
 import { EXPLAIN_SCHEME, ExplanationDocuments, explainApiError } from './explain.js';
 import { RuleDocs } from './docs.js';
+import { registerWorkspaceTask } from './workspace-task.js';
+import { WORKSPACE_WATCHERS } from '../../server/src/lsp/workspace-wiring.js';
 
 const LANGUAGES = [
   'typescript',
@@ -76,7 +78,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationOptions,
     middleware: docs.middleware(),
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/leonardo-lint.config.json') },
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/leonardo-lint.config.json'),
+        // For the workspace index: modules created, changed, deleted or renamed on disk.
+        ...WORKSPACE_WATCHERS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+      ],
+    },
     diagnosticPullOptions: {
       onChange: true,
       onSave: true,
@@ -102,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('leonardoLint.explainError', () => explainApiError(lc, explanations, docs)),
     vscode.commands.registerCommand(SHOW_DOCUMENTATION_COMMAND, (ruleId?: unknown) => showDocumentation(lc, docs, ruleId)),
     vscode.commands.registerCommand(TURN_OFF_RULE_COMMAND, turnOffRule),
+    ...registerWorkspaceTask(lc),
   );
   await lc.start();
 }

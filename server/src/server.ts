@@ -54,6 +54,10 @@ import { ConfigResolver, SettingsStore, filePathOf } from './lsp/settings.js';
 import { ConfigDiagnostics, isConfigFileUri } from './lsp/config-diagnostics.js';
 import { ServerLog, startLines } from './lsp/log.js';
 import { TypingTracker } from './lsp/typing.js';
+import { BackgroundIndexer } from './lsp/workspace-index.js';
+import { lintWorkspace } from './lsp/lint-workspace.js';
+import { LINT_WORKSPACE_REQUEST, type LintWorkspaceResult } from './lsp/workspace-protocol.js';
+import { affectedDocuments, isWorkspaceModule, WORKSPACE_WATCHERS } from './lsp/workspace-wiring.js';
 import { version } from '../../package.json';
 
 // The transports, opened here rather than by vscode-languageserver so that every request after
@@ -108,6 +112,7 @@ let client: ClientCapabilities = {};
 let options: InitializationOptions = {};
 let analyzer: Analyzer;
 let pusher: DiagnosticsPusher | undefined;
+let indexer: BackgroundIndexer | undefined;
 
 const serverLog = new ServerLog(connection.console);
 const log = (message: string): void => serverLog.info(message);
@@ -165,7 +170,7 @@ function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     ...(pullDiagnostics
-      ? { diagnosticProvider: { identifier: 'leonardo-lint', interFileDependencies: false, workspaceDiagnostics: false } }
+      ? { diagnosticProvider: { identifier: 'leonardo-lint', interFileDependencies: true, workspaceDiagnostics: false } }
       : {}),
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     hoverProvider: true,
@@ -182,6 +187,8 @@ connection.onInitialize((params): InitializeResult => {
   const pull = client.textDocument?.diagnostic !== undefined;
   const settings = new SettingsStore(connection, client.workspace?.configuration === true);
   configs.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+  indexer = new BackgroundIndexer({ affected: recheckImporters, log });
+  indexer.setFolders(folderPaths(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])));
   analyzer = new Analyzer(settings, configs, {
     ruleFailed: (ruleId, error) => {
       connection.console.error(`Rule ${ruleId} failed; its findings are dropped for the files where it fails.`);
@@ -191,11 +198,12 @@ connection.onInitialize((params): InitializeResult => {
     configFailed: (message) => serverLog.error(message),
     analysed: (analysis) => {
       states.analysed(analysis.uri, analysis.time);
+      indexer?.analysed();
       sendStatus(analysis);
       if (analysis.configFile && configDiagnostics.track(analysis.configFile)) log(`Config file ${analysis.configFile} applies to ${analysis.uri}.`);
       serverLog.debug(() => analysisLine(analysis));
     },
-  }, serverRules(options), options.jsonSyntaxChecked === true);
+  }, serverRules(options), options.jsonSyntaxChecked === true, (file) => indexer?.resolverFor(file));
   if (!pull) pusher = new DiagnosticsPusher(connection, documents, analyzer, logError, adjustDiagnostics);
   const folders = (params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []);
   const lines = startLines({
@@ -217,13 +225,15 @@ connection.onInitialized(
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options.watchesConfigFiles) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, ...WORKSPACE_WATCHERS.map((globPattern) => ({ globPattern }))],
       });
     }
     if (client.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guard(undefined, async () => {
-          configs.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+          const folders = ((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri);
+          configs.setWorkspaceFolders(folders);
+          indexer?.setFolders(folderPaths(folders));
           reanalyseAll();
         }),
       );
@@ -274,6 +284,23 @@ function reanalyseAll(): void {
   }
 }
 
+/** Another module's exports changed: the open documents that read them are checked again (`*`: all of them). */
+function recheckImporters(files: string[]): void {
+  const open = documents.all().map((doc) => ({ uri: doc.uri, path: filePathOf(doc.uri) }));
+  const stale = affectedDocuments(open, files);
+  for (const uri of stale) {
+    analyzer.invalidate(uri);
+    pusher?.schedule(uri, 0);
+  }
+  if (stale.length > 0 && !pusher && client.workspace?.diagnostics?.refreshSupport) {
+    connection.languages.diagnostics.refresh().catch(logError);
+  }
+}
+
+function folderPaths(uris: readonly string[]): string[] {
+  return uris.map((uri) => filePathOf(uri)).filter((p): p is string => p !== undefined);
+}
+
 // -- Documents -------------------------------------------------------------------------------
 
 documents.onDidOpen((event) => {
@@ -285,6 +312,9 @@ documents.onDidOpen((event) => {
 
 documents.onDidChangeContent(
   guard(undefined, async (event) => {
+    // The index answers with the editor's text (its importers are checked again when it exports something).
+    const file = filePathOf(event.document.uri);
+    if (file && isWorkspaceModule(file)) indexer?.documentChanged(file, event.document.getText());
     // Opening a document also fires a content change; only edits count as typing.
     if (states.isSaved(event.document)) return;
     states.changed(event.document.uri);
@@ -307,6 +337,8 @@ documents.onDidSave(
 );
 
 documents.onDidClose((event) => {
+  const file = filePathOf(event.document.uri);
+  if (file) indexer?.documentClosed(file);
   analyzer.forget(event.document.uri);
   states.closed(event.document.uri);
   typing.closed(event.document.uri);
@@ -327,12 +359,19 @@ connection.onDidChangeConfiguration(
 
 connection.onDidChangeWatchedFiles(
   guard(undefined, (params) => {
+    // Config files get their diagnostics; TS/JS modules created, changed, deleted or renamed go to the
+    // index; anything else that is no module (a config file) re-checks all.
+    let others = false;
     for (const change of params.changes) {
-      if (!isConfigFileUri(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) configDiagnostics.deleted(change.uri);
-      else configDiagnostics.check(change.uri);
+      if (isConfigFileUri(change.uri)) {
+        if (change.type === FileChangeType.Deleted) configDiagnostics.deleted(change.uri);
+        else configDiagnostics.check(change.uri);
+      }
+      const file = filePathOf(change.uri);
+      if (file && isWorkspaceModule(file)) indexer?.fileChanged(file, change.type === FileChangeType.Deleted);
+      else others = true;
     }
-    reanalyseAll();
+    if (others) reanalyseAll();
   }),
 );
 
@@ -400,6 +439,10 @@ connection.onRequest(EXPLAIN_ERROR_REQUEST, (params: ExplainErrorParams): Explai
 connection.onRequest(
   RULES_REQUEST,
   (): RuleInfo[] => allRules.map((r) => ({ id: r.meta.id, description: r.meta.description, docsUrl: r.meta.docsUrl })),
+);
+
+connection.onRequest(LINT_WORKSPACE_REQUEST, (_params: unknown, token: CancellationToken): Promise<LintWorkspaceResult> =>
+  indexer ? lintWorkspace(indexer, analyzer, (uri) => documents.get(uri), () => token.isCancellationRequested) : Promise.resolve({ problems: [], files: 0, truncated: false }),
 );
 
 process.on('unhandledRejection', logError);

@@ -54,7 +54,7 @@ describe('a client with pull diagnostics (VS Code)', () => {
     assert.deepEqual(client.initializeResult, {
       capabilities: {
         textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
-        diagnosticProvider: { identifier: 'leonardo-lint', interFileDependencies: false, workspaceDiagnostics: false },
+        diagnosticProvider: { identifier: 'leonardo-lint', interFileDependencies: true, workspaceDiagnostics: false },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.leonardoLint'] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', "'"] },

@@ -117,9 +117,14 @@ export function formatStylish(results: readonly FileResult[], color: boolean, cw
     const width = (k: number) => rows.reduce((w, r) => Math.max(w, visible(r[k]).length), 0);
     const w0 = width(0);
     const w1 = width(1);
-    for (const r of rows) {
+    rows.forEach((r, j) => {
       out += `  ${dim(r[0].padEnd(w0))}  ${r[1]}${' '.repeat(w1 - visible(r[1]).length)}  ${r[2]}  ${r[3]}\n`;
-    }
+      // A finding that depends on another file (an imported client, wrapper or key) names it.
+      for (const related of findings[j]?.related ?? []) {
+        const where = `${path.relative(cwd, related.file) || related.file}:${related.range.start.line + 1}:${related.range.start.character + 1}`;
+        out += `  ${' '.repeat(w0)}  ${dim(escapeControls(`see ${where}: ${related.message}`))}\n`;
+      }
+    });
   });
   const total = errors + warnings + infos;
   if (total === 0) return '';

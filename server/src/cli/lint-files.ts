@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE, mergeConfigs, type LintConfig } from '../engine/
 import { describeError, readBounded, type ConfigLoader } from '../engine/config/file.js';
 import { fixUntilStable } from '../engine/fix/apply.js';
 import type { Finding, LintDocument } from '../engine/types.js';
+import type { ImportResolver } from '../engine/workspace/types.js';
 import { decodeFile, encodeFile, ENCODING_NAMES, writeFileSafely } from './file-io.js';
 import type { FileEntry } from './files.js';
 import { kindOf } from './files.js';
@@ -35,6 +36,8 @@ export interface LintRunOptions {
   configs: ConfigLoader;
   /** A config file named with --config replaces the nearest one. */
   explicitConfig?: LintConfig;
+  /** What each file's imports hold (the workspace index), so requests split over modules are checked. */
+  workspaces?: { resolverFor(file: string): ImportResolver };
 }
 
 export function lintFile(entry: FileEntry, options: LintRunOptions): FileResult {
@@ -63,6 +66,7 @@ export function lintFile(entry: FileEntry, options: LintRunOptions): FileResult 
   }
   try {
     const doc: LintDocument = { text, kind, path: filePath };
+    if (options.workspaces && (kind === 'typescript' || kind === 'javascript')) doc.workspace = options.workspaces.resolverFor(filePath);
     const result = analyze(doc, { config });
     // A file the engine did not read without a finding (binary data) is said in a note: the editor shows
     // no finding for it either, and the CLI's findings are the editor's.

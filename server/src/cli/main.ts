@@ -8,6 +8,7 @@ import { collectFiles } from './files.js';
 import { displayPath, escapeControls, formatJson, formatSarif, formatStylish } from './format.js';
 import { lintFile, type FileResult } from './lint-files.js';
 import { runExplain } from './explain.js';
+import { CliWorkspaces } from './workspace.js';
 
 declare const LEONARDO_LINT_VERSION: string | undefined;
 const VERSION = typeof LEONARDO_LINT_VERSION === 'string' ? LEONARDO_LINT_VERSION : '0.0.0-dev';
@@ -60,9 +61,11 @@ function lint(args: LintArgs, io: CliIo): number {
   const overrides: LintConfig = { rules: args.rules };
   if (args.reportUnusedDisableDirectives !== undefined) overrides.reportUnusedDisableDirectives = args.reportUnusedDisableDirectives;
 
+  // One workspace index per folder named (built lazily, shared by its files), so imports resolve.
+  const workspaces = new CliWorkspaces(args.paths, files.map((entry) => entry.path));
   const results: FileResult[] = [
     ...collected.problems.map((p): FileResult => ({ filePath: p.path, text: '', findings: [], fatal: p.message })),
-    ...files.map((entry) => lintFile(entry, { fix: args.fix, overrides, configs, explicitConfig })),
+    ...files.map((entry) => lintFile(entry, { fix: args.fix, overrides, configs, explicitConfig, workspaces })),
   ];
   for (const note of [...collected.notes, ...results.flatMap((r) => r.notes ?? [])]) io.err(`leonardo-lint: ${note}\n`);
   const shown = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;

@@ -114,6 +114,7 @@ function runRules(
       const finding: Finding = { ruleId: rule.meta.id, severity, message: input.message, span: input.span, fixes: input.fixes ?? [] };
       if (input.endpoint !== undefined) finding.endpoint = input.endpoint;
       if (input.apiError !== undefined) finding.apiError = input.apiError;
+      if (input.related !== undefined) finding.related = input.related;
       findings.push(finding);
     },
   };
@@ -130,7 +131,22 @@ function runRules(
       options.onRuleError?.(rule.meta.id, error);
     }
   }
+  relateToOtherFiles(findings, requests);
   return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
+}
+
+/**
+ * A finding inside a request made through another file's client or wrapper names that file
+ * (related information): the mistake is where it is written, the request is configured elsewhere.
+ */
+function relateToOtherFiles(findings: Finding[], requests: readonly RequestSite[]): void {
+  const related = requests.filter((r) => r.related !== undefined);
+  if (related.length === 0) return;
+  for (const finding of findings) {
+    if (finding.related) continue;
+    const site = related.find((r) => r.span.start <= finding.span.start && finding.span.end <= r.span.end);
+    if (site) finding.related = site.related;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { V2Endpoint } from '../api/endpoints-v2.js';
 import type { Catalogue, Endpoint, Naming } from '../api/types.js';
 import type { AnalysisMemo } from './memo.js';
+import type { ImportResolver } from './workspace/types.js';
 
 export interface Span {
   start: number;
@@ -180,6 +181,8 @@ export interface RequestSite {
    * of every edit inside a region through its `encode`, so a fix never breaks the quoting around it.
    */
   escapedRegions?: EscapedRegion[];
+  /** Set when the request is made through something another file exports (an imported client or wrapper). */
+  related?: Related[];
 }
 
 /** What is wrong with a body that must be JSON, in the usual words, where it is wrong. */
@@ -231,6 +234,15 @@ export interface Finding {
   endpoint?: string;
   /** The API's own error text the request would get back, when the catalogue has one. */
   apiError?: string;
+  /** Other files the finding depends on (an imported client, wrapper or key), for LSP `relatedInformation`. */
+  related?: Related[];
+}
+
+/** A place in another file that a finding depends on. Lines and characters are 0-based (UTF-16). */
+export interface Related {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  message: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,6 +263,8 @@ export interface LintDocument {
   kind: DocumentKind;
   /** File path or URI path, for globs and messages (may be empty for untitled documents). */
   path: string;
+  /** What the rest of the workspace exports (the workspace index), when the caller knows it. */
+  workspace?: ImportResolver;
 }
 
 export interface RuleMeta {

@@ -9,6 +9,7 @@ import { documentKindForLanguage, documentKindForPath } from '../engine/extract/
 import { LineIndex } from '../engine/positions.js';
 import { allRules } from '../engine/rules/index.js';
 import type { DocumentKind, LintDocument, Rule } from '../engine/types.js';
+import type { ImportResolver } from '../engine/workspace/types.js';
 import type { InitializationOptions, Settings, StatusParams } from './protocol.js';
 import { filePathOf, type ConfigResolver, type SettingsStore } from './settings.js';
 
@@ -69,6 +70,8 @@ export class Analyzer {
     private readonly rules: readonly Rule[] = allRules,
     /** The client's JSON service reports JSON syntax errors (`InitializationOptions.jsonSyntaxChecked`). */
     private readonly editorChecksJsonSyntax = false,
+    /** What a TS/JS file's imports hold (the workspace index), when the file is in a workspace folder. */
+    private readonly workspace?: (file: string) => ImportResolver | undefined,
   ) {}
 
   /**
@@ -94,6 +97,11 @@ export class Analyzer {
   settingsChanged(pushed: unknown): void {
     this.settings.changed(pushed);
     this.clear();
+  }
+
+  /** Something another file exports changed: this document's analysis is stale although its version is not. */
+  invalidate(uri: string): void {
+    this.entries.delete(uri);
   }
 
   forget(uri: string): void {
@@ -129,6 +137,10 @@ export class Analyzer {
     if (error && !this.failedConfigs.has(error)) {
       this.failedConfigs.add(error);
       this.hooks.configFailed(error);
+    }
+    if ((kind === 'typescript' || kind === 'javascript') && document.path) {
+      const imports = this.workspace?.(document.path);
+      if (imports) document.workspace = imports;
     }
     const started = performance.now();
     const result = analyze(document, {

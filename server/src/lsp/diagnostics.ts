@@ -8,6 +8,7 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
 import { ruleDocsUrl } from '../engine/rule-docs.js';
 import type { LineIndex } from '../engine/positions.js';
 import { UNUSED_DIRECTIVE_RULE_ID } from '../engine/suppressions.js';
@@ -63,6 +64,10 @@ export function toDiagnostic(analysis: DocumentAnalysis, finding: Finding): Diag
     message: finding.message,
     data,
   };
+  // A finding that depends on another file (an imported client, wrapper or key) names it.
+  if (finding.related) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: pathToFileURL(r.file).href, range: r.range }, message: r.message }));
+  }
   if (isRule(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId) };
   if (finding.ruleId === UNUSED_DIRECTIVE_RULE_ID) diagnostic.tags = [DiagnosticTag.Unnecessary];
   else if (finding.ruleId === 'deprecated-field') diagnostic.tags = [DiagnosticTag.Deprecated];

@@ -11,7 +11,8 @@ import { createContext } from '../extract/ts/context.js';
 import { bindingValue, calledFunction, iteratedList, memberExpressions, parameterArguments, returnedExpressions } from '../extract/ts/resolve.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
-import type { Span } from '../types.js';
+import type { Related, Span } from '../types.js';
+import type { ExportFact } from '../workspace/types.js';
 import { appendAll } from '../arrays.js';
 
 export interface ExposedRead {
@@ -21,6 +22,8 @@ export interface ExposedRead {
   /** Who ships the variable to browsers (`Next.js`), for public environment variables. */
   shippedBy?: string;
   span: Span;
+  /** Set when the read is in another module (an imported constant or key function): where it is read. */
+  related?: Related;
 }
 
 /** Prefixes of environment variables that bundlers inline into client code, with who does it. */
@@ -74,6 +77,11 @@ export function exposedReads(expression: ts.Expression, parsed: TsParsed): Expos
       out.push(read);
       continue;
     }
+    const imported = importedRead(node, parsed);
+    if (imported) {
+      out.push(imported);
+      continue;
+    }
     if (ts.isIdentifier(node)) {
       const binding = resolveIdentifier(parsed.index, node);
       if (!binding || seen.has(binding)) continue;
@@ -103,6 +111,25 @@ export function exposedReads(expression: ts.Expression, parsed: TsParsed): Expos
     appendAll(pending, operands(node));
   }
   return out;
+}
+
+/**
+ * An imported constant (`API_KEY`) or a call of an imported function (`getApiKey()`) that the
+ * workspace index knows reads a browser-visible place in its own module: reported at the use here,
+ * the module's read as related information.
+ */
+function importedRead(node: ts.Expression, parsed: TsParsed): ExposedRead | undefined {
+  if (!parsed.imports) return undefined;
+  const call = ts.isCallExpression(node) ? node : undefined;
+  const name = skipOuter(call ? call.expression : node);
+  if (!ts.isIdentifier(name)) return undefined;
+  const binding = resolveIdentifier(parsed.index, name);
+  if (binding?.kind !== 'import' || binding.module === undefined || PUBLIC_ENV_MODULES.has(binding.module)) return undefined;
+  const fact: ExportFact | undefined = parsed.imports.resolve(binding.module, binding.imported ?? '*');
+  if (fact?.kind !== 'exposed' || fact.function !== (call !== undefined)) return undefined;
+  const read: ExposedRead = { kind: fact.read.kind, expression: fact.read.expression, span: spanOf(node, parsed), related: fact.origin.related };
+  if (fact.read.shippedBy) read.shippedBy = fact.read.shippedBy;
+  return read;
 }
 
 /** The sub-expressions whose value becomes (part of) `node`'s value. */

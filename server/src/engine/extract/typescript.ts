@@ -18,6 +18,8 @@ import { sdkSites } from './ts/sdk.js';
 import { calledName, emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
 import { appendAll } from '../arrays.js';
+import { importedSites } from '../workspace/sites.js';
+import type { ImportResolver } from '../workspace/types.js';
 
 /**
  * What an analysis hands on (`AnalysisResult.parsed`): the source file, which the analysis of the
@@ -39,6 +41,8 @@ export interface TsParsed extends TsParse {
   index: FileIndex;
   /** The calls of the file that are HTTP client calls, with their shape (for the flow analysis, which asks again). */
   sends: Map<ts.CallExpression, SendCall>;
+  /** What other modules export (the workspace index), when the analysis was given it. */
+  imports?: ImportResolver;
 }
 
 export function isTsParse(parsed: unknown): parsed is TsParse {
@@ -63,7 +67,8 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
 };
 
 export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _config?: LintConfig, previous?: unknown): Extraction {
-  if (!MENTIONS_LEONARDO.test(doc.text)) return { requests: [] };
+  // A file that imports a module the workspace index knows sends Leonardo requests is read too.
+  if (!MENTIONS_LEONARDO.test(doc.text) && !doc.workspace?.importsLeonardo(doc.text)) return { requests: [] };
   let parsed: TsParsed;
   try {
     const fileName = doc.path || 'untitled.ts';
@@ -83,7 +88,8 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
     throw error;
   }
   try {
-    const requests = findRequests(createContext(parsed.sourceFile, parsed.index), catalogue, parsed.sends);
+    if (doc.workspace) parsed.imports = doc.workspace;
+    const requests = findRequests(createContext(parsed.sourceFile, parsed.index, doc.workspace), catalogue, parsed.sends);
     return { requests, parsed };
   } catch (error) {
     if (error instanceof RangeError) throw new NestedTooDeeply();
@@ -149,6 +155,7 @@ function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallE
   }
   if (wrappers.byFunction.size > 0) appendAll(requests, wrapperSites(ctx, catalogue, wrappers, byCall));
   appendAll(requests, sdkSites(ctx, catalogue));
+  if (ctx.imports) appendAll(requests, importedSites(ctx, catalogue, byCall));
   return requests.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 

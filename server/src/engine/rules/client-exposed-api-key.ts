@@ -32,7 +32,7 @@ export const rule: Rule = {
     const report = (read: ExposedRead, endpoint?: string): void => {
       if (reported.has(read.span.start)) return;
       reported.add(read.span.start);
-      ctx.report({ message: message(read), span: read.span, fixes: [], endpoint });
+      ctx.report({ message: message(read), span: read.span, fixes: [], endpoint, ...(read.related ? { related: [read.related] } : {}) });
     };
     for (const request of requestsWithHeaders(ctx.requests)) {
       for (const { property } of keyHeaders(request.headers)) {

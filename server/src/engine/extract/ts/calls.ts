@@ -57,7 +57,11 @@ const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
 /** The send described by a call, or undefined when the call is not an HTTP client call. */
 export function sendCall(call: ts.CallExpression, ctx: TsContext): SendCall | undefined {
   const callee = clientCallee(call.expression, ctx);
-  if (!callee) return undefined;
+  return callee && sendThrough(callee, call, ctx);
+}
+
+/** The send of a call through a client already known (also one another module exports, from the workspace index). */
+export function sendThrough(callee: ClientCallee, call: ts.CallExpression, ctx: TsContext): SendCall | undefined {
   switch (callee.library) {
     case 'fetch':
       return callee.member === undefined ? urlAndOptions('fetch', call, ctx) : undefined;

@@ -153,7 +153,7 @@ function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
 }
 
 /** `axios.create({...})`, `ky.extend({...})`, ...: the instance and its options. */
-function instanceFrom(expression: ts.Expression, ctx: TsContext): ClientInstance | undefined {
+export function instanceFrom(expression: ts.Expression, ctx: TsContext): ClientInstance | undefined {
   const node = skipOuter(expression);
   if (!ts.isCallExpression(node)) return undefined;
   const callee = skipOuter(node.expression);

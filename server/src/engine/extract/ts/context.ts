@@ -4,6 +4,7 @@
 import ts from 'typescript';
 import type { Span } from '../../types.js';
 import type { Binding, FileIndex } from './file-index.js';
+import type { ImportResolver } from '../../workspace/types.js';
 
 export interface TsContext {
   sourceFile: ts.SourceFile;
@@ -13,6 +14,8 @@ export interface TsContext {
   resolving: Set<Binding | ts.Node>;
   /** Evaluation steps left for this file: a pathological file degrades to unknown values, not to a hang. */
   budget: { left: number };
+  /** What other modules export (the workspace index), when the analysis was given it. */
+  imports?: ImportResolver;
 }
 
 /** Deeper than this an expression is not a request body; it is unknown. */
@@ -20,8 +23,10 @@ export const MAX_DEPTH = 48;
 
 const EVALUATION_BUDGET = 250_000;
 
-export function createContext(sourceFile: ts.SourceFile, index: FileIndex): TsContext {
-  return { sourceFile, text: sourceFile.text, index, resolving: new Set(), budget: { left: EVALUATION_BUDGET } };
+export function createContext(sourceFile: ts.SourceFile, index: FileIndex, imports?: ImportResolver): TsContext {
+  const ctx: TsContext = { sourceFile, text: sourceFile.text, index, resolving: new Set(), budget: { left: EVALUATION_BUDGET } };
+  if (imports) ctx.imports = imports;
+  return ctx;
 }
 
 export function spanOf(node: ts.Node, ctx: TsContext): Span {

@@ -13,6 +13,7 @@ import { bindingValue, calledFunction, memberExpressions, returnedExpressions } 
 import type { Binding } from './file-index.js';
 import { calleeName } from './values.js';
 import { appendAll } from '../../arrays.js';
+import { importedString } from '../../workspace/imported-names.js';
 
 export interface UrlPiece {
   text: string;
@@ -25,6 +26,11 @@ export interface UrlPiece {
 export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0): UrlPiece[] {
   const node = skipOuter(expression);
   if (!step(ctx, depth)) return [placeholder(node, ctx)];
+  if (ctx.imports && (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node))) {
+    // A URL constant another module exports (`import { LEONARDO_BASE } from "@/lib/leonardo"`).
+    const text = importedString(node, ctx);
+    if (text !== undefined) return text === '' ? [] : [{ text }];
+  }
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
     const start = node.getStart(ctx.sourceFile);
     return literalPiece(node.text, start + 1, node.end - 1, ctx);

@@ -1,0 +1,259 @@
+// The workspace index: for every TS/JS module of a workspace, what it exports that matters to
+// Leonardo requests, shared by the CLI (a folder, or one file's imports) and the language server.
+// Pure: it reads texts only through the reader it is given, executes nothing, reaches no network.
+//
+// Most files are never parsed: building the index reads each file once for a cheap scan (does it
+// mention Leonardo, what does it re-export). Only modules that mention Leonardo are summarised at
+// build time (summary.ts, one parse each, no tree kept); any other module is summarised when an
+// analysis asks about one of its exports. What each module's answers depended on is remembered, so
+// an edit invalidates exactly the summaries (and tells the importers) that read it.
+
+import path from 'node:path';
+import { ModuleResolver } from './modules.js';
+import { EMPTY_SUMMARY, summarizeModule, type ModuleSummary } from './summary.js';
+import type { ExportFact, ImportResolver } from './types.js';
+
+export interface WorkspaceIndexOptions {
+  /** The workspace root (absolute): nothing outside it is read or resolved. */
+  root: string;
+  /** A file's text, or undefined when it cannot be read (missing, too large, not a regular file). */
+  read(file: string): string | undefined;
+  /** The workspace's files (absolute paths), when they have been listed; otherwise existence is asked of `read`. */
+  files?: Iterable<string>;
+  /** At most this many files are indexed, and without a list at most this many reads are made. */
+  maxFiles?: number;
+}
+
+interface Scan {
+  mentionsLeonardo: boolean;
+  /** Specifiers of `export … from "…"` and `module.exports = require("…")`. */
+  reexports: string[];
+}
+
+export const DEFAULT_MAX_FILES = 20_000;
+const MAX_HOPS = 16;
+const MENTIONS_LEONARDO = /leonardo/i;
+/** tsconfig.json, jsconfig.json and the files they extend (tsconfig.base.json, tsconfig.app.json). */
+const CONFIG_FILE = /[\\/][tj]sconfig(?:\.[\w-]+)?\.json$/;
+const MODULE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
+// Starts only at a keyword, with no two adjacent unbounded runs: linear on adversarial text.
+const SPECIFIERS = /\b(?:from|import|require)\s*(?:\(\s*)?(['"])([^'"\r\n]{1,300})\1/g;
+const REEXPORTS = /(?:\bexport\s+(?:\*|type\s+\{[^}]*\}|\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*|\bmodule\.exports\s*=\s*require\s*\(\s*)(['"])([^'"\r\n]{1,300})\1/g;
+
+export class WorkspaceIndex {
+  readonly root: string;
+  private files?: Set<string>;
+  private readonly modules: ModuleResolver;
+  private readonly maxFiles: number;
+  private reads = 0;
+  private readonly scans = new Map<string, Scan>();
+  private readonly summaries = new Map<string, ModuleSummary>();
+  private readonly summarizing = new Set<string>();
+  /** Which files' answers (summaries and analyses) read a module, by module. */
+  private readonly dependents = new Map<string, Set<string>>();
+  /** Texts given for files (open editors) instead of what the reader reads. */
+  private readonly overrides = new Map<string, string>();
+
+  constructor(private readonly options: WorkspaceIndexOptions) {
+    this.root = path.resolve(options.root);
+    this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
+    this.modules = new ModuleResolver({ root: this.root, exists: (file) => this.exists(file), read: (file) => this.textOf(file) });
+    if (options.files) this.setFiles(options.files);
+  }
+
+  /**
+   * The workspace's files, listed after the index was made (the server lists them in the background
+   * and answers from the disk until then): from now on a module exists when it is listed.
+   */
+  setFiles(files: Iterable<string>): void {
+    this.files = new Set();
+    for (const file of files) {
+      if (this.files.size >= this.maxFiles) break;
+      if (MODULE_FILE.test(file) || CONFIG_FILE.test(file)) this.files.add(path.resolve(file));
+    }
+    this.modules.clear();
+    this.scans.clear();
+    this.summaries.clear();
+  }
+
+  /** Scan every listed file, and summarise those that mention Leonardo (the cold build). */
+  build(): void {
+    for (const file of this.files ?? []) this.buildFile(file);
+  }
+
+  /** Index one listed file (the server builds in slices, yielding between them). */
+  buildFile(file: string): void {
+    if (!MODULE_FILE.test(file)) return;
+    if (this.scanOf(file)?.mentionsLeonardo) this.summaryOf(file);
+  }
+
+  /** The listed files, for building in slices. */
+  listedFiles(): string[] {
+    return [...(this.files ?? [])];
+  }
+
+  /** What an analysis of `file` asks the index: its imports, resolved from its folder. */
+  resolverFor(file: string): ImportResolver {
+    const from = path.resolve(file);
+    return {
+      resolve: (specifier, imported) => {
+        const target = this.modules.resolve(from, specifier);
+        return target === undefined ? undefined : this.exportFact(target, imported, from, 0);
+      },
+      importsLeonardo: (text) => {
+        for (const match of text.matchAll(SPECIFIERS)) {
+          const target = this.modules.resolve(from, match[2]);
+          if (target !== undefined && this.carriesLeonardo(target, new Set())) {
+            this.depend(target, from);
+            return true;
+          }
+        }
+        return false;
+      },
+    };
+  }
+
+  /**
+   * A file's text changed (an editor's version, or on disk), was created, or was deleted (`text`
+   * null). Returns the files whose answers read it (directly or through others), which should be
+   * checked again.
+   */
+  update(file: string, text: string | null | undefined): string[] {
+    const resolved = path.resolve(file);
+    if (!this.insideRoot(resolved)) return [];
+    const existed = this.exists(resolved);
+    if (text === null) {
+      this.overrides.delete(resolved);
+      this.files?.delete(resolved);
+    } else {
+      if (text !== undefined) this.overrides.set(resolved, text);
+      if (this.files && this.files.size < this.maxFiles && (MODULE_FILE.test(resolved) || CONFIG_FILE.test(resolved))) this.files.add(resolved);
+    }
+    // A file appearing or disappearing (or a config changing) changes what specifiers resolve to.
+    if (existed !== this.exists(resolved) || CONFIG_FILE.test(resolved)) this.modules.clear();
+    // Summarised again when next asked: a keystroke in an open module costs no parse here.
+    return this.invalidate(resolved);
+  }
+
+  /** An editor closed the file: its text is the disk's again. */
+  release(file: string): string[] {
+    const resolved = path.resolve(file);
+    if (!this.overrides.delete(resolved)) return [];
+    return this.update(resolved, undefined);
+  }
+
+  /** How many modules have been summarised (for the bench and the server's log). */
+  get summarized(): number {
+    return this.summaries.size;
+  }
+
+  private invalidate(file: string): string[] {
+    const affected = new Set<string>();
+    const pending = [file];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      this.scans.delete(current);
+      this.summaries.delete(current);
+      for (const dependent of this.dependents.get(current) ?? []) {
+        if (!affected.has(dependent) && dependent !== file) {
+          affected.add(dependent);
+          pending.push(dependent);
+        }
+      }
+      this.dependents.delete(current);
+    }
+    return [...affected];
+  }
+
+  private exportFact(file: string, name: string, requester: string, hops: number): ExportFact | undefined {
+    if (hops > MAX_HOPS) return undefined;
+    this.depend(file, requester);
+    const summary = this.summaryOf(file);
+    let key = name;
+    let ref = summary.exports.get(name);
+    if (!ref && (name === 'default' || name === '*')) {
+      key = '=';
+      ref = summary.exports.get('=');
+    }
+    if (ref) {
+      if ('local' in ref) return summary.facts.get(key);
+      const next = this.modules.resolve(file, ref.from);
+      return next === undefined ? undefined : this.exportFact(next, ref.name, requester, hops + 1);
+    }
+    if (name === 'default' || name === '*') return undefined;
+    for (const star of summary.stars) {
+      const next = this.modules.resolve(file, star);
+      const fact = next === undefined ? undefined : this.exportFact(next, name, requester, hops + 1);
+      if (fact) return fact;
+    }
+    return undefined;
+  }
+
+  private summaryOf(file: string): ModuleSummary {
+    const known = this.summaries.get(file);
+    if (known) return known;
+    // A cycle of imports: the module being summarised is not known yet.
+    if (this.summarizing.has(file)) return EMPTY_SUMMARY;
+    const text = this.textOf(file);
+    if (text === undefined) return EMPTY_SUMMARY;
+    this.summarizing.add(file);
+    try {
+      const summary = summarizeModule(file, text, this.resolverFor(file));
+      this.summaries.set(file, summary);
+      return summary;
+    } finally {
+      this.summarizing.delete(file);
+    }
+  }
+
+  /** Whether a module mentions Leonardo or re-exports one that does (its importers are worth reading). */
+  private carriesLeonardo(file: string, seen: Set<string>): boolean {
+    if (seen.has(file) || seen.size > MAX_HOPS) return false;
+    seen.add(file);
+    const scan = this.scanOf(file);
+    if (!scan) return false;
+    if (scan.mentionsLeonardo) return true;
+    return scan.reexports.some((specifier) => {
+      const next = this.modules.resolve(file, specifier);
+      return next !== undefined && this.carriesLeonardo(next, seen);
+    });
+  }
+
+  private scanOf(file: string): Scan | undefined {
+    const known = this.scans.get(file);
+    if (known) return known;
+    const text = this.textOf(file);
+    if (text === undefined) return undefined;
+    const scan: Scan = { mentionsLeonardo: MENTIONS_LEONARDO.test(text), reexports: [] };
+    for (const match of text.matchAll(REEXPORTS)) scan.reexports.push(match[2]);
+    this.scans.set(file, scan);
+    return scan;
+  }
+
+  private depend(module: string, dependent: string): void {
+    if (module === dependent) return;
+    let set = this.dependents.get(module);
+    if (!set) this.dependents.set(module, (set = new Set()));
+    set.add(dependent);
+  }
+
+  private exists(file: string): boolean {
+    if (this.overrides.has(file)) return true;
+    if (this.files) return this.files.has(file);
+    return this.textOf(file) !== undefined;
+  }
+
+  private textOf(file: string): string | undefined {
+    const override = this.overrides.get(file);
+    if (override !== undefined) return override;
+    if (!this.insideRoot(file)) return undefined;
+    if (this.files && !this.files.has(file)) return undefined;
+    if (!this.files && this.reads++ >= this.maxFiles) return undefined;
+    return this.options.read(file);
+  }
+
+  private insideRoot(file: string): boolean {
+    const relative = path.relative(this.root, file);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(/[\\/]/).includes('node_modules');
+  }
+}
