@@ -39,7 +39,7 @@ tsTester.run('unknown-field', plugin.rules['unknown-field'], {
       code: TS_GENERATE('Width: 1024, height: 768'),
       filename: 'generate.ts',
       output: TS_GENERATE('width: 1024, height: 768'),
-      errors: [{ line: 7, column: 85, endLine: 7, endColumn: 90, message: /^`Width` is not a field of POST \/generations.*use `width`\.$/ }],
+      errors: [{ line: 7, column: 85, endLine: 7, endColumn: 90, message: /^'Width' is not a field of POST \/generations.*use 'width'/ }],
     },
   ],
 });
@@ -170,8 +170,8 @@ test('a request file and curl in Markdown are read from the text alone (as under
   assert.deepEqual(
     jsonReports.map((r) => [(r.loc as { start: { line: number; column: number } }).start, String(r.data?.message).split(':')[0]]),
     [
-      [{ line: 5, column: 2 }, '`Width` is not a field of POST /generations'],
-      [{ line: 4, column: 25 }, '`num_inference_steps` 5 is out of range'],
+      [{ line: 5, column: 2 }, "'Width' is not a field of POST /generations"],
+      [{ line: 4, column: 25 }, "'num_inference_steps' 5 is out of range"],
     ],
   );
   const md = '# Notes\n\n```sh\ncurl -X POST https://cloud.leonardo.ai/api/rest/v1/generations \\\n  -H "authorization: Bearer $LEONARDO_API_KEY" \\\n  -d \'{"prompt": "a fox", "num_images": 9}\'\n```\n\nA plain `fetch("https://example.com")` in prose.\n';

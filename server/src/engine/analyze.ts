@@ -110,6 +110,7 @@ function runRules(
       const finding: Finding = { ruleId: rule.meta.id, severity, message: input.message, span: input.span, fixes: input.fixes ?? [] };
       if (input.endpoint !== undefined) finding.endpoint = input.endpoint;
       if (input.apiError !== undefined) finding.apiError = input.apiError;
+      if (input.detail !== undefined) finding.detail = input.detail;
       findings.push(finding);
     },
   };

@@ -231,6 +231,11 @@ export interface Finding {
   endpoint?: string;
   /** The API's own error text the request would get back, when the catalogue has one. */
   apiError?: string;
+  /**
+   * Background the one-line message leaves out (why, where the fact comes from, a caveat of the
+   * catalogue), in Markdown: the hover shows it under the message, the Problems panel does not.
+   */
+  detail?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

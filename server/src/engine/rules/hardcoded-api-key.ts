@@ -35,7 +35,7 @@ export const rule: Rule = {
     const report = (span: Span, key: string, fixes: Fix[], request?: RequestSite): void => {
       if (reported.has(span.start)) return;
       reported.add(span.start);
-      ctx.report({ message: message(key), span, fixes, endpoint: request ? endpointLabel(request) : undefined });
+      ctx.report({ message: message(key), detail: DETAIL, span, fixes, endpoint: request ? endpointLabel(request) : undefined });
     };
     const referenced = new Set<string>();
     for (const request of requestsWithHeaders(ctx.requests)) {
@@ -62,11 +62,10 @@ export const rule: Rule = {
   },
 };
 
+const DETAIL = "Anyone who can read the file can spend your API credits. Revoke the key on Leonardo's API access page.";
+
 function message(key: string): string {
-  return (
-    `A Leonardo API key (\`${redactKey(key)}\`) is written in this file: anyone who can read it can spend your API credits. ` +
-    `Read the key from the environment (\`${ENV_NAME}\`) and revoke this one on Leonardo's API access page.`
-  );
+  return `A Leonardo API key (${redactKey(key)}) is written in this file: read it from ${ENV_NAME} and revoke this one.`;
 }
 
 /** A name that says it holds a Leonardo key: `LEONARDO_API_KEY`, `leonardoToken`, the SDK's `bearerAuth`. */

@@ -20,7 +20,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
     const misnamed = getProperty(object, 'models') || getProperty(object, 'modelId');
     if (!body.modelProperty && !object.hasUnknownKeys && !misnamed) {
       report({
-        message: 'A v2 body needs `model`, the model string (`gpt-image-1.5`, `kling-3.0`, ...).',
+        message: "A v2 body needs 'model', the model string ('gpt-image-1.5', 'kling-3.0', ...).",
         span: object.openBrace,
         fixes: [insert(object, 'model', '"TODO: model string"')],
         endpoint: body.endpoint,
@@ -31,7 +31,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
       const required = model ? requiredNames(model.params) : [];
       if (!model || required.length === 0) continue;
       report({
-        message: `${modelName(model)} requires \`parameters\` with ${required.map((n) => `\`${n}\``).join(', ')}, and it is missing.`,
+        message: `${modelName(model)} requires 'parameters' with ${required.map((n) => `'${n}'`).join(', ')}, and it is missing.`,
         span: object.openBrace,
         fixes: [],
         endpoint: body.endpoint,
@@ -41,13 +41,13 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
   for (const { body, model, object, schema, path } of objects) {
     if (!schema.properties) continue;
     for (const name of requiredNames(schema.properties)) {
-      const where = path ? `\`${path}\`` : '`parameters`';
+      const where = path ? `'${path}'` : "'parameters'";
       const property = getProperty(object, name);
       if (!property) {
         if (object.hasUnknownKeys) continue;
         report(
           {
-            message: `${where} needs \`${name}\` for ${modelName(model)}, and it is missing.`,
+            message: `${where} needs '${name}' for ${modelName(model)}, and it is missing.`,
             span: object.openBrace,
             fixes: placeholderFix(object, name, schema.properties[name]),
             endpoint: body.endpoint,
@@ -61,7 +61,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
       if (!isNull) continue;
       report(
         {
-          message: `${where} needs \`${name}\` for ${modelName(model)}, and it is null.`,
+          message: `${where} needs '${name}' for ${modelName(model)}, and it is null.`,
           span: property.keySpan,
           fixes: [],
           endpoint: body.endpoint,

@@ -23,19 +23,19 @@ interface V1Name {
   hint: string;
 }
 const V1_NAMES: Readonly<Record<string, V1Name>> = {
-  num_images: { rename: 'quantity', hint: 'v2 takes `quantity`' },
-  numImages: { rename: 'quantity', hint: 'v2 takes `quantity`' },
-  negativePrompt: { rename: 'negative_prompt', hint: 'v2 takes `negative_prompt`' },
-  promptEnhance: { rename: 'prompt_enhance', hint: 'v2 takes `prompt_enhance` ("ON"/"OFF"/"AUTO")' },
-  modelId: { hint: 'v2 names the model in the top-level `model`' },
-  models: { hint: 'v2 names the model in the top-level `model`' },
-  isPublic: { hint: 'v2 takes a top-level `public`' },
-  public: { hint: '`public` sits at the top level of the body, beside `model`' },
-  styleUUID: { hint: 'v2 takes `style_ids: ["<uuid>"]`' },
-  init_image_id: { hint: 'v2 takes the image in `guidances.image_reference`' },
-  init_generation_image_id: { hint: 'v2 takes the image in `guidances.image_reference`' },
-  imagePrompts: { hint: 'v2 takes images in `guidances.image_reference`' },
-  controlnets: { hint: 'v2 takes reference images in `guidances`' },
+  num_images: { rename: 'quantity', hint: "v2 takes 'quantity'" },
+  numImages: { rename: 'quantity', hint: "v2 takes 'quantity'" },
+  negativePrompt: { rename: 'negative_prompt', hint: "v2 takes 'negative_prompt'" },
+  promptEnhance: { rename: 'prompt_enhance', hint: 'v2 takes \'prompt_enhance\' ("ON"/"OFF"/"AUTO")' },
+  modelId: { hint: "v2 names the model in the top-level 'model'" },
+  models: { hint: "v2 names the model in the top-level 'model'" },
+  isPublic: { hint: "v2 takes a top-level 'public'" },
+  public: { hint: "'public' sits at the top level of the body, beside 'model'" },
+  styleUUID: { hint: 'v2 takes \'style_ids: ["<uuid>"]\'' },
+  init_image_id: { hint: "v2 takes the image in 'guidances.image_reference'" },
+  init_generation_image_id: { hint: "v2 takes the image in 'guidances.image_reference'" },
+  imagePrompts: { hint: "v2 takes images in 'guidances.image_reference'" },
+  controlnets: { hint: "v2 takes reference images in 'guidances'" },
 };
 /** v1 options no v2 model takes. */
 const V1_ONLY = new Set(['alchemy', 'presetStyle', 'photoReal', 'photoRealVersion', 'ultra', 'sd_version', 'scheduler', 'guidance_scale', 'num_inference_steps', 'promptMagic', 'enhancePrompt', 'contrastRatio', 'expandedDomain', 'highResolution']);
@@ -68,18 +68,18 @@ function topLevel(body: V2Body, text: string, report: Report): void {
     let message: string;
     let fixes: Fix[] = [];
     if (key === 'isPublic' && !getProperty(body.body, 'public')) {
-      message = '`isPublic` is v1\'s name: a v2 body takes `public`.';
+      message = "'isPublic' is v1's name: a v2 body takes 'public'.";
       fixes = renameFixes(property, ['public'], text, true);
     } else if (key === 'modelId' || key === 'models') {
       const model = knownOptions(property.value)[0];
       const v2Model = model?.kind === 'string' && getV2Catalogue().model(model.value);
-      message = `\`${key}\` is v1's: a v2 body names the model in \`model\`.`;
+      message = `'${key}' is v1's: a v2 body names the model in 'model'.`;
       if (v2Model && !getProperty(body.body, 'model')) fixes = renameFixes(property, ['model'], text, true);
     } else if (allParameterNames(getV2Catalogue()).has(key)) {
-      message = `\`${key}\` belongs inside \`parameters\`: at the top level the v2 API does not read it.`;
+      message = `'${key}' belongs inside 'parameters': at the top level the v2 API does not read it.`;
     } else {
       const near = nearestNames(key, TOP_LEVEL);
-      message = `\`${key}\` is not a v2 body key: the body takes \`model\`, \`parameters\` and \`public\`.`;
+      message = `'${key}' is not a v2 body key: the body takes 'model', 'parameters' and 'public'.`;
       fixes = renameFixes(property, near.filter((n) => !getProperty(body.body, n)), text, false);
     }
     report({ message, span: property.keySpan, fixes, endpoint: body.endpoint });
@@ -92,9 +92,9 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   const forbidden = model.forbidden && Object.hasOwn(model.forbidden, key) ? model.forbidden[key] : undefined;
   if (forbidden) {
     const since = forbidden.since ? ` since ${forbidden.since}` : '';
-    const use = forbidden.use ? `: use \`${forbidden.use}\`` : '';
+    const use = forbidden.use ? `: use '${forbidden.use}'` : '';
     report({
-      message: `\`${key}\` makes ${modelName(model)} requests fail${since}${use}.`,
+      message: `'${key}' makes ${modelName(model)} requests fail${since}${use}.`,
       span: property.keySpan,
       fixes: [],
       endpoint: body.endpoint,
@@ -109,8 +109,8 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   if (v1) {
     const target = v1.rename && Object.hasOwn(model.params, v1.rename) ? v1.rename : undefined;
     const message = v1.rename && !target
-      ? `\`${key}\` is v1's name, and ${modelName(model)} takes no \`${v1.rename}\` either.`
-      : `\`${key}\` is v1's name: ${v1.hint}.`;
+      ? `'${key}' is v1's name, and ${modelName(model)} takes no '${v1.rename}' either.`
+      : `'${key}' is v1's name: ${v1.hint}.`;
     report({
       message,
       span: property.keySpan,
@@ -122,7 +122,7 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   }
   if (V1_ONLY.has(key)) {
     report({
-      message: `\`${key}\` is a v1 option: v2 models do not take it.`,
+      message: `'${key}' is a v1 option: v2 models do not take it.`,
       span: property.keySpan,
       fixes: [],
       endpoint: body.endpoint,
@@ -132,9 +132,9 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   }
   const certain = [...new Set([...caseOnlyMatches(key, names), ...spellingMatches(key, names)])];
   const suggestions = certain.length > 0 ? certain : nearestNames(key, names);
-  const hint = suggestions.length > 0 ? ` Did you mean ${listOr(suggestions.map((n) => `\`${n}\``))}?` : '';
+  const hint = suggestions.length > 0 ? ` Did you mean ${listOr(suggestions.map((n) => `'${n}'`))}?` : '';
   report({
-    message: `\`${key}\` is not a parameter of ${modelName(model)}${outcome}.${hint}`,
+    message: `'${key}' is not a parameter of ${modelName(model)}${outcome}.${hint}`,
     span: property.keySpan,
     fixes: renameFixes(property, suggestions.filter((n) => !getProperty(object, n)), text, certain.length === 1),
     endpoint: body.endpoint,
@@ -146,10 +146,10 @@ function guidanceKind(visit: V2PropertyVisit, report: Report): void {
   const { model, property, schema, body } = visit;
   const kinds = Object.keys(schema.properties ?? {});
   const near = nearestNames(property.key, kinds);
-  const head = `\`${property.key}\` is not a guidance of ${modelName(model)}`;
-  const listed = `: it takes ${listOr(kinds.map((k) => `\`${k}\``))}`;
+  const head = `'${property.key}' is not a guidance of ${modelName(model)}`;
+  const listed = `: it takes ${listOr(kinds.map((k) => `'${k}'`))}`;
   const tail = near.length > 0
-    ? `: did you mean ${listOr(near.map((n) => `\`${n}\``))}?`
+    ? `: did you mean ${listOr(near.map((n) => `'${n}'`))}?`
     : head.length + listed.length < 120 ? `${listed}.` : `: it takes ${kinds.length} other kinds.`;
   report(
     {
@@ -166,7 +166,7 @@ function guidanceKind(visit: V2PropertyVisit, report: Report): void {
 function nested(visit: V2PropertyVisit, report: Report): void {
   const { model, property, path, body } = visit;
   report({
-    message: `\`${property.key}\` is not a field of \`${path}\` for ${modelName(model)}: the API rejects it.`,
+    message: `'${property.key}' is not a field of '${path}' for ${modelName(model)}: the API rejects it.`,
     span: property.keySpan,
     fixes: [],
     endpoint: body.endpoint,
@@ -181,7 +181,7 @@ function v1NamesOnly(body: V2Body, object: ObjectValue, text: string, report: Re
     if (!v1 || all.has(property.key)) continue;
     const certain = v1.rename !== undefined && v1.rename !== 'negative_prompt' && !getProperty(object, v1.rename);
     report({
-      message: `\`${property.key}\` is v1's name: ${v1.hint}.`,
+      message: `'${property.key}' is v1's name: ${v1.hint}.`,
       span: property.keySpan,
       fixes: v1.rename && certain ? renameFixes(property, [v1.rename], text, true) : [],
       endpoint: body.endpoint,
