@@ -87,7 +87,7 @@ export async function poll(id: string) {
           fixes: [{ title: 'Change to "FAILED"', output: edit('\'failed\'', '\'FAILED\''), preferred: true }],
         },
         {
-          message: `'generationsByPk.generatedImages[0].generatedImageVariationGenerics[0].status' is compared with "COMPLETED", a value it never has: did you mean "COMPLETE"?`,
+          message: `'status' is compared with "COMPLETED", a value it never has: did you mean "COMPLETE"?`,
           at: [17, 46, '\'COMPLETED\''],
           fixes: [{ title: 'Change to "COMPLETE"', output: edit('COMPLETED', 'COMPLETE'), preferred: false }], // not case-only: a guess
         },

@@ -72,7 +72,7 @@ function reportImpossible(ctx: RuleContext, flow: Flow, origin: ResponseOrigin, 
   const hint = suggestions.length > 0 ? `: did you mean ${listOr(suggestions.map((s) => JSON.stringify(s)))}?` : ', so the comparison never matches.';
   const head = `is compared with ${JSON.stringify(value.value)}, a value it never has${hint}`;
   ctx.report({
-    message: fitMessage(`${field} ${head}`, `'${writtenPath(origin)}' ${head}`),
+    message: fitMessage(`${field} ${head}`, `'${writtenPath(origin)}' ${head}`, `'${writtenPath(origin).split('.').pop()}' ${head}`),
     detail: `The API sends ${listOr(allowed.map((v) => `\`${JSON.stringify(v)}\``))} (enum values are case-sensitive).`,
     span: value.span,
     fixes: choiceFixes(suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(value, s) })), certain),
