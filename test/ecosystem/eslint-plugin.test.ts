@@ -55,7 +55,7 @@ jsTester.run('option-conflict', plugin.rules['option-conflict'], {
       output: null,
       errors: [
         {
-          message: '`upscalerStyle` cannot be used with `ultraUpscaleStyle`: the API rejects a request with both. Keep one.',
+          message: "'upscalerStyle' cannot be used with 'ultraUpscaleStyle': keep one.",
           line: 11,
           column: 5,
           suggestions: [
@@ -178,7 +178,7 @@ test('a request file and curl in Markdown are read from the text alone (as under
   const mdReports = lintAsTextLanguage('README.md', md);
   assert.equal(mdReports.length, 1);
   assert.deepEqual((mdReports[0].loc as { start: unknown }).start, { line: 6, column: 40 });
-  assert.match(String(mdReports[0].data?.message), /^`num_images` 9 is too many/);
+  assert.match(String(mdReports[0].data?.message), /^'num_images' 9 is too many/);
   // A JSON file that is not a Leonardo request gets nothing.
   assert.deepEqual(lintAsTextLanguage('tsconfig.json', '{ "compilerOptions": { "Width": 1 } }\n'), []);
 });
@@ -188,7 +188,7 @@ test("settings['leonardo-lint'] configures the engine (request files by glob), n
   assert.deepEqual(lintAsTextLanguage('bodies/lighthouse.json', body), [], 'a plain .json file is not known to be a request');
   const settings = { 'leonardo-lint': { requestFiles: { 'bodies/*.json': 'POST /generations' }, rules: { 'too-many-images': 'off' } } };
   const reports = lintAsTextLanguage('bodies/lighthouse.json', body, settings);
-  assert.deepEqual(reports.map((r) => String(r.data?.message).split(':')[0]), ['`num_images` 12 is too many with the default width 1024 (width is omitted, and the API uses 1024×768)']);
+  assert.deepEqual(reports.map((r) => String(r.data?.message).split(':')[0]), ["'num_images' 12 is too many with the default width 1024"]);
 });
 
 const requireFromRoot = createRequire(path.resolve('package.json'));
