@@ -35,7 +35,7 @@ ruleTester.run('too-many-images', {
       code: jsonFile(`{"model": "${model}", "parameters": {"prompt": "x", "quantity": ${quantity}}}`),
       findings: [
         {
-          message: `\`quantity\` ${quantity} is more than \`${model}\` allows (${max}): the API answers \`Too many images\`.`,
+          message: `'quantity' ${quantity} is more than ${model} allows (${max}): the API answers 'Too many images'.`,
           at: [2, column, `${quantity}`] as [number, number, string],
           fixes: [{ title: `Set quantity to ${max}`, output: edit(`"quantity": ${quantity}}`, `"quantity": ${max}}`), preferred: false }],
         },

@@ -28,7 +28,7 @@ ruleTester.run('invalid-id', {
       code: v1Body(model),
       findings: [
         {
-          message: `\`${model}\` is a v2 model: send it as \`model\` to POST /api/rest/v2/generations; v1 \`modelId\` takes a UUID.`,
+          message: `'${model}' is a v2 model: send it as 'model' to POST /api/rest/v2/generations; v1 'modelId' takes a UUID.`,
           at: [6, 24, `'${model}'`] as [number, number, string],
           fixes: [],
         },
