@@ -39,7 +39,7 @@ tsTester.run('unknown-field', plugin.rules['unknown-field'], {
       code: TS_GENERATE('Width: 1024, height: 768'),
       filename: 'generate.ts',
       output: TS_GENERATE('width: 1024, height: 768'),
-      errors: [{ line: 7, column: 85, endLine: 7, endColumn: 90, message: /^`Width` is not a field of POST \/generations.*use `width`\.$/ }],
+      errors: [{ line: 7, column: 85, endLine: 7, endColumn: 90, message: /^'Width' is not a field of POST \/generations.*use 'width'/ }],
     },
   ],
 });
@@ -55,7 +55,7 @@ jsTester.run('option-conflict', plugin.rules['option-conflict'], {
       output: null,
       errors: [
         {
-          message: '`upscalerStyle` cannot be used with `ultraUpscaleStyle`: the API rejects a request with both. Keep one.',
+          message: "'upscalerStyle' cannot be used with 'ultraUpscaleStyle': keep one.",
           line: 11,
           column: 5,
           suggestions: [
@@ -170,15 +170,15 @@ test('a request file and curl in Markdown are read from the text alone (as under
   assert.deepEqual(
     jsonReports.map((r) => [(r.loc as { start: { line: number; column: number } }).start, String(r.data?.message).split(':')[0]]),
     [
-      [{ line: 5, column: 2 }, '`Width` is not a field of POST /generations'],
-      [{ line: 4, column: 25 }, '`num_inference_steps` 5 is out of range'],
+      [{ line: 5, column: 2 }, "'Width' is not a field of POST /generations"],
+      [{ line: 4, column: 25 }, "'num_inference_steps' 5 is out of range"],
     ],
   );
   const md = '# Notes\n\n```sh\ncurl -X POST https://cloud.leonardo.ai/api/rest/v1/generations \\\n  -H "authorization: Bearer $LEONARDO_API_KEY" \\\n  -d \'{"prompt": "a fox", "num_images": 9}\'\n```\n\nA plain `fetch("https://example.com")` in prose.\n';
   const mdReports = lintAsTextLanguage('README.md', md);
   assert.equal(mdReports.length, 1);
   assert.deepEqual((mdReports[0].loc as { start: unknown }).start, { line: 6, column: 40 });
-  assert.match(String(mdReports[0].data?.message), /^`num_images` 9 is too many/);
+  assert.match(String(mdReports[0].data?.message), /^'num_images' 9 is too many/);
   // A JSON file that is not a Leonardo request gets nothing.
   assert.deepEqual(lintAsTextLanguage('tsconfig.json', '{ "compilerOptions": { "Width": 1 } }\n'), []);
 });
@@ -188,7 +188,7 @@ test("settings['leonardo-lint'] configures the engine (request files by glob), n
   assert.deepEqual(lintAsTextLanguage('bodies/lighthouse.json', body), [], 'a plain .json file is not known to be a request');
   const settings = { 'leonardo-lint': { requestFiles: { 'bodies/*.json': 'POST /generations' }, rules: { 'too-many-images': 'off' } } };
   const reports = lintAsTextLanguage('bodies/lighthouse.json', body, settings);
-  assert.deepEqual(reports.map((r) => String(r.data?.message).split(':')[0]), ['`num_images` 12 is too many with the default width 1024 (width is omitted, and the API uses 1024×768)']);
+  assert.deepEqual(reports.map((r) => String(r.data?.message).split(':')[0]), ["'num_images' 12 is too many with the default width 1024"]);
   // The plugin works the engine's config out once per settings object: another one is read afresh.
   const elsewhere = { 'leonardo-lint': { requestFiles: { 'other/*.json': 'POST /generations' } } };
   assert.deepEqual(lintAsTextLanguage('bodies/lighthouse.json', body, elsewhere), [], 'the other settings do not cover bodies/');

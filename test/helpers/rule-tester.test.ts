@@ -6,7 +6,7 @@ import { checkInvalid, checkValid, edit, type InvalidCase } from './rule-tester.
 
 const RULE = 'too-many-images';
 const CODE = '// POST /generations\n{"prompt": "a field of tulips", "num_images": 10, "width": 512, "height": 512}';
-const MESSAGE = '`num_images` 10 is more than the 8 images one request may ask for: the API answers `400 Bad Request: Too many images`.';
+const MESSAGE = "'num_images' 10 is more than the 8 images one request may ask for: use 8 or fewer.";
 const complete = (): InvalidCase => ({
   path: 'request.jsonc',
   code: CODE,
@@ -71,14 +71,14 @@ test('edit() must name one place in the code', () => {
   assert.throws(() => checkInvalid(RULE, withFix((x) => (x.output = edit('11', '8')))), /is not in the code/);
 });
 
-/** A made-up rule reporting on every JSON request body, with the given fixes. */
-function fakeRule(fixes: (code: string, start: number, end: number) => Fix[], check?: () => void): Rule {
+/** A made-up rule reporting on every JSON request body, with the given fixes (and message). */
+function fakeRule(fixes: (code: string, start: number, end: number) => Fix[], check?: () => void, message = 'fake'): Rule {
   return {
     meta: { id: 'fake-rule', defaultSeverity: 'warning', description: 'a rule made up for the harness test', docsUrl: '', fixable: true },
     check(ctx) {
       check?.();
       for (const request of ctx.requests) {
-        if (request.body) ctx.report({ message: 'fake', span: request.body.span, fixes: fixes(ctx.document.text, request.body.span.start, request.body.span.end) });
+        if (request.body) ctx.report({ message, span: request.body.span, fixes: fixes(ctx.document.text, request.body.span.start, request.body.span.end) });
       }
     },
   };
@@ -110,6 +110,20 @@ test('more than one preferred fix on a finding fails', () => {
     findings: [{ message: 'fake', at, fixes: [{ output: edit('{"', '{ "'), preferred: true }, { output: edit('{"', '{  "'), preferred: true }] }],
   };
   assert.throws(() => checkInvalid(two, c), /more than one preferred fix/);
+});
+
+test('a message over 140 characters, with a backtick or on two lines fails the case, even when stated exactly', () => {
+  const at: [number, number, string] = [2, 1, CODE.slice(CODE.indexOf('{'))];
+  const saying = (message: string): [Rule, InvalidCase] => [
+    fakeRule(() => [], undefined, message),
+    { path: 'request.jsonc', code: CODE, findings: [{ message, at, fixes: [] }] },
+  ];
+  const fits = `'num_images' ${'x'.repeat(140 - 13)}`;
+  assert.equal(fits.length, 140);
+  checkInvalid(...saying(fits));
+  assert.throws(() => checkInvalid(...saying(`${fits}y`)), /has 141 characters, over 140/);
+  assert.throws(() => checkInvalid(...saying('`num_images` is wrong')), /has a backtick/);
+  assert.throws(() => checkInvalid(...saying('num_images is wrong\nand so on')), /has a line break/);
 });
 
 test('a rule that throws fails the case, valid or invalid', () => {

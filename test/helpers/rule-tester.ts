@@ -16,6 +16,7 @@ import { documentKindForPath } from '../../server/src/engine/extract/index.js';
 import { allRules } from '../../server/src/engine/rules/index.js';
 import type { DocumentKind, Finding, Fix, Rule } from '../../server/src/engine/types.js';
 import { applyFix, type LintOptions } from './lint.js';
+import { MAX_MESSAGE_LENGTH } from '../../server/src/engine/messages.js';
 
 /** The document text after a fix: the whole text, or `edit(from, to)` of the case's code. */
 export type Output = string | OutputEdit;
@@ -122,6 +123,7 @@ export function checkInvalid(rule: string | Rule, c: InvalidCase): void {
     const stated = c.findings[i];
     const where = `finding ${i + 1}`;
     const [line, column] = lineColumn(c.code, finding.span.start);
+    checkMessageForm(finding.message, `${where}: message`);
     if (typeof stated.message === 'string') assert.equal(finding.message, stated.message, `${where}: message${actual}`);
     else assert.match(finding.message, stated.message, `${where}: message${actual}`);
     assert.deepEqual([line, column, c.code.slice(finding.span.start, finding.span.end)], stated.at, `${where}: at [line, column, text]${actual}`);
@@ -147,6 +149,16 @@ export function checkInvalid(rule: string | Rule, c: InvalidCase): void {
       checkStillParses(c, kind, output, fixWhere);
     });
   });
+}
+
+/**
+ * A message is one plain line for the Problems panel, where Markdown is not rendered: at most
+ * MAX_MESSAGE_LENGTH characters, no backticks (code is quoted 'like this', string values "like this").
+ */
+export function checkMessageForm(message: string, where: string): void {
+  assert.ok(message.length <= MAX_MESSAGE_LENGTH, `${where} has ${message.length} characters, over ${MAX_MESSAGE_LENGTH}: ${message}`);
+  assert.ok(!message.includes('`'), `${where} has a backtick (quote code 'like this'): ${message}`);
+  assert.ok(!/[\r\n]/.test(message), `${where} has a line break: ${message}`);
 }
 
 function checkFindingStatement(f: FindingStatement, where: string): void {

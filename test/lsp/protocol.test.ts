@@ -72,7 +72,7 @@ describe('a client with pull diagnostics (VS Code)', () => {
     const [unknown] = diagnostics;
     assert.equal(unknown.source, 'leonardo-lint');
     assert.equal(unknown.codeDescription?.href, 'https://github.com/leonardo-lint/leonardo-lint/blob/main/docs/rules/unknown-field.md');
-    assert.match(unknown.message as string, /Unexpected variable wid/);
+    assert.match(unknown.message as string, /'wid' is not a field of POST \/generations/);
     assert.deepEqual(unknown.data, {
       version: 1,
       fixes: [{ title: 'Rename to width', preferred: false, edits: [{ range: unknown.range, newText: 'width' }] }],

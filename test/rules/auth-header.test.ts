@@ -115,7 +115,7 @@ leonardo.interceptors.request.use((config) => {
       code: ROUTE("{ 'content-type': 'application/json' }"),
       findings: [
         {
-          message: 'This request to Leonardo sends no `authorization` header: the API answers `Authentication hook unauthorized this request`. Send `authorization: Bearer <your API key>`.',
+          message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
           at: [7, 14, '{'],
           apiError: 'Authentication hook unauthorized this request',
           endpoint: 'POST /generations',
@@ -125,28 +125,28 @@ leonardo.interceptors.request.use((config) => {
     },
     { name: '`Authorisation` (misspelt) is renamed', code: ROUTE('{ Authorisation: `Bearer ${process.env.LEONARDO_API_KEY}` }'), findings: [
       {
-        message: '`Authorisation` is a misspelling of the `authorization` header: the API key goes in `authorization: Bearer <your API key>`; without it the API answers `Authentication hook unauthorized this request`.',
+        message: "'Authorisation' is a misspelling of the 'authorization' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [7, 16, 'Authorisation'],
         fixes: [{ title: 'Send the key as `Authorization: Bearer …`', output: edit('Authorisation', 'Authorization'), preferred: true }],
       },
     ] },
     { name: '`x-api-key` is renamed and gets the Bearer prefix', code: ROUTE("{ 'x-api-key': process.env.LEONARDO_API_KEY! }"), findings: [
       {
-        message: 'Leonardo does not read the `x-api-key` header: the API key goes in `authorization: Bearer <your API key>`; without it the API answers `Authentication hook unauthorized this request`.',
+        message: "Leonardo does not read the 'x-api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [7, 16, '\'x-api-key\''],
         fixes: [{ title: 'Send the key as `authorization: Bearer …`', output: edit('x-api-key\': process.env.LEONARDO_API_KEY!', 'authorization\': `Bearer ${process.env.LEONARDO_API_KEY!}`'), preferred: true }],
       },
     ] },
     { name: '`api-key` with a literal key is renamed and gets the Bearer prefix', code: ROUTE(`{ 'api-key': '${KEY}' }`), findings: [
       {
-        message: 'Leonardo does not read the `api-key` header: the API key goes in `authorization: Bearer <your API key>`; without it the API answers `Authentication hook unauthorized this request`.',
+        message: "Leonardo does not read the 'api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [7, 16, '\'api-key\''],
         fixes: [{ title: 'Send the key as `authorization: Bearer …`', output: edit('api-key\': \'', 'authorization\': \'Bearer '), preferred: true }],
       },
     ] },
     { name: '`Token …`: the scheme is corrected in place', code: ROUTE('{ authorization: `Token ${process.env.LEONARDO_API_KEY}` }'), findings: [
       {
-        message: 'The authorization value uses the `Token` scheme: Leonardo takes only `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value uses the 'Token' scheme: Leonardo takes only 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Token'],
         apiError: 'Invalid response from authorization hook',
         fixes: [{ title: 'Replace Token with Bearer', output: edit('Token', 'Bearer'), preferred: true }],
@@ -154,119 +154,119 @@ leonardo.interceptors.request.use((config) => {
     ] },
     { name: '`Bearer:`: the scheme is corrected in place', code: ROUTE(`{ authorization: 'Bearer: ${KEY}' }`), findings: [
       {
-        message: 'The authorization value has a colon after `Bearer`: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "Remove the colon after 'Bearer': the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Bearer: '],
         fixes: [{ title: 'Remove the colon after Bearer', output: edit('Bearer: ', 'Bearer '), preferred: true }],
       },
     ] },
     { name: '`Bearer Bearer`: the scheme is corrected in place', code: ROUTE('{ authorization: `Bearer Bearer ${process.env.LEONARDO_API_KEY}` }'), findings: [
       {
-        message: 'The authorization value says `Bearer` twice: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value says 'Bearer' twice: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Bearer Bearer '],
         fixes: [{ title: 'Remove the second Bearer', output: edit('Bearer Bearer ', 'Bearer '), preferred: true }],
       },
     ] },
     { name: 'no space after Bearer', code: ROUTE('{ authorization: `Bearer${process.env.LEONARDO_API_KEY}` }'), findings: [
       {
-        message: 'The authorization value has no space after `Bearer`: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "Add a space after 'Bearer': the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Bearer'],
         fixes: [{ title: 'Add the space after Bearer', output: edit('Bearer', 'Bearer '), preferred: true }],
       },
     ] },
     { name: '`Basic …` with an encoded credential: the rename is offered, not applied automatically', code: ROUTE("{ authorization: 'Basic ' + btoa(user + ':' + pass) }"), findings: [
       {
-        message: 'The authorization value uses the `Basic` scheme: Leonardo takes only `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value uses the 'Basic' scheme: Leonardo takes only 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Basic'],
         fixes: [{ title: 'Replace Basic with Bearer', output: edit('Basic', 'Bearer'), preferred: false }],
       },
     ] },
     { name: 'a bare literal key gets the prefix', code: ROUTE(`{ authorization: '${KEY}' }`), findings: [
       {
-        message: 'The authorization value has no `Bearer ` scheme: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 31, '\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\''],
         fixes: [{ title: 'Add the Bearer prefix', output: edit('3f1b2c4d', 'Bearer 3f1b2c4d'), preferred: true }],
       },
     ] },
     { name: 'a bare env read is wrapped at the use', code: ROUTE('{ authorization: process.env.LEONARDO_API_KEY as string }'), findings: [
       {
-        message: 'The authorization value has no `Bearer ` scheme: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 31, 'process.env.LEONARDO_API_KEY as string'],
         fixes: [{ title: 'Add the Bearer prefix', output: edit('process.env.LEONARDO_API_KEY as string', '`Bearer ${process.env.LEONARDO_API_KEY as string}`'), preferred: true }],
       },
     ] },
     { name: 'a key variable is wrapped at the use; the declaration stays as it is', code: `const apiKey = process.env.LEONARDO_API_KEY;\n${ROUTE('{ authorization: apiKey }')}`, findings: [
       {
-        message: 'The authorization value has no `Bearer ` scheme: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [8, 31, 'apiKey'],
         fixes: [{ title: 'Add the Bearer prefix', output: edit(': apiKey }', ': `Bearer ${apiKey}` }'), preferred: true }],
       },
     ] },
     { name: 'a template of the bare key gets the prefix', code: ROUTE('{ authorization: `${process.env.LEONARDO_API_KEY}` }'), findings: [
       {
-        message: 'The authorization value has no `Bearer ` scheme: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 31, '`${process.env.LEONARDO_API_KEY}`'],
         fixes: [{ title: 'Add the Bearer prefix', output: edit(': `${process', ': `Bearer ${process'), preferred: true }],
       },
     ] },
     { name: 'a literal in a const is wrapped where it is used too', code: `const KEY = '${KEY}';\n${ROUTE("{ 'x-api-key': KEY }")}`, findings: [
       {
-        message: 'Leonardo does not read the `x-api-key` header: the API key goes in `authorization: Bearer <your API key>`; without it the API answers `Authentication hook unauthorized this request`.',
+        message: "Leonardo does not read the 'x-api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [8, 16, '\'x-api-key\''],
         fixes: [{ title: 'Send the key as `authorization: Bearer …`', output: edit('x-api-key\': KEY', 'authorization\': `Bearer ${KEY}`'), preferred: true }],
       },
     ] },
     { name: 'a literal key that is not a UUID is flagged without showing it', code: ROUTE("{ authorization: 'Bearer sk-live-9a8b7c6d5e4f' }"), findings: [
       {
-        message: 'The API key `sk-l…` is not a UUID (Leonardo keys look like `XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX`): the API answers `Invalid response from authorization hook`. Copy the key again from the Leonardo API access page.',
+        message: "The API key 'sk-l…' is not a UUID: copy the key again from Leonardo's API access page.",
         at: [7, 31, '\'Bearer sk-live-9a8b7c6d5e4f\''],
         fixes: [],
       },
     ] },
     { name: '`Bearer` with no key', code: ROUTE("{ authorization: 'Bearer ' }"), findings: [
       {
-        message: 'The authorization value is `Bearer` with no key after it: the API answers `Authentication hook unauthorized this request`.',
+        message: "The authorization value is 'Bearer' with no key after it: add the API key.",
         at: [7, 31, '\'Bearer \''],
         fixes: [],
       },
     ] },
     { name: 'a token variable holds the bare key', code: ROUTE("{ authorization: process.env['LEONARDO_TOKEN'] }"), findings: [
       {
-        message: 'The authorization value has no `Bearer ` scheme: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 31, 'process.env[\'LEONARDO_TOKEN\']'],
         fixes: [{ title: 'Add the Bearer prefix', output: edit('process.env[\'LEONARDO_TOKEN\']', '`Bearer ${process.env[\'LEONARDO_TOKEN\']}`'), preferred: true }],
       },
     ] },
     { name: 'axios.create without the key: capitalised and quoted like the other headers', code: INSTANCE("{ 'Content-Type': 'application/json' }"), findings: [
       {
-        message: 'This request to Leonardo sends no `authorization` header: the API answers `Authentication hook unauthorized this request`. Send `authorization: Bearer <your API key>`.',
+        message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
         at: [4, 12, '{'],
         fixes: [{ title: 'Add the authorization header (process.env.LEONARDO_API_KEY)', output: edit('json\' }', 'json\', \'Authorization\': `Bearer ${process.env.LEONARDO_API_KEY}` }'), preferred: false }],
       },
     ] },
     { name: 'axios.create with X-Api-Key', code: INSTANCE("{ 'X-Api-Key': process.env.LEONARDO_API_KEY }"), findings: [
       {
-        message: 'Leonardo does not read the `X-Api-Key` header: the API key goes in `authorization: Bearer <your API key>`; without it the API answers `Authentication hook unauthorized this request`.',
+        message: "Leonardo does not read the 'X-Api-Key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [4, 14, '\'X-Api-Key\''],
         fixes: [{ title: 'Send the key as `Authorization: Bearer …`', output: edit('X-Api-Key\': process.env.LEONARDO_API_KEY', 'Authorization\': `Bearer ${process.env.LEONARDO_API_KEY}`'), preferred: true }],
       },
     ] },
     { name: 'curl: single quotes keep `$LEONARDO_API_KEY` from expanding', path: 'me.sh', code: CURL_SINGLE, findings: [
       {
-        message: '`$LEONARDO_API_KEY` is inside single quotes, so the shell sends it as written instead of the key: the API answers `Invalid response from authorization hook`. Use double quotes around the header.',
+        message: "'$LEONARDO_API_KEY' is inside single quotes, so the shell sends it as written: use double quotes around the header.",
         at: [4, 28, 'Bearer $LEONARDO_API_KEY'],
         fixes: [{ title: 'Use double quotes so the shell expands the variable', output: edit('\'authorization: Bearer $LEONARDO_API_KEY\'', '"authorization: Bearer $LEONARDO_API_KEY"'), preferred: true }],
       },
     ] },
     { name: 'curl: a missing Bearer', path: 'me.sh', code: 'curl -H "Authorization: $LEONARDO_API_KEY" https://cloud.leonardo.ai/api/rest/v1/me\n', findings: [
       {
-        message: 'The authorization value has no `Bearer ` scheme: the API expects `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+        message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [1, 25, '$LEONARDO_API_KEY'],
         fixes: [{ title: 'Add the Bearer prefix', output: edit(': $LEONARDO_API_KEY', ': Bearer $LEONARDO_API_KEY'), preferred: true }],
       },
     ] },
     { name: 'curl: no header at all', path: 'me.sh', code: 'curl https://cloud.leonardo.ai/api/rest/v1/me\n', findings: [
       {
-        message: 'This request to Leonardo sends no `authorization` header: the API answers `Authentication hook unauthorized this request`. Send `authorization: Bearer <your API key>`.',
+        message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
         at: [1, 1, 'curl'],
         fixes: [{ title: 'Add the authorization header ($LEONARDO_API_KEY)', output: edit('curl', 'curl -H "authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
       },
@@ -277,7 +277,7 @@ leonardo.interceptors.request.use((config) => {
       code: '# Calling the API\n\n```bash\ncurl https://cloud.leonardo.ai/api/rest/v1/me -H "authorization: Token $LEONARDO_API_KEY"\n```\n',
       findings: [
         {
-          message: 'The authorization value uses the `Token` scheme: Leonardo takes only `authorization: Bearer <your API key>` and answers `Invalid response from authorization hook`.',
+          message: "The authorization value uses the 'Token' scheme: Leonardo takes only 'authorization: Bearer <your API key>'.",
           at: [4, 66, 'Token'],
           fixes: [{ title: 'Replace Token with Bearer', output: edit('Token', 'Bearer'), preferred: true }],
         },
@@ -285,7 +285,7 @@ leonardo.interceptors.request.use((config) => {
     },
     { name: '.http files: a misspelt header', path: 'me.http', code: 'GET https://cloud.leonardo.ai/api/rest/v1/me\nAuthorizaton: Bearer {{$dotenv LEONARDO_API_KEY}}\n', findings: [
       {
-        message: '`Authorizaton` is a misspelling of the `authorization` header: the API key goes in `authorization: Bearer <your API key>`; without it the API answers `Authentication hook unauthorized this request`.',
+        message: "'Authorizaton' is a misspelling of the 'authorization' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [2, 1, 'Authorizaton'],
         fixes: [{ title: 'Send the key as `Authorization: Bearer …`', output: edit('Authorizaton', 'Authorization'), preferred: true }],
       },
@@ -296,7 +296,7 @@ leonardo.interceptors.request.use((config) => {
       code: 'POST https://cloud.leonardo.ai/api/rest/v1/generations\nContent-Type: application/json\n\n{"prompt": "a fox"}\n',
       findings: [
         {
-          message: 'This request to Leonardo sends no `authorization` header: the API answers `Authentication hook unauthorized this request`. Send `authorization: Bearer <your API key>`.',
+          message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
           at: [2, 1, 'Content-Type: application/json'],
           fixes: [{ title: 'Add the authorization header ({{$dotenv LEONARDO_API_KEY}})', output: edit('json', 'json\nAuthorization: Bearer {{$dotenv LEONARDO_API_KEY}}'), preferred: false }],
         },
@@ -304,14 +304,14 @@ leonardo.interceptors.request.use((config) => {
     },
     { name: 'Postman: a foreign header is renamed', path: POSTMAN, code: COLLECTION(undefined, [{ key: 'x-api-key', value: '{{LEONARDO_API_KEY}}' }]), findings: [
       {
-        message: 'Leonardo does not read the `x-api-key` header: the API key goes in `authorization: Bearer <your API key>`; without it the API answers `Authentication hook unauthorized this request`.',
+        message: "Leonardo does not read the 'x-api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [14, 21, 'x-api-key'],
         fixes: [{ title: 'Send the key as `authorization: Bearer …`', output: edit('x-api-key",\n            "value": "', 'authorization",\n            "value": "Bearer '), preferred: true }],
       },
     ] },
     { name: 'Postman: no header and no auth helper', path: POSTMAN, code: COLLECTION(undefined, [{ key: 'Accept', value: 'application/json' }]), findings: [
       {
-        message: 'This request to Leonardo sends no `authorization` header: the API answers `Authentication hook unauthorized this request`. Send `authorization: Bearer <your API key>`.',
+        message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
         at: [12, 19, '[\n          {\n            "key": "Accept",\n            "value": "application/json"\n          }\n        ]'],
         fixes: [],
       },
@@ -325,7 +325,7 @@ leonardo.interceptors.request.use((config) => {
 `,
       findings: [
         {
-          message: 'This `fetch` to Leonardo sends no headers, so no `authorization`: the API answers `Authentication hook unauthorized this request`. Send `authorization: Bearer <your API key>`.',
+          message: "This fetch to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
           at: [2, 27, '`https://cloud.leonardo.ai/api/rest/v1/generations/${id}`'],
           fixes: [{ title: 'Add the authorization header (process.env.LEONARDO_API_KEY)', output: edit('id}`);\n', 'id}`, { headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } });\n'), preferred: false }],
         },

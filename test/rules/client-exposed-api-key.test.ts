@@ -60,7 +60,7 @@ export function Generate() {
 `,
       findings: [
         {
-          message: 'The Leonardo API key comes from `process.env.NEXT_PUBLIC_LEONARDO_API_KEY`: Next.js puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+          message: 'The API key is shipped to browsers by Next.js: use a server-only variable (LEONARDO_API_KEY) in server code.',
           at: [4, 22, 'process.env.NEXT_PUBLIC_LEONARDO_API_KEY'],
           severity: 'warning',
           endpoint: 'POST /generations',
@@ -80,7 +80,7 @@ export const me = () => leonardo.get('/me');
 `,
       findings: [
         {
-          message: 'The Leonardo API key comes from `import.meta.env.VITE_LEONARDO_KEY`: Vite puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+          message: 'The API key is shipped to browsers by Vite: use a server-only variable (LEONARDO_API_KEY) in server code.',
           at: [4, 41, 'import.meta.env.VITE_LEONARDO_KEY'],
           fixes: [],
         },
@@ -94,7 +94,7 @@ export const me = () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { head
 `,
       findings: [
         {
-          message: 'The Leonardo API key comes from `VITE_LEONARDO_KEY from import.meta.env`: Vite puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+          message: 'The API key is shipped to browsers by Vite: use a server-only variable (LEONARDO_API_KEY) in server code.',
           at: [1, 9, 'VITE_LEONARDO_KEY: key'],
           fixes: [],
         },
@@ -102,35 +102,35 @@ export const me = () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { head
     },
     { name: 'Create React App prefix', code: call('process.env.REACT_APP_LEONARDO_KEY'), findings: [
       {
-        message: 'The Leonardo API key comes from `process.env.REACT_APP_LEONARDO_KEY`: Create React App puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+        message: 'The API key is shipped to browsers by Create React App: use a server-only variable (LEONARDO_API_KEY) in server code.',
         at: [1, 89, 'process.env.REACT_APP_LEONARDO_KEY'],
         fixes: [],
       },
     ] },
     { name: 'Expo prefix', code: call('process.env.EXPO_PUBLIC_LEONARDO_KEY'), findings: [
       {
-        message: 'The Leonardo API key comes from `process.env.EXPO_PUBLIC_LEONARDO_KEY`: Expo puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+        message: 'The API key is shipped to browsers by Expo: use a server-only variable (LEONARDO_API_KEY) in server code.',
         at: [1, 89, 'process.env.EXPO_PUBLIC_LEONARDO_KEY'],
         fixes: [],
       },
     ] },
     { name: 'SvelteKit and Astro prefix', code: call('process.env.PUBLIC_LEONARDO_KEY'), findings: [
       {
-        message: 'The Leonardo API key comes from `process.env.PUBLIC_LEONARDO_KEY`: SvelteKit and Astro puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+        message: 'The API key is shipped to browsers by SvelteKit and Astro: use a server-only variable (LEONARDO_API_KEY) in server code.',
         at: [1, 89, 'process.env.PUBLIC_LEONARDO_KEY'],
         fixes: [],
       },
     ] },
     { name: 'Next.js prefix, element access', code: call("process.env['NEXT_PUBLIC_LEONARDO_KEY']"), findings: [
       {
-        message: 'The Leonardo API key comes from `process.env[\'NEXT_PUBLIC_LEONARDO_KEY\']`: Next.js puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+        message: 'The API key is shipped to browsers by Next.js: use a server-only variable (LEONARDO_API_KEY) in server code.',
         at: [1, 89, 'process.env[\'NEXT_PUBLIC_LEONARDO_KEY\']'],
         fixes: [],
       },
     ] },
     { name: 'SvelteKit and Astro prefix on import.meta.env', code: call('import.meta.env.PUBLIC_LEONARDO_KEY'), findings: [
       {
-        message: 'The Leonardo API key comes from `import.meta.env.PUBLIC_LEONARDO_KEY`: SvelteKit and Astro puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+        message: 'The API key is shipped to browsers by SvelteKit and Astro: use a server-only variable (LEONARDO_API_KEY) in server code.',
         at: [1, 89, 'import.meta.env.PUBLIC_LEONARDO_KEY'],
         fixes: [],
       },
@@ -141,7 +141,7 @@ export const me = () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { head
       code: call('PUBLIC_LEONARDO_KEY', "import { PUBLIC_LEONARDO_KEY } from '$env/static/public';\n"),
       findings: [
         {
-          message: 'The Leonardo API key comes from `PUBLIC_LEONARDO_KEY from \'$env/static/public\'`: SvelteKit puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+          message: 'The API key is shipped to browsers by SvelteKit: use a server-only variable (LEONARDO_API_KEY) in server code.',
           at: [1, 10, 'PUBLIC_LEONARDO_KEY'],
           fixes: [],
         },
@@ -149,28 +149,28 @@ export const me = () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { head
     },
     { name: 'localStorage', code: call('key', "const key = window.localStorage.getItem('leonardoKey') ?? '';\n"), findings: [
       {
-        message: 'The Leonardo API key comes from `window.localStorage.getItem(\'leonardoKey\')`: it lives in the browser, so the page\'s users and scripts can read it and spend your API credits. Call Leonardo from server code that reads a server-only secret.',
+        message: 'The API key is read in the browser: call Leonardo from server code with a server-only secret.',
         at: [1, 13, 'window.localStorage.getItem(\'leonardoKey\')'],
         fixes: [],
       },
     ] },
     { name: 'sessionStorage', code: call('sessionStorage.leonardoKey'), findings: [
       {
-        message: 'The Leonardo API key comes from `sessionStorage.leonardoKey`: it lives in the browser, so the page\'s users and scripts can read it and spend your API credits. Call Leonardo from server code that reads a server-only secret.',
+        message: 'The API key is read in the browser: call Leonardo from server code with a server-only secret.',
         at: [1, 89, 'sessionStorage.leonardoKey'],
         fixes: [],
       },
     ] },
     { name: 'the SDK client: bearerAuth from a Vite variable', code: sdk("import.meta.env.VITE_LEONARDO_KEY ?? ''"), findings: [
       {
-        message: 'The Leonardo API key comes from `import.meta.env.VITE_LEONARDO_KEY`: Vite puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+        message: 'The API key is shipped to browsers by Vite: use a server-only variable (LEONARDO_API_KEY) in server code.',
         at: [2, 52, 'import.meta.env.VITE_LEONARDO_KEY'],
         fixes: [],
       },
     ] },
     { name: 'the SDK client: bearerAuth from storage', code: sdk("async () => localStorage.getItem('key') ?? ''"), findings: [
       {
-        message: 'The Leonardo API key comes from `localStorage.getItem(\'key\')`: it lives in the browser, so the page\'s users and scripts can read it and spend your API credits. Call Leonardo from server code that reads a server-only secret.',
+        message: 'The API key is read in the browser: call Leonardo from server code with a server-only secret.',
         at: [2, 64, 'localStorage.getItem(\'key\')'],
         fixes: [],
       },
@@ -183,7 +183,7 @@ export const leonardo = new sdk.Leonardo(options);
 `,
       findings: [
         {
-          message: 'The Leonardo API key comes from `process.env.NEXT_PUBLIC_LEONARDO_KEY`: Next.js puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable (`LEONARDO_API_KEY`) and call Leonardo from server code.',
+          message: 'The API key is shipped to browsers by Next.js: use a server-only variable (LEONARDO_API_KEY) in server code.',
           at: [2, 31, 'process.env.NEXT_PUBLIC_LEONARDO_KEY'],
           fixes: [],
         },

@@ -33,7 +33,7 @@ ruleTester.run('content-moderation', {
       code: FETCH("{ prompt: 'a naked mole rat in a tiny hat', num_images: 1 }"),
       findings: [
         {
-          message: 'The prompt contains "naked", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: naked`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+          message: `The prompt contains "naked", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
           at: [5, 39, 'naked'],
           severity: 'information',
           apiError: 'content moderation filter: naked',
@@ -44,19 +44,19 @@ ruleTester.run('content-moderation', {
     },
     { name: 'any case; each term once per prompt; several terms each reported', code: FETCH("{ prompt: 'NUDE figure study, nude, Topless' }"), findings: [
       {
-        message: 'The prompt contains "NUDE", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: nude`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+        message: `The prompt contains "NUDE", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
         at: [5, 37, 'NUDE'],
         fixes: [],
       },
       {
-        message: 'The prompt contains "Topless", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: topless`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+        message: `The prompt contains "Topless", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
         at: [5, 62, 'Topless'],
         fixes: [],
       },
     ] },
     { name: 'a capitalised adjective', code: FETCH("{ prompt: 'a Pornographic poster' }"), findings: [
       {
-        message: 'The prompt contains "Pornographic", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: pornographic`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+        message: `The prompt contains "Pornographic", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
         at: [5, 39, 'Pornographic'],
         fixes: [],
       },
@@ -69,7 +69,7 @@ export const run = () => leonardo.image.createGeneration({ prompt: 'a nude statu
 `,
       findings: [
         {
-          message: 'The prompt contains "nude", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: nude`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+          message: `The prompt contains "nude", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
           at: [3, 71, 'nude'],
           fixes: [],
         },
@@ -77,14 +77,14 @@ export const run = () => leonardo.image.createGeneration({ prompt: 'a nude statu
     },
     { name: 'every literal that can be sent', code: FETCH("{ prompt: style === 'x' ? 'a nude' : 'a dressed figure' }"), findings: [
       {
-        message: 'The prompt contains "nude", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: nude`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+        message: `The prompt contains "nude", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
         at: [5, 55, 'nude'],
         fixes: [],
       },
     ] },
     { name: 'the text of a template', code: FETCH('{ prompt: `a ${style} topless figure` }'), findings: [
       {
-        message: 'The prompt contains "topless", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: topless`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+        message: `The prompt contains "topless", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
         at: [5, 48, 'topless'],
         fixes: [],
       },
@@ -95,7 +95,7 @@ export const run = () => leonardo.image.createGeneration({ prompt: 'a nude statu
       code: '// POST /generations\n{\n  "prompt": "a naked tree in winter",\n  "negative_prompt": "nude"\n}\n',
       findings: [
         {
-          message: 'The prompt contains "naked", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: naked`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+          message: `The prompt contains "naked", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
           at: [3, 16, 'naked'],
           fixes: [],
         },
@@ -110,7 +110,7 @@ export const run = () => leonardo.image.createGeneration({ prompt: 'a nude statu
 `,
       findings: [
         {
-          message: 'The prompt contains "nsfw", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: nsfw`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+          message: `The prompt contains "nsfw", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
           at: [3, 22, 'nsfw'],
           fixes: [],
         },
@@ -127,7 +127,7 @@ Content-Type: application/json
 `,
       findings: [
         {
-          message: 'The prompt contains "hentai", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: hentai`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+          message: `The prompt contains "hentai", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
           at: [5, 13, 'hentai'],
           fixes: [],
         },
@@ -143,7 +143,7 @@ Content-Type: application/json
 `,
       findings: [
         {
-          message: 'The prompt contains "naked", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: naked`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+          message: `The prompt contains "naked", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
           at: [4, 84, 'naked'],
           fixes: [],
         },
@@ -158,7 +158,7 @@ Content-Type: application/json
       }),
       findings: [
         {
-          message: 'The prompt contains "naked", a word Leonardo\'s content moderation filter rejects: the API answers 403 Forbidden `content moderation filter: naked`. Rephrase the prompt (see the Terms of Service, Limitations of Use).',
+          message: `The prompt contains "naked", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
           at: [1, 311, 'naked'],
           fixes: [],
         },

@@ -19,7 +19,7 @@ ruleTester.run('deprecated-field', {
       code: fetchCode(`{ model: 'motion_2.0-fast', parameters: { prompt, mode: 'RESOLUTION_720', width: 1280, height: 720 } }`),
       findings: [
         {
-          message: '`mode` is deprecated on `motion_2.0-fast`: set `width` and `height` instead.',
+          message: "'mode' is deprecated on motion_2.0-fast: set 'width' and 'height' instead.",
           at: [6, 76, 'mode'],
           severity: 'warning',
           fixes: [],
@@ -32,7 +32,7 @@ ruleTester.run('deprecated-field', {
       code: jsonFile('{"model": "veo-3.1-generate-001", "parameters": {"prompt": "x", "start_frame": {"id": "5c1c7b5e-0d6e-4e55-9bd0-0b3b5c8c3b1a", "type": "GENERATED"}}}'),
       findings: [
         {
-          message: '`start_frame` is deprecated on `veo-3.1-generate-001`: use `guidances.start_frame: [{ image }]`.',
+          message: "'start_frame' is deprecated on veo-3.1-generate-001: use 'guidances.start_frame: [{ image }]'.",
           at: [2, 65, '"start_frame"'],
           severity: 'warning',
           fixes: [],

@@ -42,19 +42,19 @@ ruleTester.run('deprecated-field', {
 }`,
       findings: [
         {
-          message: '`controlNet` is deprecated (since September 2024): the API may ignore it. Use an entry in the `controlnets` array instead.',
+          message: "'controlNet' is deprecated (since September 2024): use an entry in the 'controlnets' array instead.",
           at: [4, 3, '"controlNet"'],
           severity: 'warning',
           endpoint: 'POST /generations',
           fixes: [],
         },
         {
-          message: '`controlNetType` is deprecated (since September 2024): the API may ignore it. Use `controlnets[].preprocessorId` (the controlnet to apply) instead.',
+          message: "'controlNetType' is deprecated (since September 2024): use 'controlnets[].preprocessorId' (the controlnet to apply) instead.",
           at: [5, 3, '"controlNetType"'],
           fixes: [],
         },
         {
-          message: '`weighting` is deprecated (since September 2024): the API may ignore it. Use `controlnets[].weight` instead.',
+          message: "'weighting' is deprecated (since September 2024): use 'controlnets[].weight' instead.",
           at: [6, 3, '"weighting"'],
           fixes: [],
         },
@@ -68,7 +68,7 @@ export const go = (prompt: string) => leonardo.image.createGeneration({ prompt, 
 `,
       findings: [
         {
-          message: '`controlNet` is deprecated (since September 2024): the API may ignore it. Use an entry in the `controlnets` array instead.',
+          message: "'controlNet' is deprecated (since September 2024): use an entry in the 'controlnets' array instead.",
           at: [3, 81, 'controlNet'],
           fixes: [],
         },
@@ -88,7 +88,7 @@ export const go = (prompt: string) => leonardo.image.createGeneration({ prompt, 
 `,
       findings: [
         {
-          message: '`weighting` is deprecated (since September 2024): the API may ignore it. Use `controlnets[].weight` instead.',
+          message: "'weighting' is deprecated (since September 2024): use 'controlnets[].weight' instead.",
           at: [3, 15, 'weighting'],
           fixes: [],
         },

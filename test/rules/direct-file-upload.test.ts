@@ -42,7 +42,7 @@ export async function uploadAvatar(file: File) {
 `,
       findings: [
         {
-          message: 'POST /init-image is sent the file itself (FormData): it takes JSON {extension} and answers with a presigned URL and form fields. Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is `uploadInitImage.id` from the first response.',
+          message: 'POST /init-image is sent the file itself (FormData): send JSON {extension}, then the file to the presigned URL it answers.',
           at: [9, 11, 'form'],
           severity: 'error',
           endpoint: 'POST /init-image',
@@ -77,22 +77,22 @@ export class Uploader {
 `,
       findings: [
         {
-          message: 'POST /init-image is sent the file itself (Buffer): it takes JSON {extension} and answers with a presigned URL and form fields. Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is `uploadInitImage.id` from the first response.',
+          message: 'POST /init-image is sent the file itself (Buffer): send JSON {extension}, then the file to the presigned URL it answers.',
           at: [11, 41, 'fs.readFileSync(path)'],
           fixes: [],
         },
         {
-          message: 'POST /init-image is sent the file itself (form data): it takes JSON {extension} and answers with a presigned URL and form fields. Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is `uploadInitImage.id` from the first response.',
+          message: 'POST /init-image is sent the file itself (form data): send JSON {extension}, then the file to the presigned URL it answers.',
           at: [14, 45, '{ file: fs.createReadStream(path) }'],
           fixes: [],
         },
         {
-          message: 'POST /init-image is sent the file itself (Buffer): it takes JSON {extension} and answers with a presigned URL and form fields. Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is `uploadInitImage.id` from the first response.',
+          message: 'POST /init-image is sent the file itself (Buffer): send JSON {extension}, then the file to the presigned URL it answers.',
           at: [17, 68, 'fs.readFileSync(path)'],
           fixes: [],
         },
         {
-          message: 'POST /media is sent the file itself (ReadStream): it takes JSON {extension} and answers with a presigned URL and form fields. Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is `uploadMedia.uploadId` from the first response.',
+          message: 'POST /media is sent the file itself (ReadStream): send JSON {extension}, then the file to the presigned URL it answers.',
           at: [20, 36, 'fs.createReadStream(path)'],
           fixes: [],
         },
@@ -109,7 +109,7 @@ curl --request POST \\
 `,
       findings: [
         {
-          message: 'POST /init-image is sent the file itself (multipart form data (curl -F)): it takes JSON {extension} and answers with a presigned URL and form fields. Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is `uploadInitImage.id` from the first response.',
+          message: 'POST /init-image is sent the file itself (multipart form data (curl -F)): send JSON, then the file to the presigned URL it answers.',
           at: [4, 53, ' \\\n  -F "file=@./photo.png"'],
           fixes: [],
         },
@@ -130,7 +130,7 @@ Content-Disposition: form-data; name="file"; filename="photo.png"
 `,
       findings: [
         {
-          message: 'POST /init-image is sent the file itself (multipart form data): it takes JSON {extension} and answers with a presigned URL and form fields. Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is `uploadInitImage.id` from the first response.',
+          message: 'POST /init-image is sent the file itself (multipart form data): send JSON {extension}, then the file to the presigned URL it answers.',
           at: [5, 1, '--XYZ\nContent-Disposition: form-data; name="file"; filename="photo.png"\n\n< ./photo.png\n--XYZ--'],
           fixes: [],
         },

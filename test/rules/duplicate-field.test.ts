@@ -63,7 +63,7 @@ export const go = () => leonardo.image.createGeneration({ prompt: 'a', numImages
       code: PORTRAIT,
       findings: [
         {
-          message: '`num_images` is set again later in this object; only the later value is sent, this one is ignored.',
+          message: "'num_images' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [3, 3, '"num_images"'],
           fixes: [{ title: 'Remove the earlier `num_images`', output: PORTRAIT_FIXED, preferred: true }],
         },
@@ -76,17 +76,17 @@ export const go = () => leonardo.image.createGeneration({ prompt: 'a', numImages
 {"prompt": "a", "prompt": "b", "prompt": "c", "controlnets": [{"weight": 0.5, "preprocessorId": 67, "weight": 0.7}]}`,
       findings: [
         {
-          message: '`prompt` is set again later in this object; only the later value is sent, this one is ignored.',
+          message: "'prompt' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [2, 2, '"prompt"'],
           fixes: [{ title: 'Remove the earlier `prompt`', output: edit('"prompt": "a", ', ''), preferred: true }],
         },
         {
-          message: '`prompt` is set again later in this object; only the later value is sent, this one is ignored.',
+          message: "'prompt' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [2, 17, '"prompt"'],
           fixes: [{ title: 'Remove the earlier `prompt`', output: edit('"prompt": "b", ', ''), preferred: true }],
         },
         {
-          message: '`weight` is set again later in this object; only the later value is sent, this one is ignored.',
+          message: "'weight' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [2, 64, '"weight"'],
           fixes: [{ title: 'Remove the earlier `weight`', output: edit('"weight": 0.5, ', ''), preferred: true }],
         },
@@ -102,7 +102,7 @@ export const go = () => leonardo.image.createGeneration({ prompt: 'a', numImages
 `,
       findings: [
         {
-          message: '`width` is set again later in this object; only the later value is sent, this one is ignored.',
+          message: "'width' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [4, 43, 'width'],
           fixes: [{ title: 'Remove the earlier `width`', output: edit('width: 512, ', ''), preferred: true }],
         },
@@ -120,7 +120,7 @@ export const go = () => leonardo.image.createGeneration({
 `,
       findings: [
         {
-          message: '`numImages` is set again later in this object; only the later value is sent, this one is ignored.',
+          message: "'numImages' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [5, 3, 'numImages'],
           fixes: [{ title: 'Remove the earlier `numImages`', output: edit('  numImages: 2,\n', ''), preferred: true }],
         },
@@ -134,7 +134,7 @@ export const two = () => fetch('https://cloud.leonardo.ai/api/rest/v1/generation
 `,
       findings: [
         {
-          message: '`prompt` is set again later in this object; only the later value is sent, this one is ignored.',
+          message: "'prompt' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [1, 16, 'prompt'],
           fixes: [{ title: 'Remove the earlier `prompt`', output: edit('prompt: \'a\', ', ''), preferred: true }],
         },

@@ -41,7 +41,7 @@ await fetch('https://api.example.com/v1/things', { headers: { 'x-api-key': apiKe
       code: GENERATE(`{ authorization: 'Bearer ${KEY}', 'content-type': 'application/json' }`),
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [4, 39, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           severity: 'warning',
           endpoint: 'POST /generations',
@@ -51,14 +51,14 @@ await fetch('https://api.example.com/v1/things', { headers: { 'x-api-key': apiKe
     },
     { name: 'a key in a const: the literal is replaced where it is declared', code: GENERATE('{ authorization: KEY }', `const KEY = "${KEY}";\n`), findings: [
       {
-        message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+        message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
         at: [1, 14, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
         fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('"3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f"', 'process.env.LEONARDO_API_KEY'), preferred: false }],
       },
     ] },
     { name: 'a key in a const read by a template', code: GENERATE('{ Authorization: `Bearer ${API_KEY}` }', `const API_KEY = '${KEY}';\n`), findings: [
       {
-        message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+        message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
         at: [1, 18, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
         fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', 'process.env.LEONARDO_API_KEY'), preferred: false }],
       },
@@ -72,17 +72,17 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
 `,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [2, 66, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', 'process.env.LEONARDO_API_KEY'), preferred: false }],
         },
         {
-          message: 'A Leonardo API key (`4e1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (4e1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [3, 35, '4e1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('"4e1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f"', 'process.env.LEONARDO_API_KEY'), preferred: false }],
         },
         {
-          message: 'A Leonardo API key (`5d1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (5d1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [4, 53, '5d1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('`5d1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f`', 'process.env.LEONARDO_API_KEY'), preferred: false }],
         },
@@ -99,7 +99,7 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
 `,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [3, 35, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('\'authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
         },
@@ -107,7 +107,7 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
     },
     { name: 'curl: double-quoted header keeps its quotes', path: 'me.sh', code: `curl -H "Authorization: Bearer ${KEY}" https://cloud.leonardo.ai/api/rest/v1/me\n`, findings: [
       {
-        message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+        message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
         at: [1, 32, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
         fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '$LEONARDO_API_KEY'), preferred: false }],
       },
@@ -118,7 +118,7 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
       code: `curl -H 'Authorization: Bearer ${KEY}' -H 'x-note: "quoted"' https://cloud.leonardo.ai/api/rest/v1/me\n`,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [1, 32, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('\'Authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"Authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
         },
@@ -130,7 +130,7 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
       code: `curl -H 'Authorization: Bearer ${KEY} \\' https://cloud.leonardo.ai/api/rest/v1/me\n`,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [1, 32, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [],
         },
@@ -145,7 +145,7 @@ curl -H "authorization: Bearer $LEONARDO_API_KEY" https://cloud.leonardo.ai/api/
 `,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [2, 25, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '"$LEONARDO_API_KEY"'), preferred: false }],
         },
@@ -157,7 +157,7 @@ curl -H "authorization: Bearer $LEONARDO_API_KEY" https://cloud.leonardo.ai/api/
       code: `TOKEN='${KEY}'\ncurl -H "authorization: Bearer \${TOKEN}" https://cloud.leonardo.ai/api/rest/v1/me\n`,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [1, 8, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"$LEONARDO_API_KEY"'), preferred: false }],
         },
@@ -174,7 +174,7 @@ Content-Type: application/json
 `,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [2, 23, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [
             { title: 'Read the key from .env ({{$dotenv LEONARDO_API_KEY}})', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$dotenv LEONARDO_API_KEY}}'), preferred: false },
@@ -189,7 +189,7 @@ Content-Type: application/json
       code: `@apiKey = ${KEY}\n\nGET https://cloud.leonardo.ai/api/rest/v1/me\nAuthorization: Bearer {{apiKey}}\n`,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [1, 11, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [
             { title: 'Read the key from .env ({{$dotenv LEONARDO_API_KEY}})', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$dotenv LEONARDO_API_KEY}}'), preferred: false },
@@ -204,7 +204,7 @@ Content-Type: application/json
       code: `{\n  "leonardoApiKey": "${KEY}",\n  "modelId": "${KEY.replace('3f', '7a')}"\n}\n`,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [2, 22, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [],
         },
@@ -216,7 +216,7 @@ Content-Type: application/json
       code: `## Try it\n\n\`\`\`bash\ncurl -H 'authorization: Bearer ${KEY}' https://cloud.leonardo.ai/api/rest/v1/me\n\`\`\`\n`,
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [4, 32, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('\'authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
         },
@@ -237,12 +237,12 @@ Content-Type: application/json
       ),
       findings: [
         {
-          message: 'A Leonardo API key (`3f1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [12, 19, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Use the {{LEONARDO_API_KEY}} variable', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{LEONARDO_API_KEY}}'), preferred: false }],
         },
         {
-          message: 'A Leonardo API key (`8b1b…`) is written in this file: anyone who can read it can spend your API credits. Read the key from the environment (`LEONARDO_API_KEY`) and revoke this one on Leonardo\'s API access page.',
+          message: 'A Leonardo API key (8b1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [32, 17, '8b1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [{ title: 'Use the {{LEONARDO_API_KEY}} variable', output: edit('8b1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{LEONARDO_API_KEY}}'), preferred: false }],
         },

@@ -80,7 +80,7 @@ export async function go(key: string, c: boolean) {
   }`),
       findings: [
         {
-          message: '`promptMagicStrength` has no effect without `promptMagic: true`: the API ignores it.',
+          message: "'promptMagicStrength' has no effect without 'promptMagic: true': the API ignores it.",
           at: [5, 5, 'promptMagicStrength'],
           severity: 'warning',
           endpoint: 'POST /generations',
@@ -104,32 +104,32 @@ export async function go(key: string, c: boolean) {
 }`,
       findings: [
         {
-          message: '`promptMagicVersion` has no effect without `promptMagic: true`: the API ignores it.',
+          message: "'promptMagicVersion' has no effect without 'promptMagic: true': the API ignores it.",
           at: [5, 3, '"promptMagicVersion"'],
           fixes: [{ title: 'Remove `promptMagicVersion`', output: edit('  "promptMagicVersion": "v3",\n', ''), preferred: false }],
         },
         {
-          message: '`enhancePromptInstruction` has no effect without `enhancePrompt: true`: the API ignores it.',
+          message: "'enhancePromptInstruction' has no effect without 'enhancePrompt: true': the API ignores it.",
           at: [6, 3, '"enhancePromptInstruction"'],
           fixes: [{ title: 'Remove `enhancePromptInstruction`', output: edit('  "enhancePromptInstruction": "make it moody",\n', ''), preferred: false }],
         },
         {
-          message: '`imagePromptWeight` has no effect without `imagePrompts`: the API ignores it.',
+          message: "'imagePromptWeight' has no effect without 'imagePrompts': the API ignores it.",
           at: [8, 3, '"imagePromptWeight"'],
           fixes: [{ title: 'Remove `imagePromptWeight`', output: edit('  "imagePromptWeight": 0.4,\n', ''), preferred: false }],
         },
         {
-          message: '`unzoomAmount` has no effect without `unzoom: true`: the API ignores it.',
+          message: "'unzoomAmount' has no effect without 'unzoom: true': the API ignores it.",
           at: [9, 3, '"unzoomAmount"'],
           fixes: [{ title: 'Remove `unzoomAmount`', output: edit('  "unzoomAmount": 1.2,\n', ''), preferred: false }],
         },
         {
-          message: '`photoRealStrength` has no effect without `photoReal: true`: the API ignores it.',
+          message: "'photoRealStrength' has no effect without 'photoReal: true': the API ignores it.",
           at: [10, 3, '"photoRealStrength"'],
           fixes: [{ title: 'Remove `photoRealStrength`', output: edit('  "photoRealStrength": 0.45,\n', ''), preferred: false }],
         },
         {
-          message: '`photoRealVersion` has no effect without `photoReal: true`: the API ignores it.',
+          message: "'photoRealVersion' has no effect without 'photoReal: true': the API ignores it.",
           at: [11, 3, '"photoRealVersion"'],
           fixes: [{ title: 'Remove `photoRealVersion`', output: edit(',\n  "photoRealVersion": "v2"', ''), preferred: false }],
         },
@@ -137,7 +137,7 @@ export async function go(key: string, c: boolean) {
     },
     { name: 'unzoomAmount alone (JSON file)', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "unzoomAmount": 1.2}`, findings: [
       {
-        message: '`unzoomAmount` has no effect without `unzoom: true`: the API ignores it.',
+        message: "'unzoomAmount' has no effect without 'unzoom: true': the API ignores it.",
         at: [2, 17, '"unzoomAmount"'],
         fixes: [{ title: 'Remove `unzoomAmount`', output: edit(', "unzoomAmount": 1.2', ''), preferred: false }],
       },
@@ -149,7 +149,7 @@ export async function go(key: string, c: boolean) {
 {"prompt": "waves at dawn", "promptEnhanceInstruction": "make it cinematic"}`,
       findings: [
         {
-          message: '`promptEnhanceInstruction` has no effect without `promptEnhance: true`: the API ignores it.',
+          message: "'promptEnhanceInstruction' has no effect without 'promptEnhance: true': the API ignores it.",
           at: [2, 29, '"promptEnhanceInstruction"'],
           fixes: [{ title: 'Remove `promptEnhanceInstruction`', output: edit(', "promptEnhanceInstruction": "make it cinematic"', ''), preferred: false }],
         },
@@ -160,7 +160,7 @@ export async function go(key: string, c: boolean) {
       code: SDK(`{ prompt, imageId: '${MODEL}', imageType: 'GENERATED', promptEnhanceInstruction: 'slow motion' }`, 'motion.createImageToVideoGeneration'),
       findings: [
         {
-          message: '`promptEnhanceInstruction` has no effect without `promptEnhance: true`: the API ignores it.',
+          message: "'promptEnhanceInstruction' has no effect without 'promptEnhance: true': the API ignores it.",
           at: [4, 138, 'promptEnhanceInstruction'],
           fixes: [{ title: 'Remove `promptEnhanceInstruction`', output: edit(', promptEnhanceInstruction: \'slow motion\'', ''), preferred: false }],
         },
@@ -168,14 +168,14 @@ export async function go(key: string, c: boolean) {
     },
     { name: 'sd_version with a modelId (raw body)', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "modelId": "${MODEL}", "sd_version": "SDXL_1_0"}`, findings: [
       {
-        message: '`sd_version` has no effect when `modelId` is set: the API uses the model\'s own base version.',
+        message: "'sd_version' has no effect when 'modelId' is set: the API uses the model's own base version.",
         at: [2, 68, '"sd_version"'],
         fixes: [{ title: 'Remove `sd_version`', output: edit(', "sd_version": "SDXL_1_0"', ''), preferred: false }],
       },
     ] },
     { name: 'sdVersion in an SDK call: the SDK default model overrides it', code: SDK(`{ prompt, sdVersion: 'SDXL_1_0' }`), findings: [
       {
-        message: '`sdVersion` has no effect: the SDK sends its default `modelId` unless the call sets `modelId: null`, and the API uses the model id.',
+        message: "'sdVersion' has no effect: the SDK sends its default 'modelId' (set 'modelId: null'), and the API uses the model's version.",
         at: [4, 52, 'sdVersion'],
         fixes: [
           { title: 'Remove `sdVersion`', output: edit(', sdVersion: \'SDXL_1_0\'', ''), preferred: false },
@@ -185,21 +185,21 @@ export async function go(key: string, c: boolean) {
     ] },
     { name: 'presetStyle for alchemy on, alchemy off', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "alchemy": false, "presetStyle": "ANIME"}`, findings: [
       {
-        message: 'presetStyle "ANIME" applies only with alchemy on; here alchemy is off, so the API does not apply it. With alchemy off use one of LEONARDO, NONE.',
+        message: 'presetStyle "ANIME" applies only with alchemy on, and alchemy is off: the API does not apply it.',
         at: [2, 35, '"presetStyle"'],
         fixes: [{ title: 'Remove `presetStyle`', output: edit(', "presetStyle": "ANIME"', ''), preferred: false }],
       },
     ] },
     { name: 'presetStyle for alchemy off; an omitted alchemy is on', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "presetStyle": "LEONARDO"}`, findings: [
       {
-        message: 'presetStyle "LEONARDO" applies only with alchemy off; here alchemy is on (its default), so the API does not apply it. With alchemy on use one of ANIME, CREATIVE, DYNAMIC, ENVIRONMENT, GENERAL, ILLUSTRATION, PHOTOGRAPHY, RAYTRACED, RENDER_3D, SKETCH_BW, SKETCH_COLOR, NONE.',
+        message: 'presetStyle "LEONARDO" applies only with alchemy off, and alchemy is on (its default): the API does not apply it.',
         at: [2, 17, '"presetStyle"'],
         fixes: [{ title: 'Remove `presetStyle`', output: edit(', "presetStyle": "LEONARDO"', ''), preferred: false }],
       },
     ] },
     { name: 'presetStyle for alchemy off in an SDK call', code: SDK(`{ prompt, presetStyle: 'LEONARDO' }`), findings: [
       {
-        message: 'presetStyle "LEONARDO" applies only with alchemy off; here alchemy is on (its default), so the API does not apply it. With alchemy on use one of ANIME, CREATIVE, DYNAMIC, ENVIRONMENT, GENERAL, ILLUSTRATION, PHOTOGRAPHY, RAYTRACED, RENDER_3D, SKETCH_BW, SKETCH_COLOR, NONE.',
+        message: 'presetStyle "LEONARDO" applies only with alchemy off, and alchemy is on (its default): the API does not apply it.',
         at: [4, 52, 'presetStyle'],
         fixes: [{ title: 'Remove `presetStyle`', output: edit(', presetStyle: \'LEONARDO\'', ''), preferred: false }],
       },

@@ -61,13 +61,13 @@ ruleTester.run('invalid-dimensions', {
       code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { prompt, width: 1000, height: 1540 }, public: false }`),
       findings: [
         {
-          message: '`width` 1000 is outside 1024..1536 for `gpt-image-1.5`.',
+          message: "'width' 1000 is outside 1024..1536 for gpt-image-1.5.",
           at: [6, 81, '1000'],
           severity: 'error',
           fixes: [{ title: 'Set width to 1024', output: edit('1000', '1024'), preferred: false }],
         },
         {
-          message: '`height` 1540 is outside 1024..1536 for `gpt-image-1.5`.',
+          message: "'height' 1540 is outside 1024..1536 for gpt-image-1.5.",
           at: [6, 95, '1540'],
           severity: 'error',
           fixes: [{ title: 'Set height to 1536', output: edit('1540', '1536'), preferred: false }],
@@ -80,7 +80,7 @@ ruleTester.run('invalid-dimensions', {
       code: jsonFile('{"model": "phoenix-v1.0", "parameters": {"prompt": "x", "width": 1020, "height": 1024}}'),
       findings: [
         {
-          message: '`width` 1020 is not a multiple of 8 for `phoenix-v1.0`.',
+          message: "'width' 1020 is not a multiple of 8 for phoenix-v1.0.",
           at: [2, 66, '1020'],
           severity: 'error',
           fixes: [
@@ -95,7 +95,7 @@ ruleTester.run('invalid-dimensions', {
       code: fetchCode(`{ model: 'kling-2.6', parameters: { prompt, width: 854, height: 1080 } }`),
       findings: [
         {
-          message: '`width` 854 is not 0, 1080, 1440 or 1920 for `kling-2.6`.',
+          message: "'width' 854 is not 0, 1080, 1440 or 1920 for kling-2.6.",
           at: [6, 77, '854'],
           severity: 'error',
           fixes: [{ title: 'Set width to 1080', output: edit('854', '1080'), preferred: false }],
@@ -108,7 +108,7 @@ ruleTester.run('invalid-dimensions', {
       code: jsonFile('{"model": "motion_2.0", "parameters": {"prompt": "x", "width": 1280, "height": 480}}'),
       findings: [
         {
-          message: "1280x480 is not one of `motion_2.0`'s sizes: the API rejects it.",
+          message: "1280x480 is not one of motion_2.0's sizes: the API rejects it.",
           at: [2, 64, '1280'],
           severity: 'error',
           fixes: [],
@@ -121,7 +121,7 @@ ruleTester.run('invalid-dimensions', {
       code: jsonFile('{"model": "veo-3.1-lite", "parameters": {"prompt": "x", "width": 1920, "height": 1920}}'),
       findings: [
         {
-          message: "1920x1920 is not one of `veo-3.1-lite`'s sizes: the API rejects it.",
+          message: "1920x1920 is not one of veo-3.1-lite's sizes: the API rejects it.",
           at: [2, 66, '1920'],
           severity: 'error',
           fixes: [],
@@ -134,7 +134,7 @@ ruleTester.run('invalid-dimensions', {
       code: jsonFile('{"model": "nano-banana-2", "parameters": {"prompt": "x", "width": 1024, "height": 2048}}'),
       findings: [
         {
-          message: "1024x2048 is not one of `nano-banana-2`'s sizes: the API falls back to 1:1.",
+          message: "1024x2048 is not one of nano-banana-2's sizes: the API falls back to 1:1.",
           at: [2, 67, '1024'],
           severity: 'warning',
           fixes: [],

@@ -30,7 +30,7 @@ ruleTester.run('invalid-dimensions', {
 }`,
       findings: [
         {
-          message: '`height` 770 is not a multiple of 8: the API answers `invalid dimensions`. POST /generations takes sizes from 32 to 1536 in multiples of 8. (The error catalogue still says 32 to 1024; the current API accepts up to 1536.)',
+          message: "'height' 770 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [5, 13, '770'],
           apiError: 'invalid dimensions',
           fixes: [{ title: 'Change height to 768', output: edit('770', '768'), preferred: false }],
@@ -43,7 +43,7 @@ ruleTester.run('invalid-dimensions', {
       code: `${HEADER}{"prompt": "x", "width": 1920}`,
       findings: [
         {
-          message: '`width` 1920 is over 1536: the API answers `invalid dimensions`. POST /generations takes sizes from 32 to 1536 in multiples of 8. (The error catalogue still says 32 to 1024; the current API accepts up to 1536.)',
+          message: "'width' 1920 is over 1536: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [2, 26, '1920'],
           fixes: [{ title: 'Change width to 1536', output: edit('1920', '1536'), preferred: false }],
         },
@@ -51,14 +51,14 @@ ruleTester.run('invalid-dimensions', {
     },
     { name: 'below the minimum goes up to 32', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "height": 16}`, findings: [
       {
-        message: '`height` 16 is below 32: the API answers `invalid dimensions`. POST /generations takes sizes from 32 to 1536 in multiples of 8. (The error catalogue still says 32 to 1024; the current API accepts up to 1536.)',
+        message: "'height' 16 is below 32: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
         at: [2, 27, '16'],
         fixes: [{ title: 'Change height to 32', output: edit('16', '32'), preferred: false }],
       },
     ] },
     { name: 'a tie offers both neighbours, neither preferred', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "width": 516}`, findings: [
       {
-        message: '`width` 516 is not a multiple of 8: the API answers `invalid dimensions`. POST /generations takes sizes from 32 to 1536 in multiples of 8. (The error catalogue still says 32 to 1024; the current API accepts up to 1536.)',
+        message: "'width' 516 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
         at: [2, 26, '516'],
         fixes: [
           { title: 'Change width to 512', output: edit('516', '512'), preferred: false },
@@ -72,12 +72,12 @@ ruleTester.run('invalid-dimensions', {
       code: `${LCM}{"prompt": "x", "imageDataUrl": "data:image/jpeg;base64,AAAA", "width": 600, "height": 832}`,
       findings: [
         {
-          message: '`width` 600 is not one of the sizes POST /generations-lcm takes: the API answers `invalid dimensions`. POST /generations-lcm takes 512, 640 or 1024.',
+          message: "'width' 600 is not one of the sizes POST /generations-lcm takes: use 512, 640 or 1024.",
           at: [2, 73, '600'],
           fixes: [{ title: 'Change width to 640', output: edit('600', '640'), preferred: false }],
         },
         {
-          message: '`height` 832 is not one of the sizes POST /generations-lcm takes: the API answers `invalid dimensions`. POST /generations-lcm takes 512, 640 or 1024.',
+          message: "'height' 832 is not one of the sizes POST /generations-lcm takes: use 512, 640 or 1024.",
           at: [2, 88, '832'],
           fixes: [
             { title: 'Change height to 640', output: edit('832', '640'), preferred: false },
@@ -92,7 +92,7 @@ ruleTester.run('invalid-dimensions', {
       code: '// POST /pricing-calculator\n{"service": "IMAGE_GENERATION", "serviceParams": {"IMAGE_GENERATION": {"imageWidth": 1536, "imageHeight": 512, "numImages": 1}}}',
       findings: [
         {
-          message: '`imageWidth` 1536 is over 1024: the API answers `invalid dimensions`. POST /pricing-calculator takes sizes from 32 to 1024 in multiples of 8.',
+          message: "'imageWidth' 1536 is over 1024: POST /pricing-calculator takes sizes from 32 to 1024 in multiples of 8.",
           at: [2, 86, '1536'],
           fixes: [{ title: 'Change imageWidth to 1024', output: edit('1536', '1024'), preferred: false }],
         },
@@ -104,7 +104,7 @@ ruleTester.run('invalid-dimensions', {
       code: `${HEADER}{"prompt": "x", "width": 512.5, "height": 768}`,
       findings: [
         {
-          message: '`width` 512.5 is not a multiple of 8: the API answers `invalid dimensions`. POST /generations takes sizes from 32 to 1536 in multiples of 8. (The error catalogue still says 32 to 1024; the current API accepts up to 1536.)',
+          message: "'width' 512.5 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [2, 26, '512.5'],
           fixes: [{ title: 'Change width to 512', output: edit('512.5', '512'), preferred: false }],
         },
@@ -123,12 +123,12 @@ export async function generate(prompt: string, hd: boolean) {
 `,
       findings: [
         {
-          message: '`height` 770 is not a multiple of 8: the API answers `invalid dimensions`. POST /generations takes sizes from 32 to 1536 in multiples of 8. (The error catalogue still says 32 to 1024; the current API accepts up to 1536.)',
+          message: "'height' 770 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [1, 16, '770'],
           fixes: [{ title: 'Change height to 768', output: edit('770', '768'), preferred: false }],
         },
         {
-          message: '`width` 2048 is over 1536: the API answers `invalid dimensions`. POST /generations takes sizes from 32 to 1536 in multiples of 8. (The error catalogue still says 32 to 1024; the current API accepts up to 1536.)',
+          message: "'width' 2048 is over 1536: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [6, 48, '2048'],
           fixes: [{ title: 'Change width to 1536', output: edit('2048', '1536'), preferred: false }],
         },
@@ -142,7 +142,7 @@ await leonardo.realtimeCanvas.createLCMGeneration({ prompt: 'a fox', imageDataUr
 `,
       findings: [
         {
-          message: '`width` 768 is not one of the sizes POST /generations-lcm takes: the API answers `invalid dimensions`. POST /generations-lcm takes 512, 640 or 1024.',
+          message: "'width' 768 is not one of the sizes POST /generations-lcm takes: use 512, 640 or 1024.",
           at: [3, 100, '768'],
           fixes: [{ title: 'Change width to 640', output: edit('768', '640'), preferred: false }],
         },

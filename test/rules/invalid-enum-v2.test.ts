@@ -41,7 +41,7 @@ ruleTester.run('invalid-enum', {
       code: fetchCode(`{ model: 'nano-banana-pro', parameters: { prompt }, public: false }`),
       findings: [
         {
-          message: '`nano-banana-pro` is not a v2 model string: use `gemini-image-2` (Nano Banana Pro).',
+          message: "'nano-banana-pro' is not a v2 model string: use 'gemini-image-2' (Nano Banana Pro).",
           at: [6, 35, "'nano-banana-pro'"],
           severity: 'error',
           fixes: [
@@ -57,7 +57,7 @@ ruleTester.run('invalid-enum', {
       code: jsonFile('{"model": "gpt-image-1-5", "parameters": {"prompt": "x"}}'),
       findings: [
         {
-          message: '`gpt-image-1-5` is not a v2 model string: use `gpt-image-1.5` (GPT Image-1.5).',
+          message: "'gpt-image-1-5' is not a v2 model string: use 'gpt-image-1.5' (GPT Image-1.5).",
           at: [2, 11, '"gpt-image-1-5"'],
           severity: 'error',
           fixes: [
@@ -73,7 +73,7 @@ ruleTester.run('invalid-enum', {
       code: jsonFile('{"model": "seedance-2.5", "parameters": {"prompt": "x"}}'),
       findings: [
         {
-          message: '`seedance-2.5` is not a v2 model string: use `bytedance/seedance-2.5` (Seedance 2.5).',
+          message: "'seedance-2.5' is not a v2 model string: use 'bytedance/seedance-2.5' (Seedance 2.5).",
           at: [2, 11, '"seedance-2.5"'],
           severity: 'error',
           fixes: [
@@ -88,7 +88,7 @@ ruleTester.run('invalid-enum', {
       code: fetchCode(`{ model: 'GPT-Image-1.5', parameters: { prompt } }`),
       findings: [
         {
-          message: '`GPT-Image-1.5` is not a v2 model string: model strings are case-sensitive, use `gpt-image-1.5`.',
+          message: "'GPT-Image-1.5' is not a v2 model string: model strings are case-sensitive, use 'gpt-image-1.5'.",
           at: [6, 35, "'GPT-Image-1.5'"],
           severity: 'error',
           fixes: [{ title: 'Replace with "gpt-image-1.5"', output: edit('GPT-Image-1.5', 'gpt-image-1.5'), preferred: true }],
@@ -101,7 +101,7 @@ ruleTester.run('invalid-enum', {
       code: jsonFile('{"model": "sora-2", "parameters": {"prompt": "x"}}'),
       findings: [
         {
-          message: '`sora-2` was retired on 2026-07-09: pick a current model.',
+          message: "'sora-2' was retired on 2026-07-09: pick a current model.",
           at: [2, 11, '"sora-2"'],
           severity: 'error',
           fixes: [],
@@ -114,7 +114,7 @@ ruleTester.run('invalid-enum', {
       code: jsonFile('{"model": "veo-3.1-generate-preview", "parameters": {"prompt": "x"}}'),
       findings: [
         {
-          message: '`veo-3.1-generate-preview` was retired on 2026-05-13: use `veo-3.1-generate-001`.',
+          message: "'veo-3.1-generate-preview' was retired on 2026-05-13: use 'veo-3.1-generate-001'.",
           at: [2, 11, '"veo-3.1-generate-preview"'],
           severity: 'error',
           fixes: [{ title: 'Replace with "veo-3.1-generate-001"', output: edit('veo-3.1-generate-preview', 'veo-3.1-generate-001'), preferred: false }],
@@ -127,7 +127,7 @@ ruleTester.run('invalid-enum', {
       code: jsonFile('{"model": "seedance-1.0-lite", "parameters": {"prompt": "x"}}'),
       findings: [
         {
-          message: '`seedance-1.0-lite` was retired on 2026-05-13: use `seedance-1.0-pro-fast`.',
+          message: "'seedance-1.0-lite' was retired on 2026-05-13: use 'seedance-1.0-pro-fast'.",
           at: [2, 11, '"seedance-1.0-lite"'],
           severity: 'error',
           fixes: [{ title: 'Replace with "seedance-1.0-pro-fast"', output: edit('seedance-1.0-lite', 'seedance-1.0-pro-fast'), preferred: false }],
@@ -140,7 +140,7 @@ ruleTester.run('invalid-enum', {
       code: jsonFile('{"model": "de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3", "parameters": {"prompt": "x"}}'),
       findings: [
         {
-          message: "`de7d3faf…` is a v1 model id (Leonardo Phoenix 1.0): v2's `model` is `phoenix-v1.0`.",
+          message: "'de7d3faf…' is a v1 model id (Leonardo Phoenix 1.0): v2's 'model' is 'phoenix-v1.0'.",
           at: [2, 11, '"de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3"'],
           severity: 'error',
           fixes: [{ title: 'Replace with "phoenix-v1.0"', output: edit('de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3', 'phoenix-v1.0'), preferred: false }],
@@ -152,7 +152,7 @@ ruleTester.run('invalid-enum', {
       code: fetchCode(`{ model: fast ? 'flux-schnel' : 'flux-dev', parameters: { prompt } }`),
       findings: [
         {
-          message: '`flux-schnel` is not a v2 model string: did you mean `flux-schnell`?',
+          message: "'flux-schnel' is not a v2 model string: did you mean 'flux-schnell'?",
           at: [6, 42, "'flux-schnel'"],
           severity: 'error',
           fixes: [{ title: 'Replace with "flux-schnell"', output: edit('flux-schnel', 'flux-schnell'), preferred: false }],
@@ -165,13 +165,13 @@ ruleTester.run('invalid-enum', {
       code: jsonFile(`{"model": "gpt-image-1.5", "parameters": {"prompt": "x", "quality": "high", "prompt_enhance": "MAYBE"}}`),
       findings: [
         {
-          message: '`quality` "high" is not allowed for `gpt-image-1.5`: use "HIGH".',
+          message: `'quality' "high" is not allowed for gpt-image-1.5: use "HIGH".`,
           at: [2, 69, '"high"'],
           severity: 'error',
           fixes: [{ title: 'Replace with "HIGH"', output: edit('high', 'HIGH'), preferred: true }],
         },
         {
-          message: '`prompt_enhance` "MAYBE" is not allowed for `gpt-image-1.5`: it takes "AUTO", "ON" or "OFF".',
+          message: `'prompt_enhance' "MAYBE" is not allowed for gpt-image-1.5: it takes "AUTO", "ON" or "OFF".`,
           at: [2, 95, '"MAYBE"'],
           severity: 'error',
           fixes: [],
@@ -184,7 +184,7 @@ ruleTester.run('invalid-enum', {
       code: jsonFile(`{"model": "gpt-image-1.5", "parameters": {"prompt": "x", "quality": "high"}}`),
       findings: [
         {
-          message: '`quality` "high" is not allowed for `gpt-image-1.5`: use "HIGH".',
+          message: `'quality' "high" is not allowed for gpt-image-1.5: use "HIGH".`,
           at: [2, 69, '"high"'],
           severity: 'error',
           fixes: [{ title: 'Replace with "HIGH"', output: edit('high', 'HIGH'), preferred: true }],
@@ -197,13 +197,13 @@ ruleTester.run('invalid-enum', {
       code: jsonFile(`{"model": "phoenix-v1.0", "parameters": {"prompt": "x", "guidances": {"content": [{"image": {"id": "${ID}", "type": "FILE"}, "strength": "MAX"}]}}}`),
       findings: [
         {
-          message: '`guidances.content[].image.type` "FILE" is not allowed for `phoenix-v1.0`: it takes one of 5 values.',
+          message: `'guidances.content[].image.type' "FILE" is not allowed for phoenix-v1.0: it takes one of 5 values.`,
           at: [2, 148, '"FILE"'],
           severity: 'error',
           fixes: [],
         },
         {
-          message: '`guidances.content[].strength` "MAX" is not allowed for `phoenix-v1.0`: it takes "LOW", "MID", "HIGH" or "ULTRA".',
+          message: `'guidances.content[].strength' "MAX" is not allowed for phoenix-v1.0: it takes "LOW", "MID", "HIGH" or "ULTRA".`,
           at: [2, 169, '"MAX"'],
           severity: 'error',
           fixes: [],
@@ -216,7 +216,7 @@ ruleTester.run('invalid-enum', {
       code: jsonFile(`{"model": "lucid-origin", "parameters": {"prompt": "x", "style_ids": ["964d8a8f-865b-48c5-b79e-e75ae8727648"]}}`),
       findings: [
         {
-          message: "Style `964d8a8f…` is not one of `lucid-origin`'s 8 styles.",
+          message: "Style '964d8a8f…' is not one of lucid-origin's 8 styles.",
           at: [2, 71, '"964d8a8f-865b-48c5-b79e-e75ae8727648"'],
           severity: 'error',
           fixes: [],

@@ -33,12 +33,12 @@ if (generations_by_pk.status === 'complete') console.log('done');
 }`,
       findings: [
         {
-          message: '`presetStyle` "cinematic" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "CINEMATIC"?',
+          message: `'presetStyle' "cinematic" is not a value POST /generations accepts: did you mean "CINEMATIC"?`,
           at: [4, 18, '"cinematic"'],
           fixes: [{ title: 'Change to "CINEMATIC"', output: edit('cinematic', 'CINEMATIC'), preferred: true }],
         },
         {
-          message: '`transparency` "FOREGROUND_ONLY" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "foreground_only"?',
+          message: `'transparency' "FOREGROUND_ONLY" is not a value POST /generations accepts: did you mean "foreground_only"?`,
           at: [5, 19, '"FOREGROUND_ONLY"'],
           fixes: [{ title: 'Change to "foreground_only"', output: edit('FOREGROUND_ONLY', 'foreground_only'), preferred: true }],
         },
@@ -46,21 +46,21 @@ if (generations_by_pk.status === 'complete') console.log('done');
     },
     { name: 'a case mistake, fixed (presetStyle)', path: J, code: `${HEADER}{"prompt": "x", "presetStyle": "cinematic"}`, findings: [
       {
-        message: '`presetStyle` "cinematic" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "CINEMATIC"?',
+        message: `'presetStyle' "cinematic" is not a value POST /generations accepts: did you mean "CINEMATIC"?`,
         at: [2, 32, '"cinematic"'],
         fixes: [{ title: 'Change to "CINEMATIC"', output: edit('cinematic', 'CINEMATIC'), preferred: true }],
       },
     ] },
     { name: 'a case and separator mistake, fixed (transparency)', path: J, code: `${HEADER}{"prompt": "x", "transparency": "foreground-only"}`, findings: [
       {
-        message: '`transparency` "foreground-only" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "foreground_only"?',
+        message: `'transparency' "foreground-only" is not a value POST /generations accepts: did you mean "foreground_only"?`,
         at: [2, 33, '"foreground-only"'],
         fixes: [{ title: 'Change to "foreground_only"', output: edit('foreground-only', 'foreground_only'), preferred: true }],
       },
     ] },
     { name: 'no case match: up to 3 nearest values, none preferred', path: J, code: `${HEADER}{"prompt": "x", "scheduler": "EULER"}`, findings: [
       {
-        message: '`scheduler` "EULER" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "EULER_DISCRETE" or "EULER_ANCESTRAL_DISCRETE"?',
+        message: `'scheduler' "EULER" is not a value POST /generations accepts: did you mean "EULER_DISCRETE" or "EULER_ANCESTRAL_DISCRETE"?`,
         at: [2, 30, '"EULER"'],
         fixes: [
           { title: 'Change to "EULER_DISCRETE"', output: edit('EULER', 'EULER_DISCRETE'), preferred: false },
@@ -70,19 +70,19 @@ if (generations_by_pk.status === 'complete') console.log('done');
     ] },
     { name: 'a single near value is offered but not applied automatically (it is a guess)', path: J, code: `${HEADER}{"prompt": "x", "canvasRequestType": "REPAINT"}`, findings: [
       {
-        message: '`canvasRequestType` "REPAINT" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "INPAINT"?',
+        message: `'canvasRequestType' "REPAINT" is not a value POST /generations accepts: did you mean "INPAINT"?`,
         at: [2, 38, '"REPAINT"'],
         fixes: [{ title: 'Change to "INPAINT"', output: edit('REPAINT', 'INPAINT'), preferred: false }],
       },
     ] },
     { name: 'nothing near: a short value list is spelt out', path: J, code: `${HEADER}{"prompt": "x", "canvasRequestType": "BLEND", "photoRealVersion": "v9"}`, findings: [
       {
-        message: '`canvasRequestType` "BLEND" is not one of the values POST /generations accepts: the API rejects the request. The values are "INPAINT", "OUTPAINT", "SKETCH2IMG" or "IMG2IMG".',
+        message: `'canvasRequestType' "BLEND" is not a value POST /generations accepts: use "INPAINT", "OUTPAINT", "SKETCH2IMG" or "IMG2IMG".`,
         at: [2, 38, '"BLEND"'],
         fixes: [],
       },
       {
-        message: '`photoRealVersion` "v9" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "v1" or "v2"?',
+        message: `'photoRealVersion' "v9" is not a value POST /generations accepts: did you mean "v1" or "v2"?`,
         at: [2, 67, '"v9"'],
         fixes: [
           { title: 'Change to "v1"', output: edit('v9', 'v1'), preferred: false },
@@ -96,12 +96,12 @@ if (generations_by_pk.status === 'complete') console.log('done');
       code: `${HEADER}{"prompt": "x", "alchemy": true, "photoReal": true, "photoRealVersion": "V2", "controlnets": [{"initImageId": "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", "preprocessorId": 67, "strengthType": "mid"}]}`,
       findings: [
         {
-          message: '`photoRealVersion` "V2" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "v2"?',
+          message: `'photoRealVersion' "V2" is not a value POST /generations accepts: did you mean "v2"?`,
           at: [2, 73, '"V2"'],
           fixes: [{ title: 'Change to "v2"', output: edit('V2', 'v2'), preferred: true }],
         },
         {
-          message: '`controlnets[].strengthType` "mid" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "Mid"?',
+          message: `'controlnets[].strengthType' "mid" is not a value POST /generations accepts: did you mean "Mid"?`,
           at: [2, 189, '"mid"'],
           fixes: [{ title: 'Change to "Mid"', output: edit('mid', 'Mid'), preferred: true }],
         },
@@ -109,14 +109,14 @@ if (generations_by_pk.status === 'complete') console.log('done');
     },
     { name: 'enum strings inside arrays are checked too (GET /blueprints platforms)', path: J, code: '// GET /blueprints\n{"first": 10, "platforms": ["API", "web"]}', findings: [
       {
-        message: '`platforms[]` "web" is not one of the values GET /blueprints accepts: the API rejects the request. Did you mean "Web"?',
+        message: `'platforms[]' "web" is not a value GET /blueprints accepts: did you mean "Web"?`,
         at: [2, 36, '"web"'],
         fixes: [{ title: 'Change to "Web"', output: edit('web', 'Web'), preferred: true }],
       },
     ] },
     { name: 'upload extension as a file name: the catalogue explanation and the extension it meant', path: J, code: `${UPLOAD}{"extension": "photo.PNG"}`, findings: [
       {
-        message: '`extension` "photo.PNG" is a file name: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (png, jpg, jpeg or webp), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request. Use "png".',
+        message: `'extension' "photo.PNG" is a file name: use "png", the bare extension of the file.`,
         at: [2, 15, '"photo.PNG"'],
         apiError: 'invalid file extension',
         fixes: [{ title: 'Change to "png"', output: edit('photo.PNG', 'png'), preferred: true }],
@@ -124,21 +124,21 @@ if (generations_by_pk.status === 'complete') console.log('done');
     ] },
     { name: 'upload extension with a dot', path: J, code: `${UPLOAD}{"extension": ".jpg"}`, findings: [
       {
-        message: '`extension` ".jpg" is an extension with a dot: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (png, jpg, jpeg or webp), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request. Use "jpg".',
+        message: `'extension' ".jpg" is an extension with a dot: use "jpg", the bare extension of the file.`,
         at: [2, 15, '".jpg"'],
         fixes: [{ title: 'Change to "jpg"', output: edit('.jpg', 'jpg'), preferred: true }],
       },
     ] },
     { name: 'upload extension in upper case', path: J, code: `${UPLOAD}{"extension": "WEBP"}`, findings: [
       {
-        message: '`extension` "WEBP" is in upper case: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (png, jpg, jpeg or webp), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request. Use "webp".',
+        message: `'extension' "WEBP" is in upper case: use "webp", the bare extension of the file.`,
         at: [2, 15, '"WEBP"'],
         fixes: [{ title: 'Change to "webp"', output: edit('WEBP', 'webp'), preferred: true }],
       },
     ] },
     { name: 'upload extension as a MIME type', path: J, code: `${UPLOAD}{"extension": "image/jpeg"}`, findings: [
       {
-        message: '`extension` "image/jpeg" is a MIME type: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (png, jpg, jpeg or webp), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request. Use "jpeg".',
+        message: `'extension' "image/jpeg" is a MIME type: use "jpeg", the bare extension of the file.`,
         at: [2, 15, '"image/jpeg"'],
         fixes: [{ title: 'Change to "jpeg"', output: edit('image/jpeg', 'jpeg'), preferred: true }],
       },
@@ -149,7 +149,7 @@ if (generations_by_pk.status === 'complete') console.log('done');
       code: `${UPLOAD}{"extension": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"}`,
       findings: [
         {
-          message: '`extension` is a data URL: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (png, jpg, jpeg or webp), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request. Use "png".',
+          message: `'extension' is a data URL: use "png", the bare extension of the file.`,
           at: [2, 15, '"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"'],
           fixes: [{ title: 'Change to "png"', output: edit('data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk', 'png'), preferred: true }],
         },
@@ -161,7 +161,7 @@ if (generations_by_pk.status === 'complete') console.log('done');
       code: `${UPLOAD}{"extension": "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHR8eHR0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIy"}`,
       findings: [
         {
-          message: '`extension` is image data: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (png, jpg, jpeg or webp), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request. Use "jpg".',
+          message: `'extension' is image data: use "jpg", the bare extension of the file.`,
           at: [2, 15, '"/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHR8eHR0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIy"'],
           fixes: [{ title: 'Change to "jpg"', output: edit('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHR8eHR0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIy', 'jpg'), preferred: true }],
         },
@@ -169,14 +169,14 @@ if (generations_by_pk.status === 'complete') console.log('done');
     },
     { name: 'an unsupported extension: the same API error and the accepted list', path: J, code: `${UPLOAD}{"extension": "gif"}`, findings: [
       {
-        message: '`extension` "gif" is not an extension this endpoint takes: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (png, jpg, jpeg or webp), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request.',
+        message: `'extension' "gif" is not an extension this endpoint takes: use the bare extension of the file (png, jpg, jpeg or webp).`,
         at: [2, 15, '"gif"'],
         fixes: [],
       },
     ] },
     { name: 'media takes mp4/mov', path: J, code: '// POST /media\n{"extension": "clip.MOV"}', findings: [
       {
-        message: '`extension` "clip.MOV" is a file name: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (mp4 or mov), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request. Use "mov".',
+        message: `'extension' "clip.MOV" is a file name: use "mov", the bare extension of the file.`,
         at: [2, 15, '"clip.MOV"'],
         fixes: [{ title: 'Change to "mov"', output: edit('clip.MOV', 'mov'), preferred: true }],
       },
@@ -200,7 +200,7 @@ export async function generate(scheduler?: string) {
 `,
       findings: [
         {
-          message: '`scheduler` "euler_discrete" is not one of the values POST /generations accepts: the API rejects the request. Did you mean "EULER_DISCRETE"?',
+          message: `'scheduler' "euler_discrete" is not a value POST /generations accepts: did you mean "EULER_DISCRETE"?`,
           at: [12, 69, '\'euler_discrete\''],
           fixes: [{ title: 'Change to "EULER_DISCRETE"', output: edit('euler_discrete', 'EULER_DISCRETE'), preferred: true }],
         },
@@ -214,7 +214,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', sdVersion: 'sdxl_1_0', 
 `,
       findings: [
         {
-          message: '`sdVersion` "sdxl_1_0" is not one of the values POST /generations accepts: the SDK\'s schema rejects the call before anything is sent. Did you mean "SDXL_1_0"?',
+          message: `'sdVersion' "sdxl_1_0" is not a value POST /generations accepts: did you mean "SDXL_1_0"?`,
           at: [3, 69, '\'sdxl_1_0\''],
           fixes: [{ title: 'Change to "SDXL_1_0"', output: edit('sdxl_1_0', 'SDXL_1_0'), preferred: true }],
         },
@@ -229,7 +229,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', sdVersion: 'sdxl_1_0', 
 `,
       findings: [
         {
-          message: '`extension` "photo.PNG" is a file name: the API answers `invalid file extension`. It takes the bare extension of the file you will upload (png, jpg, jpeg or webp), not a file name or the file\'s data: the API answers with a presigned URL, and the file goes there in a second request. Use "png".',
+          message: `'extension' "photo.PNG" is a file name: use "png", the bare extension of the file.`,
           at: [3, 27, '\\"photo.PNG\\"'],
           fixes: [{ title: 'Change to "png"', output: edit('photo.PNG', 'png'), preferred: true }],
         },

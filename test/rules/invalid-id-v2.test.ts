@@ -33,7 +33,7 @@ ruleTester.run('invalid-id', {
       code: request(`{ prompt, guidances: { image_reference: [{ image: { id: 'https://cdn.example.com/ref.png', type: 'UPLOADED' }, strength: 'MID' }] } }`),
       findings: [
         {
-          message: '`guidances.image_reference[].image.id` must be a UUID, not a URL: send it as `type: "URL"` with `url`.',
+          message: `'guidances.image_reference[].image.id' must be a UUID, not a URL: send it as 'type: "URL"' with 'url'.`,
           at: [7, 121, '\'https://cdn.example.com/ref.png\''],
           fixes: [],
         },
@@ -44,7 +44,7 @@ ruleTester.run('invalid-id', {
       code: request(`{ prompt, guidances: { image_reference: [{ image: { id: 'portrait.jpg', type: 'UPLOADED' } }] } }`),
       findings: [
         {
-          message: '`guidances.image_reference[].image.id` must be a UUID (an uploaded or generated image\'s id), not "portrait.jpg".',
+          message: `'guidances.image_reference[].image.id' must be a UUID (an uploaded or generated image's id), not "portrait.jpg".`,
           at: [7, 121, '\'portrait.jpg\''],
           fixes: [],
         },
@@ -55,7 +55,7 @@ ruleTester.run('invalid-id', {
       code: request(`{ prompt, style_ids: ['acrylic'] }`),
       findings: [
         {
-          message: '`style_ids` takes style UUIDs: use 3cbb655a-7ca4-463f-b697-8a03ad67327c for "Acrylic".',
+          message: `'style_ids' takes style UUIDs: use 3cbb655a-7ca4-463f-b697-8a03ad67327c for "Acrylic".`,
           at: [7, 87, '\'acrylic\''],
           fixes: [{ title: 'Use Acrylic\'s UUID', output: request(`{ prompt, style_ids: ['3cbb655a-7ca4-463f-b697-8a03ad67327c'] }`), preferred: true }],
         },
@@ -66,7 +66,7 @@ ruleTester.run('invalid-id', {
       code: request(`{ prompt, style_ids: ['vaporwave'] }`),
       findings: [
         {
-          message: 'An entry of `style_ids` must be a style UUID of `gemini-image-2`, not "vaporwave".',
+          message: `An entry of 'style_ids' must be a style UUID of gemini-image-2, not "vaporwave".`,
           at: [7, 87, '\'vaporwave\''],
           fixes: [],
         },

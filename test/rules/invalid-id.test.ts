@@ -59,7 +59,7 @@ ruleTester.run('invalid-id', {
 }`,
       findings: [
         {
-          message: '`init_image_id` must be a UUID, not a URL ("https://example.com/fox.png"): the API answers `invalid init image id`. Upload the image with POST /init-image first (then send the file to the presigned URL it returns), and pass `uploadInitImage.id`.',
+          message: `'init_image_id' must be a UUID, not a URL ("https://example.com/fox.png"): upload it with POST /init-image and pass its id.`,
           at: [4, 20, '"https://example.com/fox.png"'],
           apiError: 'invalid init image id',
           endpoint: 'POST /generations',
@@ -78,17 +78,17 @@ ruleTester.run('invalid-id', {
 }`,
       findings: [
         {
-          message: '`modelId` must be a UUID, not "my-portraits": the API rejects the request. Model ids are listed by GET /platformModels.',
+          message: `'modelId' must be a UUID, not "my-portraits": model ids are listed by GET /platformModels.`,
           at: [4, 14, '"my-portraits"'],
           fixes: [],
         },
         {
-          message: '`initImageId` must be a UUID, not a file name ("pose.jpg"): the API rejects the request. Upload the image with POST /init-image first (then send the file to the presigned URL it returns), and pass `uploadInitImage.id`.',
+          message: `'initImageId' must be a UUID, not a file name ("pose.jpg"): upload it with POST /init-image and pass its id.`,
           at: [5, 36, '"pose.jpg"'],
           fixes: [],
         },
         {
-          message: '`akUUID` must be a UUID, not "": the API rejects the request.',
+          message: `'akUUID' must be a UUID, not "".`,
           at: [6, 28, '""'],
           fixes: [],
         },
@@ -107,7 +107,7 @@ module.exports = { removeBackground };
 `,
       findings: [
         {
-          message: '`id` must be a UUID, not a file name ("cat.png"): the API rejects the request. Pass the id of an image generated on Leonardo.Ai (`generations_by_pk.generated_images[].id` from GET /generations/{id}).',
+          message: `'id' must be a UUID, not a file name ("cat.png"): pass a generated image's id.`,
           at: [4, 66, '\'cat.png\''],
           fixes: [],
         },
@@ -118,7 +118,7 @@ module.exports = { removeBackground };
       code: FETCH('/generations', `{ prompt: 'x', init_image_id: c ? '${UUID}' : 'data:image/png;base64,iVBORw0KGgo=' }`),
       findings: [
         {
-          message: '`init_image_id` must be a UUID, not image data (a data URL): the API answers `invalid init image id`. Upload the image with POST /init-image first (then send the file to the presigned URL it returns), and pass `uploadInitImage.id`.',
+          message: "'init_image_id' must be a UUID, not image data (a data URL): upload it with POST /init-image and pass its id.",
           at: [6, 101, '\'data:image/png;base64,iVBORw0KGgo=\''],
           fixes: [],
         },
@@ -126,14 +126,14 @@ module.exports = { removeBackground };
     },
     { name: 'SDK call: SDK names in the message', code: SDK(`leonardo.image.createGeneration({ prompt: 'x', initImageId: 'uploads/fox.webp' })`), findings: [
       {
-        message: '`initImageId` must be a UUID, not a file name ("uploads/fox.webp"): the API answers `invalid init image id`. Upload the image with POST /init-image first (then send the file to the presigned URL it returns), and pass `uploadInitImage.id`.',
+        message: `'initImageId' must be a UUID, not a file name ("uploads/fox.webp"): upload it with POST /init-image and pass its id.`,
         at: [4, 70, '\'uploads/fox.webp\''],
         fixes: [],
       },
     ] },
     { name: 'SDK call: motion', code: SDK(`leonardo.motion.createSVDMotionGeneration({ imageId: 'not-an-id' })`), findings: [
       {
-        message: '`imageId` must be a UUID, not "not-an-id": the API rejects the request.',
+        message: `'imageId' must be a UUID, not "not-an-id".`,
         at: [4, 63, '\'not-an-id\''],
         fixes: [],
       },
@@ -145,7 +145,7 @@ module.exports = { removeBackground };
 {"prompt": "a wave", "styleIds": ["cinematic", "${UUID}"]}`,
       findings: [
         {
-          message: 'An entry of `styleIds` must be a UUID, not "cinematic": the API rejects the request.',
+          message: `An entry of 'styleIds' must be a UUID, not "cinematic".`,
           at: [2, 35, '"cinematic"'],
           fixes: [],
         },

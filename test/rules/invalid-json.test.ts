@@ -32,56 +32,56 @@ curl -s -X POST "$API/generations" -d '{"prompt": "'"$PROMPT"'", "num_images": '
   invalid: [
     { name: "Python's True", path: SH, code: curl('{"prompt": "a cat", "alchemy": True}'), findings: [
       {
-        message: 'The body of this curl command is not valid JSON: `True` is Python, not JSON: write `true`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: "The body of this curl command is not valid JSON: 'True' is Python, not JSON: write 'true'.",
         at: [3, 38, 'True'],
         fixes: [{ title: 'Write true', output: edit('True', 'true'), preferred: true }],
       },
     ] },
     { name: "Python's False", path: SH, code: curl('{"prompt": "a cat", "alchemy": False}'), findings: [
       {
-        message: 'The body of this curl command is not valid JSON: `False` is Python, not JSON: write `false`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: "The body of this curl command is not valid JSON: 'False' is Python, not JSON: write 'false'.",
         at: [3, 38, 'False'],
         fixes: [{ title: 'Write false', output: edit('False', 'false'), preferred: true }],
       },
     ] },
     { name: "Python's None", path: SH, code: curl('{"prompt": "a cat", "alchemy": None}'), findings: [
       {
-        message: 'The body of this curl command is not valid JSON: `None` is Python, not JSON: write `null`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: "The body of this curl command is not valid JSON: 'None' is Python, not JSON: write 'null'.",
         at: [3, 38, 'None'],
         fixes: [{ title: 'Write null', output: edit('None', 'null'), preferred: true }],
       },
     ] },
     { name: 'single quotes', path: SH, code: `curl -X POST ${URL} -d "{'prompt': 'a cat'}"\n`, findings: [
       {
-        message: 'The body of this curl command is not valid JSON: single quotes: JSON strings and keys take double quotes (`"`). The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: 'The body of this curl command is not valid JSON: single quotes: JSON strings and keys take double quotes.',
         at: [1, 69, '\'prompt\''],
         fixes: [{ title: 'Write "prompt"', output: edit("{'prompt'", '{\\"prompt\\"'), preferred: true }],
       },
     ] },
     { name: 'a trailing comma', path: SH, code: curl('{"prompt": "a cat", "num_images": 2,}'), findings: [
       {
-        message: 'The body of this curl command is not valid JSON: a trailing comma before `}`: JSON allows no comma after the last property. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: "The body of this curl command is not valid JSON: a trailing comma before '}': JSON allows no comma after the last property.",
         at: [3, 42, ','],
         fixes: [{ title: 'Remove the trailing comma', output: edit('2,}', '2}'), preferred: true }],
       },
     ] },
     { name: 'an unquoted key', path: SH, code: curl('{prompt: "a cat"}'), findings: [
       {
-        message: 'The body of this curl command is not valid JSON: the key `prompt` is not quoted: JSON keys take double quotes (`"prompt"`). The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: `The body of this curl command is not valid JSON: the key 'prompt' is not quoted: JSON keys take double quotes ("prompt").`,
         at: [3, 8, 'prompt'],
         fixes: [{ title: 'Write "prompt"', output: edit('{prompt:', '{"prompt":'), preferred: true }],
       },
     ] },
     { name: 'a comment', path: SH, code: curl('{"prompt": "a cat" /* 2 images */}'), findings: [
       {
-        message: 'The body of this curl command is not valid JSON: a comment: JSON has no comments. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: 'The body of this curl command is not valid JSON: a comment: JSON has no comments.',
         at: [3, 26, '/* 2 images */'],
         fixes: [],
       },
     ] },
     { name: 'POST /generations gets its catalogue answer', path: SH, code: curl('{"prompt": "a cat",}'), findings: [
       {
-        message: 'The body of this curl command is not valid JSON: a trailing comma before `}`: JSON allows no comma after the last property. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: "The body of this curl command is not valid JSON: a trailing comma before '}': JSON allows no comma after the last property.",
         at: [3, 25, ','],
         apiError: 'expecting a value for non-nullable variable: "prompt"',
         endpoint: 'POST /generations',
@@ -94,7 +94,7 @@ curl -s -X POST "$API/generations" -d '{"prompt": "'"$PROMPT"'", "num_images": '
       code: `curl -X POST https://cloud.leonardo.ai/api/rest/v1/init-image -d '{"extension": png}'\n`,
       findings: [
         {
-          message: 'The body of this curl command is not valid JSON: `png` is not a JSON value (strings take double quotes). The API cannot read it and rejects the request.',
+          message: "The body of this curl command is not valid JSON: 'png' is not a JSON value (strings take double quotes).",
           at: [1, 81, 'png'],
           fixes: [],
         },
@@ -126,7 +126,7 @@ curl -s -X POST "$API/generations" \\
 `,
       findings: [
         {
-          message: 'The body of this curl command is not valid JSON: `False` is Python, not JSON: write `false`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+          message: "The body of this curl command is not valid JSON: 'False' is Python, not JSON: write 'false'.",
           at: [19, 15, 'False'],
           fixes: [{ title: 'Write false', output: edit('False', 'false'), preferred: true }],
         },
@@ -138,7 +138,7 @@ curl -s -X POST "$API/generations" \\
       code: `POST ${URL}\nContent-Type: application/json\n\n{\n  "prompt": "a cat",\n  // two images\n  "num_images": 2\n}\n`,
       findings: [
         {
-          message: 'The body of this request is not valid JSON: a comment: JSON has no comments. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+          message: 'The body of this request is not valid JSON: a comment: JSON has no comments.',
           at: [6, 3, '// two images'],
           fixes: [],
         },
@@ -157,7 +157,7 @@ curl -s -X POST "$API/generations" \\
       ),
       findings: [
         {
-          message: 'The raw body of this Postman request is not valid JSON: `True` is Python, not JSON: write `true`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+          message: "The raw body of this Postman request is not valid JSON: 'True' is Python, not JSON: write 'true'.",
           at: [15, 63, 'True'],
           fixes: [{ title: 'Write true', output: edit('True', 'true'), preferred: true }],
         },
@@ -165,14 +165,14 @@ curl -s -X POST "$API/generations" \\
     },
     { name: 'JSON request files that do not parse', path: 'cat.jsonc', code: '// POST /generations\n{\n  "prompt": "a cat",\n  "width": 512,\n}\n', findings: [
       {
-        message: 'This request file is not valid JSON: a trailing comma before `}`: JSON allows no comma after the last property. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: "This request file is not valid JSON: a trailing comma before '}': JSON allows no comma after the last property.",
         at: [4, 15, ','],
         fixes: [{ title: 'Remove the trailing comma', output: edit('512,\n', '512\n'), preferred: true }],
       },
     ] },
     { name: 'Markdown: only code blocks', path: 'README.md', code: `Send \`{"prompt": True}\` with curl:\n\n\`\`\`sh\ncurl ${URL} -d '{"prompt": True}'\n\`\`\`\n`, findings: [
       {
-        message: 'The body of this curl command is not valid JSON: `True` is Python, not JSON: write `true`. The API cannot read it; POST /generations answers `expecting a value for non-nullable variable: "prompt"`.',
+        message: "The body of this curl command is not valid JSON: 'True' is Python, not JSON: write 'true'.",
         at: [4, 71, 'True'],
         fixes: [{ title: 'Write true', output: edit(': True}\'', ': true}\''), preferred: true }],
       },

@@ -33,7 +33,7 @@ ruleTester.run('missing-required', {
       code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { quality: 'HIGH' }, public: false }`),
       findings: [
         {
-          message: '`parameters` needs `prompt` for `gpt-image-1.5`, and it is missing.',
+          message: "'parameters' needs 'prompt' for gpt-image-1.5, and it is missing.",
           at: [6, 64, '{'],
           severity: 'error',
           fixes: [{ title: "Add `prompt: 'TODO: describe what to generate'`", output: edit("HIGH' }", "HIGH', prompt: 'TODO: describe what to generate' }"), preferred: false }],
@@ -46,7 +46,7 @@ ruleTester.run('missing-required', {
       code: jsonFile('{"model": "flux-dev", "parameters": {"prompt": null}}'),
       findings: [
         {
-          message: '`parameters` needs `prompt` for `flux-dev`, and it is null.',
+          message: "'parameters' needs 'prompt' for flux-dev, and it is null.",
           at: [2, 38, '"prompt"'],
           severity: 'error',
           fixes: [],
@@ -59,7 +59,7 @@ ruleTester.run('missing-required', {
       code: jsonFile('{"parameters": {"prompt": "x"}, "public": false}'),
       findings: [
         {
-          message: 'A v2 body needs `model`, the model string (`gpt-image-1.5`, `kling-3.0`, ...).',
+          message: "A v2 body needs 'model', the model string ('gpt-image-1.5', 'kling-3.0', ...).",
           at: [2, 1, '{'],
           severity: 'error',
           fixes: [{ title: 'Add `model: "TODO: model string"`', output: edit('false', 'false, "model": "TODO: model string"'), preferred: false }],
@@ -72,7 +72,7 @@ ruleTester.run('missing-required', {
       code: jsonFile('{"model": "lucid-origin", "public": false}'),
       findings: [
         {
-          message: '`lucid-origin` requires `parameters` with `prompt`, and it is missing.',
+          message: "lucid-origin requires 'parameters' with 'prompt', and it is missing.",
           at: [2, 1, '{'],
           severity: 'error',
           fixes: [],
@@ -86,7 +86,7 @@ ruleTester.run('missing-required', {
       // One finding on the one brace, listing the fields (not three findings on the same `{`).
       findings: [
         {
-          message: 'parameters is missing guidances, height and width, which aurora-upscaler-creative requires: add them.',
+          message: "'parameters' is missing 'guidances', 'height' and 'width', which aurora-upscaler-creative requires: add them.",
           at: [2, 53, '{'],
           severity: 'error',
           fixes: [],
@@ -99,7 +99,7 @@ ruleTester.run('missing-required', {
       code: jsonFile('{"model": "grok-imagine-1.5", "parameters": {"prompt": "x", "guidances": {}}}'),
       findings: [
         {
-          message: '`guidances` needs `start_frame` for `grok-imagine-1.5`, and it is missing.',
+          message: "'guidances' needs 'start_frame' for grok-imagine-1.5, and it is missing.",
           at: [2, 74, '{'],
           severity: 'error',
           fixes: [],
@@ -112,7 +112,7 @@ ruleTester.run('missing-required', {
       code: jsonFile(`{"model": "gemini-image-2", "parameters": {"prompt": "x", "guidances": {"image_reference": [{"id": "${ID}", "type": "UPLOADED"}]}}}`),
       findings: [
         {
-          message: '`guidances.image_reference[]` needs `image` for `gemini-image-2`, and it is missing.',
+          message: "'guidances.image_reference[]' needs 'image' for gemini-image-2, and it is missing.",
           at: [2, 93, '{'],
           severity: 'error',
           fixes: [],

@@ -23,12 +23,12 @@ ruleTester.run('option-conflict', {
       code: removeBg('/v2/generations'),
       findings: [
         {
-          message: '`ephemeral` is only for /v2/generationssync: do not send it to /v2/generations.',
+          message: "'ephemeral' is only for /v2/generationssync: do not send it to /v2/generations.",
           at: [4, 142, 'ephemeral'],
           fixes: [{ title: 'Remove ephemeral', output: edit('ephemeral: true, ', ''), preferred: false }],
         },
         {
-          message: '`base64` is only for /v2/generationssync: do not send it to /v2/generations.',
+          message: "'base64' is only for /v2/generationssync: do not send it to /v2/generations.",
           at: [4, 159, 'base64'],
           fixes: [{ title: 'Remove base64', output: edit(', base64: true', ''), preferred: false }],
         },
@@ -40,7 +40,7 @@ ruleTester.run('option-conflict', {
       code: jsonFile(`{"model": "veo-3.1-generate-001", "parameters": {"prompt": "x", "start_frame": {"id": "5c1c7b5e-0d6e-4e55-9bd0-0b3b5c8c3b1a", "type": "GENERATED"}, "guidances": {"start_frame": [${IMAGE}]}}}`),
       findings: [
         {
-          message: '`veo-3.1-generate-001` does not take `start_frame` together with `guidances.start_frame`: send one of them.',
+          message: "veo-3.1-generate-001 does not take 'start_frame' together with 'guidances.start_frame': send one of them.",
           at: [2, 65, '"start_frame"'],
           fixes: [],
         },
@@ -52,7 +52,7 @@ ruleTester.run('option-conflict', {
       code: jsonFile(`{"model": "kling-video-o-3", "parameters": {"prompt": "x", "guidances": {"image_reference": [${IMAGE}], "start_frame": [${IMAGE}]}}}`),
       findings: [
         {
-          message: '`kling-video-o-3` does not take `guidances.image_reference` together with `guidances.start_frame`: send one of them.',
+          message: "kling-video-o-3 does not take 'guidances.image_reference' together with 'guidances.start_frame': send one of them.",
           at: [2, 74, '"image_reference"'],
           fixes: [],
         },
@@ -64,7 +64,7 @@ ruleTester.run('option-conflict', {
       code: jsonFile(`{"model": "veo-3.1-generate-001", "parameters": {"prompt": "x", "guidances": {"end_frame": [${IMAGE}]}}}`),
       findings: [
         {
-          message: '`guidances.end_frame` needs a `start_frame` for `veo-3.1-generate-001`: add one or drop the end frame.',
+          message: "'guidances.end_frame' needs a 'start_frame' for veo-3.1-generate-001: add one or drop the end frame.",
           at: [2, 79, '"end_frame"'],
           fixes: [],
         },

@@ -77,7 +77,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
 }`,
       findings: [
         {
-          message: 'photoReal v1 picks its own model: with `modelId` set, the API answers `photoreal mode, unexpected model id provided`. Remove `modelId`, or use photoRealVersion "v2" with an SDXL model.',
+          message: `photoReal v1 picks its own model: remove 'modelId', or use photoRealVersion "v2" with an SDXL model.`,
           at: [4, 3, '"modelId"'],
           apiError: 'photoreal mode, unexpected model id provided',
           endpoint: 'POST /generations',
@@ -87,7 +87,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
     },
     { name: 'photoReal without photoRealVersion is v1: a modelId conflicts (fetch)', code: FETCH(`{ prompt: 'a fox', modelId: '${KINO_XL}', photoReal: true }`), findings: [
       {
-        message: 'photoReal v1 picks its own model: with `modelId` set, the API answers `photoreal mode, unexpected model id provided`. Remove `modelId`, or use photoRealVersion "v2" with an SDXL model.',
+        message: `photoReal v1 picks its own model: remove 'modelId', or use photoRealVersion "v2" with an SDXL model.`,
         at: [6, 45, 'modelId'],
         fixes: [{ title: 'Remove `modelId`', output: edit('modelId: \'aa77f04e-3eec-4034-9c07-d0f619684628\', ', ''), preferred: false }],
       },
@@ -102,7 +102,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
   }`),
       findings: [
         {
-          message: 'photoReal v1 picks its own model, but the SDK sends its default `modelId` when the call does not set `modelId: null`: the API answers `photoreal mode, unexpected model id provided`.',
+          message: "photoReal v1 picks its own model, but the SDK sends its default 'modelId': set 'modelId: null'.",
           at: [6, 5, 'photoReal'],
           fixes: [{ title: 'Add `modelId: null`', output: edit('2', '2,\n    modelId: null'), preferred: true }],
         },
@@ -113,7 +113,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
       code: SDK(`{ prompt, photoReal: true, modelId: '${KINO_XL}' }`),
       findings: [
         {
-          message: 'photoReal v1 picks its own model: with `modelId` set, the API answers `photoreal mode, unexpected model id provided`. Remove `modelId`, or use photoRealVersion "v2" with an SDXL model.',
+          message: `photoReal v1 picks its own model: remove 'modelId', or use photoRealVersion "v2" with an SDXL model.`,
           at: [4, 69, 'modelId'],
           fixes: [{ title: 'Set `modelId` to null', output: edit('\'aa77f04e-3eec-4034-9c07-d0f619684628\'', 'null'), preferred: false }],
         },
@@ -121,35 +121,35 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
     },
     { name: 'photoReal with alchemy: false: on alchemy, fix sets it to true', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "photoReal": true, "alchemy": false}`, findings: [
       {
-        message: 'photoReal requires alchemy: with `alchemy: false` the API rejects the request.',
+        message: "photoReal requires alchemy: remove 'alchemy: false'.",
         at: [2, 36, '"alchemy"'],
         fixes: [{ title: 'Set `alchemy` to true', output: edit('false', 'true'), preferred: false }],
       },
     ] },
     { name: 'ultra with alchemy explicit in a raw body: on alchemy, one of two choices', code: FETCH(`{ prompt: 'x', ultra: true, alchemy: true }`), findings: [
       {
-        message: 'ultra cannot be combined with alchemy: with `ultra: true` and `alchemy: true` the API rejects the request.',
+        message: "ultra cannot be combined with alchemy: keep one of 'ultra: true' and 'alchemy: true'.",
         at: [6, 54, 'alchemy'],
         fixes: [{ title: 'Set `alchemy` to false', output: edit(' true ', ' false '), preferred: false }],
       },
     ] },
     { name: 'ultra with the SDK default alchemy: on ultra', code: SDK(`{ prompt, ultra: true }`), findings: [
       {
-        message: 'ultra cannot be combined with alchemy, and the SDK sends `alchemy: true` unless the call sets it: the API rejects the request.',
+        message: "ultra cannot be combined with alchemy, and the SDK sends 'alchemy: true' unless the call sets it: set 'alchemy: false'.",
         at: [4, 52, 'ultra'],
         fixes: [{ title: 'Add `alchemy: false`', output: edit('true', 'true, alchemy: false'), preferred: false }],
       },
     ] },
     { name: 'unzoom without unzoomAmount or an init image', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "unzoom": true}`, findings: [
       {
-        message: 'unzoom requires `unzoomAmount` and `init_image_id`; this request has no `unzoomAmount` and no `init_image_id`: the API rejects it.',
+        message: "unzoom requires 'unzoomAmount' and 'init_image_id': add 'unzoomAmount' and 'init_image_id'.",
         at: [2, 17, '"unzoom"'],
         fixes: [],
       },
     ] },
     { name: 'unzoom with unzoomAmount but no init image', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "unzoom": true, "unzoomAmount": 1.2}`, findings: [
       {
-        message: 'unzoom requires `unzoomAmount` and `init_image_id`; this request has no `init_image_id`: the API rejects it.',
+        message: "unzoom requires 'unzoomAmount' and 'init_image_id': add 'init_image_id'.",
         at: [2, 17, '"unzoom"'],
         fixes: [],
       },
@@ -161,7 +161,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
 {"initImageId": "${KINO_XL}", "upscalerStyle": "CINEMATIC", "ultraUpscaleStyle": "REALISTIC"}`,
       findings: [
         {
-          message: '`upscalerStyle` cannot be used with `ultraUpscaleStyle`: the API rejects a request with both. Keep one.',
+          message: "'upscalerStyle' cannot be used with 'ultraUpscaleStyle': keep one.",
           at: [2, 57, '"upscalerStyle"'],
           endpoint: 'POST /variations/universal-upscaler',
           fixes: [
@@ -176,7 +176,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
       code: SDK(`{ initImageId: '${KINO_XL}', ultraUpscaleStyle: 'ARTISTIC' }`, 'variation.createUniversalUpscalerJob'),
       findings: [
         {
-          message: '`ultraUpscaleStyle` cannot be used with `upscalerStyle`, and the SDK sends `upscalerStyle: "GENERAL"` unless the call sets it to null: the API rejects the request.',
+          message: `'ultraUpscaleStyle' cannot be used with 'upscalerStyle', which the SDK sends as "GENERAL" unless set to null.`,
           at: [4, 111, 'ultraUpscaleStyle'],
           fixes: [{ title: 'Add `upscalerStyle: null`', output: edit('ARTISTIC\' }', 'ARTISTIC\', upscalerStyle: null }'), preferred: true }],
         },
@@ -187,7 +187,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
       code: FETCH(`{ prompt: 'x', photoReal: true, photoRealVersion: 'v2', alchemy: true }`),
       findings: [
         {
-          message: 'photoReal v2 needs a `modelId` (Leonardo Kino XL, Leonardo Diffusion XL or Leonardo Vision XL): without one the API rejects the request.',
+          message: "photoReal v2 needs a 'modelId': Leonardo Kino XL, Leonardo Diffusion XL or Leonardo Vision XL.",
           at: [6, 58, 'photoRealVersion'],
           fixes: [],
         },

@@ -33,7 +33,7 @@ ruleTester.run('out-of-range', {
       code: fetchCode(`{ model: 'kling-2.6', parameters: { prompt, duration: 8 }, public: false }`),
       findings: [
         {
-          message: '`duration` 8 is not 5 or 10 for `kling-2.6`.',
+          message: "'duration' 8 is not 5 or 10 for kling-2.6.",
           at: [6, 80, '8'],
           severity: 'error',
           fixes: [{ title: 'Set duration to 10', output: edit('8', '10'), preferred: false }],
@@ -46,7 +46,7 @@ ruleTester.run('out-of-range', {
       code: jsonFile('{"model": "kling-video-o-1", "parameters": {"prompt": "x", "duration": 12}}'),
       findings: [
         {
-          message: '`duration` 12 is outside 3..10 for `kling-video-o-1`.',
+          message: "'duration' 12 is outside 3..10 for kling-video-o-1.",
           at: [2, 72, '12'],
           severity: 'error',
           fixes: [{ title: 'Set duration to 10', output: edit('12', '10'), preferred: false }],
@@ -59,7 +59,7 @@ ruleTester.run('out-of-range', {
       code: jsonFile('{"model": "aurora-upscaler-precise", "parameters": {"upscale_factor": 7}}'),
       findings: [
         {
-          message: '`upscale_factor` 7 is not 2, 3, 4, 5, 6 or 8 for `aurora-upscaler-precise`.',
+          message: "'upscale_factor' 7 is not 2, 3, 4, 5, 6 or 8 for aurora-upscaler-precise.",
           at: [2, 71, '7'],
           severity: 'error',
           fixes: [
@@ -75,7 +75,7 @@ ruleTester.run('out-of-range', {
       code: jsonFile('{"model": "rodin-v2", "parameters": {"prompt": "x", "seed": 70000}}'),
       findings: [
         {
-          message: '`seed` 70000 is outside 0..65535 for `rodin-v2`.',
+          message: "'seed' 70000 is outside 0..65535 for rodin-v2.",
           at: [2, 61, '70000'],
           severity: 'error',
           fixes: [{ title: 'Set seed to 65535', output: edit('70000', '65535'), preferred: false }],
@@ -88,7 +88,7 @@ ruleTester.run('out-of-range', {
       code: jsonFile(`{"model": "gpt-image-1.5", "parameters": {"prompt": "x", "guidances": {${ref(7)}}}}`),
       findings: [
         {
-          message: '`guidances.image_reference` has 7 items: `gpt-image-1.5` takes at most 6.',
+          message: "'guidances.image_reference' has 7 items: gpt-image-1.5 takes at most 6.",
           at: [2, 91, refs(7)],
           severity: 'error',
           fixes: [],
@@ -101,7 +101,7 @@ ruleTester.run('out-of-range', {
       code: jsonFile('{"model": "lucid-origin", "parameters": {"prompt": "x", "style_ids": ["111dc692-d470-4eec-b791-3475abac4c46", "a5632c7c-ddbb-4e2f-ba34-8456ab3ac436"]}}'),
       findings: [
         {
-          message: '`style_ids` has 2 items: `lucid-origin` takes at most 1.',
+          message: "'style_ids' has 2 items: lucid-origin takes at most 1.",
           at: [2, 70, '["111dc692-d470-4eec-b791-3475abac4c46", "a5632c7c-ddbb-4e2f-ba34-8456ab3ac436"]'],
           severity: 'warning',
           fixes: [],
@@ -114,7 +114,7 @@ ruleTester.run('out-of-range', {
       code: jsonFile(`{"model": "kling-2.6", "parameters": {"prompt": "${LONG_PROMPT}"}}`),
       findings: [
         {
-          message: '`prompt` is 2600 characters, more than the 2500 `kling-2.6` takes.',
+          message: "'prompt' is 2600 characters, more than the 2500 kling-2.6 takes.",
           at: [2, 49, `"${LONG_PROMPT}"`],
           severity: 'error',
           fixes: [],

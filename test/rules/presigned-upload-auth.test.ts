@@ -53,7 +53,7 @@ export async function uploadImage(file: Blob) {
 `,
       findings: [
         {
-          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `Authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there.',
+          message: "The upload to the presigned URL sends the API key in 'Authorization' (S3 answers 403): send no API key there.",
           at: [22, 16, 'Authorization'],
           severity: 'error',
           endpoint: 'POST /init-image',
@@ -72,7 +72,7 @@ export async function uploadImage(file: Blob) {
 `,
       findings: [
         {
-          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).',
+          message: "The upload to the presigned URL sends the API key in 'authorization' (S3 answers 403): give the upload its own headers, without the key.",
           at: [20, 57, 'leonardoHeaders'],
           fixes: [],
         },
@@ -89,12 +89,12 @@ export async function uploadTwice(file: Blob) {
 `,
       findings: [
         {
-          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).',
+          message: "The upload to the presigned URL sends the API key in 'authorization' (S3 answers 403): give the upload its own headers, without the key.",
           at: [20, 47, '{ ...leonardoHeaders, \'x-upload\': \'1\' }'],
           fixes: [],
         },
         {
-          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `x-api-key`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there.',
+          message: "The upload to the presigned URL sends the API key in 'x-api-key' (S3 answers 403): send no API key there.",
           at: [21, 49, '\'x-api-key\''],
           fixes: [{ title: 'Remove the x-api-key header', output: edit(' \'x-api-key\': apiKey! ', ''), preferred: false }],
         },
@@ -121,7 +121,7 @@ export async function upload(file: Buffer) {
 `,
       findings: [
         {
-          message: 'The upload to the presigned URL (`uploadInitImage.url` from POST /init-image) sends the API key in `Authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. The client instance adds it to every request: upload with a client that has no default authorization (plain `fetch` or `axios`).',
+          message: "The upload to the presigned URL sends the API key in 'Authorization' (S3 answers 403): upload with a client that adds no authorization.",
           at: [14, 23, 'url'],
           fixes: [],
         },
@@ -144,12 +144,12 @@ export async function canvas(init: Blob, mask: Blob, datasetId: string) {
 `,
       findings: [
         {
-          message: 'The upload to the presigned URL (`uploadCanvasInitImage.initUrl` from POST /canvas-init-image) sends the API key in `authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).',
+          message: "The upload to the presigned URL sends the API key in 'authorization' (S3 answers 403): give the upload its own headers, without the key.",
           at: [8, 46, '{ ...auth }'],
           fixes: [],
         },
         {
-          message: 'The upload to the presigned URL (`uploadDatasetImage.url` from POST /datasets/{datasetId}/upload) sends the API key in `authorization`: S3 answers 403 Forbidden. The presigned URL and its form fields are the authorization; send no API key there. These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).',
+          message: "The upload to the presigned URL sends the API key in 'authorization' (S3 answers 403): give the upload its own headers, without the key.",
           at: [11, 70, 'auth'],
           fixes: [],
         },

@@ -59,7 +59,7 @@ export async function upload(file: Blob) {
 `,
       findings: [
         {
-          message: 'The upload to the presigned URL answers 204 No Content, but `uploadRes.json()` reads a body: there is none, and parsing the empty body throws. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          message: "The presigned upload answers 204 with no body, but 'uploadRes.json()' reads a body: check 'res.ok' instead.",
           at: [20, 26, 'uploadRes.json()'],
           severity: 'warning',
           endpoint: 'POST /init-image',
@@ -79,12 +79,12 @@ export async function upload(file: Blob) {
 `,
       findings: [
         {
-          message: 'The upload to the presigned URL answers 204 No Content, but `key` is read from its body: the body is empty, so it is undefined. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          message: "The presigned upload answers 204 with no body, but 'key' is read from its body: check 'res.ok' instead.",
           at: [20, 19, 'key'],
           fixes: [],
         },
         {
-          message: 'The upload to the presigned URL answers 204 No Content, but `id` is read from its body: the body is empty, so it is undefined. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          message: "The presigned upload answers 204 with no body, but 'id' is read from its body: check 'res.ok' instead.",
           at: [21, 25, 'id'],
           fixes: [],
         },
@@ -103,12 +103,12 @@ export async function upload(file: Blob) {
 `,
       findings: [
         {
-          message: 'The upload to the presigned URL answers 204 No Content, but `r.json()` reads a body: there is none, and parsing the empty body throws. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          message: "The presigned upload answers 204 with no body, but 'r.json()' reads a body: check 'res.ok' instead.",
           at: [19, 93, 'r.json()'],
           fixes: [],
         },
         {
-          message: 'The upload to the presigned URL answers 204 No Content, but `res.text()` parses a body: there is none, and parsing the empty body throws. The image id is `uploadInitImage.id` from the POST /init-image response; check the upload with `res.ok` or `res.status === 204`.',
+          message: "The presigned upload answers 204 with no body, but 'res.text()' parses a body: check 'res.ok' instead.",
           at: [21, 35, 'res.text()'],
           fixes: [],
         },

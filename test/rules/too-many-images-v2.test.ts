@@ -17,7 +17,7 @@ ruleTester.run('too-many-images', {
       code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { prompt, quantity: 10 }, public: false }`),
       findings: [
         {
-          message: '`quantity` 10 is more than `gpt-image-1.5` allows (8): the API answers `Too many images`.',
+          message: "'quantity' 10 is more than gpt-image-1.5 allows (8): the API answers 'Too many images'.",
           at: [6, 84, '10'],
           fixes: [{ title: 'Set quantity to 8', output: edit('10', '8'), preferred: false }],
         },
@@ -35,7 +35,7 @@ ruleTester.run('too-many-images', {
       code: jsonFile(`{"model": "${model}", "parameters": {"prompt": "x", "quantity": ${quantity}}}`),
       findings: [
         {
-          message: `\`quantity\` ${quantity} is more than \`${model}\` allows (${max}): the API answers \`Too many images\`.`,
+          message: `'quantity' ${quantity} is more than ${model} allows (${max}): the API answers 'Too many images'.`,
           at: [2, column, `${quantity}`] as [number, number, string],
           fixes: [{ title: `Set quantity to ${max}`, output: edit(`"quantity": ${quantity}}`, `"quantity": ${max}}`), preferred: false }],
         },
@@ -46,7 +46,7 @@ ruleTester.run('too-many-images', {
       code: fetchCode(`{ model: hd ? 'ideogram-v4.0' : 'ideogram-v3.0', parameters: { prompt, quantity: batch ? 6 : 2 } }`),
       findings: [
         {
-          message: '`quantity` 6 is more than `ideogram-v4.0` allows (4): the API answers `Too many images`.',
+          message: "'quantity' 6 is more than ideogram-v4.0 allows (4): the API answers 'Too many images'.",
           at: [6, 115, '6'],
           fixes: [{ title: 'Set quantity to 4', output: edit('6', '4'), preferred: false }],
         },

@@ -51,7 +51,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
 }`,
       findings: [
         {
-          message: '`num_images` 10 is more than the 8 images one request may ask for: the API answers `400 Bad Request: Too many images`.',
+          message: "'num_images' 10 is more than the 8 images one request may ask for: use 8 or fewer.",
           at: [4, 17, '10'],
           apiError: '400 Bad Request: Too many images',
           fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: false }],
@@ -64,7 +64,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
       code: `${HEADER}{"prompt": "x", "num_images": 6, "width": 512, "height": 1024}`,
       findings: [
         {
-          message: '`num_images` 6 is too many with height 1024: when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          message: "'num_images' 6 is too many with height 1024: over 768 wide or high, use 4 or fewer.",
           at: [2, 31, '6'],
           fixes: [{ title: 'Set num_images to 4', output: edit('6', '4'), preferred: false }],
         },
@@ -76,7 +76,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
       code: `${HEADER}{"prompt": "x", "num_images": 5}`,
       findings: [
         {
-          message: '`num_images` 5 is too many with the default width 1024 (width is omitted, and the API uses 1024×768): when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          message: "'num_images' 5 is too many with the default width 1024: over 768 wide or high, use 4 or fewer.",
           at: [2, 31, '5'],
           fixes: [{ title: 'Set num_images to 4', output: edit('5', '4'), preferred: false }],
         },
@@ -88,7 +88,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
       code: `${HEADER}{"prompt": "x", "num_images": 5, "height": 512}`,
       findings: [
         {
-          message: '`num_images` 5 is too many with the default width 1024 (width is omitted, and the API uses 1024×768): when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          message: "'num_images' 5 is too many with the default width 1024: over 768 wide or high, use 4 or fewer.",
           at: [2, 31, '5'],
           fixes: [{ title: 'Set num_images to 4', output: edit(' 5,', ' 4,'), preferred: false }],
         },
@@ -106,7 +106,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
 `,
       findings: [
         {
-          message: '`num_images` 6 is too many with width 1024: when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          message: "'num_images' 6 is too many with width 1024: over 768 wide or high, use 4 or fewer.",
           at: [5, 48, '6'],
           fixes: [{ title: 'Set num_images to 4', output: edit('6', '4'), preferred: false }],
         },
@@ -119,7 +119,7 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
 `,
       findings: [
         {
-          message: '`num_images` 12 is more than the 8 images one request may ask for: the API answers `400 Bad Request: Too many images`.',
+          message: "'num_images' 12 is more than the 8 images one request may ask for: use 8 or fewer.",
           at: [1, 62, '12'],
           fixes: [{ title: 'Set num_images to 8', output: edit(' 12,', ' 8,'), preferred: false }],
         },
@@ -133,7 +133,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', numImages: 6 });
 `,
       findings: [
         {
-          message: '`numImages` 6 is too many with the default width 1024 (width is omitted, and the SDK sends 1024×768): when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          message: "'numImages' 6 is too many with the default width 1024: over 768 wide or high, use 4 or fewer.",
           at: [3, 69, '6'],
           fixes: [{ title: 'Set numImages to 4', output: edit('6', '4'), preferred: false }],
         },
@@ -145,7 +145,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', numImages: 6 });
       code: '// POST /pricing-calculator\n{"service": "IMAGE_GENERATION", "serviceParams": {"IMAGE_GENERATION": {"imageWidth": 1024, "imageHeight": 512, "numImages": 6}}}',
       findings: [
         {
-          message: '`numImages` 6 is too many with imageWidth 1024: when width or height is over 768, a request may ask for at most 4 images, and the API answers `400 Bad Request: Too many images`.',
+          message: "'numImages' 6 is too many with imageWidth 1024: over 768 wide or high, use 4 or fewer.",
           at: [2, 125, '6'],
           fixes: [{ title: 'Set numImages to 4', output: edit('6', '4'), preferred: false }],
         },
@@ -158,7 +158,7 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
 `,
       findings: [
         {
-          message: '`num_images` 9 is more than the 8 images one request may ask for: the API answers `400 Bad Request: Too many images`.',
+          message: "'num_images' 9 is more than the 8 images one request may ask for: use 8 or fewer.",
           at: [1, 45, '9'],
           fixes: [{ title: 'Set num_images to 8', output: edit('9', '8'), preferred: false }],
         },

@@ -21,7 +21,7 @@ ruleTester.run('type-mismatch', {
       code: fetchCode(`{ model: 'nano-banana-2', parameters: { prompt, prompt_enhance: true }, public: false }`),
       findings: [
         {
-          message: '`prompt_enhance` must be one of "AUTO", "ON", "OFF" for `nano-banana-2`, not the boolean true.',
+          message: `'prompt_enhance' must be one of "AUTO", "ON", "OFF" for nano-banana-2, not the boolean true.`,
           at: [6, 90, 'true'],
           fixes: [{ title: 'Use "ON"', output: edit('true', '"ON"'), preferred: false }],
         },
@@ -33,7 +33,7 @@ ruleTester.run('type-mismatch', {
       code: jsonFile(`{"model": "phoenix-v1.0", "parameters": {"prompt": "x", "style_ids": "111dc692-d470-4eec-b791-3475abac4c46"}}`),
       findings: [
         {
-          message: '`style_ids` must be an array for `phoenix-v1.0`, not the string "111dc692-d470-4eec-b791-3475abac4c46".',
+          message: `'style_ids' must be an array for phoenix-v1.0, not the string "111dc692-d470-4eec-b791-3475abac4c46".`,
           at: [2, 70, '"111dc692-d470-4eec-b791-3475abac4c46"'],
           fixes: [{ title: 'Wrap the value in an array', output: edit('"111dc692-d470-4eec-b791-3475abac4c46"', '["111dc692-d470-4eec-b791-3475abac4c46"]'), preferred: true }],
         },
@@ -44,22 +44,22 @@ ruleTester.run('type-mismatch', {
       code: fetchCode(`{ model: 'flux-pro-2.0', parameters: { prompt, width: '1024', quantity: 2.5, seed: '42' }, public: 'false' }`),
       findings: [
         {
-          message: '`width` must be an integer for `flux-pro-2.0`, not the string "1024".',
+          message: `'width' must be an integer for flux-pro-2.0, not the string "1024".`,
           at: [6, 80, '\'1024\''],
           fixes: [{ title: 'Use the number 1024', output: edit('\'1024\'', '1024'), preferred: true }],
         },
         {
-          message: '`quantity` must be an integer for `flux-pro-2.0`, not the fractional number 2.5.',
+          message: "'quantity' must be an integer for flux-pro-2.0, not the fractional number 2.5.",
           at: [6, 98, '2.5'],
           fixes: [],
         },
         {
-          message: '`seed` must be an integer for `flux-pro-2.0`, not the string "42".',
+          message: `'seed' must be an integer for flux-pro-2.0, not the string "42".`,
           at: [6, 109, '\'42\''],
           fixes: [{ title: 'Use the number 42', output: edit('\'42\'', '42'), preferred: true }],
         },
         {
-          message: '`public` must be a boolean, not the string "false".',
+          message: `'public' must be a boolean, not the string "false".`,
           at: [6, 125, '\'false\''],
           fixes: [{ title: 'Use the boolean false', output: edit('\'false\'', 'false'), preferred: true }],
         },
@@ -70,7 +70,7 @@ ruleTester.run('type-mismatch', {
       code: fetchCode(`{ model: 'flux-pro-2.0', parameters: { prompt, width: '1024' } }`),
       findings: [
         {
-          message: '`width` must be an integer for `flux-pro-2.0`, not the string "1024".',
+          message: `'width' must be an integer for flux-pro-2.0, not the string "1024".`,
           at: [6, 80, '\'1024\''],
           fixes: [{ title: 'Use the number 1024', output: edit('\'1024\'', '1024'), preferred: true }],
         },

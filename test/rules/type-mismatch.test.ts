@@ -43,13 +43,13 @@ ruleTester.run('type-mismatch', {
 }`,
       findings: [
         {
-          message: '`alchemy` must be a boolean, not the string "true": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          message: `'alchemy' must be a boolean, not the string "true".`,
           at: [4, 14, '"true"'],
           apiError: 'expected a boolean for type \'Boolean\', but found a string',
           fixes: [{ title: 'Use the boolean true', output: edit('"true"', 'true'), preferred: true }],
         },
         {
-          message: '`photoReal` must be a boolean, not the string "False": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          message: `'photoReal' must be a boolean, not the string "False".`,
           at: [5, 16, '"False"'],
           fixes: [{ title: 'Use the boolean false', output: edit('"False"', 'false'), preferred: true }],
         },
@@ -57,77 +57,77 @@ ruleTester.run('type-mismatch', {
     },
     { name: '"true" fixed to true', path: J, code: `${HEADER}{"prompt": "x", "alchemy": "true"}`, findings: [
       {
-        message: '`alchemy` must be a boolean, not the string "true": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+        message: `'alchemy' must be a boolean, not the string "true".`,
         at: [2, 28, '"true"'],
         fixes: [{ title: 'Use the boolean true', output: edit('"true"', 'true'), preferred: true }],
       },
     ] },
     { name: '"False" fixed to false', path: J, code: `${HEADER}{"prompt": "x", "photoReal": "False"}`, findings: [
       {
-        message: '`photoReal` must be a boolean, not the string "False": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+        message: `'photoReal' must be a boolean, not the string "False".`,
         at: [2, 30, '"False"'],
         fixes: [{ title: 'Use the boolean false', output: edit('"False"', 'false'), preferred: true }],
       },
     ] },
     { name: '"512" for an integer becomes 512; a string width is still flagged here', path: J, code: `${HEADER}{"prompt": "x", "width": "512"}`, findings: [
       {
-        message: '`width` must be an integer, not the string "512": the API rejects the request (POST /generations).',
+        message: `'width' must be an integer, not the string "512".`,
         at: [2, 26, '"512"'],
         fixes: [{ title: 'Use the number 512', output: edit('"512"', '512'), preferred: true }],
       },
     ] },
     { name: '"7.5" for a number becomes 7.5', path: J, code: `${HEADER}{"prompt": "x", "guidance_scale": "7.5"}`, findings: [
       {
-        message: '`guidance_scale` must be a number, not the string "7.5": the API rejects the request (POST /generations).',
+        message: `'guidance_scale' must be a number, not the string "7.5".`,
         at: [2, 35, '"7.5"'],
         fixes: [{ title: 'Use the number 7.5', output: edit('"7.5"', '7.5'), preferred: true }],
       },
     ] },
     { name: '"30" for an integer', path: J, code: `${HEADER}{"prompt": "x", "num_inference_steps": "30"}`, findings: [
       {
-        message: '`num_inference_steps` must be an integer, not the string "30": the API rejects the request (POST /generations).',
+        message: `'num_inference_steps' must be an integer, not the string "30".`,
         at: [2, 40, '"30"'],
         fixes: [{ title: 'Use the number 30', output: edit('"30"', '30'), preferred: true }],
       },
     ] },
     { name: 'a fractional number for an integer: flagged, no fix (the intended value is not certain)', path: J, code: `${HEADER}{"prompt": "x", "num_inference_steps": 7.5}`, findings: [
       {
-        message: '`num_inference_steps` must be an integer, not the fractional number 7.5: the API rejects the request (POST /generations).',
+        message: "'num_inference_steps' must be an integer, not the fractional number 7.5.",
         at: [2, 40, '7.5'],
         fixes: [],
       },
     ] },
     { name: 'a fractional string for an integer: no fix', path: J, code: `${HEADER}{"prompt": "x", "num_inference_steps": "7.5"}`, findings: [
       {
-        message: '`num_inference_steps` must be an integer, not the string "7.5": the API rejects the request (POST /generations).',
+        message: `'num_inference_steps' must be an integer, not the string "7.5".`,
         at: [2, 40, '"7.5"'],
         fixes: [],
       },
     ] },
     { name: 'a number for a string becomes a string', path: J, code: `${HEADER}{"prompt": 123}`, findings: [
       {
-        message: '`prompt` must be a string, not the number 123: the API rejects the request (POST /generations).',
+        message: "'prompt' must be a string, not the number 123.",
         at: [2, 12, '123'],
         fixes: [{ title: 'Use the string "123"', output: edit('123', '"123"'), preferred: true }],
       },
     ] },
     { name: 'a boolean for a string has no fix', path: J, code: `${HEADER}{"prompt": "x", "photoRealVersion": true}`, findings: [
       {
-        message: '`photoRealVersion` must be a string, not the boolean true: the API rejects the request (POST /generations).',
+        message: "'photoRealVersion' must be a string, not the boolean true.",
         at: [2, 37, 'true'],
         fixes: [],
       },
     ] },
     { name: 'an object for an array is wrapped in one', path: J, code: `${HEADER}{"prompt": "x", "elements": {"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}}`, findings: [
       {
-        message: '`elements` must be an array, not an object: the API rejects the request (POST /generations).',
+        message: "'elements' must be an array, not an object.",
         at: [2, 29, '{"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}'],
         fixes: [{ title: 'Wrap the value in an array', output: edit('{"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}', '[{"akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e"}]'), preferred: true }],
       },
     ] },
     { name: 'a single value for an array is wrapped in one', path: J, code: `${HEADER}{"prompt": "x", "imagePrompts": "abc"}`, findings: [
       {
-        message: '`imagePrompts` must be an array, not the string "abc": the API rejects the request (POST /generations).',
+        message: `'imagePrompts' must be an array, not the string "abc".`,
         at: [2, 33, '"abc"'],
         fixes: [{ title: 'Wrap the value in an array', output: edit('"abc"', '["abc"]'), preferred: true }],
       },
@@ -142,17 +142,17 @@ ruleTester.run('type-mismatch', {
 }`,
       findings: [
         {
-          message: '`imagePrompts[]` must be a string, not the number 2: the API rejects the request (POST /generations).',
+          message: "'imagePrompts[]' must be a string, not the number 2.",
           at: [4, 25, '2'],
           fixes: [{ title: 'Use the string "2"', output: edit(' 2]', ' "2"]'), preferred: true }],
         },
         {
-          message: '`controlnets[].preprocessorId` must be a number, not the string "67": the API rejects the request (POST /generations).',
+          message: `'controlnets[].preprocessorId' must be a number, not the string "67".`,
           at: [5, 93, '"67"'],
           fixes: [{ title: 'Use the number 67', output: edit('"67"', '67'), preferred: true }],
         },
         {
-          message: '`controlnets[].weight` must be a number, not the string "0.5": the API rejects the request (POST /generations).',
+          message: `'controlnets[].weight' must be a number, not the string "0.5".`,
           at: [5, 109, '"0.5"'],
           fixes: [{ title: 'Use the number 0.5', output: edit('"0.5"', '0.5'), preferred: true }],
         },
@@ -167,17 +167,17 @@ export const generate = (prompt: string) =>
 `,
       findings: [
         {
-          message: '`photoReal` must be a boolean, not the string "true": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          message: `'photoReal' must be a boolean, not the string "true".`,
           at: [4, 54, '\'true\''],
           fixes: [{ title: 'Use the boolean true', output: edit('\'true\'', 'true'), preferred: true }],
         },
         {
-          message: '`alchemy` must be a boolean, not the string "true": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          message: `'alchemy' must be a boolean, not the string "true".`,
           at: [4, 71, '"true"'],
           fixes: [{ title: 'Use the boolean true', output: edit('"true"', 'true'), preferred: true }],
         },
         {
-          message: '`num_images` must be an integer, not the string "2": the API rejects the request (POST /generations).',
+          message: `'num_images' must be an integer, not the string "2".`,
           at: [4, 91, '\'2\''],
           fixes: [{ title: 'Use the number 2', output: edit('\'2\'', '2'), preferred: true }],
         },
@@ -195,12 +195,12 @@ export async function generate(prompt: string, steps?: string) {
 `,
       findings: [
         {
-          message: '`public` must be a boolean, not the string "false": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          message: `'public' must be a boolean, not the string "false".`,
           at: [1, 16, '\'false\''],
           fixes: [{ title: 'Use the boolean false', output: edit('\'false\'', 'false'), preferred: true }],
         },
         {
-          message: '`num_inference_steps` must be an integer, not the string "30": the API rejects the request (POST /generations).',
+          message: `'num_inference_steps' must be an integer, not the string "30".`,
           at: [5, 82, '\'30\''],
           fixes: [{ title: 'Use the number 30', output: edit('\'30\'', '30'), preferred: true }],
         },
@@ -218,7 +218,7 @@ export async function generate(prompt: string, steps?: string) {
 `,
       findings: [
         {
-          message: '`public` must be a boolean, not the string "false": the API answers `expected a boolean for type \'Boolean\', but found a string`.',
+          message: `'public' must be a boolean, not the string "false".`,
           at: [1, 16, '\'false\''],
           fixes: [{ title: 'Use the boolean false', output: edit('\'false\'', 'false'), preferred: true }],
         },
@@ -232,7 +232,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', numImages: '2', alchemy
 `,
       findings: [
         {
-          message: '`numImages` must be an integer, not the string "2": the SDK\'s schema rejects the call before anything is sent.',
+          message: `'numImages' must be an integer, not the string "2".`,
           at: [3, 69, '\'2\''],
           fixes: [{ title: 'Use the number 2', output: edit('\'2\'', '2'), preferred: true }],
         },
@@ -246,7 +246,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', numImages: '2', alchemy
 `,
       findings: [
         {
-          message: '`width` must be an integer, not the string "512": the API rejects the request (POST /generations).',
+          message: `'width' must be an integer, not the string "512".`,
           at: [2, 46, '\\"512\\"'],
           fixes: [{ title: 'Use the number 512', output: edit('\\"512\\"', '512'), preferred: true }],
         },
@@ -260,7 +260,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', numImages: '2', alchemy
 `,
       findings: [
         {
-          message: '`prompt` must be a string, not the number 42: the API rejects the request (POST /generations).',
+          message: "'prompt' must be a string, not the number 42.",
           at: [2, 22, '42'],
           fixes: [{ title: 'Use the string "42"', output: edit('42', '"42"'), preferred: true }],
         },

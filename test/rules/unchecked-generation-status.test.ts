@@ -147,7 +147,7 @@ export async function generate(prompt: string) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read right after creating the generation, without waiting for it: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read right after creating the generation: poll until its status is COMPLETE first.",
           at: [13, 33, 'generated_images'],
           severity: 'warning',
           endpoint: 'GET /generations/{id}',
@@ -169,7 +169,7 @@ export class Generator {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [9, 36, 'generated_images'],
           fixes: [],
         },
@@ -189,7 +189,7 @@ export async function urls(id) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [8, 11, 'generated_images'],
           fixes: [],
         },
@@ -207,7 +207,7 @@ export async function latest(generationId: string) {
 `,
       findings: [
         {
-          message: '`generationsByPk.generatedImages` is read without checking `generationsByPk.status` against `JobStatus.Complete`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generationsByPk.generatedImages' is read without checking the status: poll until it is COMPLETE first.",
           at: [6, 42, 'generatedImages'],
           fixes: [],
         },
@@ -224,7 +224,7 @@ export async function getGenerationImages(id: string) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [7, 33, 'generated_images'],
           fixes: [],
         },
@@ -239,7 +239,7 @@ export async function getGenerationImages(id: string) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [6, 52, 'generated_images'],
           fixes: [],
         },
@@ -259,7 +259,7 @@ export async function take(id: string) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [7, 22, 'generated_images'],
           fixes: [],
         },
@@ -270,7 +270,7 @@ export async function take(id: string) {
       code: SILENT['a webhook route'].replace("'/api/leonardo/webhook'", "'/api/leonardo/result'"),
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [10, 30, 'generated_images'],
           fixes: [],
         },
@@ -291,7 +291,7 @@ export async function collect(ids: string[]) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [9, 41, 'generated_images'],
           fixes: [],
         },
@@ -308,12 +308,12 @@ export async function log(id: string) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [6, 38, 'generated_images'],
           fixes: [],
         },
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [7, 33, 'generated_images'],
           fixes: [],
         },
@@ -330,7 +330,7 @@ export function firstUrl(id: string) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
           at: [7, 44, 'generated_images'],
           fixes: [],
         },
@@ -338,7 +338,7 @@ export function firstUrl(id: string) {
     },
     { name: 'a route handler that is not a webhook is judged', path: 'app/api/images/route.ts', code: WEBHOOK_HANDLER, findings: [
       {
-        message: '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.',
+        message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
         at: [7, 61, 'generated_images'],
         fixes: [],
       },

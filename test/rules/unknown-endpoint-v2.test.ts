@@ -54,7 +54,7 @@ export const go = () => send("/generations", { model: "veo-3.1-generate-001", pa
 `,
       findings: [
         {
-          message: '`POST /v2/generation` is not a Leonardo.Ai v2 endpoint: the request fails. Did you mean `POST /v2/generations`?',
+          message: 'POST /v2/generation is not a Leonardo.Ai v2 endpoint: did you mean POST /v2/generations?',
           at: [1, 51, '/generation'],
           fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
         },
@@ -66,7 +66,7 @@ export const go = () => send("/generations", { model: "veo-3.1-generate-001", pa
       code: `curl -X POST ${V2}/Generations --json '{"model":"flux-pro-2.0","parameters":{"prompt":"a fox"}}'\n`,
       findings: [
         {
-          message: '`POST /v2/Generations` is not a Leonardo.Ai v2 endpoint: the request fails. Did you mean `POST /v2/generations`?',
+          message: 'POST /v2/Generations is not a Leonardo.Ai v2 endpoint: did you mean POST /v2/generations?',
           at: [1, 51, '/Generations'],
           fixes: [{ title: 'Use POST /generations', output: edit('/Generations', '/generations'), preferred: true }],
         },
@@ -90,7 +90,7 @@ export async function waitForImage(generationId: string): Promise<string> {
 `,
       findings: [
         {
-          message: '`GET /v2/generations/{generationId}` is not a v2 endpoint: v2 results are read with v1 `GET /api/rest/v1/generations/{id}`.',
+          message: 'GET /v2/generations/{generationId} is not a v2 endpoint: v2 results are read with v1 GET /api/rest/v1/generations/{id}.',
           at: [5, 38, '`https://cloud.leonardo.ai/api/rest/v2/generations/${generationId}`'],
           fixes: [{ title: 'Use /api/rest/v1', output: edit('v2', 'v1'), preferred: true }],
         },
@@ -118,7 +118,7 @@ export async function status(id: string) {
 `,
       findings: [
         {
-          message: '`GET /v2/generations/{id}` is not a v2 endpoint: v2 results are read with v1 `GET /api/rest/v1/generations/{id}`.',
+          message: 'GET /v2/generations/{id} is not a v2 endpoint: v2 results are read with v1 GET /api/rest/v1/generations/{id}.',
           at: [14, 27, '`${LEONARDO_V2}/generations/${id}`'],
           fixes: [],
         },
@@ -130,7 +130,7 @@ export async function status(id: string) {
       code: `curl -X DELETE "${V2}/generations/$GENERATION_ID" -H "authorization: Bearer $LEONARDO_API_KEY"\n`,
       findings: [
         {
-          message: '`DELETE /v2/generations/{…}` is not a v2 endpoint: it is v1\'s `DELETE /api/rest/v1/generations/{id}`.',
+          message: "DELETE /v2/generations/{…} is not a v2 endpoint: use v1's DELETE /api/rest/v1/generations/{id}.",
           at: [1, 17, 'https://cloud.leonardo.ai/api/rest/v2/generations/$GENERATION_ID'],
           fixes: [{ title: 'Use /api/rest/v1', output: edit('v2', 'v1'), preferred: true }],
         },
@@ -142,7 +142,7 @@ export async function status(id: string) {
       code: `curl -X POST ${V2}/init-image --json '{"extension":"png"}'\n`,
       findings: [
         {
-          message: '`POST /v2/init-image` is not a v2 endpoint: it is v1\'s `POST /api/rest/v1/init-image`.',
+          message: "POST /v2/init-image is not a v2 endpoint: use v1's POST /api/rest/v1/init-image.",
           at: [1, 51, '/init-image'],
           fixes: [{ title: 'Use /api/rest/v1', output: edit('v2', 'v1'), preferred: false }],
         },
@@ -154,7 +154,7 @@ export async function status(id: string) {
       code: `curl -X POST ${V2}/generations/motion-svd --json '{"imageId":"3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e","motionStrength":5}'\n`,
       findings: [
         {
-          message: '`POST /v2/generations/motion-svd` is not a Leonardo.Ai v2 endpoint: the request fails. Models are sent to `POST /v2/generations`.',
+          message: 'POST /v2/generations/motion-svd is not a Leonardo.Ai v2 endpoint: models are sent to POST /v2/generations.',
           at: [1, 51, '/generations/motion-svd'],
           fixes: [],
         },
@@ -166,7 +166,7 @@ export async function status(id: string) {
       code: `GET ${V2}/generations\nAuthorization: Bearer {{apiKey}}\n`,
       findings: [
         {
-          message: '`/v2/generations` does not take GET: it takes POST, so `GET /v2/generations` fails.',
+          message: '/v2/generations does not take GET: use POST.',
           at: [1, 1, 'GET'],
           fixes: [{ title: 'Use POST', output: edit('GET', 'POST'), preferred: false }],
         },
@@ -178,7 +178,7 @@ export async function status(id: string) {
       code: `import axios from "axios";\nexport const list = () => axios.get("${V2}/generationssync");\n`,
       findings: [
         {
-          message: '`/v2/generationssync` does not take GET: it takes POST, so `GET /v2/generationssync` fails.',
+          message: '/v2/generationssync does not take GET: use POST.',
           at: [2, 33, 'get'],
           fixes: [{ title: 'Use POST', output: edit('get', 'post'), preferred: false }],
         },
@@ -190,7 +190,7 @@ export async function status(id: string) {
       code: `curl -X POST https://api.leonardo.ai/api/rest/v2/generations --json '{"model":"flux-pro-2.0","parameters":{"prompt":"a fox"}}'\n`,
       findings: [
         {
-          message: '`api.leonardo.ai` is not the Leonardo.Ai API host: the v2 API is at `https://cloud.leonardo.ai/api/rest/v2`, so this request fails.',
+          message: "'api.leonardo.ai' is not the Leonardo.Ai API host: the v2 API is at https://cloud.leonardo.ai/api/rest/v2.",
           at: [1, 14, 'https://api.leonardo.ai/api/rest/v2'],
           fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v2', output: edit('https://api.leonardo.ai/api/rest/v2', 'https://cloud.leonardo.ai/api/rest/v2'), preferred: true }],
         },
@@ -202,7 +202,7 @@ export async function status(id: string) {
       code: '// POST /v2/generation\n{"model": "gpt-image-1.5", "parameters": {"prompt": "a red bicycle"}}\n',
       findings: [
         {
-          message: '`POST /v2/generation` is not a Leonardo.Ai v2 endpoint: the request fails. Did you mean `POST /v2/generations`?',
+          message: 'POST /v2/generation is not a Leonardo.Ai v2 endpoint: did you mean POST /v2/generations?',
           at: [1, 12, '/generation'],
           fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
         },

@@ -28,7 +28,7 @@ curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
       code: `curl -X POST ${BASE}/generation -H 'content-type: application/json' -d '{"prompt":"a cat"}'\n`,
       findings: [
         {
-          message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+          message: 'POST /generation is not an endpoint of the Leonardo.Ai REST API: did you mean POST /generations?',
           at: [1, 51, '/generation'],
           fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
         },
@@ -40,7 +40,7 @@ curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
       code: `curl -X POST ${BASE}/universal-upscaler --json '{"generatedImageId":"3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e"}'\n`,
       findings: [
         {
-          message: '`POST /universal-upscaler` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /variations/universal-upscaler`?',
+          message: 'POST /universal-upscaler is not an endpoint of the Leonardo.Ai REST API: did you mean POST /variations/universal-upscaler?',
           at: [1, 51, '/universal-upscaler'],
           fixes: [{ title: 'Use POST /variations/universal-upscaler', output: edit('/universal-upscaler', '/variations/universal-upscaler'), preferred: false }],
         },
@@ -48,56 +48,56 @@ curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
     },
     { name: '/init-images → /init-image', path: SH, code: `curl -X POST ${BASE}/init-images -d '{"extension":"png"}'\n`, findings: [
       {
-        message: '`POST /init-images` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /init-image`?',
+        message: 'POST /init-images is not an endpoint of the Leonardo.Ai REST API: did you mean POST /init-image?',
         at: [1, 51, '/init-images'],
         fixes: [{ title: 'Use POST /init-image', output: edit('/init-images', '/init-image'), preferred: false }],
       },
     ] },
     { name: "a template keeps the request's id", path: SH, code: `curl ${BASE}/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e\n`, findings: [
       {
-        message: '`GET /generation/3f1c…` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `GET /generations/{id}`?',
+        message: 'GET /generation/3f1c… is not an endpoint of the Leonardo.Ai REST API: did you mean GET /generations/{id}?',
         at: [1, 43, '/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'],
         fixes: [{ title: 'Use GET /generations/3f1c…', output: edit('/generation/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e', '/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'), preferred: false }],
       },
     ] },
     { name: 'a wrong host: api.leonardo.ai', path: SH, code: `curl -X POST https://api.leonardo.ai/v1/generations -d '{"prompt":"a cat"}'\n`, findings: [
       {
-        message: '`api.leonardo.ai` is not the Leonardo.Ai API host: the REST API is at `https://cloud.leonardo.ai/api/rest/v1`, so this request fails.',
+        message: "'api.leonardo.ai' is not the Leonardo.Ai API host: the REST API is at https://cloud.leonardo.ai/api/rest/v1.",
         at: [1, 14, 'https://api.leonardo.ai/v1'],
         fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://api.leonardo.ai/v1', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
       },
     ] },
     { name: 'a wrong host: leonardo.ai/api/rest/v1', path: SH, code: `curl https://leonardo.ai/api/rest/v1/me\n`, findings: [
       {
-        message: '`leonardo.ai` is not the Leonardo.Ai API host: the REST API is at `https://cloud.leonardo.ai/api/rest/v1`, so this request fails.',
+        message: "'leonardo.ai' is not the Leonardo.Ai API host: the REST API is at https://cloud.leonardo.ai/api/rest/v1.",
         at: [1, 6, 'https://leonardo.ai/api/rest/v1'],
         fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://leonardo.ai/api/rest/v1', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
       },
     ] },
     { name: 'a missing base', path: SH, code: `curl https://cloud.leonardo.ai/generations -d '{"prompt":"x"}'\n`, findings: [
       {
-        message: '`https://cloud.leonardo.ai/generations` misses the API base `/api/rest/v1`: the Leonardo.Ai REST API is at `https://cloud.leonardo.ai/api/rest/v1`, so this request fails.',
+        message: "'https://cloud.leonardo.ai/generations' misses the API base '/api/rest/v1': use https://cloud.leonardo.ai/api/rest/v1.",
         at: [1, 6, 'https://cloud.leonardo.ai'],
         fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://cloud.leonardo.ai', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
       },
     ] },
     { name: 'a method the path does not take: the method is fixed where it is written', path: SH, code: `curl -X POST ${BASE}/me\n`, findings: [
       {
-        message: '`/me` does not take POST: it takes GET, so `POST /me` fails.',
+        message: '/me does not take POST: use GET.',
         at: [1, 9, 'POST'],
         fixes: [{ title: 'Use GET', output: edit('POST', 'GET'), preferred: false }],
       },
     ] },
     { name: 'a method implied by data: no fix', path: SH, code: `curl ${BASE}/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e -d '{}'\n`, findings: [
       {
-        message: '`/generations/{id}` does not take POST: it takes GET or DELETE, so `POST /generations/3f1c…` fails. curl sends POST because the command has data (--data, --json or -F): remove the data, or send it as a query string with -G.',
+        message: '/generations/{id} does not take POST: use GET or DELETE (curl sends POST because of the data).',
         at: [1, 43, '/generations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e'],
         fixes: [],
       },
     ] },
     { name: 'a removed endpoint says it was removed', path: SH, code: `curl -X POST ${BASE}/generations-texture -d '{"prompt":"x"}'\n`, findings: [
       {
-        message: '`POST /generations-texture` was removed from the Leonardo.Ai API (removed from the API in April 2026): the request fails. There is no replacement endpoint in the current API.',
+        message: 'POST /generations-texture was removed from the Leonardo.Ai API, with no replacement: the request fails.',
         at: [1, 51, '/generations-texture'],
         fixes: [],
       },
@@ -118,12 +118,12 @@ PUT {{base}}/me
 `,
       findings: [
         {
-          message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+          message: 'POST /generation is not an endpoint of the Leonardo.Ai REST API: did you mean POST /generations?',
           at: [4, 14, '/generation'],
           fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
         },
         {
-          message: '`/me` does not take PUT: it takes GET, so `PUT /me` fails.',
+          message: '/me does not take PUT: use GET.',
           at: [10, 1, 'PUT'],
           fixes: [{ title: 'Use GET', output: edit('PUT', 'GET'), preferred: false }],
         },
@@ -131,14 +131,14 @@ PUT {{base}}/me
     },
     { name: '.http files: the method fixed', path: 'a.http', code: `PUT ${BASE}/me HTTP/1.1\nauthorization: Bearer {{key}}\n`, findings: [
       {
-        message: '`/me` does not take PUT: it takes GET, so `PUT /me` fails.',
+        message: '/me does not take PUT: use GET.',
         at: [1, 1, 'PUT'],
         fixes: [{ title: 'Use GET', output: edit('PUT', 'GET'), preferred: false }],
       },
     ] },
     { name: 'Markdown code blocks', path: 'README.md', code: `Upscale:\n\n\`\`\`bash\n$ curl -X POST ${BASE}/variations/upscaler -d '{"id":"x"}'\n\`\`\`\n`, findings: [
       {
-        message: '`POST /variations/upscaler` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /variations/upscale`?',
+        message: 'POST /variations/upscaler is not an endpoint of the Leonardo.Ai REST API: did you mean POST /variations/upscale?',
         at: [4, 53, '/variations/upscaler'],
         fixes: [{ title: 'Use POST /variations/upscale', output: edit('/variations/upscaler', '/variations/upscale'), preferred: false }],
       },
@@ -156,7 +156,7 @@ PUT {{base}}/me
       ),
       findings: [
         {
-          message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+          message: 'POST /generation is not an endpoint of the Leonardo.Ai REST API: did you mean POST /generations?',
           at: [12, 51, '/generation'],
           fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
         },
@@ -169,12 +169,12 @@ await fetch('${BASE}/me', { method: 'post' });
 `,
       findings: [
         {
-          message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+          message: 'POST /generation is not an endpoint of the Leonardo.Ai REST API: did you mean POST /generations?',
           at: [1, 51, '/generation'],
           fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
         },
         {
-          message: '`/me` does not take POST: it takes GET, so `POST /me` fails.',
+          message: '/me does not take POST: use GET.',
           at: [2, 68, 'post'],
           fixes: [{ title: 'Use GET', output: edit('post', 'get'), preferred: false }],
         },
@@ -185,7 +185,7 @@ await fetch('${BASE}/me', { method: 'post' });
       code: `await fetch('https://leonardo.ai/api/rest/v1/generations', { method: 'POST', body: '{}' });\n`,
       findings: [
         {
-          message: '`leonardo.ai` is not the Leonardo.Ai API host: the REST API is at `https://cloud.leonardo.ai/api/rest/v1`, so this request fails.',
+          message: "'leonardo.ai' is not the Leonardo.Ai API host: the REST API is at https://cloud.leonardo.ai/api/rest/v1.",
           at: [1, 14, 'https://leonardo.ai/api/rest/v1'],
           fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://leonardo.ai/api/rest/v1', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
         },
@@ -193,7 +193,7 @@ await fetch('${BASE}/me', { method: 'post' });
     },
     { name: 'a JSON request file naming an endpoint that does not exist', path: 'cat.jsonc', code: '// POST /generation\n{"prompt": "a cat"}\n', findings: [
       {
-        message: '`POST /generation` is not an endpoint of the Leonardo.Ai REST API: the request fails. Did you mean `POST /generations`?',
+        message: 'POST /generation is not an endpoint of the Leonardo.Ai REST API: did you mean POST /generations?',
         at: [1, 9, '/generation'],
         fixes: [{ title: 'Use POST /generations', output: edit('/generation', '/generations'), preferred: false }],
       },

@@ -47,7 +47,7 @@ ruleTester.run('unknown-field', {
       code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { prompt, num_images: 2, quality: 'HIGH' }, public: false }`),
       findings: [
         {
-          message: "`num_images` is v1's name: v2 takes `quantity`.",
+          message: "'num_images' is v1's name: v2 takes 'quantity'.",
           at: [6, 74, 'num_images'],
           severity: 'warning',
           fixes: [{ title: 'Rename to quantity', output: edit('num_images', 'quantity'), preferred: true }],
@@ -60,7 +60,7 @@ ruleTester.run('unknown-field', {
       code: jsonFile('{"model": "phoenix-v1.0", "parameters": {"prompt": "a fox", "negativePrompt": "blur"}}'),
       findings: [
         {
-          message: "`negativePrompt` is v1's name: v2 takes `negative_prompt`.",
+          message: "'negativePrompt' is v1's name: v2 takes 'negative_prompt'.",
           at: [2, 61, '"negativePrompt"'],
           severity: 'warning',
           fixes: [{ title: 'Rename to negative_prompt', output: edit('negativePrompt', 'negative_prompt'), preferred: true }],
@@ -73,7 +73,7 @@ ruleTester.run('unknown-field', {
       code: jsonFile('{"model": "gpt-image-1.5", "parameters": {"prompt": "a fox", "negativePrompt": "blur"}}'),
       findings: [
         {
-          message: "`negativePrompt` is v1's name, and `gpt-image-1.5` takes no `negative_prompt` either.",
+          message: "'negativePrompt' is v1's name, and gpt-image-1.5 takes no 'negative_prompt' either.",
           at: [2, 62, '"negativePrompt"'],
           severity: 'warning',
           fixes: [],
@@ -86,13 +86,13 @@ ruleTester.run('unknown-field', {
       code: jsonFile('{"model": "lucid-origin", "parameters": {"prompt": "a fox", "alchemy": true, "presetStyle": "DYNAMIC"}}'),
       findings: [
         {
-          message: '`alchemy` is a v1 option: v2 models do not take it.',
+          message: "'alchemy' is a v1 option: v2 models do not take it.",
           at: [2, 61, '"alchemy"'],
           severity: 'warning',
           fixes: [],
         },
         {
-          message: '`presetStyle` is a v1 option: v2 models do not take it.',
+          message: "'presetStyle' is a v1 option: v2 models do not take it.",
           at: [2, 78, '"presetStyle"'],
           severity: 'warning',
           fixes: [],
@@ -105,7 +105,7 @@ ruleTester.run('unknown-field', {
       code: jsonFile('{"model": "gpt-image-1.5", "parameters": {"prompt": "icons", "negative_prompt": "text"}}'),
       findings: [
         {
-          message: "`negative_prompt` is not a parameter of `gpt-image-1.5` in Leonardo's docs or spec.",
+          message: "'negative_prompt' is not a parameter of gpt-image-1.5 in Leonardo's docs or spec.",
           at: [2, 62, '"negative_prompt"'],
           severity: 'warning',
           fixes: [],
@@ -118,7 +118,7 @@ ruleTester.run('unknown-field', {
       code: jsonFile(`{"model": "remove-bg", "parameters": {"guidances": {"image_reference": [{"image": {"id": "${ID}", "type": "GENERATED"}}]}, "formats": "png"}}`),
       findings: [
         {
-          message: '`formats` is not a parameter of `remove-bg`: the API rejects it. Did you mean `format`?',
+          message: "'formats' is not a parameter of remove-bg: the API rejects it. Did you mean 'format'?",
           at: [2, 155, '"formats"'],
           severity: 'error',
           fixes: [{ title: 'Rename to format', output: edit('formats', 'format'), preferred: false }],
@@ -131,7 +131,7 @@ ruleTester.run('unknown-field', {
       code: jsonFile('{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "Quantity": 2}}'),
       findings: [
         {
-          message: "`Quantity` is not a parameter of `flux-pro-2.0` in Leonardo's docs or spec. Did you mean `quantity`?",
+          message: "'Quantity' is not a parameter of flux-pro-2.0 in Leonardo's docs or spec. Did you mean 'quantity'?",
           at: [2, 57, '"Quantity"'],
           severity: 'warning',
           fixes: [{ title: 'Rename to quantity', output: edit('Quantity', 'quantity'), preferred: true }],
@@ -144,7 +144,7 @@ ruleTester.run('unknown-field', {
       code: jsonFile('{"model": "ideogram-v3.0", "parameters": {"prompt": "a poster", "mode": "QUALITY"}}'),
       findings: [
         {
-          message: '`mode` makes `ideogram-v3.0` requests fail since 2026-05-04: use `quality`.',
+          message: "'mode' makes ideogram-v3.0 requests fail since 2026-05-04: use 'quality'.",
           at: [2, 65, '"mode"'],
           severity: 'error',
           fixes: [],
@@ -159,19 +159,19 @@ export const video = (prompt: string) => client.post('/generations', { model: 'l
 `,
       findings: [
         {
-          message: '`prompt` belongs inside `parameters`: at the top level the v2 API does not read it.',
+          message: "'prompt' belongs inside 'parameters': at the top level the v2 API does not read it.",
           at: [3, 96, 'prompt'],
           severity: 'error',
           fixes: [],
         },
         {
-          message: '`duration` belongs inside `parameters`: at the top level the v2 API does not read it.',
+          message: "'duration' belongs inside 'parameters': at the top level the v2 API does not read it.",
           at: [3, 104, 'duration'],
           severity: 'error',
           fixes: [],
         },
         {
-          message: "`isPublic` is v1's name: a v2 body takes `public`.",
+          message: "'isPublic' is v1's name: a v2 body takes 'public'.",
           at: [3, 117, 'isPublic'],
           severity: 'error',
           fixes: [{ title: 'Rename to public', output: edit('isPublic', 'public'), preferred: true }],
@@ -183,7 +183,7 @@ export const video = (prompt: string) => client.post('/generations', { model: 'l
       code: fetchCode(`{ models: 'gpt-image-2', parameters: { prompt, quality: 'LOW' }, public: false }`),
       findings: [
         {
-          message: "`models` is v1's: a v2 body names the model in `model`.",
+          message: "'models' is v1's: a v2 body names the model in 'model'.",
           at: [6, 28, 'models'],
           severity: 'error',
           fixes: [{ title: 'Rename to model', output: edit('models', 'model'), preferred: true }],
@@ -196,7 +196,7 @@ export const video = (prompt: string) => client.post('/generations', { model: 'l
       code: jsonFile(`{"model": "kling-video-o-3", "parameters": {"prompt": "x", "guidances": {"start_frames": []}}}`),
       findings: [
         {
-          message: '`start_frames` is not a guidance of `kling-video-o-3`: did you mean `start_frame`?',
+          message: "'start_frames' is not a guidance of kling-video-o-3: did you mean 'start_frame'?",
           at: [2, 74, '"start_frames"'],
           severity: 'error',
           fixes: [{ title: 'Rename to start_frame', output: edit('"start_frames"', '"start_frame"'), preferred: false }],
@@ -209,7 +209,7 @@ export const video = (prompt: string) => client.post('/generations', { model: 'l
       code: jsonFile(`{"model": "gpt-image-1.5", "parameters": {"prompt": "x", "guidances": {"style": []}}}`),
       findings: [
         {
-          message: '`style` is not a guidance of `gpt-image-1.5`: it takes `image_reference`.',
+          message: "'style' is not a guidance of gpt-image-1.5: it takes 'image_reference'.",
           at: [2, 72, '"style"'],
           severity: 'warning',
           fixes: [],
@@ -221,7 +221,7 @@ export const video = (prompt: string) => client.post('/generations', { model: 'l
       code: fetchCode(`{ model: process.env.LEONARDO_MODEL, parameters: { prompt, num_images: 4, seed: 7, whatever: 1 } }`),
       findings: [
         {
-          message: "`num_images` is v1's name: v2 takes `quantity`.",
+          message: "'num_images' is v1's name: v2 takes 'quantity'.",
           at: [6, 85, 'num_images'],
           severity: 'warning',
           fixes: [{ title: 'Rename to quantity', output: edit('num_images', 'quantity'), preferred: true }],
@@ -237,7 +237,7 @@ export const video = (prompt: string) => client.post('/generations', { model: 'l
 `,
       findings: [
         {
-          message: "`num_images` is v1's name: v2 takes `quantity`.",
+          message: "'num_images' is v1's name: v2 takes 'quantity'.",
           at: [3, 67, '"num_images"'],
           severity: 'warning',
           fixes: [{ title: 'Rename to quantity', output: edit('num_images', 'quantity'), preferred: true }],
@@ -255,7 +255,7 @@ Content-Type: application/json
 `,
       findings: [
         {
-          message: "`numImages` is v1's name: v2 takes `quantity`.",
+          message: "'numImages' is v1's name: v2 takes 'quantity'.",
           at: [5, 61, '"numImages"'],
           severity: 'warning',
           fixes: [{ title: 'Rename to quantity', output: edit('numImages', 'quantity'), preferred: true }],

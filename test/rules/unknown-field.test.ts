@@ -68,7 +68,7 @@ ruleTester.run('unknown-field', {
 }`,
       findings: [
         {
-          message: '`sd_Version` is not a field of POST /generations: the API answers `Unexpected variable sd_Version`. Field names are case-sensitive: use `sd_version`.',
+          message: "'sd_Version' is not a field of POST /generations: use 'sd_version' (field names are case-sensitive).",
           at: [4, 3, '"sd_Version"'],
           apiError: 'Unexpected variable sd_Version',
           endpoint: 'POST /generations',
@@ -78,12 +78,12 @@ ruleTester.run('unknown-field', {
     },
     { name: 'the SDK name in a raw body: numImages → num_images', path: J, code: `${HEADER}{"prompt": "a fox", "numImages": 2, "negativePrompt": "blurry"}`, findings: [
       {
-        message: '`numImages` is not a field of POST /generations: the API answers `Unexpected variable numImages`. `numImages` is the SDK\'s name; a raw request sends `num_images`.',
+        message: "'numImages' is the SDK's name: a raw request to POST /generations sends 'num_images'.",
         at: [2, 21, '"numImages"'],
         fixes: [{ title: 'Rename to num_images', output: edit('numImages', 'num_images'), preferred: true }],
       },
       {
-        message: '`negativePrompt` is not a field of POST /generations: the API answers `Unexpected variable negativePrompt`. `negativePrompt` is the SDK\'s name; a raw request sends `negative_prompt`.',
+        message: "'negativePrompt' is the SDK's name: a raw request to POST /generations sends 'negative_prompt'.",
         at: [2, 37, '"negativePrompt"'],
         fixes: [{ title: 'Rename to negative_prompt', output: edit('negativePrompt', 'negative_prompt'), preferred: true }],
       },
@@ -94,17 +94,17 @@ ruleTester.run('unknown-field', {
       code: `${HEADER}{"prompt": "a fox", "imageWidth": 512, "imageHeight": 512, "inferenceSteps": 30}`,
       findings: [
         {
-          message: '`imageWidth` is not a field of POST /generations: the API answers `Unexpected variable imageWidth`. `imageWidth` is the name in the GET /generations/{id} response; the request field is `width`.',
+          message: "'imageWidth' is not a field of POST /generations: use 'width'.",
           at: [2, 21, '"imageWidth"'],
           fixes: [{ title: 'Rename to width', output: edit('imageWidth', 'width'), preferred: false }],
         },
         {
-          message: '`imageHeight` is not a field of POST /generations: the API answers `Unexpected variable imageHeight`. `imageHeight` is the name in the GET /generations/{id} response; the request field is `height`.',
+          message: "'imageHeight' is not a field of POST /generations: use 'height'.",
           at: [2, 40, '"imageHeight"'],
           fixes: [{ title: 'Rename to height', output: edit('imageHeight', 'height'), preferred: false }],
         },
         {
-          message: '`inferenceSteps` is not a field of POST /generations: the API answers `Unexpected variable inferenceSteps`. `inferenceSteps` is the name in the GET /generations/{id} response; the request field is `num_inference_steps`.',
+          message: "'inferenceSteps' is not a field of POST /generations: use 'num_inference_steps'.",
           at: [2, 60, '"inferenceSteps"'],
           fixes: [{ title: 'Rename to num_inference_steps', output: edit('inferenceSteps', 'num_inference_steps'), preferred: false }],
         },
@@ -123,7 +123,7 @@ ruleTester.run('unknown-field', {
 }`,
       findings: [
         {
-          message: '`weigth` is not a field of controlnets[] in POST /generations: the API answers `Unexpected variable weigth`. Did you mean `weight`?',
+          message: "'weigth' is not a field of controlnets[] in POST /generations: did you mean 'weight'?",
           at: [6, 84, '"weigth"'],
           fixes: [{ title: 'Rename to weight', output: edit('weigth', 'weight'), preferred: false }], // a typo guess, not a known alias
         },
@@ -131,7 +131,7 @@ ruleTester.run('unknown-field', {
     },
     { name: "another endpoint's name for the same setting: isPublic on /generations", path: J, code: `${HEADER}{"prompt": "a fox", "isPublic": false}`, findings: [
       {
-        message: '`isPublic` is not a field of POST /generations: the API answers `Unexpected variable isPublic`. Other endpoints call this setting `isPublic`; here it is `public`.',
+        message: "'isPublic' is not a field of POST /generations: here the setting is 'public'.",
         at: [2, 21, '"isPublic"'],
         fixes: [{ title: 'Rename to public', output: edit('isPublic', 'public'), preferred: false }],
       },
@@ -142,7 +142,7 @@ ruleTester.run('unknown-field', {
       code: '// POST /generations-text-to-video\n{\n  "prompt": "waves",\n  "negative_prompt": "people"\n}\n',
       findings: [
         {
-          message: '`negative_prompt` is not a field of POST /generations-text-to-video: the API answers `Unexpected variable negative_prompt`. Did you mean `negativePrompt`?',
+          message: "'negative_prompt' is not a field of POST /generations-text-to-video: did you mean 'negativePrompt'?",
           at: [4, 3, '"negative_prompt"'],
           fixes: [{ title: 'Rename to negativePrompt', output: edit('negative_prompt', 'negativePrompt'), preferred: true }],
         },
@@ -150,7 +150,7 @@ ruleTester.run('unknown-field', {
     },
     { name: 'several near misses: each offered, none preferred', path: J, code: `${HEADER}{"prompt": "a fox", "photoRealVer": "v2", "alchemy": true}`, findings: [
       {
-        message: '`photoRealVer` is not a field of POST /generations: the API answers `Unexpected variable photoRealVer`. Did you mean `photoReal` or `photoRealVersion`?',
+        message: "'photoRealVer' is not a field of POST /generations: did you mean 'photoReal' or 'photoRealVersion'?",
         at: [2, 21, '"photoRealVer"'],
         fixes: [
           { title: 'Rename to photoReal', output: edit('photoRealVer', 'photoReal'), preferred: false },
@@ -160,7 +160,7 @@ ruleTester.run('unknown-field', {
     ] },
     { name: 'no suggestion: still flagged, no fix', path: J, code: `${HEADER}{"prompt": "a fox", "callbackUrl": "https://example.com"}`, findings: [
       {
-        message: '`callbackUrl` is not a field of POST /generations: the API answers `Unexpected variable callbackUrl`.',
+        message: "'callbackUrl' is not a field of POST /generations.",
         at: [2, 21, '"callbackUrl"'],
         fixes: [],
       },
@@ -171,7 +171,7 @@ ruleTester.run('unknown-field', {
       code: '// POST /pricing-calculator\n{"service": "IMAGE_GENERATION", "serviceParams": {"imageGeneration": {"imageWidth": 512}}}',
       findings: [
         {
-          message: '`imageGeneration` is not a field of serviceParams in POST /pricing-calculator: the API answers `Unexpected variable imageGeneration`. `imageGeneration` is the SDK\'s name; a raw request sends `IMAGE_GENERATION`.',
+          message: "'imageGeneration' is the SDK's name: a raw request to POST /pricing-calculator sends 'IMAGE_GENERATION'.",
           at: [2, 51, '"imageGeneration"'],
           fixes: [{ title: 'Rename to IMAGE_GENERATION', output: edit('imageGeneration', 'IMAGE_GENERATION'), preferred: true }],
         },
@@ -179,13 +179,13 @@ ruleTester.run('unknown-field', {
     },
     { name: 'fetch: the SDK name in a raw body, on the key, renamed in place', code: FETCH("{ prompt, numImages: 2, sd_Version: 'SDXL_1_0' }"), findings: [
       {
-        message: '`numImages` is not a field of POST /generations: the API answers `Unexpected variable numImages`. `numImages` is the SDK\'s name; a raw request sends `num_images`.',
+        message: "'numImages' is the SDK's name: a raw request to POST /generations sends 'num_images'.",
         at: [6, 36, 'numImages'],
         apiError: 'Unexpected variable numImages',
         fixes: [{ title: 'Rename to num_images', output: edit('numImages', 'num_images'), preferred: true }],
       },
       {
-        message: '`sd_Version` is not a field of POST /generations: the API answers `Unexpected variable sd_Version`. Field names are case-sensitive: use `sd_version`.',
+        message: "'sd_Version' is not a field of POST /generations: use 'sd_version' (field names are case-sensitive).",
         at: [6, 50, 'sd_Version'],
         fixes: [{ title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true }],
       },
@@ -200,17 +200,17 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
 `,
       findings: [
         {
-          message: '`sd_Version` is not a field of POST /generations: the API answers `Unexpected variable sd_Version`. Field names are case-sensitive: use `sd_version`.',
+          message: "'sd_Version' is not a field of POST /generations: use 'sd_version' (field names are case-sensitive).",
           at: [2, 6, 'sd_Version'],
           fixes: [{ title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true }],
         },
         {
-          message: '`guidanceScale` is not a field of POST /generations: the API answers `Unexpected variable guidanceScale`. `guidanceScale` is the SDK\'s name; a raw request sends `guidance_scale`.',
+          message: "'guidanceScale' is the SDK's name: a raw request to POST /generations sends 'guidance_scale'.",
           at: [3, 6, '\'guidanceScale\''],
           fixes: [{ title: 'Rename to guidance_scale', output: edit('guidanceScale', 'guidance_scale'), preferred: true }],
         },
         {
-          message: '`numImages` is not a field of POST /generations: the API answers `Unexpected variable numImages`. `numImages` is the SDK\'s name; a raw request sends `num_images`.',
+          message: "'numImages' is the SDK's name: a raw request to POST /generations sends 'num_images'.",
           at: [5, 116, 'numImages'],
           fixes: [{ title: 'Rename to num_images', output: edit(', numImages }', ', num_images: numImages }'), preferred: true }],
         },
@@ -218,14 +218,14 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
     },
     { name: 'SDK call: a wire name is dropped silently, and the SDK sends its default instead', path: 'app.js', code: SDK('{ prompt, num_images: 2, alchemy: true }'), findings: [
       {
-        message: '`num_images` is not a field of image.createGeneration (POST /generations): the SDK drops it silently, so the API never sees it. `num_images` is the wire name; the SDK takes `numImages`. Without it the SDK sends its default, 4.',
+        message: "'num_images' is the wire name: the SDK takes 'numImages'.",
         at: [4, 52, 'num_images'],
         fixes: [{ title: 'Rename to numImages', output: edit('num_images', 'numImages'), preferred: true }],
       },
     ] },
     { name: 'SDK call: renaming onto a key that is already there is offered, not preferred', path: 'app.js', code: SDK('{ prompt, num_images: 2, numImages: 4 }'), findings: [
       {
-        message: '`num_images` is not a field of image.createGeneration (POST /generations): the SDK drops it silently, so the API never sees it. `num_images` is the wire name; the SDK takes `numImages`.',
+        message: "'num_images' is the wire name: the SDK takes 'numImages'.",
         at: [4, 52, 'num_images'],
         fixes: [{ title: 'Rename to numImages', output: edit('num_images', 'numImages'), preferred: false }],
       },
@@ -239,7 +239,7 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
 `,
       findings: [
         {
-          message: '`sd_Version` is not a field of POST /generations: the API answers `Unexpected variable sd_Version`. Field names are case-sensitive: use `sd_version`.',
+          message: "'sd_Version' is not a field of POST /generations: use 'sd_version' (field names are case-sensitive).",
           at: [3, 31, '\\"sd_Version\\"'],
           fixes: [{ title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true }],
         },

@@ -85,7 +85,7 @@ export async function imagesOf(id: string) {
 `,
       findings: [
         {
-          message: '`generations_by_pk` of the GET /generations/{id} response has no field `images`: it reads undefined. Did you mean `generated_images`?',
+          message: "'generations_by_pk' of the GET /generations/{id} response has no field 'images': did you mean 'generated_images'?",
           at: [8, 33, 'images'],
           severity: 'warning',
           endpoint: 'GET /generations/{id}',
@@ -104,7 +104,7 @@ export async function start(prompt: string) {
 `,
       findings: [
         {
-          message: '`sdGenerationJob` of the POST /generations response has no field `id`: it reads undefined. Did you mean `generationId`?',
+          message: "'sdGenerationJob' of the POST /generations response has no field 'id': did you mean 'generationId'?",
           at: [7, 31, 'id'],
           fixes: [{ title: 'Read `generationId`', output: edit('id', 'generationId'), preferred: false }], // a nearest-name guess
         },
@@ -112,19 +112,19 @@ export async function start(prompt: string) {
     },
     { name: 'uploadInitImage[0] → uploadInitImage: the index is removed, at each read', code: PRESIGN_INDEXED, findings: [
       {
-        message: '`uploadInitImage` of the POST /init-image response is an object, not an array: `[0]` reads undefined. Remove the index.',
+        message: "'uploadInitImage' of the POST /init-image response is an object, not an array: remove the index '[0]'.",
         at: [7, 38, '0'],
         fixes: [{ title: 'Remove the index', output: edit('.uploadInitImage[0].url', '.uploadInitImage.url'), preferred: true }],
       },
       {
-        message: '`uploadInitImage` of the POST /init-image response is an object, not an array: `[0]` reads undefined. Remove the index.',
+        message: "'uploadInitImage' of the POST /init-image response is an object, not an array: remove the index '[0]'.",
         at: [7, 71, '0'],
         fixes: [{ title: 'Remove the index', output: edit('.uploadInitImage[0].id', '.uploadInitImage.id'), preferred: true }],
       },
     ] },
     { name: 'uploadInitImage[0] once', code: PRESIGN_INDEXED.replace('id: json.uploadInitImage[0].id', 'id: 1'), findings: [
       {
-        message: '`uploadInitImage` of the POST /init-image response is an object, not an array: `[0]` reads undefined. Remove the index.',
+        message: "'uploadInitImage' of the POST /init-image response is an object, not an array: remove the index '[0]'.",
         at: [7, 38, '0'],
         fixes: [{ title: 'Remove the index', output: edit('[0]', ''), preferred: true }],
       },
@@ -142,7 +142,7 @@ export class ImageService {
 `,
       findings: [
         {
-          message: '`sdGenerationJob` is not on the axios response of POST /generations: the body is under `.data`, so this reads undefined. Use `.data.sdGenerationJob`.',
+          message: "'sdGenerationJob' is not on the axios response of POST /generations: use '.data.sdGenerationJob'.",
           at: [8, 21, 'sdGenerationJob'],
           fixes: [{ title: 'Read `data.sdGenerationJob`', output: edit('sdGenerationJob', 'data.sdGenerationJob'), preferred: true }],
         },
@@ -163,12 +163,12 @@ export async function run(id: string) {
 `,
       findings: [
         {
-          message: '`sdGenerationJob` is not on the SDK result of POST /generations: the body is under `.object` (camelCase names), so this reads undefined. Use `.object?.sdGenerationJob`.',
+          message: "'sdGenerationJob' is not on the SDK result of POST /generations: use '.object?.sdGenerationJob'.",
           at: [6, 23, 'sdGenerationJob'],
           fixes: [{ title: 'Read `object?.sdGenerationJob`', output: edit('sdGenerationJob', 'object?.sdGenerationJob'), preferred: true }],
         },
         {
-          message: 'The GET /generations/{id} SDK result body has no field `generations_by_pk`: it reads undefined. Did you mean `generationsByPk`?',
+          message: "The GET /generations/{id} SDK result body has no field 'generations_by_pk': did you mean 'generationsByPk'?",
           at: [9, 25, 'generations_by_pk'],
           fixes: [{ title: 'Read `generationsByPk`', output: edit('generations_by_pk', 'generationsByPk'), preferred: true }],
         },
@@ -186,17 +186,17 @@ export async function summary(id: string) {
 `,
       findings: [
         {
-          message: 'The GET /generations/{id} response body has no field `generationsByPk`: it reads undefined. Did you mean `generations_by_pk`?',
+          message: "The GET /generations/{id} response body has no field 'generationsByPk': did you mean 'generations_by_pk'?",
           at: [6, 27, 'generationsByPk'],
           fixes: [{ title: 'Read `generations_by_pk`', output: edit('generationsByPk', 'generations_by_pk'), preferred: true }],
         },
         {
-          message: 'The POST /generations response body has no field `generationId`: it reads undefined. Did you mean `sdGenerationJob.generationId`?',
+          message: "The POST /generations response body has no field 'generationId': did you mean 'sdGenerationJob.generationId'?",
           at: [8, 38, 'generationId'],
           fixes: [{ title: 'Read `sdGenerationJob.generationId`', output: edit('generationId', 'sdGenerationJob.generationId'), preferred: false }],
         },
         {
-          message: '`generations_by_pk.generated_images` of the GET /generations/{id} response is an array: `url` is not one of its members and reads undefined. Did you mean `[0].url`?',
+          message: "'generations_by_pk.generated_images' of the GET /generations/{id} response is an array, with no member 'url': did you mean '[0].url'?",
           at: [8, 99, 'url'],
           fixes: [{ title: 'Read `[0].url`', output: edit('?.url', '?.[0]?.url'), preferred: false }],
         },
@@ -213,7 +213,7 @@ export async function upscale(imageId: string) {
 `,
       findings: [
         {
-          message: '`sdUpscaleJob` of the POST /variations/upscale response has no field `jobId`: it reads undefined. Did you mean `id`?',
+          message: "'sdUpscaleJob' of the POST /variations/upscale response has no field 'jobId': did you mean 'id'?",
           at: [7, 23, 'jobId'],
           fixes: [{ title: 'Read `id`', output: edit('jobId', 'id'), preferred: false }], // a nearest-name guess
         },
@@ -230,7 +230,7 @@ export async function presign() {
 `,
       findings: [
         {
-          message: '`uploadInitImage.fields` of the POST /init-image response is a string: `key` reads undefined. It holds the presigned form fields as a JSON string: read them from `JSON.parse(fields)`.',
+          message: "'uploadInitImage.fields' of the POST /init-image response is a string: 'key' reads undefined.",
           at: [7, 33, 'key'],
           fixes: [],
         },
@@ -247,7 +247,7 @@ export async function presign() {
 `,
       findings: [
         {
-          message: '`uploadInitImage` of the POST /init-image response has no field `presignedUrl`: it reads undefined. Did you mean `url`?',
+          message: "'uploadInitImage' of the POST /init-image response has no field 'presignedUrl': did you mean 'url'?",
           at: [6, 30, 'presignedUrl'],
           fixes: [],
         },
@@ -270,7 +270,7 @@ export async function show(id) {
 `,
       findings: [
         {
-          message: '`generations_by_pk.generated_images[0]` of the GET /generations/{id} response has no field `uri`: it reads undefined. Did you mean `url`?',
+          message: "'generations_by_pk.generated_images[0]' of the GET /generations/{id} response has no field 'uri': did you mean 'url'?",
           at: [5, 59, 'uri'],
           fixes: [{ title: 'Read `url`', output: edit('uri', 'url'), preferred: false }], // a nearest-name guess
         },
@@ -278,7 +278,7 @@ export async function show(id) {
     },
     { name: 'a fallback chain with only one guess left is judged', code: FALLBACKS.replace('data.uploadInitImage.url || ', ''), findings: [
       {
-        message: '`uploadInitImage` of the POST /init-image response has no field `uploadUrl`: it reads undefined. Did you mean `url`?',
+        message: "'uploadInitImage' of the POST /init-image response has no field 'uploadUrl': did you mean 'url'?",
         at: [8, 36, 'uploadUrl'],
         fixes: [{ title: 'Read `url`', output: edit('uploadUrl', 'url'), preferred: false }], // a nearest-name guess
       },

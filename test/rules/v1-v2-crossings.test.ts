@@ -28,7 +28,7 @@ ruleTester.run('invalid-id', {
       code: v1Body(model),
       findings: [
         {
-          message: `\`${model}\` is a v2 model: send it as \`model\` to POST /api/rest/v2/generations; v1 \`modelId\` takes a UUID.`,
+          message: `'${model}' is a v2 model: send it as 'model' to POST /api/rest/v2/generations; v1 'modelId' takes a UUID.`,
           at: [6, 24, `'${model}'`] as [number, number, string],
           fixes: [],
         },
@@ -39,7 +39,7 @@ ruleTester.run('invalid-id', {
       code: v1Body('nano-banana-pro'),
       findings: [
         {
-          message: '`nano-banana-pro` is the v2 model `gemini-image-2`: send it as `model` to POST /api/rest/v2/generations; v1 `modelId` takes a UUID.',
+          message: "'nano-banana-pro' is the v2 model 'gemini-image-2': send it as 'model' to POST /api/rest/v2/generations; v1 'modelId' takes a UUID.",
           at: [6, 24, '\'nano-banana-pro\''],
           fixes: [],
         },
@@ -50,7 +50,7 @@ ruleTester.run('invalid-id', {
       code: v1Body('my-favourite-model'),
       findings: [
         {
-          message: '`modelId` must be a UUID, not "my-favourite-model": the API rejects the request. Model ids are listed by GET /platformModels.',
+          message: `'modelId' must be a UUID, not "my-favourite-model": model ids are listed by GET /platformModels.`,
           at: [6, 24, '\'my-favourite-model\''],
           fixes: [],
         },
@@ -82,7 +82,7 @@ ruleTester.run('unknown-response-field', {
       code: v2Route('data.sdGenerationJob.generationId'),
       findings: [
         {
-          message: '`sdGenerationJob` is v1\'s answer: the v2 create answers `generate.generationId`. Did you mean `generate`?',
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
           at: [9, 35, 'sdGenerationJob'],
           fixes: [{ title: 'Read `generate`', output: edit('sdGenerationJob', 'generate'), preferred: true }],
         },
@@ -93,7 +93,7 @@ ruleTester.run('unknown-response-field', {
       code: v2Route('data.generate.id'),
       findings: [
         {
-          message: '`generate` of the POST /v2/generations response has no field `id`: it reads undefined. Did you mean `generationId`?',
+          message: "'generate' of the POST /v2/generations response has no field 'id': did you mean 'generationId'?",
           at: [9, 44, 'id'],
           fixes: [{ title: 'Read `generationId`', output: edit('.id ', '.generationId '), preferred: false }],
         },

@@ -86,12 +86,12 @@ test('v1 and v2 side by side, the names swapped: each is its own API\'s mistake'
     code,
     findings: [
       {
-        message: '`quantity` is not a field of POST /generations: the API answers `Unexpected variable quantity`. Other endpoints call this setting `quantity`; here it is `num_images`.',
+        message: "'quantity' is not a field of POST /generations: here the setting is 'num_images'.",
         at: [5, 100, 'quantity'],
         fixes: [{ title: 'Rename to num_images', output: edit('quantity', 'num_images'), preferred: false }],
       },
       {
-        message: "`num_images` is v1's name: v2 takes `quantity`.",
+        message: "'num_images' is v1's name: v2 takes 'quantity'.",
         at: [9, 73, 'num_images'],
         fixes: [{ title: 'Rename to quantity', output: edit('prompt, num_images: 4', 'prompt, quantity: 4'), preferred: true }],
       },
@@ -101,12 +101,12 @@ test('v1 and v2 side by side, the names swapped: each is its own API\'s mistake'
     code,
     findings: [
       {
-        message: '`contrast` must be a number, not the string "HIGH": the API rejects the request (POST /generations).',
+        message: `'contrast' must be a number, not the string "HIGH".`,
         at: [5, 123, "'HIGH'"],
         fixes: [],
       },
       {
-        message: '`contrast` must be one of "LOW", "MEDIUM", "HIGH" for `phoenix-v1.0`, not the fractional number 3.5.',
+        message: `'contrast' must be one of "LOW", "MEDIUM", "HIGH" for phoenix-v1.0, not the fractional number 3.5.`,
         at: [9, 125, '3.5'],
         fixes: [],
       },

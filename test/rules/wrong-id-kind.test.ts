@@ -83,7 +83,7 @@ export async function upscaleUpload() {
 `,
       findings: [
         {
-          message: '`id` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): variations take the id of an image generated on Leonardo.Ai (`generations_by_pk.generated_images[0].id` from GET /generations/{id}); variations of uploaded images are not supported. The API answers `couldn\'t access image`.',
+          message: "'id' is given an uploaded init image id: variations of uploaded images are not supported.",
           at: [23, 65, 'id'],
           severity: 'error',
           apiError: 'couldn\'t access image',
@@ -108,7 +108,7 @@ export async function restyle(prompt: string) {
 `,
       findings: [
         {
-          message: '`init_generation_image_id` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): it takes the id of an image generated on Leonardo.Ai; an image uploaded with POST /init-image goes in `init_image_id`.',
+          message: "'init_generation_image_id' is given an uploaded init image id: an image uploaded with POST /init-image goes in 'init_image_id'.",
           at: [26, 5, 'init_generation_image_id'],
           fixes: [{ title: 'Rename to init_image_id', output: edit('init_generation_image_id', 'init_image_id'), preferred: true }],
         },
@@ -126,7 +126,7 @@ export async function animate(prompt: string) {
 `,
       findings: [
         {
-          message: '`imageId` is given a generation id (`sdGenerationJob.generationId` from POST /generations): motion takes the id of an image (`generations_by_pk.generated_images[0].id` from GET /generations/{id}), not the generation\'s id. The API answers `Service Error`.',
+          message: "'imageId' is given a generation id: motion takes the id of an image (a generated image's id), not the generation's id.",
           at: [24, 69, 'imageId'],
           apiError: 'Service Error',
           fixes: [],
@@ -143,7 +143,7 @@ export async function removeBackground(generationId: string) {
 `,
       findings: [
         {
-          message: '`id` is given a generation id (`generations_by_pk.id` from GET /generations/{id}): variations take the id of an image generated on Leonardo.Ai (`generations_by_pk.generated_images[0].id` from GET /generations/{id}); variations of uploaded images are not supported. The API answers `couldn\'t access image`.',
+          message: "'id' is given a generation id: variations of uploaded images are not supported.",
           at: [23, 46, 'id'],
           fixes: [],
         },
@@ -160,7 +160,7 @@ export async function refine(generationId: string) {
 `,
       findings: [
         {
-          message: '`init_image_id` is given a generated image id (`generations_by_pk.generated_images[0].id` from GET /generations/{id}): it takes the id returned by POST /init-image (`uploadInitImage.id`); an image generated on Leonardo.Ai goes in `init_generation_image_id`. The API answers `invalid init image id`.',
+          message: "'init_image_id' is given a generated image id: an image generated on Leonardo.Ai goes in 'init_generation_image_id'.",
           at: [23, 77, 'init_image_id'],
           fixes: [{ title: 'Rename to init_generation_image_id', output: edit('init_image_id', 'init_generation_image_id'), preferred: true }],
         },
@@ -171,12 +171,12 @@ export async function refine(generationId: string) {
       code: VARIATION,
       findings: [
         {
-          message: '`id` is given a variation id (`sdUpscaleJob.id` from POST /variations/upscale): the API looks it up among variations only with `isVariation: true`. The API answers `failed to find init variation`.',
+          message: "'id' is given a variation id: the API looks it up among variations only with 'isVariation: true'.",
           at: [25, 45, 'id'],
           fixes: [{ title: 'Add isVariation: true', output: edit(': variationId }', ': variationId, isVariation: true }'), preferred: true }],
         },
         {
-          message: '`id` is given a variation id (`sdUpscaleJob.id` from POST /variations/upscale): the API looks it up among variations only with `isVariation: true`. The API answers `failed to find init variation`.',
+          message: "'id' is given a variation id: the API looks it up among variations only with 'isVariation: true'.",
           at: [26, 47, 'id'],
           fixes: [{ title: 'Set isVariation to true', output: edit('false', 'true'), preferred: true }],
         },
@@ -187,7 +187,7 @@ export async function refine(generationId: string) {
       code: VARIATION.replace(`  await leonardo.post('/variations/unzoom', { id: variationId, isVariation: false });\n`, ''),
       findings: [
         {
-          message: '`id` is given a variation id (`sdUpscaleJob.id` from POST /variations/upscale): the API looks it up among variations only with `isVariation: true`. The API answers `failed to find init variation`.',
+          message: "'id' is given a variation id: the API looks it up among variations only with 'isVariation: true'.",
           at: [25, 45, 'id'],
           fixes: [{ title: 'Add isVariation: true', output: edit(': variationId }', ': variationId, isVariation: true }'), preferred: true }],
         },
@@ -208,7 +208,7 @@ export async function fromGenerated(imageId: string) {
 `,
       findings: [
         {
-          message: '`initImageId` is given a generated image id (`generationsByPk.generatedImages[0].id` from GET /generations/{id}): it takes the id returned by POST /init-image (`uploadInitImage.id`); an image generated on Leonardo.Ai goes in `initGenerationImageId`. The API answers `invalid init image id`.',
+          message: "'initImageId' is given a generated image id: an image generated on Leonardo.Ai goes in 'initGenerationImageId'.",
           at: [9, 61, 'initImageId'],
           fixes: [{ title: 'Rename to initGenerationImageId', output: edit('initImageId', 'initGenerationImageId'), preferred: true }],
         },
@@ -226,17 +226,17 @@ export async function fromUpload() {
 `,
       findings: [
         {
-          message: '`imageId` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): the API looks it up among uploaded images only with `isInitImage: true`.',
+          message: "'imageId' is given an uploaded init image id: the API looks it up among uploaded images only with 'isInitImage: true'.",
           at: [23, 52, 'imageId'],
           fixes: [{ title: 'Add isInitImage: true', output: edit('.id ', '.id, isInitImage: true '), preferred: true }],
         },
         {
-          message: '`imageId` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): `imageType` must say "UPLOADED".',
+          message: `'imageId' is given an uploaded init image id: 'imageType' must say "UPLOADED".`,
           at: [24, 73, 'imageId'],
           fixes: [{ title: 'Set imageType to "UPLOADED"', output: edit('\'GENERATED\'', '\'UPLOADED\''), preferred: true }],
         },
         {
-          message: '`generatedImageId` is given an uploaded init image id (`uploadInitImage.id` from POST /init-image): the universal upscaler takes this kind of id as `initImageId`.',
+          message: "'generatedImageId' is given an uploaded init image id: the universal upscaler takes this kind of id as 'initImageId'.",
           at: [25, 59, 'generatedImageId'],
           fixes: [{ title: 'Rename to initImageId', output: edit('generatedImageId', 'initImageId'), preferred: true }],
         },

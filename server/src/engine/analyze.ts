@@ -115,6 +115,7 @@ function runRules(
       if (input.endpoint !== undefined) finding.endpoint = input.endpoint;
       if (input.apiError !== undefined) finding.apiError = input.apiError;
       if (input.related !== undefined) finding.related = input.related;
+      if (input.detail !== undefined) finding.detail = input.detail;
       findings.push(finding);
     },
   };

@@ -7,6 +7,7 @@
 // `//` at the start of a line in .http files), `<!-- -->` in Markdown prose and `#` lines inside
 // Markdown code blocks (fenced or indented). A directive that suppresses nothing is reported as `unused-disable-directive`.
 
+import { fitMessage } from './messages.js';
 import type { LintConfig } from './config/lint-config.js';
 import { ruleDocsUrl } from './rule-docs.js';
 import { LineIndex } from './positions.js';
@@ -223,7 +224,7 @@ function unusedFindings(
   if (unusedRules.length === 0) return [];
   if (unusedRules.length === d.rules.length) {
     const names = unusedRules.map((r) => reason(r.id)).join(', ');
-    return [unusedFinding(`Unused ${label} directive (${names}).`, d.span, removeComment(text, d))];
+    return [unusedFinding(fitMessage(`Unused ${label} directive (${names}).`, `Unused ${label} directive (none of its ${unusedRules.length} rules reported a problem here).`), d.span, removeComment(text, d))];
   }
   const list: Span = { start: d.rules[0].span.start, end: d.rules[d.rules.length - 1].span.end };
   return unusedRules.map((r) =>

@@ -234,6 +234,11 @@ export interface Finding {
   endpoint?: string;
   /** The API's own error text the request would get back, when the catalogue has one. */
   apiError?: string;
+  /**
+   * Background the one-line message leaves out (why, where the fact comes from, a caveat of the
+   * catalogue), in Markdown: the hover shows it under the message, the Problems panel does not.
+   */
+  detail?: string;
   /** Other files the finding depends on (an imported client, wrapper or key), for LSP `relatedInformation`. */
   related?: Related[];
 }

@@ -108,6 +108,7 @@ function findingMarkdown(finding: Finding): string {
   const description = meta?.description ?? (finding.ruleId === UNUSED_DIRECTIVE_RULE_ID ? UNUSED_DIRECTIVE_DESCRIPTION : undefined);
   const lines = [`**Leonardo Lint: \`${finding.ruleId}\`**`];
   if (description) lines.push('', escapeMarkdown(description));
+  if (finding.detail) lines.push('', finding.detail);
   if (finding.apiError) lines.push('', `The API answers: \`${codeSpan(finding.apiError)}\``);
   if (meta) lines.push('', `[Documentation for ${finding.ruleId}](${meta.docsUrl})`);
   return lines.join('\n');

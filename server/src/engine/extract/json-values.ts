@@ -492,5 +492,5 @@ function describeError(error: ParseError, text: string): string {
   const code = printParseErrorCode(error.error);
   const found = text.slice(error.offset, error.offset + Math.max(error.length, 1));
   const readable = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return found.trim() ? `${readable} at \`${found.slice(0, 20)}\`` : readable;
+  return found.trim() ? `${readable} at '${found.slice(0, 20)}'` : readable;
 }

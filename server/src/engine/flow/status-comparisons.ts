@@ -11,6 +11,7 @@ import { skipOuter } from '../extract/ts/scope.js';
 import { stringValue } from '../extract/ts/values.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
+import { fitMessage } from '../messages.js';
 import type { RuleContext } from '../types.js';
 import { flowFor, type Flow } from './analysis.js';
 import { endpointName, writtenPath } from './shape.js';
@@ -124,11 +125,12 @@ function reportImpossible(ctx: RuleContext, flow: Flow, origin: ResponseOrigin, 
   const suggestions = bySpelling.length > 0 ? bySpelling : nearestNames(value.value, allowed);
   // A case or separator difference is certain; the nearest value is a guess (offered, not preferred).
   const certain = bySpelling.length > 0;
-  const field = `\`${writtenPath(origin)}\` of the ${endpointName(origin.endpoint!)} response`;
-  const values = `The API sends ${listOr(allowed.map((v) => JSON.stringify(v)))}`;
-  const hint = suggestions.length > 0 ? ` Did you mean ${listOr(suggestions.map((s) => JSON.stringify(s)))}?` : '';
+  const field = `'${writtenPath(origin)}' of the ${endpointName(origin.endpoint!)} response`;
+  const hint = suggestions.length > 0 ? `: did you mean ${listOr(suggestions.map((s) => JSON.stringify(s)))}?` : ', so the comparison never matches.';
+  const head = `is compared with ${JSON.stringify(value.value)}, a value it never has${hint}`;
   ctx.report({
-    message: `${field} is compared with ${JSON.stringify(value.value)}, a value it never has, so the comparison never matches. ${values} (enum values are case-sensitive).${hint}`,
+    message: fitMessage(`${field} ${head}`, `'${writtenPath(origin)}' ${head}`, `'${writtenPath(origin).split('.').pop()}' ${head}`),
+    detail: `The API sends ${listOr(allowed.map((v) => `\`${JSON.stringify(v)}\``))} (enum values are case-sensitive).`,
     span: value.span,
     fixes: choiceFixes(suggestions.map((s) => ({ title: `Change to ${JSON.stringify(s)}`, edit: replaceWithString(value, s) })), certain),
     endpoint: endpointName(origin.endpoint!),

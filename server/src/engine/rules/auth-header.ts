@@ -29,7 +29,7 @@ import { appendAll } from '../arrays.js';
 const ID = 'auth-header';
 const MALFORMED = 'Invalid response from authorization hook';
 const UNAUTHORIZED = 'Authentication hook unauthorized this request';
-const EXAMPLE = '`authorization: Bearer <your API key>`';
+const EXAMPLE = "'authorization: Bearer <your API key>'";
 
 /** Schemes whose credential is not a bare key (`Basic` is base64 of `user:password`): renaming is a guess. */
 const ENCODED_SCHEMES = /^(?:basic|digest|negotiate|ntlm|hoba|mutual|aws4-hmac-sha256)$/i;
@@ -73,7 +73,7 @@ export const rule: Rule = {
     for (const request of bareFetches(ctx, headersOutside)) {
       const url = request.url!.span;
       report({
-        message: `This \`fetch\` to Leonardo sends no headers, so no \`authorization\`: the API answers \`${UNAUTHORIZED}\`. Send ${EXAMPLE}.`,
+        message: `This fetch to Leonardo sends no 'authorization' header: send ${EXAMPLE}.`,
         span: url,
         fixes: [
           {
@@ -109,6 +109,7 @@ type Report = (input: Parameters<RuleContext['report']>[0]) => void;
 /** A problem with the value of the authorization header, and the edits that fix it (when they can be written). */
 interface ValueProblem {
   message: string;
+  detail?: string;
   span: Span;
   edits?: TextEdit[];
   fixTitle?: string;
@@ -122,7 +123,7 @@ function checkValue(ctx: RuleContext, request: RequestSite, property: Property, 
     if (!problem) continue;
     const fixes: Fix[] =
       problem.edits && problem.fixTitle ? [{ title: problem.fixTitle, edits: problem.edits, preferred: problem.preferred ?? true }] : [];
-    report({ message: problem.message, span: problem.span, fixes, endpoint: endpointLabel(request), apiError: problem.apiError });
+    report({ message: problem.message, detail: problem.detail, span: problem.span, fixes, endpoint: endpointLabel(request), apiError: problem.apiError });
   }
 }
 
@@ -134,14 +135,14 @@ function valueProblem(text: HeaderText, property: Property, doc: LintDocument): 
   const colon = /^\s*Bearer\s*:\s*/i.exec(head);
   if (colon) {
     return replaceHead(text, lead, colon[0].length, 'Bearer ', whole, {
-      message: `The authorization value has a colon after \`Bearer\`: the API expects ${EXAMPLE} and answers \`${MALFORMED}\`.`,
+      message: `Remove the colon after 'Bearer': the API expects ${EXAMPLE}.`,
       fixTitle: 'Remove the colon after Bearer',
     });
   }
   const twice = /^\s*Bearer\s+Bearer\b\s*/i.exec(head);
   if (twice) {
     return replaceHead(text, lead, twice[0].length, 'Bearer ', whole, {
-      message: `The authorization value says \`Bearer\` twice: the API expects ${EXAMPLE} and answers \`${MALFORMED}\`.`,
+      message: `The authorization value says 'Bearer' twice: the API expects ${EXAMPLE}.`,
       fixTitle: 'Remove the second Bearer',
     });
   }
@@ -177,7 +178,7 @@ function wrongScheme(text: HeaderText, scheme: string, lead: number, whole: Span
   const credential = text.head.slice(lead + scheme.length).trim();
   const certain = !ENCODED_SCHEMES.test(scheme) || (text.complete && isUuid(credential));
   const problem = replaceHead(text, lead, lead + scheme.length, 'Bearer', whole, {
-    message: `The authorization value uses the \`${scheme}\` scheme: Leonardo takes only ${EXAMPLE} and answers \`${MALFORMED}\`.`,
+    message: `The authorization value uses the '${scheme}' scheme: Leonardo takes only ${EXAMPLE}.`,
     fixTitle: `Replace ${scheme} with Bearer`,
   });
   return { ...problem, preferred: certain };
@@ -187,7 +188,7 @@ function missingSpace(text: HeaderText, lead: number, whole: Span): ValueProblem
   const at = lead + 'Bearer'.length;
   const span = headSpan(text, at, at);
   return {
-    message: `The authorization value has no space after \`Bearer\`: the API expects ${EXAMPLE} and answers \`${MALFORMED}\`.`,
+    message: `Add a space after 'Bearer': the API expects ${EXAMPLE}.`,
     span: headSpan(text, lead, at) ?? whole,
     ...(span ? { edits: [{ ...span, newText: ' ' }], fixTitle: 'Add the space after Bearer' } : {}),
     apiError: MALFORMED,
@@ -197,15 +198,15 @@ function missingSpace(text: HeaderText, lead: number, whole: Span): ValueProblem
 /** `Bearer <credential>` with everything known: an empty key, `$VAR` the shell will not expand, a key that is not a UUID. */
 function credentialProblem(text: HeaderText, credential: string, whole: Span, doc: LintDocument): ValueProblem | undefined {
   if (credential === '') {
-    return { message: `The authorization value is \`Bearer\` with no key after it: the API answers \`${UNAUTHORIZED}\`.`, span: whole, apiError: UNAUTHORIZED };
+    return { message: "The authorization value is 'Bearer' with no key after it: add the API key.", span: whole, apiError: UNAUTHORIZED };
   }
   const unexpanded = unexpandedVariable(text, credential, doc);
   if (unexpanded) return unexpanded;
   if (isUuid(credential) || isPlaceholderKey(credential)) return undefined;
   return {
     message:
-      `The API key \`${redactKey(credential)}\` is not a UUID (Leonardo keys look like \`XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX\`): ` +
-      `the API answers \`${MALFORMED}\`. Copy the key again from the Leonardo API access page.`,
+      `The API key '${redactKey(credential)}' is not a UUID: copy the key again from Leonardo's API access page.`,
+    detail: 'Leonardo keys look like `XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX`.',
     span: whole,
     apiError: MALFORMED,
   };
@@ -217,8 +218,7 @@ function unexpandedVariable(text: HeaderText, credential: string, doc: LintDocum
   const edits = text.headStart === undefined ? undefined : switchToDoubleQuotes(doc.text, text.value.span, true);
   return {
     message:
-      `\`${credential}\` is inside single quotes, so the shell sends it as written instead of the key: ` +
-      `the API answers \`${MALFORMED}\`. Use double quotes around the header.`,
+      `'${credential}' is inside single quotes, so the shell sends it as written: use double quotes around the header.`,
     span: text.value.span,
     ...(edits ? { edits, fixTitle: 'Use double quotes so the shell expands the variable' } : {}),
     apiError: MALFORMED,
@@ -227,11 +227,11 @@ function unexpandedVariable(text: HeaderText, credential: string, doc: LintDocum
 
 /** A value that is the key alone: `"<uuid>"`, `` `${key}` ``, `process.env.LEONARDO_API_KEY`, `$LEONARDO_API_KEY`. */
 function missingScheme(text: HeaderText, property: Property, doc: LintDocument): ValueProblem | undefined {
-  const message = `The authorization value has no \`Bearer \` scheme: the API expects ${EXAMPLE} and answers \`${MALFORMED}\`.`;
+  const message = `The authorization value has no 'Bearer ' scheme: the API expects ${EXAMPLE}.`;
   if (text.complete) {
     const token = text.head.trim();
     if (token === '') {
-      return { message: `The authorization header is empty: the API answers \`${UNAUTHORIZED}\`.`, span: text.value.span, apiError: UNAUTHORIZED };
+      return { message: `The authorization header is empty: send ${EXAMPLE}.`, span: text.value.span, apiError: UNAUTHORIZED };
     }
     if (/\s/.test(token)) return undefined;
   } else if (text.head !== '' || !text.expression || !isKeyExpression(text.expression)) {
@@ -312,9 +312,9 @@ function reportWrongName(
   const name = /^[A-Z]/.test(property.key) ? 'Authorization' : AUTH_HEADER;
   const what =
     kind === 'misspelt'
-      ? `\`${property.key}\` is a misspelling of the \`authorization\` header`
-      : `Leonardo does not read the \`${property.key}\` header`;
-  const message = `${what}: the API key goes in ${EXAMPLE}; without it the API answers \`${UNAUTHORIZED}\`.`;
+      ? `'${property.key}' is a misspelling of the 'authorization' header`
+      : `Leonardo does not read the '${property.key}' header`;
+  const message = `${what}: the API key goes in ${EXAMPLE}.`;
   if (!keyWrittenAsRead(ctx.document.text, property)) {
     // A name put together from pieces of a shell word (`}"authorization: …"`): no edit can rename it in place.
     report({ message, span: property.keySpan, fixes: [], endpoint: endpointLabel(request), apiError: UNAUTHORIZED });
@@ -354,7 +354,7 @@ function reportMissing(ctx: RuleContext, request: RequestSite, headers: ObjectVa
   const name = capitalised ? 'Authorization' : AUTH_HEADER;
   const insert = missingHeaderInsert(ctx.document, request, headers, name);
   report({
-    message: `This request to Leonardo sends no \`authorization\` header: the API answers \`${UNAUTHORIZED}\`. Send ${EXAMPLE}.`,
+    message: `This request to Leonardo sends no 'authorization' header: send ${EXAMPLE}.`,
     span: headers.openBrace,
     fixes: insert ? [{ title: `Add the authorization header (${insert.reads})`, edits: [insert.edit], preferred: false }] : [],
     endpoint: endpointLabel(request),

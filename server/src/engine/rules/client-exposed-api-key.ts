@@ -32,7 +32,7 @@ export const rule: Rule = {
     const report = (read: ExposedRead, endpoint?: string): void => {
       if (reported.has(read.span.start)) return;
       reported.add(read.span.start);
-      ctx.report({ message: message(read), span: read.span, fixes: [], endpoint, ...(read.related ? { related: [read.related] } : {}) });
+      ctx.report({ message: message(read), detail: detail(read), span: read.span, fixes: [], endpoint, ...(read.related ? { related: [read.related] } : {}) });
     };
     for (const request of requestsWithHeaders(ctx.requests)) {
       for (const { property } of keyHeaders(request.headers)) {
@@ -49,17 +49,15 @@ export const rule: Rule = {
 };
 
 function message(read: ExposedRead): string {
+  if (read.kind === 'browser-storage') return 'The API key is read in the browser: call Leonardo from server code with a server-only secret.';
+  return `The API key is shipped to browsers by ${read.shippedBy}: use a server-only variable (LEONARDO_API_KEY) in server code.`;
+}
+
+function detail(read: ExposedRead): string {
   if (read.kind === 'browser-storage') {
-    return (
-      `The Leonardo API key comes from \`${read.expression}\`: it lives in the browser, so the page's users and scripts can read it ` +
-      `and spend your API credits. Call Leonardo from server code that reads a server-only secret.`
-    );
+    return `The key comes from \`${read.expression}\`: it lives in the browser, so the page's users and scripts can read it and spend your API credits.`;
   }
-  return (
-    `The Leonardo API key comes from \`${read.expression}\`: ${read.shippedBy} puts this variable into the JavaScript it sends ` +
-    `to browsers, so anyone who loads the page can copy the key. Keep the key in a server-only variable ` +
-    `(\`LEONARDO_API_KEY\`) and call Leonardo from server code.`
-  );
+  return `The key comes from \`${read.expression}\`: ${read.shippedBy} puts this variable into the JavaScript it sends to browsers, so anyone who loads the page can copy the key.`;
 }
 
 /** The `bearerAuth` option of every `new Leonardo({...})` (or `LeonardoCore`) of the SDK in the file. */

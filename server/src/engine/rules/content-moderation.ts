@@ -66,9 +66,8 @@ function checkPrompt(ctx: RuleContext, request: RequestSite, value: Value, repor
     if (reported.has(id)) continue;
     reported.add(id);
     ctx.report({
-      message:
-        `The prompt contains "${hit.word}", a word Leonardo's content moderation filter rejects: the API answers ` +
-        `403 Forbidden \`content moderation filter: ${hit.term}\`. Rephrase the prompt (see the Terms of Service, Limitations of Use).`,
+      message: `The prompt contains "${hit.word}", which Leonardo's moderation filter rejects (403): rephrase the prompt.`,
+      detail: 'See the Terms of Service, Limitations of Use.',
       span: hit.span,
       fixes: [],
       endpoint: endpointLabel(request),

@@ -11,9 +11,9 @@ import { checkDeprecatedFieldV2 } from '../v2/deprecated-field.js';
 
 /** What replaces each deprecated field, when the API says so. */
 const REPLACEMENTS: Record<string, string> = {
-  controlNet: 'an entry in the `controlnets` array',
-  controlNetType: '`controlnets[].preprocessorId` (the controlnet to apply)',
-  weighting: '`controlnets[].weight`',
+  controlNet: "an entry in the 'controlnets' array",
+  controlNetType: "'controlnets[].preprocessorId' (the controlnet to apply)",
+  weighting: "'controlnets[].weight'",
 };
 
 export const rule: Rule = {
@@ -31,6 +31,7 @@ export const rule: Rule = {
         if (!field?.deprecated) return;
         ctx.report({
           message: message(field, nameFor(field, request.naming)),
+          detail: REPLACEMENTS[field.wire] ? 'The API may ignore it.' : undefined,
           span: property.keySpan,
           fixes: [],
           endpoint: endpointLabel(request),
@@ -44,6 +45,6 @@ function message(field: Field, name: string): string {
   const replacement = REPLACEMENTS[field.wire];
   const since = /September 2024/.test(field.description ?? '') ? ' (since September 2024)' : '';
   return replacement
-    ? `\`${name}\` is deprecated${since}: the API may ignore it. Use ${replacement} instead.`
-    : `\`${name}\` is deprecated: the API may ignore or drop it.`;
+    ? `'${name}' is deprecated${since}: use ${replacement} instead.`
+    : `'${name}' is deprecated: the API may ignore or drop it.`;
 }

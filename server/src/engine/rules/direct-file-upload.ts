@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { flowFor } from '../flow/analysis.js';
 import { isPresignedUploadEndpoint, uploadedIdPath } from '../flow/presigned.js';
 import { endpointName } from '../flow/shape.js';
+import { fitMessage } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import type { ForeignValue, RequestSite, Rule, RuleContext, Span, Value } from '../types.js';
@@ -34,8 +35,12 @@ export const rule: Rule = {
         const label = endpointName(endpoint);
         const takes = endpoint.fields.length > 0 ? ` {${endpoint.fields.map((f) => (request.naming === 'sdk' ? f.sdk : f.wire)).join(', ')}}` : '';
         ctx.report({
-          message:
-            `${label} is sent the file itself (${data.what}): it takes JSON${takes} and answers with a presigned URL and form fields. ` +
+          message: fitMessage(
+            `${label} is sent the file itself (${data.what}): send JSON${takes}, then the file to the presigned URL it answers.`,
+            `${label} is sent the file itself (${data.what}): send JSON, then the file to the presigned URL it answers.`,
+          ),
+          detail:
+            `${label} takes JSON${takes} and answers with a presigned URL and form fields. ` +
             `Send the file to that URL in a second request (a multipart POST of the fields plus the file, without the API key); the id to use afterwards is \`${uploadedIdPath(endpoint)}\` from the first response.`,
           span: data === request.body && sentAt ? sentAt : data.span,
           fixes: [],

@@ -30,7 +30,7 @@ export const rule: Rule = {
           const later = literal.slice(i + 1).find((p) => p.key === earlier.key);
           if (!later) continue;
           ctx.report({
-            message: `\`${earlier.key}\` is set again later in this object; only the later value is sent, this one is ignored.`,
+            message: `'${earlier.key}' is set again later in this object: only the later value is sent, this one is ignored.`,
             span: earlier.keySpan,
             fixes: [{ title: `Remove the earlier \`${earlier.key}\``, edits: [removeProperty(earlier)], preferred: true }],
             endpoint: endpointLabel(request),

@@ -41,6 +41,7 @@ export const rule: Rule = {
       reported.add(span.start);
       ctx.report({
         message: browser ? clientModuleMessage(key) : message(key),
+        detail: DETAIL,
         span,
         fixes: browser ? [] : fixes,
         endpoint: request ? endpointLabel(request) : undefined,
@@ -71,11 +72,10 @@ export const rule: Rule = {
   },
 };
 
+const DETAIL = "Anyone who can read the file can spend your API credits. Revoke the key on Leonardo's API access page.";
+
 function message(key: string): string {
-  return (
-    `A Leonardo API key (\`${redactKey(key)}\`) is written in this file: anyone who can read it can spend your API credits. ` +
-    `Read the key from the environment (\`${ENV_NAME}\`) and revoke this one on Leonardo's API access page.`
-  );
+  return `A Leonardo API key (${redactKey(key)}) is written in this file: read it from ${ENV_NAME} and revoke this one.`;
 }
 
 function clientModuleMessage(key: string): string {

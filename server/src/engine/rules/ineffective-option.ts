@@ -85,8 +85,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const body of bodiesOf(ctx.requests, ctx.catalogue, OPERATIONS)) {
-      const report = (property: Property, message: string, fixes: Fix[]): void =>
-        ctx.report({ message, span: property.keySpan, fixes, endpoint: endpointLabel(body.request) });
+      const report = (property: Property, message: string, fixes: Fix[], detail?: string): void =>
+        ctx.report({ message, detail, span: property.keySpan, fixes, endpoint: endpointLabel(body.request) });
       const operationId = body.request.endpoint!.operationId;
       for (const dependency of DEPENDENCIES) {
         if (dependency.operationId !== operationId) continue;
@@ -94,8 +94,8 @@ export const rule: Rule = {
         if (!property || !companionOff(body, dependency)) continue;
         const name = body.name(dependency.field);
         const companion = body.name(dependency.companion);
-        const condition = dependency.enabled === isSet ? `\`${companion}\`` : `\`${companion}: true\``;
-        report(property, `\`${name}\` has no effect without ${condition}: the API ignores it.`, [
+        const condition = dependency.enabled === isSet ? `'${companion}'` : `'${companion}: true'`;
+        report(property, `'${name}' has no effect without ${condition}: the API ignores it.`, [
           removeFix(name, property),
         ]);
       }
@@ -158,7 +158,7 @@ function removeFix(name: string, property: Property): Fix {
   return { title: `Remove \`${name}\``, edits: [removeProperty(property)] };
 }
 
-type Report = (property: Property, message: string, fixes: Fix[]) => void;
+type Report = (property: Property, message: string, fixes: Fix[], detail?: string) => void;
 
 /** sd_version only picks a base model when no modelId is given (the SDK sends its default modelId). */
 function sdVersionWithModel(body: BodyFacts, report: Report): void {
@@ -170,7 +170,7 @@ function sdVersionWithModel(body: BodyFacts, report: Report): void {
   if (modelId.sent === 'yes' && modelId.source === 'sdk-default') {
     report(
       property,
-      `\`${name}\` has no effect: the SDK sends its default \`modelId\` unless the call sets \`modelId: null\`, and the API uses the model id.`,
+      `'${name}' has no effect: the SDK sends its default 'modelId' (set 'modelId: null'), and the API uses the model's version.`,
       [
         removeFix(name, property),
         { title: 'Add `modelId: null`', edits: [insertProperty(body.object, 'modelId', 'null')] },
@@ -178,7 +178,7 @@ function sdVersionWithModel(body: BodyFacts, report: Report): void {
     );
     return;
   }
-  report(property, `\`${name}\` has no effect when \`modelId\` is set: the API uses the model's own base version.`, [
+  report(property, `'${name}' has no effect when 'modelId' is set: the API uses the model's own base version.`, [
     removeFix(name, property),
   ]);
 }
@@ -211,7 +211,8 @@ function presetStyleForAlchemy(body: BodyFacts, report: Report): void {
     : 'alchemy is off';
   report(
     property,
-    `presetStyle "${misplaced[0]}" applies only with alchemy ${on ? 'off' : 'on'}; here ${setting}, so the API does not apply it. With alchemy ${on ? 'on' : 'off'} use one of ${listed.join(', ')}.`,
+    `presetStyle "${misplaced[0]}" applies only with alchemy ${on ? 'off' : 'on'}, and ${setting}: the API does not apply it.`,
     [removeFix(name, property)],
+    `With alchemy ${on ? 'on' : 'off'} use one of ${listed.map((v) => `\`${v}\``).join(', ')}.`,
   );
 }

@@ -50,6 +50,7 @@ export const rule: Rule = {
           if (!problem) continue;
           ctx.report({
             message: message(request, property.key, option, field, problem),
+            detail: catalogueNote(field),
             span: option.span,
             fixes: choiceFixes(
               nearestValid(option.value, field).map((n) => ({
@@ -99,18 +100,22 @@ function message(request: RequestSite, name: string, value: NumberValue, field: 
     'too-small': `is below ${field.constraints.min}`,
     'too-large': `is over ${field.constraints.max}`,
   };
-  return `\`${name}\` ${value.raw} ${what[problem]}: the API answers \`${API_ERROR}\`. ${rangeText(endpoint, field)}`;
+  return `'${name}' ${value.raw} ${what[problem]}: ${rangeText(endpoint, field, problem)}`;
 }
 
-function rangeText(endpoint: string, field: Field): string {
+function rangeText(endpoint: string, field: Field, problem: Problem): string {
   const allowed = numericAllowed(field);
-  if (allowed.length > 0) return `${endpoint} takes ${listOr(allowed.map(String))}.`;
+  if (allowed.length > 0) return problem === 'not-allowed' ? `use ${listOr(allowed.map(String))}.` : `${endpoint} takes ${listOr(allowed.map(String))}.`;
   const { min, max, multipleOf } = field.constraints;
   const bounds = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : '';
   const step = multipleOf ? ` in multiples of ${multipleOf}` : '';
-  const note =
-    max !== undefined && max > CATALOGUE_MAX
-      ? ` (The error catalogue still says 32 to ${CATALOGUE_MAX}; the current API accepts up to ${max}.)`
-      : '';
-  return `${endpoint} takes sizes${bounds}${step}.${note}`;
+  return `${endpoint} takes sizes${bounds}${step}.`;
+}
+
+/** The error catalogue's older bounds, for the hover: the message states the current ones. */
+function catalogueNote(field: Field): string | undefined {
+  const max = field.constraints.max;
+  return max !== undefined && max > CATALOGUE_MAX && numericAllowed(field).length === 0
+    ? `The error catalogue still says 32 to ${CATALOGUE_MAX}; the current API accepts up to ${max}.`
+    : undefined;
 }

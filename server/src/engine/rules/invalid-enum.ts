@@ -6,6 +6,7 @@
 
 import type { Field } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
+import { fitMessage, q } from '../messages.js';
 import { checkResponseEnumComparisons } from '../flow/status-comparisons.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
@@ -55,9 +56,7 @@ function checkValue(ctx: RuleContext, request: RequestSite, value: Value, field:
       certain,
     );
     ctx.report({
-      message: isExtensionField(field)
-        ? extensionMessage(path, option, allowed, suggestions)
-        : message(request, path, option, field, allowed, suggestions),
+      ...(isExtensionField(field) ? extensionMessage(path, option, allowed, suggestions) : message(request, path, option, field, allowed, suggestions)),
       span: option.span,
       fixes,
       endpoint: endpointLabel(request),
@@ -140,14 +139,23 @@ function kindOfMistake(value: string): string {
   return 'not an extension this endpoint takes';
 }
 
-function extensionMessage(path: string, value: StringValue, allowed: readonly string[], suggestions: readonly string[]): string {
+function extensionMessage(path: string, value: StringValue, allowed: readonly string[], suggestions: readonly string[]): Worded {
   const mistake = kindOfMistake(value.value);
   const isData = mistake === 'image data' || mistake === 'a data URL';
   const shown = isData ? '' : ` ${JSON.stringify(value.value)}`;
-  const head = `\`${path}\`${shown} is ${mistake}: the API answers \`${EXTENSION_ERROR}\`.`;
-  const what = ` It takes the bare extension of the file you will upload (${listOr(allowed)}), not a file name or the file's data: the API answers with a presigned URL, and the file goes there in a second request.`;
-  const fix = suggestions.length === 1 ? ` Use "${suggestions[0]}".` : '';
-  return `${head}${what}${fix}`;
+  const head = `${q(path)}${shown} is ${mistake}`;
+  const fix = suggestions.length === 1 ? `use "${suggestions[0]}", the bare extension of the file` : `use the bare extension of the file (${listOr(allowed)})`;
+  return {
+    message: fitMessage(`${head}: ${fix}.`, `${q(path)} is ${mistake}: ${fix}.`),
+    detail:
+      `The API answers \`${EXTENSION_ERROR}\`. It takes the bare extension of the file you will upload (${listOr(allowed)}), not a file name or the file's data: ` +
+      'the API answers with a presigned URL, and the file goes there in a second request.',
+  };
+}
+
+interface Worded {
+  message: string;
+  detail?: string;
 }
 
 function message(
@@ -157,13 +165,18 @@ function message(
   field: Field,
   allowed: readonly string[],
   suggestions: readonly string[],
-): string {
+): Worded {
   const outcome =
     request.naming === 'sdk' && field.enum
-      ? "the SDK's schema rejects the call before anything is sent"
-      : 'the API rejects the request';
-  const head = `\`${path}\` ${JSON.stringify(value.value)} is not one of the values ${endpointLabel(request)} accepts: ${outcome}.`;
-  if (suggestions.length > 0) return `${head} Did you mean ${listOr(suggestions.map((s) => JSON.stringify(s)))}?`;
-  if (allowed.length <= LISTED_VALUES) return `${head} The values are ${listOr(allowed.map((s) => JSON.stringify(s)))}.`;
-  return `${head} See the endpoint's documentation for its ${allowed.length} values.`;
+      ? "The SDK's schema rejects the call before anything is sent."
+      : 'The API rejects the request.';
+  const values = allowed.map((s) => JSON.stringify(s));
+  const detail = `${outcome} The values: ${values.map((v) => `\`${v}\``).join(', ')}.`;
+  const shown = JSON.stringify(value.value);
+  const head = `${q(path)} ${shown.length > 40 ? `${shown.slice(0, 38)}…"` : shown} is not a value ${endpointLabel(request)} accepts`;
+  const fixes = [
+    ...(suggestions.length > 0 ? [`${head}: did you mean ${listOr(suggestions.map((s) => JSON.stringify(s)))}?`, `${head}: did you mean ${JSON.stringify(suggestions[0])}?`] : []),
+    ...(allowed.length <= LISTED_VALUES ? [`${head}: use ${listOr(values)}.`] : []),
+  ];
+  return { message: fitMessage(...fixes, `${head}: see the endpoint's documentation for its ${allowed.length} values.`), detail };
 }

@@ -11,10 +11,22 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
 import { listOr } from '../fix/suggest.js';
 import type { RequestSite, Rule, StringValue, Value } from '../types.js';
+import { fitMessage, plainCode, q } from '../messages.js';
 import { endpointLabel, literalOptions, nameFor, walkBodies } from '../body/walk.js';
 
 const INIT_IMAGE_ERROR = 'invalid init image id';
 const MODEL_HINT = 'Model ids are listed by GET /platformModels.';
+/** The image hints below, as a message that would be too long with the whole of one says them (by wire name). */
+const SHORT_HINTS: Readonly<Record<string, string>> = {
+  init_image_id: 'upload it with POST /init-image and pass its id',
+  initImageId: 'upload it with POST /init-image and pass its id',
+  canvasInitId: 'upload it with POST /canvas-init-image and pass its id',
+  canvasMaskId: 'upload it with POST /canvas-init-image and pass its id',
+  init_generation_image_id: "pass a generated image's id",
+  generatedImageId: "pass a generated image's id",
+  id: "pass a generated image's id",
+  imageId: "pass a generated or uploaded image's id",
+};
 
 export const rule: Rule = {
   meta: {
@@ -31,12 +43,12 @@ export const rule: Rule = {
       property({ request, property, field }) {
         if (!field) return;
         if (isIdField(field)) {
-          for (const value of badIds(property.value)) report(request, field, value, `\`${nameFor(field, request.naming)}\``);
+          for (const value of badIds(property.value)) report(request, field, value, q(nameFor(field, request.naming)));
         } else if (isIdListField(field)) {
           const list = literalOptions(property.value);
           for (const option of list) {
             if (option.kind !== 'array') continue;
-            for (const element of option.elements) for (const value of badIds(element)) report(request, field, value, `An entry of \`${nameFor(field, request.naming)}\``);
+            for (const element of option.elements) for (const value of badIds(element)) report(request, field, value, `An entry of ${q(nameFor(field, request.naming))}`);
           }
         }
       },
@@ -46,8 +58,8 @@ export const rule: Rule = {
       const v2 = field.wire === 'modelId' ? v2ModelNamed(value.value) : undefined;
       if (v2) {
         // A v2 model string in a v1 request: that model is reached only through the v2 API.
-        const named = v2 === value.value ? `\`${v2}\` is a v2 model` : `\`${value.value}\` is the v2 model \`${v2}\``;
-        const message = `${named}: send it as \`model\` to POST /api/rest/v2/generations; v1 \`modelId\` takes a UUID.`;
+        const named = v2 === value.value ? `${q(v2)} is a v2 model` : `${q(value.value)} is the v2 model ${q(v2)}`;
+        const message = fitMessage(`${named}: send it as 'model' to POST /api/rest/v2/generations; v1 'modelId' takes a UUID.`, `${named}: send it as 'model' to POST /api/rest/v2/generations.`);
         ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request) });
         return;
       }
@@ -57,7 +69,7 @@ export const rule: Rule = {
         const names = platform.map((p) => p.model.name);
         const full = `modelId takes a UUID, not the name ${shown(value.value)}: use the id of ${listOr(names)}.`;
         ctx.report({
-          message: full.length <= 140 ? full : `modelId takes a UUID, not a model's name: use the id of ${names[0]} or another version.`,
+          message: fitMessage(full, `modelId takes a UUID, not a model's name: use the id of ${names[0]} or another version.`),
           span: value.span,
           fixes: choiceFixes(platform.map((p) => ({ title: `Use the id of ${p.model.name}`, edit: replaceWithString(value, p.uuid) })), false),
           endpoint: endpointLabel(request),
@@ -65,11 +77,13 @@ export const rule: Rule = {
         return;
       }
       const apiError = field.wire === 'init_image_id' ? INIT_IMAGE_ERROR : undefined;
-      const answer = apiError ? `the API answers \`${apiError}\`` : 'the API rejects the request';
       const what = describe(value.value);
       const hint = what ? imageHint(field, request) : field.wire === 'modelId' ? MODEL_HINT : undefined;
-      const message = `${subject} must be a UUID, not ${what ?? shown(value.value)}: ${answer}.${hint ? ` ${hint}` : ''}`;
-      ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request), apiError });
+      const head = `${subject} must be a UUID, not ${what ?? shown(value.value)}`;
+      const short = hint && SHORT_HINTS[field.wire];
+      const message = hint ? fitMessage(`${head}: ${hint[0].toLowerCase()}${plainCode(hint.slice(1))}`, ...(short ? [`${head}: ${short}.`] : []), `${head}.`) : `${head}.`;
+      const detail = `${apiError ? '' : 'The API rejects the request. '}${hint ?? ''}`.trim() || undefined;
+      ctx.report({ message, detail, span: value.span, fixes: [], endpoint: endpointLabel(request), apiError });
     }
   },
 };
@@ -122,7 +136,7 @@ function imageHint(field: Field, request: RequestSite): string | undefined {
     return 'Upload the images with POST /canvas-init-image first, and pass the ids it returns.';
   }
   if (path.startsWith('/variations/') || field.wire === 'init_generation_image_id' || field.wire === 'generatedImageId') {
-    return 'Pass the id of an image generated on Leonardo.Ai (`generations_by_pk.generated_images[].id` from GET /generations/{id}).';
+    return 'Pass the id of an image generated on Leonardo.Ai (`generations_by_pk.generated_images[].id` of GET /generations/{id}).';
   }
   if (field.wire === 'imageId' || field.path === 'endFrameImage.id') {
     return 'Pass the id of a generated image, or upload the file with POST /init-image first and pass `uploadInitImage.id`.';

@@ -6,6 +6,7 @@
 import { ruleDocsUrl } from '../rule-docs.js';
 import { describeJsonError, type DescribedError } from '../extract/text/json-body.js';
 import type { RequestSite, Rule } from '../types.js';
+import { fitMessage } from '../messages.js';
 import { endpointLabel } from '../body/walk.js';
 
 const ID = 'invalid-json';
@@ -34,11 +35,9 @@ export const rule: Rule = {
       // (a certain fix, or the other language the text was written in).
       if (ctx.editorChecksJsonSyntax && request.source === 'json-file' && detail.replacement === undefined && !detail.foreign) continue;
       const generation = request.endpoint?.operationId === 'createGeneration';
-      const answer = generation
-        ? ` The API cannot read it; POST /generations answers \`${GENERATION_ERROR}\`.`
-        : ' The API cannot read it and rejects the request.';
       ctx.report({
-        message: `${bodyName(request)} is not valid JSON: ${detail.message}.${answer}`,
+        message: fitMessage(`${bodyName(request)} is not valid JSON: ${detail.message}.`, `Not valid JSON: ${detail.message}.`),
+        detail: generation ? 'The API cannot read it.' : 'The API cannot read it and rejects the request.',
         // At least one character wide, but never past the end of the document (a body cut short).
         span: { start: detail.start, end: Math.min(Math.max(detail.end, detail.start + 1), ctx.document.text.length) },
         fixes:

@@ -5,6 +5,7 @@
 
 import type { Field, Naming } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
+import { q } from '../messages.js';
 import { insertProperty, replaceValue, stringLiteral } from '../fix/builders.js';
 import { isIdField, UUID_PLACEHOLDER } from '../body/facts.js';
 import type { Fix, ObjectValue, Property, RequestSite, Rule, StringValue, Value } from '../types.js';
@@ -32,9 +33,10 @@ export const rule: Rule = {
           if (!property) {
             if (object.hasUnknownKeys) continue;
             if (request.naming === 'sdk' && field.sdkAlwaysSent) continue;
-            const { name, endpoint, where, answer, apiError } = wording(request, field, path);
+            const { name, endpoint, where, detail, apiError } = wording(request, field, path);
             ctx.report({
-              message: `\`${name}\` is required by ${endpoint}${where} and is missing: ${answer}.`,
+              message: `${q(name)} is required by ${endpoint}${where} and is missing.`,
+              detail,
               span: object.openBrace,
               fixes: [insertFix(object, field, name, request.naming)],
               endpoint,
@@ -45,9 +47,10 @@ export const rule: Rule = {
           if (property.conditional || field.nullable) continue;
           const dropped = droppedOption(property, request.naming);
           if (!dropped) continue;
-          const { name, endpoint, where, answer, apiError } = wording(request, field, path);
+          const { name, endpoint, where, detail, apiError } = wording(request, field, path);
           ctx.report({
-            message: `\`${name}\` is required by ${endpoint}${where} but is ${dropped.what}: ${answer}.`,
+            message: `${q(name)} is required by ${endpoint}${where} but is ${dropped.what}.`,
+            detail,
             span: property.keySpan,
             fixes: [replaceFix(dropped.value, field, name, object, request.naming)],
             endpoint,
@@ -66,8 +69,8 @@ function wording(request: RequestSite, field: Field, path: string) {
   return {
     name: nameFor(field, request.naming),
     endpoint,
-    where: path ? ` in \`${path}\`` : '',
-    answer: apiError ? `the API answers \`${apiError}\`` : 'the API rejects the request',
+    where: path ? ` in ${q(path)}` : '',
+    detail: apiError ? undefined : 'The API rejects the request.',
     apiError,
   };
 }

@@ -4,6 +4,7 @@
 // count as sent: `modelId` (its default model) and `alchemy: true`, `upscalerStyle: "GENERAL"`.
 
 import { BodyFacts, bodiesOf, certainly, certainlyNot, isSet, isTrue, type FieldState, type Literal } from '../body/facts.js';
+import { q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty, replaceValue } from '../fix/builders.js';
 import type { Fix, Property, ReportInput, Rule } from '../types.js';
@@ -81,7 +82,7 @@ function photoRealModel(body: BodyFacts, report: Report): void {
     const property = written(modelId);
     if (property) {
       report({
-        message: `photoReal v1 picks its own model: with \`${modelName}\` set, the API answers \`${PHOTOREAL_MODEL_ERROR}\`. Remove \`${modelName}\`, or use photoRealVersion "v2" with an SDXL model.`,
+        message: `photoReal v1 picks its own model: remove '${modelName}', or use photoRealVersion "v2" with an SDXL model.`,
         span: property.keySpan,
         // Not preferred: the user may mean photoReal v2 with this model rather than v1 without it.
         fixes: [dropFix(body, 'modelId', property)],
@@ -90,7 +91,7 @@ function photoRealModel(body: BodyFacts, report: Report): void {
     } else if (modelId.sent === 'yes' && modelId.source === 'sdk-default') {
       const photoRealKey = written(photoReal)!;
       report({
-        message: `photoReal v1 picks its own model, but the SDK sends its default \`modelId\` when the call does not set \`modelId: null\`: the API answers \`${PHOTOREAL_MODEL_ERROR}\`.`,
+        message: "photoReal v1 picks its own model, but the SDK sends its default 'modelId': set 'modelId: null'.",
         span: photoRealKey.keySpan,
         // Certain: the call asks for photoReal v1 and writes no model; null only stops the SDK's default.
         // It reads the body's other fields, so it waits for a round in which no other fix edits them.
@@ -104,7 +105,8 @@ function photoRealModel(body: BodyFacts, report: Report): void {
   const versionKey = written(version);
   if (versionKey && certainly(version, (v) => v === 'v2') && body.naming === 'wire' && certainlyNot(modelId, isSet)) {
     report({
-      message: `photoReal v2 needs a \`${modelName}\` (Leonardo Kino XL, Leonardo Diffusion XL or Leonardo Vision XL): without one the API rejects the request.`,
+      message: `photoReal v2 needs a '${modelName}': Leonardo Kino XL, Leonardo Diffusion XL or Leonardo Vision XL.`,
+      detail: 'Without one the API rejects the request.',
       span: versionKey.keySpan,
       fixes: [],
     });
@@ -119,7 +121,8 @@ function photoRealAlchemy(body: BodyFacts, report: Report): void {
   if (!property || !certainly(alchemy, isFalse)) return;
   const single = property.value.kind === 'boolean';
   report({
-    message: 'photoReal requires alchemy: with `alchemy: false` the API rejects the request.',
+    message: "photoReal requires alchemy: remove 'alchemy: false'.",
+    detail: "With 'alchemy: false' the API rejects the request.",
     span: property.keySpan,
     // Not preferred: turning photoReal off may be what was meant.
     fixes: single ? [{ title: 'Set `alchemy` to true', edits: [replaceValue(property.value, 'true')] }] : [],
@@ -137,13 +140,15 @@ function ultraAlchemy(body: BodyFacts, report: Report): void {
   if (alchemyKey) {
     const single = alchemyKey.value.kind === 'boolean';
     report({
-      message: 'ultra cannot be combined with alchemy: with `ultra: true` and `alchemy: true` the API rejects the request.',
+      message: "ultra cannot be combined with alchemy: keep one of 'ultra: true' and 'alchemy: true'.",
+      detail: 'The API rejects a request with both.',
       span: alchemyKey.keySpan,
       fixes: single ? [{ title: 'Set `alchemy` to false', edits: [replaceValue(alchemyKey.value, 'false')] }] : [],
     });
   } else if (alchemy.sent === 'yes' && alchemy.source === 'sdk-default') {
     report({
-      message: 'ultra cannot be combined with alchemy, and the SDK sends `alchemy: true` unless the call sets it: the API rejects the request.',
+      message: "ultra cannot be combined with alchemy, and the SDK sends 'alchemy: true' unless the call sets it: set 'alchemy: false'.",
+      detail: 'The API rejects a request with both.',
       span: ultraKey.keySpan,
       fixes: [{ title: 'Add `alchemy: false`', edits: [insertProperty(body.object, 'alchemy', 'false')] }],
     });
@@ -156,13 +161,14 @@ function unzoomCompanions(body: BodyFacts, report: Report): void {
   const unzoomKey = written(unzoom);
   if (!unzoomKey || !certainly(unzoom, isTrue)) return;
   const missing: string[] = [];
-  if (certainlyNot(body.state('unzoomAmount'), isSet)) missing.push(`\`${body.name('unzoomAmount')}\``);
+  if (certainlyNot(body.state('unzoomAmount'), isSet)) missing.push(q(body.name('unzoomAmount')));
   const noImage =
     certainlyNot(body.state('init_image_id'), isSet) && certainlyNot(body.state('init_generation_image_id'), isSet);
-  if (noImage) missing.push(`\`${body.name('init_image_id')}\``);
+  if (noImage) missing.push(q(body.name('init_image_id')));
   if (missing.length === 0) return;
   report({
-    message: `unzoom requires \`${body.name('unzoomAmount')}\` and \`${body.name('init_image_id')}\`; this request has no ${missing.join(' and no ')}: the API rejects it.`,
+    message: `unzoom requires '${body.name('unzoomAmount')}' and '${body.name('init_image_id')}': add ${missing.join(' and ')}.`,
+    detail: 'The API rejects the request without them.',
     span: unzoomKey.keySpan,
     fixes: [],
   });
@@ -179,13 +185,15 @@ function upscalerStyles(body: BodyFacts, report: Report): void {
   const styleKey = written(style);
   if (styleKey) {
     report({
-      message: `\`${styleName}\` cannot be used with \`ultraUpscaleStyle\`: the API rejects a request with both. Keep one.`,
+      message: `'${styleName}' cannot be used with 'ultraUpscaleStyle': keep one.`,
+      detail: 'The API rejects a request with both.',
       span: styleKey.keySpan,
       fixes: [dropFix(body, 'upscalerStyle', styleKey), { title: 'Remove `ultraUpscaleStyle`', edits: [removeProperty(ultraKey)] }],
     });
   } else if (style.sent === 'yes' && style.source === 'sdk-default') {
     report({
-      message: `\`ultraUpscaleStyle\` cannot be used with \`${styleName}\`, and the SDK sends \`${styleName}: "GENERAL"\` unless the call sets it to null: the API rejects the request.`,
+      message: `'ultraUpscaleStyle' cannot be used with '${styleName}', which the SDK sends as "GENERAL" unless set to null.`,
+      detail: 'The API rejects a request with both.',
       span: ultraKey.keySpan,
       // Certain: the call writes only ultraUpscaleStyle; null only stops the SDK's default style.
       fixes: [{ title: `Add \`${styleName}: null\``, edits: [insertProperty(body.object, styleName, 'null')], preferred: !hasMisnamedKey(body), reads: [body.object.span] }],

@@ -3,6 +3,7 @@
 // the image count to too-many-images, so they are skipped here.
 
 import type { Field } from '../../api/types.js';
+import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue } from '../fix/builders.js';
 import { listOr, nearestNumbers, sameNumber } from '../fix/suggest.js';
@@ -69,10 +70,10 @@ function message(request: RequestSite, path: string, value: NumberValue, field: 
   const endpoint = endpointLabel(request);
   const allowed = numericAllowed(field);
   if (allowed.length > 0) {
-    return `\`${path}\` ${value.raw} is not an accepted value: ${endpoint} takes ${listOr(allowed.map(String))}, and the API rejects other values.`;
+    return fitMessage(`${q(path)} ${value.raw} is not accepted by ${endpoint}: use ${listOr(allowed.map(String))}.`, `${q(path)} ${value.raw} is not an accepted value.`);
   }
   const { min, max } = field.constraints;
   const range =
     min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : `of at most ${max}`;
-  return `\`${path}\` ${value.raw} is out of range: ${endpoint} takes values ${range}, and the API rejects values outside it.`;
+  return `${q(path)} ${value.raw} is out of range: ${endpoint} takes values ${range}.`;
 }

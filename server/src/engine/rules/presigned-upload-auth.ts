@@ -10,6 +10,7 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { isPresignedUrl } from '../flow/presigned.js';
 import { endpointName, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
+import { fitMessage } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { removeProperty } from '../fix/builders.js';
 import type { Fix, Property, Rule, RuleContext, Span } from '../types.js';
@@ -94,14 +95,20 @@ function madeByFactory(node: ts.Node): boolean {
 }
 
 function report(ctx: RuleContext, url: ResponseOrigin, property: Property, placement: Placement): void {
-  const from = `\`${writtenPath(url)}\` from ${endpointName(url.endpoint!)}`;
-  const head = `The upload to the presigned URL (${from}) sends the API key in \`${property.key}\`: S3 answers 403 Forbidden.`;
-  const why = ' The presigned URL and its form fields are the authorization; send no API key there.';
-  const where =
+  const head = `The upload to the presigned URL sends the API key in '${property.key}' (S3 answers 403)`;
+  // The fix for the message, and where the header comes from for the hover.
+  const [fix, where] =
     placement.shared === 'constant'
-      ? ' These headers are shared (with the Leonardo calls, most likely): give the upload its own headers (or none).'
+      ? ['give the upload its own headers, without the key.', ' These headers are shared (with the Leonardo calls, most likely).']
       : placement.shared === 'instance'
-        ? ' The client instance adds it to every request: upload with a client that has no default authorization (plain `fetch` or `axios`).'
-        : '';
-  ctx.report({ message: `${head}${why}${where}`, span: placement.span, fixes: placement.fixes, endpoint: endpointName(url.endpoint!) });
+        ? ['upload with a client that adds no authorization.', ' The client instance adds it to every request: upload with plain `fetch` or `axios`.']
+        : ['send no API key there.', ''];
+  const from = `The URL is \`${writtenPath(url)}\` from ${endpointName(url.endpoint!)}. The presigned URL and its form fields are the authorization.`;
+  ctx.report({
+    message: fitMessage(`${head}: ${fix}`, `The upload to the presigned URL sends the API key (S3 answers 403): ${fix}`),
+    detail: `${from}${where}`,
+    span: placement.span,
+    fixes: placement.fixes,
+    endpoint: endpointName(url.endpoint!),
+  });
 }

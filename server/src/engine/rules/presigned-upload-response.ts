@@ -9,6 +9,7 @@ import { uploadedIdPath } from '../flow/presigned.js';
 import { memberReads } from '../flow/reads.js';
 import { endpointName, PROMISE_MEMBERS } from '../flow/shape.js';
 import type { UploadOrigin } from '../flow/types.js';
+import { fitMessage } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import type { Rule, RuleContext, Span } from '../types.js';
 
@@ -37,9 +38,9 @@ export const rule: Rule = {
         const call = read.node.parent;
         if (!ts.isCallExpression(call) || call.expression !== read.node || !isParsingRead(read.name, call)) continue;
         const parses = read.name === 'text' ? 'parses' : 'reads';
-        report(ctx, receiver, flow.spanOf(call), `\`${read.node.getText()}()\` ${parses} a body: there is none, and parsing the empty body throws`);
+        report(ctx, receiver, flow.spanOf(call), fitMessage(`'${read.node.getText()}()' ${parses} a body`, `'${read.name}()' ${parses} a body`), 'There is no body, and parsing the empty body throws.');
       } else if (receiver.stage === 'body' && !receiver.readBy) {
-        report(ctx, receiver, { start: read.nameNode.getStart(), end: read.nameNode.end }, `\`${read.name}\` is read from its body: the body is empty, so it is undefined`);
+        report(ctx, receiver, { start: read.nameNode.getStart(), end: read.nameNode.end }, `'${read.name}' is read from its body`, 'The body is empty, so it is undefined.');
       }
     }
   },
@@ -66,11 +67,12 @@ function inFailureHandling(node: ts.Node): boolean {
   return false;
 }
 
-function report(ctx: RuleContext, upload: UploadOrigin, span: Span, what: string): void {
+function report(ctx: RuleContext, upload: UploadOrigin, span: Span, what: string, why: string): void {
   ctx.report({
-    message:
-      `The upload to the presigned URL answers 204 No Content, but ${what}. ` +
-      `The image id is \`${uploadedIdPath(upload.endpoint)}\` from the ${endpointName(upload.endpoint)} response; check the upload with \`res.ok\` or \`res.status === 204\`.`,
+    message: fitMessage(`The presigned upload answers 204 with no body, but ${what}: check 'res.ok' instead.`, `The presigned upload answers 204 with no body: check 'res.ok' instead.`),
+    detail:
+      `${why} The image id is \`${uploadedIdPath(upload.endpoint)}\` from the ${endpointName(upload.endpoint)} response; ` +
+      'check the upload with `res.ok` or `res.status === 204`.',
     span,
     fixes: [],
     endpoint: endpointName(upload.endpoint),

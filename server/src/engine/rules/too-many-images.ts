@@ -4,6 +4,7 @@
 // images`. This rule alone judges the image count (out-of-range skips it).
 
 import type { Field, Naming } from '../../api/types.js';
+import { q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue } from '../fix/builders.js';
 import type { ObjectValue, Rule } from '../types.js';
@@ -57,7 +58,7 @@ export const rule: Rule = {
         for (const option of literalOptions(count.value)) {
           if (option.kind !== 'number' || option.value <= limit) continue;
           ctx.report({
-            message: message(count.key, option.raw, limit, large, visit),
+            ...message(count.key, option.raw, limit, large, visit),
             span: option.span,
             fixes: choiceFixes([{ title: `Set ${count.key} to ${limit}`, edit: replaceValue(option, String(limit)) }], false), // a clamp
             endpoint: endpointLabel(visit.request),
@@ -112,13 +113,14 @@ function sideValues(object: ObjectValue, field: Field, naming: Naming): { values
   return { values: [field.sdkDefault], isDefault: true };
 }
 
-function message(name: string, raw: string, limit: number, large: LargeSide | undefined, visit: ObjectVisit): string {
-  const answer = `the API answers \`${API_ERROR}\``;
-  if (!large) return `\`${name}\` ${raw} is more than the ${MAX_IMAGES} images one request may ask for: ${answer}.`;
+function message(name: string, raw: string, limit: number, large: LargeSide | undefined, visit: ObjectVisit): { message: string; detail?: string } {
+  if (!large) return { message: `${q(name)} ${raw} is more than the ${MAX_IMAGES} images one request may ask for: use ${MAX_IMAGES} or fewer.` };
   const defaults = sizeFields(visit.fields).filter((f) => typeof f.sdkDefault === 'number');
   const whose = visit.request.naming === 'sdk' ? 'the SDK sends' : 'the API uses';
-  const size = large.isDefault
-    ? `the default ${large.name} ${large.value} (${large.name} is omitted, and ${whose} ${defaults.map((f) => f.sdkDefault).join('×')})`
-    : `${large.name} ${large.value}`;
-  return `\`${name}\` ${raw} is too many with ${size}: when width or height is over ${LARGE_SIDE}, a request may ask for at most ${limit} images, and ${answer}.`;
+  const size = large.isDefault ? `the default ${large.name} ${large.value}` : `${large.name} ${large.value}`;
+  const rule = `When width or height is over ${LARGE_SIDE}, a request may ask for at most ${limit} images.`;
+  return {
+    message: `${q(name)} ${raw} is too many with ${size}: over ${LARGE_SIDE} wide or high, use ${limit} or fewer.`,
+    detail: large.isDefault ? `${large.name} is omitted, and ${whose} ${defaults.map((f) => f.sdkDefault).join('×')}. ${rule}` : rule,
+  };
 }

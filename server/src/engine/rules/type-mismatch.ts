@@ -4,6 +4,7 @@
 
 import type { Field, FieldType } from '../../api/types.js';
 import { intendedLiteral } from '../body/facts.js';
+import { q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue, stringLiteral } from '../fix/builders.js';
 import type { Fix, RequestSite, Rule, RuleContext, TextEdit, Value } from '../types.js';
@@ -47,7 +48,8 @@ function checkValue(ctx: RuleContext, request: RequestSite, value: Value, field:
     if (option.kind === 'number' && isDimensionField(field)) continue;
     const booleanAsString = option.kind === 'string' && field.types.includes('boolean');
     ctx.report({
-      message: message(request, option, field, path, booleanAsString),
+      message: `${q(path)} must be ${field.types.map((t) => TYPE_NAMES[t]).join(' or ')}, not ${describe(option)}.`,
+      detail: outcome(request, booleanAsString),
       span: option.span,
       fixes: conversions(option, field),
       endpoint: endpointLabel(request),
@@ -130,10 +132,9 @@ export function describe(value: Value): string {
   }
 }
 
-function message(request: RequestSite, value: Value, field: Field, path: string, booleanAsString: boolean): string {
-  const expected = field.types.map((t) => TYPE_NAMES[t]).join(' or ');
-  const head = `\`${path}\` must be ${expected}, not ${describe(value)}`;
-  if (request.naming === 'sdk') return `${head}: the SDK's schema rejects the call before anything is sent.`;
-  if (booleanAsString) return `${head}: the API answers \`${BOOLEAN_STRING_ERROR}\`.`;
-  return `${head}: the API rejects the request (${endpointLabel(request)}).`;
+/** What happens to the request, for the hover (the API's own text, when known, is the finding's `apiError`). */
+function outcome(request: RequestSite, booleanAsString: boolean): string | undefined {
+  if (request.naming === 'sdk') return "The SDK's schema rejects the call before anything is sent.";
+  if (booleanAsString) return undefined;
+  return `The API rejects the request (${endpointLabel(request)}).`;
 }

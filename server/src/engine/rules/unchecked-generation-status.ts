@@ -51,6 +51,7 @@ export const rule: Rule = {
       const created = createdJustBefore(flow, ctx.requests, read);
       ctx.report({
         message: message(sdk, created),
+        detail: detail(sdk),
         span: { start: read.nameNode.getStart(), end: read.nameNode.end },
         fixes: [],
         endpoint: receiver.endpoint && endpointName(receiver.endpoint),
@@ -115,11 +116,17 @@ function enclosingFunction(node: ts.Node): ts.Node | undefined {
 
 function message(sdk: boolean, createdBefore: boolean): string {
   const images = sdk ? 'generationsByPk.generatedImages' : IMAGES_PATH;
+  return createdBefore
+    ? `'${images}' is read right after creating the generation: poll until its status is COMPLETE first.`
+    : `'${images}' is read without checking the status: poll until it is COMPLETE first.`;
+}
+
+function detail(sdk: boolean): string {
   const status = sdk ? '`generationsByPk.status` against `JobStatus.Complete`' : '`generations_by_pk.status` against `"COMPLETE"`';
-  const when = createdBefore
-    ? `\`${images}\` is read right after creating the generation, without waiting for it:`
-    : `\`${images}\` is read without checking ${status}:`;
-  return `${when} while the job is PENDING the API answers 200 with an empty array (the catalogue's "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key's webhook.`;
+  return (
+    `While the job is PENDING the API answers 200 with an empty array (the catalogue's "200 Success but image URL array is empty"). ` +
+    `Compare ${status}, stop on FAILED, or receive the images through the API key's webhook.`
+  );
 }
 
 function pollMessage(sdk: boolean): string {

@@ -7,6 +7,7 @@
 
 import { V2_ENDPOINTS } from '../../api/endpoints-v2.js';
 import type { Endpoint } from '../../api/types.js';
+import { fitMessage } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { LEONARDO_BASE_URL, LEONARDO_HOST } from '../extract/leonardo-url.js';
 import { hasCanonicalBase } from '../extract/text/request-url.js';
@@ -73,8 +74,8 @@ function reportBase(ctx: RuleContext, request: RequestSite): void {
   const base = url.apiVersion === 'v2' ? V2_BASE_URL : LEONARDO_BASE_URL;
   const api = url.apiVersion === 'v2' ? 'v2 API' : 'REST API';
   const message = hostIsRight
-    ? `\`${url.text}\` misses the API base \`/api/rest/v1\`: the Leonardo.Ai REST API is at \`${LEONARDO_BASE_URL}\`, so this request fails.`
-    : `\`${url.host}\` is not the Leonardo.Ai API host: the ${api} is at \`${base}\`, so this request fails.`;
+    ? fitMessage(`'${url.text}' misses the API base '/api/rest/v1': use ${LEONARDO_BASE_URL}.`, `This URL misses the API base '/api/rest/v1': use ${LEONARDO_BASE_URL}.`)
+    : fitMessage(`'${url.host}' is not the Leonardo.Ai API host: the ${api} is at ${base}.`, `This is not the Leonardo.Ai API host: the ${api} is at ${base}.`);
   const fixes: Fix[] =
     url.pathSpan && BASE_TEXT.test(written)
       ? [{ title: `Use ${base}`, edits: [{ start: span.start, end: span.end, newText: base }], preferred: true }]
@@ -138,7 +139,7 @@ function v1EndpointAt(ctx: RuleContext, path: string, method: string | undefined
 function reportV1Path(ctx: RuleContext, request: RequestSite, endpoint: Endpoint): void {
   const path = request.url!.path!;
   const v1 = `${endpoint.method} /api/rest/v1${endpoint.path}`;
-  const why = endpoint.operationId === 'getGenerationById' ? `v2 results are read with v1 \`${v1}\`` : `it is v1's \`${v1}\``;
+  const why = endpoint.operationId === 'getGenerationById' ? `v2 results are read with v1 ${v1}` : `use v1's ${v1}`;
   // The version is fixed only where the URL as written holds the base once: a base in a constant
   // (or an instance's baseURL) is shared by the v2 requests that are right, and is left alone.
   const written = ctx.document.text.slice(request.url!.span.start, request.url!.span.end);
@@ -149,7 +150,7 @@ function reportV1Path(ctx: RuleContext, request: RequestSite, endpoint: Endpoint
   if (!endpoint.hasBody) fix.preferred = true;
   const fixes: Fix[] = at >= 0 ? [fix] : [];
   ctx.report({
-    message: `\`${request.method ? `${request.method.toUpperCase()} ` : ''}/v2${path}\` is not a v2 endpoint: ${why}.`,
+    message: fitMessage(`${request.method ? `${request.method.toUpperCase()} ` : ''}/v2${path} is not a v2 endpoint: ${why}.`, `This is not a v2 endpoint: ${why}.`),
     span: pathOrUrl(request),
     fixes,
     endpoint: `${endpoint.method} ${endpoint.path}`,
@@ -161,10 +162,10 @@ function reportUnknownV2Path(ctx: RuleContext, request: RequestSite, method: str
   // A path that differs only in case fits no template by edit distance (that is case-blind): its own candidates.
   const caseOnly = V2_ENDPOINTS.filter((e) => e.path.toLowerCase() === path.toLowerCase() && (!method || e.method === method));
   const candidates = caseOnly.length > 0 ? caseOnly.map((e) => ({ endpoint: e, path: e.path, score: 0 })) : nearestEndpoints(path, method, V2_ENDPOINTS);
-  const labels = candidates.map((c) => `\`${c.endpoint.method} /v2${c.endpoint.path}\``);
-  const hint = labels.length > 0 ? `Did you mean ${listOr(labels)}?` : 'Models are sent to `POST /v2/generations`.';
+  const labels = candidates.map((c) => `${c.endpoint.method} /v2${c.endpoint.path}`);
+  const hint = labels.length > 0 ? `did you mean ${listOr(labels)}?` : 'models are sent to POST /v2/generations.';
   ctx.report({
-    message: `\`${method ? `${method} ` : ''}/v2${path}\` is not a Leonardo.Ai v2 endpoint: the request fails. ${hint}`,
+    message: fitMessage(`${method ? `${method} ` : ''}/v2${path} is not a Leonardo.Ai v2 endpoint: ${hint}`, `This is not a Leonardo.Ai v2 endpoint: ${hint}`),
     span: pathOrUrl(request),
     fixes: pathFixes(ctx, request, candidates),
   });
@@ -184,9 +185,9 @@ function wordInParam(path: string, endpoint: Target): boolean {
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function reportRemoved(ctx: RuleContext, request: RequestSite, endpoint: Endpoint): void {
-  const note = endpoint.removedNote ? ` (${endpoint.removedNote})` : '';
   ctx.report({
-    message: `\`${endpoint.method} ${endpoint.path}\` was removed from the Leonardo.Ai API${note}: the request fails. There is no replacement endpoint in the current API.`,
+    message: `${endpoint.method} ${endpoint.path} was removed from the Leonardo.Ai API, with no replacement: the request fails.`,
+    detail: endpoint.removedNote,
     span: pathOrUrl(request),
     fixes: [],
     endpoint: `${endpoint.method} ${endpoint.path}`,
@@ -197,10 +198,11 @@ function reportMethod(ctx: RuleContext, request: RequestSite, method: string, en
   const path = shown(request, endpoints[0].path);
   const methods = [...new Set(endpoints.map((e) => e.method))].sort((a, b) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b));
   const implied = request.source === 'curl' && !request.methodSpan && method === 'POST'
-    ? ' curl sends POST because the command has data (--data, --json or -F): remove the data, or send it as a query string with -G.'
-    : '';
+    ? 'curl sends POST because the command has data (--data, --json or -F): remove the data, or send it as a query string with -G.'
+    : undefined;
   ctx.report({
-    message: `\`${path}\` does not take ${method}: it takes ${listOr(methods)}, so \`${method} ${shown(request, request.url!.path!)}\` fails.${implied}`,
+    message: fitMessage(`${path} does not take ${method}: use ${listOr(methods)}${implied ? ' (curl sends POST because of the data)' : ''}.`, `${path} does not take ${method}: use ${listOr(methods)}.`),
+    detail: implied,
     span: request.methodSpan ?? pathOrUrl(request),
     fixes: methods.flatMap((m) => {
       const edit = methodEdit(ctx, request, m);
@@ -242,9 +244,9 @@ function reportUnknownPath(ctx: RuleContext, request: RequestSite, method: strin
   const candidates = nearestEndpoints(path, method, ctx.catalogue.endpoints);
   const labels = candidates.map((c) => `${c.endpoint.method} ${c.endpoint.path}`);
   const written = `${method ? `${method} ` : ''}${path}`;
-  const suggestion = labels.length > 0 ? ` Did you mean ${listOr(labels.map((l) => `\`${l}\``))}?` : '';
+  const suggestion = labels.length > 0 ? `: did you mean ${listOr(labels)}?` : '.';
   ctx.report({
-    message: `\`${written}\` is not an endpoint of the Leonardo.Ai REST API: the request fails.${suggestion}`,
+    message: fitMessage(`${written} is not an endpoint of the Leonardo.Ai REST API${suggestion}`, `This is not an endpoint of the Leonardo.Ai REST API${suggestion}`),
     span: pathOrUrl(request),
     fixes: pathFixes(ctx, request, candidates),
   });

@@ -2,6 +2,7 @@
 // <name>` back; an SDK call drops the key silently. The message names the key that was meant.
 
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
+import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, keyWrittenAsRead, removeProperty, renameKey } from '../fix/builders.js';
 import { BodyFacts } from '../body/facts.js';
@@ -66,7 +67,7 @@ export const rule: Rule = {
         const ignored = fixes.length > 0 ? ignoredOnceRenamed(visit, suggestion, ctx.catalogue) : undefined;
         if (ignored) fixes.push({ title: `Remove ${property.key}`, edits: [removeProperty(property)] });
         ctx.report({
-          message: ignored ?? message(visit, suggestion),
+          ...(ignored ? { message: ignored } : message(visit, suggestion)),
           span: property.keySpan,
           fixes,
           endpoint: endpointLabel(request),
@@ -77,9 +78,6 @@ export const rule: Rule = {
     checkUnknownFieldV2(ctx);
   },
 };
-
-/** The longest message the Problems panel shows whole. */
-const MAX_MESSAGE = 140;
 
 /** The suggestions that are certainly the field meant: the same words in other case or separators, or the other naming's name. */
 const CERTAIN_REASONS: ReadonlySet<Reason> = new Set<Reason>(['other-naming', 'case', 'spelling']);
@@ -113,10 +111,10 @@ function ignoredOnceRenamed(visit: PropertyVisit, suggestion: Suggestion | undef
   const field = visit.siblings.find((f) => nameFor(f, request.naming) === name);
   const why = field && noEffect(new BodyFacts(request, object, catalogue), field.wire);
   if (!why) return undefined;
-  const misnamed = CERTAIN_REASONS.has(suggestion.reason) ? `should be ${name}, which` : `is not a field; ${name}, if meant,`;
-  const full = `${property.key} ${misnamed} has no effect ${why}: rename it, or remove it.`;
+  const misnamed = CERTAIN_REASONS.has(suggestion.reason) ? `should be ${q(name)}, which` : `is not a field; ${q(name)}, if meant,`;
+  const full = `${q(property.key)} ${misnamed} has no effect ${why}: rename it, or remove it.`;
   // Long names: the condition goes (ineffective-option's page has it), the fix stays.
-  return full.length <= MAX_MESSAGE ? full : `${property.key} ${misnamed} has no effect here: rename it, or remove it.`;
+  return fitMessage(full, `${q(property.key)} ${misnamed} has no effect here: rename it, or remove it.`);
 }
 
 /**
@@ -215,42 +213,45 @@ function isResponseName(key: string, catalogue: Catalogue, endpoint: Endpoint): 
   return Object.hasOwn(RESPONSE_TO_REQUEST, key);
 }
 
-function message(visit: PropertyVisit, suggestion: Suggestion | undefined): string {
+function message(visit: PropertyVisit, suggestion: Suggestion | undefined): { message: string; detail?: string } {
   const { request, property, path } = visit;
   const key = property.key;
   const parent = path.includes('.') ? `${path.slice(0, path.lastIndexOf('.'))} in ` : '';
   const where = `${parent}${describeTarget(request)}`;
-  const outcome =
-    request.naming === 'wire'
-      ? `the API answers \`Unexpected variable ${key}\``
-      : 'the SDK drops it silently, so the API never sees it';
-  const head = `\`${key}\` is not a field of ${where}: ${outcome}.`;
-  if (!suggestion) return head;
-  const quoted = suggestion.names.map((n) => `\`${n}\``);
+  // The API's own answer (`Unexpected variable …`) is the finding's apiError; the SDK's silence is said here.
+  const outcome = request.naming === 'wire' ? undefined : 'The SDK drops it silently, so the API never sees it.';
+  const head = `${q(key)} is not a field of ${where}`;
+  const short = `${q(key)} is not a field here`;
+  const worded = (fix: string, extra?: string) => ({
+    message: fitMessage(`${head}: ${fix}`, `${short}: ${fix}`),
+    detail: [outcome, extra].filter(Boolean).join(' ') || undefined,
+  });
+  if (!suggestion) return { message: fitMessage(`${head}.`, `${short}.`), detail: outcome };
+  const quoted = suggestion.names.map(q);
   const first = quoted[0];
   switch (suggestion.reason) {
     case 'other-naming':
-      return `${head} ${otherNamingHint(visit, suggestion.field!)}`;
+      return otherNaming(visit, suggestion.field!, outcome);
     case 'case':
-      return `${head} Field names are case-sensitive: use ${first}.`;
+      return worded(`use ${first} (field names are case-sensitive).`);
     case 'spelling':
-      return `${head} Did you mean ${first}?`;
+      return worded(`did you mean ${first}?`);
     case 'response':
-      return `${head} \`${key}\` is the name in the GET /generations/{id} response; the request field is ${first}.`;
+      return worded(`use ${first}.`, `\`${key}\` is the name in the GET /generations/{id} response.`);
     case 'other-endpoint':
-      return `${head} Other endpoints call this setting \`${key}\`; here it is ${first}.`;
+      return worded(`here the setting is ${first}.`, `Other endpoints call this setting \`${key}\`.`);
     case 'near':
-      return `${head} Did you mean ${listOr(quoted)}?`;
+      return worded(`did you mean ${listOr(quoted)}?`);
   }
 }
 
-function otherNamingHint({ property, object, request }: PropertyVisit, field: Field): string {
+function otherNaming({ property, object, request }: PropertyVisit, field: Field, outcome: string | undefined): { message: string; detail?: string } {
   if (request.naming === 'wire') {
-    return `\`${property.key}\` is the SDK's name; a raw request sends \`${field.wire}\`.`;
+    return { message: `${q(property.key)} is the SDK's name: a raw request to ${endpointLabel(request)} sends ${q(field.wire)}.` };
   }
   const sendsDefault = field.sdkAlwaysSent && field.sdkDefault !== undefined && !getProperty(object, field.sdk);
   const instead = sendsDefault ? ` Without it the SDK sends its default, ${JSON.stringify(field.sdkDefault)}.` : '';
-  return `\`${property.key}\` is the wire name; the SDK takes \`${field.sdk}\`.${instead}`;
+  return { message: `${q(property.key)} is the wire name: the SDK takes ${q(field.sdk)}.`, detail: `${outcome}${instead}` };
 }
 
 /** `POST /generations`, or `leonardo.image.createGeneration (POST /generations)` for SDK calls. */

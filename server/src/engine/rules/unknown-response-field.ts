@@ -11,6 +11,7 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
 import { endpointName, PROMISE_MEMBERS, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
+import { fitMessage } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { isIdentifierName } from '../fix/builders.js';
 import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
@@ -109,7 +110,7 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
     if (typeof read.name === 'number') {
       if (!ts.isElementAccessExpression(read.node)) return;
       const edit = { start: read.node.expression.end, end: read.node.end, newText: '' };
-      report(ctx, read, receiver, `${at} is an object, not an array: \`[${read.name}]\` reads undefined. Remove the index.`, [
+      report(ctx, read, receiver, `${at} is an object, not an array: remove the index '[${read.name}]'`, [
         { shown: writtenPath(receiver), edit, title: 'Remove the index', certain: true },
       ]);
       return;
@@ -120,20 +121,20 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
     if (!field && receiver.endpoint === V2_CREATE_GENERATION && /GenerationJob$/.test(name)) {
       // A v1 job key on a v2 answer: v2's `generate` holds the same `generationId` and `apiCreditCost`.
       const edit = editableName(read) ? { edit: replaceName(read, 'generate') } : {};
-      report(ctx, read, receiver, `\`${name}\` is v1's answer: the v2 create answers \`generate.generationId\`.`, [{ shown: 'generate', certain: true, ...edit }]);
+      report(ctx, read, receiver, `'${name}' is v1's answer: the v2 create answers 'generate.generationId'`, [{ shown: 'generate', certain: true, ...edit }]);
       return;
     }
     const jobKey = jobKeyFor(name, fields, receiver);
     if (jobKey) {
       // Another endpoint's job key (`imageToVideoMotionJob` on POST /generations-motion-svd): this one answers its own.
       const edit = editableName(read) ? { edit: replaceName(read, jobKey) } : {};
-      report(ctx, read, receiver, `\`${name}\` is not in the ${endpointName(receiver.endpoint!)} answer. Use \`${jobKey}\`, its one job key.`, [{ shown: jobKey, certain: true, ...edit }]);
+      report(ctx, read, receiver, `'${name}' is not in the ${endpointName(receiver.endpoint!)} answer: use '${jobKey}', its one job key`, [{ shown: jobKey, certain: true, ...edit }]);
       return;
     }
     const near = fieldSuggestions(read, name, fields, receiver);
     const video = near.some((n) => n.certain) ? undefined : videoSuggestion(read, name, fields, receiver);
     const suggestions = video ? [video] : near;
-    report(ctx, read, receiver, `${at} has no field \`${name}\`: it reads undefined.`, suggestions);
+    report(ctx, read, receiver, `${at} has no field '${name}'`, suggestions, 'It reads undefined.');
     return;
   }
   if (!field || typeof read.name === 'number') return;
@@ -146,12 +147,12 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
     const suggestions: Suggestion[] = element
       ? [elementSuggestion(read, name)]
       : fieldSuggestions(read, name, items, receiver).map((s) => ({ ...elementSuggestion(read, s.shown), certain: false }));
-    report(ctx, read, receiver, `${at} is an array: \`${name}\` is not one of its members and reads undefined.`, suggestions);
+    report(ctx, read, receiver, `${at} is an array, with no member '${name}'`, suggestions, 'It reads undefined.');
     return;
   }
   if (field.types.length === 1 && field.types[0] === 'string' && !STRING_MEMBERS.has(name)) {
     const parse = /fields$/i.test(field.wire) ? ` It holds the presigned form fields as a JSON string: read them from \`JSON.parse(${nameOf(field, receiver.naming)})\`.` : '';
-    report(ctx, read, receiver, `${at} is a string: \`${name}\` reads undefined.${parse}`, []);
+    report(ctx, read, receiver, `${at} is a string: '${name}' reads undefined`, [], parse.trim() || undefined);
   }
 }
 
@@ -167,20 +168,20 @@ function checkEnvelopeRead(ctx: RuleContext, read: MemberRead, receiver: Respons
   switch (receiver.stage) {
     case 'axios': {
       const shown = `data.${bodyName}`;
-      report(ctx, read, receiver, `\`${name}\` is not on the axios response of ${label}: the body is under \`.data\`, so this reads undefined. Use \`.${shown}\`.`, [
+      report(ctx, read, receiver, `'${name}' is not on the axios response of ${label}: use '.${shown}'`, [
         { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
-      ]);
+      ], 'The body is under `.data`, so this reads undefined.');
       return;
     }
     case 'sdk': {
       const shown = `object?.${bodyName}`;
-      report(ctx, read, receiver, `\`${name}\` is not on the SDK result of ${label}: the body is under \`.object\` (camelCase names), so this reads undefined. Use \`.${shown}\`.`, [
+      report(ctx, read, receiver, `'${name}' is not on the SDK result of ${label}: use '.${shown}'`, [
         { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
-      ]);
+      ], 'The body is under `.object` (camelCase names), so this reads undefined.');
       return;
     }
     default:
-      report(ctx, read, receiver, `\`${name}\` is not on the Response object of ${label}: read the body first (\`(await res.json()).${bodyName}\`); this reads undefined.`, []);
+      report(ctx, read, receiver, `'${name}' is not on the Response object of ${label}: read the body first, '(await res.json()).${bodyName}'`, [], 'This reads undefined.');
   }
 }
 
@@ -247,9 +248,11 @@ function replaceName(read: MemberRead, path: string): TextEdit {
   return { start, end: node.end, newText: path };
 }
 
-function report(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin, head: string, suggestions: readonly Suggestion[]): void {
-  const shown = suggestions.map((s) => `\`${s.shown}\``);
-  const hint = suggestions.length > 0 && !/ (?:Use|Remove) /.test(head) ? ` Did you mean ${listOr(shown)}?` : '';
+function report(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin, head: string, suggestions: readonly Suggestion[], detail?: string): void {
+  const shown = suggestions.map((s) => `'${s.shown}'`);
+  // A head that already says the fix (`use …`, `remove …`) takes no "did you mean".
+  const hint = suggestions.length > 0 && !/: (?:use|remove|read|the v2) /.test(head) ? `: did you mean ${listOr(shown)}?` : '.';
+  const message = `${head}${hint}`;
   const editable = suggestions.filter((s) => s.edit && isPathText(s.edit.newText, read));
   const fixes: Fix[] = editable.map((s) => ({
     title: s.title ?? `Read \`${s.shown}\``,
@@ -257,7 +260,8 @@ function report(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin, he
     preferred: editable.length === 1 && suggestions.length === 1 && s.certain === true,
   }));
   ctx.report({
-    message: `${head}${hint}`,
+    message: fitMessage(message, message.replace(where(receiver), shortWhere(receiver))),
+    detail,
     span: { start: read.nameNode.getStart(), end: read.nameNode.end },
     fixes,
     endpoint: receiver.endpoint ? endpointName(receiver.endpoint) : undefined,
@@ -275,5 +279,11 @@ function where(receiver: ResponseOrigin): string {
   const label = endpointName(receiver.endpoint!);
   const path = writtenPath(receiver);
   const sdk = receiver.naming === 'sdk' ? ' SDK result' : ' response';
-  return path ? `\`${path}\` of the ${label}${sdk}` : `The ${label}${sdk} body`;
+  return path ? `'${path}' of the ${label}${sdk}` : `The ${label}${sdk} body`;
+}
+
+/** The same, shorter, for a message that would be too long with the whole of it. */
+function shortWhere(receiver: ResponseOrigin): string {
+  const path = writtenPath(receiver);
+  return path ? `'${path}'` : 'The response body';
 }

@@ -8,6 +8,7 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { ID_KIND_NAMES, idKindOf } from '../flow/id-kinds.js';
 import { endpointName, nameOf, writtenPath } from '../flow/shape.js';
 import type { IdKind, ResponseOrigin } from '../flow/types.js';
+import { fitMessage, plainCode, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import { insertProperty, renameKey, replaceValue, stringLiteral } from '../fix/builders.js';
@@ -21,6 +22,8 @@ const INVALID_INIT_IMAGE = 'invalid init image id';
 const SERVICE_ERROR = 'Service Error';
 
 const GENERATED_IMAGE_PATH = '`generations_by_pk.generated_images[0].id` from GET /generations/{id}';
+/** The same, as a message that would be too long with the whole path says it. */
+const GENERATED_IMAGE_SHORT = 'a generated image\'s id';
 
 export const rule: Rule = {
   meta: {
@@ -184,10 +187,15 @@ function report(slot: Slot, why: string, apiError: string | undefined, fixes: Fi
   // Each fix is decided on the body's other keys (the companion flag, whether the new name is taken):
   // `--fix` applies it in a pass in which no other fix edits the body (see apply-fixes.ts).
   for (const fix of fixes) fix.reads = [slot.object.span];
-  const source = `\`${writtenPath(origin)}\` from ${endpointName(origin.endpoint!)}`;
-  const answer = apiError ? ` The API answers \`${apiError}\`.` : '';
+  const source = `The id is \`${writtenPath(origin)}\` from ${endpointName(origin.endpoint!)}.`;
+  const head = `${q(property.key)} is given ${ID_KIND_NAMES[kind]}`;
+  const shorter = plainCode(why.replace(GENERATED_IMAGE_PATH, GENERATED_IMAGE_SHORT));
+  // `it takes X; Y goes in Z`: the second half is the fix, when the whole is too long.
+  const fix = shorter.includes('; ') ? shorter.slice(shorter.indexOf('; ') + 2) : shorter;
+  const message = fitMessage(`${head}: ${plainCode(why)}.`, `${head}: ${shorter}.`, `${head}: ${fix}.`, `${head}.`);
   slot.ctx.report({
-    message: `\`${property.key}\` is given ${ID_KIND_NAMES[kind]} (${source}): ${why}.${answer}`,
+    message,
+    detail: message.endsWith(`${head}.`) ? `${source} ${why[0].toUpperCase()}${why.slice(1)}.` : source,
     span: property.keySpan,
     fixes,
     endpoint: endpointLabel(request),

@@ -7,9 +7,9 @@ import { modelName, reportOnce, v2Walk } from './walk.js';
 
 /** What to use instead, by parameter name. */
 const INSTEAD: Readonly<Record<string, string>> = {
-  mode: 'set `width` and `height` instead',
-  start_frame: 'use `guidances.start_frame: [{ image }]`',
-  end_frame: 'use `guidances.end_frame: [{ image }]`',
+  mode: "set 'width' and 'height' instead",
+  start_frame: "use 'guidances.start_frame: [{ image }]'",
+  end_frame: "use 'guidances.end_frame: [{ image }]'",
 };
 
 export function checkDeprecatedFieldV2(ctx: RuleContext): void {
@@ -19,7 +19,7 @@ export function checkDeprecatedFieldV2(ctx: RuleContext): void {
     const instead = Object.hasOwn(INSTEAD, property.key) ? `: ${INSTEAD[property.key]}` : '';
     report(
       {
-        message: `\`${propertyPath}\` is deprecated on ${modelName(model)}${instead}.`,
+        message: `'${propertyPath}' is deprecated on ${modelName(model)}${instead}.`,
         span: property.keySpan,
         fixes: [],
         endpoint: body.endpoint,

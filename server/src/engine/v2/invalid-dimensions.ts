@@ -20,7 +20,7 @@ export function checkInvalidDimensionsV2(ctx: RuleContext): void {
       if (!problem) continue;
       report(
         {
-          message: `\`${property.key}\` ${option.raw} is ${problem.what} for ${modelName(model)}.`,
+          message: `'${property.key}' ${option.raw} is ${problem.what} for ${modelName(model)}.`,
           span: option.span,
           fixes: numberFixes(option, property.key, problem.instead),
           endpoint: body.endpoint,

@@ -40,9 +40,9 @@ function modelString(body: V2Body, value: StringValue, catalogue: V2Catalogue, r
   const endpoint = body.endpoint;
   const retired = catalogue.retired(name);
   if (retired) {
-    const instead = retired.successor ? `use \`${retired.successor}\`` : 'pick a current model';
+    const instead = retired.successor ? `use '${retired.successor}'` : 'pick a current model';
     report({
-      message: `\`${name}\` was retired on ${retired.retiredOn}: ${instead}.`,
+      message: `'${name}' was retired on ${retired.retiredOn}: ${instead}.`,
       span: value.span,
       fixes: retired.successor ? [replaceFix(value, retired.successor, false)] : [],
       endpoint,
@@ -51,9 +51,9 @@ function modelString(body: V2Body, value: StringValue, catalogue: V2Catalogue, r
   }
   if (isUuidOrPlaceholder(name)) {
     const v1 = catalogue.v1Model(name);
-    const v2 = v1?.v2 ? `: v2's \`model\` is \`${v1.v2}\`` : ': v2 takes a model string';
+    const v2 = v1?.v2 ? `: v2's 'model' is '${v1.v2}'` : ': v2 takes a model string';
     report({
-      message: `\`${short(name)}\` is a v1 model id${v1 ? ` (${v1.name})` : ''}${v2}.`,
+      message: `'${short(name)}' is a v1 model id${v1 ? ` (${v1.name})` : ''}${v2}.`,
       span: value.span,
       fixes: v1?.v2 ? [replaceFix(value, v1.v2, false)] : [],
       endpoint,
@@ -65,11 +65,11 @@ function modelString(body: V2Body, value: StringValue, catalogue: V2Catalogue, r
   const suggestions = found[0]?.reason === 'case' ? [found[0]] : found;
   const first = suggestions[0];
   let hint = '';
-  if (first?.reason === 'case') hint = `: model strings are case-sensitive, use \`${first.model}\``;
-  else if (first?.reason === 'alias') hint = `: use \`${first.model}\` (${catalogue.model(first.model)?.title ?? first.model})`;
-  else if (first) hint = `: did you mean ${listOr(suggestions.map((s) => `\`${s.model}\``))}?`;
+  if (first?.reason === 'case') hint = `: model strings are case-sensitive, use '${first.model}'`;
+  else if (first?.reason === 'alias') hint = `: use '${first.model}' (${catalogue.model(first.model)?.title ?? first.model})`;
+  else if (first) hint = `: did you mean ${listOr(suggestions.map((s) => `'${s.model}'`))}?`;
   report({
-    message: `\`${name}\` is not a v2 model string${hint}${hint.endsWith('?') ? '' : '.'}`,
+    message: `'${name}' is not a v2 model string${hint}${hint.endsWith('?') ? '' : '.'}`,
     span: value.span,
     fixes: suggestions.map((s) => replaceFix(value, s.model, s.reason === 'case')),
     endpoint,
@@ -83,7 +83,7 @@ function valueOf(visit: V2PropertyVisit, option: StringValue, allowed: readonly 
   const suggestions = caseMatch.length > 0 ? caseMatch : nearestNames(option.value, allowed);
   const fix = caseMatch.length === 1 ? `: use "${caseMatch[0]}"` : '';
   const name = visit.propertyPath.length <= 30 ? visit.propertyPath : property.key;
-  const head = `\`${name}\` "${option.value}" is not allowed for ${modelName(model)}`;
+  const head = `'${name}' "${option.value}" is not allowed for ${modelName(model)}`;
   const listed = `: it takes ${listOr(allowed.map((v) => `"${v}"`))}`;
   const tail = fix || (allowed.length <= 6 && head.length + listed.length < 120 ? listed : `: it takes one of ${allowed.length} values`);
   report(
@@ -107,7 +107,7 @@ function styles(visit: V2PropertyVisit, elements: readonly Value[], allowed: Rea
       const named = catalogue.styleName(option.value.toLowerCase());
       report(
         {
-          message: `Style \`${short(option.value)}\`${named ? ` (${named})` : ''} is not one of ${modelName(visit.model)}'s ${allowed.size} styles.`,
+          message: `Style '${short(option.value)}'${named ? ` (${named})` : ''} is not one of ${modelName(visit.model)}'s ${allowed.size} styles.`,
           span: option.span,
           fixes: [],
           endpoint: visit.body.endpoint,

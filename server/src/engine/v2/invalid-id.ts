@@ -25,8 +25,8 @@ export function checkInvalidIdV2(ctx: RuleContext): void {
           for (const value of badIds(element)) {
             const style = styleNamed(param.items, value.value);
             const message = style
-              ? `\`${visit.propertyPath}\` takes style UUIDs: use ${style.uuid} for "${style.name}".`
-              : `An entry of \`${visit.propertyPath}\` must be a style UUID of ${modelName(visit.model)}, not "${short(value.value)}".`;
+              ? `'${visit.propertyPath}' takes style UUIDs: use ${style.uuid} for "${style.name}".`
+              : `An entry of '${visit.propertyPath}' must be a style UUID of ${modelName(visit.model)}, not "${short(value.value)}".`;
             const fixes: Fix[] = style
               ? [{ title: `Use ${style.name}'s UUID`, edits: [{ start: value.inner.start, end: value.inner.end, newText: style.uuid }], preferred: true }]
               : [];
@@ -47,9 +47,9 @@ function short(text: string): string {
 }
 
 function imageIdMessage(path: string, text: string): string {
-  if (/^data:/i.test(text)) return `\`${path}\` must be a UUID, not image data: send it as \`type: "BASE64"\` with \`data\`.`;
-  if (/^https?:/i.test(text)) return `\`${path}\` must be a UUID, not a URL: send it as \`type: "URL"\` with \`url\`.`;
-  return `\`${path}\` must be a UUID (an uploaded or generated image's id), not "${short(text)}".`;
+  if (/^data:/i.test(text)) return `'${path}' must be a UUID, not image data: send it as 'type: "BASE64"' with 'data'.`;
+  if (/^https?:/i.test(text)) return `'${path}' must be a UUID, not a URL: send it as 'type: "URL"' with 'url'.`;
+  return `'${path}' must be a UUID (an uploaded or generated image's id), not "${short(text)}".`;
 }
 
 /** A style named instead of its UUID: the model's style of that name (case-insensitive), when there is one. */

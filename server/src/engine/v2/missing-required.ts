@@ -5,6 +5,7 @@
 // without `image`. Absence sits on the opening brace; a `null` on the key. An object with unknown keys
 // or a conditional property may hold the field: never reported.
 
+import { fitMessage, q } from '../messages.js';
 import type { V2Param } from '../../api/v2-types.js';
 import { insertProperty, stringLiteral } from '../fix/builders.js';
 import { listAnd } from '../fix/suggest.js';
@@ -21,7 +22,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
     const misnamed = getProperty(object, 'models') || getProperty(object, 'modelId');
     if (!body.modelProperty && !object.hasUnknownKeys && !misnamed) {
       report({
-        message: 'A v2 body needs `model`, the model string (`gpt-image-1.5`, `kling-3.0`, ...).',
+        message: "A v2 body needs 'model', the model string ('gpt-image-1.5', 'kling-3.0', ...).",
         span: object.openBrace,
         fixes: [insert(object, 'model', '"TODO: model string"')],
         endpoint: body.endpoint,
@@ -32,7 +33,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
       const required = model ? requiredNames(model.params) : [];
       if (!model || required.length === 0) continue;
       report({
-        message: `${modelName(model)} requires \`parameters\` with ${required.map((n) => `\`${n}\``).join(', ')}, and it is missing.`,
+        message: `${modelName(model)} requires 'parameters' with ${required.map((n) => `'${n}'`).join(', ')}, and it is missing.`,
         span: object.openBrace,
         fixes: [],
         endpoint: body.endpoint,
@@ -41,7 +42,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
   }
   for (const { body, model, object, schema, path } of objects) {
     if (!schema.properties) continue;
-    const where = path ? `\`${path}\`` : '`parameters`';
+    const where = path ? `'${path}'` : "'parameters'";
     const properties = schema.properties;
     const required = requiredNames(properties);
     // Several fields missing from one object are one finding on its brace, not one per field on the same `{`.
@@ -49,7 +50,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
     if (absent.length > 1) {
       report(
         {
-          message: missingMessage(path || 'parameters', absent, modelName(model).replace(/`/g, '')),
+          message: missingMessage(path || 'parameters', absent, modelName(model)),
           span: object.openBrace,
           fixes: absent.flatMap((name) => placeholderFix(object, name, properties[name])),
           endpoint: body.endpoint,
@@ -63,7 +64,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
         if (object.hasUnknownKeys || absent.length > 1) continue;
         report(
           {
-            message: `${where} needs \`${name}\` for ${modelName(model)}, and it is missing.`,
+            message: `${where} needs '${name}' for ${modelName(model)}, and it is missing.`,
             span: object.openBrace,
             fixes: placeholderFix(object, name, schema.properties[name]),
             endpoint: body.endpoint,
@@ -77,7 +78,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
       if (!isNull) continue;
       report(
         {
-          message: `${where} needs \`${name}\` for ${modelName(model)}, and it is null.`,
+          message: `${where} needs '${name}' for ${modelName(model)}, and it is null.`,
           span: property.keySpan,
           fixes: [],
           endpoint: body.endpoint,
@@ -88,10 +89,12 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
   }
 }
 
-/** Under 140 characters: the names, or their count when they are many. */
+/** Within the message limit: the names, or their count when they are many. */
 function missingMessage(where: string, absent: readonly string[], model: string): string {
-  const full = `${where} is missing ${listAnd(absent)}, which ${model} requires: add them.`;
-  return full.length <= 140 ? full : `${where} is missing ${absent.length} fields ${model} requires: add them.`;
+  return fitMessage(
+    `'${where}' is missing ${listAnd(absent.map(q))}, which ${model} requires: add them.`,
+    `'${where}' is missing ${absent.length} fields ${model} requires: add them.`,
+  );
 }
 
 function requiredNames(properties: Readonly<Record<string, V2Param>>): string[] {

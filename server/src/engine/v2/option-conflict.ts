@@ -19,7 +19,7 @@ export function checkOptionConflictV2(ctx: RuleContext): void {
       const property = getProperty(body.body, key);
       if (!property) continue;
       report({
-        message: `\`${key}\` is only for /v2/generationssync: do not send it to /v2/generations.`,
+        message: `'${key}' is only for /v2/generationssync: do not send it to /v2/generations.`,
         span: property.keySpan,
         fixes: [{ title: `Remove ${key}`, edits: [removeProperty(property)], preferred: false }],
         endpoint: body.endpoint,
@@ -34,7 +34,7 @@ export function checkOptionConflictV2(ctx: RuleContext): void {
       if (!first || !second) continue;
       report(
         {
-          message: `${modelName(model)} does not take \`${a}\` together with \`${b}\`: send one of them.`,
+          message: `${modelName(model)} does not take '${a}' together with '${b}': send one of them.`,
           span: first.keySpan,
           fixes: [],
           endpoint: body.endpoint,
@@ -50,7 +50,7 @@ export function checkOptionConflictV2(ctx: RuleContext): void {
     if (object.hasUnknownKeys) continue;
     report(
       {
-        message: `\`guidances.end_frame\` needs a \`start_frame\` for ${modelName(model)}: add one or drop the end frame.`,
+        message: `'guidances.end_frame' needs a 'start_frame' for ${modelName(model)}: add one or drop the end frame.`,
         span: end.keySpan,
         fixes: [],
         endpoint: body.endpoint,

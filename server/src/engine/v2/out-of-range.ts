@@ -23,7 +23,7 @@ export function checkOutOfRangeV2(ctx: RuleContext): void {
         if (visit.path === '' && property.key === 'quantity' && option.value > (largest(param) ?? Infinity)) continue;
         report(
           {
-            message: `\`${name}\` ${option.raw} is ${problem.what} for ${modelName(model)}.`,
+            message: `'${name}' ${option.raw} is ${problem.what} for ${modelName(model)}.`,
             span: option.span,
             fixes: numberFixes(option, property.key, problem.instead),
             endpoint: body.endpoint,
@@ -36,7 +36,7 @@ export function checkOutOfRangeV2(ctx: RuleContext): void {
         if (limit === undefined) continue;
         report(
           {
-            message: `\`${name}\` is ${length} characters, more than the ${limit} ${modelName(model)} takes.`,
+            message: `'${name}' is ${length} characters, more than the ${limit} ${modelName(model)} takes.`,
             span: option.span,
             fixes: [],
             endpoint: body.endpoint,
@@ -63,7 +63,7 @@ function items(visit: V2PropertyVisit, array: ArrayValue, param: V2Param, report
     const what = limit === 0 ? 'takes none' : `takes at most ${limit}`;
     report(
       {
-        message: `\`${name}\` has ${count} items: ${modelName(visit.model)} ${what}.`,
+        message: `'${name}' has ${count} items: ${modelName(visit.model)} ${what}.`,
         span: array.span,
         fixes: [],
         endpoint: visit.body.endpoint,
@@ -76,7 +76,7 @@ function items(visit: V2PropertyVisit, array: ArrayValue, param: V2Param, report
   if (param.minItems !== undefined && count < param.minItems && !array.hasUnknownElements) {
     report(
       {
-        message: `\`${name}\` is empty: ${modelName(visit.model)} needs at least ${param.minItems}.`,
+        message: `'${name}' is empty: ${modelName(visit.model)} needs at least ${param.minItems}.`,
         span: array.span,
         fixes: [],
         endpoint: visit.body.endpoint,

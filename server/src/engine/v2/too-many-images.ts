@@ -17,7 +17,7 @@ export function checkTooManyImagesV2(ctx: RuleContext): void {
     for (const option of knownOptions(property.value)) {
       if (option.kind !== 'number' || option.value <= max) continue;
       report({
-        message: `\`quantity\` ${option.raw} is more than ${modelName(model)} allows (${max}): the API answers \`${API_ERROR}\`.`,
+        message: `'quantity' ${option.raw} is more than ${modelName(model)} allows (${max}): the API answers '${API_ERROR}'.`,
         span: option.span,
         fixes: numberFixes(option, 'quantity', [max]),
         endpoint: body.endpoint,

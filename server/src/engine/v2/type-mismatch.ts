@@ -18,7 +18,7 @@ export function checkTypeMismatchV2(ctx: RuleContext): void {
     for (const option of pub ? knownOptions(pub.value) : []) {
       if (option.kind === 'null' || hasType(option, 'boolean')) continue;
       report({
-        message: `\`public\` must be a boolean, not ${describe(option)}.`,
+        message: `'public' must be a boolean, not ${describe(option)}.`,
         span: option.span,
         fixes: conversions(option, { types: ['boolean'] }),
         endpoint: body.endpoint,
@@ -32,7 +32,7 @@ export function checkTypeMismatchV2(ctx: RuleContext): void {
       if (option.kind === 'null' || hasType(option, param.type)) continue;
       report(
         {
-          message: `\`${visit.propertyPath}\` must be ${expected(param)} for ${modelName(visit.model)}, not ${describe(option)}.`,
+          message: `'${visit.propertyPath}' must be ${expected(param)} for ${modelName(visit.model)}, not ${describe(option)}.`,
           span: option.span,
           fixes: fixes(option, param),
           endpoint: visit.body.endpoint,

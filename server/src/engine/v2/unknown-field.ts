@@ -23,19 +23,19 @@ interface V1Name {
   hint: string;
 }
 const V1_NAMES: Readonly<Record<string, V1Name>> = {
-  num_images: { rename: 'quantity', hint: 'v2 takes `quantity`' },
-  numImages: { rename: 'quantity', hint: 'v2 takes `quantity`' },
-  negativePrompt: { rename: 'negative_prompt', hint: 'v2 takes `negative_prompt`' },
-  promptEnhance: { rename: 'prompt_enhance', hint: 'v2 takes `prompt_enhance` ("ON"/"OFF"/"AUTO")' },
-  modelId: { hint: 'v2 names the model in the top-level `model`' },
-  models: { hint: 'v2 names the model in the top-level `model`' },
-  isPublic: { hint: 'v2 takes a top-level `public`' },
-  public: { hint: '`public` sits at the top level of the body, beside `model`' },
-  styleUUID: { hint: 'v2 takes `style_ids: ["<uuid>"]`' },
-  init_image_id: { hint: 'v2 takes the image in `guidances.image_reference`' },
-  init_generation_image_id: { hint: 'v2 takes the image in `guidances.image_reference`' },
-  imagePrompts: { hint: 'v2 takes images in `guidances.image_reference`' },
-  controlnets: { hint: 'v2 takes reference images in `guidances`' },
+  num_images: { rename: 'quantity', hint: "v2 takes 'quantity'" },
+  numImages: { rename: 'quantity', hint: "v2 takes 'quantity'" },
+  negativePrompt: { rename: 'negative_prompt', hint: "v2 takes 'negative_prompt'" },
+  promptEnhance: { rename: 'prompt_enhance', hint: 'v2 takes \'prompt_enhance\' ("ON"/"OFF"/"AUTO")' },
+  modelId: { hint: "v2 names the model in the top-level 'model'" },
+  models: { hint: "v2 names the model in the top-level 'model'" },
+  isPublic: { hint: "v2 takes a top-level 'public'" },
+  public: { hint: "'public' sits at the top level of the body, beside 'model'" },
+  styleUUID: { hint: 'v2 takes \'style_ids: ["<uuid>"]\'' },
+  init_image_id: { hint: "v2 takes the image in 'guidances.image_reference'" },
+  init_generation_image_id: { hint: "v2 takes the image in 'guidances.image_reference'" },
+  imagePrompts: { hint: "v2 takes images in 'guidances.image_reference'" },
+  controlnets: { hint: "v2 takes reference images in 'guidances'" },
 };
 /** v1 options no v2 model takes. */
 const V1_ONLY = new Set(['alchemy', 'presetStyle', 'photoReal', 'photoRealVersion', 'ultra', 'sd_version', 'scheduler', 'guidance_scale', 'num_inference_steps', 'promptMagic', 'enhancePrompt', 'contrastRatio', 'expandedDomain', 'highResolution']);
@@ -73,18 +73,18 @@ function topLevel(body: V2Body, text: string, report: Report): void {
       continue;
     }
     if (key === 'isPublic') {
-      message = '`isPublic` is v1\'s name: a v2 body takes `public`.';
+      message = "'isPublic' is v1's name: a v2 body takes 'public'.";
       fixes = renameFixes(property, ['public'], text, true);
     } else if (key === 'modelId' || key === 'models') {
       const model = knownOptions(property.value)[0];
       const v2Model = model?.kind === 'string' && getV2Catalogue().model(model.value);
-      message = `\`${key}\` is v1's: a v2 body names the model in \`model\`.`;
+      message = `'${key}' is v1's: a v2 body names the model in 'model'.`;
       if (v2Model) fixes = renameFixes(property, ['model'], text, true);
     } else if (allParameterNames(getV2Catalogue()).has(key)) {
-      message = `\`${key}\` belongs inside \`parameters\`: at the top level the v2 API does not read it.`;
+      message = `'${key}' belongs inside 'parameters': at the top level the v2 API does not read it.`;
     } else {
       const near = nearestNames(key, TOP_LEVEL);
-      message = `\`${key}\` is not a v2 body key: the body takes \`model\`, \`parameters\` and \`public\`.`;
+      message = `'${key}' is not a v2 body key: the body takes 'model', 'parameters' and 'public'.`;
       fixes = renameFixes(property, near.filter((n) => !getProperty(body.body, n)), text, false);
     }
     report({ message, span: property.keySpan, fixes, endpoint: body.endpoint });
@@ -97,9 +97,9 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   const forbidden = model.forbidden && Object.hasOwn(model.forbidden, key) ? model.forbidden[key] : undefined;
   if (forbidden) {
     const since = forbidden.since ? ` since ${forbidden.since}` : '';
-    const use = forbidden.use ? `: use \`${forbidden.use}\`` : '';
+    const use = forbidden.use ? `: use '${forbidden.use}'` : '';
     report({
-      message: `\`${key}\` makes ${modelName(model)} requests fail${since}${use}.`,
+      message: `'${key}' makes ${modelName(model)} requests fail${since}${use}.`,
       span: property.keySpan,
       fixes: [],
       endpoint: body.endpoint,
@@ -119,8 +119,8 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
       return;
     }
     const message = v1.rename && !target
-      ? `\`${key}\` is v1's name, and ${modelName(model)} takes no \`${v1.rename}\` either.`
-      : `\`${key}\` is v1's name: ${v1.hint}.`;
+      ? `'${key}' is v1's name, and ${modelName(model)} takes no '${v1.rename}' either.`
+      : `'${key}' is v1's name: ${v1.hint}.`;
     report({
       message,
       span: property.keySpan,
@@ -132,7 +132,7 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   }
   if (V1_ONLY.has(key)) {
     report({
-      message: `\`${key}\` is a v1 option: v2 models do not take it.`,
+      message: `'${key}' is a v1 option: v2 models do not take it.`,
       span: property.keySpan,
       fixes: [],
       endpoint: body.endpoint,
@@ -142,9 +142,9 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
   }
   const certain = [...new Set([...caseOnlyMatches(key, names), ...spellingMatches(key, names)])];
   const suggestions = certain.length > 0 ? certain : nearestNames(key, names);
-  const hint = suggestions.length > 0 ? ` Did you mean ${listOr(suggestions.map((n) => `\`${n}\``))}?` : '';
+  const hint = suggestions.length > 0 ? ` Did you mean ${listOr(suggestions.map((n) => `'${n}'`))}?` : '';
   report({
-    message: `\`${key}\` is not a parameter of ${modelName(model)}${outcome}.${hint}`,
+    message: `'${key}' is not a parameter of ${modelName(model)}${outcome}.${hint}`,
     span: property.keySpan,
     fixes: renameFixes(property, suggestions.filter((n) => !getProperty(object, n)), text, certain.length === 1),
     endpoint: body.endpoint,
@@ -156,10 +156,10 @@ function guidanceKind(visit: V2PropertyVisit, text: string, report: Report): voi
   const { model, property, schema, body, object } = visit;
   const kinds = Object.keys(schema.properties ?? {});
   const near = nearestNames(property.key, kinds);
-  const head = `\`${property.key}\` is not a guidance of ${modelName(model)}`;
-  const listed = `: it takes ${listOr(kinds.map((k) => `\`${k}\``))}`;
+  const head = `'${property.key}' is not a guidance of ${modelName(model)}`;
+  const listed = `: it takes ${listOr(kinds.map((k) => `'${k}'`))}`;
   const tail = near.length > 0
-    ? `: did you mean ${listOr(near.map((n) => `\`${n}\``))}?`
+    ? `: did you mean ${listOr(near.map((n) => `'${n}'`))}?`
     : head.length + listed.length < 120 ? `${listed}.` : `: it takes ${kinds.length} other kinds.`;
   report(
     {
@@ -177,7 +177,7 @@ function guidanceKind(visit: V2PropertyVisit, text: string, report: Report): voi
 function nested(visit: V2PropertyVisit, report: Report): void {
   const { model, property, path, body } = visit;
   report({
-    message: `\`${property.key}\` is not a field of \`${path}\` for ${modelName(model)}: the API rejects it.`,
+    message: `'${property.key}' is not a field of '${path}' for ${modelName(model)}: the API rejects it.`,
     span: property.keySpan,
     fixes: [],
     endpoint: body.endpoint,
@@ -192,7 +192,7 @@ function v1NamesOnly(body: V2Body, object: ObjectValue, text: string, report: Re
     if (!v1 || all.has(property.key)) continue;
     const certain = v1.rename !== undefined && v1.rename !== 'negative_prompt' && !getProperty(object, v1.rename);
     report({
-      message: `\`${property.key}\` is v1's name: ${v1.hint}.`,
+      message: `'${property.key}' is v1's name: ${v1.hint}.`,
       span: property.keySpan,
       fixes: v1.rename && certain ? renameFixes(property, [v1.rename], text, true) : [],
       endpoint: body.endpoint,
@@ -204,7 +204,7 @@ function v1NamesOnly(body: V2Body, object: ObjectValue, text: string, report: Re
 /** A v1 key beside its v2 name, which is already set: the removal of the v1 key, offered (which value was meant is not certain). */
 function alreadySet(property: Property, v2Name: string): { message: string; span: Property['keySpan']; fixes: Fix[] } {
   return {
-    message: `${property.key} is v1's name for ${v2Name}, which is already set: remove it.`,
+    message: `'${property.key}' is v1's name for '${v2Name}', which is already set: remove it.`,
     span: property.keySpan,
     fixes: [{ title: `Remove ${property.key}`, edits: [removeProperty(property)] }],
   };

@@ -178,9 +178,9 @@ export function reportOnce(ctx: Pick<RuleContext, 'report'>): (finding: ReportIn
   };
 }
 
-/** `gpt-image-1.5`'s, for messages: the model string in backticks. */
+/** A model as messages name it: its model string, bare (`gpt-image-1.5`). */
 export function modelName(model: V2Model): string {
-  return `\`${model.model}\``;
+  return model.model;
 }
 
 /** Whether a literal is of a parameter's JSON type (`integer`: a whole number). */

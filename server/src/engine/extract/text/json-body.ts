@@ -142,10 +142,10 @@ const PYTHON: Record<string, string> = { True: 'true', False: 'false', None: 'nu
 export function describeJsonError(text: string, start: number, end: number, fallback: string): DescribedError {
   const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(start))?.[0];
   if (word && Object.hasOwn(PYTHON, word)) {
-    return { message: `\`${word}\` is Python, not JSON: write \`${PYTHON[word]}\``, start, end: start + word.length, replacement: PYTHON[word], foreign: true };
+    return { message: `'${word}' is Python, not JSON: write '${PYTHON[word]}'`, start, end: start + word.length, replacement: PYTHON[word], foreign: true };
   }
   if (word === 'undefined' || word === 'NaN' || word === 'Infinity') {
-    return { message: `\`${word}\` is not a JSON value: write a number, a string or \`null\``, start, end: start + word.length, foreign: true };
+    return { message: `'${word}' is not a JSON value: write a number, a string or 'null'`, start, end: start + word.length, foreign: true };
   }
   const c = text[start];
   if (c === "'") {
@@ -157,7 +157,7 @@ export function describeJsonError(text: string, start: number, end: number, fall
     const inner = closed ? text.slice(start + 1, close) : undefined;
     const ends = closed && /^\s*(?:[:,}\]]|$)/.test(text.slice(close + 1));
     const replacement = inner !== undefined && ends && !/["\\]/.test(inner) ? `"${inner}"` : undefined;
-    return { message: 'single quotes: JSON strings and keys take double quotes (`"`)', start, end: stop, replacement, foreign: true };
+    return { message: 'single quotes: JSON strings and keys take double quotes', start, end: stop, replacement, foreign: true };
   }
   if (c === '/' && (text[start + 1] === '/' || text[start + 1] === '*')) {
     return { message: 'a comment: JSON has no comments', start, end };
@@ -166,33 +166,33 @@ export function describeJsonError(text: string, start: number, end: number, fall
     const comma = previousNonBlank(text, start);
     if (text[comma] === ',') {
       return {
-        message: `a trailing comma before \`${c}\`: JSON allows no comma after the last ${c === '}' ? 'property' : 'element'}`,
+        message: `a trailing comma before '${c}': JSON allows no comma after the last ${c === '}' ? 'property' : 'element'}`,
         start: comma,
         end: comma + 1,
         replacement: '',
       };
     }
-    return { message: `a value is missing before \`${c}\``, start, end: start + 1 };
+    return { message: `a value is missing before '${c}'`, start, end: start + 1 };
   }
   if (word) {
     const before = text[previousNonBlank(text, start)];
     const after = text.slice(start + word.length).trimStart()[0];
     if ((before === '{' || before === ',') && after === ':') {
-      return { message: `the key \`${word}\` is not quoted: JSON keys take double quotes (\`"${word}"\`)`, start, end: start + word.length, replacement: `"${word}"`, foreign: true };
+      return { message: `the key '${word}' is not quoted: JSON keys take double quotes ("${word}")`, start, end: start + word.length, replacement: `"${word}"`, foreign: true };
     }
-    return { message: `\`${word}\` is not a JSON value (strings take double quotes)`, start, end: start + word.length };
+    return { message: `'${word}' is not a JSON value (strings take double quotes)`, start, end: start + word.length };
   }
   if (/comma expected/.test(fallback)) {
     return { message: 'a comma is missing before this', start, end };
   }
   if (/close (?:brace|bracket) expected|end of string/.test(fallback)) {
-    return { message: `the JSON ends early: ${fallback.replace(/ at `.*$/, '')}`, start, end };
+    return { message: `the JSON ends early: ${fallback.replace(/ at '.*$/, '')}`, start, end };
   }
   if (/end of file expected/.test(fallback)) {
     return { message: 'text after the end of the JSON value (only one value may be sent)', start, end };
   }
   if (/invalid character/.test(fallback)) {
-    return { message: 'a raw control character (tab or line break) inside a string: write it as `\\t` or `\\n`', start, end };
+    return { message: "a raw control character (tab or line break) inside a string: write it as '\\t' or '\\n'", start, end };
   }
   return { message: fallback, start, end };
 }
