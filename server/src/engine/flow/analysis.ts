@@ -11,6 +11,7 @@ import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import { bindingValue } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
 import type { Binding, FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
@@ -21,7 +22,6 @@ import { isPresignedUrl } from './presigned.js';
 import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, functionOfBinding, isEmptyFallback, isFunctionNode, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
 import { element, follow, member, merge, methodResult, patternSteps } from './origins.js';
 import { itemOf, responseRoot } from './shape.js';
-import { reachingWrite } from './reaching.js';
 import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
 
@@ -315,10 +315,10 @@ export class Flow {
     const binding = this.binding(id);
     if (!binding) return undefined;
     // A reassigned `let` read where one write certainly reaches (`response = await axios.get(...)`) holds that write's value.
-    const writes = this.facts.assignments.get(binding);
-    if (writes && !this.facts.opaque.has(binding)) {
-      const reaching = reachingWrite(binding, id, writes);
-      if (reaching) return this.at(reaching, depth);
+    // The extractor's own resolver decides which write that is, so a request's URL and its response agree.
+    if (this.facts.assignments.has(binding) && !this.facts.opaque.has(binding)) {
+      const reaching = bindingValue(id, this.context, binding);
+      if (reaching) return this.at(reaching.expression, depth);
     }
     // Otherwise a binding holds one value wherever it is read (all its writes agree): worked out once, for its first read.
     const cached = this.bindingMemo.get(binding);
