@@ -122,6 +122,8 @@ test('the regular expressions built at run time are the known ones, each covered
       'server/src/engine/rules/content-moderation.ts',
       // A request path with placeholders as `.+` (`^/?(?:.+/)?a/.+$`), tested on catalogue paths only.
       'server/src/engine/rules/unknown-endpoint.ts',
+      // A written path segment to replace, as a literal (`/generation(?=[/?#'"`$]|$)`), on the URL's text: the curl URLs.
+      'server/src/engine/rules/unknown-endpoint.ts',
     ],
   );
 });

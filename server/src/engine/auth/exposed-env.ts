@@ -51,12 +51,33 @@ const MAX_STEPS = 200;
  * `process.env.X` is undefined (only public variables are inlined), so a key cannot be read from it.
  */
 export function isClientModule(text: string): boolean {
-  return USE_CLIENT.test(text.slice(0, 4096));
+  // Scanned by hand, not by a regular expression: a pattern for "comments, then directives" backtracks
+  // exponentially over a run of comments, and the prologue is a few tokens read once.
+  const end = Math.min(text.length, 4096);
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < end) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+    else if (text.startsWith('//', i)) {
+      const newline = text.indexOf('\n', i);
+      i = newline < 0 ? end : newline + 1;
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      i = close + 2;
+    } else if (c === '"' || c === "'") {
+      // A directive: a plain string statement (`'use strict';`), the last one possibly `use client`.
+      const close = text.indexOf(c, i + 1);
+      if (close < 0 || close > end) return false;
+      const directive = text.slice(i + 1, close);
+      if (directive === 'use client') return true;
+      if (!/^[\w -]*$/.test(directive)) return false;
+      i = close + 1;
+      if (text[i] === ';') i++;
+    } else return false;
+  }
+  return false;
 }
-
-// Blank space and comments, then directives (`'use strict';`), the last of them `use client`.
-const PROLOGUE_GAP = String.raw`(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*`;
-const USE_CLIENT = new RegExp(String.raw`^\uFEFF?${PROLOGUE_GAP}(?:(['"])[\w -]*\1;?${PROLOGUE_GAP})*?(['"])use client\2`);
 
 /** Who inlines an environment variable of this name into browser code, if anyone. */
 function publicEnvBundler(name: string): string | undefined {
