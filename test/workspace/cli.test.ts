@@ -51,7 +51,7 @@ for (const [what, args] of [
   test(`CLI, ${what}: the height sent through the imported wrapper is found at the caller, naming the wrapper's file`, async () => {
     const { code, out } = await lint([...args]);
     assert.equal(code, 1, out);
-    assert.match(out, /3:75 +error .*`height` 1030 .*invalid-dimensions/);
-    assert.match(out, /see src[\\/]lib[\\/]leonardo\.js:3:14: `generateImage`: the function that sends this request/);
+    assert.match(out, /3:75 +error .*'height' 1030 .*invalid-dimensions/);
+    assert.match(out, /see src[\\/]lib[\\/]leonardo\.js:3:14: 'generateImage': the function that sends this request/);
   });
 }

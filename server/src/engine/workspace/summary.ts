@@ -13,8 +13,9 @@ import { createContext, type TsContext } from '../extract/ts/context.js';
 import { buildIndex, releaseIndex, type Binding } from '../extract/ts/file-index.js';
 import { sendUrlPieces } from '../extract/ts/requests.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/urls.js';
+import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/urls.js';
 import { emptyWrapperTable, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
+import { q } from '../messages.js';
 import type { Related, Span } from '../types.js';
 import { importedFact } from './imported-names.js';
 import { importedClientSend } from './sites.js';
@@ -196,7 +197,7 @@ class Summarizer {
         kind: 'client',
         library: instance.library,
         ...(base !== undefined ? { base } : {}),
-        origin: this.origin(name, nameNode, `\`${name}\`: the ${instance.library} client this request goes through${base ? ` (${base})` : ''}`),
+        origin: this.origin(name, nameNode, `${q(name)}: the ${instance.library} client this request goes through${base ? ` (${base})` : ''}`),
       };
     }
     const node = skipOuter(value);
@@ -211,20 +212,23 @@ class Summarizer {
           any = true;
         }
       }
-      return any ? { kind: 'object', properties, origin: this.origin(name, nameNode, `\`${name}\` is defined here`) } : undefined;
+      return any ? { kind: 'object', properties, origin: this.origin(name, nameNode, `${q(name)} is defined here`) } : undefined;
     }
     const text = stringText(node, ctx);
-    if (text !== undefined) return { kind: 'string', text, origin: this.origin(name, nameNode, `\`${name}\` is defined here`) };
+    if (text !== undefined) return { kind: 'string', text, origin: this.origin(name, nameNode, `${q(name)} is defined here`) };
     return this.exposedFact(name, [node], false);
   }
 
   private functionFact(name: string, fn: ts.SignatureDeclaration, nameNode: ts.Node): ExportFact | undefined {
     this.findWrappers();
-    const message = `\`${name}\`: the function that sends this request`;
+    const message = `${q(name)}: the function that sends this request`;
     const wrapper = this.wrappers!.get(fn);
     if (wrapper) {
       const parameter = fn.parameters[wrapper.urlParam];
-      const url: ExportedUrlPiece[] = wrapper.pieces.map((piece) =>
+      // A wrapper keeps the URL relative to its client's base (joined at each call): the export joins it.
+      const send = wrapper.send;
+      const pieces = send.base ? joinBase(urlPieces(send.base, this.ctx), wrapper.pieces) : wrapper.pieces;
+      const url: ExportedUrlPiece[] = pieces.map((piece) =>
         piece.unknown?.binding?.node === parameter ? { param: true } : { text: piece.text },
       );
       // Only the wrappers of Leonardo's API are worth keeping (the URL's known text names it).
@@ -264,7 +268,7 @@ class Summarizer {
     for (const expression of expressions) {
       const read = exposedReads(expression, parsed)[0];
       if (!read) continue;
-      const related = read.related ?? this.related(read.span, `\`${name}\` is read here from \`${read.expression}\``);
+      const related = read.related ?? this.related(read.span, `${q(name)} is read here from ${q(read.expression)}`);
       return {
         kind: 'exposed',
         read: { kind: read.kind, expression: read.expression, ...(read.shippedBy ? { shippedBy: read.shippedBy } : {}) },
