@@ -36,7 +36,9 @@ test('the --fix loop keeps no pass that fixes nothing (a `$(` typo in an SDK cal
   const text = "// A batch script that uses the official SDK (@leonardo-ai/sdk). SDK calls take camelCase names:\n// a wire name such as `num_images` is dropped by the SDK without a word.\nimport { Leonardo } from '@leonardo-ai/sdk';\n\nconst leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });\n\nexport async function renderProductShots(prompts: string[]): Promise<string[]> {\n  const ids: string[] = [];\n  for (const prompt of prompts) {\n    const result = await leonardo.image.createGeneration({\n      prompt,\n      photoReal: true,$(             // option-conflict: the SDK sends its default modelId, photoReal v1 rejects it\n      photoRealVersion: 'v1',\n      num_images: 2,               // unknown-field: the SDK expects numImages\n      width: 768,\n      height: 768,\n      controlNet: false,           // deprecated-field: use controlnets\n    });\n    const id = result.object?.sdGenerationJob?.generationId;\n    if (id) ids.push(id);\n  }\n  return ids;\n}\n";
   const doc = { text, kind: 'typescript' as const, path: 'examples/photoreal-sdk.ts' };
   const first = analyze(doc);
-  assert.ok(first.findings.some((f) => f.ruleId === 'option-conflict' && f.fixes.some((x) => x.preferred)));
+  // option-conflict still reports it; its fix is no longer preferred while the body holds a key that is
+  // no field (here the `$` the broken parse makes a method), so --fix must leave the text alone.
+  assert.ok(first.findings.some((f) => f.ruleId === 'option-conflict'));
   const fixed = fixUntilStable(text, first.findings, (next) => analyze({ ...doc, text: next }).findings);
   assert.equal(fixed.text.split('modelId: null').length - 1, 0);
   assert.equal(fixed.passes, 0);

@@ -20,7 +20,7 @@ ruleTester.run('unknown-field', {
       path: 'r.leonardo.json',
       code: `{"prompt": "x", "modelId": "${PHOENIX}", "sd_Version": "SDXL_1_0"}\n`,
       findings: [{
-        message: 'sd_Version should be sd_version, which has no effect when modelId is set: rename it, or remove it.',
+        message: "'sd_Version' should be 'sd_version', which has no effect when modelId is set: rename it, or remove it.",
         at: [1, 68, '"sd_Version"'],
         fixes: [
           { title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true },
@@ -33,7 +33,7 @@ ruleTester.run('unknown-field', {
       path: 'r.leonardo.json',
       code: '{"prompt": "x", "photoRealStrenght": 0.5}\n',
       findings: [{
-        message: 'photoRealStrenght is not a field; photoRealStrength, if meant, has no effect without photoReal: true: rename it, or remove it.',
+        message: "'photoRealStrenght' is not a field; 'photoRealStrength', if meant, has no effect without photoReal: true: rename it, or remove it.",
         at: [1, 17, '"photoRealStrenght"'],
         fixes: [
           { title: 'Rename to photoRealStrength', output: edit('photoRealStrenght', 'photoRealStrength'), preferred: false },
@@ -46,7 +46,7 @@ ruleTester.run('unknown-field', {
       path: 'app.js',
       code: SDK("{ prompt, sd_version: 'SDXL_1_0' }"),
       findings: [{
-        message: 'sd_version should be sdVersion, which has no effect unless modelId is null (the SDK sends a default one): rename it, or remove it.',
+        message: "'sd_version' should be 'sdVersion', which has no effect unless modelId is null (the SDK sends a default one): rename it, or remove it.",
         at: [4, 52, 'sd_version'],
         fixes: [
           { title: 'Rename to sdVersion', output: edit('sd_version', 'sdVersion'), preferred: true },

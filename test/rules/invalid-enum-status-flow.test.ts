@@ -8,8 +8,9 @@ const PREAMBLE = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
 `;
 /** The status enum finding's message for a compared value (its wording is the rule's, checked in invalid-enum-status.test.ts). */
-const never = (value: string): RegExp => new RegExp(`^\`generations_by_pk\\.status\` of the GET /generations/\\{id\\} response is compared with "${value}"`);
-const HTTP = (written: string, value: string): string => `\`${written}\` is the HTTP status code, a number, never "${value}": compare \`generations_by_pk.status\` of the body.`;
+// The response is named when the message has room for it ("of the GET /generations/{id} response").
+const never = (value: string): RegExp => new RegExp(`^'generations_by_pk\\.status'(?: of the GET /generations/\\{id\\} response)? is compared with "${value}"`);
+const HTTP = (written: string, value: string): string => `'${written}' is the HTTP status code, a number, never "${value}": compare 'generations_by_pk.status' of the body.`;
 
 ruleTester.run('invalid-enum', {
   valid: [

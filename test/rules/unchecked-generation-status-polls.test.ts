@@ -6,10 +6,10 @@ import { ruleTester } from '../helpers/rule-tester.js';
 const PREAMBLE = `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 const headers = { accept: 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
 `;
-const POLL = 'This poll waits for the images but never reads `generations_by_pk.status`: a FAILED job is polled until it gives up. Stop on FAILED.';
-const SDK_POLL = 'This poll waits for the images but never reads `generationsByPk.status`: a FAILED job is polled until it gives up. Stop on FAILED.';
+const POLL = "This poll waits for the images but never reads 'generations_by_pk.status': stop on FAILED, or a failed job is polled until it gives up.";
+const SDK_POLL = "This poll waits for the images but never reads 'generationsByPk.status': stop on FAILED, or a failed job is polled until it gives up.";
 const UNCHECKED =
-  '`generations_by_pk.generated_images` is read without checking `generations_by_pk.status` against `"COMPLETE"`: while the job is PENDING the API answers 200 with an empty array (the catalogue\'s "200 Success but image URL array is empty"). Poll until the status is COMPLETE (stop on FAILED), or receive the images through the API key\'s webhook.';
+  "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.";
 const ENDPOINT = 'GET /generations/{id}';
 
 /** A bounded poll that retries until the images appear. */

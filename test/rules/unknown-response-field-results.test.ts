@@ -24,8 +24,8 @@ function v2Reads(reads: string): string {
 }`;
 }
 /** The wording of the rule's array and missing-field messages is checked in unknown-response-field.test.ts; here what they name. */
-const isArray = (path: string, name: string): RegExp => new RegExp(`^\`${path.replace(/[[\]]/g, '\\$&')}\` of the .* is an array: \`${name}\``);
-const noField = (where: string, name: string): RegExp => new RegExp(`${where.replace(/[[\]{}]/g, '\\$&')}.* has no field \`${name}\``);
+const isArray = (path: string, name: string): RegExp => new RegExp(`^'${path.replace(/[[\]]/g, '\\$&')}' of the .* is an array, with no member '${name}'`);
+const noField = (where: string, name: string): RegExp => new RegExp(`${where.replace(/[[\]{}]/g, '\\$&')}.* has no field '${name}'`);
 
 ruleTester.run('unknown-response-field', {
   valid: [
@@ -85,13 +85,13 @@ export async function animate(imageId: string) {
 }`,
       findings: [
         {
-          message: '`imageToVideoMotionJob` is not in the POST /generations-motion-svd answer. Use `motionSvdGenerationJob`, its one job key.',
+          message: "'imageToVideoMotionJob' is not in the POST /generations-motion-svd answer: use 'motionSvdGenerationJob', its one job key.",
           at: [7, 15, 'imageToVideoMotionJob'],
           endpoint: 'POST /generations-motion-svd',
           fixes: [{ output: edit('svd.imageToVideoMotionJob', 'svd.motionSvdGenerationJob'), preferred: true }],
         },
         {
-          message: '`motionSvdGenerationJob` is not in the POST /generations-image-to-video answer. Use `motionVideoGenerationJob`, its one job key.',
+          message: "'motionSvdGenerationJob' is not in the POST /generations-image-to-video answer: use 'motionVideoGenerationJob', its one job key.",
           at: [7, 55, "'motionSvdGenerationJob'"],
           fixes: [{ output: edit("i2v['motionSvdGenerationJob']", "i2v['motionVideoGenerationJob']"), preferred: true }],
         },
@@ -107,9 +107,9 @@ export async function video(id: string) {
   return [gen.generated_videos[0].url, gen.video_url, image.videoUrl, image.motionMp4Url];
 }`,
       findings: [
-        { message: noField('`generations_by_pk`', 'generated_videos'), at: [8, 15, 'generated_videos'], fixes: [] },
+        { message: noField("'generations_by_pk'", 'generated_videos'), at: [8, 15, 'generated_videos'], fixes: [] },
         {
-          message: noField('`generations_by_pk`', 'video_url'),
+          message: noField("'generations_by_pk'", 'video_url'),
           at: [8, 44, 'video_url'],
           fixes: [{ output: edit('gen.video_url', 'gen.generated_images[0].motionMP4URL'), preferred: false }],
         },
@@ -132,7 +132,7 @@ export async function video(id: string) {
       code: reassignedResponseSample('console.log(response.data.sdGenerationJob, response.data.generations_by_pk.images);'),
       findings: [
         { message: noField('GET /generations/{id}', 'sdGenerationJob'), at: [7, 29, 'sdGenerationJob'], endpoint: 'GET /generations/{id}', fixes: [] },
-        { message: noField('`generations_by_pk`', 'images'), at: [7, 78, 'images'], fixes: [{ output: edit('generations_by_pk.images', 'generations_by_pk.generated_images'), preferred: false }] },
+        { message: noField("'generations_by_pk'", 'images'), at: [7, 78, 'images'], fixes: [{ output: edit('generations_by_pk.images', 'generations_by_pk.generated_images'), preferred: false }] },
       ],
     },
   ],

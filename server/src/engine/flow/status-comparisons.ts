@@ -90,9 +90,10 @@ function reportHttpStatus(ctx: RuleContext, flow: Flow, side: ts.Expression, res
   const value = stringValue(literal, flow.context);
   const written = skipOuter(side).getText(flow.sourceFile);
   const [path] = jobStatusPaths(response);
-  const instead = path ? `: compare \`${path}\` of the body` : '';
+  const instead = path ? `: compare '${path}' of the body` : '';
+  const never = `is the HTTP status code, a number, never ${JSON.stringify(value.value)}${instead}.`;
   ctx.report({
-    message: `\`${written}\` is the HTTP status code, a number, never ${JSON.stringify(value.value)}${instead}.`,
+    message: fitMessage(`'${written}' ${never}`, `This ${never}`),
     span: value.span,
     fixes: [],
     endpoint: endpointName(response.endpoint!),

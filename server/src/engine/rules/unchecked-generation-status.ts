@@ -130,6 +130,6 @@ function detail(sdk: boolean): string {
 }
 
 function pollMessage(sdk: boolean): string {
-  const status = sdk ? '`generationsByPk.status`' : '`generations_by_pk.status`';
-  return `This poll waits for the images but never reads ${status}: a FAILED job is polled until it gives up. Stop on FAILED.`;
+  const status = sdk ? "'generationsByPk.status'" : "'generations_by_pk.status'";
+  return `This poll waits for the images but never reads ${status}: stop on FAILED, or a failed job is polled until it gives up.`;
 }
