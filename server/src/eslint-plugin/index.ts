@@ -75,7 +75,7 @@ function engineConfig(context: EslintRule.RuleContext): LintConfig {
   const fromSettings = (context.settings as { 'leonardo-lint'?: LintConfig } | undefined)?.['leonardo-lint'];
   if (fromSettings) {
     let byCwd = fromSettingsCache.get(fromSettings);
-    if (!byCwd) fromSettingsCache.set(fromSettings, (byCwd = new Map()));
+    if (!byCwd) fromSettingsCache.set(fromSettings, (byCwd = new Map<string, LintConfig>()));
     let config = byCwd.get(context.cwd);
     if (!config) byCwd.set(context.cwd, (config = withoutSeverities({ baseDir: context.cwd, ...fromSettings })));
     return config;
