@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, ConfigError, checkConfigText, readConfigText, type ConfigProblem } from '../engine/config/file.js';
+import { fitMessage } from '../engine/messages.js';
 import { LineIndex } from '../engine/positions.js';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import { filePathOf } from './settings.js';
@@ -46,7 +47,7 @@ export function configDiagnostic(problem: ConfigProblem, lines: LineIndex, typin
 function withConsequence(message: string): string {
   const sentence = /[.?!]$/.test(message) ? message : `${message}.`;
   const full = `${sentence} ${NOT_APPLIED}`;
-  return full.length <= 140 ? full : sentence;
+  return fitMessage(full, sentence);
 }
 
 export class ConfigDiagnostics {

@@ -14,7 +14,8 @@ import { buildIndex, releaseIndex, type Binding } from '../extract/ts/file-index
 import { sendUrlPieces } from '../extract/ts/requests.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/urls.js';
-import { emptyWrapperTable, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
+import { returnedExpressions } from '../extract/ts/resolve.js';
+import { emptyWrapperTable, enclosingFunction, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
 import { q } from '../messages.js';
 import type { Related, Span } from '../types.js';
 import { importedFact } from './imported-names.js';
@@ -352,28 +353,6 @@ function constValue(declaration: ts.VariableDeclaration, ctx: TsContext): ts.Exp
   if (!declaration.initializer || !ts.isIdentifier(declaration.name)) return undefined;
   const binding: Binding | undefined = resolveIdentifier(ctx.index, declaration.name);
   return binding && !binding.reassigned ? declaration.initializer : undefined;
-}
-
-function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
-}
-
-/** What a function returns: an arrow's expression body, or its `return` expressions (not those of nested functions). */
-function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return out;
 }
 
 /** The text of pieces that are all known, or undefined. */

@@ -117,7 +117,8 @@ function base(wrapper: Wrapper): Wrapper {
   return current;
 }
 
-function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+/** The nearest function-like node around `node` (a method, an accessor, a function), if any. */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current)) return current;
   }
