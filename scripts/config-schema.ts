@@ -6,8 +6,7 @@
 // they are stale.
 
 import { DEFAULT_MAX_FILE_SIZE } from '../server/src/engine/config/lint-config.js';
-import { allRules } from '../server/src/engine/rules/index.js';
-import { UNUSED_DIRECTIVE_META } from '../server/src/engine/suppressions.js';
+import { allRuleMetas } from '../server/src/engine/rules/index.js';
 
 export const CONFIG_SCHEMA_FILE = 'schemas/leonardo-lint.config.schema.json';
 
@@ -18,9 +17,8 @@ type Schema = Record<string, unknown>;
 
 /** Rule id -> a severity schema whose description says what the rule flags and its default. */
 function ruleProperties(): Record<string, Schema> {
-  const rules = [...allRules.map((r) => r.meta), UNUSED_DIRECTIVE_META];
   const out: Record<string, Schema> = {};
-  for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const r of [...allRuleMetas].sort((a, b) => a.id.localeCompare(b.id))) {
     out[r.id] = {
       type: 'string',
       enum: SEVERITIES,

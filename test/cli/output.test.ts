@@ -46,6 +46,8 @@ test('--max-warnings counts warnings only, as the summary does; information find
 
 test('an unknown rule id is reported with the nearest known one: config file, --rule and editor settings', async () => {
   assert.equal(unknownRuleProblem('unknown-field'), undefined);
+  // The unused-directive report is a rule id every configuration may name, as the config schema offers it.
+  assert.equal(unknownRuleProblem('unused-disable-directive'), undefined);
   assert.equal(unknownRuleProblem('unknwn-field'), '"unknwn-field" is not a Leonardo Lint rule (nearest: "unknown-field")');
   assert.match(unknownRuleProblem('zzz') ?? '', /^"zzz" is not a Leonardo Lint rule \(nearest: "[a-z-]+"\)$/);
 
@@ -54,6 +56,14 @@ test('an unknown rule id is reported with the nearest known one: config file, --
   const fromConfig = await cli(['--format', 'json', file]);
   assert.equal(fromConfig.code, 1);
   assert.match(JSON.parse(fromConfig.out)[0].messages[0].message, /leonardo-lint\.config\.json:1:42: "rules": "unknwn-field" is not a Leonardo Lint rule \(nearest: "unknown-field"\)$/);
+
+  const unused = write('unused/a.leonardo.json', '// POST /generations\n// leonardo-lint-disable-next-line unknown-field\n{ "prompt": "a fox" }\n');
+  write('unused/leonardo-lint.config.json', '{ "rules": { "unused-disable-directive": "error" } }');
+  const fromConfigUnused = await cli(['--format', 'json', unused]);
+  assert.deepEqual(JSON.parse(fromConfigUnused.out)[0].messages.map((m: { ruleId: string; severity: number }) => `${m.ruleId} ${m.severity}`), ['unused-disable-directive 2']);
+  const offByFlag = await cli(['--rule', 'unused-disable-directive:off', unused]);
+  assert.equal(offByFlag.code, 0, offByFlag.err);
+  assert.equal(offByFlag.out, '');
 
   const fromFlag = await cli(['--rule', 'unknown-feild:off', write('flag/a.leonardo.json', BODY)]);
   assert.equal(fromFlag.code, 2);

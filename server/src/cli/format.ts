@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../engine/positions.js';
-import { allRules } from '../engine/rules/index.js';
+import { allRuleMetas } from '../engine/rules/index.js';
 import { REPOSITORY_URL } from '../engine/rule-docs.js';
 import { applyTextEdits } from '../engine/fix/apply.js';
-import { UNUSED_DIRECTIVE_META } from '../engine/suppressions.js';
 import type { Finding } from '../engine/types.js';
 import { wellFormed } from './file-io.js';
 import type { FileResult } from './lint-files.js';
@@ -185,7 +184,7 @@ function encodeSegments(segments: readonly string[]): string {
 }
 
 /** The rules SARIF's `tool.driver.rules` lists (results point into it by `ruleIndex`). */
-const sarifRules = [...allRules.map((r) => r.meta), UNUSED_DIRECTIVE_META];
+const sarifRules = allRuleMetas;
 const sarifRuleIndex = new Map(sarifRules.map((r, i) => [r.id, i]));
 
 /**

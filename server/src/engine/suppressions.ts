@@ -9,23 +9,14 @@
 
 import { fitMessage } from './messages.js';
 import type { LintConfig } from './config/lint-config.js';
-import { ruleDocsUrl } from './rule-docs.js';
 import { LineIndex } from './positions.js';
 import { codeBlocks, inCodeBlock } from './extract/markdown-blocks.js';
-import { ruleById } from './rules/index.js';
-import type { DocumentKind, Finding, LintDocument, RequestSite, RuleMeta, Span, TextEdit } from './types.js';
+import { ruleById, UNUSED_DIRECTIVE_RULE_ID } from './rules/index.js';
+import type { DocumentKind, Finding, LintDocument, RequestSite, Span, TextEdit } from './types.js';
 
-export const UNUSED_DIRECTIVE_RULE_ID = 'unused-disable-directive';
-export const UNUSED_DIRECTIVE_DESCRIPTION =
-  'A leonardo-lint-disable comment that suppresses nothing: the problem it was written for is gone, or a rule name is wrong.';
-/** Its meta, as a rule's, for the lists of every rule a finding can come from (SARIF's rules, the ESLint plugin). */
-export const UNUSED_DIRECTIVE_META: RuleMeta = {
-  id: UNUSED_DIRECTIVE_RULE_ID,
-  defaultSeverity: 'warning',
-  description: UNUSED_DIRECTIVE_DESCRIPTION,
-  docsUrl: ruleDocsUrl(UNUSED_DIRECTIVE_RULE_ID),
-  fixable: true,
-};
+// The unused-directive report's id, description and meta live with the rule registry (its list of
+// every rule a finding can come from); re-exported here, where the report is made.
+export { UNUSED_DIRECTIVE_DESCRIPTION, UNUSED_DIRECTIVE_META, UNUSED_DIRECTIVE_RULE_ID } from './rules/index.js';
 
 export type DirectiveKind = 'disable' | 'disable-line' | 'disable-next-line';
 

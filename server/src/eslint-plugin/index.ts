@@ -20,8 +20,7 @@ import { ConfigError, ConfigLoader } from '../engine/config/file.js';
 import type { LintConfig } from '../engine/config/lint-config.js';
 import { documentKindForPath } from '../engine/extract/index.js';
 import { LineIndex } from '../engine/positions.js';
-import { allRules } from '../engine/rules/index.js';
-import { UNUSED_DIRECTIVE_META } from '../engine/suppressions.js';
+import { allRuleMetas } from '../engine/rules/index.js';
 import type { DocumentKind, Finding, Fix, RuleMeta, Severity } from '../engine/types.js';
 
 declare const LEONARDO_LINT_VERSION: string | undefined;
@@ -34,7 +33,7 @@ export const PLUGIN_NAME = 'leonardo';
  * The ESLint rules: the engine's rules, and the engine's report of its own unused
  * `leonardo-lint-disable` comments (a finding the CLI reports too, so it is a rule here).
  */
-const RULE_METAS: readonly RuleMeta[] = [...allRules.map((r) => r.meta), UNUSED_DIRECTIVE_META];
+const RULE_METAS: readonly RuleMeta[] = allRuleMetas;
 
 /**
  * ESLint's severity for each engine severity. ESLint has two levels: `information` (the one

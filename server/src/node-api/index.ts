@@ -12,7 +12,7 @@ import { analyze } from '../engine/analyze.js';
 import { ConfigLoader } from '../engine/config/file.js';
 import { mergeConfigs, type LintConfig } from '../engine/config/lint-config.js';
 import { documentKindForPath } from '../engine/extract/index.js';
-import { allRules } from '../engine/rules/index.js';
+import { allRuleMetas } from '../engine/rules/index.js';
 
 export { plugin as eslintPlugin } from '../eslint-plugin/index.js';
 
@@ -50,9 +50,9 @@ function withEslintFields(results: readonly FileResult[]): LintResult[] {
 function checkedConfig(config: LintConfig | undefined): LintConfig | undefined {
   if (config === undefined) return undefined;
   if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new TypeError('leonardo-lint: config must be an object');
-  const known = new Set(allRules.map((r) => r.meta.id));
+  const known = new Set(allRuleMetas.map((r) => r.id));
   for (const id of Object.keys(config.rules ?? {})) {
-    if (!known.has(id) && id !== 'unused-disable-directive') throw new TypeError(`leonardo-lint: unknown rule "${id}" in config.rules`);
+    if (!known.has(id)) throw new TypeError(`leonardo-lint: unknown rule "${id}" in config.rules`);
   }
   return { baseDir: process.cwd(), ...config };
 }

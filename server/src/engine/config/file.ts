@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { nearestNames } from '../fix/suggest.js';
-import { allRules } from '../rules/index.js';
+import { allRuleMetas } from '../rules/index.js';
 import { LineIndex } from '../positions.js';
 import { unknownRuleProblem, type LintConfig } from './lint-config.js';
 import { GlobError, checkGlob } from './glob.js';
@@ -313,7 +313,7 @@ function checkRules(node: JsonNode, report: Report): Record<string, SeveritySett
     if (!keyNode || !valueNode) continue;
     const rule = keyNode.value as string;
     const unknown = unknownRuleProblem(rule);
-    if (unknown) report(keyNode, `"rules": ${unknown}`, allRules.map((r) => r.meta.id));
+    if (unknown) report(keyNode, `"rules": ${unknown}`, allRuleMetas.map((r) => r.id));
     const severity: unknown = valueNode.value;
     if (typeof severity === 'string' && !SEVERITIES.includes(severity as SeveritySetting)) {
       report(valueNode, `rule "${rule}": severity must be one of ${SEVERITIES.join(', ')}, not "${severity}"`, SEVERITIES);

@@ -1,7 +1,7 @@
 // Lint configuration: what `leonardo-lint.config.json`, CLI flags and editor settings agree on.
 // Pure data, merging and checking rule ids; reading files from disk lives in file.ts.
 
-import { allRules } from '../rules/index.js';
+import { allRuleMetas } from '../rules/index.js';
 import { editDistance, nearestNames } from '../fix/suggest.js';
 import type { SeveritySetting } from '../types.js';
 
@@ -44,7 +44,7 @@ export function mergeConfigs(...configs: Array<LintConfig | undefined>): LintCon
  * unknown and the nearest known one. Shared by the config file, `--rule` and the editor settings.
  */
 export function unknownRuleProblem(id: string): string | undefined {
-  const known = allRules.map((r) => r.meta.id);
+  const known = allRuleMetas.map((r) => r.id);
   if (known.includes(id)) return undefined;
   const nearest = nearestNames(id, known, { limit: 1 })[0] ?? nearestByDistance(id, known);
   return `"${id}" is not a Leonardo Lint rule${nearest ? ` (nearest: "${nearest}")` : ''}`;

@@ -1,6 +1,7 @@
 // The rule registry: every rule the engine runs, in the order of the rule catalogue (docs/rules/, one page per rule).
 
-import type { Rule } from '../types.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import type { Rule, RuleMeta } from '../types.js';
 import { rule as unknownField } from './unknown-field.js';
 import { rule as typeMismatch } from './type-mismatch.js';
 import { rule as invalidEnum } from './invalid-enum.js';
@@ -52,6 +53,25 @@ export const allRules: Rule[] = [
   unknownResponseField,
   contentModeration,
 ];
+
+export const UNUSED_DIRECTIVE_RULE_ID = 'unused-disable-directive';
+export const UNUSED_DIRECTIVE_DESCRIPTION =
+  'A leonardo-lint-disable comment that suppresses nothing: the problem it was written for is gone, or a rule name is wrong.';
+/** The unused-directive report's meta, as a rule's (the report itself is made by suppressions.ts). */
+export const UNUSED_DIRECTIVE_META: RuleMeta = {
+  id: UNUSED_DIRECTIVE_RULE_ID,
+  defaultSeverity: 'warning',
+  description: UNUSED_DIRECTIVE_DESCRIPTION,
+  docsUrl: ruleDocsUrl(UNUSED_DIRECTIVE_RULE_ID),
+  fixable: true,
+};
+
+/**
+ * Every rule a finding can come from, in catalogue order: the rules, then the unused-directive report.
+ * The one list SARIF's `tool.driver.rules`, the ESLint plugin's rules, the config schema and the
+ * check of rule ids in configurations read.
+ */
+export const allRuleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), UNUSED_DIRECTIVE_META];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.meta.id === id);
