@@ -35,6 +35,18 @@ export interface LintMessage {
   fatal?: boolean;
   /** The preferred (certain) fix: replace `range` (offsets into the text) with `text`. */
   fix?: { range: [number, number]; text: string };
+  /** The other files the finding depends on (an imported client, wrapper or key); absent when none. */
+  relatedLocations?: LintRelatedLocation[];
+}
+
+/** A place in another file: an absolute path, 1-based lines and columns. */
+export interface LintRelatedLocation {
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 /** One file's findings, in ESLint's `LintResult` shape (what `leonardo-lint --format json` prints). */

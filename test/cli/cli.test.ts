@@ -94,6 +94,34 @@ test('--format json has exactly the shape of ESLint’s JSON formatter', async (
   assert.deepEqual(message.fix, { range: [at, at + 'sd_Version'.length], text: 'sd_version' });
 });
 
+test('--format json: a finding made through another file names it in relatedLocations, which ESLint’s formatters pass over', async () => {
+  write('related/package.json', '{ "name": "app" }');
+  const lib = write('related/lib/leonardo.js', `import axios from 'axios';
+export const leonardo = axios.create({ baseURL: 'https://cloud.leonardo.ai/api/rest/v1' });
+export async function generate(body) {
+  return (await leonardo.post('/generations', body)).data;
+}
+`);
+  const caller = write('related/jobs/nightly.js', `import { generate } from '../lib/leonardo.js';
+await generate({ prompt: 'a lighthouse at dusk', num_images: 2 });
+await generate({ prompt: 'a lighthouse at dawn', Num_images: 2 });
+`);
+  const { code, out } = await cli(['--format', 'json', path.join(dir, 'related')]);
+  assert.equal(code, 1);
+  const results: Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; relatedLocations?: unknown }> }> = JSON.parse(out);
+  const messages = results.find((r) => r.filePath === caller)?.messages ?? [];
+  assert.deepEqual(messages.map((m) => `${m.line} ${m.ruleId}`), ['3 unknown-field']);
+  assert.deepEqual(messages[0].relatedLocations, [
+    { filePath: lib, line: 3, column: 23, endLine: 3, endColumn: 31, message: "'generate': the function that sends this request" },
+  ]);
+  // The library's own messages (none here) and every finding made in its own file carry no such field.
+  assert.ok(results.every((r) => r.filePath === caller || r.messages.every((m) => !('relatedLocations' in m))));
+  // ESLint's own formatters read the output as they read ESLint's.
+  const { ESLint } = await import('eslint');
+  const stylish = await (await new ESLint().loadFormatter('stylish')).format(JSON.parse(out) as never);
+  assert.match(stylish, /3:\d+ +error +'Num_images' is not a field/);
+});
+
 test('--format sarif lists the rules and the results', async () => {
   const file = write('sarif/castle.leonardo.json', BAD_BODY);
   const { out } = await cli(['--format', 'sarif', file]);

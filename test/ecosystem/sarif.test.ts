@@ -31,7 +31,13 @@ interface SarifResult {
   ruleId: string;
   ruleIndex?: number;
   partialFingerprints: Record<string, string>;
-  locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
+  locations: Array<{ physicalLocation: SarifPhysicalLocation }>;
+  relatedLocations?: Array<{ id: number; physicalLocation: SarifPhysicalLocation; message: { text: string } }>;
+}
+
+interface SarifPhysicalLocation {
+  artifactLocation: { uri: string };
+  region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
 }
 
 async function sarifOf(files: Record<string, string>): Promise<{ text: string; results: SarifResult[]; rules: Array<{ id: string; helpUri: string; defaultConfiguration: { level: string } }> }> {
@@ -79,8 +85,43 @@ test('the SARIF validates against the SARIF 2.1.0 definitions, and the check can
   log.runs[0].results[0].fingerprint = 'x';
   delete log.runs[0].results[1].message;
   log.runs[0].results[2].ruleIndex = 'one';
+  log.runs[0].results[3].relatedLocations = [{ id: 'lib', physicalLocation: { artifactLocation: { uri: 'lib.ts' } }, message: 'a string, not a message' }];
   const errors = await schemaErrors(JSON.stringify(log, null, 2));
-  assert.equal(errors.length, 3, errors.join('\n'));
+  assert.equal(errors.length, 5, errors.join('\n'));
+});
+
+test('a finding made through another file carries that file as relatedLocations: valid SARIF, URIs relative as the primary location', async () => {
+  const { text, results } = await sarifOf({
+    'related/package.json': '{ "name": "app" }',
+    'related/src/lib/leonardo.ts': `import axios from 'axios';
+export const leonardo = axios.create({ baseURL: 'https://cloud.leonardo.ai/api/rest/v1', headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+export const generateImage = (params: object) => leonardo.post('/generations', params).then((r) => r.data);
+`,
+    'related/src/app/route.ts': `import { generateImage } from '../lib/leonardo';
+export async function POST() {
+  return Response.json(await generateImage({ prompt: 'a harbour', height: 1030 }));
+}
+`,
+  });
+  assert.deepEqual(await schemaErrors(text), []);
+  const finding = results.find((r) => r.ruleId === 'invalid-dimensions');
+  assert.ok(finding, JSON.stringify(results, null, 1));
+  const primary = finding.locations[0].physicalLocation;
+  assert.match(primary.artifactLocation.uri, /related\/src\/app\/route\.ts$/);
+  assert.equal(primary.region.startLine, 3);
+  assert.deepEqual(finding.relatedLocations, [
+    {
+      id: 1,
+      physicalLocation: {
+        // Relative to the working folder, as the primary location's URI is.
+        artifactLocation: { uri: primary.artifactLocation.uri.replace('app/route.ts', 'lib/leonardo.ts') },
+        region: { startLine: 3, startColumn: 14, endLine: 3, endColumn: 27 },
+      },
+      message: { text: "'generateImage': the function that sends this request" },
+    },
+  ]);
+  // A finding made in its own file has none.
+  assert.ok(results.filter((r) => r.relatedLocations === undefined).length + 1 === results.length, JSON.stringify(results.map((r) => r.ruleId)));
 });
 
 test('every result points at its rule by ruleIndex; the rules carry help URIs and default levels', async () => {

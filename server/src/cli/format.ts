@@ -1,5 +1,6 @@
-// Output formats: stylish (ESLint's default look), json (exactly ESLint's JSON formatter shape) and
-// SARIF 2.1.0 (for code-scanning tools). Lines and columns are 1-based; columns count UTF-16 units.
+// Output formats: stylish (ESLint's default look), json (ESLint's JSON formatter shape, plus
+// `relatedLocations` on a message that depends on another file) and SARIF 2.1.0 (for code-scanning
+// tools). Lines and columns are 1-based; columns count UTF-16 units.
 
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
@@ -8,7 +9,7 @@ import { LineIndex } from '../engine/positions.js';
 import { allRuleMetas } from '../engine/rules/index.js';
 import { REPOSITORY_URL } from '../engine/rule-docs.js';
 import { applyTextEdits } from '../engine/fix/apply.js';
-import type { Finding } from '../engine/types.js';
+import type { Finding, Related } from '../engine/types.js';
 import { wellFormed } from './file-io.js';
 import type { FileResult } from './lint-files.js';
 
@@ -22,6 +23,23 @@ export interface EslintMessage {
   endColumn?: number;
   fatal?: boolean;
   fix?: { range: [number, number]; text: string };
+  /**
+   * The other files a finding depends on (an imported client, wrapper or key): the LSP's
+   * `relatedInformation`, SARIF's `relatedLocations`. Not a field of ESLint's `LintMessage`: ESLint's
+   * formatters and tools that read its JSON read the fields they know and pass over this one. Only set
+   * when there is one.
+   */
+  relatedLocations?: EslintRelatedLocation[];
+}
+
+/** A place in another file, in the message's own terms: an absolute path, 1-based lines and columns. */
+export interface EslintRelatedLocation {
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export interface EslintResult {
@@ -73,7 +91,13 @@ function toMessage(f: Finding, lines: LineIndex, text: string): EslintMessage {
     const shifted = fix.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
     message.fix = { range: [from, to], text: applyTextEdits(text.slice(from, to), shifted) };
   }
+  if (f.related && f.related.length > 0) message.relatedLocations = f.related.map(relatedLocation);
   return message;
+}
+
+function relatedLocation(r: Related): EslintRelatedLocation {
+  const { start, end } = r.range;
+  return { filePath: r.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, message: r.message };
 }
 
 export function formatJson(results: readonly FileResult[]): string {
@@ -119,8 +143,8 @@ export function formatStylish(results: readonly FileResult[], color: boolean, cw
     rows.forEach((r, j) => {
       out += `  ${dim(r[0].padEnd(w0))}  ${r[1]}${' '.repeat(w1 - visible(r[1]).length)}  ${r[2]}  ${r[3]}\n`;
       // A finding that depends on another file (an imported client, wrapper or key) names it.
-      for (const related of findings[j]?.related ?? []) {
-        const where = `${path.relative(cwd, related.file) || related.file}:${related.range.start.line + 1}:${related.range.start.character + 1}`;
+      for (const related of result.messages[j].relatedLocations ?? []) {
+        const where = `${path.relative(cwd, related.filePath) || related.filePath}:${related.line}:${related.column}`;
         out += `  ${' '.repeat(w0)}  ${dim(escapeControls(`see ${where}: ${related.message}`))}\n`;
       }
     });
@@ -205,6 +229,14 @@ function lineHashes(text: string, messages: readonly EslintMessage[]): string[] 
   });
 }
 
+/** A SARIF `physicalLocation`: the file's URI as `sarifUri` writes it, and the region. */
+function physicalLocation(at: { filePath: string; line: number; column: number; endLine?: number; endColumn?: number }, cwd: string) {
+  return {
+    artifactLocation: { uri: sarifUri(at.filePath, cwd) },
+    region: { startLine: at.line, startColumn: at.column, endLine: at.endLine ?? at.line, endColumn: at.endColumn ?? at.column },
+  };
+}
+
 export function formatSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): string {
   const eslint = toEslintResults(results);
   const level = (m: EslintMessage, f?: Finding) =>
@@ -219,14 +251,8 @@ export function formatSarif(results: readonly FileResult[], version: string, cwd
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
         level: level(m, f),
         message: { text: m.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: sarifUri(r.filePath, cwd) },
-              region: { startLine: m.line, startColumn: m.column, endLine: m.endLine ?? m.line, endColumn: m.endColumn ?? m.column },
-            },
-          },
-        ],
+        locations: [{ physicalLocation: physicalLocation({ filePath: r.filePath, ...m }, cwd) }],
+        ...(m.relatedLocations ? { relatedLocations: m.relatedLocations.map((l, k) => ({ id: k + 1, physicalLocation: physicalLocation(l, cwd), message: { text: l.message } })) } : {}),
         partialFingerprints: { primaryLocationLineHash: hashes[j] },
       };
     });
