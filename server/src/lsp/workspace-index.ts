@@ -1,13 +1,13 @@
 // The language server's workspace index: one WorkspaceIndex per workspace folder, answering from the
 // disk at once (so the first diagnostics of an open file never wait) while the folder's files are
 // listed and indexed in the background, in slices that leave the event loop free between them.
-// node_modules, VCS folders and what the folder's .gitignore ignores are not listed; the listing is
+// node_modules, VCS folders and what the folder's .gitignore files ignore are not listed; the listing is
 // bounded in files and folders; nothing outside a folder is read, and nothing is executed, so an
 // untrusted workspace is as safe as a trusted one.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { compileGlob } from '../engine/config/glob.js';
+import { isIgnored, MAX_GITIGNORE_BYTES, parseGitignore, type Gitignores } from './gitignore.js';
 import { WorkspaceIndex, DEFAULT_MAX_FILES } from '../engine/workspace/index.js';
 import type { ImportResolver } from '../engine/workspace/types.js';
 import { diskReader } from '../cli/workspace.js';
@@ -16,7 +16,6 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const MAX_FOLDERS = 50_000;
 /** Files indexed (or folder entries listed) between two turns of the event loop. */
 const SLICE = 64;
-const MAX_GITIGNORE_PATTERNS = 500;
 
 /** When no file is opened, the background indexing starts this long after the server. */
 const START_AFTER_MS = 1000;
@@ -138,65 +137,55 @@ export class BackgroundIndexer {
 
 /**
  * The TS/JS files and tsconfig/jsconfig files under `root`: no link followed, node_modules and VCS
- * folders skipped, the root's .gitignore respected, at most DEFAULT_MAX_FILES files and MAX_FOLDERS
- * folders. Asynchronous, yielding between folders.
+ * folders skipped, every folder's .gitignore respected as git reads it (./gitignore.ts), at most
+ * DEFAULT_MAX_FILES files and MAX_FOLDERS folders. Asynchronous, yielding between folders.
  */
 const INDEXED = /\.(?:[cm]?[jt]s|[jt]sx|json)$/i;
 
 export async function listFiles(root: string, cancelled: () => boolean, wanted: RegExp = INDEXED): Promise<string[]> {
-  const ignored = gitignore(root);
   const files: string[] = [];
-  const stack = [root];
+  const stack: Array<{ dir: string; gitignores: Gitignores | undefined }> = [{ dir: root, gitignores: undefined }];
   let folders = 0;
   while (stack.length > 0 && files.length < DEFAULT_MAX_FILES && folders++ < MAX_FOLDERS) {
     if (cancelled()) return files;
-    const dir = stack.pop()!;
+    const next = stack.pop()!;
+    const dir = next.dir;
+    let gitignores = next.gitignores;
     let entries: fs.Dirent[];
     try {
       entries = await fs.promises.readdir(dir, { withFileTypes: true });
     } catch {
       continue;
     }
+    const base = path.relative(root, dir).split(path.sep).join('/');
+    if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) {
+      const text = await readStart(path.join(dir, '.gitignore'), MAX_GITIGNORE_BYTES);
+      if (text !== undefined) gitignores = { file: parseGitignore(text, base), parent: gitignores };
+    }
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      const relative = path.relative(root, full).split(path.sep).join('/');
+      const relative = base === '' ? entry.name : `${base}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(relative, true)) stack.push(full);
-      } else if (entry.isFile() && wanted.test(entry.name) && !ignored(relative, false)) {
-        files.push(full);
+        if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(gitignores, relative, true)) stack.push({ dir: path.join(dir, entry.name), gitignores });
+      } else if (entry.isFile() && wanted.test(entry.name) && !isIgnored(gitignores, relative, false)) {
+        files.push(path.join(dir, entry.name));
       }
     }
   }
   return files;
 }
 
-/**
- * The root .gitignore as a test of `/`-separated relative paths: patterns without a slash match a
- * name at any depth, others from the root; a trailing `/` matches folders only. Negations (`!x`) are
- * not applied, so at worst a re-included file is not indexed. (No library in the project reads
- * .gitignore; the globs are the config's own bounded matcher.)
- */
-function gitignore(root: string): (relative: string, isDir: boolean) => boolean {
-  let text: string;
+/** The first `bytes` of a file as UTF-8, or undefined when it cannot be read. */
+async function readStart(file: string, bytes: number): Promise<string | undefined> {
+  let handle: fs.promises.FileHandle | undefined;
   try {
-    text = fs.readFileSync(path.join(root, '.gitignore'), 'utf8').slice(0, 64 * 1024);
+    handle = await fs.promises.open(file, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
   } catch {
-    return () => false;
+    return undefined;
+  } finally {
+    await handle?.close();
   }
-  const tests: Array<{ match: (p: string) => boolean; dirOnly: boolean }> = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('!') || tests.length >= MAX_GITIGNORE_PATTERNS) continue;
-    const dirOnly = line.endsWith('/');
-    let pattern = dirOnly ? line.slice(0, -1) : line;
-    const anchored = pattern.includes('/');
-    if (pattern.startsWith('/')) pattern = pattern.slice(1);
-    try {
-      const glob = compileGlob(anchored ? pattern : pattern, { basename: !anchored });
-      tests.push({ match: glob, dirOnly });
-    } catch {
-      continue;
-    }
-  }
-  return (relative, isDir) => tests.some((t) => (isDir || !t.dirOnly) && t.match(relative));
 }
+
