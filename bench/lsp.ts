@@ -35,8 +35,8 @@ function typingSpots(text: string, count: number): Spot[] {
   return chosen.sort((a, b) => a.line - b.line);
 }
 
-/** Twenty one-character edits at a spot: twelve characters typed, four backspaces, four more typed. */
-function* session(spot: Spot): Generator<{ range: { start: Spot; end: Spot }; text: string }> {
+/** Twenty one-character edits at a spot: twelve characters typed, four backspaces, four more typed (twelve in all). */
+export function* session(spot: Spot): Generator<{ range: { start: Spot; end: Spot }; text: string }> {
   const word = ' with soft light';
   let typed = 0;
   const at = () => ({ line: spot.line, character: spot.character + typed });
@@ -49,7 +49,7 @@ function* session(spot: Spot): Generator<{ range: { start: Spot; end: Spot }; te
 }
 
 /** One bare parse of `text` (no parent pointers), in milliseconds: the keystroke figures' baseline. */
-function timeParse(file: string, text: string): number {
+export function timeParse(file: string, text: string): number {
   const started = performance.now();
   ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   return performance.now() - started;

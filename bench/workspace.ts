@@ -5,7 +5,10 @@
 //   against a bare read + `ts.createSourceFile` of every file, side by side: ratio ≤ 0.3;
 // - the language server's RSS once its background indexing of the project is done: ≤ 250 MB;
 // - the first diagnostics of a file opened right after start-up, while the index is still building:
-//   ≤ 300 ms after the server process is spawned.
+//   ≤ 300 ms after the server process is spawned;
+// - `workspace/keystroke-exporter`: once the index is built, the exporting module and five of its
+//   importers open, a keystroke in the exporter to the republished diagnostics of every open importer,
+//   p95 against the bare parse of the 2,000-line file that `lsp/keystroke-2k` is held to: ratio ≤ 1.0.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +16,8 @@ import ts from 'typescript';
 import { LogMessageNotification, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { WorkspaceIndex } from '../server/src/engine/workspace/index.js';
 import { BenchClient, fileUri } from './lsp-client.js';
-import { atMost, median, round, sideBySide, type Result } from './measure.js';
+import { session, timeParse } from './lsp.js';
+import { atMost, median, percentile, round, sideBySide, type Result } from './measure.js';
 import { CORPUS_DIR } from './paths.js';
 import { Random } from './random.js';
 import type { Corpus } from './corpus.js';
@@ -119,7 +123,7 @@ export function writeWorkspaceProject(): { root: string; files: string[]; opened
   return { root, files, opened };
 }
 
-export async function workspaceFigures(_corpus: Corpus): Promise<Result[]> {
+export async function workspaceFigures(corpus: Corpus): Promise<Result[]> {
   const { root, files, opened } = writeWorkspaceProject();
   const moduleFiles = files.filter((file) => file.endsWith('.ts'));
   let summarised = 0;
@@ -149,12 +153,21 @@ export async function workspaceFigures(_corpus: Corpus): Promise<Result[]> {
       detail: `a new index over ${files.length} files (read, scanned; ${summarised} modules summarised) vs reading and parsing every file`,
     },
   ];
-  results.push(...(await serverFigures(root, opened)));
+  // The opened file and the next importers of src/lib/leonardo.ts.
+  const importers = [opened];
+  for (const file of files) {
+    if (importers.length === IMPORTERS) break;
+    if (file !== opened && fs.readFileSync(file, 'utf8').includes('from "@/lib/leonardo"')) importers.push(file);
+  }
+  results.push(...(await serverFigures(root, opened, importers, corpus)));
   return results;
 }
 
-/** The server on the project: first diagnostics of an open file during indexing, and RSS after it. */
-async function serverFigures(root: string, opened: string): Promise<Result[]> {
+/** Open importers of the exporter whose keystrokes `workspace/keystroke-exporter` times. */
+const IMPORTERS = 5;
+
+/** The server on the project: first diagnostics of an open file during indexing, RSS after it, and keystrokes in the exporter. */
+async function serverFigures(root: string, opened: string, importers: string[], corpus: Corpus): Promise<Result[]> {
   const started = performance.now();
   const client = await BenchClient.start(root);
   const ready = performance.now();
@@ -194,8 +207,81 @@ async function serverFigures(root: string, opened: string): Promise<Result[]> {
         limit: 250,
         detail: `server RSS after indexing the ${FILES}-file project in the background, one file open`,
       }),
+      await exporterKeystrokes(client, path.join(root, 'src/lib/leonardo.ts'), opened, importers, corpus),
     ];
   } finally {
     await client.stop();
   }
+}
+
+/**
+ * `workspace/keystroke-exporter`: the exporting module and its importers open (the first already is),
+ * one-character edits typed into a comment at the exporter's end, each timed from its didChange to the
+ * diagnostics the server publishes again for every open importer (the next edit sent once those and
+ * the exporter's own are in). Ten typing sessions of twenty edits after one of warm-up, as
+ * `lsp/keystroke-2k` types; its baseline, the bare parse of the 2,000-line file, measured here too,
+ * before and between the sessions.
+ */
+async function exporterKeystrokes(client: BenchClient, exporter: string, alreadyOpen: string, importers: string[], corpus: Corpus): Promise<Result> {
+  const baselineText = fs.readFileSync(corpus.ts2k, 'utf8');
+  for (let i = 0; i < 3; i++) timeParse(corpus.ts2k, baselineText);
+  const parses = Array.from({ length: 5 }, () => timeParse(corpus.ts2k, baselineText));
+  const importerUris = importers.map(fileUri);
+  await Promise.all(
+    importers.map(async (file, k) => {
+      if (file === alreadyOpen) return;
+      const published = client.diagnostics(importerUris[k]);
+      await client.open(importerUris[k], 'typescript', 1, fs.readFileSync(file, 'utf8'));
+      await published;
+    }),
+  );
+  const uri = fileUri(exporter);
+  const text = fs.readFileSync(exporter, 'utf8');
+  let version = 1;
+  const opened = client.diagnostics(uri, version);
+  await client.open(uri, 'typescript', version, text);
+  await opened;
+  const lastLine = text.split('\n').length - 1;
+  // Each edit: its time to every importer's diagnostics; the exporter's own are awaited too, untimed.
+  const edit = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }, typed: string): Promise<number> => {
+    version++;
+    const republished = Promise.all(importerUris.map((importer) => client.diagnostics(importer)));
+    const own = client.diagnostics(uri, version);
+    const started = performance.now();
+    await client.change(uri, version, range, typed);
+    await republished;
+    const elapsed = performance.now() - started;
+    await own;
+    return elapsed;
+  };
+  const comment = '// notes:';
+  const end = { line: lastLine, character: text.length - text.lastIndexOf('\n') - 1 };
+  await edit({ start: end, end }, `\n${comment}`);
+  const latencies: number[] = [];
+  let spot = { line: lastLine + 1, character: comment.length };
+  for (let k = 0; k < 11; k++) {
+    for (const e of session(spot)) {
+      const elapsed = await edit(e.range, e.text);
+      // The first session is warm-up.
+      if (k > 0) latencies.push(elapsed);
+    }
+    // A session types twelve characters in all: the next one starts after them.
+    spot = { line: spot.line, character: spot.character + 12 };
+    parses.push(timeParse(corpus.ts2k, baselineText));
+  }
+  const p95 = percentile(latencies, 95);
+  const parse = median(parses);
+  return {
+    name: 'workspace/keystroke-exporter',
+    value: round(p95, 2),
+    unit: 'ms',
+    baseline: round(parse, 2),
+    ratio: round(p95 / parse, 3),
+    target: 'p95 ≤ 1.0× a bare parse (of the 2,000-line file)',
+    pass: p95 <= parse,
+    detail:
+      `${latencies.length} one-character edits in src/lib/leonardo.ts (after 20 warm-up edits), each timed to the republished diagnostics of its ${importers.length} open importers ` +
+      `(push diagnostics; median ${round(median(latencies), 2)} ms, max ${round(Math.max(...latencies), 2)} ms), in the ${FILES}-file project once indexed; ` +
+      `baseline: the median of ${parses.length} ts.createSourceFile of the 2,000-line file (lsp/keystroke-2k's), before and between the typing sessions`,
+  };
 }
