@@ -1,4 +1,5 @@
-// Types of the ESLint plugin (`import leonardo from 'leonardo-lint/eslint'`). Written by hand.
+// Types of the ESLint plugin (`import leonardo from 'leonardo-lint/eslint'`): the plugin object, of the
+// type the generated index.d.ts declares.
 import type { LeonardoEslintPlugin } from './index';
 
 declare const plugin: LeonardoEslintPlugin;

@@ -13,8 +13,11 @@ import type { Finding, Related } from '../engine/types.js';
 import { wellFormed } from './file-io.js';
 import type { FileResult } from './lint-files.js';
 
-export interface EslintMessage {
+/** One finding, in ESLint's `LintMessage` shape. Lines and columns are 1-based; columns count UTF-16 units. */
+export interface LintMessage {
+  /** The rule id (`unknown-field`); null for a file that could not be read or written. */
   ruleId: string | null;
+  /** 2 for errors, 1 for warnings and information. */
   severity: 1 | 2;
   message: string;
   line: number;
@@ -22,6 +25,7 @@ export interface EslintMessage {
   endLine?: number;
   endColumn?: number;
   fatal?: boolean;
+  /** The preferred (certain) fix: replace `range` (offsets into the text) with `text`. */
   fix?: { range: [number, number]; text: string };
   /**
    * The other files a finding depends on (an imported client, wrapper or key): the LSP's
@@ -29,11 +33,11 @@ export interface EslintMessage {
    * formatters and tools that read its JSON read the fields they know and pass over this one. Only set
    * when there is one.
    */
-  relatedLocations?: EslintRelatedLocation[];
+  relatedLocations?: LintRelatedLocation[];
 }
 
 /** A place in another file, in the message's own terms: an absolute path, 1-based lines and columns. */
-export interface EslintRelatedLocation {
+export interface LintRelatedLocation {
   filePath: string;
   line: number;
   column: number;
@@ -44,7 +48,7 @@ export interface EslintRelatedLocation {
 
 export interface EslintResult {
   filePath: string;
-  messages: EslintMessage[];
+  messages: LintMessage[];
   errorCount: number;
   warningCount: number;
   fixableErrorCount: number;
@@ -54,7 +58,7 @@ export interface EslintResult {
 export function toEslintResults(results: readonly FileResult[]): EslintResult[] {
   return results.map((r) => {
     const lines = new LineIndex(r.text);
-    const messages: EslintMessage[] = r.fatal
+    const messages: LintMessage[] = r.fatal
       ? [{ ruleId: null, severity: 2, message: r.fatal, line: 1, column: 1, fatal: true }]
       : r.findings.map((f) => toMessage(f, lines, r.text));
     // After the findings, so that message i is still finding i.
@@ -72,10 +76,10 @@ export function toEslintResults(results: readonly FileResult[]): EslintResult[] 
   });
 }
 
-function toMessage(f: Finding, lines: LineIndex, text: string): EslintMessage {
+function toMessage(f: Finding, lines: LineIndex, text: string): LintMessage {
   const start = lines.positionAt(f.span.start);
   const end = lines.positionAt(f.span.end);
-  const message: EslintMessage = {
+  const message: LintMessage = {
     ruleId: f.ruleId,
     severity: f.severity === 'error' ? 2 : 1,
     message: f.message,
@@ -95,7 +99,7 @@ function toMessage(f: Finding, lines: LineIndex, text: string): EslintMessage {
   return message;
 }
 
-function relatedLocation(r: Related): EslintRelatedLocation {
+function relatedLocation(r: Related): LintRelatedLocation {
   const { start, end } = r.range;
   return { filePath: r.file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, message: r.message };
 }
@@ -218,7 +222,7 @@ const sarifRuleIndex = new Map(sarifRules.map((r, i) => [r.id, i]));
  * values. In GitHub's own key and form (`<hash>:<occurrence>`), so upload-sarif does not compute
  * its own, which would also hash the lines around it.
  */
-function lineHashes(text: string, messages: readonly EslintMessage[]): string[] {
+function lineHashes(text: string, messages: readonly LintMessage[]): string[] {
   const lines = text.split(/\r\n|\r|\n/);
   const seen = new Map<string, number>();
   return messages.map((m) => {
@@ -239,7 +243,7 @@ function physicalLocation(at: { filePath: string; line: number; column: number; 
 
 export function formatSarif(results: readonly FileResult[], version: string, cwd = process.cwd()): string {
   const eslint = toEslintResults(results);
-  const level = (m: EslintMessage, f?: Finding) =>
+  const level = (m: LintMessage, f?: Finding) =>
     m.severity === 2 ? 'error' : f?.severity === 'information' ? 'note' : 'warning';
   const sarifResults = eslint.flatMap((r, i) => {
     const hashes = lineHashes(results[i].text, r.messages);

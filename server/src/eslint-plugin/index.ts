@@ -180,10 +180,15 @@ const recommendedRules: Linter.RulesRecord = Object.fromEntries(
   RULE_METAS.map((m) => [`${PLUGIN_NAME}/${m.id}`, ESLINT_SEVERITY[m.defaultSeverity]]),
 );
 
+/** The ESLint plugin's shape. */
 export interface LeonardoEslintPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
+  /** One rule per Leonardo Lint rule id (`leonardo/unknown-field` in a config). */
   rules: Record<string, EslintRule.RuleModule>;
-  configs: { recommended: Linter.Config };
+  configs: {
+    /** Every rule at its default severity (error -> "error"; warning and information -> "warn"). */
+    recommended: Linter.Config;
+  };
 }
 
 export const plugin: LeonardoEslintPlugin = {

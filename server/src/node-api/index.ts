@@ -1,8 +1,9 @@
 // The programmatic API (`require('leonardo-lint')`, `import { lintText } from 'leonardo-lint'`): the
 // CLI's analysis for a program, with results in ESLint's `LintResult` shape (what the CLI's
 // `--format json` prints, plus the fields ESLint's formatters read), so a script can hand them to any
-// ESLint formatter. Its types are written by hand in types/index.d.ts (the published API is these few
-// names; the engine's own types stay internal). Promises, as ESLint's `lintText`/`lintFiles` are.
+// ESLint formatter. The published types, types/index.d.ts, are generated from this module's exports
+// (`npm run gen:types`, scripts/public-types.ts): what it exports, and exports the types of, is the
+// published API. Promises, as ESLint's `lintText`/`lintFiles` are.
 
 import * as path from 'node:path';
 import { collectFiles } from '../cli/files.js';
@@ -14,11 +15,21 @@ import { mergeConfigs, type LintConfig } from '../engine/config/lint-config.js';
 import { documentKindForPath } from '../engine/extract/index.js';
 import { allRuleMetas } from '../engine/rules/index.js';
 
-export { plugin as eslintPlugin } from '../eslint-plugin/index.js';
+import { plugin, type LeonardoEslintPlugin } from '../eslint-plugin/index.js';
+
+export type { LintConfig } from '../engine/config/lint-config.js';
+export type { SeveritySetting } from '../engine/types.js';
+export type { LintMessage, LintRelatedLocation } from '../cli/format.js';
+export type { LeonardoEslintPlugin } from '../eslint-plugin/index.js';
+
+/** The ESLint plugin (also `leonardo-lint/eslint`). */
+export const eslintPlugin: LeonardoEslintPlugin = plugin;
 
 declare const LEONARDO_LINT_VERSION: string | undefined;
+/** The package's version. */
 export const version: string = typeof LEONARDO_LINT_VERSION === 'string' ? LEONARDO_LINT_VERSION : '0.0.0-dev';
 
+/** One file's findings, in ESLint's `LintResult` shape (what `leonardo-lint --format json` prints, and the fields ESLint's formatters read). */
 export interface LintResult extends EslintResult {
   fatalErrorCount: number;
   suppressedMessages: [];

@@ -5,6 +5,7 @@ import { allRuleMetas } from '../rules/index.js';
 import { editDistance, nearestNames } from '../fix/suggest.js';
 import type { SeveritySetting } from '../types.js';
 
+/** The configuration: what `leonardo-lint.config.json` holds (and the API's `config` option). */
 export interface LintConfig {
   /** Rule id → severity (`off` turns a rule off). */
   rules?: Record<string, SeveritySetting>;
