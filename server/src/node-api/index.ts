@@ -14,7 +14,6 @@ import { ConfigLoader } from '../engine/config/file.js';
 import { mergeConfigs, type LintConfig } from '../engine/config/lint-config.js';
 import { documentKindForPath } from '../engine/extract/index.js';
 import { allRuleMetas } from '../engine/rules/index.js';
-
 import { plugin, type LeonardoEslintPlugin } from '../eslint-plugin/index.js';
 
 export type { LintConfig } from '../engine/config/lint-config.js';
