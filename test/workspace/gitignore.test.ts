@@ -190,3 +190,10 @@ test('patterns one by one: the last match decides, a deeper file before its pare
   assert.equal(ignored('!bang'), true);
   assert.equal(ignored('bang'), false);
 });
+
+test('a pattern ending in a lone backslash matches nothing; an escaped one is a backslash', () => {
+  const gitignores = { file: parseGitignore('broken\\\nname\\\\\n', ''), parent: undefined };
+  assert.equal(isIgnored(gitignores, 'broken', false), false);
+  assert.equal(isIgnored(gitignores, 'broken\\', false), false);
+  assert.equal(isIgnored(gitignores, 'name\\', false), true);
+});

@@ -54,7 +54,7 @@ function parsePattern(raw: string): Pattern | undefined {
   const negated = line.startsWith('!');
   if (negated) line = line.slice(1);
   // A pattern ending in an unescaped backslash is invalid in git: it matches nothing.
-  if (/(^|[^\\])(\\\\)*\\$/.test(line)) return undefined;
+  if (line.endsWith('\\') && !escapedAt(line, line.length - 1)) return undefined;
   const dirOnly = line.endsWith('/');
   if (dirOnly) line = line.slice(0, -1);
   const anchored = line.includes('/');
