@@ -197,3 +197,27 @@ test('a pattern ending in a lone backslash matches nothing; an escaped one is a 
   assert.equal(isIgnored(gitignores, 'broken\\', false), false);
   assert.equal(isIgnored(gitignores, 'name\\', false), true);
 });
+
+test('.git/info/exclude applies below every .gitignore; not read through a link or when .git is a file', async () => {
+  const repo = fs.mkdtempSync(path.join(dir, 'exclude-'));
+  const put = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
+    fs.writeFileSync(path.join(repo, name), text);
+  };
+  put('.git/info/exclude', '# git ls-files --exclude-standard\nscratch/\nnotes.ts\n');
+  put('.gitignore', '!notes.ts\n');
+  put('scratch/try.ts', SOURCE);
+  put('notes.ts', SOURCE);
+  put('src/app.ts', SOURCE);
+  const names = async () => (await listFiles(repo, () => false)).map((f) => path.relative(repo, f).split(path.sep).join('/')).sort();
+  // The .gitignore's negation wins over the exclude file, as in git.
+  assert.deepEqual(await names(), ['notes.ts', 'src/app.ts']);
+  // A link on the way: the exclude file is not read.
+  fs.renameSync(path.join(repo, '.git/info'), path.join(repo, 'info-elsewhere'));
+  fs.symlinkSync(path.join(repo, 'info-elsewhere'), path.join(repo, '.git/info'));
+  assert.deepEqual(await names(), ['notes.ts', 'scratch/try.ts', 'src/app.ts']);
+  // A worktree's .git is a file.
+  fs.rmSync(path.join(repo, '.git'), { recursive: true });
+  put('.git', 'gitdir: ../elsewhere/.git/worktrees/x\n');
+  assert.deepEqual(await names(), ['notes.ts', 'scratch/try.ts', 'src/app.ts']);
+});

@@ -4,8 +4,9 @@
 // the start or in the middle anchors a pattern to its file's folder, and a pattern without one
 // matches a name at any depth; `**/`, `/**/` and a trailing `/**` as git's; `\` escapes; trailing
 // spaces dropped unless escaped. git's rule that a file cannot be re-included when a parent folder is
-// excluded is the walker's: it never enters an excluded folder. (`.git/info/exclude` and the user's
-// global excludes file are not read.)
+// excluded is the walker's: it never enters an excluded folder. The walker also reads the repository's
+// `.git/info/exclude`, below every .gitignore as in git; the user's global excludes file is not read
+// (it lies outside the workspace).
 //
 // Written by hand: the `ignore` package in node_modules is only a dependency of ESLint's and
 // typescript-eslint's, not the project's, and the project's other glob library compiles patterns to

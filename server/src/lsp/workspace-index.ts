@@ -144,7 +144,7 @@ const INDEXED = /\.(?:[cm]?[jt]s|[jt]sx|json)$/i;
 
 export async function listFiles(root: string, cancelled: () => boolean, wanted: RegExp = INDEXED): Promise<string[]> {
   const files: string[] = [];
-  const stack: Array<{ dir: string; gitignores: Gitignores | undefined }> = [{ dir: root, gitignores: undefined }];
+  const stack: Array<{ dir: string; gitignores: Gitignores | undefined }> = [{ dir: root, gitignores: await infoExclude(root) }];
   let folders = 0;
   while (stack.length > 0 && files.length < DEFAULT_MAX_FILES && folders++ < MAX_FOLDERS) {
     if (cancelled()) return files;
@@ -174,11 +174,28 @@ export async function listFiles(root: string, cancelled: () => boolean, wanted: 
   return files;
 }
 
-/** The first `bytes` of a file as UTF-8, or undefined when it cannot be read. */
+/**
+ * The repository's own excludes (`.git/info/exclude`), which git applies below every .gitignore; not
+ * read when `.git` is a file (a worktree's or submodule's pointer elsewhere) or a link is on the way.
+ */
+async function infoExclude(root: string): Promise<Gitignores | undefined> {
+  const info = path.join(root, '.git', 'info');
+  try {
+    const folders = await Promise.all([fs.promises.lstat(path.dirname(info)), fs.promises.lstat(info)]);
+    if (!folders.every((stat) => stat.isDirectory())) return undefined;
+  } catch {
+    return undefined;
+  }
+  const text = await readStart(path.join(info, 'exclude'), MAX_GITIGNORE_BYTES);
+  return text === undefined ? undefined : { file: parseGitignore(text, ''), parent: undefined };
+}
+
+/** The first `bytes` of a regular file as UTF-8 (never through a link), or undefined when it cannot be read. */
 async function readStart(file: string, bytes: number): Promise<string | undefined> {
   let handle: fs.promises.FileHandle | undefined;
   try {
-    handle = await fs.promises.open(file, 'r');
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+    if (!(await handle.stat()).isFile()) return undefined;
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');
