@@ -317,6 +317,7 @@ documents.onDidChangeContent(
     if (file && isWorkspaceModule(file)) indexer?.documentChanged(file, event.document.getText());
     // Opening a document also fires a content change; only edits count as typing.
     if (states.isSaved(event.document)) return;
+    indexer?.typing();
     states.changed(event.document.uri);
     typing.changed(event.document);
     // The config file as typed: its problems follow the live text (the config in force is the saved one).

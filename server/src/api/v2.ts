@@ -106,6 +106,7 @@ export function buildV2Catalogue(data: V2CatalogueData): V2Catalogue {
   const styleSets = new Map(Object.entries(data.styleSets).map(([id, uuids]) => [id, new Set(uuids)]));
   const empty: ReadonlySet<string> = new Set();
   const names = data.models.map((m) => m.model);
+  let modelWords: ModelWords[] | undefined;
 
   const param = (model: string | V2Model, path: string): V2Param | undefined => {
     const found = typeof model === 'string' ? byName.get(model) : model;
@@ -149,7 +150,7 @@ export function buildV2Catalogue(data: V2CatalogueData): V2Catalogue {
     styleSet: (id) => styleSets.get(id) ?? empty,
     styleName: (uuid) => data.styleNames[uuid],
     v1Model: (uuid) => data.v1Models[uuid.toLowerCase()],
-    v1ModelsNamed: (name) => v1ModelsNamed(data.v1Models, name),
+    v1ModelsNamed: (name) => v1ModelsNamed((modelWords ??= modelWordsOf(data.v1Models)), name),
     publicIds: () => [...Object.values(data.styleSets).flat(), ...Object.keys(data.styleNames), ...Object.keys(data.v1Models)],
     endpoints: data.endpoints,
     spec: data.spec,
@@ -170,13 +171,26 @@ function nameWords(name: string): string[] {
   return name.toLowerCase().split(/[\s_-]+/).filter((w) => w !== '');
 }
 
-function v1ModelsNamed(models: Record<string, V1PlatformModel>, name: string): Array<{ uuid: string; model: V1PlatformModel }> {
+/** Each v1 platform model with the word lists its name is matched by (with and without `Leonardo`). */
+interface ModelWords {
+  uuid: string;
+  model: V1PlatformModel;
+  candidates: string[][];
+}
+
+function modelWordsOf(models: Record<string, V1PlatformModel>): ModelWords[] {
+  return Object.entries(models).map(([uuid, model]) => {
+    const words = nameWords(model.name);
+    return { uuid, model, candidates: words[0] === 'leonardo' ? [words, words.slice(1)] : [words] };
+  });
+}
+
+function v1ModelsNamed(models: readonly ModelWords[], name: string): Array<{ uuid: string; model: V1PlatformModel }> {
   const given = nameWords(name);
   if (given.length === 0 || given.join('').length < 3) return [];
   const scored: Array<{ uuid: string; model: V1PlatformModel; exact: boolean }> = [];
-  for (const [uuid, model] of Object.entries(models)) {
-    const words = nameWords(model.name);
-    for (const candidate of words[0] === 'leonardo' ? [words, words.slice(1)] : [words]) {
+  for (const { uuid, model, candidates } of models) {
+    for (const candidate of candidates) {
       if (given.length > candidate.length || !given.every((w, i) => w === candidate[i])) continue;
       scored.push({ uuid, model, exact: given.length === candidate.length });
       break;

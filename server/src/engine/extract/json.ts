@@ -144,8 +144,8 @@ function configuredEndpoint(filePath: string, config: LintConfig): LocatedRef | 
   if (base && path.isAbsolute(filePath)) {
     // Inside the base folder, written plainly (no `.`, `..` or empty segment for path.relative to
     // resolve), the relative path is the rest of the path.
-    const prefix = base.endsWith(path.sep) ? base : base + path.sep;
-    const plain = filePath.startsWith(prefix) && !filePath.includes(path.sep + '.') && !filePath.includes(path.sep + path.sep);
+    const prefix = folderPrefix(base);
+    const plain = filePath.startsWith(prefix) && !filePath.includes(DOT_SEGMENT) && !filePath.includes(EMPTY_SEGMENT);
     relative = plain ? filePath.slice(prefix.length) : path.relative(base, filePath);
   }
   const candidate = path.sep === '/' ? relative : relative.split(path.sep).join('/');
@@ -154,6 +154,20 @@ function configuredEndpoint(filePath: string, config: LintConfig): LocatedRef | 
   }
   return undefined;
 }
+
+const DOT_SEGMENT = path.sep + '.';
+const EMPTY_SEGMENT = path.sep + path.sep;
+
+/** `base` with one trailing separator, made once per base: a string built per file is copied again by every comparison. */
+function folderPrefix(base: string): string {
+  if (base !== lastBase) {
+    lastBase = base;
+    lastPrefix = base.endsWith(path.sep) ? base : base + path.sep;
+  }
+  return lastPrefix;
+}
+let lastBase = '';
+let lastPrefix = '';
 
 // -- Inference -----------------------------------------------------------------------------------
 

@@ -27,31 +27,41 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   const band = Number.isFinite(limit) ? limit : Math.max(n, m);
   // Further than any real distance: the value of every cell outside the band.
   const far = n + m + 1;
-  let beforePrevious = new Array<number>(m + 1).fill(far);
-  let previous = new Array<number>(m + 1).fill(far);
-  let current = new Array<number>(m + 1).fill(far);
-  for (let j = 0; j <= Math.min(m, band); j++) previous[j] = j;
+  // Three rows of one reused buffer: the schema rules ask for a distance per candidate name, and
+  // fresh rows per call were most of a suggestion's cost.
+  if (rows.length < 3 * (m + 1)) rows = new Int32Array(Math.max(3 * (m + 1), 2 * rows.length));
+  let beforePrevious = 0;
+  let previous = m + 1;
+  let current = 2 * (m + 1);
+  rows.fill(far, 0, 3 * (m + 1));
+  for (let j = 0; j <= Math.min(m, band); j++) rows[previous + j] = j;
   for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - band);
     const hi = Math.min(m, i + band);
-    // The cells on either side of this row's band (the array held an older row's values there).
-    current[lo - 1] = lo === 1 && i <= band ? i : far;
-    if (hi < m) current[hi + 1] = far;
-    let rowMin = current[lo - 1];
+    // The cells on either side of this row's band (the buffer held an older row's values there).
+    rows[current + lo - 1] = lo === 1 && i <= band ? i : far;
+    if (hi < m) rows[current + hi + 1] = far;
+    let rowMin = rows[current + lo - 1];
     for (let j = lo; j <= hi; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      let d = Math.min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, beforePrevious[j - 2] + 1);
+        d = Math.min(d, rows[beforePrevious + j - 2] + 1);
       }
-      current[j] = d;
+      rows[current + j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
-    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+    const oldest = beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+    current = oldest;
   }
-  return Math.min(previous[m], limit + 1);
+  return Math.min(rows[previous + m], limit + 1);
 }
+
+/** The rows of `editDistance`, grown as needed (names are short: it stays small). */
+let rows = new Int32Array(3 * 64);
 
 /** `numImages` → `num_images`, `initImageId` → `init_image_id`. */
 export function camelToSnake(name: string): string {
@@ -60,13 +70,26 @@ export function camelToSnake(name: string): string {
 
 /** A name folded for loose comparison: lower case, without `_`, `-`, spaces or dots. */
 export function foldName(name: string): string {
-  return name.toLowerCase().replace(/[_\-\s.]/g, '');
+  let folded = folds.get(name);
+  if (folded === undefined) {
+    folded = name.toLowerCase().replace(/[_\-\s.]/g, '');
+    // Bounded: the names come from the catalogue (a few hundred) and from documents (any number).
+    if (folds.size >= MAX_FOLDS) folds.clear();
+    folds.set(name, folded);
+  }
+  return folded;
 }
+
+/** Folded names by name: every suggestion folds the same catalogue names again. */
+const folds = new Map<string, string>();
+const MAX_FOLDS = 4096;
 
 /** The candidates equal to `name` ignoring case only (`sd_Version` → `sd_version`). */
 export function caseOnlyMatches(name: string, candidates: Iterable<string>): string[] {
   const lower = name.toLowerCase();
-  return unique([...candidates].filter((c) => c !== name && c.toLowerCase() === lower));
+  const out: string[] = [];
+  for (const c of candidates) if (c !== name && c.toLowerCase() === lower) out.push(c);
+  return unique(out);
 }
 
 /**
@@ -75,7 +98,35 @@ export function caseOnlyMatches(name: string, candidates: Iterable<string>): str
  */
 export function spellingMatches(name: string, candidates: Iterable<string>): string[] {
   const folded = foldName(name);
-  return unique([...candidates].filter((c) => c !== name && foldName(c) === folded));
+  const list = prepared(candidates);
+  const out: string[] = [];
+  for (let i = 0; i < list.names.length; i++) if (list.folded[i] === folded && list.names[i] !== name) out.push(list.names[i]);
+  return out;
+}
+
+/** Candidates without repeats, in order, with their folded names. */
+interface Prepared {
+  names: readonly string[];
+  folded: readonly string[];
+}
+
+/**
+ * The candidates prepared once per list: the catalogue's lists (a body's field names, an enum's
+ * values) are built once per process and every suggestion for them reads them again. A list is never
+ * changed once it has been asked about (the catalogue's are frozen in use; the others are built for
+ * one call).
+ */
+const preparedLists = new WeakMap<readonly string[], Prepared>();
+
+function prepared(candidates: Iterable<string>): Prepared {
+  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : undefined;
+  let found = list && preparedLists.get(list);
+  if (!found) {
+    const names = unique([...candidates]);
+    found = { names, folded: names.map(foldName) };
+    if (list) preparedLists.set(list, found);
+  }
+  return found;
 }
 
 export interface NearOptions {
@@ -95,11 +146,12 @@ export function nearestNames(input: string, candidates: Iterable<string>, option
   if (folded.length === 0) return [];
   const max = options.maxDistance ?? defaultMaxDistance(folded.length);
   const scored: Array<{ candidate: string; score: number; order: number }> = [];
-  let order = 0;
-  for (const candidate of unique([...candidates])) {
-    order++;
+  const list = prepared(candidates);
+  for (let i = 0; i < list.names.length; i++) {
+    const candidate = list.names[i];
+    const order = i + 1;
     if (candidate === input) continue;
-    const other = foldName(candidate);
+    const other = list.folded[i];
     const distance = editDistance(folded, other, max);
     if (distance <= max) {
       scored.push({ candidate, score: distance, order });

@@ -35,8 +35,10 @@ export function parseMisplacedLeonardoUrl(url: string): LeonardoUrl | undefined 
 
 /** Whether a URL text has the canonical base `cloud.leonardo.ai/api/rest/v1` (or v2). */
 export function hasCanonicalBase(url: Pick<RequestUrl, 'host' | 'text'>): boolean {
-  return url.host === LEONARDO_HOST && /\/api\/rest\/v[12](?:[/?#]|$)/i.test(url.text);
+  return url.host === LEONARDO_HOST && CANONICAL_BASE.test(url.text);
 }
+
+const CANONICAL_BASE = /\/api\/rest\/v[12](?:[/?#]|$)/i;
 
 /** The RequestUrl of a mapped URL text, when it is a Leonardo URL. */
 export function leonardoRequestUrl(url: MappedText, docText: string): RequestUrl | undefined {
