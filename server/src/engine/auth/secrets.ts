@@ -188,8 +188,9 @@ export function redactDeep<T>(value: T): T {
   }
   if (value !== null && typeof value === 'object') {
     let out: Record<string, unknown> | undefined;
-    // Keys, not entries: no [key, value] pair allocated per field of every finding.
-    for (const key of Object.keys(value)) {
+    // for-in over own keys: no array of keys (or [key, value] pairs) allocated per finding and fix.
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       if (key === 'edits') continue;
       const field = (value as Record<string, unknown>)[key];
       const redacted = redactDeep(field);

@@ -120,15 +120,19 @@ function fieldState(
     if (property.conditional) return { sent: 'maybe', property };
     return { sent: 'yes', property, literals: intendedLiterals(property.value, field), source: 'literal' };
   }
-  if (object.hasUnknownKeys) return { sent: 'maybe' };
+  if (object.hasUnknownKeys) return MAYBE;
   if (naming === 'sdk' && field.sdkAlwaysSent) {
     return { sent: 'yes', literals: [field.sdkDefault as Literal], source: 'sdk-default' };
   }
   if (naming === 'wire' && options.apiDefault !== undefined) {
     return { sent: 'yes', literals: [options.apiDefault], source: 'api-default' };
   }
-  return { sent: 'no' };
+  return NOT_SENT;
 }
+
+/** The two states without a property, shared (the rules ask for many absent fields of every body). */
+const MAYBE: FieldState = Object.freeze({ sent: 'maybe' });
+const NOT_SENT: FieldState = Object.freeze({ sent: 'no' });
 
 /** The field is certainly sent and every value it can take satisfies `test`. */
 export function certainly(state: FieldState, test: (value: Literal) => boolean): boolean {
@@ -180,7 +184,7 @@ export class BodyFacts {
   /** What is known of a field; a field the catalogue lacks is `maybe` (judge nothing). */
   state(wire: string, options: StateOptions = {}): FieldState {
     const field = this.field(wire);
-    return field ? fieldState(this.object, field, this.naming, options) : { sent: 'maybe' };
+    return field ? fieldState(this.object, field, this.naming, options) : MAYBE;
   }
 }
 

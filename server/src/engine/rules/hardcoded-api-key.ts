@@ -32,11 +32,13 @@ export const rule: Rule = {
     const doc = ctx.document;
     // No key without its dashed middle groups (a test that starts at a dash: cheap on any text).
     if (!/-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(doc.text)) return;
-    const reported = new Set<number>();
+    // Made at the first report: most files with a UUID in them (a model id) have no key.
+    let reported: Set<number> | undefined;
     // In a `"use client"` module `process.env.LEONARDO_API_KEY` is undefined in the browser: no fix can
     // keep the key there; the message says where the call belongs instead.
     const browser = (doc.kind === 'typescript' || doc.kind === 'javascript') && isClientModule(doc.text);
     const report = (span: Span, key: string, fixes: Fix[], request?: RequestSite): void => {
+      reported ??= new Set<number>();
       if (reported.has(span.start)) return;
       reported.add(span.start);
       ctx.report({

@@ -28,20 +28,26 @@ export const rule: Rule = {
   check(ctx) {
     checkOptionConflictV2(ctx);
     for (const body of bodiesOf(ctx.requests, ctx.catalogue, ['createGeneration'])) {
-      const report = (finding: Omit<ReportInput, 'endpoint'>): void =>
-        ctx.report({ ...finding, endpoint: endpointLabel(body.request) });
+      const report = (finding: Omit<ReportInput, 'endpoint'>): void => reportAt(ctx, finding, body);
       photoRealModel(body, report);
       photoRealAlchemy(body, report);
       ultraAlchemy(body, report);
       unzoomCompanions(body, report);
     }
     for (const body of bodiesOf(ctx.requests, ctx.catalogue, ['CreateUniversalUpscalerJob'])) {
-      upscalerStyles(body, (finding) => ctx.report({ ...finding, endpoint: endpointLabel(body.request) }));
+      upscalerStyles(body, (finding) => reportAt(ctx, finding, body));
     }
   },
 };
 
 type Report = (finding: Omit<ReportInput, 'endpoint'>) => void;
+
+/** A finding on a body's request, with its endpoint: set on the finding, not spread into a copy (V8's generic copy of a spread costs more than the finding). */
+function reportAt(ctx: { report(input: ReportInput): void }, finding: Omit<ReportInput, 'endpoint'>, body: BodyFacts): void {
+  const input: ReportInput = finding;
+  input.endpoint = endpointLabel(body.request);
+  ctx.report(input);
+}
 
 /** The property behind a `yes` state that was written (not a default). */
 function written(state: FieldState): Property | undefined {
