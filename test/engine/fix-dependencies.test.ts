@@ -178,3 +178,26 @@ function apply(text: string, fix: Fix): string {
   for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
+
+test('the same holds for any rule that says what its fixes read: unknown-field and wrong-id-kind', () => {
+  // wrong-id-kind adds `isVariation: true` beside a variation's id, decided on the body's other keys.
+  const code = (extra: string) => `import axios from 'axios';
+const leonardo = axios.create({ baseURL: 'https://cloud.leonardo.ai/api/rest/v1', headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+
+export async function cutOut(imageId: string) {
+  const { data: upscale } = await leonardo.post('/variations/upscale', { id: imageId });
+  await leonardo.post('/variations/nobg', { id: upscale.sdUpscaleJob.id${extra} });
+}
+`;
+  const addFlag = (text: string) => lint(text, { rules: ['wrong-id-kind'] }).flatMap((h) => h.finding.fixes);
+  // Alone in its body, the flag is certain, and --fix adds it.
+  assert.deepEqual(addFlag(code('')).map((f) => [f.title, f.preferred]), [['Add isVariation: true', true]]);
+  assert.equal(fixFile(code(''), 'app.ts').text, code(', isVariation: true'));
+  // Beside the flag written in other case, unknown-field's certain rename goes first and the addition
+  // waits: the flag is written once, not twice.
+  assert.equal(addFlag(code(', IsVariation: true'))[0].preferred, false);
+  assert.equal(fixFile(code(', IsVariation: true'), 'app.ts').text, code(', isVariation: true'));
+  // Beside a key that is only near the flag (a guess, offered): nothing is certain, --fix writes nothing.
+  assert.equal(addFlag(code(', isVariaton: true'))[0].preferred, false);
+  assert.equal(fixFile(code(', isVariaton: true'), 'app.ts').text, code(', isVariaton: true'));
+});

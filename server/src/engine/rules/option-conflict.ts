@@ -8,7 +8,7 @@ import { q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty, replaceValue } from '../fix/builders.js';
 import type { Fix, Property, ReportInput, Rule } from '../types.js';
-import { endpointLabel, nameFor } from '../body/walk.js';
+import { endpointLabel } from '../body/walk.js';
 import { checkOptionConflictV2 } from '../v2/option-conflict.js';
 
 const PHOTOREAL_MODEL_ERROR = 'photoreal mode, unexpected model id provided';
@@ -59,16 +59,6 @@ function dropFix(body: BodyFacts, wire: string, property: Property): Fix {
     : { title: `Remove \`${name}\``, edits: [removeProperty(property)] };
 }
 
-/**
- * A key the endpoint does not know in this naming (`photorealVersion`): it may be a misspelling of a
- * field that changes the judgment, so a cross-field fix is no longer certain. (In a type-checked SDK
- * call unknown-field leaves such a key to TypeScript, so no rename of ours precedes this fix.)
- */
-function hasMisnamedKey(body: BodyFacts): boolean {
-  const names = new Set(body.request.endpoint!.fields.map((f) => nameFor(f, body.naming)));
-  return body.object.properties.some((p) => !names.has(p.key));
-}
-
 /** photoReal v1 takes no modelId; photoReal v2 needs one. */
 function photoRealModel(body: BodyFacts, report: Report): void {
   const photoReal = body.state('photoReal');
@@ -94,8 +84,9 @@ function photoRealModel(body: BodyFacts, report: Report): void {
         message: "photoReal v1 picks its own model, but the SDK sends its default 'modelId': set 'modelId: null'.",
         span: photoRealKey.keySpan,
         // Certain: the call asks for photoReal v1 and writes no model; null only stops the SDK's default.
-        // It reads the body's other fields, so it waits for a round in which no other fix edits them.
-        fixes: [{ title: 'Add `modelId: null`', edits: [insertProperty(body.object, modelName, 'null')], preferred: !hasMisnamedKey(body), reads: [body.object.span] }],
+        // It reads the body's other fields: it waits for a round in which no other fix edits them, and it is
+        // offered, not preferred, while the body has a key the endpoint does not know (fix/reads.ts).
+        fixes: [{ title: 'Add `modelId: null`', edits: [insertProperty(body.object, modelName, 'null')], preferred: true, reads: [body.object.span] }],
         apiError: PHOTOREAL_MODEL_ERROR,
       });
     }
@@ -196,7 +187,7 @@ function upscalerStyles(body: BodyFacts, report: Report): void {
       detail: 'The API rejects a request with both.',
       span: ultraKey.keySpan,
       // Certain: the call writes only ultraUpscaleStyle; null only stops the SDK's default style.
-      fixes: [{ title: `Add \`${styleName}: null\``, edits: [insertProperty(body.object, styleName, 'null')], preferred: !hasMisnamedKey(body), reads: [body.object.span] }],
+      fixes: [{ title: `Add \`${styleName}: null\``, edits: [insertProperty(body.object, styleName, 'null')], preferred: true, reads: [body.object.span] }],
     });
   }
 }

@@ -185,7 +185,8 @@ function rename(slot: Slot, wire: string): Fix[] {
 function report(slot: Slot, why: string, apiError: string | undefined, fixes: Fix[]): void {
   const { property, origin, kind, request } = slot;
   // Each fix is decided on the body's other keys (the companion flag, whether the new name is taken):
-  // `--fix` applies it in a pass in which no other fix edits the body (see apply-fixes.ts).
+  // `--fix` applies it in a pass in which no other fix edits the body (fix/apply.ts), and it is offered,
+  // not preferred, while the body has a key the endpoint does not know (fix/reads.ts).
   for (const fix of fixes) fix.reads = [slot.object.span];
   const source = `The id is \`${writtenPath(origin)}\` from ${endpointName(origin.endpoint!)}.`;
   const head = `${q(property.key)} is given ${ID_KIND_NAMES[kind]}`;
