@@ -137,7 +137,7 @@ export async function upload(file: Blob) {
 
 test('a fix that reads other fields waits for a pass in which no other fix edits them', () => {
   // The SDK call asks for photoReal with a misspelt version: renaming it (certain) makes this v2, so
-  // "Add modelId: null" (right for v1) must not be applied in the same pass on the old reading.
+  // "Add 'modelId: null'" (right for v1) must not be applied in the same pass on the old reading.
   // (JavaScript: in a type-checked file the misspelt key is TypeScript's to report, and the fix is then
   // not certain at all: option-conflict offers it without preferring it.)
   const code = `import { Leonardo } from '@leonardo-ai/sdk';
@@ -191,7 +191,7 @@ export async function cutOut(imageId: string) {
 `;
   const addFlag = (text: string) => lint(text, { rules: ['wrong-id-kind'] }).flatMap((h) => h.finding.fixes);
   // Alone in its body, the flag is certain, and --fix adds it.
-  assert.deepEqual(addFlag(code('')).map((f) => [f.title, f.preferred]), [['Add isVariation: true', true]]);
+  assert.deepEqual(addFlag(code('')).map((f) => [f.title, f.preferred]), [["Add 'isVariation: true'", true]]);
   assert.equal(fixFile(code(''), 'app.ts').text, code(', isVariation: true'));
   // Beside the flag written in other case, unknown-field's certain rename goes first and the addition
   // waits: the flag is written once, not twice.

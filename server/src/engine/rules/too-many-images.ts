@@ -60,7 +60,7 @@ export const rule: Rule = {
           ctx.report({
             ...message(count.key, option.raw, limit, large, visit),
             span: option.span,
-            fixes: choiceFixes([{ title: `Set ${count.key} to ${limit}`, edit: replaceValue(option, String(limit)) }], false), // a clamp
+            fixes: choiceFixes([{ title: `Set ${q(count.key)} to ${limit}`, edit: replaceValue(option, String(limit)) }], false), // a clamp
             endpoint: endpointLabel(visit.request),
             apiError: API_ERROR,
           });

@@ -65,7 +65,7 @@ export const rule: Rule = {
         // The field meant would have no effect here (`sd_Version` beside a modelId): say so now, and offer
         // its removal beside the rename, so the rename does not merely uncover ineffective-option's finding.
         const ignored = fixes.length > 0 ? ignoredOnceRenamed(visit, suggestion, ctx.catalogue) : undefined;
-        if (ignored) fixes.push({ title: `Remove ${property.key}`, edits: [removeProperty(property)] });
+        if (ignored) fixes.push({ title: `Remove ${q(property.key)}`, edits: [removeProperty(property)] });
         ctx.report({
           ...(ignored ? { message: ignored } : message(visit, suggestion)),
           span: property.keySpan,
@@ -92,7 +92,7 @@ function renameFixes({ property, object }: PropertyVisit, suggestion: Suggestion
   const names = suggestion?.names ?? [];
   if (!renameable(property, text)) return [];
   const certain = suggestion !== undefined && CERTAIN_REASONS.has(suggestion.reason) && !names.some((name) => getProperty(object, name));
-  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })), certain);
+  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${q(name)}`, edit: renameKey(property, name) })), certain);
   // Keys that a fix of the same pass may rename to the same name (`Prompt` and `PROMPT`): the rename
   // reads them, so `--fix` never applies both in one pass and writes the name twice.
   const rivals = object.properties.filter((p) => p !== property && names.some((name) => foldName(p.key) === foldName(name)));
