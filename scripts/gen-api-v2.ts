@@ -513,15 +513,16 @@ function endpointOf(e: SpecEndpoint, syncModels: readonly string[]): V2EndpointD
   if (e.method !== 'GET' && e.method !== 'POST') throw new Error(`gen-api-v2: ${e.operationId} has method ${e.method}`);
   if (!e.path.startsWith('/api/rest/v2/')) throw new Error(`gen-api-v2: ${e.operationId} is at ${e.path}`);
   const listed = e.bodyTopLevel?.model?.enum;
-  if (Array.isArray(listed) && [...listed].sort().join() !== [...syncModels].sort().join()) {
-    throw new Error(`gen-api-v2: ${e.operationId} lists ${listed.join(', ')}, the guides' sync models are ${syncModels.join(', ')}`);
+  const only = Array.isArray(listed) ? listed.map(String) : undefined;
+  if (only && [...only].sort().join() !== [...syncModels].sort().join()) {
+    throw new Error(`gen-api-v2: ${e.operationId} lists ${only.join(', ')}, the guides' sync models are ${syncModels.join(', ')}`);
   }
   return {
     method: e.method,
     path: e.path.slice('/api/rest'.length),
     operationId,
     hasBody: e.requestBodyRequired === true,
-    ...(Array.isArray(listed) ? { models: [...syncModels] } : {}),
+    ...(only ? { models: [...syncModels] } : {}),
     topLevel: Object.keys(e.bodyTopLevel ?? {}),
   };
 }
