@@ -137,11 +137,31 @@ function renameable(property: Property, text: string): boolean {
 function typeScriptSaysIt({ request, property }: PropertyVisit, document: LintDocument): boolean {
   if (request.source !== 'sdk' || property.assigned || property.conditional) return false;
   if (property.span.start < request.span.start || property.span.end > request.span.end) return false;
-  return document.kind === 'typescript' || (document.kind === 'javascript' && TS_CHECK.test(document.text.slice(0, 2048)));
+  return document.kind === 'typescript' || (document.kind === 'javascript' && hasTsCheck(document.text.slice(0, 2048)));
 }
 
-/** `// @ts-check` before the code (TypeScript reads it only in a file's leading comments). */
-const TS_CHECK = /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*?\/\/\s*@ts-check\b/;
+/**
+ * `// @ts-check` before the code (TypeScript reads it only in a file's leading comments). A loop over
+ * the leading comments, not one regular expression: comments in a row (an empty block comment
+ * repeated) can be split in exponentially many ways by a pattern, and one did backtrack that long.
+ */
+function hasTsCheck(text: string): boolean {
+  let at = 0;
+  while (at < text.length) {
+    if (/\s/.test(text[at])) at++;
+    else if (text.startsWith('/*', at)) {
+      const end = text.indexOf('*/', at + 2);
+      if (end < 0) return false;
+      at = end + 2;
+    } else if (text.startsWith('//', at)) {
+      if (/^\/\/\s*@ts-check\b/.test(text.slice(at))) return true;
+      const end = text.indexOf('\n', at);
+      if (end < 0) return false;
+      at = end + 1;
+    } else return false;
+  }
+  return false;
+}
 
 /** `$schema` at the top of a JSON request file is for the editor, not a field sent to the API. */
 function ignoredKey(visit: PropertyVisit): boolean {
