@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { compatibleFixes, fixUntilStable } from '../../server/src/engine/fix/apply.js';
+import { declineUncertainReads } from '../../server/src/engine/fix/reads.js';
 import { documentKindForPath } from '../../server/src/engine/extract/index.js';
 import type { Finding, Fix } from '../../server/src/engine/types.js';
 import { lint } from '../helpers/lint.js';
@@ -200,4 +201,18 @@ export async function cutOut(imageId: string) {
   // Beside a key that is only near the flag (a guess, offered): nothing is certain, --fix writes nothing.
   assert.equal(addFlag(code(', isVariaton: true'))[0].preferred, false);
   assert.equal(fixFile(code(', isVariaton: true'), 'app.ts').text, code(', isVariaton: true'));
+});
+
+test('declineUncertainReads: a preferred fix that read a body is offered only while every key there is known', () => {
+  const check = (text: string): boolean | undefined => {
+    const { requests } = analyze({ text: `// POST /generations\n${text}`, kind: 'jsonc', path: 'request.jsonc' }, { rules: [] });
+    const body = requests[0].body!;
+    const fix: Fix = { title: 'Add', edits: [{ start: body.span.end - 1, end: body.span.end - 1, newText: ', "x": 1' }], preferred: true, reads: [body.span] };
+    declineUncertainReads([{ ruleId: 'r', severity: 'error', message: 'm', span: body.span, fixes: [fix] }], requests);
+    return fix.preferred;
+  };
+  assert.equal(check('{"prompt": "x", "alchemy": true}\n'), true);
+  assert.equal(check('{"prompt": "x", "alchemyy": true}\n'), false);
+  // The editor's `$schema` is not a key sent to the API.
+  assert.equal(check('{"$schema": "./schema.json", "prompt": "x"}\n'), true);
 });

@@ -27,6 +27,8 @@ function bodiesWithUnknownKeys(requests: readonly RequestSite[]): ObjectValue[] 
   const out: ObjectValue[] = [];
   for (const request of bodyRequests(requests)) {
     const names = new Set(request.endpoint!.fields.map((f) => nameFor(f, request.naming)));
+    // A request file's `$schema` is for the editor, not sent (unknown-field leaves it alone too).
+    if (request.source === 'json-file') names.add('$schema');
     for (const body of literalOptions(request.body!)) {
       if (body.kind === 'object' && body.properties.some((p) => !names.has(p.key))) out.push(body);
     }
