@@ -16,10 +16,12 @@ import { join, resolve } from 'node:path';
 import type {
   V1PlatformModel,
   V2CatalogueData,
+  V2EndpointData,
   V2Forbidden,
   V2GuideOnlyModel,
   V2Kind,
   V2ModelData,
+  V2OperationId,
   V2Param,
   V2Retired,
   V2Sizes,
@@ -118,7 +120,19 @@ interface GuideFile {
 
 interface SpecFile {
   source: { specUpdatedAt: string };
+  endpoints: SpecEndpoint[];
   models: SpecModel[];
+}
+
+/** One operation of the spec (`v2-spec-facts.json` `endpoints`). */
+interface SpecEndpoint {
+  method: string;
+  /** `/api/rest/v2/generations`. */
+  path: string;
+  operationId: string;
+  requestBodyRequired?: boolean;
+  /** The body's top-level keys; `model.enum` lists the models when the operation accepts only some. */
+  bodyTopLevel?: Record<string, { enum?: unknown }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,11 +489,7 @@ export function generateV2Catalogue(dir: string = V2_REFERENCE_DIR): V2Catalogue
   const syncModels = models.filter((m) => m.endpoints.includes('/v2/generationssync')).map((m) => m.model);
   return {
     spec: specSrc,
-    endpoints: [
-      { method: 'POST', path: '/v2/generations', topLevel: ['model', 'parameters', 'public'] },
-      { method: 'POST', path: '/v2/generationssync', models: syncModels, topLevel: ['model', 'parameters', 'public', 'ephemeral', 'base64'] },
-      { method: 'GET', path: '/v2/models', topLevel: [] },
-    ],
+    endpoints: spec.endpoints.map((e) => endpointOf(e, syncModels)),
     models,
     shapes,
     retired,
@@ -488,6 +498,32 @@ export function generateV2Catalogue(dir: string = V2_REFERENCE_DIR): V2Catalogue
     styleSets,
     styleNames: sortedStyleNames,
     v1Models,
+  };
+}
+
+const OPERATIONS: readonly V2OperationId[] = ['createGeneration', 'createSyncGeneration', 'getModels'];
+
+/**
+ * A v2 endpoint as the spec states it: method, path, operation, whether it takes a body, its top-level
+ * keys and, where the spec lists them, its models (which must be the models whose guides say sync).
+ */
+function endpointOf(e: SpecEndpoint, syncModels: readonly string[]): V2EndpointData {
+  const operationId = OPERATIONS.find((o) => o === e.operationId);
+  if (!operationId) throw new Error(`gen-api-v2: unknown v2 operation ${e.operationId}`);
+  if (e.method !== 'GET' && e.method !== 'POST') throw new Error(`gen-api-v2: ${e.operationId} has method ${e.method}`);
+  if (!e.path.startsWith('/api/rest/v2/')) throw new Error(`gen-api-v2: ${e.operationId} is at ${e.path}`);
+  const listed = e.bodyTopLevel?.model?.enum;
+  const only = Array.isArray(listed) ? listed.map(String) : undefined;
+  if (only && [...only].sort().join() !== [...syncModels].sort().join()) {
+    throw new Error(`gen-api-v2: ${e.operationId} lists ${only.join(', ')}, the guides' sync models are ${syncModels.join(', ')}`);
+  }
+  return {
+    method: e.method,
+    path: e.path.slice('/api/rest'.length),
+    operationId,
+    hasBody: e.requestBodyRequired === true,
+    ...(only ? { models: [...syncModels] } : {}),
+    topLevel: Object.keys(e.bodyTopLevel ?? {}),
   };
 }
 

@@ -59,8 +59,8 @@ jsTester.run('option-conflict', plugin.rules['option-conflict'], {
           line: 11,
           column: 5,
           suggestions: [
-            { desc: 'Remove `upscalerStyle`', output: JS_UPSCALE("    ultraUpscaleStyle: 'REALISTIC',") },
-            { desc: 'Remove `ultraUpscaleStyle`', output: JS_UPSCALE("    upscalerStyle: 'GENERAL',") },
+            { desc: "Remove 'upscalerStyle'", output: JS_UPSCALE("    ultraUpscaleStyle: 'REALISTIC',") },
+            { desc: "Remove 'ultraUpscaleStyle'", output: JS_UPSCALE("    upscalerStyle: 'GENERAL',") },
           ],
         },
       ],

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { compatibleFixes, fixUntilStable } from '../../server/src/engine/fix/apply.js';
+import { declineUncertainReads } from '../../server/src/engine/fix/reads.js';
 import { documentKindForPath } from '../../server/src/engine/extract/index.js';
 import type { Finding, Fix } from '../../server/src/engine/types.js';
 import { lint } from '../helpers/lint.js';
@@ -137,7 +138,7 @@ export async function upload(file: Blob) {
 
 test('a fix that reads other fields waits for a pass in which no other fix edits them', () => {
   // The SDK call asks for photoReal with a misspelt version: renaming it (certain) makes this v2, so
-  // "Add modelId: null" (right for v1) must not be applied in the same pass on the old reading.
+  // "Add 'modelId: null'" (right for v1) must not be applied in the same pass on the old reading.
   // (JavaScript: in a type-checked file the misspelt key is TypeScript's to report, and the fix is then
   // not certain at all: option-conflict offers it without preferring it.)
   const code = `import { Leonardo } from '@leonardo-ai/sdk';
@@ -178,3 +179,40 @@ function apply(text: string, fix: Fix): string {
   for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
+
+test('the same holds for any rule that says what its fixes read: unknown-field and wrong-id-kind', () => {
+  // wrong-id-kind adds `isVariation: true` beside a variation's id, decided on the body's other keys.
+  const code = (extra: string) => `import axios from 'axios';
+const leonardo = axios.create({ baseURL: 'https://cloud.leonardo.ai/api/rest/v1', headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+
+export async function cutOut(imageId: string) {
+  const { data: upscale } = await leonardo.post('/variations/upscale', { id: imageId });
+  await leonardo.post('/variations/nobg', { id: upscale.sdUpscaleJob.id${extra} });
+}
+`;
+  const addFlag = (text: string) => lint(text, { rules: ['wrong-id-kind'] }).flatMap((h) => h.finding.fixes);
+  // Alone in its body, the flag is certain, and --fix adds it.
+  assert.deepEqual(addFlag(code('')).map((f) => [f.title, f.preferred]), [["Add 'isVariation: true'", true]]);
+  assert.equal(fixFile(code(''), 'app.ts').text, code(', isVariation: true'));
+  // Beside the flag written in other case, unknown-field's certain rename goes first and the addition
+  // waits: the flag is written once, not twice.
+  assert.equal(addFlag(code(', IsVariation: true'))[0].preferred, false);
+  assert.equal(fixFile(code(', IsVariation: true'), 'app.ts').text, code(', isVariation: true'));
+  // Beside a key that is only near the flag (a guess, offered): nothing is certain, --fix writes nothing.
+  assert.equal(addFlag(code(', isVariaton: true'))[0].preferred, false);
+  assert.equal(fixFile(code(', isVariaton: true'), 'app.ts').text, code(', isVariaton: true'));
+});
+
+test('declineUncertainReads: a preferred fix that read a body is offered only while every key there is known', () => {
+  const check = (text: string): boolean | undefined => {
+    const { requests } = analyze({ text: `// POST /generations\n${text}`, kind: 'jsonc', path: 'request.jsonc' }, { rules: [] });
+    const body = requests[0].body!;
+    const fix: Fix = { title: 'Add', edits: [{ start: body.span.end - 1, end: body.span.end - 1, newText: ', "x": 1' }], preferred: true, reads: [body.span] };
+    declineUncertainReads([{ ruleId: 'r', severity: 'error', message: 'm', span: body.span, fixes: [fix] }], requests);
+    return fix.preferred;
+  };
+  assert.equal(check('{"prompt": "x", "alchemy": true}\n'), true);
+  assert.equal(check('{"prompt": "x", "alchemyy": true}\n'), false);
+  // The editor's `$schema` is not a key sent to the API.
+  assert.equal(check('{"$schema": "./schema.json", "prompt": "x"}\n'), true);
+});

@@ -15,8 +15,8 @@ function run(text: string, path: string): Finding[] {
   return analyze({ text, kind: documentKindForPath(path, text) ?? 'typescript', path }, {}).findings;
 }
 
-/** A fix's title as a decision, whatever the case or quoting of the name it names. */
-const decision = (title: string): string => title.replace(/`/g, '').toLowerCase();
+/** A fix's title as a decision, whatever the case of the name it names. */
+const decision = (title: string): string => title.toLowerCase();
 
 /** Applies the preferred fixes until stable and returns the first pass and the last. */
 function fixAll(text: string, path: string): { first: Finding[]; text: string; last: Finding[] } {
@@ -53,7 +53,7 @@ for (const [path, text] of [
     const rename = first.find((f) => f.ruleId === 'unknown-field');
     assert.ok(rename, 'sd_Version is reported');
     assert.match(rename.message, /sd_version.*no effect when modelId is set/);
-    assert.deepEqual(rename.fixes.map((f) => [f.title, f.preferred === true]), [['Rename to sd_version', true], ['Remove sd_Version', false]]);
+    assert.deepEqual(rename.fixes.map((f) => [f.title, f.preferred === true]), [["Rename to 'sd_version'", true], ["Remove 'sd_Version'", false]]);
     // No clamp for a value the API ignores: one finding, ineffective-option's, with the removal.
     assert.deepEqual(first.filter((f) => f.ruleId === 'out-of-range'), []);
     assert.ok(first.some((f) => f.ruleId === 'ineffective-option' && f.fixes.some((x) => /remove/i.test(x.title) && /photoRealStrength/.test(x.title))));
@@ -75,5 +75,5 @@ test('sd_Version without a modelId: the rename alone, and the message says nothi
   const findings = run('{"prompt": "a cat", "sd_Version": "SDXL_1_0"}\n', 'portrait.leonardo.json').filter((f) => f.ruleId === 'unknown-field');
   assert.equal(findings.length, 1);
   assert.doesNotMatch(findings[0].message, /no effect/);
-  assert.deepEqual(findings[0].fixes.map((f) => f.title), ['Rename to sd_version']);
+  assert.deepEqual(findings[0].fixes.map((f) => f.title), ["Rename to 'sd_version'"]);
 });

@@ -10,7 +10,7 @@ import { readConfigFile } from '../../server/src/engine/config/file.js';
 import { hoverAt } from '../../server/src/engine/editor/hover.js';
 import { documentKindForPath } from '../../server/src/engine/extract/index.js';
 import { MAX_MESSAGE_LENGTH } from '../../server/src/engine/messages.js';
-import { checkMessageForm } from '../helpers/rule-tester.js';
+import { checkFixTitle, checkMessageForm } from '../helpers/rule-tester.js';
 
 const EXAMPLES = 'examples';
 
@@ -21,7 +21,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test(`every message on the examples is at most ${MAX_MESSAGE_LENGTH} characters, one line, without backticks`, () => {
+test(`every message on the examples is at most ${MAX_MESSAGE_LENGTH} characters, one line, without backticks (and every fix title plain)`, () => {
   const config = readConfigFile(path.join(EXAMPLES, 'leonardo-lint.config.json'));
   const messages: string[] = [];
   for (const file of filesUnder(EXAMPLES)) {
@@ -31,6 +31,7 @@ test(`every message on the examples is at most ${MAX_MESSAGE_LENGTH} characters,
     if (!kind) continue;
     for (const finding of analyze({ text, kind, path: relative }, { config }).findings) {
       checkMessageForm(finding.message, `${relative}: ${finding.ruleId}`);
+      for (const fix of finding.fixes) checkFixTitle(fix.title, `${relative}: ${finding.ruleId}, fix`);
       messages.push(finding.message);
     }
   }

@@ -155,6 +155,21 @@ describe('v2 hover', () => {
     assert.match(value, /Other allowed values: `AUTO`, `OFF`/);
   });
 
+  it('in objects and arrays under parameters: the parameter at its path, and nothing on braces', () => {
+    const body = (marked: string) => route(`{ model: 'gemini-image-2', parameters: { prompt, guidances: { image_reference: [${marked}] } } }`);
+    const strength = hover(body(`{ image: { id: imageId, type: 'UPLOADED' }, stren|gth: 'MID' }`))!;
+    assert.match(strength, /\*\*`strength`\*\* \(string\)/);
+    assert.match(strength, /Allowed values: `LOW`, `MID`, `HIGH`/);
+    const type = hover(body(`{ image: { id: imageId, type: 'UPLO|ADED' }, strength: 'MID' }`))!;
+    assert.match(type, /\*\*`type`\*\* \(string\)/);
+    assert.match(type, /Other allowed values: `GENERATED`/);
+    assert.match(hover(body(`{ image: { id: imageId, type: 'UPLOADED' }, or|der: 1 }`))!, /\*\*`order`\*\* \(integer\)/);
+    assert.equal(hover(body(`|{ image: { id: imageId, type: 'UPLOADED' } }`)), undefined);
+    assert.equal(hover(body(`{ image: |{ id: imageId, type: 'UPLOADED' } }`)), undefined);
+    // A key the model does not take has no parameter to show.
+    assert.equal(hover(body(`{ image: { id: imageId, type: 'UPLOADED' }, wei|ght: 1 }`)), undefined);
+  });
+
   it('on a style UUID: its name', () => {
     assert.match(hover(route(`{ model: 'gemini-image-2', parameters: { prompt, style_ids: ['3cbb655a-7ca4|-463f-b697-8a03ad67327c'] } }`))!, /\*\*Style: Acrylic\*\*/);
   });

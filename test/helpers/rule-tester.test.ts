@@ -10,7 +10,7 @@ const MESSAGE = "'num_images' 10 is more than the 8 images one request may ask f
 const complete = (): InvalidCase => ({
   path: 'request.jsonc',
   code: CODE,
-  findings: [{ message: MESSAGE, at: [2, 47, '10'], fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: false }] }],
+  findings: [{ message: MESSAGE, at: [2, 47, '10'], fixes: [{ title: "Set 'num_images' to 8", output: edit('10', '8'), preferred: false }] }],
 });
 /** The complete case with its one finding changed. */
 const withFinding = (change: (f: Record<string, unknown>) => void): InvalidCase => {
@@ -51,8 +51,8 @@ test('a misspelt property fails instead of being ignored', () => {
 test('what is stated must be what is reported', () => {
   assert.throws(() => checkInvalid(RULE, withFinding((f) => (f.message = 'Too many images.'))), /finding 1: message/);
   assert.throws(() => checkInvalid(RULE, withFinding((f) => (f.at = [2, 48, '10']))), /at \[line, column, text\]/);
-  assert.throws(() => checkInvalid(RULE, withFix((x) => (x.preferred = true))), /fix 1 \(Set num_images to 8\): preferred/);
-  assert.throws(() => checkInvalid(RULE, withFix((x) => (x.output = edit('10', '4')))), /fix 1 \(Set num_images to 8\): output/);
+  assert.throws(() => checkInvalid(RULE, withFix((x) => (x.preferred = true))), /fix 1 \(Set 'num_images' to 8\): preferred/);
+  assert.throws(() => checkInvalid(RULE, withFix((x) => (x.output = edit('10', '4')))), /fix 1 \(Set 'num_images' to 8\): output/);
   assert.throws(() => checkInvalid(RULE, withFix((x) => (x.title = 'Set to 8'))), /title/);
   assert.throws(() => checkInvalid(RULE, { ...complete(), code: CODE.replace('10', '8') }), /reported 0 findings, 1 stated/);
   assert.throws(() => checkValid(RULE, { path: 'request.jsonc', code: CODE }), /reported on a valid case/);
@@ -62,7 +62,7 @@ test('what is stated must be what is reported', () => {
 test('a failure shows what was reported, written as the statements a case needs', () => {
   assert.throws(
     () => checkInvalid(RULE, withFinding((f) => (f.message = 'x'))),
-    (error: Error) => error.message.includes("fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: false }]"),
+    (error: Error) => error.message.includes(`fixes: [{ title: "Set 'num_images' to 8", output: edit('10', '8'), preferred: false }]`),
   );
 });
 
@@ -124,6 +124,19 @@ test('a message over 140 characters, with a backtick or on two lines fails the c
   assert.throws(() => checkInvalid(...saying(`${fits}y`)), /has 141 characters, over 140/);
   assert.throws(() => checkInvalid(...saying('`num_images` is wrong')), /has a backtick/);
   assert.throws(() => checkInvalid(...saying('num_images is wrong\nand so on')), /has a line break/);
+});
+
+test('a fix title over 80 characters or with a backtick fails the case, even when stated exactly', () => {
+  const at: [number, number, string] = [2, 1, CODE.slice(CODE.indexOf('{'))];
+  const titled = (title: string): [Rule, InvalidCase] => [
+    fakeRule((_code, start) => [{ title, edits: [{ start: start + 1, end: start + 1, newText: ' ' }], preferred: false }]),
+    { path: 'request.jsonc', code: CODE, findings: [{ message: 'fake', at, fixes: [{ title, output: CODE.replace('{', '{ '), preferred: false }] }] },
+  ];
+  const fits = `Set 'num_images' to ${'9'.repeat(80 - 20)}`;
+  assert.equal(fits.length, 80);
+  checkInvalid(...titled(fits));
+  assert.throws(() => checkInvalid(...titled(`${fits}9`)), /a title of 81 characters, over 80/);
+  assert.throws(() => checkInvalid(...titled('Set `num_images` to 8')), /the title has a backtick/);
 });
 
 test('a rule that throws fails the case, valid or invalid', () => {

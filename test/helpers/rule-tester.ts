@@ -140,6 +140,7 @@ export function checkInvalid(rule: string | Rule, c: InvalidCase): void {
     finding.fixes.forEach((fix, j) => {
       const statedFix = stated.fixes[j];
       const fixWhere = `${where}, fix ${j + 1} (${fix.title})`;
+      checkFixTitle(fix.title, fixWhere);
       if (typeof statedFix.title === 'string') assert.equal(fix.title, statedFix.title, `${fixWhere}: title`);
       else if (statedFix.title) assert.match(fix.title, statedFix.title, `${fixWhere}: title`);
       const output = applyFix(c.code, fix);
@@ -159,6 +160,19 @@ export function checkMessageForm(message: string, where: string): void {
   assert.ok(message.length <= MAX_MESSAGE_LENGTH, `${where} has ${message.length} characters, over ${MAX_MESSAGE_LENGTH}: ${message}`);
   assert.ok(!message.includes('`'), `${where} has a backtick (quote code 'like this'): ${message}`);
   assert.ok(!/[\r\n]/.test(message), `${where} has a line break: ${message}`);
+}
+
+/** The longest fix title: a code action's title is one line of the lightbulb menu. */
+export const MAX_FIX_TITLE_LENGTH = 80;
+
+/**
+ * A fix's title is plain text in the editor's lightbulb menu (and ESLint's suggestions): one line of at
+ * most MAX_FIX_TITLE_LENGTH characters, names quoted 'like this' as messages quote them, no backticks.
+ */
+export function checkFixTitle(title: string, where: string): void {
+  assert.ok(title.length > 0 && title.length <= MAX_FIX_TITLE_LENGTH, `${where}: a title of ${title.length} characters, over ${MAX_FIX_TITLE_LENGTH}: ${title}`);
+  assert.ok(!title.includes('`'), `${where}: the title has a backtick (quote code 'like this'): ${title}`);
+  assert.ok(!/[\r\n]/.test(title), `${where}: the title has a line break: ${title}`);
 }
 
 function checkFindingStatement(f: FindingStatement, where: string): void {
@@ -275,5 +289,8 @@ function renderOutput(code: string, fix: Fix): string {
 }
 
 function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+  // Double quotes for a text with single quotes in it (a message or title quoting 'names') and no double ones.
+  const mark = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const escaped = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return `${mark}${mark === "'" ? escaped.replace(/'/g, "\\'") : escaped}${mark}`;
 }

@@ -75,7 +75,7 @@ describe('a client with pull diagnostics (VS Code)', () => {
     assert.match(unknown.message as string, /'wid' is not a field of POST \/generations/);
     assert.deepEqual(unknown.data, {
       version: 1,
-      fixes: [{ title: 'Rename to width', preferred: false, edits: [{ range: unknown.range, newText: 'width' }] }],
+      fixes: [{ title: "Rename to 'width'", preferred: false, edits: [{ range: unknown.range, newText: 'width' }] }],
     });
     const status = await client.statuses.next((s) => s.uri === tsUri);
     assert.deepEqual({ ...status, time: 0 }, { uri: tsUri, state: 'ok', requests: 1, problems: 2, time: 0 });
@@ -92,7 +92,7 @@ describe('a client with pull diagnostics (VS Code)', () => {
     assert.deepEqual(
       actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`),
       [
-        'Rename to width', // `wid` → `width` is a near miss: offered, not preferred
+        "Rename to 'width'", // `wid` → `width` is a near miss: offered, not preferred
         'Disable unknown-field for this line',
         'Disable unknown-field for this file',
         'Show documentation for unknown-field',

@@ -119,7 +119,7 @@ leonardo.interceptors.request.use((config) => {
           at: [7, 14, '{'],
           apiError: 'Authentication hook unauthorized this request',
           endpoint: 'POST /generations',
-          fixes: [{ title: 'Add the authorization header (process.env.LEONARDO_API_KEY)', output: edit('json\' }', 'json\', \'authorization\': `Bearer ${process.env.LEONARDO_API_KEY}` }'), preferred: false }],
+          fixes: [{ title: "Add the 'authorization' header from 'process.env.LEONARDO_API_KEY'", output: edit('json\' }', 'json\', \'authorization\': `Bearer ${process.env.LEONARDO_API_KEY}` }'), preferred: false }],
         },
       ],
     },
@@ -127,21 +127,21 @@ leonardo.interceptors.request.use((config) => {
       {
         message: "'Authorisation' is a misspelling of the 'authorization' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [7, 16, 'Authorisation'],
-        fixes: [{ title: 'Send the key as `Authorization: Bearer …`', output: edit('Authorisation', 'Authorization'), preferred: true }],
+        fixes: [{ title: "Send the key as 'Authorization: Bearer …'", output: edit('Authorisation', 'Authorization'), preferred: true }],
       },
     ] },
     { name: '`x-api-key` is renamed and gets the Bearer prefix', code: ROUTE("{ 'x-api-key': process.env.LEONARDO_API_KEY! }"), findings: [
       {
         message: "Leonardo does not read the 'x-api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [7, 16, '\'x-api-key\''],
-        fixes: [{ title: 'Send the key as `authorization: Bearer …`', output: edit('x-api-key\': process.env.LEONARDO_API_KEY!', 'authorization\': `Bearer ${process.env.LEONARDO_API_KEY!}`'), preferred: true }],
+        fixes: [{ title: "Send the key as 'authorization: Bearer …'", output: edit('x-api-key\': process.env.LEONARDO_API_KEY!', 'authorization\': `Bearer ${process.env.LEONARDO_API_KEY!}`'), preferred: true }],
       },
     ] },
     { name: '`api-key` with a literal key is renamed and gets the Bearer prefix', code: ROUTE(`{ 'api-key': '${KEY}' }`), findings: [
       {
         message: "Leonardo does not read the 'api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [7, 16, '\'api-key\''],
-        fixes: [{ title: 'Send the key as `authorization: Bearer …`', output: edit('api-key\': \'', 'authorization\': \'Bearer '), preferred: true }],
+        fixes: [{ title: "Send the key as 'authorization: Bearer …'", output: edit('api-key\': \'', 'authorization\': \'Bearer '), preferred: true }],
       },
     ] },
     { name: '`Token …`: the scheme is corrected in place', code: ROUTE('{ authorization: `Token ${process.env.LEONARDO_API_KEY}` }'), findings: [
@@ -149,70 +149,70 @@ leonardo.interceptors.request.use((config) => {
         message: "The authorization value uses the 'Token' scheme: Leonardo takes only 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Token'],
         apiError: 'Invalid response from authorization hook',
-        fixes: [{ title: 'Replace Token with Bearer', output: edit('Token', 'Bearer'), preferred: true }],
+        fixes: [{ title: "Replace 'Token' with 'Bearer'", output: edit('Token', 'Bearer'), preferred: true }],
       },
     ] },
     { name: '`Bearer:`: the scheme is corrected in place', code: ROUTE(`{ authorization: 'Bearer: ${KEY}' }`), findings: [
       {
         message: "Remove the colon after 'Bearer': the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Bearer: '],
-        fixes: [{ title: 'Remove the colon after Bearer', output: edit('Bearer: ', 'Bearer '), preferred: true }],
+        fixes: [{ title: "Remove the colon after 'Bearer'", output: edit('Bearer: ', 'Bearer '), preferred: true }],
       },
     ] },
     { name: '`Bearer Bearer`: the scheme is corrected in place', code: ROUTE('{ authorization: `Bearer Bearer ${process.env.LEONARDO_API_KEY}` }'), findings: [
       {
         message: "The authorization value says 'Bearer' twice: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Bearer Bearer '],
-        fixes: [{ title: 'Remove the second Bearer', output: edit('Bearer Bearer ', 'Bearer '), preferred: true }],
+        fixes: [{ title: "Remove the second 'Bearer'", output: edit('Bearer Bearer ', 'Bearer '), preferred: true }],
       },
     ] },
     { name: 'no space after Bearer', code: ROUTE('{ authorization: `Bearer${process.env.LEONARDO_API_KEY}` }'), findings: [
       {
         message: "Add a space after 'Bearer': the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Bearer'],
-        fixes: [{ title: 'Add the space after Bearer', output: edit('Bearer', 'Bearer '), preferred: true }],
+        fixes: [{ title: "Add the space after 'Bearer'", output: edit('Bearer', 'Bearer '), preferred: true }],
       },
     ] },
     { name: '`Basic …` with an encoded credential: the rename is offered, not applied automatically', code: ROUTE("{ authorization: 'Basic ' + btoa(user + ':' + pass) }"), findings: [
       {
         message: "The authorization value uses the 'Basic' scheme: Leonardo takes only 'authorization: Bearer <your API key>'.",
         at: [7, 32, 'Basic'],
-        fixes: [{ title: 'Replace Basic with Bearer', output: edit('Basic', 'Bearer'), preferred: false }],
+        fixes: [{ title: "Replace 'Basic' with 'Bearer'", output: edit('Basic', 'Bearer'), preferred: false }],
       },
     ] },
     { name: 'a bare literal key gets the prefix', code: ROUTE(`{ authorization: '${KEY}' }`), findings: [
       {
         message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 31, '\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\''],
-        fixes: [{ title: 'Add the Bearer prefix', output: edit('3f1b2c4d', 'Bearer 3f1b2c4d'), preferred: true }],
+        fixes: [{ title: "Add the 'Bearer' prefix", output: edit('3f1b2c4d', 'Bearer 3f1b2c4d'), preferred: true }],
       },
     ] },
     { name: 'a bare env read is wrapped at the use', code: ROUTE('{ authorization: process.env.LEONARDO_API_KEY as string }'), findings: [
       {
         message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 31, 'process.env.LEONARDO_API_KEY as string'],
-        fixes: [{ title: 'Add the Bearer prefix', output: edit('process.env.LEONARDO_API_KEY as string', '`Bearer ${process.env.LEONARDO_API_KEY as string}`'), preferred: true }],
+        fixes: [{ title: "Add the 'Bearer' prefix", output: edit('process.env.LEONARDO_API_KEY as string', '`Bearer ${process.env.LEONARDO_API_KEY as string}`'), preferred: true }],
       },
     ] },
     { name: 'a key variable is wrapped at the use; the declaration stays as it is', code: `const apiKey = process.env.LEONARDO_API_KEY;\n${ROUTE('{ authorization: apiKey }')}`, findings: [
       {
         message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [8, 31, 'apiKey'],
-        fixes: [{ title: 'Add the Bearer prefix', output: edit(': apiKey }', ': `Bearer ${apiKey}` }'), preferred: true }],
+        fixes: [{ title: "Add the 'Bearer' prefix", output: edit(': apiKey }', ': `Bearer ${apiKey}` }'), preferred: true }],
       },
     ] },
     { name: 'a template of the bare key gets the prefix', code: ROUTE('{ authorization: `${process.env.LEONARDO_API_KEY}` }'), findings: [
       {
         message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 31, '`${process.env.LEONARDO_API_KEY}`'],
-        fixes: [{ title: 'Add the Bearer prefix', output: edit(': `${process', ': `Bearer ${process'), preferred: true }],
+        fixes: [{ title: "Add the 'Bearer' prefix", output: edit(': `${process', ': `Bearer ${process'), preferred: true }],
       },
     ] },
     { name: 'a literal in a const is wrapped where it is used too', code: `const KEY = '${KEY}';\n${ROUTE("{ 'x-api-key': KEY }")}`, findings: [
       {
         message: "Leonardo does not read the 'x-api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [8, 16, '\'x-api-key\''],
-        fixes: [{ title: 'Send the key as `authorization: Bearer …`', output: edit('x-api-key\': KEY', 'authorization\': `Bearer ${KEY}`'), preferred: true }],
+        fixes: [{ title: "Send the key as 'authorization: Bearer …'", output: edit('x-api-key\': KEY', 'authorization\': `Bearer ${KEY}`'), preferred: true }],
       },
     ] },
     { name: 'a literal key that is not a UUID is flagged without showing it', code: ROUTE("{ authorization: 'Bearer sk-live-9a8b7c6d5e4f' }"), findings: [
@@ -233,21 +233,21 @@ leonardo.interceptors.request.use((config) => {
       {
         message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [7, 31, 'process.env[\'LEONARDO_TOKEN\']'],
-        fixes: [{ title: 'Add the Bearer prefix', output: edit('process.env[\'LEONARDO_TOKEN\']', '`Bearer ${process.env[\'LEONARDO_TOKEN\']}`'), preferred: true }],
+        fixes: [{ title: "Add the 'Bearer' prefix", output: edit('process.env[\'LEONARDO_TOKEN\']', '`Bearer ${process.env[\'LEONARDO_TOKEN\']}`'), preferred: true }],
       },
     ] },
     { name: 'axios.create without the key: capitalised and quoted like the other headers', code: INSTANCE("{ 'Content-Type': 'application/json' }"), findings: [
       {
         message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
         at: [4, 12, '{'],
-        fixes: [{ title: 'Add the authorization header (process.env.LEONARDO_API_KEY)', output: edit('json\' }', 'json\', \'Authorization\': `Bearer ${process.env.LEONARDO_API_KEY}` }'), preferred: false }],
+        fixes: [{ title: "Add the 'Authorization' header from 'process.env.LEONARDO_API_KEY'", output: edit('json\' }', 'json\', \'Authorization\': `Bearer ${process.env.LEONARDO_API_KEY}` }'), preferred: false }],
       },
     ] },
     { name: 'axios.create with X-Api-Key', code: INSTANCE("{ 'X-Api-Key': process.env.LEONARDO_API_KEY }"), findings: [
       {
         message: "Leonardo does not read the 'X-Api-Key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [4, 14, '\'X-Api-Key\''],
-        fixes: [{ title: 'Send the key as `Authorization: Bearer …`', output: edit('X-Api-Key\': process.env.LEONARDO_API_KEY', 'Authorization\': `Bearer ${process.env.LEONARDO_API_KEY}`'), preferred: true }],
+        fixes: [{ title: "Send the key as 'Authorization: Bearer …'", output: edit('X-Api-Key\': process.env.LEONARDO_API_KEY', 'Authorization\': `Bearer ${process.env.LEONARDO_API_KEY}`'), preferred: true }],
       },
     ] },
     { name: 'curl: single quotes keep `$LEONARDO_API_KEY` from expanding', path: 'me.sh', code: CURL_SINGLE, findings: [
@@ -261,14 +261,14 @@ leonardo.interceptors.request.use((config) => {
       {
         message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [1, 25, '$LEONARDO_API_KEY'],
-        fixes: [{ title: 'Add the Bearer prefix', output: edit(': $LEONARDO_API_KEY', ': Bearer $LEONARDO_API_KEY'), preferred: true }],
+        fixes: [{ title: "Add the 'Bearer' prefix", output: edit(': $LEONARDO_API_KEY', ': Bearer $LEONARDO_API_KEY'), preferred: true }],
       },
     ] },
     { name: 'curl: no header at all', path: 'me.sh', code: 'curl https://cloud.leonardo.ai/api/rest/v1/me\n', findings: [
       {
         message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
         at: [1, 1, 'curl'],
-        fixes: [{ title: 'Add the authorization header ($LEONARDO_API_KEY)', output: edit('curl', 'curl -H "authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
+        fixes: [{ title: "Add the 'authorization' header from '$LEONARDO_API_KEY'", output: edit('curl', 'curl -H "authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
       },
     ] },
     {
@@ -279,7 +279,7 @@ leonardo.interceptors.request.use((config) => {
         {
           message: "The authorization value uses the 'Token' scheme: Leonardo takes only 'authorization: Bearer <your API key>'.",
           at: [4, 66, 'Token'],
-          fixes: [{ title: 'Replace Token with Bearer', output: edit('Token', 'Bearer'), preferred: true }],
+          fixes: [{ title: "Replace 'Token' with 'Bearer'", output: edit('Token', 'Bearer'), preferred: true }],
         },
       ],
     },
@@ -287,7 +287,7 @@ leonardo.interceptors.request.use((config) => {
       {
         message: "'Authorizaton' is a misspelling of the 'authorization' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [2, 1, 'Authorizaton'],
-        fixes: [{ title: 'Send the key as `Authorization: Bearer …`', output: edit('Authorizaton', 'Authorization'), preferred: true }],
+        fixes: [{ title: "Send the key as 'Authorization: Bearer …'", output: edit('Authorizaton', 'Authorization'), preferred: true }],
       },
     ] },
     {
@@ -298,7 +298,7 @@ leonardo.interceptors.request.use((config) => {
         {
           message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
           at: [2, 1, 'Content-Type: application/json'],
-          fixes: [{ title: 'Add the authorization header ({{$dotenv LEONARDO_API_KEY}})', output: edit('json', 'json\nAuthorization: Bearer {{$dotenv LEONARDO_API_KEY}}'), preferred: false }],
+          fixes: [{ title: "Add the 'Authorization' header from '{{$dotenv LEONARDO_API_KEY}}'", output: edit('json', 'json\nAuthorization: Bearer {{$dotenv LEONARDO_API_KEY}}'), preferred: false }],
         },
       ],
     },
@@ -306,7 +306,7 @@ leonardo.interceptors.request.use((config) => {
       {
         message: "Leonardo does not read the 'x-api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
         at: [14, 21, 'x-api-key'],
-        fixes: [{ title: 'Send the key as `authorization: Bearer …`', output: edit('x-api-key",\n            "value": "', 'authorization",\n            "value": "Bearer '), preferred: true }],
+        fixes: [{ title: "Send the key as 'authorization: Bearer …'", output: edit('x-api-key",\n            "value": "', 'authorization",\n            "value": "Bearer '), preferred: true }],
       },
     ] },
     { name: 'Postman: no header and no auth helper', path: POSTMAN, code: COLLECTION(undefined, [{ key: 'Accept', value: 'application/json' }]), findings: [
@@ -327,7 +327,7 @@ leonardo.interceptors.request.use((config) => {
         {
           message: "This fetch to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
           at: [2, 27, '`https://cloud.leonardo.ai/api/rest/v1/generations/${id}`'],
-          fixes: [{ title: 'Add the authorization header (process.env.LEONARDO_API_KEY)', output: edit('id}`);\n', 'id}`, { headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } });\n'), preferred: false }],
+          fixes: [{ title: "Add the 'authorization' header from 'process.env.LEONARDO_API_KEY'", output: edit('id}`);\n', 'id}`, { headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } });\n'), preferred: false }],
         },
       ],
     },

@@ -65,7 +65,7 @@ export const go = () => leonardo.image.createGeneration({ prompt: 'a', numImages
         {
           message: "'num_images' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [3, 3, '"num_images"'],
-          fixes: [{ title: 'Remove the earlier `num_images`', output: PORTRAIT_FIXED, preferred: true }],
+          fixes: [{ title: "Remove the earlier 'num_images'", output: PORTRAIT_FIXED, preferred: true }],
         },
       ],
     },
@@ -78,17 +78,17 @@ export const go = () => leonardo.image.createGeneration({ prompt: 'a', numImages
         {
           message: "'prompt' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [2, 2, '"prompt"'],
-          fixes: [{ title: 'Remove the earlier `prompt`', output: edit('"prompt": "a", ', ''), preferred: true }],
+          fixes: [{ title: "Remove the earlier 'prompt'", output: edit('"prompt": "a", ', ''), preferred: true }],
         },
         {
           message: "'prompt' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [2, 17, '"prompt"'],
-          fixes: [{ title: 'Remove the earlier `prompt`', output: edit('"prompt": "b", ', ''), preferred: true }],
+          fixes: [{ title: "Remove the earlier 'prompt'", output: edit('"prompt": "b", ', ''), preferred: true }],
         },
         {
           message: "'weight' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [2, 64, '"weight"'],
-          fixes: [{ title: 'Remove the earlier `weight`', output: edit('"weight": 0.5, ', ''), preferred: true }],
+          fixes: [{ title: "Remove the earlier 'weight'", output: edit('"weight": 0.5, ', ''), preferred: true }],
         },
       ],
     },
@@ -104,7 +104,7 @@ export const go = () => leonardo.image.createGeneration({ prompt: 'a', numImages
         {
           message: "'width' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [4, 43, 'width'],
-          fixes: [{ title: 'Remove the earlier `width`', output: edit('width: 512, ', ''), preferred: true }],
+          fixes: [{ title: "Remove the earlier 'width'", output: edit('width: 512, ', ''), preferred: true }],
         },
       ],
     },
@@ -122,7 +122,7 @@ export const go = () => leonardo.image.createGeneration({
         {
           message: "'numImages' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [5, 3, 'numImages'],
-          fixes: [{ title: 'Remove the earlier `numImages`', output: edit('  numImages: 2,\n', ''), preferred: true }],
+          fixes: [{ title: "Remove the earlier 'numImages'", output: edit('  numImages: 2,\n', ''), preferred: true }],
         },
       ],
     },
@@ -136,7 +136,7 @@ export const two = () => fetch('https://cloud.leonardo.ai/api/rest/v1/generation
         {
           message: "'prompt' is set again later in this object: only the later value is sent, this one is ignored.",
           at: [1, 16, 'prompt'],
-          fixes: [{ title: 'Remove the earlier `prompt`', output: edit('prompt: \'a\', ', ''), preferred: true }],
+          fixes: [{ title: "Remove the earlier 'prompt'", output: edit('prompt: \'a\', ', ''), preferred: true }],
         },
       ],
     },

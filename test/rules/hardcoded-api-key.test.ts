@@ -45,7 +45,7 @@ await fetch('https://api.example.com/v1/things', { headers: { 'x-api-key': apiKe
           at: [4, 39, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           severity: 'warning',
           endpoint: 'POST /generations',
-          fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('\'Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '`Bearer ${process.env.LEONARDO_API_KEY}`'), preferred: false }],
+          fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit('\'Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '`Bearer ${process.env.LEONARDO_API_KEY}`'), preferred: false }],
         },
       ],
     },
@@ -53,14 +53,14 @@ await fetch('https://api.example.com/v1/things', { headers: { 'x-api-key': apiKe
       {
         message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
         at: [1, 14, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-        fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('"3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f"', 'process.env.LEONARDO_API_KEY'), preferred: false }],
+        fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit('"3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f"', 'process.env.LEONARDO_API_KEY'), preferred: false }],
       },
     ] },
     { name: 'a key in a const read by a template', code: GENERATE('{ Authorization: `Bearer ${API_KEY}` }', `const API_KEY = '${KEY}';\n`), findings: [
       {
         message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
         at: [1, 18, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-        fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', 'process.env.LEONARDO_API_KEY'), preferred: false }],
+        fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', 'process.env.LEONARDO_API_KEY'), preferred: false }],
       },
     ] },
     {
@@ -74,17 +74,17 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
         {
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [2, 66, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', 'process.env.LEONARDO_API_KEY'), preferred: false }],
+          fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', 'process.env.LEONARDO_API_KEY'), preferred: false }],
         },
         {
           message: 'A Leonardo API key (4e1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [3, 35, '4e1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('"4e1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f"', 'process.env.LEONARDO_API_KEY'), preferred: false }],
+          fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit('"4e1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f"', 'process.env.LEONARDO_API_KEY'), preferred: false }],
         },
         {
           message: 'A Leonardo API key (5d1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [4, 53, '5d1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Read the key from process.env.LEONARDO_API_KEY', output: edit('`5d1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f`', 'process.env.LEONARDO_API_KEY'), preferred: false }],
+          fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit('`5d1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f`', 'process.env.LEONARDO_API_KEY'), preferred: false }],
         },
       ],
     },
@@ -101,7 +101,7 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
         {
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [3, 35, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('\'authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
+          fixes: [{ title: "Read the key from '$LEONARDO_API_KEY'", output: edit('\'authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
         },
       ],
     },
@@ -109,7 +109,7 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
       {
         message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
         at: [1, 32, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-        fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '$LEONARDO_API_KEY'), preferred: false }],
+        fixes: [{ title: "Read the key from '$LEONARDO_API_KEY'", output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '$LEONARDO_API_KEY'), preferred: false }],
       },
     ] },
     {
@@ -120,7 +120,7 @@ export const leonardo = new Leonardo({ bearerAuth: \`${KEY.replace('3f', '5d')}\
         {
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [1, 32, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('\'Authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"Authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
+          fixes: [{ title: "Read the key from '$LEONARDO_API_KEY'", output: edit('\'Authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"Authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
         },
       ],
     },
@@ -147,7 +147,7 @@ curl -H "authorization: Bearer $LEONARDO_API_KEY" https://cloud.leonardo.ai/api/
         {
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [2, 25, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '"$LEONARDO_API_KEY"'), preferred: false }],
+          fixes: [{ title: "Read the key from '$LEONARDO_API_KEY'", output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '"$LEONARDO_API_KEY"'), preferred: false }],
         },
       ],
     },
@@ -159,7 +159,7 @@ curl -H "authorization: Bearer $LEONARDO_API_KEY" https://cloud.leonardo.ai/api/
         {
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [1, 8, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"$LEONARDO_API_KEY"'), preferred: false }],
+          fixes: [{ title: "Read the key from '$LEONARDO_API_KEY'", output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"$LEONARDO_API_KEY"'), preferred: false }],
         },
       ],
     },
@@ -177,8 +177,8 @@ Content-Type: application/json
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [2, 23, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [
-            { title: 'Read the key from .env ({{$dotenv LEONARDO_API_KEY}})', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$dotenv LEONARDO_API_KEY}}'), preferred: false },
-            { title: 'Read the key from the environment ({{$processEnv LEONARDO_API_KEY}})', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$processEnv LEONARDO_API_KEY}}'), preferred: false },
+            { title: "Read the key from .env ('{{$dotenv LEONARDO_API_KEY}}')", output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$dotenv LEONARDO_API_KEY}}'), preferred: false },
+            { title: "Read the key from the environment ('{{$processEnv LEONARDO_API_KEY}}')", output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$processEnv LEONARDO_API_KEY}}'), preferred: false },
           ],
         },
       ],
@@ -192,8 +192,8 @@ Content-Type: application/json
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [1, 11, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
           fixes: [
-            { title: 'Read the key from .env ({{$dotenv LEONARDO_API_KEY}})', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$dotenv LEONARDO_API_KEY}}'), preferred: false },
-            { title: 'Read the key from the environment ({{$processEnv LEONARDO_API_KEY}})', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$processEnv LEONARDO_API_KEY}}'), preferred: false },
+            { title: "Read the key from .env ('{{$dotenv LEONARDO_API_KEY}}')", output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$dotenv LEONARDO_API_KEY}}'), preferred: false },
+            { title: "Read the key from the environment ('{{$processEnv LEONARDO_API_KEY}}')", output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{$processEnv LEONARDO_API_KEY}}'), preferred: false },
           ],
         },
       ],
@@ -218,7 +218,7 @@ Content-Type: application/json
         {
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [4, 32, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Read the key from $LEONARDO_API_KEY', output: edit('\'authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
+          fixes: [{ title: "Read the key from '$LEONARDO_API_KEY'", output: edit('\'authorization: Bearer 3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', '"authorization: Bearer $LEONARDO_API_KEY"'), preferred: false }],
         },
       ],
     },
@@ -239,12 +239,12 @@ Content-Type: application/json
         {
           message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [12, 19, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Use the {{LEONARDO_API_KEY}} variable', output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{LEONARDO_API_KEY}}'), preferred: false }],
+          fixes: [{ title: "Use the '{{LEONARDO_API_KEY}}' variable", output: edit('3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{LEONARDO_API_KEY}}'), preferred: false }],
         },
         {
           message: 'A Leonardo API key (8b1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
           at: [32, 17, '8b1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
-          fixes: [{ title: 'Use the {{LEONARDO_API_KEY}} variable', output: edit('8b1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{LEONARDO_API_KEY}}'), preferred: false }],
+          fixes: [{ title: "Use the '{{LEONARDO_API_KEY}}' variable", output: edit('8b1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f', '{{LEONARDO_API_KEY}}'), preferred: false }],
         },
       ],
     },

@@ -23,8 +23,8 @@ ruleTester.run('unknown-field', {
         message: "'sd_Version' should be 'sd_version', which has no effect when modelId is set: rename it, or remove it.",
         at: [1, 68, '"sd_Version"'],
         fixes: [
-          { title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true },
-          { title: 'Remove sd_Version', output: edit(', "sd_Version": "SDXL_1_0"', ''), preferred: false },
+          { title: "Rename to 'sd_version'", output: edit('sd_Version', 'sd_version'), preferred: true },
+          { title: "Remove 'sd_Version'", output: edit(', "sd_Version": "SDXL_1_0"', ''), preferred: false },
         ],
       }],
     },
@@ -36,8 +36,8 @@ ruleTester.run('unknown-field', {
         message: "'photoRealStrenght' is not a field; 'photoRealStrength', if meant, has no effect without photoReal: true: rename it, or remove it.",
         at: [1, 17, '"photoRealStrenght"'],
         fixes: [
-          { title: 'Rename to photoRealStrength', output: edit('photoRealStrenght', 'photoRealStrength'), preferred: false },
-          { title: 'Remove photoRealStrenght', output: edit(', "photoRealStrenght": 0.5', ''), preferred: false },
+          { title: "Rename to 'photoRealStrength'", output: edit('photoRealStrenght', 'photoRealStrength'), preferred: false },
+          { title: "Remove 'photoRealStrenght'", output: edit(', "photoRealStrenght": 0.5', ''), preferred: false },
         ],
       }],
     },
@@ -49,8 +49,8 @@ ruleTester.run('unknown-field', {
         message: "'sd_version' should be 'sdVersion', which has no effect unless modelId is null (the SDK sends a default one): rename it, or remove it.",
         at: [4, 52, 'sd_version'],
         fixes: [
-          { title: 'Rename to sdVersion', output: edit('sd_version', 'sdVersion'), preferred: true },
-          { title: 'Remove sd_version', output: edit(", sd_version: 'SDXL_1_0'", ''), preferred: false },
+          { title: "Rename to 'sdVersion'", output: edit('sd_version', 'sdVersion'), preferred: true },
+          { title: "Remove 'sd_version'", output: edit(", sd_version: 'SDXL_1_0'", ''), preferred: false },
         ],
       }],
     },

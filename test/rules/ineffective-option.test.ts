@@ -84,7 +84,7 @@ export async function go(key: string, c: boolean) {
           at: [5, 5, 'promptMagicStrength'],
           severity: 'warning',
           endpoint: 'POST /generations',
-          fixes: [{ title: 'Remove `promptMagicStrength`', output: edit('    promptMagicStrength: 0.5,\n', ''), preferred: false }],
+          fixes: [{ title: "Remove 'promptMagicStrength'", output: edit('    promptMagicStrength: 0.5,\n', ''), preferred: false }],
         },
       ],
     },
@@ -106,32 +106,32 @@ export async function go(key: string, c: boolean) {
         {
           message: "'promptMagicVersion' has no effect without 'promptMagic: true': the API ignores it.",
           at: [5, 3, '"promptMagicVersion"'],
-          fixes: [{ title: 'Remove `promptMagicVersion`', output: edit('  "promptMagicVersion": "v3",\n', ''), preferred: false }],
+          fixes: [{ title: "Remove 'promptMagicVersion'", output: edit('  "promptMagicVersion": "v3",\n', ''), preferred: false }],
         },
         {
           message: "'enhancePromptInstruction' has no effect without 'enhancePrompt: true': the API ignores it.",
           at: [6, 3, '"enhancePromptInstruction"'],
-          fixes: [{ title: 'Remove `enhancePromptInstruction`', output: edit('  "enhancePromptInstruction": "make it moody",\n', ''), preferred: false }],
+          fixes: [{ title: "Remove 'enhancePromptInstruction'", output: edit('  "enhancePromptInstruction": "make it moody",\n', ''), preferred: false }],
         },
         {
           message: "'imagePromptWeight' has no effect without 'imagePrompts': the API ignores it.",
           at: [8, 3, '"imagePromptWeight"'],
-          fixes: [{ title: 'Remove `imagePromptWeight`', output: edit('  "imagePromptWeight": 0.4,\n', ''), preferred: false }],
+          fixes: [{ title: "Remove 'imagePromptWeight'", output: edit('  "imagePromptWeight": 0.4,\n', ''), preferred: false }],
         },
         {
           message: "'unzoomAmount' has no effect without 'unzoom: true': the API ignores it.",
           at: [9, 3, '"unzoomAmount"'],
-          fixes: [{ title: 'Remove `unzoomAmount`', output: edit('  "unzoomAmount": 1.2,\n', ''), preferred: false }],
+          fixes: [{ title: "Remove 'unzoomAmount'", output: edit('  "unzoomAmount": 1.2,\n', ''), preferred: false }],
         },
         {
           message: "'photoRealStrength' has no effect without 'photoReal: true': the API ignores it.",
           at: [10, 3, '"photoRealStrength"'],
-          fixes: [{ title: 'Remove `photoRealStrength`', output: edit('  "photoRealStrength": 0.45,\n', ''), preferred: false }],
+          fixes: [{ title: "Remove 'photoRealStrength'", output: edit('  "photoRealStrength": 0.45,\n', ''), preferred: false }],
         },
         {
           message: "'photoRealVersion' has no effect without 'photoReal: true': the API ignores it.",
           at: [11, 3, '"photoRealVersion"'],
-          fixes: [{ title: 'Remove `photoRealVersion`', output: edit(',\n  "photoRealVersion": "v2"', ''), preferred: false }],
+          fixes: [{ title: "Remove 'photoRealVersion'", output: edit(',\n  "photoRealVersion": "v2"', ''), preferred: false }],
         },
       ],
     },
@@ -139,7 +139,7 @@ export async function go(key: string, c: boolean) {
       {
         message: "'unzoomAmount' has no effect without 'unzoom: true': the API ignores it.",
         at: [2, 17, '"unzoomAmount"'],
-        fixes: [{ title: 'Remove `unzoomAmount`', output: edit(', "unzoomAmount": 1.2', ''), preferred: false }],
+        fixes: [{ title: "Remove 'unzoomAmount'", output: edit(', "unzoomAmount": 1.2', ''), preferred: false }],
       },
     ] },
     {
@@ -151,7 +151,7 @@ export async function go(key: string, c: boolean) {
         {
           message: "'promptEnhanceInstruction' has no effect without 'promptEnhance: true': the API ignores it.",
           at: [2, 29, '"promptEnhanceInstruction"'],
-          fixes: [{ title: 'Remove `promptEnhanceInstruction`', output: edit(', "promptEnhanceInstruction": "make it cinematic"', ''), preferred: false }],
+          fixes: [{ title: "Remove 'promptEnhanceInstruction'", output: edit(', "promptEnhanceInstruction": "make it cinematic"', ''), preferred: false }],
         },
       ],
     },
@@ -162,7 +162,7 @@ export async function go(key: string, c: boolean) {
         {
           message: "'promptEnhanceInstruction' has no effect without 'promptEnhance: true': the API ignores it.",
           at: [4, 138, 'promptEnhanceInstruction'],
-          fixes: [{ title: 'Remove `promptEnhanceInstruction`', output: edit(', promptEnhanceInstruction: \'slow motion\'', ''), preferred: false }],
+          fixes: [{ title: "Remove 'promptEnhanceInstruction'", output: edit(', promptEnhanceInstruction: \'slow motion\'', ''), preferred: false }],
         },
       ],
     },
@@ -170,7 +170,7 @@ export async function go(key: string, c: boolean) {
       {
         message: "'sd_version' has no effect when 'modelId' is set: the API uses the model's own base version.",
         at: [2, 68, '"sd_version"'],
-        fixes: [{ title: 'Remove `sd_version`', output: edit(', "sd_version": "SDXL_1_0"', ''), preferred: false }],
+        fixes: [{ title: "Remove 'sd_version'", output: edit(', "sd_version": "SDXL_1_0"', ''), preferred: false }],
       },
     ] },
     { name: 'sdVersion in an SDK call: the SDK default model overrides it', code: SDK(`{ prompt, sdVersion: 'SDXL_1_0' }`), findings: [
@@ -178,8 +178,8 @@ export async function go(key: string, c: boolean) {
         message: "'sdVersion' has no effect: the SDK sends its default 'modelId' (set 'modelId: null'), and the API uses the model's version.",
         at: [4, 52, 'sdVersion'],
         fixes: [
-          { title: 'Remove `sdVersion`', output: edit(', sdVersion: \'SDXL_1_0\'', ''), preferred: false },
-          { title: 'Add `modelId: null`', output: edit('SDXL_1_0\' }', 'SDXL_1_0\', modelId: null }'), preferred: false },
+          { title: "Remove 'sdVersion'", output: edit(', sdVersion: \'SDXL_1_0\'', ''), preferred: false },
+          { title: "Add 'modelId: null'", output: edit('SDXL_1_0\' }', 'SDXL_1_0\', modelId: null }'), preferred: false },
         ],
       },
     ] },
@@ -187,21 +187,21 @@ export async function go(key: string, c: boolean) {
       {
         message: 'presetStyle "ANIME" applies only with alchemy on, and alchemy is off: the API does not apply it.',
         at: [2, 35, '"presetStyle"'],
-        fixes: [{ title: 'Remove `presetStyle`', output: edit(', "presetStyle": "ANIME"', ''), preferred: false }],
+        fixes: [{ title: "Remove 'presetStyle'", output: edit(', "presetStyle": "ANIME"', ''), preferred: false }],
       },
     ] },
     { name: 'presetStyle for alchemy off; an omitted alchemy is on', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "presetStyle": "LEONARDO"}`, findings: [
       {
         message: 'presetStyle "LEONARDO" applies only with alchemy off, and alchemy is on (its default): the API does not apply it.',
         at: [2, 17, '"presetStyle"'],
-        fixes: [{ title: 'Remove `presetStyle`', output: edit(', "presetStyle": "LEONARDO"', ''), preferred: false }],
+        fixes: [{ title: "Remove 'presetStyle'", output: edit(', "presetStyle": "LEONARDO"', ''), preferred: false }],
       },
     ] },
     { name: 'presetStyle for alchemy off in an SDK call', code: SDK(`{ prompt, presetStyle: 'LEONARDO' }`), findings: [
       {
         message: 'presetStyle "LEONARDO" applies only with alchemy off, and alchemy is on (its default): the API does not apply it.',
         at: [4, 52, 'presetStyle'],
-        fixes: [{ title: 'Remove `presetStyle`', output: edit(', presetStyle: \'LEONARDO\'', ''), preferred: false }],
+        fixes: [{ title: "Remove 'presetStyle'", output: edit(', presetStyle: \'LEONARDO\'', ''), preferred: false }],
       },
     ] },
   ],

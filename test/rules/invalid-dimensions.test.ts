@@ -33,7 +33,7 @@ ruleTester.run('invalid-dimensions', {
           message: "'height' 770 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [5, 13, '770'],
           apiError: 'invalid dimensions',
-          fixes: [{ title: 'Change height to 768', output: edit('770', '768'), preferred: false }],
+          fixes: [{ title: "Set 'height' to 768", output: edit('770', '768'), preferred: false }],
         },
       ],
     },
@@ -45,7 +45,7 @@ ruleTester.run('invalid-dimensions', {
         {
           message: "'width' 1920 is over 1536: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [2, 26, '1920'],
-          fixes: [{ title: 'Change width to 1536', output: edit('1920', '1536'), preferred: false }],
+          fixes: [{ title: "Set 'width' to 1536", output: edit('1920', '1536'), preferred: false }],
         },
       ],
     },
@@ -53,7 +53,7 @@ ruleTester.run('invalid-dimensions', {
       {
         message: "'height' 16 is below 32: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
         at: [2, 27, '16'],
-        fixes: [{ title: 'Change height to 32', output: edit('16', '32'), preferred: false }],
+        fixes: [{ title: "Set 'height' to 32", output: edit('16', '32'), preferred: false }],
       },
     ] },
     { name: 'a tie offers both neighbours, neither preferred', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "width": 516}`, findings: [
@@ -61,8 +61,8 @@ ruleTester.run('invalid-dimensions', {
         message: "'width' 516 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
         at: [2, 26, '516'],
         fixes: [
-          { title: 'Change width to 512', output: edit('516', '512'), preferred: false },
-          { title: 'Change width to 520', output: edit('516', '520'), preferred: false },
+          { title: "Set 'width' to 512", output: edit('516', '512'), preferred: false },
+          { title: "Set 'width' to 520", output: edit('516', '520'), preferred: false },
         ],
       },
     ] },
@@ -74,14 +74,14 @@ ruleTester.run('invalid-dimensions', {
         {
           message: "'width' 600 is not one of the sizes POST /generations-lcm takes: use 512, 640 or 1024.",
           at: [2, 73, '600'],
-          fixes: [{ title: 'Change width to 640', output: edit('600', '640'), preferred: false }],
+          fixes: [{ title: "Set 'width' to 640", output: edit('600', '640'), preferred: false }],
         },
         {
           message: "'height' 832 is not one of the sizes POST /generations-lcm takes: use 512, 640 or 1024.",
           at: [2, 88, '832'],
           fixes: [
-            { title: 'Change height to 640', output: edit('832', '640'), preferred: false },
-            { title: 'Change height to 1024', output: edit('832', '1024'), preferred: false },
+            { title: "Set 'height' to 640", output: edit('832', '640'), preferred: false },
+            { title: "Set 'height' to 1024", output: edit('832', '1024'), preferred: false },
           ],
         },
       ],
@@ -94,7 +94,7 @@ ruleTester.run('invalid-dimensions', {
         {
           message: "'imageWidth' 1536 is over 1024: POST /pricing-calculator takes sizes from 32 to 1024 in multiples of 8.",
           at: [2, 86, '1536'],
-          fixes: [{ title: 'Change imageWidth to 1024', output: edit('1536', '1024'), preferred: false }],
+          fixes: [{ title: "Set 'imageWidth' to 1024", output: edit('1536', '1024'), preferred: false }],
         },
       ],
     },
@@ -106,7 +106,7 @@ ruleTester.run('invalid-dimensions', {
         {
           message: "'width' 512.5 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [2, 26, '512.5'],
-          fixes: [{ title: 'Change width to 512', output: edit('512.5', '512'), preferred: false }],
+          fixes: [{ title: "Set 'width' to 512", output: edit('512.5', '512'), preferred: false }],
         },
       ],
     },
@@ -125,12 +125,12 @@ export async function generate(prompt: string, hd: boolean) {
         {
           message: "'height' 770 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [1, 16, '770'],
-          fixes: [{ title: 'Change height to 768', output: edit('770', '768'), preferred: false }],
+          fixes: [{ title: "Set 'height' to 768", output: edit('770', '768'), preferred: false }],
         },
         {
           message: "'width' 2048 is over 1536: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
           at: [6, 48, '2048'],
-          fixes: [{ title: 'Change width to 1536', output: edit('2048', '1536'), preferred: false }],
+          fixes: [{ title: "Set 'width' to 1536", output: edit('2048', '1536'), preferred: false }],
         },
       ],
     },
@@ -144,7 +144,7 @@ await leonardo.realtimeCanvas.createLCMGeneration({ prompt: 'a fox', imageDataUr
         {
           message: "'width' 768 is not one of the sizes POST /generations-lcm takes: use 512, 640 or 1024.",
           at: [3, 100, '768'],
-          fixes: [{ title: 'Change width to 640', output: edit('768', '640'), preferred: false }],
+          fixes: [{ title: "Set 'width' to 640", output: edit('768', '640'), preferred: false }],
         },
       ],
     },

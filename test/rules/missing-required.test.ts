@@ -68,7 +68,7 @@ ruleTester.run('missing-required', {
           severity: 'error',
           apiError: 'expecting a value for non-nullable variable: "prompt"',
           endpoint: 'POST /generations',
-          fixes: [{ title: 'Add `prompt: "TODO: describe what to generate"`', output: edit('1024', '1024,\n  "prompt": "TODO: describe what to generate"'), preferred: false }],
+          fixes: [{ title: `Add 'prompt: "TODO: describe what to generate"'`, output: edit('1024', '1024,\n  "prompt": "TODO: describe what to generate"'), preferred: false }],
         },
       ],
     },
@@ -76,28 +76,28 @@ ruleTester.run('missing-required', {
       {
         message: "'prompt' is required by POST /generations and is missing.",
         at: [2, 1, '{'],
-        fixes: [{ title: 'Add `prompt: "TODO: describe what to generate"`', output: WIDTH_ONLY_FIXED, preferred: false }],
+        fixes: [{ title: `Add 'prompt: "TODO: describe what to generate"'`, output: WIDTH_ONLY_FIXED, preferred: false }],
       },
     ] },
     { name: 'prompt: null sits on the key; the fix replaces the null', path: 'request.jsonc', code: `${HEADER}{"prompt": null, "width": 512}`, findings: [
       {
         message: "'prompt' is required by POST /generations but is null.",
         at: [2, 2, '"prompt"'],
-        fixes: [{ title: 'Set `prompt` to "TODO: describe what to generate"', output: edit('null', '"TODO: describe what to generate"'), preferred: false }],
+        fixes: [{ title: `Set 'prompt' to "TODO: describe what to generate"`, output: edit('null', '"TODO: describe what to generate"'), preferred: false }],
       },
     ] },
     { name: 'upload extension is required', path: 'a.jsonc', code: '// POST /init-image\n{}', findings: [
       {
         message: "'extension' is required by POST /init-image and is missing.",
         at: [2, 1, '{'],
-        fixes: [{ title: 'Add `extension: "png"`', output: edit('{}', '{ "extension": "png"}'), preferred: false }],
+        fixes: [{ title: `Add 'extension: "png"'`, output: edit('{}', '{ "extension": "png"}'), preferred: false }],
       },
     ] },
     { name: 'variation id is required', path: 'a.jsonc', code: '// POST /variations/upscale\n{"isVariation": true}', findings: [
       {
         message: "'id' is required by POST /variations/upscale and is missing.",
         at: [2, 1, '{'],
-        fixes: [{ title: 'Add `id: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"`', output: edit('true', 'true, "id": "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'), preferred: false }],
+        fixes: [{ title: `Add 'id: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'`, output: edit('true', 'true, "id": "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'), preferred: false }],
       },
     ] },
     {
@@ -108,7 +108,7 @@ ruleTester.run('missing-required', {
         {
           message: "'imageId' is required by POST /generations-motion-svd and is missing.",
           at: [2, 1, '{'],
-          fixes: [{ title: 'Add `imageId: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"`', output: edit('5', '5, "imageId": "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'), preferred: false }],
+          fixes: [{ title: `Add 'imageId: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'`, output: edit('5', '5, "imageId": "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'), preferred: false }],
         },
       ],
     },
@@ -123,7 +123,7 @@ ruleTester.run('missing-required', {
         {
           message: "'akUUID' is required by POST /generations in 'elements[]' and is missing.",
           at: [4, 16, '{'],
-          fixes: [{ title: 'Add `akUUID: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"`', output: edit('.8 ', '.8, "akUUID": "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX" '), preferred: false }],
+          fixes: [{ title: `Add 'akUUID: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'`, output: edit('.8 ', '.8, "akUUID": "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX" '), preferred: false }],
         },
       ],
     },
@@ -134,7 +134,7 @@ ruleTester.run('missing-required', {
         {
           message: "'prompt' is required by POST /generations and is missing.",
           at: [6, 26, '{'],
-          fixes: [{ title: 'Add `prompt: \'TODO: describe what to generate\'`', output: edit('512', '512, prompt: \'TODO: describe what to generate\''), preferred: false }],
+          fixes: [{ title: `Add 'prompt: "TODO: describe what to generate"'`, output: edit('512', '512, prompt: \'TODO: describe what to generate\''), preferred: false }],
         },
       ],
     },
@@ -142,35 +142,35 @@ ruleTester.run('missing-required', {
       {
         message: "'prompt' is required by POST /generations but is undefined, which JSON.stringify leaves out.",
         at: [6, 28, 'prompt'],
-        fixes: [{ title: 'Set `prompt` to "TODO: describe what to generate"', output: edit('undefined', '"TODO: describe what to generate"'), preferred: false }],
+        fixes: [{ title: `Set 'prompt' to "TODO: describe what to generate"`, output: edit('undefined', '"TODO: describe what to generate"'), preferred: false }],
       },
     ] },
     { name: 'one side of a conditional that is null is checked', code: FETCH(`{ prompt: c ? 'a fox' : null }`), findings: [
       {
         message: "'prompt' is required by POST /generations but is null on one path.",
         at: [6, 28, 'prompt'],
-        fixes: [{ title: 'Set `prompt` to \'TODO: describe what to generate\'', output: edit('null', '\'TODO: describe what to generate\''), preferred: false }],
+        fixes: [{ title: `Set 'prompt' to "TODO: describe what to generate"`, output: edit('null', '\'TODO: describe what to generate\''), preferred: false }],
       },
     ] },
     { name: 'a null side is checked next to a conditional spread', code: FETCH(`{ prompt: c ? 'x' : null, ...(c && { x: 1 }) }`), findings: [
       {
         message: "'prompt' is required by POST /generations but is null on one path.",
         at: [6, 28, 'prompt'],
-        fixes: [{ title: 'Set `prompt` to \'TODO: describe what to generate\'', output: edit('null', '\'TODO: describe what to generate\''), preferred: false }],
+        fixes: [{ title: `Set 'prompt' to "TODO: describe what to generate"`, output: edit('null', '\'TODO: describe what to generate\''), preferred: false }],
       },
     ] },
     { name: 'SDK: a required field without an SDK default is reported', code: SDK(`leonardo.initImages.uploadInitImage({})`), findings: [
       {
         message: "'extension' is required by POST /init-image and is missing.",
         at: [4, 46, '{'],
-        fixes: [{ title: 'Add `extension: "png"`', output: edit('{}', '{ extension: "png"}'), preferred: false }],
+        fixes: [{ title: `Add 'extension: "png"'`, output: edit('{}', '{ extension: "png"}'), preferred: false }],
       },
     ] },
     { name: 'SDK: motion imageId, with the SDK name', code: SDK(`leonardo.motion.createSVDMotionGeneration({ motionStrength: 5 })`), findings: [
       {
         message: "'imageId' is required by POST /generations-motion-svd and is missing.",
         at: [4, 52, '{'],
-        fixes: [{ title: 'Add `imageId: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"`', output: edit('5', '5, imageId: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'), preferred: false }],
+        fixes: [{ title: `Add 'imageId: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'`, output: edit('5', '5, imageId: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'), preferred: false }],
       },
     ] },
   ],

@@ -25,12 +25,12 @@ ruleTester.run('option-conflict', {
         {
           message: "'ephemeral' is only for /v2/generationssync: do not send it to /v2/generations.",
           at: [4, 142, 'ephemeral'],
-          fixes: [{ title: 'Remove ephemeral', output: edit('ephemeral: true, ', ''), preferred: false }],
+          fixes: [{ title: "Remove 'ephemeral'", output: edit('ephemeral: true, ', ''), preferred: false }],
         },
         {
           message: "'base64' is only for /v2/generationssync: do not send it to /v2/generations.",
           at: [4, 159, 'base64'],
-          fixes: [{ title: 'Remove base64', output: edit(', base64: true', ''), preferred: false }],
+          fixes: [{ title: "Remove 'base64'", output: edit(', base64: true', ''), preferred: false }],
         },
       ],
     },

@@ -81,7 +81,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
           at: [4, 3, '"modelId"'],
           apiError: 'photoreal mode, unexpected model id provided',
           endpoint: 'POST /generations',
-          fixes: [{ title: 'Remove `modelId`', output: PORTRAIT_FIXED, preferred: false }],
+          fixes: [{ title: "Remove 'modelId'", output: PORTRAIT_FIXED, preferred: false }],
         },
       ],
     },
@@ -89,7 +89,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
       {
         message: `photoReal v1 picks its own model: remove 'modelId', or use photoRealVersion "v2" with an SDXL model.`,
         at: [6, 45, 'modelId'],
-        fixes: [{ title: 'Remove `modelId`', output: edit('modelId: \'aa77f04e-3eec-4034-9c07-d0f619684628\', ', ''), preferred: false }],
+        fixes: [{ title: "Remove 'modelId'", output: edit('modelId: \'aa77f04e-3eec-4034-9c07-d0f619684628\', ', ''), preferred: false }],
       },
     ] },
     {
@@ -104,7 +104,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
         {
           message: "photoReal v1 picks its own model, but the SDK sends its default 'modelId': set 'modelId: null'.",
           at: [6, 5, 'photoReal'],
-          fixes: [{ title: 'Add `modelId: null`', output: edit('2', '2,\n    modelId: null'), preferred: true }],
+          fixes: [{ title: "Add 'modelId: null'", output: edit('2', '2,\n    modelId: null'), preferred: true }],
         },
       ],
     },
@@ -115,7 +115,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
         {
           message: `photoReal v1 picks its own model: remove 'modelId', or use photoRealVersion "v2" with an SDXL model.`,
           at: [4, 69, 'modelId'],
-          fixes: [{ title: 'Set `modelId` to null', output: edit('\'aa77f04e-3eec-4034-9c07-d0f619684628\'', 'null'), preferred: false }],
+          fixes: [{ title: "Set 'modelId' to null", output: edit('\'aa77f04e-3eec-4034-9c07-d0f619684628\'', 'null'), preferred: false }],
         },
       ],
     },
@@ -123,21 +123,21 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
       {
         message: "photoReal requires alchemy: remove 'alchemy: false'.",
         at: [2, 36, '"alchemy"'],
-        fixes: [{ title: 'Set `alchemy` to true', output: edit('false', 'true'), preferred: false }],
+        fixes: [{ title: "Set 'alchemy' to true", output: edit('false', 'true'), preferred: false }],
       },
     ] },
     { name: 'ultra with alchemy explicit in a raw body: on alchemy, one of two choices', code: FETCH(`{ prompt: 'x', ultra: true, alchemy: true }`), findings: [
       {
         message: "ultra cannot be combined with alchemy: keep one of 'ultra: true' and 'alchemy: true'.",
         at: [6, 54, 'alchemy'],
-        fixes: [{ title: 'Set `alchemy` to false', output: edit(' true ', ' false '), preferred: false }],
+        fixes: [{ title: "Set 'alchemy' to false", output: edit(' true ', ' false '), preferred: false }],
       },
     ] },
     { name: 'ultra with the SDK default alchemy: on ultra', code: SDK(`{ prompt, ultra: true }`), findings: [
       {
         message: "ultra cannot be combined with alchemy, and the SDK sends 'alchemy: true' unless the call sets it: set 'alchemy: false'.",
         at: [4, 52, 'ultra'],
-        fixes: [{ title: 'Add `alchemy: false`', output: edit('true', 'true, alchemy: false'), preferred: false }],
+        fixes: [{ title: "Add 'alchemy: false'", output: edit('true', 'true, alchemy: false'), preferred: false }],
       },
     ] },
     { name: 'unzoom without unzoomAmount or an init image', path: 'r.jsonc', code: `${HEADER}{"prompt": "x", "unzoom": true}`, findings: [
@@ -165,8 +165,8 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
           at: [2, 57, '"upscalerStyle"'],
           endpoint: 'POST /variations/universal-upscaler',
           fixes: [
-            { title: 'Remove `upscalerStyle`', output: edit('"upscalerStyle": "CINEMATIC", ', ''), preferred: false },
-            { title: 'Remove `ultraUpscaleStyle`', output: edit(', "ultraUpscaleStyle": "REALISTIC"', ''), preferred: false },
+            { title: "Remove 'upscalerStyle'", output: edit('"upscalerStyle": "CINEMATIC", ', ''), preferred: false },
+            { title: "Remove 'ultraUpscaleStyle'", output: edit(', "ultraUpscaleStyle": "REALISTIC"', ''), preferred: false },
           ],
         },
       ],
@@ -178,7 +178,7 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
         {
           message: `'ultraUpscaleStyle' cannot be used with 'upscalerStyle', which the SDK sends as "GENERAL" unless set to null.`,
           at: [4, 111, 'ultraUpscaleStyle'],
-          fixes: [{ title: 'Add `upscalerStyle: null`', output: edit('ARTISTIC\' }', 'ARTISTIC\', upscalerStyle: null }'), preferred: true }],
+          fixes: [{ title: "Add 'upscalerStyle: null'", output: edit('ARTISTIC\' }', 'ARTISTIC\', upscalerStyle: null }'), preferred: true }],
         },
       ],
     },

@@ -38,12 +38,12 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
           message: "'guidance_scale' 25 is out of range: POST /generations takes values from 1 to 20.",
           at: [4, 21, '25'],
           endpoint: 'POST /generations',
-          fixes: [{ title: 'Change guidance_scale to 20', output: edit('25', '20'), preferred: false }],
+          fixes: [{ title: "Set 'guidance_scale' to 20", output: edit('25', '20'), preferred: false }],
         },
         {
           message: "'num_inference_steps' 5 is out of range: POST /generations takes values from 10 to 60.",
           at: [5, 26, '5'],
-          fixes: [{ title: 'Change num_inference_steps to 10', output: edit(' 5\n', ' 10\n'), preferred: false }],
+          fixes: [{ title: "Set 'num_inference_steps' to 10", output: edit(' 5\n', ' 10\n'), preferred: false }],
         },
       ],
     },
@@ -51,35 +51,35 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
       {
         message: "'guidance_scale' 25 is out of range: POST /generations takes values from 1 to 20.",
         at: [2, 35, '25'],
-        fixes: [{ title: 'Change guidance_scale to 20', output: edit('25', '20'), preferred: false }],
+        fixes: [{ title: "Set 'guidance_scale' to 20", output: edit('25', '20'), preferred: false }],
       },
     ] },
     { name: 'num_inference_steps 5 clamped to 10', path: J, code: `${HEADER}{"prompt": "x", "num_inference_steps": 5}`, findings: [
       {
         message: "'num_inference_steps' 5 is out of range: POST /generations takes values from 10 to 60.",
         at: [2, 40, '5'],
-        fixes: [{ title: 'Change num_inference_steps to 10', output: edit('5', '10'), preferred: false }],
+        fixes: [{ title: "Set 'num_inference_steps' to 10", output: edit('5', '10'), preferred: false }],
       },
     ] },
     { name: 'fractional bounds: init_strength 0.1..0.9', path: J, code: `${HEADER}{"prompt": "x", "init_strength": 0.95}`, findings: [
       {
         message: "'init_strength' 0.95 is out of range: POST /generations takes values from 0.1 to 0.9.",
         at: [2, 34, '0.95'],
-        fixes: [{ title: 'Change init_strength to 0.9', output: edit('0.95', '0.9'), preferred: false }],
+        fixes: [{ title: "Set 'init_strength' to 0.9", output: edit('0.95', '0.9'), preferred: false }],
       },
     ] },
     { name: 'a discrete set: photoRealStrength', path: J, code: `${HEADER}{"prompt": "x", "photoRealStrength": 0.6, "alchemy": true, "photoReal": true}`, findings: [
       {
         message: "'photoRealStrength' 0.6 is not accepted by POST /generations: use 0.55, 0.5 or 0.45.",
         at: [2, 38, '0.6'],
-        fixes: [{ title: 'Change photoRealStrength to 0.55', output: edit('0.6', '0.55'), preferred: false }],
+        fixes: [{ title: "Set 'photoRealStrength' to 0.55", output: edit('0.6', '0.55'), preferred: false }],
       },
     ] },
     { name: 'a discrete set: contrast', path: J, code: `${HEADER}{"prompt": "x", "contrast": 2}`, findings: [
       {
         message: "'contrast' 2 is not accepted by POST /generations: use 1, 1.3, 1.8, 2.5, 3, 3.5, 4 or 4.5.",
         at: [2, 29, '2'],
-        fixes: [{ title: 'Change contrast to 1.8', output: edit('2', '1.8'), preferred: false }],
+        fixes: [{ title: "Set 'contrast' to 1.8", output: edit('2', '1.8'), preferred: false }],
       },
     ] },
     {
@@ -91,8 +91,8 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
           message: "'duration' 7 is not accepted by POST /generations-text-to-video: use 4, 6 or 8.",
           at: [2, 50, '7'],
           fixes: [
-            { title: 'Change duration to 6', output: edit('7', '6'), preferred: false },
-            { title: 'Change duration to 8', output: edit('7', '8'), preferred: false },
+            { title: "Set 'duration' to 6", output: edit('7', '6'), preferred: false },
+            { title: "Set 'duration' to 8", output: edit('7', '8'), preferred: false },
           ],
         },
       ],
@@ -105,12 +105,12 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         {
           message: "'steps' 20 is out of range: POST /generations-lcm takes values from 4 to 16.",
           at: [2, 73, '20'],
-          fixes: [{ title: 'Change steps to 16', output: edit('20', '16'), preferred: false }],
+          fixes: [{ title: "Set 'steps' to 16", output: edit('20', '16'), preferred: false }],
         },
         {
           message: "'strength' 0 is out of range: POST /generations-lcm takes values from 0.1 to 1.",
           at: [2, 89, '0'],
-          fixes: [{ title: 'Change strength to 0.1', output: edit(' 0}', ' 0.1}'), preferred: false }],
+          fixes: [{ title: "Set 'strength' to 0.1", output: edit(' 0}', ' 0.1}'), preferred: false }],
         },
       ],
     },
@@ -122,12 +122,12 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         {
           message: "'creativityStrength' 11 is out of range: POST /variations/universal-upscaler takes values from 1 to 10.",
           at: [2, 84, '11'],
-          fixes: [{ title: 'Change creativityStrength to 10', output: edit('11', '10'), preferred: false }],
+          fixes: [{ title: "Set 'creativityStrength' to 10", output: edit('11', '10'), preferred: false }],
         },
         {
           message: "'upscaleMultiplier' 2.5 is out of range: POST /variations/universal-upscaler takes values from 1 to 2.",
           at: [2, 109, '2.5'],
-          fixes: [{ title: 'Change upscaleMultiplier to 2', output: edit('2.5', '2'), preferred: false }],
+          fixes: [{ title: "Set 'upscaleMultiplier' to 2", output: edit('2.5', '2'), preferred: false }],
         },
       ],
     },
@@ -145,7 +145,7 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         {
           message: "'num_inference_steps' 100 is out of range: POST /generations takes values from 10 to 60.",
           at: [5, 66, '100'],
-          fixes: [{ title: 'Change num_inference_steps to 60', output: edit('100', '60'), preferred: false }],
+          fixes: [{ title: "Set 'num_inference_steps' to 60", output: edit('100', '60'), preferred: false }],
         },
       ],
     },
@@ -159,7 +159,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', guidanceScale: 30, numI
         {
           message: "'guidanceScale' 30 is out of range: POST /generations takes values from 1 to 20.",
           at: [3, 73, '30'],
-          fixes: [{ title: 'Change guidanceScale to 20', output: edit(' 30,', ' 20,'), preferred: false }],
+          fixes: [{ title: "Set 'guidanceScale' to 20", output: edit(' 30,', ' 20,'), preferred: false }],
         },
       ],
     },

@@ -57,7 +57,7 @@ export async function uploadImage(file: Blob) {
           at: [22, 16, 'Authorization'],
           severity: 'error',
           endpoint: 'POST /init-image',
-          fixes: [{ title: 'Remove the Authorization header', output: edit(' Authorization: `Bearer ${apiKey}` ', ''), preferred: false }],
+          fixes: [{ title: "Remove the 'Authorization' header", output: edit(' Authorization: `Bearer ${apiKey}` ', ''), preferred: false }],
         },
       ],
     },
@@ -96,7 +96,7 @@ export async function uploadTwice(file: Blob) {
         {
           message: "The upload to the presigned URL sends the API key in 'x-api-key' (S3 answers 403): send no API key there.",
           at: [21, 49, '\'x-api-key\''],
-          fixes: [{ title: 'Remove the x-api-key header', output: edit(' \'x-api-key\': apiKey! ', ''), preferred: false }],
+          fixes: [{ title: "Remove the 'x-api-key' header", output: edit(' \'x-api-key\': apiKey! ', ''), preferred: false }],
         },
       ],
     },

@@ -19,7 +19,7 @@ ruleTester.run('too-many-images', {
         {
           message: "'quantity' 10 is more than gpt-image-1.5 allows (8): the API answers 'Too many images'.",
           at: [6, 84, '10'],
-          fixes: [{ title: 'Set quantity to 8', output: edit('10', '8'), preferred: false }],
+          fixes: [{ title: "Set 'quantity' to 8", output: edit('10', '8'), preferred: false }],
         },
       ],
     },
@@ -37,7 +37,7 @@ ruleTester.run('too-many-images', {
         {
           message: `'quantity' ${quantity} is more than ${model} allows (${max}): the API answers 'Too many images'.`,
           at: [2, column, `${quantity}`] as [number, number, string],
-          fixes: [{ title: `Set quantity to ${max}`, output: edit(`"quantity": ${quantity}}`, `"quantity": ${max}}`), preferred: false }],
+          fixes: [{ title: `Set 'quantity' to ${max}`, output: edit(`"quantity": ${quantity}}`, `"quantity": ${max}}`), preferred: false }],
         },
       ],
     })),
@@ -48,7 +48,7 @@ ruleTester.run('too-many-images', {
         {
           message: "'quantity' 6 is more than ideogram-v4.0 allows (4): the API answers 'Too many images'.",
           at: [6, 115, '6'],
-          fixes: [{ title: 'Set quantity to 4', output: edit('6', '4'), preferred: false }],
+          fixes: [{ title: "Set 'quantity' to 4", output: edit('6', '4'), preferred: false }],
         },
       ],
     },

@@ -54,7 +54,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
           message: "'num_images' 10 is more than the 8 images one request may ask for: use 8 or fewer.",
           at: [4, 17, '10'],
           apiError: '400 Bad Request: Too many images',
-          fixes: [{ title: 'Set num_images to 8', output: edit('10', '8'), preferred: false }],
+          fixes: [{ title: "Set 'num_images' to 8", output: edit('10', '8'), preferred: false }],
         },
       ],
     },
@@ -66,7 +66,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
         {
           message: "'num_images' 6 is too many with height 1024: over 768 wide or high, use 4 or fewer.",
           at: [2, 31, '6'],
-          fixes: [{ title: 'Set num_images to 4', output: edit('6', '4'), preferred: false }],
+          fixes: [{ title: "Set 'num_images' to 4", output: edit('6', '4'), preferred: false }],
         },
       ],
     },
@@ -78,7 +78,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
         {
           message: "'num_images' 5 is too many with the default width 1024: over 768 wide or high, use 4 or fewer.",
           at: [2, 31, '5'],
-          fixes: [{ title: 'Set num_images to 4', output: edit('5', '4'), preferred: false }],
+          fixes: [{ title: "Set 'num_images' to 4", output: edit('5', '4'), preferred: false }],
         },
       ],
     },
@@ -90,7 +90,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
         {
           message: "'num_images' 5 is too many with the default width 1024: over 768 wide or high, use 4 or fewer.",
           at: [2, 31, '5'],
-          fixes: [{ title: 'Set num_images to 4', output: edit(' 5,', ' 4,'), preferred: false }],
+          fixes: [{ title: "Set 'num_images' to 4", output: edit(' 5,', ' 4,'), preferred: false }],
         },
       ],
     },
@@ -108,7 +108,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
         {
           message: "'num_images' 6 is too many with width 1024: over 768 wide or high, use 4 or fewer.",
           at: [5, 48, '6'],
-          fixes: [{ title: 'Set num_images to 4', output: edit('6', '4'), preferred: false }],
+          fixes: [{ title: "Set 'num_images' to 4", output: edit('6', '4'), preferred: false }],
         },
       ],
     },
@@ -121,7 +121,7 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         {
           message: "'num_images' 12 is more than the 8 images one request may ask for: use 8 or fewer.",
           at: [1, 62, '12'],
-          fixes: [{ title: 'Set num_images to 8', output: edit(' 12,', ' 8,'), preferred: false }],
+          fixes: [{ title: "Set 'num_images' to 8", output: edit(' 12,', ' 8,'), preferred: false }],
         },
       ],
     },
@@ -135,7 +135,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', numImages: 6 });
         {
           message: "'numImages' 6 is too many with the default width 1024: over 768 wide or high, use 4 or fewer.",
           at: [3, 69, '6'],
-          fixes: [{ title: 'Set numImages to 4', output: edit('6', '4'), preferred: false }],
+          fixes: [{ title: "Set 'numImages' to 4", output: edit('6', '4'), preferred: false }],
         },
       ],
     },
@@ -147,7 +147,7 @@ await leonardo.image.createGeneration({ prompt: 'a fox', numImages: 6 });
         {
           message: "'numImages' 6 is too many with imageWidth 1024: over 768 wide or high, use 4 or fewer.",
           at: [2, 125, '6'],
-          fixes: [{ title: 'Set numImages to 4', output: edit('6', '4'), preferred: false }],
+          fixes: [{ title: "Set 'numImages' to 4", output: edit('6', '4'), preferred: false }],
         },
       ],
     },
@@ -160,7 +160,7 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         {
           message: "'num_images' 9 is more than the 8 images one request may ask for: use 8 or fewer.",
           at: [1, 45, '9'],
-          fixes: [{ title: 'Set num_images to 8', output: edit('9', '8'), preferred: false }],
+          fixes: [{ title: "Set 'num_images' to 8", output: edit('9', '8'), preferred: false }],
         },
       ],
     },

@@ -23,7 +23,7 @@ ruleTester.run('type-mismatch', {
         {
           message: `'prompt_enhance' must be one of "AUTO", "ON", "OFF" for nano-banana-2, not the boolean true.`,
           at: [6, 90, 'true'],
-          fixes: [{ title: 'Use "ON"', output: edit('true', '"ON"'), preferred: false }],
+          fixes: [{ title: 'Change to "ON"', output: edit('true', '"ON"'), preferred: false }],
         },
       ],
     },

@@ -17,6 +17,7 @@ ruleTester.run('unknown-field', {
     { name: 'TSX: the same', path: 'page.tsx', code: SDK('', '{ prompt, num_images: 2 }') },
     { name: 'TypeScript: a nested literal too', path: 'app.ts', code: SDK('', '{ prompt, controlnets: [{ initImageId: "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", preprocessorId: 67, strength_type: "Low" }] }') },
     { name: 'JavaScript under // @ts-check', path: 'app.js', code: `// @ts-check\n${SDK('', '{ prompt, num_images: 2 }')}` },
+    { name: 'JavaScript under // @ts-check after other leading comments', path: 'app.js', code: `/* eslint-disable */\n// generated\n/**/ /* x */\n  //   @ts-check\n${SDK('', '{ prompt, num_images: 2 }')}` },
   ],
   invalid: [
     {
@@ -30,6 +31,12 @@ ruleTester.run('unknown-field', {
       path: 'app.ts',
       code: SDK('', '{ prompt, ...(prompt.length > 10 ? { num_images: 2 } : {}) }'),
       findings: [{ message: /num_images/, at: [4, 79, 'num_images'], fixes: [{ output: edit('num_images: 2', 'numImages: 2'), preferred: true }] }],
+    },
+    {
+      name: 'JavaScript whose // @ts-check comes after code, or never after a run of empty comments: not type-checked',
+      path: 'app.js',
+      code: `${'/**/'.repeat(500)}\nconst a = 1; // @ts-check\n${SDK('', '{ prompt, num_images: 2 }')}`,
+      findings: [{ message: /num_images/, at: [6, 52, 'num_images'], fixes: [{ output: edit('num_images: 2', 'numImages: 2'), preferred: true }] }],
     },
     {
       name: 'JavaScript without // @ts-check: nobody else says it, so unknown-field does',

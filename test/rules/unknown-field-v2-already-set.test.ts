@@ -16,18 +16,18 @@ ruleTester.run('unknown-field', {
         {
           message: "'isPublic' is v1's name for 'public', which is already set: remove it.",
           at: [1, 28, '"isPublic"'],
-          fixes: [{ title: 'Remove isPublic', output: edit('"isPublic": true, ', ''), preferred: false }],
+          fixes: [{ title: "Remove 'isPublic'", output: edit('"isPublic": true, ', ''), preferred: false }],
         },
         {
           message: "'modelId' is v1's name for 'model', which is already set: remove it.",
           at: [1, 63, '"modelId"'],
-          fixes: [{ title: 'Remove modelId', output: edit('"modelId": "x", ', ''), preferred: false }],
+          fixes: [{ title: "Remove 'modelId'", output: edit('"modelId": "x", ', ''), preferred: false }],
         },
         {
           message: "'num_images' is v1's name for 'quantity', which is already set: remove it.",
           at: [1, 109, '"num_images"'],
           severity: 'warning',
-          fixes: [{ title: 'Remove num_images', output: edit('"num_images": 2, ', ''), preferred: false }],
+          fixes: [{ title: "Remove 'num_images'", output: edit('"num_images": 2, ', ''), preferred: false }],
         },
       ],
     },

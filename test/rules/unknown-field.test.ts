@@ -72,7 +72,7 @@ ruleTester.run('unknown-field', {
           at: [4, 3, '"sd_Version"'],
           apiError: 'Unexpected variable sd_Version',
           endpoint: 'POST /generations',
-          fixes: [{ title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true }],
+          fixes: [{ title: "Rename to 'sd_version'", output: edit('sd_Version', 'sd_version'), preferred: true }],
         },
       ],
     },
@@ -80,12 +80,12 @@ ruleTester.run('unknown-field', {
       {
         message: "'numImages' is the SDK's name: a raw request to POST /generations sends 'num_images'.",
         at: [2, 21, '"numImages"'],
-        fixes: [{ title: 'Rename to num_images', output: edit('numImages', 'num_images'), preferred: true }],
+        fixes: [{ title: "Rename to 'num_images'", output: edit('numImages', 'num_images'), preferred: true }],
       },
       {
         message: "'negativePrompt' is the SDK's name: a raw request to POST /generations sends 'negative_prompt'.",
         at: [2, 37, '"negativePrompt"'],
-        fixes: [{ title: 'Rename to negative_prompt', output: edit('negativePrompt', 'negative_prompt'), preferred: true }],
+        fixes: [{ title: "Rename to 'negative_prompt'", output: edit('negativePrompt', 'negative_prompt'), preferred: true }],
       },
     ] },
     {
@@ -96,17 +96,17 @@ ruleTester.run('unknown-field', {
         {
           message: "'imageWidth' is not a field of POST /generations: use 'width'.",
           at: [2, 21, '"imageWidth"'],
-          fixes: [{ title: 'Rename to width', output: edit('imageWidth', 'width'), preferred: false }],
+          fixes: [{ title: "Rename to 'width'", output: edit('imageWidth', 'width'), preferred: false }],
         },
         {
           message: "'imageHeight' is not a field of POST /generations: use 'height'.",
           at: [2, 40, '"imageHeight"'],
-          fixes: [{ title: 'Rename to height', output: edit('imageHeight', 'height'), preferred: false }],
+          fixes: [{ title: "Rename to 'height'", output: edit('imageHeight', 'height'), preferred: false }],
         },
         {
           message: "'inferenceSteps' is not a field of POST /generations: use 'num_inference_steps'.",
           at: [2, 60, '"inferenceSteps"'],
-          fixes: [{ title: 'Rename to num_inference_steps', output: edit('inferenceSteps', 'num_inference_steps'), preferred: false }],
+          fixes: [{ title: "Rename to 'num_inference_steps'", output: edit('inferenceSteps', 'num_inference_steps'), preferred: false }],
         },
       ],
     },
@@ -125,7 +125,7 @@ ruleTester.run('unknown-field', {
         {
           message: "'weigth' is not a field of controlnets[] in POST /generations: did you mean 'weight'?",
           at: [6, 84, '"weigth"'],
-          fixes: [{ title: 'Rename to weight', output: edit('weigth', 'weight'), preferred: false }], // a typo guess, not a known alias
+          fixes: [{ title: "Rename to 'weight'", output: edit('weigth', 'weight'), preferred: false }], // a typo guess, not a known alias
         },
       ],
     },
@@ -133,7 +133,7 @@ ruleTester.run('unknown-field', {
       {
         message: "'isPublic' is not a field of POST /generations: here the setting is 'public'.",
         at: [2, 21, '"isPublic"'],
-        fixes: [{ title: 'Rename to public', output: edit('isPublic', 'public'), preferred: false }],
+        fixes: [{ title: "Rename to 'public'", output: edit('isPublic', 'public'), preferred: false }],
       },
     ] },
     {
@@ -144,7 +144,7 @@ ruleTester.run('unknown-field', {
         {
           message: "'negative_prompt' is not a field of POST /generations-text-to-video: did you mean 'negativePrompt'?",
           at: [4, 3, '"negative_prompt"'],
-          fixes: [{ title: 'Rename to negativePrompt', output: edit('negative_prompt', 'negativePrompt'), preferred: true }],
+          fixes: [{ title: "Rename to 'negativePrompt'", output: edit('negative_prompt', 'negativePrompt'), preferred: true }],
         },
       ],
     },
@@ -153,8 +153,8 @@ ruleTester.run('unknown-field', {
         message: "'photoRealVer' is not a field of POST /generations: did you mean 'photoReal' or 'photoRealVersion'?",
         at: [2, 21, '"photoRealVer"'],
         fixes: [
-          { title: 'Rename to photoReal', output: edit('photoRealVer', 'photoReal'), preferred: false },
-          { title: 'Rename to photoRealVersion', output: edit('photoRealVer', 'photoRealVersion'), preferred: false },
+          { title: "Rename to 'photoReal'", output: edit('photoRealVer', 'photoReal'), preferred: false },
+          { title: "Rename to 'photoRealVersion'", output: edit('photoRealVer', 'photoRealVersion'), preferred: false },
         ],
       },
     ] },
@@ -173,7 +173,7 @@ ruleTester.run('unknown-field', {
         {
           message: "'imageGeneration' is the SDK's name: a raw request to POST /pricing-calculator sends 'IMAGE_GENERATION'.",
           at: [2, 51, '"imageGeneration"'],
-          fixes: [{ title: 'Rename to IMAGE_GENERATION', output: edit('imageGeneration', 'IMAGE_GENERATION'), preferred: true }],
+          fixes: [{ title: "Rename to 'IMAGE_GENERATION'", output: edit('imageGeneration', 'IMAGE_GENERATION'), preferred: true }],
         },
       ],
     },
@@ -182,12 +182,12 @@ ruleTester.run('unknown-field', {
         message: "'numImages' is the SDK's name: a raw request to POST /generations sends 'num_images'.",
         at: [6, 36, 'numImages'],
         apiError: 'Unexpected variable numImages',
-        fixes: [{ title: 'Rename to num_images', output: edit('numImages', 'num_images'), preferred: true }],
+        fixes: [{ title: "Rename to 'num_images'", output: edit('numImages', 'num_images'), preferred: true }],
       },
       {
         message: "'sd_Version' is not a field of POST /generations: use 'sd_version' (field names are case-sensitive).",
         at: [6, 50, 'sd_Version'],
-        fixes: [{ title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true }],
+        fixes: [{ title: "Rename to 'sd_version'", output: edit('sd_Version', 'sd_version'), preferred: true }],
       },
     ] },
     {
@@ -202,17 +202,17 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         {
           message: "'sd_Version' is not a field of POST /generations: use 'sd_version' (field names are case-sensitive).",
           at: [2, 6, 'sd_Version'],
-          fixes: [{ title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true }],
+          fixes: [{ title: "Rename to 'sd_version'", output: edit('sd_Version', 'sd_version'), preferred: true }],
         },
         {
           message: "'guidanceScale' is the SDK's name: a raw request to POST /generations sends 'guidance_scale'.",
           at: [3, 6, '\'guidanceScale\''],
-          fixes: [{ title: 'Rename to guidance_scale', output: edit('guidanceScale', 'guidance_scale'), preferred: true }],
+          fixes: [{ title: "Rename to 'guidance_scale'", output: edit('guidanceScale', 'guidance_scale'), preferred: true }],
         },
         {
           message: "'numImages' is the SDK's name: a raw request to POST /generations sends 'num_images'.",
           at: [5, 116, 'numImages'],
-          fixes: [{ title: 'Rename to num_images', output: edit(', numImages }', ', num_images: numImages }'), preferred: true }],
+          fixes: [{ title: "Rename to 'num_images'", output: edit(', numImages }', ', num_images: numImages }'), preferred: true }],
         },
       ],
     },
@@ -220,14 +220,14 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
       {
         message: "'num_images' is the wire name: the SDK takes 'numImages'.",
         at: [4, 52, 'num_images'],
-        fixes: [{ title: 'Rename to numImages', output: edit('num_images', 'numImages'), preferred: true }],
+        fixes: [{ title: "Rename to 'numImages'", output: edit('num_images', 'numImages'), preferred: true }],
       },
     ] },
     { name: 'SDK call: renaming onto a key that is already there is offered, not preferred', path: 'app.js', code: SDK('{ prompt, num_images: 2, numImages: 4 }'), findings: [
       {
         message: "'num_images' is the wire name: the SDK takes 'numImages'.",
         at: [4, 52, 'num_images'],
-        fixes: [{ title: 'Rename to numImages', output: edit('num_images', 'numImages'), preferred: false }],
+        fixes: [{ title: "Rename to 'numImages'", output: edit('num_images', 'numImages'), preferred: false }],
       },
     ] },
     {
@@ -241,7 +241,7 @@ await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST
         {
           message: "'sd_Version' is not a field of POST /generations: use 'sd_version' (field names are case-sensitive).",
           at: [3, 31, '\\"sd_Version\\"'],
-          fixes: [{ title: 'Rename to sd_version', output: edit('sd_Version', 'sd_version'), preferred: true }],
+          fixes: [{ title: "Rename to 'sd_version'", output: edit('sd_Version', 'sd_version'), preferred: true }],
         },
       ],
     },

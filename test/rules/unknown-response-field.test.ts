@@ -89,7 +89,7 @@ export async function imagesOf(id: string) {
           at: [8, 33, 'images'],
           severity: 'warning',
           endpoint: 'GET /generations/{id}',
-          fixes: [{ title: 'Read `generated_images`', output: edit('.images.', '.generated_images.'), preferred: false }], // a nearest-name guess
+          fixes: [{ title: "Read 'generated_images'", output: edit('.images.', '.generated_images.'), preferred: false }], // a nearest-name guess
         },
       ],
     },
@@ -106,7 +106,7 @@ export async function start(prompt: string) {
         {
           message: "'sdGenerationJob' of the POST /generations response has no field 'id': did you mean 'generationId'?",
           at: [7, 31, 'id'],
-          fixes: [{ title: 'Read `generationId`', output: edit('id', 'generationId'), preferred: false }], // a nearest-name guess
+          fixes: [{ title: "Read 'generationId'", output: edit('id', 'generationId'), preferred: false }], // a nearest-name guess
         },
       ],
     },
@@ -144,7 +144,7 @@ export class ImageService {
         {
           message: "'sdGenerationJob' is not on the axios response of POST /generations: use '.data.sdGenerationJob'.",
           at: [8, 21, 'sdGenerationJob'],
-          fixes: [{ title: 'Read `data.sdGenerationJob`', output: edit('sdGenerationJob', 'data.sdGenerationJob'), preferred: true }],
+          fixes: [{ title: "Read 'data.sdGenerationJob'", output: edit('sdGenerationJob', 'data.sdGenerationJob'), preferred: true }],
         },
       ],
     },
@@ -165,12 +165,12 @@ export async function run(id: string) {
         {
           message: "'sdGenerationJob' is not on the SDK result of POST /generations: use '.object?.sdGenerationJob'.",
           at: [6, 23, 'sdGenerationJob'],
-          fixes: [{ title: 'Read `object?.sdGenerationJob`', output: edit('sdGenerationJob', 'object?.sdGenerationJob'), preferred: true }],
+          fixes: [{ title: "Read 'object?.sdGenerationJob'", output: edit('sdGenerationJob', 'object?.sdGenerationJob'), preferred: true }],
         },
         {
           message: "The GET /generations/{id} SDK result body has no field 'generations_by_pk': did you mean 'generationsByPk'?",
           at: [9, 25, 'generations_by_pk'],
-          fixes: [{ title: 'Read `generationsByPk`', output: edit('generations_by_pk', 'generationsByPk'), preferred: true }],
+          fixes: [{ title: "Read 'generationsByPk'", output: edit('generations_by_pk', 'generationsByPk'), preferred: true }],
         },
       ],
     },
@@ -188,17 +188,17 @@ export async function summary(id: string) {
         {
           message: "The GET /generations/{id} response body has no field 'generationsByPk': did you mean 'generations_by_pk'?",
           at: [6, 27, 'generationsByPk'],
-          fixes: [{ title: 'Read `generations_by_pk`', output: edit('generationsByPk', 'generations_by_pk'), preferred: true }],
+          fixes: [{ title: "Read 'generations_by_pk'", output: edit('generationsByPk', 'generations_by_pk'), preferred: true }],
         },
         {
           message: "The POST /generations response body has no field 'generationId': did you mean 'sdGenerationJob.generationId'?",
           at: [8, 38, 'generationId'],
-          fixes: [{ title: 'Read `sdGenerationJob.generationId`', output: edit('generationId', 'sdGenerationJob.generationId'), preferred: false }],
+          fixes: [{ title: "Read 'sdGenerationJob.generationId'", output: edit('generationId', 'sdGenerationJob.generationId'), preferred: false }],
         },
         {
           message: "'generations_by_pk.generated_images' of the GET /generations/{id} response is an array, with no member 'url': did you mean '[0].url'?",
           at: [8, 99, 'url'],
-          fixes: [{ title: 'Read `[0].url`', output: edit('?.url', '?.[0]?.url'), preferred: false }],
+          fixes: [{ title: "Read '[0].url'", output: edit('?.url', '?.[0]?.url'), preferred: false }],
         },
       ],
     },
@@ -215,7 +215,7 @@ export async function upscale(imageId: string) {
         {
           message: "'sdUpscaleJob' of the POST /variations/upscale response has no field 'jobId': did you mean 'id'?",
           at: [7, 23, 'jobId'],
-          fixes: [{ title: 'Read `id`', output: edit('jobId', 'id'), preferred: false }], // a nearest-name guess
+          fixes: [{ title: "Read 'id'", output: edit('jobId', 'id'), preferred: false }], // a nearest-name guess
         },
       ],
     },
@@ -272,7 +272,7 @@ export async function show(id) {
         {
           message: "'generations_by_pk.generated_images[0]' of the GET /generations/{id} response has no field 'uri': did you mean 'url'?",
           at: [5, 59, 'uri'],
-          fixes: [{ title: 'Read `url`', output: edit('uri', 'url'), preferred: false }], // a nearest-name guess
+          fixes: [{ title: "Read 'url'", output: edit('uri', 'url'), preferred: false }], // a nearest-name guess
         },
       ],
     },
@@ -280,7 +280,7 @@ export async function show(id) {
       {
         message: "'uploadInitImage' of the POST /init-image response has no field 'uploadUrl': did you mean 'url'?",
         at: [8, 36, 'uploadUrl'],
-        fixes: [{ title: 'Read `url`', output: edit('uploadUrl', 'url'), preferred: false }], // a nearest-name guess
+        fixes: [{ title: "Read 'url'", output: edit('uploadUrl', 'url'), preferred: false }], // a nearest-name guess
       },
     ] },
   ],

@@ -84,7 +84,7 @@ ruleTester.run('unknown-response-field', {
         {
           message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
           at: [9, 35, 'sdGenerationJob'],
-          fixes: [{ title: 'Read `generate`', output: edit('sdGenerationJob', 'generate'), preferred: true }],
+          fixes: [{ title: "Read 'generate'", output: edit('sdGenerationJob', 'generate'), preferred: true }],
         },
       ],
     },
@@ -95,7 +95,7 @@ ruleTester.run('unknown-response-field', {
         {
           message: "'generate' of the POST /v2/generations response has no field 'id': did you mean 'generationId'?",
           at: [9, 44, 'id'],
-          fixes: [{ title: 'Read `generationId`', output: edit('.id ', '.generationId '), preferred: false }],
+          fixes: [{ title: "Read 'generationId'", output: edit('.id ', '.generationId '), preferred: false }],
         },
       ],
     },

@@ -88,12 +88,12 @@ test('v1 and v2 side by side, the names swapped: each is its own API\'s mistake'
       {
         message: "'quantity' is not a field of POST /generations: here the setting is 'num_images'.",
         at: [5, 100, 'quantity'],
-        fixes: [{ title: 'Rename to num_images', output: edit('quantity', 'num_images'), preferred: false }],
+        fixes: [{ title: "Rename to 'num_images'", output: edit('quantity', 'num_images'), preferred: false }],
       },
       {
         message: "'num_images' is v1's name: v2 takes 'quantity'.",
         at: [9, 73, 'num_images'],
-        fixes: [{ title: 'Rename to quantity', output: edit('prompt, num_images: 4', 'prompt, quantity: 4'), preferred: true }],
+        fixes: [{ title: "Rename to 'quantity'", output: edit('prompt, num_images: 4', 'prompt, quantity: 4'), preferred: true }],
       },
     ],
   });

@@ -110,7 +110,7 @@ export async function restyle(prompt: string) {
         {
           message: "'init_generation_image_id' is given an uploaded init image id: an image uploaded with POST /init-image goes in 'init_image_id'.",
           at: [26, 5, 'init_generation_image_id'],
-          fixes: [{ title: 'Rename to init_image_id', output: edit('init_generation_image_id', 'init_image_id'), preferred: true }],
+          fixes: [{ title: "Rename to 'init_image_id'", output: edit('init_generation_image_id', 'init_image_id'), preferred: true }],
         },
       ],
     },
@@ -162,7 +162,7 @@ export async function refine(generationId: string) {
         {
           message: "'init_image_id' is given a generated image id: an image generated on Leonardo.Ai goes in 'init_generation_image_id'.",
           at: [23, 77, 'init_image_id'],
-          fixes: [{ title: 'Rename to init_generation_image_id', output: edit('init_image_id', 'init_generation_image_id'), preferred: true }],
+          fixes: [{ title: "Rename to 'init_generation_image_id'", output: edit('init_image_id', 'init_generation_image_id'), preferred: true }],
         },
       ],
     },
@@ -173,12 +173,12 @@ export async function refine(generationId: string) {
         {
           message: "'id' is given a variation id: the API looks it up among variations only with 'isVariation: true'.",
           at: [25, 45, 'id'],
-          fixes: [{ title: 'Add isVariation: true', output: edit(': variationId }', ': variationId, isVariation: true }'), preferred: true }],
+          fixes: [{ title: "Add 'isVariation: true'", output: edit(': variationId }', ': variationId, isVariation: true }'), preferred: true }],
         },
         {
           message: "'id' is given a variation id: the API looks it up among variations only with 'isVariation: true'.",
           at: [26, 47, 'id'],
-          fixes: [{ title: 'Set isVariation to true', output: edit('false', 'true'), preferred: true }],
+          fixes: [{ title: "Set 'isVariation' to true", output: edit('false', 'true'), preferred: true }],
         },
       ],
     },
@@ -189,7 +189,7 @@ export async function refine(generationId: string) {
         {
           message: "'id' is given a variation id: the API looks it up among variations only with 'isVariation: true'.",
           at: [25, 45, 'id'],
-          fixes: [{ title: 'Add isVariation: true', output: edit(': variationId }', ': variationId, isVariation: true }'), preferred: true }],
+          fixes: [{ title: "Add 'isVariation: true'", output: edit(': variationId }', ': variationId, isVariation: true }'), preferred: true }],
         },
       ],
     },
@@ -210,7 +210,7 @@ export async function fromGenerated(imageId: string) {
         {
           message: "'initImageId' is given a generated image id: an image generated on Leonardo.Ai goes in 'initGenerationImageId'.",
           at: [9, 61, 'initImageId'],
-          fixes: [{ title: 'Rename to initGenerationImageId', output: edit('initImageId', 'initGenerationImageId'), preferred: true }],
+          fixes: [{ title: "Rename to 'initGenerationImageId'", output: edit('initImageId', 'initGenerationImageId'), preferred: true }],
         },
       ],
     },
@@ -228,17 +228,17 @@ export async function fromUpload() {
         {
           message: "'imageId' is given an uploaded init image id: the API looks it up among uploaded images only with 'isInitImage: true'.",
           at: [23, 52, 'imageId'],
-          fixes: [{ title: 'Add isInitImage: true', output: edit('.id ', '.id, isInitImage: true '), preferred: true }],
+          fixes: [{ title: "Add 'isInitImage: true'", output: edit('.id ', '.id, isInitImage: true '), preferred: true }],
         },
         {
           message: `'imageId' is given an uploaded init image id: 'imageType' must say "UPLOADED".`,
           at: [24, 73, 'imageId'],
-          fixes: [{ title: 'Set imageType to "UPLOADED"', output: edit('\'GENERATED\'', '\'UPLOADED\''), preferred: true }],
+          fixes: [{ title: `Set 'imageType' to "UPLOADED"`, output: edit('\'GENERATED\'', '\'UPLOADED\''), preferred: true }],
         },
         {
           message: "'generatedImageId' is given an uploaded init image id: the universal upscaler takes this kind of id as 'initImageId'.",
           at: [25, 59, 'generatedImageId'],
-          fixes: [{ title: 'Rename to initImageId', output: edit('generatedImageId', 'initImageId'), preferred: true }],
+          fixes: [{ title: "Rename to 'initImageId'", output: edit('generatedImageId', 'initImageId'), preferred: true }],
         },
       ],
     },

@@ -1,29 +1,40 @@
-// The v2 API's endpoints (paths under /api/rest/v2). Source: Leonardo's v2 OpenAPI documents
-// "Create Async Generation" (POST /generations, updatedAt 2026-09-01), "Create Sync Generation"
-// (POST /generationssync, 2026-08-31) and "Get Available Models" (GET /models), as transcribed in
-// the project's v2 reference (`leonardo-v2/v2-spec-facts.json`, `endpoints`). Written by hand: three
-// rows, until the generated v2 catalogue carries them. No spec has a `GET /v2/generations/{id}`:
-// v2 results are read with v1's `GET /generations/{id}`.
+// The v2 API's endpoints (paths under /api/rest/v2): the generated v2 catalogue's `endpoints`, which
+// `npm run gen:api:v2` takes from Leonardo's v2 OpenAPI operations "Create Async Generation"
+// (POST /generations), "Create Sync Generation" (POST /generationssync) and "Get Available Models"
+// (GET /models), as the project's v2 reference transcribes them. Read on first use, so a run that meets
+// no v2 URL never parses the v2 catalogue.
+//
+// Prose only, so not in the catalogue: no spec has a `GET /v2/generations/{id}`; v2 results are read
+// with v1's `GET /generations/{id}` (the v2 guides' "Get generation" recipe; unknown-endpoint says so).
 
+import { getV2Catalogue } from './v2.js';
+import type { V2OperationId } from './v2-types.js';
 import type { HttpMethod } from './types.js';
 
 export interface V2Endpoint {
   method: HttpMethod;
   /** Path under /api/rest/v2 (`/generations`). */
   path: string;
-  operationId: 'createGeneration' | 'createSyncGeneration' | 'getModels';
+  operationId: V2OperationId;
   /** True when the operation takes a JSON body (`{model, parameters, public}`). */
   hasBody: boolean;
 }
 
-export const V2_ENDPOINTS: readonly V2Endpoint[] = [
-  { method: 'POST', path: '/generations', operationId: 'createGeneration', hasBody: true },
-  { method: 'POST', path: '/generationssync', operationId: 'createSyncGeneration', hasBody: true },
-  { method: 'GET', path: '/models', operationId: 'getModels', hasBody: false },
-];
+let endpoints: readonly V2Endpoint[] | undefined;
+
+/** The v2 endpoints, built once per process from the catalogue (a module-level cache of catalogue facts only). */
+export function v2Endpoints(): readonly V2Endpoint[] {
+  endpoints ??= getV2Catalogue().endpoints.map((e) => ({
+    method: e.method,
+    path: e.path.slice('/v2'.length),
+    operationId: e.operationId,
+    hasBody: e.hasBody,
+  }));
+  return endpoints;
+}
 
 /** The v2 endpoint of a method and a path under /api/rest/v2 (exact, case-sensitive), if any. */
 export function matchV2Endpoint(method: string, path: string): V2Endpoint | undefined {
   const upper = method.toUpperCase();
-  return V2_ENDPOINTS.find((e) => e.method === upper && e.path === path);
+  return v2Endpoints().find((e) => e.method === upper && e.path === path);
 }

@@ -140,12 +140,29 @@ export interface V1PlatformModel {
   v2?: string;
 }
 
+/** The operations of the v2 spec, by their OpenAPI operation ids. */
+export type V2OperationId = 'createGeneration' | 'createSyncGeneration' | 'getModels';
+
+/** A v2 endpoint as the spec states it. */
+export interface V2EndpointData {
+  method: 'GET' | 'POST';
+  /** The path under /api/rest (`/v2/generations`). */
+  path: string;
+  operationId: V2OperationId;
+  /** The operation takes a JSON body (`{model, parameters, public}`). */
+  hasBody: boolean;
+  /** The only models the endpoint accepts, when the spec restricts them (the sync endpoint). */
+  models?: string[];
+  /** The keys the body's top level takes. */
+  topLevel: string[];
+}
+
 /** The generated file. */
 export interface V2CatalogueData {
   /** The spec's page and date. */
   spec: V2Source;
   /** `POST /api/rest/v2/generations`, `POST /api/rest/v2/generationssync`, `GET /api/rest/v2/models`. */
-  endpoints: Array<{ method: 'GET' | 'POST'; path: string; models?: string[]; topLevel: string[] }>;
+  endpoints: V2EndpointData[];
   /** The 79 models of the spec, sorted by model string. */
   models: V2ModelData[];
   /**

@@ -11,6 +11,7 @@ import { AnalysisMemo, assertEmptied, CHECK_RELEASE } from './memo.js';
 import { allRules } from './rules/index.js';
 import { redactDeep } from './auth/secrets.js';
 import { applySuppressions } from './suppressions.js';
+import { declineUncertainReads } from './fix/reads.js';
 import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
 
 export interface AnalyzeOptions {
@@ -133,6 +134,7 @@ function runRules(
     }
   }
   relateToOtherFiles(findings, requests);
+  declineUncertainReads(findings, requests);
   return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
 }
 

@@ -7,7 +7,7 @@
 // `//` at the start of a line in .http files), `<!-- -->` in Markdown prose and `#` lines inside
 // Markdown code blocks (fenced or indented). A directive that suppresses nothing is reported as `unused-disable-directive`.
 
-import { fitMessage } from './messages.js';
+import { fitMessage, q } from './messages.js';
 import type { LintConfig } from './config/lint-config.js';
 import { LineIndex } from './positions.js';
 import { codeBlocks, inCodeBlock } from './extract/markdown-blocks.js';
@@ -220,7 +220,7 @@ function unusedFindings(
   const list: Span = { start: d.rules[0].span.start, end: d.rules[d.rules.length - 1].span.end };
   return unusedRules.map((r) =>
     unusedFinding(`Unused ${label} directive (${reason(r.id)}).`, r.span, {
-      title: `Remove '${r.id}' from the directive`,
+      title: `Remove ${q(r.id)} from the directive`,
       edit: { ...list, newText: d.rules.filter((other) => other !== r).map((other) => other.id).join(', ') },
     }),
   );

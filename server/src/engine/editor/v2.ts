@@ -259,7 +259,7 @@ export function v2HoverAt(requests: readonly RequestSite[], offset: number, cata
   for (const request of requests) {
     if (!request.body || !contains(request.body.span, offset)) continue;
     if (isV2Body(request)) {
-      const found = bodyHover(request.body, offset, catalogue);
+      const found = bodyHover(request, offset, catalogue);
       if (found) return found;
     }
     const literal = stringLiteralIn(request.body, offset);
@@ -269,56 +269,51 @@ export function v2HoverAt(requests: readonly RequestSite[], offset: number, cata
   return undefined;
 }
 
-function bodyHover(body: ObjectValue, offset: number, catalogue: V2Catalogue): V2Hover | undefined {
-  for (const property of body.properties) {
-    if (property.key === 'model') {
-      const literal = contains(property.keySpan, offset) ? undefined : stringLiteralIn(property.value, offset);
-      if (!contains(property.keySpan, offset) && !literal) continue;
-      const names = literal ? [literal.value] : modelsOf(body, catalogue).map((m) => m.model);
-      const parts = names.map((n) => {
-        const model = catalogue.model(n);
-        return model ? modelMarkdown(model) : otherModelMarkdown(n, catalogue);
-      });
-      const markdown = parts.filter((p): p is string => p !== undefined).join('\n\n---\n\n');
-      if (markdown) return { markdown, span: literal?.span ?? property.keySpan };
-      return undefined;
-    }
-    if (property.key === 'parameters' && property.value.kind === 'object' && contains(property.value.span, offset)) {
-      return paramsHover(property.value, '', modelsOf(body, catalogue), offset, catalogue);
-    }
+function bodyHover(request: RequestSite & { body: ObjectValue }, offset: number, catalogue: V2Catalogue): V2Hover | undefined {
+  const body = request.body;
+  const model = body.properties.find((p) => p.key === 'model');
+  if (model && (contains(model.keySpan, offset) || contains(model.value.span, offset))) {
+    const literal = contains(model.keySpan, offset) ? undefined : stringLiteralIn(model.value, offset);
+    if (!contains(model.keySpan, offset) && !literal) return undefined;
+    const names = literal ? [literal.value] : modelsOf(body, catalogue).map((m) => m.model);
+    const parts = names.map((n) => {
+      const found = catalogue.model(n);
+      return found ? modelMarkdown(found) : otherModelMarkdown(n, catalogue);
+    });
+    const markdown = parts.filter((p): p is string => p !== undefined).join('\n\n---\n\n');
+    return markdown ? { markdown, span: literal?.span ?? model.keySpan } : undefined;
   }
-  return undefined;
+  // Inside `parameters`: the object under the cursor is found by the body's spans, as completion finds
+  // it (v2ObjectAt), and only the property there is looked up in the catalogue; nothing is walked again.
+  const target = v2ObjectAt([request], offset, catalogue);
+  return target?.place.kind === 'parameters' ? parameterHover(target.object, target.place, offset, catalogue) : undefined;
 }
 
-function paramsHover(object: ObjectValue, path: string, models: V2Model[], offset: number, catalogue: V2Catalogue): V2Hover | undefined {
+/** Hover on a key or a value of one object in `parameters` (a nested object's own keys are its target's). */
+function parameterHover(
+  object: ObjectValue,
+  { path, models }: Extract<V2Place, { kind: 'parameters' }>,
+  offset: number,
+  catalogue: V2Catalogue,
+): V2Hover | undefined {
   if (models.length === 0) return undefined;
-  for (const property of object.properties) {
-    const keyPath = path ? `${path}.${property.key}` : property.key;
-    const param = paramOf(models, keyPath, catalogue);
-    if (contains(property.keySpan, offset)) {
-      return param ? { markdown: paramMarkdown(property.key, param, models), span: property.keySpan } : undefined;
-    }
-    const value = property.value;
-    if (!contains(value.span, offset)) continue;
-    if (value.kind === 'object') return paramsHover(value, keyPath, models, offset, catalogue);
-    if (value.kind === 'array') {
-      for (const element of value.elements) {
-        if (!contains(element.span, offset)) continue;
-        if (element.kind === 'object') return paramsHover(element, `${keyPath}[]`, models, offset, catalogue);
-        if (element.kind === 'string') {
-          const named = uuidMarkdown(element.value, catalogue);
-          if (named) return { markdown: named, span: element.span };
-        }
-      }
-      return undefined;
-    }
-    const literal = value.kind === 'alternatives' ? value.options.find((o) => contains(o.span, offset)) : value;
-    if (param && literal && (literal.kind === 'string' || literal.kind === 'number' || literal.kind === 'boolean')) {
-      const current = literal.kind === 'boolean' ? undefined : literal.value;
-      const named = literal.kind === 'string' ? uuidMarkdown(literal.value, catalogue) : undefined;
-      return { markdown: named ?? paramMarkdown(property.key, param, models, current), span: literal.span };
-    }
-    return undefined;
+  const property = object.properties.find((p) => contains(p.keySpan, offset) || contains(p.value.span, offset));
+  if (!property) return undefined;
+  const param = paramOf(models, path ? `${path}.${property.key}` : property.key, catalogue);
+  if (contains(property.keySpan, offset)) {
+    return param ? { markdown: paramMarkdown(property.key, param, models), span: property.keySpan } : undefined;
+  }
+  const value = property.value;
+  if (value.kind === 'array') {
+    const element = value.elements.find((e) => contains(e.span, offset));
+    const named = element?.kind === 'string' ? uuidMarkdown(element.value, catalogue) : undefined;
+    return element && named ? { markdown: named, span: element.span } : undefined;
+  }
+  const literal = value.kind === 'alternatives' ? value.options.find((o) => contains(o.span, offset)) : value;
+  if (param && literal && (literal.kind === 'string' || literal.kind === 'number' || literal.kind === 'boolean')) {
+    const current = literal.kind === 'boolean' ? undefined : literal.value;
+    const named = literal.kind === 'string' ? uuidMarkdown(literal.value, catalogue) : undefined;
+    return { markdown: named ?? paramMarkdown(property.key, param, models, current), span: literal.span };
   }
   return undefined;
 }

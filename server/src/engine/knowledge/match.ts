@@ -81,8 +81,9 @@ function parseInput(input: string): ParsedInput {
   const out: ParsedInput = { messages: [], raw };
   for (const object of jsonObjects(raw)) readErrorObject(object, out);
   if (out.messages.length === 0) {
-    // util.inspect / Python dict output: `error: '…'`, `'error': "…"`.
-    const loose = /["']?(?:error|message)["']?\s*[:=]\s*(["'])((?:\\.|(?!\1).)+)\1/i.exec(raw);
+    // util.inspect / Python dict output: `error: '…'`, `'error': "…"`. An escape or one other character
+    // (never a backslash: with `.` there a run of backslashes split two ways, exponentially many times).
+    const loose = /["']?(?:error|message)["']?\s*[:=]\s*(["'])((?:\\.|(?!\1)[^\\\r\n\u2028\u2029])+)\1/i.exec(raw);
     if (loose) out.messages.push(loose[2].replace(/\\(["'\\])/g, '$1'));
   }
   out.status ??= statusFromText(raw);

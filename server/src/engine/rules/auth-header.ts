@@ -25,6 +25,7 @@ import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
 import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
 import { endpointLabel } from '../body/walk.js';
 import { appendAll } from '../arrays.js';
+import { q } from '../messages.js';
 
 const ID = 'auth-header';
 const MALFORMED = 'Invalid response from authorization hook';
@@ -77,7 +78,7 @@ export const rule: Rule = {
         span: url,
         fixes: [
           {
-            title: 'Add the authorization header (process.env.LEONARDO_API_KEY)',
+            title: `Add the 'authorization' header from ${q('process.env.LEONARDO_API_KEY')}`,
             edits: [{ start: url.end, end: url.end, newText: ', { headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } }' }],
             preferred: false,
           },
@@ -136,14 +137,14 @@ function valueProblem(text: HeaderText, property: Property, doc: LintDocument): 
   if (colon) {
     return replaceHead(text, lead, colon[0].length, 'Bearer ', whole, {
       message: `Remove the colon after 'Bearer': the API expects ${EXAMPLE}.`,
-      fixTitle: 'Remove the colon after Bearer',
+      fixTitle: "Remove the colon after 'Bearer'",
     });
   }
   const twice = /^\s*Bearer\s+Bearer\b\s*/i.exec(head);
   if (twice) {
     return replaceHead(text, lead, twice[0].length, 'Bearer ', whole, {
       message: `The authorization value says 'Bearer' twice: the API expects ${EXAMPLE}.`,
-      fixTitle: 'Remove the second Bearer',
+      fixTitle: "Remove the second 'Bearer'",
     });
   }
   const scheme = /^\s*([A-Za-z][\w.-]*)\s+/.exec(head);
@@ -179,7 +180,7 @@ function wrongScheme(text: HeaderText, scheme: string, lead: number, whole: Span
   const certain = !ENCODED_SCHEMES.test(scheme) || (text.complete && isUuid(credential));
   const problem = replaceHead(text, lead, lead + scheme.length, 'Bearer', whole, {
     message: `The authorization value uses the '${scheme}' scheme: Leonardo takes only ${EXAMPLE}.`,
-    fixTitle: `Replace ${scheme} with Bearer`,
+    fixTitle: `Replace ${q(scheme)} with 'Bearer'`,
   });
   return { ...problem, preferred: certain };
 }
@@ -190,7 +191,7 @@ function missingSpace(text: HeaderText, lead: number, whole: Span): ValueProblem
   return {
     message: `Add a space after 'Bearer': the API expects ${EXAMPLE}.`,
     span: headSpan(text, lead, at) ?? whole,
-    ...(span ? { edits: [{ ...span, newText: ' ' }], fixTitle: 'Add the space after Bearer' } : {}),
+    ...(span ? { edits: [{ ...span, newText: ' ' }], fixTitle: "Add the space after 'Bearer'" } : {}),
     apiError: MALFORMED,
   };
 }
@@ -259,7 +260,7 @@ function insertBearer(text: HeaderText, message: string): ValueProblem {
   return {
     message,
     span: text.value.span,
-    ...(at ? { edits: [{ ...at, newText: 'Bearer ' }], fixTitle: 'Add the Bearer prefix' } : {}),
+    ...(at ? { edits: [{ ...at, newText: 'Bearer ' }], fixTitle: "Add the 'Bearer' prefix" } : {}),
     apiError: MALFORMED,
   };
 }
@@ -277,7 +278,7 @@ function wrapAtUseSite(property: Property, doc: LintDocument, message: string): 
       message,
       span: property.keySpan,
       edits: [{ ...property.keySpan, newText: `${key}: \`Bearer \${${key}}\`` }],
-      fixTitle: 'Add the Bearer prefix',
+      fixTitle: "Add the 'Bearer' prefix",
       apiError: MALFORMED,
     };
   }
@@ -285,7 +286,7 @@ function wrapAtUseSite(property: Property, doc: LintDocument, message: string): 
 }
 
 function wrap(span: Span, expression: string, message: string): ValueProblem {
-  return { message, span, edits: [{ ...span, newText: `\`Bearer \${${expression}}\`` }], fixTitle: 'Add the Bearer prefix', apiError: MALFORMED };
+  return { message, span, edits: [{ ...span, newText: `\`Bearer \${${expression}}\`` }], fixTitle: "Add the 'Bearer' prefix", apiError: MALFORMED };
 }
 
 /**
@@ -333,7 +334,7 @@ function reportWrongName(
   report({
     message,
     span: property.keySpan,
-    fixes: [{ title: `Send the key as \`${name}: Bearer …\``, edits: dedupeEdits(edits), preferred: certain }],
+    fixes: [{ title: `Send the key as ${q(`${name}: Bearer …`)}`, edits: dedupeEdits(edits), preferred: certain }],
     endpoint: endpointLabel(request),
     apiError: UNAUTHORIZED,
   });
@@ -356,7 +357,7 @@ function reportMissing(ctx: RuleContext, request: RequestSite, headers: ObjectVa
   report({
     message: `This request to Leonardo sends no 'authorization' header: send ${EXAMPLE}.`,
     span: headers.openBrace,
-    fixes: insert ? [{ title: `Add the authorization header (${insert.reads})`, edits: [insert.edit], preferred: false }] : [],
+    fixes: insert ? [{ title: `Add the ${q(name)} header from ${q(insert.reads)}`, edits: [insert.edit], preferred: false }] : [],
     endpoint: endpointLabel(request),
     apiError: UNAUTHORIZED,
   });

@@ -7,6 +7,7 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { removeProperty } from '../fix/builders.js';
 import type { ObjectValue, Property, Rule, Span } from '../types.js';
 import { endpointLabel, walkBodies } from '../body/walk.js';
+import { q } from '../messages.js';
 
 export const rule: Rule = {
   meta: {
@@ -32,7 +33,7 @@ export const rule: Rule = {
           ctx.report({
             message: `'${earlier.key}' is set again later in this object: only the later value is sent, this one is ignored.`,
             span: earlier.keySpan,
-            fixes: [{ title: `Remove the earlier \`${earlier.key}\``, edits: [removeProperty(earlier)], preferred: true }],
+            fixes: [{ title: `Remove the earlier ${q(earlier.key)}`, edits: [removeProperty(earlier)], preferred: true }],
             endpoint: endpointLabel(request),
           });
         }

@@ -11,6 +11,7 @@ import { isClientModule } from '../auth/exposed-env.js';
 import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
 import type { Fix, LintDocument, RequestSite, Rule, Span, StringValue, TextEdit, Value } from '../types.js';
 import { endpointLabel, literalOptions } from '../body/walk.js';
+import { q } from '../messages.js';
 
 const ID = 'hardcoded-api-key';
 const ENV_NAME = 'LEONARDO_API_KEY';
@@ -68,7 +69,7 @@ export const rule: Rule = {
       if (name && (isLeonardoKeyName(name) || referenced.has(name))) {
         report(span, found.key, assignmentFixes(doc, span));
       } else if (doc.kind === 'postman' && isPostmanSecret(doc.text, found.start, ctx.requests.length > 0)) {
-        report(span, found.key, [envFix('Use the {{LEONARDO_API_KEY}} variable', [{ ...span, newText: '{{LEONARDO_API_KEY}}' }])]);
+        report(span, found.key, [envFix("Use the '{{LEONARDO_API_KEY}}' variable", [{ ...span, newText: '{{LEONARDO_API_KEY}}' }])]);
       }
     }
   },
@@ -157,10 +158,10 @@ function assignmentFixes(doc: LintDocument, key: Span): Fix[] {
   switch (doc.kind) {
     case 'typescript':
     case 'javascript':
-      return quoted ? [envFix(`Read the key from ${JS_ENV}`, [{ ...literal, newText: JS_ENV }])] : [];
+      return quoted ? [envFix(`Read the key from ${q(JS_ENV)}`, [{ ...literal, newText: JS_ENV }])] : [];
     case 'shell':
       return isShellAssignment(doc.text, literal.start)
-        ? [envFix(`Read the key from $${ENV_NAME}`, [{ ...literal, newText: `"$${ENV_NAME}"` }])]
+        ? [envFix(`Read the key from ${q(`$${ENV_NAME}`)}`, [{ ...literal, newText: `"$${ENV_NAME}"` }])]
         : [];
     case 'http':
       return httpFixes(key);
@@ -183,22 +184,22 @@ function jsLiteralFix(doc: LintDocument, value: StringValue, key: Span): Fix[] {
   const after = doc.text.slice(key.end, value.inner.end);
   const escape = (s: string): string => s.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
   const replacement = before === '' && after === '' ? JS_ENV : `\`${escape(before)}\${${JS_ENV}}${escape(after)}\``;
-  return [envFix(`Read the key from ${JS_ENV}`, [{ start: value.span.start, end: value.span.end, newText: replacement }])];
+  return [envFix(`Read the key from ${q(JS_ENV)}`, [{ start: value.span.start, end: value.span.end, newText: replacement }])];
 }
 
 /** A curl header: `$LEONARDO_API_KEY`, in double quotes so the shell expands it. */
 function shellFix(doc: LintDocument, quote: StringValue['quote'], key: Span): Fix[] {
   const variable = { ...key, newText: `$${ENV_NAME}` };
-  if (quote !== "'") return [envFix(`Read the key from $${ENV_NAME}`, [variable])];
+  if (quote !== "'") return [envFix(`Read the key from ${q(`$${ENV_NAME}`)}`, [variable])];
   const switched = switchToDoubleQuotes(doc.text, key, false);
-  return switched ? [envFix(`Read the key from $${ENV_NAME}`, [...switched, variable])] : [];
+  return switched ? [envFix(`Read the key from ${q(`$${ENV_NAME}`)}`, [...switched, variable])] : [];
 }
 
 /** REST Client reads `.env` next to the file with `{{$dotenv NAME}}`, the process environment with `{{$processEnv NAME}}`. */
 function httpFixes(key: Span): Fix[] {
   return [
-    envFix(`Read the key from .env ({{$dotenv ${ENV_NAME}}})`, [{ ...key, newText: `{{$dotenv ${ENV_NAME}}}` }]),
-    envFix(`Read the key from the environment ({{$processEnv ${ENV_NAME}}})`, [{ ...key, newText: `{{$processEnv ${ENV_NAME}}}` }]),
+    envFix(`Read the key from .env (${q(`{{$dotenv ${ENV_NAME}}}`)})`, [{ ...key, newText: `{{$dotenv ${ENV_NAME}}}` }]),
+    envFix(`Read the key from the environment (${q(`{{$processEnv ${ENV_NAME}}}`)})`, [{ ...key, newText: `{{$processEnv ${ENV_NAME}}}` }]),
   ];
 }
 

@@ -16,6 +16,7 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty } from '../fix/builders.js';
 import type { Fix, Property, Rule } from '../types.js';
 import { endpointLabel } from '../body/walk.js';
+import { q } from '../messages.js';
 
 /** A field that only works when its companion is enabled (wire names). */
 interface Dependency {
@@ -155,7 +156,7 @@ function isEmptyList(property: Property): boolean {
  * companion rather than drop the field, so `--fix` leaves the choice to them.
  */
 function removeFix(name: string, property: Property): Fix {
-  return { title: `Remove \`${name}\``, edits: [removeProperty(property)] };
+  return { title: `Remove ${q(name)}`, edits: [removeProperty(property)] };
 }
 
 type Report = (property: Property, message: string, fixes: Fix[], detail?: string) => void;
@@ -173,7 +174,7 @@ function sdVersionWithModel(body: BodyFacts, report: Report): void {
       `'${name}' has no effect: the SDK sends its default 'modelId' (set 'modelId: null'), and the API uses the model's version.`,
       [
         removeFix(name, property),
-        { title: 'Add `modelId: null`', edits: [insertProperty(body.object, 'modelId', 'null')] },
+        { title: `Add ${q('modelId: null')}`, edits: [insertProperty(body.object, 'modelId', 'null')] },
       ],
     );
     return;

@@ -9,6 +9,7 @@ import { listOr, nearestNumbers, sameNumber } from '../fix/suggest.js';
 import type { NumberValue, RequestSite, Rule } from '../types.js';
 import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 import { checkInvalidDimensionsV2 } from '../v2/invalid-dimensions.js';
+import { q } from '../messages.js';
 
 const ID = 'invalid-dimensions';
 const API_ERROR = 'invalid dimensions';
@@ -54,7 +55,7 @@ export const rule: Rule = {
             span: option.span,
             fixes: choiceFixes(
               nearestValid(option.value, field).map((n) => ({
-                title: `Change ${property.key} to ${n}`,
+                title: `Set ${q(property.key)} to ${n}`,
                 edit: replaceValue(option, String(n)),
               })),
               false, // the nearest valid size is a guess at what was meant

@@ -91,14 +91,15 @@ function droppedOption(property: Property, naming: Naming): { value: Value; what
   return undefined;
 }
 
+// The titles write a string value as JSON, as messages do, whatever quotes the edit uses.
 function insertFix(object: ObjectValue, field: Field, name: string, naming: Naming): Fix {
   const value = placeholder(field, naming, quoteOf(object));
-  return { title: `Add \`${name}: ${value}\``, edits: [insertProperty(object, name, value)] };
+  return { title: `Add ${q(`${name}: ${placeholder(field, naming, '"')}`)}`, edits: [insertProperty(object, name, value)] };
 }
 
 function replaceFix(dropped: Value, field: Field, name: string, object: ObjectValue, naming: Naming): Fix {
   const value = placeholder(field, naming, quoteOf(object));
-  return { title: `Set \`${name}\` to ${value}`, edits: [replaceValue(dropped, value)] };
+  return { title: `Set ${q(name)} to ${placeholder(field, naming, '"')}`, edits: [replaceValue(dropped, value)] };
 }
 
 /** The quote style of the object's string literals, `"` when it has none (valid in JSON and JS). */

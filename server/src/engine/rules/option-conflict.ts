@@ -8,7 +8,7 @@ import { q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty, replaceValue } from '../fix/builders.js';
 import type { Fix, Property, ReportInput, Rule } from '../types.js';
-import { endpointLabel, nameFor } from '../body/walk.js';
+import { endpointLabel } from '../body/walk.js';
 import { checkOptionConflictV2 } from '../v2/option-conflict.js';
 
 const PHOTOREAL_MODEL_ERROR = 'photoreal mode, unexpected model id provided';
@@ -61,18 +61,8 @@ function written(state: FieldState): Property | undefined {
 function dropFix(body: BodyFacts, wire: string, property: Property): Fix {
   const name = body.name(wire);
   return body.naming === 'sdk' && body.field(wire)?.sdkAlwaysSent
-    ? { title: `Set \`${name}\` to null`, edits: [replaceValue(property.value, 'null')] }
-    : { title: `Remove \`${name}\``, edits: [removeProperty(property)] };
-}
-
-/**
- * A key the endpoint does not know in this naming (`photorealVersion`): it may be a misspelling of a
- * field that changes the judgment, so a cross-field fix is no longer certain. (In a type-checked SDK
- * call unknown-field leaves such a key to TypeScript, so no rename of ours precedes this fix.)
- */
-function hasMisnamedKey(body: BodyFacts): boolean {
-  const names = new Set(body.request.endpoint!.fields.map((f) => nameFor(f, body.naming)));
-  return body.object.properties.some((p) => !names.has(p.key));
+    ? { title: `Set ${q(name)} to null`, edits: [replaceValue(property.value, 'null')] }
+    : { title: `Remove ${q(name)}`, edits: [removeProperty(property)] };
 }
 
 /** photoReal v1 takes no modelId; photoReal v2 needs one. */
@@ -100,8 +90,9 @@ function photoRealModel(body: BodyFacts, report: Report): void {
         message: "photoReal v1 picks its own model, but the SDK sends its default 'modelId': set 'modelId: null'.",
         span: photoRealKey.keySpan,
         // Certain: the call asks for photoReal v1 and writes no model; null only stops the SDK's default.
-        // It reads the body's other fields, so it waits for a round in which no other fix edits them.
-        fixes: [{ title: 'Add `modelId: null`', edits: [insertProperty(body.object, modelName, 'null')], preferred: !hasMisnamedKey(body), reads: [body.object.span] }],
+        // It reads the body's other fields: it waits for a round in which no other fix edits them, and it is
+        // offered, not preferred, while the body has a key the endpoint does not know (fix/reads.ts).
+        fixes: [{ title: `Add ${q(`${modelName}: null`)}`, edits: [insertProperty(body.object, modelName, 'null')], preferred: true, reads: [body.object.span] }],
         apiError: PHOTOREAL_MODEL_ERROR,
       });
     }
@@ -131,7 +122,7 @@ function photoRealAlchemy(body: BodyFacts, report: Report): void {
     detail: "With 'alchemy: false' the API rejects the request.",
     span: property.keySpan,
     // Not preferred: turning photoReal off may be what was meant.
-    fixes: single ? [{ title: 'Set `alchemy` to true', edits: [replaceValue(property.value, 'true')] }] : [],
+    fixes: single ? [{ title: "Set 'alchemy' to true", edits: [replaceValue(property.value, 'true')] }] : [],
   });
 }
 
@@ -149,14 +140,14 @@ function ultraAlchemy(body: BodyFacts, report: Report): void {
       message: "ultra cannot be combined with alchemy: keep one of 'ultra: true' and 'alchemy: true'.",
       detail: 'The API rejects a request with both.',
       span: alchemyKey.keySpan,
-      fixes: single ? [{ title: 'Set `alchemy` to false', edits: [replaceValue(alchemyKey.value, 'false')] }] : [],
+      fixes: single ? [{ title: "Set 'alchemy' to false", edits: [replaceValue(alchemyKey.value, 'false')] }] : [],
     });
   } else if (alchemy.sent === 'yes' && alchemy.source === 'sdk-default') {
     report({
       message: "ultra cannot be combined with alchemy, and the SDK sends 'alchemy: true' unless the call sets it: set 'alchemy: false'.",
       detail: 'The API rejects a request with both.',
       span: ultraKey.keySpan,
-      fixes: [{ title: 'Add `alchemy: false`', edits: [insertProperty(body.object, 'alchemy', 'false')] }],
+      fixes: [{ title: "Add 'alchemy: false'", edits: [insertProperty(body.object, 'alchemy', 'false')] }],
     });
   }
 }
@@ -194,7 +185,7 @@ function upscalerStyles(body: BodyFacts, report: Report): void {
       message: `'${styleName}' cannot be used with 'ultraUpscaleStyle': keep one.`,
       detail: 'The API rejects a request with both.',
       span: styleKey.keySpan,
-      fixes: [dropFix(body, 'upscalerStyle', styleKey), { title: 'Remove `ultraUpscaleStyle`', edits: [removeProperty(ultraKey)] }],
+      fixes: [dropFix(body, 'upscalerStyle', styleKey), { title: "Remove 'ultraUpscaleStyle'", edits: [removeProperty(ultraKey)] }],
     });
   } else if (style.sent === 'yes' && style.source === 'sdk-default') {
     report({
@@ -202,7 +193,7 @@ function upscalerStyles(body: BodyFacts, report: Report): void {
       detail: 'The API rejects a request with both.',
       span: ultraKey.keySpan,
       // Certain: the call writes only ultraUpscaleStyle; null only stops the SDK's default style.
-      fixes: [{ title: `Add \`${styleName}: null\``, edits: [insertProperty(body.object, styleName, 'null')], preferred: !hasMisnamedKey(body), reads: [body.object.span] }],
+      fixes: [{ title: `Add ${q(`${styleName}: null`)}`, edits: [insertProperty(body.object, styleName, 'null')], preferred: true, reads: [body.object.span] }],
     });
   }
 }

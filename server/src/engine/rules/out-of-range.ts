@@ -43,7 +43,7 @@ export const rule: Rule = {
             message: message(request, path, option, field),
             span: option.span,
             fixes: choiceFixes(
-              nearest.map((n) => ({ title: `Change ${property.key} to ${n}`, edit: replaceValue(option, String(n)) })),
+              nearest.map((n) => ({ title: `Set ${q(property.key)} to ${n}`, edit: replaceValue(option, String(n)) })),
               false, // a clamp or the nearest allowed value is a guess at what was meant
             ),
             endpoint: endpointLabel(request),

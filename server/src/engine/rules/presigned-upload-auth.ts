@@ -10,7 +10,7 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { isPresignedUrl } from '../flow/presigned.js';
 import { endpointName, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
-import { fitMessage } from '../messages.js';
+import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { removeProperty } from '../fix/builders.js';
 import type { Fix, Property, Rule, RuleContext, Span } from '../types.js';
@@ -75,7 +75,7 @@ function placement(flow: Flow, call: ts.CallExpression, expression: ts.Expressio
   const inCall = (span: Span) => span.start >= callSpan.start && span.end <= callSpan.end;
   if (inCall(property.span) && !property.assigned) {
     // Offered, not preferred: a removal changes what is sent, and RULES.md keeps removals to the user.
-    return { span: property.keySpan, fixes: [{ title: `Remove the ${property.key} header`, edits: [removeProperty(property)] }] };
+    return { span: property.keySpan, fixes: [{ title: `Remove the ${q(property.key)} header`, edits: [removeProperty(property)] }] };
   }
   const written = flow.spanOf(skipOuter(expression));
   const shared = madeByFactory(expression) ? 'instance' : 'constant';

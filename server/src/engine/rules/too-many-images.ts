@@ -63,7 +63,7 @@ export const rule: Rule = {
             message: said.message,
             detail: said.detail,
             span: option.span,
-            fixes: choiceFixes([{ title: `Set ${count.key} to ${limit}`, edit: replaceValue(option, String(limit)) }], false), // a clamp
+            fixes: choiceFixes([{ title: `Set ${q(count.key)} to ${limit}`, edit: replaceValue(option, String(limit)) }], false), // a clamp
             endpoint: endpointLabel(visit.request),
             apiError: API_ERROR,
           });

@@ -5,7 +5,7 @@
 // endpoints (api/endpoints-v2.ts), never v1's; a v1 path under /v2 (`GET /v2/generations/{id}`, how
 // v2 results are often polled) is told to use the v1 base.
 
-import { V2_ENDPOINTS } from '../../api/endpoints-v2.js';
+import { v2Endpoints } from '../../api/endpoints-v2.js';
 import type { Endpoint } from '../../api/types.js';
 import { fitMessage } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
@@ -113,13 +113,13 @@ function judgePath(ctx: RuleContext, request: RequestSite): void {
 function judgeV2Path(ctx: RuleContext, request: RequestSite): void {
   const path = request.url!.path!;
   const method = request.method?.toUpperCase();
-  const byPath = V2_ENDPOINTS.filter((e) => e.path === path);
+  const byPath = v2Endpoints().filter((e) => e.path === path);
   if (byPath.length > 0) {
     if (!method || PROBES.has(method) || byPath.some((e) => e.method === method)) return;
     reportMethod(ctx, request, method, byPath);
     return;
   }
-  if (hasPlaceholder(path) && couldMatch(path, V2_ENDPOINTS)) return;
+  if (hasPlaceholder(path) && couldMatch(path, v2Endpoints())) return;
   const v1 = v1EndpointAt(ctx, path, method);
   if (v1) reportV1Path(ctx, request, v1);
   else reportUnknownV2Path(ctx, request, method);
@@ -160,8 +160,8 @@ function reportV1Path(ctx: RuleContext, request: RequestSite, endpoint: Endpoint
 function reportUnknownV2Path(ctx: RuleContext, request: RequestSite, method: string | undefined): void {
   const path = request.url!.path!;
   // A path that differs only in case fits no template by edit distance (that is case-blind): its own candidates.
-  const caseOnly = V2_ENDPOINTS.filter((e) => e.path.toLowerCase() === path.toLowerCase() && (!method || e.method === method));
-  const candidates = caseOnly.length > 0 ? caseOnly.map((e) => ({ endpoint: e, path: e.path, score: 0 })) : nearestEndpoints(path, method, V2_ENDPOINTS);
+  const caseOnly = v2Endpoints().filter((e) => e.path.toLowerCase() === path.toLowerCase() && (!method || e.method === method));
+  const candidates = caseOnly.length > 0 ? caseOnly.map((e) => ({ endpoint: e, path: e.path, score: 0 })) : nearestEndpoints(path, method, v2Endpoints());
   const labels = candidates.map((c) => `${c.endpoint.method} /v2${c.endpoint.path}`);
   const hint = labels.length > 0 ? `did you mean ${listOr(labels)}?` : 'models are sent to POST /v2/generations.';
   ctx.report({

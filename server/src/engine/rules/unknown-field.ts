@@ -65,7 +65,7 @@ export const rule: Rule = {
         // The field meant would have no effect here (`sd_Version` beside a modelId): say so now, and offer
         // its removal beside the rename, so the rename does not merely uncover ineffective-option's finding.
         const ignored = fixes.length > 0 ? ignoredOnceRenamed(visit, suggestion, ctx.catalogue) : undefined;
-        if (ignored) fixes.push({ title: `Remove ${property.key}`, edits: [removeProperty(property)] });
+        if (ignored) fixes.push({ title: `Remove ${q(property.key)}`, edits: [removeProperty(property)] });
         // Read field by field, not spread: a spread of the message's object costs more than the rest of the finding.
         const said = ignored ? { message: ignored, detail: undefined } : message(visit, suggestion);
         ctx.report({
@@ -95,7 +95,7 @@ function renameFixes({ property, object }: PropertyVisit, suggestion: Suggestion
   const names = suggestion?.names ?? [];
   if (!renameable(property, text)) return [];
   const certain = suggestion !== undefined && CERTAIN_REASONS.has(suggestion.reason) && !names.some((name) => getProperty(object, name));
-  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })), certain);
+  const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${q(name)}`, edit: renameKey(property, name) })), certain);
   // Keys that a fix of the same pass may rename to the same name (`Prompt` and `PROMPT`): the rename
   // reads them, so `--fix` never applies both in one pass and writes the name twice.
   const rivals = object.properties.filter((p) => p !== property && names.some((name) => foldName(p.key) === foldName(name)));
@@ -140,11 +140,31 @@ function renameable(property: Property, text: string): boolean {
 function typeScriptSaysIt({ request, property }: PropertyVisit, document: LintDocument): boolean {
   if (request.source !== 'sdk' || property.assigned || property.conditional) return false;
   if (property.span.start < request.span.start || property.span.end > request.span.end) return false;
-  return document.kind === 'typescript' || (document.kind === 'javascript' && TS_CHECK.test(document.text.slice(0, 2048)));
+  return document.kind === 'typescript' || (document.kind === 'javascript' && hasTsCheck(document.text.slice(0, 2048)));
 }
 
-/** `// @ts-check` before the code (TypeScript reads it only in a file's leading comments). */
-const TS_CHECK = /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*?\/\/\s*@ts-check\b/;
+/**
+ * `// @ts-check` before the code (TypeScript reads it only in a file's leading comments). A loop over
+ * the leading comments, not one regular expression: comments in a row (an empty block comment
+ * repeated) can be split in exponentially many ways by a pattern, and one did backtrack that long.
+ */
+function hasTsCheck(text: string): boolean {
+  let at = 0;
+  while (at < text.length) {
+    if (/\s/.test(text[at])) at++;
+    else if (text.startsWith('/*', at)) {
+      const end = text.indexOf('*/', at + 2);
+      if (end < 0) return false;
+      at = end + 2;
+    } else if (text.startsWith('//', at)) {
+      if (/^\/\/\s*@ts-check\b/.test(text.slice(at))) return true;
+      const end = text.indexOf('\n', at);
+      if (end < 0) return false;
+      at = end + 1;
+    } else return false;
+  }
+  return false;
+}
 
 /** `$schema` at the top of a JSON request file is for the editor, not a field sent to the API. */
 function ignoredKey(visit: PropertyVisit): boolean {

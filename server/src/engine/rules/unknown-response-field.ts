@@ -11,7 +11,7 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
 import { endpointName, PROMISE_MEMBERS, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
-import { fitMessage } from '../messages.js';
+import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { isIdentifierName } from '../fix/builders.js';
 import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
@@ -92,7 +92,7 @@ interface Suggestion {
   /** How the path reads after the fix, for the message. */
   shown: string;
   edit?: TextEdit;
-  /** The fix's title, when it is not "Read `<shown>`". */
+  /** The fix's title, when it is not "Read '<shown>'". */
   title?: string;
   /**
    * Certainly the read meant (the other naming, a case or separator difference, the body under
@@ -255,7 +255,7 @@ function report(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin, he
   const message = `${head}${hint}`;
   const editable = suggestions.filter((s) => s.edit && isPathText(s.edit.newText, read));
   const fixes: Fix[] = editable.map((s) => ({
-    title: s.title ?? `Read \`${s.shown}\``,
+    title: s.title ?? `Read ${q(s.shown)}`,
     edits: [s.edit!],
     preferred: editable.length === 1 && suggestions.length === 1 && s.certain === true,
   }));

@@ -138,11 +138,11 @@ function variationFlag(slot: Slot, flag: 'isVariation' | 'isInitImage', want: bo
     const value = existing.value;
     if (existing.conditional || (value.kind !== 'boolean' && value.kind !== 'null')) return;
     if (value.kind === 'boolean' ? value.value === want : !want) return;
-    report(slot, why, apiError, [{ title: `Set ${flag} to ${want}`, edits: [replaceValue(value, String(want))], preferred: true }]);
+    report(slot, why, apiError, [{ title: `Set ${q(flag)} to ${want}`, edits: [replaceValue(value, String(want))], preferred: true }]);
     return;
   }
   if (!want || object.hasUnknownKeys) return;
-  report(slot, why, apiError, [{ title: `Add ${flag}: true`, edits: [insertProperty(object, flag, 'true')], preferred: true }]);
+  report(slot, why, apiError, [{ title: `Add ${q(`${flag}: true`)}`, edits: [insertProperty(object, flag, 'true')], preferred: true }]);
 }
 
 /** The universal upscaler names its source by kind: `generatedImageId`, `initImageId` or `variationId`. */
@@ -165,7 +165,7 @@ function imageType(slot: Slot, typeKey: string): void {
   const values = literalOptions(existing.value);
   const wrong = values.filter((v): v is StringValue => v.kind === 'string' && v.value !== want && (v.value === 'UPLOADED' || v.value === 'GENERATED'));
   if (wrong.length === 0 || wrong.length !== values.length) return;
-  const fixes: Fix[] = wrong.map((v) => ({ title: `Set ${typeKey} to "${want}"`, edits: [replaceValue(v, stringLiteral(want, v.quote))], preferred: true }));
+  const fixes: Fix[] = wrong.map((v) => ({ title: `Set ${q(typeKey)} to "${want}"`, edits: [replaceValue(v, stringLiteral(want, v.quote))], preferred: true }));
   report(slot, `\`${typeKey}\` must say "${want}"`, undefined, fixes);
 }
 
@@ -179,13 +179,14 @@ function fieldName(slot: Slot, wire: string): string {
 function rename(slot: Slot, wire: string): Fix[] {
   const name = fieldName(slot, wire);
   if (getProperty(slot.object, name)) return [];
-  return [{ title: `Rename to ${name}`, edits: [renameKey(slot.property, name)], preferred: true }];
+  return [{ title: `Rename to ${q(name)}`, edits: [renameKey(slot.property, name)], preferred: true }];
 }
 
 function report(slot: Slot, why: string, apiError: string | undefined, fixes: Fix[]): void {
   const { property, origin, kind, request } = slot;
   // Each fix is decided on the body's other keys (the companion flag, whether the new name is taken):
-  // `--fix` applies it in a pass in which no other fix edits the body (see apply-fixes.ts).
+  // `--fix` applies it in a pass in which no other fix edits the body (fix/apply.ts), and it is offered,
+  // not preferred, while the body has a key the endpoint does not know (fix/reads.ts).
   for (const fix of fixes) fix.reads = [slot.object.span];
   const source = `The id is \`${writtenPath(origin)}\` from ${endpointName(origin.endpoint!)}.`;
   const head = `${q(property.key)} is given ${ID_KIND_NAMES[kind]}`;

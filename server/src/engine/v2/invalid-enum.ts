@@ -119,7 +119,7 @@ function styles(visit: V2PropertyVisit, elements: readonly Value[], allowed: Rea
 }
 
 function replaceFix(value: StringValue, text: string, preferred: boolean): Fix {
-  return { title: `Replace with "${text}"`, edits: [replaceWithString(value, text)], preferred };
+  return { title: `Change to "${text}"`, edits: [replaceWithString(value, text)], preferred };
 }
 
 /** `de7d3faf…` for a UUID in a message (the whole value is under the squiggle). */

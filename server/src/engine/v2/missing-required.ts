@@ -24,7 +24,7 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
       report({
         message: "A v2 body needs 'model', the model string ('gpt-image-1.5', 'kling-3.0', ...).",
         span: object.openBrace,
-        fixes: [insert(object, 'model', '"TODO: model string"')],
+        fixes: [insert(object, 'model', '"TODO: model string"', '"TODO: model string"')],
         endpoint: body.endpoint,
       });
     }
@@ -107,11 +107,12 @@ function requiredNames(properties: Readonly<Record<string, V2Param>>): string[] 
 function placeholderFix(object: ObjectValue, name: string, param: V2Param): Fix[] {
   if (param.type !== 'string') return [];
   const value = param.enum?.[0] !== undefined ? String(param.enum[0]) : name === 'prompt' ? 'TODO: describe what to generate' : `TODO: ${name}`;
-  return [insert(object, name, stringLiteral(value, quoteOf(object)))];
+  return [insert(object, name, stringLiteral(value, quoteOf(object)), JSON.stringify(value))];
 }
 
-function insert(object: ObjectValue, name: string, valueText: string): Fix {
-  return { title: `Add \`${name}: ${valueText}\``, edits: [insertProperty(object, name, valueText)] };
+/** The title writes the value as JSON, as messages do, whatever quotes the edit uses. */
+function insert(object: ObjectValue, name: string, valueText: string, shown: string): Fix {
+  return { title: `Add ${q(`${name}: ${shown}`)}`, edits: [insertProperty(object, name, valueText)] };
 }
 
 /** The quote of the object's string literals (`"` when it has none). */

@@ -5,6 +5,7 @@ import type { V2Param } from '../../api/v2-types.js';
 import { replaceValue } from '../fix/builders.js';
 import { listOr, nearestNumbers } from '../fix/suggest.js';
 import type { Fix, NumberValue } from '../types.js';
+import { q } from '../messages.js';
 
 /** Width and height: `invalid-dimensions` alone judges them. Quantity above its maximum: `too-many-images`. */
 export const DIMENSIONS = new Set(['width', 'height']);
@@ -45,7 +46,7 @@ export function numberProblem(value: number, param: V2Param): NumberProblem | un
 
 /** One offered fix per value (never preferred). */
 export function numberFixes(value: NumberValue, name: string, instead: readonly number[]): Fix[] {
-  return instead.map((n) => ({ title: `Set ${name} to ${n}`, edits: [replaceValue(value, String(n))], preferred: false }));
+  return instead.map((n) => ({ title: `Set ${q(name)} to ${n}`, edits: [replaceValue(value, String(n))], preferred: false }));
 }
 
 /** The largest value a number parameter takes: its `max`, or the largest of its set (`quantity: [1]`). */

@@ -7,6 +7,7 @@ import { removeProperty } from '../fix/builders.js';
 import type { ObjectValue, Property, RuleContext } from '../types.js';
 import { getProperty, literalOptions } from '../body/walk.js';
 import { modelName, reportOnce, v2Walk } from './walk.js';
+import { q } from '../messages.js';
 
 const SYNC_ONLY = ['ephemeral', 'base64'];
 
@@ -21,7 +22,7 @@ export function checkOptionConflictV2(ctx: RuleContext): void {
       report({
         message: `'${key}' is only for /v2/generationssync: do not send it to /v2/generations.`,
         span: property.keySpan,
-        fixes: [{ title: `Remove ${key}`, edits: [removeProperty(property)], preferred: false }],
+        fixes: [{ title: `Remove ${q(key)}`, edits: [removeProperty(property)], preferred: false }],
         endpoint: body.endpoint,
       });
     }

@@ -58,7 +58,7 @@ function fixes(value: Value, param: V2Param): Fix[] {
   // A boolean for an ON/OFF switch (`prompt_enhance: true`): offered, never preferred (AUTO exists too).
   if (value.kind === 'boolean' && param.enum?.includes('ON') && param.enum.includes('OFF')) {
     const text = value.value ? 'ON' : 'OFF';
-    return [{ title: `Use "${text}"`, edits: [replaceWithString(value, text)], preferred: false }];
+    return [{ title: `Change to "${text}"`, edits: [replaceWithString(value, text)], preferred: false }];
   }
   return [];
 }

@@ -10,6 +10,7 @@ import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/s
 import type { Fix, ObjectValue, Property, RuleContext } from '../types.js';
 import { getProperty } from '../body/walk.js';
 import { allParameterNames, knownOptions, modelName, reportOnce, v2Walk, type V2Body, type V2PropertyVisit } from './walk.js';
+import { q } from '../messages.js';
 
 const TOP_LEVEL = new Set(['model', 'parameters', 'public']);
 /** Top-level keys of the sync endpoint only: `option-conflict` reports them on the async one. */
@@ -206,12 +207,12 @@ function alreadySet(property: Property, v2Name: string): { message: string; span
   return {
     message: `'${property.key}' is v1's name for '${v2Name}', which is already set: remove it.`,
     span: property.keySpan,
-    fixes: [{ title: `Remove ${property.key}`, edits: [removeProperty(property)] }],
+    fixes: [{ title: `Remove ${q(property.key)}`, edits: [removeProperty(property)] }],
   };
 }
 
 /** Renames, preferred only when `certain` and there is exactly one; none for a key not written as read. */
 function renameFixes(property: Property, names: readonly string[], text: string, certain: boolean): Fix[] {
   if (!keyWrittenAsRead(text, property) || (property.value.kind === 'unknown' && property.value.span.start === property.value.span.end)) return [];
-  return choiceFixes(names.map((name) => ({ title: `Rename to ${name}`, edit: renameKey(property, name) })), certain);
+  return choiceFixes(names.map((name) => ({ title: `Rename to ${q(name)}`, edit: renameKey(property, name) })), certain);
 }

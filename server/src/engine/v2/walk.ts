@@ -8,7 +8,7 @@
 // (`invalid-enum` speaks about the model), but the model-free checks (top-level keys, v1 names inside
 // `parameters`) still see them through `V2Body.parameterObjects`.
 
-import { V2_ENDPOINTS } from '../../api/endpoints-v2.js';
+import { v2Endpoints } from '../../api/endpoints-v2.js';
 import { getV2Catalogue, type V2Catalogue, type V2Model } from '../../api/v2.js';
 import type { V2Param } from '../../api/v2-types.js';
 import type { MemoKey } from '../memo.js';
@@ -68,7 +68,7 @@ const V2_WALK: MemoKey<V2Walk> = {
 };
 
 /** The paths whose bodies are generation requests (under /api/rest/v2): the v2 endpoints that take a body. */
-const BODY_PATHS = new Set(V2_ENDPOINTS.filter((e) => e.hasBody).map((e) => e.path));
+let bodyPaths: ReadonlySet<string> | undefined;
 
 /**
  * The v2 requests of a document with a known body, sent to a generation path (or to a path that
@@ -96,7 +96,10 @@ export function v2Walk(ctx: Pick<RuleContext, 'requests'> & { readonly memo?: Ru
 }
 
 function isV2Request(r: RequestSite): boolean {
-  return r.url?.apiVersion === 'v2' && r.body !== undefined && (r.url.path === undefined || BODY_PATHS.has(r.url.path));
+  if (r.url?.apiVersion !== 'v2' || r.body === undefined) return false;
+  if (r.url.path === undefined) return true;
+  bodyPaths ??= new Set(v2Endpoints().filter((e) => e.hasBody).map((e) => e.path));
+  return bodyPaths.has(r.url.path);
 }
 
 function walk(requests: readonly RequestSite[]): V2Walk {
