@@ -1,6 +1,6 @@
 // `npm run bench`: generate the corpus, measure every figure against its baseline, print the table
 // and write bench/results.json (an array of {name, value, unit, baseline, ratio, target, pass, detail}).
-// `--only engine,lsp` runs some groups (engine, json, eslint, eslint-plugin, keystroke, startup, memory, framing, cli, vsix, workspace);
+// `--only engine,lsp` runs some groups (engine, json, eslint, eslint-plugin, keystroke, startup, memory, framing, cli, vsix, workspace, regex);
 // `--out <file>` writes the results elsewhere; `--markdown` also prints the table as Markdown.
 // Each group runs in a process of its own (this script again, with `--group`), so no group measures
 // in a heap the one before it filled: after the 20,000-line engine runs, the JSON figure here came
@@ -18,6 +18,7 @@ import { framingFigure } from './framing.js';
 import { BENCH_DIR } from './paths.js';
 import { keystrokeFigures, memoryFigure, startupFigure } from './lsp.js';
 import { formatMarkdown, formatTable, type Result } from './measure.js';
+import { regexFigures } from './regex.js';
 import { vsixFigure } from './vsix.js';
 import { workspaceFigures } from './workspace.js';
 
@@ -33,6 +34,7 @@ const GROUPS: Record<string, (corpus: Corpus) => Promise<Result[]> | Result[]> =
   cli: async (c) => [await cliFigure(c)],
   vsix: () => [vsixFigure()],
   workspace: workspaceFigures,
+  regex: () => regexFigures(),
 };
 
 function option(name: string): string | undefined {
