@@ -24,6 +24,8 @@ import { element, follow, member, merge, methodResult, patternSteps } from './or
 import { itemOf, responseRoot } from './shape.js';
 import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
+import { importedReturn } from '../workspace/imported-names.js';
+import type { ImportResolver } from '../workspace/types.js';
 
 const MAX_DEPTH = 40;
 const BUDGET = 200_000;
@@ -109,13 +111,19 @@ export class Flow {
   /** What other modules work out once per flow (member reads, status-check memos). */
   private readonly derivedValues = new Map<string, unknown>();
 
-  constructor(sourceFile: ts.SourceFile, index: FileIndex, sends: ReadonlyMap<ts.CallExpression, SendCall>, requests: readonly RequestSite[]) {
+  constructor(
+    sourceFile: ts.SourceFile,
+    index: FileIndex,
+    sends: ReadonlyMap<ts.CallExpression, SendCall>,
+    requests: readonly RequestSite[],
+    imports?: ImportResolver,
+  ) {
     this.sourceFile = sourceFile;
     this.sends = sends;
     this.text = sourceFile.text;
     this.index = index;
     this.facts = collectFacts(sourceFile, index);
-    this.context = createContext(sourceFile, index);
+    this.context = createContext(sourceFile, index, imports);
     for (const site of requests) {
       const same = this.sites.get(site.span.end);
       if (same) same.push(site);
@@ -264,7 +272,7 @@ export class Flow {
     const send = this.send(call);
     if (send) return this.sendOrigin(send, call, depth);
     const fn = this.calledFunction(call);
-    return fn ? this.returnOrigin(fn, depth) : undefined;
+    return fn ? this.returnOrigin(fn, depth) : importedReturn(call, this.context);
   }
 
   /** `JSON.parse(await res.text())`: the body, read as text and parsed. */
@@ -287,7 +295,7 @@ export class Flow {
     }
     if (site.source === 'wrapper') {
       const fn = this.calledFunction(call) ?? this.memberFunction(call);
-      const result = fn && this.returnOrigin(fn, depth);
+      const result = fn ? this.returnOrigin(fn, depth) : importedReturn(call, this.context);
       if (result?.kind !== 'response' || result.endpoint) return result;
       return site.endpoint ? { ...result, endpoint: site.endpoint } : undefined;
     }
@@ -506,7 +514,7 @@ const FLOW: MemoKey<Flow | undefined> = { release: (flow) => flow?.release() };
 export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>): Flow | undefined {
   return ctx.memo.get(FLOW, () => {
     if (!isTsParsed(ctx.parsed)) return undefined;
-    const { sourceFile, index, sends } = ctx.parsed;
-    return new Flow(sourceFile, index, sends, ctx.requests);
+    const { sourceFile, index, sends, imports } = ctx.parsed;
+    return new Flow(sourceFile, index, sends, ctx.requests, imports);
   });
 }
