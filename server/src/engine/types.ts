@@ -54,7 +54,7 @@ export interface Property {
   removeSpan: Span;
   /** Added conditionally (`if (c) body.x = ...`, `...(c && {x})`): present on some paths only. */
   conditional?: boolean;
-  /** Added after the literal (`body.x = ...`): edits that target the literal's braces do not apply. */
+  /** Added after the literal (`body.x = ...`), or read from another module: edits that target the literal's braces do not apply. */
   assigned?: boolean;
 }
 

@@ -108,6 +108,8 @@ export class Flow {
   private readonly settling = new Settling();
   /** Whether the file installs an axios response interceptor (asked once). */
   private interceptsAxios?: boolean;
+  /** Whether an exported function counts as called from elsewhere (see FlowOptions). */
+  private readonly exportsHaveOtherCallers: boolean;
   /** What other modules work out once per flow (member reads, status-check memos). */
   private readonly derivedValues = new Map<string, unknown>();
 
@@ -116,14 +118,15 @@ export class Flow {
     index: FileIndex,
     sends: ReadonlyMap<ts.CallExpression, SendCall>,
     requests: readonly RequestSite[],
-    imports?: ImportResolver,
+    options: FlowOptions = {},
   ) {
     this.sourceFile = sourceFile;
     this.sends = sends;
     this.text = sourceFile.text;
     this.index = index;
     this.facts = collectFacts(sourceFile, index);
-    this.context = createContext(sourceFile, index, imports);
+    this.context = createContext(sourceFile, index, options.imports);
+    this.exportsHaveOtherCallers = options.exportsHaveOtherCallers === true;
     for (const site of requests) {
       const same = this.sites.get(site.span.end);
       if (same) same.push(site);
@@ -478,7 +481,7 @@ export class Flow {
   callersOf(fn: FunctionNode): Callers {
     let callers = this.callerMemo.get(fn);
     if (callers) return callers;
-    callers = { calls: [], callbacks: [], escapes: false };
+    callers = { calls: [], callbacks: [], escapes: this.exportsHaveOtherCallers && isExported(fn) };
     const binding = bindingOfFunction(fn, (id) => this.binding(id));
     if (binding) {
       for (const reference of this.referencesOf(binding)) classifyUse(reference, reference.parent, callers);
@@ -495,6 +498,22 @@ export class Flow {
     this.callerMemo.set(fn, callers);
     return callers;
   }
+}
+
+export interface FlowOptions {
+  /** What other modules export (the workspace index), for values and responses that come from them. */
+  imports?: ImportResolver;
+  /**
+   * An exported function has callers this file does not show (the workspace summary asks what one
+   * returns to an importer): its same-file callers' checks are not its own.
+   */
+  exportsHaveOtherCallers?: boolean;
+}
+
+/** `export function f`, `export const f = () => …`. */
+function isExported(fn: FunctionNode): boolean {
+  const declaration = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : undefined;
+  return declaration !== undefined && ts.canHaveModifiers(declaration) && (ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
 }
 
 function isMemberCall(call: ts.CallExpression, name: string): boolean {
@@ -515,6 +534,6 @@ export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>):
   return ctx.memo.get(FLOW, () => {
     if (!isTsParsed(ctx.parsed)) return undefined;
     const { sourceFile, index, sends, imports } = ctx.parsed;
-    return new Flow(sourceFile, index, sends, ctx.requests, imports);
+    return new Flow(sourceFile, index, sends, ctx.requests, imports ? { imports } : {});
   });
 }

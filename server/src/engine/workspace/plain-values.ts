@@ -95,6 +95,8 @@ export function fromPlain(plain: PlainValue, span: Span): Value {
           value: fromPlain(p.value, span),
           span,
           removeSpan: span,
+          // Not written in the literal that spreads it: no edit of that literal's braces applies, and it is no duplicate there.
+          assigned: true,
           ...(p.conditional ? { conditional: true } : {}),
         })),
         hasUnknownKeys: plain.hasUnknownKeys,

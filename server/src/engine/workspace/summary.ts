@@ -353,7 +353,7 @@ class Summarizer {
       const site = siteFromSend(send, pieces, this.ctx, catalogue);
       if (site) requests.push(site);
     }
-    this.flow = requests.length > 0 ? new Flow(this.ctx.sourceFile, this.ctx.index, sends, requests, this.ctx.imports) : null;
+    this.flow = requests.length > 0 ? new Flow(this.ctx.sourceFile, this.ctx.index, sends, requests, { ...(this.ctx.imports ? { imports: this.ctx.imports } : {}), exportsHaveOtherCallers: true }) : null;
     return this.flow ?? undefined;
   }
 
