@@ -10,16 +10,16 @@ import { mayBeChanged, sentExpression } from '../extract/ts/bodies.js';
 import { sendCall, type SendCall } from '../extract/ts/calls.js';
 import { instanceFrom, readOptions, type Options } from '../extract/ts/clients.js';
 import { setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
-import { headersOf, sendUrlPieces, siteFromSend } from '../extract/ts/requests.js';
+import { headersOf, makeSite, sendUrlPieces } from '../extract/ts/requests.js';
 import { headerTexts, keyHeaders } from '../auth/headers.js';
-import { createContext, type TsContext } from '../extract/ts/context.js';
+import { createContext, spanOf, type TsContext } from '../extract/ts/context.js';
 import { buildIndex, releaseIndex, type Binding } from '../extract/ts/file-index.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/urls.js';
 import { returnedExpressions } from '../extract/ts/resolve.js';
 import { emptyWrapperTable, enclosingFunction, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
 import { q } from '../messages.js';
-import type { Related, Span } from '../types.js';
+import type { Related, RequestSite, Span } from '../types.js';
 import { importedFact } from './imported-names.js';
 import { importedClientSend } from './sites.js';
 import type { ClientHeader, ClientHeaders, ExportFact, ExportedUrlPiece, FactOrigin, ImportResolver, PlainValue } from './types.js';
@@ -89,6 +89,8 @@ class Summarizer {
   private wrappers?: Map<ts.Node, Wrapper>;
   /** Sends through a client another module exports (found with the wrappers). */
   private readonly throughImported: Array<{ send: SendCall; pieces: UrlPiece[] }> = [];
+  /** The module's own client calls (found with the wrappers). */
+  private readonly sends: Array<{ send: SendCall; pieces: UrlPiece[] }> = [];
   /** The module's flow analysis (null: the module makes no Leonardo request). */
   private flow?: Flow | null;
   private bodyWrappers?: Map<ts.Node, { send: SendCall; pieces: UrlPiece[]; bodyParam: number }>;
@@ -334,7 +336,9 @@ class Summarizer {
    * flow analysis of this module works it out (a same-file caller would get the same answer).
    */
   private returnsOf(fn: ts.SignatureDeclaration): ResponseOrigin | undefined {
-    if (!(fn as FunctionNode).body || returnedExpressions(fn).length === 0) return undefined;
+    const returned = returnedExpressions(fn);
+    // An object, array or literal built in the return is never a response: no flow is needed for it.
+    if (!(fn as FunctionNode).body || returned.every((e) => NOT_A_RESPONSE.has(skipOuter(e).kind))) return undefined;
     const flow = this.moduleFlow();
     const origin = flow?.returnOrigin(fn);
     return origin?.kind === 'response' ? origin : undefined;
@@ -344,16 +348,29 @@ class Summarizer {
   private moduleFlow(): Flow | undefined {
     if (this.flow !== undefined) return this.flow ?? undefined;
     this.findWrappers();
+    const ctx = this.ctx;
     const catalogue = getCatalogue();
     const sends = new Map<ts.CallExpression, SendCall>();
-    // The module's own requests, without asking the index about every imported function it calls
-    // (that would summarise each of their modules): sends, same-file wrappers, and calls on imported clients.
-    const requests = findRequests(createContext(this.ctx.sourceFile, this.ctx.index), catalogue, sends);
-    for (const { send, pieces } of this.throughImported) {
-      const site = siteFromSend(send, pieces, this.ctx, catalogue);
-      if (site) requests.push(site);
+    let requests: RequestSite[];
+    if (this.wrappers!.size > 0 || SDK_TEXT.test(ctx.text)) {
+      // Same-file wrappers or SDK calls: the extractor's own sites (without asking the index about
+      // every imported function the module calls, which would summarise each of their modules).
+      requests = findRequests(createContext(ctx.sourceFile, ctx.index), catalogue, sends);
+    } else {
+      // Only direct sends: their sites as the flow reads them (URL, method, endpoint; no body or headers).
+      requests = [];
+      for (const { send, pieces } of this.sends) {
+        sends.set(send.call, send);
+        const url = leonardoUrl(pieces, spanOf(send.url ?? send.call, ctx));
+        if (url) requests.push(makeSite({ source: send.source, url, method: send.method, span: spanOf(send.call, ctx) }, catalogue));
+      }
     }
-    this.flow = requests.length > 0 ? new Flow(this.ctx.sourceFile, this.ctx.index, sends, requests, { ...(this.ctx.imports ? { imports: this.ctx.imports } : {}), exportsHaveOtherCallers: true }) : null;
+    for (const { send, pieces } of this.throughImported) {
+      const url = leonardoUrl(pieces, spanOf(send.url ?? send.call, ctx));
+      if (url) requests.push(makeSite({ source: send.source, url, method: send.method, span: spanOf(send.call, ctx) }, catalogue));
+    }
+    const options = { ...(ctx.imports ? { imports: ctx.imports } : {}), exportsHaveOtherCallers: true };
+    this.flow = requests.length > 0 ? new Flow(ctx.sourceFile, ctx.index, sends, requests, options) : null;
     return this.flow ?? undefined;
   }
 
@@ -395,8 +412,10 @@ class Summarizer {
         send = through.send;
         pieces = through.pieces;
         this.throughImported.push({ send, pieces });
+      } else {
+        pieces = sendUrlPieces(send, ctx);
+        this.sends.push({ send, pieces });
       }
-      pieces ??= sendUrlPieces(send, ctx);
       registerWrapper(table, send, pieces, ctx);
       this.bodyWrapper(send, pieces);
     }
@@ -427,6 +446,24 @@ class Summarizer {
     return { file: this.path, range: { start, end }, message };
   }
 }
+
+const SDK_TEXT = /@leonardo-ai\/sdk/;
+
+/** Expressions whose value is never (part of) a response. */
+const NOT_A_RESPONSE = new Set([
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateExpression,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.FunctionExpression,
+]);
 
 function optionalReturns(returns: ResponseOrigin | undefined): { returns?: ResponseOrigin } {
   return returns ? { returns } : {};
