@@ -5,8 +5,10 @@
 // returns something the flow cannot follow.
 
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
-import { lintProject } from './project.js';
+import { analyze } from '../../server/src/engine/analyze.js';
+import { lintProject, projectIndex, ROOT } from './project.js';
 
 const TSCONFIG = `{ "compilerOptions": { "strict": true, "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }`;
 
@@ -168,4 +170,23 @@ export async function GET() {
     { alone: true },
   );
   assert.deepEqual(described[ROUTE], []);
+});
+
+test('an edit to the exporting module names the importer, whose next analysis sees the new return', () => {
+  const route = `import { getGeneration } from "@/lib/leonardo";
+export async function GET() {
+  const data = await getGeneration("x");
+  return Response.json({ images: data.generated_images });
+}
+`;
+  const files = { 'tsconfig.json': TSCONFIG, 'src/lib/leonardo.ts': LIB, [ROUTE]: route };
+  const index = projectIndex(files);
+  index.build();
+  const routeFile = path.join(ROOT, ROUTE);
+  const lint = () => analyze({ text: route, kind: 'typescript', path: routeFile, workspace: index.resolverFor(routeFile) }).findings.map((f) => f.ruleId);
+  assert.deepEqual(lint(), ['unknown-response-field']);
+  // getGeneration now returns the generation itself: `generated_images` is a field of it.
+  const affected = index.update(path.join(ROOT, 'src/lib/leonardo.ts'), LIB.replace('  return r.json();\n}\n\nexport async function getUser', '  return (await r.json()).generations_by_pk;\n}\n\nexport async function getUser'));
+  assert.deepEqual(affected, [routeFile]);
+  assert.deepEqual(lint(), ['unchecked-generation-status']);
 });

@@ -96,5 +96,6 @@ function isLocalSpecifierLike(specifier: string): boolean {
 export function importedReturn(call: ts.CallExpression, ctx: TsContext): ResponseOrigin | undefined {
   if (!ctx.imports) return undefined;
   const fact = importedFact(call.expression, ctx);
-  return fact?.kind === 'response' || fact?.kind === 'wrapper' ? fact.returns : undefined;
+  if (fact?.kind !== 'response' && !(fact?.kind === 'wrapper' && fact.responds)) return undefined;
+  return ctx.imports.returns(fact.origin.file, fact.origin.name);
 }

@@ -54,6 +54,19 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
 /** The summary of one module's text. `imports` answers for the modules it imports (for re-exported clients and keys). */
 export function summarizeModule(path: string, text: string, imports: ImportResolver): ModuleSummary {
   if (!EXPORTS_ANYTHING.test(text)) return EMPTY_SUMMARY;
+  return withSummarizer(path, text, imports, EMPTY_SUMMARY, (summarizer) => summarizer.run());
+}
+
+/**
+ * What the module's exported functions that may return a Leonardo response return, by exported name
+ * (asked of the index only when an importer reads what one returns: the module is parsed again then,
+ * so the index build does not pay for a flow analysis of every Leonardo module).
+ */
+export function summarizeResponses(path: string, text: string, imports: ImportResolver): Map<string, ResponseOrigin> {
+  return withSummarizer(path, text, imports, new Map<string, ResponseOrigin>(), (summarizer) => summarizer.responses());
+}
+
+function withSummarizer<T>(path: string, text: string, imports: ImportResolver, fallback: T, work: (summarizer: Summarizer) => T): T {
   let sourceFile: ts.SourceFile;
   let ctx: TsContext;
   try {
@@ -61,14 +74,14 @@ export function summarizeModule(path: string, text: string, imports: ImportResol
     ctx = createContext(sourceFile, buildIndex(sourceFile), imports);
   } catch (error) {
     // Pathologically deep code: the module is not summarised (its importers see unknown values).
-    if (error instanceof RangeError) return EMPTY_SUMMARY;
+    if (error instanceof RangeError) return fallback;
     throw error;
   }
   const summarizer = new Summarizer(path, ctx);
   try {
-    return summarizer.run();
+    return work(summarizer);
   } catch (error) {
-    if (error instanceof RangeError) return EMPTY_SUMMARY;
+    if (error instanceof RangeError) return fallback;
     throw error;
   } finally {
     summarizer.release();
@@ -107,6 +120,18 @@ class Summarizer {
       if (fact) this.summary.facts.set(name, fact);
     }
     return this.summary;
+  }
+
+  /** See `summarizeResponses`. */
+  responses(): Map<string, ResponseOrigin> {
+    for (const statement of this.ctx.sourceFile.statements) this.visit(statement);
+    const out = new Map<string, ResponseOrigin>();
+    for (const [name, { node }] of this.values) {
+      const fn = functionOf(node);
+      const returns = fn && this.mayRespond(fn) ? this.returnsOf(fn) : undefined;
+      if (returns) out.set(name, returns);
+    }
+    return out;
   }
 
   private visit(statement: ts.Statement): void {
@@ -296,7 +321,7 @@ class Summarizer {
         ...(wrapper.send.method ? { method: wrapper.send.method.value } : {}),
         keys: wrapper.send.keys,
         defaults: fn.parameters.map((p) => (p.initializer && ts.isStringLiteralLike(p.initializer) ? p.initializer.text : undefined)),
-        ...optionalReturns(this.returnsOf(fn)),
+        ...responds(this.mayRespond(fn)),
         origin: this.origin(name, nameNode, message),
       };
     }
@@ -308,13 +333,25 @@ class Summarizer {
         bodyParam: bodyWrapper.bodyParam,
         ...(bodyWrapper.send.method ? { method: bodyWrapper.send.method.value } : {}),
         keys: bodyWrapper.send.keys,
-        ...optionalReturns(this.returnsOf(fn)),
+        ...responds(this.mayRespond(fn)),
         origin: this.origin(name, nameNode, message),
       };
     }
-    const returns = this.returnsOf(fn);
-    if (returns) return { kind: 'response', returns, origin: this.origin(name, nameNode, `${q(name)}: the function whose response this is`) };
-    return this.builtValue(name, fn) ?? this.exposedFact(name, returnedExpressions(fn), true);
+    const fact = this.builtValue(name, fn) ?? this.exposedFact(name, returnedExpressions(fn), true);
+    if (fact || !this.mayRespond(fn)) return fact;
+    return { kind: 'response', origin: this.origin(name, nameNode, `${q(name)}: the function whose response this is`) };
+  }
+
+  /**
+   * Whether a function may return (part of) a Leonardo response: the module makes a request, and the
+   * function returns something other than an object, array or literal built there.
+   */
+  private mayRespond(fn: ts.SignatureDeclaration): boolean {
+    if (!(fn as FunctionNode).body) return false;
+    this.findWrappers();
+    if (this.sends.length + this.throughImported.length === 0 && !SDK_TEXT.test(this.ctx.text)) return false;
+    const returned = returnedExpressions(fn);
+    return returned.length > 0 && !returned.every((e) => NOT_A_RESPONSE.has(skipOuter(e).kind));
   }
 
   /** A function whose one `return` is a known object (a body builder): its value, parameters unknown. */
@@ -336,9 +373,6 @@ class Summarizer {
    * flow analysis of this module works it out (a same-file caller would get the same answer).
    */
   private returnsOf(fn: ts.SignatureDeclaration): ResponseOrigin | undefined {
-    const returned = returnedExpressions(fn);
-    // An object, array or literal built in the return is never a response: no flow is needed for it.
-    if (!(fn as FunctionNode).body || returned.every((e) => NOT_A_RESPONSE.has(skipOuter(e).kind))) return undefined;
     const flow = this.moduleFlow();
     const origin = flow?.returnOrigin(fn);
     return origin?.kind === 'response' ? origin : undefined;
@@ -465,8 +499,8 @@ const NOT_A_RESPONSE = new Set([
   ts.SyntaxKind.FunctionExpression,
 ]);
 
-function optionalReturns(returns: ResponseOrigin | undefined): { returns?: ResponseOrigin } {
-  return returns ? { returns } : {};
+function responds(may: boolean): { responds?: true } {
+  return may ? { responds: true } : {};
 }
 
 /** A constant that is a literal number, boolean or array (strings and objects have facts of their own). */

@@ -77,12 +77,12 @@ export type ExportFact =
       keys: OptionKeys;
       /** The parameters' defaults, when literal strings (a URL or method parameter left out by the caller). */
       defaults?: Array<string | undefined>;
-      /** What it returns when that is (part of) its request's response (endpoint unset: bound at each call). */
-      returns?: ResponseOrigin;
+      /** It may return (part of) its request's response: ask `ImportResolver.returns` (endpoint unset: bound at each call). */
+      responds?: true;
       origin: FactOrigin;
     }
-  /** A function that returns the response of a Leonardo request it makes (no parameter of it is the URL or body). */
-  | { kind: 'response'; returns: ResponseOrigin; origin: FactOrigin }
+  /** A function that may return the response of a Leonardo request it makes (what it returns: `ImportResolver.returns`). */
+  | { kind: 'response'; origin: FactOrigin }
   /** A string constant whose whole text is known (a base URL, a model id). */
   | { kind: 'string'; text: string; origin: FactOrigin }
   /** An object of string constants (`LEONARDO_MODELS = { phoenix: '…' }`, `ENDPOINTS = { generations: '…' }`). */
@@ -105,4 +105,9 @@ export interface ImportResolver {
   resolve(specifier: string, imported: string): ExportFact | undefined;
   /** True when the text imports a module that sends or configures Leonardo requests (so a file that never says "leonardo" is still read). */
   importsLeonardo(text: string): boolean;
+  /**
+   * What the function `name` of `file` (a fact's origin) returns when it is (part of) a Leonardo
+   * response, as that module's flow analysis works it out (endpoint unset: bound at each call).
+   */
+  returns(file: string, name: string): ResponseOrigin | undefined;
 }
