@@ -12,6 +12,7 @@ import { allRules } from './rules/index.js';
 import { redactDeep } from './auth/secrets.js';
 import { applySuppressions } from './suppressions.js';
 import { declineUncertainReads } from './fix/reads.js';
+import { editsImported, type ImportedSpan } from './workspace/plain-values.js';
 import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
 
 export interface AnalyzeOptions {
@@ -133,7 +134,7 @@ function runRules(
       options.onRuleError?.(rule.meta.id, error);
     }
   }
-  relateToOtherFiles(findings, requests);
+  relateToOtherFiles(findings, requests, isTsParsed(parsed) ? parsed.index.imported : undefined);
   declineUncertainReads(findings, requests);
   return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
 }
@@ -142,7 +143,19 @@ function runRules(
  * A finding inside a request made through another file's client or wrapper names that file
  * (related information): the mistake is where it is written, the request is configured elsewhere.
  */
-function relateToOtherFiles(findings: Finding[], requests: readonly RequestSite[]): void {
+function relateToOtherFiles(findings: Finding[], requests: readonly RequestSite[], imported?: ReadonlyMap<string, ImportedSpan>): void {
+  // A value read from another module (`width: DEFAULT_SIZE`, `...DEFAULT_BODY`): the finding names the
+  // module where it is written, and no fix edits the expression that reads it (the literal is not here).
+  if (imported && imported.size > 0) {
+    const spans = [...imported.values()];
+    for (const finding of findings) {
+      const within = spans.find((i) => i.span.start <= finding.span.start && finding.span.end <= i.span.end);
+      if (within && !finding.related) finding.related = [within.related];
+      if (finding.fixes.some((fix) => fix.edits.some((edit) => editsImported(edit, spans)))) {
+        finding.fixes = finding.fixes.filter((fix) => !fix.edits.some((edit) => editsImported(edit, spans)));
+      }
+    }
+  }
   const related = requests.filter((r) => r.related !== undefined);
   if (related.length === 0) return;
   for (const finding of findings) {

@@ -5,7 +5,7 @@
 import type { V2Endpoint } from '../api/endpoints-v2.js';
 import type { Catalogue, Endpoint, Naming } from '../api/types.js';
 import type { AnalysisMemo } from './memo.js';
-import type { ImportResolver } from './workspace/types.js';
+import type { ImportedClientHeaders, ImportResolver } from './workspace/types.js';
 
 export interface Span {
   start: number;
@@ -54,7 +54,7 @@ export interface Property {
   removeSpan: Span;
   /** Added conditionally (`if (c) body.x = ...`, `...(c && {x})`): present on some paths only. */
   conditional?: boolean;
-  /** Added after the literal (`body.x = ...`): edits that target the literal's braces do not apply. */
+  /** Added after the literal (`body.x = ...`), or read from another module: edits that target the literal's braces do not apply. */
   assigned?: boolean;
 }
 
@@ -183,6 +183,11 @@ export interface RequestSite {
   escapedRegions?: EscapedRegion[];
   /** Set when the request is made through something another file exports (an imported client or wrapper). */
   related?: Related[];
+  /**
+   * The key headers an imported client instance sets in its own module, when all of its headers
+   * can be seen there (auth-header judges them with the call's own, as for a same-file client).
+   */
+  clientHeaders?: ImportedClientHeaders;
 }
 
 /** What is wrong with a body that must be JSON, in the usual words, where it is wrong. */

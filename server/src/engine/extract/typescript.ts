@@ -136,7 +136,8 @@ function scriptKind(doc: LintDocument): ts.ScriptKind {
   return doc.kind === 'javascript' ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 
-function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallExpression, SendCall>): RequestSite[] {
+/** The requests of a parsed file (also the workspace summary's, for the flow of a module's exported functions). */
+export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallExpression, SendCall>): RequestSite[] {
   const requests: RequestSite[] = [];
   const wrappers = emptyWrapperTable();
   const sends: SendCall[] = [];

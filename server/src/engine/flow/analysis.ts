@@ -24,6 +24,8 @@ import { element, follow, member, merge, methodResult, patternSteps } from './or
 import { itemOf, responseRoot } from './shape.js';
 import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
+import { importedReturn } from '../workspace/imported-names.js';
+import type { ImportResolver } from '../workspace/types.js';
 
 const MAX_DEPTH = 40;
 const BUDGET = 200_000;
@@ -106,16 +108,25 @@ export class Flow {
   private readonly settling = new Settling();
   /** Whether the file installs an axios response interceptor (asked once). */
   private interceptsAxios?: boolean;
+  /** Whether an exported function counts as called from elsewhere (see FlowOptions). */
+  private readonly exportsHaveOtherCallers: boolean;
   /** What other modules work out once per flow (member reads, status-check memos). */
   private readonly derivedValues = new Map<string, unknown>();
 
-  constructor(sourceFile: ts.SourceFile, index: FileIndex, sends: ReadonlyMap<ts.CallExpression, SendCall>, requests: readonly RequestSite[]) {
+  constructor(
+    sourceFile: ts.SourceFile,
+    index: FileIndex,
+    sends: ReadonlyMap<ts.CallExpression, SendCall>,
+    requests: readonly RequestSite[],
+    options: FlowOptions = {},
+  ) {
     this.sourceFile = sourceFile;
     this.sends = sends;
     this.text = sourceFile.text;
     this.index = index;
     this.facts = collectFacts(sourceFile, index);
-    this.context = createContext(sourceFile, index);
+    this.context = createContext(sourceFile, index, options.imports);
+    this.exportsHaveOtherCallers = options.exportsHaveOtherCallers === true;
     for (const site of requests) {
       const same = this.sites.get(site.span.end);
       if (same) same.push(site);
@@ -264,7 +275,7 @@ export class Flow {
     const send = this.send(call);
     if (send) return this.sendOrigin(send, call, depth);
     const fn = this.calledFunction(call);
-    return fn ? this.returnOrigin(fn, depth) : undefined;
+    return fn ? this.returnOrigin(fn, depth) : importedReturn(call, this.context);
   }
 
   /** `JSON.parse(await res.text())`: the body, read as text and parsed. */
@@ -287,7 +298,7 @@ export class Flow {
     }
     if (site.source === 'wrapper') {
       const fn = this.calledFunction(call) ?? this.memberFunction(call);
-      const result = fn && this.returnOrigin(fn, depth);
+      const result = fn ? this.returnOrigin(fn, depth) : importedReturn(call, this.context);
       if (result?.kind !== 'response' || result.endpoint) return result;
       return site.endpoint ? { ...result, endpoint: site.endpoint } : undefined;
     }
@@ -470,7 +481,7 @@ export class Flow {
   callersOf(fn: FunctionNode): Callers {
     let callers = this.callerMemo.get(fn);
     if (callers) return callers;
-    callers = { calls: [], callbacks: [], escapes: false };
+    callers = { calls: [], callbacks: [], escapes: this.exportsHaveOtherCallers && isExported(fn) };
     const binding = bindingOfFunction(fn, (id) => this.binding(id));
     if (binding) {
       for (const reference of this.referencesOf(binding)) classifyUse(reference, reference.parent, callers);
@@ -487,6 +498,22 @@ export class Flow {
     this.callerMemo.set(fn, callers);
     return callers;
   }
+}
+
+export interface FlowOptions {
+  /** What other modules export (the workspace index), for values and responses that come from them. */
+  imports?: ImportResolver;
+  /**
+   * An exported function has callers this file does not show (the workspace summary asks what one
+   * returns to an importer): its same-file callers' checks are not its own.
+   */
+  exportsHaveOtherCallers?: boolean;
+}
+
+/** `export function f`, `export const f = () => …`. */
+function isExported(fn: FunctionNode): boolean {
+  const declaration = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : undefined;
+  return declaration !== undefined && ts.canHaveModifiers(declaration) && (ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
 }
 
 function isMemberCall(call: ts.CallExpression, name: string): boolean {
@@ -506,7 +533,7 @@ const FLOW: MemoKey<Flow | undefined> = { release: (flow) => flow?.release() };
 export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>): Flow | undefined {
   return ctx.memo.get(FLOW, () => {
     if (!isTsParsed(ctx.parsed)) return undefined;
-    const { sourceFile, index, sends } = ctx.parsed;
-    return new Flow(sourceFile, index, sends, ctx.requests);
+    const { sourceFile, index, sends, imports } = ctx.parsed;
+    return new Flow(sourceFile, index, sends, ctx.requests, imports ? { imports } : {});
   });
 }

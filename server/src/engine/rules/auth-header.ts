@@ -3,6 +3,7 @@
 // `x-api-key`), a value without the `Bearer ` scheme, with `Bearer:`, `Token …` or `Bearer Bearer`,
 // an empty key, a literal key that is not a UUID, and `$VAR` inside single quotes in curl.
 
+import path from 'node:path';
 import ts from 'typescript';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, keyWrittenAsRead, renameKey } from '../fix/builders.js';
@@ -11,6 +12,7 @@ import {
   headerTexts,
   isLeonardoRequest,
   headSpan,
+  headerNameKind,
   keyHeaders,
   requestsWithHeaders,
   useSiteSpan,
@@ -22,7 +24,8 @@ import { expressionAt } from '../extract/ts/locate.js';
 import { setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
 import { isPlaceholderKey, isUuid, redactKey } from '../auth/secrets.js';
 import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
-import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit } from '../types.js';
+import type { Fix, LintDocument, ObjectValue, Property, RequestSite, Rule, RuleContext, Span, TextEdit, Value } from '../types.js';
+import type { ImportedClientHeaders } from '../workspace/types.js';
 import { endpointLabel } from '../body/walk.js';
 import { appendAll } from '../arrays.js';
 import { q } from '../messages.js';
@@ -65,11 +68,30 @@ export const rule: Rule = {
         continue;
       }
       if (headers.hasUnknownKeys) continue;
+      const client = request.clientHeaders;
+      if (client && checkClientAuth(ctx, request, client, report)) continue;
       if (found.length > 0) {
         for (const { property, kind } of found) reportWrongName(ctx, request, property, kind, found.length === 1, report);
         continue;
       }
+      if (client && clientWrongNames(request, client, report)) continue;
       if (!authMayComeFromElsewhere(ctx.document, request, headersOutside)) reportMissing(ctx, request, headers, report);
+    }
+    // Requests through an imported client that show no headers of their own: the client's are all there is.
+    for (const request of ctx.requests) {
+      const client = request.clientHeaders;
+      if (request.headers || !client || !isLeonardoRequest(request)) continue;
+      if (checkClientAuth(ctx, request, client, report) || clientWrongNames(request, client, report)) continue;
+      if (authMayComeFromElsewhere(ctx.document, request, headersOutside)) continue;
+      report({
+        message: `This request to Leonardo sends no 'authorization' header: send ${EXAMPLE}.`,
+        detail: `It goes through a client made in \`${path.basename(client.client.file)}\`, whose headers carry no key: add the header there.`,
+        span: client.at,
+        fixes: [],
+        endpoint: endpointLabel(request),
+        apiError: UNAUTHORIZED,
+        related: [client.client],
+      });
     }
     for (const request of bareFetches(ctx, headersOutside)) {
       const url = request.url!.span;
@@ -89,6 +111,42 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The authorization header an imported client sets in its module, judged as if it were written here:
+ * a finding lands where the call names the client, relates to the header, and has no fix (the text
+ * to edit is in the other module). False when the client sets no such header.
+ */
+function checkClientAuth(ctx: RuleContext, request: RequestSite, client: ImportedClientHeaders, report: Report): boolean {
+  const auth = client.headers.filter((h) => headerNameKind(h.name) === 'authorization');
+  for (const header of auth) {
+    const span = client.at;
+    const property: Property = { key: header.name, keySpan: span, span, removeSpan: span, value: { kind: 'unknown', span } };
+    for (const written of header.texts) {
+      const value: Value = written.complete ? { kind: 'string', value: written.head, span, inner: span, quote: '"' } : { kind: 'unknown', span };
+      const text: HeaderText = { value, head: written.head, complete: written.complete, ...(written.expression ? { expression: written.expression } : {}) };
+      const problem = valueProblem(text, property, ctx.document);
+      if (!problem) continue;
+      report({ message: problem.message, detail: clientDetail(client, problem.detail), span, fixes: [], endpoint: endpointLabel(request), apiError: problem.apiError, related: [header.related] });
+    }
+  }
+  return auth.length > 0;
+}
+
+/** Key headers of an imported client under a name Leonardo does not read. False when it sets none. */
+function clientWrongNames(request: RequestSite, client: ImportedClientHeaders, report: Report): boolean {
+  for (const header of client.headers) {
+    const kind = headerNameKind(header.name);
+    const what = kind === 'misspelt' ? `'${header.name}' is a misspelling of the 'authorization' header` : `Leonardo does not read the '${header.name}' header`;
+    report({ message: `${what}: the API key goes in ${EXAMPLE}.`, detail: clientDetail(client), span: client.at, fixes: [], endpoint: endpointLabel(request), apiError: UNAUTHORIZED, related: [header.related] });
+  }
+  return client.headers.length > 0;
+}
+
+function clientDetail(client: ImportedClientHeaders, detail?: string): string {
+  const where = `The header is set on the client made in \`${path.basename(client.client.file)}\`: fix it there.`;
+  return detail ? `${where} ${detail}` : where;
+}
 
 /** `fetch(url)` to Leonardo with no second argument: it cannot carry a header. */
 function bareFetches(ctx: RuleContext, headersOutside: () => boolean): RequestSite[] {

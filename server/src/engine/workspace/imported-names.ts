@@ -4,8 +4,12 @@
 
 import ts from 'typescript';
 import type { TsContext } from '../extract/ts/context.js';
+import { mayBeChanged } from '../extract/ts/bodies.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import type { ExportFact } from './types.js';
+import type { ResponseOrigin } from '../flow/types.js';
+import type { Value } from '../types.js';
+import { fromPlain } from './plain-values.js';
+import type { ExportFact, PlainValue } from './types.js';
 
 /**
  * The fact for an expression naming an import: `name` (a named, default or CommonJS import), or
@@ -29,8 +33,49 @@ export function importedFact(expression: ts.Expression, ctx: TsContext): ExportF
     if (whole?.kind === 'object' && Object.hasOwn(whole.properties, node.name.text)) {
       return { kind: 'string', text: whole.properties[node.name.text], origin: whole.origin };
     }
+    const plain = whole?.kind === 'object' ? whole.value : whole?.kind === 'value' && !whole.function ? whole.value : undefined;
+    const property = plain && propertyOf(plain, node.name.text);
+    if (property) return { kind: 'value', value: property, function: false, origin: whole!.origin };
   }
   return undefined;
+}
+
+/** `obj.key` of plain object data: the last property of that key, when it is certainly there. */
+function propertyOf(plain: PlainValue, key: string): PlainValue | undefined {
+  if (plain.kind !== 'object') return undefined;
+  for (let i = plain.properties.length - 1; i >= 0; i--) {
+    const property = plain.properties[i];
+    if (property.key === key) return property.conditional ? undefined : property.value;
+  }
+  return undefined;
+}
+
+/**
+ * The value an expression reads from another module: an imported constant (`DEFAULT_SIZE`,
+ * `LEONARDO_MODELS.phoenix`, `...DEFAULT_BODY`) or the result of calling an imported function whose
+ * one `return` is known (`buildGenerationBody(prompt)`). Its spans are the expression's, and the
+ * expression is recorded on the file index with the other module's place (see plain-values.ts).
+ */
+export function importedValue(expression: ts.Expression, ctx: TsContext): Value | undefined {
+  if (!ctx.imports) return undefined;
+  const node = skipOuter(expression);
+  const call = ts.isCallExpression(node);
+  if (call && node.arguments.some(ts.isSpreadElement)) return undefined;
+  // An imported object the file writes to (`DEFAULT_BODY.width = 512`, `addDefaults(DEFAULT_BODY)`) holds what cannot be known here.
+  const root = ts.isIdentifier(node) ? node : ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) ? node.expression : undefined;
+  const binding = root && resolveIdentifier(ctx.index, root);
+  if (binding && mayBeChanged(binding, ctx)) return undefined;
+  const fact = importedFact(call ? node.expression : node, ctx);
+  if (!fact) return undefined;
+  let plain: PlainValue | undefined;
+  if (fact.kind === 'value' && fact.function === call) plain = fact.value;
+  else if (!call && fact.kind === 'string') plain = { kind: 'string', value: fact.text };
+  else if (!call && fact.kind === 'object') plain = fact.value;
+  if (!plain) return undefined;
+  const span = { start: node.getStart(ctx.sourceFile), end: node.end };
+  const imported = (ctx.index.imported ??= new Map());
+  imported.set(`${span.start}:${span.end}`, { span, related: fact.origin.related });
+  return fromPlain(plain, span);
 }
 
 /** The text of an imported string constant (or a property of an imported object of them). */
@@ -45,4 +90,12 @@ export function importedString(node: ts.Expression, ctx: TsContext): string | un
  */
 function isLocalSpecifierLike(specifier: string): boolean {
   return specifier.length > 0 && !specifier.startsWith('node:');
+}
+
+/** What a call to an imported function returns, when its module's flow knows it is (part of) a Leonardo response. */
+export function importedReturn(call: ts.CallExpression, ctx: TsContext): ResponseOrigin | undefined {
+  if (!ctx.imports) return undefined;
+  const fact = importedFact(call.expression, ctx);
+  if (fact?.kind !== 'response' && !(fact?.kind === 'wrapper' && fact.responds)) return undefined;
+  return ctx.imports.returns(fact.origin.file, fact.origin.name);
 }

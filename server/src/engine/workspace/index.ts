@@ -10,7 +10,8 @@
 
 import path from 'node:path';
 import { ModuleResolver } from './modules.js';
-import { EMPTY_SUMMARY, summarizeModule, type ModuleSummary } from './summary.js';
+import { EMPTY_SUMMARY, summarizeModule, summarizeResponses, type ModuleSummary } from './summary.js';
+import type { ResponseOrigin } from '../flow/types.js';
 import type { ExportFact, ImportResolver } from './types.js';
 
 export interface WorkspaceIndexOptions {
@@ -49,6 +50,9 @@ export class WorkspaceIndex {
   private readonly scans = new Map<string, Scan>();
   private readonly summaries = new Map<string, ModuleSummary>();
   private readonly summarizing = new Set<string>();
+  /** What each module's exported functions return, worked out when first asked (see summarizeResponses). */
+  private readonly responses = new Map<string, Map<string, ResponseOrigin>>();
+  private readonly responding = new Set<string>();
   /** Which files' answers (summaries and analyses) read a module, by module. */
   private readonly dependents = new Map<string, Set<string>>();
   /** Texts given for files (open editors) instead of what the reader reads. */
@@ -74,6 +78,7 @@ export class WorkspaceIndex {
     this.modules.clear();
     this.scans.clear();
     this.summaries.clear();
+    this.responses.clear();
   }
 
   /** Scan every listed file, and summarise those that mention Leonardo (the cold build). */
@@ -99,6 +104,10 @@ export class WorkspaceIndex {
       resolve: (specifier, imported) => {
         const target = this.modules.resolve(from, specifier);
         return target === undefined ? undefined : this.exportFact(target, imported, from, 0);
+      },
+      returns: (file, name) => {
+        this.depend(file, from);
+        return this.responsesOf(file).get(name);
       },
       importsLeonardo: (text) => {
         for (const match of text.matchAll(SPECIFIERS)) {
@@ -154,6 +163,7 @@ export class WorkspaceIndex {
       const current = pending.pop()!;
       this.scans.delete(current);
       this.summaries.delete(current);
+      this.responses.delete(current);
       for (const dependent of this.dependents.get(current) ?? []) {
         if (!affected.has(dependent) && dependent !== file) {
           affected.add(dependent);
@@ -190,19 +200,30 @@ export class WorkspaceIndex {
   }
 
   private summaryOf(file: string): ModuleSummary {
-    const known = this.summaries.get(file);
+    return this.cached(file, this.summaries, this.summarizing, EMPTY_SUMMARY, summarizeModule);
+  }
+
+  private responsesOf(file: string): Map<string, ResponseOrigin> {
+    return this.cached(file, this.responses, this.responding, new Map<string, ResponseOrigin>(), summarizeResponses);
+  }
+
+  /**
+   * A module's answer, worked out once from its text (and kept until an edit invalidates it). Asked
+   * again while it is being worked out (a cycle of imports), it is not known yet: `unknown`.
+   */
+  private cached<T>(file: string, table: Map<string, T>, working: Set<string>, unknown: T, work: (file: string, text: string, imports: ImportResolver) => T): T {
+    const known = table.get(file);
     if (known) return known;
-    // A cycle of imports: the module being summarised is not known yet.
-    if (this.summarizing.has(file)) return EMPTY_SUMMARY;
+    if (working.has(file)) return unknown;
     const text = this.textOf(file);
-    if (text === undefined) return EMPTY_SUMMARY;
-    this.summarizing.add(file);
+    if (text === undefined) return unknown;
+    working.add(file);
     try {
-      const summary = summarizeModule(file, text, this.resolverFor(file));
-      this.summaries.set(file, summary);
-      return summary;
+      const answer = work(file, text, this.resolverFor(file));
+      table.set(file, answer);
+      return answer;
     } finally {
-      this.summarizing.delete(file);
+      working.delete(file);
     }
   }
 

@@ -38,9 +38,15 @@ function importedSite(call: ts.CallExpression, ctx: TsContext, catalogue: Catalo
   if (through) {
     const site = siteFromSend(through.send, through.pieces, ctx, catalogue);
     if (!site) return undefined;
-    // The instance's own headers are set in the other module: what the call shows is not all that is sent.
-    if (site.headers) site.headers = { ...site.headers, hasUnknownKeys: true };
     site.related = [through.fact.origin.related];
+    const headers = through.fact.headers;
+    if (!headers || headers.unknown) {
+      // The instance's own headers cannot all be seen: what the call shows is not all that is sent.
+      if (site.headers) site.headers = { ...site.headers, hasUnknownKeys: true };
+      return site;
+    }
+    const callee = skipOuter(call.expression);
+    site.clientHeaders = { headers: headers.keyHeaders, client: through.fact.origin.related, at: spanOf(callee, ctx) };
     return site;
   }
   const fact = importedFact(call.expression, ctx);

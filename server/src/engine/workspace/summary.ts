@@ -6,21 +6,30 @@
 import ts from 'typescript';
 import { exposedReads } from '../auth/exposed-env.js';
 import type { TsParsed } from '../extract/typescript.js';
-import { sentExpression } from '../extract/ts/bodies.js';
+import { mayBeChanged, sentExpression } from '../extract/ts/bodies.js';
 import { sendCall, type SendCall } from '../extract/ts/calls.js';
-import { instanceFrom, readOptions } from '../extract/ts/clients.js';
-import { createContext, type TsContext } from '../extract/ts/context.js';
+import { instanceFrom, readOptions, type Options } from '../extract/ts/clients.js';
+import { setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
+import { headersOf, makeSite, sendUrlPieces } from '../extract/ts/requests.js';
+import { headerTexts, keyHeaders } from '../auth/headers.js';
+import { createContext, spanOf, type TsContext } from '../extract/ts/context.js';
 import { buildIndex, releaseIndex, type Binding } from '../extract/ts/file-index.js';
-import { sendUrlPieces } from '../extract/ts/requests.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/urls.js';
 import { returnedExpressions } from '../extract/ts/resolve.js';
 import { emptyWrapperTable, enclosingFunction, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
 import { q } from '../messages.js';
-import type { Related, Span } from '../types.js';
+import type { Related, RequestSite, Span } from '../types.js';
 import { importedFact } from './imported-names.js';
 import { importedClientSend } from './sites.js';
-import type { ExportFact, ExportedUrlPiece, FactOrigin, ImportResolver } from './types.js';
+import type { ClientHeader, ClientHeaders, ExportFact, ExportedUrlPiece, FactOrigin, ImportResolver, PlainValue } from './types.js';
+import { toPlain } from './plain-values.js';
+import { valueOf } from '../extract/ts/values.js';
+import { findRequests } from '../extract/typescript.js';
+import { getCatalogue } from '../../api/catalogue.js';
+import { Flow } from '../flow/analysis.js';
+import type { ResponseOrigin } from '../flow/types.js';
+import type { FunctionNode } from '../extract/ts/resolve.js';
 
 /** Where an export's value comes from. `=` is CommonJS's `module.exports = value`. */
 export type ExportRef = { local: true } | { from: string; name: string };
@@ -45,6 +54,19 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
 /** The summary of one module's text. `imports` answers for the modules it imports (for re-exported clients and keys). */
 export function summarizeModule(path: string, text: string, imports: ImportResolver): ModuleSummary {
   if (!EXPORTS_ANYTHING.test(text)) return EMPTY_SUMMARY;
+  return withSummarizer(path, text, imports, EMPTY_SUMMARY, (summarizer) => summarizer.run());
+}
+
+/**
+ * What the module's exported functions that may return a Leonardo response return, by exported name
+ * (asked of the index only when an importer reads what one returns: the module is parsed again then,
+ * so the index build does not pay for a flow analysis of every Leonardo module).
+ */
+export function summarizeResponses(path: string, text: string, imports: ImportResolver): Map<string, ResponseOrigin> {
+  return withSummarizer(path, text, imports, new Map<string, ResponseOrigin>(), (summarizer) => summarizer.responses());
+}
+
+function withSummarizer<T>(path: string, text: string, imports: ImportResolver, fallback: T, work: (summarizer: Summarizer) => T): T {
   let sourceFile: ts.SourceFile;
   let ctx: TsContext;
   try {
@@ -52,15 +74,17 @@ export function summarizeModule(path: string, text: string, imports: ImportResol
     ctx = createContext(sourceFile, buildIndex(sourceFile), imports);
   } catch (error) {
     // Pathologically deep code: the module is not summarised (its importers see unknown values).
-    if (error instanceof RangeError) return EMPTY_SUMMARY;
+    if (error instanceof RangeError) return fallback;
     throw error;
   }
+  const summarizer = new Summarizer(path, ctx);
   try {
-    return new Summarizer(path, ctx).run();
+    return work(summarizer);
   } catch (error) {
-    if (error instanceof RangeError) return EMPTY_SUMMARY;
+    if (error instanceof RangeError) return fallback;
     throw error;
   } finally {
+    summarizer.release();
     releaseIndex(ctx.index);
   }
 }
@@ -76,6 +100,12 @@ class Summarizer {
   /** Exported names whose value is a node of this module. */
   private readonly values = new Map<string, { node: ts.Node; nameNode: ts.Node }>();
   private wrappers?: Map<ts.Node, Wrapper>;
+  /** Sends through a client another module exports (found with the wrappers). */
+  private readonly throughImported: Array<{ send: SendCall; pieces: UrlPiece[] }> = [];
+  /** The module's own client calls (found with the wrappers). */
+  private readonly sends: Array<{ send: SendCall; pieces: UrlPiece[] }> = [];
+  /** The module's flow analysis (null: the module makes no Leonardo request). */
+  private flow?: Flow | null;
   private bodyWrappers?: Map<ts.Node, { send: SendCall; pieces: UrlPiece[]; bodyParam: number }>;
 
   constructor(
@@ -90,6 +120,18 @@ class Summarizer {
       if (fact) this.summary.facts.set(name, fact);
     }
     return this.summary;
+  }
+
+  /** See `summarizeResponses`. */
+  responses(): Map<string, ResponseOrigin> {
+    for (const statement of this.ctx.sourceFile.statements) this.visit(statement);
+    const out = new Map<string, ResponseOrigin>();
+    for (const [name, { node }] of this.values) {
+      const fn = functionOf(node);
+      const returns = fn && this.mayRespond(fn) ? this.returnsOf(fn) : undefined;
+      if (returns) out.set(name, returns);
+    }
+    return out;
   }
 
   private visit(statement: ts.Statement): void {
@@ -184,10 +226,12 @@ class Summarizer {
     const fn = functionOf(node);
     if (fn) return this.functionFact(name, fn, nameNode);
     const value = ts.isVariableDeclaration(node) ? constValue(node, this.ctx) : ts.isExpression(node) ? node : undefined;
-    return value && this.valueFact(name, value, nameNode);
+    // A constant the module changes after it is made (`DEFAULT_BODY.width = …`) holds, for an importer, what cannot be known.
+    const binding = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? resolveIdentifier(this.ctx.index, node.name) : undefined;
+    return value && this.valueFact(name, value, nameNode, binding !== undefined && mayBeChanged(binding, this.ctx));
   }
 
-  private valueFact(name: string, value: ts.Expression, nameNode: ts.Node): ExportFact | undefined {
+  private valueFact(name: string, value: ts.Expression, nameNode: ts.Node, changed = false): ExportFact | undefined {
     const ctx = this.ctx;
     const instance = instanceFrom(value, ctx);
     if (instance) {
@@ -198,6 +242,7 @@ class Summarizer {
         kind: 'client',
         library: instance.library,
         ...(base !== undefined ? { base } : {}),
+        headers: this.clientHeaders(options),
         origin: this.origin(name, nameNode, `${q(name)}: the ${instance.library} client this request goes through${base ? ` (${base})` : ''}`),
       };
     }
@@ -213,11 +258,42 @@ class Summarizer {
           any = true;
         }
       }
-      return any ? { kind: 'object', properties, origin: this.origin(name, nameNode, `${q(name)} is defined here`) } : undefined;
+      // The whole object as plain data too, for importers that send it (`{ ...DEFAULT_BODY, prompt }`).
+      const plain = changed ? undefined : toPlain(valueOf(node, ctx));
+      if (!any && !plain) return undefined;
+      return { kind: 'object', properties, ...(plain ? { value: plain } : {}), origin: this.origin(name, nameNode, `${q(name)} is defined here`) };
     }
     const text = stringText(node, ctx);
     if (text !== undefined) return { kind: 'string', text, origin: this.origin(name, nameNode, `${q(name)} is defined here`) };
+    const plain = changed ? undefined : literalPlain(node, ctx);
+    if (plain) return { kind: 'value', value: plain, function: false, origin: this.origin(name, nameNode, `${q(name)} is defined here`) };
     return this.exposedFact(name, [node], false);
+  }
+
+  /**
+   * What a client's own headers say about the key. Unknown when any of them cannot be seen, or when
+   * the module may add headers outside the calls (an interceptor, defaults, a hook): as auth-header
+   * decides for a client in the file it judges.
+   */
+  private clientHeaders(options: Options): ClientHeaders {
+    const ctx = this.ctx;
+    if (options.open.length > 0 || setsHeadersOutsideCalls(ctx)) return { unknown: true };
+    const expression = options.props.get('headers');
+    if (!expression) return { keyHeaders: [] };
+    const headers = headersOf([expression], ctx);
+    if (!headers) return { unknown: true };
+    const found = keyHeaders(headers);
+    const auth = found.filter((h) => h.kind === 'authorization');
+    // With an authorization header only its value matters; without one, unseen keys may be it.
+    if (auth.length === 0 && headers.hasUnknownKeys) return { unknown: true };
+    const doc = { text: ctx.text, kind: 'typescript' as const, path: this.path };
+    const out: ClientHeader[] = [];
+    for (const { property } of auth.length > 0 ? auth : found) {
+      // A header whose value is written elsewhere in the module (`headers: { authorization }`): its place is the property.
+      const texts = headerTexts(property.value, doc, 'axios').map((t) => ({ head: t.head, complete: t.complete, ...(t.expression ? { expression: t.expression } : {}) }));
+      out.push({ name: property.key, texts, related: this.related(property.span, `the client's ${q(property.key)} header is set here`) });
+    }
+    return { keyHeaders: out };
   }
 
   private functionFact(name: string, fn: ts.SignatureDeclaration, nameNode: ts.Node): ExportFact | undefined {
@@ -245,6 +321,7 @@ class Summarizer {
         ...(wrapper.send.method ? { method: wrapper.send.method.value } : {}),
         keys: wrapper.send.keys,
         defaults: fn.parameters.map((p) => (p.initializer && ts.isStringLiteralLike(p.initializer) ? p.initializer.text : undefined)),
+        ...responds(this.mayRespond(fn)),
         origin: this.origin(name, nameNode, message),
       };
     }
@@ -256,10 +333,84 @@ class Summarizer {
         bodyParam: bodyWrapper.bodyParam,
         ...(bodyWrapper.send.method ? { method: bodyWrapper.send.method.value } : {}),
         keys: bodyWrapper.send.keys,
+        ...responds(this.mayRespond(fn)),
         origin: this.origin(name, nameNode, message),
       };
     }
-    return this.exposedFact(name, returnedExpressions(fn), true);
+    const fact = this.builtValue(name, fn) ?? this.exposedFact(name, returnedExpressions(fn), true);
+    if (fact || !this.mayRespond(fn)) return fact;
+    return { kind: 'response', origin: this.origin(name, nameNode, `${q(name)}: the function whose response this is`) };
+  }
+
+  /**
+   * Whether a function may return (part of) a Leonardo response: the module makes a request, and the
+   * function returns something other than an object, array or literal built there.
+   */
+  private mayRespond(fn: ts.SignatureDeclaration): boolean {
+    if (!(fn as FunctionNode).body) return false;
+    this.findWrappers();
+    if (this.sends.length + this.throughImported.length === 0 && !SDK_TEXT.test(this.ctx.text)) return false;
+    const returned = returnedExpressions(fn);
+    return returned.length > 0 && !returned.every((e) => NOT_A_RESPONSE.has(skipOuter(e).kind));
+  }
+
+  /** A function whose one `return` is a known object (a body builder): its value, parameters unknown. */
+  private builtValue(name: string, fn: ts.SignatureDeclaration): ExportFact | undefined {
+    // An async function returns a promise, never a body.
+    if (ts.canHaveModifiers(fn) && ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
+    const returned = returnedExpressions(fn);
+    if (returned.length !== 1) return undefined;
+    const node = skipOuter(returned[0]);
+    const value = valueOf(node, this.ctx);
+    const plain = value.kind === 'object' ? toPlain(value) : undefined;
+    if (!plain) return undefined;
+    const related = this.related({ start: node.getStart(this.ctx.sourceFile), end: node.getStart(this.ctx.sourceFile) + 1 }, `${q(name)} builds this body`);
+    return { kind: 'value', value: plain, function: true, origin: { file: this.path, name, related } };
+  }
+
+  /**
+   * What a function returns when it is (part of) the response of a Leonardo request it makes, as the
+   * flow analysis of this module works it out (a same-file caller would get the same answer).
+   */
+  private returnsOf(fn: ts.SignatureDeclaration): ResponseOrigin | undefined {
+    const flow = this.moduleFlow();
+    const origin = flow?.returnOrigin(fn);
+    return origin?.kind === 'response' ? origin : undefined;
+  }
+
+  /** The flow analysis of this module, made on first use, when the module makes a Leonardo request. */
+  private moduleFlow(): Flow | undefined {
+    if (this.flow !== undefined) return this.flow ?? undefined;
+    this.findWrappers();
+    const ctx = this.ctx;
+    const catalogue = getCatalogue();
+    const sends = new Map<ts.CallExpression, SendCall>();
+    let requests: RequestSite[];
+    if (this.wrappers!.size > 0 || SDK_TEXT.test(ctx.text)) {
+      // Same-file wrappers or SDK calls: the extractor's own sites (without asking the index about
+      // every imported function the module calls, which would summarise each of their modules).
+      requests = findRequests(createContext(ctx.sourceFile, ctx.index), catalogue, sends);
+    } else {
+      // Only direct sends: their sites as the flow reads them (URL, method, endpoint; no body or headers).
+      requests = [];
+      for (const { send, pieces } of this.sends) {
+        sends.set(send.call, send);
+        const url = leonardoUrl(pieces, spanOf(send.url ?? send.call, ctx));
+        if (url) requests.push(makeSite({ source: send.source, url, method: send.method, span: spanOf(send.call, ctx) }, catalogue));
+      }
+    }
+    for (const { send, pieces } of this.throughImported) {
+      const url = leonardoUrl(pieces, spanOf(send.url ?? send.call, ctx));
+      if (url) requests.push(makeSite({ source: send.source, url, method: send.method, span: spanOf(send.call, ctx) }, catalogue));
+    }
+    const options = { ...(ctx.imports ? { imports: ctx.imports } : {}), exportsHaveOtherCallers: true };
+    this.flow = requests.length > 0 ? new Flow(ctx.sourceFile, ctx.index, sends, requests, options) : null;
+    return this.flow ?? undefined;
+  }
+
+  /** Empty the flow's tables (the module's parse is dropped with the summary). */
+  release(): void {
+    this.flow?.release();
   }
 
   /** A key (or anything) read from a browser-visible place: `process.env.NEXT_PUBLIC_*`, localStorage. */
@@ -294,8 +445,11 @@ class Summarizer {
         if (!through) continue;
         send = through.send;
         pieces = through.pieces;
+        this.throughImported.push({ send, pieces });
+      } else {
+        pieces = sendUrlPieces(send, ctx);
+        this.sends.push({ send, pieces });
       }
-      pieces ??= sendUrlPieces(send, ctx);
       registerWrapper(table, send, pieces, ctx);
       this.bodyWrapper(send, pieces);
     }
@@ -325,6 +479,34 @@ class Summarizer {
     const end = sourceFile.getLineAndCharacterOfPosition(span.end);
     return { file: this.path, range: { start, end }, message };
   }
+}
+
+const SDK_TEXT = /@leonardo-ai\/sdk/;
+
+/** Expressions whose value is never (part of) a response. */
+const NOT_A_RESPONSE = new Set([
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateExpression,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.FunctionExpression,
+]);
+
+function responds(may: boolean): { responds?: true } {
+  return may ? { responds: true } : {};
+}
+
+/** A constant that is a literal number, boolean or array (strings and objects have facts of their own). */
+function literalPlain(node: ts.Expression, ctx: TsContext): PlainValue | undefined {
+  const value = valueOf(node, ctx);
+  return value.kind === 'number' || value.kind === 'boolean' || value.kind === 'array' ? toPlain(value) : undefined;
 }
 
 function optional<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {

@@ -4,7 +4,8 @@
 
 import type { ClientLibrary } from '../extract/ts/clients.js';
 import type { OptionKeys } from '../extract/ts/calls.js';
-import type { Related } from '../types.js';
+import type { ResponseOrigin } from '../flow/types.js';
+import type { Related, Span } from '../types.js';
 
 /** A piece of a wrapper's URL: known text, or the place where the caller's URL argument goes. */
 export type ExportedUrlPiece = { text: string } | { param: true };
@@ -18,9 +19,49 @@ export interface FactOrigin {
   related: Related;
 }
 
+/**
+ * A value as plain data, without spans (they belong to the module that wrote it): an importer reads
+ * it at the expression that names the import. Mirrors the engine's `Value`.
+ */
+export type PlainValue =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number; raw: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'unknown'; text?: string }
+  | { kind: 'foreign'; what: string }
+  | { kind: 'object'; properties: Array<{ key: string; value: PlainValue; conditional?: boolean }>; hasUnknownKeys: boolean }
+  | { kind: 'array'; elements: PlainValue[]; hasUnknownElements: boolean }
+  | { kind: 'alternatives'; options: PlainValue[] };
+
+/** One header a client instance sets that carries (or was meant to carry) the key, read as text in its module. */
+export interface ClientHeader {
+  name: string;
+  /** The value's text as `auth/headers.ts` reads it; undefined when it is not text (a number, an object). */
+  texts: Array<{ head: string; complete: boolean; expression?: string }>;
+  /** Where the header is written. */
+  related: Related;
+}
+
+/**
+ * What a client instance's own headers say about the key: `unknown` when they cannot all be seen
+ * (a spread of an unknown object, headers from a call, an interceptor, defaults or a hook set in
+ * its module); otherwise the headers that carry the key (none: the client sends no key).
+ */
+export type ClientHeaders = { unknown: true } | { unknown?: false; keyHeaders: ClientHeader[] };
+
+/** The headers of an imported client, on a request made through it (`RequestSite.clientHeaders`). */
+export interface ImportedClientHeaders {
+  headers: ClientHeader[];
+  /** The client's declaration (the related information of a missing header). */
+  client: Related;
+  /** Where the caller names the client (`leonardo.post`): a finding about the client's headers lands here. */
+  at: Span;
+}
+
 export type ExportFact =
   /** An HTTP client instance (`axios.create({ baseURL })`, `ky.create({ prefixUrl })`, ...). */
-  | { kind: 'client'; library: ClientLibrary; base?: string; origin: FactOrigin }
+  | { kind: 'client'; library: ClientLibrary; base?: string; headers?: ClientHeaders; origin: FactOrigin }
   /**
    * A function that sends a request: the URL is built from parameter `urlParam` (or is fixed when it
    * is absent), the body is parameter `bodyParam`, the client options parameter `optionsParam`.
@@ -36,12 +77,22 @@ export type ExportFact =
       keys: OptionKeys;
       /** The parameters' defaults, when literal strings (a URL or method parameter left out by the caller). */
       defaults?: Array<string | undefined>;
+      /** It may return (part of) its request's response: ask `ImportResolver.returns` (endpoint unset: bound at each call). */
+      responds?: true;
       origin: FactOrigin;
     }
+  /** A function that may return the response of a Leonardo request it makes (what it returns: `ImportResolver.returns`). */
+  | { kind: 'response'; origin: FactOrigin }
   /** A string constant whose whole text is known (a base URL, a model id). */
   | { kind: 'string'; text: string; origin: FactOrigin }
   /** An object of string constants (`LEONARDO_MODELS = { phoenix: '…' }`, `ENDPOINTS = { generations: '…' }`). */
-  | { kind: 'object'; properties: Record<string, string>; origin: FactOrigin }
+  | { kind: 'object'; properties: Record<string, string>; value?: PlainValue; origin: FactOrigin }
+  /**
+   * A constant of any other known value (`DEFAULT_SIZE = 1025`, `DEFAULT_BODY = {...}`), or a
+   * function (`function: true`) whose one `return` is one (`buildGenerationBody(prompt)`; its
+   * parameters unknown).
+   */
+  | { kind: 'value'; value: PlainValue; function: boolean; origin: FactOrigin }
   /** A constant, or a function returning one, that holds a value read from a browser-visible place. */
   | { kind: 'exposed'; read: { kind: 'public-env' | 'browser-storage'; expression: string; shippedBy?: string }; function: boolean; origin: FactOrigin };
 
@@ -54,4 +105,9 @@ export interface ImportResolver {
   resolve(specifier: string, imported: string): ExportFact | undefined;
   /** True when the text imports a module that sends or configures Leonardo requests (so a file that never says "leonardo" is still read). */
   importsLeonardo(text: string): boolean;
+  /**
+   * What the function `name` of `file` (a fact's origin) returns when it is (part of) a Leonardo
+   * response, as that module's flow analysis works it out (endpoint unset: bound at each call).
+   */
+  returns(file: string, name: string): ResponseOrigin | undefined;
 }

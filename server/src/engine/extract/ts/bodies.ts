@@ -91,6 +91,18 @@ function addNested(object: ObjectValue, path: readonly string[], property: Prope
   return { ...object, properties };
 }
 
+/**
+ * Whether code anywhere in the file may change what `binding` holds: a member assignment, or a call
+ * it is handed to that does more than read it (for a value another module reads at no known time).
+ */
+export function mayBeChanged(binding: Binding, ctx: TsContext): boolean {
+  if ((ctx.index.memberAssignments.get(binding)?.length ?? 0) > 0) return true;
+  return (ctx.index.argumentUses.get(binding) ?? []).some((call) => {
+    const callee = calleeName(call.expression);
+    return !callee || !READ_ONLY_CALLS.test(callee);
+  });
+}
+
 /** Calls that read an object without adding keys to it. */
 const READ_ONLY_CALLS = /^(?:JSON\.stringify|console\.\w+|Object\.(?:keys|values|entries|freeze)|structuredClone|String)$/;
 

@@ -7,6 +7,7 @@
 import ts from 'typescript';
 import { concatAll } from '../../arrays.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
+import type { ImportedSpan } from '../../workspace/plain-values.js';
 
 // `ts.x` is a getter on the module object: hot loops read it once.
 const forEachChild = ts.forEachChild;
@@ -67,6 +68,8 @@ export interface FileIndex {
   pieces: readonly Piece[];
   /** The names a direct HTTP client call can use in the file (worked out on first use by clients.ts). */
   clientNames?: Set<string>;
+  /** Expressions that read a value another module exports, by `start:end` (see workspace/plain-values.ts). */
+  imported?: Map<string, ImportedSpan>;
 }
 
 /**
@@ -219,6 +222,8 @@ export function releaseIndex(index: FileIndex): void {
   index.references?.clear();
   index.references = undefined;
   index.clientNames = undefined;
+  index.imported?.clear();
+  index.imported = undefined;
   for (const piece of index.pieces) {
     if (piece.kept) continue;
     for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses]) {

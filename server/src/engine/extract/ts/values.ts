@@ -10,6 +10,7 @@ import { lastMemberOpen, objectValue } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions } from './resolve.js';
 import { appendAll } from '../../arrays.js';
+import { importedValue } from '../../workspace/imported-names.js';
 
 export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): Value {
   const node = skipOuter(expression);
@@ -86,6 +87,8 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
     if (node.text === 'undefined') return { kind: 'foreign', what: 'undefined', span: spanOf(node, ctx) };
     return unknownValue(node, ctx);
   }
+  // A constant another module exports (the workspace index's answer).
+  if (binding.kind === 'import') return importedValue(node, ctx) ?? unknownValue(node, ctx);
   const bound = bindingValue(node, ctx, binding);
   if (!bound) {
     const list = iteratedList(binding);
@@ -183,6 +186,8 @@ function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): 
  * and `this.x`, `Class.x`, `config.nested.x` as the resolver finds them (one writer only).
  */
 function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): Value | undefined {
+  const imported = importedValue(node, ctx);
+  if (imported) return imported;
   if (ts.isIdentifier(skipOuter(node.expression))) {
     const target = valueOf(node.expression, ctx, depth + 1);
     if (target.kind === 'object') {
@@ -216,9 +221,10 @@ function callValue(node: ts.CallExpression, ctx: TsContext, depth: number): Valu
     }
   }
   const fn = calledFunction(node, ctx);
-  const returned = fn && returnedExpressions(fn);
-  if (returned?.length !== 1) return undefined;
-  return withBinding(ctx, fn!, () => valueOf(returned[0], ctx, depth + 1));
+  if (!fn) return importedValue(node, ctx);
+  const returned = returnedExpressions(fn);
+  if (returned.length !== 1) return undefined;
+  return withBinding(ctx, fn, () => valueOf(returned[0], ctx, depth + 1));
 }
 
 /**
