@@ -20,13 +20,7 @@ const DOCS_BASE = 'https://docs.leonardo.ai/reference/';
 
 function toField(spec: FieldSpec, path: string): Field {
   const { items, fields, ...rest } = spec;
-  return {
-    ...rest,
-    ...(items ? { items: toField(items, `${path}[]`) } : {}),
-    ...(fields ? { fields: fields.map((f) => toField(f, `${path}.${f.wire}`.replace(/^\./, ''))) } : {}),
-    constraints: {},
-    path,
-  };
+  return Object.assign({}, rest, (items ? { items: toField(items, `${path}[]`) } : {}), (fields ? { fields: fields.map((f) => toField(f, `${path}.${f.wire}`.replace(/^\./, ''))) } : {}), { constraints: {}, path });
 }
 
 /** Every field of a tree by its dotted wire path. */
@@ -43,13 +37,7 @@ function fieldsByPath(fields: readonly Field[], out = new Map<string, Field>()):
 }
 
 function toEndpoint(spec: EndpointSpec, response?: readonly FieldSpec[], removedNote?: string): Endpoint {
-  return {
-    ...spec,
-    fields: spec.fields.map((f) => toField(f, f.wire)),
-    docsUrl: `${DOCS_BASE}${spec.operationId.toLowerCase()}`,
-    ...(removedNote ? { removedNote } : {}),
-    ...(response ? { response: response.map((f) => toField(f, f.wire)) } : {}),
-  };
+  return Object.assign({}, spec, { fields: spec.fields.map((f) => toField(f, f.wire)), docsUrl: `${DOCS_BASE}${spec.operationId.toLowerCase()}` }, (removedNote ? { removedNote } : {}), (response ? { response: response.map((f) => toField(f, f.wire)) } : {}));
 }
 
 /** Generated endpoints plus the overlay's, with the overlay's facts applied. Throws on a stale overlay path. */
@@ -78,7 +66,7 @@ export function mergeCatalogue(generated: GeneratedCatalogue, overlay: Overlay):
   }
   for (const [operationId, extras] of Object.entries(overlay.extraFields)) {
     const endpoint = endpointFor(operationId);
-    for (const { extra, ...spec } of extras) endpoint.fields.push({ ...toField(spec, spec.wire), extra });
+    for (const { extra, ...spec } of extras) endpoint.fields.push(Object.assign({}, toField(spec, spec.wire), { extra }));
   }
   for (const [operationId, { status }] of Object.entries(overlay.status)) endpointFor(operationId).status = status;
   return endpoints;

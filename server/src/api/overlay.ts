@@ -96,7 +96,7 @@ export const overlay: Overlay = {
     createLCMGeneration: LCM,
     performInstantRefine: LCM,
     performInpaintingLCM: LCM,
-    performAlchemyUpscaleLCM: { ...LCM, refineStrength: range(0.5, 0.9, 'Must be a float between 0.5 and 0.9.') },
+    performAlchemyUpscaleLCM: Object.assign({}, LCM, { refineStrength: range(0.5, 0.9, 'Must be a float between 0.5 and 0.9.') }),
     CreateUniversalUpscalerJob: {
       creativityStrength: range(1, 10, 'The creativity strength of the universal upscaler. Must be between 1 and 10.'),
       detailContrast: range(1, 10, 'The detail contrast of the universal upscaler. Must be between 1 and 10.'),
@@ -168,10 +168,9 @@ export const overlay: Overlay = {
 
   extraFields: {
     createGeneration: [
-      {
-        ...specField('styleUUID', ['string'], { description: 'The UUID of a style to apply (Phoenix and Flux models).' }),
+      Object.assign({}, specField('styleUUID', ['string'], { description: 'The UUID of a style to apply (Phoenix and Flux models).' }), {
         extra: 'docs.leonardo.ai guides "Generate with Leonardo Phoenix" and "Generate with Flux" send styleUUID',
-      },
+      }),
     ],
   },
 

@@ -36,7 +36,7 @@ export const V2_CREATE_GENERATION: Endpoint = {
 
 /** An array field whose items are objects with `items` fields. */
 function list(wire: string, path: string, items: Field[]): Field {
-  return { ...field(wire, ['array'], path), items: field(wire, ['object'], `${path}[]`, items) };
+  return Object.assign({}, field(wire, ['array'], path), { items: field(wire, ['object'], `${path}[]`, items) });
 }
 
 /**
@@ -45,8 +45,7 @@ function list(wire: string, path: string, items: Field[]): Field {
  * blockedCount}`: the images are in the answer itself, as an array (`url` is omitted with `base64: true`).
  * Only one source describes it, and nothing disputes it.
  */
-export const V2_CREATE_SYNC_GENERATION: Endpoint = {
-  ...V2_CREATE_GENERATION,
+export const V2_CREATE_SYNC_GENERATION: Endpoint = Object.assign({}, V2_CREATE_GENERATION, {
   path: '/v2/generationssync',
   operationId: 'createV2SyncGeneration',
   summary: 'Create Sync Generation (v2)',
@@ -63,15 +62,14 @@ export const V2_CREATE_SYNC_GENERATION: Endpoint = {
     ]),
     field('blockedCount', ['integer'], 'blockedCount'),
   ],
-};
+});
 
 /**
  * `GET /api/rest/v2/models` ("Get Available Models"): `{productionApiAvailableModels: [{id, name,
  * parameters}]}`, where `parameters` is an open OpenAPI schema object (never judged) and `id`
  * (`GPT_IMAGE_1_5`) is not the `model` string a create request sends (`gpt-image-1.5`).
  */
-export const V2_GET_MODELS: Endpoint = {
-  ...V2_CREATE_GENERATION,
+export const V2_GET_MODELS: Endpoint = Object.assign({}, V2_CREATE_GENERATION, {
   method: 'GET',
   path: '/v2/models',
   operationId: 'getV2Models',
@@ -86,7 +84,7 @@ export const V2_GET_MODELS: Endpoint = {
       field('parameters', ['object'], 'productionApiAvailableModels[].parameters'),
     ]),
   ],
-};
+});
 
 const BY_OPERATION: Record<V2Endpoint['operationId'], Endpoint> = {
   createGeneration: V2_CREATE_GENERATION,

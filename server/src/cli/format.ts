@@ -92,7 +92,7 @@ function toMessage(f: Finding, lines: LineIndex, text: string): LintMessage {
   if (fix && fix.edits.length > 0) {
     const from = Math.min(...fix.edits.map((e) => e.start));
     const to = Math.max(...fix.edits.map((e) => e.end));
-    const shifted = fix.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+    const shifted = fix.edits.map((e) => (Object.assign({}, e, { start: e.start - from, end: e.end - from })));
     message.fix = { range: [from, to], text: applyTextEdits(text.slice(from, to), shifted) };
   }
   if (f.related && f.related.length > 0) message.relatedLocations = f.related.map(relatedLocation);

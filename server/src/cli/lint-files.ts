@@ -75,7 +75,7 @@ export function lintFile(entry: FileEntry, options: LintRunOptions): FileResult 
       return { filePath, text, findings, notes: [`${displayPath(filePath)}: ${result.skipped.replace(/^File skipped: /, 'skipped: ')}`] };
     }
     if (!options.fix) return { filePath, text, findings };
-    const fixed = fixUntilStable(text, findings, (next) => analyze({ ...doc, text: next }, { config }).findings);
+    const fixed = fixUntilStable(text, findings, (next) => analyze(Object.assign({}, doc, { text: next }), { config }).findings);
     if (fixed.text === text) return { filePath, text, findings: fixed.findings };
     const bytes = encodeFile(decoded, fixed.text);
     const outcome = Buffer.isBuffer(bytes) ? writeFileSafely(filePath, read.bytes, read.stat, bytes) : { written: false as const, message: bytes.error };

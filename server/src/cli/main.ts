@@ -47,7 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function lint(args: LintArgs, io: CliIo): number {
   const configs = new ConfigLoader();
   let explicitConfig: LintConfig | undefined;
-  if (args.configFile) explicitConfig = { ...readConfigFile(args.configFile), baseDir: process.cwd() };
+  if (args.configFile) explicitConfig = Object.assign({}, readConfigFile(args.configFile), { baseDir: process.cwd() });
   const collected = collectFiles(args.paths, configs, explicitConfig);
   const { files, missing, unreachable } = collected;
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.map((p) => displayPath(p)).join(', ')}`);
@@ -68,7 +68,7 @@ function lint(args: LintArgs, io: CliIo): number {
     ...files.map((entry) => lintFile(entry, { fix: args.fix, overrides, configs, explicitConfig, workspaces })),
   ];
   for (const note of [...collected.notes, ...results.flatMap((r) => r.notes ?? [])]) io.err(`leonardo-lint: ${note}\n`);
-  const shown = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+  const shown = args.quiet ? results.map((r) => (Object.assign({}, r, { findings: r.findings.filter((f) => f.severity === 'error') }))) : results;
 
   if (args.format === 'json') io.out(formatJson(shown) + '\n');
   else if (args.format === 'sarif') io.out(formatSarif(shown, VERSION) + '\n');

@@ -192,16 +192,14 @@ function encodeFixes(findings: Finding[], requests: readonly RequestSite[]): Fin
   if (!requests.some((r) => r.escapedRegions !== undefined && r.escapedRegions.length > 0)) return findings;
   const regions = requests.flatMap((r) => r.escapedRegions ?? []);
   const regionOf = (e: TextEdit) => regions.find((r) => r.span.start <= e.start && e.end <= r.span.end);
-  return findings.map((finding) => ({
-    ...finding,
-    fixes: finding.fixes.map((fix) => ({
-      ...fix,
+  return findings.map((finding) => (Object.assign({}, finding, {
+    fixes: finding.fixes.map((fix) => (Object.assign({}, fix, {
       edits: fix.edits.map((edit) => {
         const region = regionOf(edit);
         return region ? { ...edit, newText: region.encode(edit.newText) } : edit;
       }),
-    })),
-  }));
+    }))),
+  })));
 }
 
 /** Why a file of `bytes` bytes is not analysed (the CLI says the same of a file it does not read). */

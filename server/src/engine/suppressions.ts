@@ -221,7 +221,7 @@ function unusedFindings(
   return unusedRules.map((r) =>
     unusedFinding(`Unused ${label} directive (${reason(r.id)}).`, r.span, {
       title: `Remove ${q(r.id)} from the directive`,
-      edit: { ...list, newText: d.rules.filter((other) => other !== r).map((other) => other.id).join(', ') },
+      edit: Object.assign({}, list, { newText: d.rules.filter((other) => other !== r).map((other) => other.id).join(', ') }),
     }),
   );
 }

@@ -130,8 +130,8 @@ export class Analyzer {
     const document: LintDocument = { text, kind: kind ?? 'typescript', path: filePathOf(doc.uri) ?? uriPath(doc.uri) };
     const base = { uri: doc.uri, version: doc.version, document, lines: new LineIndex(text), settings };
     if (!settings.enable || !kind) {
-      if (kind) return { ...base, config: {}, result: EMPTY_RESULT, state: 'disabled', message: DISABLED_MESSAGE, time: 0 };
-      return { ...base, config: {}, result: EMPTY_RESULT, state: 'ok', time: 0 };
+      if (kind) return Object.assign({}, base, { config: {}, result: EMPTY_RESULT, state: 'disabled' as const, message: DISABLED_MESSAGE, time: 0 });
+      return Object.assign({}, base, { config: {}, result: EMPTY_RESULT, state: 'ok' as const, time: 0 });
     }
     const { config, error, file: configFile } = this.configs.resolve(doc.uri, settings);
     if (error && !this.failedConfigs.has(error)) {
@@ -154,15 +154,14 @@ export class Analyzer {
         this.hooks.ruleFailed(ruleId, e);
       },
     });
-    return {
-      ...base,
+    return Object.assign({}, base, {
       config,
       result,
-      state: error ? 'error' : result.skipped ? 'skipped' : 'ok',
+      state: error ? ('error' as const) : result.skipped ? ('skipped' as const) : ('ok' as const),
       message: error ?? result.skipped,
       configFile,
       time: Math.round(performance.now() - started),
-    };
+    });
   }
 }
 

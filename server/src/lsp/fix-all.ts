@@ -13,7 +13,7 @@ export function fixAllEdits(analysis: DocumentAnalysis): TextEdit[] {
   const firstPass = compatibleFixes(analysis.result.findings).flatMap((f) => f.edits);
   if (firstPass.length === 0) return [];
   const { text, passes } = fixUntilStable(original, analysis.result.findings, (next) =>
-    analyze({ ...analysis.document, text: next }, { config: analysis.config }).findings,
+    analyze(Object.assign({}, analysis.document, { text: next }), { config: analysis.config }).findings,
   );
   if (passes === 1) return firstPass;
   return text === original ? [] : [replacementEdit(original, text)];

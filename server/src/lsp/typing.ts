@@ -88,7 +88,7 @@ export class TypingTracker {
       const fields = completionsAt(analysis, typing.cursor).flatMap((c) => (c.kind === 'field' ? [c.label] : []));
       if (!isPrefixOfOne(analysis.document.text.slice(finding.span.start, finding.span.end), fields)) return diagnostic;
       held = true;
-      return { ...diagnostic, severity: DiagnosticSeverity.Hint };
+      return Object.assign({}, diagnostic, { severity: DiagnosticSeverity.Hint });
     });
     if (held) this.endHoldAfter(analysis.uri, analysis.version, TYPING_PAUSE_MS - typing.elapsed);
     return out;

@@ -48,12 +48,11 @@ export interface LintFilesOptions {
 }
 
 function withEslintFields(results: readonly FileResult[]): LintResult[] {
-  return toEslintResults(results).map((r) => ({
-    ...r,
+  return toEslintResults(results).map((r) => (Object.assign({}, r, {
     fatalErrorCount: r.messages.filter((m) => m.fatal).length,
-    suppressedMessages: [],
-    usedDeprecatedRules: [],
-  }));
+    suppressedMessages: [] as [],
+    usedDeprecatedRules: [] as [],
+  })));
 }
 
 /** A config given by a program is checked as a config file is: the wrong shape is an error, not a silent default. */

@@ -349,7 +349,7 @@ export class ConfigLoader {
     if (cached) return cached;
     const file = findConfigFile(dir);
     const loaded: LoadedConfig = file
-      ? { config: { ...readConfigFile(file), baseDir: path.dirname(file) }, file, baseDir: path.dirname(file) }
+      ? { config: Object.assign({}, readConfigFile(file), { baseDir: path.dirname(file) }), file, baseDir: path.dirname(file) }
       : { config: { baseDir: dir }, baseDir: dir };
     this.byDir.set(dir, loaded);
     return loaded;

@@ -28,8 +28,8 @@ export function mergeConfigs(...configs: Array<LintConfig | undefined>): LintCon
   const out: LintConfig = {};
   for (const c of configs) {
     if (!c) continue;
-    if (c.rules) out.rules = { ...out.rules, ...c.rules };
-    if (c.requestFiles) out.requestFiles = { ...out.requestFiles, ...c.requestFiles };
+    if (c.rules) out.rules = Object.assign({}, out.rules, c.rules);
+    if (c.requestFiles) out.requestFiles = Object.assign({}, out.requestFiles, c.requestFiles);
     if (c.ignores) out.ignores = [...(out.ignores ?? []), ...c.ignores];
     if (c.maxFileSize !== undefined) out.maxFileSize = c.maxFileSize;
     if (c.baseDir !== undefined) out.baseDir = c.baseDir;

@@ -62,7 +62,7 @@ export function completionsAt(input: CompletionInput, offset: number, catalogue:
   if (!target && !v2) {
     const blanked = blankToken(text, offset);
     if (blanked === text) return [];
-    requests = analyze({ ...input.document, text: blanked }, { config: input.config, rules: [] }).requests;
+    requests = analyze(Object.assign({}, input.document, { text: blanked }), { config: input.config, rules: [] }).requests;
     target = objectAt(requests, offset, catalogue);
     v2 = target ? undefined : v2ObjectAt(requests, offset);
   }
@@ -80,7 +80,7 @@ export function completionsAt(input: CompletionInput, offset: number, catalogue:
   return items.map((item) => {
     const detail = redactKeys(item.detail);
     const documentation = item.documentation === undefined ? undefined : redactKeys(item.documentation);
-    return detail === item.detail && documentation === item.documentation ? item : { ...item, detail, documentation };
+    return detail === item.detail && documentation === item.documentation ? item : Object.assign({}, item, { detail, documentation });
   });
 }
 
@@ -241,7 +241,7 @@ function fieldItems(text: string, target: ObjectTarget, context: KeyContext): Co
         kind: 'field',
         detail: `${typeLabel(field)}${field.required ? ' · required' : ''}`,
         documentation: fieldMarkdown(field, request),
-        edit: { ...context.replace, newText },
+        edit: Object.assign({}, context.replace, { newText }),
         extraEdits,
         filterText: newText,
         sortText: `${field.required ? 0 : field.deprecated ? 2 : 1}${name}`,
@@ -285,7 +285,7 @@ function literalItems(
         label: String(v),
         kind: 'value',
         detail: detail(v),
-        edit: { ...context.replace, newText: literal },
+        edit: Object.assign({}, context.replace, { newText: literal }),
         extraEdits: [],
         filterText: literal,
         sortText: String(i).padStart(3, '0'),
@@ -319,7 +319,7 @@ function v2KeyItems(text: string, target: V2ObjectTarget, context: KeyContext): 
         kind: 'field',
         detail: param ? paramDetail(param) : name === 'model' || name === 'parameters' ? 'required' : 'optional',
         documentation: param ? paramMarkdown(name, param, models) : TOP_LEVEL_DOCS[name],
-        edit: { ...context.replace, newText: newText(name) },
+        edit: Object.assign({}, context.replace, { newText: newText(name) }),
         extraEdits,
         filterText: newText(name),
         sortText: `${required ? 0 : param?.deprecated ? 2 : 1}${name}`,

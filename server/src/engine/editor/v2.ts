@@ -100,12 +100,12 @@ function innermost(target: V2ObjectTarget, offset: number): V2ObjectTarget | und
     if (!(value.span.start < offset && offset < value.span.end)) continue;
     const childPath = path ? `${path}.${property.key}` : property.key;
     if (value.kind === 'object' && value.openBrace.end <= offset) {
-      return innermost({ ...target, object: value, place: { kind: 'parameters', path: childPath, models } }, offset);
+      return innermost(Object.assign({}, target, { object: value, place: { kind: 'parameters', path: childPath, models } }), offset);
     }
     if (value.kind === 'array') {
       const element = value.elements.find((e) => e.kind === 'object' && e.openBrace.end <= offset && offset < e.span.end);
       if (element?.kind === 'object') {
-        return innermost({ ...target, object: element, place: { kind: 'parameters', path: `${childPath}[]`, models } }, offset);
+        return innermost(Object.assign({}, target, { object: element, place: { kind: 'parameters', path: `${childPath}[]`, models } }), offset);
       }
     }
     // In a value of this object (a string being typed, an array of strings): this object is the target.

@@ -221,12 +221,12 @@ function curlBody(arg: Argument, command: ShellCommand): CurlBody {
     const file = text.text.slice(1);
     if ((file === '-' || file === '/dev/stdin') && command.stdin) {
       const stdinSpan = mapSpan(command.stdin, 0, command.stdin.text.length);
-      return { ...parseMappedJson(command.stdin), regions: shellRegions(command.stdinQuoting, stdinSpan) };
+      return Object.assign({}, parseMappedJson(command.stdin), { regions: shellRegions(command.stdinQuoting, stdinSpan) });
     }
     return unknown;
   }
   if (arg.option === 'data-urlencode' || arg.option === 'expand-data') return unknown;
-  return { ...parseMappedJson(text), regions: shellRegions(arg.word.quoted, span) };
+  return Object.assign({}, parseMappedJson(text), { regions: shellRegions(arg.word.quoted, span) });
 }
 
 /** `'` inside single quotes is written `'\''`; `\`, `"`, `$` and backticks inside double quotes take a backslash. */

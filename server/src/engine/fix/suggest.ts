@@ -70,19 +70,8 @@ export function camelToSnake(name: string): string {
 
 /** A name folded for loose comparison: lower case, without `_`, `-`, spaces or dots. */
 export function foldName(name: string): string {
-  let folded = folds.get(name);
-  if (folded === undefined) {
-    folded = name.toLowerCase().replace(/[_\-\s.]/g, '');
-    // Bounded: the names come from the catalogue (a few hundred) and from documents (any number).
-    if (folds.size >= MAX_FOLDS) folds.clear();
-    folds.set(name, folded);
-  }
-  return folded;
+  return name.toLowerCase().replace(/[_\-\s.]/g, '');
 }
-
-/** Folded names by name: every suggestion folds the same catalogue names again. */
-const folds = new Map<string, string>();
-const MAX_FOLDS = 4096;
 
 /** The candidates equal to `name` ignoring case only (`sd_Version` → `sd_version`). */
 export function caseOnlyMatches(name: string, candidates: Iterable<string>): string[] {

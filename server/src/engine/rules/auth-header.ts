@@ -228,7 +228,7 @@ function replaceHead(
   return {
     message: parts.message,
     span: span ?? whole,
-    ...(span ? { edits: [{ ...span, newText }], fixTitle: parts.fixTitle } : {}),
+    ...(span ? { edits: [Object.assign({}, span, { newText })], fixTitle: parts.fixTitle } : {}),
     apiError: MALFORMED,
   };
 }
@@ -240,7 +240,7 @@ function wrongScheme(text: HeaderText, scheme: string, lead: number, whole: Span
     message: `The authorization value uses the '${scheme}' scheme: Leonardo takes only ${EXAMPLE}.`,
     fixTitle: `Replace ${q(scheme)} with 'Bearer'`,
   });
-  return { ...problem, preferred: certain };
+  return Object.assign({}, problem, { preferred: certain });
 }
 
 function missingSpace(text: HeaderText, lead: number, whole: Span): ValueProblem {
@@ -249,7 +249,7 @@ function missingSpace(text: HeaderText, lead: number, whole: Span): ValueProblem
   return {
     message: `Add a space after 'Bearer': the API expects ${EXAMPLE}.`,
     span: headSpan(text, lead, at) ?? whole,
-    ...(span ? { edits: [{ ...span, newText: ' ' }], fixTitle: "Add the space after 'Bearer'" } : {}),
+    ...(span ? { edits: [Object.assign({}, span, { newText: ' ' })], fixTitle: "Add the space after 'Bearer'" } : {}),
     apiError: MALFORMED,
   };
 }
@@ -304,7 +304,7 @@ function missingScheme(text: HeaderText, property: Property, doc: LintDocument):
   const problem = !isCode || (atProperty && (text.complete || doc.text[text.value.span.start] === '`'))
     ? insertBearer(text, message)
     : wrapAtUseSite(property, doc, message);
-  return { ...problem, preferred: certain };
+  return Object.assign({}, problem, { preferred: certain });
 }
 
 /** A literal key (or the docs' all-X placeholder), or a variable named for a key (`$LEONARDO_API_KEY`, `{{apiKey}}`). */
@@ -318,7 +318,7 @@ function insertBearer(text: HeaderText, message: string): ValueProblem {
   return {
     message,
     span: text.value.span,
-    ...(at ? { edits: [{ ...at, newText: 'Bearer ' }], fixTitle: "Add the 'Bearer' prefix" } : {}),
+    ...(at ? { edits: [Object.assign({}, at, { newText: 'Bearer ' })], fixTitle: "Add the 'Bearer' prefix" } : {}),
     apiError: MALFORMED,
   };
 }
@@ -335,7 +335,7 @@ function wrapAtUseSite(property: Property, doc: LintDocument, message: string): 
     return {
       message,
       span: property.keySpan,
-      edits: [{ ...property.keySpan, newText: `${key}: \`Bearer \${${key}}\`` }],
+      edits: [Object.assign({}, property.keySpan, { newText: `${key}: \`Bearer \${${key}}\`` })],
       fixTitle: "Add the 'Bearer' prefix",
       apiError: MALFORMED,
     };
@@ -344,7 +344,7 @@ function wrapAtUseSite(property: Property, doc: LintDocument, message: string): 
 }
 
 function wrap(span: Span, expression: string, message: string): ValueProblem {
-  return { message, span, edits: [{ ...span, newText: `\`Bearer \${${expression}}\`` }], fixTitle: "Add the 'Bearer' prefix", apiError: MALFORMED };
+  return { message, span, edits: [Object.assign({}, span, { newText: `\`Bearer \${${expression}}\`` })], fixTitle: "Add the 'Bearer' prefix", apiError: MALFORMED };
 }
 
 /**

@@ -92,7 +92,7 @@ function termHits(value: Value, doc: LintDocument): TermHit[] {
     const written = doc.text.slice(value.inner.start, value.inner.end);
     const hits = matches(written, value.inner.start);
     if (hits.length > 0 || written === value.value) return firstOfEach(hits);
-    return firstOfEach(matches(value.value, 0)).map((h) => ({ ...h, span: value.span }));
+    return firstOfEach(matches(value.value, 0)).map((h) => (Object.assign({}, h, { span: value.span })));
   }
   if (value.kind === 'unknown' && (doc.kind === 'typescript' || doc.kind === 'javascript')) {
     const written = doc.text.slice(value.span.start, value.span.end);

@@ -69,7 +69,7 @@ export const rule: Rule = {
       if (name && (isLeonardoKeyName(name) || referenced.has(name))) {
         report(span, found.key, assignmentFixes(doc, span));
       } else if (doc.kind === 'postman' && isPostmanSecret(doc.text, found.start, ctx.requests.length > 0)) {
-        report(span, found.key, [envFix("Use the '{{LEONARDO_API_KEY}}' variable", [{ ...span, newText: '{{LEONARDO_API_KEY}}' }])]);
+        report(span, found.key, [envFix("Use the '{{LEONARDO_API_KEY}}' variable", [Object.assign({}, span, { newText: '{{LEONARDO_API_KEY}}' })])]);
       }
     }
   },
@@ -158,10 +158,10 @@ function assignmentFixes(doc: LintDocument, key: Span): Fix[] {
   switch (doc.kind) {
     case 'typescript':
     case 'javascript':
-      return quoted ? [envFix(`Read the key from ${q(JS_ENV)}`, [{ ...literal, newText: JS_ENV }])] : [];
+      return quoted ? [envFix(`Read the key from ${q(JS_ENV)}`, [Object.assign({}, literal, { newText: JS_ENV })])] : [];
     case 'shell':
       return isShellAssignment(doc.text, literal.start)
-        ? [envFix(`Read the key from ${q(`$${ENV_NAME}`)}`, [{ ...literal, newText: `"$${ENV_NAME}"` }])]
+        ? [envFix(`Read the key from ${q(`$${ENV_NAME}`)}`, [Object.assign({}, literal, { newText: `"$${ENV_NAME}"` })])]
         : [];
     case 'http':
       return httpFixes(key);
@@ -189,7 +189,7 @@ function jsLiteralFix(doc: LintDocument, value: StringValue, key: Span): Fix[] {
 
 /** A curl header: `$LEONARDO_API_KEY`, in double quotes so the shell expands it. */
 function shellFix(doc: LintDocument, quote: StringValue['quote'], key: Span): Fix[] {
-  const variable = { ...key, newText: `$${ENV_NAME}` };
+  const variable = Object.assign({}, key, { newText: `$${ENV_NAME}` });
   if (quote !== "'") return [envFix(`Read the key from ${q(`$${ENV_NAME}`)}`, [variable])];
   const switched = switchToDoubleQuotes(doc.text, key, false);
   return switched ? [envFix(`Read the key from ${q(`$${ENV_NAME}`)}`, [...switched, variable])] : [];
@@ -198,8 +198,8 @@ function shellFix(doc: LintDocument, quote: StringValue['quote'], key: Span): Fi
 /** REST Client reads `.env` next to the file with `{{$dotenv NAME}}`, the process environment with `{{$processEnv NAME}}`. */
 function httpFixes(key: Span): Fix[] {
   return [
-    envFix(`Read the key from .env (${q(`{{$dotenv ${ENV_NAME}}}`)})`, [{ ...key, newText: `{{$dotenv ${ENV_NAME}}}` }]),
-    envFix(`Read the key from the environment (${q(`{{$processEnv ${ENV_NAME}}}`)})`, [{ ...key, newText: `{{$processEnv ${ENV_NAME}}}` }]),
+    envFix(`Read the key from .env (${q(`{{$dotenv ${ENV_NAME}}}`)})`, [Object.assign({}, key, { newText: `{{$dotenv ${ENV_NAME}}}` })]),
+    envFix(`Read the key from the environment (${q(`{{$processEnv ${ENV_NAME}}}`)})`, [Object.assign({}, key, { newText: `{{$processEnv ${ENV_NAME}}}` })]),
   ];
 }
 

@@ -146,7 +146,7 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
     // A name the items lack as well (`user_details.apiCredit`): the nearest item fields, under `[0]`.
     const suggestions: Suggestion[] = element
       ? [elementSuggestion(read, name)]
-      : fieldSuggestions(read, name, items, receiver).map((s) => ({ ...elementSuggestion(read, s.shown), certain: false }));
+      : fieldSuggestions(read, name, items, receiver).map((s) => (Object.assign({}, elementSuggestion(read, s.shown), { certain: false })));
     report(ctx, read, receiver, `${at} is an array, with no member '${name}'`, suggestions, 'It reads undefined.');
     return;
   }

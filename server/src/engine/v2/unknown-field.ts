@@ -70,7 +70,7 @@ function topLevel(body: V2Body, text: string, report: Report): void {
     let fixes: Fix[] = [];
     const v2Name = key === 'isPublic' ? 'public' : key === 'modelId' || key === 'models' ? 'model' : undefined;
     if (v2Name && getProperty(body.body, v2Name)) {
-      report({ ...alreadySet(property, v2Name), endpoint: body.endpoint });
+      report(Object.assign({}, alreadySet(property, v2Name), { endpoint: body.endpoint }));
       continue;
     }
     if (key === 'isPublic') {
@@ -116,7 +116,7 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
     const target = v1.rename && Object.hasOwn(model.params, v1.rename) ? v1.rename : undefined;
     // The v2 name is already there: a rename would write the key twice. The v1 key is the one to drop.
     if (target && getProperty(object, target)) {
-      report({ ...alreadySet(property, target), endpoint: body.endpoint, severity }, `${group}:set`);
+      report(Object.assign({}, alreadySet(property, target), { endpoint: body.endpoint, severity }), `${group}:set`);
       return;
     }
     const message = v1.rename && !target

@@ -42,7 +42,7 @@ function importedSite(call: ts.CallExpression, ctx: TsContext, catalogue: Catalo
     const headers = through.fact.headers;
     if (!headers || headers.unknown) {
       // The instance's own headers cannot all be seen: what the call shows is not all that is sent.
-      if (site.headers) site.headers = { ...site.headers, hasUnknownKeys: true };
+      if (site.headers) site.headers = Object.assign({}, site.headers, { hasUnknownKeys: true });
       return site;
     }
     const callee = skipOuter(call.expression);

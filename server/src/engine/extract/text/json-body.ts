@@ -72,18 +72,18 @@ function remapValue(value: Value, m: MappedText): Value {
   switch (value.kind) {
     case 'string':
       if (overlapsUnknown(m, value.inner.start, value.inner.end)) return { kind: 'unknown', span, text: originalText(m, value.span) };
-      return { ...value, span, inner: mapSpan(m, value.inner.start, value.inner.end) };
+      return Object.assign({}, value, { span, inner: mapSpan(m, value.inner.start, value.inner.end) });
     case 'number':
     case 'boolean':
     case 'null':
       if (overlapsUnknown(m, value.span.start, value.span.end)) return { kind: 'unknown', span, text: originalText(m, value.span) };
-      return { ...value, span };
+      return Object.assign({}, value, { span });
     case 'array':
-      return { ...value, span, elements: value.elements.map((e) => remapValue(e, m)) };
+      return Object.assign({}, value, { span, elements: value.elements.map((e) => remapValue(e, m)) });
     case 'object':
       return remapObject(value, m, span);
     default:
-      return { ...value, span };
+      return Object.assign({}, value, { span });
   }
 }
 
@@ -95,22 +95,20 @@ function remapObject(value: ObjectValue, m: MappedText, span: Span): ObjectValue
       hasUnknownKeys = true;
       continue;
     }
-    properties.push({
-      ...p,
+    properties.push(Object.assign({}, p, {
       keySpan: mapSpan(m, p.keySpan.start, p.keySpan.end),
       value: remapValue(p.value, m),
       span: mapSpan(m, p.span.start, p.span.end),
       removeSpan: mapSpan(m, p.removeSpan.start, p.removeSpan.end),
-    });
+    }));
   }
-  return {
-    ...value,
+  return Object.assign({}, value, {
     span,
     properties,
     hasUnknownKeys,
     openBrace: mapSpan(m, value.openBrace.start, value.openBrace.end),
     insertAt: mapPoint(m, value.insertAt),
-  };
+  });
 }
 
 function originalText(m: MappedText, span: Span): string {

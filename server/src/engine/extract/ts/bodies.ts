@@ -44,7 +44,7 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
         const conditional = isConditional(call, binding);
         for (const source of call.arguments.slice(1)) {
           const spread = spreadProperties(source, conditional, ctx, depth + 1);
-          appendAll(added, spread.properties.map((p) => ({ ...p, assigned: true })));
+          appendAll(added, spread.properties.map((p) => (Object.assign({}, p, { assigned: true }))));
           hasUnknownKeys ||= spread.unknown;
         }
       }
@@ -54,7 +54,7 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
     }
   }
   if (added.length === 0 && hasUnknownKeys === literal.hasUnknownKeys) return base;
-  return { ...base, properties: [...base.properties, ...added], hasUnknownKeys };
+  return Object.assign({}, base, { properties: [...base.properties, ...added], hasUnknownKeys });
 }
 
 /**
@@ -80,15 +80,15 @@ function memberPath(assignment: ts.BinaryExpression): string[] | undefined {
  */
 function addNested(object: ObjectValue, path: readonly string[], property: Property | undefined): ObjectValue {
   if (path.length === 0) {
-    return property ? { ...object, properties: [...object.properties, property] } : { ...object, hasUnknownKeys: true };
+    return property ? Object.assign({}, object, { properties: [...object.properties, property] }) : Object.assign({}, object, { hasUnknownKeys: true });
   }
   let index = object.properties.length - 1;
   while (index >= 0 && object.properties[index].key !== path[0]) index--;
   const inner = index >= 0 ? object.properties[index] : undefined;
   if (!inner || inner.value.kind !== 'object') return object;
   const properties = [...object.properties];
-  properties[index] = { ...inner, value: addNested(inner.value, path.slice(1), property) };
-  return { ...object, properties };
+  properties[index] = Object.assign({}, inner, { value: addNested(inner.value, path.slice(1), property) });
+  return Object.assign({}, object, { properties });
 }
 
 /**

@@ -127,7 +127,7 @@ function spreadValue(value: Value, conditional: boolean): SpreadResult {
   switch (value.kind) {
     case 'object':
       return {
-        properties: conditional ? value.properties.map((p) => ({ ...p, conditional: true })) : value.properties,
+        properties: conditional ? value.properties.map((p) => (Object.assign({}, p, { conditional: true }))) : value.properties,
         unknown: value.hasUnknownKeys,
       };
     case 'alternatives': {

@@ -79,10 +79,10 @@ export function headersOf(expressions: readonly ts.Expression[], ctx: TsContext)
       continue;
     }
     merged = merged
-      ? { ...value, properties: [...merged.properties, ...value.properties], hasUnknownKeys: merged.hasUnknownKeys || value.hasUnknownKeys }
+      ? Object.assign({}, value, { properties: [...merged.properties, ...value.properties], hasUnknownKeys: merged.hasUnknownKeys || value.hasUnknownKeys })
       : value;
   }
-  if (merged && unknown) merged = { ...merged, hasUnknownKeys: true };
+  if (merged && unknown) merged = Object.assign({}, merged, { hasUnknownKeys: true });
   return merged;
 }
 
