@@ -35,7 +35,7 @@ export interface GlobOptions {
 /** One character test inside a segment, or a star. */
 type Token = { kind: 'star' } | { kind: 'char'; test: (c: string) => boolean };
 /** A pattern segment: `**`, or tokens matched against one path segment. */
-type Segment = { kind: 'globstar' } | { kind: 'tokens'; tokens: Token[]; literal?: string };
+type Segment = { kind: 'globstar' } | { kind: 'tokens'; tokens: Token[]; literal?: string; suffix?: string };
 
 /** Compiles a glob to a matcher of `/`-separated paths. Throws GlobError for a pattern it refuses. */
 export function compileGlob(pattern: string, options: GlobOptions = {}): (path: string) => boolean {
@@ -184,7 +184,17 @@ function parseSegment(text: string): Segment {
       tokens.push({ kind: 'char', test: (x) => x === ch });
     }
   }
-  return isLiteral ? { kind: 'tokens', tokens, literal } : { kind: 'tokens', tokens };
+  if (isLiteral) return { kind: 'tokens', tokens, literal };
+  // `*.json` (a star, then plain characters): most request-file globs end so; matched by the name's end.
+  const starThenPlain = tokens.length > 1 && tokens[0].kind === 'star' && tokens.every((t, k) => k === 0 || t.kind === 'char') && !/[?[]/.test(text);
+  return starThenPlain ? { kind: 'tokens', tokens, suffix: plainSuffix(text.slice(1)) } : { kind: 'tokens', tokens };
+}
+
+/** The characters of a segment's plain text after its star, escapes read. */
+function plainSuffix(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += text[i] === '\\' && i + 1 < text.length ? text[++i] : text[i];
+  return out;
 }
 
 const POSIX_CLASSES: Record<string, (c: string) => boolean> = {
@@ -288,6 +298,11 @@ function matchSegment(p: Extract<Segment, { kind: 'tokens' }>, text: string, cou
     return p.literal === text;
   }
   if (text === '.' || text === '..') return false; // only a literal `.`/`..` names these
+  if (p.suffix !== undefined) {
+    // The star may take nothing (`*.json` matches `.json`, as the scan below does).
+    if (counter) counter.steps += 1;
+    return text.endsWith(p.suffix);
+  }
   const tokens = p.tokens;
   let t = 0;
   let s = 0;
