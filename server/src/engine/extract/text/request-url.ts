@@ -35,7 +35,16 @@ export function parseMisplacedLeonardoUrl(url: string): LeonardoUrl | undefined 
 
 /** Whether a URL text has the canonical base `cloud.leonardo.ai/api/rest/v1` (or v2). */
 export function hasCanonicalBase(url: Pick<RequestUrl, 'host' | 'text'>): boolean {
-  return url.host === LEONARDO_HOST && CANONICAL_BASE.test(url.text);
+  if (url.host !== LEONARDO_HOST) return false;
+  // The base as written in lower case (nearly every URL, and every one a request file's endpoint makes)
+  // without the case-insensitive expression's scan.
+  const at = url.text.indexOf('/api/rest/v');
+  if (at >= 0) {
+    const version = url.text[at + 11];
+    const next = url.text[at + 12];
+    if ((version === '1' || version === '2') && (next === undefined || next === '/' || next === '?' || next === '#')) return true;
+  }
+  return CANONICAL_BASE.test(url.text);
 }
 
 const CANONICAL_BASE = /\/api\/rest\/v[12](?:[/?#]|$)/i;
