@@ -76,7 +76,10 @@ function reachingWrite(binding: Binding, use: ts.Node, ctx: TsContext): BoundVal
   return { binding, expression: last.expression, from: last.end };
 }
 
-function isLoop(node: ts.Node): boolean {
+export type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
+
+/** A `for`, `for...of`, `for...in`, `while` or `do` statement. */
+export function isLoop(node: ts.Node): node is Loop {
   switch (node.kind) {
     case ts.SyntaxKind.ForStatement:
     case ts.SyntaxKind.ForOfStatement:
@@ -89,11 +92,17 @@ function isLoop(node: ts.Node): boolean {
   }
 }
 
-/** The nearest function around a node, or the source file. */
-export function enclosingFunction(node: ts.Node): ts.Node {
-  let current = node.parent;
-  while (current && !ts.isFunctionLike(current) && !ts.isSourceFile(current)) current = current.parent;
-  return current ?? node.getSourceFile();
+/**
+ * The nearest function around a node, or undefined at the top level: a declaration, expression or
+ * arrow, a method, an accessor, a constructor (anything `ts.isFunctionLike`). A class static block is
+ * not one: it runs in place, where the class is defined. Callers that want the file for the top level
+ * write `enclosingFunction(node) ?? sourceFile`; two nodes share a home when their answers are equal.
+ */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
 }
 
 /**
