@@ -200,3 +200,81 @@ export async function run(prompt: string) {
 }`;
   assert.deepEqual(hits(code), ['out-of-range 21', 'invalid-dimensions 1023', 'unknown-endpoint /generation']);
 });
+
+/** The start of a class that keeps a generation read with axios. */
+const WATCHER = `import axios from "axios";
+const BASE = "${V1}";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export class GenerationWatcher {`;
+
+test('the result flow through a class member, a static method and an object of methods (the resolver answers for the flow)', () => {
+  const code = `${WATCHER}
+  private generation: any;
+  async refresh(id: string) {
+    const { data } = await axios.get(\`\${BASE}/generations/\${id}\`, { headers });
+    this.generation = data.generations_by_pk;
+  }
+  get urls(): string[] {
+    return this.generation.generated_images.map((image: { url: string }) => image.url);
+  }
+  get failed(): boolean {
+    return this.generation?.status === "ERROR";
+  }
+}
+export class Account {
+  static async me() {
+    const res = await fetch(\`\${BASE}/me\`, { headers });
+    return res.json();
+  }
+}
+const api = {
+  async models() {
+    const res = await fetch(\`\${BASE}/platformModels\`, { headers });
+    return res.json();
+  },
+};
+export async function credits() {
+  const me = await Account.me();
+  const { customModels } = await api.models();
+  return [me.user_details.apiCredit, customModels.length];
+}`;
+  assert.deepEqual(hits(code), [
+    'unchecked-generation-status generated_images',
+    'invalid-enum "ERROR"',
+    'unknown-response-field customModels',
+    'unknown-response-field apiCredit',
+  ]);
+});
+
+test('a class member written only after a status check, or written from what cannot be known, is not flagged', () => {
+  const code = `${WATCHER}
+  private generation: any;
+  private other: any;
+  async refresh(id: string, url: string) {
+    const { data } = await axios.get(\`\${BASE}/generations/\${id}\`, { headers });
+    if (data.generations_by_pk.status === "COMPLETE") this.generation = data.generations_by_pk;
+    this.other = (await axios.get(url, { headers })).data.generations_by_pk;
+  }
+  get urls(): string[] {
+    return this.generation.generated_images.map((image: { url: string }) => image.url);
+  }
+  get others(): string[] {
+    return this.other.generated_images.map((image: { url: string }) => image.url);
+  }
+}`;
+  assert.deepEqual(hits(code), []);
+});
+
+test('a constant object whose keys the code writes by a computed key holds nothing known', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+const routes = { models: "/platformModel", me: "/me" };
+const fixed = { models: "/platformModel" };
+export function override(name: "models" | "me", path: string) {
+  routes[name] = path;
+}
+export async function load() {
+  await fetch("${V1}" + routes.models, { headers });
+  await fetch("${V1}" + fixed.models, { headers });
+}`;
+  assert.deepEqual(hits(code), ['unknown-endpoint /platformModel']);
+});

@@ -8,7 +8,7 @@
 
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
-import { enclosingFunction, isFunctionNode } from '../extract/ts/resolve.js';
+import { accessedKey, enclosingFunction, isFunctionNode, isMemberAccess } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import type { FunctionNode } from './functions.js';
 import { calleeName, containsNode, isEquality, isInlineCallback, isIntervalCallback, isStatusExpression } from './status-checks.js';
@@ -101,7 +101,7 @@ function statusReads(flow: Flow, body: ts.Node): ts.Expression[] | undefined {
   const visit = (node: ts.Node): void => {
     if (opaque) return;
     if (ts.isBindingElement(node) && node.propertyName && !node.dotDotDotToken && propertyText(node.propertyName) === 'status') alias(node.name);
-    else if (ts.isIdentifier(node) ? isStatusReference(node) : ts.isExpression(node) && isStatusMember(node)) {
+    else if (ts.isIdentifier(node) ? isStatusReference(node) : isMemberAccess(node) && accessedKey(node) === 'status') {
       if (isStatusExpression(node as ts.Expression, flow)) out.add(node as ts.Expression);
     }
     node.forEachChild(visit);
@@ -123,11 +123,6 @@ function propertyText(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
 }
 
-/** `x.status`, `x["status"]`. */
-function isStatusMember(node: ts.Node): boolean {
-  if (ts.isPropertyAccessExpression(node)) return node.name.text === 'status';
-  return ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'status';
-}
 
 /** An identifier that reads a variable (not a declared name, a property name, or `JobStatus` in `JobStatus.Complete`). */
 function isStatusReference(id: ts.Identifier): boolean {

@@ -8,7 +8,7 @@
 
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
-import { isLoop, type Loop } from '../extract/ts/resolve.js';
+import { accessedKey, isLoop, isMemberAccess, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { bindingOfFunction, type FunctionNode } from './functions.js';
 
@@ -243,11 +243,8 @@ export function isStatusExpression(expression: ts.Expression, flow: Flow): boole
     const origin = flow.originOf(node);
     return origin?.kind === 'response' && origin.stage === 'body' && origin.field?.wire === 'status';
   }
-  let receiver: ts.Expression;
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'status') receiver = node.expression;
-  else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'status') receiver = node.expression;
-  else return false;
-  const origin = flow.originOf(receiver);
+  if (!isMemberAccess(node) || accessedKey(node) !== 'status') return false;
+  const origin = flow.originOf(node.expression);
   return !(origin && origin.kind !== 'literal' && origin.stage !== 'body');
 }
 
