@@ -299,6 +299,25 @@ export function poll(generationId, render) {
       findings: [{ message: INTERVAL_FOREVER, at: [7, 28, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
+      name: 'a poller class keeping its interval in this.timer, cleared only on COMPLETE',
+      code: `import axios from 'axios';
+${PREAMBLE}
+export class Poller {
+  private timer?: ReturnType<typeof setInterval>;
+  start(id: string, onDone: (urls: string[]) => void) {
+    this.timer = setInterval(async () => {
+      const response = await axios.get(\`\${BASE}/generations/\${id}\`, { headers });
+      const generation = response.data.generations_by_pk;
+      if (generation.status === 'COMPLETE') {
+        clearInterval(this.timer);
+        onDone(generation.generated_images.map((image: { url: string }) => image.url));
+      }
+    }, 4000);
+  }
+}`,
+      findings: [{ message: INTERVAL_FOREVER, at: [13, 27, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'the SDK: a setInterval cleared only on JobStatus.Complete',
       code: sdkPoll(''),
       findings: [{ message: SDK_INTERVAL, at: [10, 28, 'generatedImages'], fixes: [] }],
