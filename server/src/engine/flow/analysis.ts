@@ -13,7 +13,7 @@ import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, bindingValue, calledFunction, memberExpressions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
-import type { Binding, FileIndex } from '../extract/ts/file-index.js';
+import { referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
 import type { MemoKey } from '../memo.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
@@ -485,7 +485,13 @@ export class Flow {
   private memberFunction(call: ts.CallExpression): FunctionNode | undefined {
     const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
-    const found = this.derived('member-functions', () => memberFunctions(this.index)).get(callee.name.text);
+    // The names the index lists (no walk of the tree): the method or property each declares.
+    const name = callee.name.text;
+    const found: FunctionNode[] = [];
+    for (const id of referencesOf(this.index, name)) {
+      const fn = (id.parent as ts.NamedDeclaration).name === id ? namedMember(id.parent, name) : undefined;
+      if (fn) found.push(fn);
+    }
     return found?.length === 1 ? found[0] : undefined;
   }
 
@@ -510,25 +516,6 @@ export class Flow {
     this.callerMemo.set(fn, callers);
     return callers;
   }
-}
-
-/**
- * Every method and function-valued property of the file by name, read from the names the index
- * listed (no walk of the tree: the listed nodes hold every identifier).
- */
-function memberFunctions(index: FileIndex): Map<string, FunctionNode[]> {
-  const out = new Map<string, FunctionNode[]>();
-  for (const piece of index.pieces) {
-    for (const node of piece.nodes) {
-      if (node.kind !== ts.SyntaxKind.Identifier) continue;
-      const fn = (node.parent as ts.NamedDeclaration | undefined)?.name === node ? namedMember(node.parent, (node as ts.Identifier).text) : undefined;
-      if (!fn) continue;
-      const list = out.get((node as ts.Identifier).text);
-      if (list) list.push(fn);
-      else out.set((node as ts.Identifier).text, [fn]);
-    }
-  }
-  return out;
 }
 
 function isMemberCall(call: ts.CallExpression, name: string): boolean {
