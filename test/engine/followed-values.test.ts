@@ -200,3 +200,142 @@ export async function run(prompt: string) {
 }`;
   assert.deepEqual(hits(code), ['out-of-range 21', 'invalid-dimensions 1023', 'unknown-endpoint /generation']);
 });
+
+/** The start of a class that keeps a generation read with axios. */
+const WATCHER = `import axios from "axios";
+const BASE = "${V1}";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export class GenerationWatcher {`;
+
+test('the result flow through a class member, a static method and an object of methods (the resolver answers for the flow)', () => {
+  const code = `${WATCHER}
+  private generation: any;
+  async refresh(id: string) {
+    const { data } = await axios.get(\`\${BASE}/generations/\${id}\`, { headers });
+    this.generation = data.generations_by_pk;
+  }
+  get urls(): string[] {
+    return this.generation.generated_images.map((image: { url: string }) => image.url);
+  }
+  get failed(): boolean {
+    return this.generation?.status === "ERROR";
+  }
+}
+export class Account {
+  static async me() {
+    const res = await fetch(\`\${BASE}/me\`, { headers });
+    return res.json();
+  }
+}
+const api = {
+  async models() {
+    const res = await fetch(\`\${BASE}/platformModels\`, { headers });
+    return res.json();
+  },
+};
+export async function credits() {
+  const me = await Account.me();
+  const { customModels } = await api.models();
+  return [me.user_details.apiCredit, customModels.length];
+}`;
+  assert.deepEqual(hits(code), [
+    'unchecked-generation-status generated_images',
+    'invalid-enum "ERROR"',
+    'unknown-response-field customModels',
+    'unknown-response-field apiCredit',
+  ]);
+});
+
+test('a class member written only after a status check, or written from what cannot be known, is not flagged', () => {
+  const code = `${WATCHER}
+  private generation: any;
+  private other: any;
+  async refresh(id: string, url: string) {
+    const { data } = await axios.get(\`\${BASE}/generations/\${id}\`, { headers });
+    if (data.generations_by_pk.status === "COMPLETE") this.generation = data.generations_by_pk;
+    this.other = (await axios.get(url, { headers })).data.generations_by_pk;
+  }
+  get urls(): string[] {
+    return this.generation.generated_images.map((image: { url: string }) => image.url);
+  }
+  get others(): string[] {
+    return this.other.generated_images.map((image: { url: string }) => image.url);
+  }
+}`;
+  assert.deepEqual(hits(code), []);
+});
+
+test('a constant object whose keys the code writes by a computed key holds nothing known', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+const routes = { models: "/platformModel", me: "/me" };
+const fixed = { models: "/platformModel" };
+export function override(name: "models" | "me", path: string) {
+  routes[name] = path;
+}
+export async function load() {
+  await fetch("${V1}" + routes.models, { headers });
+  await fetch("${V1}" + fixed.models, { headers });
+}`;
+  assert.deepEqual(hits(code), ['unknown-endpoint /platformModel']);
+});
+
+test('the variations a user tries next: optional chains, switch, destructured and aliased statuses, defaults, Object.assign', () => {
+  const headers = 'const headers = { authorization: `Bearer ${process.env.LEONARDO_API_KEY}`, "content-type": "application/json" };';
+  const code = `import axios from "axios";
+${headers}
+export async function viaSwitch(id: string) {
+  const { data } = await axios.get(\`${V1}/generations/\${id}\`, { headers });
+  const gen = data?.generations_by_pk;
+  switch (gen?.status) {
+    case "DONE":
+      return gen.generated_images;
+    case "FAILED":
+      throw new Error("failed");
+    default:
+      return null;
+  }
+}
+export async function viaPattern(id: string) {
+  const res = await fetch(\`${V1}/generations/\${id}\`, { headers });
+  const { generations_by_pk: { status: state, generated_images } } = await res.json();
+  return state === "succeeded" ? generated_images : [];
+}
+export async function viaAlias(id: string) {
+  const json = await (await fetch(\`${V1}/generations/\${id}\`, { headers })).json();
+  const generation = json?.generations_by_pk;
+  const current = generation?.status;
+  return current === "COMPLETED" ? generation?.generated_images ?? [] : [];
+}
+class Api {
+  async request(path: string, body: Record<string, unknown> = {}, method = "POST") {
+    const res = await fetch("${V1}" + path, { method, headers, body: JSON.stringify(body) });
+    return res.json();
+  }
+}
+const api = new Api();
+const defaults = { modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876", height: 768 };
+export async function generate(prompt: string, options: { width?: number; n?: number }, extra: object) {
+  await api.request("/generations", { prompt, width: 1023, height: 768 });
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(Object.assign({}, defaults, { prompt, width: 1001 })) });
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(Object.assign({ prompt }, extra, { width: options.width || 1921, num_images: Math.min(options.n ?? 1, 8) })) });
+}`;
+  assert.deepEqual(hits(code), [
+    'invalid-enum "DONE"',
+    'invalid-enum "succeeded"',
+    'invalid-enum "COMPLETED"',
+    'invalid-dimensions 1023',
+    'invalid-dimensions 1001',
+    'invalid-dimensions 1921',
+    'too-many-images 8',
+  ]);
+});
+
+test('Object.assign into an object that is not a fresh literal, or from what cannot be known, says nothing it cannot know', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function generate(prompt: string, base: Record<string, unknown>, extra: object) {
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(Object.assign(base, { prompt })) });
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(Object.assign({}, extra)) });
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(Object.assign({ prompt }, ...[extra])) });
+}`;
+  assert.deepEqual(hits(code), []);
+});

@@ -53,6 +53,72 @@ function afterDelay(delay: string): string {
 }`;
 }
 
+/** A React hook polling with setInterval; `branches` is what the callback does with the generation. */
+function reactPoll(branches: string): string {
+  return `import { useEffect, useState } from 'react';
+import axios from 'axios';
+${PREAMBLE}
+export function useGenerationImages(generationId: string | null) {
+  const [images, setImages] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!generationId) return;
+    const id = setInterval(async () => {
+      const { data } = await axios.get(\`\${BASE}/generations/\${generationId}\`, { headers });
+      const gen = data.generations_by_pk;
+${branches}
+    }, 3000);
+    return () => clearInterval(id);
+  }, [generationId]);
+  return { images, error };
+}`;
+}
+
+const COMPLETE_BRANCH = `      if (gen.status === 'COMPLETE') {
+        clearInterval(id);
+        setImages(gen.generated_images.map((image: { url: string }) => image.url));
+      }`;
+
+/** A Node script waiting for a generation in a promise around setInterval; `rest` follows the COMPLETE branch. */
+function promisePoll(rest: string): string {
+  return `${PREAMBLE}
+export function waitForImages(generationId: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    let attempts = 0;
+    const timer = setInterval(async () => {
+      attempts++;
+      const res = await fetch(\`\${BASE}/generations/\${generationId}\`, { headers });
+      const { generations_by_pk: generation } = await res.json();
+      if (generation.status === 'COMPLETE') {
+        clearInterval(timer);
+        resolve(generation.generated_images.map((image: { url: string }) => image.url));
+      }${rest}
+    }, 5000);
+  });
+}`;
+}
+
+const INTERVAL_FOREVER = 'Stop the interval when \'generations_by_pk.status\' is "FAILED": as written a failed job is polled forever.';
+const INTERVAL_GIVES_UP = 'Stop the interval when \'generations_by_pk.status\' is "FAILED": as written a failed job is polled until it gives up.';
+const SDK_INTERVAL = "Stop the interval when 'generationsByPk.status' is 'JobStatus.Failed': as written a failed job is polled forever.";
+
+/** The SDK's result polled with setInterval; `failed` is the callback's FAILED line, if any. */
+function sdkPoll(failed: string): string {
+  return `import { Leonardo } from '@leonardo-ai/sdk';
+import { JobStatus } from '@leonardo-ai/sdk/sdk/models/shared';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });
+export function watch(id: string, onImages: (urls: string[]) => void) {
+  const timer = setInterval(async () => {
+    const result = await leonardo.image.getGenerationById(id);
+    const generation = result.object?.generationsByPk;${failed}
+    if (generation?.status === JobStatus.Complete) {
+      clearInterval(timer);
+      onImages((generation.generatedImages ?? []).map((image) => image.url ?? ''));
+    }
+  }, 2000);
+}`;
+}
+
 ruleTester.run('unchecked-generation-status', {
   valid: [
     {
@@ -113,8 +179,149 @@ export async function poll(url: string) {
   }
 }`,
     },
+
+    {
+      name: 'a setInterval in a React effect that stops on FAILED too',
+      code: reactPoll(`${COMPLETE_BRANCH} else if (gen.status === 'FAILED') {
+        clearInterval(id);
+        setError('The generation failed');
+      }`),
+    },
+    {
+      name: 'a setInterval that stops on any status but PENDING',
+      code: reactPoll(`${COMPLETE_BRANCH} else if (gen.status !== 'PENDING') {
+        clearInterval(id);
+        setError(\`The generation ended \${gen.status}\`);
+      }`),
+    },
+    {
+      name: 'a setInterval whose else branch gives up and rejects',
+      code: promisePoll(` else if (attempts >= 60) {
+        clearInterval(timer);
+        reject(new Error('no images after five minutes'));
+      }`),
+    },
+    {
+      name: 'a setInterval bounded by attempts that also rejects on FAILED',
+      code: promisePoll(`
+      if (generation.status === 'FAILED' || attempts >= 60) {
+        clearInterval(timer);
+        reject(new Error(\`generation \${generation.status}\`));
+      }`),
+    },
+    {
+      name: 'a setInterval switching on the status with a default that stops',
+      code: reactPoll(`      switch (gen.status) {
+        case 'PENDING':
+          return;
+        case 'COMPLETE':
+          clearInterval(id);
+          setImages(gen.generated_images.map((image: { url: string }) => image.url));
+          return;
+        default:
+          clearInterval(id);
+          setError(gen.status);
+      }`),
+    },
+    {
+      name: 'a setInterval that also compares the status with a value the file does not know is not judged',
+      code: `${PREAMBLE}
+export function watch(id: string, failed: string, onImages: (urls: string[]) => void, onError: () => void) {
+  const timer = setInterval(async () => {
+    const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+    const gen = data.generations_by_pk;
+    if (gen.status === 'COMPLETE') {
+      clearInterval(timer);
+      onImages(gen.generated_images.map((image: { url: string }) => image.url));
+    } else if (gen.status === failed) {
+      clearInterval(timer);
+      onError();
+    }
+  }, 3000);
+}`,
+    },
+    {
+      name: 'a setInterval that hands the status to other code is not judged',
+      code: reactPoll(`      onStatus(gen.status);
+${COMPLETE_BRANCH}`).replace('export function useGenerationImages(generationId: string | null)', 'export function useGenerationImages(generationId: string | null, onStatus: (status: string) => void)'),
+    },
+    {
+      name: 'a setInterval on a response the file does not know is not judged',
+      code: `${PREAMBLE}
+export function watch(url: string, onImages: (urls: string[]) => void) {
+  const timer = setInterval(async () => {
+    const gen = (await (await fetch(url, { headers })).json()).generations_by_pk;
+    if (gen.status === 'COMPLETE') {
+      clearInterval(timer);
+      onImages(gen.generated_images.map((image: { url: string }) => image.url));
+    }
+  }, 3000);
+}`,
+    },
+    {
+      name: "the SDK: a setInterval that also stops on JobStatus.Failed",
+      code: sdkPoll(`
+    if (generation?.status === JobStatus.Failed) {
+      clearInterval(timer);
+      throw new Error('generation failed');
+    }`),
+    },
   ],
   invalid: [
+    {
+      name: 'a setInterval in a React effect cleared only on COMPLETE (the cleanup runs when the page goes)',
+      code: reactPoll(COMPLETE_BRANCH),
+      findings: [{ message: INTERVAL_FOREVER, at: [16, 23, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'a setInterval bounded by attempts but cleared on COMPLETE only',
+      code: promisePoll(`
+      if (attempts >= 60) {
+        clearInterval(timer);
+        reject(new Error('no images after five minutes'));
+      }`),
+      findings: [{ message: INTERVAL_GIVES_UP, at: [13, 28, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'a setInterval with a destructured status, an early return while not COMPLETE and a log line',
+      path: 'poll.js',
+      code: `${PREAMBLE}
+export function poll(generationId, render) {
+  const timer = setInterval(async () => {
+    const response = await fetch(\`\${BASE}/generations/\${generationId}\`, { headers });
+    const { status: state, generated_images: images } = (await response.json()).generations_by_pk;
+    console.log(\`generation \${generationId}: \${state}\`);
+    if (state !== 'COMPLETE') return;
+    clearInterval(timer);
+    render(images);
+  }, 2000);
+}`,
+      findings: [{ message: INTERVAL_FOREVER, at: [7, 28, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'a poller class keeping its interval in this.timer, cleared only on COMPLETE',
+      code: `import axios from 'axios';
+${PREAMBLE}
+export class Poller {
+  private timer?: ReturnType<typeof setInterval>;
+  start(id: string, onDone: (urls: string[]) => void) {
+    this.timer = setInterval(async () => {
+      const response = await axios.get(\`\${BASE}/generations/\${id}\`, { headers });
+      const generation = response.data.generations_by_pk;
+      if (generation.status === 'COMPLETE') {
+        clearInterval(this.timer);
+        onDone(generation.generated_images.map((image: { url: string }) => image.url));
+      }
+    }, 4000);
+  }
+}`,
+      findings: [{ message: INTERVAL_FOREVER, at: [13, 27, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'the SDK: a setInterval cleared only on JobStatus.Complete',
+      code: sdkPoll(''),
+      findings: [{ message: SDK_INTERVAL, at: [10, 28, 'generatedImages'], fixes: [] }],
+    },
     {
       name: 'a while loop waiting for the images themselves: one finding, on the read the loop retries on',
       code: `${PREAMBLE}

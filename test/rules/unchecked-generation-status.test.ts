@@ -16,7 +16,8 @@ const images = job.generated_images;
 if (job.status !== 'COMPLETE') return [];
 return images;
 }`,
-  'setInterval with clearInterval on COMPLETE': `${PREAMBLE}
+  // (cleared on COMPLETE only, it is unchecked-generation-status-polls.test.ts's finding: a FAILED job is polled forever)
+  'setInterval with clearInterval on COMPLETE and on FAILED': `${PREAMBLE}
 export function watch(id: string, done: (urls: string[]) => void) {
 const timer = setInterval(async () => {
   const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
@@ -24,6 +25,8 @@ const timer = setInterval(async () => {
   if (generations_by_pk.status === 'COMPLETE') {
     clearInterval(timer);
     done(generations_by_pk.generated_images.map((i: { url: string }) => i.url));
+  } else if (generations_by_pk.status === 'FAILED') {
+    clearInterval(timer);
   }
 }, 3000);
 }`,

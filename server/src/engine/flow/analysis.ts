@@ -11,15 +11,15 @@ import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { bindingValue } from '../extract/ts/resolve.js';
+import { accessedKey, bindingValue, calledFunction, memberExpressions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
-import type { Binding, FileIndex } from '../extract/ts/file-index.js';
+import { referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
 import type { MemoKey } from '../memo.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
 import { collectFacts, releaseFacts, type FileFacts } from './file-facts.js';
 import { isPresignedUrl } from './presigned.js';
-import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, functionOfBinding, isEmptyFallback, isFunctionNode, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
+import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, isEmptyFallback, isFunctionNode, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
 import { element, follow, member, merge, methodResult, patternSteps } from './origins.js';
 import { itemOf, responseRoot } from './shape.js';
 import { isStatusCheckedAt } from './status-checks.js';
@@ -101,6 +101,8 @@ export class Flow {
   private readonly memo = new Map<ts.Expression, Remembered>();
   private readonly bindingMemo = new Map<Binding, Remembered>();
   private readonly returns = new Map<FunctionNode, Remembered>();
+  /** What a member of a same-file class or constant object holds, by the class (or the constant's binding) and key. */
+  private readonly memberMemo = new Map<ts.Node | Binding, Map<string, Remembered>>();
   /** The extractor's client calls: every call of the file was looked at, so a call not here is not one. */
   private readonly sends: ReadonlyMap<ts.CallExpression, SendCall>;
   private readonly callerMemo = new Map<ts.Node, Callers>();
@@ -148,6 +150,7 @@ export class Flow {
     this.memo.clear();
     this.bindingMemo.clear();
     this.returns.clear();
+    this.memberMemo.clear();
     this.callerMemo.clear();
     this.sites.clear();
     this.derivedValues.clear();
@@ -219,14 +222,9 @@ export class Flow {
         return this.at((node as ts.AwaitExpression).expression, depth);
       case ts.SyntaxKind.Identifier:
         return this.identifier(node as ts.Identifier, depth);
-      case ts.SyntaxKind.PropertyAccessExpression: {
-        const access = node as ts.PropertyAccessExpression;
-        return member(this.at(access.expression, depth), access.name.text);
-      }
-      case ts.SyntaxKind.ElementAccessExpression: {
-        const access = node as ts.ElementAccessExpression;
-        return element(this.at(access.expression, depth), skipOuter(access.argumentExpression));
-      }
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        return this.access(node as MemberAccess, depth);
       case ts.SyntaxKind.CallExpression:
         return this.call(node as ts.CallExpression, depth);
       case ts.SyntaxKind.BinaryExpression:
@@ -238,6 +236,47 @@ export class Flow {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * `a.b`, `a?.b`, `a["b"]`, `a[0]`: a step into what `a` holds; when that is not known, what the
+   * resolver says a same-file object or class member holds (`this.generation`, `state.result`), with a
+   * status check at the write carried to the read as at a return.
+   */
+  private access(access: MemberAccess, depth: number): Origin | undefined {
+    const receiver = this.at(access.expression, depth);
+    if (receiver) {
+      const key = accessedKey(access);
+      return key !== undefined ? member(receiver, key) : element(receiver, skipOuter((access as ts.ElementAccessExpression).argumentExpression));
+    }
+    // Asked only where the resolver may answer, and once per member: `this.key` of a class that writes
+    // it, and a key of a constant holding an object literal or a `new` (a parameter's `options.x` is what
+    // each caller passes, which parameterFeeds already follows).
+    const key = accessedKey(access);
+    if (key === undefined) return undefined;
+    const object = skipOuter(access.expression);
+    let owner: ts.Node | Binding | undefined;
+    if (object.kind === ts.SyntaxKind.ThisKeyword) {
+      owner = this.index.thisMembers.has(key) ? thisClass(access) : undefined;
+    } else if (ts.isIdentifier(object)) {
+      const binding = this.binding(object);
+      const initializer = binding?.kind === 'const' && binding.initializer && skipOuter(binding.initializer);
+      owner = initializer && (ts.isObjectLiteralExpression(initializer) || ts.isNewExpression(initializer)) ? binding : undefined;
+    }
+    if (!owner) return undefined;
+    let members = this.memberMemo.get(owner);
+    if (!members) this.memberMemo.set(owner, (members = new Map<string, Remembered>()));
+    const cached = members.get(key);
+    if (cached !== undefined) return this.settling.recall(cached);
+    return this.settling.settle(this, members, key, depth, () => {
+      const written = memberExpressions(access, this.context);
+      return written && merge(written.map((expression) => this.checkedAt(expression, this.at(expression, depth))));
+    });
+  }
+
+  /** An origin read at `node`, marked checked when a status check guards `node`. */
+  private checkedAt(node: ts.Node, origin: Origin | undefined): Origin | undefined {
+    return origin?.kind === 'response' && !origin.statusChecked && this.statusCheckedAt(node) ? { ...origin, statusChecked: true } : origin;
   }
 
   /** `a ?? []`, `a || {}`, `c && a`: the value, with empty fallbacks ignored. */
@@ -412,7 +451,7 @@ export class Flow {
       if (args.slice(0, position + 1).some(ts.isSpreadElement)) return undefined;
       const argument = args[position];
       const origin = argument ? this.at(argument, depth) : undefined;
-      feeds.push(origin?.kind === 'response' && !origin.statusChecked && this.statusCheckedAt(call) ? { ...origin, statusChecked: true } : origin);
+      feeds.push(this.checkedAt(call, origin));
     }
     for (const call of callers.callbacks) {
       const feed = this.callbackFeed(call, call.arguments[0], position, depth);
@@ -444,37 +483,27 @@ export class Flow {
 
   private returned(this: Flow, fn: FunctionNode, depth: number): Origin | undefined {
     const values: Array<Origin | undefined> = [];
-    for (const expression of returnedExpressions(fn)) {
-      const value = this.at(expression, depth);
-      const guarded = value?.kind === 'response' && !value.statusChecked && this.statusCheckedAt(expression);
-      values.push(guarded ? { ...value, statusChecked: true } : value);
-    }
+    for (const expression of returnedExpressions(fn)) values.push(this.checkedAt(expression, this.at(expression, depth)));
     return merge(values);
   }
 
-  /** The same-file function a call calls: `f()`, `const f = () => ...`, `this.method()`. */
+  /** The same-file function a call calls, as the resolver finds it (`f()`, `this.m()`, `Class.m()`, `obj.m()`, `instance.m()`). */
   calledFunction(call: ts.CallExpression): FunctionNode | undefined {
-    const callee = skipOuter(call.expression);
-    if (ts.isIdentifier(callee)) return functionOfBinding(this.binding(callee));
-    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      return classMember(call, callee.name.text);
-    }
-    return undefined;
+    return calledFunction(call, this.context);
   }
 
   /** `client.request(...)` where exactly one method or function property in the file has that name. */
   private memberFunction(call: ts.CallExpression): FunctionNode | undefined {
     const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    // The names the index lists (no walk of the tree): the method or property each declares.
     const name = callee.name.text;
     const found: FunctionNode[] = [];
-    const visit = (node: ts.Node): void => {
-      const fn = namedMember(node, name);
+    for (const id of referencesOf(this.index, name)) {
+      const fn = (id.parent as ts.NamedDeclaration).name === id ? namedMember(id.parent, name) : undefined;
       if (fn) found.push(fn);
-      node.forEachChild(visit);
-    };
-    visit(this.sourceFile);
-    return found.length === 1 ? found[0] : undefined;
+    }
+    return found?.length === 1 ? found[0] : undefined;
   }
 
   /** Direct calls of a function and the calls that pass it as a callback. */

@@ -4,6 +4,7 @@
 
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
+import { accessedKey } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { propertyNameOf } from './origins.js';
 import { itemOf, memberOf } from './shape.js';
@@ -54,11 +55,11 @@ function findAccesses(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] }
 
 function accessRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: ResponseOrigin | UploadOrigin): MemberRead | undefined {
   if (ts.isPropertyAccessExpression(access)) {
-    if (ts.isPrivateIdentifier(access.name)) return undefined;
-    return { name: access.name.text, receiver, node: access, nameNode: access.name };
+    return ts.isPrivateIdentifier(access.name) ? undefined : { name: access.name.text, receiver, node: access, nameNode: access.name };
   }
   const argument = skipOuter(access.argumentExpression);
-  if (ts.isStringLiteralLike(argument)) return { name: argument.text, receiver, node: access, nameNode: argument };
+  const key = accessedKey(access);
+  if (key !== undefined) return { name: key, receiver, node: access, nameNode: argument };
   if (ts.isNumericLiteral(argument)) return { name: Number(argument.text), receiver, node: access, nameNode: argument };
   return undefined;
 }

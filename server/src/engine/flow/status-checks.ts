@@ -8,6 +8,7 @@
 
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
+import { accessedKey, isLoop, isMemberAccess, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { bindingOfFunction, type FunctionNode } from './functions.js';
 
@@ -191,12 +192,6 @@ function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
   return false;
 }
 
-type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
-
-function isLoop(node: ts.Node): node is Loop {
-  return ts.isWhileStatement(node) || ts.isDoStatement(node) || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node);
-}
-
 /**
  * A polling loop: its condition reads a status, its body tests one (`while (true) { ... if (done) break; }`),
  * or it waits between rounds (`while`, `do`, `for` with a `sleep`/`setTimeout` in the body) and reads a status.
@@ -238,17 +233,18 @@ function isPollingCondition(loop: Loop, flow: Flow): boolean {
 }
 
 /**
- * `x.status`, `x["status"]`, a variable named `status` / `jobStatus`: a job status, unless it is the
- * HTTP status of a response object.
+ * `x.status`, `x["status"]`, a variable named `status` / `jobStatus` or holding a response's `status`
+ * (`const { status: state } = generation`): a job status, unless it is the HTTP status of a response object.
  */
-function isStatusExpression(expression: ts.Expression, flow: Flow): boolean {
+export function isStatusExpression(expression: ts.Expression, flow: Flow): boolean {
   const node = skipOuter(expression);
-  if (ts.isIdentifier(node)) return /(?:^|_)status$|[a-z]Status$/.test(node.text);
-  let receiver: ts.Expression;
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'status') receiver = node.expression;
-  else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'status') receiver = node.expression;
-  else return false;
-  const origin = flow.originOf(receiver);
+  if (ts.isIdentifier(node)) {
+    if (/(?:^|_)status$|[a-z]Status$/.test(node.text)) return true;
+    const origin = flow.originOf(node);
+    return origin?.kind === 'response' && origin.stage === 'body' && origin.field?.wire === 'status';
+  }
+  if (!isMemberAccess(node) || accessedKey(node) !== 'status') return false;
+  const origin = flow.originOf(node.expression);
   return !(origin && origin.kind !== 'literal' && origin.stage !== 'body');
 }
 
@@ -266,7 +262,7 @@ function isLogical(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
-function isEquality(kind: ts.SyntaxKind): boolean {
+export function isEquality(kind: ts.SyntaxKind): boolean {
   return (
     kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
     kind === ts.SyntaxKind.EqualsEqualsToken ||
@@ -287,7 +283,7 @@ function statementsOf(list: ts.Node): readonly ts.Node[] {
 }
 
 /** An arrow or function expression passed to a call (`setTimeout(() => ...)`, `.then(d => ...)`, `new Promise(...)`). */
-function isInlineCallback(fn: ts.Node): boolean {
+export function isInlineCallback(fn: ts.Node): boolean {
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
   const parent = fn.parent;
   return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && (parent.arguments?.includes(fn) ?? false);
@@ -383,7 +379,7 @@ function loopCondition(loop: Loop): ts.Expression | undefined {
 }
 
 /** `setInterval(async () => ..., 3000)`, or `setInterval(check, 3000)` for a same-file `check`. */
-function isIntervalCallback(fn: FunctionNode, flow: Flow): boolean {
+export function isIntervalCallback(fn: FunctionNode, flow: Flow): boolean {
   if (isTimerArgument(fn, 'setInterval')) return true;
   const binding = bindingOfFunction(fn, (id) => flow.binding(id));
   return !!binding && flow.referencesOf(binding).some((use) => isTimerArgument(use, 'setInterval'));
@@ -404,7 +400,7 @@ function isTimerArgument(node: ts.Node, timer: string): boolean {
   return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === node && calleeName(parent) === timer;
 }
 
-function calleeName(call: ts.CallExpression | ts.NewExpression): string {
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string {
   const callee = skipOuter(call.expression);
   return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
 }
@@ -444,7 +440,7 @@ function memoSet(flow: Flow, kind: string, node: ts.Node, value: boolean): void 
 }
 
 /** Some node under `root` (itself included) passes `test`. */
-function containsNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
+export function containsNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;

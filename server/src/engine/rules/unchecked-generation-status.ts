@@ -8,13 +8,16 @@ import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, type MemberRead } from '../flow/reads.js';
 import { endpointName, memberOf } from '../flow/shape.js';
 import { conditionAround, hasStatusTest, statusBlindPoll } from '../flow/status-checks.js';
+import { failureBlindInterval } from '../flow/interval-stops.js';
 import type { Binding } from '../extract/ts/file-index.js';
+import { enclosingFunction } from '../extract/ts/resolve.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import type { RequestSite, Rule } from '../types.js';
 
 const ID = 'unchecked-generation-status';
 const IMAGES_PATH = 'generations_by_pk.generated_images';
+const STATUS_PATH = 'generations_by_pk.status';
 const WEBHOOK = /webhook/i;
 
 export const rule: Rule = {
@@ -47,7 +50,20 @@ export const rule: Rule = {
         });
         continue;
       }
-      if (isChecked(flow, read)) continue;
+      if (isChecked(flow, read)) {
+        // A setInterval that reads the status but stops only on COMPLETE: one finding, on its first read.
+        const interval = failureBlindInterval(flow, read.node);
+        if (!interval || polls.has(interval.callback)) continue;
+        polls.add(interval.callback);
+        ctx.report({
+          message: intervalMessage(sdk, interval.bounded),
+          detail: INTERVAL_DETAIL,
+          span: { start: read.nameNode.getStart(), end: read.nameNode.end },
+          fixes: [],
+          endpoint: receiver.endpoint && endpointName(receiver.endpoint),
+        });
+        continue;
+      }
       const created = createdJustBefore(flow, ctx.requests, read);
       ctx.report({
         message: message(sdk, created),
@@ -107,13 +123,6 @@ function createdJustBefore(flow: Flow, requests: readonly RequestSite[], read: M
   });
 }
 
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
-}
-
 function message(sdk: boolean, createdBefore: boolean): string {
   const images = sdk ? 'generationsByPk.generatedImages' : IMAGES_PATH;
   return createdBefore
@@ -133,3 +142,12 @@ function pollMessage(sdk: boolean): string {
   const status = sdk ? "'generationsByPk.status'" : "'generations_by_pk.status'";
   return `This poll waits for the images but never reads ${status}: stop on FAILED, or a failed job is polled until it gives up.`;
 }
+
+function intervalMessage(sdk: boolean, bounded: boolean): string {
+  const failed = sdk ? "'generationsByPk.status' is 'JobStatus.Failed'" : `'${STATUS_PATH}' is "FAILED"`;
+  return `Stop the interval when ${failed}: as written a failed job is polled ${bounded ? 'until it gives up' : 'forever'}.`;
+}
+
+const INTERVAL_DETAIL =
+  'The interval is stopped only when the status is COMPLETE. A failed generation stays FAILED and never gets images: ' +
+  'clear the interval (and report the failure) when the status is `"FAILED"`, or on any status other than `"PENDING"`.';

@@ -16,8 +16,8 @@ import { createContext, spanOf, type TsContext } from '../extract/ts/context.js'
 import { buildIndex, releaseIndex, type Binding } from '../extract/ts/file-index.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/urls.js';
-import { returnedExpressions } from '../extract/ts/resolve.js';
-import { emptyWrapperTable, enclosingFunction, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
+import { enclosingFunction, returnedExpressions } from '../extract/ts/resolve.js';
+import { emptyWrapperTable, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
 import { q } from '../messages.js';
 import type { Related, RequestSite, Span } from '../types.js';
 import { importedFact } from './imported-names.js';

@@ -98,6 +98,26 @@ function keyQuote(node: ts.ObjectLiteralExpression, ctx: TsContext): InsertStyle
   return quote ?? '';
 }
 
+/**
+ * `Object.assign({ ... }, defaults, { width })`: a fresh object (the first argument is a literal) with
+ * each source's properties after its own, as `{ ...defaults, width }` would have them. Undefined when
+ * the target is not a literal (that object is changed in place: bodies.ts) or an argument is spread.
+ */
+export function assignedObject(call: ts.CallExpression, ctx: TsContext, depth: number): ObjectValue | undefined {
+  const [target, ...sources] = call.arguments;
+  const literal = target && skipOuter(target);
+  if (!literal || !ts.isObjectLiteralExpression(literal) || sources.some(ts.isSpreadElement)) return undefined;
+  const object = objectValue(literal, ctx, depth + 1);
+  const properties = [...object.properties];
+  let hasUnknownKeys = object.hasUnknownKeys;
+  for (const source of sources) {
+    const spread = spreadProperties(source, false, ctx, depth + 1);
+    appendAll(properties, spread.properties);
+    hasUnknownKeys ||= spread.unknown;
+  }
+  return { ...object, span: spanOf(call, ctx), properties, hasUnknownKeys };
+}
+
 export interface SpreadResult {
   properties: Property[];
   /** Keys that cannot be known came in. */

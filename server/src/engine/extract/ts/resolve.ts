@@ -10,9 +10,10 @@
 //   `obj.m()` for a constant object literal or `new Class()`); `returnedExpressions(fn)`.
 // - `parameterArguments(binding)`: what a parameter receives at each call (or `new`) of its function,
 //   when every one is visible.
-// - `memberExpressions(access)`: what `obj.key` / `this.key` / `Class.key` holds: a constant object
-//   literal's property, a class member's initializer or its `this.key = ...` writes (a constructor
-//   parameter followed to each `new`).
+// - `memberExpressions(access)`: what `obj.key` / `obj["key"]` / `this.key` / `Class.key` holds: a
+//   constant object literal's property, a class member's initializer or its `this.key = ...` writes (a
+//   constructor parameter followed to each `new`); `accessedKey(access)`, the key an access names.
+// - `enclosingFunction(node)`, `isLoop(node)`: what every part means by "the function around" and "a loop".
 // Every answer is "undefined: cannot be known" when the file leaves any doubt.
 
 import ts from 'typescript';
@@ -76,7 +77,10 @@ function reachingWrite(binding: Binding, use: ts.Node, ctx: TsContext): BoundVal
   return { binding, expression: last.expression, from: last.end };
 }
 
-function isLoop(node: ts.Node): boolean {
+export type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
+
+/** A `for`, `for...of`, `for...in`, `while` or `do` statement. */
+export function isLoop(node: ts.Node): node is Loop {
   switch (node.kind) {
     case ts.SyntaxKind.ForStatement:
     case ts.SyntaxKind.ForOfStatement:
@@ -89,11 +93,17 @@ function isLoop(node: ts.Node): boolean {
   }
 }
 
-/** The nearest function around a node, or the source file. */
-export function enclosingFunction(node: ts.Node): ts.Node {
-  let current = node.parent;
-  while (current && !ts.isFunctionLike(current) && !ts.isSourceFile(current)) current = current.parent;
-  return current ?? node.getSourceFile();
+/**
+ * The nearest function around a node, or undefined at the top level: a declaration, expression or
+ * arrow, a method, an accessor, a constructor (anything `ts.isFunctionLike`). A class static block is
+ * not one: it runs in place, where the class is defined. Callers that want the file for the top level
+ * write `enclosingFunction(node) ?? sourceFile`; two nodes share a home when their answers are equal.
+ */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
 }
 
 /**
@@ -187,7 +197,7 @@ function isClassName(receiver: ts.Expression, ctx: TsContext): boolean {
 
 /** What a receiver names: a same-file class (or an instance of one), or a constant object literal. */
 function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.ClassLikeDeclaration | ts.ObjectLiteralExpression | undefined {
-  if (ts.isPropertyAccessExpression(receiver) && depth < 8) {
+  if (isMemberAccess(receiver) && depth < 8) {
     // `config.leonardo` in `config.leonardo.baseUrl`: a nested object literal.
     const values = memberExpressions(receiver, ctx, depth + 1);
     const node = values?.length === 1 ? skipOuter(values[0]) : undefined;
@@ -300,15 +310,32 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === kind) === true;
 }
 
+export type MemberAccess = ts.PropertyAccessExpression | ts.ElementAccessExpression;
+
+export function isMemberAccess(node: ts.Node): node is MemberAccess {
+  return node.kind === ts.SyntaxKind.PropertyAccessExpression || node.kind === ts.SyntaxKind.ElementAccessExpression;
+}
+
 /**
- * What `receiver.key` holds, as the expressions that may have written it: a constant object
- * literal's property (undefined when code also writes `obj.key` or the literal spreads something in
- * after it), `Class.key` for a static property, `this.key` as its initializer and every
- * `this.key = ...` in the class, and a constructor's parameter property (`constructor(private key)`)
- * followed to the arguments of each `new`.
+ * The key an access reads when the code names it: `a.b`, `a?.b`, `this.#b`, `a["b"]`, `` a[`b`] ``;
+ * undefined for a computed key. The one reading of a member's key, for the resolver and the flow.
  */
-export function memberExpressions(access: ts.PropertyAccessExpression, ctx: TsContext, depth = 0): ts.Expression[] | undefined {
-  const name = access.name.text;
+export function accessedKey(access: MemberAccess): string | undefined {
+  if (ts.isPropertyAccessExpression(access)) return access.name.text;
+  const key = skipOuter(access.argumentExpression);
+  return ts.isStringLiteralLike(key) ? key.text : undefined;
+}
+
+/**
+ * What `receiver.key` (or `receiver["key"]`) holds, as the expressions that may have written it: a
+ * constant object literal's property (undefined when code also writes `obj.key`, or a computed key,
+ * or the literal spreads something in after it), `Class.key` for a static property, `this.key` as its
+ * initializer and every `this.key = ...` in the class, and a constructor's parameter property
+ * (`constructor(private key)`) followed to the arguments of each `new`.
+ */
+export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 0): ts.Expression[] | undefined {
+  const name = accessedKey(access);
+  if (name === undefined) return undefined;
   const receiver = skipOuter(access.expression);
   if (receiver.kind === ts.SyntaxKind.ThisKeyword) {
     const owner = thisClass(access);
@@ -319,14 +346,14 @@ export function memberExpressions(access: ts.PropertyAccessExpression, ctx: TsCo
   if (!ts.isIdentifier(receiver)) {
     // A nested object (`config.leonardo.baseUrl`): only while code writes no member of the root object.
     let root: ts.Expression = receiver;
-    while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+    while (isMemberAccess(root)) root = skipOuter(root.expression);
     const binding = ts.isIdentifier(root) ? resolveIdentifier(ctx.index, root) : undefined;
     if (!binding || ctx.index.memberAssignments.has(binding)) return undefined;
     return ts.isObjectLiteralExpression(container) ? objectProperty(container, name) : undefined;
   }
   if (ts.isObjectLiteralExpression(container)) {
     const binding = resolveIdentifier(ctx.index, receiver);
-    const written = binding && ctx.index.memberAssignments.get(binding)?.some((a) => memberKey(a.left) === name);
+    const written = binding && ctx.index.memberAssignments.get(binding)?.some((a) => writesKey(a.left, name));
     return written ? undefined : objectProperty(container, name);
   }
   if (!isClassName(receiver, ctx)) return classMemberValues(container, name, ctx);
@@ -334,10 +361,11 @@ export function memberExpressions(access: ts.PropertyAccessExpression, ctx: TsCo
   return property && ts.isPropertyDeclaration(property) && property.initializer ? [property.initializer] : undefined;
 }
 
-function memberKey(left: ts.Expression): string | undefined {
-  if (ts.isPropertyAccessExpression(left)) return left.name.text;
-  if (ts.isElementAccessExpression(left)) return ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : '';
-  return undefined;
+/** `obj.name = ...`, `obj["name"] = ...`, or `obj[key] = ...` (a key the code computes may be `name`). */
+function writesKey(left: ts.Expression, name: string): boolean {
+  if (!isMemberAccess(left)) return false;
+  const key = accessedKey(left);
+  return key === name || (key === undefined && !isMemberAccess(skipOuter(left.expression)));
 }
 
 /** The value of key `name` in an object literal: its last property of that name, if nothing after it may replace it. */

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import type { AlternativesValue, ArrayValue, NumberValue, StringValue, Value } from '../../types.js';
 import { composeObject } from './bodies.js';
 import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
-import { lastMemberOpen, objectValue } from './objects.js';
+import { assignedObject, lastMemberOpen, objectValue } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions } from './resolve.js';
 import { appendAll } from '../../arrays.js';
@@ -218,6 +218,9 @@ function callValue(node: ts.CallExpression, ctx: TsContext, depth: number): Valu
     }
     if ((method === 'min' || method === 'max') && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math' && node.arguments.length >= 2) {
       return resolveIdentifier(ctx.index, callee.expression) ? undefined : boundValue(node, method, ctx, depth);
+    }
+    if (method === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
+      return resolveIdentifier(ctx.index, callee.expression) ? undefined : assignedObject(node, ctx, depth);
     }
   }
   const fn = calledFunction(node, ctx);

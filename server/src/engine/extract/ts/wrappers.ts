@@ -15,7 +15,7 @@ import { makeSite } from './requests.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import type { Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
-import { calledFunction } from './resolve.js';
+import { calledFunction, enclosingFunction } from './resolve.js';
 import { constString } from './values.js';
 
 export interface Wrapper {
@@ -115,14 +115,6 @@ function base(wrapper: Wrapper): Wrapper {
   let current = wrapper;
   while (current.via) current = current.via.inner;
   return current;
-}
-
-/** The nearest function-like node around `node` (a method, an accessor, a function), if any. */
-export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
 }
 
 function parameterIndex(fn: ts.SignatureDeclaration, binding: Binding | undefined): number | undefined {
