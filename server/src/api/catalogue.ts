@@ -20,7 +20,13 @@ const DOCS_BASE = 'https://docs.leonardo.ai/reference/';
 
 function toField(spec: FieldSpec, path: string): Field {
   const { items, fields, ...rest } = spec;
-  return Object.assign({}, rest, (items ? { items: toField(items, `${path}[]`) } : {}), (fields ? { fields: fields.map((f) => toField(f, `${path}.${f.wire}`.replace(/^\./, ''))) } : {}), { constraints: {}, path });
+  // Built by assignment, not `{ ...rest, … }` (ARCHITECTURE.md, "Performance"); the keys keep that order.
+  const field = Object.assign({}, rest) as Field;
+  if (items) field.items = toField(items, `${path}[]`);
+  if (fields) field.fields = fields.map((f) => toField(f, `${path}.${f.wire}`.replace(/^\./, '')));
+  field.constraints = {};
+  field.path = path;
+  return field;
 }
 
 /** Every field of a tree by its dotted wire path. */
@@ -37,7 +43,13 @@ function fieldsByPath(fields: readonly Field[], out = new Map<string, Field>()):
 }
 
 function toEndpoint(spec: EndpointSpec, response?: readonly FieldSpec[], removedNote?: string): Endpoint {
-  return Object.assign({}, spec, { fields: spec.fields.map((f) => toField(f, f.wire)), docsUrl: `${DOCS_BASE}${spec.operationId.toLowerCase()}` }, (removedNote ? { removedNote } : {}), (response ? { response: response.map((f) => toField(f, f.wire)) } : {}));
+  const endpoint = Object.assign({}, spec, {
+    fields: spec.fields.map((f) => toField(f, f.wire)),
+    docsUrl: `${DOCS_BASE}${spec.operationId.toLowerCase()}`,
+  }) as Endpoint;
+  if (removedNote) endpoint.removedNote = removedNote;
+  if (response) endpoint.response = response.map((f) => toField(f, f.wire));
+  return endpoint;
 }
 
 /** Generated endpoints plus the overlay's, with the overlay's facts applied. Throws on a stale overlay path. */

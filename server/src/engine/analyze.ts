@@ -196,7 +196,7 @@ function encodeFixes(findings: Finding[], requests: readonly RequestSite[]): Fin
     fixes: finding.fixes.map((fix) => (Object.assign({}, fix, {
       edits: fix.edits.map((edit) => {
         const region = regionOf(edit);
-        return region ? { ...edit, newText: region.encode(edit.newText) } : edit;
+        return region ? Object.assign({}, edit, { newText: region.encode(edit.newText) }) : edit;
       }),
     }))),
   })));

@@ -276,7 +276,7 @@ export class Flow {
 
   /** An origin read at `node`, marked checked when a status check guards `node`. */
   private checkedAt(node: ts.Node, origin: Origin | undefined): Origin | undefined {
-    return origin?.kind === 'response' && !origin.statusChecked && this.statusCheckedAt(node) ? { ...origin, statusChecked: true } : origin;
+    return origin?.kind === 'response' && !origin.statusChecked && this.statusCheckedAt(node) ? Object.assign({}, origin, { statusChecked: true }) : origin;
   }
 
   /** `a ?? []`, `a || {}`, `c && a`: the value, with empty fallbacks ignored. */
@@ -325,7 +325,7 @@ export class Flow {
       return undefined;
     }
     const response = this.at(node.expression.expression, depth);
-    return response?.kind === 'response' && response.stage === 'http' ? { ...response, stage: 'body', field: undefined } : undefined;
+    return response?.kind === 'response' && response.stage === 'http' ? Object.assign({}, response, { stage: 'body', field: undefined }) : undefined;
   }
 
   private siteOrigin(site: RequestSite, call: ts.CallExpression, depth: number): Origin | undefined {
@@ -339,7 +339,7 @@ export class Flow {
       const fn = this.calledFunction(call) ?? this.memberFunction(call);
       const result = fn ? this.returnOrigin(fn, depth) : importedReturn(call, this.context);
       if (result?.kind !== 'response' || result.endpoint) return result;
-      return site.endpoint ? { ...result, endpoint: site.endpoint } : undefined;
+      return site.endpoint ? Object.assign({}, result, { endpoint: site.endpoint }) : undefined;
     }
     // An axios response interceptor may hand back the body instead of the response; `ofetch.raw` gives the response.
     if (site.source === 'axios' && (this.interceptsAxios ??= installsResponseInterceptor(this))) return undefined;

@@ -14,7 +14,7 @@ const BODY_READERS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']
 
 export function member(origin: Origin | undefined, name: string): Origin | undefined {
   if (origin?.kind === 'response') return memberOf(origin, name);
-  if (origin?.kind === 'upload' && origin.stage === 'axios' && name === 'data') return { ...origin, stage: 'body' };
+  if (origin?.kind === 'upload' && origin.stage === 'axios' && name === 'data') return Object.assign({}, origin, { stage: 'body' });
   return undefined;
 }
 
@@ -26,10 +26,10 @@ export function element(origin: Origin | undefined, argument: ts.Expression): Or
 /** The result of `receiver.method(...)` for a response or upload receiver. */
 export function methodResult(receiver: Origin, method: string): Origin | undefined {
   if (receiver.kind === 'upload') {
-    return receiver.stage === 'http' && BODY_READERS.has(method) ? { ...receiver, stage: 'body', readBy: method } : undefined;
+    return receiver.stage === 'http' && BODY_READERS.has(method) ? Object.assign({}, receiver, { stage: 'body', readBy: method }) : undefined;
   }
   if (receiver.kind !== 'response') return undefined;
-  if (receiver.stage === 'http') return method === 'json' ? { ...receiver, stage: 'body', field: undefined } : undefined;
+  if (receiver.stage === 'http') return method === 'json' ? Object.assign({}, receiver, { stage: 'body', field: undefined }) : undefined;
   if (ELEMENT_RESULTS.has(method)) return itemOf(receiver);
   if (ARRAY_RESULTS.has(method)) return itemOf(receiver) ? receiver : undefined;
   return undefined;
@@ -81,7 +81,7 @@ export function merge(values: ReadonlyArray<Origin | undefined>): Origin | undef
     if (!value || !sameOrigin(first, value)) return undefined;
     statusChecked &&= value.kind === 'response' && value.statusChecked;
   }
-  return first.kind === 'response' && first.statusChecked !== statusChecked ? { ...first, statusChecked } : first;
+  return first.kind === 'response' && first.statusChecked !== statusChecked ? Object.assign({}, first, { statusChecked }) : first;
 }
 
 function sameOrigin(a: Origin, b: Origin): boolean {

@@ -88,7 +88,7 @@ function arrayPatternReads(pattern: ts.ArrayBindingPattern, source: ResponseOrig
 
 function memberAt(origin: ResponseOrigin | UploadOrigin, name: string): ResponseOrigin | UploadOrigin | undefined {
   if (origin.kind === 'response') return memberOf(origin, name);
-  return origin.stage === 'axios' && name === 'data' ? { ...origin, stage: 'body' } : undefined;
+  return origin.stage === 'axios' && name === 'data' ? Object.assign({}, origin, { stage: 'body' }) : undefined;
 }
 
 /** `a.b = ...`, `a.b += ...`, `a.b++`, `delete a.b`: the access is written, not read. */

@@ -37,16 +37,16 @@ export function objectFields(origin: ResponseOrigin): readonly Field[] | undefin
 /** `origin.name`: the body from a response object, or a field of the body. */
 export function memberOf(origin: ResponseOrigin, name: string): ResponseOrigin | undefined {
   if (origin.stage !== 'body') {
-    return BODY_MEMBER[origin.stage] === name ? { ...origin, stage: 'body', field: undefined } : undefined;
+    return BODY_MEMBER[origin.stage] === name ? Object.assign({}, origin, { stage: 'body', field: undefined }) : undefined;
   }
   const child = objectFields(origin)?.find((f) => nameOf(f, origin.naming) === name);
-  return child ? { ...origin, field: child } : undefined;
+  return child ? Object.assign({}, origin, { field: child }) : undefined;
 }
 
 /** `origin[i]`: an element of an array field. */
 export function itemOf(origin: ResponseOrigin): ResponseOrigin | undefined {
   if (origin.stage !== 'body' || !origin.field || !isArrayField(origin.field)) return undefined;
-  return { ...origin, field: origin.field.items };
+  return Object.assign({}, origin, { field: origin.field.items });
 }
 
 /** The chain of fields from the body root down to `target` (items included), or undefined. */

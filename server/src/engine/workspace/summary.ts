@@ -403,7 +403,7 @@ class Summarizer {
       const url = leonardoUrl(pieces, spanOf(send.url ?? send.call, ctx));
       if (url) requests.push(makeSite({ source: send.source, url, method: send.method, span: spanOf(send.call, ctx) }, catalogue));
     }
-    const options = Object.assign({}, (ctx.imports ? { imports: ctx.imports } : {}), { exportsHaveOtherCallers: true });
+    const options = ctx.imports ? { imports: ctx.imports, exportsHaveOtherCallers: true } : { exportsHaveOtherCallers: true };
     this.flow = requests.length > 0 ? new Flow(ctx.sourceFile, ctx.index, sends, requests, options) : null;
     return this.flow ?? undefined;
   }

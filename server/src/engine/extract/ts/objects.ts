@@ -115,7 +115,7 @@ export function assignedObject(call: ts.CallExpression, ctx: TsContext, depth: n
     appendAll(properties, spread.properties);
     hasUnknownKeys ||= spread.unknown;
   }
-  return { ...object, span: spanOf(call, ctx), properties, hasUnknownKeys };
+  return Object.assign({}, object, { span: spanOf(call, ctx), properties, hasUnknownKeys });
 }
 
 export interface SpreadResult {

@@ -106,7 +106,7 @@ export function registerChainedWrapper(table: WrapperTable, call: ts.CallExpress
   const node = path && skipOuter(path);
   const urlParam = node && ts.isIdentifier(node) ? parameterIndex(fn, resolveIdentifier(ctx.index, node)) : undefined;
   if (urlParam === undefined) return false;
-  addWrapper(table, { ...base(inner), fn, urlParam, via: { inner, call } }, names);
+  addWrapper(table, Object.assign({}, base(inner), { fn, urlParam, via: { inner, call } }), names);
   return true;
 }
 
