@@ -1,6 +1,7 @@
 // Keys stay secret: the helpers that tell keys from placeholders and redact them, and the guarantee that no
 // finding, fix title, hover or CLI output (stylish, JSON, SARIF) ever shows a found key in full.
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { findKeys, isPlaceholderKey, isUuid, redactKey } from '../../server/src/engine/auth/secrets.js';
 import { isUuidOrPlaceholder } from '../../server/src/engine/body/facts.js';
@@ -149,4 +150,32 @@ export const me = () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { head
   const findings = analyzeSnippet(code, { path: 'page.tsx' }).findings;
   assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['client-exposed-api-key', 'hardcoded-api-key']);
   for (const f of findings) assert.ok(!f.message.includes(KEY), f.ruleId);
+});
+
+/** findKeys as it was written with a regular expression: the hand scan must find exactly the same runs. */
+function findKeysByExpression(text: string): Array<{ key: string; start: number; end: number }> {
+  const found: Array<{ key: string; start: number; end: number }> = [];
+  const re = /-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z-])/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index - 8;
+    if (start < 0 || !/^[0-9a-f]{8}$/i.test(text.slice(start, m.index)) || (start > 0 && /[0-9a-z-]/i.test(text[start - 1]))) continue;
+    const key = text.slice(start, m.index + m[0].length);
+    // The same sample check as findKeys (a key made of one repeated digit is a sample): compare only real-looking runs.
+    if (findKeys(key).length === 1) found.push({ key, start, end: start + key.length });
+  }
+  return found;
+}
+
+test('findKeys finds exactly the runs the regular expression found, on random text around UUID-shaped pieces', () => {
+  const piece = fc.oneof(
+    fc.constantFrom(KEY, KEY.toUpperCase(), `x${KEY}`, `${KEY}x`, `-${KEY}`, `${KEY}-`, KEY.slice(1), KEY.slice(0, -1), `${KEY.slice(0, 8)}-${KEY}`, '1a2b-4c3d-9e8f-0a1b2c3d4e5f', 'é', '"', ' ', '-', 'Bearer '),
+    fc.string({ unit: fc.constantFrom('0', '9', 'a', 'f', 'A', 'F', 'g', 'x', '-', ' ', '_', '"'), maxLength: 40 }),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const text = pieces.join('');
+      assert.deepEqual(findKeys(text), findKeysByExpression(text), text);
+    }),
+    { numRuns: 2000, seed: 20261206 },
+  );
 });

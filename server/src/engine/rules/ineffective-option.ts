@@ -15,6 +15,7 @@ import {
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty } from '../fix/builders.js';
 import type { Fix, Property, Rule } from '../types.js';
+import type { Catalogue } from '../../api/types.js';
 import { endpointLabel } from '../body/walk.js';
 import { q } from '../messages.js';
 
@@ -73,6 +74,23 @@ const ALCHEMY_ON_STYLES = [
   'RENDER_3D', 'SKETCH_BW', 'SKETCH_COLOR', 'NONE',
 ];
 
+/** The names (wire and SDK) of DEPENDENCIES' fields, from the catalogue (built once per catalogue). */
+const dependentNamesOf = new WeakMap<Catalogue, ReadonlySet<string>>();
+
+function dependentNames(catalogue: Catalogue): ReadonlySet<string> {
+  let names = dependentNamesOf.get(catalogue);
+  if (!names) {
+    const set = new Set<string>();
+    for (const d of DEPENDENCIES) {
+      set.add(d.field);
+      const field = catalogue.byOperationId(d.operationId)?.fields.find((f) => f.wire === d.field);
+      if (field) set.add(field.sdk);
+    }
+    dependentNamesOf.set(catalogue, (names = set));
+  }
+  return names;
+}
+
 /** The operations DEPENDENCIES speaks of. */
 const OPERATIONS = [...new Set(DEPENDENCIES.map((d) => d.operationId))];
 
@@ -89,7 +107,10 @@ export const rule: Rule = {
       const report = (property: Property, message: string, fixes: Fix[], detail?: string): void =>
         ctx.report({ message, detail, span: property.keySpan, fixes, endpoint: endpointLabel(body.request) });
       const operationId = body.request.endpoint!.operationId;
-      for (const dependency of DEPENDENCIES) {
+      const names = dependentNames(ctx.catalogue);
+      // Most bodies have none of the dependent fields: one look at their keys, not a look-up per dependency.
+      const anyDependent = body.object.properties.some((p) => names.has(p.key));
+      for (const dependency of anyDependent ? DEPENDENCIES : []) {
         if (dependency.operationId !== operationId) continue;
         const property = writtenSet(body.state(dependency.field));
         if (!property || !companionOff(body, dependency)) continue;
