@@ -216,7 +216,8 @@ export function redactDeep<T>(value: T): T {
     // for-in over own keys: no array of keys (or [key, value] pairs) allocated per finding and fix.
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
-      if (key === 'edits') continue;
+      // Edits are the document's own text written back; spans are numbers: neither is shown.
+      if (key === 'edits' || key === 'span') continue;
       const field = (value as Record<string, unknown>)[key];
       const redacted = redactDeep(field);
       if (redacted !== field) (out ??= { ...(value as Record<string, unknown>) })[key] = redacted;

@@ -96,9 +96,21 @@ function applyRef(site: RequestSite, ref: EndpointRef, offset: number, catalogue
     apiVersion: ref.apiVersion,
     pathSpan,
   };
-  if (ref.apiVersion === 'v1' && ref.host === LEONARDO_HOST) {
-    site.endpoint = catalogue.match(ref.method, ref.path)?.endpoint;
-  }
+  if (ref.apiVersion === 'v1' && ref.host === LEONARDO_HOST) site.endpoint = endpointOf(ref, catalogue);
+}
+
+/**
+ * The catalogue's endpoint for a ref, once per ref: a configuration's `requestFiles` refs are parsed
+ * once (requestFileRules) and name the endpoint of every file they match.
+ */
+const endpointsOfRefs = new WeakMap<Catalogue, WeakMap<EndpointRef, Endpoint | null>>();
+
+function endpointOf(ref: EndpointRef, catalogue: Catalogue): Endpoint | undefined {
+  let byRef = endpointsOfRefs.get(catalogue);
+  if (!byRef) endpointsOfRefs.set(catalogue, (byRef = new WeakMap()));
+  let endpoint = byRef.get(ref);
+  if (endpoint === undefined) byRef.set(ref, (endpoint = catalogue.match(ref.method, ref.path)?.endpoint ?? null));
+  return endpoint ?? undefined;
 }
 
 function spanOf(start: number, length: number): Span {

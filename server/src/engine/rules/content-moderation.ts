@@ -117,6 +117,7 @@ function matches(text: string, offset: number): TermHit[] {
 }
 
 function firstOfEach(hits: TermHit[]): TermHit[] {
+  if (hits.length < 2) return hits;
   const seen = new Set<string>();
   return hits.filter((h) => !seen.has(h.term) && seen.add(h.term));
 }

@@ -21,10 +21,17 @@ const DIMENSION_NAMES = new Set(['width', 'height', 'imageWidth', 'imageHeight']
 /** A width/height field with known bounds; the fields this rule (alone) judges for numbers. */
 export function isDimensionField(field: Field): boolean {
   if (!DIMENSION_NAMES.has(field.wire)) return false;
-  const c = field.constraints;
-  const bounded = c.min !== undefined || c.max !== undefined || c.multipleOf !== undefined || numericAllowed(field).length > 0;
+  let bounded = boundedDimensions.get(field);
+  if (bounded === undefined) {
+    const c = field.constraints;
+    bounded = c.min !== undefined || c.max !== undefined || c.multipleOf !== undefined || numericAllowed(field).length > 0;
+    boundedDimensions.set(field, bounded);
+  }
   return bounded;
 }
+
+/** Whether a width/height field has bounds, once per field (the catalogue's, built once per process). */
+const boundedDimensions = new WeakMap<Field, boolean>();
 
 /** The discrete numbers a field allows, when the catalogue states a set. */
 export function numericAllowed(field: Field): number[] {

@@ -30,15 +30,15 @@ export const rule: Rule = {
     walkBodies(ctx, {
       property({ request, object, property, field, path }) {
         if (!field || isDimensionField(field) || isImageCountField(field)) return;
-        // A value the API ignores (photoRealStrength without photoReal): ineffective-option's removal is
-        // the fix, not a clamp that leaves it ignored.
-        if (path === property.key) {
-          if (noEffect(new BodyFacts(request, object, ctx.catalogue), field.wire)) return;
-        }
+        let ignored: boolean | undefined;
         for (const option of literalOptions(property.value)) {
           if (option.kind !== 'number') continue;
           const nearest = nearestAccepted(option.value, field);
           if (nearest === undefined) continue;
+          // A value the API ignores (photoRealStrength without photoReal): ineffective-option's removal is
+          // the fix, not a clamp that leaves it ignored. (Asked only of a value out of range.)
+          ignored ??= path === property.key && Boolean(noEffect(new BodyFacts(request, object, ctx.catalogue), field.wire));
+          if (ignored) return;
           ctx.report({
             message: message(request, path, option, field),
             span: option.span,
