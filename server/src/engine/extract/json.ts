@@ -16,6 +16,7 @@ import { compileGlob } from '../config/glob.js';
 import type { LintDocument, ObjectValue, RequestSite, Span } from '../types.js';
 import type { Extraction } from './index.js';
 import { parseJsonValue } from './json-values.js';
+import { perObject } from '../per-object.js';
 import { nearestNames } from '../fix/suggest.js';
 import { LEONARDO_HOST, parseEndpointRef, type EndpointRef } from './leonardo-url.js';
 
@@ -103,14 +104,10 @@ function applyRef(site: RequestSite, ref: EndpointRef, offset: number, catalogue
  * The catalogue's endpoint for a ref, once per ref: a configuration's `requestFiles` refs are parsed
  * once (requestFileRules) and name the endpoint of every file they match.
  */
-const endpointsOfRefs = new WeakMap<Catalogue, WeakMap<EndpointRef, Endpoint | null>>();
+const endpointsOfRefs = perObject((catalogue: Catalogue) => perObject((ref: EndpointRef) => catalogue.match(ref.method, ref.path)?.endpoint));
 
 function endpointOf(ref: EndpointRef, catalogue: Catalogue): Endpoint | undefined {
-  let byRef = endpointsOfRefs.get(catalogue);
-  if (!byRef) endpointsOfRefs.set(catalogue, (byRef = new WeakMap()));
-  let endpoint = byRef.get(ref);
-  if (endpoint === undefined) byRef.set(ref, (endpoint = catalogue.match(ref.method, ref.path)?.endpoint ?? null));
-  return endpoint ?? undefined;
+  return endpointsOfRefs(catalogue)(ref);
 }
 
 function spanOf(start: number, length: number): Span {

@@ -18,6 +18,7 @@ import type { Fix, Property, Rule } from '../types.js';
 import type { Catalogue } from '../../api/types.js';
 import { endpointLabel } from '../body/walk.js';
 import { q } from '../messages.js';
+import { perObject } from '../per-object.js';
 
 /** A field that only works when its companion is enabled (wire names). */
 interface Dependency {
@@ -74,22 +75,16 @@ const ALCHEMY_ON_STYLES = [
   'RENDER_3D', 'SKETCH_BW', 'SKETCH_COLOR', 'NONE',
 ];
 
-/** The names (wire and SDK) of DEPENDENCIES' fields, from the catalogue (built once per catalogue). */
-const dependentNamesOf = new WeakMap<Catalogue, ReadonlySet<string>>();
-
-function dependentNames(catalogue: Catalogue): ReadonlySet<string> {
-  let names = dependentNamesOf.get(catalogue);
-  if (!names) {
-    const set = new Set<string>();
-    for (const d of DEPENDENCIES) {
-      set.add(d.field);
-      const field = catalogue.byOperationId(d.operationId)?.fields.find((f) => f.wire === d.field);
-      if (field) set.add(field.sdk);
-    }
-    dependentNamesOf.set(catalogue, (names = set));
+/** The names (wire and SDK) of DEPENDENCIES' fields, once per catalogue. */
+const dependentNames = perObject((catalogue: Catalogue): ReadonlySet<string> => {
+  const names = new Set<string>();
+  for (const d of DEPENDENCIES) {
+    names.add(d.field);
+    const field = catalogue.byOperationId(d.operationId)?.fields.find((f) => f.wire === d.field);
+    if (field) names.add(field.sdk);
   }
   return names;
-}
+});
 
 /** The operations DEPENDENCIES speaks of. */
 const OPERATIONS = [...new Set(DEPENDENCIES.map((d) => d.operationId))];

@@ -10,6 +10,7 @@ import type { NumberValue, RequestSite, Rule } from '../types.js';
 import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 import { checkInvalidDimensionsV2 } from '../v2/invalid-dimensions.js';
 import { q } from '../messages.js';
+import { perObject } from '../per-object.js';
 
 const ID = 'invalid-dimensions';
 const API_ERROR = 'invalid dimensions';
@@ -20,18 +21,14 @@ const DIMENSION_NAMES = new Set(['width', 'height', 'imageWidth', 'imageHeight']
 
 /** A width/height field with known bounds; the fields this rule (alone) judges for numbers. */
 export function isDimensionField(field: Field): boolean {
-  if (!DIMENSION_NAMES.has(field.wire)) return false;
-  let bounded = boundedDimensions.get(field);
-  if (bounded === undefined) {
-    const c = field.constraints;
-    bounded = c.min !== undefined || c.max !== undefined || c.multipleOf !== undefined || numericAllowed(field).length > 0;
-    boundedDimensions.set(field, bounded);
-  }
-  return bounded;
+  return DIMENSION_NAMES.has(field.wire) && isBounded(field);
 }
 
-/** Whether a width/height field has bounds, once per field (the catalogue's, built once per process). */
-const boundedDimensions = new WeakMap<Field, boolean>();
+/** Whether a field states bounds, once per field. */
+const isBounded = perObject((field: Field): boolean => {
+  const c = field.constraints;
+  return c.min !== undefined || c.max !== undefined || c.multipleOf !== undefined || numericAllowed(field).length > 0;
+});
 
 /** The discrete numbers a field allows, when the catalogue states a set. */
 export function numericAllowed(field: Field): number[] {

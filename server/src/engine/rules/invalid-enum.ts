@@ -7,6 +7,7 @@
 import type { Field } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { fitMessage, q } from '../messages.js';
+import { perObject } from '../per-object.js';
 import { checkResponseEnumComparisons } from '../flow/status-comparisons.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
@@ -71,13 +72,11 @@ function checkValue(ctx: RuleContext, request: RequestSite, value: Value, field:
 /** The formal enum, or the string values the docs list (`photoRealVersion`, upload `extension`). */
 function allowedStrings(field: Field): string[] {
   if (field.enum && field.enum.length > 0) return field.enum;
-  let found = documentedStrings.get(field);
-  if (!found) documentedStrings.set(field, (found = (field.constraints.allowed ?? []).filter((v): v is string => typeof v === 'string')));
-  return found;
+  return documentedStrings(field);
 }
 
-/** The documented string values of a field without a formal enum, once per field (the catalogue's). */
-const documentedStrings = new WeakMap<Field, string[]>();
+/** The documented string values of a field without a formal enum, once per field. */
+const documentedStrings = perObject((field: Field) => (field.constraints.allowed ?? []).filter((v): v is string => typeof v === 'string'));
 
 /** `extension`, `initExtension`, `maskExtension`: the file-extension fields of the upload endpoints. */
 function isExtensionField(field: Field): boolean {
@@ -161,17 +160,11 @@ function extensionMessage(path: string, value: StringValue, allowed: readonly st
   };
 }
 
-/** An enum's values as JSON, and listed for the detail, worked out once per list (the catalogue's). */
-const quotedLists = new WeakMap<readonly string[], { values: string[]; listed: string }>();
-
-function quotedValues(allowed: readonly string[]): { values: string[]; listed: string } {
-  let found = quotedLists.get(allowed);
-  if (!found) {
-    const values = allowed.map((s) => JSON.stringify(s));
-    quotedLists.set(allowed, (found = { values, listed: values.map((v) => `\`${v}\``).join(', ') }));
-  }
-  return found;
-}
+/** An enum's values as JSON, and listed for the detail, worked out once per list. */
+const quotedValues = perObject((allowed: readonly string[]) => {
+  const values = allowed.map((s) => JSON.stringify(s));
+  return { values, listed: values.map((v) => `\`${v}\``).join(', ') };
+});
 
 interface Worded {
   message: string;

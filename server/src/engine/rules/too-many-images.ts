@@ -5,6 +5,7 @@
 
 import type { Field, Naming } from '../../api/types.js';
 import { q } from '../messages.js';
+import { perObject } from '../per-object.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue } from '../fix/builders.js';
 import type { ObjectValue, Rule } from '../types.js';
@@ -87,23 +88,10 @@ function largeSide({ object, fields, request }: ObjectVisit): LargeSide | undefi
   return undefined;
 }
 
-/**
- * A look-up worked out once per field list: the lists are the catalogue's, built once per process,
- * and every object of every body asks.
- */
-function perFieldList<T>(compute: (fields: readonly Field[]) => T): (fields: readonly Field[]) => T {
-  const memo = new WeakMap<readonly Field[], { value: T }>();
-  return (fields) => {
-    let hit = memo.get(fields);
-    if (!hit) memo.set(fields, (hit = { value: compute(fields) }));
-    return hit.value;
-  };
-}
-
-const sizeFields = perFieldList((fields) => SIZE_NAMES.flatMap((name) => fields.filter((f) => f.wire === name)));
+const sizeFields = perObject((fields: readonly Field[]) => SIZE_NAMES.flatMap((name) => fields.filter((f) => f.wire === name)));
 
 /** The image-count field among an object's fields. */
-const countFieldOf = perFieldList((fields) => fields.find(isImageCountField));
+const countFieldOf = perObject((fields: readonly Field[]) => fields.find(isImageCountField));
 
 function sideValues(object: ObjectValue, field: Field, naming: Naming): { values: number[]; isDefault: boolean } | undefined {
   const property = propertyFor(object, field, naming);

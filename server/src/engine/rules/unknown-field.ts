@@ -3,6 +3,7 @@
 
 import type { Catalogue, Endpoint, Field, Naming } from '../../api/types.js';
 import { fitMessage, q } from '../messages.js';
+import { perObject } from '../per-object.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, keyWrittenAsRead, removeProperty, renameKey } from '../fix/builders.js';
 import { BodyFacts } from '../body/facts.js';
@@ -202,19 +203,18 @@ interface Names {
   byOtherName: Map<string, Field>;
 }
 
-/** Made once per list and naming: the catalogue's lists are built once per process. */
-const fieldNames = { wire: new WeakMap<readonly Field[], Names>(), sdk: new WeakMap<readonly Field[], Names>() };
+/** Made once per list and naming. */
+const fieldNames = { wire: perObject((fields: readonly Field[]) => namesIn(fields, 'wire')), sdk: perObject((fields: readonly Field[]) => namesIn(fields, 'sdk')) };
 
 function namesOf(fields: readonly Field[], naming: Naming): Names {
-  const table = fieldNames[naming];
-  let found = table.get(fields);
-  if (!found) {
-    const other: Naming = naming === 'wire' ? 'sdk' : 'wire';
-    const byOtherName = new Map<string, Field>();
-    for (const f of fields) if (f.wire !== f.sdk && !byOtherName.has(nameFor(f, other))) byOtherName.set(nameFor(f, other), f);
-    table.set(fields, (found = { names: fields.map((f) => nameFor(f, naming)), byOtherName }));
-  }
-  return found;
+  return fieldNames[naming](fields);
+}
+
+function namesIn(fields: readonly Field[], naming: Naming): Names {
+  const other: Naming = naming === 'wire' ? 'sdk' : 'wire';
+  const byOtherName = new Map<string, Field>();
+  for (const f of fields) if (f.wire !== f.sdk && !byOtherName.has(nameFor(f, other))) byOtherName.set(nameFor(f, other), f);
+  return { names: fields.map((f) => nameFor(f, naming)), byOtherName };
 }
 
 /** A table's own entry: a key from the document (`constructor`, `__proto__`) never reads Object.prototype. */
