@@ -154,6 +154,67 @@ export async function fanOut(items: { prompt: string }[]) {
   assert.deepEqual(hits(code), ['invalid-dimensions 1025', 'out-of-range 30', 'too-many-images 9']);
 });
 
+test('a function that sends its parameter as the body: each call is checked where its body is written', () => {
+  const code = `import axios from "axios";
+const api = axios.create({ baseURL: "${V1}", headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+
+async function generateImage(params: Record<string, unknown>) {
+  const response = await api.post("/generations", params);
+  return response.data;
+}
+async function generateWithModel(params: Record<string, unknown>) {
+  const res = await fetch("${V1}/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ ...params, modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876", num_images: 4 }),
+  });
+  return res.json();
+}
+async function createGeneration(prompt: string, options: Record<string, unknown>) {
+  return generateImage({ prompt, ...options });
+}
+
+export async function POST() {
+  await generateImage({ prompt: "a fox", num_images: 9, widht: 512 });
+  await generateImage({ prompt: "a cat", guidance_scale: 30 });
+  await generateWithModel({ prompt: "a fox", width: 1025, num_images: 12 });
+  await createGeneration("an owl", { height: 1023 });
+}`;
+  // Each caller's own mistakes, at its own literal; the wrapper's later `num_images: 4` wins over the caller's 12.
+  assert.deepEqual(hits(code), ['too-many-images 9', 'unknown-field widht', 'out-of-range 30', 'invalid-dimensions 1025', 'invalid-dimensions 1023']);
+});
+
+test('a parameter sent as the body whose callers cannot all be seen, or that the function changes, says nothing', () => {
+  const code = `const URL = "${V1}/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function exported(params: object) {
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+async function passedOn(params: object) {
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+async function changed(params: Record<string, unknown>) {
+  params.num_images = 4;
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+async function handed(params: Record<string, unknown>) {
+  addDefaults(params);
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+async function fromInput(params: object) {
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+export async function run(input: object) {
+  await exported({ prompt: "a fox", num_images: 9 });
+  [{ prompt: "a fox", num_images: 9 }].forEach(passedOn);
+  await changed({ prompt: "a fox", num_images: 9 });
+  await handed({ prompt: "a fox", num_images: 9 });
+  await fromInput(input);
+}`;
+  // \`exported\` is seen by this file's call, but other modules may call it with other bodies.
+  assert.deepEqual(hits(code), []);
+});
+
 test('fallbacks and bounds: the literal side is checked, the unknown side is not', () => {
   const flagged = `import axios from "axios";
 export async function generate(prompt: string, options: { width?: number } = {}, n = 1) {

@@ -94,10 +94,13 @@ function addNested(object: ObjectValue, path: readonly string[], property: Prope
 /**
  * Whether code anywhere in the file may change what `binding` holds: a member assignment, or a call
  * it is handed to that does more than read it (for a value another module reads at no known time).
+ * The call around `use`, when given, is not counted: it is the one that sends what is read there.
  */
-export function mayBeChanged(binding: Binding, ctx: TsContext): boolean {
+export function mayBeChanged(binding: Binding, ctx: TsContext, use?: ts.Node): boolean {
   if ((ctx.index.memberAssignments.get(binding)?.length ?? 0) > 0) return true;
   return (ctx.index.argumentUses.get(binding) ?? []).some((call) => {
+    // The call that hands on the use being read (`axios.post(url, params)`) is what sends it.
+    if (use && call.pos <= use.pos && use.end <= call.end) return false;
     const callee = calleeName(call.expression);
     return !callee || !READ_ONLY_CALLS.test(callee);
   });

@@ -4,11 +4,12 @@
 
 import ts from 'typescript';
 import type { AlternativesValue, ArrayValue, NumberValue, StringValue, Value } from '../../types.js';
-import { composeObject } from './bodies.js';
+import { composeObject, mayBeChanged } from './bodies.js';
 import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
-import { assignedObject, lastMemberOpen, objectValue } from './objects.js';
+import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions } from './resolve.js';
+import type { Binding } from './file-index.js';
+import { bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, parameterArguments, returnedExpressions } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -36,7 +37,7 @@ export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): V
       // A string left open at the end (`{ a: "x⏎`) swallows the rest of its line: the literal is being
       // typed, and a property inserted after its last member would land inside the string.
       if (lastMemberOpen(node as ts.ObjectLiteralExpression, ctx)) return unknownValue(node, ctx);
-      return objectValue(node as ts.ObjectLiteralExpression, ctx, depth);
+      return objectValues(node as ts.ObjectLiteralExpression, ctx, depth);
     case ts.SyntaxKind.ArrayLiteralExpression:
       return arrayValue(node as ts.ArrayLiteralExpression, ctx, depth);
     case ts.SyntaxKind.ConditionalExpression: {
@@ -89,6 +90,7 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   }
   // A constant another module exports (the workspace index's answer).
   if (binding.kind === 'import') return importedValue(node, ctx) ?? unknownValue(node, ctx);
+  if (binding.kind === 'param') return parameterValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
   const bound = bindingValue(node, ctx, binding);
   if (!bound) {
     const list = iteratedList(binding);
@@ -96,10 +98,37 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   }
   const resolved = withBinding(ctx, binding, () => {
     const value = valueOf(bound.expression, ctx, depth + 1);
-    return value.kind === 'object' ? composeObject(value, bound, node, ctx, depth) : value;
+    if (value.kind === 'object') return composeObject(value, bound, node, ctx, depth);
+    // Each object the name may hold gets what the code adds to it before this use.
+    if (value.kind === 'alternatives' && value.options.some((o) => o.kind === 'object')) {
+      return Object.assign({}, value, { options: value.options.map((o) => (o.kind === 'object' ? composeObject(o, bound, node, ctx, depth) : o)) });
+    }
+    return value;
   });
   return resolved ?? unknownValue(node, ctx);
 }
+
+/**
+ * What a parameter holds: an element callback's (`list.map((p) => …)`) each element of its list; a
+ * function's, what every call of it passes (`generate({ prompt, num_images: 9 })`), when every use of
+ * the function is a visible call and the function writes nothing into the parameter. One call gives
+ * its argument's value; several, each of them as alternatives. The values' spans are the callers'.
+ */
+function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, depth: number): Value | undefined {
+  const list = iteratedList(binding);
+  if (list) return withBinding(ctx, binding, () => elementValue(list, node, ctx, depth));
+  // A parameter the function writes into or hands on (`params.modelId = …`, `addDefaults(params)`) holds more than the callers wrote.
+  if (mayBeChanged(binding, ctx, node)) return undefined;
+  const args = parameterArguments(binding, ctx);
+  if (!args || args.length === 0 || args.length > MAX_CALLERS) return undefined;
+  return withBinding(ctx, binding, () => {
+    const options = args.map((argument) => valueOf(argument, ctx, depth + 1));
+    return options.length === 1 ? options[0] : ({ kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue);
+  });
+}
+
+/** Beyond this many calls, a parameter's value is left unknown (each call is one more option to judge). */
+const MAX_CALLERS = 16;
 
 /**
  * What a loop variable or an element callback's parameter holds: each element of the list in turn
