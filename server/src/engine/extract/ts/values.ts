@@ -1,6 +1,7 @@
 // A TS/JS expression → the engine's Value: literals with exact spans, alternatives for `c ? a : b`
-// and fallbacks (`x ?? 10`), same-file constants resolved to their declaration, things JSON cannot
-// carry (functions, FormData, Buffers, streams) as foreign values, and everything else unknown.
+// and fallbacks (`x ?? 10`), same-file constants resolved to their declaration, a parameter to what
+// every visible call passes, things JSON cannot carry (functions, FormData, Buffers, streams) as
+// foreign values, and everything else unknown.
 
 import ts from 'typescript';
 import type { AlternativesValue, ArrayValue, NumberValue, StringValue, Value } from '../../types.js';
