@@ -13,6 +13,7 @@ import { ModuleResolver } from './modules.js';
 import { EMPTY_SUMMARY, summarizeModule, summarizeResponses, type ModuleSummary } from './summary.js';
 import type { ResponseOrigin } from '../flow/types.js';
 import type { ExportFact, ImportResolver } from './types.js';
+import { CLIENT_SETUP_TEXT } from '../extract/ts/client-setup.js';
 
 export interface WorkspaceIndexOptions {
   /** The workspace root (absolute): nothing outside it is read or resolved. */
@@ -27,6 +28,8 @@ export interface WorkspaceIndexOptions {
 
 interface Scan {
   mentionsLeonardo: boolean;
+  /** Whether it may set up an axios client from outside (CLIENT_SETUP_TEXT). */
+  setsUpClients: boolean;
   /** Specifiers of `export … from "…"` and `module.exports = require("…")`. */
   reexports: string[];
 }
@@ -57,6 +60,11 @@ export class WorkspaceIndex {
   private readonly dependents = new Map<string, Set<string>>();
   /** Texts given for files (open editors) instead of what the reader reads. */
   private readonly overrides = new Map<string, string>();
+  /** The listed files that may set up an axios client from outside (see clientSetUpElsewhere), found when first asked. */
+  private setupFiles?: Set<string>;
+  /** The files whose answers asked whether a client is set up elsewhere: a file that starts or stops setting one up concerns them. */
+  private readonly setupAskers = new Set<string>();
+  private askingSetups = false;
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.root = path.resolve(options.root);
@@ -79,6 +87,7 @@ export class WorkspaceIndex {
     this.scans.clear();
     this.summaries.clear();
     this.responses.clear();
+    this.setupFiles = undefined;
   }
 
   /** Scan every listed file, and summarise those that mention Leonardo (the cold build). */
@@ -103,8 +112,10 @@ export class WorkspaceIndex {
     return {
       resolve: (specifier, imported) => {
         const target = this.modules.resolve(from, specifier);
-        return target === undefined ? undefined : this.exportFact(target, imported, from, 0);
+        const fact = target === undefined ? undefined : this.exportFact(target, imported, from, 0);
+        return fact?.kind === 'client' ? this.withSetupElsewhere(fact, from) : fact;
       },
+      axiosSetUpElsewhere: () => this.clientSetUpElsewhere(undefined, from),
       returns: (file, name) => {
         this.depend(file, from);
         return this.responsesOf(file).get(name);
@@ -141,7 +152,15 @@ export class WorkspaceIndex {
     // A file appearing or disappearing (or a config changing) changes what specifiers resolve to.
     if (existed !== this.exists(resolved) || CONFIG_FILE.test(resolved)) this.modules.clear();
     // Summarised again when next asked: a keystroke in an open module costs no parse here.
-    return this.invalidate(resolved);
+    const affected = this.invalidate(resolved);
+    // A file that starts or stops setting up a client concerns every file that asked about one.
+    if (this.setupFiles) {
+      const was = this.setupFiles.delete(resolved);
+      const now = text !== null && this.scanOf(resolved)?.setsUpClients === true;
+      if (now) this.setupFiles.add(resolved);
+      if (was !== now) for (const asker of this.setupAskers) if (asker !== resolved && !affected.includes(asker)) affected.push(asker);
+    }
+    return affected;
   }
 
   /** An editor closed the file: its text is the disk's again. */
@@ -173,6 +192,44 @@ export class WorkspaceIndex {
       this.dependents.delete(current);
     }
     return [...affected];
+  }
+
+  /** An axios client another module sets up too (an interceptor, default headers): its own headers are not all it sends. */
+  private withSetupElsewhere(fact: Extract<ExportFact, { kind: 'client' }>, requester: string): ExportFact {
+    if (fact.library !== 'axios' || !fact.headers || fact.headers.unknown) return fact;
+    return this.clientSetUpElsewhere(fact.origin, requester) ? Object.assign({}, fact, { headers: { unknown: true as const } }) : fact;
+  }
+
+  /**
+   * Whether a module other than the requester installs an interceptor on, or sets default headers of,
+   * the axios client `client` declares (the global `axios` when undefined; its defaults reach every
+   * instance made after them), or of a client it cannot name. Only known once the files are listed:
+   * before that (one file linted alone), false, as before the index.
+   */
+  private clientSetUpElsewhere(client: { file: string; name: string } | undefined, requester: string): boolean {
+    if (!this.files || this.askingSetups) return false;
+    this.setupAskers.add(requester);
+    if (!this.setupFiles) {
+      this.setupFiles = new Set();
+      for (const file of this.files) if (MODULE_FILE.test(file) && this.scanOf(file)?.setsUpClients) this.setupFiles.add(file);
+    }
+    this.askingSetups = true;
+    try {
+      for (const file of this.setupFiles) {
+        if (file === requester) continue; // its own set-up is seen by its own analysis
+        this.depend(file, requester);
+        for (const setup of this.summaryOf(file).setups ?? []) {
+          if (setup.kind !== 'import') return true; // the global axios, or a client it cannot name
+          if (!client) continue;
+          const target = this.modules.resolve(file, setup.specifier);
+          const fact = target === undefined ? undefined : this.exportFact(target, setup.imported, requester, 0);
+          if (fact?.kind === 'client' && fact.origin.file === client.file && fact.origin.name === client.name) return true;
+        }
+      }
+      return false;
+    } finally {
+      this.askingSetups = false;
+    }
   }
 
   private exportFact(file: string, name: string, requester: string, hops: number): ExportFact | undefined {
@@ -245,7 +302,7 @@ export class WorkspaceIndex {
     if (known) return known;
     const text = this.textOf(file);
     if (text === undefined) return undefined;
-    const scan: Scan = { mentionsLeonardo: MENTIONS_LEONARDO.test(text), reexports: [] };
+    const scan: Scan = { mentionsLeonardo: MENTIONS_LEONARDO.test(text), setsUpClients: CLIENT_SETUP_TEXT.test(text), reexports: [] };
     for (const match of text.matchAll(REEXPORTS)) scan.reexports.push(match[2]);
     this.scans.set(file, scan);
     return scan;
