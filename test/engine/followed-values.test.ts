@@ -215,6 +215,44 @@ export async function run(input: object) {
   assert.deepEqual(hits(code), []);
 });
 
+test('destructured options: each name is what the one call passes, or its default', () => {
+  const code = `interface Options { prompt: string; width?: number; height?: number; numImages?: number }
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+async function generate({ prompt, width = 1024, height = 1024, numImages = 9 }: Options) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width, height, num_images: numImages }) });
+}
+async function generateFrom(options: Options) {
+  const { prompt, width: w = 512, height } = options;
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width: w, height }) });
+}
+
+export async function main() {
+  await generate({ prompt: "a fox", width: 1025 });
+  await generateFrom({ prompt: "an owl", height: 1023 });
+}`;
+  // The default count is judged where it is written, with the caller's width.
+  assert.deepEqual(hits(code), ['too-many-images 9', 'invalid-dimensions 1025', 'invalid-dimensions 1023']);
+});
+
+test('values of several calls are never paired across calls', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+async function generate(prompt: string, size: number, count: number) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width: size, height: size, num_images: count }) });
+}
+async function generateWith({ prompt, size, count }: { prompt: string; size: number; count: number }) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width: size, height: size, num_images: count }) });
+}
+export async function main() {
+  await generate("a fox", 1024, 2);
+  await generate("a cat", 512, 8);
+  await generateWith({ prompt: "a fox", size: 1024, count: 2 });
+  await generateWith({ prompt: "a cat", size: 512, count: 8 });
+}`;
+  // 1024 with 8 would be too many, but no call sends them together.
+  assert.deepEqual(hits(code), []);
+});
+
 test('fallbacks and bounds: the literal side is checked, the unknown side is not', () => {
   const flagged = `import axios from "axios";
 export async function generate(prompt: string, options: { width?: number } = {}, n = 1) {

@@ -252,6 +252,12 @@ export function returnedExpression(call: ts.CallExpression, ctx: TsContext): ts.
 export function parameterArguments(binding: Binding, ctx: TsContext): ts.Expression[] | undefined {
   const parameter = binding.node;
   if (binding.kind !== 'param' || binding.reassigned || !ts.isParameter(parameter) || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return undefined;
+  return argumentsOfParameter(parameter, ctx);
+}
+
+/** What a parameter (a name or a destructuring pattern) receives at each call, as `parameterArguments`. */
+export function argumentsOfParameter(parameter: ts.ParameterDeclaration, ctx: TsContext): ts.Expression[] | undefined {
+  if (parameter.dotDotDotToken) return undefined;
   const fn = parameter.parent;
   const position = fn.parameters.indexOf(parameter);
   const calls = callsOf(fn, ctx);
