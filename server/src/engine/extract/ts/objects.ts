@@ -29,7 +29,9 @@ export function objectValues(node: ts.ObjectLiteralExpression, ctx: TsContext, d
   if (!spread || !name || !ts.isIdentifier(name)) return objectValue(node, ctx, depth);
   const held = valueOf(name, ctx, depth + 1);
   const chosen = { member: spread, value: held };
-  if (held.kind !== 'alternatives' || held.options.length > MAX_SPREAD_OPTIONS || !held.options.every((o) => o.kind === 'object')) {
+  // (An unknown option, a call this file cannot see, stays one: the literal with unknown keys.)
+  const distributable = held.kind === 'alternatives' && held.options.some((o) => o.kind === 'object') && held.options.every((o) => o.kind === 'object' || o.kind === 'unknown');
+  if (held.kind !== 'alternatives' || held.options.length > MAX_SPREAD_OPTIONS || !distributable) {
     return objectValue(node, ctx, depth, chosen);
   }
   const options = held.options.map((value) => objectValue(node, ctx, depth, { member: spread, value }));

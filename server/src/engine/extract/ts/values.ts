@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import type { Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, parameterArguments, returnedExpressions } from './resolve.js';
+import { argumentsOfParameter, bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -114,9 +114,10 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
 
 /**
  * What a parameter holds: an element callback's (`list.map((p) => …)`) each element of its list; a
- * function's, what every call of it passes (`generate({ prompt, num_images: 9 })`), when every use of
- * the function is a visible call and the function writes nothing into the parameter. One call gives
- * its argument's value; several, each of them as alternatives. The values' spans are the callers'.
+ * function's or method's, what the calls this file makes pass (`generate({ prompt, num_images: 9 })`),
+ * when the function writes nothing into the parameter; calls it cannot see (an exported function, a
+ * method) may pass anything. One call gives its argument's value; more, each of them as alternatives.
+ * The values' spans are the callers'.
  */
 function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, depth: number): Value | undefined {
   if (ts.isParameter(binding.node) && ts.isObjectBindingPattern(binding.node.name)) return destructuredValue(node, binding, ctx, depth);
@@ -124,14 +125,19 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   if (list) return withBinding(ctx, binding, () => elementValue(list, node, ctx, depth));
   // A parameter the function writes into or hands on (`params.modelId = …`, `addDefaults(params)`) holds more than the callers wrote.
   if (mayBeChanged(binding, ctx, node)) return undefined;
-  const args = parameterArguments(binding, ctx);
-  if (!args || args.length === 0 || args.length > MAX_CALLERS) return undefined;
-  // Each call's value is one option; two parameters read apart would pair one call's value with
-  // another's (a width from one call, a count from the next): several calls only for a use that takes
-  // the value whole (the body itself, or spread into it), where each option stays one call's.
+  const parameter = binding.node;
+  if (binding.reassigned || !ts.isParameter(parameter) || !ts.isIdentifier(parameter.name)) return undefined;
+  const visible = visibleArguments(parameter, ctx);
+  if (!visible || visible.args.length > MAX_CALLERS) return undefined;
+  // Each call's value is one option (and calls this file cannot see, one unknown option more); two
+  // parameters read apart would pair one call's value with another's (a width from one call, a count
+  // from the next): several calls only for a use that takes the value whole (the body itself, or
+  // spread into it), where each option stays one call's. (Unknown options pair with nothing.)
+  const { args, complete } = visible;
   if (args.length > 1 && !takenWhole(node)) return undefined;
   return withBinding(ctx, binding, () => {
     const options = args.map((argument) => valueOf(argument, ctx, depth + 1));
+    if (!complete) options.push(unknownValue(node, ctx));
     return options.length === 1 ? options[0] : ({ kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue);
   });
 }
