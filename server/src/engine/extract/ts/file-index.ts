@@ -59,6 +59,8 @@ export interface FileIndex {
   writes: Map<Binding, ts.Identifier[]>;
   /** Every identifier of the file by its text (worked out on first use by `referencesOf`). */
   references?: Map<string, ts.Identifier[]>;
+  /** The calls by the name they call (`f` of `f()`, `m` of `x.m()`; worked out on first use by `callsNamed`). */
+  callsByName?: Map<string, ts.CallExpression[]>;
   /**
    * The pieces the index was put together from, in document order: their `nodes` are the nodes of
    * the kinds later whole-file passes look at (`LISTED_KINDS`: identifiers, member accesses, binary
@@ -221,6 +223,8 @@ export function releaseIndex(index: FileIndex): void {
   index.writes.clear();
   index.references?.clear();
   index.references = undefined;
+  index.callsByName?.clear();
+  index.callsByName = undefined;
   index.clientNames = undefined;
   index.imported?.clear();
   index.imported = undefined;
@@ -235,6 +239,21 @@ export function releaseIndex(index: FileIndex): void {
 }
 
 /** The identifiers of the file named `name` (uses and declarations alike), from the pieces' listed nodes. */
+/** The calls that call by `name` (`name()`, `x.name()`). */
+export function callsNamed(index: FileIndex, name: string): readonly ts.CallExpression[] {
+  let byName = index.callsByName;
+  if (!byName) {
+    byName = new Map();
+    for (const call of index.calls) {
+      const callee = skipOuter(call.expression);
+      const name = callee.kind === SK.Identifier ? (callee as ts.Identifier).text : callee.kind === SK.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : undefined;
+      if (name !== undefined) addToList(byName, name, call);
+    }
+    index.callsByName = byName;
+  }
+  return byName.get(name) ?? [];
+}
+
 export function referencesOf(index: FileIndex, name: string): readonly ts.Identifier[] {
   let references = index.references;
   if (!references) {

@@ -18,7 +18,7 @@
 
 import ts from 'typescript';
 import type { TsContext } from './context.js';
-import { referencesOf, type Binding } from './file-index.js';
+import { callsNamed, referencesOf, type Binding } from './file-index.js';
 import { appendAll } from '../../arrays.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 
@@ -288,10 +288,8 @@ export function visibleArguments(parameter: ts.ParameterDeclaration, ctx: TsCont
   if (name === undefined) return undefined;
   const position = fn.parameters.indexOf(parameter);
   const args: ts.Expression[] = [];
-  for (const call of ctx.index.calls) {
-    const callee = skipOuter(call.expression);
-    const called = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (called !== name || calledFunction(call, ctx) !== fn) continue;
+  for (const call of callsNamed(ctx.index, name)) {
+    if (calledFunction(call, ctx) !== fn) continue;
     const list = call.arguments;
     if (list.slice(0, position + 1).some(ts.isSpreadElement)) continue;
     const argument = list[position] ?? parameter.initializer;
