@@ -73,3 +73,22 @@ export async function run() {
   const { described } = lintProject({ 'src/lib.ts': lib, 'src/run.ts': caller });
   assert.deepEqual(described['src/run.ts'], []);
 });
+
+test('a module whose function hands its parameter on to an imported wrapper: its callers are checked too', () => {
+  const service = `import { generateImage } from "../lib/leonardo";
+
+export async function portrait(params: Record<string, unknown>) {
+  return generateImage({ ...params, height: 1024 });
+}
+`;
+  const job = `import { portrait } from "../services/portrait";
+
+export async function nightly() {
+  await portrait({ prompt: "a heron", width: 1023, height: 7 });
+}
+`;
+  const { described } = lintProject({ 'src/lib/leonardo.ts': LIB, 'src/services/portrait.ts': service, 'src/jobs/nightly.ts': job });
+  // The caller's height is replaced by the service's 1024: only its width is judged.
+  assert.deepEqual(described['src/jobs/nightly.ts'], ['invalid-dimensions 4:46 1023']);
+});
+

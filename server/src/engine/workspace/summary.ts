@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { exposedReads } from '../auth/exposed-env.js';
 import type { TsParsed } from '../extract/typescript.js';
 import { mayBeChanged, sentExpression } from '../extract/ts/bodies.js';
-import { sendCall, type SendCall } from '../extract/ts/calls.js';
+import { sendCall, type OptionKeys, type SendCall } from '../extract/ts/calls.js';
 import { instanceFrom, readOptions, type Options } from '../extract/ts/clients.js';
 import { CLIENT_SETUP_TEXT, clientSetupTargets, setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
 import { headersOf, makeSite, sendUrlPieces } from '../extract/ts/requests.js';
@@ -368,12 +368,12 @@ class Summarizer {
     if (bodyWrapper) {
       return {
         kind: 'wrapper',
-        url: [{ text: knownText(bodyWrapper.pieces)! }],
+        url: [{ text: bodyWrapper.url }],
         bodyParam: bodyWrapper.bodyParam,
         ...(bodyWrapper.overrides.length > 0 ? { bodyOverrides: bodyWrapper.overrides } : {}),
         ...(bodyWrapper.adds ? { bodyAdds: true as const } : {}),
-        ...(bodyWrapper.send.method ? { method: bodyWrapper.send.method.value } : {}),
-        keys: bodyWrapper.send.keys,
+        ...(bodyWrapper.method ? { method: bodyWrapper.method } : {}),
+        keys: bodyWrapper.keys,
         ...responds(this.mayRespond(fn)),
         origin: this.origin(name, nameNode, message),
       };
@@ -494,7 +494,7 @@ class Summarizer {
       registerWrapper(table, send, pieces, ctx);
       this.bodyWrapper(send, pieces);
     }
-    if (this.bodyWrappers.size > 0) this.chainedBodyWrappers();
+    if (this.bodyWrappers.size > 0 || ctx.imports) this.chainedBodyWrappers();
     this.wrappers = table.byFunction;
   }
 
@@ -504,7 +504,10 @@ class Summarizer {
     if (!url?.path) return;
     const fn = enclosingFunction(send.call);
     const around = fn && bodyAroundParameter(fn, sentExpression(send.body, this.ctx), this.ctx);
-    if (around && !this.bodyWrappers!.has(fn)) this.bodyWrappers!.set(fn, { send, pieces, bodyParam: around.index, overrides: around.overrides, adds: around.adds });
+    if (around && !this.bodyWrappers!.has(fn)) {
+      const method = send.method?.value;
+      this.bodyWrappers!.set(fn, { url: knownText(pieces)!, ...(method ? { method } : {}), keys: send.keys, bodyParam: around.index, overrides: around.overrides, adds: around.adds });
+    }
   }
 
   /**
@@ -518,17 +521,19 @@ class Summarizer {
     for (let round = 0, added = true; added && round < MAX_BODY_CHAIN; round++) {
       added = false;
       for (const call of ctx.index.calls) {
-        const target = calledFunction(call, ctx);
-        const inner = target && table.get(target);
-        if (!inner || call.arguments.some(ts.isSpreadElement)) continue;
+        // Only a call inside a function with parameters can hand one on.
         const fn = enclosingFunction(call);
+        if (!fn || fn.parameters.length === 0 || table.has(fn) || call.arguments.length === 0) continue;
+        const target = calledFunction(call, ctx);
+        const inner = target ? table.get(target) : importedBodyWrapper(call, ctx);
+        if (!inner || call.arguments.some(ts.isSpreadElement)) continue;
         const argument = call.arguments[inner.bodyParam];
-        if (!fn || fn === target || table.has(fn) || !argument) continue;
+        if (fn === target || !argument) continue;
         const around = bodyAroundParameter(fn, argument, ctx);
         if (!around) continue;
         // The inner wrapper's later keys replace the caller's too.
         const overrides = [...new Set([...around.overrides, ...inner.overrides])];
-        table.set(fn, { send: inner.send, pieces: inner.pieces, bodyParam: around.index, overrides, adds: around.adds || inner.adds });
+        table.set(fn, Object.assign({}, inner, { bodyParam: around.index, overrides, adds: around.adds || inner.adds }));
         added = true;
       }
     }
@@ -571,13 +576,32 @@ function sameSetup(a: ClientSetup, b: ClientSetup): boolean {
 
 /** A function whose fixed Leonardo URL gets (an object built around) one of its parameters as the body. */
 interface BodyWrapper {
-  send: SendCall;
-  pieces: UrlPiece[];
+  /** The fixed URL it sends to. */
+  url: string;
+  method?: string;
+  keys: OptionKeys;
   bodyParam: number;
   /** Keys written after the parameter's spread: the caller's values for them are not sent. */
   overrides: string[];
   /** The body has keys of its own besides the caller's. */
   adds: boolean;
+}
+
+/** A call of a fixed-URL wrapper another module exports (`generateImage(params)`), as a body wrapper of this module would be. */
+function importedBodyWrapper(call: ts.CallExpression, ctx: TsContext): BodyWrapper | undefined {
+  if (!ctx.imports) return undefined;
+  const fact = importedFact(call.expression, ctx);
+  if (fact?.kind !== 'wrapper' || fact.bodyParam === undefined || fact.urlParam !== undefined) return undefined;
+  const url = fact.url.length === 1 && 'text' in fact.url[0] ? fact.url[0].text : undefined;
+  if (url === undefined) return undefined;
+  return {
+    url,
+    ...(fact.method ? { method: fact.method } : {}),
+    keys: fact.keys,
+    bodyParam: fact.bodyParam,
+    overrides: fact.bodyOverrides ?? [],
+    adds: fact.bodyAdds === true,
+  };
 }
 
 /** How many functions deep a body handed on from parameter to parameter is followed. */
