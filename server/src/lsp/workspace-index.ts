@@ -31,6 +31,13 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export interface IndexerHooks {
   /** Files whose analyses read something that changed: open ones should be checked again. */
   affected(files: string[]): void;
+  /**
+   * Files whose analyses read an edited module that answers exactly as before: their results stand
+   * (open ones may be published again as they are).
+   */
+  unchanged(files: string[]): void;
+  /** The files open in the editor (an edit to a module one of them reads is compared at once). */
+  openFiles(): ReadonlySet<string>;
   log(message: string): void;
 }
 
@@ -106,10 +113,14 @@ export class BackgroundIndexer {
     return this.folderOf(file)?.index.resolverFor(file);
   }
 
-  /** An open document's text changed (or it was opened): its importers are told. */
+  /** An open document's text changed (or it was opened): its importers are told whether their results stand. */
   documentChanged(file: string, text: string): void {
     const folder = this.folderOf(file);
-    if (folder) this.report(folder.index.update(file, text));
+    if (!folder) return;
+    let open: ReadonlySet<string> | undefined;
+    const change = folder.index.change(file, text, (reader) => (open ??= this.hooks.openFiles()).has(reader));
+    this.report(change.stale);
+    if (change.unchanged.length > 0) this.hooks.unchanged(change.unchanged);
   }
 
   /** A document was closed: the disk's text counts again. */
