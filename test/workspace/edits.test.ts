@@ -187,3 +187,12 @@ test('a summary and responses from one parse are the ones worked out apart', () 
   assert.deepEqual(both.responses, summarizeResponses(LIB_FILE, LIB, imports));
   assert.ok(both.responses.size > 0 && both.summary.facts.size > 0);
 });
+
+test('listed paths with `.`, `..` or doubled separators name the files they resolve to', () => {
+  const texts = new Map(Object.entries(files(LIB)).map(([name, text]) => [path.join(ROOT, name), text]));
+  const listed = [...texts.keys()].map((file) => file.replace(`${path.sep}src${path.sep}`, `${path.sep}src${path.sep}.${path.sep}app${path.sep}..${path.sep}${path.sep}`));
+  assert.equal(listed.filter((file) => file !== path.resolve(file)).length, 2);
+  const index = new WorkspaceIndex({ root: ROOT, read: (file) => texts.get(file), files: listed });
+  assert.equal(index.resolverFor(ROUTE_FILE).resolve('@/lib/leonardo', 'generateImage')?.kind, 'wrapper');
+  assert.deepEqual(index.listedFiles().sort(), [...texts.keys()].sort());
+});

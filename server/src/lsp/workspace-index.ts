@@ -74,6 +74,10 @@ export class BackgroundIndexer {
     this.lastTyping = performance.now();
   }
 
+  private isTyping(): boolean {
+    return performance.now() - this.lastTyping < QUIET_MS;
+  }
+
   /** Resolves once no edit has come for QUIET_MS. */
   private async quiet(): Promise<void> {
     for (;;) {
@@ -152,13 +156,15 @@ export class BackgroundIndexer {
     await this.started;
     await yieldToEventLoop();
     const started = performance.now();
-    const files = await listFiles(folder.root, () => folder.cancelled);
+    // The listing, like the indexing, waits while the user types (reading folders is a slice of work each).
+    const files = await listFiles(folder.root, () => folder.cancelled, INDEXED, () => (this.isTyping() ? this.quiet() : undefined));
     if (folder.cancelled) return;
+    if (this.isTyping()) await this.quiet();
     folder.index.setFiles(files);
     const listed = folder.index.listedFiles();
     let slice = performance.now();
     for (let i = 0; i < listed.length; i++) {
-      if (performance.now() - this.lastTyping < QUIET_MS) {
+      if (this.isTyping()) {
         await this.quiet();
         slice = performance.now();
       }
@@ -184,11 +190,19 @@ export class BackgroundIndexer {
  */
 const INDEXED = /\.(?:[cm]?[jt]s|[jt]sx|json)$/i;
 
-export async function listFiles(root: string, cancelled: () => boolean, wanted: RegExp = INDEXED): Promise<string[]> {
+export async function listFiles(
+  root: string,
+  cancelled: () => boolean,
+  wanted: RegExp = INDEXED,
+  /** Asked before each folder is read: a promise to wait for first (the background listing pauses while the user types). */
+  pause?: () => Promise<void> | undefined,
+): Promise<string[]> {
   const files: string[] = [];
   const stack: Array<{ dir: string; gitignores: Gitignores | undefined }> = [{ dir: root, gitignores: await infoExclude(root) }];
   let folders = 0;
   while (stack.length > 0 && files.length < DEFAULT_MAX_FILES && folders++ < MAX_FOLDERS) {
+    const wait = pause?.();
+    if (wait) await wait;
     if (cancelled()) return files;
     const next = stack.pop()!;
     const dir = next.dir;
