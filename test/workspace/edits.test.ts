@@ -196,3 +196,16 @@ test('listed paths with `.`, `..` or doubled separators name the files they reso
   assert.equal(index.resolverFor(ROUTE_FILE).resolve('@/lib/leonardo', 'generateImage')?.kind, 'wrapper');
   assert.deepEqual(index.listedFiles().sort(), [...texts.keys()].sort());
 });
+
+test('a change on disk is compared the same way: a save that changes nothing stands, a rewrite names the importer', () => {
+  const texts = new Map(Object.entries(files(LIB)).map(([name, text]) => [path.join(ROOT, name), text]));
+  const index = new WorkspaceIndex({ root: ROOT, read: (file) => texts.get(file), files: texts.keys() });
+  index.build();
+  const before = routeFindings(index);
+  texts.set(LIB_FILE, `${LIB}// saved\n`);
+  assert.deepEqual(index.change(LIB_FILE, undefined, open), { stale: [], unchanged: [ROUTE_FILE] });
+  assert.equal(routeFindings(index), before);
+  texts.set(LIB_FILE, LIB.replace('width', 'height').replace('"/generations"', '"/generations/extra"'));
+  assert.deepEqual(index.change(LIB_FILE, undefined, open), { stale: [ROUTE_FILE], unchanged: [] });
+  assert.notEqual(routeFindings(index), before);
+});

@@ -119,12 +119,7 @@ export class BackgroundIndexer {
 
   /** An open document's text changed (or it was opened): its importers are told whether their results stand. */
   documentChanged(file: string, text: string): void {
-    const folder = this.folderOf(file);
-    if (!folder) return;
-    let open: ReadonlySet<string> | undefined;
-    const change = folder.index.change(file, text, (reader) => (open ??= this.hooks.openFiles()).has(reader));
-    this.report(change.stale);
-    if (change.unchanged.length > 0) this.hooks.unchanged(change.unchanged);
+    this.changed(file, text);
   }
 
   /** A document was closed: the disk's text counts again. */
@@ -133,10 +128,21 @@ export class BackgroundIndexer {
     if (folder) this.report(folder.index.release(file));
   }
 
-  /** workspace/didChangeWatchedFiles: a file was created, changed or deleted on disk (not an open one's edit). */
+  /**
+   * workspace/didChangeWatchedFiles: a file was created, changed or deleted on disk (not an open one's
+   * edit; a save of an open module changes nothing its importers read).
+   */
   fileChanged(file: string, deleted: boolean): void {
+    this.changed(file, deleted ? null : undefined);
+  }
+
+  private changed(file: string, text: string | null | undefined): void {
     const folder = this.folderOf(file);
-    if (folder) this.report(folder.index.update(file, deleted ? null : undefined));
+    if (!folder) return;
+    let open: ReadonlySet<string> | undefined;
+    const change = folder.index.change(file, text, (reader) => (open ??= this.hooks.openFiles()).has(reader));
+    this.report(change.stale);
+    if (change.unchanged.length > 0) this.hooks.unchanged(change.unchanged);
   }
 
   private report(files: string[]): void {
