@@ -76,6 +76,17 @@ export function summarizeResponses(path: string, text: string, imports: ImportRe
   return withSummarizer(path, text, imports, new Map<string, ResponseOrigin>(), (summarizer) => summarizer.responses());
 }
 
+/**
+ * Both, from one parse: what an edit to a module whose importers read both compares with what they
+ * read (workspace/index.ts).
+ */
+export function summarizeModuleAndResponses(path: string, text: string, imports: ImportResolver): { summary: ModuleSummary; responses: Map<string, ResponseOrigin> } {
+  // Nothing exported and no client set up: no summary, and no exported function to respond.
+  if (!EXPORTS_ANYTHING.test(text) && !CLIENT_SETUP_TEXT.test(text)) return { summary: EMPTY_SUMMARY, responses: new Map() };
+  const fallback = { summary: EMPTY_SUMMARY, responses: new Map<string, ResponseOrigin>() };
+  return withSummarizer(path, text, imports, fallback, (summarizer) => ({ summary: summarizer.run(), responses: summarizer.responses() }));
+}
+
 function withSummarizer<T>(path: string, text: string, imports: ImportResolver, fallback: T, work: (summarizer: Summarizer) => T): T {
   let sourceFile: ts.SourceFile;
   let ctx: TsContext;
@@ -117,6 +128,7 @@ class Summarizer {
   /** The module's flow analysis (null: the module makes no Leonardo request). */
   private flow?: Flow | null;
   private bodyWrappers?: Map<ts.Node, BodyWrapper>;
+  private visited = false;
 
   constructor(
     private readonly path: string,
@@ -124,7 +136,7 @@ class Summarizer {
   ) {}
 
   run(): ModuleSummary {
-    for (const statement of this.ctx.sourceFile.statements) this.visit(statement);
+    this.visitStatements();
     for (const [name, { node, nameNode }] of this.values) {
       const fact = this.factOf(name, node, nameNode);
       if (fact) this.summary.facts.set(name, fact);
@@ -163,7 +175,7 @@ class Summarizer {
 
   /** See `summarizeResponses`. */
   responses(): Map<string, ResponseOrigin> {
-    for (const statement of this.ctx.sourceFile.statements) this.visit(statement);
+    this.visitStatements();
     const out = new Map<string, ResponseOrigin>();
     for (const [name, { node }] of this.values) {
       const fn = functionOf(node);
@@ -171,6 +183,13 @@ class Summarizer {
       if (returns) out.set(name, returns);
     }
     return out;
+  }
+
+  /** The module's exports, read once (`run` and `responses` may both be asked of one summarizer). */
+  private visitStatements(): void {
+    if (this.visited) return;
+    this.visited = true;
+    for (const statement of this.ctx.sourceFile.statements) this.visit(statement);
   }
 
   private visit(statement: ts.Statement): void {
