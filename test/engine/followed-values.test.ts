@@ -243,6 +243,26 @@ export async function run(input: Record<string, unknown>) {
   assert.deepEqual(hits(code, 'src/services/leonardo.ts'), ['invalid-dimensions 1025', 'too-many-images 9', 'invalid-dimensions 1023']);
 });
 
+test('a key the code deletes before sending is not judged, in a constant or in what a caller passes', () => {
+  const code = `const URL = "${V1}/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+async function send(params: Record<string, unknown>) {
+  delete params.uiOnly;
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+export async function run(field: string) {
+  await send({ prompt: "x", uiOnly: true });
+  const body: Record<string, unknown> = { prompt: "y", uiOnly: true, num_images: 9 };
+  delete body.uiOnly;
+  await fetch(URL, { method: "POST", headers, body: JSON.stringify(body) });
+  const other: Record<string, unknown> = { prompt: "z", widht: 512 };
+  delete other[field];
+  await fetch(URL, { method: "POST", headers, body: JSON.stringify(other) });
+}`;
+  // The constant's other keys are still judged (9 images); a key deleted by name leaves none known.
+  assert.deepEqual(hits(code), ['too-many-images 9']);
+});
+
 test('destructured options: each name is what the one call passes, or its default', () => {
   const code = `interface Options { prompt: string; width?: number; height?: number; numImages?: number }
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
