@@ -91,10 +91,13 @@ function pieceFacts(nodes: readonly ts.Node[]): PieceFacts {
     switch (node.kind) {
       case SK.Identifier: {
         const id = node as ts.Identifier;
-        if (isReference(id)) push(facts.references, id.text, id);
+        const parent = id.parent;
+        if (!parent) break;
+        // The parent's kind is read once for both tests (a load from nodes of every shape).
+        const around = parent.kind;
+        if (isReferenceIn(id, parent, around)) push(facts.references, id.text, id);
         // Only an identifier inside a pattern, or on the left of `=` (a default), can be a pattern target.
-        const around = id.parent?.kind;
-        if (around !== undefined && (PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
+        if ((PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
         break;
       }
       case SK.PropertyAccessExpression:
@@ -236,11 +239,9 @@ const NEVER_REFERENCES = kindTable([
   SK.JsxAttribute,
 ]);
 
-/** An identifier that reads a binding (not a declaration name, property name, label or type name). */
-function isReference(id: ts.Identifier): boolean {
-  const parent = id.parent;
-  if (!parent) return false;
-  switch (parent.kind) {
+/** An identifier that reads a binding (not a declaration name, property name, label or type name), given its parent and the parent's kind. */
+function isReferenceIn(id: ts.Identifier, parent: ts.Node, kind: ts.SyntaxKind): boolean {
+  switch (kind) {
     case SK.PropertyAccessExpression:
       return (parent as ts.PropertyAccessExpression).expression === id;
     case SK.BindingElement:
@@ -248,8 +249,8 @@ function isReference(id: ts.Identifier): boolean {
     case SK.PropertyAssignment:
       return (parent as ts.PropertyAssignment).initializer === id;
   }
-  if (DECLARATIONS[parent.kind]) return (parent as ts.NamedDeclaration).name !== id;
-  return !NEVER_REFERENCES[parent.kind];
+  if (DECLARATIONS[kind]) return (parent as ts.NamedDeclaration).name !== id;
+  return !NEVER_REFERENCES[kind];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -467,6 +467,11 @@ function addImport(piece: Piece, name: string, node: ts.Node, module: string, im
 }
 
 function addPatternBindings(piece: Piece, name: ts.BindingName, kind: BindingKind, node: ts.Node, scope: ts.Node): void {
+  // Most names are plain identifiers (every simple parameter): no work list for them.
+  if (name.kind === SK.Identifier) {
+    piece.bindings.push({ name: name.text, kind, node, scope, reassigned: false });
+    return;
+  }
   const pending: ts.BindingName[] = [name];
   while (pending.length > 0) {
     const current = pending.pop()!;
