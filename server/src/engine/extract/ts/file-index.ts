@@ -7,6 +7,7 @@
 import ts from 'typescript';
 import { concatAll } from '../../arrays.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
+import { emptyPieceFacts, noteFact, releasePieceFacts, type PieceFacts } from '../../flow/file-facts.js';
 import type { ImportedSpan } from '../../workspace/plain-values.js';
 
 // `ts.x` is a getter on the module object: hot loops read it once.
@@ -89,7 +90,10 @@ export interface Piece {
   argumentUses: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
   /** Kept for the file's next version (updateIndex): nothing may empty its lists. */
   kept: boolean;
-  /** What a later pass works out from this piece's nodes alone, kept with a kept piece (flow/file-facts.ts). */
+  /**
+   * What the flow analysis reads of this piece's nodes alone (flow/file-facts.ts), noted by the walk as
+   * it lists them; kept with a kept piece, handed over (and emptied with the flow) otherwise.
+   */
   derived?: object;
 }
 
@@ -125,7 +129,8 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
 
 /** Walk `root`'s subtree (iterative, so a deeply nested tree cannot overflow the stack), setting parent pointers. */
 function walk(root: ts.Node, listed: readonly boolean[]): Piece {
-  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], kept: false };
+  const facts = emptyPieceFacts();
+  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], kept: false, derived: facts };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   let parent: ts.Node = root;
@@ -137,7 +142,11 @@ function walk(root: ts.Node, listed: readonly boolean[]): Piece {
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (listed[node.kind]) nodes.push(node);
+    if (listed[node.kind]) {
+      nodes.push(node);
+      // The flow's facts are noted here, while the node is at hand, not in a pass of their own (see noteFact).
+      noteFact(node, facts);
+    }
     VISITORS[node.kind]?.(node, piece);
     parent = node;
     // Children go on the stack reversed, so they come off in document order.
@@ -226,6 +235,8 @@ export function releaseIndex(index: FileIndex): void {
   index.imported = undefined;
   for (const piece of index.pieces) {
     if (piece.kept) continue;
+    if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);
+    piece.derived = undefined;
     for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses]) {
       list.length = 0;
     }
