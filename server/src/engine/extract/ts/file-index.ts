@@ -106,7 +106,7 @@ export type IndexPieces = Map<ts.Node, Piece>;
  * show that the others change nothing).
  */
 export function buildIndex(sourceFile: ts.SourceFile, listed: readonly boolean[] = LISTED): FileIndex {
-  return assemble(sourceFile, [walk(sourceFile, listed)]);
+  return assemble(sourceFile, [walk(sourceFile, listed, true)]);
 }
 
 /**
@@ -119,7 +119,7 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
   const list: Piece[] = [];
   forEachChild(sourceFile, (child) => {
     if (child.parent !== sourceFile) (child as { parent: ts.Node }).parent = sourceFile;
-    const piece = previous?.get(child) ?? walk(child, LISTED);
+    const piece = previous?.get(child) ?? walk(child, LISTED, false);
     piece.kept = true;
     pieces.set(child, piece);
     list.push(piece);
@@ -127,27 +127,39 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
   return { index: assemble(sourceFile, list), pieces };
 }
 
-/** Walk `root`'s subtree (iterative, so a deeply nested tree cannot overflow the stack), setting parent pointers. */
-function walk(root: ts.Node, listed: readonly boolean[]): Piece {
+/**
+ * Walk `root`'s subtree (iterative, so a deeply nested tree cannot overflow the stack), setting parent
+ * pointers. `fresh`: the tree was parsed without parent pointers, so every node gets one.
+ */
+function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece {
   const facts = emptyPieceFacts();
   const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], kept: false, derived: facts };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   let parent: ts.Node = root;
-  const push = (child: ts.Node): undefined => {
-    // The incremental parser sets parents itself, and a reused node has its parent already: a read, not a write.
-    if (child.parent !== parent) (child as { parent: ts.Node }).parent = parent;
-    stack.push(child);
-    return undefined;
-  };
+  const push = fresh
+    ? (child: ts.Node): undefined => {
+        // Parsed without parents: a write, without first reading a property of a node of any shape.
+        (child as { parent: ts.Node }).parent = parent;
+        stack.push(child);
+        return undefined;
+      }
+    : (child: ts.Node): undefined => {
+        // The incremental parser sets parents itself, and a reused node has its parent already: a read, not a write.
+        if (child.parent !== parent) (child as { parent: ts.Node }).parent = parent;
+        stack.push(child);
+        return undefined;
+      };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (listed[node.kind]) {
+    // The kind is read once (a load from nodes of every shape) for both tables.
+    const kind = node.kind;
+    if (listed[kind]) {
       nodes.push(node);
       // The flow's facts are noted here, while the node is at hand, not in a pass of their own (see noteFact).
       noteFact(node, facts);
     }
-    VISITORS[node.kind]?.(node, piece);
+    VISITORS[kind]?.(node, piece);
     parent = node;
     // Children go on the stack reversed, so they come off in document order.
     const first = stack.length;
