@@ -187,7 +187,7 @@ connection.onInitialize((params): InitializeResult => {
   const pull = client.textDocument?.diagnostic !== undefined;
   const settings = new SettingsStore(connection, client.workspace?.configuration === true);
   configs.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
-  indexer = new BackgroundIndexer({ affected: recheckImporters, log });
+  indexer = new BackgroundIndexer({ affected: recheckImporters, unchanged: republishImporters, openFiles, log });
   indexer.setFolders(folderPaths(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])));
   analyzer = new Analyzer(settings, configs, {
     ruleFailed: (ruleId, error) => {
@@ -295,6 +295,26 @@ function recheckImporters(files: string[]): void {
   if (stale.length > 0 && !pusher && client.workspace?.diagnostics?.refreshSupport) {
     connection.languages.diagnostics.refresh().catch(logError);
   }
+}
+
+/**
+ * An edited module answers its importers as before: their analyses stand, and pushed diagnostics go
+ * out again as they are, at once (the client sees every open importer checked against the edit,
+ * before the edited module's own analysis).
+ */
+function republishImporters(files: string[]): void {
+  if (!pusher) return;
+  const open = documents.all().map((doc) => ({ uri: doc.uri, path: filePathOf(doc.uri) }));
+  for (const uri of affectedDocuments(open, files)) pusher.republish(uri);
+}
+
+function openFiles(): ReadonlySet<string> {
+  const files = new Set<string>();
+  for (const doc of documents.all()) {
+    const file = filePathOf(doc.uri);
+    if (file) files.add(file);
+  }
+  return files;
 }
 
 function folderPaths(uris: readonly string[]): string[] {

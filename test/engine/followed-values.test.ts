@@ -154,6 +154,153 @@ export async function fanOut(items: { prompt: string }[]) {
   assert.deepEqual(hits(code), ['invalid-dimensions 1025', 'out-of-range 30', 'too-many-images 9']);
 });
 
+test('a function that sends its parameter as the body: each call is checked where its body is written', () => {
+  const code = `import axios from "axios";
+const api = axios.create({ baseURL: "${V1}", headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+
+async function generateImage(params: Record<string, unknown>) {
+  const response = await api.post("/generations", params);
+  return response.data;
+}
+async function generateWithModel(params: Record<string, unknown>) {
+  const res = await fetch("${V1}/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ ...params, modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876", num_images: 4 }),
+  });
+  return res.json();
+}
+async function createGeneration(prompt: string, options: Record<string, unknown>) {
+  return generateImage({ prompt, ...options });
+}
+
+export async function POST() {
+  await generateImage({ prompt: "a fox", num_images: 9, widht: 512 });
+  await generateImage({ prompt: "a cat", guidance_scale: 30 });
+  await generateWithModel({ prompt: "a fox", width: 1025, num_images: 12 });
+  await createGeneration("an owl", { height: 1023 });
+}`;
+  // Each caller's own mistakes, at its own literal; the wrapper's later `num_images: 4` wins over the caller's 12.
+  assert.deepEqual(hits(code), ['too-many-images 9', 'unknown-field widht', 'out-of-range 30', 'invalid-dimensions 1025', 'invalid-dimensions 1023']);
+});
+
+test('a parameter sent as the body that the function changes, or that only unseen calls pass, says nothing', () => {
+  const code = `const URL = "${V1}/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function exported(params: object) {
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+async function passedOn(params: object) {
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+async function changed(params: Record<string, unknown>) {
+  params.num_images = 4;
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+async function handed(params: Record<string, unknown>) {
+  addDefaults(params);
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+async function fromInput(params: object) {
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+export async function run(input: object) {
+  await exported({ prompt: "a fox", num_images: 9 });
+  [{ prompt: "a fox", num_images: 9 }].forEach(passedOn);
+  await changed({ prompt: "a fox", num_images: 9 });
+  await handed({ prompt: "a fox", num_images: 9 });
+  await fromInput(input);
+}`;
+  // \`exported\` may be called elsewhere with other bodies, but this file's call sends 9 images.
+  assert.deepEqual(hits(code), ['too-many-images 9']);
+});
+
+test('a service class: a method that hands its parameter on is checked at each call through this, an instance or an export', () => {
+  const code = `const BASE = "${V1}";
+export class LeonardoService {
+  constructor(private apiKey: string) {}
+  private async request(endpoint: string, method: string, body?: unknown) {
+    const res = await fetch(\`\${BASE}\${endpoint}\`, { method, headers: { Authorization: \`Bearer \${this.apiKey}\` }, body: body ? JSON.stringify(body) : undefined });
+    return res.json();
+  }
+  async generate(params: Record<string, unknown>) {
+    return this.request("/generations", "POST", params);
+  }
+  async hero(prompt: string) {
+    return this.generate({ prompt, width: 1025, height: 768 });
+  }
+  async sized(prompt: string, width: number) {
+    return this.generate({ prompt, width, height: 768 });
+  }
+}
+const service = new LeonardoService(process.env.LEONARDO_API_KEY!);
+export async function run(input: Record<string, unknown>) {
+  await service.generate({ prompt: "a fox", num_images: 9 });
+  await service.generate(input);
+  await service.sized("a cat", 1023);
+}`;
+  // The one call of \`sized\` this file makes sends 1023 (calls elsewhere may send other widths).
+  assert.deepEqual(hits(code, 'src/services/leonardo.ts'), ['invalid-dimensions 1025', 'too-many-images 9', 'invalid-dimensions 1023']);
+});
+
+test('a key the code deletes before sending is not judged, in a constant or in what a caller passes', () => {
+  const code = `const URL = "${V1}/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+async function send(params: Record<string, unknown>) {
+  delete params.uiOnly;
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify(params) });
+}
+export async function run(field: string) {
+  await send({ prompt: "x", uiOnly: true });
+  const body: Record<string, unknown> = { prompt: "y", uiOnly: true, num_images: 9 };
+  delete body.uiOnly;
+  await fetch(URL, { method: "POST", headers, body: JSON.stringify(body) });
+  const other: Record<string, unknown> = { prompt: "z", widht: 512 };
+  delete other[field];
+  await fetch(URL, { method: "POST", headers, body: JSON.stringify(other) });
+}`;
+  // The constant's other keys are still judged (9 images); a key deleted by name leaves none known.
+  assert.deepEqual(hits(code), ['too-many-images 9']);
+});
+
+test('destructured options: each name is what the one call passes, or its default', () => {
+  const code = `interface Options { prompt: string; width?: number; height?: number; numImages?: number }
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+async function generate({ prompt, width = 1024, height = 1024, numImages = 9 }: Options) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width, height, num_images: numImages }) });
+}
+async function generateFrom(options: Options) {
+  const { prompt, width: w = 512, height } = options;
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width: w, height }) });
+}
+
+export async function main() {
+  await generate({ prompt: "a fox", width: 1025 });
+  await generateFrom({ prompt: "an owl", height: 1023 });
+}`;
+  // The default count is judged where it is written, with the caller's width.
+  assert.deepEqual(hits(code), ['too-many-images 9', 'invalid-dimensions 1025', 'invalid-dimensions 1023']);
+});
+
+test('values of several calls are never paired across calls', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+async function generate(prompt: string, size: number, count: number) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width: size, height: size, num_images: count }) });
+}
+async function generateWith({ prompt, size, count }: { prompt: string; size: number; count: number }) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width: size, height: size, num_images: count }) });
+}
+export async function main() {
+  await generate("a fox", 1024, 2);
+  await generate("a cat", 512, 8);
+  await generateWith({ prompt: "a fox", size: 1024, count: 2 });
+  await generateWith({ prompt: "a cat", size: 512, count: 8 });
+}`;
+  // 1024 with 8 would be too many, but no call sends them together.
+  assert.deepEqual(hits(code), []);
+});
+
 test('fallbacks and bounds: the literal side is checked, the unknown side is not', () => {
   const flagged = `import axios from "axios";
 export async function generate(prompt: string, options: { width?: number } = {}, n = 1) {

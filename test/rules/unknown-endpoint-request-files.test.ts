@@ -8,6 +8,8 @@ const NOTE = "Cannot tell this request file's endpoint from its keys: map it in 
 ruleTester.run('unknown-endpoint', {
   valid: [
     { name: 'a plain JSON file with the same keys stays silent', path: 'portrait.json', code: '{"promt": "a cat", "width": 512}\n' },
+    { name: 'a copy named after a request file is not one', path: 'portrait.leonardo.json.bak', code: '{"promt": "a cat", "width": 512}\n' },
+    { name: 'a name that only ends like one is not one', path: 'portraitleonardo.json', code: '{"promt": "a cat", "width": 512}\n' },
     { name: 'a named file whose keys tell the endpoint', path: 'portrait.leonardo.json', code: '{"prompt": "a cat", "num_images": 2, "width": 512}\n' },
     { name: 'a named file whose misspelt keys still point at one endpoint', path: 'portrait.leonardo.json', code: '{"promt": "a cat", "negative_promt": "dog", "num_image": 2}\n' },
     { name: 'a named file mapped by requestFiles', path: 'upscale.leonardo.json', code: '{"id": "5f1e6d2a-7c0b-4d2e-9a4f-3b8c1e2d4f60"}\n', config: { requestFiles: { '*.leonardo.json': 'POST /variations/upscale' } } },
@@ -19,6 +21,12 @@ ruleTester.run('unknown-endpoint', {
     {
       name: 'a typo defeats inference and the remaining keys fit many endpoints: one note',
       path: 'portrait.leonardo.json',
+      code: '{"promt": "a cat", "width": 512}\n',
+      findings: [{ message: NOTE, at: [1, 1, '{'], fixes: [], severity: 'information' }],
+    },
+    {
+      name: 'the name is matched whatever its case (PORTRAIT.LEONARDO.JSONC, as Windows users write it)',
+      path: 'PORTRAIT.LEONARDO.JSONC',
       code: '{"promt": "a cat", "width": 512}\n',
       findings: [{ message: NOTE, at: [1, 1, '{'], fixes: [], severity: 'information' }],
     },

@@ -154,6 +154,12 @@ test('the globs of the documentation and the tests match as before', () => {
     ['*.body.json', 'a.json', false, true],
     ['bodies/*.json', 'bodies/one.json', true],
     ['bodies/*.json', '../bodies/one.json', false],
+    // A folder, then one segment: matched past the folder without splitting the path.
+    ['bodies/*.json', 'bodies/sub/one.json', false],
+    ['bodies/*.json', 'bodies/.json', true],
+    ['bodies/*', 'bodies/', false],
+    ['bodies/*', 'bodies/..', false],
+    ['bodies/a?.json', 'bodies/ab.json', true],
     ['**/*.json', '../x.json', false],
     ['**/.github/**', '.github/workflows/x.json', true],
     ['!**/*.md', 'a/b.md', false],

@@ -135,3 +135,67 @@ test('each file alone: a request through an imported client is never said to lac
   const { described } = lintProject({ 'tsconfig.json': TSCONFIG, 'src/lib/leonardo.ts': lib(''), 'src/app/api/generate/route.ts': ROUTE }, { alone: true });
   assert.deepEqual(described['src/app/api/generate/route.ts'], []);
 });
+
+test('a third module installs an interceptor on the client, or sets the global axios defaults: silent', () => {
+  const noAuth = lib('');
+  const interceptors = {
+    'the client imported by name': `import { leonardo } from "@/lib/leonardo";
+leonardo.interceptors.request.use((config) => {
+  config.headers.Authorization = \`Bearer \${process.env.LEONARDO_API_KEY}\`;
+  return config;
+});
+`,
+    'the client through a namespace import': `import * as lib from "../lib/leonardo";
+lib.leonardo.interceptors.request.use((config) => config);
+`,
+    'a set-up function handed the client (it may be any client)': `import type { AxiosInstance } from "axios";
+export function withAuth(instance: AxiosInstance) {
+  instance.interceptors.request.use((config) => config);
+  return instance;
+}
+`,
+    'the global defaults, which instances made after them take': `import axios from "axios";
+axios.defaults.headers.common.Authorization = \`Bearer \${process.env.LEONARDO_API_KEY}\`;
+`,
+  };
+  for (const [name, setup] of Object.entries(interceptors)) {
+    const { described } = authFindings(noAuth, { 'src/lib/setup.ts': setup });
+    assert.deepEqual(described, [], `${name}: ${described.join('\n')}`);
+  }
+});
+
+test("an interceptor on another module's client, or in a comment, does not hide the missing header", () => {
+  const other = `import axios from "axios";
+export const backend = axios.create({ baseURL: "/api" });
+`;
+  const { described } = authFindings(lib(''), {
+    'src/lib/backend.ts': other,
+    'src/lib/setup.ts': `import { backend } from "./backend";
+// leonardo.interceptors.request.use(...) is set up in a later version
+backend.interceptors.request.use((config) => config);
+`,
+  });
+  assert.deepEqual(described, ['auth-header 6:21 leonardo.post', 'auth-header 7:51 {']);
+});
+
+test('the global axios set up in another module: a direct axios request is silent, a fetch is not', () => {
+  const { described } = lintProject({
+    'src/setup.ts': `import axios from "axios";\naxios.defaults.headers.common["Authorization"] = \`Bearer \${process.env.LEONARDO_API_KEY}\`;\n`,
+    'src/jobs.ts': `import axios from "axios";
+export const viaAxios = () => axios.post("https://cloud.leonardo.ai/api/rest/v1/generations", { prompt: "a fox" });
+export const viaFetch = () => fetch("https://cloud.leonardo.ai/api/rest/v1/me");
+`,
+  });
+  assert.deepEqual(described['src/jobs.ts'], ['auth-header 3:37 "https://cloud.leonardo.ai/api/rest/v1/me"']);
+});
+
+test('a module that starts or stops setting up a client names the files that asked about one', () => {
+  const files = { 'tsconfig.json': TSCONFIG, 'src/lib/leonardo.ts': lib(''), 'src/app/api/generate/route.ts': ROUTE };
+  const { index, described } = lintProject(files);
+  assert.equal(described['src/app/api/generate/route.ts'].filter((d) => d.startsWith('auth-header')).length, 2);
+  const setup = path.join(ROOT, 'src/lib/setup.ts');
+  const affected = index.update(setup, `import { leonardo } from "./leonardo";\nleonardo.interceptors.request.use((c) => c);\n`);
+  assert.ok(affected.includes(path.join(ROOT, 'src/app/api/generate/route.ts')), affected.join('\n'));
+  // Its removal names them again.
+  assert.ok(index.update(setup, null).includes(path.join(ROOT, 'src/app/api/generate/route.ts')));
+});

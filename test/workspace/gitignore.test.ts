@@ -221,3 +221,24 @@ test('.git/info/exclude applies below every .gitignore; not read through a link 
   put('.git', 'gitdir: ../elsewhere/.git/worktrees/x\n');
   assert.deepEqual(await names(), ['notes.ts', 'scratch/try.ts', 'src/app.ts']);
 });
+
+test('the listing waits before each folder for what `pause` hands it (the server pauses it while the user types)', async () => {
+  const all = await listFiles(dir, () => false);
+  let release!: () => void;
+  let asked = 0;
+  const listing = listFiles(dir, () => false, undefined, () => {
+    asked++;
+    return asked === 2 ? new Promise<void>((resolve) => (release = resolve)) : undefined;
+  });
+  let done = false;
+  void listing.then(() => (done = true));
+  // The first folder is read; before the second the listing waits, whatever else the event loop does.
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  while (asked < 2) await turn();
+  for (let i = 0; i < 20; i++) await turn();
+  assert.equal(asked, 2);
+  assert.equal(done, false);
+  release();
+  assert.deepEqual((await listing).sort(), [...all].sort());
+  assert.ok(asked > 2);
+});

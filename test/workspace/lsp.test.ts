@@ -79,3 +79,44 @@ test('server: a request through an unopened module is checked at once, re-checke
     await client.stop();
   }
 });
+
+test('server: typing in a comment of an open module publishes its open importer again as it stands; an edit that moves its export re-checks it', async () => {
+  const client = await TestClient.start({ pull: false, workspaceFolder: dir, initializationOptions: { statusNotification: true } });
+  try {
+    const route = fileUri(path.join(dir, 'route.ts'));
+    const lib = fileUri(path.join(dir, 'lib/leonardo.ts'));
+    const indexed = client.logged.next((m) => m.message.startsWith('Workspace index of'));
+    await client.open(route, 'typescript', ROUTE);
+    const first = await client.published.next((p) => p.uri === route && p.diagnostics.some((d) => d.code === 'invalid-dimensions'));
+    // Once the background index is built (its end re-checks the open files), an edit of the route settles it.
+    await indexed;
+    await client.change(route, `${ROUTE}\n`);
+    const settled = await client.pushed(route);
+    assert.deepEqual(settled.map((d) => d.message), first.diagnostics.map((d) => d.message));
+    await client.open(lib, 'typescript', LIB);
+    await client.pushed(lib);
+
+    // A comment typed at the module's end: the route is published again, as it was, without an analysis.
+    let published = client.published.all.length;
+    let analysed = client.statuses.all.length;
+    for (const text of [`${LIB}/`, `${LIB}//`, `${LIB}// n`]) {
+      await client.change(lib, text);
+      await client.pushed(lib);
+    }
+    const again = client.published.all.slice(published).filter((p) => p.uri === route);
+    assert.equal(again.length, 3);
+    for (const p of again) assert.deepEqual(p.diagnostics, settled);
+    assert.deepEqual(client.statuses.all.slice(analysed).filter((s) => s.uri === route), []);
+
+    // A line added above the wrapper: the route is analysed again, its related information one line lower.
+    published = client.published.all.length;
+    analysed = client.statuses.all.length;
+    await client.change(lib, `// Leonardo.Ai\n${LIB}`);
+    const moved = await client.nextPublished(route, published);
+    const line = (diagnostics: typeof moved) => diagnostics.find((d) => d.code === 'invalid-dimensions')?.relatedInformation?.[0].location.range.start.line;
+    assert.equal(line(moved), line(settled)! + 1);
+    assert.ok(client.statuses.all.slice(analysed).some((s) => s.uri === route));
+  } finally {
+    await client.stop();
+  }
+});

@@ -187,6 +187,14 @@ export class DiagnosticsPusher {
     else void afterQueuedMessages().then(run);
   }
 
+  /**
+   * Publish the document's current analysis now, without waiting for queued messages: for a result
+   * known to stand (an importer whose imports answer as before), which costs no analysis.
+   */
+  republish(uri: string): void {
+    this.publish(uri).catch(this.onError);
+  }
+
   async publish(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;

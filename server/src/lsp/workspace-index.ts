@@ -31,6 +31,13 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export interface IndexerHooks {
   /** Files whose analyses read something that changed: open ones should be checked again. */
   affected(files: string[]): void;
+  /**
+   * Files whose analyses read an edited module that answers exactly as before: their results stand
+   * (open ones may be published again as they are).
+   */
+  unchanged(files: string[]): void;
+  /** The files open in the editor (an edit to a module one of them reads is compared at once). */
+  openFiles(): ReadonlySet<string>;
   log(message: string): void;
 }
 
@@ -65,6 +72,10 @@ export class BackgroundIndexer {
   /** A document was edited: background indexing pauses until the typing does. */
   typing(): void {
     this.lastTyping = performance.now();
+  }
+
+  private isTyping(): boolean {
+    return performance.now() - this.lastTyping < QUIET_MS;
   }
 
   /** Resolves once no edit has come for QUIET_MS. */
@@ -106,10 +117,9 @@ export class BackgroundIndexer {
     return this.folderOf(file)?.index.resolverFor(file);
   }
 
-  /** An open document's text changed (or it was opened): its importers are told. */
+  /** An open document's text changed (or it was opened): its importers are told whether their results stand. */
   documentChanged(file: string, text: string): void {
-    const folder = this.folderOf(file);
-    if (folder) this.report(folder.index.update(file, text));
+    this.changed(file, text);
   }
 
   /** A document was closed: the disk's text counts again. */
@@ -118,10 +128,21 @@ export class BackgroundIndexer {
     if (folder) this.report(folder.index.release(file));
   }
 
-  /** workspace/didChangeWatchedFiles: a file was created, changed or deleted on disk (not an open one's edit). */
+  /**
+   * workspace/didChangeWatchedFiles: a file was created, changed or deleted on disk (not an open one's
+   * edit; a save of an open module changes nothing its importers read).
+   */
   fileChanged(file: string, deleted: boolean): void {
+    this.changed(file, deleted ? null : undefined);
+  }
+
+  private changed(file: string, text: string | null | undefined): void {
     const folder = this.folderOf(file);
-    if (folder) this.report(folder.index.update(file, deleted ? null : undefined));
+    if (!folder) return;
+    let open: ReadonlySet<string> | undefined;
+    const change = folder.index.change(file, text, (reader) => (open ??= this.hooks.openFiles()).has(reader));
+    this.report(change.stale);
+    if (change.unchanged.length > 0) this.hooks.unchanged(change.unchanged);
   }
 
   private report(files: string[]): void {
@@ -141,13 +162,15 @@ export class BackgroundIndexer {
     await this.started;
     await yieldToEventLoop();
     const started = performance.now();
-    const files = await listFiles(folder.root, () => folder.cancelled);
+    // The listing, like the indexing, waits while the user types (reading folders is a slice of work each).
+    const files = await listFiles(folder.root, () => folder.cancelled, INDEXED, () => (this.isTyping() ? this.quiet() : undefined));
     if (folder.cancelled) return;
+    if (this.isTyping()) await this.quiet();
     folder.index.setFiles(files);
     const listed = folder.index.listedFiles();
     let slice = performance.now();
     for (let i = 0; i < listed.length; i++) {
-      if (performance.now() - this.lastTyping < QUIET_MS) {
+      if (this.isTyping()) {
         await this.quiet();
         slice = performance.now();
       }
@@ -173,11 +196,19 @@ export class BackgroundIndexer {
  */
 const INDEXED = /\.(?:[cm]?[jt]s|[jt]sx|json)$/i;
 
-export async function listFiles(root: string, cancelled: () => boolean, wanted: RegExp = INDEXED): Promise<string[]> {
+export async function listFiles(
+  root: string,
+  cancelled: () => boolean,
+  wanted: RegExp = INDEXED,
+  /** Asked before each folder is read: a promise to wait for first (the background listing pauses while the user types). */
+  pause?: () => Promise<void> | undefined,
+): Promise<string[]> {
   const files: string[] = [];
   const stack: Array<{ dir: string; gitignores: Gitignores | undefined }> = [{ dir: root, gitignores: await infoExclude(root) }];
   let folders = 0;
   while (stack.length > 0 && files.length < DEFAULT_MAX_FILES && folders++ < MAX_FOLDERS) {
+    const wait = pause?.();
+    if (wait) await wait;
     if (cancelled()) return files;
     const next = stack.pop()!;
     const dir = next.dir;

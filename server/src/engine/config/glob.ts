@@ -58,7 +58,9 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): (path: 
     // in `b/**`) must start the path: most paths are turned away by one comparison, unsplit.
     const plainHead = !onBaseName && segments.length > 1 && first.kind === 'tokens' && first.literal !== undefined;
     const prefix = plainHead && !segments.some((p) => p.kind === 'globstar') ? `${first.literal}/` : undefined;
-    return { onBaseName, segments, prefix };
+    // `folder/*.json`: past the prefix, the rest of the path is the one segment left, matched unsplit.
+    const last = prefix !== undefined && segments.length === 2 ? (segments[1] as Extract<Segment, { kind: 'tokens' }>) : undefined;
+    return { onBaseName, segments, prefix, last };
   });
   const counter = options.counter;
   return (path: string) => {
@@ -67,6 +69,15 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): (path: 
     let matched = false;
     for (const a of alternatives) {
       if (a.prefix !== undefined && !path.startsWith(a.prefix)) continue;
+      if (a.last !== undefined) {
+        const rest = path.slice(a.prefix!.length);
+        if (counter) counter.steps += 2;
+        if (!rest.includes('/') && matchSegment(a.last, rest, counter)) {
+          matched = true;
+          break;
+        }
+        continue;
+      }
       segments ??= path.split('/');
       const name = segments[segments.length - 1] === '' && segments.length > 1 ? segments[segments.length - 2] : segments[segments.length - 1];
       if (matchSegments(a.segments, a.onBaseName ? [name] : segments, counter)) {

@@ -32,8 +32,11 @@ export interface JsonParsed {
 }
 
 function isLeonardoJsonName(filePath: string): boolean {
-  return /\.leonardo\.jsonc?$/i.test(filePath);
+  // By the name's end: a regular expression tried at every position of the path cost more, per file.
+  const end = filePath.length - ((filePath.charCodeAt(filePath.length - 1) | 32) === 99 /* c */ ? 1 : 0);
+  return end >= LEONARDO_JSON.length && filePath.slice(end - LEONARDO_JSON.length, end).toLowerCase() === LEONARDO_JSON;
 }
+const LEONARDO_JSON = '.leonardo.json';
 
 export function extractFromJson(doc: LintDocument, catalogue: Catalogue, config: LintConfig): Extraction {
   const named = isLeonardoJsonName(doc.path);
@@ -154,7 +157,9 @@ function configuredEndpoint(filePath: string, config: LintConfig): LocatedRef | 
     // Inside the base folder, written plainly (no `.`, `..` or empty segment for path.relative to
     // resolve), the relative path is the rest of the path.
     const prefix = folderPrefix(base);
-    const plain = filePath.startsWith(prefix) && !filePath.includes(DOT_SEGMENT) && !filePath.includes(EMPTY_SEGMENT);
+    // Only the part past the base is looked at (from the base's own trailing separator on).
+    const rest = prefix.length - 1;
+    const plain = filePath.startsWith(prefix) && filePath.indexOf(DOT_SEGMENT, rest) < 0 && filePath.indexOf(EMPTY_SEGMENT, rest) < 0;
     relative = plain ? filePath.slice(prefix.length) : path.relative(base, filePath);
   }
   const candidate = path.sep === '/' ? relative : relative.split(path.sep).join('/');

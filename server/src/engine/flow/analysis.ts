@@ -35,6 +35,12 @@ class Pending {
   constructor(readonly level: number) {}
 }
 
+/** One `Pending` per level, made once: an entry is marked pending for every expression the flow works out, and they are never changed. */
+const PENDING: Pending[] = [];
+function pendingAt(level: number): Pending {
+  return PENDING[level] ?? (PENDING[level] = new Pending(level));
+}
+
 /** An origin in a memo: null for none, a `Pending` while it is being worked out. */
 type Remembered = Origin | null | Pending;
 
@@ -60,7 +66,7 @@ class Settling {
   /** `work(key)`, with `key` marked pending in `table` while it runs and its answer kept there when it is final. */
   settle<K>(flow: Flow, table: Map<K, Remembered>, key: K, depth: number, work: (this: Flow, key: K, depth: number) => Origin | undefined): Origin | undefined {
     const level = ++this.level;
-    table.set(key, new Pending(level));
+    table.set(key, pendingAt(level));
     const outer = this.lowestHit;
     this.lowestHit = Infinity;
     let origin: Origin | undefined;
@@ -75,6 +81,26 @@ class Settling {
     }
     return origin;
   }
+}
+
+/** The kinds `Flow.compute` works out an origin for; every other kind has none. */
+const FOLLOWED: boolean[] = [];
+for (const kind of [
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.AwaitExpression,
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.ConditionalExpression,
+]) {
+  FOLLOWED[kind] = true;
 }
 
 /** The stage a client's awaited call result is at. */
@@ -180,6 +206,11 @@ export class Flow {
   /** Where the value of `expression` came from, or undefined when that is not known. */
   originOf(expression: ts.Expression, depth = 0): Origin | undefined {
     const node = skipOuter(expression);
+    // A kind `compute` does not follow (`this`, `new`, literals of objects and arrays, ...) has no origin: it is
+    // answered without a memo entry (most receivers the member reads ask about are such, or globals).
+    if (!FOLLOWED[node.kind]) return undefined;
+    // Likewise a name no scope of the file declares (`console`, `Math`, `process`): a global, with no origin.
+    if (node.kind === ts.SyntaxKind.Identifier && !this.index.byName.has((node as ts.Identifier).text)) return undefined;
     const cached = this.memo.get(node);
     if (cached !== undefined) return this.settling.recall(cached);
     if (depth > MAX_DEPTH || this.budget <= 0) return undefined;
@@ -206,6 +237,7 @@ export class Flow {
     return this.originOf(expression, depth + 1);
   }
 
+  /** (Every kind this switch answers for is listed in FOLLOWED.) */
   private compute(this: Flow, node: ts.Expression, depth: number): Origin | undefined {
     switch (node.kind) {
       case ts.SyntaxKind.StringLiteral:

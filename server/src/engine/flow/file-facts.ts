@@ -29,8 +29,11 @@ const SK = ts.SyntaxKind;
 
 const EQUALITY = new Set([SK.EqualsEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.ExclamationEqualsToken]);
 
-/** What one piece of the index says on its own: kept with the piece, so a statement the incremental parser reused keeps it. */
-interface PieceFacts {
+/**
+ * What one piece of the index says on its own, noted by the index's walk as it lists each node
+ * (`noteFact`): kept with the piece, so a statement the incremental parser reused keeps it.
+ */
+export interface PieceFacts {
   references: Map<string, ts.Identifier[]>;
   accesses: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression>;
   comparisons: ts.BinaryExpression[];
@@ -68,10 +71,18 @@ export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): File
   return facts;
 }
 
-/** A kept piece keeps its facts for the next version; the one piece of a file analysed once does not. */
+/**
+ * The facts the walk noted for a piece. A kept piece keeps them for the next version; the one piece
+ * of a file analysed once hands them over (the flow empties them when the analysis ends) and works
+ * them out again from its nodes if asked again.
+ */
 function factsOf(piece: Piece): PieceFacts {
-  if (!piece.kept) return pieceFacts(piece.nodes);
-  return (piece.derived as PieceFacts | undefined) ?? (piece.derived = pieceFacts(piece.nodes));
+  const noted = piece.derived as PieceFacts | undefined;
+  if (!piece.kept) {
+    piece.derived = undefined;
+    return noted ?? pieceFacts(piece.nodes);
+  }
+  return noted ?? (piece.derived = pieceFacts(piece.nodes));
 }
 
 function mergeReferences(parts: readonly PieceFacts[]): Map<string, ts.Identifier[]> {
@@ -84,52 +95,72 @@ function mergeReferences(parts: readonly PieceFacts[]): Map<string, ts.Identifie
 }
 
 function pieceFacts(nodes: readonly ts.Node[]): PieceFacts {
-  const facts: PieceFacts = { references: new Map(), accesses: [], comparisons: [], switches: [], patterns: [], plainWrites: [], opaqueWrites: [] };
-  const plainWrites = facts.plainWrites;
+  const facts = emptyPieceFacts();
+  for (const node of nodes) noteFact(node, facts);
+  return facts;
+}
+
+export function emptyPieceFacts(): PieceFacts {
+  return { references: new Map(), accesses: [], comparisons: [], switches: [], patterns: [], plainWrites: [], opaqueWrites: [] };
+}
+
+/** Empty the facts of a piece that is not kept, when its index is released. */
+export function releasePieceFacts(facts: PieceFacts): void {
+  facts.references.clear();
+  for (const list of [facts.accesses, facts.comparisons, facts.switches, facts.patterns, facts.plainWrites, facts.opaqueWrites]) list.length = 0;
+}
+
+/**
+ * What `node` (one of the index's listed kinds, its parent pointer set) adds to its piece's facts.
+ * The index's walk calls it as it lists the node: the node and its parent were just read there, where
+ * a pass of its own over the listed nodes afterwards read them back from memory (most of a large tree
+ * is no longer in the processor's caches by then).
+ */
+export function noteFact(node: ts.Node, facts: PieceFacts): void {
   const opaqueWrites = facts.opaqueWrites;
-  for (const node of nodes) {
-    switch (node.kind) {
-      case SK.Identifier: {
-        const id = node as ts.Identifier;
-        if (isReference(id)) push(facts.references, id.text, id);
-        // Only an identifier inside a pattern, or on the left of `=` (a default), can be a pattern target.
-        const around = id.parent?.kind;
-        if (around !== undefined && (PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
-        break;
+  switch (node.kind) {
+    case SK.Identifier: {
+      const id = node as ts.Identifier;
+      const parent = id.parent;
+      if (!parent) break;
+      // The parent's kind is read once for both tests (a load from nodes of every shape).
+      const around = parent.kind;
+      if (isReferenceIn(id, parent, around)) push(facts.references, id.text, id);
+      // Only an identifier inside a pattern, or on the left of `=` (a default), can be a pattern target.
+      if ((PATTERN_PART[around] || around === SK.BinaryExpression) && isPatternTarget(id)) opaqueWrites.push(id);
+      break;
+    }
+    case SK.PropertyAccessExpression:
+    case SK.ElementAccessExpression:
+      facts.accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+      break;
+    case SK.BinaryExpression:
+      visitBinary(node as ts.BinaryExpression, facts, facts.plainWrites, opaqueWrites);
+      break;
+    case SK.SwitchStatement:
+      facts.switches.push(node as ts.SwitchStatement);
+      break;
+    case SK.VariableDeclaration:
+    case SK.Parameter: {
+      const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration;
+      if (declaration.name.kind !== SK.Identifier) facts.patterns.push(declaration);
+      break;
+    }
+    case SK.PrefixUnaryExpression:
+    case SK.PostfixUnaryExpression: {
+      const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+      if (operand.kind === SK.Identifier && (operator === SK.PlusPlusToken || operator === SK.MinusMinusToken)) {
+        opaqueWrites.push(operand as ts.Identifier);
       }
-      case SK.PropertyAccessExpression:
-      case SK.ElementAccessExpression:
-        facts.accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
-        break;
-      case SK.BinaryExpression:
-        visitBinary(node as ts.BinaryExpression, facts, plainWrites, opaqueWrites);
-        break;
-      case SK.SwitchStatement:
-        facts.switches.push(node as ts.SwitchStatement);
-        break;
-      case SK.VariableDeclaration:
-      case SK.Parameter: {
-        const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration;
-        if (declaration.name.kind !== SK.Identifier) facts.patterns.push(declaration);
-        break;
-      }
-      case SK.PrefixUnaryExpression:
-      case SK.PostfixUnaryExpression: {
-        const { operator, operand } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-        if (operand.kind === SK.Identifier && (operator === SK.PlusPlusToken || operator === SK.MinusMinusToken)) {
-          opaqueWrites.push(operand as ts.Identifier);
-        }
-        break;
-      }
-      case SK.ForOfStatement:
-      case SK.ForInStatement: {
-        const initializer = (node as ts.ForOfStatement | ts.ForInStatement).initializer;
-        if (initializer.kind === SK.Identifier) opaqueWrites.push(initializer as ts.Identifier);
-        break;
-      }
+      break;
+    }
+    case SK.ForOfStatement:
+    case SK.ForInStatement: {
+      const initializer = (node as ts.ForOfStatement | ts.ForInStatement).initializer;
+      if (initializer.kind === SK.Identifier) opaqueWrites.push(initializer as ts.Identifier);
+      break;
     }
   }
-  return facts;
 }
 
 /** Empty the facts of a superseded parse (see `Flow.release`). */
@@ -236,11 +267,9 @@ const NEVER_REFERENCES = kindTable([
   SK.JsxAttribute,
 ]);
 
-/** An identifier that reads a binding (not a declaration name, property name, label or type name). */
-function isReference(id: ts.Identifier): boolean {
-  const parent = id.parent;
-  if (!parent) return false;
-  switch (parent.kind) {
+/** An identifier that reads a binding (not a declaration name, property name, label or type name), given its parent and the parent's kind. */
+function isReferenceIn(id: ts.Identifier, parent: ts.Node, kind: ts.SyntaxKind): boolean {
+  switch (kind) {
     case SK.PropertyAccessExpression:
       return (parent as ts.PropertyAccessExpression).expression === id;
     case SK.BindingElement:
@@ -248,8 +277,8 @@ function isReference(id: ts.Identifier): boolean {
     case SK.PropertyAssignment:
       return (parent as ts.PropertyAssignment).initializer === id;
   }
-  if (DECLARATIONS[parent.kind]) return (parent as ts.NamedDeclaration).name !== id;
-  return !NEVER_REFERENCES[parent.kind];
+  if (DECLARATIONS[kind]) return (parent as ts.NamedDeclaration).name !== id;
+  return !NEVER_REFERENCES[kind];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -252,7 +252,8 @@ export function isStatusExpression(expression: ts.Expression, flow: Flow): boole
 function isWaitStatus(expression: ts.Expression, flow: Flow): boolean {
   const node = skipOuter(expression);
   if (ts.isPropertyAccessExpression(node)) {
-    return /status$/i.test(node.expression.getText(flow.sourceFile)) && WAIT_STATUSES.has(node.name.text.toUpperCase());
+    // The name first: it rules out most accesses without copying the receiver's text.
+    return WAIT_STATUSES.has(node.name.text.toUpperCase()) && /status$/i.test(node.expression.getText(flow.sourceFile));
   }
   const origin = flow.originOf(node);
   return origin?.kind === 'literal' && typeof origin.value === 'string' && WAIT_STATUSES.has(origin.value.toUpperCase());
@@ -422,7 +423,8 @@ export function readsStatus(flow: Flow, poll: ts.Node): boolean {
       }
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         if (isStatusExpression(node, flow)) return true;
-        return ts.isPropertyAccessExpression(node) && /Status$/.test(node.expression.getText(flow.sourceFile));
+        // (The text is copied only when it ends in "Status" where the receiver ends.)
+        return ts.isPropertyAccessExpression(node) && flow.text.startsWith('Status', node.expression.end - 6) && /Status$/.test(node.expression.getText(flow.sourceFile));
       }
       if (!ts.isCallExpression(node)) return false;
       const fn = flow.calledFunction(node);

@@ -458,6 +458,9 @@ function authMayComeFromElsewhere(doc: LintDocument, request: RequestSite, heade
     const command = doc.text.slice(request.span.start, request.span.end);
     return /(?:^|\s)(?:--oauth2-bearer|--user|-u|--netrc|--netrc-file|-n)(?=[\s=]|$)/.test(command);
   }
-  if (doc.kind === 'typescript' || doc.kind === 'javascript') return headersOutside();
+  if (doc.kind === 'typescript' || doc.kind === 'javascript') {
+    // Another module may set up the global axios (`axios.defaults.headers.common.Authorization = …`).
+    return headersOutside() || (request.source === 'axios' && doc.workspace?.axiosSetUpElsewhere?.() === true);
+  }
   return false;
 }

@@ -6,13 +6,16 @@
 // mention Leonardo, what does it re-export). Only modules that mention Leonardo are summarised at
 // build time (summary.ts, one parse each, no tree kept); any other module is summarised when an
 // analysis asks about one of its exports. What each module's answers depended on is remembered, so
-// an edit invalidates exactly the summaries (and tells the importers) that read it.
+// an edit invalidates exactly the summaries (and tells the importers) that read it; and an edit
+// after which the module answers exactly as before (typing in a comment or a function body) tells
+// the importers their results stand.
 
 import path from 'node:path';
 import { ModuleResolver } from './modules.js';
-import { EMPTY_SUMMARY, summarizeModule, summarizeResponses, type ModuleSummary } from './summary.js';
+import { EMPTY_SUMMARY, summarizeModule, summarizeModuleAndResponses, summarizeResponses, type ModuleSummary } from './summary.js';
 import type { ResponseOrigin } from '../flow/types.js';
 import type { ExportFact, ImportResolver } from './types.js';
+import { CLIENT_SETUP_TEXT } from '../extract/ts/client-setup.js';
 
 export interface WorkspaceIndexOptions {
   /** The workspace root (absolute): nothing outside it is read or resolved. */
@@ -27,9 +30,21 @@ export interface WorkspaceIndexOptions {
 
 interface Scan {
   mentionsLeonardo: boolean;
+  /** Whether it may set up an axios client from outside (CLIENT_SETUP_TEXT). */
+  setsUpClients: boolean;
   /** Specifiers of `export … from "…"` and `module.exports = require("…")`. */
   reexports: string[];
 }
+
+/** What a change to a module means for the files whose answers read it. */
+export interface IndexChange {
+  /** Their answers may differ now: check them again. */
+  stale: string[];
+  /** The module answers exactly as before the change: their results stand. */
+  unchanged: string[];
+}
+
+const NO_CHANGE: IndexChange = { stale: [], unchanged: [] };
 
 export const DEFAULT_MAX_FILES = 20_000;
 const MAX_HOPS = 16;
@@ -57,6 +72,16 @@ export class WorkspaceIndex {
   private readonly dependents = new Map<string, Set<string>>();
   /** Texts given for files (open editors) instead of what the reader reads. */
   private readonly overrides = new Map<string, string>();
+  /**
+   * Modules whose answers were handed out before `setFiles` dropped them: what their readers saw is
+   * gone, so a change to one cannot be compared with it (until an invalidation drops the readers).
+   */
+  private readonly unsettled = new Set<string>();
+  /** The listed files that may set up an axios client from outside (see clientSetUpElsewhere), found when first asked. */
+  private setupFiles?: Set<string>;
+  /** The files whose answers asked whether a client is set up elsewhere: a file that starts or stops setting one up concerns them. */
+  private readonly setupAskers = new Set<string>();
+  private askingSetups = false;
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.root = path.resolve(options.root);
@@ -73,12 +98,14 @@ export class WorkspaceIndex {
     this.files = new Set();
     for (const file of files) {
       if (this.files.size >= this.maxFiles) break;
-      if (MODULE_FILE.test(file) || CONFIG_FILE.test(file)) this.files.add(path.resolve(file));
+      if (MODULE_FILE.test(file) || CONFIG_FILE.test(file)) this.files.add(resolvedPath(file));
     }
+    for (const module of this.dependents.keys()) this.unsettled.add(module);
     this.modules.clear();
     this.scans.clear();
     this.summaries.clear();
     this.responses.clear();
+    this.setupFiles = undefined;
   }
 
   /** Scan every listed file, and summarise those that mention Leonardo (the cold build). */
@@ -103,8 +130,10 @@ export class WorkspaceIndex {
     return {
       resolve: (specifier, imported) => {
         const target = this.modules.resolve(from, specifier);
-        return target === undefined ? undefined : this.exportFact(target, imported, from, 0);
+        const fact = target === undefined ? undefined : this.exportFact(target, imported, from, 0);
+        return fact?.kind === 'client' ? this.withSetupElsewhere(fact, from) : fact;
       },
+      axiosSetUpElsewhere: () => this.clientSetUpElsewhere(undefined, from),
       returns: (file, name) => {
         this.depend(file, from);
         return this.responsesOf(file).get(name);
@@ -128,8 +157,21 @@ export class WorkspaceIndex {
    * checked again.
    */
   update(file: string, text: string | null | undefined): string[] {
+    return this.change(file, text).stale;
+  }
+
+  /**
+   * `update`, telling apart the readers whose answers may differ (`stale`) from those whose answers
+   * provably stand (`unchanged`). When some reader is `open` (its analysis is redone at once, asking
+   * again), the module's answers are worked out again now and compared with the ones its readers
+   * read: equal (an edit in a comment, or inside a function body that changes nothing it exports),
+   * nothing is invalidated. Otherwise (or with no reader open) everything that read the module is
+   * invalidated, to be worked out when next asked (a keystroke in a module nobody open reads costs
+   * no parse here).
+   */
+  change(file: string, text: string | null | undefined, open?: (file: string) => boolean): IndexChange {
     const resolved = path.resolve(file);
-    if (!this.insideRoot(resolved)) return [];
+    if (!this.insideRoot(resolved)) return NO_CHANGE;
     const existed = this.exists(resolved);
     if (text === null) {
       this.overrides.delete(resolved);
@@ -139,9 +181,39 @@ export class WorkspaceIndex {
       if (this.files && this.files.size < this.maxFiles && (MODULE_FILE.test(resolved) || CONFIG_FILE.test(resolved))) this.files.add(resolved);
     }
     // A file appearing or disappearing (or a config changing) changes what specifiers resolve to.
-    if (existed !== this.exists(resolved) || CONFIG_FILE.test(resolved)) this.modules.clear();
-    // Summarised again when next asked: a keystroke in an open module costs no parse here.
-    return this.invalidate(resolved);
+    const resolution = existed !== this.exists(resolved) || CONFIG_FILE.test(resolved);
+    if (resolution) this.modules.clear();
+    return this.withSetupChange(resolved, text, this.reread(resolved, text, resolution, open));
+  }
+
+  /** What `change` tells after the text is in: see there. */
+  private reread(resolved: string, text: string | null | undefined, resolution: boolean, open: ((file: string) => boolean) | undefined): IndexChange {
+    if (open && !resolution && text !== null && MODULE_FILE.test(resolved) && !this.unsettled.has(resolved)) {
+      const readers = this.readersOf(resolved);
+      if (readers && readers.some(open)) {
+        if (this.answersStand(resolved)) return { stale: [], unchanged: readers };
+        // The answers just worked out from the current text stay: the readers checked again ask for them.
+        const fresh = { scan: this.scans.get(resolved), summary: this.summaries.get(resolved), responses: this.responses.get(resolved) };
+        const stale = this.invalidate(resolved);
+        if (fresh.scan) this.scans.set(resolved, fresh.scan);
+        if (fresh.summary) this.summaries.set(resolved, fresh.summary);
+        if (fresh.responses) this.responses.set(resolved, fresh.responses);
+        return { stale, unchanged: [] };
+      }
+    }
+    return { stale: this.invalidate(resolved), unchanged: [] };
+  }
+
+  /** A file that starts or stops setting up a client concerns every file that asked about one. */
+  private withSetupChange(file: string, text: string | null | undefined, change: IndexChange): IndexChange {
+    if (!this.setupFiles) return change;
+    const was = this.setupFiles.delete(file);
+    const now = text !== null && this.scanOf(file)?.setsUpClients === true;
+    if (now) this.setupFiles.add(file);
+    if (was === now) return change;
+    const stale = [...change.stale];
+    for (const asker of this.setupAskers) if (asker !== file && !stale.includes(asker)) stale.push(asker);
+    return { stale, unchanged: change.unchanged.filter((reader) => !stale.includes(reader)) };
   }
 
   /** An editor closed the file: its text is the disk's again. */
@@ -156,7 +228,50 @@ export class WorkspaceIndex {
     return this.summaries.size;
   }
 
+  /**
+   * Every file whose answers read `file`, directly or through others; undefined when one of them is
+   * read by `file` itself (a cycle: what each saw depended on which was worked out first).
+   */
+  private readersOf(file: string): string[] | undefined {
+    const readers = new Set<string>();
+    const pending = [file];
+    while (pending.length > 0) {
+      for (const reader of this.dependents.get(pending.pop()!) ?? []) {
+        if (reader === file) return undefined;
+        if (readers.has(reader)) continue;
+        readers.add(reader);
+        pending.push(reader);
+      }
+    }
+    return [...readers];
+  }
+
+  /**
+   * Whether the module, from its current text, answers exactly what its readers read: its scan, its
+   * summary and its responses, each where it had been worked out (an answer never worked out was
+   * read by nobody: `invalidate` drops answers with their readers, and `setFiles` leaves the module
+   * unsettled). Equal, the earlier answers are kept (the readers hold them); different, the ones
+   * worked out from the current text are left in the tables.
+   */
+  private answersStand(file: string): boolean {
+    const scan = this.scans.get(file);
+    const summary = this.summaries.get(file);
+    const responses = this.responses.get(file);
+    this.scans.delete(file);
+    this.summaries.delete(file);
+    this.responses.delete(file);
+    if (scan && !samePlain(scan, this.scanOf(file))) return false;
+    if (summary && responses) this.summarizeBoth(file);
+    if (summary && !samePlain(summary, this.summaryOf(file))) return false;
+    if (responses && !samePlain(responses, this.responsesOf(file))) return false;
+    if (scan) this.scans.set(file, scan);
+    if (summary) this.summaries.set(file, summary);
+    if (responses) this.responses.set(file, responses);
+    return true;
+  }
+
   private invalidate(file: string): string[] {
+    this.unsettled.delete(file);
     const affected = new Set<string>();
     const pending = [file];
     while (pending.length > 0) {
@@ -173,6 +288,44 @@ export class WorkspaceIndex {
       this.dependents.delete(current);
     }
     return [...affected];
+  }
+
+  /** An axios client another module sets up too (an interceptor, default headers): its own headers are not all it sends. */
+  private withSetupElsewhere(fact: Extract<ExportFact, { kind: 'client' }>, requester: string): ExportFact {
+    if (fact.library !== 'axios' || !fact.headers || fact.headers.unknown) return fact;
+    return this.clientSetUpElsewhere(fact.origin, requester) ? Object.assign({}, fact, { headers: { unknown: true as const } }) : fact;
+  }
+
+  /**
+   * Whether a module other than the requester installs an interceptor on, or sets default headers of,
+   * the axios client `client` declares (the global `axios` when undefined; its defaults reach every
+   * instance made after them), or of a client it cannot name. Only known once the files are listed:
+   * before that (one file linted alone), false, as before the index.
+   */
+  private clientSetUpElsewhere(client: { file: string; name: string } | undefined, requester: string): boolean {
+    if (!this.files || this.askingSetups) return false;
+    this.setupAskers.add(requester);
+    if (!this.setupFiles) {
+      this.setupFiles = new Set();
+      for (const file of this.files) if (MODULE_FILE.test(file) && this.scanOf(file)?.setsUpClients) this.setupFiles.add(file);
+    }
+    this.askingSetups = true;
+    try {
+      for (const file of this.setupFiles) {
+        if (file === requester) continue; // its own set-up is seen by its own analysis
+        this.depend(file, requester);
+        for (const setup of this.summaryOf(file).setups ?? []) {
+          if (setup.kind !== 'import') return true; // the global axios, or a client it cannot name
+          if (!client) continue;
+          const target = this.modules.resolve(file, setup.specifier);
+          const fact = target === undefined ? undefined : this.exportFact(target, setup.imported, requester, 0);
+          if (fact?.kind === 'client' && fact.origin.file === client.file && fact.origin.name === client.name) return true;
+        }
+      }
+      return false;
+    } finally {
+      this.askingSetups = false;
+    }
   }
 
   private exportFact(file: string, name: string, requester: string, hops: number): ExportFact | undefined {
@@ -197,6 +350,22 @@ export class WorkspaceIndex {
       if (fact) return fact;
     }
     return undefined;
+  }
+
+  /** The module's summary and responses worked out from one parse (when neither is being worked out). */
+  private summarizeBoth(file: string): void {
+    const text = this.textOf(file);
+    if (text === undefined || this.summarizing.has(file) || this.responding.has(file)) return;
+    this.summarizing.add(file);
+    this.responding.add(file);
+    try {
+      const both = summarizeModuleAndResponses(file, text, this.resolverFor(file));
+      this.summaries.set(file, both.summary);
+      this.responses.set(file, both.responses);
+    } finally {
+      this.summarizing.delete(file);
+      this.responding.delete(file);
+    }
   }
 
   private summaryOf(file: string): ModuleSummary {
@@ -245,7 +414,7 @@ export class WorkspaceIndex {
     if (known) return known;
     const text = this.textOf(file);
     if (text === undefined) return undefined;
-    const scan: Scan = { mentionsLeonardo: MENTIONS_LEONARDO.test(text), reexports: [] };
+    const scan: Scan = { mentionsLeonardo: MENTIONS_LEONARDO.test(text), setsUpClients: CLIENT_SETUP_TEXT.test(text), reexports: [] };
     for (const match of text.matchAll(REEXPORTS)) scan.reexports.push(match[2]);
     this.scans.set(file, scan);
     return scan;
@@ -277,4 +446,40 @@ export class WorkspaceIndex {
     const relative = path.relative(this.root, file);
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(/[\\/]/).includes('node_modules');
   }
+}
+
+/** A path that is absolute with no `.`, `..` or empty segment (and, on Windows, no `/`), as a listing makes them. */
+const NOT_NORMAL = path.sep === '/' ? /\/\.{0,2}(?:\/|$)/ : /[\\/]\.{0,2}(?:[\\/]|$)|\//;
+
+/** `path.resolve(file)`, without its cost (most of `setFiles` over a listing of 10,000 files) for a path already resolved. */
+function resolvedPath(file: string): string {
+  return path.isAbsolute(file) && !NOT_NORMAL.test(file) ? file : path.resolve(file);
+}
+
+/**
+ * Deep equality of the plain data a summary, a scan or a module's responses hold: primitives, arrays,
+ * Maps and plain objects (the catalogue's endpoints and fields they name are the catalogue's own
+ * objects, equal when identical). Anything deeper than a summary ever nests is called different.
+ */
+function samePlain(a: unknown, b: unknown, depth = 0): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 64) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
+  if (a instanceof Map) {
+    if (!(b instanceof Map) || a.size !== b.size) return false;
+    for (const [key, value] of a) if (!b.has(key) || !samePlain(value, b.get(key), depth + 1)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
+    if (!samePlain((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
 }

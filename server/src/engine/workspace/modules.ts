@@ -32,6 +32,8 @@ interface Aliases {
 export class ModuleResolver {
   private readonly cache = new Map<string, string | null>();
   private readonly aliases = new Map<string, Aliases | null>();
+  /** The nearest config's folder, by folder (every bare specifier asks it: a keystroke's imports walked up each time). */
+  private readonly configDirs = new Map<string, string | null>();
 
   constructor(private readonly host: ModuleHost) {}
 
@@ -39,6 +41,7 @@ export class ModuleResolver {
   clear(): void {
     this.cache.clear();
     this.aliases.clear();
+    this.configDirs.clear();
   }
 
   /** The file `specifier` names when imported from `fromFile`, or undefined (a package, or nothing in the workspace). */
@@ -99,6 +102,14 @@ export class ModuleResolver {
 
   /** The folder of the nearest tsconfig.json / jsconfig.json at or above `dir`, inside the root. */
   private configDir(dir: string): string | undefined {
+    const known = this.configDirs.get(dir);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.findConfigDir(dir);
+    this.configDirs.set(dir, found ?? null);
+    return found;
+  }
+
+  private findConfigDir(dir: string): string | undefined {
     for (let current = dir; ; current = path.dirname(current)) {
       if (this.host.exists(path.join(current, 'tsconfig.json')) || this.host.exists(path.join(current, 'jsconfig.json'))) return current;
       if (current === this.host.root || !this.inside(path.join(current, 'x')) || path.dirname(current) === current) return undefined;

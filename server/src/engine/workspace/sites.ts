@@ -6,7 +6,7 @@
 
 import ts from 'typescript';
 import type { Catalogue } from '../../api/types.js';
-import type { RequestSite } from '../types.js';
+import type { RequestSite, Value } from '../types.js';
 import { bodyValue } from '../extract/ts/bodies.js';
 import { methodOption, readBody, sendThrough, type MethodRef, type SendCall } from '../extract/ts/calls.js';
 import { readOptions } from '../extract/ts/clients.js';
@@ -111,13 +111,27 @@ function wrapperSite(call: ts.CallExpression, fact: WrapperFact, ctx: TsContext,
       source: 'wrapper',
       url,
       method: wrapperMethod(call, fact, ctx) ?? (passed && methodOption(passed, undefined, ctx).method),
-      body: bodyExpression && bodyValue(bodyExpression, ctx),
+      body: bodyExpression && aroundBody(bodyValue(bodyExpression, ctx), fact),
       span: spanOf(call, ctx),
     },
     catalogue,
   );
   site.related = [fact.origin.related];
   return site;
+}
+
+/**
+ * The caller's body as the wrapper sends it (`{ ...params, modelId }`): without the keys the wrapper
+ * writes after it (their values are the wrapper's), and with keys of the wrapper's own that this file
+ * cannot see (judged in the wrapper's module).
+ */
+function aroundBody(value: Value, fact: WrapperFact): Value {
+  const overrides = fact.bodyOverrides;
+  if (!overrides && !fact.bodyAdds) return value;
+  if (value.kind === 'alternatives') return Object.assign({}, value, { options: value.options.map((option) => aroundBody(option, fact)) });
+  if (value.kind !== 'object') return value;
+  const properties = overrides ? value.properties.filter((p) => !overrides.includes(p.key)) : value.properties;
+  return Object.assign({}, value, { properties, hasUnknownKeys: value.hasUnknownKeys || fact.bodyAdds === true });
 }
 
 function wrapperMethod(call: ts.CallExpression, fact: WrapperFact, ctx: TsContext): MethodRef | undefined {

@@ -7,16 +7,16 @@ import ts from 'typescript';
 import { exposedReads } from '../auth/exposed-env.js';
 import type { TsParsed } from '../extract/typescript.js';
 import { mayBeChanged, sentExpression } from '../extract/ts/bodies.js';
-import { sendCall, type SendCall } from '../extract/ts/calls.js';
+import { sendCall, type OptionKeys, type SendCall } from '../extract/ts/calls.js';
 import { instanceFrom, readOptions, type Options } from '../extract/ts/clients.js';
-import { setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
+import { CLIENT_SETUP_TEXT, clientSetupTargets, setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
 import { headersOf, makeSite, sendUrlPieces } from '../extract/ts/requests.js';
 import { headerTexts, keyHeaders } from '../auth/headers.js';
 import { createContext, spanOf, type TsContext } from '../extract/ts/context.js';
 import { buildIndex, releaseIndex, type Binding } from '../extract/ts/file-index.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/urls.js';
-import { enclosingFunction, returnedExpressions } from '../extract/ts/resolve.js';
+import { calledFunction, enclosingFunction, returnedExpressions } from '../extract/ts/resolve.js';
 import { emptyWrapperTable, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
 import { q } from '../messages.js';
 import type { Related, RequestSite, Span } from '../types.js';
@@ -40,7 +40,16 @@ export interface ModuleSummary {
   stars: string[];
   /** Facts of the module's own exports, by exported name. */
   facts: Map<string, ExportFact>;
+  /** The axios clients of other modules this one installs interceptors on or sets default headers of. */
+  setups?: ClientSetup[];
 }
+
+/**
+ * An axios client a module sets up from outside (`api.interceptors.request.use(...)`): an imported
+ * one, the global `axios` (whose defaults instances made later take too), or one it cannot name (a
+ * parameter, `this.client`), which may be any.
+ */
+export type ClientSetup = { kind: 'import'; specifier: string; imported: string } | { kind: 'axios' } | { kind: 'unknown' };
 
 export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), stars: [], facts: new Map() };
 
@@ -53,7 +62,8 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
 
 /** The summary of one module's text. `imports` answers for the modules it imports (for re-exported clients and keys). */
 export function summarizeModule(path: string, text: string, imports: ImportResolver): ModuleSummary {
-  if (!EXPORTS_ANYTHING.test(text)) return EMPTY_SUMMARY;
+  // A module that exports nothing may still set up another's client (`import "./interceptors"`).
+  if (!EXPORTS_ANYTHING.test(text) && !CLIENT_SETUP_TEXT.test(text)) return EMPTY_SUMMARY;
   return withSummarizer(path, text, imports, EMPTY_SUMMARY, (summarizer) => summarizer.run());
 }
 
@@ -64,6 +74,17 @@ export function summarizeModule(path: string, text: string, imports: ImportResol
  */
 export function summarizeResponses(path: string, text: string, imports: ImportResolver): Map<string, ResponseOrigin> {
   return withSummarizer(path, text, imports, new Map<string, ResponseOrigin>(), (summarizer) => summarizer.responses());
+}
+
+/**
+ * Both, from one parse: what an edit to a module whose importers read both compares with what they
+ * read (workspace/index.ts).
+ */
+export function summarizeModuleAndResponses(path: string, text: string, imports: ImportResolver): { summary: ModuleSummary; responses: Map<string, ResponseOrigin> } {
+  // Nothing exported and no client set up: no summary, and no exported function to respond.
+  if (!EXPORTS_ANYTHING.test(text) && !CLIENT_SETUP_TEXT.test(text)) return { summary: EMPTY_SUMMARY, responses: new Map() };
+  const fallback = { summary: EMPTY_SUMMARY, responses: new Map<string, ResponseOrigin>() };
+  return withSummarizer(path, text, imports, fallback, (summarizer) => ({ summary: summarizer.run(), responses: summarizer.responses() }));
 }
 
 function withSummarizer<T>(path: string, text: string, imports: ImportResolver, fallback: T, work: (summarizer: Summarizer) => T): T {
@@ -106,7 +127,8 @@ class Summarizer {
   private readonly sends: Array<{ send: SendCall; pieces: UrlPiece[] }> = [];
   /** The module's flow analysis (null: the module makes no Leonardo request). */
   private flow?: Flow | null;
-  private bodyWrappers?: Map<ts.Node, { send: SendCall; pieces: UrlPiece[]; bodyParam: number }>;
+  private bodyWrappers?: Map<ts.Node, BodyWrapper>;
+  private visited = false;
 
   constructor(
     private readonly path: string,
@@ -114,17 +136,46 @@ class Summarizer {
   ) {}
 
   run(): ModuleSummary {
-    for (const statement of this.ctx.sourceFile.statements) this.visit(statement);
+    this.visitStatements();
     for (const [name, { node, nameNode }] of this.values) {
       const fact = this.factOf(name, node, nameNode);
       if (fact) this.summary.facts.set(name, fact);
     }
+    const setups = this.clientSetups();
+    if (setups.length > 0) this.summary.setups = setups;
     return this.summary;
+  }
+
+  /** The clients of other modules (or the global axios) this module sets up; see ClientSetup. */
+  private clientSetups(): ClientSetup[] {
+    const ctx = this.ctx;
+    const out: ClientSetup[] = [];
+    for (const target of clientSetupTargets(ctx)) {
+      const node = skipOuter(target);
+      let setup: ClientSetup | undefined = { kind: 'unknown' };
+      if (ts.isIdentifier(node)) {
+        const binding = resolveIdentifier(ctx.index, node);
+        if (!binding) setup = node.text === 'axios' ? { kind: 'axios' } : { kind: 'unknown' };
+        else if (binding.module !== undefined) {
+          setup = binding.module === 'axios' ? { kind: 'axios' } : { kind: 'import', specifier: binding.module, imported: binding.imported ?? '*' };
+        } else if (binding.kind !== 'param') {
+          // This module's own client (its summary says its headers cannot all be seen), or no client.
+          setup = binding.initializer && instanceFrom(binding.initializer, ctx) ? undefined : { kind: 'unknown' };
+        }
+      } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
+        const binding = resolveIdentifier(ctx.index, node.expression);
+        if (binding?.kind === 'import' && binding.imported === '*' && binding.module !== undefined) {
+          setup = { kind: 'import', specifier: binding.module, imported: node.name.text };
+        }
+      }
+      if (setup && !out.some((s) => sameSetup(s, setup))) out.push(setup);
+    }
+    return out;
   }
 
   /** See `summarizeResponses`. */
   responses(): Map<string, ResponseOrigin> {
-    for (const statement of this.ctx.sourceFile.statements) this.visit(statement);
+    this.visitStatements();
     const out = new Map<string, ResponseOrigin>();
     for (const [name, { node }] of this.values) {
       const fn = functionOf(node);
@@ -132,6 +183,13 @@ class Summarizer {
       if (returns) out.set(name, returns);
     }
     return out;
+  }
+
+  /** The module's exports, read once (`run` and `responses` may both be asked of one summarizer). */
+  private visitStatements(): void {
+    if (this.visited) return;
+    this.visited = true;
+    for (const statement of this.ctx.sourceFile.statements) this.visit(statement);
   }
 
   private visit(statement: ts.Statement): void {
@@ -329,10 +387,12 @@ class Summarizer {
     if (bodyWrapper) {
       return {
         kind: 'wrapper',
-        url: [{ text: knownText(bodyWrapper.pieces)! }],
+        url: [{ text: bodyWrapper.url }],
         bodyParam: bodyWrapper.bodyParam,
-        ...(bodyWrapper.send.method ? { method: bodyWrapper.send.method.value } : {}),
-        keys: bodyWrapper.send.keys,
+        ...(bodyWrapper.overrides.length > 0 ? { bodyOverrides: bodyWrapper.overrides } : {}),
+        ...(bodyWrapper.adds ? { bodyAdds: true as const } : {}),
+        ...(bodyWrapper.method ? { method: bodyWrapper.method } : {}),
+        keys: bodyWrapper.keys,
         ...responds(this.mayRespond(fn)),
         origin: this.origin(name, nameNode, message),
       };
@@ -453,6 +513,7 @@ class Summarizer {
       registerWrapper(table, send, pieces, ctx);
       this.bodyWrapper(send, pieces);
     }
+    if (this.bodyWrappers.size > 0 || ctx.imports) this.chainedBodyWrappers();
     this.wrappers = table.byFunction;
   }
 
@@ -461,12 +522,40 @@ class Summarizer {
     const url = leonardoUrl(pieces, { start: 0, end: 0 });
     if (!url?.path) return;
     const fn = enclosingFunction(send.call);
-    const body = skipOuter(sentExpression(send.body, this.ctx));
-    if (!fn || !ts.isIdentifier(body)) return;
-    const binding = resolveIdentifier(this.ctx.index, body);
-    if (binding?.kind !== 'param' || binding.scope !== fn) return;
-    const index = fn.parameters.indexOf(binding.node as ts.ParameterDeclaration);
-    if (index >= 0 && !this.bodyWrappers!.has(fn)) this.bodyWrappers!.set(fn, { send, pieces, bodyParam: index });
+    const around = fn && bodyAroundParameter(fn, sentExpression(send.body, this.ctx), this.ctx);
+    if (around && !this.bodyWrappers!.has(fn)) {
+      const method = send.method?.value;
+      this.bodyWrappers!.set(fn, { url: knownText(pieces)!, ...(method ? { method } : {}), keys: send.keys, bodyParam: around.index, overrides: around.overrides, adds: around.adds });
+    }
+  }
+
+  /**
+   * Functions that hand their parameter on as a body wrapper's body (`createGeneration(params) { return
+   * generateImage(params) }`, `generate(prompt, options) { return generateImage({ prompt, ...options }) }`)
+   * are body wrappers too, a few levels deep: what their callers pass is the body.
+   */
+  private chainedBodyWrappers(): void {
+    const ctx = this.ctx;
+    const table = this.bodyWrappers!;
+    for (let round = 0, added = true; added && round < MAX_BODY_CHAIN; round++) {
+      added = false;
+      for (const call of ctx.index.calls) {
+        // Only a call inside a function with parameters can hand one on.
+        const fn = enclosingFunction(call);
+        if (!fn || fn.parameters.length === 0 || table.has(fn) || call.arguments.length === 0) continue;
+        const target = calledFunction(call, ctx);
+        const inner = target ? table.get(target) : importedBodyWrapper(call, ctx);
+        if (!inner || call.arguments.some(ts.isSpreadElement)) continue;
+        const argument = call.arguments[inner.bodyParam];
+        if (fn === target || !argument) continue;
+        const around = bodyAroundParameter(fn, argument, ctx);
+        if (!around) continue;
+        // The inner wrapper's later keys replace the caller's too.
+        const overrides = [...new Set([...around.overrides, ...inner.overrides])];
+        table.set(fn, Object.assign({}, inner, { bodyParam: around.index, overrides, adds: around.adds || inner.adds }));
+        added = true;
+      }
+    }
   }
 
   private origin(name: string, node: ts.Node, message: string): FactOrigin {
@@ -498,6 +587,83 @@ const NOT_A_RESPONSE = new Set([
   ts.SyntaxKind.ArrowFunction,
   ts.SyntaxKind.FunctionExpression,
 ]);
+
+function sameSetup(a: ClientSetup, b: ClientSetup): boolean {
+  if (a.kind !== 'import' || b.kind !== 'import') return a.kind === b.kind;
+  return a.specifier === b.specifier && a.imported === b.imported;
+}
+
+/** A function whose fixed Leonardo URL gets (an object built around) one of its parameters as the body. */
+interface BodyWrapper {
+  /** The fixed URL it sends to. */
+  url: string;
+  method?: string;
+  keys: OptionKeys;
+  bodyParam: number;
+  /** Keys written after the parameter's spread: the caller's values for them are not sent. */
+  overrides: string[];
+  /** The body has keys of its own besides the caller's. */
+  adds: boolean;
+}
+
+/** A call of a fixed-URL wrapper another module exports (`generateImage(params)`), as a body wrapper of this module would be. */
+function importedBodyWrapper(call: ts.CallExpression, ctx: TsContext): BodyWrapper | undefined {
+  if (!ctx.imports) return undefined;
+  const fact = importedFact(call.expression, ctx);
+  if (fact?.kind !== 'wrapper' || fact.bodyParam === undefined || fact.urlParam !== undefined) return undefined;
+  const url = fact.url.length === 1 && 'text' in fact.url[0] ? fact.url[0].text : undefined;
+  if (url === undefined) return undefined;
+  return {
+    url,
+    ...(fact.method ? { method: fact.method } : {}),
+    keys: fact.keys,
+    bodyParam: fact.bodyParam,
+    overrides: fact.bodyOverrides ?? [],
+    adds: fact.bodyAdds === true,
+  };
+}
+
+/** How many functions deep a body handed on from parameter to parameter is followed. */
+const MAX_BODY_CHAIN = 4;
+
+/**
+ * The parameter of `fn` a body expression sends: the parameter itself, or an object literal that
+ * spreads it once among keys it writes (`{ ...params, modelId }`, `{ prompt, ...options }`). Undefined
+ * for anything else (two spreads, a computed key, a parameter that is not a plain name).
+ */
+function bodyAroundParameter(fn: ts.SignatureDeclaration, expression: ts.Expression, ctx: TsContext): { index: number; overrides: string[]; adds: boolean } | undefined {
+  const node = skipOuter(expression);
+  if (ts.isIdentifier(node)) {
+    const index = parameterOf(fn, node, ctx);
+    return index === undefined ? undefined : { index, overrides: [], adds: false };
+  }
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  let index: number | undefined;
+  const overrides: string[] = [];
+  let adds = false;
+  for (const member of node.properties) {
+    if (ts.isSpreadAssignment(member)) {
+      const name = skipOuter(member.expression);
+      if (index !== undefined || !ts.isIdentifier(name)) return undefined;
+      index = parameterOf(fn, name, ctx);
+      if (index === undefined) return undefined;
+      continue;
+    }
+    const key = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+    if (key === undefined) return undefined;
+    adds = true;
+    if (index !== undefined) overrides.push(key);
+  }
+  return index === undefined ? undefined : { index, overrides, adds };
+}
+
+/** The position of the parameter of `fn` a name refers to (a plain-name parameter of that very function). */
+function parameterOf(fn: ts.SignatureDeclaration, name: ts.Identifier, ctx: TsContext): number | undefined {
+  const binding = resolveIdentifier(ctx.index, name);
+  if (binding?.kind !== 'param' || binding.scope !== fn) return undefined;
+  const index = fn.parameters.indexOf(binding.node as ts.ParameterDeclaration);
+  return index >= 0 && ts.isIdentifier(fn.parameters[index].name) && !fn.parameters[index].dotDotDotToken ? index : undefined;
+}
 
 function responds(may: boolean): { responds?: true } {
   return may ? { responds: true } : {};

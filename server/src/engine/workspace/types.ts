@@ -71,6 +71,12 @@ export type ExportFact =
       url: ExportedUrlPiece[];
       urlParam?: number;
       bodyParam?: number;
+      /**
+       * The body is built around that parameter (`{ ...params, modelId }`): the keys written after it,
+       * whose values the caller's are replaced by, and whether the body has keys the caller did not write.
+       */
+      bodyOverrides?: string[];
+      bodyAdds?: true;
       methodParam?: number;
       optionsParam?: number;
       method?: string;
@@ -110,4 +116,9 @@ export interface ImportResolver {
    * response, as that module's flow analysis works it out (endpoint unset: bound at each call).
    */
   returns(file: string, name: string): ResponseOrigin | undefined;
+  /**
+   * Whether another module installs an interceptor on, or sets default headers of, the global axios
+   * (or an axios client it cannot name): a direct axios request's headers are then not all it sends.
+   */
+  axiosSetUpElsewhere?(): boolean;
 }

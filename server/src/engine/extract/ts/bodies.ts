@@ -9,7 +9,7 @@ import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { bindingValue, type BoundValue } from './resolve.js';
-import type { Binding } from './file-index.js';
+import { referencesOf, type Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
 import { appendAll } from '../../arrays.js';
 
@@ -53,8 +53,38 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
       hasUnknownKeys = true;
     }
   }
+  const deleted = deletedKeys(binding, ctx);
+  if (deleted) {
+    // `delete body.uiOnly`: that key may not be sent (and a key deleted by a name that cannot be known, any).
+    const properties = deleted === 'any' ? [] : [...base.properties, ...added].filter((p) => !deleted.has(p.key));
+    return Object.assign({}, base, { properties, hasUnknownKeys: true });
+  }
   if (added.length === 0 && hasUnknownKeys === literal.hasUnknownKeys) return base;
   return Object.assign({}, base, { properties: [...base.properties, ...added], hasUnknownKeys });
+}
+
+/**
+ * The keys the code deletes from the object a binding holds (`delete body.uiOnly`, `delete body["x"]`),
+ * anywhere in the file; `any` when one is deleted by a key that cannot be known; undefined when none is.
+ */
+function deletedKeys(binding: Binding, ctx: TsContext): Set<string> | 'any' | undefined {
+  // Most files delete nothing: a text test before the search.
+  if (!ctx.text.includes('delete')) return undefined;
+  let keys: Set<string> | undefined;
+  for (const use of referencesOf(ctx.index, binding.name)) {
+    const access = use.parent;
+    if (!(ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access)) || access.expression !== use) continue;
+    if (!ts.isDeleteExpression(skipParentheses(access.parent)) || resolveIdentifier(ctx.index, use) !== binding) continue;
+    const key = ts.isPropertyAccessExpression(access) ? access.name.text : constString(access.argumentExpression, ctx)?.value;
+    if (key === undefined) return 'any';
+    (keys ??= new Set()).add(key);
+  }
+  return keys;
+}
+
+function skipParentheses(node: ts.Node): ts.Node {
+  while (ts.isParenthesizedExpression(node)) node = node.parent;
+  return node;
 }
 
 /**
@@ -94,10 +124,13 @@ function addNested(object: ObjectValue, path: readonly string[], property: Prope
 /**
  * Whether code anywhere in the file may change what `binding` holds: a member assignment, or a call
  * it is handed to that does more than read it (for a value another module reads at no known time).
+ * The call around `use`, when given, is not counted: it is the one that sends what is read there.
  */
-export function mayBeChanged(binding: Binding, ctx: TsContext): boolean {
-  if ((ctx.index.memberAssignments.get(binding)?.length ?? 0) > 0) return true;
+export function mayBeChanged(binding: Binding, ctx: TsContext, use?: ts.Node): boolean {
+  if ((ctx.index.memberAssignments.get(binding)?.length ?? 0) > 0 || deletedKeys(binding, ctx)) return true;
   return (ctx.index.argumentUses.get(binding) ?? []).some((call) => {
+    // The call that hands on the use being read (`axios.post(url, params)`) is what sends it.
+    if (use && call.pos <= use.pos && use.end <= call.end) return false;
     const callee = calleeName(call.expression);
     return !callee || !READ_ONLY_CALLS.test(callee);
   });

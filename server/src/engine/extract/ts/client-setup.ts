@@ -59,8 +59,35 @@ export function installsResponseInterceptor(parsed: Parsed): boolean {
   return parsed.index.calls.some((call) => isInterceptorUse(call.expression, 'response'));
 }
 
+/**
+ * The words an axios client is set up with from outside its module (`api.interceptors.request.use`,
+ * `axios.defaults.headers.common[...] = ...`): a file without them sets up no other module's client.
+ */
+export const CLIENT_SETUP_TEXT = /\binterceptors\b|\.defaults\s*\.\s*headers/;
+
+/**
+ * The clients the code installs an axios interceptor on or sets default headers of: `x` of
+ * `x.interceptors.request.use(...)`, `x.interceptors.response.use(...)` and `x.defaults.headers`.
+ */
+export function clientSetupTargets(parsed: Parsed): ts.Expression[] {
+  if (!CLIENT_SETUP_TEXT.test(parsed.sourceFile.text)) return [];
+  const out: ts.Expression[] = [];
+  for (const call of parsed.index.calls) {
+    const callee = call.expression;
+    if (isInterceptorUse(callee, 'request') || isInterceptorUse(callee, 'response')) out.push(callee.expression.expression.expression);
+  }
+  for (const piece of parsed.index.pieces) {
+    for (const node of piece.nodes) {
+      if (node.kind !== SK.PropertyAccessExpression) continue;
+      const access = node as ts.PropertyAccessExpression;
+      if (access.name.text === 'headers' && isAccessOf(access.expression, 'defaults')) out.push(access.expression.expression);
+    }
+  }
+  return out;
+}
+
 /** `<client>.interceptors.<phase>.use` */
-function isInterceptorUse(callee: ts.Expression, phase: 'request' | 'response'): boolean {
+function isInterceptorUse(callee: ts.Expression, phase: 'request' | 'response'): callee is ts.PropertyAccessExpression & { expression: ts.PropertyAccessExpression & { expression: ts.PropertyAccessExpression } } {
   return isAccessOf(callee, 'use') && isAccessOf(callee.expression, phase) && isAccessOf(callee.expression.expression, 'interceptors');
 }
 

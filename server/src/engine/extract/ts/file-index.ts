@@ -7,6 +7,7 @@
 import ts from 'typescript';
 import { concatAll } from '../../arrays.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
+import { emptyPieceFacts, noteFact, releasePieceFacts, type PieceFacts } from '../../flow/file-facts.js';
 import type { ImportedSpan } from '../../workspace/plain-values.js';
 
 // `ts.x` is a getter on the module object: hot loops read it once.
@@ -59,6 +60,8 @@ export interface FileIndex {
   writes: Map<Binding, ts.Identifier[]>;
   /** Every identifier of the file by its text (worked out on first use by `referencesOf`). */
   references?: Map<string, ts.Identifier[]>;
+  /** The calls by the name they call (`f` of `f()`, `m` of `x.m()`; worked out on first use by `callsNamed`). */
+  callsByName?: Map<string, ts.CallExpression[]>;
   /**
    * The pieces the index was put together from, in document order: their `nodes` are the nodes of
    * the kinds later whole-file passes look at (`LISTED_KINDS`: identifiers, member accesses, binary
@@ -89,7 +92,10 @@ export interface Piece {
   argumentUses: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
   /** Kept for the file's next version (updateIndex): nothing may empty its lists. */
   kept: boolean;
-  /** What a later pass works out from this piece's nodes alone, kept with a kept piece (flow/file-facts.ts). */
+  /**
+   * What the flow analysis reads of this piece's nodes alone (flow/file-facts.ts), noted by the walk as
+   * it lists them; kept with a kept piece, handed over (and emptied with the flow) otherwise.
+   */
   derived?: object;
 }
 
@@ -102,7 +108,7 @@ export type IndexPieces = Map<ts.Node, Piece>;
  * show that the others change nothing).
  */
 export function buildIndex(sourceFile: ts.SourceFile, listed: readonly boolean[] = LISTED): FileIndex {
-  return assemble(sourceFile, [walk(sourceFile, listed)]);
+  return assemble(sourceFile, [walk(sourceFile, listed, true)]);
 }
 
 /**
@@ -115,7 +121,7 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
   const list: Piece[] = [];
   forEachChild(sourceFile, (child) => {
     if (child.parent !== sourceFile) (child as { parent: ts.Node }).parent = sourceFile;
-    const piece = previous?.get(child) ?? walk(child, LISTED);
+    const piece = previous?.get(child) ?? walk(child, LISTED, false);
     piece.kept = true;
     pieces.set(child, piece);
     list.push(piece);
@@ -123,22 +129,39 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
   return { index: assemble(sourceFile, list), pieces };
 }
 
-/** Walk `root`'s subtree (iterative, so a deeply nested tree cannot overflow the stack), setting parent pointers. */
-function walk(root: ts.Node, listed: readonly boolean[]): Piece {
-  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], kept: false };
+/**
+ * Walk `root`'s subtree (iterative, so a deeply nested tree cannot overflow the stack), setting parent
+ * pointers. `fresh`: the tree was parsed without parent pointers, so every node gets one.
+ */
+function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece {
+  const facts = emptyPieceFacts();
+  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], kept: false, derived: facts };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   let parent: ts.Node = root;
-  const push = (child: ts.Node): undefined => {
-    // The incremental parser sets parents itself, and a reused node has its parent already: a read, not a write.
-    if (child.parent !== parent) (child as { parent: ts.Node }).parent = parent;
-    stack.push(child);
-    return undefined;
-  };
+  const push = fresh
+    ? (child: ts.Node): undefined => {
+        // Parsed without parents: a write, without first reading a property of a node of any shape.
+        (child as { parent: ts.Node }).parent = parent;
+        stack.push(child);
+        return undefined;
+      }
+    : (child: ts.Node): undefined => {
+        // The incremental parser sets parents itself, and a reused node has its parent already: a read, not a write.
+        if (child.parent !== parent) (child as { parent: ts.Node }).parent = parent;
+        stack.push(child);
+        return undefined;
+      };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (listed[node.kind]) nodes.push(node);
-    VISITORS[node.kind]?.(node, piece);
+    // The kind is read once (a load from nodes of every shape) for both tables.
+    const kind = node.kind;
+    if (listed[kind]) {
+      nodes.push(node);
+      // The flow's facts are noted here, while the node is at hand, not in a pass of their own (see noteFact).
+      noteFact(node, facts);
+    }
+    VISITORS[kind]?.(node, piece);
     parent = node;
     // Children go on the stack reversed, so they come off in document order.
     const first = stack.length;
@@ -221,11 +244,15 @@ export function releaseIndex(index: FileIndex): void {
   index.writes.clear();
   index.references?.clear();
   index.references = undefined;
+  index.callsByName?.clear();
+  index.callsByName = undefined;
   index.clientNames = undefined;
   index.imported?.clear();
   index.imported = undefined;
   for (const piece of index.pieces) {
     if (piece.kept) continue;
+    if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);
+    piece.derived = undefined;
     for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses]) {
       list.length = 0;
     }
@@ -235,6 +262,21 @@ export function releaseIndex(index: FileIndex): void {
 }
 
 /** The identifiers of the file named `name` (uses and declarations alike), from the pieces' listed nodes. */
+/** The calls that call by `name` (`name()`, `x.name()`). */
+export function callsNamed(index: FileIndex, name: string): readonly ts.CallExpression[] {
+  let byName = index.callsByName;
+  if (!byName) {
+    byName = new Map();
+    for (const call of index.calls) {
+      const callee = skipOuter(call.expression);
+      const name = callee.kind === SK.Identifier ? (callee as ts.Identifier).text : callee.kind === SK.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : undefined;
+      if (name !== undefined) addToList(byName, name, call);
+    }
+    index.callsByName = byName;
+  }
+  return byName.get(name) ?? [];
+}
+
 export function referencesOf(index: FileIndex, name: string): readonly ts.Identifier[] {
   let references = index.references;
   if (!references) {
@@ -467,6 +509,11 @@ function addImport(piece: Piece, name: string, node: ts.Node, module: string, im
 }
 
 function addPatternBindings(piece: Piece, name: ts.BindingName, kind: BindingKind, node: ts.Node, scope: ts.Node): void {
+  // Most names are plain identifiers (every simple parameter): no work list for them.
+  if (name.kind === SK.Identifier) {
+    piece.bindings.push({ name: name.text, kind, node, scope, reassigned: false });
+    return;
+  }
   const pending: ts.BindingName[] = [name];
   while (pending.length > 0) {
     const current = pending.pop()!;

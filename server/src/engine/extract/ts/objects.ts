@@ -10,12 +10,41 @@ import { skipOuter } from './scope.js';
 import { constString, unknownValue, valueOf } from './values.js';
 import { appendAll } from '../../arrays.js';
 
-export function objectValue(node: ts.ObjectLiteralExpression, ctx: TsContext, depth: number): ObjectValue {
+/** Beyond this many, the objects a spread name may hold are merged into one (see objectValues). */
+const MAX_SPREAD_OPTIONS = 16;
+
+/**
+ * An object literal's value. One that spreads a name holding one of several objects (`{ ...params,
+ * public: false }` where each call passes its own `params`, `{ ...(hd ? big : small) }` through a
+ * constant) is each of those objects in turn with the literal's own keys, not their keys merged.
+ */
+export function objectValues(node: ts.ObjectLiteralExpression, ctx: TsContext, depth: number): Value {
+  let spread: ts.SpreadAssignment | undefined;
+  for (const member of node.properties) {
+    if (!ts.isSpreadAssignment(member)) continue;
+    if (spread) return objectValue(node, ctx, depth);
+    spread = member;
+  }
+  const name = spread && skipOuter(spread.expression);
+  if (!spread || !name || !ts.isIdentifier(name)) return objectValue(node, ctx, depth);
+  const held = valueOf(name, ctx, depth + 1);
+  const chosen = { member: spread, value: held };
+  // (An unknown option, a call this file cannot see, stays one: the literal with unknown keys.)
+  const distributable = held.kind === 'alternatives' && held.options.some((o) => o.kind === 'object') && held.options.every((o) => o.kind === 'object' || o.kind === 'unknown');
+  if (held.kind !== 'alternatives' || held.options.length > MAX_SPREAD_OPTIONS || !distributable) {
+    return objectValue(node, ctx, depth, chosen);
+  }
+  const options = held.options.map((value) => objectValue(node, ctx, depth, { member: spread, value }));
+  return { kind: 'alternatives', span: spanOf(node, ctx), options };
+}
+
+/** The literal's object; `chosen`, when given, is what that spread member holds (already worked out). */
+export function objectValue(node: ts.ObjectLiteralExpression, ctx: TsContext, depth: number, chosen?: { member: ts.SpreadAssignment; value: Value }): ObjectValue {
   const properties: Property[] = [];
   let hasUnknownKeys = false;
   for (const member of node.properties) {
     if (ts.isSpreadAssignment(member)) {
-      const spread = spreadProperties(member.expression, false, ctx, depth + 1);
+      const spread = member === chosen?.member ? spreadValue(chosen.value, false) : spreadProperties(member.expression, false, ctx, depth + 1);
       appendAll(properties, spread.properties);
       hasUnknownKeys ||= spread.unknown;
       continue;

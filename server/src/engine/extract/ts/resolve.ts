@@ -9,7 +9,7 @@
 // - `calledFunction(call)`: the same-file function a call calls (`f()`, `this.m()`, `Class.m()`,
 //   `obj.m()` for a constant object literal or `new Class()`); `returnedExpressions(fn)`.
 // - `parameterArguments(binding)`: what a parameter receives at each call (or `new`) of its function,
-//   when every one is visible.
+//   when every one is visible; `visibleArguments`, at the calls this file makes, and whether those are all.
 // - `memberExpressions(access)`: what `obj.key` / `obj["key"]` / `this.key` / `Class.key` holds: a
 //   constant object literal's property, a class member's initializer or its `this.key = ...` writes (a
 //   constructor parameter followed to each `new`); `accessedKey(access)`, the key an access names.
@@ -18,7 +18,7 @@
 
 import ts from 'typescript';
 import type { TsContext } from './context.js';
-import { referencesOf, type Binding } from './file-index.js';
+import { callsNamed, referencesOf, type Binding } from './file-index.js';
 import { appendAll } from '../../arrays.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 
@@ -252,6 +252,12 @@ export function returnedExpression(call: ts.CallExpression, ctx: TsContext): ts.
 export function parameterArguments(binding: Binding, ctx: TsContext): ts.Expression[] | undefined {
   const parameter = binding.node;
   if (binding.kind !== 'param' || binding.reassigned || !ts.isParameter(parameter) || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return undefined;
+  return argumentsOfParameter(parameter, ctx);
+}
+
+/** What a parameter (a name or a destructuring pattern) receives at each call, as `parameterArguments`. */
+export function argumentsOfParameter(parameter: ts.ParameterDeclaration, ctx: TsContext): ts.Expression[] | undefined {
+  if (parameter.dotDotDotToken) return undefined;
   const fn = parameter.parent;
   const position = fn.parameters.indexOf(parameter);
   const calls = callsOf(fn, ctx);
@@ -265,6 +271,39 @@ export function parameterArguments(binding: Binding, ctx: TsContext): ts.Express
     out.push(argument);
   }
   return out;
+}
+
+/**
+ * What a parameter receives at the calls this file can see, and whether those are all its calls (as
+ * `argumentsOfParameter` says). Otherwise the calls that resolve to its function here (`f()`,
+ * `this.m()`, `Class.m()`, `instance.m()`) are some of them: an exported function, a method, a
+ * function also passed on as a value may be called elsewhere with what cannot be seen.
+ */
+export function visibleArguments(parameter: ts.ParameterDeclaration, ctx: TsContext): { args: ts.Expression[]; complete: boolean } | undefined {
+  if (parameter.dotDotDotToken) return undefined;
+  const all = argumentsOfParameter(parameter, ctx);
+  if (all) return all.length > 0 ? { args: all, complete: true } : undefined;
+  const fn = parameter.parent;
+  const name = calledByName(fn);
+  if (name === undefined) return undefined;
+  const position = fn.parameters.indexOf(parameter);
+  const args: ts.Expression[] = [];
+  for (const call of callsNamed(ctx.index, name)) {
+    if (calledFunction(call, ctx) !== fn) continue;
+    const list = call.arguments;
+    if (list.slice(0, position + 1).some(ts.isSpreadElement)) continue;
+    const argument = list[position] ?? parameter.initializer;
+    if (argument) args.push(argument);
+  }
+  return args.length > 0 ? { args, complete: false } : undefined;
+}
+
+/** The name calls use for a function: its own, the variable or property it initialises, or its method name. */
+function calledByName(fn: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
 }
 
 /** The calls of a function or constructor, when every use of it is one (an export or a value passed on hides callers). */

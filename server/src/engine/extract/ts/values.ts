@@ -1,14 +1,16 @@
 // A TS/JS expression → the engine's Value: literals with exact spans, alternatives for `c ? a : b`
-// and fallbacks (`x ?? 10`), same-file constants resolved to their declaration, things JSON cannot
-// carry (functions, FormData, Buffers, streams) as foreign values, and everything else unknown.
+// and fallbacks (`x ?? 10`), same-file constants resolved to their declaration, a parameter to what
+// every visible call passes, things JSON cannot carry (functions, FormData, Buffers, streams) as
+// foreign values, and everything else unknown.
 
 import ts from 'typescript';
-import type { AlternativesValue, ArrayValue, NumberValue, StringValue, Value } from '../../types.js';
-import { composeObject } from './bodies.js';
+import type { AlternativesValue, ArrayValue, NumberValue, ObjectValue, Property, StringValue, Value } from '../../types.js';
+import { composeObject, mayBeChanged } from './bodies.js';
 import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
-import { assignedObject, lastMemberOpen, objectValue } from './objects.js';
+import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions } from './resolve.js';
+import type { Binding } from './file-index.js';
+import { argumentsOfParameter, bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -36,7 +38,7 @@ export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): V
       // A string left open at the end (`{ a: "x⏎`) swallows the rest of its line: the literal is being
       // typed, and a property inserted after its last member would land inside the string.
       if (lastMemberOpen(node as ts.ObjectLiteralExpression, ctx)) return unknownValue(node, ctx);
-      return objectValue(node as ts.ObjectLiteralExpression, ctx, depth);
+      return objectValues(node as ts.ObjectLiteralExpression, ctx, depth);
     case ts.SyntaxKind.ArrayLiteralExpression:
       return arrayValue(node as ts.ArrayLiteralExpression, ctx, depth);
     case ts.SyntaxKind.ConditionalExpression: {
@@ -89,6 +91,10 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   }
   // A constant another module exports (the workspace index's answer).
   if (binding.kind === 'import') return importedValue(node, ctx) ?? unknownValue(node, ctx);
+  if (binding.kind === 'param') return parameterValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
+  if (ts.isVariableDeclaration(binding.node) && ts.isObjectBindingPattern(binding.node.name)) {
+    return destructuredValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
+  }
   const bound = bindingValue(node, ctx, binding);
   if (!bound) {
     const list = iteratedList(binding);
@@ -96,9 +102,97 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   }
   const resolved = withBinding(ctx, binding, () => {
     const value = valueOf(bound.expression, ctx, depth + 1);
-    return value.kind === 'object' ? composeObject(value, bound, node, ctx, depth) : value;
+    if (value.kind === 'object') return composeObject(value, bound, node, ctx, depth);
+    // Each object the name may hold gets what the code adds to it before this use.
+    if (value.kind === 'alternatives' && value.options.some((o) => o.kind === 'object')) {
+      return Object.assign({}, value, { options: value.options.map((o) => (o.kind === 'object' ? composeObject(o, bound, node, ctx, depth) : o)) });
+    }
+    return value;
   });
   return resolved ?? unknownValue(node, ctx);
+}
+
+/**
+ * What a parameter holds: an element callback's (`list.map((p) => …)`) each element of its list; a
+ * function's or method's, what the calls this file makes pass (`generate({ prompt, num_images: 9 })`),
+ * when the function writes nothing into the parameter; calls it cannot see (an exported function, a
+ * method) may pass anything. One call gives its argument's value; more, each of them as alternatives.
+ * The values' spans are the callers'.
+ */
+function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, depth: number): Value | undefined {
+  if (ts.isParameter(binding.node) && ts.isObjectBindingPattern(binding.node.name)) return destructuredValue(node, binding, ctx, depth);
+  const list = iteratedList(binding);
+  if (list) return withBinding(ctx, binding, () => elementValue(list, node, ctx, depth));
+  // A parameter the function writes into or hands on (`params.modelId = …`, `addDefaults(params)`) holds more than the callers wrote.
+  if (mayBeChanged(binding, ctx, node)) return undefined;
+  const parameter = binding.node;
+  if (binding.reassigned || !ts.isParameter(parameter) || !ts.isIdentifier(parameter.name)) return undefined;
+  const visible = visibleArguments(parameter, ctx);
+  if (!visible || visible.args.length > MAX_CALLERS) return undefined;
+  // Each call's value is one option (and calls this file cannot see, one unknown option more); two
+  // parameters read apart would pair one call's value with another's (a width from one call, a count
+  // from the next): several calls only for a use that takes the value whole (the body itself, or
+  // spread into it), where each option stays one call's. (Unknown options pair with nothing.)
+  const { args, complete } = visible;
+  if (args.length > 1 && !takenWhole(node)) return undefined;
+  return withBinding(ctx, binding, () => {
+    const options = args.map((argument) => valueOf(argument, ctx, depth + 1));
+    if (!complete) options.push(unknownValue(node, ctx));
+    return options.length === 1 ? options[0] : ({ kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue);
+  });
+}
+
+/** A use that takes a value whole: spread into an object literal, or handed to a call as an argument (`JSON.stringify(x)`, `axios.post(url, x)`). */
+function takenWhole(node: ts.Identifier): boolean {
+  let child: ts.Node = node;
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return ts.isSpreadAssignment(parent) || (ts.isCallExpression(parent) && parent.arguments.includes(child as ts.Expression));
+}
+
+/** Beyond this many calls, a parameter's value is left unknown (each call is one more option to judge). */
+const MAX_CALLERS = 16;
+
+/**
+ * A name an object pattern declares at its top level (`{ prompt, width = 1024 }` of a parameter, or
+ * `const { width = 1024 } = options`): in the one object the destructured value is, the property of
+ * that key, or the default (`undefined` without one) when the object certainly lacks it. Unknown when
+ * the object may hold the key unseen or only on some paths, and when the parameter's function has
+ * several calls (or the value several objects).
+ */
+function destructuredValue(node: ts.Identifier, binding: Binding, ctx: TsContext, depth: number): Value | undefined {
+  const declaration = binding.node;
+  if (binding.reassigned || !(ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) || !ts.isObjectBindingPattern(declaration.name)) return undefined;
+  const element = declaration.name.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
+  const keyName = element?.propertyName ?? element?.name;
+  const key = keyName && (ts.isIdentifier(keyName) || ts.isStringLiteral(keyName)) ? keyName.text : undefined;
+  if (!element || key === undefined) return undefined;
+  let sources: readonly ts.Expression[] | undefined;
+  if (ts.isParameter(declaration)) sources = argumentsOfParameter(declaration, ctx);
+  else sources = declaration.initializer ? [declaration.initializer] : undefined;
+  // One object only: the names of a pattern are read apart, and several objects would pair one's
+  // width with another's count (see parameterValue).
+  if (sources?.length !== 1) return undefined;
+  const source = sources[0];
+  return withBinding(ctx, binding, () => {
+    const value = valueOf(source, ctx, depth + 1);
+    if (value.kind !== 'object') return undefined;
+    const property = lastProperty(value, key);
+    if (property?.conditional) return undefined;
+    if (property && !(property.value.kind === 'foreign' && property.value.what === 'undefined')) return property.value;
+    // Absent (or `undefined`): the default, when the object certainly lacks the key.
+    if (!property && value.hasUnknownKeys) return undefined;
+    return element.initializer ? valueOf(element.initializer, ctx, depth + 1) : ({ kind: 'foreign', what: 'undefined', span: spanOf(node, ctx) } satisfies Value);
+  });
+}
+
+/** The last property of `key` an object literal writes (a later one replaces an earlier one). */
+function lastProperty(object: ObjectValue, key: string): Property | undefined {
+  for (let i = object.properties.length - 1; i >= 0; i--) if (object.properties[i].key === key) return object.properties[i];
+  return undefined;
 }
 
 /**
