@@ -8,6 +8,16 @@ ruleTester.run('too-many-images', {
     { name: 'allowed count at 768×768', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "num_images": 8, "width": 768, "height": 768}` },
     { name: 'four at the default size', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "num_images": 4}` },
     {
+      name: 'a count and a size that both follow a condition are not paired across its branches',
+      code: `export const generate = (prompt: string, hd: boolean) =>
+  fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ prompt, num_images: hd ? 2 : 8, width: hd ? 1024 : 512, height: hd ? 1024 : 512 }),
+  });
+`,
+    },
+    {
       name: 'unknown size: only the hard cap applies',
       code: `const body = { prompt: 'a fox', num_images: 6, width: size, height: size };
 await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
@@ -109,6 +119,23 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
           message: "'num_images' 6 is too many with width 1024: over 768 wide or high, use 4 or fewer.",
           at: [5, 48, '6'],
           fixes: [{ title: "Set 'num_images' to 4", output: edit('6', '4'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'fetch: a count with several options at a size that is always large',
+      code: `export const generate = (prompt: string, many: boolean) =>
+  fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ prompt, num_images: many ? 6 : 2, width: 1024, height: 768 }),
+  });
+`,
+      findings: [
+        {
+          message: "'num_images' 6 is too many with width 1024: over 768 wide or high, use 4 or fewer.",
+          at: [5, 55, '6'],
+          fixes: [{ title: "Set 'num_images' to 4", output: edit('6 :', '4 :'), preferred: false }],
         },
       ],
     },

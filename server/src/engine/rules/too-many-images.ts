@@ -54,7 +54,10 @@ export const rule: Rule = {
         if (!count) return;
         // Up to 4 images is never too many: the sizes are read only when the count could be.
         if (!literalOptions(count.value).some((o) => o.kind === 'number' && o.value > MAX_LARGE_IMAGES)) return;
-        const large = largeSide(visit);
+        // A count with several options (`hd ? 2 : 8`) is paired with no one option of a side that has
+        // several (`hd ? 1024 : 512`): which goes with which cannot be known, so every option must be large.
+        const countOptions = literalOptions(count.value).filter((o) => o.kind === 'number').length;
+        const large = largeSide(visit, countOptions > 1);
         const limit = large ? MAX_LARGE_IMAGES : MAX_IMAGES;
         for (const option of literalOptions(count.value)) {
           if (option.kind !== 'number' || option.value <= limit) continue;
@@ -75,13 +78,14 @@ export const rule: Rule = {
 };
 
 /**
- * The first side over 768 that can be sent: a literal (any option of `c ? 1024 : 512`), or the
- * default of an omitted side. A side that is conditional, unknown, or possibly among unknown keys
- * does not count: then only the hard limit of 8 is judged.
+ * The first side over 768 that can be sent: a literal (any option of `c ? 1024 : 512`; every option
+ * when `every`), or the default of an omitted side. A side that is conditional, unknown, or possibly
+ * among unknown keys does not count: then only the hard limit of 8 is judged.
  */
-function largeSide({ object, fields, request }: ObjectVisit): LargeSide | undefined {
+function largeSide({ object, fields, request }: ObjectVisit, every = false): LargeSide | undefined {
   for (const field of sizeFields(fields)) {
     const side = sideValues(object, field, request.naming);
+    if (every && side?.values.some((v) => v <= LARGE_SIDE)) continue;
     const value = side?.values.find((v) => v > LARGE_SIDE);
     if (side && value !== undefined) return { name: nameFor(field, request.naming), value, isDefault: side.isDefault };
   }
