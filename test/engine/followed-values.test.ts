@@ -263,6 +263,24 @@ export async function run(field: string) {
   assert.deepEqual(hits(code), ['too-many-images 9']);
 });
 
+test("a method's options read key by key: the one call this file makes is checked", () => {
+  const code = `interface Config { prompt: string; modelId: string; width?: number; numImages?: number; scheduler?: string }
+export class LeonardoClient {
+  private baseUrl = "${V1}";
+  constructor(private apiKey: string) {}
+  async generateImage(config: Config) {
+    const body = { prompt: config.prompt, modelId: config.modelId, width: config.width, height: 768, num_images: config.numImages, scheduler: config.scheduler };
+    return fetch(\`\${this.baseUrl}/generations\`, { method: "POST", headers: { Authorization: \`Bearer \${this.apiKey}\` }, body: JSON.stringify(body) });
+  }
+}
+const client = new LeonardoClient(process.env.LEONARDO_API_KEY!);
+export async function avatar(name: string) {
+  return client.generateImage({ prompt: name, modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876", width: 1024, numImages: 8, scheduler: "EULER" });
+}`;
+  // Other modules may call the method with other options: those stay unknown, this call's are judged.
+  assert.deepEqual(hits(code, 'src/lib/leonardo.ts'), ['too-many-images 8', 'invalid-enum "EULER"']);
+});
+
 test('destructured options: each name is what the one call passes, or its default', () => {
   const code = `interface Options { prompt: string; width?: number; height?: number; numImages?: number }
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };

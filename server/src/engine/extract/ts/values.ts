@@ -189,6 +189,12 @@ function destructuredValue(node: ts.Identifier, binding: Binding, ctx: TsContext
   });
 }
 
+/** What `object.key` reads: its last property of that key, when it is certainly there. */
+function propertyValue(object: ObjectValue, key: string): Value | undefined {
+  const property = lastProperty(object, key);
+  return property && !property.conditional ? property.value : undefined;
+}
+
 /** The last property of `key` an object literal writes (a later one replaces an earlier one). */
 function lastProperty(object: ObjectValue, key: string): Property | undefined {
   for (let i = object.properties.length - 1; i >= 0; i--) if (object.properties[i].key === key) return object.properties[i];
@@ -284,13 +290,13 @@ function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: n
   if (imported) return imported;
   if (ts.isIdentifier(skipOuter(node.expression))) {
     const target = valueOf(node.expression, ctx, depth + 1);
-    if (target.kind === 'object') {
-      const name = node.name.text;
-      for (let i = target.properties.length - 1; i >= 0; i--) {
-        const property = target.properties[i];
-        if (property.key === name) return property.conditional ? undefined : property.value;
-      }
-      return undefined;
+    if (target.kind === 'object') return propertyValue(target, node.name.text);
+    // One object and what cannot be seen (a method's one call here, `config.width`): the key of that
+    // object, or something unknown. (Several objects are not read apart: see parameterValue.)
+    if (target.kind === 'alternatives' && target.options.every((o) => o.kind === 'object' || o.kind === 'unknown')) {
+      const objects = target.options.filter((o): o is ObjectValue => o.kind === 'object');
+      const picked = objects.length === 1 ? propertyValue(objects[0], node.name.text) : undefined;
+      if (picked) return { kind: 'alternatives', span: spanOf(node, ctx), options: [picked, unknownValue(node, ctx)] };
     }
   }
   const written = memberExpressions(node, ctx);
