@@ -17,7 +17,7 @@ import { buildIndex, releaseIndex, type Binding } from '../extract/ts/file-index
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from '../extract/ts/urls.js';
 import { calledFunction, enclosingFunction, returnedExpressions } from '../extract/ts/resolve.js';
-import { emptyWrapperTable, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
+import { emptyWrapperTable, parameterIndex, registerWrapper, type Wrapper } from '../extract/ts/wrappers.js';
 import { q } from '../messages.js';
 import type { Related, RequestSite, Span } from '../types.js';
 import { importedFact } from './imported-names.js';
@@ -657,12 +657,10 @@ function bodyAroundParameter(fn: ts.SignatureDeclaration, expression: ts.Express
   return index === undefined ? undefined : { index, overrides, adds };
 }
 
-/** The position of the parameter of `fn` a name refers to (a plain-name parameter of that very function). */
+/** The position of the plain-name parameter of `fn` a name refers to (not a rest parameter). */
 function parameterOf(fn: ts.SignatureDeclaration, name: ts.Identifier, ctx: TsContext): number | undefined {
-  const binding = resolveIdentifier(ctx.index, name);
-  if (binding?.kind !== 'param' || binding.scope !== fn) return undefined;
-  const index = fn.parameters.indexOf(binding.node as ts.ParameterDeclaration);
-  return index >= 0 && ts.isIdentifier(fn.parameters[index].name) && !fn.parameters[index].dotDotDotToken ? index : undefined;
+  const index = parameterIndex(fn, resolveIdentifier(ctx.index, name));
+  return index !== undefined && !fn.parameters[index].dotDotDotToken ? index : undefined;
 }
 
 function responds(may: boolean): { responds?: true } {

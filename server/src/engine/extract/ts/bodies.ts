@@ -68,8 +68,8 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
  * anywhere in the file; `any` when one is deleted by a key that cannot be known; undefined when none is.
  */
 function deletedKeys(binding: Binding, ctx: TsContext): Set<string> | 'any' | undefined {
-  // Most files delete nothing: a text test before the search.
-  if (!ctx.text.includes('delete')) return undefined;
+  // Most files delete nothing: a text test before the search, once per analysis (this is asked per object).
+  if (!(ctx.index.mentionsDelete ??= ctx.text.includes('delete'))) return undefined;
   let keys: Set<string> | undefined;
   for (const use of referencesOf(ctx.index, binding.name)) {
     const access = use.parent;

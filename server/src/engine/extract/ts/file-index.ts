@@ -71,6 +71,8 @@ export interface FileIndex {
   pieces: readonly Piece[];
   /** The names a direct HTTP client call can use in the file (worked out on first use by clients.ts). */
   clientNames?: Set<string>;
+  /** Whether the text has `delete` in it (worked out on first use by bodies.ts). */
+  mentionsDelete?: boolean;
   /** Expressions that read a value another module exports, by `start:end` (see workspace/plain-values.ts). */
   imported?: Map<string, ImportedSpan>;
 }
@@ -247,6 +249,7 @@ export function releaseIndex(index: FileIndex): void {
   index.callsByName?.clear();
   index.callsByName = undefined;
   index.clientNames = undefined;
+  index.mentionsDelete = undefined;
   index.imported?.clear();
   index.imported = undefined;
   for (const piece of index.pieces) {
@@ -262,15 +265,20 @@ export function releaseIndex(index: FileIndex): void {
 }
 
 /** The identifiers of the file named `name` (uses and declarations alike), from the pieces' listed nodes. */
+/** The name a call calls by: `f` of `f()`, `m` of `x.m()`. */
+export function calledName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
 /** The calls that call by `name` (`name()`, `x.name()`). */
 export function callsNamed(index: FileIndex, name: string): readonly ts.CallExpression[] {
   let byName = index.callsByName;
   if (!byName) {
     byName = new Map();
     for (const call of index.calls) {
-      const callee = skipOuter(call.expression);
-      const name = callee.kind === SK.Identifier ? (callee as ts.Identifier).text : callee.kind === SK.PropertyAccessExpression ? (callee as ts.PropertyAccessExpression).name.text : undefined;
-      if (name !== undefined) addToList(byName, name, call);
+      const called = calledName(call);
+      if (called !== undefined) addToList(byName, called, call);
     }
     index.callsByName = byName;
   }

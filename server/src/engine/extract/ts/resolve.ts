@@ -284,7 +284,7 @@ export function visibleArguments(parameter: ts.ParameterDeclaration, ctx: TsCont
   const all = argumentsOfParameter(parameter, ctx);
   if (all) return all.length > 0 ? { args: all, complete: true } : undefined;
   const fn = parameter.parent;
-  const name = calledByName(fn);
+  const name = functionName(fn) ?? memberName(fn);
   if (name === undefined) return undefined;
   const position = fn.parameters.indexOf(parameter);
   const args: ts.Expression[] = [];
@@ -298,11 +298,20 @@ export function visibleArguments(parameter: ts.ParameterDeclaration, ctx: TsCont
   return args.length > 0 ? { args, complete: false } : undefined;
 }
 
-/** The name calls use for a function: its own, the variable or property it initialises, or its method name. */
-function calledByName(fn: ts.SignatureDeclaration): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+/** The name a function is called by directly: its own, or the variable it initialises. */
+export function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (ts.isFunctionDeclaration(fn) && fn.name) return fn.name.text;
   const parent = fn.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+}
+
+/** The name calls use through a member: a method, or a property initialised with the function. */
+export function memberName(fn: ts.SignatureDeclaration): string | undefined {
+  if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) {
+    return parent.name.text;
+  }
   return undefined;
 }
 

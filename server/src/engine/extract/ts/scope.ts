@@ -81,6 +81,13 @@ for (const kind of [SK.ParenthesizedExpression, SK.AsExpression, SK.SatisfiesExp
   OUTER_KINDS[kind] = true;
 }
 
+/** The outermost of the parentheses, type assertions, `as`, `satisfies` and `!` around a node (the node itself without any). */
+export function outermost(node: ts.Node): ts.Node {
+  let current = node;
+  while (OUTER_KINDS[current.parent.kind]) current = current.parent;
+  return current;
+}
+
 /** Strip parentheses, type assertions, `as`, `satisfies` and non-null `!`. */
 export function skipOuter(expression: ts.Expression): ts.Expression {
   let current = expression;

@@ -8,7 +8,7 @@ import type { AlternativesValue, ArrayValue, NumberValue, ObjectValue, Property,
 import { composeObject, mayBeChanged } from './bodies.js';
 import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
-import { resolveIdentifier, skipOuter } from './scope.js';
+import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import type { Binding } from './file-index.js';
 import { argumentsOfParameter, bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments } from './resolve.js';
 import { appendAll } from '../../arrays.js';
@@ -144,13 +144,9 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
 
 /** A use that takes a value whole: spread into an object literal, or handed to a call as an argument (`JSON.stringify(x)`, `axios.post(url, x)`). */
 function takenWhole(node: ts.Identifier): boolean {
-  let child: ts.Node = node;
-  let parent = node.parent;
-  while (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isNonNullExpression(parent)) {
-    child = parent;
-    parent = parent.parent;
-  }
-  return ts.isSpreadAssignment(parent) || (ts.isCallExpression(parent) && parent.arguments.includes(child as ts.Expression));
+  const child = outermost(node) as ts.Expression;
+  const parent = child.parent;
+  return ts.isSpreadAssignment(parent) || (ts.isCallExpression(parent) && parent.arguments.includes(child));
 }
 
 /** Beyond this many calls, a parameter's value is left unknown (each call is one more option to judge). */

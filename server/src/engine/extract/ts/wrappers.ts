@@ -13,9 +13,9 @@ import { readOptions } from './clients.js';
 import { spanOf, type TsContext } from './context.js';
 import { makeSite } from './requests.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import type { Binding } from './file-index.js';
+import { calledName, type Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
-import { calledFunction, enclosingFunction } from './resolve.js';
+import { calledFunction, enclosingFunction, functionName, memberName } from './resolve.js';
 import { constString } from './values.js';
 
 export interface Wrapper {
@@ -117,27 +117,11 @@ function base(wrapper: Wrapper): Wrapper {
   return current;
 }
 
-function parameterIndex(fn: ts.SignatureDeclaration, binding: Binding | undefined): number | undefined {
+/** The position of the plain-name parameter of `fn` a binding is; undefined for any other binding. */
+export function parameterIndex(fn: ts.SignatureDeclaration, binding: Binding | undefined): number | undefined {
   if (!binding || binding.kind !== 'param' || binding.scope !== fn) return undefined;
   const index = fn.parameters.indexOf(binding.node as ts.ParameterDeclaration);
   return index >= 0 && ts.isIdentifier(fn.parameters[index].name) ? index : undefined;
-}
-
-/** The name calls use through a member: a method, or a property initialised with the function. */
-function memberName(fn: ts.SignatureDeclaration): string | undefined {
-  if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name)) return fn.name.text;
-  const parent = fn.parent;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) {
-    return parent.name.text;
-  }
-  return undefined;
-}
-
-/** The name a function is called by directly: its own, or the variable it initialises. */
-function functionName(fn: ts.SignatureDeclaration): string | undefined {
-  if (ts.isFunctionDeclaration(fn) && fn.name) return fn.name.text;
-  const parent = fn.parent;
-  return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
 }
 
 /**
@@ -160,12 +144,6 @@ export function wrapperFor(call: ts.CallExpression, table: WrapperTable, ctx: Ts
   if (isSend(call)) return undefined;
   const candidates = table.byMember.get(name);
   return candidates?.length === 1 ? candidates[0] : undefined;
-}
-
-/** The name a call calls by: `f` of `f()`, `m` of `x.m()`. */
-export function calledName(call: ts.CallExpression): string | undefined {
-  const callee = skipOuter(call.expression);
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
 /** A call and the function it calls, with the call whose arguments that function's own parameters take. */
