@@ -209,8 +209,15 @@ export class Flow {
     // A kind `compute` does not follow (`this`, `new`, literals of objects and arrays, ...) has no origin: it is
     // answered without a memo entry (most receivers the member reads ask about are such, or globals).
     if (!FOLLOWED[node.kind]) return undefined;
-    // Likewise a name no scope of the file declares (`console`, `Math`, `process`): a global, with no origin.
-    if (node.kind === ts.SyntaxKind.Identifier && !this.index.byName.has((node as ts.Identifier).text)) return undefined;
+    if (node.kind === ts.SyntaxKind.Identifier) {
+      // Likewise a name no scope of the file declares (`console`, `Math`, `process`): a global, with no origin.
+      if (!this.index.byName.has((node as ts.Identifier).text)) return undefined;
+      // A name read where no write of its own may reach holds its binding's one value: the binding's
+      // memo answers, without an entry per use (most expressions the flow is asked about are names).
+      const binding = this.binding(node as ts.Identifier);
+      if (!binding) return undefined;
+      if (!this.facts.assignments.has(binding) || this.facts.opaque.has(binding)) return this.bindingValue(binding, depth);
+    }
     const cached = this.memo.get(node);
     if (cached !== undefined) return this.settling.recall(cached);
     if (depth > MAX_DEPTH || this.budget <= 0) return undefined;
@@ -402,10 +409,17 @@ export class Flow {
       const reaching = bindingValue(id, this.context, binding);
       if (reaching) return this.at(reaching.expression, depth);
     }
-    // Otherwise a binding holds one value wherever it is read (all its writes agree): worked out once, for its first read.
+    return this.bindingValue(binding, depth);
+  }
+
+  /** The one value a binding holds wherever it is read (all its writes agree): worked out once, for its first read. */
+  private bindingValue(binding: Binding, depth: number): Origin | undefined {
     const cached = this.bindingMemo.get(binding);
+    if (cached !== undefined) return this.settling.recall(cached);
+    if (depth > MAX_DEPTH || this.budget <= 0) return undefined;
+    this.budget--;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- settle calls it with this Flow as `this` (its `work` is typed `this: Flow`)
-    return cached !== undefined ? this.settling.recall(cached) : this.settling.settle(this, this.bindingMemo, binding, depth, this.bindingOrigin);
+    return this.settling.settle(this, this.bindingMemo, binding, depth, this.bindingOrigin);
   }
 
   private bindingOrigin(this: Flow, binding: Binding, depth: number): Origin | undefined {

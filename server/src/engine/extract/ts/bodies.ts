@@ -9,7 +9,7 @@ import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { bindingValue, type BoundValue } from './resolve.js';
-import { referencesOf, type Binding } from './file-index.js';
+import type { Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
 import { appendAll } from '../../arrays.js';
 
@@ -68,23 +68,15 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
  * anywhere in the file; `any` when one is deleted by a key that cannot be known; undefined when none is.
  */
 function deletedKeys(binding: Binding, ctx: TsContext): Set<string> | 'any' | undefined {
-  // Most files delete nothing: a text test before the search, once per analysis (this is asked per object).
-  if (!(ctx.index.mentionsDelete ??= ctx.text.includes('delete'))) return undefined;
+  const members = ctx.index.deletes.get(binding);
+  if (!members) return undefined;
   let keys: Set<string> | undefined;
-  for (const use of referencesOf(ctx.index, binding.name)) {
-    const access = use.parent;
-    if (!(ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access)) || access.expression !== use) continue;
-    if (!ts.isDeleteExpression(skipParentheses(access.parent)) || resolveIdentifier(ctx.index, use) !== binding) continue;
-    const key = ts.isPropertyAccessExpression(access) ? access.name.text : constString(access.argumentExpression, ctx)?.value;
+  for (const member of members) {
+    const key = ts.isPropertyAccessExpression(member) ? member.name.text : constString(member.argumentExpression, ctx)?.value;
     if (key === undefined) return 'any';
     (keys ??= new Set()).add(key);
   }
   return keys;
-}
-
-function skipParentheses(node: ts.Node): ts.Node {
-  while (ts.isParenthesizedExpression(node)) node = node.parent;
-  return node;
 }
 
 /**
@@ -127,8 +119,9 @@ function addNested(object: ObjectValue, path: readonly string[], property: Prope
  * The call around `use`, when given, is not counted: it is the one that sends what is read there.
  */
 export function mayBeChanged(binding: Binding, ctx: TsContext, use?: ts.Node): boolean {
-  if ((ctx.index.memberAssignments.get(binding)?.length ?? 0) > 0 || deletedKeys(binding, ctx)) return true;
-  return (ctx.index.argumentUses.get(binding) ?? []).some((call) => {
+  if (ctx.index.memberAssignments.has(binding) || ctx.index.deletes.has(binding)) return true;
+  const calls = ctx.index.argumentUses.get(binding);
+  return calls !== undefined && calls.some((call) => {
     // The call that hands on the use being read (`axios.post(url, params)`) is what sends it.
     if (use && call.pos <= use.pos && use.end <= call.end) return false;
     const callee = calleeName(call.expression);

@@ -54,6 +54,8 @@ export interface FileIndex {
   memberAssignments: Map<Binding, ts.BinaryExpression[]>;
   /** Calls that receive `x` itself as an argument (`Object.assign(x, ...)`, `addDefaults(x)`), by the binding of `x`. */
   argumentUses: Map<Binding, ts.CallExpression[]>;
+  /** `delete x.key` and `delete x["key"]`: the member deleted, by the binding of `x`. */
+  deletes: Map<Binding, Array<ts.PropertyAccessExpression | ts.ElementAccessExpression>>;
   /** `this.x = expr` assignments and class property initializers, by member name. */
   thisMembers: Map<string, ts.Expression[]>;
   /** The identifiers that plain assignments, `++`/`--` and destructuring write, by the binding written (see resolve.ts). */
@@ -71,8 +73,6 @@ export interface FileIndex {
   pieces: readonly Piece[];
   /** The names a direct HTTP client call can use in the file (worked out on first use by clients.ts). */
   clientNames?: Set<string>;
-  /** Whether the text has `delete` in it (worked out on first use by bodies.ts). */
-  mentionsDelete?: boolean;
   /** Expressions that read a value another module exports, by `start:end` (see workspace/plain-values.ts). */
   imported?: Map<string, ImportedSpan>;
 }
@@ -92,6 +92,8 @@ export interface Piece {
   writes: ts.Identifier[];
   memberAssignments: Array<{ target: ts.Identifier; assignment: ts.BinaryExpression }>;
   argumentUses: Array<{ target: ts.Identifier; call: ts.CallExpression }>;
+  /** `delete x.key`: the identifier `x` and the member deleted. */
+  deletes: Array<{ target: ts.Identifier; member: ts.PropertyAccessExpression | ts.ElementAccessExpression }>;
   /** Kept for the file's next version (updateIndex): nothing may empty its lists. */
   kept: boolean;
   /**
@@ -137,7 +139,7 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
  */
 function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece {
   const facts = emptyPieceFacts();
-  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], kept: false, derived: facts };
+  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], deletes: [], kept: false, derived: facts };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   let parent: ts.Node = root;
@@ -195,6 +197,7 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
     constructions: single?.constructions ?? concatAll(pieces.map((p) => p.constructions)),
     memberAssignments: new Map(),
     argumentUses: new Map(),
+    deletes: new Map(),
     thisMembers: new Map(),
     writes: new Map(),
     pieces,
@@ -223,6 +226,10 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
       const binding = resolveIdentifier(index, target);
       if (binding) addToList(index.argumentUses, binding, call);
     }
+    for (const { target, member } of piece.deletes) {
+      const binding = resolveIdentifier(index, target);
+      if (binding) addToList(index.deletes, binding, member);
+    }
   }
   return index;
 }
@@ -242,6 +249,7 @@ export function releaseIndex(index: FileIndex): void {
   index.constructions.length = 0;
   index.memberAssignments.clear();
   index.argumentUses.clear();
+  index.deletes.clear();
   index.thisMembers.clear();
   index.writes.clear();
   index.references?.clear();
@@ -249,14 +257,13 @@ export function releaseIndex(index: FileIndex): void {
   index.callsByName?.clear();
   index.callsByName = undefined;
   index.clientNames = undefined;
-  index.mentionsDelete = undefined;
   index.imported?.clear();
   index.imported = undefined;
   for (const piece of index.pieces) {
     if (piece.kept) continue;
     if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);
     piece.derived = undefined;
-    for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses]) {
+    for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes]) {
       list.length = 0;
     }
   }
@@ -264,7 +271,6 @@ export function releaseIndex(index: FileIndex): void {
   (index.pieces as Piece[]).length = 0;
 }
 
-/** The identifiers of the file named `name` (uses and declarations alike), from the pieces' listed nodes. */
 /** The name a call calls by: `f` of `f()`, `m` of `x.m()`. */
 export function calledName(call: ts.CallExpression): string | undefined {
   const callee = skipOuter(call.expression);
@@ -285,6 +291,7 @@ export function callsNamed(index: FileIndex, name: string): readonly ts.CallExpr
   return byName.get(name) ?? [];
 }
 
+/** The identifiers of the file named `name` (uses and declarations alike), from the pieces' listed nodes. */
 export function referencesOf(index: FileIndex, name: string): readonly ts.Identifier[] {
   let references = index.references;
   if (!references) {
@@ -360,6 +367,12 @@ on([SK.ImportEqualsDeclaration], (node, piece) => {
   const reference = declaration.moduleReference;
   if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
     addImport(piece, declaration.name.text, declaration, reference.expression.text, '*', declaration.parent);
+  }
+});
+on([SK.DeleteExpression], (node, piece) => {
+  const member = skipOuter((node as ts.DeleteExpression).expression);
+  if ((ts.isPropertyAccessExpression(member) || ts.isElementAccessExpression(member)) && ts.isIdentifier(skipOuter(member.expression))) {
+    piece.deletes.push({ target: skipOuter(member.expression) as ts.Identifier, member });
   }
 });
 on([SK.PropertyDeclaration], (node, piece) => {

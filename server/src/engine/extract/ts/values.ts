@@ -123,10 +123,10 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   if (ts.isParameter(binding.node) && ts.isObjectBindingPattern(binding.node.name)) return destructuredValue(node, binding, ctx, depth);
   const list = iteratedList(binding);
   if (list) return withBinding(ctx, binding, () => elementValue(list, node, ctx, depth));
-  // A parameter the function writes into or hands on (`params.modelId = …`, `addDefaults(params)`) holds more than the callers wrote.
-  if (mayBeChanged(binding, ctx, node)) return undefined;
   const parameter = binding.node;
   if (binding.reassigned || !ts.isParameter(parameter) || !ts.isIdentifier(parameter.name)) return undefined;
+  // A parameter the function writes into or hands on (`params.modelId = …`, `addDefaults(params)`) holds more than the callers wrote.
+  if (mayBeChanged(binding, ctx, node)) return undefined;
   const visible = visibleArguments(parameter, ctx);
   if (!visible || visible.args.length > MAX_CALLERS) return undefined;
   // Each call's value is one option (and calls this file cannot see, one unknown option more); two
