@@ -132,6 +132,8 @@ export class Flow {
   /** The extractor's client calls: every call of the file was looked at, so a call not here is not one. */
   private readonly sends: ReadonlyMap<ts.CallExpression, SendCall>;
   private readonly callerMemo = new Map<ts.Node, Callers>();
+  /** The uses of each name asked about, by the binding they refer to (see referencesOf). */
+  private readonly usesByName = new Map<string, Map<Binding, ts.Identifier[]>>();
   private budget = BUDGET;
   private readonly settling = new Settling();
   /** Whether the file installs an axios response interceptor (asked once). */
@@ -178,6 +180,7 @@ export class Flow {
     this.returns.clear();
     this.memberMemo.clear();
     this.callerMemo.clear();
+    this.usesByName.clear();
     this.sites.clear();
     this.derivedValues.clear();
     releaseFacts(this.facts);
@@ -236,8 +239,21 @@ export class Flow {
   }
 
   /** The references to a binding in the file. */
-  referencesOf(binding: Binding): ts.Identifier[] {
-    return (this.facts.references.get(binding.name) ?? []).filter((id) => this.binding(id) === binding);
+  referencesOf(binding: Binding): readonly ts.Identifier[] {
+    // The uses of a name are sorted by binding once: a common name (`data`, `res`) has many bindings, each asked about.
+    let byBinding = this.usesByName.get(binding.name);
+    if (!byBinding) {
+      byBinding = new Map();
+      for (const id of this.facts.references.get(binding.name) ?? []) {
+        const target = this.binding(id);
+        if (!target) continue;
+        const uses = byBinding.get(target);
+        if (uses) uses.push(id);
+        else byBinding.set(target, [id]);
+      }
+      this.usesByName.set(binding.name, byBinding);
+    }
+    return byBinding.get(binding) ?? [];
   }
 
   private at(expression: ts.Expression, depth: number): Origin | undefined {

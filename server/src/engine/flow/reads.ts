@@ -7,6 +7,7 @@ import { skipOuter } from '../extract/ts/scope.js';
 import { accessedKey } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { propertyNameOf } from './origins.js';
+import { responseReach } from './reach.js';
 import { itemOf, memberOf } from './shape.js';
 import type { ResponseOrigin, UploadOrigin } from './types.js';
 
@@ -38,13 +39,17 @@ function accessesOf(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] } {
 function findAccesses(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] } {
   const list: MemberRead[] = [];
   const writes: MemberRead[] = [];
+  // Only where a response may reach: most members a file reads are of other things.
+  const reach = responseReach(flow);
   for (const access of flow.facts.accesses) {
+    if (!reach.has(access.expression)) continue;
     const receiver = flow.originOf(access.expression);
     if (!receiver || receiver.kind === 'literal') continue;
     const read = accessRead(access, receiver);
     if (read) (isWrite(access) ? writes : list).push(read);
   }
   for (const declaration of flow.facts.patterns) {
+    if (!reach.has(declaration)) continue;
     const source = flow.patternSource(declaration);
     if (source && source.kind !== 'literal' && ts.isObjectBindingPattern(declaration.name)) patternReads(declaration.name, source, list);
     else if (source?.kind === 'response' && ts.isArrayBindingPattern(declaration.name)) arrayPatternReads(declaration.name, source, list);

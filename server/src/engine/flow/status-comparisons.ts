@@ -17,6 +17,7 @@ import { flowFor, type Flow } from './analysis.js';
 import { endpointName, writtenPath } from './shape.js';
 import type { Field } from '../../api/types.js';
 import { patternSteps } from './origins.js';
+import { responseReach } from './reach.js';
 import type { LiteralOrigin, ResponseOrigin, UploadOrigin } from './types.js';
 
 /** Report comparisons of response enums with impossible strings, in `==`/`!=` and `switch` cases. */
@@ -24,6 +25,8 @@ export function checkResponseEnumComparisons(ctx: RuleContext): void {
   const flow = flowFor(ctx);
   if (!flow) return;
   const reported = new Set<ts.Node>();
+  // Only a side a response may reach can be a field of one (or its HTTP status).
+  const reach = responseReach(flow);
   const judge = (origin: ResponseOrigin, other: ts.Expression): void => {
     const literal = literalOf(flow, other);
     if (literal && !reported.has(literal) && reportImpossible(ctx, flow, origin, literal)) reported.add(literal);
@@ -33,6 +36,7 @@ export function checkResponseEnumComparisons(ctx: RuleContext): void {
       [comparison.left, comparison.right],
       [comparison.right, comparison.left],
     ] as const) {
+      if (!reach.has(side)) continue;
       const origin = enumOrigin(flow, side);
       if (origin) judge(origin, other);
       const response = origin ? undefined : httpStatusOf(flow, side);
@@ -44,6 +48,7 @@ export function checkResponseEnumComparisons(ctx: RuleContext): void {
     }
   }
   for (const statement of flow.facts.switches) {
+    if (!reach.has(statement.expression)) continue;
     const origin = enumOrigin(flow, statement.expression);
     if (!origin) continue;
     for (const clause of statement.caseBlock.clauses) {
