@@ -111,6 +111,35 @@ describe('resolving an identifier', () => {
     for (const text of [many, inBlock, outer, broken, edges, `${broken}\n${outer}`]) compareBoth('case.ts', text);
   });
 
+  it('sets every parent and lists the nodes in document order, however deep the tree', () => {
+    // 1,200 nested blocks, each declaring a name the next level reads and shadows: the walk (from a
+    // work list, not recursive) must set the parents TypeScript sets, and list the calls in order.
+    const depth = 1200;
+    const open = Array.from({ length: depth }, (_, i) => `if (a${i}) { let a${i + 1} = a${i}; let x = call(a${i}, x);`).join('\n');
+    const text = `let a0 = 1;\nlet x = 0;\n${open}\n${'}'.repeat(depth)}\nfetch(x);\n`;
+    assert.ok(compareBoth('deep.ts', text) > 3 * depth);
+    const expected = ts.createSourceFile('deep.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const mine = ts.createSourceFile('deep.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const index = buildIndex(mine);
+    const parents = (root: ts.Node): string[] => {
+      const out: string[] = [];
+      const visit = (node: ts.Node): void => {
+        out.push(`${node.kind}@${node.pos} in ${node.parent?.kind}@${node.parent?.pos}`);
+        ts.forEachChild(node, visit);
+      };
+      ts.forEachChild(root, visit);
+      return out;
+    };
+    assert.deepEqual(parents(mine), parents(expected));
+    const calls: number[] = [];
+    const visitCalls = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) calls.push(node.pos);
+      ts.forEachChild(node, visitCalls);
+    };
+    visitCalls(expected);
+    assert.deepEqual(index.calls.map((call) => call.pos), calls);
+  });
+
   it('finds the same bindings in a file the incremental parser updated, with reused statements moved', () => {
     let compared = 0;
     const spy: Rule = {
