@@ -105,7 +105,7 @@ class Reach {
       case SK.ReturnStatement:
         return this.returns(enclosingFunction(parent));
       case SK.ArrowFunction:
-        if ((parent as ts.ArrowFunction).body === node) this.returns(parent as ts.ArrowFunction);
+        if ((parent as ts.ArrowFunction).body === node) this.returns(parent);
         return;
       case SK.PropertyAssignment:
       case SK.ShorthandPropertyAssignment:
