@@ -3,20 +3,22 @@
 // an object or class that keeps one), worked out forward from the calls that answer them. It is an
 // over-approximation of what the flow (analysis.ts, which works backward from a use) can follow, so
 // a whole-file pass may skip every expression outside it without losing an answer: of the thousands
-// of member reads in a service file, a few hundred are of a response.
+// of member reads in a service file, about one in ten is kept.
 //
-// Forward and by kind of step, mirroring the backward steps:
-// - a request, a client call (fetch, axios, ...) and a call of an imported function are where
-//   responses start;
-// - an expression around one holds it too (`await`, parentheses, `a ?? b`, `c ? a : b`, `a.b`, `a()`,
-//   `[a]`, `{ k: a }`, a call it is an argument of);
-// - a name it is written to holds it wherever the name is read (a declaration, an assignment,
-//   `for...of`, destructuring), as does a member of that name anywhere (`this.k = a`, `{ k: a }`,
-//   a class field), and the parameters of the functions it is passed to or whose callbacks it feeds;
-// - a function that returns one is followed to its calls: by its name, the member it is, or the call
-//   it is handed to.
-// Names and members are taken by name where the backward flow resolves them more narrowly: more is
-// kept, never less.
+// Forward, one kind of step for each backward step of the flow:
+// - a request, a client call (fetch, axios, ...) and a call of an imported function that returns a
+//   response are where responses start;
+// - an expression around one holds it too: `await`, parentheses and casts, `a ?? b`, `a || b`,
+//   `c && a`, `c ? a : b`, `a.b`, `a[0]`, `a.m()`, `JSON.parse(a)`, and the object `{ k: a }`;
+// - a name it is declared or assigned with holds it wherever the name is read (destructured names and
+//   `for...of` elements too), as does a member `this.k = a` or a class field, read through `this` or
+//   a constant holding an object or a `new`;
+// - the parameters of a same-file function it is passed to, of the callbacks a call on it is given,
+//   and of the constructor of a class it is passed to with `new`;
+// - a function that returns one is followed to its calls: a declared function through its name, a
+//   method where the resolver finds it called, a function value wherever the value goes.
+// Members are taken by name, and a function's parameters all at once, where the flow resolves them
+// more narrowly: more is kept, never less.
 
 import ts from 'typescript';
 import { callsNamed, referencesOf, type Binding } from '../extract/ts/file-index.js';
