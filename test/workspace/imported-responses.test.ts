@@ -190,3 +190,21 @@ export async function GET() {
   assert.deepEqual(affected, [routeFile]);
   assert.deepEqual(lint(), ['unchecked-generation-status']);
 });
+
+test('an imported function that is not a request of its own: what it returns is still followed', () => {
+  // `me()` sends nothing itself (the request was started when the module loaded), so its calls are
+  // not request sites: the response reaches the caller only as what the function returns.
+  const { described } = lint(`import { me } from "@/lib/leonardo";
+
+export async function GET() {
+  const data = await me();
+  return Response.json({ credit: data.user_details.apiCredit });
+}
+`, `${LIB}
+const pending = fetch(\`\${BASE}/me\`, { headers });
+export async function me() {
+  return (await pending).json();
+}
+`);
+  assert.deepEqual(described[ROUTE].map((d) => d.split(' ')[0]), ['unknown-response-field'], described[ROUTE].join('\n'));
+});
