@@ -270,6 +270,16 @@ export async function me() {
 }`,
       'data.user_details',
     ],
+    [
+      'a non-null assertion and an empty fallback',
+      `export async function status(id: string) {
+  const res = await fetch(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${id}\`);
+  const body = (await res.json())!;
+  const generation = body.generations_by_pk || {};
+  return generation.status;
+}`,
+      'generation.status',
+    ],
   ];
   for (const [name, code, read] of cases) {
     it(name, () => {
