@@ -44,6 +44,8 @@ test('auth-header: code that adds headers outside the calls still silences it', 
     "api.defaults.headers.authorization = 'Bearer ' + process.env.LEONARDO_API_KEY;",
     'export const hooks = { beforeRequest: [(request: Request) => request.headers.set("authorization", "x")] };',
     'export const options = { onRequest({ options }: { options: { headers: Headers } }) { options.headers.append("authorization", "x"); } };',
+    // A hook that adds the key in a function this file names only (no `headers.set` in sight).
+    'import { addKey } from "./auth"; export const hooks = { beforeRequest: [addKey] };',
     'export function proxy(res: { setHeader(name: string, value: string): void }) { res.setHeader("authorization", "x"); }',
     'export function sign(headers: Headers) { headers.set("authorization", "x"); }',
   ]) {

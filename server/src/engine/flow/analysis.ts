@@ -11,7 +11,7 @@ import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { accessedKey, bindingValue, calledFunction, memberExpressions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
+import { accessedKey, bindingValue, calledFunction, constantObject, memberExpressions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
 import { referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
@@ -314,9 +314,7 @@ export class Flow {
     if (object.kind === ts.SyntaxKind.ThisKeyword) {
       owner = this.index.thisMembers.has(key) ? thisClass(access) : undefined;
     } else if (ts.isIdentifier(object)) {
-      const binding = this.binding(object);
-      const initializer = binding?.kind === 'const' && binding.initializer && skipOuter(binding.initializer);
-      owner = initializer && (ts.isObjectLiteralExpression(initializer) || ts.isNewExpression(initializer)) ? binding : undefined;
+      owner = constantObject(object, this.index);
     }
     if (!owner) return undefined;
     let members = this.memberMemo.get(owner);

@@ -21,9 +21,11 @@
 // more narrowly: more is kept, never less.
 
 import ts from 'typescript';
-import { callsNamed, referencesOf, type Binding } from '../extract/ts/file-index.js';
-import { accessedKey, calledFunction, functionOfBinding, type FunctionNode } from '../extract/ts/resolve.js';
+import { bindingNames, referencesOf, type Binding } from '../extract/ts/file-index.js';
+import { propertyKey } from '../extract/ts/objects.js';
+import { accessedKey, calledFunction, constantObject, enclosingFunction, functionOfBinding, resolvedCalls, type FunctionNode } from '../extract/ts/resolve.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import { calleeName } from '../extract/ts/values.js';
 import { importedReturn } from '../workspace/imported-names.js';
 import type { Flow } from './analysis.js';
 
@@ -107,7 +109,7 @@ class Reach {
       case SK.ReturnStatement:
         return this.returns(enclosingFunction(parent));
       case SK.ArrowFunction:
-        if ((parent as ts.ArrowFunction).body === node) this.returns(parent);
+        if ((parent as ts.ArrowFunction).body === node) this.returns(parent as ts.ArrowFunction);
         return;
       case SK.PropertyAssignment:
       case SK.ShorthandPropertyAssignment:
@@ -115,7 +117,7 @@ class Reach {
         return this.mark(parent.parent);
       case SK.PropertyDeclaration: {
         // A class field's initial value: `this.key` of the class.
-        const key = propertyKey((parent as ts.PropertyDeclaration).name);
+        const key = propertyKey((parent as ts.PropertyDeclaration).name, this.flow.context);
         if (key !== undefined) this.member(key);
         return;
       }
@@ -189,11 +191,7 @@ class Reach {
    */
   private keepsMembers(receiver: ts.Expression): boolean {
     const node = skipOuter(receiver);
-    if (node.kind === SK.ThisKeyword) return true;
-    if (!ts.isIdentifier(node)) return false;
-    const binding = resolveIdentifier(this.flow.index, node);
-    const initializer = binding?.kind === 'const' && binding.initializer && skipOuter(binding.initializer);
-    return initializer !== undefined && initializer !== false && (ts.isObjectLiteralExpression(initializer) || ts.isNewExpression(initializer));
+    return node.kind === SK.ThisKeyword || (ts.isIdentifier(node) && constantObject(node, this.flow.index) !== undefined);
   }
 
   /**
@@ -216,8 +214,7 @@ class Reach {
     }
     const fn = calledFunction(call, this.flow.context);
     if (fn) this.feed(fn);
-    const callee = skipOuter(call.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'parse' && isIdentifierNamed(callee.expression, 'JSON')) this.mark(call);
+    if (calleeName(call.expression) === 'JSON.parse') this.mark(call);
   }
 
   /** `new View(response)`: the parameters of the class's constructor (`this.data = data` there). */
@@ -243,51 +240,14 @@ class Reach {
    * method's (or a function-valued property's) where the flow's resolver finds it called; a function
    * value's wherever the value goes (a constant, an object's property, a callback's call).
    */
-  private returns(fn: ts.Node | undefined): void {
+  private returns(fn: ts.SignatureDeclaration | undefined): void {
     if (!fn || this.returning.has(fn)) return;
     this.returning.add(fn);
     if (ts.isFunctionDeclaration(fn)) {
       if (fn.name) this.binding(resolveIdentifier(this.flow.index, fn.name));
       return;
     }
-    const named = ts.isMethodDeclaration(fn) ? fn : ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : undefined;
-    if (named && (ts.isMethodDeclaration(named) || ts.isPropertyDeclaration(named) || ts.isPropertyAssignment(named))) {
-      const key = propertyKey(named.name);
-      for (const call of key === undefined ? [] : callsNamed(this.flow.index, key)) {
-        if (calledFunction(call, this.flow.context) === fn) this.mark(call);
-      }
-    }
+    for (const call of resolvedCalls(fn, this.flow.context)) this.mark(call);
     if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) this.mark(fn);
   }
-}
-
-function isIdentifierNamed(expression: ts.Expression, name: string): boolean {
-  const node = skipOuter(expression);
-  return ts.isIdentifier(node) && node.text === name;
-}
-
-/** The function a `return` returns from. */
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-    if (current.kind === SK.SourceFile || current.kind === SK.ClassStaticBlockDeclaration) return undefined;
-  }
-  return undefined;
-}
-
-function propertyKey(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) ? name.text : undefined;
-}
-
-/** The identifiers a binding name declares (`x`, `{ a, b: { c } }`, `[d, ...e]`). */
-function bindingNames(name: ts.BindingName): ts.Identifier[] {
-  if (ts.isIdentifier(name)) return [name];
-  const found: ts.Identifier[] = [];
-  const pending: ts.BindingName[] = [name];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    if (ts.isIdentifier(current)) found.push(current);
-    else for (const element of current.elements) if (!ts.isOmittedExpression(element)) pending.push(element.name);
-  }
-  return found;
 }

@@ -11,6 +11,7 @@
 // the importers their results stand.
 
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { ModuleResolver } from './modules.js';
 import { EMPTY_SUMMARY, summarizeModule, summarizeModuleAndResponses, summarizeResponses, type ModuleSummary } from './summary.js';
 import type { ResponseOrigin } from '../flow/types.js';
@@ -251,7 +252,8 @@ export class WorkspaceIndex {
    * summary and its responses, each where it had been worked out (an answer never worked out was
    * read by nobody: `invalidate` drops answers with their readers, and `setFiles` leaves the module
    * unsettled). Equal, the earlier answers are kept (the readers hold them); different, the ones
-   * worked out from the current text are left in the tables.
+   * worked out from the current text are left in the tables. Compared by Node's deep equality: they
+   * are plain data, and the catalogue's endpoints and fields they name are the same objects.
    */
   private answersStand(file: string): boolean {
     const scan = this.scans.get(file);
@@ -260,10 +262,10 @@ export class WorkspaceIndex {
     this.scans.delete(file);
     this.summaries.delete(file);
     this.responses.delete(file);
-    if (scan && !samePlain(scan, this.scanOf(file))) return false;
+    if (scan && !isDeepStrictEqual(scan, this.scanOf(file))) return false;
     if (summary && responses) this.summarizeBoth(file);
-    if (summary && !samePlain(summary, this.summaryOf(file))) return false;
-    if (responses && !samePlain(responses, this.responsesOf(file))) return false;
+    if (summary && !isDeepStrictEqual(summary, this.summaryOf(file))) return false;
+    if (responses && !isDeepStrictEqual(responses, this.responsesOf(file))) return false;
     if (scan) this.scans.set(file, scan);
     if (summary) this.summaries.set(file, summary);
     if (responses) this.responses.set(file, responses);
@@ -454,32 +456,4 @@ const NOT_NORMAL = path.sep === '/' ? /\/\.{0,2}(?:\/|$)/ : /[\\/]\.{0,2}(?:[\\/
 /** `path.resolve(file)`, without its cost (most of `setFiles` over a listing of 10,000 files) for a path already resolved. */
 function resolvedPath(file: string): string {
   return path.isAbsolute(file) && !NOT_NORMAL.test(file) ? file : path.resolve(file);
-}
-
-/**
- * Deep equality of the plain data a summary, a scan or a module's responses hold: primitives, arrays,
- * Maps and plain objects (the catalogue's endpoints and fields they name are the catalogue's own
- * objects, equal when identical). Anything deeper than a summary ever nests is called different.
- */
-function samePlain(a: unknown, b: unknown, depth = 0): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 64) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], b[i], depth + 1)) return false;
-    return true;
-  }
-  if (a instanceof Map) {
-    if (!(b instanceof Map) || a.size !== b.size) return false;
-    for (const [key, value] of a) if (!b.has(key) || !samePlain(value, b.get(key), depth + 1)) return false;
-    return true;
-  }
-  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-    if (!samePlain((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
-  }
-  return true;
 }

@@ -16,8 +16,8 @@ type Parsed = Pick<TsParsed, 'sourceFile' | 'index'>;
 /** The words these are written with: a file without them sets no header outside its calls. */
 const HEADER_SETUP_TEXT = /\binterceptors\b|\.defaults\s*\.\s*headers|\bbeforeRequest\b|\bonRequest\b|\bsetHeader\s*\(|\bheaders\s*\.\s*(?:set|append)\s*\(/;
 const INTERCEPTORS_TEXT = /\binterceptors\b/;
-/** The part of them found among the index's listed nodes rather than its calls. */
-const NODE_TEXT = /\.defaults\s*\.\s*headers|\bbeforeRequest\b|\bonRequest\b/;
+/** The hooks' part of them, found among the index's listed names rather than its calls. */
+const HOOK_TEXT = /\bbeforeRequest\b|\bonRequest\b/;
 /** Names of the hooks where ky, got and ofetch set a request's headers. */
 const HOOK_NAMES = new Set(['beforeRequest', 'onRequest']);
 const SK = ts.SyntaxKind;
@@ -32,22 +32,17 @@ const SK = ts.SyntaxKind;
 export function setsHeadersOutsideCalls(parsed: Parsed): boolean {
   const text = parsed.sourceFile.text;
   if (!HEADER_SETUP_TEXT.test(text)) return false;
+  // An axios interceptor or default headers (on any client: see clientSetupTargets).
+  if (clientSetupTargets(parsed).length > 0) return true;
   for (const call of parsed.index.calls) {
     const callee = call.expression;
-    if (isInterceptorUse(callee, 'request') || isInterceptorUse(callee, 'response')) return true;
     if (isAccessOf(callee, 'setHeader') || (callee.kind === SK.Identifier && (callee as ts.Identifier).text === 'setHeader')) return true;
     if ((isAccessOf(callee, 'set') || isAccessOf(callee, 'append')) && namedHeaders(callee.expression)) return true;
   }
-  if (!NODE_TEXT.test(text)) return false;
+  if (!HOOK_TEXT.test(text)) return false;
   for (const piece of parsed.index.pieces) {
     for (const node of piece.nodes) {
-      if (node.kind === SK.Identifier) {
-        if (HOOK_NAMES.has((node as ts.Identifier).text)) return true;
-      } else if (node.kind === SK.PropertyAccessExpression) {
-        // `x.defaults.headers`, read or written.
-        const access = node as ts.PropertyAccessExpression;
-        if (access.name.text === 'headers' && isAccessOf(access.expression, 'defaults')) return true;
-      }
+      if (node.kind === SK.Identifier && HOOK_NAMES.has((node as ts.Identifier).text)) return true;
     }
   }
   return false;

@@ -535,17 +535,25 @@ function addPatternBindings(piece: Piece, name: ts.BindingName, kind: BindingKin
     piece.bindings.push({ name: name.text, kind, node, scope, reassigned: false });
     return;
   }
+  for (const id of bindingNames(name)) piece.bindings.push({ name: id.text, kind, node, scope, reassigned: false });
+}
+
+/** The identifiers a binding name declares: `x`, or those of a pattern (`{ a, b: { c } }`, `[d, ...e]`). */
+export function bindingNames(name: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  const found: ts.Identifier[] = [];
   const pending: ts.BindingName[] = [name];
   while (pending.length > 0) {
     const current = pending.pop()!;
     if (ts.isIdentifier(current)) {
-      piece.bindings.push({ name: current.text, kind, node, scope, reassigned: false });
+      found.push(current);
     } else {
       for (const element of current.elements) {
         if (!ts.isOmittedExpression(element)) pending.push(element.name);
       }
     }
   }
+  return found;
 }
 
 function addBinding(index: FileIndex, binding: Binding): void {

@@ -100,7 +100,7 @@ function endsInOpenLiteral(node: ts.Node | undefined, ctx: TsContext): boolean {
 }
 
 /** A key as JavaScript reads it: `a`, `"a"`, `1` (→ "1"), `["a"]` or `[CONST]`; undefined when it cannot be known. */
-function propertyKey(name: ts.PropertyName, ctx: TsContext): string | undefined {
+export function propertyKey(name: ts.PropertyName, ctx: TsContext): string | undefined {
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
     return name.text;
   }

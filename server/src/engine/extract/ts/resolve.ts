@@ -7,18 +7,20 @@
 // - `iteratedList(binding)`: the list a `for...of` variable or an element callback's parameter
 //   (`list.map((x) => ...)`) takes its elements from.
 // - `calledFunction(call)`: the same-file function a call calls (`f()`, `this.m()`, `Class.m()`,
-//   `obj.m()` for a constant object literal or `new Class()`); `returnedExpressions(fn)`.
+//   `obj.m()` for a constant object literal or `new Class()`); `resolvedCalls(fn)`, the calls of the
+//   file it finds calling a function; `returnedExpressions(fn)`.
 // - `parameterArguments(binding)`: what a parameter receives at each call (or `new`) of its function,
 //   when every one is visible; `visibleArguments`, at the calls this file makes, and whether those are all.
 // - `memberExpressions(access)`: what `obj.key` / `obj["key"]` / `this.key` / `Class.key` holds: a
 //   constant object literal's property, a class member's initializer or its `this.key = ...` writes (a
-//   constructor parameter followed to each `new`); `accessedKey(access)`, the key an access names.
+//   constructor parameter followed to each `new`); `accessedKey(access)`, the key an access names;
+//   `constantObject(receiver)`, a constant whose members are read where they were written.
 // - `enclosingFunction(node)`, `isLoop(node)`: what every part means by "the function around" and "a loop".
 // Every answer is "undefined: cannot be known" when the file leaves any doubt.
 
 import ts from 'typescript';
 import type { TsContext } from './context.js';
-import { callsNamed, referencesOf, type Binding } from './file-index.js';
+import { callsNamed, referencesOf, type Binding, type FileIndex } from './file-index.js';
 import { appendAll } from '../../arrays.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 
@@ -284,18 +286,24 @@ export function visibleArguments(parameter: ts.ParameterDeclaration, ctx: TsCont
   const all = argumentsOfParameter(parameter, ctx);
   if (all) return all.length > 0 ? { args: all, complete: true } : undefined;
   const fn = parameter.parent;
-  const name = functionName(fn) ?? memberName(fn);
-  if (name === undefined) return undefined;
   const position = fn.parameters.indexOf(parameter);
   const args: ts.Expression[] = [];
-  for (const call of callsNamed(ctx.index, name)) {
-    if (calledFunction(call, ctx) !== fn) continue;
+  for (const call of resolvedCalls(fn, ctx)) {
     const list = call.arguments;
     if (list.slice(0, position + 1).some(ts.isSpreadElement)) continue;
     const argument = list[position] ?? parameter.initializer;
     if (argument) args.push(argument);
   }
   return args.length > 0 ? { args, complete: false } : undefined;
+}
+
+/**
+ * The calls this file makes that the resolver finds calling `fn` (`f()`, `this.m()`, `Class.m()`,
+ * `instance.m()`), looked for among the calls by the name it is called by.
+ */
+export function resolvedCalls(fn: ts.SignatureDeclaration, ctx: TsContext): ts.CallExpression[] {
+  const name = functionName(fn) ?? memberName(fn);
+  return name === undefined ? [] : callsNamed(ctx.index, name).filter((call) => calledFunction(call, ctx) === fn);
 }
 
 /** The name a function is called by directly: its own, or the variable it initialises. */
@@ -372,6 +380,16 @@ export function accessedKey(access: MemberAccess): string | undefined {
   if (ts.isPropertyAccessExpression(access)) return access.name.text;
   const key = skipOuter(access.argumentExpression);
   return ts.isStringLiteralLike(key) ? key.text : undefined;
+}
+
+/**
+ * The binding of a constant holding an object literal or a `new` (`const state = { ... }`,
+ * `const jobs = new Jobs()`): a receiver whose members are read where they were written.
+ */
+export function constantObject(receiver: ts.Identifier, index: FileIndex): Binding | undefined {
+  const binding = resolveIdentifier(index, receiver);
+  const initializer = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+  return initializer && (ts.isObjectLiteralExpression(initializer) || ts.isNewExpression(initializer)) ? binding : undefined;
 }
 
 /**
