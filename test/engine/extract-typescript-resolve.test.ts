@@ -227,6 +227,59 @@ export async function run(upscale: boolean, prompts: string[]) {
   assert.deepEqual(plain(sites[1].body), { prompt: 'x', num_images: '?count' });
 });
 
+test('a module-level let written and read in one function: the write before the call, when nothing runs in between', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+let url = "${V1}/me";
+let payload = { prompt: "first" };
+let response;
+
+export async function main(id: string) {
+  url = \`${V1}/generations/\${id}\`;
+  response = await axios.get(url, { headers });
+  url = "${V1}/variations/upscale";
+  payload = { id: response.data.generations_by_pk.generated_images[0].id };
+  response = await axios.post(url, payload, { headers });
+}
+
+export function poller(id: string) {
+  let target = "${V1}/me";
+  return async () => {
+    target = \`${V1}/generations/\${id}\`;
+    return axios.get(target, { headers });
+  };
+}`;
+  assert.deepEqual(extract(code).map(describe), [`axios GET ${V1}/generations/{id}`, `axios POST ${V1}/variations/upscale`, `axios GET ${V1}/generations/{id}`]);
+  assert.deepEqual(plain(extract(code)[1].body), { id: '?response.data.generations_by_pk.generated_images[0].id' });
+});
+
+test('a module-level let read in a function after code that may write it elsewhere stays unknown', () => {
+  const code = `import axios from "axios";
+let url = "${V1}/me";
+async function reset() { url = "${V1}/me"; }
+function log(value: string) { console.log(value); }
+
+export async function afterAwait(id: string) {
+  url = \`${V1}/generations/\${id}\`;
+  await reset();
+  return axios.get(url);
+}
+export async function afterCall(id: string) {
+  url = \`${V1}/generations/\${id}\`;
+  log(url);
+  return axios.get(url);
+}
+export async function inBranch(id: string, ok: boolean) {
+  if (ok) url = \`${V1}/generations/\${id}\`;
+  return axios.get(url);
+}
+export async function beforeAnyWrite() {
+  return axios.get(url);
+}`;
+  // Each call's URL is either /me or /generations/{id}: none is known, so none is a request of either.
+  assert.deepEqual(extract(code).map(describe), []);
+});
+
 test('bodies built in callbacks: a map then a loop, forEach, and Promise.all over a map', () => {
   const code = `import axios from "axios";
 const URL = "${V1}/generations";

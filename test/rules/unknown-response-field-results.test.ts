@@ -135,5 +135,29 @@ export async function video(id: string) {
         { message: noField("'generations_by_pk'", 'images'), at: [7, 78, 'images'], fixes: [{ output: edit('generations_by_pk.images', 'generations_by_pk.generated_images'), preferred: false }] },
       ],
     },
+    {
+      name: 'the same sample with its variables at the top of the module, written and read in main()',
+      path: 'app.js',
+      code: `const axios = require('axios');
+const headers = { accept: 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+let url = 'https://cloud.leonardo.ai/api/rest/v1/generations';
+let response;
+async function main() {
+  response = await axios.post(url, { prompt: 'a cat' }, { headers });
+  const generationId = response.data.sdGenerationJob.generationId;
+  url = \`https://cloud.leonardo.ai/api/rest/v1/generations/\${generationId}\`;
+  response = await axios.get(url, { headers });
+  return response.data.generations_by_pk.generated_videos;
+}
+main();`,
+      findings: [
+        {
+          message: noField("'generations_by_pk'", 'generated_videos'),
+          at: [10, 42, 'generated_videos'],
+          endpoint: 'GET /generations/{id}',
+          fixes: [{ output: edit('generations_by_pk.generated_videos', 'generations_by_pk.generated_images[0].motionMP4URL'), preferred: false }],
+        },
+      ],
+    },
   ],
 });

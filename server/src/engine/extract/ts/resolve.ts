@@ -45,22 +45,36 @@ export function bindingValue(id: ts.Identifier, ctx: TsContext, binding = resolv
   return reachingWrite(binding, id, ctx);
 }
 
-/** The initializer or plain assignment that certainly gives `binding` its value at `use` (see bindingValue). */
+/**
+ * The initializer or plain assignment that certainly gives `binding` its value at `use` (see bindingValue).
+ *
+ * In the function that declares the name, every write must be ordered: one in another function could
+ * run at any call. A use in another function (a module's `let response;` written and read in `main`,
+ * or a closure's) holds that function's last write before it when no code can run in between: no
+ * call, `new`, `await` or `yield` between the write and the use, so no write elsewhere comes between.
+ */
 function reachingWrite(binding: Binding, use: ts.Node, ctx: TsContext): BoundValue | undefined {
   const declaration = binding.node;
   if (binding.kind === 'const' || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
   const writes = ctx.index.writes.get(binding);
   if (!writes) return undefined;
   const home = enclosingFunction(declaration);
-  if (enclosingFunction(use) !== home) return undefined;
+  const useHome = enclosingFunction(use);
+  const own = useHome === home;
   const usePos = use.pos;
   let last: { statement: ts.Node; expression: ts.Expression | undefined; end: number } | undefined;
-  if (declaration.end <= usePos) last = { statement: declaration.parent.parent, expression: declaration.initializer, end: declaration.end };
+  if (own && declaration.end <= usePos) last = { statement: declaration.parent.parent, expression: declaration.initializer, end: declaration.end };
   for (const write of writes) {
     const assignment = write.parent;
+    const where = enclosingFunction(assignment);
+    // A write in another function than the use's: in the declaring function's, it could run at any call;
+    // elsewhere, only at the calls and awaits that codeRunsBetween rules out.
+    if (where !== useHome) {
+      if (own) return undefined;
+      continue;
+    }
     // Only `x = value;` as a statement of its own, in this function, can be ordered.
     if (!ts.isBinaryExpression(assignment) || assignment.left !== write || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-    if (enclosingFunction(assignment) !== home) return undefined;
     if (assignment.end <= usePos && (!last || assignment.end > last.end)) {
       last = { statement: assignment.parent, expression: assignment.right, end: assignment.end };
     }
@@ -76,7 +90,39 @@ function reachingWrite(binding: Binding, use: ts.Node, ctx: TsContext): BoundVal
     if (!node) return undefined;
     if (isLoop(node) && writes.some((w) => w.pos >= node.pos && w.end <= node.end)) return undefined;
   }
+  if (!own && codeRunsBetween(block, last.end, usePos)) return undefined;
   return { binding, expression: last.expression, from: last.end };
+}
+
+/** Kinds that run other code (or let it run) where they are evaluated. */
+const RUNS_CODE: boolean[] = [];
+for (const kind of [
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.AwaitExpression,
+  ts.SyntaxKind.YieldExpression,
+  ts.SyntaxKind.TaggedTemplateExpression,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.ForOfStatement,
+]) {
+  RUNS_CODE[kind] = true;
+}
+
+/**
+ * True when something in `root` between `from` and `to` may run other code before `to` is reached: a
+ * call, `new`, `await`, `yield` or tagged template that ends before it (one around `to` runs after its
+ * operands), a class (its static parts run where it is defined), a `for...of` (an iterator). A nested
+ * function's body does not run where it is written.
+ */
+function codeRunsBetween(root: ts.Node, from: number, to: number): boolean {
+  const visit = (node: ts.Node): boolean | undefined => {
+    if (node.end <= from || node.pos >= to) return undefined;
+    if (RUNS_CODE[node.kind] && (node.end <= to || ts.isForOfStatement(node) || ts.isClassLike(node))) return true;
+    if (ts.isFunctionLike(node)) return undefined;
+    return ts.forEachChild(node, visit);
+  };
+  return ts.forEachChild(root, visit) === true;
 }
 
 export type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
