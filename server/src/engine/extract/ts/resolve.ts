@@ -3,7 +3,9 @@
 //
 // - `bindingValue(id)`: the expression a name holds AT a use: a constant's initializer, or for a
 //   reassigned `let`/`var` the one write that certainly reaches the use in straight-line code
-//   (flow-sensitive; a write in a branch, a loop or another function makes it unknown, never guessed).
+//   (flow-sensitive; a write in a branch, a loop or another function makes it unknown, never guessed;
+//   a use in another function than the declaration's takes that function's own last write, when no
+//   code runs between the write and the use).
 // - `iteratedList(binding)`: the list a `for...of` variable or an element callback's parameter
 //   (`list.map((x) => ...)`) takes its elements from.
 // - `calledFunction(call)`: the same-file function a call calls (`f()`, `this.m()`, `Class.m()`,
