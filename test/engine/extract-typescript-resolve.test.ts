@@ -227,6 +227,27 @@ export async function run(upscale: boolean, prompts: string[]) {
   assert.deepEqual(plain(sites[1].body), { prompt: 'x', num_images: '?count' });
 });
 
+test("a constructor's default reaches this.member when the class is only read for its static members besides each new", () => {
+  const code = `const BASE = "${V1}";
+class Leo {
+  constructor(private apiKey: string, private base = BASE) {}
+  static headers(key: string) { return { "Content-Type": "application/json", Authorization: \`Bearer \${key}\` }; }
+  async generate(prompt: string) {
+    return fetch(\`\${this.base}/generations\`, { method: "POST", headers: Leo.headers(this.apiKey), body: JSON.stringify({ prompt, width: 1920 }) });
+  }
+}
+export const leo = new Leo(process.env.LEONARDO_API_KEY!);
+
+class Made {
+  constructor(private base = BASE) {}
+  static create(base: string) { return new this(base); }
+  async me() { return fetch(\`\${this.base}/me\`); }
+}
+export const made = Made.create("https://proxy.example.com/leonardo");`;
+  // Made builds itself with \`new this(...)\`: its base is whatever create() is given, so no request is known there.
+  assert.deepEqual(extract(code).map(describe), [`fetch POST ${V1}/generations`]);
+});
+
 test('a module-level let written and read in one function: the write before the call, when nothing runs in between', () => {
   const code = `import axios from "axios";
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };

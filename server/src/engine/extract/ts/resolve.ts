@@ -378,7 +378,14 @@ function callsOf(fn: ts.SignatureDeclaration, ctx: TsContext): Array<ts.CallExpr
     if (!ts.isClassDeclaration(owner) || !owner.name || isExported(owner)) return undefined;
     const name = owner.name;
     const binding = resolveIdentifier(ctx.index, name);
-    return usesOf(binding, ctx, (use) => (ts.isNewExpression(use.parent) && use.parent.expression === use ? use.parent : undefined));
+    // A read of a static member (`Leo.headers(key)`) constructs nothing, unless the class constructs
+    // itself some other way than by its name (`new this(...)` in a static method).
+    const selfConstructs = ctx.index.constructions.some((c) => !ts.isIdentifier(c.expression) && c.pos >= owner.pos && c.end <= owner.end);
+    return usesOf(binding, ctx, (use) => {
+      const parent = use.parent;
+      if (ts.isNewExpression(parent) && parent.expression === use) return parent;
+      return !selfConstructs && ts.isPropertyAccessExpression(parent) && parent.expression === use && isStaticMember(owner, parent.name.text) ? SKIP : undefined;
+    });
   }
   let binding: Binding | undefined;
   if (ts.isFunctionDeclaration(fn) && fn.name && !isExported(fn)) binding = resolveIdentifier(ctx.index, fn.name);
@@ -389,17 +396,26 @@ function callsOf(fn: ts.SignatureDeclaration, ctx: TsContext): Array<ts.CallExpr
   return usesOf(binding, ctx, (use) => (ts.isCallExpression(use.parent) && use.parent.expression === use ? use.parent : undefined));
 }
 
+/** What `usesOf`'s mapping answers for a use that neither calls the function nor lets it escape. */
+const SKIP = Symbol('not a call, and harmless');
+
 /** Every use of a binding mapped to a call; undefined as soon as one use is something else. */
-function usesOf<T>(binding: Binding | undefined, ctx: TsContext, toCall: (use: ts.Identifier) => T | undefined): T[] | undefined {
+function usesOf<T>(binding: Binding | undefined, ctx: TsContext, toCall: (use: ts.Identifier) => T | typeof SKIP | undefined): T[] | undefined {
   if (!binding) return undefined;
   const out: T[] = [];
   for (const use of referencesOf(ctx.index, binding.name)) {
     if (use === declaredName(binding) || resolveIdentifier(ctx.index, use) !== binding) continue;
     const call = toCall(use);
+    if (call === SKIP) continue;
     if (!call) return undefined;
     out.push(call);
   }
   return out;
+}
+
+/** True when the class declares a static member named `name` (a method, property or accessor). */
+function isStaticMember(owner: ts.ClassLikeDeclaration, name: string): boolean {
+  return owner.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name && hasModifier(m, ts.SyntaxKind.StaticKeyword));
 }
 
 function declaredName(binding: Binding): ts.Node | undefined {
