@@ -125,6 +125,31 @@ export async function status(id: string) {
       ],
     },
     {
+      name: 'a poll helper called with the id: reported once, at the helper\'s fetch, not again at each call',
+      path: TS,
+      code: `const V2 = "https://cloud.leonardo.ai/api/rest/v2";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+async function poll(id: string) {
+  return (await fetch(\`\${V2}/generations/\${id}\`, { headers })).json();
+}
+
+export async function run(prompt: string) {
+  const res = await fetch(\`\${V2}/generations\`, { method: "POST", headers, body: JSON.stringify({ model: "gpt-image-1.5", parameters: { prompt } }) });
+  const created = await res.json();
+  await poll(created.generate.generationId);
+  return poll(created.generate.generationId);
+}
+`,
+      findings: [
+        {
+          message: 'GET /v2/generations/{id} is not a v2 endpoint: v2 results are read with v1 GET /api/rest/v1/generations/{id}.',
+          at: [5, 23, '`${V2}/generations/${id}`'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'a v1 path under /v2 is told which v1 endpoint it is: DELETE (preferred: v2 has no read or delete of its own)',
       path: SH,
       code: `curl -X DELETE "${V2}/generations/$GENERATION_ID" -H "authorization: Bearer $LEONARDO_API_KEY"\n`,

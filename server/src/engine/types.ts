@@ -149,6 +149,12 @@ export interface RequestUrl {
   apiVersion?: 'v1' | 'v2';
   /** Span of the path segment text in the document, when it is a single literal piece. */
   pathSpan?: Span;
+  /**
+   * Set on a call to a wrapper whose own send already has this path, the call filling only an id
+   * of it (`poll(id)` around `fetch(`${BASE}/generations/${id}`)`): the path is judged at the send,
+   * once, not again at every call.
+   */
+  judgedAtSend?: true;
 }
 
 export interface RequestSite {

@@ -32,7 +32,7 @@ export const rule: Rule = {
     reportUnidentifiedFile(ctx);
     for (const request of ctx.requests) {
       const url = request.url;
-      if (!url?.path) continue;
+      if (!url?.path || url.judgedAtSend) continue;
       if (url.host && !hasCanonicalBase(url)) reportBase(ctx, request);
       if (url.apiVersion === 'v2') judgeV2Path(ctx, request);
       else judgePath(ctx, request);

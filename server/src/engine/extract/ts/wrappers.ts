@@ -180,6 +180,9 @@ export function siteFromWrapperCall(
   const pieces = send.base ? joinBase(urlPieces(send.base, ctx), relative) : relative;
   const url = leonardoUrl(pieces, spanOf(pathArgument, ctx));
   if (!url?.path) return undefined;
+  // The send's own URL, the parameter left a placeholder: when it has a path, the send is a request of
+  // its own, and its path is judged there.
+  if (leonardoUrl(send.base ? joinBase(urlPieces(send.base, ctx), inner.pieces) : inner.pieces, url.span)?.path !== undefined) url.judgedAtSend = true;
   const passed = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
   const written =
     inner.bodyParam !== undefined ? argument(frame, inner.bodyParam, ctx) : send.body ?? (passed && readBody(passed, send.keys));
