@@ -89,6 +89,17 @@ ruleTester.run('unknown-response-field', {
       ],
     },
     {
+      name: "v1's sdGenerationJob read off a v2 answer read as text first, then parsed",
+      code: v2Route('data.sdGenerationJob.generationId').replace('const data = await res.json();', 'const text = await res.text();\n  const data = JSON.parse(text);'),
+      findings: [
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [10, 35, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit('sdGenerationJob', 'generate'), preferred: true }],
+        },
+      ],
+    },
+    {
       name: 'a field of neither shape of the v2 answer',
       code: v2Route('data.generate.id'),
       findings: [

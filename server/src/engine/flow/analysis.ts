@@ -370,9 +370,13 @@ export class Flow {
     return fn ? this.returnOrigin(fn, depth) : importedReturn(call, this.context);
   }
 
-  /** `JSON.parse(await res.text())`: the body, read as text and parsed. */
+  /** `JSON.parse(await res.text())`: the body, read as text and parsed (also through a name holding the text). */
   private parsedText(argument: ts.Expression, depth: number): Origin | undefined {
     let node = skipOuter(argument);
+    if (ts.isIdentifier(node)) {
+      const bound = bindingValue(node, this.context);
+      if (bound) node = skipOuter(bound.expression);
+    }
     if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
     if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'text') {
       return undefined;
