@@ -100,6 +100,26 @@ ruleTester.run('unknown-response-field', {
       ],
     },
     {
+      name: 'two v2 answers awaited together with Promise.all: each name reads its own answer',
+      code: `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' };
+const send = (model: string, prompt: string) =>
+  fetch('${V2}', { method: 'POST', headers, body: JSON.stringify({ model, parameters: { prompt } }) }).then((r) => r.json());
+
+export async function both(prompt: string, extra: Promise<unknown>[]) {
+  const [fast, best] = await Promise.all([send('gemini-2.5-flash-image', prompt), send('gpt-image-1.5', prompt)]);
+  const [first, second] = await Promise.all([...extra, send('gpt-image-1.5', prompt)]);
+  return [fast.generate.generationId, best.sdGenerationJob?.generationId, (first as any).sdGenerationJob, (second as any).sdGenerationJob];
+}
+`,
+      findings: [
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [8, 44, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit('best.sdGenerationJob', 'best.generate'), preferred: true }],
+        },
+      ],
+    },
+    {
       name: 'a field of neither shape of the v2 answer',
       code: v2Route('data.generate.id'),
       findings: [

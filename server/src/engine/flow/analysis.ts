@@ -13,8 +13,9 @@ import { createContext, type TsContext } from '../extract/ts/context.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, bindingValue, calledFunction, constantObject, memberExpressions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
-import { referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
+import { bindingNames, referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
+import { calleeName } from '../extract/ts/values.js';
 import type { MemoKey } from '../memo.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
 import { collectFacts, releaseFacts, type FileFacts } from './file-facts.js';
@@ -447,6 +448,10 @@ export class Flow {
     const declaration = binding.node;
     if (!ts.isVariableDeclaration(declaration)) return undefined;
     const writes = this.facts.assignments.get(binding) ?? [];
+    if (ts.isArrayBindingPattern(declaration.name) && writes.length === 0) {
+      const parallel = this.parallelElement(declaration.name, declaration.initializer, binding.name, depth);
+      if (parallel) return parallel.origin;
+    }
     const source = this.declarationSource(declaration, writes.length > 0, depth);
     if (!ts.isIdentifier(declaration.name)) {
       if (writes.length > 0) return undefined;
@@ -454,6 +459,24 @@ export class Flow {
     }
     const values = [...(source.known ? [source.origin] : []), ...writes.map((w) => this.at(w, depth))];
     return merge(values);
+  }
+
+  /**
+   * `const [a, b] = await Promise.all([first, second])`: each name takes what its own promise gives
+   * (`{ origin }`, undefined inside when that is not known). Undefined when the initializer is not such
+   * a list (or a spread makes the positions unknown): the declaration is then read as any other.
+   */
+  private parallelElement(pattern: ts.ArrayBindingPattern, initializer: ts.Expression | undefined, name: string, depth: number): { origin: Origin | undefined } | undefined {
+    let node = initializer && skipOuter(initializer);
+    if (node && ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+    if (!node || !ts.isCallExpression(node) || calleeName(node.expression) !== 'Promise.all') return undefined;
+    const list = node.arguments[0] && skipOuter(node.arguments[0]);
+    if (!list || !ts.isArrayLiteralExpression(list)) return undefined;
+    const position = pattern.elements.findIndex((e) => !ts.isOmittedExpression(e) && bindingNames(e.name).some((id) => id.text === name));
+    const element = pattern.elements[position];
+    if (!element || ts.isOmittedExpression(element) || element.dotDotDotToken || list.elements.slice(0, position + 1).some(ts.isSpreadElement)) return { origin: undefined };
+    const promise = list.elements[position];
+    return { origin: promise && follow(this.at(promise, depth), patternSteps(element.name, name)) };
   }
 
   /** What a declaration's initializer (or its `for...of` element) holds; `known: false` when it holds nothing to merge. */

@@ -9,7 +9,8 @@
 // - a request, a client call (fetch, axios, ...) and a call of an imported function that returns a
 //   response are where responses start;
 // - an expression around one holds it too: `await`, parentheses and casts, `a ?? b`, `a || b`,
-//   `c && a`, `c ? a : b`, `a.b`, `a[0]`, `a.m()`, `JSON.parse(a)`, and the object `{ k: a }`;
+//   `c && a`, `c ? a : b`, `a.b`, `a[0]`, `a.m()`, `JSON.parse(a)`, `Promise.all(a)`, the object `{ k: a }`
+//   and the list `[a]`;
 // - a name it is declared or assigned with holds it wherever the name is read (destructured names and
 //   `for...of` elements too), as does a member `this.k = a` or a class field, read through `this` or
 //   a constant holding an object or a `new`;
@@ -115,6 +116,9 @@ class Reach {
       case SK.ShorthandPropertyAssignment:
         // `{ key: value }`: the object holds it (a constant's `obj.key` is a read of the object).
         return this.mark(parent.parent);
+      case SK.ArrayLiteralExpression:
+        // `[first, second]`: the list holds it (handed to `Promise.all`, its names destructured).
+        return this.mark(parent);
       case SK.PropertyDeclaration: {
         // A class field's initial value: `this.key` of the class.
         const key = propertyKey((parent as ts.PropertyDeclaration).name, this.flow.context);
@@ -214,7 +218,8 @@ class Reach {
     }
     const fn = calledFunction(call, this.flow.context);
     if (fn) this.feed(fn);
-    if (calleeName(call.expression) === 'JSON.parse') this.mark(call);
+    const callee = calleeName(call.expression);
+    if (callee === 'JSON.parse' || callee === 'Promise.all') this.mark(call);
   }
 
   /** `new View(response)`: the parameters of the class's constructor (`this.data = data` there). */
