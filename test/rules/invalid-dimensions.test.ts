@@ -1,5 +1,8 @@
 // invalid-dimensions: width/height not a multiple of 8 within bounds, or not a fixed size.
 // Its fixes guess the nearest valid size (or clamp): offered, never preferred ("Preferred means certain").
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/engine/analyze.js';
 import { edit, ruleTester } from '../helpers/rule-tester.js';
 
 const HEADER = '// POST /generations\n';
@@ -148,5 +151,42 @@ await leonardo.realtimeCanvas.createLCMGeneration({ prompt: 'a fox', imageDataUr
         },
       ],
     },
+    {
+      name: 'an older SDK: createGeneration under sdk.generation, its answer read the old way (not judged)',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const sdk = new Leonardo({ security: { bearerAuth: process.env.LEONARDO_API_KEY as string } });
+export async function cover(prompt: string) {
+  const data = await sdk.generation.createGeneration({ prompt, modelId: '6bef9f1b-29cb-40c7-b9df-32b51c1f67d3', width: 804, height: 800, numImages: 1 });
+  return data.createGeneration200ApplicationJSONObject?.sdGenerationJob?.generationId;
+}
+`,
+      findings: [
+        {
+          message: "'width' 804 is not a multiple of 8: POST /generations takes sizes from 32 to 1536 in multiples of 8.",
+          at: [4, 120, '804'],
+          fixes: [
+            { title: "Set 'width' to 800", output: edit('804', '800'), preferred: false },
+            { title: "Set 'width' to 808", output: edit('804', '808'), preferred: false },
+          ],
+        },
+      ],
+    },
   ],
+});
+
+test('an older SDK: only the body is judged; its answer, read as that SDK answered, is left alone', () => {
+  const code = `import { Leonardo } from '@leonardo-ai/sdk';
+const sdk = new Leonardo({ security: { bearerAuth: process.env.LEONARDO_API_KEY as string } });
+export async function cover(prompt: string) {
+  const data = await sdk.generation.createGeneration({ prompt, width: 804, height: 800, numImages: 1 });
+  const job = data.createGeneration200ApplicationJSONObject?.sdGenerationJob;
+  const images = await sdk.generation.getGenerationById(job!.generationId!);
+  return images.getGenerationById200ApplicationJSONObject?.generationsByPk?.generatedImages;
+}
+`;
+  const findings = analyze({ text: code, kind: 'typescript', path: 'app.ts' }).findings;
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['invalid-dimensions'],
+  );
 });

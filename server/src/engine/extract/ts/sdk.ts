@@ -19,6 +19,14 @@ const CLIENT_CLASS = 'Leonardo';
  */
 const BODY_ARGUMENT: Record<string, number> = { delete3DModelById: 1 };
 
+/**
+ * Namespaces the SDK renamed: older releases had the generation operations under `sdk.generation`
+ * (`sdk.generation.createGeneration({...})`, as their README and much code still have it). Their
+ * bodies are the same. Their oldest answers (`createGeneration200ApplicationJSONObject`) are not
+ * followed by the flow, which reads an SDK answer only under `.object`, so nothing is said of those reads.
+ */
+const RENAMED_NAMESPACES: Record<string, string> = { generation: 'image' };
+
 export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
   if (!importsSdk(ctx)) return [];
   const sites: RequestSite[] = [];
@@ -30,7 +38,7 @@ export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
     if (!catalogue.bySdkMethod(method)) continue;
     const target = operationTarget(skipOuter(callee.expression), ctx);
     if (!target) continue;
-    const endpoint = catalogue.bySdkMethod(method, target.namespace);
+    const endpoint = catalogue.bySdkMethod(method, target.namespace) ?? catalogue.bySdkMethod(method, RENAMED_NAMESPACES[target.namespace ?? '']);
     if (!endpoint) continue;
     const site: RequestSite = { source: 'sdk', naming: 'sdk', method: endpoint.method, endpoint, span: spanOf(call, ctx) };
     const body = endpoint.hasBody ? call.arguments[BODY_ARGUMENT[method] ?? 0] : undefined;
