@@ -9,6 +9,7 @@ import type { TsParsed } from '../extract/typescript.js';
 import { mayBeChanged, sentExpression } from '../extract/ts/bodies.js';
 import { sendCall, type OptionKeys, type SendCall } from '../extract/ts/calls.js';
 import { instanceFrom, readOptions, type Options } from '../extract/ts/clients.js';
+import { isSdkClientConstruction } from '../extract/ts/sdk.js';
 import { CLIENT_SETUP_TEXT, clientSetupTargets, setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
 import { headersOf, makeSite, sendUrlPieces } from '../extract/ts/requests.js';
 import { headerTexts, keyHeaders } from '../auth/headers.js';
@@ -291,6 +292,9 @@ class Summarizer {
 
   private valueFact(name: string, value: ts.Expression, nameNode: ts.Node, changed = false): ExportFact | undefined {
     const ctx = this.ctx;
+    if (isSdkClientConstruction(value, ctx)) {
+      return { kind: 'sdk-client', origin: this.origin(name, nameNode, `${q(name)}: the Leonardo SDK client this call goes through`) };
+    }
     const instance = instanceFrom(value, ctx);
     if (instance) {
       const options = readOptions(instance.config, ctx);

@@ -87,6 +87,8 @@ export type ExportFact =
       responds?: true;
       origin: FactOrigin;
     }
+  /** An instance of the SDK's client (`new Leonardo({ bearerAuth })`): calls on it are SDK operations. */
+  | { kind: 'sdk-client'; origin: FactOrigin }
   /** A function that may return the response of a Leonardo request it makes (what it returns: `ImportResolver.returns`). */
   | { kind: 'response'; origin: FactOrigin }
   /** A string constant whose whole text is known (a base URL, a model id). */

@@ -4,7 +4,8 @@
 
 import ts from 'typescript';
 import type { Catalogue, Endpoint } from '../../../api/types.js';
-import type { RequestSite, Value } from '../../types.js';
+import type { Related, RequestSite, Value } from '../../types.js';
+import { importedFact } from '../../workspace/imported-names.js';
 import { bodyValue } from './bodies.js';
 import { spanOf, type TsContext } from './context.js';
 import { constInitializer, resolveIdentifier, skipOuter } from './scope.js';
@@ -28,7 +29,7 @@ const BODY_ARGUMENT: Record<string, number> = { delete3DModelById: 1 };
 const RENAMED_NAMESPACES: Record<string, string> = { generation: 'image' };
 
 export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
-  if (!importsSdk(ctx)) return [];
+  if (!importsSdk(ctx) && !importsSdkClient(ctx)) return [];
   const sites: RequestSite[] = [];
   for (const call of ctx.index.calls) {
     const callee = skipOuter(call.expression);
@@ -41,6 +42,7 @@ export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
     const endpoint = catalogue.bySdkMethod(method, target.namespace) ?? catalogue.bySdkMethod(method, RENAMED_NAMESPACES[target.namespace ?? '']);
     if (!endpoint) continue;
     const site: RequestSite = { source: 'sdk', naming: 'sdk', method: endpoint.method, endpoint, span: spanOf(call, ctx) };
+    if (target.imported) site.related = [target.imported];
     const body = endpoint.hasBody ? call.arguments[BODY_ARGUMENT[method] ?? 0] : undefined;
     if (body) site.body = unwrapRequestBody(bodyValue(body, ctx), endpoint);
     sites.push(site);
@@ -59,23 +61,44 @@ function importsSdk(ctx: TsContext): boolean {
   return ctx.index.imports.some((b) => b.module === SDK_MODULE);
 }
 
-/** `client` (no namespace) or `client.image` (namespace `image`), or a variable bound to `client.image`. */
-function operationTarget(receiver: ts.Expression, ctx: TsContext): { namespace?: string } | undefined {
-  if (isClient(receiver, ctx)) return {};
-  if (ts.isPropertyAccessExpression(receiver) && isClient(skipOuter(receiver.expression), ctx)) {
-    return { namespace: receiver.name.text };
+/** True when the file imports an SDK client another module of the workspace makes. */
+function importsSdkClient(ctx: TsContext): boolean {
+  const imports = ctx.imports;
+  return imports !== undefined && ctx.index.imports.some((b) => b.module !== undefined && imports.resolve(b.module, b.imported ?? '*')?.kind === 'sdk-client');
+}
+
+/** `new Leonardo({...})` of the SDK's client class (what a module exports as an `sdk-client`). */
+export function isSdkClientConstruction(expression: ts.Expression, ctx: TsContext): boolean {
+  const node = skipOuter(expression);
+  return ts.isNewExpression(node) && importsSdk(ctx) && isClientClass(node.expression, ctx);
+}
+
+/**
+ * `client` (no namespace) or `client.image` (namespace `image`), or a variable bound to `client.image`;
+ * `imported`: the other module's client, when the client is imported.
+ */
+function operationTarget(receiver: ts.Expression, ctx: TsContext): { namespace?: string; imported?: Related } | undefined {
+  const client = (expression: ts.Expression): { imported?: Related } | undefined => {
+    if (isClient(expression, ctx)) return {};
+    const fact = ctx.imports && ts.isIdentifier(expression) ? importedFact(expression, ctx) : undefined;
+    return fact?.kind === 'sdk-client' ? { imported: fact.origin.related } : undefined;
+  };
+  const whole = client(receiver);
+  if (whole) return whole;
+  if (ts.isPropertyAccessExpression(receiver)) {
+    const owner = client(skipOuter(receiver.expression));
+    return owner && Object.assign(owner, { namespace: receiver.name.text });
   }
   if (ts.isIdentifier(receiver)) {
     const initializer = constInitializer(resolveIdentifier(ctx.index, receiver));
     const alias = initializer && skipOuter(initializer);
-    if (alias && ts.isPropertyAccessExpression(alias) && isClient(skipOuter(alias.expression), ctx)) {
-      return { namespace: alias.name.text };
-    }
+    const owner = alias && ts.isPropertyAccessExpression(alias) ? client(skipOuter(alias.expression)) : undefined;
+    if (owner) return Object.assign(owner, { namespace: (alias as ts.PropertyAccessExpression).name.text });
   }
   return undefined;
 }
 
-/** An expression that holds an SDK client instance. */
+/** An expression that holds an SDK client instance made in this file (or typed as one). */
 function isClient(expression: ts.Expression, ctx: TsContext): boolean {
   if (ts.isNewExpression(expression)) return isClientClass(expression.expression, ctx);
   if (ts.isIdentifier(expression)) {
