@@ -109,6 +109,28 @@ ruleTester.run('invalid-enum', {
       ],
     },
     {
+      name: "a model checked against the app's own list before it is sent is still the caller's literal",
+      code: `const V2_MODELS = ['gemini-2.5-flash-image', 'nano-banana-pro'];
+async function generate(prompt: string, model: string) {
+  if (!V2_MODELS.includes(model) || !new Set(V2_MODELS).has(model)) throw new Error(\`unsupported model \${model}\`);
+  await fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ model, parameters: { prompt }, public: false }),
+  });
+}
+export const run = () => generate('a lighthouse', 'sora-2');
+`,
+      findings: [
+        {
+          message: "'sora-2' was retired on 2026-07-09: pick a current model.",
+          at: [10, 51, "'sora-2'"],
+          severity: 'error',
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'a retired model string: the date and the successor, not preferred',
       path: J,
       code: jsonFile('{"model": "veo-3.1-generate-preview", "parameters": {"prompt": "x"}}'),

@@ -125,12 +125,17 @@ export function mayBeChanged(binding: Binding, ctx: TsContext, use?: ts.Node): b
     // The call that hands on the use being read (`axios.post(url, params)`) is what sends it.
     if (use && call.pos <= use.pos && use.end <= call.end) return false;
     const callee = calleeName(call.expression);
-    return !callee || !READ_ONLY_CALLS.test(callee);
+    if (callee !== undefined && READ_ONLY_CALLS.test(callee)) return false;
+    const method = skipOuter(call.expression);
+    return !(ts.isPropertyAccessExpression(method) && MEMBERSHIP_TESTS.has(method.name.text));
   });
 }
 
-/** Calls that read an object without adding keys to it. */
-const READ_ONLY_CALLS = /^(?:JSON\.stringify|console\.\w+|Object\.(?:keys|values|entries|freeze)|structuredClone|String)$/;
+/** Calls that read an object without adding keys to it: serialisers and loggers, and conversions. */
+const READ_ONLY_CALLS = /^(?:JSON\.stringify|console\.\w+|Object\.(?:keys|values|entries|freeze)|structuredClone|String|Number|Boolean|encodeURIComponent|Array\.isArray)$/;
+
+/** The membership tests of lists, sets, maps and strings (`MODELS.includes(model)`, `new Set(list).has(model)`): they only read their argument. */
+const MEMBERSHIP_TESTS = new Set(['includes', 'indexOf', 'lastIndexOf', 'has', 'startsWith', 'endsWith']);
 
 function isTarget(expression: ts.Expression, binding: Binding, ctx: TsContext): boolean {
   const node = skipOuter(expression);
