@@ -22,6 +22,18 @@ async function presign() {
 }
 `;
 
+/** Defensive code that handles answers of other shapes: each guess is tested before it is read. */
+const TESTED_GUESSES = `${PREAMBLE}
+export async function presign(extension: 'png' | 'jpg') {
+  const res = await fetch(\`\${BASE}/init-image\`, { method: 'POST', headers, body: JSON.stringify({ extension }) });
+  const json = await res.json();
+  const upload = Array.isArray(json.uploadInitImage) ? json.uploadInitImage[0] : json.uploadInitImage;
+  if (json.upload_init_image != null) return { url: json.upload_init_image.url, id: json.upload_init_image.id };
+  if (!json.presigned) throw new Error('no presigned upload in ' + JSON.stringify(json));
+  return { url: upload.url, id: json.presigned.imageId ?? upload.id };
+}
+`;
+
 ruleTester.run('unknown-response-field', {
   valid: [
     {
@@ -48,6 +60,7 @@ export async function careful(id: string, other: any) {
 `,
     },
     { name: 'one guess among several in a fallback chain', code: FALLBACKS },
+    { name: 'guesses the code tests before it reads them (Array.isArray, != null, an early throw)', code: TESTED_GUESSES },
     {
       name: 'a response interceptor that unwraps axios responses',
       code: `import axios from 'axios';
@@ -273,6 +286,22 @@ export async function show(id) {
           message: "'generations_by_pk.generated_images[0]' of the GET /generations/{id} response has no field 'uri': did you mean 'url'?",
           at: [5, 59, 'uri'],
           fixes: [{ title: "Read 'url'", output: edit('uri', 'url'), preferred: false }], // a nearest-name guess
+        },
+      ],
+    },
+    {
+      name: 'an index guarded by Array.isArray of another value, and a read after the test of another member, are judged',
+      code: TESTED_GUESSES.replace('Array.isArray(json.uploadInitImage)', 'Array.isArray(json)').replace('if (!json.presigned)', 'if (!json.uploadInitImage)'),
+      findings: [
+        {
+          message: "'uploadInitImage' of the POST /init-image response is an object, not an array: remove the index '[0]'.",
+          at: [7, 61, '0'],
+          fixes: [{ title: 'Remove the index', output: edit('[0]', ''), preferred: true }],
+        },
+        {
+          message: "The POST /init-image response body has no field 'presigned'.",
+          at: [10, 38, 'presigned'],
+          fixes: [],
         },
       ],
     },

@@ -71,11 +71,47 @@ const v2Route = (read: string) => `export async function POST(req: Request) {
 }
 `;
 
+/** The same route, with statements of its own after the answer is read. */
+const v2Handler = (statements: string) => `export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  const res = await fetch('${V2}', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'gpt-image-2', parameters: { prompt }, public: false }),
+  });
+  const data: any = await res.json();
+${statements}
+}
+`;
+
 ruleTester.run('unknown-response-field', {
-  valid: ['data.generate.generationId', 'data.generationId', 'data.generate.apiCreditCost', 'data.apiCreditCost', 'data.error'].map((read) => ({
-    name: `both shapes of the v2 answer are accepted: ${read}`,
-    code: v2Route(read),
-  })),
+  valid: [
+    ...['data.generate.generationId', 'data.generationId', 'data.generate.apiCreditCost', 'data.apiCreditCost', 'data.error'].map((read) => ({
+      name: `both shapes of the v2 answer are accepted: ${read}`,
+      code: v2Route(read),
+    })),
+    // The reference marks the create answer's shape disputed, linter silent (D1); working clients read its cost.
+    ...['data.generate.cost.amount', 'data.generate?.cost?.unit'].map((read) => ({ name: `the create answer's cost is not judged: ${read}`, code: v2Route(read) })),
+    {
+      name: "v1's job key tested before it is read: a fallback for v1's answer, like the ?. chain beside it",
+      code: v2Route('data.generate?.generationId || data.sdGenerationJob?.generationId || (data.sdGenerationJob && data.sdGenerationJob.generationId)'),
+    },
+    {
+      name: 'an index read only when the answer is an array (Leonardo answers some errors as a GraphQL-style list)',
+      code: v2Route('Array.isArray(data) ? data[0]?.extensions?.code : data.generate.generationId'),
+    },
+    {
+      name: 'the same tests as statements: if, early throw, early return, &&',
+      code: v2Handler(`  if (Array.isArray(data)) throw new Error(data[0]?.message ?? 'unknown error');
+  if (data.sdGenerationJob) {
+    console.warn('a v1 answer from a v2 request', data.sdGenerationJob.generationId);
+    return Response.json({ id: data.sdGenerationJob.generationId });
+  }
+  const first = Array.isArray(data) && data[0];
+  if (!Array.isArray(data)) return Response.json({ id: data.generate.generationId, first });
+  return Response.json({ id: data[0].generate.generationId });`),
+    },
+  ],
   invalid: [
     {
       name: "v1's sdGenerationJob read off a v2 answer, with the v2 read as the fix",
@@ -127,6 +163,45 @@ export async function both(prompt: string, extra: Promise<unknown>[]) {
           message: "'generate' of the POST /v2/generations response has no field 'id': did you mean 'generationId'?",
           at: [9, 44, 'id'],
           fixes: [{ title: "Read 'generationId'", output: edit('.id ', '.generationId '), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'a test that guards no read of the member is judged, and so is the read after it',
+      code: v2Handler(`  if (data.sdGenerationJob) console.warn('a v1 answer from a v2 request');
+  return Response.json({ id: data.sdGenerationJob.generationId });`),
+      findings: [
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [9, 12, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit('(data.sdGenerationJob)', '(data.generate)'), preferred: true }],
+        },
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [10, 35, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit('data.sdGenerationJob.generationId', 'data.generate.generationId'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'an index guarded by a test of another value is judged',
+      code: v2Route('Array.isArray(data.generate) ? data[0] : data.generate'),
+      findings: [
+        {
+          message: "The POST /v2/generations response body is an object, not an array: remove the index '[0]'.",
+          at: [9, 66, '0'],
+          fixes: [{ title: 'Remove the index', output: edit('data[0]', 'data'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'a comparison is no test of the member: a field the create answer lacks, compared in a condition, is judged',
+      code: v2Route("data.generate.credits === 0 ? 'free' : data.generate.generationId"),
+      findings: [
+        {
+          message: "'generate' of the POST /v2/generations response has no field 'credits'.",
+          at: [9, 44, 'credits'],
+          fixes: [],
         },
       ],
     },

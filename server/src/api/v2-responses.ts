@@ -5,6 +5,11 @@
 // Source: Leonardo's v2 OpenAPI ("Create Async Generation", updatedAt 2026-09-01) says the 200 body is
 // `{generationId, apiCreditCost}`; the docs' recipes and every working public client read
 // `generate.generationId` (and `generate.apiCreditCost`). Both are accepted, so neither read is flagged.
+// The reference marks this shape disputed, linter silent (spec-vs-guides.md, "POST /v2/generations | 200
+// response shape"; leonardo-api-v2.md D1): the spec's schema is judged wrong, and the recipes show only
+// the fields they read. So `generate.cost`, which working public clients read (`generate.cost.amount`,
+// `.unit`, the `{amount, unit}` the sync create's spec gives its `cost`), is accepted too, with its
+// members unjudged: no source describes them for this endpoint.
 
 import type { V2Endpoint } from './endpoints-v2.js';
 import type { Endpoint, Field, FieldType } from './types.js';
@@ -28,6 +33,9 @@ export const V2_CREATE_GENERATION: Endpoint = {
     field('generate', ['object'], 'generate', [
       field('generationId', ['string'], 'generate.generationId'),
       field('apiCreditCost', ['integer'], 'generate.apiCreditCost'),
+      Object.assign(field('cost', ['object'], 'generate.cost'), {
+        extra: 'read by working public clients (generate.cost.amount, .unit); the create answer\'s shape is disputed (reference D1: silent)',
+      }),
     ]),
     field('generationId', ['string'], 'generationId'),
     field('apiCreditCost', ['integer'], 'apiCreditCost'),

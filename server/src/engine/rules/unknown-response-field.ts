@@ -3,7 +3,9 @@
 // nearest real path. Raw HTTP bodies use wire names; SDK results are camelCase under `.object`.
 // Reading a body field off the client's response object (axios `res.sdGenerationJob` for
 // `res.data.sdGenerationJob`, an SDK result without `.object`, a fetch Response before `.json()`)
-// counts too. A response whose type is not known is never judged.
+// counts too. A response whose type is not known is never judged, and neither is a guess the code
+// handles: one operand of a fallback chain, a member it tests before it reads it, an index it reads only
+// where `Array.isArray` holds.
 
 import type { Field } from '../../api/types.js';
 import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
@@ -17,6 +19,9 @@ import { isIdentifierName } from '../fix/builders.js';
 import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
+import { skipOuter } from '../extract/ts/scope.js';
+import { accessedKey } from '../extract/ts/resolve.js';
+import { isEquality } from '../flow/status-checks.js';
 
 const ID = 'unknown-response-field';
 
@@ -81,10 +86,163 @@ function fallbackOperands(node: ts.Expression): ts.Expression[] {
 }
 
 /** Which member of which response value a read or write touches. */
-function memberKey(access: MemberRead): string {
+function memberKey(access: Pick<MemberRead, 'receiver' | 'name'>): string {
   const receiver = access.receiver;
   if (receiver.kind !== 'response') return '';
-  return `${receiver.endpoint?.operationId}|${receiver.stage}|${receiver.field?.path ?? ''}|${access.name}`;
+  return `${valueKey(receiver)}|${access.name}`;
+}
+
+/** Which response value: the endpoint's answer, at a stage, at a path. */
+function valueKey(origin: ResponseOrigin): string {
+  return `${origin.endpoint?.operationId}|${origin.stage}|${origin.field?.path ?? ''}`;
+}
+
+/**
+ * A read the code tests before it relies on it, as defensive code does for another answer shape: a read
+ * reached only when that member exists (`data.sdGenerationJob && data.sdGenerationJob.generationId`, the
+ * `then` of `if (data.sdGenerationJob)`, the statements after `if (!data.sdGenerationJob) return`), the
+ * test that guards such a read, and an index reached only when the value is an array
+ * (`Array.isArray(data) ? data[0] : data`: Leonardo answers some errors as a GraphQL-style array). Like
+ * a guess in a fallback chain, the missing field is one answer among those the code handles. A test
+ * that guards no read of the member (`while (!job.done)`) and a comparison (`job.statuss === 'COMPLETE'`)
+ * rely on the field itself, and are judged.
+ */
+function isGuardedGuess(flow: Flow, read: MemberRead): boolean {
+  const key = memberKey(read);
+  const testsMember = (test: ts.Expression): boolean => chainOf(test).some((access) => accessKey(flow, access) === key);
+  const testsRead = (test: ts.Expression): boolean => {
+    if (typeof read.name === 'number' && read.receiver.kind === 'response' && isArrayTest(test)) {
+      const value = flow.originOf(test.arguments[0]);
+      return value?.kind === 'response' && valueKey(value) === valueKey(read.receiver);
+    }
+    return testsMember(test);
+  };
+  if (isReachedOnlyWhen(read.node, (condition, truthy) => implies(condition, truthy, testsRead))) return true;
+  if (ts.isBindingElement(read.node) || !isTruthTest(outermostAccess(read.node))) return false;
+  // The test itself: silent when it guards another read of the member.
+  const test = read.node;
+  const inTest = (condition: ts.Expression): boolean => condition.pos <= test.pos && test.end <= condition.end;
+  return memberReads(flow).some(
+    (other) => other !== read && memberKey(other) === key && isReachedOnlyWhen(other.node, (condition, truthy) => inTest(condition) && implies(condition, truthy, testsMember)),
+  );
+}
+
+/** `Array.isArray(value)`. */
+function isArrayTest(node: ts.Expression): node is ts.CallExpression {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return false;
+  const callee = skipOuter(node.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'isArray' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array';
+}
+
+/** `a.b?.c!.d` → the accesses `a.b?.c!.d`, `a.b?.c`, `a.b`. */
+function chainOf(expression: ts.Expression): Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> {
+  const out: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> = [];
+  for (let node = skipOuter(expression); ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node); node = skipOuter(node.expression)) {
+    out.push(node);
+  }
+  return out;
+}
+
+/** The member key of an access, when it reads a known response. */
+function accessKey(flow: Flow, access: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  const receiver = flow.originOf(access.expression);
+  if (receiver?.kind !== 'response') return undefined;
+  const argument = ts.isElementAccessExpression(access) ? skipOuter(access.argumentExpression) : undefined;
+  const name = accessedKey(access) ?? (argument && ts.isNumericLiteral(argument) ? Number(argument.text) : undefined);
+  return name === undefined ? undefined : memberKey({ receiver, name });
+}
+
+/** The read with what goes on reading from it: `data.job` in `data.job?.generationId`. */
+function outermostAccess(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (
+    ((ts.isPropertyAccessExpression(current.parent) || ts.isElementAccessExpression(current.parent)) && current.parent.expression === current) ||
+    ts.isNonNullExpression(current.parent) ||
+    ts.isParenthesizedExpression(current.parent)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** `x` is tested for truth: the left of `&&`, or (through `!`, `&&`, `||`, `!= null`) an `if`, loop or `?:` condition. */
+function isTruthTest(expression: ts.Expression): boolean {
+  let child: ts.Node = expression;
+  for (let parent = expression.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isParenthesizedExpression(parent) || isNot(parent) || nullTested(parent) === child) continue;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.left === child) return true;
+    if (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) continue;
+    if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === child;
+    if (ts.isForStatement(parent)) return parent.condition === child;
+    return ts.isConditionalExpression(parent) && parent.condition === child;
+  }
+  return false;
+}
+
+function isNot(node: ts.Node): node is ts.PrefixUnaryExpression {
+  return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken;
+}
+
+/** `x != null`, `x === undefined`: x, the operand compared with null or undefined. */
+function nullTested(node: ts.Node): ts.Expression | undefined {
+  if (!ts.isBinaryExpression(node) || !isEquality(node.operatorToken.kind)) return undefined;
+  const isNothing = (e: ts.Expression): boolean => {
+    const inner = skipOuter(e);
+    return inner.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(inner) && inner.text === 'undefined');
+  };
+  return isNothing(node.right) ? node.left : isNothing(node.left) ? node.right : undefined;
+}
+
+/**
+ * Whether `condition` being `truthy` makes `test` true of some part of it: `a && b` true makes both
+ * true, `a || b` false makes both false, `!a` and `a == null` turn it over.
+ */
+function implies(condition: ts.Expression, truthy: boolean, test: (node: ts.Expression) => boolean): boolean {
+  const node = skipOuter(condition);
+  if (isNot(node)) return implies(node.operand, !truthy, test);
+  if (ts.isBinaryExpression(node)) {
+    const kind = node.operatorToken.kind;
+    if (kind === (truthy ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken)) {
+      return implies(node.left, truthy, test) || implies(node.right, truthy, test);
+    }
+    const operand = nullTested(node);
+    if (operand) {
+      const equal = kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken;
+      return implies(operand, equal ? !truthy : truthy, test);
+    }
+  }
+  return truthy && test(node);
+}
+
+/**
+ * `node` runs only when `holds(condition, truthy)` for a condition on the way: the branch of an `if` or
+ * `?:`, the right of `&&` / `||` / `??`, or the statements after `if (condition) return` (or throw,
+ * break, continue).
+ */
+function isReachedOnlyWhen(node: ts.Node, holds: (condition: ts.Expression, truthy: boolean) => boolean): boolean {
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent)) {
+      if (child !== parent.expression && holds(parent.expression, child === parent.thenStatement)) return true;
+    } else if (ts.isConditionalExpression(parent)) {
+      if (child !== parent.condition && holds(parent.condition, child === parent.whenTrue)) return true;
+    } else if (ts.isBinaryExpression(parent) && parent.right === child) {
+      const kind = parent.operatorToken.kind;
+      if (kind === ts.SyntaxKind.AmpersandAmpersandToken ? holds(parent.left, true) : isFallbackOperator(kind) && holds(parent.left, false)) return true;
+    } else if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseOrDefaultClause(parent) || ts.isModuleBlock(parent)) {
+      for (const statement of parent.statements) {
+        if (statement === child) break;
+        if (ts.isIfStatement(statement) && !statement.elseStatement && exits(statement.thenStatement) && holds(statement.expression, false)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The statement leaves the list it is in: `return`, `throw`, `break`, `continue`, or a block ending so. */
+function exits(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+  return !!last && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isBreakStatement(last) || ts.isContinueStatement(last));
 }
 
 /** A suggestion: the text that replaces the read's name (or, for `insert`, goes before it). */
@@ -249,6 +407,9 @@ function replaceName(read: MemberRead, path: string): TextEdit {
 }
 
 function report(ctx: RuleContext, read: MemberRead, receiver: ResponseOrigin, head: string, suggestions: readonly Suggestion[], detail?: string): void {
+  // Asked last, of a read about to be reported: the walk up its statements is not made for the reads that are fine.
+  const flow = flowFor(ctx);
+  if (flow && isGuardedGuess(flow, read)) return;
   const shown = suggestions.map((s) => `'${s.shown}'`);
   // A head that already says the fix (`use …`, `remove …`) takes no "did you mean".
   const hint = suggestions.length > 0 && !/: (?:use|remove|read|the v2) /.test(head) ? `: did you mean ${listOr(shown)}?` : '.';
