@@ -22,15 +22,15 @@ async function presign() {
 }
 `;
 
-/** Defensive code that handles answers of other shapes: each guess is tested before it is read. */
+/** Defensive code that handles answers of other shapes: an index read where the value is a list, a guess beside a real field. */
 const TESTED_GUESSES = `${PREAMBLE}
 export async function presign(extension: 'png' | 'jpg') {
   const res = await fetch(\`\${BASE}/init-image\`, { method: 'POST', headers, body: JSON.stringify({ extension }) });
   const json = await res.json();
+  if (Array.isArray(json)) throw new Error(json[0]?.message ?? 'upload refused');
   const upload = Array.isArray(json.uploadInitImage) ? json.uploadInitImage[0] : json.uploadInitImage;
-  if (json.upload_init_image != null) return { url: json.upload_init_image.url, id: json.upload_init_image.id };
-  if (!json.presigned) throw new Error('no presigned upload in ' + JSON.stringify(json));
-  return { url: upload.url, id: json.presigned.imageId ?? upload.id };
+  const url = json.uploadInitImage?.url || (json.upload_init_image && json.upload_init_image.url);
+  return { url: url ?? upload.url, id: json.presigned?.imageId ?? json.uploadInitImage.id };
 }
 `;
 
@@ -290,19 +290,34 @@ export async function show(id) {
       ],
     },
     {
-      name: 'an index guarded by Array.isArray of another value, and a read after the test of another member, are judged',
-      code: TESTED_GUESSES.replace('Array.isArray(json.uploadInitImage)', 'Array.isArray(json)').replace('if (!json.presigned)', 'if (!json.uploadInitImage)'),
+      name: 'an index guarded by Array.isArray of another value is judged',
+      code: TESTED_GUESSES.replace('Array.isArray(json.uploadInitImage)', 'Array.isArray(json)'),
       findings: [
         {
           message: "'uploadInitImage' of the POST /init-image response is an object, not an array: remove the index '[0]'.",
-          at: [7, 61, '0'],
-          fixes: [{ title: 'Remove the index', output: edit('[0]', ''), preferred: true }],
+          at: [8, 61, '0'],
+          fixes: [{ title: 'Remove the index', output: edit('uploadInitImage[0] ', 'uploadInitImage '), preferred: true }],
         },
+      ],
+    },
+    {
+      name: 'a field that does not exist, tested before it is read with no real field beside it: the test and the reads are judged',
+      code: `${PREAMBLE}
+export async function video(id: string) {
+  const { generations_by_pk: gen } = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  if (gen.status !== 'COMPLETE') return null;
+  if (gen.generated_videos && gen.generated_videos.length > 0) return gen.generated_videos[0].url;
+  return null;
+}
+`,
+      findings: [
         {
-          message: "The POST /init-image response body has no field 'presigned'.",
-          at: [10, 38, 'presigned'],
-          fixes: [],
+          message: "'generations_by_pk' of the GET /generations/{id} response has no field 'generated_videos': did you mean 'generated_images[0].motionMP4URL'?",
+          at: [7, 11, 'generated_videos'],
+          fixes: [{ title: "Read 'generated_images[0].motionMP4URL'", output: edit('.generated_videos ', '.generated_images[0].motionMP4URL '), preferred: false }],
         },
+        { message: "'generations_by_pk' of the GET /generations/{id} response has no field 'generated_videos': did you mean 'generated_images[0].motionMP4URL'?", at: [7, 35, 'generated_videos'], fixes: [] },
+        { message: "'generations_by_pk' of the GET /generations/{id} response has no field 'generated_videos': did you mean 'generated_images[0].motionMP4URL'?", at: [7, 75, 'generated_videos'], fixes: [] },
       ],
     },
     { name: 'a fallback chain with only one guess left is judged', code: FALLBACKS.replace('data.uploadInitImage.url || ', ''), findings: [

@@ -101,12 +101,8 @@ ruleTester.run('unknown-response-field', {
       code: v2Route('Array.isArray(data) ? data[0]?.extensions?.code : data.generate.generationId'),
     },
     {
-      name: 'the same tests as statements: if, early throw, early return, &&',
+      name: 'an index read where the answer is an array, as statements: an early throw, &&, an early return',
       code: v2Handler(`  if (Array.isArray(data)) throw new Error(data[0]?.message ?? 'unknown error');
-  if (data.sdGenerationJob) {
-    console.warn('a v1 answer from a v2 request', data.sdGenerationJob.generationId);
-    return Response.json({ id: data.sdGenerationJob.generationId });
-  }
   const first = Array.isArray(data) && data[0];
   if (!Array.isArray(data)) return Response.json({ id: data.generate.generationId, first });
   return Response.json({ id: data[0].generate.generationId });`),
@@ -163,6 +159,23 @@ export async function both(prompt: string, extra: Promise<unknown>[]) {
           message: "'generate' of the POST /v2/generations response has no field 'id': did you mean 'generationId'?",
           at: [9, 44, 'id'],
           fixes: [{ title: "Read 'generationId'", output: edit('.id ', '.generationId '), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: "v1's job key tested before it is read, with no v2 read beside it: the test and the reads are judged",
+      code: v2Handler(`  if (data.sdGenerationJob) return Response.json({ id: data.sdGenerationJob.generationId });
+  return Response.json({ id: null });`),
+      findings: [
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [9, 12, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit('(data.sdGenerationJob)', '(data.generate)'), preferred: true }],
+        },
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [9, 61, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit('data.sdGenerationJob.generationId', 'data.generate.generationId'), preferred: true }],
         },
       ],
     },

@@ -4,8 +4,8 @@
 // Reading a body field off the client's response object (axios `res.sdGenerationJob` for
 // `res.data.sdGenerationJob`, an SDK result without `.object`, a fetch Response before `.json()`)
 // counts too. A response whose type is not known is never judged, and neither is a guess the code
-// handles: one operand of a fallback chain, a member it tests before it reads it, an index it reads only
-// where `Array.isArray` holds.
+// handles: one operand of a fallback chain (tested first or not), an index it reads only where
+// `Array.isArray` holds.
 
 import type { Field } from '../../api/types.js';
 import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
@@ -20,7 +20,6 @@ import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from
 import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
-import { accessedKey } from '../extract/ts/resolve.js';
 import { isEquality } from '../flow/status-checks.js';
 
 const ID = 'unknown-response-field';
@@ -53,9 +52,10 @@ export const rule: Rule = {
 };
 
 /**
- * One guess among several: `data.uploadInitImage || data.upload_init_image`, `img.url || img.uri`.
- * Defensive code tries spellings on purpose; when another operand of the `||`/`??` chain reads a real
- * field, the others are left alone.
+ * One guess among several: `data.uploadInitImage || data.upload_init_image`, `img.url || img.uri`,
+ * `data.generate?.generationId || (data.sdGenerationJob && data.sdGenerationJob.generationId)`.
+ * Defensive code tries spellings (and the other API version's answer) on purpose; when another operand
+ * of the `||`/`??` chain reads a real field, the others are left alone.
  */
 function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
   let operand: ts.Node = read.node;
@@ -64,7 +64,9 @@ function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
     ts.isElementAccessExpression(operand.parent) ||
     ts.isNonNullExpression(operand.parent) ||
     ts.isParenthesizedExpression(operand.parent) ||
-    (ts.isCallExpression(operand.parent) && operand.parent.expression === operand)
+    (ts.isCallExpression(operand.parent) && operand.parent.expression === operand) ||
+    // `(data.sdGenerationJob && data.sdGenerationJob.generationId)`: the guess, tested and then read, is the operand.
+    (ts.isBinaryExpression(operand.parent) && operand.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
   ) {
     operand = operand.parent;
   }
@@ -98,33 +100,21 @@ function valueKey(origin: ResponseOrigin): string {
 }
 
 /**
- * A read the code tests before it relies on it, as defensive code does for another answer shape: a read
- * reached only when that member exists (`data.sdGenerationJob && data.sdGenerationJob.generationId`, the
- * `then` of `if (data.sdGenerationJob)`, the statements after `if (!data.sdGenerationJob) return`), the
- * test that guards such a read, and an index reached only when the value is an array
- * (`Array.isArray(data) ? data[0] : data`: Leonardo answers some errors as a GraphQL-style array). Like
- * a guess in a fallback chain, the missing field is one answer among those the code handles. A test
- * that guards no read of the member (`while (!job.done)`) and a comparison (`job.statuss === 'COMPLETE'`)
- * rely on the field itself, and are judged.
+ * An index the code reads only where the value is an array (`Array.isArray(data) ? data[0] : data`,
+ * `if (Array.isArray(data)) throw new Error(data[0].message)`): Leonardo answers some errors as a
+ * GraphQL-style list, and the code handles that answer. A member tested before it is read
+ * (`if (gen.generated_videos) return gen.generated_videos[0]`) is still judged: the test is as wrong
+ * as the read, unless it is one guess of a fallback chain (`isFallbackGuess`).
  */
 function isGuardedGuess(flow: Flow, read: MemberRead): boolean {
-  const key = memberKey(read);
-  const testsMember = (test: ts.Expression): boolean => chainOf(test).some((access) => accessKey(flow, access) === key);
-  const testsRead = (test: ts.Expression): boolean => {
-    if (typeof read.name === 'number' && read.receiver.kind === 'response' && isArrayTest(test)) {
-      const value = flow.originOf(test.arguments[0]);
-      return value?.kind === 'response' && valueKey(value) === valueKey(read.receiver);
-    }
-    return testsMember(test);
+  const receiver = read.receiver;
+  if (typeof read.name !== 'number' || receiver.kind !== 'response') return false;
+  const testsValue = (test: ts.Expression): boolean => {
+    if (!isArrayTest(test)) return false;
+    const value = flow.originOf(test.arguments[0]);
+    return value?.kind === 'response' && valueKey(value) === valueKey(receiver);
   };
-  if (isReachedOnlyWhen(read.node, (condition, truthy) => implies(condition, truthy, testsRead))) return true;
-  if (ts.isBindingElement(read.node) || !isTruthTest(outermostAccess(read.node))) return false;
-  // The test itself: silent when it guards another read of the member.
-  const test = read.node;
-  const inTest = (condition: ts.Expression): boolean => condition.pos <= test.pos && test.end <= condition.end;
-  return memberReads(flow).some(
-    (other) => other !== read && memberKey(other) === key && isReachedOnlyWhen(other.node, (condition, truthy) => inTest(condition) && implies(condition, truthy, testsMember)),
-  );
+  return isReachedOnlyWhen(read.node, (condition, truthy) => implies(condition, truthy, testsValue));
 }
 
 /** `Array.isArray(value)`. */
@@ -132,51 +122,6 @@ function isArrayTest(node: ts.Expression): node is ts.CallExpression {
   if (!ts.isCallExpression(node) || node.arguments.length !== 1) return false;
   const callee = skipOuter(node.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'isArray' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array';
-}
-
-/** `a.b?.c!.d` → the accesses `a.b?.c!.d`, `a.b?.c`, `a.b`. */
-function chainOf(expression: ts.Expression): Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> {
-  const out: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> = [];
-  for (let node = skipOuter(expression); ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node); node = skipOuter(node.expression)) {
-    out.push(node);
-  }
-  return out;
-}
-
-/** The member key of an access, when it reads a known response. */
-function accessKey(flow: Flow, access: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
-  const receiver = flow.originOf(access.expression);
-  if (receiver?.kind !== 'response') return undefined;
-  const argument = ts.isElementAccessExpression(access) ? skipOuter(access.argumentExpression) : undefined;
-  const name = accessedKey(access) ?? (argument && ts.isNumericLiteral(argument) ? Number(argument.text) : undefined);
-  return name === undefined ? undefined : memberKey({ receiver, name });
-}
-
-/** The read with what goes on reading from it: `data.job` in `data.job?.generationId`. */
-function outermostAccess(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ((ts.isPropertyAccessExpression(current.parent) || ts.isElementAccessExpression(current.parent)) && current.parent.expression === current) ||
-    ts.isNonNullExpression(current.parent) ||
-    ts.isParenthesizedExpression(current.parent)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
-/** `x` is tested for truth: the left of `&&`, or (through `!`, `&&`, `||`, `!= null`) an `if`, loop or `?:` condition. */
-function isTruthTest(expression: ts.Expression): boolean {
-  let child: ts.Node = expression;
-  for (let parent = expression.parent; parent; child = parent, parent = parent.parent) {
-    if (ts.isParenthesizedExpression(parent) || isNot(parent) || nullTested(parent) === child) continue;
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.left === child) return true;
-    if (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) continue;
-    if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === child;
-    if (ts.isForStatement(parent)) return parent.condition === child;
-    return ts.isConditionalExpression(parent) && parent.condition === child;
-  }
-  return false;
 }
 
 function isNot(node: ts.Node): node is ts.PrefixUnaryExpression {
