@@ -8,8 +8,8 @@
 import type { Field } from '../../api/types.js';
 import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
-import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
-import { endpointName, PROMISE_MEMBERS, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
+import { memberReads, writesMember, type MemberRead } from '../flow/reads.js';
+import { endpointName, PROMISE_MEMBERS, OBJECT_MEMBERS, isArrayField, lacksField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
 import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
@@ -20,7 +20,6 @@ import ts from 'typescript';
 
 const ID = 'unknown-response-field';
 
-const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 const ARRAY_MEMBERS = new Set([...Object.getOwnPropertyNames(Array.prototype), ...OBJECT_MEMBERS]);
 const STRING_MEMBERS = new Set([...Object.getOwnPropertyNames(String.prototype), ...OBJECT_MEMBERS]);
 
@@ -35,12 +34,11 @@ export const rule: Rule = {
   check(ctx) {
     const flow = flowFor(ctx);
     if (!flow) return;
-    const written = new Set(memberWrites(flow).map(memberKey));
     for (const read of memberReads(flow)) {
       const receiver = read.receiver;
       if (receiver.kind !== 'response' || !receiver.endpoint) continue;
       if (typeof read.name === 'string' && PROMISE_MEMBERS.has(read.name)) continue;
-      if (written.has(memberKey(read)) || isFallbackGuess(flow, read)) continue;
+      if (writesMember(flow, receiver, read.name) || isFallbackGuess(flow, read)) continue;
       if (receiver.stage === 'body') checkBodyRead(ctx, read, receiver);
       else checkEnvelopeRead(ctx, read, receiver);
     }
@@ -80,13 +78,6 @@ function fallbackOperands(node: ts.Expression): ts.Expression[] {
   return [node];
 }
 
-/** Which member of which response value a read or write touches. */
-function memberKey(access: MemberRead): string {
-  const receiver = access.receiver;
-  if (receiver.kind !== 'response') return '';
-  return `${receiver.endpoint?.operationId}|${receiver.stage}|${receiver.field?.path ?? ''}|${access.name}`;
-}
-
 /** A suggestion: the text that replaces the read's name (or, for `insert`, goes before it). */
 interface Suggestion {
   /** How the path reads after the fix, for the message. */
@@ -116,8 +107,7 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
       return;
     }
     const name = read.name;
-    if (fields.some((f) => nameOf(f, receiver.naming) === name) || OBJECT_MEMBERS.has(name)) return;
-    if (!field && ERROR_ENVELOPE.has(name)) return;
+    if (!lacksField(receiver, name)) return;
     if (!field && receiver.endpoint === V2_CREATE_GENERATION && /GenerationJob$/.test(name)) {
       // A v1 job key on a v2 answer: v2's `generate` holds the same `generationId` and `apiCreditCost`.
       const edit = editableName(read) ? { edit: replaceName(read, 'generate') } : {};
