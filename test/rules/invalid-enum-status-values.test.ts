@@ -1,6 +1,6 @@
 // invalid-enum on status comparisons where the flow's one origin is not enough: a fallback to a path
 // the answer does not have (always undefined), a literal fallback, a status changed to one case
-// (`toLowerCase()`, `String(x).toUpperCase()`). What the compared value may
+// (`toLowerCase()`, `String(x).toUpperCase()`) and `[...].includes(status)`. What the compared value may
 // hold is the enum's values (so changed) and values that are no string or are known strings; a string
 // outside them never matches. Unknown anywhere (a parameter, a response the catalogue does not know, a
 // member the code writes itself) stays silent.
@@ -34,7 +34,9 @@ export async function state(id: string) {
   switch (body.generations_by_pk.status.trim()) {
     case 'PENDING': return 'pending';
   }
-  return 'running';
+  if (['COMPLETE', 'FAILED'].includes(body.generations_by_pk.status)) return 'finished';
+  const FINISHED = ['complete', 'failed'];
+  return FINISHED.includes(lower) ? 'finished' : 'running';
 }`,
     },
     {
@@ -52,6 +54,22 @@ export async function state(id: string, job: { status?: string }, url: string) {
   if (state === 'queued' || state === 'done') return state;
   const anyCase = body.generations_by_pk.status.toLocaleLowerCase();
   return anyCase === 'completed' ? 'done' : 'running';
+}`,
+    },
+    {
+      name: 'includes that is no comparison with the status: a string, the status itself, a list read elsewhere or exported',
+      code: `${PREAMBLE}
+export const TERMINAL = ['COMPLETED', 'FAILED'];
+export async function state(id: string) {
+  const { generations_by_pk: generation } = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  if ('COMPLETED|FAILED'.includes(generation.status)) return 'finished';
+  if (generation.status.includes('COMPLET')) return 'done';
+  if (TERMINAL.includes(generation.status)) return 'finished';
+  const SEEN = ['DONE', 'PENDING'];
+  console.log(SEEN.join(', '));
+  if (SEEN.includes(generation.status)) return 'seen';
+  if (['DONE', 'ERROR'].includes(generation.status, 1)) return 'odd';
+  return 'running';
 }`,
     },
   ],
@@ -112,6 +130,24 @@ export async function poll(id: string) {
         },
         { message: never('complete', ': did you mean "COMPLETE"?'), at: [10, 48, "'complete'"], fixes: [{ output: edit("trim() === 'complete'", "trim() === 'COMPLETE'"), preferred: true }] },
         { message: never('done', NEVER_MATCHES, 'lower'), at: [13, 10, "'done'"], fixes: [] },
+      ],
+    },
+    {
+      name: 'includes on a list written there or held by a constant: each string the status never has',
+      code: `${PREAMBLE}
+const FINISHED = ['COMPLETE', 'failed'] as const;
+export async function poll(id: string) {
+  const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+  if (['COMPLETED', 'SUCCEEDED', 'COMPLETE'].includes(gen.status)) return gen.generated_images;
+  if (['done', 'failed'].includes(gen.status.toLowerCase())) return [];
+  while (!FINISHED.includes(gen?.status)) await new Promise((resolve) => setTimeout(resolve, 1000));
+  return null;
+}`,
+      findings: [
+        { message: never('failed', ': did you mean "FAILED"?'), at: [4, 31, "'failed'"], fixes: [{ output: edit("'COMPLETE', 'failed'", "'COMPLETE', 'FAILED'"), preferred: true }] },
+        { message: never('COMPLETED', ': did you mean "COMPLETE"?'), at: [7, 8, "'COMPLETED'"], fixes: [{ output: edit("'COMPLETED'", "'COMPLETE'"), preferred: false }] },
+        { message: never('SUCCEEDED', NEVER_MATCHES), at: [7, 21, "'SUCCEEDED'"], fixes: [] },
+        { message: never('done', NEVER_MATCHES, 'lower'), at: [8, 8, "'done'"], fixes: [] },
       ],
     },
   ],

@@ -7,12 +7,14 @@
 // Where the flow's one origin is not enough, what the compared expression may hold is worked out
 // here, for the comparisons only: a fallback to a path the answer does not have (`data.generation?.status
 // || data.generations_by_pk?.status`, `(st.generations_by_pk ?? st).status`: the enum's values or
-// undefined), a literal fallback (`status ?? "UNKNOWN"`), and the value in another case (`status.toLowerCase()`,
-// `String(status).toUpperCase()`: the values so mapped).
+// undefined), a literal fallback (`status ?? "UNKNOWN"`), the value in another case (`status.toLowerCase()`,
+// `String(status).toUpperCase()`: the values so mapped), and `["COMPLETED", "FAILED"].includes(status)`
+// (each string of the list is compared).
 // Called from rules/invalid-enum.ts; reports under that rule.
 
 import ts from 'typescript';
 import { appendAll } from '../arrays.js';
+import { callsNamed } from '../extract/ts/file-index.js';
 import { accessedKey, bindingValue, type MemberAccess } from '../extract/ts/resolve.js';
 import { skipOuter } from '../extract/ts/scope.js';
 import { stringValue } from '../extract/ts/values.js';
@@ -31,7 +33,7 @@ import type { LiteralOrigin, ResponseOrigin, UploadOrigin } from './types.js';
 
 type StringLiteral = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
 
-/** Report comparisons of response enums with impossible strings, in `==`/`!=` and `switch` cases. */
+/** Report comparisons of response enums with impossible strings, in `==`/`!=`, `switch` cases and `[...].includes(x)`. */
 export function checkResponseEnumComparisons(ctx: RuleContext): void {
   const flow = flowFor(ctx);
   if (!flow) return;
@@ -75,6 +77,72 @@ export function checkResponseEnumComparisons(ctx: RuleContext): void {
       if (ts.isCaseClause(clause)) judge(compared, clause.expression);
     }
   }
+  checkIncludes(flow, reach, values, judge);
+}
+
+/**
+ * `["COMPLETED", "FAILED"].includes(status)`, or through a constant (`DONE.includes(status)`): each
+ * string of the list is compared with the status. A constant is judged only when it is not exported and
+ * every use of it is such a call on a value whose enum is known (the same one, in the same case): a
+ * string another use may match, or that code elsewhere may read, is left alone.
+ */
+function checkIncludes(flow: Flow, reach: ReadonlySet<ts.Node>, values: ComparedValues, judge: (compared: Compared, other: ts.Expression) => void): void {
+  const done = new Set<ts.Node>();
+  // The index's calls by name: the file's few `includes` calls, of which those on a value a response may reach.
+  for (const call of callsNamed(flow.index, 'includes')) {
+    const argument = includesArgument(call);
+    if (!argument || !reach.has(argument)) continue;
+    const list = listOf(flow, call);
+    if (!list || done.has(list.array)) continue;
+    done.add(list.array);
+    let compared: Compared | undefined;
+    for (const use of list.calls) {
+      const subject = includesArgument(use);
+      const found = subject && reach.has(subject) ? values.of(subject) : undefined;
+      compared = found && (!compared || sameField(compared, found)) ? joined(compared, found) : undefined;
+      if (!compared) break;
+    }
+    if (!compared) continue;
+    for (const element of list.array.elements) judge(compared, element);
+  }
+}
+
+/** The argument of `list.includes(x)`; none with a second one (`fromIndex`: the first elements are not compared) or a spread. */
+function includesArgument(call: ts.CallExpression): ts.Expression | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || call.arguments.length !== 1) return undefined;
+  const argument = call.arguments[0];
+  return ts.isSpreadElement(argument) ? undefined : argument;
+}
+
+/** The array literal `includes` is called on, and every `.includes(x)` call on it (the one call, for a literal written there). */
+function listOf(flow: Flow, call: ts.CallExpression): { array: ts.ArrayLiteralExpression; calls: ts.CallExpression[] } | undefined {
+  const receiver = skipOuter((skipOuter(call.expression) as ts.PropertyAccessExpression).expression);
+  if (ts.isArrayLiteralExpression(receiver)) return { array: receiver, calls: [call] };
+  if (!ts.isIdentifier(receiver)) return undefined;
+  const binding = flow.binding(receiver);
+  const array = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+  if (!binding || !array || !ts.isArrayLiteralExpression(array) || isExported(binding.node, binding.name)) return undefined;
+  const calls: ts.CallExpression[] = [];
+  for (const use of flow.referencesOf(binding)) {
+    const access = use.parent;
+    const useCall = access.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.expression !== use || !ts.isCallExpression(useCall) || useCall.expression !== access) return undefined;
+    if (!includesArgument(useCall)) return undefined;
+    calls.push(useCall);
+  }
+  return { array, calls };
+}
+
+/** `export const X = ...` or `export { X }` of a module-level constant: other modules may read it. */
+function isExported(declaration: ts.Node, name: string): boolean {
+  const statement = declaration.parent?.parent;
+  if (!statement || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
+  if (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  // `export { X }` names no reference of X (`export default X` is one, and is no `.includes` call).
+  return statement.parent.statements.some(
+    (s) => ts.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause !== undefined && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => (e.propertyName ?? e.name).text === name),
+  );
 }
 
 /**
@@ -99,6 +167,10 @@ interface Compared {
 
 function sameField(a: Compared, b: Compared): boolean {
   return a.origin.field === b.origin.field && a.cased === b.cased && a.values.join('\n') === b.values.join('\n');
+}
+
+function joined(a: Compared | undefined, b: Compared): Compared {
+  return a ? Object.assign({}, a, { others: [...a.others, ...b.others] }) : b;
 }
 
 /** A change of a string the values of an enum go through: `toLowerCase()`, `toUpperCase()`, `trim()`. */
