@@ -15,6 +15,7 @@ import { getCatalogue } from '../../server/src/api/catalogue.js';
 import { extractRequests } from '../../server/src/engine/extract/index.js';
 import { flowFor, type Flow } from '../../server/src/engine/flow/analysis.js';
 import { responseReach } from '../../server/src/engine/flow/reach.js';
+import { comparedField } from '../../server/src/engine/flow/status-comparisons.js';
 import { AnalysisMemo } from '../../server/src/engine/memo.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -58,6 +59,17 @@ function check(code: string, label: string): { accesses: number; kept: number; a
     answered++;
     const line = flow.sourceFile.getLineAndCharacterOfPosition(side.getStart(flow.sourceFile)).line + 1;
     assert.ok(reach.has(side), `${label}:${line}: ${side.getText(flow.sourceFile)} is compared as a ${origin.kind}, outside the reach`);
+  }
+  // What the status comparisons find a response enum in beyond the flow's origin (a fallback to a path
+  // the answer lacks, `String(status).toUpperCase()`), and the values `[...].includes(x)` compares.
+  const includes = flow.index.calls.flatMap((call) => {
+    const callee = call.expression;
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'includes' && call.arguments.length === 1 ? [call.arguments[0]] : [];
+  });
+  for (const side of [...compared, ...includes]) {
+    if (!comparedField(flow, side)) continue;
+    const line = flow.sourceFile.getLineAndCharacterOfPosition(side.getStart(flow.sourceFile)).line + 1;
+    assert.ok(reach.has(side), `${label}:${line}: ${side.getText(flow.sourceFile)} is compared as a response enum, outside the reach`);
   }
   const accesses = flow.facts.accesses.length;
   memo.release();
@@ -287,4 +299,24 @@ export async function me() {
       assert.ok(reads.includes(read), `the flow answers ${read} (it answers ${reads.join(', ')})`);
     });
   }
+
+  it('a status the comparisons read through String(), a fallback to a path the answer lacks, and includes', () => {
+    const code = `export async function state(id: string) {
+  const body = await (await fetch(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${id}\`)).json();
+  const upper = String(body.generations_by_pk.status).toUpperCase();
+  const either = body.job?.status || body.generations_by_pk?.status;
+  if (upper === 'COMPLETE' || either === 'FAILED') return true;
+  return ['PENDING'].includes(upper);
+}`;
+    check(code, 'comparisons');
+    const { flow, memo } = flowOf(code);
+    const sides = flow!.facts.comparisons.map((c) => c.left);
+    const includes = flow!.index.calls.filter((call) => call.expression.getText(flow!.sourceFile).endsWith('.includes')).map((call) => call.arguments[0]);
+    // None of them has an origin of the flow's own: they are in the reach for the comparisons alone.
+    for (const side of [...sides, ...includes]) {
+      assert.equal(flow!.originOf(side), undefined, side.getText(flow!.sourceFile));
+      assert.equal(comparedField(flow!, side)?.field?.path, 'generations_by_pk.status', side.getText(flow!.sourceFile));
+    }
+    memo.release();
+  });
 });

@@ -1,16 +1,17 @@
 // Where a response may go: the expressions of the file that may hold a response (or an upload's
 // answer), or something a response is read from by a call or a member (a function that returns one,
 // an object or class that keeps one), worked out forward from the calls that answer them. It is an
-// over-approximation of what the flow (analysis.ts, which works backward from a use) can follow, so
-// a whole-file pass may skip every expression outside it without losing an answer: of the thousands
-// of member reads in a service file, about one in ten is kept.
+// over-approximation of what the flow (analysis.ts, which works backward from a use) can follow, and
+// of what the status comparisons (status-comparisons.ts) read a status through, so a whole-file pass
+// may skip every expression outside it without losing an answer: of the thousands of member reads in
+// a service file, about one in ten is kept.
 //
 // Forward, one kind of step for each backward step of the flow:
 // - a request, a client call (fetch, axios, ...) and a call of an imported function that returns a
 //   response are where responses start;
 // - an expression around one holds it too: `await`, parentheses and casts, `a ?? b`, `a || b`,
-//   `c && a`, `c ? a : b`, `a.b`, `a[0]`, `a.m()`, `JSON.parse(a)`, `Promise.all(a)`, the object `{ k: a }`
-//   and the list `[a]`;
+//   `c && a`, `c ? a : b`, `a.b`, `a[0]`, `a.m()`, `JSON.parse(a)`, `Promise.all(a)`, `String(a)`, the
+//   object `{ k: a }` and the list `[a]`;
 // - a name it is declared or assigned with holds it wherever the name is read (destructured names and
 //   `for...of` elements too), as does a member `this.k = a` or a class field, read through `this` or
 //   a constant holding an object or a `new`;
@@ -201,7 +202,7 @@ class Reach {
   /**
    * A call a reached value is the callee or an argument of. Called on a response (`res.json()`,
    * `data.items.map(cb)`, `p.then(cb)`): its result, and the callbacks' parameters. Given as an
-   * argument: the parameters of the same-file function it calls, and `JSON.parse(text)`'s result.
+   * argument: the parameters of the same-file function it calls, and the result of `JSON.parse(text)` and `String(a)`.
    */
   private call(call: ts.CallExpression, node: ts.Node): void {
     if (call.expression === node) {
@@ -218,8 +219,9 @@ class Reach {
     }
     const fn = calledFunction(call, this.flow.context);
     if (fn) this.feed(fn);
+    // `String(status)`: the flow gives it no origin, but the status comparisons read a status through it.
     const callee = calleeName(call.expression);
-    if (callee === 'JSON.parse' || callee === 'Promise.all') this.mark(call);
+    if (callee === 'JSON.parse' || callee === 'Promise.all' || callee === 'String') this.mark(call);
   }
 
   /** `new View(response)`: the parameters of the class's constructor (`this.data = data` there). */

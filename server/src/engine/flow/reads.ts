@@ -32,6 +32,26 @@ export function memberWrites(flow: Flow): MemberRead[] {
   return accessesOf(flow).writes;
 }
 
+/**
+ * Whether the code writes member `name` of the response value `receiver` somewhere in the file
+ * (`data.receivedAt = Date.now()`): then reading it back is not reading a field the API lacks.
+ */
+export function writesMember(flow: Flow, receiver: ResponseOrigin | UploadOrigin, name: string | number): boolean {
+  const written = flow.derived('member-writes', () => new Set(memberWrites(flow).map((write) => memberKey(write.receiver, write.name))));
+  return written.size > 0 && written.has(memberKey(receiver, name));
+}
+
+/** Which member of which response value a read or write touches. */
+function memberKey(receiver: ResponseOrigin | UploadOrigin, name: string | number): string {
+  if (receiver.kind !== 'response') return '';
+  return `${valueKey(receiver)}|${name}`;
+}
+
+/** Which response value: the endpoint's answer, at a stage, at a path (two reads of one value agree). */
+export function valueKey(origin: ResponseOrigin): string {
+  return `${origin.endpoint?.operationId}|${origin.stage}|${origin.field?.path ?? ''}`;
+}
+
 function accessesOf(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] } {
   return flow.derived('member-reads', () => findAccesses(flow));
 }

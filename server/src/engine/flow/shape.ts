@@ -14,6 +14,9 @@ export const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 /** Keys of the API's error body (`{error, path, code}`) and of GraphQL-style errors: never "unknown". */
 export const ERROR_ENVELOPE = new Set(['error', 'errors', 'message', 'code', 'path', 'details', 'detail', 'extensions']);
 
+/** Members every object has (`constructor`, `hasOwnProperty`, ...): never a missing field. */
+export const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export function nameOf(field: Field, naming: Naming): string {
   return naming === 'sdk' ? field.sdk : field.wire;
 }
@@ -41,6 +44,19 @@ export function memberOf(origin: ResponseOrigin, name: string): ResponseOrigin |
   }
   const child = objectFields(origin)?.find((f) => nameOf(f, origin.naming) === name);
   return child ? Object.assign({}, origin, { field: child }) : undefined;
+}
+
+/**
+ * `origin.name` certainly reads undefined: `origin` is a body object whose fields the catalogue knows,
+ * none is so named, and the name is not a member every object has, a promise's (the analysis does not
+ * tell a promise from its value) or, at the root, a key of the API's error body (`message`, `error`).
+ * (Whether the code writes the member itself is the caller's question: reads.ts `writesMember`.)
+ */
+export function lacksField(origin: ResponseOrigin, name: string): boolean {
+  const fields = objectFields(origin);
+  if (!fields || fields.some((f) => nameOf(f, origin.naming) === name)) return false;
+  if (OBJECT_MEMBERS.has(name) || PROMISE_MEMBERS.has(name)) return false;
+  return origin.field !== undefined || !ERROR_ENVELOPE.has(name);
 }
 
 /** `origin[i]`: an element of an array field. */

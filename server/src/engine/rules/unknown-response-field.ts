@@ -10,8 +10,8 @@
 import type { Field } from '../../api/types.js';
 import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
-import { memberReads, memberWrites, type MemberRead } from '../flow/reads.js';
-import { endpointName, PROMISE_MEMBERS, ERROR_ENVELOPE, isArrayField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
+import { memberReads, valueKey, writesMember, type MemberRead } from '../flow/reads.js';
+import { endpointName, PROMISE_MEMBERS, OBJECT_MEMBERS, isArrayField, lacksField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
 import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
@@ -24,7 +24,6 @@ import { isEquality } from '../flow/status-checks.js';
 
 const ID = 'unknown-response-field';
 
-const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 const ARRAY_MEMBERS = new Set([...Object.getOwnPropertyNames(Array.prototype), ...OBJECT_MEMBERS]);
 const STRING_MEMBERS = new Set([...Object.getOwnPropertyNames(String.prototype), ...OBJECT_MEMBERS]);
 
@@ -39,12 +38,11 @@ export const rule: Rule = {
   check(ctx) {
     const flow = flowFor(ctx);
     if (!flow) return;
-    const written = new Set(memberWrites(flow).map(memberKey));
     for (const read of memberReads(flow)) {
       const receiver = read.receiver;
       if (receiver.kind !== 'response' || !receiver.endpoint) continue;
       if (typeof read.name === 'string' && PROMISE_MEMBERS.has(read.name)) continue;
-      if (written.has(memberKey(read)) || isFallbackGuess(flow, read)) continue;
+      if (writesMember(flow, receiver, read.name) || isFallbackGuess(flow, read)) continue;
       if (receiver.stage === 'body') checkBodyRead(ctx, read, receiver);
       else checkEnvelopeRead(ctx, read, receiver);
     }
@@ -85,18 +83,6 @@ function isFallbackOperator(kind: ts.SyntaxKind): boolean {
 function fallbackOperands(node: ts.Expression): ts.Expression[] {
   if (ts.isBinaryExpression(node) && isFallbackOperator(node.operatorToken.kind)) return [...fallbackOperands(node.left), ...fallbackOperands(node.right)];
   return [node];
-}
-
-/** Which member of which response value a read or write touches. */
-function memberKey(access: Pick<MemberRead, 'receiver' | 'name'>): string {
-  const receiver = access.receiver;
-  if (receiver.kind !== 'response') return '';
-  return `${valueKey(receiver)}|${access.name}`;
-}
-
-/** Which response value: the endpoint's answer, at a stage, at a path. */
-function valueKey(origin: ResponseOrigin): string {
-  return `${origin.endpoint?.operationId}|${origin.stage}|${origin.field?.path ?? ''}`;
 }
 
 /**
@@ -219,8 +205,7 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
       return;
     }
     const name = read.name;
-    if (fields.some((f) => nameOf(f, receiver.naming) === name) || OBJECT_MEMBERS.has(name)) return;
-    if (!field && ERROR_ENVELOPE.has(name)) return;
+    if (!lacksField(receiver, name)) return;
     if (!field && receiver.endpoint === V2_CREATE_GENERATION && /GenerationJob$/.test(name)) {
       // A v1 job key on a v2 answer: v2's `generate` holds the same `generationId` and `apiCreditCost`.
       const edit = editableName(read) ? { edit: replaceName(read, 'generate') } : {};
