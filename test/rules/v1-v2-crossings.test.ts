@@ -97,6 +97,10 @@ ruleTester.run('unknown-response-field', {
       code: v2Route('data.generate?.generationId || data.sdGenerationJob?.generationId || (data.sdGenerationJob && data.sdGenerationJob.generationId)'),
     },
     {
+      name: 'a list of candidate ids tried in turn, one of them the v2 read',
+      code: v2Route('[(data.sdGenerationJob as { generationId?: string } | undefined)?.generationId, data.generation?.id, data.generationId].find(Boolean)'),
+    },
+    {
       name: 'an index read only when the answer is an array (Leonardo answers some errors as a GraphQL-style list)',
       code: v2Route('Array.isArray(data) ? data[0]?.extensions?.code : data.generate.generationId'),
     },
@@ -176,6 +180,22 @@ export async function both(prompt: string, extra: Promise<unknown>[]) {
           message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
           at: [9, 61, 'sdGenerationJob'],
           fixes: [{ title: "Read 'generate'", output: edit('data.sdGenerationJob.generationId', 'data.generate.generationId'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'a list of candidates with no real field among them is judged',
+      code: v2Route('[data.sdGenerationJob?.generationId, data.sdGenerationJob?.id].find(Boolean)'),
+      findings: [
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [9, 36, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit('[data.sdGenerationJob?.generationId', '[data.generate?.generationId'), preferred: true }],
+        },
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [9, 72, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit(' data.sdGenerationJob?.id', ' data.generate?.id'), preferred: true }],
         },
       ],
     },

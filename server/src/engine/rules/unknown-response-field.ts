@@ -20,6 +20,7 @@ import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from
 import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
+import type { Binding } from '../extract/ts/file-index.js';
 import { isEquality } from '../flow/status-checks.js';
 
 const ID = 'unknown-response-field';
@@ -51,7 +52,8 @@ export const rule: Rule = {
 
 /**
  * One guess among several: `data.uploadInitImage || data.upload_init_image`, `img.url || img.uri`,
- * `data.generate?.generationId || (data.sdGenerationJob && data.sdGenerationJob.generationId)`.
+ * `data.generate?.generationId || (data.sdGenerationJob && data.sdGenerationJob.generationId)`, or a
+ * list of candidates tried in turn (`[data.sdGenerationJob?.generationId, data.generationId]`).
  * Defensive code tries spellings (and the other API version's answer) on purpose; when another operand
  * of the `||`/`??` chain reads a real field, the others are left alone.
  */
@@ -62,11 +64,23 @@ function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
     ts.isElementAccessExpression(operand.parent) ||
     ts.isNonNullExpression(operand.parent) ||
     ts.isParenthesizedExpression(operand.parent) ||
+    ts.isAsExpression(operand.parent) ||
+    ts.isSatisfiesExpression(operand.parent) ||
+    ts.isTypeAssertionExpression(operand.parent) ||
     (ts.isCallExpression(operand.parent) && operand.parent.expression === operand) ||
     // `(data.sdGenerationJob && data.sdGenerationJob.generationId)`: the guess, tested and then read, is the operand.
     (ts.isBinaryExpression(operand.parent) && operand.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
   ) {
     operand = operand.parent;
+  }
+  // A list of candidates the code tries in turn (`[d.sdGenerationJob?.generationId, d.generationId]`): a
+  // chain too, when the others read the same name (`[fast.generate.generationId, best.job]` are two values).
+  if (ts.isArrayLiteralExpression(operand.parent)) {
+    const root = rootBinding(flow, operand);
+    return (
+      root !== undefined &&
+      operand.parent.elements.some((other) => other !== operand && rootBinding(flow, other) === root && flow.originOf(other)?.kind === 'response')
+    );
   }
   let chain = operand.parent;
   while (ts.isBinaryExpression(chain) && isFallbackOperator(chain.operatorToken.kind) && ts.isBinaryExpression(chain.parent) && isFallbackOperator(chain.parent.operatorToken.kind)) {
@@ -74,6 +88,18 @@ function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
   }
   if (!ts.isBinaryExpression(chain) || !isFallbackOperator(chain.operatorToken.kind)) return false;
   return fallbackOperands(chain).some((other) => other !== operand && flow.originOf(other)?.kind === 'response');
+}
+
+/** The binding a chain of reads starts from: `d` of `(d.job as Job)?.id`. */
+function rootBinding(flow: Flow, expression: ts.Node): Binding | undefined {
+  let node = expression;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) {
+      node = node.expression;
+    } else {
+      return ts.isIdentifier(node) ? flow.binding(node) : undefined;
+    }
+  }
 }
 
 function isFallbackOperator(kind: ts.SyntaxKind): boolean {
