@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describe, extract, plain, text } from './extract-typescript-helpers.js';
+import { describe, extract, objectOf, plain, property, text } from './extract-typescript-helpers.js';
 
 const V1 = 'https://cloud.leonardo.ai/api/rest/v1';
 
@@ -359,4 +359,169 @@ export async function generate(prompt: string, options: { width?: number; height
     steps: { oneOf: ['?Number(process.env.STEPS)', 8] },
     seed: 3,
   });
+});
+
+test('a let every path assigns before the call (if/else, else if, a switch whose clauses all write or throw): one of those writes', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+export async function create(kind: "photo" | "art" | "fast", prompt: string) {
+  let body: Record<string, unknown>;
+  if (kind === "photo") {
+    body = { prompt, modelId: "aa77f04e-3eec-4034-9c07-d0f619684628", width: 1024 };
+  } else if (kind === "art") {
+    const style = "ANIME";
+    body = { prompt, presetStyle: style, width: 832 };
+  } else {
+    body = { prompt, num_images: 2 };
+  }
+  body.public = false;
+  return axios.post("${V1}/generations", body, { headers });
+}
+
+export async function size(preset: string, prompt: string) {
+  let width = 512;
+  switch (preset) {
+    case "wide":
+      width = 1536;
+      break;
+    case "square":
+    case "tile":
+      width = 1024;
+      break;
+    default:
+      throw new Error(\`unknown preset \${preset}\`);
+  }
+  return axios.post("${V1}/generations", { prompt, width, height: 1024 }, { headers });
+}
+
+export async function upscale(id: string, creative: boolean) {
+  let target: string;
+  if (creative) target = \`${V1}/variations/universal-upscaler/\${id}\`;
+  else target = "${V1}/variations/universal-upscaler/" + id;
+  return axios.get(target, { headers });
+}`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map(describe), [`axios POST ${V1}/generations`, `axios POST ${V1}/generations`, `axios GET ${V1}/variations/universal-upscaler/{id}`]);
+  // Each write is an option with its own spans, and what the code adds after the if/else goes into each.
+  assert.deepEqual(plain(sites[0].body), {
+    oneOf: [
+      { prompt: '?prompt', modelId: 'aa77f04e-3eec-4034-9c07-d0f619684628', width: 1024, public: false },
+      { prompt: '?prompt', presetStyle: 'ANIME', width: 832, public: false },
+      { prompt: '?prompt', num_images: 2, public: false },
+    ],
+  });
+  const bodies = sites[0].body?.kind === 'alternatives' ? sites[0].body.options : [];
+  assert.equal(text(code, objectOf(bodies[1]).properties[2].value.span), '832');
+  // The throwing default sends nothing; the two clauses that fall into one write share it.
+  assert.deepEqual(plain(property(sites[1].body, 'width').value), { oneOf: [1536, 1024] });
+  assert.equal(text(code, property(sites[1].body, 'width').value.span), 'width');
+  // Both writes spell one URL: it is known, but located in neither, so no fix edits only one of them.
+  assert.equal(sites[2].url?.path, '/variations/universal-upscaler/{id}');
+  assert.equal(sites[2].url?.pathSpan, undefined);
+});
+
+test('a let that some path to the call leaves as it was, that a branch names again after its write, or that branches write differently, stays unknown', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+export async function noElse(hd: boolean) {
+  let body = { prompt: "x", width: 512 };
+  if (hd) body = { prompt: "x", width: 1536 };
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function noDefault(kind: string) {
+  let body;
+  switch (kind) {
+    case "a":
+      body = { prompt: "a" };
+      break;
+    case "b":
+      body = { prompt: "b" };
+      break;
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function fallsThrough(kind: string) {
+  let body;
+  switch (kind) {
+    case "a":
+      body = { prompt: "a" };
+    default:
+      body = { prompt: "b" };
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function breaksEarly(kind: string, skip: boolean) {
+  let body;
+  switch (kind) {
+    case "a":
+      if (skip) break;
+      body = { prompt: "a" };
+      break;
+    default:
+      body = { prompt: "b" };
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function moreAfter(kind: string) {
+  let body;
+  if (kind === "a") {
+    body = { prompt: "a" };
+    log(body);
+  } else {
+    body = { prompt: "b" };
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function inLoop(prompts: string[]) {
+  let body = { prompt: "first" };
+  for (const prompt of prompts) {
+    await axios.post("${V1}/generations", body, { headers });
+    if (prompt) body = { prompt };
+    else body = { prompt: "empty" };
+  }
+}
+export async function twoEndpoints(video: boolean) {
+  let url: string;
+  if (video) url = "${V1}/generations-image-to-video";
+  else url = "${V1}/generations";
+  return axios.post(url, { prompt: "x" }, { headers });
+}
+export async function everyPath(kind: string) {
+  let body;
+  if (kind === "a") {
+    log(kind);
+    body = { prompt: "a" };
+  } else {
+    body = { prompt: "b" };
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}`;
+  const sites = extract(code);
+  // The URL of twoEndpoints is one of two endpoints: no request is known there.
+  assert.equal(sites.length, 7);
+  assert.deepEqual(sites.map((s) => s.body?.kind), ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'alternatives']);
+});
+
+test("a module's let written on every branch of the function that reads it: one of the writes, unless code may run after a write in its branch", () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+let body: object;
+async function reset() { body = { prompt: "reset" }; }
+export async function sized(hd: boolean) {
+  if (hd) body = { prompt: "a", width: 1536 };
+  else body = { prompt: "b", width: 768 };
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(body) });
+}
+export async function awaited(hd: boolean) {
+  if (hd) {
+    body = { prompt: "a", width: 1536 };
+    await reset();
+  } else body = { prompt: "b", width: 768 };
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(body) });
+}`;
+  assert.deepEqual(extract(code).map((s) => plain(s.body)), [
+    { oneOf: [{ prompt: 'a', width: 1536 }, { prompt: 'b', width: 768 }] },
+    '?body',
+  ]);
 });

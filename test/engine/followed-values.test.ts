@@ -504,3 +504,80 @@ export async function generate(prompt: string, base: Record<string, unknown>, ex
 }`;
   assert.deepEqual(hits(code), []);
 });
+
+test('a body or a size written on every branch before the call: each branch is checked where its mistake is written', () => {
+  const code = `const GENERATIONS = "https://cloud.leonardo.ai/api/rest/v2/generations";
+export async function animate(apiKey: string, tier: "pro" | "basic", prompt: string) {
+  let request: Record<string, unknown>;
+  if (tier === "pro") {
+    request = { model: "kling-3.0", public: false, parameters: { prompt, mode: "RESOLUTION_1080" } };
+  } else {
+    request = { model: "kling-2.1", public: false, parameters: { prompt } };
+  }
+  const res = await fetch(GENERATIONS, {
+    method: "POST",
+    headers: { Authorization: \`Bearer \${apiKey}\`, "Content-Type": "application/json" },
+    body: JSON.stringify(request),
+  });
+  return res.json();
+}
+export async function still(kind: string, prompt: string) {
+  let width: number;
+  let height: number;
+  switch (kind) {
+    case "portrait":
+      width = 832;
+      height = 1536;
+      break;
+    case "banner":
+      width = 1920;
+      height = 640;
+      break;
+    default:
+      throw new Error(\`unknown kind \${kind}\`);
+  }
+  return fetch("${V1}/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ prompt, width, height }),
+  });
+}`;
+  assert.deepEqual(hits(code), ['deprecated-field mode', 'invalid-enum "kling-2.1"', 'invalid-dimensions 1920']);
+});
+
+test('a body only some branches write, or written in a loop after the call, is never flagged; one every branch writes is', () => {
+  const code = `const GENERATIONS = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "Content-Type": "application/json" };
+export async function animate(tier: string, prompt: string) {
+  let request: Record<string, unknown> = { model: "kling-3.0", public: false, parameters: { prompt } };
+  if (tier === "legacy") request = { model: "kling-2.1", public: false, parameters: { prompt } };
+  return fetch(GENERATIONS, { method: "POST", headers, body: JSON.stringify(request) });
+}
+export async function sized(kind: string, prompt: string) {
+  let width = 1024;
+  switch (kind) {
+    case "banner":
+      width = 1920;
+      break;
+    case "square":
+      width = 1024;
+  }
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width, height: 640 }) });
+}
+export async function batch(prompts: string[]) {
+  let body: Record<string, unknown> = { prompt: "warm-up", width: 512 };
+  for (const prompt of prompts) {
+    await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(body) });
+    if (prompt.length > 100) body = { prompt, width: 1920 };
+    else body = { prompt, width: 512 };
+  }
+}
+export async function oneOfTwo(tier: string, prompt: string) {
+  let request: Record<string, unknown>;
+  if (tier === "legacy") request = { model: "kling-2.1", public: false, parameters: { prompt } };
+  else request = { model: "kling-3.0", public: false, parameters: { prompt } };
+  return fetch(GENERATIONS, { method: "POST", headers, body: JSON.stringify(request) });
+}`;
+  // Only the last function's kling-2.1 is certainly one of the bodies sent.
+  assert.deepEqual(hits(code), ['invalid-enum "kling-2.1"']);
+});

@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import type { Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments } from './resolve.js';
+import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -95,21 +95,33 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   if (ts.isVariableDeclaration(binding.node) && ts.isObjectBindingPattern(binding.node.name)) {
     return destructuredValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
   }
-  const bound = bindingValue(node, ctx, binding);
-  if (!bound) {
+  const bounds = bindingValues(node, ctx, binding);
+  if (!bounds) {
     const list = iteratedList(binding);
     return (list && withBinding(ctx, binding, () => elementValue(list, node, ctx, depth))) ?? unknownValue(node, ctx);
   }
   const resolved = withBinding(ctx, binding, () => {
-    const value = valueOf(bound.expression, ctx, depth + 1);
-    if (value.kind === 'object') return composeObject(value, bound, node, ctx, depth);
-    // Each object the name may hold gets what the code adds to it before this use.
-    if (value.kind === 'alternatives' && value.options.some((o) => o.kind === 'object')) {
-      return Object.assign({}, value, { options: value.options.map((o) => (o.kind === 'object' ? composeObject(o, bound, node, ctx, depth) : o)) });
+    if (bounds.length === 1) return writtenValue(bounds[0], node, ctx, depth);
+    // One of an `if`/`else`'s or a `switch`'s writes: each is an option, as a conditional's branches are.
+    const options: Value[] = [];
+    for (const bound of bounds) {
+      const value = writtenValue(bound, node, ctx, depth);
+      if (value.kind === 'alternatives') appendAll(options, value.options);
+      else options.push(value);
     }
-    return value;
+    return { kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue;
   });
   return resolved ?? unknownValue(node, ctx);
+}
+
+/** The value a name holds from one write, with what the code adds to each object of it before this use. */
+function writtenValue(bound: BoundValue, use: ts.Identifier, ctx: TsContext, depth: number): Value {
+  const value = valueOf(bound.expression, ctx, depth + 1);
+  if (value.kind === 'object') return composeObject(value, bound, use, ctx, depth);
+  if (value.kind === 'alternatives' && value.options.some((o) => o.kind === 'object')) {
+    return Object.assign({}, value, { options: value.options.map((o) => (o.kind === 'object' ? composeObject(o, bound, use, ctx, depth) : o)) });
+  }
+  return value;
 }
 
 /**
