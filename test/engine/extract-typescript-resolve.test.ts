@@ -525,3 +525,87 @@ export async function awaited(hd: boolean) {
     '?body',
   ]);
 });
+
+test('fetch options written into before the call: a key written in straight-line code is that option, a body written only when there is one is sent when present', () => {
+  const code = `const KEY = process.env.LEONARDO_API_KEY;
+export async function generate(prompt: string) {
+  const init: RequestInit = { headers: { authorization: \`Bearer \${KEY}\` } };
+  init.method = "POST";
+  init.body = JSON.stringify({ prompt, num_images: 2 });
+  return fetch("${V1}/generations", init);
+}
+async function send(method: string, path: string, body?: object) {
+  const opts: any = { method, headers: { authorization: \`Bearer \${KEY}\` } };
+  if (body) opts.body = JSON.stringify(body);
+  return fetch("${V1}" + path, opts);
+}
+export async function run() {
+  await send("POST", "/generations", { prompt: "a fox", width: 640 });
+  await send("GET", "/me");
+}`;
+  const [generate, , post, get] = extract(code);
+  assert.equal(describe(generate), `fetch POST ${V1}/generations`);
+  assert.deepEqual(plain(generate.body), { prompt: '?prompt', num_images: 2 });
+  assert.equal(text(code, generate.methodSpan), 'POST');
+  assert.deepEqual([post, get].map(describe), [`wrapper POST ${V1}/generations`, `wrapper GET ${V1}/me`]);
+  assert.deepEqual(plain(post.body), { prompt: 'a fox', width: 640 });
+  assert.equal(get.body, undefined, 'a call without a body sends none');
+});
+
+test('fetch options written where the call may or may not see it leave that option unknown, never its literal or its absence', () => {
+  const code = `const KEY = process.env.LEONARDO_API_KEY;
+const shared: RequestInit = { method: "GET", headers: { authorization: \`Bearer \${KEY}\` } };
+export function useJson() {
+  shared.method = "POST";
+}
+export async function branch(prompt: string, hd: boolean) {
+  const init: RequestInit = { method: "GET", headers: { authorization: \`Bearer \${KEY}\` } };
+  if (hd) {
+    init.method = "POST";
+    init.body = JSON.stringify({ prompt, width: 1536 });
+  }
+  return fetch("${V1}/generations", init);
+}
+export async function elsewhere() {
+  return fetch("${V1}/generations", shared);
+}
+export async function nested() {
+  const init: any = { method: "POST", headers: { "content-type": "application/json" } };
+  init.headers.authorization = \`Bearer \${KEY}\`;
+  init.body = JSON.stringify({ prompt: "x" });
+  return fetch("${V1}/generations", init);
+}
+export async function computed(key: string) {
+  const init: any = { method: "GET" };
+  init[key] = "POST";
+  return fetch("${V1}/generations", init);
+}
+export async function loop(prompts: string[]) {
+  const init: RequestInit = { method: "POST", headers: { authorization: \`Bearer \${KEY}\` } };
+  for (const prompt of prompts) {
+    await fetch("${V1}/generations", init);
+    init.body = JSON.stringify({ prompt });
+  }
+}
+export async function afterwards() {
+  const init: RequestInit = { method: "POST", headers: { authorization: \`Bearer \${KEY}\` }, body: JSON.stringify({ prompt: "x" }) };
+  const res = await fetch("${V1}/generations", init);
+  init.body = JSON.stringify({ prompt: "y" });
+  return res;
+}`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map(describe), [
+    `fetch ? ${V1}/generations`,
+    `fetch ? ${V1}/generations`,
+    `fetch POST ${V1}/generations`,
+    `fetch ? ${V1}/generations`,
+    `fetch POST ${V1}/generations`,
+    `fetch POST ${V1}/generations`,
+  ]);
+  assert.equal(sites[0].body, undefined);
+  // A header written into the literal's headers: they are not all seen.
+  assert.equal(sites[2].headers, undefined);
+  assert.deepEqual(plain(sites[2].body), { prompt: 'x' });
+  assert.equal(sites[4].body, undefined, 'the loop writes the body after the first call');
+  assert.deepEqual(plain(sites[5].body), { prompt: 'x' }, 'a write after the call is not what it sent');
+});

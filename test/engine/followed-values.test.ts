@@ -581,3 +581,38 @@ export async function oneOfTwo(tier: string, prompt: string) {
   // Only the last function's kling-2.1 is certainly one of the bodies sent.
   assert.deepEqual(hits(code), ['invalid-enum "kling-2.1"']);
 });
+
+test('fetch options filled in before the call: the body written into them is checked, and a header or method written there is not taken as missing', () => {
+  const code = `const V2 = "https://cloud.leonardo.ai/api/rest/v2";
+const token = () => process.env.LEONARDO_API_KEY;
+export async function image(prompt: string) {
+  const init: RequestInit = { method: "POST", headers: { authorization: \`Bearer \${token()}\`, "content-type": "application/json" } };
+  init.body = JSON.stringify({ model: "gpt-image-2", public: false, parameters: { prompt, quantity: 1, style: "RENDER_3D" } });
+  const res = await fetch(\`\${V2}/generations\`, init);
+  return res.json();
+}
+async function leonardo(method: string, url: string, body?: object) {
+  const options: any = { method, headers: { authorization: \`Bearer \${token()}\` } };
+  if (body) {
+    options.headers["content-type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  return (await fetch(url, options)).json();
+}
+export async function portrait(prompt: string) {
+  return leonardo("POST", "${V1}/generations", { prompt, width: 832, height: 1216, num_images: 12 });
+}
+export async function me() {
+  const init: any = { headers: { "content-type": "application/json" } };
+  init.headers.authorization = \`Bearer \${token()}\`;
+  return fetch("${V1}/me", init);
+}
+export async function create(prompt: string) {
+  const init: any = { headers: { authorization: \`Bearer \${token()}\` } };
+  init.method = "POST";
+  init.body = JSON.stringify({ prompt, width: 1024, height: 1024 });
+  return fetch("${V1}/generations", init);
+}`;
+  // me() sends the key it adds to the headers, and create() posts: neither is a finding.
+  assert.deepEqual(hits(code), ['unknown-field style', 'too-many-images 12']);
+});

@@ -18,6 +18,8 @@
 //   constant object literal's property, a class member's initializer or its `this.key = ...` writes (a
 //   constructor parameter followed to each `new`); `accessedKey(access)`, the key an access names;
 //   `constantObject(receiver)`, a constant whose members are read where they were written.
+// - `runsBefore(statement, use)`, `memberWriteOrder(assignment, use, bound)`: whether a statement or a
+//   write into an object (`init.body = ...`) runs before a use, by the same straight-line rules.
 // - `enclosingFunction(node)`, `isLoop(node)`: what every part means by "the function around" and "a loop".
 // Every answer is "undefined: cannot be known" when the file leaves any doubt.
 
@@ -99,7 +101,7 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
   if (ts.isVariableStatement(statement) || ts.isExpressionStatement(statement)) {
     // The write is a statement of a statement list holding the use: it ran before the use, and nothing
     // wrote the name since (it is the last write before the use).
-    if (last.expression && isStatementList(statement.parent) && holds(statement.parent, use)) values = [{ binding, expression: last.expression, from: last.end }];
+    if (last.expression && runsBefore(statement, use)) values = [{ binding, expression: last.expression, from: last.end }];
   }
   if (!values) {
     // The last write is inside a statement of such a list: an `if`/`else` or `switch` that ends every
@@ -123,6 +125,38 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
   }
   if (!own && codeRunsBetween(block, statement.end, usePos)) return undefined;
   return values;
+}
+
+/**
+ * True when a statement certainly runs before `use` each time the use runs: a statement of a
+ * statement list holding the use, in the same function, ending before it. With `after` (the write
+ * of a name that reaches the use), it also comes after that write when the two are in one function.
+ */
+export function runsBefore(statement: ts.Node, use: ts.Node, after?: BoundValue): boolean {
+  if (statement.end > use.pos || !isStatementList(statement.parent) || !holds(statement.parent, use)) return false;
+  const home = enclosingFunction(statement);
+  if (home !== enclosingFunction(use)) return false;
+  return !after || statement.pos >= after.from || enclosingFunction(after.expression) !== home;
+}
+
+/**
+ * How a write into the object a name holds (`init.body = ...`) stands to a read of the name at `use`,
+ * `bound` being the write of the name that reaches the use: `before` when it is a statement that
+ * runsBefore the use after `bound`; `never` when it cannot run between the two (in the function
+ * that made the object and reads it, after the read or before `bound`, and no loop around the read
+ * repeats it); else `maybe` (in a branch, a loop, another function, or after the read of an object
+ * made outside the function, which a later call reads again).
+ */
+export function memberWriteOrder(assignment: ts.BinaryExpression, use: ts.Node, bound: BoundValue): 'before' | 'never' | 'maybe' {
+  const home = enclosingFunction(use);
+  if (enclosingFunction(assignment) !== home) return 'maybe';
+  const statement = assignment.parent;
+  if (ts.isExpressionStatement(statement) && statement.expression === assignment && runsBefore(statement, use, bound)) return 'before';
+  if (enclosingFunction(bound.expression) !== home) return 'maybe';
+  for (let node = use.parent; node && node !== home; node = node.parent) {
+    if (isLoop(node) && holds(node, assignment)) return 'maybe';
+  }
+  return assignment.pos >= use.end || assignment.end <= bound.from ? 'never' : 'maybe';
 }
 
 function holds(outer: ts.Node, inner: ts.Node): boolean {
