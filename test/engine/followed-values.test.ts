@@ -616,3 +616,24 @@ export async function create(prompt: string) {
   // me() sends the key it adds to the headers, and create() posts: neither is a finding.
   assert.deepEqual(hits(code), ['unknown-field style', 'too-many-images 12']);
 });
+
+test('a wrapper whose method follows its body: each call is checked as the request its arguments make', () => {
+  const code = `const LEONARDO = "${V1}";
+async function request(endpoint: string, payload?: Record<string, unknown>) {
+  const response = await fetch(LEONARDO + endpoint, {
+    method: payload ? "POST" : "GET",
+    headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "Content-Type": "application/json" },
+    body: payload ? JSON.stringify(payload) : undefined,
+  });
+  return response.json();
+}
+export async function render(prompt: string, extra?: Record<string, unknown>) {
+  const job = await request("/generations", { prompt, width: 1024, height: 1024, num_images: 6, presetStyle: "CINEMATIK" });
+  const id = job.sdGenerationJob.generationId;
+  const result = await request(\`/generations/\${id}\`);
+  if (result.generations_by_pk.status === "DONE") return result.generations_by_pk.generated_images;
+  await request("/generations", extra);
+}`;
+  // The call with a body posts it; the call without one is the GET whose answer holds the status.
+  assert.deepEqual(hits(code), ['too-many-images 6', 'invalid-enum "CINEMATIK"', 'invalid-enum "DONE"']);
+});
