@@ -609,3 +609,28 @@ export async function afterwards() {
   assert.equal(sites[4].body, undefined, 'the loop writes the body after the first call');
   assert.deepEqual(plain(sites[5].body), { prompt: 'x' }, 'a write after the call is not what it sent');
 });
+
+test("a parameter's default is one option when calls this file cannot see may leave it out, as the literal side of ?? is", () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function exported(prompt: string, model = "phoenix", count: number = 2) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, presetStyle: model, num_images: count }) });
+}
+export async function calledHere(prompt: string, width = 768) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width }) });
+}
+async function everyCallSeen(prompt: string, width = 640) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width }) });
+}
+export async function run() {
+  await calledHere("an owl");
+  await everyCallSeen("a cat", 512);
+}`;
+  const [exported, calledHere, everyCallSeen] = extract(code);
+  assert.deepEqual(plain(exported.body), { prompt: '?prompt', presetStyle: { oneOf: ['?model', 'phoenix'] }, num_images: { oneOf: ['?count', 2] } });
+  const style = property(exported.body, 'presetStyle').value;
+  assert.equal(style.kind === 'alternatives' && text(code, style.options[1].span), '"phoenix"');
+  // A visible call that leaves it out brings the default already (once); other calls may pass anything.
+  assert.deepEqual(plain(property(calledHere.body, 'width').value), { oneOf: [768, '?width'] });
+  // Every call is seen, and each passes a width: the default is never sent.
+  assert.deepEqual(plain(property(everyCallSeen.body, 'width').value), 512);
+});

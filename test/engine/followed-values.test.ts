@@ -637,3 +637,23 @@ export async function render(prompt: string, extra?: Record<string, unknown>) {
   // The call with a body posts it; the call without one is the GET whose answer holds the status.
   assert.deepEqual(hits(code), ['too-many-images 6', 'invalid-enum "CINEMATIK"', 'invalid-enum "DONE"']);
 });
+
+test("an exported function's default model is checked where it is written, though no call in the file leaves it out", () => {
+  const code = `export async function generateImage(prompt: string, model: string = "nano-banana-pro", apiKey = process.env.LEONARDO_API_KEY) {
+  const res = await fetch("https://cloud.leonardo.ai/api/rest/v2/generations", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: \`Bearer \${apiKey}\` },
+    body: JSON.stringify({ model, parameters: { prompt, quantity: 1 }, public: false }),
+  });
+  return res.json();
+}
+export async function upscale(id: string, style = "CINEMATIC") {
+  return fetch("${V1}/variations/universal-upscaler", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ generatedImageId: id, upscalerStyle: style, creativityStrength: 5 }),
+  });
+}`;
+  // The caller's model, when one passes it, cannot be known; the default is a valid upscaler style.
+  assert.deepEqual(hits(code), ['invalid-enum "nano-banana-pro"']);
+});

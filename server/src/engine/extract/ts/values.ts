@@ -128,8 +128,9 @@ function writtenValue(bound: BoundValue, use: ts.Identifier, ctx: TsContext, dep
  * What a parameter holds: an element callback's (`list.map((p) => …)`) each element of its list; a
  * function's or method's, what the calls this file makes pass (`generate({ prompt, num_images: 9 })`),
  * when the function writes nothing into the parameter; calls it cannot see (an exported function, a
- * method) may pass anything. One call gives its argument's value; more, each of them as alternatives.
- * The values' spans are the callers'.
+ * method) may pass anything, or leave out an argument that has a default. One call gives its
+ * argument's value; more, each of them as alternatives. The values' spans are the callers' (a
+ * default's, the function's).
  */
 function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, depth: number): Value | undefined {
   if (ts.isParameter(binding.node) && ts.isObjectBindingPattern(binding.node.name)) return destructuredValue(node, binding, ctx, depth);
@@ -140,7 +141,15 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   // A parameter the function writes into or hands on (`params.modelId = …`, `addDefaults(params)`) holds more than the callers wrote.
   if (mayBeChanged(binding, ctx, node)) return undefined;
   const visible = visibleArguments(parameter, ctx);
-  if (!visible || visible.args.length > MAX_CALLERS) return undefined;
+  // A default is what a call that leaves the argument out sends (`model = "x"`, as `model ?? "x"` is):
+  // when calls this file cannot see may be made, one option more (a visible call without the argument
+  // brings it already). It belongs to no call, so it pairs with no other parameter's call.
+  const initializer = parameter.initializer;
+  const fallback = initializer && !visible?.complete && !visible?.args.includes(initializer) ? initializer : undefined;
+  if (!visible) {
+    return fallback && withBinding(ctx, binding, () => ({ kind: 'alternatives', span: spanOf(node, ctx), options: [unknownValue(node, ctx), valueOf(fallback, ctx, depth + 1)] }) satisfies AlternativesValue);
+  }
+  if (visible.args.length > MAX_CALLERS) return undefined;
   // Each call's value is one option (and calls this file cannot see, one unknown option more); two
   // parameters read apart would pair one call's value with another's (a width from one call, a count
   // from the next): several calls only for a use that takes the value whole (the body itself, or
@@ -150,6 +159,7 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   return withBinding(ctx, binding, () => {
     const options = args.map((argument) => valueOf(argument, ctx, depth + 1));
     if (!complete) options.push(unknownValue(node, ctx));
+    if (fallback) options.push(valueOf(fallback, ctx, depth + 1));
     return options.length === 1 ? options[0] : ({ kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue);
   });
 }
