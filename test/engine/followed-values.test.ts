@@ -657,3 +657,25 @@ export async function upscale(id: string, style = "CINEMATIC") {
   // The caller's model, when one passes it, cannot be known; the default is a valid upscaler style.
   assert.deepEqual(hits(code), ['invalid-enum "nano-banana-pro"']);
 });
+
+test('a response assigned on the one path to its read that does not throw is read as that call answers', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function latest(id: string | undefined) {
+  let response = await axios.get("${V1}/me", { headers });
+  if (id) {
+    response = await axios.get(\`${V1}/generations/\${id}\`, { headers });
+  } else {
+    throw new Error("no generation id");
+  }
+  return response.data.generations_by_pk.imageUrl;
+}
+export async function either(id: string | undefined) {
+  let response;
+  if (id) response = await axios.get(\`${V1}/generations/\${id}\`, { headers });
+  else response = await axios.get("${V1}/me", { headers });
+  return response.data.user_details;
+}`;
+  // The second read may be either answer: it is not judged against one of them.
+  assert.deepEqual(hits(code), ['unknown-response-field imageUrl']);
+});
