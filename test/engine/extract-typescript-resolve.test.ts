@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describe, extract, plain, text } from './extract-typescript-helpers.js';
+import { describe, extract, objectOf, plain, property, text } from './extract-typescript-helpers.js';
 
 const V1 = 'https://cloud.leonardo.ai/api/rest/v1';
 
@@ -359,4 +359,278 @@ export async function generate(prompt: string, options: { width?: number; height
     steps: { oneOf: ['?Number(process.env.STEPS)', 8] },
     seed: 3,
   });
+});
+
+test('a let every path assigns before the call (if/else, else if, a switch whose clauses all write or throw): one of those writes', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+export async function create(kind: "photo" | "art" | "fast", prompt: string) {
+  let body: Record<string, unknown>;
+  if (kind === "photo") {
+    body = { prompt, modelId: "aa77f04e-3eec-4034-9c07-d0f619684628", width: 1024 };
+  } else if (kind === "art") {
+    const style = "ANIME";
+    body = { prompt, presetStyle: style, width: 832 };
+  } else {
+    body = { prompt, num_images: 2 };
+  }
+  body.public = false;
+  return axios.post("${V1}/generations", body, { headers });
+}
+
+export async function size(preset: string, prompt: string) {
+  let width = 512;
+  switch (preset) {
+    case "wide":
+      width = 1536;
+      break;
+    case "square":
+    case "tile":
+      width = 1024;
+      break;
+    default:
+      throw new Error(\`unknown preset \${preset}\`);
+  }
+  return axios.post("${V1}/generations", { prompt, width, height: 1024 }, { headers });
+}
+
+export async function upscale(id: string, creative: boolean) {
+  let target: string;
+  if (creative) target = \`${V1}/variations/universal-upscaler/\${id}\`;
+  else target = "${V1}/variations/universal-upscaler/" + id;
+  return axios.get(target, { headers });
+}`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map(describe), [`axios POST ${V1}/generations`, `axios POST ${V1}/generations`, `axios GET ${V1}/variations/universal-upscaler/{id}`]);
+  // Each write is an option with its own spans, and what the code adds after the if/else goes into each.
+  assert.deepEqual(plain(sites[0].body), {
+    oneOf: [
+      { prompt: '?prompt', modelId: 'aa77f04e-3eec-4034-9c07-d0f619684628', width: 1024, public: false },
+      { prompt: '?prompt', presetStyle: 'ANIME', width: 832, public: false },
+      { prompt: '?prompt', num_images: 2, public: false },
+    ],
+  });
+  const bodies = sites[0].body?.kind === 'alternatives' ? sites[0].body.options : [];
+  assert.equal(text(code, objectOf(bodies[1]).properties[2].value.span), '832');
+  // The throwing default sends nothing; the two clauses that fall into one write share it.
+  assert.deepEqual(plain(property(sites[1].body, 'width').value), { oneOf: [1536, 1024] });
+  assert.equal(text(code, property(sites[1].body, 'width').value.span), 'width');
+  // Both writes spell one URL: it is known, but located in neither, so no fix edits only one of them.
+  assert.equal(sites[2].url?.path, '/variations/universal-upscaler/{id}');
+  assert.equal(sites[2].url?.pathSpan, undefined);
+});
+
+test('a let that some path to the call leaves as it was, that a branch names again after its write, or that branches write differently, stays unknown', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+export async function noElse(hd: boolean) {
+  let body = { prompt: "x", width: 512 };
+  if (hd) body = { prompt: "x", width: 1536 };
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function noDefault(kind: string) {
+  let body;
+  switch (kind) {
+    case "a":
+      body = { prompt: "a" };
+      break;
+    case "b":
+      body = { prompt: "b" };
+      break;
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function fallsThrough(kind: string) {
+  let body;
+  switch (kind) {
+    case "a":
+      body = { prompt: "a" };
+    default:
+      body = { prompt: "b" };
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function breaksEarly(kind: string, skip: boolean) {
+  let body;
+  switch (kind) {
+    case "a":
+      if (skip) break;
+      body = { prompt: "a" };
+      break;
+    default:
+      body = { prompt: "b" };
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function moreAfter(kind: string) {
+  let body;
+  if (kind === "a") {
+    body = { prompt: "a" };
+    log(body);
+  } else {
+    body = { prompt: "b" };
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function inLoop(prompts: string[]) {
+  let body = { prompt: "first" };
+  for (const prompt of prompts) {
+    await axios.post("${V1}/generations", body, { headers });
+    if (prompt) body = { prompt };
+    else body = { prompt: "empty" };
+  }
+}
+export async function twoEndpoints(video: boolean) {
+  let url: string;
+  if (video) url = "${V1}/generations-image-to-video";
+  else url = "${V1}/generations";
+  return axios.post(url, { prompt: "x" }, { headers });
+}
+export async function everyPath(kind: string) {
+  let body;
+  if (kind === "a") {
+    log(kind);
+    body = { prompt: "a" };
+  } else {
+    body = { prompt: "b" };
+  }
+  return axios.post("${V1}/generations", body, { headers });
+}`;
+  const sites = extract(code);
+  // The URL of twoEndpoints is one of two endpoints: no request is known there.
+  assert.equal(sites.length, 7);
+  assert.deepEqual(sites.map((s) => s.body?.kind), ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'alternatives']);
+});
+
+test("a module's let written on every branch of the function that reads it: one of the writes, unless code may run after a write in its branch", () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+let body: object;
+async function reset() { body = { prompt: "reset" }; }
+export async function sized(hd: boolean) {
+  if (hd) body = { prompt: "a", width: 1536 };
+  else body = { prompt: "b", width: 768 };
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(body) });
+}
+export async function awaited(hd: boolean) {
+  if (hd) {
+    body = { prompt: "a", width: 1536 };
+    await reset();
+  } else body = { prompt: "b", width: 768 };
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(body) });
+}`;
+  assert.deepEqual(extract(code).map((s) => plain(s.body)), [
+    { oneOf: [{ prompt: 'a', width: 1536 }, { prompt: 'b', width: 768 }] },
+    '?body',
+  ]);
+});
+
+test('fetch options written into before the call: a key written in straight-line code is that option, a body written only when there is one is sent when present', () => {
+  const code = `const KEY = process.env.LEONARDO_API_KEY;
+export async function generate(prompt: string) {
+  const init: RequestInit = { headers: { authorization: \`Bearer \${KEY}\` } };
+  init.method = "POST";
+  init.body = JSON.stringify({ prompt, num_images: 2 });
+  return fetch("${V1}/generations", init);
+}
+async function send(method: string, path: string, body?: object) {
+  const opts: any = { method, headers: { authorization: \`Bearer \${KEY}\` } };
+  if (body) opts.body = JSON.stringify(body);
+  return fetch("${V1}" + path, opts);
+}
+export async function run() {
+  await send("POST", "/generations", { prompt: "a fox", width: 640 });
+  await send("GET", "/me");
+}`;
+  const [generate, , post, get] = extract(code);
+  assert.equal(describe(generate), `fetch POST ${V1}/generations`);
+  assert.deepEqual(plain(generate.body), { prompt: '?prompt', num_images: 2 });
+  assert.equal(text(code, generate.methodSpan), 'POST');
+  assert.deepEqual([post, get].map(describe), [`wrapper POST ${V1}/generations`, `wrapper GET ${V1}/me`]);
+  assert.deepEqual(plain(post.body), { prompt: 'a fox', width: 640 });
+  assert.equal(get.body, undefined, 'a call without a body sends none');
+});
+
+test('fetch options written where the call may or may not see it leave that option unknown, never its literal or its absence', () => {
+  const code = `const KEY = process.env.LEONARDO_API_KEY;
+const shared: RequestInit = { method: "GET", headers: { authorization: \`Bearer \${KEY}\` } };
+export function useJson() {
+  shared.method = "POST";
+}
+export async function branch(prompt: string, hd: boolean) {
+  const init: RequestInit = { method: "GET", headers: { authorization: \`Bearer \${KEY}\` } };
+  if (hd) {
+    init.method = "POST";
+    init.body = JSON.stringify({ prompt, width: 1536 });
+  }
+  return fetch("${V1}/generations", init);
+}
+export async function elsewhere() {
+  return fetch("${V1}/generations", shared);
+}
+export async function nested() {
+  const init: any = { method: "POST", headers: { "content-type": "application/json" } };
+  init.headers.authorization = \`Bearer \${KEY}\`;
+  init.body = JSON.stringify({ prompt: "x" });
+  return fetch("${V1}/generations", init);
+}
+export async function computed(key: string) {
+  const init: any = { method: "GET" };
+  init[key] = "POST";
+  return fetch("${V1}/generations", init);
+}
+export async function loop(prompts: string[]) {
+  const init: RequestInit = { method: "POST", headers: { authorization: \`Bearer \${KEY}\` } };
+  for (const prompt of prompts) {
+    await fetch("${V1}/generations", init);
+    init.body = JSON.stringify({ prompt });
+  }
+}
+export async function afterwards() {
+  const init: RequestInit = { method: "POST", headers: { authorization: \`Bearer \${KEY}\` }, body: JSON.stringify({ prompt: "x" }) };
+  const res = await fetch("${V1}/generations", init);
+  init.body = JSON.stringify({ prompt: "y" });
+  return res;
+}`;
+  const sites = extract(code);
+  assert.deepEqual(sites.map(describe), [
+    `fetch ? ${V1}/generations`,
+    `fetch ? ${V1}/generations`,
+    `fetch POST ${V1}/generations`,
+    `fetch ? ${V1}/generations`,
+    `fetch POST ${V1}/generations`,
+    `fetch POST ${V1}/generations`,
+  ]);
+  assert.equal(sites[0].body, undefined);
+  // A header written into the literal's headers: they are not all seen.
+  assert.equal(sites[2].headers, undefined);
+  assert.deepEqual(plain(sites[2].body), { prompt: 'x' });
+  assert.equal(sites[4].body, undefined, 'the loop writes the body after the first call');
+  assert.deepEqual(plain(sites[5].body), { prompt: 'x' }, 'a write after the call is not what it sent');
+});
+
+test("a parameter's default is one option when calls this file cannot see may leave it out, as the literal side of ?? is", () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function exported(prompt: string, model = "phoenix", count: number = 2) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, presetStyle: model, num_images: count }) });
+}
+export async function calledHere(prompt: string, width = 768) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width }) });
+}
+async function everyCallSeen(prompt: string, width = 640) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width }) });
+}
+export async function run() {
+  await calledHere("an owl");
+  await everyCallSeen("a cat", 512);
+}`;
+  const [exported, calledHere, everyCallSeen] = extract(code);
+  assert.deepEqual(plain(exported.body), { prompt: '?prompt', presetStyle: { oneOf: ['?model', 'phoenix'] }, num_images: { oneOf: ['?count', 2] } });
+  const style = property(exported.body, 'presetStyle').value;
+  assert.equal(style.kind === 'alternatives' && text(code, style.options[1].span), '"phoenix"');
+  // A visible call that leaves it out brings the default already (once); other calls may pass anything.
+  assert.deepEqual(plain(property(calledHere.body, 'width').value), { oneOf: [768, '?width'] });
+  // Every call is seen, and each passes a width: the default is never sent.
+  assert.deepEqual(plain(property(everyCallSeen.body, 'width').value), 512);
 });

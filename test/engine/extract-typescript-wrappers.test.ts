@@ -212,3 +212,45 @@ test('SvelteKit load: the fetch parameter is fetch', () => {
 }`;
   assert.equal(only(code, '+page.server.js').endpoint?.operationId, 'getUserSelf');
 });
+
+test('a wrapper that picks its method by whether a body is passed: each call sends the method its arguments choose', () => {
+  const code = `const BASE = "https://cloud.leonardo.ai/api/rest/v1";
+async function leonardo(path: string, payload?: object) {
+  const res = await fetch(BASE + path, {
+    method: payload ? "POST" : "GET",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" },
+    body: payload ? JSON.stringify(payload) : undefined,
+  });
+  return res.json();
+}
+const api = (path: string, data?: unknown) => fetch(\`\${BASE}\${path}\`, { method: !data ? "GET" : "PUT", body: data && JSON.stringify(data) });
+const traced = (path: string, trace: string, data?: unknown) => fetch(BASE + path, { method: data ? "POST" : "GET", headers: { "x-trace": trace }, body: data ? JSON.stringify(data) : undefined });
+
+export async function run(input: object | undefined, rest: [string, object]) {
+  await leonardo("/generations", { prompt: "a harbour at dusk", num_images: 2 });
+  await leonardo("/me");
+  await leonardo("/generations", undefined);
+  await leonardo("/generations", input);
+  await leonardo(...rest);
+  await api("/elements/1", { name: "x" });
+  await api("/elements/1");
+  await traced("/generations", ...rest);
+}`;
+  const sites = extract(code).filter((s) => s.source === 'wrapper');
+  assert.deepEqual(sites.map(describe), [
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v1/me',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper ? https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper PUT https://cloud.leonardo.ai/api/rest/v1/elements/1',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v1/elements/1',
+    'wrapper ? https://cloud.leonardo.ai/api/rest/v1/generations',
+  ]);
+  assert.equal(sites[0].endpoint?.operationId, 'createGeneration');
+  assert.deepEqual(plain(sites[0].body), { prompt: 'a harbour at dusk', num_images: 2 });
+  // The method is written once in the wrapper for every call: no call's finding edits it.
+  assert.equal(sites[0].methodSpan, undefined);
+  assert.equal(sites[1].endpoint?.operationId, 'getUserSelf');
+  assert.equal(sites[3].endpoint, undefined, 'an argument that may or may not be there leaves the method unknown');
+  assert.equal(sites[6].endpoint, undefined, 'so does one a spread may pass');
+});

@@ -504,3 +504,178 @@ export async function generate(prompt: string, base: Record<string, unknown>, ex
 }`;
   assert.deepEqual(hits(code), []);
 });
+
+test('a body or a size written on every branch before the call: each branch is checked where its mistake is written', () => {
+  const code = `const GENERATIONS = "https://cloud.leonardo.ai/api/rest/v2/generations";
+export async function animate(apiKey: string, tier: "pro" | "basic", prompt: string) {
+  let request: Record<string, unknown>;
+  if (tier === "pro") {
+    request = { model: "kling-3.0", public: false, parameters: { prompt, mode: "RESOLUTION_1080" } };
+  } else {
+    request = { model: "kling-2.1", public: false, parameters: { prompt } };
+  }
+  const res = await fetch(GENERATIONS, {
+    method: "POST",
+    headers: { Authorization: \`Bearer \${apiKey}\`, "Content-Type": "application/json" },
+    body: JSON.stringify(request),
+  });
+  return res.json();
+}
+export async function still(kind: string, prompt: string) {
+  let width: number;
+  let height: number;
+  switch (kind) {
+    case "portrait":
+      width = 832;
+      height = 1536;
+      break;
+    case "banner":
+      width = 1920;
+      height = 640;
+      break;
+    default:
+      throw new Error(\`unknown kind \${kind}\`);
+  }
+  return fetch("${V1}/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ prompt, width, height }),
+  });
+}`;
+  assert.deepEqual(hits(code), ['deprecated-field mode', 'invalid-enum "kling-2.1"', 'invalid-dimensions 1920']);
+});
+
+test('a body only some branches write, or written in a loop after the call, is never flagged; one every branch writes is', () => {
+  const code = `const GENERATIONS = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "Content-Type": "application/json" };
+export async function animate(tier: string, prompt: string) {
+  let request: Record<string, unknown> = { model: "kling-3.0", public: false, parameters: { prompt } };
+  if (tier === "legacy") request = { model: "kling-2.1", public: false, parameters: { prompt } };
+  return fetch(GENERATIONS, { method: "POST", headers, body: JSON.stringify(request) });
+}
+export async function sized(kind: string, prompt: string) {
+  let width = 1024;
+  switch (kind) {
+    case "banner":
+      width = 1920;
+      break;
+    case "square":
+      width = 1024;
+  }
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width, height: 640 }) });
+}
+export async function batch(prompts: string[]) {
+  let body: Record<string, unknown> = { prompt: "warm-up", width: 512 };
+  for (const prompt of prompts) {
+    await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(body) });
+    if (prompt.length > 100) body = { prompt, width: 1920 };
+    else body = { prompt, width: 512 };
+  }
+}
+export async function oneOfTwo(tier: string, prompt: string) {
+  let request: Record<string, unknown>;
+  if (tier === "legacy") request = { model: "kling-2.1", public: false, parameters: { prompt } };
+  else request = { model: "kling-3.0", public: false, parameters: { prompt } };
+  return fetch(GENERATIONS, { method: "POST", headers, body: JSON.stringify(request) });
+}`;
+  // Only the last function's kling-2.1 is certainly one of the bodies sent.
+  assert.deepEqual(hits(code), ['invalid-enum "kling-2.1"']);
+});
+
+test('fetch options filled in before the call: the body written into them is checked, and a header or method written there is not taken as missing', () => {
+  const code = `const V2 = "https://cloud.leonardo.ai/api/rest/v2";
+const token = () => process.env.LEONARDO_API_KEY;
+export async function image(prompt: string) {
+  const init: RequestInit = { method: "POST", headers: { authorization: \`Bearer \${token()}\`, "content-type": "application/json" } };
+  init.body = JSON.stringify({ model: "gpt-image-2", public: false, parameters: { prompt, quantity: 1, style: "RENDER_3D" } });
+  const res = await fetch(\`\${V2}/generations\`, init);
+  return res.json();
+}
+async function leonardo(method: string, url: string, body?: object) {
+  const options: any = { method, headers: { authorization: \`Bearer \${token()}\` } };
+  if (body) {
+    options.headers["content-type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  return (await fetch(url, options)).json();
+}
+export async function portrait(prompt: string) {
+  return leonardo("POST", "${V1}/generations", { prompt, width: 832, height: 1216, num_images: 12 });
+}
+export async function me() {
+  const init: any = { headers: { "content-type": "application/json" } };
+  init.headers.authorization = \`Bearer \${token()}\`;
+  return fetch("${V1}/me", init);
+}
+export async function create(prompt: string) {
+  const init: any = { headers: { authorization: \`Bearer \${token()}\` } };
+  init.method = "POST";
+  init.body = JSON.stringify({ prompt, width: 1024, height: 1024 });
+  return fetch("${V1}/generations", init);
+}`;
+  // me() sends the key it adds to the headers, and create() posts: neither is a finding.
+  assert.deepEqual(hits(code), ['unknown-field style', 'too-many-images 12']);
+});
+
+test('a wrapper whose method follows its body: each call is checked as the request its arguments make', () => {
+  const code = `const LEONARDO = "${V1}";
+async function request(endpoint: string, payload?: Record<string, unknown>) {
+  const response = await fetch(LEONARDO + endpoint, {
+    method: payload ? "POST" : "GET",
+    headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "Content-Type": "application/json" },
+    body: payload ? JSON.stringify(payload) : undefined,
+  });
+  return response.json();
+}
+export async function render(prompt: string, extra?: Record<string, unknown>) {
+  const job = await request("/generations", { prompt, width: 1024, height: 1024, num_images: 6, presetStyle: "CINEMATIK" });
+  const id = job.sdGenerationJob.generationId;
+  const result = await request(\`/generations/\${id}\`);
+  if (result.generations_by_pk.status === "DONE") return result.generations_by_pk.generated_images;
+  await request("/generations", extra);
+}`;
+  // The call with a body posts it; the call without one is the GET whose answer holds the status.
+  assert.deepEqual(hits(code), ['too-many-images 6', 'invalid-enum "CINEMATIK"', 'invalid-enum "DONE"']);
+});
+
+test("an exported function's default model is checked where it is written, though no call in the file leaves it out", () => {
+  const code = `export async function generateImage(prompt: string, model: string = "nano-banana-pro", apiKey = process.env.LEONARDO_API_KEY) {
+  const res = await fetch("https://cloud.leonardo.ai/api/rest/v2/generations", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: \`Bearer \${apiKey}\` },
+    body: JSON.stringify({ model, parameters: { prompt, quantity: 1 }, public: false }),
+  });
+  return res.json();
+}
+export async function upscale(id: string, style = "CINEMATIC") {
+  return fetch("${V1}/variations/universal-upscaler", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ generatedImageId: id, upscalerStyle: style, creativityStrength: 5 }),
+  });
+}`;
+  // The caller's model, when one passes it, cannot be known; the default is a valid upscaler style.
+  assert.deepEqual(hits(code), ['invalid-enum "nano-banana-pro"']);
+});
+
+test('a response assigned on the one path to its read that does not throw is read as that call answers', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function latest(id: string | undefined) {
+  let response = await axios.get("${V1}/me", { headers });
+  if (id) {
+    response = await axios.get(\`${V1}/generations/\${id}\`, { headers });
+  } else {
+    throw new Error("no generation id");
+  }
+  return response.data.generations_by_pk.imageUrl;
+}
+export async function either(id: string | undefined) {
+  let response;
+  if (id) response = await axios.get(\`${V1}/generations/\${id}\`, { headers });
+  else response = await axios.get("${V1}/me", { headers });
+  return response.data.user_details;
+}`;
+  // The second read may be either answer: it is not judged against one of them.
+  assert.deepEqual(hits(code), ['unknown-response-field imageUrl']);
+});

@@ -1,11 +1,13 @@
 // Which HTTP client a callee is: `fetch`, axios, got, ky, ofetch/$fetch, undici, whether imported,
 // required or global, and client instances made with `axios.create(...)`, `ky.create(...)`,
-// `got.extend(...)`, `ofetch.create(...)` (bound to a variable or a `this.` member).
+// `got.extend(...)`, `ofetch.create(...)` (bound to a variable or a `this.` member). And what an
+// options object holds at a call: its literal, and what the code writes into it before the call.
 
 import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValue } from './resolve.js';
+import { accessedKey, bindingValue, isMemberAccess, memberWriteOrder, runsBefore, type BoundValue, type MemberAccess } from './resolve.js';
+import { sentExpression } from './bodies.js';
 import { appendAll } from '../../arrays.js';
 
 export type ClientLibrary = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'undici';
@@ -172,13 +174,18 @@ export interface Options {
   open: ts.Expression[];
 }
 
-/** The properties of an options object: a literal, or a constant bound to one; spreads of constants included. */
+/**
+ * The properties of an options object: a literal, or a name bound to one with what the code writes
+ * into it before the call (see writtenOptions); spreads of constants included.
+ */
 export function readOptions(expression: ts.Expression | undefined, ctx: TsContext, depth = 0): Options {
   const options: Options = { props: new Map(), open: [] };
   if (!expression) return options;
   let node = skipOuter(expression);
+  const use = node;
+  let bound: BoundValue | undefined;
   if (ts.isIdentifier(node)) {
-    const bound = bindingValue(node, ctx);
+    bound = bindingValue(node, ctx);
     if (bound) node = skipOuter(bound.expression);
   }
   if (!ts.isObjectLiteralExpression(node) || depth > 8) {
@@ -199,7 +206,73 @@ export function readOptions(expression: ts.Expression | undefined, ctx: TsContex
       }
     }
   }
+  if (bound) writtenOptions(options, bound, use, ctx);
   return options;
+}
+
+/** The option keys a client reads its body from (see calls.ts's OptionKeys). */
+const BODY_OPTIONS = new Set(['body', 'json', 'data', 'form']);
+
+/**
+ * What the code writes into an options object a name holds before the call reads it, by
+ * memberWriteOrder: `init.body = JSON.stringify(body)` in straight-line code before the call is that
+ * option; `if (body) init.body = JSON.stringify(body)` a body sent when there is one (as `body ?
+ * JSON.stringify(body) : undefined` is); any other write that may come first (in a branch, a loop,
+ * another function, into a nested object, twice) leaves its option unknown, and one by a computed
+ * key every option. An option that cannot be known is one the options may hold unseen (`open`).
+ */
+function writtenOptions(options: Options, bound: BoundValue, use: ts.Expression, ctx: TsContext): void {
+  const assignments = ctx.index.memberAssignments.get(bound.binding);
+  if (!assignments) return;
+  const written = new Map<string, Array<{ order: 'before' | 'maybe'; assignment: ts.BinaryExpression; direct: boolean }>>();
+  for (const assignment of assignments) {
+    const order = memberWriteOrder(assignment, use, bound);
+    if (order === 'never') continue;
+    let top = assignment.left as MemberAccess;
+    while (isMemberAccess(top.expression)) top = top.expression;
+    const key = accessedKey(top);
+    if (key === undefined) {
+      options.props.clear();
+      options.open.push(use);
+      return;
+    }
+    const entry = { order, assignment, direct: top === assignment.left };
+    const list = written.get(key);
+    if (list) list.push(entry);
+    else written.set(key, [entry]);
+  }
+  const seen = options.open.length === 0;
+  for (const [key, writes] of written) {
+    let value: ts.Expression | undefined;
+    if (writes.every((w) => w.order === 'before' && w.direct)) {
+      value = writes[writes.length - 1].assignment.right;
+    } else if (writes.length === 1 && writes[0].direct && BODY_OPTIONS.has(key) && !options.props.has(key) && seen) {
+      value = bodyWhenPresent(writes[0].assignment, use, bound, ctx);
+    }
+    if (value) {
+      options.props.set(key, value);
+    } else {
+      options.props.delete(key);
+      if (!options.open.includes(use)) options.open.push(use);
+    }
+  }
+}
+
+/**
+ * The body `if (body) init.body = JSON.stringify(body)` writes, when the `if` (without `else`)
+ * runs before the call: it sends `body` when there is one, nothing otherwise.
+ */
+function bodyWhenPresent(assignment: ts.BinaryExpression, use: ts.Expression, bound: BoundValue, ctx: TsContext): ts.Expression | undefined {
+  const statement = assignment.parent;
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  const branch = ts.isBlock(statement.parent) ? statement.parent : statement;
+  const choice = branch.parent;
+  if (!ts.isIfStatement(choice) || choice.thenStatement !== branch || choice.elseStatement || !runsBefore(choice, use, bound)) return undefined;
+  const condition = skipOuter(choice.expression);
+  const sent = skipOuter(sentExpression(assignment.right, ctx));
+  if (!ts.isIdentifier(condition) || !ts.isIdentifier(sent)) return undefined;
+  const binding = resolveIdentifier(ctx.index, condition);
+  return binding && resolveIdentifier(ctx.index, sent) === binding ? assignment.right : undefined;
 }
 
 /** The objects a spread may bring in: both branches of `c ? a : b`, the right side of `c && a`, else itself. */

@@ -5,7 +5,8 @@
 //   reassigned `let`/`var` the one write that certainly reaches the use in straight-line code
 //   (flow-sensitive; a write in a branch, a loop or another function makes it unknown, never guessed;
 //   a use in another function than the declaration's takes that function's own last write, when no
-//   code runs between the write and the use).
+//   code runs between the write and the use). `bindingValues(id)`: the same, or the final writes of
+//   an `if`/`else` or `switch` that writes the name on every path to the use (one of them reaches it).
 // - `iteratedList(binding)`: the list a `for...of` variable or an element callback's parameter
 //   (`list.map((x) => ...)`) takes its elements from.
 // - `calledFunction(call)`: the same-file function a call calls (`f()`, `this.m()`, `Class.m()`,
@@ -17,6 +18,8 @@
 //   constant object literal's property, a class member's initializer or its `this.key = ...` writes (a
 //   constructor parameter followed to each `new`); `accessedKey(access)`, the key an access names;
 //   `constantObject(receiver)`, a constant whose members are read where they were written.
+// - `runsBefore(statement, use)`, `memberWriteOrder(assignment, use, bound)`: whether a statement or a
+//   write into an object (`init.body = ...`) runs before a use, by the same straight-line rules.
 // - `enclosingFunction(node)`, `isLoop(node)`: what every part means by "the function around" and "a loop".
 // Every answer is "undefined: cannot be known" when the file leaves any doubt.
 
@@ -35,27 +38,38 @@ export const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'f
 export interface BoundValue {
   binding: Binding;
   expression: ts.Expression;
-  /** The end of the declaration or assignment that wrote it. */
+  /** The end of the declaration or assignment that wrote it (of the `if` or `switch` around a branch's write). */
   from: number;
 }
 
-/** The expression `id` holds at this use, or undefined when it cannot be known. */
+/** The expression `id` holds at this use, or undefined when it cannot be known (or may be one of several writes). */
 export function bindingValue(id: ts.Identifier, ctx: TsContext, binding = resolveIdentifier(ctx.index, id)): BoundValue | undefined {
-  if (!binding) return undefined;
-  if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
-  if (!binding.reassigned) return binding.initializer ? { binding, expression: binding.initializer, from: binding.node.end } : undefined;
-  return reachingWrite(binding, id, ctx);
+  const values = bindingValues(id, ctx, binding);
+  return values?.length === 1 ? values[0] : undefined;
 }
 
 /**
- * The initializer or plain assignment that certainly gives `binding` its value at `use` (see bindingValue).
+ * The expressions `id` may hold at this use, one of which it certainly holds: one (bindingValue's
+ * answer), or each final write of an `if`/`else` or `switch` that assigns the name on every path to
+ * the use (as a conditional expression's branches are). Undefined when it cannot be known.
+ */
+export function bindingValues(id: ts.Identifier, ctx: TsContext, binding = resolveIdentifier(ctx.index, id)): BoundValue[] | undefined {
+  if (!binding) return undefined;
+  if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
+  if (!binding.reassigned) return binding.initializer ? [{ binding, expression: binding.initializer, from: binding.node.end }] : undefined;
+  return reachingWrites(binding, id, ctx);
+}
+
+/**
+ * The initializer or plain assignment that certainly gives `binding` its value at `use` (see bindingValue),
+ * or the writes of the branching statement one of which certainly does.
  *
  * In the function that declares the name, every write must be ordered: one in another function could
  * run at any call. A use in another function (a module's `let response;` written and read in `main`,
  * or a closure's) holds that function's last write before it when no code can run in between: no
  * call, `new`, `await` or `yield` between the write and the use, so no write elsewhere comes between.
  */
-function reachingWrite(binding: Binding, use: ts.Node, ctx: TsContext): BoundValue | undefined {
+function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundValue[] | undefined {
   const declaration = binding.node;
   if (binding.kind === 'const' || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
   const writes = ctx.index.writes.get(binding);
@@ -81,19 +95,164 @@ function reachingWrite(binding: Binding, use: ts.Node, ctx: TsContext): BoundVal
       last = { statement: assignment.parent, expression: assignment.right, end: assignment.end };
     }
   }
-  if (!last?.expression) return undefined;
-  const { statement } = last;
+  if (!last) return undefined;
+  let values: BoundValue[] | undefined;
+  let statement = last.statement;
+  if (ts.isVariableStatement(statement) || ts.isExpressionStatement(statement)) {
+    // The write is a statement of a statement list holding the use: it ran before the use, and nothing
+    // wrote the name since (it is the last write before the use).
+    if (last.expression && runsBefore(statement, use)) values = [{ binding, expression: last.expression, from: last.end }];
+  }
+  if (!values) {
+    // The last write is inside a statement of such a list: an `if`/`else` or `switch` that ends every
+    // path through it with a write of the name leaves one of those writes in it.
+    while (!(isStatementList(statement.parent) && holds(statement.parent, use)) && !ts.isFunctionLike(statement.parent)) statement = statement.parent;
+    const finals = ts.isIfStatement(statement) || ts.isSwitchStatement(statement) ? finalWrites(statement, binding, ctx) : undefined;
+    if (!finals || finals.length === 0) return undefined;
+    // In another function than the declaration's, code that runs after a write in its branch could write the name elsewhere.
+    const branching = statement;
+    if (!own && finals.some((write) => codeRunsBetween(branching, write.end, branching.end))) return undefined;
+    // What follows a final write in its branch does not name the value: what the code does to it is
+    // done after the statement, on every path.
+    values = finals.map((write) => ({ binding, expression: write.right, from: branching.end }));
+  }
   const block = statement.parent;
-  // The write is a statement of a statement list holding the use: it ran before the use, and nothing
-  // wrote the name since (it is the last write before the use) — unless a loop around the use repeats it.
-  if (!ts.isVariableStatement(statement) && !ts.isExpressionStatement(statement)) return undefined;
-  if (!(ts.isBlock(block) || ts.isSourceFile(block) || ts.isCaseClause(block) || ts.isDefaultClause(block) || ts.isModuleBlock(block))) return undefined;
+  if (statement.end > usePos || !holds(block, use)) return undefined;
+  // Unless a loop around the use repeats a write.
   for (let node = use.parent; node !== block; node = node.parent) {
     if (!node) return undefined;
     if (isLoop(node) && writes.some((w) => w.pos >= node.pos && w.end <= node.end)) return undefined;
   }
-  if (!own && codeRunsBetween(block, last.end, usePos)) return undefined;
-  return { binding, expression: last.expression, from: last.end };
+  if (!own && codeRunsBetween(block, statement.end, usePos)) return undefined;
+  return values;
+}
+
+/**
+ * True when a statement certainly runs before `use` each time the use runs: a statement of a
+ * statement list holding the use, in the same function, ending before it. With `after` (the write
+ * of a name that reaches the use), it also comes after that write when the two are in one function.
+ */
+export function runsBefore(statement: ts.Node, use: ts.Node, after?: BoundValue): boolean {
+  if (statement.end > use.pos || !isStatementList(statement.parent) || !holds(statement.parent, use)) return false;
+  const home = enclosingFunction(statement);
+  if (home !== enclosingFunction(use)) return false;
+  return !after || statement.pos >= after.from || enclosingFunction(after.expression) !== home;
+}
+
+/**
+ * How a write into the object a name holds (`init.body = ...`) stands to a read of the name at `use`,
+ * `bound` being the write of the name that reaches the use: `before` when it is a statement that
+ * runsBefore the use after `bound`; `never` when it cannot run between the two (in the function
+ * that made the object and reads it, after the read or before `bound`, and no loop around the read
+ * repeats it); else `maybe` (in a branch, a loop, another function, or after the read of an object
+ * made outside the function, which a later call reads again).
+ */
+export function memberWriteOrder(assignment: ts.BinaryExpression, use: ts.Node, bound: BoundValue): 'before' | 'never' | 'maybe' {
+  const home = enclosingFunction(use);
+  if (enclosingFunction(assignment) !== home) return 'maybe';
+  const statement = assignment.parent;
+  if (ts.isExpressionStatement(statement) && statement.expression === assignment && runsBefore(statement, use, bound)) return 'before';
+  if (enclosingFunction(bound.expression) !== home) return 'maybe';
+  for (let node = use.parent; node && node !== home; node = node.parent) {
+    if (isLoop(node) && holds(node, assignment)) return 'maybe';
+  }
+  return assignment.pos >= use.end || assignment.end <= bound.from ? 'never' : 'maybe';
+}
+
+function holds(outer: ts.Node, inner: ts.Node): boolean {
+  return outer.pos <= inner.pos && inner.end <= outer.end;
+}
+
+function isStatementList(node: ts.Node): boolean {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node);
+}
+
+/**
+ * The assignments `name = value;` that give `binding` its value when `statement` completes normally:
+ * the statement itself, a block's last statement that writes the name, both branches of an `if` with an `else`, and each
+ * clause of a `switch` with a `default` (a clause ends with its writes and a `break`, or falls
+ * through empty). A `throw` or `return` never completes (an empty list). Undefined when some path
+ * may complete without a final write.
+ */
+function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, depth = 0): ts.BinaryExpression[] | undefined {
+  if (depth > 16) return undefined;
+  switch (statement.kind) {
+    case ts.SyntaxKind.ExpressionStatement: {
+      const expression = (statement as ts.ExpressionStatement).expression;
+      const written =
+        ts.isBinaryExpression(expression) &&
+        expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isIdentifier(expression.left) &&
+        resolveIdentifier(ctx.index, expression.left) === binding;
+      return written ? [expression] : undefined;
+    }
+    case ts.SyntaxKind.ThrowStatement:
+    case ts.SyntaxKind.ReturnStatement:
+      return [];
+    case ts.SyntaxKind.Block:
+      return listWrites((statement as ts.Block).statements, binding, ctx, depth);
+    case ts.SyntaxKind.IfStatement: {
+      const { thenStatement, elseStatement } = statement as ts.IfStatement;
+      const then = elseStatement && finalWrites(thenStatement, binding, ctx, depth + 1);
+      const otherwise = then && finalWrites(elseStatement, binding, ctx, depth + 1);
+      return otherwise && [...then, ...otherwise];
+    }
+    case ts.SyntaxKind.SwitchStatement: {
+      const clauses = (statement as ts.SwitchStatement).caseBlock.clauses;
+      if (!clauses.some(ts.isDefaultClause)) return undefined;
+      const out: ts.BinaryExpression[] = [];
+      for (let i = 0; i < clauses.length; i++) {
+        const statements = clauses[i].statements;
+        const isLast = i === clauses.length - 1;
+        // An empty clause falls through to the next one (the last one completes the switch unwritten).
+        if (statements.length === 0) {
+          if (isLast) return undefined;
+          continue;
+        }
+        const tail = statements[statements.length - 1];
+        const breaks = ts.isBreakStatement(tail) && !tail.label;
+        const body = breaks ? statements.slice(0, -1) : statements;
+        const written = listWrites(body, binding, ctx, depth);
+        // A clause that writes and neither breaks nor ends the switch falls through into the next one's writes.
+        if (!written || (written.length > 0 && !breaks && !isLast)) return undefined;
+        // An earlier `break` leaves the switch before the write.
+        if (body.some(breaksOut)) return undefined;
+        appendAll(out, written);
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The final writes of a statement list: those of its last statement that writes the name, when what
+ * follows it does not name it (code there could change the object it holds, after the write, on
+ * this path only), unless the list ends with a `throw` or `return` after it.
+ */
+function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: TsContext, depth: number): ts.BinaryExpression[] | undefined {
+  const writes = ctx.index.writes.get(binding) ?? [];
+  for (let i = statements.length - 1; i >= 0; i--) {
+    const statement = statements[i];
+    if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return [];
+    if (writes.some((w) => holds(statement, w))) return finalWrites(statement, binding, ctx, depth + 1);
+    if (names(statement, binding.name)) return undefined;
+  }
+  return undefined;
+}
+
+/** True when an identifier spelt `name` occurs in a node (a property name of that spelling too). */
+function names(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name;
+  return ts.forEachChild(node, (child) => names(child, name) || undefined) === true;
+}
+
+/** True when a statement holds a `break` of the statement around it (not one of a loop or switch inside it). */
+function breaksOut(node: ts.Node): boolean {
+  if (ts.isBreakStatement(node)) return true;
+  if (isLoop(node) || ts.isSwitchStatement(node) || ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  return ts.forEachChild(node, breaksOut) === true;
 }
 
 /** Kinds that run other code (or let it run) where they are evaluated. */

@@ -9,7 +9,7 @@ import { parseLeonardoUrl } from '../leonardo-url.js';
 import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValue, calledFunction, memberExpressions, returnedExpressions } from './resolve.js';
+import { bindingValues, calledFunction, memberExpressions, returnedExpressions } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName } from './values.js';
 import { appendAll } from '../../arrays.js';
@@ -89,9 +89,24 @@ function templatePieces(node: ts.TemplateExpression, ctx: TsContext, depth: numb
 
 function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): UrlPiece[] {
   const binding = resolveIdentifier(ctx.index, node);
-  const bound = bindingValue(node, ctx, binding);
-  if (!binding || !bound) return [placeholder(node, ctx, binding)];
-  return withBinding(ctx, binding, () => urlPieces(bound.expression, ctx, depth + 1)) ?? [placeholder(node, ctx, binding)];
+  const bounds = bindingValues(node, ctx, binding);
+  if (!binding || !bounds) return [placeholder(node, ctx, binding)];
+  const pieces = withBinding(ctx, binding, () => {
+    const [first, ...others] = bounds.map((bound) => urlPieces(bound.expression, ctx, depth + 1));
+    if (others.length === 0) return first;
+    // One of an `if`/`else`'s writes: a URL only when every write spells the same one (a part that
+    // cannot be known in the same place of each), and then located in none of them, so that no
+    // edit changes one write and not the others.
+    const shape = urlShape(first);
+    if (others.some((other) => urlShape(other) !== shape)) return undefined;
+    return first.map((piece) => (piece.unknown ? piece : { text: piece.text }));
+  });
+  return pieces ?? [placeholder(node, ctx, binding)];
+}
+
+/** The text of URL pieces with each part that cannot be known as `{}`. */
+function urlShape(pieces: readonly UrlPiece[]): string {
+  return pieces.map((p) => (p.unknown ? '{}' : p.text)).join('');
 }
 
 /**

@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import type { Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments } from './resolve.js';
+import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -95,29 +95,42 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   if (ts.isVariableDeclaration(binding.node) && ts.isObjectBindingPattern(binding.node.name)) {
     return destructuredValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
   }
-  const bound = bindingValue(node, ctx, binding);
-  if (!bound) {
+  const bounds = bindingValues(node, ctx, binding);
+  if (!bounds) {
     const list = iteratedList(binding);
     return (list && withBinding(ctx, binding, () => elementValue(list, node, ctx, depth))) ?? unknownValue(node, ctx);
   }
   const resolved = withBinding(ctx, binding, () => {
-    const value = valueOf(bound.expression, ctx, depth + 1);
-    if (value.kind === 'object') return composeObject(value, bound, node, ctx, depth);
-    // Each object the name may hold gets what the code adds to it before this use.
-    if (value.kind === 'alternatives' && value.options.some((o) => o.kind === 'object')) {
-      return Object.assign({}, value, { options: value.options.map((o) => (o.kind === 'object' ? composeObject(o, bound, node, ctx, depth) : o)) });
+    if (bounds.length === 1) return writtenValue(bounds[0], node, ctx, depth);
+    // One of an `if`/`else`'s or a `switch`'s writes: each is an option, as a conditional's branches are.
+    const options: Value[] = [];
+    for (const bound of bounds) {
+      const value = writtenValue(bound, node, ctx, depth);
+      if (value.kind === 'alternatives') appendAll(options, value.options);
+      else options.push(value);
     }
-    return value;
+    return { kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue;
   });
   return resolved ?? unknownValue(node, ctx);
+}
+
+/** The value a name holds from one write, with what the code adds to each object of it before this use. */
+function writtenValue(bound: BoundValue, use: ts.Identifier, ctx: TsContext, depth: number): Value {
+  const value = valueOf(bound.expression, ctx, depth + 1);
+  if (value.kind === 'object') return composeObject(value, bound, use, ctx, depth);
+  if (value.kind === 'alternatives' && value.options.some((o) => o.kind === 'object')) {
+    return Object.assign({}, value, { options: value.options.map((o) => (o.kind === 'object' ? composeObject(o, bound, use, ctx, depth) : o)) });
+  }
+  return value;
 }
 
 /**
  * What a parameter holds: an element callback's (`list.map((p) => …)`) each element of its list; a
  * function's or method's, what the calls this file makes pass (`generate({ prompt, num_images: 9 })`),
  * when the function writes nothing into the parameter; calls it cannot see (an exported function, a
- * method) may pass anything. One call gives its argument's value; more, each of them as alternatives.
- * The values' spans are the callers'.
+ * method) may pass anything, or leave out an argument that has a default. One call gives its
+ * argument's value; more, each of them as alternatives. The values' spans are the callers' (a
+ * default's, the function's).
  */
 function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, depth: number): Value | undefined {
   if (ts.isParameter(binding.node) && ts.isObjectBindingPattern(binding.node.name)) return destructuredValue(node, binding, ctx, depth);
@@ -128,7 +141,15 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   // A parameter the function writes into or hands on (`params.modelId = …`, `addDefaults(params)`) holds more than the callers wrote.
   if (mayBeChanged(binding, ctx, node)) return undefined;
   const visible = visibleArguments(parameter, ctx);
-  if (!visible || visible.args.length > MAX_CALLERS) return undefined;
+  // A default is what a call that leaves the argument out sends (`model = "x"`, as `model ?? "x"` is):
+  // when calls this file cannot see may be made, one option more (a visible call without the argument
+  // brings it already). It belongs to no call, so it pairs with no other parameter's call.
+  const initializer = parameter.initializer;
+  const fallback = initializer && !visible?.complete && !visible?.args.includes(initializer) ? initializer : undefined;
+  if (!visible) {
+    return fallback && withBinding(ctx, binding, () => ({ kind: 'alternatives', span: spanOf(node, ctx), options: [unknownValue(node, ctx), valueOf(fallback, ctx, depth + 1)] }) satisfies AlternativesValue);
+  }
+  if (visible.args.length > MAX_CALLERS) return undefined;
   // Each call's value is one option (and calls this file cannot see, one unknown option more); two
   // parameters read apart would pair one call's value with another's (a width from one call, a count
   // from the next): several calls only for a use that takes the value whole (the body itself, or
@@ -138,6 +159,7 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   return withBinding(ctx, binding, () => {
     const options = args.map((argument) => valueOf(argument, ctx, depth + 1));
     if (!complete) options.push(unknownValue(node, ctx));
+    if (fallback) options.push(valueOf(fallback, ctx, depth + 1));
     return options.length === 1 ? options[0] : ({ kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue);
   });
 }

@@ -2,11 +2,12 @@
 // parameter as the body (`const leo = (path, body) => fetch(`${BASE}${path}`, {body: JSON.stringify(body)})`).
 // Each call to it with a literal path is a request; its body is the call's argument. A function that
 // passes its own parameter on as a wrapper's path (`static post(path, body) { return this.request('POST',
-// path, body) }`) is a wrapper too, its calls followed through the chain.
+// path, body) }`) is a wrapper too, its calls followed through the chain. The method is a literal, a
+// parameter, or chosen by whether a parameter is passed (`body ? "POST" : "GET"`): what each call sends.
 
 import ts from 'typescript';
 import type { Catalogue } from '../../../api/types.js';
-import type { RequestSite } from '../../types.js';
+import type { RequestSite, Value } from '../../types.js';
 import { bodyValue, sentExpression } from './bodies.js';
 import { methodOption, readBody, type MethodRef, type SendCall } from './calls.js';
 import { readOptions } from './clients.js';
@@ -16,7 +17,7 @@ import { resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { calledFunction, enclosingFunction, functionName, memberName } from './resolve.js';
-import { constString } from './values.js';
+import { constString, valueOf } from './values.js';
 
 export interface Wrapper {
   fn: ts.SignatureDeclaration;
@@ -26,6 +27,8 @@ export interface Wrapper {
   urlParam: number;
   bodyParam?: number;
   methodParam?: number;
+  /** A method chosen by whether a parameter is there: `body ? "POST" : "GET"`. */
+  methodWhen?: { param: number; present: string; absent: string };
   /** A parameter passed (or spread) as the client's options: `fetch(url, {...init})`. */
   optionsParam?: number;
   /** For a function that calls another wrapper with its own parameters: that wrapper and the call. */
@@ -63,6 +66,8 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
   const method = send.methodExpression && skipOuter(send.methodExpression);
   if (!send.method && method && ts.isIdentifier(method)) {
     wrapper.methodParam = parameterIndex(fn, resolveIdentifier(ctx.index, method));
+  } else if (!send.method && method && ts.isConditionalExpression(method)) {
+    wrapper.methodWhen = methodWhen(fn, method, ctx);
   }
   for (const open of send.openOptions) {
     const node = skipOuter(open);
@@ -73,6 +78,26 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
     }
   }
   addWrapper(table, wrapper);
+}
+
+/**
+ * `body ? "POST" : "GET"` (or `!body ? "GET" : "POST"`) on a parameter the function does not write:
+ * the method each call sends by whether it passes that parameter, as a body sent only when there is
+ * one (`body ? JSON.stringify(body) : undefined`) is followed to each call.
+ */
+function methodWhen(fn: ts.SignatureDeclaration, method: ts.ConditionalExpression, ctx: TsContext): Wrapper['methodWhen'] {
+  let condition = skipOuter(method.condition);
+  let [present, absent] = [method.whenTrue, method.whenFalse];
+  if (ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken) {
+    condition = skipOuter(condition.operand);
+    [present, absent] = [absent, present];
+  }
+  const binding = ts.isIdentifier(condition) ? resolveIdentifier(ctx.index, condition) : undefined;
+  const param = binding && !binding.reassigned ? parameterIndex(fn, binding) : undefined;
+  const whenPresent = constString(present, ctx);
+  const whenAbsent = constString(absent, ctx);
+  if (param === undefined || !whenPresent || !whenAbsent) return undefined;
+  return { param, present: whenPresent.value.toUpperCase(), absent: whenAbsent.value.toUpperCase() };
 }
 
 /** Add a wrapper to the table; the names it is called by go into `names` too, when given. */
@@ -204,6 +229,10 @@ export function siteFromWrapperCall(
  * of the function around the call, what the call around that passes, and so on out.
  */
 function argument(frame: Frame, index: number, ctx: TsContext): ts.Expression | undefined {
+  // After a spread (`call(...args)`), which argument is the parameter's cannot be known: the spread
+  // itself stands for it (a value that cannot be known, not one that is absent).
+  const spread = frame.call.arguments.slice(0, index + 1).find(ts.isSpreadElement);
+  if (spread) return spread;
   const expression = frame.call.arguments[index] ?? frame.fn.parameters[index]?.initializer;
   const outer = frame.outer;
   if (!expression || !outer) return expression;
@@ -225,8 +254,40 @@ function passedOn(expression: ts.Expression, frame: Frame, ctx: TsContext): ts.E
 }
 
 function methodArgument(frame: Frame, wrapper: Wrapper, ctx: TsContext): MethodRef | undefined {
+  const when = wrapper.methodWhen;
+  if (when) {
+    // No span: the literal is the wrapper's, shared by every call (an edit there changes them all).
+    const passed = argument(frame, when.param, ctx);
+    const present = passed ? truthy(valueOf(passed, ctx)) : false;
+    return present === undefined ? undefined : { value: present ? when.present : when.absent };
+  }
   if (wrapper.methodParam === undefined) return undefined;
   const expression = argument(frame, wrapper.methodParam, ctx);
   const literal = expression && constString(expression, ctx);
   return literal ? { value: literal.value.toUpperCase(), span: literal.inner } : undefined;
+}
+
+/** Whether a value is truthy, when that can be known (each option of alternatives alike). */
+function truthy(value: Value): boolean | undefined {
+  switch (value.kind) {
+    case 'object':
+    case 'array':
+      return true;
+    case 'string':
+      return value.value !== '';
+    case 'number':
+      return value.value !== 0 && !Number.isNaN(value.value);
+    case 'boolean':
+      return value.value;
+    case 'null':
+      return false;
+    case 'foreign':
+      return value.what !== 'undefined';
+    case 'alternatives': {
+      const answers = new Set(value.options.map(truthy));
+      return answers.size === 1 ? [...answers][0] : undefined;
+    }
+    case 'unknown':
+      return undefined;
+  }
 }
