@@ -101,10 +101,8 @@ function sideValues(object: ObjectValue, field: Field, naming: Naming): { values
   const property = propertyFor(object, field, naming);
   if (property) {
     if (property.conditional) return undefined;
-    // A side that may be something unknown (`width ?? 1024`, a parameter's default) is not certainly large.
-    const options = literalOptions(property.value);
-    if (!options.every((o) => o.kind === 'number')) return undefined;
-    return { values: options.map((o) => o.value), isDefault: false };
+    const values = literalOptions(property.value).flatMap((o) => (o.kind === 'number' ? [o.value] : []));
+    return { values, isDefault: false };
   }
   if (object.hasUnknownKeys || typeof field.sdkDefault !== 'number') return undefined;
   return { values: [field.sdkDefault], isDefault: true };
