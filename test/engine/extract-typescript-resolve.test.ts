@@ -634,3 +634,20 @@ export async function run() {
   // Every call is seen, and each passes a width: the default is never sent.
   assert.deepEqual(plain(property(everyCallSeen.body, 'width').value), 512);
 });
+
+test('a call nested deep between a write and a read counts as code that may write the name (as deep as the parser goes)', () => {
+  // (Deeper, the parser itself runs out of stack: the file is then reported as nested too deeply.)
+  const depth = 1200;
+  const nested = `${'if (ok) { '.repeat(depth)}log(url);${' }'.repeat(depth)}`;
+  const code = `import axios from "axios";
+let url = "${V1}/me";
+export async function main(id: string, ok: boolean) {
+  url = \`${V1}/generations/\${id}\`;
+  ${nested}
+  let body;
+  if (ok) { body = { prompt: "a" }; ${nested} } else { body = { prompt: "b" }; }
+  return axios.post(url, body);
+}`;
+  // A call in between may write the module's url: unknown, and no request; what matters is the answer, not a crash.
+  assert.deepEqual(extract(code).map(describe), []);
+});

@@ -121,22 +121,25 @@ describe('resolving an identifier', () => {
     const expected = ts.createSourceFile('deep.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const mine = ts.createSourceFile('deep.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
     const index = buildIndex(mine);
-    const parents = (root: ts.Node): string[] => {
-      const out: string[] = [];
-      const visit = (node: ts.Node): void => {
-        out.push(`${node.kind}@${node.pos} in ${node.parent?.kind}@${node.parent?.pos}`);
-        ts.forEachChild(node, visit);
-      };
-      ts.forEachChild(root, visit);
+    // The test's own walks are iterative too: a recursive one overflows the stack at this depth as the
+    // frames of unoptimised code are larger (it did, now and then, under the whole suite).
+    const preorder = (root: ts.Node): ts.Node[] => {
+      const out: ts.Node[] = [];
+      const stack: ts.Node[] = [root];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        out.push(node);
+        const children: ts.Node[] = [];
+        ts.forEachChild(node, (child) => {
+          children.push(child);
+        });
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      }
       return out;
     };
+    const parents = (root: ts.Node): string[] => preorder(root).slice(1).map((node) => `${node.kind}@${node.pos} in ${node.parent?.kind}@${node.parent?.pos}`);
     assert.deepEqual(parents(mine), parents(expected));
-    const calls: number[] = [];
-    const visitCalls = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) calls.push(node.pos);
-      ts.forEachChild(node, visitCalls);
-    };
-    visitCalls(expected);
+    const calls = preorder(expected).filter(ts.isCallExpression).map((call) => call.pos);
     assert.deepEqual(index.calls.map((call) => call.pos), calls);
   });
 

@@ -244,15 +244,30 @@ function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: 
 
 /** True when an identifier spelt `name` occurs in a node (a property name of that spelling too). */
 function names(node: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(node)) return node.text === name;
-  return ts.forEachChild(node, (child) => names(child, name) || undefined) === true;
+  return someNode(node, (n) => (ts.isIdentifier(n) && n.text === name ? true : undefined));
 }
 
 /** True when a statement holds a `break` of the statement around it (not one of a loop or switch inside it). */
 function breaksOut(node: ts.Node): boolean {
-  if (ts.isBreakStatement(node)) return true;
-  if (isLoop(node) || ts.isSwitchStatement(node) || ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-  return ts.forEachChild(node, breaksOut) === true;
+  return someNode(node, (n) => (ts.isBreakStatement(n) ? true : isLoop(n) || ts.isSwitchStatement(n) || ts.isFunctionLike(n) || ts.isClassLike(n) ? false : undefined));
+}
+
+/**
+ * True when `test` answers true for `root` or a node under it; `false` leaves a node's subtree out.
+ * A work list, not recursion: the code between two statements may be nested deeper than the stack.
+ */
+function someNode(root: ts.Node, test: (node: ts.Node) => boolean | undefined): boolean {
+  const pending: ts.Node[] = [root];
+  const push = (child: ts.Node): undefined => {
+    pending.push(child);
+    return undefined;
+  };
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const answer = test(node);
+    if (answer === true) return true;
+    if (answer === undefined) ts.forEachChild(node, push);
+  }
+  return false;
 }
 
 /** Kinds that run other code (or let it run) where they are evaluated. */
@@ -277,13 +292,11 @@ for (const kind of [
  * function's body does not run where it is written.
  */
 function codeRunsBetween(root: ts.Node, from: number, to: number): boolean {
-  const visit = (node: ts.Node): boolean | undefined => {
-    if (node.end <= from || node.pos >= to) return undefined;
-    if (RUNS_CODE[node.kind] && (node.end <= to || ts.isForOfStatement(node) || ts.isClassLike(node))) return true;
-    if (ts.isFunctionLike(node)) return undefined;
-    return ts.forEachChild(node, visit);
-  };
-  return ts.forEachChild(root, visit) === true;
+  return someNode(root, (node) => {
+    if (node === root) return undefined;
+    if (node.end <= from || node.pos >= to || ts.isFunctionLike(node)) return false;
+    return RUNS_CODE[node.kind] && (node.end <= to || ts.isForOfStatement(node) || ts.isClassLike(node)) ? true : undefined;
+  });
 }
 
 export type Loop = ts.WhileStatement | ts.DoStatement | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
