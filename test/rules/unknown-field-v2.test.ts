@@ -8,6 +8,43 @@ const ID = '5c1c7b5e-0d6e-4e55-9bd0-0b3b5c8c3b1a';
 ruleTester.run('unknown-field', {
   valid: [
     {
+      name: 'a model and its parameters each set in both branches of an if: never paired across the branches',
+      code: `export async function POST(req: Request) {
+  const { prompt, hd } = await req.json();
+  let model: string;
+  let parameters: Record<string, unknown>;
+  if (hd) {
+    model = 'gpt-image-2';
+    parameters = { prompt, quality: 'LOW', quantity: 1 };
+  } else {
+    model = 'flux-pro-2.0';
+    parameters = { prompt, quantity: 1 };
+  }
+  return fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model, parameters, public: false }),
+  });
+}
+`,
+    },
+    {
+      name: 'the same with two conditional expressions on one condition',
+      code: fetchCode(`{ model: hd ? 'gpt-image-2' : 'flux-pro-2.0', parameters: hd ? { prompt, quality: 'LOW' } : { prompt }, public: false }`).replace('prompt', 'prompt, hd'),
+    },
+    {
+      name: "a model parameter's default is never paired with the parameters another call passes",
+      code: `export async function generate(parameters: Record<string, unknown>, model = 'flux-pro-2.0') {
+  return fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model, parameters, public: false }),
+  });
+}
+export const hd = (prompt: string) => generate({ prompt, quality: 'LOW', quantity: 1 }, 'gpt-image-2');
+`,
+    },
+    {
       name: 'not flagged: a valid gpt-image-2 body',
       code: fetchCode(`{ model: 'gpt-image-2', parameters: { prompt, quality: 'LOW', quantity: 1, width: 1024, height: 1024, prompt_enhance: 'OFF' }, public: false }`),
     },

@@ -112,6 +112,10 @@ function walk(requests: readonly RequestSite[]): V2Walk {
       if (body.kind !== 'object') continue;
       const v2Body = describe(request, body, catalogue);
       out.bodies.push(v2Body);
+      // A model and parameters that each have several options (`model: hd ? a : b` beside `parameters:
+      // hd ? p : q`, or each written in both branches of an `if`) are paired by the code in a way the
+      // values do not say: no parameters object is judged against a model it may never be sent with.
+      if (v2Body.models.length > 1 && v2Body.parameterObjects.length > 1) continue;
       for (const { model } of v2Body.models) {
         if (!model) continue;
         const schema: V2Param = { type: 'object', properties: model.params, ...(model.closed ? { closed: true as const } : {}) };

@@ -141,12 +141,13 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   // A parameter the function writes into or hands on (`params.modelId = …`, `addDefaults(params)`) holds more than the callers wrote.
   if (mayBeChanged(binding, ctx, node)) return undefined;
   const visible = visibleArguments(parameter, ctx);
-  // A default is what a call that leaves the argument out sends (`model = "x"`, as `model ?? "x"` is):
-  // when calls this file cannot see may be made, one option more (a visible call without the argument
-  // brings it already). It belongs to no call, so it pairs with no other parameter's call.
-  const initializer = parameter.initializer;
-  const fallback = initializer && !visible?.complete && !visible?.args.includes(initializer) ? initializer : undefined;
+  // A default is what a call that leaves the argument out sends (`model = "x"`, as `model ?? "x"` is).
+  // A visible call without the argument brings it already. With no visible call at all (an exported
+  // function), it is one option beside the unknown: as one call more beside visible ones, read apart it
+  // would pair with another parameter's value at a visible call (`generate({ quality }, "gpt-image-2")`
+  // beside `model = "flux-pro-2.0"`), which that call does not send together.
   if (!visible) {
+    const fallback = parameter.initializer;
     return fallback && withBinding(ctx, binding, () => ({ kind: 'alternatives', span: spanOf(node, ctx), options: [unknownValue(node, ctx), valueOf(fallback, ctx, depth + 1)] }) satisfies AlternativesValue);
   }
   if (visible.args.length > MAX_CALLERS) return undefined;
@@ -159,7 +160,6 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   return withBinding(ctx, binding, () => {
     const options = args.map((argument) => valueOf(argument, ctx, depth + 1));
     if (!complete) options.push(unknownValue(node, ctx));
-    if (fallback) options.push(valueOf(fallback, ctx, depth + 1));
     return options.length === 1 ? options[0] : ({ kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue);
   });
 }
