@@ -23,6 +23,25 @@ curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
   ],
   invalid: [
     {
+      name: "a helper's calls that add to its path, not only fill in an id, are judged at each call",
+      path: 'app.js',
+      code: `const BASE = '${BASE}';
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+async function get(rest) {
+  return (await fetch(\`\${BASE}/generations/\${rest}\`, { headers })).json();
+}
+get('3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e');
+get('3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e/variationz');
+`,
+      findings: [
+        {
+          message: 'GET /generations/3f1c…/variationz is not an endpoint of the Leonardo.Ai REST API.',
+          at: [7, 5, "'3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e/variationz'"],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'a path that is not an endpoint: /generation → /generations (curl)',
       path: SH,
       code: `curl -X POST ${BASE}/generation -H 'content-type: application/json' -d '{"prompt":"a cat"}'\n`,

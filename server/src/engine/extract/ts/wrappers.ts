@@ -205,9 +205,11 @@ export function siteFromWrapperCall(
   const pieces = send.base ? joinBase(urlPieces(send.base, ctx), relative) : relative;
   const url = leonardoUrl(pieces, spanOf(pathArgument, ctx));
   if (!url?.path) return undefined;
-  // The send's own URL, the parameter left a placeholder: when it has a path, the send is a request of
-  // its own, and its path is judged there.
-  if (leonardoUrl(send.base ? joinBase(urlPieces(send.base, ctx), inner.pieces) : inner.pieces, url.span)?.path !== undefined) url.judgedAtSend = true;
+  // The send's own URL, the parameter left a placeholder: when it has a path and the call only fills in
+  // whole segments of it (an id), the send is a request of its own, and its path is judged there. A
+  // call that adds segments or text (`get("abc/variationz")`, `gen("-texturee")`) makes a path of its own.
+  const own = leonardoUrl(send.base ? joinBase(urlPieces(send.base, ctx), inner.pieces) : inner.pieces, url.span)?.path;
+  if (own !== undefined && fillsSegments(own, url.path)) url.judgedAtSend = true;
   const passed = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
   const written =
     inner.bodyParam !== undefined ? argument(frame, inner.bodyParam, ctx) : send.body ?? (passed && readBody(passed, send.keys));
@@ -222,6 +224,13 @@ export function siteFromWrapperCall(
     },
     catalogue,
   );
+}
+
+/** True when `path` is `template` with only whole `{…}` segments filled in (`/generations/{id}` → `/generations/abc`). */
+function fillsSegments(template: string, path: string): boolean {
+  const want = template.split('/');
+  const got = path.split('/');
+  return want.length === got.length && want.every((segment, i) => segment === got[i] || (/^\{[^/{}]*\}$/.test(segment) && got[i] !== ''));
 }
 
 /**
