@@ -1,4 +1,7 @@
 // unknown-response-field: reads of fields a known Leonardo response does not have, with the real path.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/engine/analyze.js';
 import { edit, ruleTester } from '../helpers/rule-tester.js';
 import { CORRECT_FLOW_CASES } from '../helpers/correct-flows.js';
 
@@ -290,6 +293,22 @@ export async function show(id) {
       ],
     },
     {
+      name: 'a row of reads off one value is no list of candidates: each is judged',
+      code: `${PREAMBLE}
+export async function row(id: string) {
+  const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+  return [gen.id, gen.statuss, gen.createdAt];
+}
+`,
+      findings: [
+        {
+          message: "'generations_by_pk' of the GET /generations/{id} response has no field 'statuss': did you mean 'status'?",
+          at: [6, 23, 'statuss'],
+          fixes: [{ title: "Read 'status'", output: edit('statuss', 'status'), preferred: false }],
+        },
+      ],
+    },
+    {
       name: 'an index guarded by Array.isArray of another value is judged',
       code: TESTED_GUESSES.replace('Array.isArray(json.uploadInitImage)', 'Array.isArray(json)'),
       findings: [
@@ -328,4 +347,17 @@ export async function video(id: string) {
       },
     ] },
   ],
+});
+
+test('a read behind a condition of twenty thousand operands is judged: the condition is walked from a work list', () => {
+  // Through analyze, not the rule tester: the tester also binds the snippet with the compiler, which recurses per operand.
+  const code = `${PREAMBLE}
+export async function deep(id: string, ok: boolean) {
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  if (${'ok && '.repeat(20000)}ok) return data[0];
+  return null;
+}
+`;
+  const findings = analyze({ text: code, kind: 'typescript', path: 'app.ts' }).findings.filter((f) => f.ruleId === 'unknown-response-field');
+  assert.deepEqual(findings.map((f) => code.slice(f.span.start - 5, f.span.end + 1)), ['data[0]']);
 });

@@ -19,7 +19,7 @@ import { isIdentifierName } from '../fix/builders.js';
 import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
-import { skipOuter } from '../extract/ts/scope.js';
+import { outermost, skipOuter } from '../extract/ts/scope.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { isEquality } from '../flow/status-checks.js';
 
@@ -73,10 +73,11 @@ function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
   ) {
     operand = operand.parent;
   }
-  // A list of candidates the code tries in turn (`[d.sdGenerationJob?.generationId, d.generationId]`): a
-  // chain too, when the others read the same name (`[fast.generate.generationId, best.job]` are two values).
-  if (ts.isArrayLiteralExpression(operand.parent)) {
-    const root = rootBinding(flow, operand);
+  // A list of candidates the code tries in turn (`[d.sdGenerationJob?.generationId, d.generationId].find(Boolean)`,
+  // or a constant of them looped over): a chain too, when the others are read off the same name
+  // (`[fast.generate.generationId, best.job]` are two values; `[gen.id, gen.statuss]` a row, not tried in turn).
+  if (ts.isArrayLiteralExpression(operand.parent) && isTriedInTurn(flow, operand.parent)) {
+    const root = rootBinding(flow, operand as ts.Expression);
     return (
       root !== undefined &&
       operand.parent.elements.some((other) => other !== operand && rootBinding(flow, other) === root && flow.originOf(other)?.kind === 'response')
@@ -90,16 +91,34 @@ function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
   return fallbackOperands(chain).some((other) => other !== operand && flow.originOf(other)?.kind === 'response');
 }
 
+/** Methods that take the first element that passes (`find(Boolean)`) or keep those that do (`filter(Boolean)[0]`). */
+const FIRST_OF = new Set(['find', 'findLast', 'filter', 'some']);
+
+/**
+ * A list whose elements are tried one after another: `[...].find(Boolean)` (or `filter`, `some`), or a
+ * constant holding it whose every use is such a call or the list of a `for...of`.
+ */
+function isTriedInTurn(flow: Flow, list: ts.ArrayLiteralExpression): boolean {
+  const picksFrom = (use: ts.Node): boolean => {
+    const parent = use.parent;
+    if (ts.isForOfStatement(parent) && parent.expression === use) return true;
+    return ts.isPropertyAccessExpression(parent) && parent.expression === use && FIRST_OF.has(parent.name.text) && ts.isCallExpression(parent.parent);
+  };
+  const holder = outermost(list);
+  if (picksFrom(holder)) return true;
+  const declaration = holder.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== holder || !ts.isIdentifier(declaration.name)) return false;
+  const binding = flow.binding(declaration.name);
+  if (binding?.kind !== 'const') return false;
+  const uses = flow.referencesOf(binding).filter((use) => use !== declaration.name);
+  return uses.length > 0 && uses.every(picksFrom);
+}
+
 /** The binding a chain of reads starts from: `d` of `(d.job as Job)?.id`. */
-function rootBinding(flow: Flow, expression: ts.Node): Binding | undefined {
-  let node = expression;
-  for (;;) {
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) {
-      node = node.expression;
-    } else {
-      return ts.isIdentifier(node) ? flow.binding(node) : undefined;
-    }
-  }
+function rootBinding(flow: Flow, expression: ts.Expression): Binding | undefined {
+  let node = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuter(node.expression);
+  return ts.isIdentifier(node) ? flow.binding(node) : undefined;
 }
 
 function isFallbackOperator(kind: ts.SyntaxKind): boolean {
@@ -155,20 +174,30 @@ function nullTested(node: ts.Node): ts.Expression | undefined {
  * true, `a || b` false makes both false, `!a` and `a == null` turn it over.
  */
 function implies(condition: ts.Expression, truthy: boolean, test: (node: ts.Expression) => boolean): boolean {
-  const node = skipOuter(condition);
-  if (isNot(node)) return implies(node.operand, !truthy, test);
-  if (ts.isBinaryExpression(node)) {
-    const kind = node.operatorToken.kind;
-    if (kind === (truthy ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken)) {
-      return implies(node.left, truthy, test) || implies(node.right, truthy, test);
+  // A work list, not recursion: the parser builds a long `a && b && ...` chain without recursing.
+  const pending: Array<{ node: ts.Expression; truthy: boolean }> = [{ node: condition, truthy }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const node = skipOuter(next.node);
+    if (isNot(node)) {
+      pending.push({ node: node.operand, truthy: !next.truthy });
+      continue;
     }
-    const operand = nullTested(node);
-    if (operand) {
-      const equal = kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken;
-      return implies(operand, equal ? !truthy : truthy, test);
+    if (ts.isBinaryExpression(node)) {
+      const kind = node.operatorToken.kind;
+      if (kind === (next.truthy ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken)) {
+        pending.push({ node: node.right, truthy: next.truthy }, { node: node.left, truthy: next.truthy });
+        continue;
+      }
+      const operand = nullTested(node);
+      if (operand) {
+        const equal = kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken;
+        pending.push({ node: operand, truthy: equal ? !next.truthy : next.truthy });
+        continue;
+      }
     }
+    if (next.truthy && test(node)) return true;
   }
-  return truthy && test(node);
+  return false;
 }
 
 /**
