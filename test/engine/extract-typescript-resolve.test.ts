@@ -592,6 +592,11 @@ export async function afterwards() {
   const res = await fetch("${V1}/generations", init);
   init.body = JSON.stringify({ prompt: "y" });
   return res;
+}
+export async function assigned(prompt: string) {
+  const init: RequestInit = { method: "GET", headers: { authorization: \`Bearer \${KEY}\` } };
+  Object.assign(init, { method: "POST", body: JSON.stringify({ prompt }) });
+  return fetch("${V1}/generations", init);
 }`;
   const sites = extract(code);
   assert.deepEqual(sites.map(describe), [
@@ -601,7 +606,9 @@ export async function afterwards() {
     `fetch ? ${V1}/generations`,
     `fetch POST ${V1}/generations`,
     `fetch POST ${V1}/generations`,
+    `fetch ? ${V1}/generations`,
   ]);
+  assert.equal(sites[6].body, undefined, 'Object.assign may have set any option');
   assert.equal(sites[0].body, undefined);
   // A header written into the literal's headers: they are not all seen.
   assert.equal(sites[2].headers, undefined);

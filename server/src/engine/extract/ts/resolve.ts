@@ -270,7 +270,11 @@ function someNode(root: ts.Node, test: (node: ts.Node) => boolean | undefined): 
   return false;
 }
 
-/** Kinds that run other code (or let it run) where they are evaluated. */
+/**
+ * Kinds that run other code (or let it run) where they are evaluated: calls, `await`, iterators (a
+ * spread, `for...of`, an array pattern), a class's static parts. Getters and implicit conversions
+ * (`${x}`, `a + b`) are not counted, as nowhere else in the engine.
+ */
 const RUNS_CODE: boolean[] = [];
 for (const kind of [
   ts.SyntaxKind.CallExpression,
@@ -281,6 +285,8 @@ for (const kind of [
   ts.SyntaxKind.ClassDeclaration,
   ts.SyntaxKind.ClassExpression,
   ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.SpreadElement,
+  ts.SyntaxKind.ArrayBindingPattern,
 ]) {
   RUNS_CODE[kind] = true;
 }

@@ -29,7 +29,8 @@ const BODY_ARGUMENT: Record<string, number> = { delete3DModelById: 1 };
 const RENAMED_NAMESPACES: Record<string, string> = { generation: 'image' };
 
 export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
-  if (!importsSdk(ctx) && !importsSdkClient(ctx)) return [];
+  // A file that imports neither the SDK nor anything the workspace could say is an SDK client has none.
+  if (!importsSdk(ctx) && !ctx.imports) return [];
   const sites: RequestSite[] = [];
   for (const call of ctx.index.calls) {
     const callee = skipOuter(call.expression);
@@ -39,7 +40,8 @@ export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
     if (!catalogue.bySdkMethod(method)) continue;
     const target = operationTarget(skipOuter(callee.expression), ctx);
     if (!target) continue;
-    const endpoint = catalogue.bySdkMethod(method, target.namespace) ?? catalogue.bySdkMethod(method, RENAMED_NAMESPACES[target.namespace ?? '']);
+    const renamed = target.namespace !== undefined && Object.hasOwn(RENAMED_NAMESPACES, target.namespace) ? RENAMED_NAMESPACES[target.namespace] : undefined;
+    const endpoint = catalogue.bySdkMethod(method, target.namespace) ?? (renamed ? catalogue.bySdkMethod(method, renamed) : undefined);
     if (!endpoint) continue;
     const site: RequestSite = { source: 'sdk', naming: 'sdk', method: endpoint.method, endpoint, span: spanOf(call, ctx) };
     if (target.imported) site.related = [target.imported];
@@ -59,12 +61,6 @@ function unwrapRequestBody(body: Value, endpoint: Endpoint): Value {
 
 function importsSdk(ctx: TsContext): boolean {
   return ctx.index.imports.some((b) => b.module === SDK_MODULE);
-}
-
-/** True when the file imports an SDK client another module of the workspace makes. */
-function importsSdkClient(ctx: TsContext): boolean {
-  const imports = ctx.imports;
-  return imports !== undefined && ctx.index.imports.some((b) => b.module !== undefined && imports.resolve(b.module, b.imported ?? '*')?.kind === 'sdk-client');
 }
 
 /** `new Leonardo({...})` of the SDK's client class (what a module exports as an `sdk-client`). */
