@@ -11,6 +11,13 @@ const LCM = '// POST /generations-lcm\n';
 ruleTester.run('invalid-dimensions', {
   valid: [
     { name: 'the current API accepts up to 1536', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "width": 1536, "height": 1280}` },
+    {
+      name: 'an SDK namespace that is neither current nor one the SDK renamed is no SDK operation',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const sdk = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
+export const cover = (prompt: string) => sdk.drafts.createGeneration({ prompt, width: 804 });
+`,
+    },
     { name: 'valid sizes', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "width": 832, "height": 1216}` },
     { name: 'a string size is type-mismatch, not judged here', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "width": "770"}` },
     { name: 'LCM fixed sizes', path: 'request.jsonc', code: `${LCM}{"prompt": "x", "imageDataUrl": "data:image/jpeg;base64,AAAA", "width": 1024, "height": 640}` },
