@@ -8,7 +8,7 @@
 
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
-import { accessedKey, isLoop, isMemberAccess, type Loop } from '../extract/ts/resolve.js';
+import { accessedKey, isLoop, isMemberAccess, isStatementList, someNode, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { bindingOfFunction, type FunctionNode } from './functions.js';
 
@@ -272,10 +272,6 @@ export function isEquality(kind: ts.SyntaxKind): boolean {
   );
 }
 
-function isStatementList(node: ts.Node): boolean {
-  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
-}
-
 function statementsOf(list: ts.Node): readonly ts.Node[] {
   if (ts.isBlock(list) || ts.isSourceFile(list) || ts.isModuleBlock(list) || ts.isCaseClause(list) || ts.isDefaultClause(list)) {
     return list.statements;
@@ -441,17 +437,7 @@ function memoSet(flow: Flow, kind: string, node: ts.Node, value: boolean): void 
   memo(flow, kind, node, () => value);
 }
 
-/** Some node under `root` (itself included) passes `test`. */
+/** Some node under `root` (itself included) passes `test` (resolve.ts's work-list walk). */
 export function containsNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (test(node)) {
-      found = true;
-      return;
-    }
-    node.forEachChild(visit);
-  };
-  visit(root);
-  return found;
+  return someNode(root, (node) => (test(node) ? true : undefined));
 }

@@ -8,7 +8,7 @@ import type { ObjectValue, Property, Span, Value } from '../../types.js';
 import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValue, type BoundValue } from './resolve.js';
+import { bindingValue, isStatementList, type BoundValue } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
 import { appendAll } from '../../arrays.js';
@@ -157,7 +157,7 @@ function assignedProperty(assignment: ts.BinaryExpression, binding: Binding, ctx
   if (key === undefined) return undefined;
   const statement = assignment.parent;
   // A statement of its own in a block can go with its line; `if (c) body.x = 1;` keeps its `;`.
-  const standalone = ts.isExpressionStatement(statement) && isStatementListParent(statement.parent);
+  const standalone = ts.isExpressionStatement(statement) && isStatementList(statement.parent);
   const removeSpan = standalone ? lineRemoval(ctx.text, statement.getStart(ctx.sourceFile), statement.end) : spanOf(assignment, ctx);
   return {
     key,
@@ -181,10 +181,6 @@ function lineRemoval(text: string, start: number, end: number): Span {
   if (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n') return { start: lineStart, end: lineEnd + 2 };
   if (text[lineEnd] === '\n' || text[lineEnd] === '\r') return { start: lineStart, end: lineEnd + 1 };
   return lineEnd >= text.length ? { start: lineStart, end: lineEnd } : { start, end };
-}
-
-function isStatementListParent(node: ts.Node): boolean {
-  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
 }
 
 /**

@@ -20,7 +20,9 @@
 //   `constantObject(receiver)`, a constant whose members are read where they were written.
 // - `runsBefore(statement, use)`, `memberWriteOrder(assignment, use, bound)`: whether a statement or a
 //   write into an object (`init.body = ...`) runs before a use, by the same straight-line rules.
-// - `enclosingFunction(node)`, `isLoop(node)`: what every part means by "the function around" and "a loop".
+// - `enclosingFunction(node)`, `isLoop(node)`, `isStatementList(node)`: what every part means by "the
+//   function around", "a loop" and "a list of statements"; `someNode(root, test)`, a search of a subtree
+//   from a work list (no recursion: code may be nested deeper than the stack).
 // Every answer is "undefined: cannot be known" when the file leaves any doubt.
 
 import ts from 'typescript';
@@ -163,7 +165,8 @@ function holds(outer: ts.Node, inner: ts.Node): boolean {
   return outer.pos <= inner.pos && inner.end <= outer.end;
 }
 
-function isStatementList(node: ts.Node): boolean {
+/** A block, the file, a module block or a `case`/`default` clause: a list of statements run in order. */
+export function isStatementList(node: ts.Node): boolean {
   return ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node);
 }
 
@@ -256,7 +259,7 @@ function breaksOut(node: ts.Node): boolean {
  * True when `test` answers true for `root` or a node under it; `false` leaves a node's subtree out.
  * A work list, not recursion: the code between two statements may be nested deeper than the stack.
  */
-function someNode(root: ts.Node, test: (node: ts.Node) => boolean | undefined): boolean {
+export function someNode(root: ts.Node, test: (node: ts.Node) => boolean | undefined): boolean {
   const pending: ts.Node[] = [root];
   const push = (child: ts.Node): undefined => {
     pending.push(child);
