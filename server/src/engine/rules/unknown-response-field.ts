@@ -20,6 +20,7 @@ import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from
 import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
 import { outermost, skipOuter } from '../extract/ts/scope.js';
+import { calleeName } from '../extract/ts/values.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { isEquality } from '../flow/status-checks.js';
 
@@ -150,9 +151,7 @@ function isGuardedGuess(flow: Flow, read: MemberRead): boolean {
 
 /** `Array.isArray(value)`. */
 function isArrayTest(node: ts.Expression): node is ts.CallExpression {
-  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return false;
-  const callee = skipOuter(node.expression);
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'isArray' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array';
+  return ts.isCallExpression(node) && node.arguments.length === 1 && calleeName(node.expression) === 'Array.isArray';
 }
 
 function isNot(node: ts.Node): node is ts.PrefixUnaryExpression {
