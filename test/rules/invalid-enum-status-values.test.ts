@@ -80,7 +80,7 @@ export async function state(id: string) {
 export async function state(id: string) {
   const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
   const body = await res.json();
-  const state = body?.job?.status || body?.generations_by_pk?.status;
+  const state = body?.job?.status || body?.generations_by_pk?.status || body?.generations?.[0]?.status;
   if (state === 'complete') return body.generations_by_pk.generated_images;
   if (state === 'FAILED') throw new Error('generation failed');
   return null;

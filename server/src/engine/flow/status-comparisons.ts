@@ -298,7 +298,8 @@ class ComparedValues {
   /** `a.b`, `a?.b`, `a["b"]`: the member of each alternative of `a`. */
   private member(access: MemberAccess, depth: number): Alternative[] | undefined {
     const key = accessedKey(access);
-    const receivers = key !== undefined ? this.alternatives(access.expression, depth + 1) : undefined;
+    // (A computed key, `list?.[0]`, is known only of undefined: undefined again.)
+    const receivers = this.alternatives(access.expression, depth + 1);
     if (!receivers) return undefined;
     const out: Alternative[] = [];
     for (const receiver of receivers) {
@@ -307,11 +308,11 @@ class ComparedValues {
         out.push(receiver.shown === 'undefined' || receiver.shown === 'null' ? UNDEFINED : { kind: 'other' });
         continue;
       }
-      if (receiver.kind !== 'response' || receiver.changes) return undefined;
-      const child = memberOf(receiver.origin, key!);
+      if (receiver.kind !== 'response' || receiver.changes || key === undefined) return undefined;
+      const child = memberOf(receiver.origin, key);
       if (child) out.push({ kind: 'response', origin: child });
       // A path the answer's shape does not have, and the code does not write, reads undefined.
-      else if (lacksField(receiver.origin, key!) && !writesMember(this.flow, receiver.origin, key!)) out.push(UNDEFINED);
+      else if (lacksField(receiver.origin, key) && !writesMember(this.flow, receiver.origin, key)) out.push(UNDEFINED);
       else return undefined;
     }
     return out;
