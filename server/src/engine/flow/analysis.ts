@@ -10,8 +10,8 @@ import ts from 'typescript';
 import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
-import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { accessedKey, bindingValue, calledFunction, constantObject, memberExpressions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
+import { kindTable, resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import { accessedKey, bindingValue, calledFunction, constantObject, isExported, memberExpressions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
 import { bindingNames, referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
@@ -85,8 +85,7 @@ class Settling {
 }
 
 /** The kinds `Flow.compute` works out an origin for; every other kind has none. */
-const FOLLOWED: boolean[] = [];
-for (const kind of [
+const FOLLOWED = kindTable([
   ts.SyntaxKind.StringLiteral,
   ts.SyntaxKind.NoSubstitutionTemplateLiteral,
   ts.SyntaxKind.NumericLiteral,
@@ -100,9 +99,7 @@ for (const kind of [
   ts.SyntaxKind.CallExpression,
   ts.SyntaxKind.BinaryExpression,
   ts.SyntaxKind.ConditionalExpression,
-]) {
-  FOLLOWED[kind] = true;
-}
+]);
 
 /** The stage a client's awaited call result is at. */
 const STAGE_OF: Partial<Record<SourceKind, ResponseStage>> = {
@@ -597,7 +594,7 @@ export class Flow {
   callersOf(fn: FunctionNode): Callers {
     let callers = this.callerMemo.get(fn);
     if (callers) return callers;
-    callers = { calls: [], callbacks: [], escapes: this.exportsHaveOtherCallers && isExported(fn) };
+    callers = { calls: [], callbacks: [], escapes: this.exportsHaveOtherCallers && isExportedFunction(fn) };
     const binding = bindingOfFunction(fn, (id) => this.binding(id));
     if (binding) {
       for (const reference of this.referencesOf(binding)) classifyUse(reference, reference.parent, callers);
@@ -627,9 +624,8 @@ export interface FlowOptions {
 }
 
 /** `export function f`, `export const f = () => …`. */
-function isExported(fn: FunctionNode): boolean {
-  const declaration = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : undefined;
-  return declaration !== undefined && ts.canHaveModifiers(declaration) && (ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+function isExportedFunction(fn: FunctionNode): boolean {
+  return isExported(ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : undefined);
 }
 
 function isMemberCall(call: ts.CallExpression, name: string): boolean {

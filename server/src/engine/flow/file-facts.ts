@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { concatAll } from '../arrays.js';
 import type { Binding, FileIndex, Piece } from '../extract/ts/file-index.js';
-import { resolveIdentifier } from '../extract/ts/scope.js';
+import { kindTable, resolveIdentifier } from '../extract/ts/scope.js';
 
 export interface FileFacts {
   /** Identifiers used as references (not declarations, not property names), by name. */
@@ -212,12 +212,6 @@ function isPatternTarget(id: ts.Identifier): boolean {
     }
   }
   return false;
-}
-
-function kindTable(kinds: ts.SyntaxKind[]): boolean[] {
-  const table: boolean[] = [];
-  for (const kind of kinds) table[kind] = true;
-  return table;
 }
 
 /** The nodes a destructuring assignment target is built of. */

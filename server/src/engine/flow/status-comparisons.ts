@@ -15,7 +15,7 @@
 import ts from 'typescript';
 import { appendAll } from '../arrays.js';
 import { callsNamed } from '../extract/ts/file-index.js';
-import { accessedKey, bindingValue, type MemberAccess } from '../extract/ts/resolve.js';
+import { accessedKey, bindingValue, isExported, type MemberAccess } from '../extract/ts/resolve.js';
 import { skipOuter } from '../extract/ts/scope.js';
 import { stringValue } from '../extract/ts/values.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
@@ -122,7 +122,7 @@ function listOf(flow: Flow, call: ts.CallExpression): { array: ts.ArrayLiteralEx
   if (!ts.isIdentifier(receiver)) return undefined;
   const binding = flow.binding(receiver);
   const array = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
-  if (!binding || !array || !ts.isArrayLiteralExpression(array) || isExported(binding.node, binding.name)) return undefined;
+  if (!binding || !array || !ts.isArrayLiteralExpression(array) || isExportedConstant(binding.node, binding.name)) return undefined;
   const calls: ts.CallExpression[] = [];
   for (const use of flow.referencesOf(binding)) {
     const access = use.parent;
@@ -135,10 +135,10 @@ function listOf(flow: Flow, call: ts.CallExpression): { array: ts.ArrayLiteralEx
 }
 
 /** `export const X = ...` or `export { X }` of a module-level constant: other modules may read it. */
-function isExported(declaration: ts.Node, name: string): boolean {
+function isExportedConstant(declaration: ts.Node, name: string): boolean {
   const statement = declaration.parent?.parent;
   if (!statement || !ts.isVariableStatement(statement) || !ts.isSourceFile(statement.parent)) return false;
-  if (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  if (isExported(statement)) return true;
   // `export { X }` names no reference of X (`export default X` is one, and is no `.includes` call).
   return statement.parent.statements.some(
     (s) => ts.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause !== undefined && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => (e.propertyName ?? e.name).text === name),

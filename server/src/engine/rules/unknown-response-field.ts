@@ -22,7 +22,6 @@ import ts from 'typescript';
 import { outermost, skipOuter } from '../extract/ts/scope.js';
 import { calleeName } from '../extract/ts/values.js';
 import type { Binding } from '../extract/ts/file-index.js';
-import { isEquality } from '../flow/status-checks.js';
 
 const ID = 'unknown-response-field';
 
@@ -158,19 +157,9 @@ function isNot(node: ts.Node): node is ts.PrefixUnaryExpression {
   return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken;
 }
 
-/** `x != null`, `x === undefined`: x, the operand compared with null or undefined. */
-function nullTested(node: ts.Node): ts.Expression | undefined {
-  if (!ts.isBinaryExpression(node) || !isEquality(node.operatorToken.kind)) return undefined;
-  const isNothing = (e: ts.Expression): boolean => {
-    const inner = skipOuter(e);
-    return inner.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(inner) && inner.text === 'undefined');
-  };
-  return isNothing(node.right) ? node.left : isNothing(node.left) ? node.right : undefined;
-}
-
 /**
  * Whether `condition` being `truthy` makes `test` true of some part of it: `a && b` true makes both
- * true, `a || b` false makes both false, `!a` and `a == null` turn it over.
+ * true, `a || b` false makes both false, `!a` turns it over.
  */
 function implies(condition: ts.Expression, truthy: boolean, test: (node: ts.Expression) => boolean): boolean {
   // A work list, not recursion: the parser builds a long `a && b && ...` chain without recursing.
@@ -185,12 +174,6 @@ function implies(condition: ts.Expression, truthy: boolean, test: (node: ts.Expr
       const kind = node.operatorToken.kind;
       if (kind === (next.truthy ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken)) {
         pending.push({ node: node.right, truthy: next.truthy }, { node: node.left, truthy: next.truthy });
-        continue;
-      }
-      const operand = nullTested(node);
-      if (operand) {
-        const equal = kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken;
-        pending.push({ node: operand, truthy: equal ? !next.truthy : next.truthy });
         continue;
       }
     }

@@ -6,7 +6,7 @@
 
 import ts from 'typescript';
 import { concatAll } from '../../arrays.js';
-import { resolveIdentifier, skipOuter } from './scope.js';
+import { kindTable, resolveIdentifier, skipOuter } from './scope.js';
 import { emptyPieceFacts, noteFact, releasePieceFacts, type PieceFacts } from '../../flow/file-facts.js';
 import type { ImportedSpan } from '../../workspace/plain-values.js';
 
@@ -318,8 +318,7 @@ const LISTED_KINDS: readonly ts.SyntaxKind[] = [
   ts.SyntaxKind.ForOfStatement,
   ts.SyntaxKind.ForInStatement,
 ];
-const LISTED: boolean[] = [];
-for (const kind of LISTED_KINDS) LISTED[kind] = true;
+const LISTED = kindTable(LISTED_KINDS);
 
 type Visitor = (node: ts.Node, piece: Piece) => void;
 

@@ -29,7 +29,7 @@ import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { callsNamed, referencesOf, type Binding, type FileIndex } from './file-index.js';
 import { appendAll } from '../../arrays.js';
-import { resolveIdentifier, skipOuter } from './scope.js';
+import { kindTable, resolveIdentifier, skipOuter } from './scope.js';
 
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
 
@@ -278,8 +278,7 @@ export function someNode(root: ts.Node, test: (node: ts.Node) => boolean | undef
  * spread, `for...of`, an array pattern), a class's static parts. Getters and implicit conversions
  * (`${x}`, `a + b`) are not counted, as nowhere else in the engine.
  */
-const RUNS_CODE: boolean[] = [];
-for (const kind of [
+const RUNS_CODE = kindTable([
   ts.SyntaxKind.CallExpression,
   ts.SyntaxKind.NewExpression,
   ts.SyntaxKind.AwaitExpression,
@@ -290,9 +289,7 @@ for (const kind of [
   ts.SyntaxKind.ForOfStatement,
   ts.SyntaxKind.SpreadElement,
   ts.SyntaxKind.ArrayBindingPattern,
-]) {
-  RUNS_CODE[kind] = true;
-}
+]);
 
 /**
  * True when something in `root` between `from` and `to` may run other code before `to` is reached: a
@@ -603,7 +600,8 @@ function declaredName(binding: Binding): ts.Node | undefined {
   return (binding.node as { name?: ts.Node }).name;
 }
 
-function isExported(node: ts.Node | undefined): boolean {
+/** A declaration or statement written with `export`. */
+export function isExported(node: ts.Node | undefined): boolean {
   return !!node && hasModifier(node, ts.SyntaxKind.ExportKeyword);
 }
 

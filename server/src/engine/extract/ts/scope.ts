@@ -75,11 +75,15 @@ export function constInitializer(binding: Binding | undefined): ts.Expression | 
 }
 
 /** The kinds `skipOuter` looks through: they wrap an `expression` and change nothing at run time. */
-const OUTER_KINDS: boolean[] = [];
-const SK = ts.SyntaxKind;
-for (const kind of [SK.ParenthesizedExpression, SK.AsExpression, SK.SatisfiesExpression, SK.NonNullExpression, SK.TypeAssertionExpression]) {
-  OUTER_KINDS[kind] = true;
+/** A table of syntax kinds, read by `table[node.kind]` (one array load in the hot loops, no Set lookup). */
+export function kindTable(kinds: readonly ts.SyntaxKind[]): boolean[] {
+  const table: boolean[] = [];
+  for (const kind of kinds) table[kind] = true;
+  return table;
 }
+
+const SK = ts.SyntaxKind;
+const OUTER_KINDS = kindTable([SK.ParenthesizedExpression, SK.AsExpression, SK.SatisfiesExpression, SK.NonNullExpression, SK.TypeAssertionExpression]);
 
 /** The outermost of the parentheses, type assertions, `as`, `satisfies` and `!` around a node (the node itself without any). */
 export function outermost(node: ts.Node): ts.Node {

@@ -202,13 +202,14 @@ export function siteFromWrapperCall(
   const parameter = inner.fn.parameters[inner.urlParam];
   const send = inner.send;
   const relative = inner.pieces.flatMap((piece) => (piece.unknown?.binding?.node === parameter ? urlPieces(pathArgument, ctx) : [piece]));
-  const pieces = send.base ? joinBase(urlPieces(send.base, ctx), relative) : relative;
+  const basePieces = send.base && urlPieces(send.base, ctx);
+  const pieces = basePieces ? joinBase(basePieces, relative) : relative;
   const url = leonardoUrl(pieces, spanOf(pathArgument, ctx));
   if (!url?.path) return undefined;
   // The send's own URL, the parameter left a placeholder: when it has a path and the call only fills in
   // whole segments of it (an id), the send is a request of its own, and its path is judged there. A
   // call that adds segments or text (`get("abc/variationz")`, `gen("-texturee")`) makes a path of its own.
-  const own = leonardoUrl(send.base ? joinBase(urlPieces(send.base, ctx), inner.pieces) : inner.pieces, url.span)?.path;
+  const own = leonardoUrl(basePieces ? joinBase(basePieces, inner.pieces) : inner.pieces, url.span)?.path;
   if (own !== undefined && fillsSegments(own, url.path)) url.judgedAtSend = true;
   const passed = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
   const written =
