@@ -11,6 +11,8 @@ import { responseReach } from './reach.js';
 import { itemOf, memberOf } from './shape.js';
 import type { ResponseOrigin, UploadOrigin } from './types.js';
 
+const SK = ts.SyntaxKind;
+
 export interface MemberRead {
   /** The member read: a name, or a number for a numeric index. */
   name: string | number;
@@ -59,15 +61,18 @@ function accessesOf(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] } {
 function findAccesses(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] } {
   const list: MemberRead[] = [];
   const writes: MemberRead[] = [];
-  // Only where a response may reach: most members a file reads are of other things.
-  const reach = responseReach(flow);
-  for (const access of flow.facts.accesses) {
-    if (!reach.has(access.expression)) continue;
+  // Only where a response may reach: from each reached value to the access of it, not from each
+  // access of the file to the reach (most members a file reads are of other things).
+  for (const reached of responseReach(flow)) {
+    const access = reached.parent as ts.PropertyAccessExpression | ts.ElementAccessExpression | undefined;
+    if (access?.kind !== SK.PropertyAccessExpression && access?.kind !== SK.ElementAccessExpression) continue;
+    if (access.expression !== reached) continue;
     const receiver = flow.originOf(access.expression);
     if (!receiver || receiver.kind === 'literal') continue;
     const read = accessRead(access, receiver);
     if (read) (isWrite(access) ? writes : list).push(read);
   }
+  const reach = responseReach(flow);
   for (const declaration of flow.facts.patterns) {
     if (!reach.has(declaration)) continue;
     const source = flow.patternSource(declaration);
