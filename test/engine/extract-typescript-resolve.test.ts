@@ -421,13 +421,24 @@ export async function upscale(id: string, creative: boolean) {
   assert.equal(sites[2].url?.pathSpan, undefined);
 });
 
-test('a let that some path to the call leaves as it was, that a branch names again after its write, or that branches write differently, stays unknown', () => {
+test('a let that some path to the call leaves as it was keeps what it held before as an option; unknown when that is not known, a branch names it again after its write, or branches write differently', () => {
   const code = `import axios from "axios";
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
 
 export async function noElse(hd: boolean) {
   let body = { prompt: "x", width: 512 };
   if (hd) body = { prompt: "x", width: 1536 };
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function noInitial(hd: boolean) {
+  let body;
+  if (hd) body = { prompt: "x", width: 1536 };
+  return axios.post("${V1}/generations", body, { headers });
+}
+export async function namedInOpenPath(hd: boolean) {
+  let body = { prompt: "x", width: 512 };
+  if (hd) body = { prompt: "x", width: 1536 };
+  else log(body);
   return axios.post("${V1}/generations", body, { headers });
 }
 export async function noDefault(kind: string) {
@@ -500,8 +511,12 @@ export async function everyPath(kind: string) {
 }`;
   const sites = extract(code);
   // The URL of twoEndpoints is one of two endpoints: no request is known there.
-  assert.equal(sites.length, 7);
-  assert.deepEqual(sites.map((s) => s.body?.kind), ['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'alternatives']);
+  assert.equal(sites.length, 9);
+  assert.deepEqual(sites.map((s) => s.body?.kind), ['alternatives', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'alternatives']);
+  // The if without an else: its write, or the initializer the other path keeps, each where it is written.
+  assert.deepEqual(plain(sites[0].body), { oneOf: [{ prompt: 'x', width: 1536 }, { prompt: 'x', width: 512 }] });
+  const options = sites[0].body?.kind === 'alternatives' ? sites[0].body.options : [];
+  assert.equal(text(code, objectOf(options[1]).properties[1].value.span), '512');
 });
 
 test("a module's let written on every branch of the function that reads it: one of the writes, unless code may run after a write in its branch", () => {

@@ -110,13 +110,20 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
     // path through it with a write of the name leaves one of those writes in it.
     while (!(isStatementList(statement.parent) && holds(statement.parent, use)) && !ts.isFunctionLike(statement.parent)) statement = statement.parent;
     const finals = ts.isIfStatement(statement) || ts.isSwitchStatement(statement) ? finalWrites(statement, binding, ctx) : undefined;
-    if (!finals || finals.length === 0) return undefined;
+    if (!finals || finals.writes.length === 0) return undefined;
     // In another function than the declaration's, code that runs after a write in its branch could write the name elsewhere.
     const branching = statement;
-    if (!own && finals.some((write) => codeRunsBetween(branching, write.end, branching.end))) return undefined;
+    if (!own && (finals.open || finals.writes.some((write) => codeRunsBetween(branching, write.end, branching.end)))) return undefined;
     // What follows a final write in its branch does not name the value: what the code does to it is
     // done after the statement, on every path.
-    values = finals.map((write) => ({ binding, expression: write.right, from: branching.end }));
+    values = finals.writes.map((write) => ({ binding, expression: write.right, from: branching.end }));
+    // A path that writes nothing (`if` without `else`) keeps what the name held before the statement,
+    // as a conditional expression's other branch: one of the options, when that is known.
+    if (finals.open) {
+      const before = reachingWrites(binding, branching, ctx);
+      if (!before) return undefined;
+      appendAll(values, before);
+    }
   }
   const block = statement.parent;
   if (statement.end > usePos || !holds(block, use)) return undefined;
@@ -171,14 +178,31 @@ export function isStatementList(node: ts.Node): boolean {
 }
 
 /**
- * The assignments `name = value;` that give `binding` its value when `statement` completes normally:
- * the statement itself, a block's last statement that writes the name, both branches of an `if` with an `else`, and each
- * clause of a `switch` with a `default` (a clause ends with its writes and a `break`, or falls
- * through empty). A `throw` or `return` never completes (an empty list). Undefined when some path
- * may complete without a final write.
+ * How a statement leaves a name when it completes normally: the assignments `name = value;` that are
+ * the last to write it on a path through it (`writes`), and whether some path through it writes
+ * nothing (`open`: the name keeps the value it had before the statement).
  */
-function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, depth = 0): ts.BinaryExpression[] | undefined {
+interface FinalWrites {
+  writes: ts.BinaryExpression[];
+  open: boolean;
+}
+
+const NEVER_COMPLETES: FinalWrites = { writes: [], open: false };
+const WRITES_NOTHING: FinalWrites = { writes: [], open: true };
+
+/**
+ * The final writes of `statement` (see FinalWrites): the statement itself, a block's last statement
+ * that writes the name, each branch of an `if` (one without an `else`, or a branch that never names
+ * the name, leaves a path open), and each clause of a `switch` (a clause ends with its writes and a
+ * `break`, or falls through empty; no `default` leaves a path open). A `throw` or `return` never
+ * completes. Undefined when some path cannot be followed: a branch that names the name without
+ * writing it (code there could change the object it holds), or that leaves by `break` or `continue`.
+ */
+function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, depth = 0): FinalWrites | undefined {
   if (depth > 16) return undefined;
+  const writes = ctx.index.writes.get(binding) ?? [];
+  // (A block is read statement by statement: one that ends with a `throw` never completes.)
+  if (!ts.isBlock(statement) && !writes.some((w) => holds(statement, w))) return unwritten(statement, binding);
   switch (statement.kind) {
     case ts.SyntaxKind.ExpressionStatement: {
       const expression = (statement as ts.ExpressionStatement).expression;
@@ -187,40 +211,39 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
         expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
         ts.isIdentifier(expression.left) &&
         resolveIdentifier(ctx.index, expression.left) === binding;
-      return written ? [expression] : undefined;
+      return written ? { writes: [expression], open: false } : undefined;
     }
-    case ts.SyntaxKind.ThrowStatement:
-    case ts.SyntaxKind.ReturnStatement:
-      return [];
     case ts.SyntaxKind.Block:
       return listWrites((statement as ts.Block).statements, binding, ctx, depth);
     case ts.SyntaxKind.IfStatement: {
       const { thenStatement, elseStatement } = statement as ts.IfStatement;
-      const then = elseStatement && finalWrites(thenStatement, binding, ctx, depth + 1);
-      const otherwise = then && finalWrites(elseStatement, binding, ctx, depth + 1);
-      return otherwise && [...then, ...otherwise];
+      const then = finalWrites(thenStatement, binding, ctx, depth + 1);
+      const otherwise = then && (elseStatement ? finalWrites(elseStatement, binding, ctx, depth + 1) : WRITES_NOTHING);
+      return otherwise && { writes: [...then.writes, ...otherwise.writes], open: then.open || otherwise.open };
     }
     case ts.SyntaxKind.SwitchStatement: {
       const clauses = (statement as ts.SwitchStatement).caseBlock.clauses;
-      if (!clauses.some(ts.isDefaultClause)) return undefined;
-      const out: ts.BinaryExpression[] = [];
+      const out: FinalWrites = { writes: [], open: !clauses.some(ts.isDefaultClause) };
       for (let i = 0; i < clauses.length; i++) {
         const statements = clauses[i].statements;
         const isLast = i === clauses.length - 1;
         // An empty clause falls through to the next one (the last one completes the switch unwritten).
         if (statements.length === 0) {
-          if (isLast) return undefined;
+          if (isLast) out.open = true;
           continue;
         }
         const tail = statements[statements.length - 1];
         const breaks = ts.isBreakStatement(tail) && !tail.label;
         const body = breaks ? statements.slice(0, -1) : statements;
-        const written = listWrites(body, binding, ctx, depth);
-        // A clause that writes and neither breaks nor ends the switch falls through into the next one's writes.
-        if (!written || (written.length > 0 && !breaks && !isLast)) return undefined;
         // An earlier `break` leaves the switch before the write.
         if (body.some(breaksOut)) return undefined;
-        appendAll(out, written);
+        const written = listWrites(body, binding, ctx, depth);
+        if (!written) return undefined;
+        // A clause that writes and neither breaks nor ends the switch falls through into the next one's writes.
+        if (written.writes.length > 0 && !breaks && !isLast) return undefined;
+        appendAll(out.writes, written.writes);
+        // A clause that leaves a path unwritten completes the switch so when it breaks or is the last.
+        if (written.open && (breaks || isLast)) out.open = true;
       }
       return out;
     }
@@ -229,25 +252,46 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
   }
 }
 
+/** A statement that holds no write of the name: it leaves the name as it was, unless it names it or leaves its list. */
+function unwritten(statement: ts.Statement, binding: Binding): FinalWrites | undefined {
+  if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return NEVER_COMPLETES;
+  return names(statement, binding.name) || leavesByJump(statement) ? undefined : WRITES_NOTHING;
+}
+
 /**
  * The final writes of a statement list: those of its last statement that writes the name, when what
  * follows it does not name it (code there could change the object it holds, after the write, on
- * this path only), unless the list ends with a `throw` or `return` after it.
+ * this path only), unless the list ends with a `throw` or `return` after it. Where that statement
+ * leaves a path unwritten, the statements before it are read the same way for that path.
  */
-function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: TsContext, depth: number): ts.BinaryExpression[] | undefined {
+function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: TsContext, depth: number): FinalWrites | undefined {
   const writes = ctx.index.writes.get(binding) ?? [];
-  for (let i = statements.length - 1; i >= 0; i--) {
+  const out: FinalWrites = { writes: [], open: true };
+  for (let i = statements.length - 1; i >= 0 && out.open; i--) {
     const statement = statements[i];
-    if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return [];
-    if (writes.some((w) => holds(statement, w))) return finalWrites(statement, binding, ctx, depth + 1);
-    if (names(statement, binding.name)) return undefined;
+    if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return out.writes.length === 0 ? NEVER_COMPLETES : undefined;
+    if (writes.some((w) => holds(statement, w))) {
+      const finals = finalWrites(statement, binding, ctx, depth + 1);
+      if (!finals) return undefined;
+      appendAll(out.writes, finals.writes);
+      out.open = finals.open;
+    } else if (names(statement, binding.name) || leavesByJump(statement)) {
+      return undefined;
+    }
   }
-  return undefined;
+  return out;
 }
 
 /** True when an identifier spelt `name` occurs in a node (a property name of that spelling too). */
 function names(node: ts.Node, name: string): boolean {
   return someNode(node, (n) => (ts.isIdentifier(n) && n.text === name ? true : undefined));
+}
+
+/** True when a statement holds a `break` or `continue` that leaves it (not one of a loop inside it). */
+function leavesByJump(node: ts.Node): boolean {
+  return someNode(node, (n) =>
+    ts.isBreakStatement(n) || ts.isContinueStatement(n) ? true : isLoop(n) || ts.isFunctionLike(n) || ts.isClassLike(n) ? false : undefined,
+  );
 }
 
 /** True when a statement holds a `break` of the statement around it (not one of a loop or switch inside it). */
