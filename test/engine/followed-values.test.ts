@@ -686,3 +686,79 @@ export async function either(id: string | undefined) {
   // The second read may be either answer: it is not judged against one of them.
   assert.deepEqual(hits(code), ['unknown-response-field imageUrl']);
 });
+
+test('a generic poll helper: the callback that judges each answer reads the response the fetcher it is given returns', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function poll<T>(fetcher: () => Promise<T>, isDone: (value: T) => boolean, attempts = 30): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await fetcher();
+    if (isDone(value)) return value;
+    await sleep(3000);
+  }
+  throw new Error("timed out");
+}
+
+export async function image(id: string) {
+  const done = await poll(
+    () => axios.get(\`${V1}/generations/\${id}\`, { headers }),
+    (res) => res.data.generations_by_pk.status === "COMPLETED" || res.data.generations_by_pk.status === "FAILED",
+  );
+  return done.data.generations_by_pk.generated_images[0].url;
+}
+
+export async function firstImage(id: string) {
+  const done = await poll(
+    () => axios.get(\`${V1}/generations/\${id}\`, { headers }),
+    (res) => res.data.generations_by_pk.generated_image.length > 0,
+  );
+  return done.data.generations_by_pk.status;
+}`;
+  // Both callers hand poll a fetcher of GET /generations/{id}: what poll passes isDone is that answer.
+  assert.deepEqual(hits(code), ['invalid-enum "COMPLETED"', 'unknown-response-field generated_image']);
+});
+
+test('a poll helper whose fetchers answer differently, that keeps its callback, or that other modules may call, says nothing of the callback', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+async function poll<T>(fetcher: () => Promise<T>, isDone: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await fetcher();
+    if (isDone(value)) return value;
+  }
+}
+export async function image(id: string) {
+  return poll(() => axios.get(\`${V1}/generations/\${id}\`, { headers }), (res) => res.data.generations_by_pk.status === "COMPLETED");
+}
+export async function variation(id: string) {
+  return poll(() => axios.get(\`${V1}/variations/\${id}\`, { headers }), (res) => res.data.generations_by_pk.status === "COMPLETED");
+}
+
+const checks: Array<(value: unknown) => boolean> = [];
+async function watch<T>(fetcher: () => Promise<T>, isDone: (value: T) => boolean): Promise<T> {
+  checks.push(isDone as (value: unknown) => boolean);
+  for (;;) {
+    const value = await fetcher();
+    if (isDone(value)) return value;
+  }
+}
+export async function watched(id: string) {
+  return watch(() => axios.get(\`${V1}/generations/\${id}\`, { headers }), (res) => res.data.generations_by_pk.status === "COMPLETED");
+}
+
+export async function waitUntil<T>(fetcher: () => Promise<T>, isDone: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await fetcher();
+    if (isDone(value)) return value;
+  }
+}
+export async function exported(id: string) {
+  return waitUntil(() => axios.get(\`${V1}/generations/\${id}\`, { headers }), (res) => res.data.generations_by_pk.status === "COMPLETED");
+}`;
+  // poll's value is either endpoint's answer; watch's callback is kept where other code may call it;
+  // waitUntil is exported, so other modules may hand it any fetcher.
+  assert.deepEqual(hits(code), []);
+});

@@ -11,7 +11,7 @@ import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { kindTable, resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { accessedKey, bindingValue, calledFunction, constantObject, isExported, memberExpressions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
+import { accessedKey, bindingValue, calledFunction, constantObject, functionOfBinding, isExported, memberExpressions, parameterArguments, parameterCalls, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
 import { bindingNames, referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
@@ -365,7 +365,28 @@ export class Flow {
     const send = this.send(call);
     if (send) return this.sendOrigin(send, call, depth);
     const fn = this.calledFunction(call);
-    return fn ? this.returnOrigin(fn, depth) : importedReturn(call, this.context);
+    if (fn) return this.returnOrigin(fn, depth);
+    const passed = ts.isIdentifier(callee) ? this.passedReturn(callee, depth) : null;
+    return passed !== null ? passed : importedReturn(call, this.context);
+  }
+
+  /**
+   * `fetcher()` where `fetcher` is a parameter: what the functions the visible calls pass for it
+   * return, all of them agreeing (`poll(() => axios.get(url), ...)` from two places); null when the
+   * callee is not such a parameter.
+   */
+  private passedReturn(callee: ts.Identifier, depth: number): Origin | undefined | null {
+    const binding = this.binding(callee);
+    const passed = binding?.kind === 'param' ? parameterArguments(binding, this.context) : undefined;
+    if (!passed || passed.length === 0) return null;
+    const values: Array<Origin | undefined> = [];
+    for (const argument of passed) {
+      const node = skipOuter(argument);
+      const fn = isFunctionNode(node) ? node : ts.isIdentifier(node) ? functionOfBinding(this.binding(node)) : undefined;
+      if (!fn) return undefined;
+      values.push(this.returnOrigin(fn, depth));
+    }
+    return merge(values);
   }
 
   /** `JSON.parse(await res.text())`: the body, read as text and parsed (also through a name holding the text). */
@@ -524,7 +545,8 @@ export class Flow {
   private parameterFeeds(fn: FunctionNode, position: number, depth: number): Array<Origin | undefined> | undefined {
     const parent = fn.parent;
     if (ts.isCallExpression(parent) && parent.arguments.includes(fn as unknown as ts.Expression)) {
-      const feed = this.callbackFeed(parent, fn as unknown as ts.Expression, position, depth);
+      const callback = fn as unknown as ts.Expression;
+      const feed = this.callbackFeed(parent, callback, position, depth) ?? this.passedFeed(parent, callback, position, depth);
       return feed === null ? undefined : [feed];
     }
     const callers = this.callersOf(fn);
@@ -554,6 +576,28 @@ export class Flow {
     if (!ELEMENT_CALLBACKS.has(method)) return null;
     const list = this.at(callee.expression, depth);
     return list?.kind === 'response' ? itemOf(list) : undefined;
+  }
+
+  /**
+   * What a callback handed to a same-file function receives: what that function passes when it calls
+   * the parameter it took the callback as (`isDone(value)` in `poll(fetcher, isDone)`), all its calls
+   * agreeing; null when the function is not known or does anything else with the parameter.
+   */
+  private passedFeed(call: ts.CallExpression, callback: ts.Expression, position: number, depth: number): Origin | undefined | null {
+    const receiver = this.calledFunction(call);
+    const at = call.arguments.indexOf(callback);
+    if (!receiver || call.arguments.slice(0, at).some(ts.isSpreadElement)) return null;
+    const parameter = receiver.parameters[at] as ts.ParameterDeclaration | undefined;
+    const calls = parameter && parameterCalls(parameter, this.context);
+    if (!calls || calls.length === 0) return null;
+    const feeds: Array<Origin | undefined> = [];
+    for (const inner of calls) {
+      const args = inner.arguments;
+      if (args.slice(0, position + 1).some(ts.isSpreadElement)) return null;
+      const argument = args[position];
+      feeds.push(argument ? this.checkedAt(inner, this.at(argument, depth)) : undefined);
+    }
+    return merge(feeds);
   }
 
   /** The value a same-file function returns (all its returns agree), with status checks at the returns. */

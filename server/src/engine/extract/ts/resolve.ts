@@ -450,7 +450,10 @@ export function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
  */
 export function calledFunction(call: ts.CallExpression | ts.NewExpression, ctx: TsContext): FunctionNode | undefined {
   const callee = skipOuter(call.expression);
-  if (ts.isIdentifier(callee)) return functionOfBinding(resolveIdentifier(ctx.index, callee));
+  if (ts.isIdentifier(callee)) {
+    const binding = resolveIdentifier(ctx.index, callee);
+    return binding?.kind === 'param' ? passedFunction(binding, ctx) : functionOfBinding(binding);
+  }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.name.text;
   const receiver = skipOuter(callee.expression);
@@ -465,6 +468,30 @@ export function calledFunction(call: ts.CallExpression | ts.NewExpression, ctx: 
 
 function isClassName(receiver: ts.Expression, ctx: TsContext): boolean {
   return ts.isIdentifier(receiver) && resolveIdentifier(ctx.index, receiver)?.kind === 'class';
+}
+
+/**
+ * `fetcher()` where `fetcher` is a parameter: the one same-file function every visible call passes
+ * for it (`poll(() => axios.get(url), ...)`), when those are all its calls.
+ */
+function passedFunction(binding: Binding, ctx: TsContext): FunctionNode | undefined {
+  const passed = parameterArguments(binding, ctx);
+  if (passed?.length !== 1) return undefined;
+  const node = skipOuter(passed[0]);
+  if (isFunctionNode(node)) return node;
+  return ts.isIdentifier(node) && resolveIdentifier(ctx.index, node)?.kind !== 'param' ? functionOfBinding(resolveIdentifier(ctx.index, node)) : undefined;
+}
+
+/**
+ * The calls a function makes of its own parameter (`isDone(value)` in `poll(fetcher, isDone)`),
+ * when the parameter is used for nothing else (it does not escape, and nothing writes it); undefined
+ * otherwise.
+ */
+export function parameterCalls(parameter: ts.ParameterDeclaration, ctx: TsContext): ts.CallExpression[] | undefined {
+  if (parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return undefined;
+  const binding = resolveIdentifier(ctx.index, parameter.name);
+  if (binding?.kind !== 'param' || binding.node !== parameter || binding.reassigned) return undefined;
+  return usesOf(binding, ctx, (use) => (ts.isCallExpression(use.parent) && use.parent.expression === use ? use.parent : undefined));
 }
 
 /** What a receiver names: a same-file class (or an instance of one), or a constant object literal. */
