@@ -254,3 +254,45 @@ export async function run(input: object | undefined, rest: [string, object]) {
   assert.equal(sites[3].endpoint, undefined, 'an argument that may or may not be there leaves the method unknown');
   assert.equal(sites[6].endpoint, undefined, 'so does one a spread may pass');
 });
+
+test('a wrapper whose base and path are both parameters: each call sends to the URL its arguments spell', () => {
+  const code = `const V1 = "https://cloud.leonardo.ai/api/rest/v1";
+const V2 = "https://cloud.leonardo.ai/api/rest/v2";
+async function api(base: string, path: string, body?: unknown) {
+  const res = await fetch(\`\${base}\${path}\`, {
+    method: body ? "POST" : "GET",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return res.json();
+}
+const search = (path: string, query: string) => fetch(\`\${V1}\${path}?\${query}\`);
+const versioned = (path: string, version = "v1") => fetch(\`https://cloud.leonardo.ai/api/rest/\${version}\${path}\`);
+
+export async function run(id: string, base: string) {
+  await api(V1, "/generations", { prompt: "a lighthouse", num_images: 2 });
+  await api(V2, "/generations", { model: "gpt-image-1.5", parameters: { prompt: "a lighthouse" }, public: false });
+  await api(V1, \`/generations/\${id}\`);
+  await api(base, "/generations", { prompt: "x" });
+  await search("/generations/user/abc", "limit=10");
+  await versioned("/me");
+  await versioned("/generations", "v2");
+}`;
+  const sites = extract(code).filter((s) => s.source === 'wrapper');
+  assert.deepEqual(sites.map(describe), [
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v2/generations',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v1/generations/{id}',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v1/generations/user/abc?limit=10',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v1/me',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v2/generations',
+  ]);
+  assert.equal(sites[0].endpoint?.operationId, 'createGeneration');
+  assert.deepEqual(plain(sites[0].body), { prompt: 'a lighthouse', num_images: 2 });
+  assert.equal(sites[1].url?.apiVersion, 'v2');
+  // The URL is located at the path's argument (the query string's parameter is not the path).
+  assert.equal(text(code, sites[0].url?.span), '"/generations"');
+  assert.equal(text(code, sites[3].url?.span), '"/generations/user/abc"');
+  // A base that cannot be known makes no request.
+  assert.equal(sites.filter((s) => text(code, s.span)?.startsWith('api(base')).length, 0);
+});

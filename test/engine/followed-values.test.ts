@@ -762,3 +762,34 @@ export async function exported(id: string) {
   // waitUntil is exported, so other modules may hand it any fetcher.
   assert.deepEqual(hits(code), []);
 });
+
+test('a wrapper that takes the base URL and the path: each call is checked as the request its arguments make', () => {
+  const code = `const V1 = "https://cloud.leonardo.ai/api/rest/v1";
+const V2 = "https://cloud.leonardo.ai/api/rest/v2";
+
+async function api(base: string, path: string, body?: unknown) {
+  const res = await fetch(\`\${base}\${path}\`, {
+    method: body ? "POST" : "GET",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return res.json();
+}
+
+export async function legacy(prompt: string) {
+  const created = await api(V1, "/generations", { prompt, num_images: 9, width: 1024, height: 1024 });
+  return created.sdGenerationJob.generationId;
+}
+export async function current(prompt: string) {
+  return api(V2, "/generations", { model: "gpt-image-1.5", parameters: { prompt, quantity: 1, guidance: 7 }, public: false });
+}
+export async function status(id: string) {
+  const job = await api(V1, \`/generations/\${id}\`);
+  return job.generations_by_pk.status === "COMPLETED";
+}
+export async function elsewhere(base: string, prompt: string) {
+  return api(base, "/generations", { prompt, num_images: 9, width: 1024 });
+}`;
+  // The base elsewhere passes cannot be known: no request is judged there.
+  assert.deepEqual(hits(code), ['too-many-images 9', 'unknown-field guidance', 'invalid-enum "COMPLETED"']);
+});

@@ -1,6 +1,7 @@
-// Same-file wrappers: a function that builds the URL from one of its parameters and sends another
-// parameter as the body (`const leo = (path, body) => fetch(`${BASE}${path}`, {body: JSON.stringify(body)})`).
-// Each call to it with a literal path is a request; its body is the call's argument. A function that
+// Same-file wrappers: a function that builds the URL from its parameters and sends another parameter
+// as the body (`const leo = (path, body) => fetch(`${BASE}${path}`, {body: JSON.stringify(body)})`,
+// `api(base, path, body)`). Each call to it with a literal path (and base) is a request; its body is
+// the call's argument. A function that
 // passes its own parameter on as a wrapper's path (`static post(path, body) { return this.request('POST',
 // path, body) }`) is a wrapper too, its calls followed through the chain. The method is a literal, a
 // parameter, or chosen by whether a parameter is passed (`body ? "POST" : "GET"`): what each call sends.
@@ -22,9 +23,12 @@ import { constString, valueOf } from './values.js';
 export interface Wrapper {
   fn: ts.SignatureDeclaration;
   send: SendCall;
-  /** The send's URL pieces; the URL parameter's placeholder is replaced at each call. */
+  /** The send's URL pieces; the URL parameters' placeholders are replaced at each call. */
   pieces: UrlPiece[];
+  /** The parameter that is the URL's last part (its path): the request's URL is located at its argument. */
   urlParam: number;
+  /** Other parameters the URL is built from (`${base}${path}`: the base). */
+  moreUrlParams?: number[];
   bodyParam?: number;
   methodParam?: number;
   /** A method chosen by whether a parameter is there: `body ? "POST" : "GET"`. */
@@ -48,19 +52,36 @@ export function emptyWrapperTable(): WrapperTable {
   return { byFunction: new Map(), byMember: new Map(), names: new Set() };
 }
 
-/** Register the function around `send` as a wrapper when its URL uses exactly one of its parameters. */
+/** Most URL parameters a wrapper has (`api(base, version, path)`). */
+const MAX_URL_PARAMS = 3;
+
+/**
+ * Register the function around `send` as a wrapper when its URL is built from its parameters: the
+ * last one in the URL is its path (`${BASE}${path}`, `${base}${path}`).
+ */
 export function registerWrapper(table: WrapperTable, send: SendCall, pieces: UrlPiece[], ctx: TsContext): void {
   // Only a URL built from a parameter makes a wrapper: most sends are ruled out here.
   if (!pieces.some((p) => p.unknown?.binding?.kind === 'param')) return;
   const fn = enclosingFunction(send.call);
   if (!fn) return;
   const urlParams = new Set<number>();
+  let urlParam: number | undefined;
+  let last: number | undefined;
+  let query = false;
   for (const piece of pieces) {
+    if (!piece.unknown) query ||= piece.text.includes('?');
     const index = parameterIndex(fn, piece.unknown?.binding);
-    if (index !== undefined) urlParams.add(index);
+    if (index === undefined) continue;
+    urlParams.add(index);
+    last = index;
+    // The path is the last parameter before the query string (`${base}${path}?${query}`).
+    if (!query) urlParam = index;
   }
-  if (urlParams.size !== 1) return;
-  const wrapper: Wrapper = { fn, send, pieces: send.base ? (send.url ? urlPieces(send.url, ctx) : []) : pieces, urlParam: [...urlParams][0] };
+  urlParam ??= last;
+  if (urlParam === undefined || urlParams.size > MAX_URL_PARAMS) return;
+  urlParams.delete(urlParam);
+  const wrapper: Wrapper = { fn, send, pieces: send.base ? (send.url ? urlPieces(send.url, ctx) : []) : pieces, urlParam };
+  if (urlParams.size > 0) wrapper.moreUrlParams = [...urlParams];
   const body = send.body && skipOuter(sentExpression(send.body, ctx));
   if (body && ts.isIdentifier(body)) wrapper.bodyParam = parameterIndex(fn, resolveIdentifier(ctx.index, body));
   const method = send.methodExpression && skipOuter(send.methodExpression);
@@ -199,9 +220,14 @@ export function siteFromWrapperCall(
   const inner = base(wrapper);
   const pathArgument = argument(frame, inner.urlParam, ctx);
   if (!pathArgument) return undefined;
-  const parameter = inner.fn.parameters[inner.urlParam];
   const send = inner.send;
-  const relative = inner.pieces.flatMap((piece) => (piece.unknown?.binding?.node === parameter ? urlPieces(pathArgument, ctx) : [piece]));
+  // Each URL parameter's placeholder is what the call passes for it (`api(V1, "/generations")`).
+  const passed = new Map<ts.Node, UrlPiece[]>([[inner.fn.parameters[inner.urlParam], urlPieces(pathArgument, ctx)]]);
+  for (const index of inner.moreUrlParams ?? []) {
+    const part = argument(frame, index, ctx);
+    if (part) passed.set(inner.fn.parameters[index], urlPieces(part, ctx));
+  }
+  const relative = inner.pieces.flatMap((piece) => (piece.unknown?.binding && passed.get(piece.unknown.binding.node)) || [piece]);
   const basePieces = send.base && urlPieces(send.base, ctx);
   const pieces = basePieces ? joinBase(basePieces, relative) : relative;
   const url = leonardoUrl(pieces, spanOf(pathArgument, ctx));
@@ -211,15 +237,15 @@ export function siteFromWrapperCall(
   // call that adds segments or text (`get("abc/variationz")`, `gen("-texturee")`) makes a path of its own.
   const own = leonardoUrl(basePieces ? joinBase(basePieces, inner.pieces) : inner.pieces, url.span)?.path;
   if (own !== undefined && fillsSegments(own, url.path)) url.judgedAtSend = true;
-  const passed = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
+  const options = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
   const written =
-    inner.bodyParam !== undefined ? argument(frame, inner.bodyParam, ctx) : send.body ?? (passed && readBody(passed, send.keys));
+    inner.bodyParam !== undefined ? argument(frame, inner.bodyParam, ctx) : send.body ?? (options && readBody(options, send.keys));
   const bodyExpression = written && passedOn(written, frame, ctx);
   return makeSite(
     {
       source: 'wrapper',
       url,
-      method: send.method ?? methodArgument(frame, inner, ctx) ?? (passed && methodOption(passed, undefined, ctx).method),
+      method: send.method ?? methodArgument(frame, inner, ctx) ?? (options && methodOption(options, undefined, ctx).method),
       body: bodyExpression && bodyValue(bodyExpression, ctx),
       span: spanOf(call, ctx),
     },
