@@ -793,3 +793,30 @@ export async function elsewhere(base: string, prompt: string) {
   // The base elsewhere passes cannot be known: no request is judged there.
   assert.deepEqual(hits(code), ['too-many-images 9', 'unknown-field guidance', 'invalid-enum "COMPLETED"']);
 });
+
+test('a body handed to two client calls (a retry) is only read by them; one handed to another function first may be changed there', () => {
+  const code = `import axios from "axios";
+const auth = { headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } };
+
+async function generateWithRetry(body: object) {
+  try {
+    return await axios.post("${V1}/generations", body, auth);
+  } catch {
+    return await axios.post("${V1}/generations", body, auth);
+  }
+}
+export async function poster(prompt: string) {
+  return generateWithRetry({ prompt, num_images: 9, width: 1024, height: 1024 });
+}
+
+async function generateTracked(body: object) {
+  record(body);
+  return axios.post("${V1}/generations", body, auth);
+}
+export async function tracked(prompt: string) {
+  return generateTracked({ prompt, num_images: 9, width: 1024, height: 1024 });
+}
+declare function record(body: object): void;`;
+  // One literal sent by both calls of the retry: one finding, at the literal.
+  assert.deepEqual(hits(code), ['too-many-images 9']);
+});

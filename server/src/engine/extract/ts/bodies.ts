@@ -11,6 +11,7 @@ import { resolveIdentifier, skipOuter } from './scope.js';
 import { bindingValue, isStatementList, type BoundValue } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
+import { clientCallee } from './clients.js';
 import { appendAll } from '../../arrays.js';
 
 /**
@@ -48,7 +49,7 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
           hasUnknownKeys ||= spread.unknown;
         }
       }
-    } else if (!callee || !READ_ONLY_CALLS.test(callee)) {
+    } else if (mayWriteInto(call, binding, ctx)) {
       // Handed to a function before it is sent (`addDefaults(body)`): keys may be added there.
       hasUnknownKeys = true;
     }
@@ -114,22 +115,36 @@ function addNested(object: ObjectValue, path: readonly string[], property: Prope
 }
 
 /**
- * Whether code anywhere in the file may change what `binding` holds: a member assignment, or a call
- * it is handed to that does more than read it (for a value another module reads at no known time).
- * The call around `use`, when given, is not counted: it is the one that sends what is read there.
+ * Whether code anywhere in the file may change what `binding` holds: a member assignment, a deleted
+ * key, or a call it is handed to that may write into it (`mayWriteInto`; for a value another module
+ * reads at no known time). The call around `use`, when given, is not counted: it is the one that
+ * sends what is read there.
  */
 export function mayBeChanged(binding: Binding, ctx: TsContext, use?: ts.Node): boolean {
   if (ctx.index.memberAssignments.has(binding) || ctx.index.deletes.has(binding)) return true;
   const calls = ctx.index.argumentUses.get(binding);
-  return calls !== undefined && calls.some((call) => {
-    // The call that hands on the use being read (`axios.post(url, params)`) is what sends it.
-    if (use && call.pos <= use.pos && use.end <= call.end) return false;
-    const callee = calleeName(call.expression);
-    if (callee !== undefined && READ_ONLY_CALLS.test(callee)) return false;
-    const method = skipOuter(call.expression);
-    return !(ts.isPropertyAccessExpression(method) && MEMBERSHIP_TESTS.has(method.name.text));
-  });
+  // The call that hands on the use being read (`axios.post(url, params)`) is what sends it.
+  return calls !== undefined && calls.some((call) => !(use && call.pos <= use.pos && use.end <= call.end) && mayWriteInto(call, binding, ctx));
 }
+
+/**
+ * Whether a call that is handed the object `binding` holds may write into it: the one policy for a
+ * body, an options object and a value another module reads. `Object.assign`, `Object.defineProperty`
+ * write into their first argument only; serialisers, loggers, conversions, membership tests
+ * (`MODELS.includes(model)`) and HTTP client calls only read what they are given (one options object
+ * shared by `axios.post(url, body, auth)` and `axios.get(url, auth)` is common); any other function,
+ * of the file or not, may add or change keys.
+ */
+export function mayWriteInto(call: ts.CallExpression, binding: Binding, ctx: TsContext): boolean {
+  const callee = calleeName(call.expression);
+  if (callee !== undefined && WRITES_FIRST_ARGUMENT.has(callee)) return call.arguments[0] !== undefined && isTarget(call.arguments[0], binding, ctx);
+  if (callee !== undefined && READ_ONLY_CALLS.test(callee)) return false;
+  const method = skipOuter(call.expression);
+  if (ts.isPropertyAccessExpression(method) && MEMBERSHIP_TESTS.has(method.name.text)) return false;
+  return clientCallee(call.expression, ctx) === undefined;
+}
+
+const WRITES_FIRST_ARGUMENT = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties']);
 
 /** Calls that read an object without adding keys to it: serialisers and loggers, and conversions. */
 const READ_ONLY_CALLS = /^(?:JSON\.stringify|console\.\w+|Object\.(?:keys|values|entries|freeze)|structuredClone|String|Number|Boolean|encodeURIComponent|Array\.isArray)$/;

@@ -6,10 +6,9 @@
 import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { accessedKey, bindingValue, calledFunction, isMemberAccess, memberWriteOrder, runsBefore, type BoundValue, type MemberAccess } from './resolve.js';
+import { accessedKey, bindingValue, isMemberAccess, memberWriteOrder, runsBefore, type BoundValue, type MemberAccess } from './resolve.js';
 import type { Binding } from './file-index.js';
-import { calleeName } from './values.js';
-import { sentExpression } from './bodies.js';
+import { mayWriteInto, sentExpression } from './bodies.js';
 import { appendAll } from '../../arrays.js';
 
 export type ClientLibrary = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'undici';
@@ -225,7 +224,7 @@ const BODY_OPTIONS = new Set(['body', 'json', 'data', 'form']);
  * deleting a key. An option that cannot be known is one the options may hold unseen (`open`).
  */
 function writtenOptions(options: Options, bound: BoundValue, use: ts.Expression, ctx: TsContext): void {
-  // Written into by a call (`Object.assign(init, { method })`, a same-file `addAuth(init)`), or a key deleted: nothing is known.
+  // Written into by a call (`Object.assign(init, { method })`, `addAuth(init)`), or a key deleted: nothing is known.
   if (optionsHandedOn(bound.binding, ctx)) {
     options.props.clear();
     options.open.push(use);
@@ -267,22 +266,9 @@ function writtenOptions(options: Options, bound: BoundValue, use: ts.Expression,
   }
 }
 
-/**
- * True when an options object may be written into by a call, or has a key deleted: handed as the
- * target of `Object.assign`/`Object.defineProperty`, or to a function of the file (which may set
- * `init.headers`). Client calls and other libraries' functions only read their options (one object
- * shared by `axios.post(url, body, auth)` and `axios.get(url, auth)` is common).
- */
+/** True when an options object has a key deleted, or is handed to a call that may write into it (bodies.ts `mayWriteInto`). */
 function optionsHandedOn(binding: Binding, ctx: TsContext): boolean {
-  if (ctx.index.deletes.has(binding)) return true;
-  return (ctx.index.argumentUses.get(binding) ?? []).some((call) => {
-    const callee = calleeName(call.expression);
-    if (callee === 'Object.assign' || callee === 'Object.defineProperty' || callee === 'Object.defineProperties') {
-      const target = call.arguments[0] && skipOuter(call.arguments[0]);
-      return target !== undefined && ts.isIdentifier(target) && resolveIdentifier(ctx.index, target) === binding;
-    }
-    return calledFunction(call, ctx) !== undefined;
-  });
+  return ctx.index.deletes.has(binding) || (ctx.index.argumentUses.get(binding) ?? []).some((call) => mayWriteInto(call, binding, ctx));
 }
 
 /**
