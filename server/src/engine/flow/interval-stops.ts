@@ -11,7 +11,8 @@ import { skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, enclosingFunction, isFunctionNode, isMemberAccess } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import type { FunctionNode } from './functions.js';
-import { calleeName, containsNode, isEquality, isInlineCallback, isIntervalCallback, isStatusExpression } from './status-checks.js';
+import { containsNode, isEquality, isInlineCallback, isIntervalCallback, isStatusExpression } from './status-checks.js';
+import { calledName } from '../extract/ts/file-index.js';
 
 export interface FailureBlindInterval {
   /** The interval's callback. */
@@ -287,11 +288,10 @@ function mayStop(flow: Flow, branch: ts.Node): boolean {
 /** `clearInterval(id)`, `resolve(...)`/`reject(...)` of a `new Promise` around, or a same-file function that clears a timer. */
 function stops(flow: Flow, call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-  if (CLEARS.has(name)) return true;
+  if (CLEARS.has(calledName(call) ?? '')) return true;
   if (ts.isIdentifier(callee) && isExecutorParameter(flow, callee)) return true;
   const fn = flow.calledFunction(call);
-  return !!fn?.body && containsNode(fn.body, (n) => ts.isCallExpression(n) && CLEARS.has(calleeName(n)));
+  return !!fn?.body && containsNode(fn.body, (n) => ts.isCallExpression(n) && CLEARS.has(calledName(n) ?? ''));
 }
 
 /** A call that certainly does not stop the poll: a log line, or a same-file function that neither clears, throws nor settles. */
@@ -308,7 +308,7 @@ function isExecutorParameter(flow: Flow, id: ts.Identifier): boolean {
   if (!declaration || !ts.isParameter(declaration)) return false;
   const executor = declaration.parent;
   const construction = executor.parent;
-  return isFunctionNode(executor) && ts.isNewExpression(construction) && construction.arguments?.[0] === executor && calleeName(construction) === 'Promise';
+  return isFunctionNode(executor) && ts.isNewExpression(construction) && construction.arguments?.[0] === executor && calledName(construction) === 'Promise';
 }
 
 function inCatch(node: ts.Node, root: ts.Node): boolean {
@@ -321,7 +321,7 @@ function inCatch(node: ts.Node, root: ts.Node): boolean {
  * effect's cleanup (`return () => clearInterval(id)`) does not count: it runs when the page goes.
  */
 function clearedElsewhere(flow: Flow, callback: FunctionNode): boolean {
-  return flow.index.calls.some((call) => CLEARS.has(calleeName(call)) && (call.pos < callback.pos || call.end > callback.end) && !isCleanup(call));
+  return flow.index.calls.some((call) => CLEARS.has(calledName(call) ?? '') && (call.pos < callback.pos || call.end > callback.end) && !isCleanup(call));
 }
 
 function isCleanup(call: ts.CallExpression): boolean {

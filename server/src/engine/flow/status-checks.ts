@@ -11,6 +11,8 @@ import { skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, isLoop, isMemberAccess, isStatementList, someNode, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { bindingOfFunction, type FunctionNode } from './functions.js';
+import { calledName } from '../extract/ts/file-index.js';
+import { calleeName } from '../extract/ts/values.js';
 
 /**
  * Job statuses that say whether to wait (FAILED alone does not: a PENDING job passes it), and the words
@@ -86,8 +88,7 @@ function waits(statement: ts.Node, flow: Flow): boolean {
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(node)) {
-      const callee = skipOuter(node.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const name = calledName(node) ?? '';
       const fn = flow.calledFunction(node);
       // A same-file function waits when its body tests the status (`const wait = (ms) => ...` does not); an
       // imported one when named for it, unless it is a delay (`wait(15000)`, `page.waitForTimeout(5000)`).
@@ -180,9 +181,7 @@ export function conditionAround(node: ts.Node): ts.Expression | undefined {
  * function (not nested in the call) whose own body tests it.
  */
 function isStatusPredicate(call: ts.CallExpression, flow: Flow): boolean {
-  const callee = skipOuter(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-  if (STATUS_PREDICATE.test(name)) return true;
+  if (STATUS_PREDICATE.test(calledName(call) ?? '')) return true;
   const fn = flow.calledFunction(call);
   return !!fn?.body && !isAncestor(fn, call) && memo(flow, 'own-body-tests', fn.body, () => hasStatusTest(fn.body!, flow));
 }
@@ -205,11 +204,7 @@ function waitsBetweenRounds(loop: Loop): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const callee = skipOuter(node.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-      if (DELAY.test(name)) found = true;
-    }
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && DELAY.test(calledName(node) ?? '')) found = true;
     node.forEachChild(visit);
   };
   visit(loop.statement);
@@ -388,19 +383,15 @@ function schedulesItself(fn: FunctionNode, flow: Flow): boolean {
   const body = fn.body;
   if (!binding || !body) return false;
   const inside = flow.referencesOf(binding).filter((use) => use.pos >= body.pos && use.end <= body.end);
-  return inside.length > 0 && memo(flow, 'delays', body, () => containsNode(body, (n) => ts.isCallExpression(n) && DELAY.test(calleeName(n))));
+  return inside.length > 0 && memo(flow, 'delays', body, () => containsNode(body, (n) => ts.isCallExpression(n) && DELAY.test(calledName(n) ?? '')));
 }
 
 /** The node is the first argument of a `setInterval` / `setTimeout` call (also `window.setInterval`). */
 function isTimerArgument(node: ts.Node, timer: string): boolean {
   const parent = node.parent;
-  return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === node && calleeName(parent) === timer;
+  return !!parent && ts.isCallExpression(parent) && parent.arguments[0] === node && calledName(parent) === timer;
 }
 
-export function calleeName(call: ts.CallExpression | ts.NewExpression): string {
-  const callee = skipOuter(call.expression);
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-}
 
 /**
  * The poll reads a job status somewhere: `x.status` of a body, a variable named for a status, the SDK's
@@ -411,26 +402,36 @@ export function readsStatus(flow: Flow, poll: ts.Node): boolean {
   return memo(flow, 'reads-status', poll, () => {
     // A function that calls itself reads no status by doing so.
     memoSet(flow, 'reads-status', poll, false);
-    return containsNode(poll, (node) => {
-      if (ts.isIdentifier(node)) {
-        const parent = node.parent;
-        if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-        return isStatusExpression(node, flow);
-      }
-      if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-        if (isStatusExpression(node, flow)) return true;
-        // (The text is copied only when it ends in "Status" where the receiver ends.)
-        return ts.isPropertyAccessExpression(node) && flow.text.startsWith('Status', node.expression.end - 6) && /Status$/.test(node.expression.getText(flow.sourceFile));
-      }
-      if (!ts.isCallExpression(node)) return false;
-      const fn = flow.calledFunction(node);
-      if (fn?.body) return fn !== poll && readsStatus(flow, fn.body);
-      const name = calleeName(node);
-      // A predicate tested in a condition (`if (await isDone(id))`); `onDone(url)` is a callback, not a test.
-      if (STATUS_PREDICATE.test(name) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
-      return WAIT_HELPER.test(name) && !isDelayCall(node, name, flow);
+    return someNode(poll, (node) => {
+      // A status only logged (`console.log(\`status \${gen.status}\`)`) stops nothing: a FAILED job is polled on.
+      if (ts.isCallExpression(node) && LOGGING.test(calleeName(node.expression) ?? '')) return false;
+      return readsStatusAt(node, poll, flow) || undefined;
     });
   });
+}
+
+/** Loggers' calls: what they are handed is written out, never tested. */
+const LOGGING = /^(?:console|logger|log)\.(?:log|info|debug|warn|error|trace)$/;
+
+/** `node` itself reads a status (its subtree is the walk's to look at). */
+function readsStatusAt(node: ts.Node, poll: ts.Node, flow: Flow): boolean {
+  if (ts.isIdentifier(node)) {
+    const parent = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+    return isStatusExpression(node, flow);
+  }
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    if (isStatusExpression(node, flow)) return true;
+    // (The text is copied only when it ends in "Status" where the receiver ends.)
+    return ts.isPropertyAccessExpression(node) && flow.text.startsWith('Status', node.expression.end - 6) && /Status$/.test(node.expression.getText(flow.sourceFile));
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const fn = flow.calledFunction(node);
+  if (fn?.body) return fn !== poll && readsStatus(flow, fn.body);
+  const name = calledName(node) ?? '';
+  // A predicate tested in a condition (`if (await isDone(id))`); `onDone(url)` is a callback, not a test.
+  if (STATUS_PREDICATE.test(name) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
+  return WAIT_HELPER.test(name) && !isDelayCall(node, name, flow);
 }
 
 function memoSet(flow: Flow, kind: string, node: ts.Node, value: boolean): void {

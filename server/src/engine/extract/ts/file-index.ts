@@ -271,8 +271,8 @@ export function releaseIndex(index: FileIndex): void {
   (index.pieces as Piece[]).length = 0;
 }
 
-/** The name a call calls by: `f` of `f()`, `m` of `x.m()`. */
-export function calledName(call: ts.CallExpression): string | undefined {
+/** The name a call (or `new`) calls by: `f` of `f()`, `m` of `x.m()`. */
+export function calledName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = skipOuter(call.expression);
   return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
