@@ -122,6 +122,25 @@ export function watch(id: string, onImages: (urls: string[]) => void) {
 ruleTester.run('unchecked-generation-status', {
   valid: [
     {
+      name: 'a status helper that hands the images on beside the status, for its caller to check',
+      code: `${PREAMBLE}
+export const leonardoApi = {
+  async getGenerationStatus(generationId: string) {
+    const response = await fetch(\`\${BASE}/generations/\${generationId}\`, { headers });
+    const data = await response.json();
+    return {
+      status: data.generations_by_pk?.status,
+      images: data.generations_by_pk?.generated_images?.map((img: { url: string }) => img.url) || [],
+    };
+  },
+};
+export async function imagesOf(generationId: string) {
+  const data = await (await fetch(\`\${BASE}/generations/\${generationId}\`, { headers })).json();
+  const images = data.generations_by_pk.generated_images;
+  return { status: data.generations_by_pk.status, images };
+}`,
+    },
+    {
       name: 'a poll on what a same-file helper returns, where the helper stops on FAILED',
       code: helperPoll("\n  if (data.generations_by_pk.status === 'FAILED') throw new Error('generation failed');"),
     },
@@ -495,6 +514,23 @@ const generate = async (generationId) => {
 };
 generate(process.argv[2]);`,
       findings: [{ message: UNCHECKED, at: [8, 38, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'a poll that only logs the status waits for the images all the same',
+      code: `${PREAMBLE}
+export async function render(id: string): Promise<string | null> {
+  for (let i = 0; i < 15; i++) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const poll = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    if (!poll.ok) continue;
+    const data = await poll.json();
+    const images = data.generations_by_pk?.generated_images;
+    if (images && images.length > 0) return images[0].url;
+    console.log(\`poll \${i + 1}: status \${data.generations_by_pk?.status}\`);
+  }
+  return null;
+}`,
+      findings: [{ message: POLL, at: [10, 44, 'generated_images'], fixes: [] }],
     },
   ],
 });

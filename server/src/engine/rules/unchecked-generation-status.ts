@@ -88,7 +88,50 @@ function isChecked(flow: Flow, read: MemberRead): boolean {
 
 function checkedHere(flow: Flow, node: ts.Node): boolean {
   const condition = conditionAround(node);
-  return (condition !== undefined && hasStatusTest(condition, flow)) || flow.statusCheckedAt(node);
+  return (condition !== undefined && hasStatusTest(condition, flow)) || flow.statusCheckedAt(node) || handedOnWithStatus(flow, node);
+}
+
+/**
+ * `return { status: gen.status, images: gen.generated_images.map(...) }`: the images go out beside the
+ * job's status, in one object, for the code that receives them to check (the helper itself uses none).
+ */
+function handedOnWithStatus(flow: Flow, node: ts.Node): boolean {
+  let value = node;
+  while (value.parent && carries(value.parent, value)) value = value.parent;
+  const property = value.parent;
+  const held = (ts.isPropertyAssignment(property) && property.initializer === value) || (ts.isShorthandPropertyAssignment(property) && property.name === value);
+  if (!held) return false;
+  const object = property.parent;
+  return memberReads(flow).some(
+    (read) =>
+      read.node.pos >= object.pos &&
+      read.node.end <= object.end &&
+      read.receiver.kind === 'response' &&
+      typeof read.name === 'string' &&
+      memberOf(read.receiver, read.name)?.field?.path === STATUS_PATH,
+  );
+}
+
+/** `parent` holds what `child` gives: a member read, a method call on it, a fallback, a branch, parentheses. */
+function carries(parent: ts.Node, child: ts.Node): boolean {
+  switch (parent.kind) {
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+      return (parent as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression === child;
+    case ts.SyntaxKind.CallExpression:
+      return (parent as ts.CallExpression).expression === child;
+    case ts.SyntaxKind.BinaryExpression:
+      return isFallback((parent as ts.BinaryExpression).operatorToken.kind);
+    case ts.SyntaxKind.ConditionalExpression:
+      return (parent as ts.ConditionalExpression).condition !== child;
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.AwaitExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The variable the read fills: `const images = gen.generated_images ?? []`, `const { generated_images } = gen`. */
