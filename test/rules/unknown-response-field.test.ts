@@ -40,6 +40,20 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: 'an error body axios handed through as text, read only where it is a string',
+      code: `import axios from 'axios';
+${PREAMBLE}
+export async function start(prompt: string) {
+  const res = await axios.post(\`\${BASE}/generations\`, { prompt, width: 512, height: 512 }, { headers, validateStatus: (s) => s < 500 });
+  if (res.status >= 300) {
+    const snippet = typeof res.data === 'string' ? res.data.slice(0, 200) : JSON.stringify(res.data).slice(0, 200);
+    throw new Error(\`Leonardo error \${res.status}: \${snippet}\`);
+  }
+  if (typeof res.data !== 'string' && res.data.sdGenerationJob) return res.data.sdGenerationJob.generationId;
+  return null;
+}`,
+    },
+    {
       name: 'error bodies, array and string members, writes, unknown responses',
       code: `import axios from 'axios';
 ${PREAMBLE}
@@ -89,6 +103,25 @@ export async function either(id: string, upload: boolean) {
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'a typeof test that the body is an object, or of another value, guards nothing',
+      code: `import axios from 'axios';
+${PREAMBLE}
+export async function start(prompt: string, note: unknown) {
+  const res = await axios.post(\`\${BASE}/generations\`, { prompt }, { headers });
+  if (typeof note === 'string') return res.data.sdGenerationJob.id;
+  return typeof res.data === 'object' ? res.data.sdGenerationJob.generationId : null;
+}`,
+      findings: [
+        {
+          message: "'sdGenerationJob' of the POST /generations response has no field 'id': did you mean 'generationId'?",
+          at: [7, 65, 'id'],
+          severity: 'warning',
+          endpoint: 'POST /generations',
+          fixes: [{ title: "Read 'generationId'", output: edit('sdGenerationJob.id;', 'sdGenerationJob.generationId;'), preferred: false }],
+        },
+      ],
+    },
     {
       name: 'generations_by_pk.images → generated_images, on the name, preferred fix',
       code: `${PREAMBLE}

@@ -5,7 +5,7 @@
 // `res.data.sdGenerationJob`, an SDK result without `.object`, a fetch Response before `.json()`)
 // counts too. A response whose type is not known is never judged, and neither is a guess the code
 // handles: one operand of a fallback chain (tested first or not), an index it reads only where
-// `Array.isArray` holds.
+// `Array.isArray` holds, a read where `typeof value === "string"` holds.
 
 import type { Field } from '../../api/types.js';
 import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
@@ -133,16 +133,18 @@ function fallbackOperands(node: ts.Expression): ts.Expression[] {
 /**
  * An index the code reads only where the value is an array (`Array.isArray(data) ? data[0] : data`,
  * `if (Array.isArray(data)) throw new Error(data[0].message)`): Leonardo answers some errors as a
- * GraphQL-style list, and the code handles that answer. A member tested before it is read
+ * GraphQL-style list, and the code handles that answer. Likewise any read where the value is a string
+ * (`typeof data === "string" ? data.slice(0, 200) : ...`): an error body handed through as text. A member tested before it is read
  * (`if (gen.generated_videos) return gen.generated_videos[0]`) is still judged: the test is as wrong
  * as the read, unless it is one guess of a fallback chain (`isFallbackGuess`).
  */
 function isGuardedGuess(flow: Flow, read: MemberRead): boolean {
   const receiver = read.receiver;
-  if (typeof read.name !== 'number' || receiver.kind !== 'response') return false;
+  if (receiver.kind !== 'response') return false;
+  const index = typeof read.name === 'number';
   const testsValue = (test: ts.Expression): boolean => {
-    if (!isArrayTest(test)) return false;
-    const value = flow.originOf(test.arguments[0]);
+    const tested = index && isArrayTest(test) ? test.arguments[0] : primitiveTested(test);
+    const value = tested && flow.originOf(tested);
     return value?.kind === 'response' && valueKey(value) === valueKey(receiver);
   };
   return isReachedOnlyWhen(read.node, (condition, truthy) => implies(condition, truthy, testsValue));
@@ -151,6 +153,25 @@ function isGuardedGuess(flow: Flow, read: MemberRead): boolean {
 /** `Array.isArray(value)`. */
 function isArrayTest(node: ts.Expression): node is ts.CallExpression {
   return ts.isCallExpression(node) && node.arguments.length === 1 && calleeName(node.expression) === 'Array.isArray';
+}
+
+const PRIMITIVE_TYPES = new Set(['string', 'number', 'boolean']);
+
+/**
+ * The value `typeof value === "string"` (or `"number"`, `"boolean"`) tests: where it holds, the body is
+ * not the answer the catalogue describes (an error page a client handed through as text), and what
+ * the code reads of it (`data.slice(0, 200)`) is not a field.
+ */
+function primitiveTested(node: ts.Expression): ts.Expression | undefined {
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const kind = node.operatorToken.kind;
+  if (kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && kind !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+  for (const [side, other] of [[node.left, node.right], [node.right, node.left]]) {
+    const operand = skipOuter(side);
+    const literal = skipOuter(other);
+    if (ts.isTypeOfExpression(operand) && ts.isStringLiteralLike(literal) && PRIMITIVE_TYPES.has(literal.text)) return operand.expression;
+  }
+  return undefined;
 }
 
 function isNot(node: ts.Node): node is ts.PrefixUnaryExpression {
