@@ -151,6 +151,14 @@ describe('overlay endpoints', () => {
     assert.equal(style?.sdk, 'styleUUID');
     assert.equal(style?.required, false);
   });
+
+  it('mark an extra field of each object of a list with its source, at its path', () => {
+    const controlnet = fieldAt(catalogue.byOperationId('createGeneration')!, 'controlnets[]');
+    const influence = catalogue.field(controlnet.fields ?? [], 'influence', 'wire');
+    assert.match(influence?.extra ?? '', /Image Guidance/);
+    assert.equal(influence?.path, 'controlnets[].influence');
+    assert.deepEqual(influence?.types, ['number']);
+  });
 });
 
 describe('mergeCatalogue', () => {

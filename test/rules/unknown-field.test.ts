@@ -34,7 +34,10 @@ ruleTester.run('unknown-field', {
   "num_images": 2,
   "width": 512,
   "height": 512,
-  "controlnets": [{ "initImageId": "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", "initImageType": "UPLOADED", "preprocessorId": 67, "strengthType": "Mid" }],
+  "controlnets": [
+    { "initImageId": "3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e", "initImageType": "UPLOADED", "preprocessorId": 67, "strengthType": "Mid", "influence": 0.5 },
+    { "initImageId": "9d2e4f60-1b7a-4c3d-8e5f-6a7b8c9d0e1f", "initImageType": "UPLOADED", "preprocessorId": 67, "strengthType": "High", "influence": 1 }
+  ],
   "elements": [{ "akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e", "weight": 0.8 }]
 }`,
     },

@@ -78,7 +78,15 @@ export function mergeCatalogue(generated: GeneratedCatalogue, overlay: Overlay):
   }
   for (const [operationId, extras] of Object.entries(overlay.extraFields)) {
     const endpoint = endpointFor(operationId);
-    for (const { extra, ...spec } of extras) endpoint.fields.push(Object.assign({}, toField(spec, spec.wire), { extra }));
+    for (const { extra, under, ...spec } of extras) {
+      if (under === undefined) {
+        endpoint.fields.push(Object.assign({}, toField(spec, spec.wire), { extra }));
+        continue;
+      }
+      // A field of a nested object, or of each object of a list (`controlnets[]`).
+      const holder = fieldAt(operationId, under);
+      holder.fields = [...(holder.fields ?? []), Object.assign({}, toField(spec, `${under}.${spec.wire}`), { extra })];
+    }
   }
   for (const [operationId, { status }] of Object.entries(overlay.status)) endpointFor(operationId).status = status;
   return endpoints;

@@ -20,8 +20,11 @@ export interface Overlay {
   constraints: Record<string, Record<string, ConstraintPatch>>;
   /** operationId → wire path → why the field is required although the SDK marks it optional. */
   required: Record<string, Record<string, string>>;
-  /** operationId → fields the API accepts although the spec lacks them; `extra` says why. */
-  extraFields: Record<string, Array<FieldSpec & { extra: string }>>;
+  /**
+   * operationId → fields the API accepts although the spec lacks them; `extra` says why. `under` is the
+   * wire path of the object (or list of objects, `controlnets[]`) that holds one, when it is not the body.
+   */
+  extraFields: Record<string, Array<FieldSpec & { extra: string; under?: string }>>;
   /** operationId → status other than `current`, with its source. */
   status: Record<string, { status: EndpointStatus; source: string }>;
   /** Operations the SDK does not generate. */
@@ -171,6 +174,16 @@ export const overlay: Overlay = {
       Object.assign({}, specField('styleUUID', ['string'], { description: 'The UUID of a style to apply (Phoenix and Flux models).' }), {
         extra: 'docs.leonardo.ai guides "Generate with Leonardo Phoenix" and "Generate with Flux" send styleUUID',
       }),
+      Object.assign(
+        {},
+        specField('influence', ['number'], {
+          description: 'With several Style References, the ratio of their influences (1 and 1 is 1:1; the total need not be 1).',
+        }),
+        {
+          under: 'controlnets[]',
+          extra: 'docs.leonardo.ai guide "Generate Images Using Image Guidance" (Style Reference) sends controlnets[].influence',
+        },
+      ),
     ],
   },
 
