@@ -67,7 +67,7 @@ describe('field names in code', () => {
 
   it('completes keys of objects inside arrays with the item fields', () => {
     const at = complete(fetchBody('{ prompt: "a fox", controlnets: [{ | }] }'));
-    assert.deepEqual(labels(at).sort(), ['initImageId', 'initImageType', 'preprocessorId', 'strengthType', 'weight']);
+    assert.deepEqual(labels(at).sort(), ['influence', 'initImageId', 'initImageType', 'preprocessorId', 'strengthType', 'weight']);
   });
 });
 
