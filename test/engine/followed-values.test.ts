@@ -820,3 +820,56 @@ declare function record(body: object): void;`;
   // One literal sent by both calls of the retry: one finding, at the literal.
   assert.deepEqual(hits(code), ['too-many-images 9']);
 });
+
+test('a URL built from a loop over a list of constants: each element is a request the call makes', () => {
+  const code = `const V1 = "https://cloud.leonardo.ai/api/rest/v1/generations";
+const V2 = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+const BASES = [V1, V2];
+
+export async function readGeneration(id: string) {
+  for (const base of [V1, V2]) {
+    const res = await fetch(\`\${base}/\${id}\`, { headers });
+    if (!res.ok) continue;
+    const body = await res.json();
+    if (body?.generations_by_pk?.status) return body.generations_by_pk.imagez;
+  }
+  return null;
+}
+export async function createEverywhere(prompt: string) {
+  await Promise.all(BASES.map((base) => fetch(base, { method: "POST", headers, body: JSON.stringify({ prompt, num_images: 9, width: 1024 }) })));
+}`;
+  // GET /v2/generations/{id} does not exist; the v1 body is sent to both bases (v2 knows no prompt at the
+  // top level). What the loop's call answers is one of two: the read of imagez is not judged.
+  assert.deepEqual(hits(code), [
+    'unknown-endpoint `${base}/${id}`',
+    'missing-required {',
+    'unknown-field prompt',
+    'unknown-field num_images',
+    'too-many-images 9',
+    'unknown-field width',
+  ]);
+});
+
+test('a loop variable that also chooses the body, a list with a spread, or one the code takes elements out of, makes no request per element', () => {
+  const code = `const V1 = "https://cloud.leonardo.ai/api/rest/v1/generations";
+const V2 = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+const more: string[] = [];
+const BASES = [V1, V2];
+if (process.env.V1_ONLY) BASES.splice(1, 1);
+
+export async function paired(prompt: string) {
+  for (const base of [V1, V2]) {
+    const body = base === V2 ? { model: "gpt-image-1.5", parameters: { prompt }, public: false } : { prompt, width: 1024 };
+    await fetch(base, { method: "POST", headers, body: JSON.stringify(body) });
+  }
+}
+export async function spread(id: string) {
+  for (const base of [V1, ...more]) await fetch(\`\${base}/\${id}\`, { headers });
+}
+export async function changed(id: string) {
+  for (const base of BASES) await fetch(\`\${base}/\${id}\`, { headers });
+}`;
+  assert.deepEqual(hits(code), []);
+});

@@ -187,6 +187,12 @@ export interface RequestSite {
    * of every edit inside a region through its `encode`, so a fix never breaks the quoting around it.
    */
   escapedRegions?: EscapedRegion[];
+  /**
+   * One of the requests one call makes in turn, one per element of a literal list its URL is built
+   * from (`for (const base of [V1, V2]) fetch(\`${base}/${id}\`)`): each is judged, and what the call
+   * answers is not known to be any one of them.
+   */
+  perElement?: true;
   /** Set when the request is made through something another file exports (an imported client or wrapper). */
   related?: Related[];
   /**

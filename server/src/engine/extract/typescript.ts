@@ -12,7 +12,7 @@ import { changeBetween } from './ts/text-change.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
-import { sendUrlPieces, siteFromSend } from './ts/requests.js';
+import { perElementSites, sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, calledName, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
@@ -151,6 +151,11 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
   for (const send of sends) {
     const pieces = sendUrlPieces(send, ctx);
     registerWrapper(wrappers, send, pieces, ctx);
+    const perElement = perElementSites(send, pieces, ctx, catalogue);
+    if (perElement) {
+      appendAll(requests, perElement);
+      continue;
+    }
     const site = siteFromSend(send, pieces, ctx, catalogue);
     if (site) requests.push(site);
   }

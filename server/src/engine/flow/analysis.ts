@@ -191,7 +191,13 @@ export class Flow {
     if (!candidates) return undefined;
     const start = call.getStart(this.sourceFile);
     // Two sites at one span (a send and a wrapper call): the later one, as a map by span would keep.
-    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].span.start === start) return candidates[i];
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const site = candidates[i];
+      if (site.span.start !== start) continue;
+      // One of the requests a loop makes in turn (one per URL): the answer is one of theirs, unless they agree.
+      if (site.perElement && candidates.some((other) => other.perElement && other.span.start === start && !sameRequest(other, site))) return undefined;
+      return site;
+    }
     return undefined;
   }
 
@@ -686,6 +692,11 @@ function isIdentifierNamed(expression: ts.Expression, name: string): boolean {
 const FLOW: MemoKey<Flow | undefined> = { release: (flow) => flow?.release() };
 
 /** The flow analysis of a TS/JS document, built once per analysis; undefined for other documents. */
+/** Two requests one call makes answer alike: the same endpoint, of the same API version. */
+function sameRequest(a: RequestSite, b: RequestSite): boolean {
+  return a.endpoint === b.endpoint && a.v2Endpoint === b.v2Endpoint && a.url?.apiVersion === b.url?.apiVersion;
+}
+
 export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>): Flow | undefined {
   return ctx.memo.get(FLOW, () => {
     if (!isTsParsed(ctx.parsed)) return undefined;

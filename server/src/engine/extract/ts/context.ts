@@ -16,6 +16,8 @@ export interface TsContext {
   budget: { left: number };
   /** What other modules export (the workspace index), when the analysis was given it. */
   imports?: ImportResolver;
+  /** A loop variable taken at one element of its list while that element's request is made (requests.ts `perElementSites`). */
+  bound?: Map<Binding, ts.Expression>;
 }
 
 /** Deeper than this an expression is not a request body; it is unknown. */

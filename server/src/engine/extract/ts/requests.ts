@@ -4,13 +4,15 @@
 import ts from 'typescript';
 import type { Catalogue } from '../../../api/types.js';
 import type { ObjectValue, RequestSite, RequestUrl, Value } from '../../types.js';
-import { bodyValue } from './bodies.js';
+import { bodyValue, mayBeChanged } from './bodies.js';
 import type { MethodRef, SendCall } from './calls.js';
 import { endpointFor } from '../text/request-url.js';
 import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
-import { skipOuter } from './scope.js';
+import { resolveIdentifier, skipOuter } from './scope.js';
+import { bindingValue, declaredName, iteratedList } from './resolve.js';
+import { referencesOf } from './file-index.js';
 
 /** The URL pieces a send goes to (its base URL joined in). */
 export function sendUrlPieces(send: SendCall, ctx: TsContext): UrlPiece[] {
@@ -57,6 +59,57 @@ export function siteFromSend(send: SendCall, pieces: UrlPiece[], ctx: TsContext,
     },
     catalogue,
   );
+}
+
+/** Most elements a list may have for its call to be judged as one request per element. */
+const MAX_ELEMENTS = 4;
+
+/**
+ * The requests a call makes in turn when its URL is built from a loop variable over a literal list
+ * (`for (const base of [V1, V2]) fetch(\`${base}/${id}\`)`, `[V1, V2].map((base) => ...)`): one per
+ * element, each a URL the code can send to. Only when the variable is used for nothing but the URL
+ * (a body chosen by it would pair each body with each URL), and the list is a literal or a constant
+ * holding one that nothing changes. Undefined otherwise.
+ */
+export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
+  const binding = pieces.find((p) => p.unknown?.binding && iteratedList(p.unknown.binding))?.unknown?.binding;
+  const list = binding && literalList(iteratedList(binding)!, ctx);
+  if (!binding || !list) return undefined;
+  const url = [send.base, send.url].filter((e): e is ts.Expression => e !== undefined);
+  const uses = referencesOf(ctx.index, binding.name).filter((id) => id !== declaredName(binding) && resolveIdentifier(ctx.index, id) === binding);
+  if (!uses.every((use) => url.some((part) => part.pos <= use.pos && use.end <= part.end))) return undefined;
+  const sites: RequestSite[] = [];
+  for (const element of list) {
+    ctx.bound = new Map([[binding, element]]);
+    try {
+      const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
+      if (site) sites.push(Object.assign(site, { perElement: true as const }));
+    } finally {
+      ctx.bound = undefined;
+    }
+  }
+  return sites;
+}
+
+/** Array methods that take elements out of a list (one pushed in is sent too, beside the others). */
+const REMOVES_ELEMENTS = new Set(['pop', 'shift', 'splice']);
+
+/** The elements of `[a, b]`, or of a constant holding it whose elements stay in it; undefined for anything else. */
+function literalList(expression: ts.Expression, ctx: TsContext): readonly ts.Expression[] | undefined {
+  let node = skipOuter(expression);
+  if (ts.isIdentifier(node)) {
+    const binding = resolveIdentifier(ctx.index, node);
+    if (!binding || binding.kind !== 'const' || mayBeChanged(binding, ctx)) return undefined;
+    const removes = referencesOf(ctx.index, binding.name).some((id) => {
+      const parent = id.parent;
+      return ts.isPropertyAccessExpression(parent) && parent.expression === id && REMOVES_ELEMENTS.has(parent.name.text) && resolveIdentifier(ctx.index, id) === binding;
+    });
+    if (removes) return undefined;
+    const bound = bindingValue(node, ctx, binding);
+    node = bound ? skipOuter(bound.expression) : node;
+  }
+  if (!ts.isArrayLiteralExpression(node) || node.elements.length < 2 || node.elements.length > MAX_ELEMENTS) return undefined;
+  return node.elements.some(ts.isSpreadElement) ? undefined : node.elements;
 }
 
 function sendBody(send: SendCall, ctx: TsContext): Value | undefined {

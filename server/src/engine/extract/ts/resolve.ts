@@ -667,7 +667,8 @@ function isStaticMember(owner: ts.ClassLikeDeclaration, name: string): boolean {
   return owner.members.some((m) => m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === name && hasModifier(m, ts.SyntaxKind.StaticKeyword));
 }
 
-function declaredName(binding: Binding): ts.Node | undefined {
+/** The name a binding is declared by (its declaration's `name`). */
+export function declaredName(binding: Binding): ts.Node | undefined {
   return (binding.node as { name?: ts.Node }).name;
 }
 
