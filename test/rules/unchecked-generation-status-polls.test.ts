@@ -532,5 +532,27 @@ export async function render(id: string): Promise<string | null> {
 }`,
       findings: [{ message: POLL, at: [10, 44, 'generated_images'], fixes: [] }],
     },
+    {
+      name: 'a status-blind poll inside a loop over episodes: the test of the images ends the poll, it checks nothing around it',
+      code: `${PREAMBLE}
+export async function repair(episodes: Array<{ prompt: string }>) {
+  for (const episode of episodes) {
+    const created = await fetch(\`\${BASE}/generations\`, { method: 'POST', headers, body: JSON.stringify({ prompt: episode.prompt }) });
+    const generationId = (await created.json())?.sdGenerationJob?.generationId;
+    let imageUrl = null;
+    for (let i = 0; i < 15; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const data = await (await fetch(\`\${BASE}/generations/\${generationId}\`, { headers })).json();
+      const images = data.generations_by_pk?.generated_images;
+      if (images && images.length > 0) {
+        imageUrl = images[0].url;
+        break;
+      }
+    }
+    console.log(imageUrl);
+  }
+}`,
+      findings: [{ message: POLL, at: [12, 46, 'generated_images'], fixes: [] }],
+    },
   ],
 });

@@ -117,6 +117,9 @@ export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false):
       found = true;
       return;
     }
+    // A loop inside is judged whole (a poll that reads the status is a test): the test of the images
+    // that ends a status-blind poll is that poll's, not a check around it.
+    if (current !== node && isLoop(current)) return;
     current.forEachChild(visit);
   };
   visit(node);
