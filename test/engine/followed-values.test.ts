@@ -873,3 +873,18 @@ export async function changed(id: string) {
 }`;
   assert.deepEqual(hits(code), []);
 });
+
+test('a let whose only write before the call is in a branch that returns holds what it held before, at the call after the branch', () => {
+  const code = `import axios from "axios";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function sized(kind: string, prompt: string) {
+  let width = 2048;
+  if (kind === "small") {
+    width = 512;
+    return axios.post("${V1}/generations", { prompt, width, height: 512 }, { headers });
+  }
+  return axios.post("${V1}/generations", { prompt, width, height: 768 }, { headers });
+}`;
+  // The first call sends 512; the second is reached only where the branch did not run: 2048.
+  assert.deepEqual(hits(code), ['invalid-dimensions 2048']);
+});

@@ -110,7 +110,7 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
     // path through it with a write of the name leaves one of those writes in it.
     while (!(isStatementList(statement.parent) && holds(statement.parent, use)) && !ts.isFunctionLike(statement.parent)) statement = statement.parent;
     const finals = ts.isIfStatement(statement) || ts.isSwitchStatement(statement) ? finalWrites(statement, binding, ctx) : undefined;
-    if (!finals || finals.writes.length === 0) return undefined;
+    if (!finals || (finals.writes.length === 0 && !finals.open)) return undefined;
     // In another function than the declaration's, code that runs after a write in its branch could write the name elsewhere.
     const branching = statement;
     if (!own && (finals.open || finals.writes.some((write) => codeRunsBetween(branching, write.end, branching.end)))) return undefined;
