@@ -888,3 +888,26 @@ export async function sized(kind: string, prompt: string) {
   // The first call sends 512; the second is reached only where the branch did not run: 2048.
   assert.deepEqual(hits(code), ['invalid-dimensions 2048']);
 });
+
+test('a URL a condition chooses for a call without a body: each is a request the call can make; with a body, neither is judged', () => {
+  const code = `const V1 = "https://cloud.leonardo.ai/api/rest/v1";
+const V2 = "https://cloud.leonardo.ai/api/rest/v2";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function status(id: string, v2: boolean) {
+  const res = await fetch(\`\${v2 ? V2 : V1}/generations/\${id}\`, { headers });
+  const data = await res.json();
+  return data.generations_by_pk.imagez;
+}
+export async function remove(id: string, legacy: boolean) {
+  const url = legacy ? \`\${V1}/generations/\${id}\` : \`\${V1}/generation/\${id}\`;
+  return fetch(url, { method: "DELETE", headers });
+}
+export async function create(prompt: string, v2: boolean) {
+  const url = v2 ? \`\${V2}/generations\` : \`\${V1}/generations\`;
+  const body = v2 ? { model: "gpt-image-1.5", parameters: { prompt }, public: false } : { prompt };
+  return fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
+}`;
+  // GET /v2/generations/{id} and DELETE /generation/{id} do not exist. What status's call answers is one
+  // of two: imagez is not judged. create's body goes with its URL: pairing them across is a guess.
+  assert.deepEqual(hits(code), ['unknown-endpoint `${v2 ? V2 : V1}/generations/${id}`', 'unknown-endpoint url']);
+});

@@ -16,8 +16,11 @@ export interface TsContext {
   budget: { left: number };
   /** What other modules export (the workspace index), when the analysis was given it. */
   imports?: ImportResolver;
-  /** A loop variable taken at one element of its list while that element's request is made (requests.ts `perElementSites`). */
-  bound?: Map<Binding, ts.Expression>;
+  /**
+   * A loop variable taken at one element of its list, or a condition's choice taken at one branch,
+   * while that element's request is made (requests.ts `perElementSites`).
+   */
+  bound?: Map<Binding | ts.Node, ts.Expression>;
 }
 
 /** Deeper than this an expression is not a request body; it is unknown. */

@@ -12,7 +12,7 @@ import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { bindingValue, declaredName, iteratedList } from './resolve.js';
-import { referencesOf } from './file-index.js';
+import { referencesOf, type Binding } from './file-index.js';
 
 /** The URL pieces a send goes to (its base URL joined in). */
 export function sendUrlPieces(send: SendCall, ctx: TsContext): UrlPiece[] {
@@ -65,22 +65,20 @@ export function siteFromSend(send: SendCall, pieces: UrlPiece[], ctx: TsContext,
 const MAX_ELEMENTS = 4;
 
 /**
- * The requests a call makes in turn when its URL is built from a loop variable over a literal list
- * (`for (const base of [V1, V2]) fetch(\`${base}/${id}\`)`, `[V1, V2].map((base) => ...)`): one per
- * element, each a URL the code can send to. Only when the variable is used for nothing but the URL
- * (a body chosen by it would pair each body with each URL), and the list is a literal or a constant
- * holding one that nothing changes. Undefined otherwise.
+ * The requests one call can make, one per URL, when its URL is built from a loop variable over a
+ * literal list (`for (const base of [V1, V2]) fetch(\`${base}/${id}\`)`, `[V1, V2].map((base) => ...)`),
+ * or, for a call that sends no body, chosen by a condition (`fetch(useV2 ? V2_URL : V1_URL)`): each a
+ * URL the code can send to, judged. A loop variable counts only when it is used for nothing but the
+ * URL, and a choice only without a body: a body chosen by the same variable or condition would pair
+ * each body with each URL. The list is a literal, or a constant holding one that no element is taken
+ * out of. Undefined otherwise.
  */
 export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
-  const binding = pieces.find((p) => p.unknown?.binding && iteratedList(p.unknown.binding))?.unknown?.binding;
-  const list = binding && literalList(iteratedList(binding)!, ctx);
-  if (!binding || !list) return undefined;
-  const url = [send.base, send.url].filter((e): e is ts.Expression => e !== undefined);
-  const uses = referencesOf(ctx.index, binding.name).filter((id) => id !== declaredName(binding) && resolveIdentifier(ctx.index, id) === binding);
-  if (!uses.every((use) => url.some((part) => part.pos <= use.pos && use.end <= part.end))) return undefined;
+  const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces);
+  if (!choices) return undefined;
   const sites: RequestSite[] = [];
-  for (const element of list) {
-    ctx.bound = new Map([[binding, element]]);
+  for (const element of choices.elements) {
+    ctx.bound = new Map([[choices.key, element]]);
     try {
       const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
       if (site) sites.push(Object.assign(site, { perElement: true as const }));
@@ -89,6 +87,27 @@ export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx
     }
   }
   return sites;
+}
+
+interface Choices {
+  /** The loop variable, or the conditional expression, each element stands for in turn. */
+  key: Binding | ts.Node;
+  elements: readonly ts.Expression[];
+}
+
+function loopChoices(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext): Choices | undefined {
+  const binding = pieces.find((p) => p.unknown?.binding && iteratedList(p.unknown.binding))?.unknown?.binding;
+  const list = binding && literalList(iteratedList(binding)!, ctx);
+  if (!binding || !list) return undefined;
+  const url = [send.base, send.url].filter((e): e is ts.Expression => e !== undefined);
+  const uses = referencesOf(ctx.index, binding.name).filter((id) => id !== declaredName(binding) && resolveIdentifier(ctx.index, id) === binding);
+  return uses.every((use) => url.some((part) => part.pos <= use.pos && use.end <= part.end)) ? { key: binding, elements: list } : undefined;
+}
+
+function conditionChoices(send: SendCall, pieces: readonly UrlPiece[]): Choices | undefined {
+  if (send.body !== undefined || send.openOptions.length > 0) return undefined;
+  const choice = pieces.find((p) => p.unknown && ts.isConditionalExpression(p.unknown.node))?.unknown?.node as ts.ConditionalExpression | undefined;
+  return choice && { key: choice, elements: [choice.whenTrue, choice.whenFalse] };
 }
 
 /** Array methods that take elements out of a list (one pushed in is sent too, beside the others). */

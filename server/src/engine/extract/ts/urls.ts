@@ -26,6 +26,8 @@ export interface UrlPiece {
 export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0): UrlPiece[] {
   const node = skipOuter(expression);
   if (!step(ctx, depth)) return [placeholder(node, ctx)];
+  const chosen = ctx.bound?.get(node);
+  if (chosen) return urlPieces(chosen, ctx, depth + 1);
   if (ctx.imports && (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node))) {
     // A URL constant another module exports (`import { LEONARDO_BASE } from "@/lib/leonardo"`).
     const text = importedString(node, ctx);
