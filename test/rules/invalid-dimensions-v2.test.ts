@@ -7,6 +7,10 @@ const J = 'request.jsonc';
 ruleTester.run('invalid-dimensions', {
   valid: [
     {
+      name: 'not flagged: width and height chosen by one condition (only 1920x1080 and 1280x720 go together)',
+      code: fetchCode(`{ model: 'kling-3.0', public: false, parameters: { prompt, duration: 5, width: req.headers.get('x-hd') ? 1920 : 1280, height: req.headers.get('x-hd') ? 1080 : 720 } }`),
+    },
+    {
       name: 'not flagged: FLUX.2 Pro 2048x128 (64..14142 in the spec, 256..1440 in the guide)',
       path: J,
       code: jsonFile(`{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "width": 2048, "height": 128}}`),
@@ -99,6 +103,31 @@ ruleTester.run('invalid-dimensions', {
           at: [6, 77, '854'],
           severity: 'error',
           fixes: [{ title: "Set 'width' to 1080", output: edit('854', '1080'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'sides chosen apart: a side that goes with none of the other side\'s options is reported with each',
+      code: fetchCode(`{ model: 'kling-3.0', public: false, parameters: { prompt, duration: 5, width: req.headers.get('x-hd') ? 1920 : 1080, height: req.headers.get('x-hd') ? 1080 : 720 } }`),
+      // 1920 goes with 1080; 720 goes with neither width, and 1080 wide with neither height.
+      findings: [
+        {
+          message: "1920x720 is not one of kling-3.0's sizes: the API rejects it.",
+          at: [6, 131, '1920'],
+          severity: 'error',
+          fixes: [],
+        },
+        {
+          message: "1080x1080 is not one of kling-3.0's sizes: the API rejects it: try 1440x1440, 960x960, 2880x2880.",
+          at: [6, 138, '1080'],
+          severity: 'error',
+          fixes: [],
+        },
+        {
+          message: "1080x720 is not one of kling-3.0's sizes: the API rejects it.",
+          at: [6, 138, '1080'],
+          severity: 'error',
+          fixes: [],
         },
       ],
     },

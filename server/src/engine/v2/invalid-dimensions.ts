@@ -35,16 +35,23 @@ export function checkInvalidDimensionsV2(ctx: RuleContext): void {
   }
 }
 
-/** Both sides known (each option), each valid on its own, and the pair in neither source's list. */
+/**
+ * Both sides known (each option), each valid on its own, and the pair in neither source's list. With
+ * several options on both sides, which width goes with which height cannot be known
+ * (`width: hd ? 1920 : 1280, height: hd ? 1080 : 720`): a pair is reported only when one of its
+ * sides goes with none of the other side's options.
+ */
 function pair(object: ObjectValue, model: V2Model, endpoint: string, report: ReturnType<typeof reportOnce>): void {
   const sizes = model.sizes!;
   const width = sides(object, 'width', model);
   const height = sides(object, 'height', model);
   if (!width || !height) return;
+  const fits = (w: NumberValue, h: NumberValue): boolean =>
+    (sizes.zeroEitherSide === true && (w.value === 0 || h.value === 0)) || sizes.pairs.some(([pw, ph]) => pw === w.value && ph === h.value);
   for (const w of width) {
     for (const h of height) {
-      if (sizes.zeroEitherSide && (w.value === 0 || h.value === 0)) continue;
-      if (sizes.pairs.some(([pw, ph]) => pw === w.value && ph === h.value)) continue;
+      if (fits(w, h)) continue;
+      if (width.some((other) => fits(other, h)) && height.some((other) => fits(w, other))) continue;
       const sameAspect = sizes.pairs.filter(([pw, ph]) => pw !== 0 && Math.abs(pw / ph - w.value / h.value) < 0.02);
       const hint = sameAspect.length > 0 ? `: try ${sameAspect.slice(0, 3).map(([a, b]) => `${a}x${b}`).join(', ')}` : '';
       const outcome = sizes.advisory ? 'the API falls back to 1:1' : 'the API rejects it';
