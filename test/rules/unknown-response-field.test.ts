@@ -40,6 +40,21 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: 'any read of the answer where Array.isArray holds of it (the error list), on v2 too',
+      code: `export async function create(apiKey: string, prompt: string): Promise<string> {
+  const response = await fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${apiKey}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'seedream-4.5', public: false, parameters: { prompt, quantity: 1 } }),
+  });
+  const payload = await response.json();
+  if (Array.isArray(payload) && payload.length > 0) throw new Error(\`rejected: \${payload[0]?.message}\`);
+  const id = payload.generate?.generationId;
+  if (!id) throw new Error('no generation id');
+  return id;
+}`,
+    },
+    {
       name: 'an error body axios handed through as text, read only where it is a string',
       code: `import axios from 'axios';
 ${PREAMBLE}

@@ -4,8 +4,8 @@
 // Reading a body field off the client's response object (axios `res.sdGenerationJob` for
 // `res.data.sdGenerationJob`, an SDK result without `.object`, a fetch Response before `.json()`)
 // counts too. A response whose type is not known is never judged, and neither is a guess the code
-// handles: one operand of a fallback chain (tested first or not), an index it reads only where
-// `Array.isArray` holds, a read where `typeof value === "string"` holds.
+// handles: one operand of a fallback chain (tested first or not), a read where `Array.isArray` or
+// `typeof value === "string"` holds of the value read.
 
 import type { Field } from '../../api/types.js';
 import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
@@ -131,9 +131,9 @@ function fallbackOperands(node: ts.Expression): ts.Expression[] {
 }
 
 /**
- * An index the code reads only where the value is an array (`Array.isArray(data) ? data[0] : data`,
- * `if (Array.isArray(data)) throw new Error(data[0].message)`): Leonardo answers some errors as a
- * GraphQL-style list, and the code handles that answer. Likewise any read where the value is a string
+ * A read the code makes only where the value is an array (`Array.isArray(data) ? data[0] : data`,
+ * `if (Array.isArray(data) && data.length) throw new Error(data[0].message)`): Leonardo answers some
+ * errors as a GraphQL-style list, and the code handles that answer. Likewise any read where the value is a string
  * (`typeof data === "string" ? data.slice(0, 200) : ...`): an error body handed through as text. A member tested before it is read
  * (`if (gen.generated_videos) return gen.generated_videos[0]`) is still judged: the test is as wrong
  * as the read, unless it is one guess of a fallback chain (`isFallbackGuess`).
@@ -141,9 +141,8 @@ function fallbackOperands(node: ts.Expression): ts.Expression[] {
 function isGuardedGuess(flow: Flow, read: MemberRead): boolean {
   const receiver = read.receiver;
   if (receiver.kind !== 'response') return false;
-  const index = typeof read.name === 'number';
   const testsValue = (test: ts.Expression): boolean => {
-    const tested = index && isArrayTest(test) ? test.arguments[0] : primitiveTested(test);
+    const tested = isArrayTest(test) ? test.arguments[0] : primitiveTested(test);
     const value = tested && flow.originOf(tested);
     return value?.kind === 'response' && valueKey(value) === valueKey(receiver);
   };
