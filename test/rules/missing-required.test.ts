@@ -27,8 +27,23 @@ const WIDTH_ONLY_FIXED = `${HEADER}{
   "prompt": "TODO: describe what to generate"
 }`;
 
+const CLI = (guard: string) => `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' };
+async function generate(prompt: string | undefined) {
+  return fetch(\`\${BASE}/generations\`, { method: 'POST', headers, body: JSON.stringify({ prompt, width: 1024 }) });
+}
+export async function main(args: string[]) {
+  const at = args.indexOf('--prompt');
+  const prompt = at >= 0 ? args[at + 1] : undefined;
+  ${guard}
+  await generate(prompt);
+}
+`;
+
 ruleTester.run('missing-required', {
   valid: [
+    { name: 'a name that may be undefined, tested before it is sent: the code handles it (exit)', code: CLI(`if (!prompt) process.exit(1);`) },
+    { name: 'a name that may be undefined, tested before it is sent (== null, throw)', code: CLI(`if (prompt == null) throw new Error('--prompt is required');`) },
     { name: 'SDK: the SDK fills prompt with its default', code: SDK(`leonardo.image.createGeneration({ width: 512, height: 512 })`) },
     { name: 'SDK: createGeneration({}) is not reported', code: SDK(`leonardo.image.createGeneration({})`) },
     { name: 'a complete body', path: 'request.jsonc', code: `${HEADER}{"prompt": "a castle"}` },
@@ -143,6 +158,13 @@ ruleTester.run('missing-required', {
         message: "'prompt' is required by POST /generations but is undefined, which JSON.stringify leaves out.",
         at: [6, 28, 'prompt'],
         fixes: [{ title: `Set 'prompt' to "TODO: describe what to generate"`, output: edit('undefined', '"TODO: describe what to generate"'), preferred: false }],
+      },
+    ] },
+    { name: 'a name that may be undefined and is never tested before it is sent', code: CLI(`console.log('generating');`), findings: [
+      {
+        message: "'prompt' is required by POST /generations but is undefined on one path, which JSON.stringify leaves out.",
+        at: [4, 89, 'prompt'],
+        fixes: [{ title: `Set 'prompt' to "TODO: describe what to generate"`, output: edit(' undefined;', ' "TODO: describe what to generate";'), preferred: false }],
       },
     ] },
     { name: 'one side of a conditional that is null is checked', code: FETCH(`{ prompt: c ? 'a fox' : null }`), findings: [

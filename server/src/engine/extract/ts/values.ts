@@ -9,7 +9,7 @@ import { composeObject, mayBeChanged } from './bodies.js';
 import { nodeText, spanOf, step, withBinding, type TsContext } from './context.js';
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
-import type { Binding } from './file-index.js';
+import { referencesOf, type Binding } from './file-index.js';
 import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
@@ -101,7 +101,7 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
     return (list && withBinding(ctx, binding, () => elementValue(list, node, ctx, depth))) ?? unknownValue(node, ctx);
   }
   const resolved = withBinding(ctx, binding, () => {
-    if (bounds.length === 1) return writtenValue(bounds[0], node, ctx, depth);
+    if (bounds.length === 1) return handledAbsence(writtenValue(bounds[0], node, ctx, depth), binding, node, ctx);
     // One of an `if`/`else`'s or a `switch`'s writes: each is an option, as a conditional's branches are.
     const options: Value[] = [];
     for (const bound of bounds) {
@@ -112,6 +112,42 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
     return { kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue;
   });
   return resolved ?? unknownValue(node, ctx);
+}
+
+/**
+ * A name that may hold `undefined` or `null` (`const prompt = i >= 0 ? args[i + 1] : undefined`) and is
+ * tested before this use (`if (!prompt) process.exit(1)`, `prompt && ...`, `prompt ?? ...`, `prompt ==
+ * null`): the code handles that case, so it is not an option at the use; what else it may hold stays.
+ */
+function handledAbsence(value: Value, binding: Binding, use: ts.Identifier, ctx: TsContext): Value {
+  if (value.kind !== 'alternatives' || !value.options.some(isAbsent) || !testedBefore(binding, use, ctx)) return value;
+  const options = value.options.filter((o) => !isAbsent(o));
+  return options.length === 1 ? options[0] : Object.assign({}, value, { options });
+}
+
+function isAbsent(value: Value): boolean {
+  return value.kind === 'null' || (value.kind === 'foreign' && value.what === 'undefined');
+}
+
+const TESTS = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+const EQUALITIES = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]);
+
+/** Some use of the binding before `use` tests whether it is there (see handledAbsence). */
+function testedBefore(binding: Binding, use: ts.Node, ctx: TsContext): boolean {
+  return referencesOf(ctx.index, binding.name).some((id) => {
+    if (id.end > use.pos || resolveIdentifier(ctx.index, id) !== binding) return false;
+    const tested = outermost(id);
+    const parent = tested.parent;
+    if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+    if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === tested;
+    if (ts.isConditionalExpression(parent)) return parent.condition === tested;
+    if (!ts.isBinaryExpression(parent)) return false;
+    const operator = parent.operatorToken.kind;
+    if (TESTS.has(operator)) return parent.left === tested;
+    if (!EQUALITIES.has(operator)) return false;
+    const other = skipOuter(parent.left === tested ? parent.right : parent.left);
+    return other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
+  });
 }
 
 /** The value a name holds from one write, with what the code adds to each object of it before this use. */
