@@ -122,6 +122,19 @@ export function watch(id: string, onImages: (urls: string[]) => void) {
 ruleTester.run('unchecked-generation-status', {
   valid: [
     {
+      name: 'the SDK: a function that calls itself again while the job is PENDING reads the status',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY! });
+export const getImages = async (generationId: string): Promise<string[]> => {
+  const result = await leonardo.image.getGenerationById(generationId);
+  const generation = result.object?.generationsByPk;
+  if (generation?.status === 'FAILED') throw new Error('generation failed');
+  const images = generation?.generatedImages;
+  if (images !== undefined && images.length === 0) return getImages(generationId);
+  return (images ?? []).map((i) => i.url!);
+};`,
+    },
+    {
       name: 'a status helper that hands the images on beside the status, for its caller to check',
       code: `${PREAMBLE}
 export const leonardoApi = {
@@ -531,6 +544,18 @@ export async function render(id: string): Promise<string | null> {
   return null;
 }`,
       findings: [{ message: POLL, at: [10, 44, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: 'the SDK: a function that calls itself again while the images are empty, never reading the status',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY! });
+export const getImages = async (generationId: string): Promise<string[]> => {
+  const result = await leonardo.image.getGenerationById(generationId);
+  const images = result.object?.generationsByPk?.generatedImages;
+  if (images !== undefined && images.length === 0) return getImages(generationId);
+  return (images ?? []).map((i) => i.url!);
+};`,
+      findings: [{ message: SDK_POLL, at: [5, 50, 'generatedImages'], fixes: [] }],
     },
     {
       name: 'a status-blind poll inside a loop over episodes: the test of the images ends the poll, it checks nothing around it',

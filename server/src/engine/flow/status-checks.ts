@@ -380,13 +380,27 @@ export function isIntervalCallback(fn: FunctionNode, flow: Flow): boolean {
   return !!binding && flow.referencesOf(binding).some((use) => isTimerArgument(use, 'setInterval'));
 }
 
-/** `setTimeout(check, 2000)` or `setTimeout(() => check(), 2000)` inside `check`, or a recursive call after a delay. */
+/**
+ * `setTimeout(check, 2000)` or `setTimeout(() => check(), 2000)` inside `check`, a recursive call after a
+ * delay, or one made only while the images are not there (`if (!images.length) return getImages(id)`).
+ */
 function schedulesItself(fn: FunctionNode, flow: Flow): boolean {
   const binding = bindingOfFunction(fn, (id) => flow.binding(id));
   const body = fn.body;
   if (!binding || !body) return false;
   const inside = flow.referencesOf(binding).filter((use) => use.pos >= body.pos && use.end <= body.end);
-  return inside.length > 0 && memo(flow, 'delays', body, () => containsNode(body, (n) => ts.isCallExpression(n) && DELAY.test(calledName(n) ?? '')));
+  if (inside.length === 0) return false;
+  return memo(flow, 'delays', body, () => containsNode(body, (n) => ts.isCallExpression(n) && DELAY.test(calledName(n) ?? ''))) || inside.some((use) => retriesOnImages(use, fn, flow));
+}
+
+/** `use` runs only in a branch of a test of the images (`if (images.length === 0) return again()`). */
+function retriesOnImages(use: ts.Node, fn: FunctionNode, flow: Flow): boolean {
+  let child = use;
+  for (let parent = use.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    const condition = ts.isIfStatement(parent) || ts.isConditionalExpression(parent) ? (ts.isIfStatement(parent) ? parent.expression : parent.condition) : undefined;
+    if (condition && condition !== child && containsNode(condition, (n) => isImagesTest(n, flow))) return true;
+  }
+  return false;
 }
 
 /** The node is the first argument of a `setInterval` / `setTimeout` call (also `window.setInterval`). */
