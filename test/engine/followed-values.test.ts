@@ -911,3 +911,33 @@ export async function create(prompt: string, v2: boolean) {
   // of two: imagez is not judged. create's body goes with its URL: pairing them across is a guess.
   assert.deepEqual(hits(code), ['unknown-endpoint `${v2 ? V2 : V1}/generations/${id}`', 'unknown-endpoint url']);
 });
+
+test('a request function called with a different literal model from each call: the body is checked for each model when nothing else of it comes from the calls', () => {
+  const code = `const KEY = process.env.LEONARDO_API_KEY;
+async function requestGeneration(model: string, prompt: string) {
+  const res = await fetch("https://cloud.leonardo.ai/api/rest/v2/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${KEY}\`, "content-type": "application/json" },
+    body: JSON.stringify({ model, public: false, parameters: { prompt, width: 1024, height: 1024, quantity: 1, quality: "LOW" } }),
+  });
+  return (await res.json()).generate?.generationId;
+}
+export async function dual(prompt: string) {
+  return Promise.all([requestGeneration("gemini-2.5-flash-image", prompt), requestGeneration("gpt-image-2", prompt)]);
+}
+
+async function sized(model: string, width: number) {
+  return fetch("https://cloud.leonardo.ai/api/rest/v2/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${KEY}\`, "content-type": "application/json" },
+    body: JSON.stringify({ model, public: false, parameters: { prompt: "x", width, height: 1024 } }),
+  });
+}
+export async function both() {
+  await sized("gpt-image-2", 1024);
+  await sized("nano-banana-2", 1536);
+}`;
+  // gemini-2.5-flash-image takes no quality. sized's width comes from the calls too: a model of one
+  // call is never paired with the width of another.
+  assert.deepEqual(hits(code), ['unknown-field quality']);
+});

@@ -115,6 +115,20 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
 }
 
 /**
+ * Every other parameter of the function is unknown at every visible call (and has no default): one
+ * parameter's options from several calls pair with nothing of another call's (`requestGeneration(
+ * "gemini-2.5-flash-image", prompt)` and `requestGeneration("gpt-image-2", prompt)` with a literal body).
+ */
+function aloneKnown(parameter: ts.ParameterDeclaration, ctx: TsContext, depth: number): boolean {
+  return parameter.parent.parameters.every((other) => {
+    if (other === parameter) return true;
+    const visible = visibleArguments(other, ctx);
+    if (!visible) return other.initializer === undefined;
+    return visible.args.every((argument) => valueOf(argument, ctx, depth + 1).kind === 'unknown');
+  });
+}
+
+/**
  * A name that may hold `undefined` or `null` (`const prompt = i >= 0 ? args[i + 1] : undefined`) and is
  * tested before this use (`if (!prompt) process.exit(1)`, `prompt && ...`, `prompt ?? ...`, `prompt ==
  * null`): the code handles that case, so it is not an option at the use; what else it may hold stays.
@@ -192,7 +206,7 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   // from the next): several calls only for a use that takes the value whole (the body itself, or
   // spread into it), where each option stays one call's. (Unknown options pair with nothing.)
   const { args, complete } = visible;
-  if (args.length > 1 && !takenWhole(node)) return undefined;
+  if (args.length > 1 && !takenWhole(node) && withBinding(ctx, binding, () => aloneKnown(parameter, ctx, depth)) !== true) return undefined;
   return withBinding(ctx, binding, () => {
     const options = args.map((argument) => valueOf(argument, ctx, depth + 1));
     if (!complete) options.push(unknownValue(node, ctx));
