@@ -12,7 +12,7 @@ import { changeBetween } from './ts/text-change.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
-import { perElementSites, sendUrlPieces, siteFromSend } from './ts/requests.js';
+import { perCallSites, perElementSites, sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, calledName, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
@@ -157,7 +157,10 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
       continue;
     }
     const site = siteFromSend(send, pieces, ctx, catalogue);
-    if (site) requests.push(site);
+    if (!site) continue;
+    const perCall = perCallSites(send, ctx, catalogue, (fn) => wrappers.byFunction.has(fn));
+    if (perCall) appendAll(requests, perCall);
+    else requests.push(site);
   }
   if (wrappers.byFunction.size > 0) appendAll(requests, wrapperSites(ctx, catalogue, wrappers, byCall));
   appendAll(requests, sdkSites(ctx, catalogue));

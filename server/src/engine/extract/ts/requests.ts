@@ -11,7 +11,7 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValue, declaredName, iteratedList } from './resolve.js';
+import { argumentsOfParameter, bindingValue, declaredName, enclosingFunction, iteratedList } from './resolve.js';
 import { referencesOf, type Binding } from './file-index.js';
 
 /** The URL pieces a send goes to (its base URL joined in). */
@@ -79,6 +79,47 @@ export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx
   const sites: RequestSite[] = [];
   for (const element of choices.elements) {
     ctx.bound = new Map([[choices.key, element]]);
+    try {
+      const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
+      if (site) sites.push(Object.assign(site, { perElement: true as const }));
+    } finally {
+      ctx.bound = undefined;
+    }
+  }
+  return sites;
+}
+
+/** Most calls of a function its request is judged at, one request each. */
+const MAX_CALLS = 8;
+
+/**
+ * The requests a same-file function makes from what its calls pass, when every call of it is visible
+ * and it takes several parameters (`requestGeneration("gemini-2.5-flash-image", styleA, prompt)` and
+ * `requestGeneration("gpt-image-2", styleB, prompt)`): one per call, each with the parameters taking
+ * that call's arguments, so one call's model is judged with that call's style, never another's.
+ * Undefined otherwise (one parameter from several calls is the options values.ts gives).
+ */
+export function perCallSites(send: SendCall, ctx: TsContext, catalogue: Catalogue, isWrapper: (fn: ts.Node) => boolean): RequestSite[] | undefined {
+  const fn = enclosingFunction(send.call);
+  // A wrapper's calls are requests of their own (wrappers.ts), its send one with the path left open.
+  if (!fn || isWrapper(fn) || fn.parameters.length < 2 || fn.parameters.some((p) => p.dotDotDotToken || !ts.isIdentifier(p.name))) return undefined;
+  const columns: ts.Expression[][] = [];
+  for (const parameter of fn.parameters) {
+    const args = argumentsOfParameter(parameter, ctx);
+    if (!args) return undefined;
+    columns.push(args);
+  }
+  const calls = columns[0].length;
+  if (calls < 2 || calls > MAX_CALLS) return undefined;
+  const bindings: Binding[] = [];
+  for (const parameter of fn.parameters) {
+    const binding = resolveIdentifier(ctx.index, parameter.name as ts.Identifier);
+    if (binding?.kind !== 'param') return undefined;
+    bindings.push(binding);
+  }
+  const sites: RequestSite[] = [];
+  for (let call = 0; call < calls; call++) {
+    ctx.bound = new Map(bindings.map((binding, j) => [binding, columns[j][call]]));
     try {
       const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
       if (site) sites.push(Object.assign(site, { perElement: true as const }));
