@@ -114,6 +114,9 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
     // In another function than the declaration's, code that runs after a write in its branch could write the name elsewhere.
     const branching = statement;
     if (!own && (finals.open || finals.writes.some((write) => codeRunsBetween(branching, write.end, branching.end)))) return undefined;
+    // Branches that write another name too (`if (draft) { model = "flux-schnell"; width = 512; }`) set
+    // values that go together: each name's options read apart would pair one branch's with another's.
+    if (writesAnotherName(branching, binding, ctx)) return undefined;
     // What follows a final write in its branch does not name the value: what the code does to it is
     // done after the statement, on every path.
     values = finals.writes.map((write) => ({ binding, expression: write.right, from: branching.end }));
@@ -280,6 +283,30 @@ function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: 
     }
   }
   return out;
+}
+
+/**
+ * True when `statement` writes something other than `binding`: another name, or a member of what
+ * another name holds (`parameters.quality = "HIGH"`, `Object.assign(options, ...)`, `delete x.y`).
+ */
+function writesAnotherName(statement: ts.Node, binding: Binding, ctx: TsContext): boolean {
+  const other = (target: ts.Expression | undefined): true | undefined => {
+    let root = target && skipOuter(target);
+    while (root && isMemberAccess(root)) root = skipOuter(root.expression);
+    return root && ts.isIdentifier(root) && resolveIdentifier(ctx.index, root) === binding ? undefined : true;
+  };
+  return someNode(statement, (node) => {
+    if (ts.isFunctionLike(node)) return false;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return other(node.left);
+    if (ts.isDeleteExpression(node)) return other(node.expression);
+    if (ts.isCallExpression(node) && isObjectAssign(node)) return other(node.arguments[0]);
+    return undefined;
+  });
+}
+
+function isObjectAssign(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
 }
 
 /** True when an identifier spelt `name` occurs in a node (a property name of that spelling too). */
@@ -471,15 +498,29 @@ function isClassName(receiver: ts.Expression, ctx: TsContext): boolean {
 }
 
 /**
- * `fetcher()` where `fetcher` is a parameter: the one same-file function every visible call passes
- * for it (`poll(() => axios.get(url), ...)`), when those are all its calls.
+ * `fetcher()` where `fetcher` is a parameter: the same-file function every visible call passes for it
+ * (`poll(() => axios.get(url), ...)`), when those are all its calls and they pass one function.
  */
 function passedFunction(binding: Binding, ctx: TsContext): FunctionNode | undefined {
+  const passed = passedFunctions(binding, ctx);
+  return passed && new Set(passed).size === 1 ? passed[0] : undefined;
+}
+
+/**
+ * The same-file function each visible call passes for a parameter (an arrow or function written there,
+ * or a name of one), when those are all its calls; undefined when one passes anything else.
+ */
+export function passedFunctions(binding: Binding, ctx: TsContext): FunctionNode[] | undefined {
   const passed = parameterArguments(binding, ctx);
-  if (passed?.length !== 1) return undefined;
-  const node = skipOuter(passed[0]);
-  if (isFunctionNode(node)) return node;
-  return ts.isIdentifier(node) && resolveIdentifier(ctx.index, node)?.kind !== 'param' ? functionOfBinding(resolveIdentifier(ctx.index, node)) : undefined;
+  if (!passed || passed.length === 0) return undefined;
+  const out: FunctionNode[] = [];
+  for (const argument of passed) {
+    const node = skipOuter(argument);
+    const fn = isFunctionNode(node) ? node : ts.isIdentifier(node) ? functionOfBinding(resolveIdentifier(ctx.index, node)) : undefined;
+    if (!fn) return undefined;
+    out.push(fn);
+  }
+  return out;
 }
 
 /**
