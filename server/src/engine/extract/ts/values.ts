@@ -118,20 +118,6 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
 }
 
 /**
- * Every other parameter of the function is unknown at every visible call (and has no default): one
- * parameter's options from several calls pair with nothing of another call's (`requestGeneration(
- * "gemini-2.5-flash-image", prompt)` and `requestGeneration("gpt-image-2", prompt)` with a literal body).
- */
-function aloneKnown(parameter: ts.ParameterDeclaration, ctx: TsContext, depth: number): boolean {
-  return parameter.parent.parameters.every((other) => {
-    if (other === parameter) return true;
-    const visible = visibleArguments(other, ctx);
-    if (!visible) return other.initializer === undefined;
-    return visible.args.every((argument) => valueOf(argument, ctx, depth + 1).kind === 'unknown');
-  });
-}
-
-/**
  * A name that may hold `undefined` or `null` (`const prompt = i >= 0 ? args[i + 1] : undefined`) and is
  * tested before this use (`if (!prompt) process.exit(1)`, `prompt && ...`, `prompt ?? ...`, `prompt ==
  * null`): the code handles that case, so it is not an option at the use; what else it may hold stays.
@@ -149,22 +135,50 @@ function isAbsent(value: Value): boolean {
 const TESTS = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 const EQUALITIES = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]);
 
-/** Some use of the binding before `use` tests whether it is there (see handledAbsence). */
+/**
+ * Some use of the binding before `use` tests whether it is there (`!x`, `x == null`, `x &&`, ...) in the
+ * condition of an `if` that leaves when the test fails (`if (!prompt) process.exit(1)`), or in a
+ * condition that `use` runs only behind (`if (prompt) send(prompt)`, `prompt && send(prompt)`). A test
+ * whose outcome the use does not depend on (`if (x) console.log(x)`) handles nothing.
+ */
 function testedBefore(binding: Binding, use: ts.Node, ctx: TsContext): boolean {
   return referencesOf(ctx.index, binding.name).some((id) => {
-    if (id.end > use.pos || resolveIdentifier(ctx.index, id) !== binding) return false;
-    const tested = outermost(id);
-    const parent = tested.parent;
-    if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
-    if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === tested;
-    if (ts.isConditionalExpression(parent)) return parent.condition === tested;
-    if (!ts.isBinaryExpression(parent)) return false;
-    const operator = parent.operatorToken.kind;
-    if (TESTS.has(operator)) return parent.left === tested;
-    if (!EQUALITIES.has(operator)) return false;
-    const other = skipOuter(parent.left === tested ? parent.right : parent.left);
-    return other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
+    if (id.end > use.pos || resolveIdentifier(ctx.index, id) !== binding || !isPresenceTest(id)) return false;
+    for (let node: ts.Node = id; node.parent; node = node.parent) {
+      const parent = node.parent;
+      if (ts.isFunctionLike(parent)) return false;
+      if (ts.isIfStatement(parent) && parent.expression === node) return exits(parent.thenStatement) || holdsNode(parent.thenStatement, use);
+      if (ts.isConditionalExpression(parent) && parent.condition === node && holdsNode(parent.whenTrue, use)) return true;
+      if (ts.isBinaryExpression(parent) && parent.left === node && TESTS.has(parent.operatorToken.kind) && holdsNode(parent.right, use)) return true;
+      if (!ts.isExpression(parent)) return false;
+    }
+    return false;
   });
+}
+
+/** `!x`, `x`, `x == null`, `x === undefined` (and the other equalities): a test of whether `x` is there. */
+function isPresenceTest(id: ts.Identifier): boolean {
+  const tested = outermost(id);
+  const parent = tested.parent;
+  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+  if (ts.isIfStatement(parent) || ts.isConditionalExpression(parent)) return true;
+  if (!ts.isBinaryExpression(parent)) return false;
+  const operator = parent.operatorToken.kind;
+  if (TESTS.has(operator)) return parent.left === tested;
+  if (!EQUALITIES.has(operator)) return false;
+  const other = skipOuter(parent.left === tested ? parent.right : parent.left);
+  return other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
+}
+
+function holdsNode(outer: ts.Node, inner: ts.Node): boolean {
+  return outer.pos <= inner.pos && inner.end <= outer.end;
+}
+
+/** A statement that leaves what follows it: `return`, `throw`, `continue`, `break`, `process.exit()`, or a block ending so. */
+function exits(statement: ts.Statement): boolean {
+  if (ts.isBlock(statement)) return statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]);
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isContinueStatement(statement) || ts.isBreakStatement(statement)) return true;
+  return ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && calleeName(statement.expression.expression) === 'process.exit';
 }
 
 /** The value a name holds from one write, with what the code adds to each object of it before this use. */
@@ -209,7 +223,7 @@ function parameterValue(node: ts.Identifier, binding: Binding, ctx: TsContext, d
   // from the next): several calls only for a use that takes the value whole (the body itself, or
   // spread into it), where each option stays one call's. (Unknown options pair with nothing.)
   const { args, complete } = visible;
-  if (args.length > 1 && !takenWhole(node) && withBinding(ctx, binding, () => aloneKnown(parameter, ctx, depth)) !== true) return undefined;
+  if (args.length > 1 && !takenWhole(node)) return undefined;
   return withBinding(ctx, binding, () => {
     const options = args.map((argument) => valueOf(argument, ctx, depth + 1));
     if (!complete) options.push(unknownValue(node, ctx));
