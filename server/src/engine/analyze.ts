@@ -166,9 +166,10 @@ function relateToOtherFiles(findings: Finding[], requests: readonly RequestSite[
 }
 
 /**
- * One literal body sent by two requests is one mistake: identical findings (rule, span, message)
- * are reported once, the first kept. Sorted by span, identical findings sit in one run of equal
- * spans, so each is compared with the ones kept before it in its run (no key built per finding).
+ * One literal body sent by two requests is one mistake: findings of one rule at one span are reported
+ * once, the first kept, also when their messages differ by what each request pairs the literal with
+ * (`num_images: 10` in a function called with four widths). Sorted by span, they sit in one run of
+ * equal spans, so each is compared with the ones kept before it in its run (no key built per finding).
  */
 function dedupe(sorted: Finding[]): Finding[] {
   const out: Finding[] = [];
@@ -177,7 +178,7 @@ function dedupe(sorted: Finding[]): Finding[] {
     const last = out[out.length - 1];
     if (!last || last.span.start !== f.span.start || last.span.end !== f.span.end) runStart = out.length;
     let seen = false;
-    for (let i = runStart; i < out.length && !seen; i++) seen = out[i].ruleId === f.ruleId && out[i].message === f.message;
+    for (let i = runStart; i < out.length && !seen; i++) seen = out[i].ruleId === f.ruleId;
     if (!seen) out.push(f);
   }
   return out;

@@ -11,7 +11,7 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { argumentsOfParameter, bindingValue, declaredName, enclosingFunction, iteratedList } from './resolve.js';
+import { argumentsOfParameter, bindingValue, declaredName, enclosingFunction, isLoop, iteratedList, someNode } from './resolve.js';
 import { referencesOf, type Binding } from './file-index.js';
 
 /** The URL pieces a send goes to (its base URL joined in). */
@@ -77,13 +77,14 @@ export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx
   const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces);
   if (!choices) return undefined;
   const sites: RequestSite[] = [];
+  const outer = ctx.bound;
   for (const element of choices.elements) {
-    ctx.bound = new Map([[choices.key, element]]);
+    ctx.bound = new Map([...(outer ?? []), [choices.key, element]]);
     try {
       const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
       if (site) sites.push(Object.assign(site, { perElement: true as const }));
     } finally {
-      ctx.bound = undefined;
+      ctx.bound = outer;
     }
   }
   return sites;
@@ -103,6 +104,8 @@ export function perCallSites(send: SendCall, ctx: TsContext, catalogue: Catalogu
   const fn = enclosingFunction(send.call);
   // A wrapper's calls are requests of their own (wrappers.ts), its send one with the path left open.
   if (!fn || isWrapper(fn) || fn.parameters.length < 2 || fn.parameters.some((p) => p.dotDotDotToken || !ts.isIdentifier(p.name))) return undefined;
+  // Each call makes the request only when nothing its arguments decide can keep it from running.
+  if (!reachedOnEveryCall(send.call, fn)) return undefined;
   const columns: ts.Expression[][] = [];
   for (const parameter of fn.parameters) {
     const args = argumentsOfParameter(parameter, ctx);
@@ -118,17 +121,38 @@ export function perCallSites(send: SendCall, ctx: TsContext, catalogue: Catalogu
     bindings.push(binding);
   }
   const sites: RequestSite[] = [];
+  const outer = ctx.bound;
   for (let call = 0; call < calls; call++) {
-    ctx.bound = new Map(bindings.map((binding, j) => [binding, columns[j][call]]));
+    ctx.bound = new Map([...(outer ?? []), ...bindings.map((binding, j) => [binding, columns[j][call]] as const)]);
     try {
       const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
       if (site) sites.push(Object.assign(site, { perElement: true as const }));
     } finally {
-      ctx.bound = undefined;
+      ctx.bound = outer;
     }
   }
   return sites;
 }
+
+/**
+ * `call` runs whenever `fn` runs: it sits in no branch, loop, `&&` or `?:` of the function, and no
+ * statement of the function before it can return or throw (its arguments could choose either).
+ */
+function reachedOnEveryCall(call: ts.Node, fn: ts.SignatureDeclaration & { body?: ts.Node }): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  let child: ts.Node = call;
+  for (let parent = call.parent; parent !== body; child = parent, parent = parent.parent) {
+    if (!parent || ts.isFunctionLike(parent)) return false;
+    if (ts.isIfStatement(parent) || ts.isSwitchStatement(parent) || ts.isConditionalExpression(parent) || isLoop(parent) || ts.isCatchClause(parent)) return false;
+    if (ts.isBinaryExpression(parent) && parent.right === child && BRANCHING.has(parent.operatorToken.kind)) return false;
+  }
+  if (!ts.isBlock(body)) return true;
+  const index = body.statements.indexOf(child as ts.Statement);
+  return body.statements.slice(0, index).every((statement) => !someNode(statement, (n) => (ts.isFunctionLike(n) ? false : ts.isReturnStatement(n) || ts.isThrowStatement(n) || undefined)));
+}
+
+const BRANCHING = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 
 interface Choices {
   /** The loop variable, or the conditional expression, each element stands for in turn. */

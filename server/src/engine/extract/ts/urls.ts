@@ -92,7 +92,7 @@ function templatePieces(node: ts.TemplateExpression, ctx: TsContext, depth: numb
 function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): UrlPiece[] {
   const binding = resolveIdentifier(ctx.index, node);
   const element = binding && ctx.bound?.get(binding);
-  if (element) return urlPieces(element, ctx, depth + 1);
+  if (element) return withBinding(ctx, binding, () => urlPieces(element, ctx, depth + 1)) ?? [placeholder(node, ctx, binding)];
   const bounds = bindingValues(node, ctx, binding);
   if (!binding || !bounds) return [placeholder(node, ctx, binding)];
   const pieces = withBinding(ctx, binding, () => {
