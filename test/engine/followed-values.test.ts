@@ -528,11 +528,9 @@ export async function still(kind: string, prompt: string) {
   switch (kind) {
     case "portrait":
       width = 832;
-      height = 1536;
       break;
     case "banner":
       width = 1920;
-      height = 640;
       break;
     default:
       throw new Error(\`unknown kind \${kind}\`);
@@ -540,9 +538,24 @@ export async function still(kind: string, prompt: string) {
   return fetch("${V1}/generations", {
     method: "POST",
     headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
-    body: JSON.stringify({ prompt, width, height }),
+    body: JSON.stringify({ prompt, width, height: 640 }),
+  });
+}
+export async function paired(kind: string, prompt: string) {
+  let model = "gpt-image-1.5";
+  let width = 1024;
+  if (kind === "draft") {
+    model = "flux-schnell";
+    width = 512;
+  }
+  return fetch("https://cloud.leonardo.ai/api/rest/v2/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }),
   });
 }`;
+  // paired's branch writes the model and the width together: read apart, 512 would pair with
+  // gpt-image-1.5, which no path sends; neither name is known there.
   assert.deepEqual(hits(code), ['deprecated-field mode', 'invalid-enum "kling-2.1"', 'invalid-dimensions 1920']);
 });
 
@@ -942,4 +955,43 @@ export async function both() {
   // 1024x1024 is one of gpt-image-2's), never with the other call's.
   assert.deepEqual(hits(code), ['unknown-field quality', 'invalid-dimensions 1536']);
   assert.match(lint(code, { path: 'app.ts' }).find((hit) => hit.ruleId === 'invalid-dimensions')!.message, /^1536x1024 is not one of nano-banana-2's sizes/);
+});
+
+test('requests per call are made only where each call reaches the send, reported once per literal, and never pair a maybe-undefined name a test only logs', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_KEY}\`, "content-type": "application/json" };
+async function request(kind: "image" | "motion", source: string, strength: number) {
+  if (kind === "motion") {
+    return fetch("${V1}/generations-motion-svd", { method: "POST", headers, body: JSON.stringify({ imageId: source, motionStrength: strength }) });
+  }
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt: source, num_images: strength, modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876" }) });
+}
+request("motion", "2ae4c9a0-5b6e-4c8c-9f1e-3e0f2b1a7c11", 9);
+request("image", "a lighthouse at dusk", 4);
+
+async function generate(width: number, height: number) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt: "x", width, height, num_images: 10, modelId: "b24e16ff-06e3-43eb-8d33-4416c2d75876" }) });
+}
+generate(1024, 1024);
+generate(1536, 1024);
+
+export async function photo(prompt: string, custom: boolean) {
+  const modelId = custom ? "b24e16ff-06e3-43eb-8d33-4416c2d75876" : undefined;
+  if (modelId) console.log("using custom model", modelId);
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, photoReal: true, photoRealVersion: "v1", modelId }) });
+}`;
+  // request's sends run for one kind each: no call's arguments are judged at the other's send.
+  // generate's num_images is one mistake, whatever width each call pairs it with. photo's modelId
+  // may be left out (undefined): logging it handles nothing, and photoReal v1 without it is right.
+  assert.deepEqual(hits(code), ['too-many-images 10']);
+});
+
+test('a function whose calls pass its own parameters back (recursion) is followed without blowing up, and the rest of the file keeps its findings', () => {
+  const code = `async function get(a: string, b: string, c: string, d: string): Promise<unknown> {
+  const r = await fetch(\`${V1}/\${a}/\${b}/\${c}/\${d}\`, { headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+  if (!r.ok) return get(\`\${b}\${b}\`, \`\${a}\${a}\`, \`\${d}\${c}\`, \`\${c}\${d}\`);
+  return get(b, a, d, c);
+}
+get("generations", "x", "y", "z");
+fetch("${V1}/generations", { method: "POST", headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body: JSON.stringify({ prompt: "x", widht: 8 }) });`;
+  assert.ok(hits(code).includes('unknown-field widht'));
 });

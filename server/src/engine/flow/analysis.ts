@@ -11,7 +11,7 @@ import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { kindTable, resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { accessedKey, bindingValue, calledFunction, constantObject, functionOfBinding, isExported, memberExpressions, parameterArguments, parameterCalls, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
+import { accessedKey, bindingValue, calledFunction, constantObject, isExported, memberExpressions, parameterArguments, parameterCalls, passedFunctions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
 import { bindingNames, referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
@@ -194,7 +194,7 @@ export class Flow {
     for (let i = candidates.length - 1; i >= 0; i--) {
       const site = candidates[i];
       if (site.span.start !== start) continue;
-      // One of the requests a loop makes in turn (one per URL): the answer is one of theirs, unless they agree.
+      // One of the requests one call can make (per element, branch or call): the answer is one of theirs, unless they agree.
       if (site.perElement && candidates.some((other) => other.perElement && other.span.start === start && !sameRequest(other, site))) return undefined;
       return site;
     }
@@ -383,16 +383,9 @@ export class Flow {
    */
   private passedReturn(callee: ts.Identifier, depth: number): Origin | undefined | null {
     const binding = this.binding(callee);
-    const passed = binding?.kind === 'param' ? parameterArguments(binding, this.context) : undefined;
-    if (!passed || passed.length === 0) return null;
-    const values: Array<Origin | undefined> = [];
-    for (const argument of passed) {
-      const node = skipOuter(argument);
-      const fn = isFunctionNode(node) ? node : ts.isIdentifier(node) ? functionOfBinding(this.binding(node)) : undefined;
-      if (!fn) return undefined;
-      values.push(this.returnOrigin(fn, depth));
-    }
-    return merge(values);
+    if (binding?.kind !== 'param' || !parameterArguments(binding, this.context)?.length) return null;
+    const passed = passedFunctions(binding, this.context);
+    return passed ? merge(passed.map((fn) => this.returnOrigin(fn, depth))) : undefined;
   }
 
   /** `JSON.parse(await res.text())`: the body, read as text and parsed (also through a name holding the text). */
@@ -691,12 +684,12 @@ function isIdentifierNamed(expression: ts.Expression, name: string): boolean {
 /** The flow analysis of one analysis's parse, emptied when the analysis ends (see `Flow.release`). */
 const FLOW: MemoKey<Flow | undefined> = { release: (flow) => flow?.release() };
 
-/** The flow analysis of a TS/JS document, built once per analysis; undefined for other documents. */
 /** Two requests one call makes answer alike: the same endpoint, of the same API version. */
 function sameRequest(a: RequestSite, b: RequestSite): boolean {
   return a.endpoint === b.endpoint && a.v2Endpoint === b.v2Endpoint && a.url?.apiVersion === b.url?.apiVersion;
 }
 
+/** The flow analysis of a TS/JS document, built once per analysis; undefined for other documents. */
 export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>): Flow | undefined {
   return ctx.memo.get(FLOW, () => {
     if (!isTsParsed(ctx.parsed)) return undefined;

@@ -11,7 +11,7 @@ import { skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, enclosingFunction, isFunctionNode, isMemberAccess } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import type { FunctionNode } from './functions.js';
-import { containsNode, isEquality, isInlineCallback, isIntervalCallback, isStatusExpression } from './status-checks.js';
+import { containsNode, isEquality, isInlineCallback, isIntervalCallback, isLoggingCall, isStatusExpression } from './status-checks.js';
 import { calledName } from '../extract/ts/file-index.js';
 
 export interface FailureBlindInterval {
@@ -193,8 +193,7 @@ function isLogged(node: ts.Node): boolean {
   }
   const call = current.parent;
   if (!ts.isCallExpression(call) || !call.arguments.includes(current as ts.Expression)) return false;
-  const callee = skipOuter(call.expression);
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'console';
+  return isLoggingCall(call);
 }
 
 /** A known status value: a string (or a constant holding one), or `JobStatus.Complete`. */
@@ -296,8 +295,7 @@ function stops(flow: Flow, call: ts.CallExpression): boolean {
 
 /** A call that certainly does not stop the poll: a log line, or a same-file function that neither clears, throws nor settles. */
 function isHarmless(flow: Flow, call: ts.CallExpression): boolean {
-  const callee = skipOuter(call.expression);
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'console') return true;
+  if (isLoggingCall(call)) return true;
   const fn = flow.calledFunction(call);
   return !!fn?.body && !containsNode(fn.body, (n) => ts.isThrowStatement(n) || ts.isCallExpression(n));
 }

@@ -421,14 +421,19 @@ export function readsStatus(flow: Flow, poll: ts.Node): boolean {
     memoSet(flow, 'reads-status', poll, false);
     return someNode(poll, (node) => {
       // A status only logged (`console.log(\`status \${gen.status}\`)`) stops nothing: a FAILED job is polled on.
-      if (ts.isCallExpression(node) && LOGGING.test(calleeName(node.expression) ?? '')) return false;
+      if (ts.isCallExpression(node) && isLoggingCall(node)) return false;
       return readsStatusAt(node, poll, flow) || undefined;
     });
   });
 }
 
 /** Loggers' calls: what they are handed is written out, never tested. */
-const LOGGING = /^(?:console|logger|log)\.(?:log|info|debug|warn|error|trace)$/;
+const LOGGING = /^(?:console\.\w+|(?:logger|log)\.(?:log|info|debug|warn|error|trace))$/;
+
+/** `console.log(...)`, `logger.info(...)`: a call that only writes out what it is handed (the one test of it). */
+export function isLoggingCall(call: ts.CallExpression): boolean {
+  return LOGGING.test(calleeName(call.expression) ?? '');
+}
 
 /** `node` itself reads a status (its subtree is the walk's to look at). */
 function readsStatusAt(node: ts.Node, poll: ts.Node, flow: Flow): boolean {

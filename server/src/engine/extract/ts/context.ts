@@ -17,8 +17,9 @@ export interface TsContext {
   /** What other modules export (the workspace index), when the analysis was given it. */
   imports?: ImportResolver;
   /**
-   * A loop variable taken at one element of its list, or a condition's choice taken at one branch,
-   * while that element's request is made (requests.ts `perElementSites`).
+   * A loop variable taken at one element of its list, a condition's choice at one branch, or a
+   * function's parameters at one call's arguments, while that request is made (requests.ts
+   * `perElementSites`, `perCallSites`).
    */
   bound?: Map<Binding | ts.Node, ts.Expression>;
 }
