@@ -995,3 +995,14 @@ get("generations", "x", "y", "z");
 fetch("${V1}/generations", { method: "POST", headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body: JSON.stringify({ prompt: "x", widht: 8 }) });`;
   assert.ok(hits(code).includes('unknown-field widht'));
 });
+
+test("a function with a TypeScript this parameter is not split per call (its arguments would not line up with the parameters)", () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+function generate(this: unknown, width: number, count = 4) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt: "x", width, height: 512, num_images: count }) });
+}
+generate(1024, 2);
+generate(512, 8);`;
+  // Read as columns, width would take each call's count (2, 8: not sizes) and count its default.
+  assert.deepEqual(hits(code), []);
+});

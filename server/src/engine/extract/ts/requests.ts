@@ -103,7 +103,8 @@ const MAX_CALLS = 8;
 export function perCallSites(send: SendCall, ctx: TsContext, catalogue: Catalogue, isWrapper: (fn: ts.Node) => boolean): RequestSite[] | undefined {
   const fn = enclosingFunction(send.call);
   // A wrapper's calls are requests of their own (wrappers.ts), its send one with the path left open.
-  if (!fn || isWrapper(fn) || fn.parameters.length < 2 || fn.parameters.some((p) => p.dotDotDotToken || !ts.isIdentifier(p.name))) return undefined;
+  // (A TypeScript `this` parameter takes no argument: the columns would not line up with the calls.)
+  if (!fn || isWrapper(fn) || fn.parameters.length < 2 || fn.parameters.some((p) => p.dotDotDotToken || !ts.isIdentifier(p.name) || p.name.text === 'this')) return undefined;
   // Each call makes the request only when nothing its arguments decide can keep it from running.
   if (!reachedOnEveryCall(send.call, fn)) return undefined;
   const columns: ts.Expression[][] = [];
