@@ -550,14 +550,8 @@ export class Flow {
     }
     const callers = this.callersOf(fn);
     if (callers.escapes || callers.calls.length + callers.callbacks.length === 0) return undefined;
-    const feeds: Array<Origin | undefined> = [];
-    for (const call of callers.calls) {
-      const args = call.arguments;
-      if (args.slice(0, position + 1).some(ts.isSpreadElement)) return undefined;
-      const argument = args[position];
-      const origin = argument ? this.at(argument, depth) : undefined;
-      feeds.push(this.checkedAt(call, origin));
-    }
+    const feeds = this.argumentFeeds(callers.calls, position, depth);
+    if (!feeds) return undefined;
     for (const call of callers.callbacks) {
       const feed = this.callbackFeed(call, call.arguments[0], position, depth);
       if (feed === null) return undefined;
@@ -589,14 +583,20 @@ export class Flow {
     const parameter = receiver.parameters[at] as ts.ParameterDeclaration | undefined;
     const calls = parameter && parameterCalls(parameter, this.context);
     if (!calls || calls.length === 0) return null;
+    const feeds = this.argumentFeeds(calls, position, depth);
+    return feeds && merge(feeds);
+  }
+
+  /** What each call passes for the parameter at `position`, with the status checks at the call; null when a spread hides it. */
+  private argumentFeeds(calls: readonly ts.CallExpression[], position: number, depth: number): Array<Origin | undefined> | null {
     const feeds: Array<Origin | undefined> = [];
-    for (const inner of calls) {
-      const args = inner.arguments;
+    for (const call of calls) {
+      const args = call.arguments;
       if (args.slice(0, position + 1).some(ts.isSpreadElement)) return null;
       const argument = args[position];
-      feeds.push(argument ? this.checkedAt(inner, this.at(argument, depth)) : undefined);
+      feeds.push(this.checkedAt(call, argument && this.at(argument, depth)));
     }
-    return merge(feeds);
+    return feeds;
   }
 
   /** The value a same-file function returns (all its returns agree), with status checks at the returns. */

@@ -11,7 +11,7 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { argumentsOfParameter, bindingValue, declaredName, enclosingFunction, isLoop, iteratedList, someNode } from './resolve.js';
+import { argumentsOfParameter, bindingValue, declaredName, enclosingFunction, holds, isLoop, iteratedList, someNode } from './resolve.js';
 import { referencesOf, type Binding } from './file-index.js';
 
 /** The URL pieces a send goes to (its base URL joined in). */
@@ -76,10 +76,18 @@ const MAX_ELEMENTS = 4;
 export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
   const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces);
   if (!choices) return undefined;
+  return boundSites(send, choices.elements.map((element) => [[choices.key, element]]), ctx, catalogue);
+}
+
+/**
+ * The request `send` makes under each set of bindings (`ctx.bound` extended by it, then restored): one
+ * `perElement` site per set whose URL is Leonardo's.
+ */
+function boundSites(send: SendCall, sets: ReadonlyArray<ReadonlyArray<readonly [Binding | ts.Node, ts.Expression]>>, ctx: TsContext, catalogue: Catalogue): RequestSite[] {
   const sites: RequestSite[] = [];
   const outer = ctx.bound;
-  for (const element of choices.elements) {
-    ctx.bound = new Map([...(outer ?? []), [choices.key, element]]);
+  for (const set of sets) {
+    ctx.bound = new Map([...(outer ?? []), ...set]);
     try {
       const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
       if (site) sites.push(Object.assign(site, { perElement: true as const }));
@@ -121,18 +129,8 @@ export function perCallSites(send: SendCall, ctx: TsContext, catalogue: Catalogu
     if (binding?.kind !== 'param') return undefined;
     bindings.push(binding);
   }
-  const sites: RequestSite[] = [];
-  const outer = ctx.bound;
-  for (let call = 0; call < calls; call++) {
-    ctx.bound = new Map([...(outer ?? []), ...bindings.map((binding, j) => [binding, columns[j][call]] as const)]);
-    try {
-      const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
-      if (site) sites.push(Object.assign(site, { perElement: true as const }));
-    } finally {
-      ctx.bound = outer;
-    }
-  }
-  return sites;
+  const sets = Array.from({ length: calls }, (_, call) => bindings.map((binding, j) => [binding, columns[j][call]] as const));
+  return boundSites(send, sets, ctx, catalogue);
 }
 
 /**
@@ -167,7 +165,7 @@ function loopChoices(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext
   if (!binding || !list) return undefined;
   const url = [send.base, send.url].filter((e): e is ts.Expression => e !== undefined);
   const uses = referencesOf(ctx.index, binding.name).filter((id) => id !== declaredName(binding) && resolveIdentifier(ctx.index, id) === binding);
-  return uses.every((use) => url.some((part) => part.pos <= use.pos && use.end <= part.end)) ? { key: binding, elements: list } : undefined;
+  return uses.every((use) => url.some((part) => holds(part, use))) ? { key: binding, elements: list } : undefined;
 }
 
 function conditionChoices(send: SendCall, pieces: readonly UrlPiece[]): Choices | undefined {

@@ -171,7 +171,8 @@ export function memberWriteOrder(assignment: ts.BinaryExpression, use: ts.Node, 
   return assignment.pos >= use.end || assignment.end <= bound.from ? 'never' : 'maybe';
 }
 
-function holds(outer: ts.Node, inner: ts.Node): boolean {
+/** `inner` lies within `outer`, by position. */
+export function holds(outer: ts.Node, inner: ts.Node): boolean {
   return outer.pos <= inner.pos && inner.end <= outer.end;
 }
 

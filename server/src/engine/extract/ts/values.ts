@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import { referencesOf, type Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments, type BoundValue } from './resolve.js';
+import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, holds, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -147,9 +147,9 @@ function testedBefore(binding: Binding, use: ts.Node, ctx: TsContext): boolean {
     for (let node: ts.Node = id; node.parent; node = node.parent) {
       const parent = node.parent;
       if (ts.isFunctionLike(parent)) return false;
-      if (ts.isIfStatement(parent) && parent.expression === node) return exits(parent.thenStatement) || holdsNode(parent.thenStatement, use);
-      if (ts.isConditionalExpression(parent) && parent.condition === node && holdsNode(parent.whenTrue, use)) return true;
-      if (ts.isBinaryExpression(parent) && parent.left === node && TESTS.has(parent.operatorToken.kind) && holdsNode(parent.right, use)) return true;
+      if (ts.isIfStatement(parent) && parent.expression === node) return exits(parent.thenStatement) || holds(parent.thenStatement, use);
+      if (ts.isConditionalExpression(parent) && parent.condition === node && holds(parent.whenTrue, use)) return true;
+      if (ts.isBinaryExpression(parent) && parent.left === node && TESTS.has(parent.operatorToken.kind) && holds(parent.right, use)) return true;
       if (!ts.isExpression(parent)) return false;
     }
     return false;
@@ -168,10 +168,6 @@ function isPresenceTest(id: ts.Identifier): boolean {
   if (!EQUALITIES.has(operator)) return false;
   const other = skipOuter(parent.left === tested ? parent.right : parent.left);
   return other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
-}
-
-function holdsNode(outer: ts.Node, inner: ts.Node): boolean {
-  return outer.pos <= inner.pos && inner.end <= outer.end;
 }
 
 /** A statement that leaves what follows it: `return`, `throw`, `continue`, `break`, `process.exit()`, or a block ending so. */
