@@ -559,6 +559,93 @@ export async function paired(kind: string, prompt: string) {
   assert.deepEqual(hits(code), ['deprecated-field mode', 'invalid-enum "kling-2.1"', 'invalid-dimensions 1920']);
 });
 
+test('names one branch writes together are read one arm at a time: the request of each arm is checked with the values of that arm, never paired with those of another', () => {
+  const code = `const V2 = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function poster(kind: string, prompt: string) {
+  let width = 1024;
+  let height = 1024;
+  switch (kind) {
+    case "banner":
+      width = 1920;
+      height = 640;
+      break;
+    case "story":
+      width = 576;
+      height = 1024;
+      break;
+    default:
+      throw new Error(\`unknown kind \${kind}\`);
+  }
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width, height }) });
+}
+export async function draft(fast: boolean, prompt: string) {
+  let model = "flux-schnell";
+  let width = 2048;
+  if (fast) {
+    model = "gpt-image-1.5";
+    width = 512;
+  }
+  return fetch(V2, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }) });
+}
+export async function legacy(old: boolean, prompt: string) {
+  let url = V2;
+  let body: Record<string, unknown> = { model: "gpt-image-1.5", public: false, parameters: { prompt, width: 1024, height: 1024 } };
+  if (old) {
+    url = "${V1}/generations";
+    body = { prompt, width: 1920, height: 1080 };
+  }
+  const res = await fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
+  const data = await res.json();
+  return data.sdGenerationJob?.generationId ?? data.generate?.generationId;
+}`;
+  // poster's banner sends 1920 (over 1536); draft's fast arm sends gpt-image-1.5 at 512 (under its
+  // 1024), and its other arm flux-schnell at 2048, which that model takes; legacy's v1 arm sends
+  // 1920, and its v2 body is never judged against the v1 URL (nor the answers read against one).
+  assert.deepEqual(hits(code), ['invalid-dimensions 1920', 'invalid-dimensions 512', 'invalid-dimensions 1920']);
+});
+
+test('arms that cannot be read alone leave the names unknown: an arm with branches of its own, a statement in another function than the call, an arm that returns', () => {
+  const code = `const V2 = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function nested(fast: boolean, tiny: boolean, prompt: string) {
+  let model = "flux-schnell";
+  let width = 2048;
+  if (fast) {
+    if (tiny) {
+      model = "flux-schnell";
+      width = 512;
+    } else {
+      model = "gpt-image-1.5";
+      width = 1024;
+    }
+  }
+  return fetch(V2, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }) });
+}
+export function later(fast: boolean) {
+  let model = "flux-schnell";
+  let width = 2048;
+  if (fast) {
+    model = "gpt-image-1.5";
+    width = 1024;
+  }
+  return (prompt: string) => fetch(V2, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }) });
+}
+export async function cached(hit: boolean, prompt: string) {
+  let model = "flux-schnell";
+  let width = 2048;
+  if (hit) {
+    model = "gpt-image-1.5";
+    width = 512;
+    return null;
+  }
+  return fetch(V2, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }) });
+}`;
+  // Read apart, nested and later would pair gpt-image-1.5 with 2048 or 512. cached's arm returns
+  // before the call: only flux-schnell at 2048 is sent.
+  assert.deepEqual(hits(code), []);
+});
+
 test('a body some branches write is that write or what it held before, each checked where it is written; written in a loop after the call, or with nothing known before, it is never flagged', () => {
   const code = `const GENERATIONS = "https://cloud.leonardo.ai/api/rest/v2/generations";
 const headers = { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "Content-Type": "application/json" };
@@ -1005,4 +1092,76 @@ generate(1024, 2);
 generate(512, 8);`;
   // Read as columns, width would take each call's count (2, 8: not sizes) and count its default.
   assert.deepEqual(hits(code), []);
+});
+
+test('a member of a same-file enum is the literal it is initialised with; one numbered by its place, or of an enum declared twice, is unknown', () => {
+  const code = `const enum LeoModel {
+  Phoenix = "phoenix-v1.0",
+  Kontext = "flux-kontext-pro",
+}
+enum Size { Small = 512, Poster = 1920 }
+enum Plain { First, Second }
+enum Merged { A = "phoenix-v1.0" }
+enum Merged { B = "gpt-image-1.5" }
+const V2 = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function poster(prompt: string) {
+  return fetch(V2, { method: "POST", headers, body: JSON.stringify({ model: LeoModel.Phoenix, public: false, parameters: { prompt, quantity: 2, contrast: 3.5 } }) });
+}
+export async function wide(prompt: string) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width: Size.Poster, height: Size.Small, num_images: Plain.Second }) });
+}
+export async function merged(prompt: string) {
+  return fetch(V2, { method: "POST", headers, body: JSON.stringify({ model: Merged.A, public: false, parameters: { prompt, contrast: 3.5 } }) });
+}`;
+  // 1920 is over v1's 1536 (reported in the enum, where it is written); Phoenix on v2 takes contrast
+  // as "LOW" / "MEDIUM" / "HIGH". Plain.Second (1) and Merged.A are not read.
+  assert.deepEqual(hits(code), ['invalid-dimensions 1920', 'type-mismatch 3.5']);
+});
+
+test('a let written in a try whose catch leaves (or writes it too) holds that write after the try; one a catch may skip is unknown', () => {
+  const code = `function resolveApiKey(): string {
+  const key = import.meta.env.VITE_LEONARDO_API_KEY;
+  if (!key) throw new Error("missing key");
+  return key;
+}
+async function createGeneration(prompt: string, apiKey: string, width: number) {
+  const res = await fetch("${V1}/generations", {
+    method: "POST",
+    headers: { Authorization: \`Bearer \${apiKey}\`, "Content-Type": "application/json" },
+    body: JSON.stringify({ prompt, width, height: 512, num_images: 1 }),
+  });
+  return (await res.json())?.sdGenerationJob?.generationId;
+}
+export async function run(prompt: string) {
+  let apiKey: string;
+  try {
+    apiKey = resolveApiKey();
+  } catch (err) {
+    return { error: true };
+  }
+  let width = 512;
+  try {
+    width = Number(prompt.length > 10 ? 2048 : 1024);
+    width = 1600;
+  } catch {
+    width = 768;
+  }
+  return createGeneration(prompt, apiKey, width);
+}
+export async function logged(prompt: string) {
+  let width = 1024;
+  try {
+    width = JSON.parse(prompt).width ?? 1700;
+  } catch (err) {
+    console.error(err);
+  }
+  return createGeneration(prompt, "Bearer-less", width);
+}`;
+  // run's key is the Vite variable (shipped to browsers); its width is 1600 or 768. In logged, the
+  // parse may throw before the write: the width may still be 1024, or whatever was parsed.
+  const found = hits(code);
+  assert.ok(found.includes('client-exposed-api-key import.meta.env.VITE_LEONARDO_API_KEY'), found.join('\n'));
+  assert.ok(found.includes('invalid-dimensions 1600'), found.join('\n'));
+  assert.ok(!found.some((f) => f.includes('1700') || f.includes('2048')), found.join('\n'));
 });

@@ -12,7 +12,7 @@ import { changeBetween } from './ts/text-change.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
-import { perCallSites, perElementSites, sendUrlPieces, siteFromSend } from './ts/requests.js';
+import { perBranchSites, perCallSites, perElementSites, sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, calledName, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
@@ -149,6 +149,7 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
   }
   appendAll(sends, xhrSends(ctx));
   for (const send of sends) {
+    ctx.refused = undefined;
     const pieces = sendUrlPieces(send, ctx);
     registerWrapper(wrappers, send, pieces, ctx);
     const perElement = perElementSites(send, pieces, ctx, catalogue);
@@ -157,10 +158,14 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
       continue;
     }
     const site = siteFromSend(send, pieces, ctx, catalogue);
-    if (!site) continue;
-    const perCall = perCallSites(send, ctx, catalogue, (fn) => wrappers.byFunction.has(fn));
+    // A statement whose arms write several of the names the request reads: one request per arm.
+    const refused = ctx.refused;
+    ctx.refused = undefined;
+    const perCall = site && perCallSites(send, ctx, catalogue, (fn) => wrappers.byFunction.has(fn));
+    const perBranch = !perCall && refused ? perBranchSites(send, refused, ctx, catalogue) : undefined;
     if (perCall) appendAll(requests, perCall);
-    else requests.push(site);
+    else if (perBranch) appendAll(requests, perBranch);
+    else if (site) requests.push(site);
   }
   if (wrappers.byFunction.size > 0) appendAll(requests, wrapperSites(ctx, catalogue, wrappers, byCall));
   appendAll(requests, sdkSites(ctx, catalogue));

@@ -22,6 +22,14 @@ export interface TsContext {
    * `perElementSites`, `perCallSites`).
    */
   bound?: Map<Binding | ts.Node, ts.Expression>;
+  /**
+   * One arm of an `if` or `switch` that writes several names (`if (draft) { model = "flux-schnell";
+   * width = 512; }`), taken while that path's request is made (requests.ts `perBranchSites`): each
+   * name holds what that arm leaves in it, so one arm's values are never paired with another's.
+   */
+  branch?: { statement: ts.IfStatement | ts.SwitchStatement; arm: ts.Node | undefined };
+  /** The first such statement the resolver met and could not read without taking an arm (set by resolve.ts). */
+  refused?: ts.IfStatement | ts.SwitchStatement;
 }
 
 /** Deeper than this an expression is not a request body; it is unknown. */
@@ -31,7 +39,7 @@ const EVALUATION_BUDGET = 250_000;
 
 export function createContext(sourceFile: ts.SourceFile, index: FileIndex, imports?: ImportResolver): TsContext {
   // Every field set here, `undefined` or not: one shape for every context (an engine-wide hot object).
-  return { sourceFile, text: sourceFile.text, index, resolving: new Set(), budget: { left: EVALUATION_BUDGET }, imports, bound: undefined };
+  return { sourceFile, text: sourceFile.text, index, resolving: new Set(), budget: { left: EVALUATION_BUDGET }, imports, bound: undefined, branch: undefined, refused: undefined };
 }
 
 export function spanOf(node: ts.Node, ctx: TsContext): Span {

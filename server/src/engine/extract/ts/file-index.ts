@@ -13,7 +13,7 @@ import type { ImportedSpan } from '../../workspace/plain-values.js';
 // `ts.x` is a getter on the module object: hot loops read it once.
 const forEachChild = ts.forEachChild;
 
-export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'import' | 'other';
+export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'enum' | 'import' | 'other';
 
 export interface Binding {
   name: string;
@@ -353,6 +353,10 @@ on([SK.FunctionDeclaration, SK.ClassDeclaration, SK.FunctionExpression, SK.Class
   const declared = ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node);
   const kind = !declared ? 'other' : ts.isFunctionDeclaration(node) ? 'function' : 'class';
   piece.bindings.push({ name: named.name.text, kind, node, scope: declared ? node.parent : node, reassigned: false });
+});
+on([SK.EnumDeclaration], (node, piece) => {
+  const declaration = node as ts.EnumDeclaration;
+  piece.bindings.push({ name: declaration.name.text, kind: 'enum', node, scope: node.parent, reassigned: false });
 });
 on([SK.CatchClause], (node, piece) => {
   const clause = node as ts.CatchClause;

@@ -11,7 +11,7 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { argumentsOfParameter, bindingValue, declaredName, enclosingFunction, holds, isLoop, iteratedList, someNode } from './resolve.js';
+import { argumentsOfParameter, armsOf, bindingValue, declaredName, enclosingFunction, holds, isLoop, iteratedList, someNode } from './resolve.js';
 import { referencesOf, type Binding } from './file-index.js';
 
 /** The URL pieces a send goes to (its base URL joined in). */
@@ -79,23 +79,52 @@ export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx
   return boundSites(send, choices.elements.map((element) => [[choices.key, element]]), ctx, catalogue);
 }
 
+/** What a request is made under: names taken at given expressions (`bound`), or one arm of a statement (`branch`). */
+type Assumption = Pick<TsContext, 'bound' | 'branch'>;
+
 /**
- * The request `send` makes under each set of bindings (`ctx.bound` extended by it, then restored): one
- * `perElement` site per set whose URL is Leonardo's.
+ * The request `send` makes under each assumption (added to the context's, then restored): one
+ * `perElement` site per assumption whose URL is Leonardo's.
  */
-function boundSites(send: SendCall, sets: ReadonlyArray<ReadonlyArray<readonly [Binding | ts.Node, ts.Expression]>>, ctx: TsContext, catalogue: Catalogue): RequestSite[] {
+function sitesUnder(send: SendCall, assumptions: readonly Assumption[], ctx: TsContext, catalogue: Catalogue): RequestSite[] {
   const sites: RequestSite[] = [];
-  const outer = ctx.bound;
-  for (const set of sets) {
-    ctx.bound = new Map([...(outer ?? []), ...set]);
+  const { bound, branch } = ctx;
+  for (const assumption of assumptions) {
+    ctx.bound = assumption.bound ?? bound;
+    ctx.branch = assumption.branch ?? branch;
     try {
       const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
       if (site) sites.push(Object.assign(site, { perElement: true as const }));
     } finally {
-      ctx.bound = outer;
+      ctx.bound = bound;
+      ctx.branch = branch;
     }
   }
   return sites;
+}
+
+/** Each set of bindings added to the context's: the assumptions of a request per element or per call. */
+function boundSites(send: SendCall, sets: ReadonlyArray<ReadonlyArray<readonly [Binding | ts.Node, ts.Expression]>>, ctx: TsContext, catalogue: Catalogue): RequestSite[] {
+  return sitesUnder(send, sets.map((set) => ({ bound: new Map([...(ctx.bound ?? []), ...set]) })), ctx, catalogue);
+}
+
+/** Most arms a statement may have for its request to be judged once per arm. */
+const MAX_ARMS = 8;
+
+/**
+ * The requests `send` makes, one per arm of an `if` or `switch` before it that writes several names
+ * the request reads (`if (draft) { model = "flux-schnell"; width = 512; }`, the statement the
+ * resolver refused, context.ts `refused`): each with every name at what that arm leaves in it, so one
+ * arm's model is judged with that arm's width, never another's. Arms that end with `return` or
+ * `throw` send nothing. Undefined when the statement is in another function than the send (a call
+ * may take another arm than the next one), or has more than MAX_ARMS arms.
+ */
+export function perBranchSites(send: SendCall, statement: ts.IfStatement | ts.SwitchStatement, ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
+  if (enclosingFunction(statement) !== enclosingFunction(send.call)) return undefined;
+  const arms = armsOf(statement);
+  if (arms.length === 0 || arms.length > MAX_ARMS) return undefined;
+  const sites = sitesUnder(send, arms.map((arm) => ({ branch: { statement, arm } })), ctx, catalogue);
+  return sites.length > 0 ? sites : undefined;
 }
 
 /** Most calls of a function its request is judged at, one request each. */

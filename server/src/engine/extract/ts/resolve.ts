@@ -109,23 +109,34 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
     // The last write is inside a statement of such a list: an `if`/`else` or `switch` that ends every
     // path through it with a write of the name leaves one of those writes in it.
     while (!(isStatementList(statement.parent) && holds(statement.parent, use)) && !ts.isFunctionLike(statement.parent)) statement = statement.parent;
-    const finals = ts.isIfStatement(statement) || ts.isSwitchStatement(statement) ? finalWrites(statement, binding, ctx) : undefined;
+    const finals = ts.isIfStatement(statement) || ts.isSwitchStatement(statement) || ts.isTryStatement(statement) ? finalWrites(statement, binding, ctx) : undefined;
     if (!finals || (finals.writes.length === 0 && !finals.open)) return undefined;
     // In another function than the declaration's, code that runs after a write in its branch could write the name elsewhere.
     const branching = statement;
     if (!own && (finals.open || finals.writes.some((write) => codeRunsBetween(branching, write.end, branching.end)))) return undefined;
     // Branches that write another name too (`if (draft) { model = "flux-schnell"; width = 512; }`) set
     // values that go together: each name's options read apart would pair one branch's with another's.
-    if (writesAnotherName(branching, binding, ctx)) return undefined;
-    // What follows a final write in its branch does not name the value: what the code does to it is
-    // done after the statement, on every path.
-    values = finals.writes.map((write) => ({ binding, expression: write.right, from: branching.end }));
-    // A path that writes nothing (`if` without `else`) keeps what the name held before the statement,
-    // as a conditional expression's other branch: one of the options, when that is known.
-    if (finals.open) {
-      const before = reachingWrites(binding, branching, ctx);
-      if (!before) return undefined;
-      appendAll(values, before);
+    // They are read one arm at a time (requests.ts `perBranchSites`), or not at all. (One path that
+    // completes, as a `try` whose `catch` returns, leaves one value: nothing to pair.)
+    if (finals.writes.length + (finals.open ? 1 : 0) > 1 && writesAnotherName(branching, binding, ctx)) {
+      const taken = ctx.branch;
+      if (taken?.statement !== branching) {
+        if (!ts.isTryStatement(branching)) ctx.refused ??= branching as ts.IfStatement | ts.SwitchStatement;
+        return undefined;
+      }
+      values = armValues(taken.statement, taken.arm, binding, ctx);
+      if (!values) return undefined;
+    } else {
+      // What follows a final write in its branch does not name the value: what the code does to it is
+      // done after the statement, on every path.
+      values = finals.writes.map((write) => ({ binding, expression: write.right, from: branching.end }));
+      // A path that writes nothing (`if` without `else`) keeps what the name held before the statement,
+      // as a conditional expression's other branch: one of the options, when that is known.
+      if (finals.open) {
+        const before = reachingWrites(binding, branching, ctx);
+        if (!before) return undefined;
+        appendAll(values, before);
+      }
     }
   }
   const block = statement.parent;
@@ -251,6 +262,16 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
       }
       return out;
     }
+    case ts.SyntaxKind.TryStatement: {
+      const { tryBlock, catchClause, finallyBlock } = statement as ts.TryStatement;
+      if (finallyBlock && names(finallyBlock, binding.name)) return undefined;
+      const tried = finalWrites(tryBlock, binding, ctx, depth + 1);
+      if (!tried || !catchClause) return tried;
+      // The error may come before the try block's write: a `catch` that completes must write the name itself.
+      const caught = finalWrites(catchClause.block, binding, ctx, depth + 1);
+      if (!caught || caught.open) return undefined;
+      return { writes: [...tried.writes, ...caught.writes], open: tried.open };
+    }
     default:
       return undefined;
   }
@@ -284,6 +305,57 @@ function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: 
     }
   }
   return out;
+}
+
+/**
+ * The paths through an `if` (its `else if` chain flattened) or a `switch`: each arm (a branch's
+ * statement, a non-empty clause), and `undefined` for the path through none (no `else`, no `default`,
+ * or an empty last clause). Arms that never complete (they end with `return` or `throw`) are left out:
+ * no code after the statement runs on them.
+ */
+export function armsOf(statement: ts.IfStatement | ts.SwitchStatement): Array<ts.Node | undefined> {
+  const arms: Array<ts.Node | undefined> = [];
+  if (ts.isIfStatement(statement)) {
+    let otherwise: ts.Statement | undefined = statement;
+    for (; otherwise && ts.isIfStatement(otherwise); otherwise = otherwise.elseStatement) arms.push(otherwise.thenStatement);
+    arms.push(otherwise);
+  } else {
+    const clauses = statement.caseBlock.clauses;
+    for (const clause of clauses) if (clause.statements.length > 0) arms.push(clause);
+    if (!clauses.some(ts.isDefaultClause) || clauses[clauses.length - 1].statements.length === 0) arms.push(undefined);
+  }
+  return arms.filter((arm) => !arm || !neverCompletes(ts.isCaseOrDefaultClause(arm) ? arm.statements : [arm as ts.Statement]));
+}
+
+/** The last of the statements (a block's, in turn) is a `return` or `throw`. */
+function neverCompletes(statements: readonly ts.Statement[]): boolean {
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  if (ts.isBlock(last)) return neverCompletes(last.statements);
+  return ts.isReturnStatement(last) || ts.isThrowStatement(last);
+}
+
+/**
+ * What `binding` holds after `statement` when its path through it is `arm` (armsOf): the arm's one
+ * final write of it, or what it held before when the arm does not write it (or for the path through
+ * no arm). Undefined when the arm itself leaves one of several values: its own branches would pair
+ * apart again.
+ */
+function armValues(statement: ts.IfStatement | ts.SwitchStatement, arm: ts.Node | undefined, binding: Binding, ctx: TsContext): BoundValue[] | undefined {
+  if (arm) {
+    let finals: FinalWrites | undefined;
+    if (ts.isCaseOrDefaultClause(arm)) {
+      const statements = arm.statements;
+      const last = statements[statements.length - 1];
+      finals = listWrites(last && ts.isBreakStatement(last) && !last.label ? statements.slice(0, -1) : statements, binding, ctx, 0);
+    } else {
+      finals = finalWrites(arm as ts.Statement, binding, ctx);
+    }
+    if (!finals || !finals.open || finals.writes.length > 0) {
+      return finals?.writes.length === 1 && !finals.open ? [{ binding, expression: finals.writes[0].right, from: statement.end }] : undefined;
+    }
+  }
+  return reachingWrites(binding, statement, ctx);
 }
 
 /**
@@ -764,6 +836,8 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
     const owner = thisClass(access);
     return owner && classMemberValues(owner, name, ctx);
   }
+  const named = ts.isIdentifier(receiver) ? resolveIdentifier(ctx.index, receiver) : undefined;
+  if (named?.kind === 'enum') return enumMember(named.node as ts.EnumDeclaration, name);
   const container = containerOf(receiver, ctx, depth);
   if (!container) return undefined;
   if (!ts.isIdentifier(receiver)) {
@@ -782,6 +856,20 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
   if (!isClassName(receiver, ctx)) return classMemberValues(container, name, ctx);
   const property = container.members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
   return property && ts.isPropertyDeclaration(property) && property.initializer ? [property.initializer] : undefined;
+}
+
+/**
+ * A member of a same-file `enum` (`LeoModel.Phoenix`): its initializer when that is a literal (string
+ * enums, `= 3`). An enum declared again in the file (merged) or a member numbered by its place is not read.
+ */
+function enumMember(declaration: ts.EnumDeclaration, name: string): ts.Expression[] | undefined {
+  const member = declaration.members.find((m) => (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name);
+  const initializer = member?.initializer && skipOuter(member.initializer);
+  if (!initializer || !(ts.isStringLiteral(initializer) || ts.isNoSubstitutionTemplateLiteral(initializer) || ts.isNumericLiteral(initializer))) return undefined;
+  const parent = declaration.parent;
+  const statements = ts.isSourceFile(parent) || ts.isBlock(parent) || ts.isModuleBlock(parent) ? parent.statements : [];
+  const merged = statements.some((s) => s !== declaration && ts.isEnumDeclaration(s) && s.name.text === declaration.name.text);
+  return merged ? undefined : [initializer];
 }
 
 /** `obj.name = ...`, `obj["name"] = ...`, or `obj[key] = ...` (a key the code computes may be `name`). */
