@@ -58,6 +58,7 @@ ruleTester.run('auth-header', {
     { name: 'unknown: a parameter named token', code: ROUTE('{ authorization: token }') },
     { name: 'unknown: a template built elsewhere', code: ROUTE('{ authorization: `${scheme} ${key}` }') },
     { name: 'unknown: a call', code: ROUTE('{ authorization: getAuthorization() }') },
+    { name: 'an empty string only when no token is set: a guard, not what is meant to be sent', code: ROUTE("{ authorization: token ? `Bearer ${token}` : '' }") },
     { name: 'unknown: a variable holding the whole header', code: ROUTE('{ authorization: process.env.LEONARDO_AUTH_HEADER! }') },
     { name: 'a spread of unknown headers hides whether the key is there', code: ROUTE("{ ...defaultHeaders, 'content-type': 'application/json' }") },
     { name: 'a spread of unknown headers next to x-api-key', code: ROUTE("{ ...defaultHeaders, 'x-api-key': process.env.LEONARDO_API_KEY }") },
@@ -199,6 +200,20 @@ leonardo.interceptors.request.use((config) => {
         message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
         at: [8, 31, 'apiKey'],
         fixes: [{ title: "Add the 'Bearer' prefix", output: edit(': apiKey }', ': `Bearer ${apiKey}` }'), preferred: true }],
+      },
+    ] },
+    { name: 'an empty header', code: ROUTE("{ authorization: '' }"), findings: [
+      {
+        message: "The authorization header is empty: send 'authorization: Bearer <your API key>'.",
+        at: [7, 31, "''"],
+        fixes: [],
+      },
+    ] },
+    { name: 'an env key with an empty fallback: the missing scheme is reported, not the empty guard', code: `const cfg = { apiKey: process.env.LEONARDO_API_KEY ?? '' };\n${ROUTE('{ Authorization: cfg.apiKey }')}`, findings: [
+      {
+        message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
+        at: [8, 31, 'cfg.apiKey'],
+        fixes: [{ title: "Add the 'Bearer' prefix", output: edit(': cfg.apiKey }', ': `Bearer ${cfg.apiKey}` }'), preferred: true }],
       },
     ] },
     { name: 'a template of the bare key gets the prefix', code: ROUTE('{ authorization: `${process.env.LEONARDO_API_KEY}` }'), findings: [

@@ -51,6 +51,15 @@ ruleTester.run('missing-required', {
     { name: 'a spread of unknown keys may hold prompt', code: FETCH(`{ ...extra, width: 512 }`) },
     { name: 'conditionally present', code: FETCH(`{ width: 512, ...(c && { prompt: 'x' }) }`) },
     { name: 'a fallback literal', code: FETCH(`{ prompt: prompt ?? 'a default' }`) },
+    { name: 'an empty object as the fallback of a body that cannot be known: a guard, not what is meant to be sent', code: FETCH(`extra || {}`) },
+    {
+      name: 'the same guard on a v2 body',
+      code: `export const go = (key: string, data?: object) => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
+  method: 'POST',
+  headers: { authorization: \`Bearer \${key}\` },
+  body: JSON.stringify(data ?? {}),
+});`,
+    },
     { name: 'nullable optional field', path: 'request.jsonc', code: `${HEADER}{"prompt": "x", "negative_prompt": null}` },
     {
       name: 'v2 API request',
@@ -101,6 +110,27 @@ ruleTester.run('missing-required', {
         fixes: [{ title: `Set 'prompt' to "TODO: describe what to generate"`, output: edit('null', '"TODO: describe what to generate"'), preferred: false }],
       },
     ] },
+    {
+      name: 'two required fields missing from one body: each is reported at its brace',
+      code: `import axios from 'axios';
+const headers = { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function animate(prompt: string) {
+  return axios.post('https://cloud.leonardo.ai/api/rest/v1/generations-image-to-video', { prompt, duration: 8, isPublic: false }, { headers });
+}
+`,
+      findings: [
+        {
+          message: "'imageId' is required by POST /generations-image-to-video and is missing.",
+          at: [4, 89, '{'],
+          fixes: [{ title: 'Add \'imageId: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"\'', output: edit('false', 'false, imageId: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"'), preferred: false }],
+        },
+        {
+          message: "'imageType' is required by POST /generations-image-to-video and is missing.",
+          at: [4, 89, '{'],
+          fixes: [{ title: 'Add \'imageType: "GENERATED"\'', output: edit('false', 'false, imageType: "GENERATED"'), preferred: false }],
+        },
+      ],
+    },
     { name: 'upload extension is required', path: 'a.jsonc', code: '// POST /init-image\n{}', findings: [
       {
         message: "'extension' is required by POST /init-image and is missing.",

@@ -13,7 +13,7 @@ import { redactDeep } from './auth/secrets.js';
 import { applySuppressions } from './suppressions.js';
 import { declineUncertainReads } from './fix/reads.js';
 import { editsImported, type ImportedSpan } from './workspace/plain-values.js';
-import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, TextEdit } from './types.js';
+import type { Finding, LintDocument, ReportInput, RequestSite, Rule, Severity, Span, TextEdit } from './types.js';
 
 export interface AnalyzeOptions {
   config?: LintConfig;
@@ -136,7 +136,7 @@ function runRules(
   }
   relateToOtherFiles(findings, requests, isTsParsed(parsed) ? parsed.index.imported : undefined);
   declineUncertainReads(findings, requests);
-  return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
+  return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end), requests);
 }
 
 /**
@@ -166,22 +166,41 @@ function relateToOtherFiles(findings: Finding[], requests: readonly RequestSite[
 }
 
 /**
- * One literal body sent by two requests is one mistake: findings of one rule at one span are reported
- * once, the first kept, also when their messages differ by what each request pairs the literal with
- * (`num_images: 10` in a function called with four widths). Sorted by span, they sit in one run of
- * equal spans, so each is compared with the ones kept before it in its run (no key built per finding).
+ * One literal sent by several requests is one mistake: findings of one rule at one span with one
+ * message are reported once. Inside a call that makes several requests (`perElement`: one per call of
+ * its function, per element, per arm), their messages may differ by what each request pairs the
+ * literal with (`num_images: 10` in a function called with four widths): there one per rule and span
+ * is kept, the first. Elsewhere findings of one rule at one span that say different things are
+ * different mistakes (two required fields missing from one object, both at its brace). Sorted by
+ * span, equal spans sit in one run, so each is compared with the ones kept before it in its run.
  */
-function dedupe(sorted: Finding[]): Finding[] {
+function dedupe(sorted: Finding[], requests: readonly RequestSite[]): Finding[] {
   const out: Finding[] = [];
   let runStart = 0;
   for (const f of sorted) {
     const last = out[out.length - 1];
     if (!last || last.span.start !== f.span.start || last.span.end !== f.span.end) runStart = out.length;
     let seen = false;
-    for (let i = runStart; i < out.length && !seen; i++) seen = out[i].ruleId === f.ruleId;
+    for (let i = runStart; i < out.length && !seen; i++) {
+      seen = out[i].ruleId === f.ruleId && (out[i].message === f.message || madeSeveralTimes(f.span, requests));
+    }
     if (!seen) out.push(f);
   }
   return out;
+}
+
+/**
+ * The span lies in a call that makes several requests, or outside every call while the file has such
+ * a call (a body written before it). Asked only of a second finding at a span: the sites are few.
+ */
+function madeSeveralTimes(span: Span, requests: readonly RequestSite[]): boolean {
+  let several = false;
+  for (const r of requests) {
+    const inside = r.span.start <= span.start && span.end <= r.span.end;
+    if (inside && r.perElement !== true) return false;
+    if (inside || r.perElement === true) several = true;
+  }
+  return several;
 }
 
 function ranRuleIds(rules: readonly Rule[], config: LintConfig): string[] {

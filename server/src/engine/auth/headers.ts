@@ -5,7 +5,7 @@
 
 import type { LintDocument, ObjectValue, Property, RequestSite, Span, Value } from '../types.js';
 import { editDistance } from '../fix/suggest.js';
-import { literalOptions } from '../body/walk.js';
+import { meantOptions } from '../body/walk.js';
 
 export const AUTH_HEADER = 'authorization';
 
@@ -69,7 +69,8 @@ export interface HeaderText {
 /** Each literal option of a header value, read as text (values that are neither strings nor expressions are skipped). */
 export function headerTexts(value: Value, doc: LintDocument, source: RequestSite['source']): HeaderText[] {
   const out: HeaderText[] = [];
-  for (const option of literalOptions(value)) {
+  // (`process.env.LEONARDO_API_KEY ?? ""` is a guard for a key that is not set: its empty string is not judged.)
+  for (const option of meantOptions(value)) {
     const text = headerText(option, doc, source);
     if (text) out.push(text);
   }

@@ -37,6 +37,22 @@ export function literalOptions(value: Value): Value[] {
   return value.options.flatMap(literalOptions);
 }
 
+/**
+ * The options of a whole value a request means to send (a body, a header): its literal options, less
+ * an empty fallback beside one that cannot be known (`data || {}`, `process.env.KEY ?? ""`). That is a
+ * guard for a value that is not there, sent only then; what the code means to send is the other.
+ */
+export function meantOptions(value: Value): Value[] {
+  const options = literalOptions(value);
+  if (options.length < 2 || !options.some((option) => option.kind === 'unknown')) return options;
+  return options.filter((option) => !isEmptyValue(option));
+}
+
+function isEmptyValue(value: Value): boolean {
+  if (value.kind === 'string') return value.value.trim() === '';
+  return value.kind === 'object' && value.properties.length === 0 && !value.hasUnknownKeys;
+}
+
 /** The v1 request sites whose endpoint is known (and not removed: unknown-endpoint speaks there) with a body. */
 export function bodyRequests(requests: readonly RequestSite[]): RequestSite[] {
   return requests.filter(
@@ -96,7 +112,7 @@ function bodySteps(requests: readonly RequestSite[], catalogue: Catalogue): Step
   };
   for (const request of bodyRequests(requests)) {
     const endpoint = request.endpoint!;
-    for (const body of literalOptions(request.body!)) {
+    for (const body of meantOptions(request.body!)) {
       if (body.kind === 'object') {
         walkObject(request, body, endpoint.fields, '', request.naming, catalogue, recorder);
       }

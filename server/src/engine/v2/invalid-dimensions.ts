@@ -55,13 +55,17 @@ function pair(object: ObjectValue, model: V2Model, endpoint: string, report: Ret
       const sameAspect = sizes.pairs.filter(([pw, ph]) => pw !== 0 && Math.abs(pw / ph - w.value / h.value) < 0.02);
       const hint = sameAspect.length > 0 ? `: try ${sameAspect.slice(0, 3).map(([a, b]) => `${a}x${b}`).join(', ')}` : '';
       const outcome = sizes.advisory ? 'the API falls back to 1:1' : 'the API rejects it';
-      report({
-        message: `${w.raw}x${h.raw} is not one of ${modelName(model)}'s sizes: ${outcome}${hint}.`,
-        span: w.span,
-        fixes: [],
-        endpoint,
-        severity: sizes.advisory ? 'warning' : undefined,
-      });
+      // One finding per width literal: the first pair it makes.
+      report(
+        {
+          message: `${w.raw}x${h.raw} is not one of ${modelName(model)}'s sizes: ${outcome}${hint}.`,
+          span: w.span,
+          fixes: [],
+          endpoint,
+          severity: sizes.advisory ? 'warning' : undefined,
+        },
+        'pair',
+      );
     }
   }
 }

@@ -13,7 +13,7 @@ import { getV2Catalogue, type V2Catalogue, type V2Model } from '../../api/v2.js'
 import type { V2Param } from '../../api/v2-types.js';
 import type { MemoKey } from '../memo.js';
 import type { ObjectValue, Property, ReportInput, RequestSite, RuleContext, StringValue, Value } from '../types.js';
-import { getProperty, literalOptions } from '../body/walk.js';
+import { getProperty, literalOptions, meantOptions } from '../body/walk.js';
 
 /** One literal option of a v2 request's body. */
 export interface V2Body {
@@ -108,7 +108,7 @@ function walk(requests: readonly RequestSite[]): V2Walk {
   if (sites.length === 0) return out;
   const catalogue = getV2Catalogue();
   for (const request of sites) {
-    for (const body of literalOptions(request.body!)) {
+    for (const body of meantOptions(request.body!)) {
       if (body.kind !== 'object') continue;
       const v2Body = describe(request, body, catalogue);
       out.bodies.push(v2Body);
