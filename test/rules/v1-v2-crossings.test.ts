@@ -156,6 +156,36 @@ export async function both(prompt: string, extra: Promise<unknown>[]) {
       ],
     },
     {
+      name: 'a v2 answer returned by a same-file wrapper: of the base and the path, or of the path alone',
+      path: 'leonardo.js',
+      code: `const ROOT = 'https://cloud.leonardo.ai/api/rest/v2';
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' };
+async function leonardoFetch(base, path, { method = 'GET', body } = {}) {
+  const res = await fetch(\`\${base}\${path}\`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  return res.json();
+}
+async function leonardoPost(path, body) {
+  const res = await fetch(\`\${ROOT}\${path}\`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return res.json();
+}
+export async function create(prompt) {
+  const data = await leonardoFetch(ROOT, '/generations', { method: 'POST', body: { model: 'nano-banana-2', parameters: { prompt }, public: false } });
+  return data?.sdGenerationJob?.generationId;
+}
+export async function post(prompt) {
+  const data = await leonardoPost('/generations', { model: 'nano-banana-2', parameters: { prompt }, public: false });
+  return data.generate.generationId ?? data.sdGenerationJob.generationId;
+}
+`,
+      findings: [
+        {
+          message: "'sdGenerationJob' is v1's answer: the v2 create answers 'generate.generationId'.",
+          at: [13, 16, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'generate'", output: edit('data?.sdGenerationJob', 'data?.generate'), preferred: true }],
+        },
+      ],
+    },
+    {
       name: 'a field of neither shape of the v2 answer',
       code: v2Route('data.generate.id'),
       findings: [

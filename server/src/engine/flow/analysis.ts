@@ -404,24 +404,21 @@ export class Flow {
   }
 
   private siteOrigin(site: RequestSite, call: ts.CallExpression, depth: number): Origin | undefined {
-    if (site.url?.apiVersion === 'v2') {
-      // The v2 create answers `generate.generationId`; a wrapper's v2 send is not followed.
-      const endpoint = site.source === 'wrapper' ? undefined : v2ResponseEndpoint(site.v2Endpoint);
-      const stage = endpoint && STAGE_OF[site.source];
-      return stage ? responseRoot(endpoint, site.naming, stage) : undefined;
-    }
+    // The v2 create answers `generate.generationId` (v2ResponseEndpoint); a v1 request, its endpoint's answer.
+    const endpoint = site.url?.apiVersion === 'v2' ? v2ResponseEndpoint(site.v2Endpoint) : site.endpoint;
     if (site.source === 'wrapper') {
+      // What the wrapper returns of its own send's answer (`return res.json()`), for this call's endpoint.
       const fn = this.calledFunction(call) ?? this.memberFunction(call);
       const result = fn ? this.returnOrigin(fn, depth) : importedReturn(call, this.context);
       if (result?.kind !== 'response' || result.endpoint) return result;
-      return site.endpoint ? Object.assign({}, result, { endpoint: site.endpoint }) : undefined;
+      return endpoint ? Object.assign({}, result, { endpoint }) : undefined;
     }
     // An axios response interceptor may hand back the body instead of the response; `ofetch.raw` gives the response.
     if (site.source === 'axios' && (this.interceptsAxios ??= installsResponseInterceptor(this))) return undefined;
     if (site.source === 'ofetch' && isMemberCall(call, 'raw')) return undefined;
     // A site without an endpoint (a wrapper's own send to `${BASE}${path}`) is bound at the wrapper's calls.
     const stage = STAGE_OF[site.source];
-    return stage ? responseRoot(site.endpoint, site.naming, stage) : undefined;
+    return stage ? responseRoot(endpoint, site.naming, stage) : undefined;
   }
 
   /** A client call that is not a Leonardo request: an upload to a presigned URL, or a wrapper's send. */
