@@ -301,6 +301,46 @@ export function watch(url: string, onImages: (urls: string[]) => void) {
   ],
   invalid: [
     {
+      name: 'a poll that tests the status of an image (which has none) never reads the job status',
+      code: `${PREAMBLE}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function pollForResult(id: string) {
+  for (let i = 0; i < 30; i++) {
+    const result = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const images = (await result.json())?.generations_by_pk?.generated_images;
+    if (images && images.length > 0) {
+      const img = images[0];
+      if (img.status === 'COMPLETE' && img.url) return img.url;
+      if (img.status === 'FAILED') throw new Error('failed');
+    }
+    await sleep(2000);
+  }
+  throw new Error('timeout');
+}`,
+      findings: [{ message: POLL, at: [8, 62, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'an Express handler: res.status(405) sets the HTTP answer, it checks no job',
+      path: 'api/generate.js',
+      code: `${PREAMBLE}
+export default async function handler(req, res) {
+  if (req.method !== 'POST') {
+    return res.status(405).json({ error: 'Method not allowed' });
+  }
+  const poll = async (id) => {
+    for (let i = 0; i < 30; i++) {
+      const result = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+      const images = (await result.json()).generations_by_pk.generated_images;
+      if (images.length > 0) return images[0].url;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    throw new Error('timeout');
+  };
+  return res.status(200).json({ imageUrl: await poll(req.body.id) });
+}`,
+      findings: [{ message: POLL, at: [11, 62, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'a setInterval in a React effect cleared only on COMPLETE (the cleanup runs when the page goes)',
       code: reactPoll(COMPLETE_BRANCH),
       findings: [{ message: INTERVAL_FOREVER, at: [16, 23, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],

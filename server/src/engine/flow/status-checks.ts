@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, isLoop, isMemberAccess, isStatementList, someNode, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
+import { lacksField } from './shape.js';
 import { bindingOfFunction, type FunctionNode } from './functions.js';
 import { calledName } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
@@ -184,9 +185,15 @@ export function conditionAround(node: ts.Node): ts.Expression | undefined {
  * function (not nested in the call) whose own body tests it.
  */
 function isStatusPredicate(call: ts.CallExpression, flow: Flow): boolean {
-  if (STATUS_PREDICATE.test(calledName(call) ?? '')) return true;
+  if (STATUS_PREDICATE.test(calledName(call) ?? '') && !setsHttpStatus(call)) return true;
   const fn = flow.calledFunction(call);
   return !!fn?.body && !isAncestor(fn, call) && memo(flow, 'own-body-tests', fn.body, () => hasStatusTest(fn.body!, flow));
+}
+
+/** `res.status(405)`: an HTTP server's response (Express, Next.js) given its status code, no job's status. */
+function setsHttpStatus(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'status';
 }
 
 function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
@@ -242,8 +249,12 @@ export function isStatusExpression(expression: ts.Expression, flow: Flow): boole
     return origin?.kind === 'response' && origin.stage === 'body' && origin.field?.wire === 'status';
   }
   if (!isMemberAccess(node) || accessedKey(node) !== 'status') return false;
+  // `res.status(405)` (Express, Next.js) calls a method: it reads no status.
+  if (ts.isCallExpression(node.parent) && node.parent.expression === node) return false;
   const origin = flow.originOf(node.expression);
-  return !(origin && origin.kind !== 'literal' && origin.stage !== 'body');
+  if (!origin || origin.kind === 'literal') return true;
+  // A status read where the answer has none (an image's, `generated_images[0].status`) is not the job's.
+  return origin.stage === 'body' && !(origin.kind === 'response' && origin.endpoint !== undefined && lacksField(origin, 'status'));
 }
 
 /** "COMPLETE" / "PENDING" (any case), `JobStatus.Complete`, or a constant holding one. */
@@ -452,7 +463,7 @@ function readsStatusAt(node: ts.Node, poll: ts.Node, flow: Flow): boolean {
   if (fn?.body) return fn !== poll && readsStatus(flow, fn.body);
   const name = calledName(node) ?? '';
   // A predicate tested in a condition (`if (await isDone(id))`); `onDone(url)` is a callback, not a test.
-  if (STATUS_PREDICATE.test(name) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
+  if (STATUS_PREDICATE.test(name) && !setsHttpStatus(node) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
   return WAIT_HELPER.test(name) && !isDelayCall(node, name, flow);
 }
 
