@@ -57,6 +57,18 @@ export async function state(id: string, job: { status?: string }, url: string) {
 }`,
     },
     {
+      name: 'a member of an object the code writes, or of an enum numbered by its place, holds nothing known',
+      code: `${PREAMBLE}
+const LABELS: Record<string, string> = { done: 'COMPLETED' };
+LABELS.done = process.env.DONE_LABEL ?? 'COMPLETE';
+enum Step { Queued, Done }
+export async function state(id: string) {
+  const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+  if (gen.status === LABELS.done) return 'done';
+  return gen.status === Step.Done ? 'done' : 'running';
+}`,
+    },
+    {
       name: 'includes that is no comparison with the status: a string, the status itself, a list read elsewhere or exported',
       code: `${PREAMBLE}
 export const TERMINAL = ['COMPLETED', 'FAILED'];
@@ -74,6 +86,22 @@ export async function state(id: string) {
     },
   ],
   invalid: [
+    {
+      name: 'compared with a member of a constant object or of an enum: judged, and fixed, where the string is written',
+      code: `${PREAMBLE}
+export const JOB_STATUS = { DONE: 'COMPLETED', FAILED: 'FAILED' } as const;
+enum Phase { Ready = 'READY', Waiting = 'PENDING' }
+export async function isReady(id: string) {
+  const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+  if (gen.status === JOB_STATUS.FAILED) throw new Error('failed');
+  if (gen.status === Phase.Waiting) return false;
+  return gen.status === JOB_STATUS.DONE || gen.status === Phase.Ready;
+}`,
+      findings: [
+        { message: never('COMPLETED', ': did you mean "COMPLETE"?'), at: [4, 35, "'COMPLETED'"], fixes: [{ output: edit("'COMPLETED'", "'COMPLETE'"), preferred: false }] },
+        { message: never('READY', NEVER_MATCHES), at: [5, 22, "'READY'"], fixes: [] },
+      ],
+    },
     {
       name: 'a fallback whose first path the answer does not have: the status or undefined',
       code: `${PREAMBLE}

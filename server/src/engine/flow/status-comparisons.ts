@@ -15,7 +15,7 @@
 import ts from 'typescript';
 import { appendAll } from '../arrays.js';
 import { callsNamed } from '../extract/ts/file-index.js';
-import { accessedKey, bindingValue, isExported, type MemberAccess } from '../extract/ts/resolve.js';
+import { accessedKey, bindingValue, isExported, isMemberAccess, memberExpressions, type MemberAccess } from '../extract/ts/resolve.js';
 import { skipOuter } from '../extract/ts/scope.js';
 import { stringValue } from '../extract/ts/values.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
@@ -422,13 +422,22 @@ function enumField(origin: ResponseOrigin): Field | undefined {
   return origin.stage === 'body' && origin.endpoint && origin.field?.enum?.length ? origin.field : undefined;
 }
 
-/** The string the other side is: a literal, or a same-file constant initialised with one (edited there). */
+/**
+ * The string the other side is: a literal, or a same-file constant initialised with one, or a member
+ * of a constant object or an enum holding one (`JOB_STATUS.DONE`; resolve.ts memberExpressions), edited
+ * where it is written.
+ */
 function literalOf(flow: Flow, expression: ts.Expression): StringLiteral | undefined {
   const node = skipOuter(expression);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node;
-  if (!ts.isIdentifier(node)) return undefined;
-  const binding = flow.binding(node);
-  const initializer = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+  let initializer: ts.Expression | undefined;
+  if (ts.isIdentifier(node)) {
+    const binding = flow.binding(node);
+    initializer = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+  } else if (isMemberAccess(node)) {
+    const written = memberExpressions(node, flow.context);
+    initializer = written?.length === 1 ? skipOuter(written[0]) : undefined;
+  }
   return initializer && (ts.isStringLiteral(initializer) || ts.isNoSubstitutionTemplateLiteral(initializer)) ? initializer : undefined;
 }
 
