@@ -631,6 +631,22 @@ export function later(fast: boolean) {
   }
   return (prompt: string) => fetch(V2, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }) });
 }
+export async function fallthrough(kind: string, prompt: string) {
+  let model = "gpt-image-1.5";
+  let width = 512;
+  switch (kind) {
+    case "fast":
+      console.log("fast");
+    case "draft":
+      model = "flux-schnell";
+      width = 512;
+      break;
+    default:
+      model = "gpt-image-1.5";
+      width = 1024;
+  }
+  return fetch(V2, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }) });
+}
 export async function cached(hit: boolean, prompt: string) {
   let model = "flux-schnell";
   let width = 2048;
@@ -641,8 +657,9 @@ export async function cached(hit: boolean, prompt: string) {
   }
   return fetch(V2, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }) });
 }`;
-  // Read apart, nested and later would pair gpt-image-1.5 with 2048 or 512. cached's arm returns
-  // before the call: only flux-schnell at 2048 is sent.
+  // Read apart, nested and later would pair gpt-image-1.5 with 2048 or 512; so would fallthrough's
+  // "fast" clause read alone (it runs on into "draft"). cached's arm returns before the call: only
+  // flux-schnell at 2048 is sent.
   assert.deepEqual(hits(code), []);
 });
 

@@ -311,7 +311,8 @@ function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: 
  * The paths through an `if` (its `else if` chain flattened) or a `switch`: each arm (a branch's
  * statement, a non-empty clause), and `undefined` for the path through none (no `else`, no `default`,
  * or an empty last clause). Arms that never complete (they end with `return` or `throw`) are left out:
- * no code after the statement runs on them.
+ * no code after the statement runs on them. None for a `switch` whose clause runs on into the next
+ * one after code of its own: that arm is two clauses.
  */
 export function armsOf(statement: ts.IfStatement | ts.SwitchStatement): Array<ts.Node | undefined> {
   const arms: Array<ts.Node | undefined> = [];
@@ -321,7 +322,13 @@ export function armsOf(statement: ts.IfStatement | ts.SwitchStatement): Array<ts
     arms.push(otherwise);
   } else {
     const clauses = statement.caseBlock.clauses;
-    for (const clause of clauses) if (clause.statements.length > 0) arms.push(clause);
+    for (const [i, clause] of clauses.entries()) {
+      if (clause.statements.length === 0) continue;
+      const last = clause.statements[clause.statements.length - 1];
+      const jumps = ts.isBreakStatement(last) || ts.isContinueStatement(last) || neverCompletes(clause.statements);
+      if (!jumps && i < clauses.length - 1) return [];
+      arms.push(clause);
+    }
     if (!clauses.some(ts.isDefaultClause) || clauses[clauses.length - 1].statements.length === 0) arms.push(undefined);
   }
   return arms.filter((arm) => !arm || !neverCompletes(ts.isCaseOrDefaultClause(arm) ? arm.statements : [arm as ts.Statement]));
