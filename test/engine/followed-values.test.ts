@@ -1182,3 +1182,42 @@ export async function logged(prompt: string) {
   assert.ok(found.includes('invalid-dimensions 1600'), found.join('\n'));
   assert.ok(!found.some((f) => f.includes('1700') || f.includes('2048')), found.join('\n'));
 });
+
+test('an object of methods: this.method() calls a sibling, this.key reads its property, unless code writes it', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export const images = {
+  async v2(body: object) {
+    const res = await fetch("https://cloud.leonardo.ai/api/rest/v2/generations", { method: "POST", headers, body: JSON.stringify(body) });
+    return res.json();
+  },
+  async poster(prompt: string) {
+    return this.v2({ model: "gpt-image-1.5", parameters: { prompt, width: 768, height: 1024 }, public: false });
+  },
+};
+const leonardo = {
+  base: "${V1}",
+  async post(path: string, body: object) {
+    const res = await fetch(this.base + path, { method: "POST", headers, body: JSON.stringify(body) });
+    return res.json();
+  },
+};
+leonardo.post("/variations/upscaler", { id: "x" });
+const movable = {
+  base: "${V1}",
+  use(base: string) {
+    this.base = base;
+  },
+  async post(path: string, body: object) {
+    return fetch(this.base + path, { method: "POST", headers, body: JSON.stringify(body) });
+  },
+};
+movable.post("/variations/upscaler", { id: "x" });
+const arrows = {
+  base: "${V1}",
+  post: async (path: string, body: object) => fetch(\`\${(this as any)?.base}\${path}\`, { method: "POST", headers, body: JSON.stringify(body) }),
+};
+arrows.post("/variations/upscaler", { id: "x" });`;
+  // poster sends 768 wide to gpt-image-1.5 (1024..1536) through this.v2; leonardo.post goes to
+  // this.base. movable's base is written by use(); an arrow's this is not the object's.
+  assert.deepEqual(hits(code), ['invalid-dimensions 768', 'unknown-endpoint /variations/upscaler']);
+});

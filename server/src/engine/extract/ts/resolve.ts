@@ -520,7 +520,9 @@ export function functionOfBinding(binding: Binding | undefined): FunctionNode | 
 /** The method (or arrow-function property) `name` of the class around `node`. */
 export function classMember(node: ts.Node, name: string): FunctionNode | undefined {
   const owner = thisClass(node);
-  return owner && memberFunction(owner.members, name);
+  if (owner) return memberFunction(owner.members, name);
+  const object = thisObject(node);
+  return object && memberFunction(object.properties, name);
 }
 
 /** A method `name() {}` or a property `name = () => ...` / `name: function () {}`. */
@@ -537,6 +539,24 @@ function memberFunction(members: ts.NodeArray<ts.Node>, name: string): FunctionN
   for (const member of members) {
     const fn = namedMember(member, name);
     if (fn) return fn;
+  }
+  return undefined;
+}
+
+/**
+ * The constant object literal `this` is at a node, in one of its methods (`const api = { base: "...",
+ * post(path) { fetch(this.base + path) } }`): a method, or a `function` expression of a property (an
+ * arrow has the `this` around it). The object called with another `this` is not followed.
+ */
+export function thisObject(node: ts.Node): ts.ObjectLiteralExpression | undefined {
+  for (let at = node.parent; at; at = at.parent) {
+    if (ts.isArrowFunction(at)) continue;
+    if (!ts.isFunctionLike(at) && !ts.isClassLike(at)) continue;
+    const holder = ts.isMethodDeclaration(at) ? at.parent : ts.isFunctionExpression(at) && ts.isPropertyAssignment(at.parent) ? at.parent.parent : undefined;
+    if (!holder || !ts.isObjectLiteralExpression(holder)) return undefined;
+    const declaration = holder.parent;
+    const isConst = ts.isVariableDeclaration(declaration) && declaration.initializer === holder && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    return isConst ? holder : undefined;
   }
   return undefined;
 }
@@ -841,7 +861,15 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
   const receiver = skipOuter(access.expression);
   if (receiver.kind === ts.SyntaxKind.ThisKeyword) {
     const owner = thisClass(access);
-    return owner && classMemberValues(owner, name, ctx);
+    if (owner) return classMemberValues(owner, name, ctx);
+    // `this.base` in a method of a constant object literal: its property, while no code writes it.
+    const object = thisObject(access);
+    const declaration = object?.parent as ts.VariableDeclaration | undefined;
+    const binding = declaration && ts.isIdentifier(declaration.name) ? resolveIdentifier(ctx.index, declaration.name) : undefined;
+    if (!object || !binding) return undefined;
+    const writtenHere = ctx.index.thisMembers.get(name)?.some((value) => holds(object, value));
+    const writtenOutside = ctx.index.memberAssignments.get(binding)?.some((a) => writesKey(a.left, name));
+    return writtenHere || writtenOutside ? undefined : objectProperty(object, name);
   }
   const named = ts.isIdentifier(receiver) ? resolveIdentifier(ctx.index, receiver) : undefined;
   if (named?.kind === 'enum') return enumMember(named.node as ts.EnumDeclaration, name);
