@@ -9,6 +9,8 @@ export const leonardo = new Leonardo({ bearerAuth: ${option} });
 export const generate = (prompt: string) => leonardo.image.createGeneration({ prompt });
 `;
 
+const BROWSER_READ = 'The API key is read in the browser: call Leonardo from server code with a server-only secret.';
+
 ruleTester.run('client-exposed-api-key', {
   valid: [
     {
@@ -25,6 +27,16 @@ ruleTester.run('client-exposed-api-key', {
 `,
     },
     { name: 'the SDK client with bearerAuth from LEONARDO_API_KEY', code: sdk('process.env.LEONARDO_API_KEY') },
+    {
+      name: 'a key of an object read from the server environment or a request, cleaned by reassignment',
+      code: `export async function handler(req: { body: { keys: { leonardo: string } } }) {
+  const secrets = JSON.parse(process.env.SECRETS_JSON ?? '{}');
+  let apiKey: string = secrets.leonardo ?? req.body.keys.leonardo;
+  apiKey = apiKey.trim().replace(/"/g, '');
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${apiKey}\` } });
+}
+`,
+    },
     { name: 'the SDK client with bearerAuth from LEONARDO_API_KEY and a fallback', code: sdk("process.env.LEONARDO_API_KEY ?? ''") },
     {
       name: 'public variables that do not reach Leonardo, and local variables named like globals',
@@ -38,6 +50,30 @@ export function withStorage(localStorage: Map<string, string>) {
     },
   ],
   invalid: [
+    {
+      name: 'the key of a JSON blob kept in localStorage, and a stored key cleaned by reassignment',
+      path: 'src/lib/leonardo.js',
+      code: `export function getSyncedKeys() {
+  const raw = localStorage.getItem('synced_ai_keys');
+  return raw ? JSON.parse(raw) : {};
+}
+export async function fromBlob(prompt) {
+  const keys = getSyncedKeys();
+  const apiKey = keys.leonardo;
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { Authorization: \`Bearer \${apiKey}\` } });
+}
+export async function cleaned(prompt) {
+  let apiKey = sessionStorage.getItem('leonardo_key');
+  if (!apiKey) throw new Error('connect your Leonardo account first');
+  apiKey = apiKey.trim().replace(/^["']|["']$/g, '');
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { Authorization: \`Bearer \${apiKey}\` } });
+}
+`,
+      findings: [
+        { message: BROWSER_READ, at: [2, 15, "localStorage.getItem('synced_ai_keys')"], fixes: [] },
+        { message: BROWSER_READ, at: [11, 16, "sessionStorage.getItem('leonardo_key')"], fixes: [] },
+      ],
+    },
     {
       name: 'a React component with a NEXT_PUBLIC_ key, through a same-file const',
       path: 'components/Generate.tsx',

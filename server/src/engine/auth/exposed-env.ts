@@ -41,8 +41,8 @@ const PUBLIC_PREFIXES: ReadonlyArray<[string, string]> = [
 const PUBLIC_ENV_MODULES = new Set(['$env/static/public', '$env/dynamic/public']);
 const STORAGE = new Set(['localStorage', 'sessionStorage']);
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
-/** Calls that pass a string through: `String(x)`, `x.trim()`, `x.toString()`, `JSON.parse(x)`. */
-const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'trimStart', 'trimEnd']);
+/** Calls whose result is made of the string they are called on: `x.trim()`, `x.replace(/"/g, "")`, `x.toString()`. */
+const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'slice', 'substring', 'normalize']);
 const MAX_STEPS = 200;
 
 /**
@@ -105,14 +105,21 @@ export function exposedReads(expression: ts.Expression, parsed: TsParsed): Expos
     }
     if (ts.isIdentifier(node)) {
       const binding = resolveIdentifier(parsed.index, node);
-      if (!binding || seen.has(binding)) continue;
+      if (!binding) continue;
+      // A value it holds there, the list it iterates, or what each call of its function passes it. The
+      // value is followed once (a `let` written from itself, `key = key.trim()`, holds another value
+      // at the use inside its write).
+      const value = bindingValue(node, ctx, binding)?.expression ?? iteratedList(binding);
+      if (value) {
+        if (seen.has(value)) continue;
+        seen.add(value);
+        pending.push(value);
+      }
+      if (seen.has(binding)) continue;
       seen.add(binding);
       const bound = bindingRead(binding, node, parsed);
       if (bound) out.push(bound);
-      // A value it holds there, the list it iterates, or what each call of its function passes it.
-      const value = bindingValue(node, ctx, binding)?.expression ?? iteratedList(binding);
-      if (value) pending.push(value);
-      else if (binding.kind === 'param') appendAll(pending, parameterArguments(binding, ctx) ?? []);
+      if (!value && binding.kind === 'param') appendAll(pending, parameterArguments(binding, ctx) ?? []);
       continue;
     }
     if (ts.isCallExpression(node)) {
@@ -125,8 +132,11 @@ export function exposedReads(expression: ts.Expression, parsed: TsParsed): Expos
       }
     }
     if (ts.isPropertyAccessExpression(node)) {
-      // `config.apiKey`, `this.apiKey` (a constructor's parameter followed to each `new`).
-      appendAll(pending, memberExpressions(node, ctx) ?? []);
+      // `config.apiKey`, `this.apiKey` (a constructor's parameter followed to each `new`); a key of
+      // an object read as a whole from where the key is exposed (`JSON.parse(localStorage.getItem("keys")).leonardo`).
+      const members = memberExpressions(node, ctx);
+      if (members) appendAll(pending, members);
+      else pending.push(node.expression);
       continue;
     }
     appendAll(pending, operands(node));
