@@ -7,6 +7,17 @@ const SH = 'deploy.sh';
 ruleTester.run('unknown-endpoint', {
   valid: [
     {
+      name: 'an id with an empty fallback (a guard) in a poll URL stays an unknown id',
+      code: `const BASE = '${BASE}';
+export async function poll(data: { sdGenerationJob?: { generationId?: string } }) {
+  const generationId = data?.sdGenerationJob?.generationId ?? '';
+  if (!generationId) throw new Error('no generationId');
+  const res = await fetch(\`\${BASE}/generations/\${generationId}\`, { headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+  return res.json();
+}
+`,
+    },
+    {
       name: 'real endpoints, templates with unknown ids, v2, other APIs, HEAD probes',
       path: SH,
       code: `#!/bin/sh

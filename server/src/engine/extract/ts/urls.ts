@@ -44,9 +44,12 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
       return [...urlPieces(node.left, ctx, depth + 1), ...urlPieces(node.right, ctx, depth + 1)];
     }
     if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
-      // `process.env.LEONARDO_URL ?? "https://cloud.leonardo.ai/..."`: the literal default.
+      // `process.env.LEONARDO_URL ?? "https://cloud.leonardo.ai/..."`: the literal default. An empty
+      // one (`data.generationId ?? ""`) is a guard for a part that is not there: the part stays unknown.
       const left = urlPieces(node.left, ctx, depth + 1);
-      return left.some((p) => !p.unknown) ? left : urlPieces(node.right, ctx, depth + 1);
+      if (left.some((p) => !p.unknown)) return left;
+      const right = urlPieces(node.right, ctx, depth + 1);
+      return right.length > 0 ? right : left;
     }
   }
   if (ts.isIdentifier(node)) return identifierPieces(node, ctx, depth);
