@@ -40,6 +40,20 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: 'a guess of a fallback chain first taken into a constant',
+      code: `export async function start(prompt: string): Promise<string> {
+  const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt, num_images: 1 }),
+  });
+  const data = (await res.json()) as Record<string, any>;
+  const sdJob = data?.sdGenerationJob;
+  const byPk = data?.generations_by_pk;
+  return sdJob?.generationId ?? byPk?.id ?? '';
+}`,
+    },
+    {
       name: 'any read of the answer where Array.isArray holds of it (the error list), on v2 too',
       code: `export async function create(apiKey: string, prompt: string): Promise<string> {
   const response = await fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {
@@ -118,6 +132,21 @@ export async function either(id: string, upload: boolean) {
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'a guess taken into a constant that is also read on its own is judged',
+      code: `export async function start(prompt: string) {
+  const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt, num_images: 1 }),
+  });
+  const data = await res.json();
+  const byPk = data.generations_by_pk;
+  console.log(byPk);
+  return data.sdGenerationJob?.generationId ?? byPk?.id;
+}`,
+      findings: [{ message: "The POST /generations response body has no field 'generations_by_pk'.", at: [8, 21, 'generations_by_pk'], fixes: [] }],
+    },
     {
       name: 'a typeof test that the body is an object, or of another value, guards nothing',
       code: `import axios from 'axios';

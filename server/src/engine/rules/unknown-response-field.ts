@@ -58,7 +58,16 @@ export const rule: Rule = {
  * of the `||`/`??` chain reads a real field, the others are left alone.
  */
 function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
-  let operand: ts.Node = read.node;
+  return isGuessAt(flow, read.node, 0);
+}
+
+/**
+ * `node` (a read, or a use of a constant holding one) is one guess of a fallback chain or a list tried
+ * in turn. A guess first taken into a constant (`const byPk = data?.generations_by_pk;` and then
+ * `sdJob?.generationId ?? byPk?.id`) is one when every use of the constant is.
+ */
+function isGuessAt(flow: Flow, node: ts.Node, depth: number): boolean {
+  let operand: ts.Node = node;
   while (
     ts.isPropertyAccessExpression(operand.parent) ||
     ts.isElementAccessExpression(operand.parent) ||
@@ -82,6 +91,13 @@ function isFallbackGuess(flow: Flow, read: MemberRead): boolean {
       root !== undefined &&
       operand.parent.elements.some((other) => other !== operand && rootBinding(flow, other) === root && flow.originOf(other)?.kind === 'response')
     );
+  }
+  const declaration = operand.parent;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer === operand && ts.isIdentifier(declaration.name) && depth < 2) {
+    const binding = flow.binding(declaration.name);
+    if (binding?.kind !== 'const') return false;
+    const uses = flow.referencesOf(binding).filter((use) => use !== declaration.name);
+    return uses.length > 0 && uses.every((use) => isGuessAt(flow, use, depth + 1));
   }
   let chain = operand.parent;
   while (ts.isBinaryExpression(chain) && isFallbackOperator(chain.operatorToken.kind) && ts.isBinaryExpression(chain.parent) && isFallbackOperator(chain.parent.operatorToken.kind)) {
