@@ -8,6 +8,13 @@ const headers = { accept: 'application/json', authorization: \`Bearer \${process
 
 /** Correct polling and status handling, by name. */
 const SILENT: Record<string, string> = {
+  'the first image URL taken into a constant and tested before it is used (one lookup, no poll)': `${PREAMBLE}
+export async function image(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const imageUrl = (await res.json()).generations_by_pk?.generated_images?.[0]?.url;
+  if (imageUrl) return Response.json({ imageUrl });
+  return Response.json({ error: 'still generating?' }, { status: 404 });
+}`,
   'read first, used after the check': `${PREAMBLE}
 export async function take(id: string) {
 const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });

@@ -157,6 +157,13 @@ function isStatusTest(node: ts.Node, flow: Flow): boolean {
  * themselves (the array, by name or by origin, measured or indexed in a test).
  */
 function isImagesTest(node: ts.Node, flow: Flow): boolean {
+  // A constant holding such a read (`const imageUrl = gen.generated_images?.[0]?.url; if (imageUrl)`).
+  if (ts.isIdentifier(node)) {
+    const binding = flow.binding(node);
+    let held = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+    while (held && ts.isPropertyAccessExpression(held) && held.name.text !== 'length') held = skipOuter(held.expression);
+    return held !== undefined && !ts.isIdentifier(held) && isImagesTest(held, flow);
+  }
   let list: ts.Expression;
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'length') list = node.expression;
   else if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(skipOuter(node.argumentExpression))) list = node.expression;

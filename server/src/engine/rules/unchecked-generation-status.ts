@@ -139,6 +139,9 @@ function boundName(flow: Flow, node: ts.Node): Binding | undefined {
   if (ts.isBindingElement(node)) return ts.isIdentifier(node.name) ? flow.binding(node.name) : undefined;
   let current = node;
   while (
+    // (`const url = gen.generated_images?.[0]?.url`: the variable holds what is read off the images.)
+    (ts.isPropertyAccessExpression(current.parent) && current.parent.expression === current) ||
+    (ts.isElementAccessExpression(current.parent) && current.parent.expression === current) ||
     ts.isParenthesizedExpression(current.parent) ||
     ts.isAwaitExpression(current.parent) ||
     ts.isNonNullExpression(current.parent) ||
