@@ -51,15 +51,15 @@ export function withStorage(localStorage: Map<string, string>) {
   ],
   invalid: [
     {
-      name: 'the key of a JSON blob kept in localStorage, and a stored key cleaned by reassignment',
+      name: 'an entry of a JSON blob kept in localStorage (by a computed key), and a stored key cleaned by reassignment',
       path: 'src/lib/leonardo.js',
       code: `export function getSyncedKeys() {
   const raw = localStorage.getItem('synced_ai_keys');
   return raw ? JSON.parse(raw) : {};
 }
-export async function fromBlob(prompt) {
+export async function fromBlob(prompt, engine = 'leonardo') {
   const keys = getSyncedKeys();
-  const apiKey = keys.leonardo;
+  const apiKey = keys[engine];
   return fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { Authorization: \`Bearer \${apiKey}\` } });
 }
 export async function cleaned(prompt) {

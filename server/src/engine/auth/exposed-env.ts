@@ -139,6 +139,11 @@ export function exposedReads(expression: ts.Expression, parsed: TsParsed): Expos
       else pending.push(node.expression);
       continue;
     }
+    if (ts.isElementAccessExpression(node)) {
+      // `keys[engine]`: an entry of such an object, by a key the code computes.
+      pending.push(node.expression);
+      continue;
+    }
     appendAll(pending, operands(node));
   }
   return out;
