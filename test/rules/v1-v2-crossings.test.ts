@@ -97,6 +97,10 @@ ruleTester.run('unknown-response-field', {
       code: v2Route('data.generate?.generationId || data.sdGenerationJob?.generationId || (data.sdGenerationJob && data.sdGenerationJob.generationId)'),
     },
     {
+      name: 'guesses whose type is tested before they are read, in a chain beside the v2 read',
+      code: v2Route('(typeof data.generate?.generationId === "string" && data.generate.generationId) || (typeof data.id === "string" && data.id) || (typeof data.sdGenerationJob?.generationId !== "undefined" && data.sdGenerationJob.generationId)'),
+    },
+    {
       name: 'a list of candidate ids tried in turn, one of them the v2 read',
       code: v2Route('[(data.sdGenerationJob as { generationId?: string } | undefined)?.generationId, data.generation?.id, data.generationId].find(Boolean)'),
     },

@@ -10,6 +10,7 @@
 import type { Field } from '../../api/types.js';
 import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
+import { isEquality } from '../flow/status-checks.js';
 import { memberReads, valueKey, writesMember, type MemberRead } from '../flow/reads.js';
 import { endpointName, PROMISE_MEMBERS, OBJECT_MEMBERS, isArrayField, lacksField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
@@ -77,6 +78,9 @@ function isGuessAt(flow: Flow, node: ts.Node, depth: number): boolean {
     ts.isSatisfiesExpression(operand.parent) ||
     ts.isTypeAssertionExpression(operand.parent) ||
     (ts.isCallExpression(operand.parent) && operand.parent.expression === operand) ||
+    // `(typeof body.id === "string" && body.id)`: the guess, its type tested, then read.
+    ts.isTypeOfExpression(operand.parent) ||
+    (ts.isTypeOfExpression(operand) && ts.isBinaryExpression(operand.parent) && isEquality(operand.parent.operatorToken.kind)) ||
     // `(data.sdGenerationJob && data.sdGenerationJob.generationId)`: the guess, tested and then read, is the operand.
     (ts.isBinaryExpression(operand.parent) && operand.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
   ) {
