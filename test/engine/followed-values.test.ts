@@ -1221,3 +1221,40 @@ arrows.post("/variations/upscaler", { id: "x" });`;
   // this.base. movable's base is written by use(); an arrow's this is not the object's.
   assert.deepEqual(hits(code), ['invalid-dimensions 768', 'unknown-endpoint /variations/upscaler']);
 });
+
+test('getters, Object.freeze and tables read by a computed key: each value that can be sent is judged, entries never paired apart', () => {
+  const code = `const BASE = "${V1}";
+class Config {
+  get baseUrl() {
+    return BASE;
+  }
+  get apiKey(): string {
+    return process.env.NEXT_PUBLIC_LEONARDO_API_KEY ?? "";
+  }
+  async generate(prompt: string) {
+    return fetch(\`\${this.baseUrl}/generations\`, {
+      method: "POST",
+      headers: { authorization: \`Bearer \${this.apiKey}\`, "content-type": "application/json" },
+      body: JSON.stringify({ prompt, ...DEFAULTS }),
+    });
+  }
+}
+const DEFAULTS = Object.freeze({ num_inference_steps: 80, width: 512, height: 512 });
+const MODELS = {
+  fast: { width: 512, height: 512, num_images: 4 },
+  best: { width: 1024, height: 1024, num_images: 6 },
+} as const;
+const SIZES = { small: { width: 512, height: 512 }, wide: { width: 1536, height: 640 } };
+export async function tiered(prompt: string, tier: keyof typeof MODELS, size: keyof typeof SIZES) {
+  const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify({ prompt, ...MODELS[tier] }) });
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify({ prompt, width: SIZES[size].width, height: SIZES[size].height, num_images: 8 }) });
+}`;
+  // The getters give the URL and a browser-visible key; the frozen defaults send 80 steps; the best
+  // tier sends 6 images at 1024. SIZES[size].width is one of two widths: not paired with a height.
+  assert.deepEqual(hits(code), [
+    'client-exposed-api-key process.env.NEXT_PUBLIC_LEONARDO_API_KEY',
+    'out-of-range 80',
+    'too-many-images 6',
+  ]);
+});

@@ -87,9 +87,9 @@ export async function state(id: string) {
   ],
   invalid: [
     {
-      name: 'compared with a member of a constant object or of an enum: judged, and fixed, where the string is written',
+      name: 'compared with a member of a constant (frozen) object or of an enum: judged, and fixed, where the string is written',
       code: `${PREAMBLE}
-export const JOB_STATUS = { DONE: 'COMPLETED', FAILED: 'FAILED' } as const;
+export const JOB_STATUS = Object.freeze({ DONE: 'COMPLETED', FAILED: 'FAILED' });
 enum Phase { Ready = 'READY', Waiting = 'PENDING' }
 export async function isReady(id: string) {
   const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
@@ -98,7 +98,7 @@ export async function isReady(id: string) {
   return gen.status === JOB_STATUS.DONE || gen.status === Phase.Ready;
 }`,
       findings: [
-        { message: never('COMPLETED', ': did you mean "COMPLETE"?'), at: [4, 35, "'COMPLETED'"], fixes: [{ output: edit("'COMPLETED'", "'COMPLETE'"), preferred: false }] },
+        { message: never('COMPLETED', ': did you mean "COMPLETE"?'), at: [4, 49, "'COMPLETED'"], fixes: [{ output: edit("'COMPLETED'", "'COMPLETE'"), preferred: false }] },
         { message: never('READY', NEVER_MATCHES), at: [5, 22, "'READY'"], fixes: [] },
       ],
     },

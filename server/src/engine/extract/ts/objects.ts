@@ -16,7 +16,8 @@ const MAX_SPREAD_OPTIONS = 16;
 /**
  * An object literal's value. One that spreads a name holding one of several objects (`{ ...params,
  * public: false }` where each call passes its own `params`, `{ ...(hd ? big : small) }` through a
- * constant) is each of those objects in turn with the literal's own keys, not their keys merged.
+ * constant), or an entry of a table (`{ prompt, ...MODELS[tier] }`), is each of those objects in turn
+ * with the literal's own keys, not their keys merged.
  */
 export function objectValues(node: ts.ObjectLiteralExpression, ctx: TsContext, depth: number): Value {
   let spread: ts.SpreadAssignment | undefined;
@@ -26,7 +27,7 @@ export function objectValues(node: ts.ObjectLiteralExpression, ctx: TsContext, d
     spread = member;
   }
   const name = spread && skipOuter(spread.expression);
-  if (!spread || !name || !ts.isIdentifier(name)) return objectValue(node, ctx, depth);
+  if (!spread || !name || !(ts.isIdentifier(name) || ts.isElementAccessExpression(name))) return objectValue(node, ctx, depth);
   const held = valueOf(name, ctx, depth + 1);
   const chosen = { member: spread, value: held };
   // (An unknown option, a call this file cannot see, stays one: the literal with unknown keys.)

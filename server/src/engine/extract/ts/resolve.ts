@@ -552,7 +552,7 @@ export function thisObject(node: ts.Node): ts.ObjectLiteralExpression | undefine
   for (let at = node.parent; at; at = at.parent) {
     if (ts.isArrowFunction(at)) continue;
     if (!ts.isFunctionLike(at) && !ts.isClassLike(at)) continue;
-    const holder = ts.isMethodDeclaration(at) ? at.parent : ts.isFunctionExpression(at) && ts.isPropertyAssignment(at.parent) ? at.parent.parent : undefined;
+    const holder = ts.isMethodDeclaration(at) || ts.isGetAccessorDeclaration(at) ? at.parent : ts.isFunctionExpression(at) && ts.isPropertyAssignment(at.parent) ? at.parent.parent : undefined;
     if (!holder || !ts.isObjectLiteralExpression(holder)) return undefined;
     const declaration = holder.parent;
     const isConst = ts.isVariableDeclaration(declaration) && declaration.initializer === holder && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
@@ -649,7 +649,7 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   // A parameter given one object by the one call of its function (`new Client({ apiKey })`, `constructor(options)`).
   const passed = binding?.kind === 'param' ? parameterArguments(binding, ctx) : undefined;
   const value = passed ? (passed.length === 1 ? passed[0] : undefined) : bindingValue(receiver, ctx, binding)?.expression;
-  const node = value && skipOuter(value);
+  const node = value && unfrozen(value);
   if (!node) return undefined;
   if (ts.isObjectLiteralExpression(node)) return node;
   if (ts.isNewExpression(node) && ts.isIdentifier(skipOuter(node.expression))) {
@@ -838,6 +838,31 @@ export function accessedKey(access: MemberAccess): string | undefined {
   return ts.isStringLiteralLike(key) ? key.text : undefined;
 }
 
+/** Most entries of a constant object read by a computed key that are each judged. */
+const MAX_ENTRIES = 8;
+
+/**
+ * What `table[key]` may hold for a key the code computes (`MODELS[tier]`): each value of a constant
+ * object literal whose entries are all written in it (no spread, method or computed name) and that no
+ * code writes into. Undefined otherwise. A key outside the table gives `undefined`: the caller keeps
+ * an unknown option beside these.
+ */
+export function entryExpressions(access: ts.ElementAccessExpression, ctx: TsContext): ts.Expression[] | undefined {
+  const receiver = skipOuter(access.expression);
+  if (accessedKey(access) !== undefined || !ts.isIdentifier(receiver)) return undefined;
+  const binding = resolveIdentifier(ctx.index, receiver);
+  const table = binding?.kind === 'const' && binding.initializer ? unfrozen(binding.initializer) : undefined;
+  if (!binding || !table || !ts.isObjectLiteralExpression(table) || ctx.index.memberAssignments.has(binding)) return undefined;
+  const entries = table.properties;
+  if (entries.length < 2 || entries.length > MAX_ENTRIES) return undefined;
+  const values: ts.Expression[] = [];
+  for (const entry of entries) {
+    if (!ts.isPropertyAssignment(entry) || ts.isComputedPropertyName(entry.name)) return undefined;
+    values.push(entry.initializer);
+  }
+  return values;
+}
+
 /**
  * The binding of a constant holding an object literal or a `new` (`const state = { ... }`,
  * `const jobs = new Jobs()`): a receiver whose members are read where they were written.
@@ -923,6 +948,7 @@ function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Ex
     if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) || member.name.text !== name) continue;
     if (ts.isPropertyAssignment(member)) return [member.initializer];
     if (ts.isShorthandPropertyAssignment(member)) return [member.name];
+    if (ts.isGetAccessorDeclaration(member)) return getterValues(member);
     return undefined;
   }
   return undefined;
@@ -952,5 +978,23 @@ function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: Ts
     if (!args) return undefined;
     appendAll(out, args);
   }
+  // `get apiKey() { return ... }`: what the getter returns, when nothing else gives the member a value.
+  const getter = owner.members.find((m): m is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+  if (getter) return out.length === 0 ? getterValues(getter) : undefined;
   return out.length > 0 ? out : undefined;
+}
+
+/** What a getter returns: its `return`s (one or more), when it has a body. */
+function getterValues(getter: ts.GetAccessorDeclaration): ts.Expression[] | undefined {
+  const returned = getter.body ? returnedExpressions(getter) : [];
+  return returned.length > 0 ? returned : undefined;
+}
+
+/** `Object.freeze(x)` is `x` (as a value: the same object, frozen); any other expression is itself. */
+export function unfrozen(expression: ts.Expression): ts.Expression {
+  const node = skipOuter(expression);
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1 || ts.isSpreadElement(node.arguments[0])) return node;
+  const callee = skipOuter(node.expression);
+  const isFreeze = ts.isPropertyAccessExpression(callee) && callee.name.text === 'freeze' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+  return isFreeze ? skipOuter(node.arguments[0]) : node;
 }

@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import { referencesOf, type Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, holds, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, visibleArguments, type BoundValue } from './resolve.js';
+import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, unfrozen, visibleArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -58,6 +58,8 @@ export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): V
       return foreignValue(node as ts.CallExpression, ctx) ?? callValue(node as ts.CallExpression, ctx, depth) ?? unknownValue(node, ctx);
     case ts.SyntaxKind.PropertyAccessExpression:
       return memberValue(node as ts.PropertyAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
+    case ts.SyntaxKind.ElementAccessExpression:
+      return entryValue(node as ts.ElementAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
     default:
       return unknownValue(node, ctx);
   }
@@ -385,6 +387,19 @@ function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: n
 }
 
 /**
+ * `MODELS[tier]` for a key the code computes: one of the table's values (each judged, as a
+ * conditional's branches are), or what a key outside it gives (an unknown option). Several values
+ * are not read apart (`MODELS[tier].width` stays unknown), so no two entries are paired.
+ */
+function entryValue(node: ts.ElementAccessExpression, ctx: TsContext, depth: number): Value | undefined {
+  const entries = entryExpressions(node, ctx);
+  if (!entries) return undefined;
+  const options = entries.map((entry) => valueOf(entry, ctx, depth + 1));
+  options.push(unknownValue(node, ctx));
+  return { kind: 'alternatives', span: spanOf(node, ctx), options };
+}
+
+/**
  * What a call evaluates to, when it can be known: `list.map((x) => value)` is a list of such values
  * (how many is not known); `Math.min(n, 8)` is at most 8 and `Math.max(n, 1)` at least 1, so each
  * literal bound is a value it can take; a same-file function with one `return` gives its value.
@@ -403,6 +418,8 @@ function callValue(node: ts.CallExpression, ctx: TsContext, depth: number): Valu
     if (method === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
       return resolveIdentifier(ctx.index, callee.expression) ? undefined : assignedObject(node, ctx, depth);
     }
+    const frozen = unfrozen(node);
+    if (frozen !== node) return resolveIdentifier(ctx.index, callee.expression as ts.Identifier) ? undefined : valueOf(frozen, ctx, depth + 1);
   }
   const fn = calledFunction(node, ctx);
   if (!fn) return importedValue(node, ctx);
