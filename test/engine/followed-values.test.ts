@@ -1258,3 +1258,21 @@ export async function tiered(prompt: string, tier: keyof typeof MODELS, size: ke
     'too-many-images 6',
   ]);
 });
+
+test('a table of values of different kinds, told apart by typeof where it is read, holds nothing known', () => {
+  const code = `const PROMPTS = {
+  harbour: "Abstract harbour at dawn, no text",
+  poster: { prompt: "Abstract poster, no text", width: 1024, height: 1024 },
+};
+export async function generate(variant: keyof typeof PROMPTS) {
+  const spec = PROMPTS[variant];
+  const prompt = typeof spec === "string" ? spec : spec.prompt;
+  return fetch("https://cloud.leonardo.ai/api/rest/v2/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" },
+    body: JSON.stringify({ model: "gpt-image-2", public: false, parameters: { prompt, quantity: 1 } }),
+  });
+}`;
+  // Read as each entry, the string branch would take the poster object as the prompt.
+  assert.deepEqual(hits(code), []);
+});

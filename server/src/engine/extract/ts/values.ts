@@ -389,12 +389,15 @@ function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: n
 /**
  * `MODELS[tier]` for a key the code computes: one of the table's values (each judged, as a
  * conditional's branches are), or what a key outside it gives (an unknown option). Several values
- * are not read apart (`MODELS[tier].width` stays unknown), so no two entries are paired.
+ * are not read apart (`MODELS[tier].width` stays unknown), so no two entries are paired. A table of
+ * values of different kinds (strings and objects) is read by code that tells them apart
+ * (`typeof spec === "string" ? spec : spec.prompt`), which the values do not follow: unknown.
  */
 function entryValue(node: ts.ElementAccessExpression, ctx: TsContext, depth: number): Value | undefined {
   const entries = entryExpressions(node, ctx);
   if (!entries) return undefined;
   const options = entries.map((entry) => valueOf(entry, ctx, depth + 1));
+  if (options.some((option) => option.kind !== options[0].kind || option.kind === 'alternatives' || option.kind === 'unknown')) return undefined;
   options.push(unknownValue(node, ctx));
   return { kind: 'alternatives', span: spanOf(node, ctx), options };
 }
