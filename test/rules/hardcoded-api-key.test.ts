@@ -56,6 +56,13 @@ await fetch('https://api.example.com/v1/things', { headers: { 'x-api-key': apiKe
         fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit('"3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f"', 'process.env.LEONARDO_API_KEY'), preferred: false }],
       },
     ] },
+    { name: 'a key in a const with a type annotation read by a template', code: GENERATE('{ Authorization: `Bearer ${API_KEY}` }', `const API_KEY: string = '${KEY}';\n`), findings: [
+      {
+        message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
+        at: [1, 26, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
+        fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit('\'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f\'', 'process.env.LEONARDO_API_KEY'), preferred: false }],
+      },
+    ] },
     { name: 'a key in a const read by a template', code: GENERATE('{ Authorization: `Bearer ${API_KEY}` }', `const API_KEY = '${KEY}';\n`), findings: [
       {
         message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',

@@ -19,7 +19,8 @@ const JS_ENV = `process.env.${ENV_NAME}`;
 
 /** `name =`, `name:`, `"name":`, `@name =` (REST Client), `export name=`: the last one before a key on its line. */
 // Tried only where a run of name characters begins (digits and `-` skipped), so a long run stays linear.
-const ASSIGNED_NAME = /(?<![\w$-])[\d-]*([A-Za-z_$][\w$-]*)["']?\s*(?:=(?![=>])|:(?!:))/g;
+// (A TypeScript annotation between the name and `=` is the name's type: `const API_KEY: string = "..."`.)
+const ASSIGNED_NAME = /(?<![\w$-])[\d-]*([A-Za-z_$][\w$-]*)["']?\s*(?::\s*[A-Za-z_$][\w$.]*(?:\[\])?\s*(?==))?(?:=(?![=>])|:(?!:))/g;
 
 export const rule: Rule = {
   meta: {
