@@ -40,6 +40,17 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: 'guesses each taken into a constant with a null fallback of its own, then chained',
+      code: `export async function videoUrl(id: string) {
+  const res = await fetch(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${id}\`, { headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+  const gen = (await res.json()).generations_by_pk;
+  if (gen?.status !== 'COMPLETE') return null;
+  const fromVideos = gen?.generated_videos?.[0]?.url || null;
+  const fromImages = gen?.generated_images?.[0]?.motionMP4URL || null;
+  return fromVideos || fromImages;
+}`,
+    },
+    {
       name: 'a guess of a fallback chain first taken into a constant',
       code: `export async function start(prompt: string): Promise<string> {
   const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {

@@ -96,19 +96,31 @@ function isGuessAt(flow: Flow, node: ts.Node, depth: number): boolean {
       operand.parent.elements.some((other) => other !== operand && rootBinding(flow, other) === root && flow.originOf(other)?.kind === 'response')
     );
   }
-  const declaration = operand.parent;
-  if (ts.isVariableDeclaration(declaration) && declaration.initializer === operand && ts.isIdentifier(declaration.name) && depth < 2) {
-    const binding = flow.binding(declaration.name);
-    if (binding?.kind !== 'const') return false;
-    const uses = flow.referencesOf(binding).filter((use) => use !== declaration.name);
-    return uses.length > 0 && uses.every((use) => isGuessAt(flow, use, depth + 1));
-  }
+  const hoisted = hoistedGuess(flow, operand, depth);
+  if (hoisted !== undefined) return hoisted;
   let chain = operand.parent;
   while (ts.isBinaryExpression(chain) && isFallbackOperator(chain.operatorToken.kind) && ts.isBinaryExpression(chain.parent) && isFallbackOperator(chain.parent.operatorToken.kind)) {
     chain = chain.parent;
   }
   if (!ts.isBinaryExpression(chain) || !isFallbackOperator(chain.operatorToken.kind)) return false;
-  return fallbackOperands(chain).some((other) => other !== operand && flow.originOf(other)?.kind === 'response');
+  if (fallbackOperands(chain).some((other) => other !== operand && flow.originOf(other)?.kind === 'response')) return true;
+  // The chain itself taken into a constant (`const fromVideos = gen?.generated_videos?.[0]?.url || null`).
+  return hoistedGuess(flow, chain, depth) ?? false;
+}
+
+/**
+ * `node` is the whole initializer of a constant: whether every use of the constant is a guess
+ * (undefined when it is not such an initializer).
+ */
+function hoistedGuess(flow: Flow, node: ts.Node, depth: number): boolean | undefined {
+  let value = node;
+  while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
+  const declaration = value.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== value || !ts.isIdentifier(declaration.name)) return undefined;
+  const binding = flow.binding(declaration.name);
+  if (binding?.kind !== 'const' || depth >= 2) return false;
+  const uses = flow.referencesOf(binding).filter((use) => use !== declaration.name);
+  return uses.length > 0 && uses.every((use) => isGuessAt(flow, use, depth + 1));
 }
 
 /** Methods that take the first element that passes (`find(Boolean)`) or keep those that do (`filter(Boolean)[0]`). */
