@@ -122,6 +122,19 @@ export function watch(id: string, onImages: (urls: string[]) => void) {
 ruleTester.run('unchecked-generation-status', {
   valid: [
     {
+      name: "a client's status method read in the poll (jobs.status(gen)) is a status check, unlike res.status(405)",
+      code: `import { jobs } from './jobs';
+${PREAMBLE}
+export async function waitForImages(id: string) {
+  for (;;) {
+    const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+    if (jobs.status(gen) === 'FAILED') throw new Error('generation failed');
+    if (gen.generated_images.length > 0) return gen.generated_images;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}`,
+    },
+    {
       name: 'the SDK: a function that calls itself again while the job is PENDING reads the status',
       code: `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY! });

@@ -197,11 +197,21 @@ function isStatusPredicate(call: ts.CallExpression, flow: Flow): boolean {
   return !!fn?.body && !isAncestor(fn, call) && memo(flow, 'own-body-tests', fn.body, () => hasStatusTest(fn.body!, flow));
 }
 
-/** `res.status(405)`: an HTTP server's response (Express, Next.js) given its status code, no job's status. */
+/**
+ * `res.status(405)`: an HTTP server's response (Express, Next.js) given its status code, no job's
+ * status: a numeric code, or a call answered on at once (`res.status(code).json(...)`). A client's
+ * `jobs.status(gen)` is a status read.
+ */
 function setsHttpStatus(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'status';
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'status' || call.arguments.length !== 1) return false;
+  if (ts.isNumericLiteral(skipOuter(call.arguments[0]))) return true;
+  const next = call.parent;
+  return ts.isPropertyAccessExpression(next) && next.expression === call && HTTP_ANSWERS.has(next.name.text);
 }
+
+/** What an HTTP server's response is told after its status: `res.status(code).json(...)`. */
+const HTTP_ANSWERS = new Set(['json', 'send', 'end', 'sendFile', 'render', 'redirect', 'type', 'set', 'header']);
 
 function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
   for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
@@ -256,8 +266,8 @@ export function isStatusExpression(expression: ts.Expression, flow: Flow): boole
     return origin?.kind === 'response' && origin.stage === 'body' && origin.field?.wire === 'status';
   }
   if (!isMemberAccess(node) || accessedKey(node) !== 'status') return false;
-  // `res.status(405)` (Express, Next.js) calls a method: it reads no status.
-  if (ts.isCallExpression(node.parent) && node.parent.expression === node) return false;
+  // `res.status(405)` (Express, Next.js) sets the HTTP answer's: it reads no status.
+  if (ts.isCallExpression(node.parent) && node.parent.expression === node && setsHttpStatus(node.parent)) return false;
   const origin = flow.originOf(node.expression);
   if (!origin || origin.kind === 'literal') return true;
   // A status read where the answer has none (an image's, `generated_images[0].status`) is not the job's.
