@@ -52,6 +52,7 @@ ruleTester.run('missing-required', {
     { name: 'conditionally present', code: FETCH(`{ width: 512, ...(c && { prompt: 'x' }) }`) },
     { name: 'a fallback literal', code: FETCH(`{ prompt: prompt ?? 'a default' }`) },
     { name: 'an empty object as the fallback of a body that cannot be known: a guard, not what is meant to be sent', code: FETCH(`extra || {}`) },
+    { name: 'the same guard beside a body built around what cannot be known', code: FETCH(`c ? { ...extra, modelId: 'b24e16ff-06e3-43eb-8d33-4416c2d75876' } : {}`) },
     {
       name: 'the same guard on a v2 body',
       code: `export const go = (key: string, data?: object) => fetch('https://cloud.leonardo.ai/api/rest/v2/generations', {

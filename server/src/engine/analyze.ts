@@ -170,9 +170,10 @@ function relateToOtherFiles(findings: Finding[], requests: readonly RequestSite[
  * message are reported once. Inside a call that makes several requests (`perElement`: one per call of
  * its function, per element, per arm), their messages may differ by what each request pairs the
  * literal with (`num_images: 10` in a function called with four widths): there one per rule and span
- * is kept, the first. Elsewhere findings of one rule at one span that say different things are
- * different mistakes (two required fields missing from one object, both at its brace). Sorted by
- * span, equal spans sit in one run, so each is compared with the ones kept before it in its run.
+ * is kept, the first (two required fields missing there are reported as one). Elsewhere findings of
+ * one rule at one span that say different things are different mistakes (two required fields missing
+ * from one object, both at its brace). Sorted by span, equal spans sit in one run, so each is compared
+ * with the ones kept before it in its run.
  */
 function dedupe(sorted: Finding[], requests: readonly RequestSite[]): Finding[] {
   const out: Finding[] = [];
@@ -190,15 +191,16 @@ function dedupe(sorted: Finding[], requests: readonly RequestSite[]): Finding[] 
 }
 
 /**
- * The span lies in a call that makes several requests, or outside every call while the file has such
- * a call (a body written before it). Asked only of a second finding at a span: the sites are few.
+ * The span lies in a call that makes several requests, or in the body one sends (written before it),
+ * and in no other request. Asked only of a second finding at a span: the sites are few.
  */
 function madeSeveralTimes(span: Span, requests: readonly RequestSite[]): boolean {
+  const within = (outer: Span | undefined): boolean => outer !== undefined && outer.start <= span.start && span.end <= outer.end;
   let several = false;
   for (const r of requests) {
-    const inside = r.span.start <= span.start && span.end <= r.span.end;
-    if (inside && r.perElement !== true) return false;
-    if (inside || r.perElement === true) several = true;
+    if (!within(r.span) && !within(r.body?.span)) continue;
+    if (r.perElement !== true) return false;
+    several = true;
   }
   return several;
 }

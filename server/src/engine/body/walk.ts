@@ -39,12 +39,15 @@ export function literalOptions(value: Value): Value[] {
 
 /**
  * The options of a whole value a request means to send (a body, a header): its literal options, less
- * an empty fallback beside one that cannot be known (`data || {}`, `process.env.KEY ?? ""`). That is a
- * guard for a value that is not there, sent only then; what the code means to send is the other.
+ * an empty fallback beside one that cannot be known (`data || {}`, `process.env.KEY ?? ""`, `input ?
+ * { ...input } : {}`). That is a guard for a value that is not there, sent only then; what the code
+ * means to send is the other.
  */
 export function meantOptions(value: Value): Value[] {
   const options = literalOptions(value);
-  if (options.length < 2 || !options.some((option) => option.kind === 'unknown')) return options;
+  // (Beside an object whose keys cannot all be known, `input ? { ...input, modelId } : {}`, too.)
+  const guarded = options.some((option) => option.kind === 'unknown' || (option.kind === 'object' && option.hasUnknownKeys));
+  if (options.length < 2 || !guarded) return options;
   return options.filter((option) => !isEmptyValue(option));
 }
 
