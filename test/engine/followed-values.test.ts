@@ -1276,3 +1276,101 @@ export async function generate(variant: keyof typeof PROMPTS) {
   // Read as each entry, the string branch would take the poster object as the prompt.
   assert.deepEqual(hits(code), []);
 });
+
+test('what the file does to an object of methods, or to a constant object, keeps its members unknown: a copy, Object.assign, an alias, arms that write into objects', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+const v1 = {
+  base: "${V1}",
+  async post(path: string, body: object) {
+    return fetch(this.base + path, { method: "POST", headers, body: JSON.stringify(body) });
+  },
+};
+export const v2 = { ...v1, base: "https://cloud.leonardo.ai/api/rest/v2" };
+export const make = (prompt: string) => v2.post("/generations", { model: "gpt-image-1.5", public: false, parameters: { prompt } });
+export const leonardo = {
+  base: "${V1}",
+  async post(path: string, body: object) {
+    return fetch(this.base + path, { method: "POST", headers, body: JSON.stringify(body) });
+  },
+};
+export function useV2() {
+  Object.assign(leonardo, { base: "https://cloud.leonardo.ai/api/rest/v2" });
+}
+export const make2 = (prompt: string) => leonardo.post("/generations", { model: "gpt-image-1.5", public: false, parameters: { prompt } });
+export const SIZES = { wide: 1920 };
+export function useServerSizes(sizes: typeof SIZES) {
+  const target = SIZES;
+  target.wide = sizes.wide;
+}
+export const wide = (prompt: string) => fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width: SIZES.wide, height: 512 }) });
+export async function draft(fast: boolean, prompt: string) {
+  let model = "flux-schnell";
+  const parameters: Record<string, unknown> = { prompt, width: 2048, height: 1024 };
+  if (fast) {
+    model = "gpt-image-1.5";
+    parameters.width = 1024;
+  }
+  return fetch("https://cloud.leonardo.ai/api/rest/v2/generations", { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters }) });
+}`;
+  // v2 (a copy) and leonardo (changed by Object.assign) may send to v2: their this.base is not v1's.
+  // SIZES may be changed through an alias. draft's arm writes the width into the object: not read apart.
+  assert.deepEqual(hits(code), []);
+});
+
+test('a wrapper that reads the method and the body off an options parameter: each call is checked with what it passes there', () => {
+  const code = `export async function leofetch(url: string, options: { method: string; data?: unknown }) {
+  const response = await fetch(url, {
+    method: options.method,
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" },
+    body: options.data ? JSON.stringify(options.data) : undefined,
+  });
+  return response.json();
+}
+export async function create(prompt: string) {
+  const created = await leofetch("${V1}/generations", { method: "POST", data: { prompt, width: 1001, height: 512 } });
+  return created.sdGenerationJob.id;
+}
+export function waitImages(id: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const interval = setInterval(async () => {
+      const gen = (await leofetch(\`${V1}/generations/\${id}\`, { method: "GET" })).generations_by_pk;
+      if (gen && gen.generated_images.length) {
+        clearInterval(interval);
+        resolve(gen.generated_images);
+      }
+    }, 2000);
+  });
+}`;
+  // The POST's body is checked where it is written and its answer read as POST /generations'; the GET's
+  // answer as GET /generations/{id}'s, in a poll that never reads the status.
+  assert.deepEqual(hits(code), ['invalid-dimensions 1001', 'unknown-response-field id', 'unchecked-generation-status generated_images']);
+});
+
+test('arms that end in a call that never returns send nothing; distinct findings at one span elsewhere in a file with per-arm requests are all kept', () => {
+  const code = `const V2 = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+function usage(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+export async function main(kind: string, prompt: string) {
+  let model = "gpt-image-1.5";
+  let width = 512;
+  switch (kind) {
+    case "fast":
+      model = "flux-schnell";
+      width = 512;
+      break;
+    case "photo":
+      model = "gpt-image-1.5";
+      width = 1024;
+      break;
+    default:
+      usage(\`unknown kind \${kind}\`);
+  }
+  return fetch(V2, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters: { prompt, width, height: 1024 } }) });
+}
+export const animate = (prompt: string) => fetch("${V1}/generations-image-to-video", { method: "POST", headers, body: JSON.stringify({ prompt, duration: 8 }) });`;
+  // main's default arm exits: gpt-image-1.5 at 512 (the names' first values) is never sent.
+  assert.deepEqual(hits(code), ['missing-required {', 'missing-required {']);
+});

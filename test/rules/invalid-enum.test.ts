@@ -10,6 +10,22 @@ ruleTester.run('invalid-enum', {
     { name: 'valid values', path: J, code: `${HEADER}{"prompt": "x", "presetStyle": "DYNAMIC", "scheduler": "LEONARDO", "sd_version": "SDXL_1_0", "transparency": "disabled"}` },
     { name: 'a valid extension', path: J, code: `${UPLOAD}{"extension": "jpeg"}` },
     {
+      name: 'an empty extension replaced before it is sent (if (!ext) ext = ...), or only when it is missing (== null)',
+      code: `export async function upload(imageUrl: string, contentType: string, given?: string) {
+  let ext = imageUrl.includes('.') ? imageUrl.split('.').pop()!.toLowerCase() : '';
+  if (!ext) {
+    if (contentType.includes('png')) ext = 'png';
+    else ext = 'jpg';
+  }
+  let other = given ?? null;
+  if (other == null) other = 'webp';
+  const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' };
+  await fetch('https://cloud.leonardo.ai/api/rest/v1/init-image', { method: 'POST', headers, body: JSON.stringify({ extension: ext }) });
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/init-image', { method: 'POST', headers, body: JSON.stringify({ extension: other }) });
+}
+`,
+    },
+    {
       name: 'unknown values',
       code: `const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify({ prompt: 'x', presetStyle: style.toUpperCase() }) });
 const { generations_by_pk } = await (await fetch(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${id}\`)).json();

@@ -642,7 +642,7 @@ export class Flow {
       const name = fn.name.text;
       for (const access of this.facts.accesses) {
         if (!ts.isPropertyAccessExpression(access) || access.name.text !== name) continue;
-        if (access.expression.kind === ts.SyntaxKind.ThisKeyword && classMember(access, name) === fn) classifyUse(access, access.parent, callers);
+        if (access.expression.kind === ts.SyntaxKind.ThisKeyword && classMember(access, name, this.context) === fn) classifyUse(access, access.parent, callers);
         else callers.escapes = true;
       }
     } else {

@@ -121,7 +121,7 @@ const MAX_ARMS = 8;
  */
 export function perBranchSites(send: SendCall, statement: ts.IfStatement | ts.SwitchStatement, ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
   if (enclosingFunction(statement) !== enclosingFunction(send.call)) return undefined;
-  const arms = armsOf(statement);
+  const arms = armsOf(statement, ctx);
   if (arms.length === 0 || arms.length > MAX_ARMS) return undefined;
   const sites = sitesUnder(send, arms.map((arm) => ({ branch: { statement, arm } })), ctx, catalogue);
   return sites.length > 0 ? sites : undefined;

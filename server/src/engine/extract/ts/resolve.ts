@@ -29,7 +29,7 @@ import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { callsNamed, referencesOf, type Binding, type FileIndex } from './file-index.js';
 import { appendAll } from '../../arrays.js';
-import { kindTable, resolveIdentifier, skipOuter } from './scope.js';
+import { kindTable, outermost, resolveIdentifier, skipOuter } from './scope.js';
 
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
 
@@ -42,6 +42,11 @@ export interface BoundValue {
   expression: ts.Expression;
   /** The end of the declaration or assignment that wrote it (of the `if` or `switch` around a branch's write). */
   from: number;
+  /**
+   * The value reaches the use only when it is truthy (`if (!ext) ext = "png"` writes any other), or
+   * only when it is there (`if (ext == null) ...`): what it cannot be there is no option.
+   */
+  kept?: 'truthy' | 'present';
 }
 
 /** The expression `id` holds at this use, or undefined when it cannot be known (or may be one of several writes). */
@@ -121,7 +126,9 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
     if (finals.writes.length + (finals.open ? 1 : 0) > 1 && writesAnotherName(branching, binding, ctx)) {
       const taken = ctx.branch;
       if (taken?.statement !== branching) {
-        if (!ts.isTryStatement(branching)) ctx.refused ??= branching as ts.IfStatement | ts.SwitchStatement;
+        // (Arms that write into objects too, `parameters.width = 1024`, are not read apart: the object's
+        // value does not follow the arm.)
+        if (!ts.isTryStatement(branching) && !writesMembers(branching)) ctx.refused ??= branching as ts.IfStatement | ts.SwitchStatement;
         return undefined;
       }
       values = armValues(taken.statement, taken.arm, binding, ctx);
@@ -135,7 +142,8 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
       if (finals.open) {
         const before = reachingWrites(binding, branching, ctx);
         if (!before) return undefined;
-        appendAll(values, before);
+        const kept = ts.isIfStatement(branching) ? keptWhenUnwritten(branching, binding, ctx) : undefined;
+        for (const value of before) values.push(kept ? Object.assign({}, value, { kept }) : value);
       }
     }
   }
@@ -182,6 +190,43 @@ export function memberWriteOrder(assignment: ts.BinaryExpression, use: ts.Node, 
   return assignment.pos >= use.end || assignment.end <= bound.from ? 'never' : 'maybe';
 }
 
+/**
+ * How the uses of a constant object's name may change or copy the object: `copied` when some use hands
+ * it on whole (an argument, `{ ...obj }`, `Object.create(obj)`), `aliased` when code may write into it
+ * where its name is not written (`Object.assign(obj, ...)`, `const alias = obj`), `changed` when code
+ * writes into it by its name (`obj.key = ...`, `delete obj.key`: what values.ts composes in order).
+ * Reads of its members (`obj.key`, `obj.m()`, `obj[k]`) and type positions (`typeof obj`) do none of these.
+ */
+export function objectUses(binding: Binding, ctx: TsContext): 'read' | 'copied' | 'aliased' | 'changed' {
+  let uses: 'read' | 'copied' | 'changed' = ctx.index.memberAssignments.has(binding) ? 'changed' : 'read';
+  const declared = declaredName(binding);
+  for (const id of referencesOf(ctx.index, binding.name)) {
+    if (id === declared || resolveIdentifier(ctx.index, id) !== binding) continue;
+    const use = outermost(id);
+    const parent = use.parent;
+    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === use) {
+      if (ts.isDeleteExpression(outermost(parent).parent)) uses = 'changed';
+      continue;
+    }
+    if (ts.isTypeQueryNode(parent) || ts.isExportSpecifier(parent) || ts.isExportAssignment(parent)) continue;
+    if (ts.isCallExpression(parent) && isObjectAssign(parent) && parent.arguments[0] === use) return 'aliased';
+    // Handed on whole: an alias may be written through (`const t = STATES; t.DONE = ...`). (Exported
+    // with `module.exports = obj`, it is read elsewhere as `export const` is.)
+    if (ts.isBinaryExpression(parent) && parent.right === use && isCommonJsExport(parent.left)) continue;
+    if (ts.isVariableDeclaration(parent) || (ts.isBinaryExpression(parent) && parent.right === use)) return 'aliased';
+    if (uses === 'read') uses = 'copied';
+  }
+  return uses;
+}
+
+/** `module.exports`, `module.exports.x`, `exports.x`. */
+function isCommonJsExport(target: ts.Expression): boolean {
+  let node = skipOuter(target);
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'exports') return true;
+  if (ts.isPropertyAccessExpression(node) && ts.isPropertyAccessExpression(node.expression)) node = node.expression;
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'exports' && ts.isIdentifier(node.expression) && node.expression.text === 'module';
+}
+
 /** `inner` lies within `outer`, by position. */
 export function holds(outer: ts.Node, inner: ts.Node): boolean {
   return outer.pos <= inner.pos && inner.end <= outer.end;
@@ -217,7 +262,7 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
   if (depth > 16) return undefined;
   const writes = ctx.index.writes.get(binding) ?? [];
   // (A block is read statement by statement: one that ends with a `throw` never completes.)
-  if (!ts.isBlock(statement) && !writes.some((w) => holds(statement, w))) return unwritten(statement, binding);
+  if (!ts.isBlock(statement) && !writes.some((w) => holds(statement, w))) return unwritten(statement, binding, ctx);
   switch (statement.kind) {
     case ts.SyntaxKind.ExpressionStatement: {
       const expression = (statement as ts.ExpressionStatement).expression;
@@ -278,8 +323,8 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
 }
 
 /** A statement that holds no write of the name: it leaves the name as it was, unless it names it or leaves its list. */
-function unwritten(statement: ts.Statement, binding: Binding): FinalWrites | undefined {
-  if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return NEVER_COMPLETES;
+function unwritten(statement: ts.Statement, binding: Binding, ctx: TsContext): FinalWrites | undefined {
+  if (neverCompletes([statement], ctx)) return NEVER_COMPLETES;
   return names(statement, binding.name) || leavesByJump(statement) ? undefined : WRITES_NOTHING;
 }
 
@@ -294,7 +339,7 @@ function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: 
   const out: FinalWrites = { writes: [], open: true };
   for (let i = statements.length - 1; i >= 0 && out.open; i--) {
     const statement = statements[i];
-    if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return out.writes.length === 0 ? NEVER_COMPLETES : undefined;
+    if (neverCompletes([statement], ctx)) return out.writes.length === 0 ? NEVER_COMPLETES : undefined;
     if (writes.some((w) => holds(statement, w))) {
       const finals = finalWrites(statement, binding, ctx, depth + 1);
       if (!finals) return undefined;
@@ -308,13 +353,34 @@ function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: 
 }
 
 /**
+ * What the name must hold for `if (test) { ...writes it }` (no `else`) to leave it unwritten: truthy
+ * after `if (!name)`, there after `if (name == null)` / `if (name === undefined)`.
+ */
+function keptWhenUnwritten(statement: ts.IfStatement, binding: Binding, ctx: TsContext): BoundValue['kept'] {
+  if (statement.elseStatement) return undefined;
+  const test = skipOuter(statement.expression);
+  const names = (node: ts.Expression): boolean => {
+    const inner = skipOuter(node);
+    return ts.isIdentifier(inner) && resolveIdentifier(ctx.index, inner) === binding;
+  };
+  if (ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) return names(test.operand) ? 'truthy' : undefined;
+  if (!ts.isBinaryExpression(test)) return undefined;
+  const operator = test.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.EqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsEqualsToken) return undefined;
+  const [subject, other] = names(test.left) ? [test.left, skipOuter(test.right)] : names(test.right) ? [test.right, skipOuter(test.left)] : [undefined, undefined];
+  if (!subject || !other) return undefined;
+  const absent = other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined' && !resolveIdentifier(ctx.index, other));
+  return absent ? 'present' : undefined;
+}
+
+/**
  * The paths through an `if` (its `else if` chain flattened) or a `switch`: each arm (a branch's
  * statement, a non-empty clause), and `undefined` for the path through none (no `else`, no `default`,
  * or an empty last clause). Arms that never complete (they end with `return` or `throw`) are left out:
  * no code after the statement runs on them. None for a `switch` whose clause runs on into the next
  * one after code of its own: that arm is two clauses.
  */
-export function armsOf(statement: ts.IfStatement | ts.SwitchStatement): Array<ts.Node | undefined> {
+export function armsOf(statement: ts.IfStatement | ts.SwitchStatement, ctx: TsContext): Array<ts.Node | undefined> {
   const arms: Array<ts.Node | undefined> = [];
   if (ts.isIfStatement(statement)) {
     let otherwise: ts.Statement | undefined = statement;
@@ -325,20 +391,32 @@ export function armsOf(statement: ts.IfStatement | ts.SwitchStatement): Array<ts
     for (const [i, clause] of clauses.entries()) {
       if (clause.statements.length === 0) continue;
       const last = clause.statements[clause.statements.length - 1];
-      const jumps = ts.isBreakStatement(last) || ts.isContinueStatement(last) || neverCompletes(clause.statements);
+      const jumps = ts.isBreakStatement(last) || ts.isContinueStatement(last) || neverCompletes(clause.statements, ctx);
       if (!jumps && i < clauses.length - 1) return [];
       arms.push(clause);
     }
     if (!clauses.some(ts.isDefaultClause) || clauses[clauses.length - 1].statements.length === 0) arms.push(undefined);
   }
-  return arms.filter((arm) => !arm || !neverCompletes(ts.isCaseOrDefaultClause(arm) ? arm.statements : [arm as ts.Statement]));
+  return arms.filter((arm) => !arm || !neverCompletes(ts.isCaseOrDefaultClause(arm) ? arm.statements : [arm as ts.Statement], ctx));
 }
 
-/** The last of the statements (a block's, in turn) is a `return` or `throw`. */
-function neverCompletes(statements: readonly ts.Statement[]): boolean {
+/**
+ * The last of the statements (a block's, in turn) is a `return`, a `throw`, `process.exit(...)`, or a
+ * call of a same-file function that never returns (declared `never`, or itself ending so).
+ */
+function neverCompletes(statements: readonly ts.Statement[], ctx: TsContext, depth = 0): boolean {
   const last = statements[statements.length - 1];
-  if (!last) return false;
-  if (ts.isBlock(last)) return neverCompletes(last.statements);
+  if (!last || depth > 4) return false;
+  if (ts.isBlock(last)) return neverCompletes(last.statements, ctx, depth + 1);
+  if (ts.isExpressionStatement(last) && ts.isCallExpression(skipOuter(last.expression))) {
+    const call = skipOuter(last.expression) as ts.CallExpression;
+    const callee = skipOuter(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'exit' && ts.isIdentifier(callee.expression) && callee.expression.text === 'process') return true;
+    const fn = calledFunction(call, ctx);
+    if (!fn) return false;
+    if (fn.type?.kind === ts.SyntaxKind.NeverKeyword) return true;
+    return !!fn.body && ts.isBlock(fn.body) && neverCompletes(fn.body.statements, ctx, depth + 1);
+  }
   return ts.isReturnStatement(last) || ts.isThrowStatement(last);
 }
 
@@ -380,6 +458,18 @@ function writesAnotherName(statement: ts.Node, binding: Binding, ctx: TsContext)
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return other(node.left);
     if (ts.isDeleteExpression(node)) return other(node.expression);
     if (ts.isCallExpression(node) && isObjectAssign(node)) return other(node.arguments[0]);
+    return undefined;
+  });
+}
+
+/** True when `statement` writes into an object: `x.key = ...`, `delete x.key`, `Object.assign(x, ...)`. */
+function writesMembers(statement: ts.Node): boolean {
+  return someNode(statement, (node) => {
+    if (ts.isFunctionLike(node)) return false;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      return isMemberAccess(skipOuter(node.left)) || undefined;
+    }
+    if (ts.isDeleteExpression(node) || (ts.isCallExpression(node) && isObjectAssign(node))) return true;
     return undefined;
   });
 }
@@ -518,10 +608,10 @@ export function functionOfBinding(binding: Binding | undefined): FunctionNode | 
 }
 
 /** The method (or arrow-function property) `name` of the class around `node`. */
-export function classMember(node: ts.Node, name: string): FunctionNode | undefined {
+export function classMember(node: ts.Node, name: string, ctx: TsContext): FunctionNode | undefined {
   const owner = thisClass(node);
   if (owner) return memberFunction(owner.members, name);
-  const object = thisObject(node);
+  const object = thisObject(node, ctx);
   return object && memberFunction(object.properties, name);
 }
 
@@ -545,10 +635,11 @@ function memberFunction(members: ts.NodeArray<ts.Node>, name: string): FunctionN
 
 /**
  * The constant object literal `this` is at a node, in one of its methods (`const api = { base: "...",
- * post(path) { fetch(this.base + path) } }`): a method, or a `function` expression of a property (an
- * arrow has the `this` around it). The object called with another `this` is not followed.
+ * post(path) { fetch(this.base + path) } }`): a method, a getter, or a `function` expression of a
+ * property (an arrow has the `this` around it), while the file uses the object by its name alone
+ * (objectUses: no copy runs its methods with another `this`, no code writes into it).
  */
-export function thisObject(node: ts.Node): ts.ObjectLiteralExpression | undefined {
+export function thisObject(node: ts.Node, ctx: TsContext): ts.ObjectLiteralExpression | undefined {
   for (let at = node.parent; at; at = at.parent) {
     if (ts.isArrowFunction(at)) continue;
     if (!ts.isFunctionLike(at) && !ts.isClassLike(at)) continue;
@@ -556,7 +647,8 @@ export function thisObject(node: ts.Node): ts.ObjectLiteralExpression | undefine
     if (!holder || !ts.isObjectLiteralExpression(holder)) return undefined;
     const declaration = holder.parent;
     const isConst = ts.isVariableDeclaration(declaration) && declaration.initializer === holder && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-    return isConst ? holder : undefined;
+    const binding = isConst && ts.isIdentifier(declaration.name) ? resolveIdentifier(ctx.index, declaration.name) : undefined;
+    return binding && objectUses(binding, ctx) === 'read' ? holder : undefined;
   }
   return undefined;
 }
@@ -566,6 +658,8 @@ export function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let at = node.parent; at; at = at.parent) {
     if (ts.isClassLike(at)) return at;
     if (ts.isFunctionDeclaration(at) || ts.isFunctionExpression(at)) return undefined;
+    // A method of an object literal (inside a class) has the object's `this`.
+    if ((ts.isMethodDeclaration(at) || ts.isAccessor(at)) && ts.isObjectLiteralExpression(at.parent)) return undefined;
   }
   return undefined;
 }
@@ -584,7 +678,7 @@ export function calledFunction(call: ts.CallExpression | ts.NewExpression, ctx: 
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.name.text;
   const receiver = skipOuter(callee.expression);
-  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return classMember(call, name);
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return classMember(call, name, ctx);
   const container = containerOf(receiver, ctx);
   if (!container) return undefined;
   if (ts.isObjectLiteralExpression(container)) return memberFunction(container.properties, name);
@@ -888,13 +982,12 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
     const owner = thisClass(access);
     if (owner) return classMemberValues(owner, name, ctx);
     // `this.base` in a method of a constant object literal: its property, while no code writes it.
-    const object = thisObject(access);
-    const declaration = object?.parent as ts.VariableDeclaration | undefined;
-    const binding = declaration && ts.isIdentifier(declaration.name) ? resolveIdentifier(ctx.index, declaration.name) : undefined;
-    if (!object || !binding) return undefined;
+    // (Only while the object is used by its name alone: a copy, `{ ...client, base }`, runs the same
+    // methods with another `this`.)
+    const object = thisObject(access, ctx);
+    if (!object) return undefined;
     const writtenHere = ctx.index.thisMembers.get(name)?.some((value) => holds(object, value));
-    const writtenOutside = ctx.index.memberAssignments.get(binding)?.some((a) => writesKey(a.left, name));
-    return writtenHere || writtenOutside ? undefined : objectProperty(object, name);
+    return writtenHere ? undefined : objectProperty(object, name);
   }
   const named = ts.isIdentifier(receiver) ? resolveIdentifier(ctx.index, receiver) : undefined;
   if (named?.kind === 'enum') return enumMember(named.node as ts.EnumDeclaration, name);
@@ -911,7 +1004,8 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
   if (ts.isObjectLiteralExpression(container)) {
     const binding = resolveIdentifier(ctx.index, receiver);
     const written = binding && ctx.index.memberAssignments.get(binding)?.some((a) => writesKey(a.left, name));
-    return written ? undefined : objectProperty(container, name);
+    // (Changed by `Object.assign(obj, ...)` or through an alias, it may hold anything.)
+    return written || (binding?.kind === 'const' && objectUses(binding, ctx) === 'aliased') ? undefined : objectProperty(container, name);
   }
   if (!isClassName(receiver, ctx)) return classMemberValues(container, name, ctx);
   const property = container.members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
@@ -956,6 +1050,8 @@ function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Ex
 
 /** The expressions a class's `this.name` may hold (see memberExpressions). */
 function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: TsContext): ts.Expression[] | undefined {
+  // `Object.assign(this, options)` may write any member.
+  if (someNode(owner, (n) => (ts.isCallExpression(n) && isObjectAssign(n) && n.arguments[0]?.kind === ts.SyntaxKind.ThisKeyword) || undefined)) return undefined;
   const constructor = owner.members.find(ts.isConstructorDeclaration);
   const out: ts.Expression[] = [];
   for (const value of ctx.index.thisMembers.get(name) ?? []) {

@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import { referencesOf, type Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, returnedExpressions, unfrozen, visibleArguments, type BoundValue } from './resolve.js';
+import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, objectUses, returnedExpressions, unfrozen, visibleArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -107,12 +107,14 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   }
   const resolved = withBinding(ctx, binding, () => {
     if (bounds.length === 1) return handledAbsence(writtenValue(bounds[0], node, ctx, depth), binding, node, ctx);
-    // One of an `if`/`else`'s or a `switch`'s writes: each is an option, as a conditional's branches are.
+    // One of an `if`/`else`'s or a `switch`'s writes: each is an option, as a conditional's branches are
+    // (less those the path that keeps it rules out: not "" after `if (!ext) ext = "png"`).
     const options: Value[] = [];
     for (const bound of bounds) {
       const value = writtenValue(bound, node, ctx, depth);
-      if (value.kind === 'alternatives') appendAll(options, value.options);
-      else options.push(value);
+      for (const option of value.kind === 'alternatives' ? value.options : [value]) {
+        if (!bound.kept || !ruledOut(option, bound.kept)) options.push(option);
+      }
     }
     return { kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue;
   });
@@ -128,6 +130,13 @@ function handledAbsence(value: Value, binding: Binding, use: ts.Identifier, ctx:
   if (value.kind !== 'alternatives' || !value.options.some(isAbsent) || !testedBefore(binding, use, ctx)) return value;
   const options = value.options.filter((o) => !isAbsent(o));
   return options.length === 1 ? options[0] : Object.assign({}, value, { options });
+}
+
+/** A literal the path that keeps a value rules out: a falsy one where it must be truthy, null or undefined where it must be there. */
+function ruledOut(value: Value, kept: 'truthy' | 'present'): boolean {
+  if (isAbsent(value)) return true;
+  if (kept === 'present') return false;
+  return (value.kind === 'string' && value.value === '') || (value.kind === 'number' && value.value === 0) || (value.kind === 'boolean' && !value.value);
 }
 
 function isAbsent(value: Value): boolean {
@@ -371,7 +380,11 @@ function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): 
 function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): Value | undefined {
   const imported = importedValue(node, ctx);
   if (imported) return imported;
-  if (ts.isIdentifier(skipOuter(node.expression))) {
+  const receiver = skipOuter(node.expression);
+  if (ts.isIdentifier(receiver)) {
+    // (An object the code hands to `Object.assign` or to an alias may be written where its name is not.)
+    const binding = resolveIdentifier(ctx.index, receiver);
+    if (binding?.kind === 'const' && objectUses(binding, ctx) === 'aliased') return undefined;
     const target = valueOf(node.expression, ctx, depth + 1);
     if (target.kind === 'object') return propertyValue(target, node.name.text);
     // One object and what cannot be seen (a method's one call here, `config.width`): the key of that

@@ -17,7 +17,7 @@ import { makeSite } from './requests.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
-import { calledFunction, enclosingFunction, functionName, memberName } from './resolve.js';
+import { bindingValue, calledFunction, enclosingFunction, functionName, memberName } from './resolve.js';
 import { constString, valueOf } from './values.js';
 
 export interface Wrapper {
@@ -33,6 +33,9 @@ export interface Wrapper {
   methodParam?: number;
   /** A method chosen by whether a parameter is there: `body ? "POST" : "GET"`. */
   methodWhen?: { param: number; present: string; absent: string };
+  /** The method and the body read off an options parameter (`options.method`, `options.data`). */
+  methodKey?: { param: number; key: string };
+  bodyKey?: { param: number; key: string };
   /** A parameter passed (or spread) as the client's options: `fetch(url, {...init})`. */
   optionsParam?: number;
   /** For a function that calls another wrapper with its own parameters: that wrapper and the call. */
@@ -84,11 +87,14 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
   if (urlParams.size > 0) wrapper.moreUrlParams = [...urlParams];
   const body = send.body && skipOuter(sentExpression(send.body, ctx));
   if (body && ts.isIdentifier(body)) wrapper.bodyParam = parameterIndex(fn, resolveIdentifier(ctx.index, body));
+  else if (body) wrapper.bodyKey = parameterKey(fn, body, ctx);
   const method = send.methodExpression && skipOuter(send.methodExpression);
   if (!send.method && method && ts.isIdentifier(method)) {
     wrapper.methodParam = parameterIndex(fn, resolveIdentifier(ctx.index, method));
   } else if (!send.method && method && ts.isConditionalExpression(method)) {
     wrapper.methodWhen = methodWhen(fn, method, ctx);
+  } else if (!send.method && method) {
+    wrapper.methodKey = parameterKey(fn, method, ctx);
   }
   for (const open of send.openOptions) {
     const node = skipOuter(open);
@@ -239,7 +245,11 @@ export function siteFromWrapperCall(
   if (own !== undefined && fillsSegments(own, url.path)) url.judgedAtSend = true;
   const options = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
   const written =
-    inner.bodyParam !== undefined ? argument(frame, inner.bodyParam, ctx) : send.body ?? (options && readBody(options, send.keys));
+    inner.bodyParam !== undefined
+      ? argument(frame, inner.bodyParam, ctx)
+      : inner.bodyKey
+        ? argumentKey(frame, inner.bodyKey, ctx)
+        : send.body ?? (options && readBody(options, send.keys));
   const bodyExpression = written && passedOn(written, frame, ctx);
   return makeSite(
     {
@@ -289,7 +299,40 @@ function passedOn(expression: ts.Expression, frame: Frame, ctx: TsContext): ts.E
   return (position !== undefined && argument(frame.outer, position, ctx)) || expression;
 }
 
+/** `options.method`: the parameter (by its index) and the key read off it. */
+function parameterKey(fn: ts.SignatureDeclaration, expression: ts.Expression, ctx: TsContext): { param: number; key: string } | undefined {
+  if (!ts.isPropertyAccessExpression(expression)) return undefined;
+  const receiver = skipOuter(expression.expression);
+  const param = ts.isIdentifier(receiver) ? parameterIndex(fn, resolveIdentifier(ctx.index, receiver)) : undefined;
+  return param === undefined ? undefined : { param, key: expression.name.text };
+}
+
+/** What a call passes for `options.key`: that property of the object literal it passes (or a constant holding one). */
+function argumentKey(frame: Frame, at: { param: number; key: string }, ctx: TsContext): ts.Expression | undefined {
+  const passed = argument(frame, at.param, ctx);
+  let node = passed && skipOuter(passed);
+  if (node && ts.isIdentifier(node)) {
+    const bound = bindingValue(node, ctx);
+    node = bound && skipOuter(bound.expression);
+  }
+  if (!node || !ts.isObjectLiteralExpression(node)) return undefined;
+  let found: ts.Expression | undefined;
+  for (const property of node.properties) {
+    // A spread may hold the key too: then it cannot be known.
+    if (ts.isSpreadAssignment(property)) return undefined;
+    if (property.name && ts.isIdentifier(property.name) && property.name.text === at.key) {
+      found = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    }
+  }
+  return found;
+}
+
 function methodArgument(frame: Frame, wrapper: Wrapper, ctx: TsContext): MethodRef | undefined {
+  if (wrapper.methodKey) {
+    const expression = argumentKey(frame, wrapper.methodKey, ctx);
+    const literal = expression && constString(expression, ctx);
+    return literal ? { value: literal.value.toUpperCase(), span: literal.inner } : undefined;
+  }
   const when = wrapper.methodWhen;
   if (when) {
     // No span: the literal is the wrapper's, shared by every call (an edit there changes them all).
