@@ -44,11 +44,11 @@ export function literalOptions(value: Value): Value[] {
  * means to send is the other.
  */
 export function meantOptions(value: Value): Value[] {
+  if (value.kind !== 'alternatives') return [value];
   const options = literalOptions(value);
   // (Beside an object whose keys cannot all be known, `input ? { ...input, modelId } : {}`, too.)
   const guarded = options.some((option) => option.kind === 'unknown' || (option.kind === 'object' && option.hasUnknownKeys));
-  if (options.length < 2 || !guarded) return options;
-  return options.filter((option) => !isEmptyValue(option));
+  return guarded ? options.filter((option) => !isEmptyValue(option)) : options;
 }
 
 function isEmptyValue(value: Value): boolean {
