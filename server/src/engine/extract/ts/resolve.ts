@@ -1034,7 +1034,7 @@ function writesKey(left: ts.Expression, name: string): boolean {
 }
 
 /** The value of key `name` in an object literal: its last property of that name, if nothing after it may replace it. */
-function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression[] | undefined {
+export function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression[] | undefined {
   const members = object.properties;
   for (let i = members.length - 1; i >= 0; i--) {
     const member = members[i];

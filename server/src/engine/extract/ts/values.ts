@@ -384,7 +384,8 @@ function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: n
   if (ts.isIdentifier(receiver)) {
     // (An object the code hands to `Object.assign` or to an alias may be written where its name is not.)
     const binding = resolveIdentifier(ctx.index, receiver);
-    if (binding?.kind === 'const' && objectUses(binding, ctx) === 'aliased') return undefined;
+    const literal = binding?.kind === 'const' && binding.initializer !== undefined && ts.isObjectLiteralExpression(unfrozen(binding.initializer));
+    if (literal && objectUses(binding, ctx) === 'aliased') return undefined;
     const target = valueOf(node.expression, ctx, depth + 1);
     if (target.kind === 'object') return propertyValue(target, node.name.text);
     // One object and what cannot be seen (a method's one call here, `config.width`): the key of that

@@ -17,7 +17,7 @@ import { makeSite } from './requests.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
-import { bindingValue, calledFunction, enclosingFunction, functionName, memberName } from './resolve.js';
+import { bindingValue, calledFunction, enclosingFunction, functionName, memberName, objectProperty } from './resolve.js';
 import { constString, valueOf } from './values.js';
 
 export interface Wrapper {
@@ -315,16 +315,7 @@ function argumentKey(frame: Frame, at: { param: number; key: string }, ctx: TsCo
     const bound = bindingValue(node, ctx);
     node = bound && skipOuter(bound.expression);
   }
-  if (!node || !ts.isObjectLiteralExpression(node)) return undefined;
-  let found: ts.Expression | undefined;
-  for (const property of node.properties) {
-    // A spread may hold the key too: then it cannot be known.
-    if (ts.isSpreadAssignment(property)) return undefined;
-    if (property.name && ts.isIdentifier(property.name) && property.name.text === at.key) {
-      found = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-    }
-  }
-  return found;
+  return node && ts.isObjectLiteralExpression(node) ? objectProperty(node, at.key)?.[0] : undefined;
 }
 
 function methodArgument(frame: Frame, wrapper: Wrapper, ctx: TsContext): MethodRef | undefined {
