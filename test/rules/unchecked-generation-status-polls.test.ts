@@ -333,6 +333,44 @@ export async function pollForResult(id: string) {
       findings: [{ message: POLL, at: [8, 62, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
+      name: "a poll that compares only HTTP statuses (401, axios's validateStatus) reads no job status",
+      path: 'poll.js',
+      code: `import axios from 'axios';
+${PREAMBLE}
+export async function poll(id) {
+  for (let i = 0; i < 30; i++) {
+    try {
+      const result = await axios.get(\`\${BASE}/generations/\${id}\`, { headers, validateStatus: () => true });
+      if (result.status === 401) throw new Error('bad key');
+      const images = result.data?.generations_by_pk?.generated_images;
+      if (images && images.length > 0) return images[0].url;
+    } catch (error) {
+      if (error.response?.status >= 500) console.warn('retrying');
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}`,
+      findings: [{ message: POLL, at: [10, 54, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'a poll that stores the status in a record once the images are there never reads it to stop',
+      code: `${PREAMBLE}
+declare const db: { save(row: object): Promise<void> };
+export function waitAndSave(id: string): Promise<void> {
+  return new Promise((resolve) => {
+    const interval = setInterval(async () => {
+      const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+      if (gen.generated_images.length) {
+        clearInterval(interval);
+        await db.save({ id: gen.id, status: gen.status, urls: gen.generated_images.map((i: { url: string }) => i.url) });
+        resolve();
+      }
+    }, 2000);
+  });
+}`,
+      findings: [{ message: POLL, at: [9, 15, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'an Express handler: res.status(405) sets the HTTP answer, it checks no job',
       path: 'api/generate.js',
       code: `${PREAMBLE}

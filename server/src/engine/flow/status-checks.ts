@@ -285,6 +285,10 @@ function isWaitStatus(expression: ts.Expression, flow: Flow): boolean {
   return origin?.kind === 'literal' && typeof origin.value === 'string' && WAIT_STATUSES.has(origin.value.toUpperCase());
 }
 
+function isComparison(kind: ts.SyntaxKind): boolean {
+  return isEquality(kind) || (kind >= ts.SyntaxKind.LessThanToken && kind <= ts.SyntaxKind.GreaterThanEqualsToken);
+}
+
 function isLogical(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
@@ -448,8 +452,12 @@ export function readsStatus(flow: Flow, poll: ts.Node): boolean {
     // A function that calls itself reads no status by doing so.
     memoSet(flow, 'reads-status', poll, false);
     return someNode(poll, (node) => {
-      // A status only logged (`console.log(\`status \${gen.status}\`)`) stops nothing: a FAILED job is polled on.
+      // A status only logged (`console.log(\`status \${gen.status}\`)`) or stored (`{ status: gen.status }`
+      // in a database row) stops nothing: a FAILED job is polled on.
       if (ts.isCallExpression(node) && isLoggingCall(node)) return false;
+      if (ts.isPropertyAssignment(node) && isStatusExpression(node.initializer, flow)) return false;
+      // `error.response?.status === 401`, `res.status >= 400`: an HTTP status, a number, is no job's.
+      if (ts.isBinaryExpression(node) && isComparison(node.operatorToken.kind) && (isNumber(node.left, flow) || isNumber(node.right, flow))) return false;
       return readsStatusAt(node, poll, flow) || undefined;
     });
   });
@@ -468,6 +476,8 @@ function readsStatusAt(node: ts.Node, poll: ts.Node, flow: Flow): boolean {
   if (ts.isIdentifier(node)) {
     const parent = node.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+    // A key written, not read (axios's `validateStatus: () => true`).
+    if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node) return false;
     return isStatusExpression(node, flow);
   }
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
