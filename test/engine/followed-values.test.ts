@@ -1374,3 +1374,26 @@ export const animate = (prompt: string) => fetch("${V1}/generations-image-to-vid
   // main's default arm exits: gpt-image-1.5 at 512 (the names' first values) is never sent.
   assert.deepEqual(hits(code), ['missing-required {', 'missing-required {']);
 });
+
+test('switch clauses written as blocks (case "x": { ...; break; }) are arms as written without braces', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function braced(kind: string, prompt: string) {
+  let width = 1024;
+  let height = 1024;
+  switch (kind) {
+    case "banner": {
+      width = 1920;
+      height = 640;
+      break;
+    }
+    case "story": {
+      width = 576;
+      height = 1024;
+    }
+    break;
+  }
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, width, height }) });
+}`;
+  // The banner arm sends 1920 (over 1536); the story arm and the path through no clause send valid sizes.
+  assert.deepEqual(hits(code), ['invalid-dimensions 1920']);
+});

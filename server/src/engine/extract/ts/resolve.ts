@@ -285,7 +285,7 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
       const clauses = (statement as ts.SwitchStatement).caseBlock.clauses;
       const out: FinalWrites = { writes: [], open: !clauses.some(ts.isDefaultClause) };
       for (let i = 0; i < clauses.length; i++) {
-        const statements = clauses[i].statements;
+        const statements = clauseBody(clauses[i]);
         const isLast = i === clauses.length - 1;
         // An empty clause falls through to the next one (the last one completes the switch unwritten).
         if (statements.length === 0) {
@@ -374,6 +374,18 @@ function keptWhenUnwritten(statement: ts.IfStatement, binding: Binding, ctx: TsC
 }
 
 /**
+ * A `case` clause's statements, its block opened when it is written `case "x": { ...; break; }` (or
+ * with the `break` after the block).
+ */
+function clauseBody(clause: ts.CaseOrDefaultClause): readonly ts.Statement[] {
+  const statements = clause.statements;
+  const [first, second] = statements;
+  if (!first || !ts.isBlock(first) || statements.length > 2) return statements;
+  if (!second) return first.statements;
+  return ts.isBreakStatement(second) && !second.label ? [...first.statements, second] : statements;
+}
+
+/**
  * The paths through an `if` (its `else if` chain flattened) or a `switch`: each arm (a branch's
  * statement, a non-empty clause), and `undefined` for the path through none (no `else`, no `default`,
  * or an empty last clause). Arms that never complete (they end with `return` or `throw`) are left out:
@@ -389,15 +401,16 @@ export function armsOf(statement: ts.IfStatement | ts.SwitchStatement, ctx: TsCo
   } else {
     const clauses = statement.caseBlock.clauses;
     for (const [i, clause] of clauses.entries()) {
-      if (clause.statements.length === 0) continue;
-      const last = clause.statements[clause.statements.length - 1];
-      const jumps = ts.isBreakStatement(last) || ts.isContinueStatement(last) || neverCompletes(clause.statements, ctx);
+      const body = clauseBody(clause);
+      if (body.length === 0) continue;
+      const last = body[body.length - 1];
+      const jumps = ts.isBreakStatement(last) || ts.isContinueStatement(last) || neverCompletes(body, ctx);
       if (!jumps && i < clauses.length - 1) return [];
       arms.push(clause);
     }
     if (!clauses.some(ts.isDefaultClause) || clauses[clauses.length - 1].statements.length === 0) arms.push(undefined);
   }
-  return arms.filter((arm) => !arm || !neverCompletes(ts.isCaseOrDefaultClause(arm) ? arm.statements : [arm as ts.Statement], ctx));
+  return arms.filter((arm) => !arm || !neverCompletes(ts.isCaseOrDefaultClause(arm) ? clauseBody(arm) : [arm as ts.Statement], ctx));
 }
 
 /**
@@ -430,7 +443,7 @@ function armValues(statement: ts.IfStatement | ts.SwitchStatement, arm: ts.Node 
   if (arm) {
     let finals: FinalWrites | undefined;
     if (ts.isCaseOrDefaultClause(arm)) {
-      const statements = arm.statements;
+      const statements = clauseBody(arm);
       const last = statements[statements.length - 1];
       finals = listWrites(last && ts.isBreakStatement(last) && !last.label ? statements.slice(0, -1) : statements, binding, ctx, 0);
     } else {
