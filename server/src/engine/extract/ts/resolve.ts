@@ -123,12 +123,13 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
     // values that go together: each name's options read apart would pair one branch's with another's.
     // They are read one arm at a time (requests.ts `perBranchSites`), or not at all. (One path that
     // completes, as a `try` whose `catch` returns, leaves one value: nothing to pair.)
-    if (finals.writes.length + (finals.open ? 1 : 0) > 1 && writesAnotherName(branching, binding, ctx)) {
+    const writes = finals.writes.length + (finals.open ? 1 : 0) > 1 ? writeTargets(branching) : [];
+    if (writesAnotherName(writes, binding, ctx)) {
       const taken = ctx.branch;
       if (taken?.statement !== branching) {
         // (Arms that write into objects too, `parameters.width = 1024`, are not read apart: the object's
         // value does not follow the arm.)
-        if (!ts.isTryStatement(branching) && !writesMembers(branching)) ctx.refused ??= branching as ts.IfStatement | ts.SwitchStatement;
+        if (!ts.isTryStatement(branching) && !writes.some((write) => write.intoObject)) ctx.refused ??= branching as ts.IfStatement | ts.SwitchStatement;
         return undefined;
       }
       values = armValues(taken.statement, taken.arm, binding, ctx);
@@ -457,33 +458,34 @@ function armValues(statement: ts.IfStatement | ts.SwitchStatement, arm: ts.Node 
 }
 
 /**
- * True when `statement` writes something other than `binding`: another name, or a member of what
- * another name holds (`parameters.quality = "HIGH"`, `Object.assign(options, ...)`, `delete x.y`).
+ * What `statement` writes (outside the functions in it): each target, `x` of `x = ...`, `o.k` of
+ * `o.k = ...`, `delete o.k` and `Object.assign(o, ...)`, and whether it writes into an object.
  */
-function writesAnotherName(statement: ts.Node, binding: Binding, ctx: TsContext): boolean {
-  const other = (target: ts.Expression | undefined): true | undefined => {
-    let root = target && skipOuter(target);
-    while (root && isMemberAccess(root)) root = skipOuter(root.expression);
-    return root && ts.isIdentifier(root) && resolveIdentifier(ctx.index, root) === binding ? undefined : true;
-  };
-  return someNode(statement, (node) => {
-    if (ts.isFunctionLike(node)) return false;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return other(node.left);
-    if (ts.isDeleteExpression(node)) return other(node.expression);
-    if (ts.isCallExpression(node) && isObjectAssign(node)) return other(node.arguments[0]);
-    return undefined;
-  });
-}
-
-/** True when `statement` writes into an object: `x.key = ...`, `delete x.key`, `Object.assign(x, ...)`. */
-function writesMembers(statement: ts.Node): boolean {
-  return someNode(statement, (node) => {
+function writeTargets(statement: ts.Node): Array<{ target: ts.Expression; intoObject: boolean }> {
+  const out: Array<{ target: ts.Expression; intoObject: boolean }> = [];
+  someNode(statement, (node) => {
     if (ts.isFunctionLike(node)) return false;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-      return isMemberAccess(skipOuter(node.left)) || undefined;
+      out.push({ target: node.left, intoObject: isMemberAccess(skipOuter(node.left)) });
+    } else if (ts.isDeleteExpression(node)) {
+      out.push({ target: node.expression, intoObject: true });
+    } else if (ts.isCallExpression(node) && isObjectAssign(node) && node.arguments[0]) {
+      out.push({ target: node.arguments[0], intoObject: true });
     }
-    if (ts.isDeleteExpression(node) || (ts.isCallExpression(node) && isObjectAssign(node))) return true;
     return undefined;
+  });
+  return out;
+}
+
+/**
+ * True when a write writes something other than `binding`: another name, or a member of what another
+ * name holds (`parameters.quality = "HIGH"`, `Object.assign(options, ...)`, `delete x.y`).
+ */
+function writesAnotherName(writes: ReadonlyArray<{ target: ts.Expression }>, binding: Binding, ctx: TsContext): boolean {
+  return writes.some(({ target }) => {
+    let root = skipOuter(target);
+    while (isMemberAccess(root)) root = skipOuter(root.expression);
+    return !ts.isIdentifier(root) || resolveIdentifier(ctx.index, root) !== binding;
   });
 }
 
@@ -647,34 +649,38 @@ function memberFunction(members: ts.NodeArray<ts.Node>, name: string): FunctionN
 }
 
 /**
- * The constant object literal `this` is at a node, in one of its methods (`const api = { base: "...",
- * post(path) { fetch(this.base + path) } }`): a method, a getter, or a `function` expression of a
- * property (an arrow has the `this` around it), while the file uses the object by its name alone
- * (objectUses: no copy runs its methods with another `this`, no code writes into it).
+ * What `this` is at a node: the class around it, or the object literal whose method, accessor or
+ * `function` property it is in (an arrow has the `this` around it; a plain `function` its own).
  */
-export function thisObject(node: ts.Node, ctx: TsContext): ts.ObjectLiteralExpression | undefined {
+function thisOwner(node: ts.Node): ts.ClassLikeDeclaration | ts.ObjectLiteralExpression | undefined {
   for (let at = node.parent; at; at = at.parent) {
-    if (ts.isArrowFunction(at)) continue;
-    if (!ts.isFunctionLike(at) && !ts.isClassLike(at)) continue;
-    const holder = ts.isMethodDeclaration(at) || ts.isGetAccessorDeclaration(at) ? at.parent : ts.isFunctionExpression(at) && ts.isPropertyAssignment(at.parent) ? at.parent.parent : undefined;
-    if (!holder || !ts.isObjectLiteralExpression(holder)) return undefined;
-    const declaration = holder.parent;
-    const isConst = ts.isVariableDeclaration(declaration) && declaration.initializer === holder && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-    const binding = isConst && ts.isIdentifier(declaration.name) ? resolveIdentifier(ctx.index, declaration.name) : undefined;
-    return binding && objectUses(binding, ctx) === 'read' ? holder : undefined;
+    if (ts.isClassLike(at)) return at;
+    if (ts.isArrowFunction(at) || !ts.isFunctionLike(at)) continue;
+    if ((ts.isMethodDeclaration(at) || ts.isAccessor(at)) && ts.isObjectLiteralExpression(at.parent)) return at.parent;
+    if (ts.isFunctionExpression(at) && ts.isPropertyAssignment(at.parent)) return at.parent.parent;
+    if (ts.isFunctionDeclaration(at) || ts.isFunctionExpression(at)) return undefined;
   }
   return undefined;
 }
 
-/** The class whose instance `this` is at a node (not through a `function`, which has its own `this`). */
+/**
+ * The constant object literal `this` is at a node, in one of its methods (`const api = { base: "...",
+ * post(path) { fetch(this.base + path) } }`), while the file uses the object by its name alone
+ * (objectUses: no copy runs its methods with another `this`, no code writes into it).
+ */
+export function thisObject(node: ts.Node, ctx: TsContext): ts.ObjectLiteralExpression | undefined {
+  const holder = thisOwner(node);
+  if (!holder || !ts.isObjectLiteralExpression(holder)) return undefined;
+  const declaration = holder.parent;
+  const isConst = ts.isVariableDeclaration(declaration) && declaration.initializer === holder && ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+  const binding = isConst && ts.isIdentifier(declaration.name) ? resolveIdentifier(ctx.index, declaration.name) : undefined;
+  return binding && objectUses(binding, ctx) === 'read' ? holder : undefined;
+}
+
+/** The class whose instance `this` is at a node (not through a `function`, which has its own `this`, nor an object literal's method). */
 export function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let at = node.parent; at; at = at.parent) {
-    if (ts.isClassLike(at)) return at;
-    if (ts.isFunctionDeclaration(at) || ts.isFunctionExpression(at)) return undefined;
-    // A method of an object literal (inside a class) has the object's `this`.
-    if ((ts.isMethodDeclaration(at) || ts.isAccessor(at)) && ts.isObjectLiteralExpression(at.parent)) return undefined;
-  }
-  return undefined;
+  const owner = thisOwner(node);
+  return owner && ts.isClassLike(owner) ? owner : undefined;
 }
 
 /**
