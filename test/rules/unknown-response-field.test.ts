@@ -140,9 +140,48 @@ export async function either(id: string, upload: boolean) {
 }
 `,
     },
+    {
+      name: 'a guess beside a read of a value that may be the real job (a same-file helper returns data?.generations_by_pk || data)',
+      code: `import axios from 'axios';
+${PREAMBLE}
+function jobOf(data: any) {
+  return data?.generations_by_pk || data?.generation || data || {};
+}
+export async function pollStatus(generationId: string): Promise<string> {
+  const res = await axios.get(\`\${BASE}/generations/\${generationId}\`, { headers });
+  const job = jobOf(res.data);
+  return String(job?.status || res.data?.status || '').toUpperCase();
+}
+export async function statusInline(generationId: string): Promise<string> {
+  const res = await axios.get(\`\${BASE}/generations/\${generationId}\`, { headers });
+  const job = res.data?.generations_by_pk ?? res.data;
+  return job?.status ?? res.data?.state;
+}`,
+    },
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'a guess beside values none of which has the field is judged (the helper unwraps a key the answer does not have)',
+      code: `import axios from 'axios';
+${PREAMBLE}
+function jobOf(data: any) {
+  return data?.generation || data;
+}
+export async function pollStatus(generationId: string): Promise<string> {
+  const res = await axios.get(\`\${BASE}/generations/\${generationId}\`, { headers });
+  const job = jobOf(res.data);
+  return String(job?.state || res.data?.status || '').toUpperCase();
+}`,
+      findings: [
+        {
+          message: "The GET /generations/{id} response body has no field 'status': did you mean 'generations_by_pk.status'?",
+          at: [11, 41, 'status'],
+          severity: 'warning',
+          fixes: [{ title: "Read 'generations_by_pk.status'", output: edit('res.data?.status ||', 'res.data?.generations_by_pk.status ||'), preferred: false }],
+        },
+      ],
+    },
     {
       name: 'a guess taken into a constant that is also read on its own is judged',
       code: `export async function start(prompt: string) {

@@ -30,6 +30,8 @@ import type { ImportResolver } from '../workspace/types.js';
 
 const MAX_DEPTH = 40;
 const BUDGET = 200_000;
+/** How many steps (a fallback's side, a constant, a helper's return) `alternativesOf` takes: a helper's chain is a few. */
+const MAX_ALTERNATIVE_STEPS = 6;
 
 /** A memo entry still being worked out, with how deep in the flow's nested work it started. */
 class Pending {
@@ -352,6 +354,36 @@ export class Flow {
   private either(branches: ts.Expression[], depth: number): Origin | undefined {
     const kept = branches.filter((b) => !isEmptyFallback(b));
     return merge(kept.map((b) => this.at(b, depth)));
+  }
+
+  /**
+   * The values an expression may hold where they do not agree, each one known: the two sides of
+   * `data?.generations_by_pk || data`, also through a constant holding it or a same-file helper that
+   * returns it (`const job = pickJob(res.data)`). `originOf` has one value or none; a rule asking
+   * whether any of the values has a field asks this. A value that is not known is left out.
+   */
+  alternativesOf(expression: ts.Expression, depth = 0): Origin[] {
+    const known = this.originOf(expression);
+    if (known) return [known];
+    if (depth >= MAX_ALTERNATIVE_STEPS) return [];
+    const node = skipOuter(expression);
+    const each = (branches: ts.Expression[]): Origin[] => branches.filter((b) => !isEmptyFallback(b)).flatMap((b) => this.alternativesOf(b, depth + 1));
+    if (ts.isAwaitExpression(node)) return this.alternativesOf(node.expression, depth + 1);
+    if (ts.isConditionalExpression(node)) return each([node.whenTrue, node.whenFalse]);
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      return operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken ? each([node.left, node.right]) : [];
+    }
+    if (ts.isIdentifier(node)) {
+      // A constant's one initializer (a `let` may hold another write where it is read).
+      const binding = this.binding(node);
+      return binding?.kind === 'const' && binding.initializer && !this.facts.opaque.has(binding) ? this.alternativesOf(binding.initializer, depth + 1) : [];
+    }
+    if (ts.isCallExpression(node)) {
+      const fn = this.calledFunction(node);
+      return fn ? each(returnedExpressions(fn)) : [];
+    }
+    return [];
   }
 
   private call(call: ts.CallExpression, depth: number): Origin | undefined {

@@ -22,6 +22,8 @@ import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
 import { outermost, skipOuter } from '../extract/ts/scope.js';
 import { calleeName } from '../extract/ts/values.js';
+import { accessedKey } from '../extract/ts/resolve.js';
+import { member } from '../flow/origins.js';
 import type { Binding } from '../extract/ts/file-index.js';
 
 const ID = 'unknown-response-field';
@@ -103,9 +105,21 @@ function isGuessAt(flow: Flow, node: ts.Node, depth: number): boolean {
     chain = chain.parent;
   }
   if (!ts.isBinaryExpression(chain) || !isFallbackOperator(chain.operatorToken.kind)) return false;
-  if (fallbackOperands(chain).some((other) => other !== operand && flow.originOf(other)?.kind === 'response')) return true;
+  if (fallbackOperands(chain).some((other) => other !== operand && readsRealField(flow, other))) return true;
   // The chain itself taken into a constant (`const fromVideos = gen?.generated_videos?.[0]?.url || null`).
   return hoistedGuess(flow, chain, depth) ?? false;
+}
+
+/**
+ * `other` reads a field the answer has, or may: `job?.status` where `job` is one of several values
+ * (`data?.generations_by_pk || data`, inline or returned by a same-file helper) and one of them has it.
+ */
+function readsRealField(flow: Flow, other: ts.Expression): boolean {
+  if (flow.originOf(other)?.kind === 'response') return true;
+  const read = skipOuter(other);
+  if (!ts.isPropertyAccessExpression(read) && !ts.isElementAccessExpression(read)) return false;
+  const key = accessedKey(read);
+  return key !== undefined && flow.alternativesOf(read.expression).some((value) => member(value, key)?.kind === 'response');
 }
 
 /**
