@@ -48,6 +48,17 @@ export function withStorage(localStorage: Map<string, string>) {
 }
 `,
     },
+    {
+      name: 'an exported client class made in its module with a server-only variable (other modules may make it with anything)',
+      code: `export class LeonardoClient {
+  constructor(private apiKey: string) {}
+  me() {
+    return fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${this.apiKey}\` } });
+  }
+}
+export const leonardo = new LeonardoClient(process.env.LEONARDO_API_KEY!);
+`,
+    },
   ],
   invalid: [
     {
@@ -221,6 +232,51 @@ export const leonardo = new sdk.Leonardo(options);
         {
           message: 'The API key is shipped to browsers by Next.js: use a server-only variable (LEONARDO_API_KEY) in server code.',
           at: [2, 31, 'process.env.NEXT_PUBLIC_LEONARDO_KEY'],
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'an exported client class: the instance the module makes with a public variable sends it',
+      code: `export class LeonardoClient {
+  private apiKey: string;
+  constructor(apiKey: string) {
+    this.apiKey = apiKey;
+  }
+  me() {
+    return fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${this.apiKey}\` } });
+  }
+}
+export const leonardo = new LeonardoClient(process.env.REACT_APP_LEONARDO_KEY ?? '');
+`,
+      findings: [
+        {
+          message: 'The API key is shipped to browsers by Create React App: use a server-only variable (LEONARDO_API_KEY) in server code.',
+          at: [10, 44, 'process.env.REACT_APP_LEONARDO_KEY'],
+          endpoint: 'GET /me',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'an exported client class given an options object: the key of the object the module passes',
+      code: `interface ClientOptions { apiKey: string; baseUrl?: string }
+export class LeonardoClient {
+  private apiKey: string;
+  constructor(options: ClientOptions) {
+    this.apiKey = options.apiKey;
+  }
+  me() {
+    return fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${this.apiKey}\` } });
+  }
+}
+export const client = new LeonardoClient({ apiKey: process.env.REACT_APP_LEONARDO_KEY as string });
+`,
+      findings: [
+        {
+          message: 'The API key is shipped to browsers by Create React App: use a server-only variable (LEONARDO_API_KEY) in server code.',
+          at: [11, 52, 'process.env.REACT_APP_LEONARDO_KEY'],
+          endpoint: 'GET /me',
           fixes: [],
         },
       ],

@@ -34,8 +34,63 @@ await fetch('https://api.example.com/v1/things', { headers: { 'x-api-key': apiKe
       path: 'me.sh',
       code: `REQUEST_ID='${KEY}'\ncurl -H "authorization: Bearer $LEONARDO_API_KEY" -H "x-request-id: $REQUEST_ID" https://cloud.leonardo.ai/api/rest/v1/me\n`,
     },
+    {
+      name: 'a UUID in a config object that the key header does not read (a model id beside the key)',
+      code: GENERATE('{ authorization: `Bearer ${config.apiKey}` }', `const config = { modelId: '${KEY}', apiKey: process.env.LEONARDO_API_KEY };\n`),
+    },
   ],
   invalid: [
+    {
+      name: 'a key in a nested config object the header reads: the literal is replaced where it is written',
+      code: GENERATE('{ authorization: `Bearer ${config.leonardo.apiKey}` }', `const config = { leonardo: { apiKey: '${KEY}' } };\n`),
+      findings: [
+        {
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
+          at: [1, 39, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
+          endpoint: 'POST /generations',
+          fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit("'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'", 'process.env.LEONARDO_API_KEY'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: "a key in a const joined to 'Bearer ' with +",
+      code: GENERATE("{ authorization: 'Bearer ' + KEY }", `const KEY = '${KEY}';\n`),
+      findings: [
+        {
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
+          at: [1, 14, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
+          endpoint: 'POST /generations',
+          fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit("'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'", 'process.env.LEONARDO_API_KEY'), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'a key passed to the constructor of an exported client class that sends this.apiKey, beside a Bearer literal in a const',
+      code: `export class LeonardoClient {
+  constructor(private apiKey: string) {}
+  me() {
+    return fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${this.apiKey}\` } });
+  }
+}
+export const leonardo = new LeonardoClient('${KEY}');
+const AUTH = 'Bearer ${KEY.replace('3f', '6c')}';
+export const me = () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: AUTH } });
+`,
+      findings: [
+        {
+          message: 'A Leonardo API key (3f1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
+          at: [7, 45, '3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
+          endpoint: 'GET /me',
+          fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit("'3f1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'", 'process.env.LEONARDO_API_KEY'), preferred: false }],
+        },
+        {
+          message: 'A Leonardo API key (6c1b…) is written in this file: read it from LEONARDO_API_KEY and revoke this one.',
+          at: [8, 22, '6c1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'],
+          endpoint: 'GET /me',
+          fixes: [{ title: "Read the key from 'process.env.LEONARDO_API_KEY'", output: edit("'Bearer 6c1b2c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f'", '`Bearer ${process.env.LEONARDO_API_KEY}`'), preferred: false }],
+        },
+      ],
+    },
     {
       name: 'a key in the authorization header: flagged on the key, redacted, replaced by process.env',
       code: GENERATE(`{ authorization: 'Bearer ${KEY}', 'content-type': 'application/json' }`),

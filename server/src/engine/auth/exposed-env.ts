@@ -7,13 +7,10 @@
 import ts from 'typescript';
 import type { TsParsed } from '../extract/typescript.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { createContext } from '../extract/ts/context.js';
-import { bindingValue, calledFunction, iteratedList, memberExpressions, parameterArguments, returnedExpressions } from '../extract/ts/resolve.js';
+import { walkSources } from './value-sources.js';
 import type { Binding } from '../extract/ts/file-index.js';
-import { calleeName } from '../extract/ts/values.js';
 import type { Related, Span } from '../types.js';
 import type { ExportFact } from '../workspace/types.js';
-import { appendAll } from '../arrays.js';
 
 export interface ExposedRead {
   kind: 'public-env' | 'browser-storage';
@@ -41,9 +38,6 @@ const PUBLIC_PREFIXES: ReadonlyArray<[string, string]> = [
 const PUBLIC_ENV_MODULES = new Set(['$env/static/public', '$env/dynamic/public']);
 const STORAGE = new Set(['localStorage', 'sessionStorage']);
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
-/** Calls whose result is made of the string they are called on: `x.trim()`, `x.replace(/"/g, "")`, `x.toString()`. */
-const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'slice', 'substring', 'normalize']);
-const MAX_STEPS = 200;
 
 /**
  * Whether a TS/JS module runs in the browser by its own word: a `"use client"` directive (React Server
@@ -87,65 +81,17 @@ function publicEnvBundler(name: string): string | undefined {
 /** The reads of browser-visible sources that flow into `expression`. */
 export function exposedReads(expression: ts.Expression, parsed: TsParsed): ExposedRead[] {
   const out: ExposedRead[] = [];
-  const ctx = createContext(parsed.sourceFile, parsed.index);
-  const seen = new Set<Binding | ts.Node>();
-  const pending: ts.Expression[] = [expression];
-  let steps = 0;
-  while (pending.length > 0 && steps++ < MAX_STEPS) {
-    const node = skipOuter(pending.pop()!);
-    const read = exposedRead(node, parsed);
-    if (read) {
-      out.push(read);
-      continue;
-    }
-    const imported = importedRead(node, parsed);
-    if (imported) {
-      out.push(imported);
-      continue;
-    }
-    if (ts.isIdentifier(node)) {
-      const binding = resolveIdentifier(parsed.index, node);
-      if (!binding) continue;
-      // A value it holds there, the list it iterates, or what each call of its function passes it. The
-      // value is followed once (a `let` written from itself, `key = key.trim()`, holds another value
-      // at the use inside its write).
-      const value = bindingValue(node, ctx, binding)?.expression ?? iteratedList(binding);
-      if (value) {
-        if (seen.has(value)) continue;
-        seen.add(value);
-        pending.push(value);
-      }
-      if (seen.has(binding)) continue;
-      seen.add(binding);
-      const bound = bindingRead(binding, node, parsed);
+  walkSources(expression, parsed, {
+    source(node) {
+      const read = exposedRead(node, parsed) ?? importedRead(node, parsed);
+      if (read) out.push(read);
+      return read !== undefined;
+    },
+    binding(binding, use) {
+      const bound = bindingRead(binding, use, parsed);
       if (bound) out.push(bound);
-      if (!value && binding.kind === 'param') appendAll(pending, parameterArguments(binding, ctx) ?? []);
-      continue;
-    }
-    if (ts.isCallExpression(node)) {
-      // `Bearer ${getApiKey()}`: what a same-file function returns.
-      const fn = calledFunction(node, ctx);
-      if (fn && !seen.has(fn)) {
-        seen.add(fn);
-        appendAll(pending, returnedExpressions(fn));
-        continue;
-      }
-    }
-    if (ts.isPropertyAccessExpression(node)) {
-      // `config.apiKey`, `this.apiKey` (a constructor's parameter followed to each `new`); a key of
-      // an object read as a whole from where the key is exposed (`JSON.parse(localStorage.getItem("keys")).leonardo`).
-      const members = memberExpressions(node, ctx);
-      if (members) appendAll(pending, members);
-      else pending.push(node.expression);
-      continue;
-    }
-    if (ts.isElementAccessExpression(node)) {
-      // `keys[engine]`: an entry of such an object, by a key the code computes.
-      pending.push(node.expression);
-      continue;
-    }
-    appendAll(pending, operands(node));
-  }
+    },
+  });
   return out;
 }
 
@@ -166,34 +112,6 @@ function importedRead(node: ts.Expression, parsed: TsParsed): ExposedRead | unde
   const read: ExposedRead = { kind: fact.read.kind, expression: fact.read.expression, span: spanOf(node, parsed), related: fact.origin.related };
   if (fact.read.shippedBy) read.shippedBy = fact.read.shippedBy;
   return read;
-}
-
-/** The sub-expressions whose value becomes (part of) `node`'s value. */
-function operands(node: ts.Expression): ts.Expression[] {
-  if (ts.isTemplateExpression(node)) return node.templateSpans.map((s) => s.expression);
-  if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse];
-  if (ts.isAwaitExpression(node)) return [node.expression];
-  if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) return [node.body];
-  if (ts.isBinaryExpression(node)) {
-    switch (node.operatorToken.kind) {
-      case ts.SyntaxKind.PlusToken:
-      case ts.SyntaxKind.QuestionQuestionToken:
-      case ts.SyntaxKind.BarBarToken:
-      case ts.SyntaxKind.AmpersandAmpersandToken:
-        return [node.left, node.right];
-      default:
-        return [];
-    }
-  }
-  if (ts.isCallExpression(node)) {
-    const callee = skipOuter(node.expression);
-    if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments[0]) return [node.arguments[0]];
-    if (ts.isPropertyAccessExpression(callee)) {
-      if (PASS_THROUGH_METHODS.has(callee.name.text)) return [callee.expression];
-      if (calleeName(callee) === 'JSON.parse' && node.arguments[0]) return [node.arguments[0]];
-    }
-  }
-  return [];
 }
 
 /** `process.env.X`, `import.meta.env.X`, `env.X` (SvelteKit dynamic), `localStorage.getItem(...)`, `localStorage.x`. */

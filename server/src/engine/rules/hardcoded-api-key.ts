@@ -12,6 +12,10 @@ import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
 import type { Fix, LintDocument, RequestSite, Rule, Span, StringValue, TextEdit, Value } from '../types.js';
 import { endpointLabel, literalOptions } from '../body/walk.js';
 import { q } from '../messages.js';
+import ts from 'typescript';
+import { isTsParsed, type TsParsed } from '../extract/typescript.js';
+import { expressionAt } from '../extract/ts/locate.js';
+import { walkSources } from '../auth/value-sources.js';
 
 const ID = 'hardcoded-api-key';
 const ENV_NAME = 'LEONARDO_API_KEY';
@@ -52,6 +56,7 @@ export const rule: Rule = {
       });
     };
     const referenced = new Set<string>();
+    const parsed = isTsParsed(ctx.parsed) ? ctx.parsed : undefined;
     for (const request of requestsWithHeaders(ctx.requests)) {
       for (const { property } of keyHeaders(request.headers)) {
         for (const option of literalOptions(property.value)) {
@@ -61,6 +66,17 @@ export const rule: Rule = {
             report(span, found.key, headerKeyFixes(doc, request, option, span), request);
           }
           for (const name of referencedNames(written)) referenced.add(name);
+          // In TS/JS, the literals the header's value is made of, followed through constants, config
+          // objects, a client's `this.apiKey` and its constructor's callers (`new Client("<key>")`).
+          const expression = parsed && expressionAt(parsed.sourceFile, option.span);
+          if (!parsed || !expression) continue;
+          for (const literal of keyLiterals(expression, parsed)) {
+            const start = literal.getStart(parsed.sourceFile);
+            for (const found of findKeys(doc.text.slice(start, literal.end))) {
+              const span = { start: start + found.start, end: start + found.end };
+              report(span, found.key, literalKeyFixes(doc, literal, span), request);
+            }
+          }
         }
       }
     }
@@ -169,6 +185,39 @@ function assignmentFixes(doc: LintDocument, key: Span): Fix[] {
     default:
       return [];
   }
+}
+
+/**
+ * The string literals (and the literal parts of templates) that flow into a TS/JS header value. A
+ * template's parts are searched, its `${...}` followed on.
+ */
+function keyLiterals(expression: ts.Expression, parsed: TsParsed): ts.Node[] {
+  const out: ts.Node[] = [];
+  walkSources(expression, parsed, {
+    source(node) {
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+        out.push(node);
+        return true;
+      }
+      if (ts.isTemplateExpression(node)) out.push(node.head, ...node.templateSpans.map((span) => span.literal));
+      return false;
+    },
+  });
+  return out;
+}
+
+/** A string literal holding the key, whole or beside other text (`'Bearer <key>'`), read from the environment instead. */
+function literalKeyFixes(doc: LintDocument, literal: ts.Node, key: Span): Fix[] {
+  if (!ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) return [];
+  const start = literal.getStart();
+  const value: StringValue = {
+    kind: 'string',
+    value: literal.text,
+    span: { start, end: literal.end },
+    inner: { start: start + 1, end: literal.end - 1 },
+    quote: doc.text[start] as StringValue['quote'],
+  };
+  return jsLiteralFix(doc, value, key);
 }
 
 /** `NAME=<key>` (optionally `export`ed) with the key right after the `=`. */

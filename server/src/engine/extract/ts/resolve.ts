@@ -839,13 +839,21 @@ export function visibleArguments(parameter: ts.ParameterDeclaration, ctx: TsCont
   const fn = parameter.parent;
   const position = fn.parameters.indexOf(parameter);
   const args: ts.Expression[] = [];
-  for (const call of resolvedCalls(fn, ctx)) {
-    const list = call.arguments;
+  for (const call of ts.isConstructorDeclaration(fn) ? visibleConstructions(fn, ctx) : resolvedCalls(fn, ctx)) {
+    const list = call.arguments ?? [];
     if (list.slice(0, position + 1).some(ts.isSpreadElement)) continue;
     const argument = list[position] ?? parameter.initializer;
     if (argument) args.push(argument);
   }
   return args.length > 0 ? { args, complete: false } : undefined;
+}
+
+/** The `new Class(...)` this file makes of a constructor's class (an exported class may also be made elsewhere). */
+function visibleConstructions(constructor: ts.ConstructorDeclaration, ctx: TsContext): ts.NewExpression[] {
+  const owner = constructor.parent;
+  const binding = ts.isClassDeclaration(owner) && owner.name ? resolveIdentifier(ctx.index, owner.name) : undefined;
+  if (!binding) return [];
+  return ctx.index.constructions.filter((c) => ts.isIdentifier(c.expression) && resolveIdentifier(ctx.index, c.expression) === binding);
 }
 
 /**
