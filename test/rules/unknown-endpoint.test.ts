@@ -31,8 +31,34 @@ curl -I ${BASE}/generations
 curl ${BASE}/variations/3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e
 `,
     },
+    {
+      name: "Leonardo's web app, not its REST API: the GraphQL endpoint a session token drives, and the app's login-session route",
+      path: 'webapp.ts',
+      code: `const GRAPHQL_URL = 'https://api.leonardo.ai/v1/graphql';
+const AUTH_URL = 'https://app.leonardo.ai/api/auth';
+export async function tokenBalance(token: string) {
+  const res = await fetch(GRAPHQL_URL, {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${token}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ operationName: 'GetTokenBalance', variables: {}, query: 'query GetTokenBalance { user_details { paidTokens } }' }),
+  });
+  return res.json();
+}
+export async function session(cookie: string) {
+  const res = await fetch(\`\${AUTH_URL}/session\`, { headers: { cookie } });
+  return res.json();
+}
+`,
+    },
   ],
   invalid: [
+    { name: "a REST path on the web app's host", path: SH, code: `curl https://app.leonardo.ai/api/me -H "authorization: Bearer $LEONARDO_API_KEY"\n`, findings: [
+      {
+        message: "'app.leonardo.ai' is not the Leonardo.Ai API host: the REST API is at https://cloud.leonardo.ai/api/rest/v1.",
+        at: [1, 6, 'https://app.leonardo.ai/api'],
+        fixes: [{ title: 'Use https://cloud.leonardo.ai/api/rest/v1', output: edit('https://app.leonardo.ai/api', 'https://cloud.leonardo.ai/api/rest/v1'), preferred: true }],
+      },
+    ] },
     {
       name: "a helper's calls that add to its path, not only fill in an id, are judged at each call",
       path: 'app.js',

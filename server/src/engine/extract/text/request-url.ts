@@ -3,15 +3,17 @@
 // or /v2 is Leonardo's; so is an attempt at the API with the wrong base (`api.leonardo.ai/v1/…`,
 // `cloud.leonardo.ai/generations`), which `unknown-endpoint` reports.
 
-import { matchV2Endpoint, type V2Endpoint } from '../../../api/endpoints-v2.js';
+import { matchV2Endpoint, v2Endpoints, type V2Endpoint } from '../../../api/endpoints-v2.js';
+import { getCatalogue } from '../../../api/catalogue.js';
 import type { Catalogue, Endpoint } from '../../../api/types.js';
 import type { RequestUrl } from '../../types.js';
 import { LEONARDO_HOST, parseLeonardoUrl, type LeonardoUrl } from '../leonardo-url.js';
 import { isVerbatim, mapSpan, withPlaceholders, type MappedText } from './mapped-text.js';
 
 /**
- * A leonardo.ai URL that misses the `/api/rest/v1` base: any path on `api.` or `cloud.leonardo.ai`,
- * and on other leonardo.ai hosts a path that starts like an API path (`/api`, `/rest`, `/v1`).
+ * A leonardo.ai URL that misses the `/api/rest/v1` base: any path on `api.` or `cloud.leonardo.ai`
+ * but the web app's GraphQL endpoint, and on other leonardo.ai hosts a path that starts like an API
+ * path (`/api`, `/rest`, `/v1`) and then like a REST path (`/api/generations`, not `/api/auth/session`).
  */
 const WRONG_BASE = /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)*leonardo\.ai)(?::\d+)?((?:\/api)?(?:\/rest)?(?:\/v1)?)(\/[^?#]*)?/i;
 
@@ -24,6 +26,11 @@ export function parseMisplacedLeonardoUrl(url: string): LeonardoUrl | undefined 
   if (!apiHost && base === '') return undefined;
   const rawPath = m[3] ?? '';
   if (rawPath === '' || rawPath === '/') return undefined;
+  // Leonardo's other surfaces are not attempts at the REST API: the web app's GraphQL API
+  // (`api.leonardo.ai/v1/graphql`, driven with a session token) on any host, and on the web app's
+  // host (`app.leonardo.ai/api/auth/session`) a route whose first segment no REST path starts with.
+  const first = /^\/([^/]*)/.exec(rawPath)?.[1]?.toLowerCase() ?? '';
+  if (first === 'graphql' || (!apiHost && !startsLikeApiPath(first))) return undefined;
   const lead = url.length - url.trimStart().length;
   return {
     host,
@@ -31,6 +38,24 @@ export function parseMisplacedLeonardoUrl(url: string): LeonardoUrl | undefined 
     path: rawPath.length > 1 ? rawPath.replace(/(?<!\/)\/+$/, '') : rawPath,
     pathOffset: lead + m[0].length - rawPath.length,
   };
+}
+
+/** The first segments of the v1 and v2 paths (`generations`, `me`, `init-image`, ...). */
+let apiSegments: ReadonlySet<string> | undefined;
+
+/**
+ * A first path segment a REST path starts with, or one letter or two off at its end
+ * (`generation`, `init-images`); a segment that cannot be known (`{…}`) may be one.
+ */
+function startsLikeApiPath(first: string): boolean {
+  if (first.includes('{')) return true;
+  apiSegments ??= new Set([...getCatalogue().endpoints, ...v2Endpoints()].map((e) => e.path.split('/')[1]?.toLowerCase() ?? ''));
+  for (const segment of apiSegments) {
+    if (segment === first) return true;
+    const [short, long] = segment.length < first.length ? [segment, first] : [first, segment];
+    if (short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short)) return true;
+  }
+  return false;
 }
 
 /** Whether a URL text has the canonical base `cloud.leonardo.ai/api/rest/v1` (or v2). */
