@@ -1277,7 +1277,7 @@ export async function generate(variant: keyof typeof PROMPTS) {
   assert.deepEqual(hits(code), []);
 });
 
-test('what the file does to an object of methods, or to a constant object, keeps its members unknown: a copy, Object.assign, an alias, arms that write into objects', () => {
+test('what the file does to an object of methods, or to a constant object, keeps its members unknown: a copy, Object.assign, an alias; an arm that writes into an object is read with that write', () => {
   const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
 const v1 = {
   base: "${V1}",
@@ -1313,7 +1313,8 @@ export async function draft(fast: boolean, prompt: string) {
   return fetch("https://cloud.leonardo.ai/api/rest/v2/generations", { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters }) });
 }`;
   // v2 (a copy) and leonardo (changed by Object.assign) may send to v2: their this.base is not v1's.
-  // SIZES may be changed through an alias. draft's arm writes the width into the object: not read apart.
+  // SIZES may be changed through an alias. draft's fast arm sends gpt-image-1.5 at the width it writes
+  // (1024, not the literal's 2048), the other path flux-schnell at 2048: each valid.
   assert.deepEqual(hits(code), []);
 });
 
@@ -1396,4 +1397,70 @@ export async function braced(kind: string, prompt: string) {
 }`;
   // The banner arm sends 1920 (over 1536); the story arm and the path through no clause send valid sizes.
   assert.deepEqual(hits(code), ['invalid-dimensions 1920']);
+});
+
+test('arms that write into the object they set, or into one made before them, are read one arm at a time with their own writes', () => {
+  const code = `const V2 = "https://cloud.leonardo.ai/api/rest/v2";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function submitRender(job: { kind: "image" | "clip"; prompt: string; hd: boolean }) {
+  let url: string;
+  let payload: Record<string, unknown>;
+  if (job.kind === "clip") {
+    url = \`\${V2}/generations\`;
+    payload = { model: "veo-3.1-generate-001", public: false, parameters: { prompt: job.prompt, duration: 10, width: 1280, height: 720 } };
+  } else {
+    url = "${V1}/generations";
+    payload = { prompt: job.prompt, width: 1024, height: 768 };
+    if (job.hd) {
+      payload.width = 1536;
+      payload.height = 1540;
+    }
+  }
+  return fetch(url, { method: "POST", headers, body: JSON.stringify(payload) });
+}
+export async function draft(fast: boolean, prompt: string) {
+  let model = "flux-schnell";
+  const parameters: Record<string, unknown> = { prompt, width: 2048, height: 1024 };
+  if (fast) {
+    model = "gpt-image-1.5";
+    parameters.width = 4096;
+  }
+  return fetch(\`\${V2}/generations\`, { method: "POST", headers, body: JSON.stringify({ model, public: false, parameters }) });
+}
+export async function sized(wide: boolean, prompt: string) {
+  const body: Record<string, unknown> = { prompt, width: 2000, height: 768 };
+  body.width = 1024;
+  if (wide) body.height = 1003;
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(body) });
+}`;
+  // The clip's duration is judged against veo (the image arm's url never pairs with it); the image arm's
+  // height written under \`if (job.hd)\` is one of its options. draft's fast arm pairs gpt-image-1.5 with
+  // the width it writes, the other path flux-schnell with the literal's 2048 (valid). sized: the width
+  // written on every path replaces the literal's 2000; the height written under a condition is an option.
+  assert.deepEqual(hits(code), ['out-of-range 10', 'invalid-dimensions 1540', 'invalid-dimensions 4096', 'invalid-dimensions 1003']);
+});
+
+test('a name the code tests before it reads it is not null there; an empty object a statement fills in is a placeholder, not a body', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function animate(files: File[], prompt: string, startImageId: string, upload: (f: File) => Promise<string>) {
+  let endImageId: string | null = null;
+  if (files.length > 1) endImageId = await upload(files[1]);
+  const payload: Record<string, unknown> = { model: "VEO3", prompt, imageId: startImageId, imageType: "UPLOADED", resolution: "RESOLUTION_4K", duration: 8 };
+  if (endImageId) payload.endFrameImage = { id: endImageId, type: "UPLOADED" };
+  return fetch("${V1}/generations-image-to-video", { method: "POST", headers, body: JSON.stringify(payload) });
+}
+export async function clip(model: string, prompt: string) {
+  let url = "https://cloud.leonardo.ai/api/rest/v2/generations";
+  let payload = {};
+  if (model === "kling-3.0") {
+    payload = { model: "kling-3.0", public: false, parameters: { prompt, duration: 20, width: 1920, height: 1080 } };
+  } else if (model === "motion") {
+    url = "${V1}/generations-text-to-video";
+    payload = { prompt, resolution: "RESOLUTION_720" };
+  }
+  return fetch(url, { method: "POST", headers, body: JSON.stringify(payload) });
+}`;
+  // endFrameImage.id is read under \`if (endImageId)\`: never null there. The path on which clip's model is
+  // neither sends the empty placeholder: not judged as a v2 body without a model.
+  assert.deepEqual(hits(code), ['invalid-enum "RESOLUTION_4K"', 'out-of-range 20']);
 });

@@ -8,7 +8,7 @@ import type { ObjectValue, Property, Span, Value } from '../../types.js';
 import { spanOf, type TsContext } from './context.js';
 import { spreadProperties } from './objects.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValue, isStatementList, type BoundValue } from './resolve.js';
+import { bindingValue, inOtherArm, isStatementList, takenOnArm, type BoundValue } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
 import { clientCallee } from './clients.js';
@@ -26,23 +26,24 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
   let nested: ObjectValue | undefined;
 
   for (const assignment of ctx.index.memberAssignments.get(binding) ?? []) {
-    if (assignment.pos < from || assignment.end > to) continue;
+    // (Made under one arm of an `if`/`switch`, another arm's writes do not run.)
+    if (assignment.pos < from || assignment.end > to || inOtherArm(assignment, ctx)) continue;
     // Into an object the path cannot name (`body[k].x`, `body.items[0].x`): not a key of this one.
     const path = memberPath(assignment);
     if (path === undefined) continue;
     const property = assignedProperty(assignment, binding, ctx, depth);
     if (path.length > 0) nested = addNested(nested ?? literal, path, property);
-    else if (property) added.push(property);
+    else if (property) addProperty(added, property);
     else hasUnknownKeys = true;
   }
   const base = nested ?? literal;
   for (const call of ctx.index.argumentUses.get(binding) ?? []) {
-    if (call.pos < from || call.end > to) continue;
+    if (call.pos < from || call.end > to || inOtherArm(call, ctx)) continue;
     const callee = calleeName(call.expression);
     if (callee === 'Object.assign') {
       // `Object.assign(body, {...})` adds keys; `Object.assign({}, body)` only reads it.
       if (call.arguments[0] && isTarget(call.arguments[0], binding, ctx)) {
-        const conditional = isConditional(call, binding);
+        const conditional = isConditional(call, binding, ctx);
         for (const source of call.arguments.slice(1)) {
           const spread = spreadProperties(source, conditional, ctx, depth + 1);
           appendAll(added, spread.properties.map((p) => (Object.assign({}, p, { assigned: true }))));
@@ -61,7 +62,20 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
     return Object.assign({}, base, { properties, hasUnknownKeys: true });
   }
   if (added.length === 0 && hasUnknownKeys === literal.hasUnknownKeys) return base;
-  return Object.assign({}, base, { properties: [...base.properties, ...added], hasUnknownKeys });
+  const properties = [...base.properties];
+  for (const property of added) addProperty(properties, property);
+  return Object.assign({}, base, { properties, hasUnknownKeys });
+}
+
+/**
+ * A property written after the others: one written on every path (`body.width = 1024;`) replaces
+ * what the key held (the literal's `width: 2048` is never sent); a conditional one is one option more.
+ */
+function addProperty(properties: Property[], property: Property): void {
+  if (!property.conditional) {
+    for (let i = properties.length - 1; i >= 0; i--) if (properties[i].key === property.key) properties.splice(i, 1);
+  }
+  properties.push(property);
 }
 
 /**
@@ -103,7 +117,10 @@ function memberPath(assignment: ts.BinaryExpression): string[] | undefined {
  */
 function addNested(object: ObjectValue, path: readonly string[], property: Property | undefined): ObjectValue {
   if (path.length === 0) {
-    return property ? Object.assign({}, object, { properties: [...object.properties, property] }) : Object.assign({}, object, { hasUnknownKeys: true });
+    if (!property) return Object.assign({}, object, { hasUnknownKeys: true });
+    const properties = [...object.properties];
+    addProperty(properties, property);
+    return Object.assign({}, object, { properties });
   }
   let index = object.properties.length - 1;
   while (index >= 0 && object.properties[index].key !== path[0]) index--;
@@ -181,7 +198,7 @@ function assignedProperty(assignment: ts.BinaryExpression, binding: Binding, ctx
     span: spanOf(assignment, ctx),
     removeSpan,
     assigned: true,
-    ...(isConditional(assignment, binding) ? { conditional: true } : {}),
+    ...(isConditional(assignment, binding, ctx) ? { conditional: true } : {}),
   };
 }
 
@@ -202,12 +219,15 @@ function lineRemoval(text: string, start: number, end: number): Span {
  * True when something between `node` and the binding's scope makes it run on some paths only
  * (a `try` block runs; its `catch` only on errors).
  */
-function isConditional(node: ts.Node, binding: Binding): boolean {
+function isConditional(node: ts.Node, binding: Binding, ctx: TsContext): boolean {
   for (let current = node.parent; current && current !== binding.scope; current = current.parent) {
     switch (current.kind) {
       case ts.SyntaxKind.IfStatement:
-      case ts.SyntaxKind.ConditionalExpression:
       case ts.SyntaxKind.SwitchStatement:
+        // The statement a request is made under one arm of: that arm runs.
+        if (takenOnArm(current, node, ctx)) break;
+        return true;
+      case ts.SyntaxKind.ConditionalExpression:
       case ts.SyntaxKind.ForStatement:
       case ts.SyntaxKind.ForInStatement:
       case ts.SyntaxKind.ForOfStatement:

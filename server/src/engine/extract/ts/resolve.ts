@@ -127,21 +127,24 @@ function reachingWrites(binding: Binding, use: ts.Node, ctx: TsContext): BoundVa
     if (writesAnotherName(writes, binding, ctx)) {
       const taken = ctx.branch;
       if (taken?.statement !== branching) {
-        // (Arms that write into objects too, `parameters.width = 1024`, are not read apart: the object's
-        // value does not follow the arm.)
-        if (!ts.isTryStatement(branching) && !writes.some((write) => write.intoObject)) ctx.refused ??= branching as ts.IfStatement | ts.SwitchStatement;
+        // (Writes into objects in the arms, `parameters.width = 1024`, follow the arm too: bodies.ts
+        // composes an object with the taken arm's writes and none of another arm's.)
+        if (!ts.isTryStatement(branching)) ctx.refused ??= branching as ts.IfStatement | ts.SwitchStatement;
         return undefined;
       }
       values = armValues(taken.statement, taken.arm, binding, ctx);
       if (!values) return undefined;
     } else {
       // What follows a final write in its branch does not name the value: what the code does to it is
-      // done after the statement, on every path.
+      // done after the statement, on every path. (Where an arm writes into the object after its write,
+      // `payload.height = 1540`, that arm's object is not the write alone: it is read one arm at a time
+      // only where the arms write another name too.)
+      if (finals.changed) return undefined;
       values = finals.writes.map((write) => ({ binding, expression: write.right, from: branching.end }));
       // A path that writes nothing (`if` without `else`) keeps what the name held before the statement,
       // as a conditional expression's other branch: one of the options, when that is known.
       if (finals.open) {
-        const before = reachingWrites(binding, branching, ctx);
+        const before = unlessPlaceholder(reachingWrites(binding, branching, ctx), finals.writes.length > 0);
         if (!before) return undefined;
         const kept = ts.isIfStatement(branching) ? keptWhenUnwritten(branching, binding, ctx) : undefined;
         for (const value of before) values.push(kept ? Object.assign({}, value, { kept }) : value);
@@ -246,6 +249,8 @@ export function isStatementList(node: ts.Node): boolean {
 interface FinalWrites {
   writes: ts.BinaryExpression[];
   open: boolean;
+  /** Some path writes into the object after its final write (`payload = {...}; payload.height = 1540;`). */
+  changed?: boolean;
 }
 
 const NEVER_COMPLETES: FinalWrites = { writes: [], open: false };
@@ -280,7 +285,7 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
       const { thenStatement, elseStatement } = statement as ts.IfStatement;
       const then = finalWrites(thenStatement, binding, ctx, depth + 1);
       const otherwise = then && (elseStatement ? finalWrites(elseStatement, binding, ctx, depth + 1) : WRITES_NOTHING);
-      return otherwise && { writes: [...then.writes, ...otherwise.writes], open: then.open || otherwise.open };
+      return otherwise && { writes: [...then.writes, ...otherwise.writes], open: then.open || otherwise.open, changed: then.changed || otherwise.changed };
     }
     case ts.SyntaxKind.SwitchStatement: {
       const clauses = (statement as ts.SwitchStatement).caseBlock.clauses;
@@ -303,6 +308,7 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
         // A clause that writes and neither breaks nor ends the switch falls through into the next one's writes.
         if (written.writes.length > 0 && !breaks && !isLast) return undefined;
         appendAll(out.writes, written.writes);
+        out.changed ||= written.changed;
         // A clause that leaves a path unwritten completes the switch so when it breaks or is the last.
         if (written.open && (breaks || isLast)) out.open = true;
       }
@@ -316,7 +322,7 @@ function finalWrites(statement: ts.Statement, binding: Binding, ctx: TsContext, 
       // The error may come before the try block's write: a `catch` that completes must write the name itself.
       const caught = finalWrites(catchClause.block, binding, ctx, depth + 1);
       if (!caught || caught.open) return undefined;
-      return { writes: [...tried.writes, ...caught.writes], open: tried.open };
+      return { writes: [...tried.writes, ...caught.writes], open: tried.open, changed: tried.changed || caught.changed };
     }
     default:
       return undefined;
@@ -346,11 +352,39 @@ function listWrites(statements: readonly ts.Statement[], binding: Binding, ctx: 
       if (!finals) return undefined;
       appendAll(out.writes, finals.writes);
       out.open = finals.open;
+      out.changed ||= finals.changed;
+    } else if (out.writes.length === 0 && writesMemberOf(statement, binding, ctx)) {
+      // After the list's last write, code that adds to the object (read one arm at a time, see `changed`).
+      out.changed = true;
     } else if (names(statement, binding.name) || leavesByJump(statement)) {
       return undefined;
     }
   }
   return out;
+}
+
+/**
+ * A statement that names `name` only to write into its object: `name.key = value` (or deeper,
+ * `name.parameters.key = value`), also under an `if` (`if (hd) { payload.width = 1536; }`), where no
+ * value written names it, no function captures it and nothing leaves the list by `break` or `continue`.
+ */
+function writesMemberOf(statement: ts.Statement, binding: Binding, ctx: TsContext): boolean {
+  if (leavesByJump(statement)) return false;
+  let writes = 0;
+  const other = someNode(statement, (node) => {
+    if (ts.isFunctionLike(node)) return names(node, binding.name) || false;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(node.parent) && isMemberAccess(skipOuter(node.left))) {
+      let root = skipOuter(node.left);
+      while (isMemberAccess(root)) root = skipOuter(root.expression);
+      if (ts.isIdentifier(root) && root.text === binding.name) {
+        if (resolveIdentifier(ctx.index, root) !== binding || names(node.right, binding.name)) return true;
+        writes++;
+        return false;
+      }
+    }
+    return ts.isIdentifier(node) && node.text === binding.name ? true : undefined;
+  });
+  return !other && writes > 0;
 }
 
 /**
@@ -451,26 +485,42 @@ function armValues(statement: ts.IfStatement | ts.SwitchStatement, arm: ts.Node 
       finals = finalWrites(arm as ts.Statement, binding, ctx);
     }
     if (!finals || !finals.open || finals.writes.length > 0) {
-      return finals?.writes.length === 1 && !finals.open ? [{ binding, expression: finals.writes[0].right, from: statement.end }] : undefined;
+      // (From the write on: what the arm then writes into the object, `payload.height = 1540`, is part of it.)
+      return finals?.writes.length === 1 && !finals.open ? [{ binding, expression: finals.writes[0].right, from: finals.writes[0].end }] : undefined;
     }
   }
-  return reachingWrites(binding, statement, ctx);
+  return unlessPlaceholder(reachingWrites(binding, statement, ctx), true);
+}
+
+/**
+ * What a name held before a statement that writes it on some path, less an empty object or list it
+ * was declared with to be filled in there (`let payload = {};` before `if (model === "kling-3.0")
+ * payload = {...}`): the path that writes nothing keeps a placeholder, not what the code means to send.
+ * Undefined when nothing else is left.
+ */
+function unlessPlaceholder(values: BoundValue[] | undefined, written: boolean): BoundValue[] | undefined {
+  if (!values || !written) return values;
+  const kept = values.filter(({ expression }) => {
+    const node = expression && skipOuter(expression);
+    return !node || !((ts.isObjectLiteralExpression(node) && node.properties.length === 0) || (ts.isArrayLiteralExpression(node) && node.elements.length === 0));
+  });
+  return kept.length > 0 ? kept : undefined;
 }
 
 /**
  * What `statement` writes (outside the functions in it): each target, `x` of `x = ...`, `o.k` of
- * `o.k = ...`, `delete o.k` and `Object.assign(o, ...)`, and whether it writes into an object.
+ * `o.k = ...`, `delete o.k` and `Object.assign(o, ...)`.
  */
-function writeTargets(statement: ts.Node): Array<{ target: ts.Expression; intoObject: boolean }> {
-  const out: Array<{ target: ts.Expression; intoObject: boolean }> = [];
+function writeTargets(statement: ts.Node): ts.Expression[] {
+  const out: ts.Expression[] = [];
   someNode(statement, (node) => {
     if (ts.isFunctionLike(node)) return false;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-      out.push({ target: node.left, intoObject: isMemberAccess(skipOuter(node.left)) });
+      out.push(node.left);
     } else if (ts.isDeleteExpression(node)) {
-      out.push({ target: node.expression, intoObject: true });
+      out.push(node.expression);
     } else if (ts.isCallExpression(node) && isObjectAssign(node) && node.arguments[0]) {
-      out.push({ target: node.arguments[0], intoObject: true });
+      out.push(node.arguments[0]);
     }
     return undefined;
   });
@@ -478,11 +528,29 @@ function writeTargets(statement: ts.Node): Array<{ target: ts.Expression; intoOb
 }
 
 /**
+ * Where a request is made under one arm of a statement (`ctx.branch`): whether `node` is in another
+ * arm of it, code that does not run on that path.
+ */
+export function inOtherArm(node: ts.Node, ctx: TsContext): boolean {
+  const taken = ctx.branch;
+  return taken !== undefined && holds(taken.statement, node) && !(taken.arm && holds(taken.arm, node));
+}
+
+/**
+ * Where a request is made under one arm of a statement: whether `current`, an `if` or `switch` around
+ * `node`, is that statement or one of its `else if`s on the way to the arm, whose condition holds there.
+ */
+export function takenOnArm(current: ts.Node, node: ts.Node, ctx: TsContext): boolean {
+  const taken = ctx.branch;
+  return taken?.arm !== undefined && holds(taken.arm, node) && holds(taken.statement, current) && holds(current, taken.arm);
+}
+
+/**
  * True when a write writes something other than `binding`: another name, or a member of what another
  * name holds (`parameters.quality = "HIGH"`, `Object.assign(options, ...)`, `delete x.y`).
  */
-function writesAnotherName(writes: ReadonlyArray<{ target: ts.Expression }>, binding: Binding, ctx: TsContext): boolean {
-  return writes.some(({ target }) => {
+function writesAnotherName(writes: readonly ts.Expression[], binding: Binding, ctx: TsContext): boolean {
+  return writes.some((target) => {
     let root = skipOuter(target);
     while (isMemberAccess(root)) root = skipOuter(root.expression);
     return !ts.isIdentifier(root) || resolveIdentifier(ctx.index, root) !== binding;

@@ -116,7 +116,8 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
         if (!bound.kept || !ruledOut(option, bound.kept)) options.push(option);
       }
     }
-    return { kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue;
+    // (And null where the code tests it first: `if (endImageId) payload.endFrameImage = { id: endImageId }`.)
+    return handledAbsence({ kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue, binding, node, ctx);
   });
   return resolved ?? unknownValue(node, ctx);
 }
