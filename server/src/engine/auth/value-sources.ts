@@ -73,7 +73,8 @@ export function walkSources(expression: ts.Expression, parsed: TsParsed, visitor
     if (ts.isPropertyAccessExpression(node)) {
       // `config.apiKey`, `this.apiKey` (a constructor's parameter followed to each `new`); a key of
       // an object read as a whole from where the key is exposed (`JSON.parse(localStorage.getItem("keys")).leonardo`).
-      const members = memberExpressions(node, ctx) ?? thisMemberWrites(node, ctx) ?? (depth < MAX_DEPTH ? literalMembers(node, parsed, depth) : undefined);
+      const members =
+        memberExpressions(node, ctx) ?? thisMemberWrites(node, ctx) ?? (depth < MAX_DEPTH && ts.isIdentifier(skipOuter(node.expression)) ? literalMembers(node, parsed, depth) : undefined);
       if (members) appendAll(pending, members);
       else pending.push(node.expression);
       continue;
