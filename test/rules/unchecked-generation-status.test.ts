@@ -141,6 +141,33 @@ ruleTester.run('unchecked-generation-status', {
   ],
   invalid: [
     {
+      name: 'a call whose name only contains a status word (findOne: "dOne") is no status check',
+      code: `import axios from "axios";
+import { Settings } from "./models/settings";
+export async function generate(generationId: string): Promise<string> {
+  let apiKey = process.env.LEONARDO_API_KEY || "";
+  if (!apiKey) {
+    const setting = await Settings.findOne({ key: "LEONARDO_API_KEY" });
+    apiKey = setting?.value || "";
+  }
+  const startedAt = Date.now();
+  while (Date.now() - startedAt < 90000) {
+    const statusResp = await axios.get(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${generationId}\`, { headers: { authorization: \`Bearer \${apiKey}\` } });
+    const url = statusResp.data?.generations_by_pk?.generated_images?.[0]?.url;
+    if (typeof url === "string" && url.length > 0) return url;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  throw new Error("timed out");
+}`,
+      findings: [
+        {
+          message: "This poll waits for the images but never reads 'generations_by_pk.status': stop on FAILED, or a failed job is polled until it gives up.",
+          at: [12, 53, 'generated_images'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'right after creating the generation, without waiting: flagged on the generated_images read',
       code: `${PREAMBLE}
 export async function generate(prompt: string) {

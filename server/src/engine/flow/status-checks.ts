@@ -25,7 +25,13 @@ const WAIT_HELPER = /wait|poll|until/i;
 const IMAGES = new Set(['generated_images', 'generatedImages']);
 const DELAY = /sleep|delay|wait|timeout|pause/i;
 const THEN_METHODS = new Set(['then', 'finally']);
-const STATUS_PREDICATE = /complete|done|ready|finish|succe|status/i;
+/** A word a status predicate's name starts one of its words with (`isDone`, `checkStatus`, `wait_until_ready`; not `findOne`). */
+const STATUS_WORD = /^(?:complete|done|ready|finish|succe|status)/i;
+
+/** A name one of whose words (camelCase or snake_case) names a status: `isDone`, `getJobStatus`, `waitUntilReady`. */
+function namesStatus(name: string): boolean {
+  return name.split(/[_\W]+|(?<=[a-z0-9])(?=[A-Z])/).some((word) => STATUS_WORD.test(word));
+}
 const WEBHOOK = /webhook/i;
 /** How many levels of callers are followed to find the check. */
 const CALLER_DEPTH = 3;
@@ -192,7 +198,7 @@ export function conditionAround(node: ts.Node): ts.Expression | undefined {
  * function (not nested in the call) whose own body tests it.
  */
 function isStatusPredicate(call: ts.CallExpression, flow: Flow): boolean {
-  if (STATUS_PREDICATE.test(calledName(call) ?? '') && !setsHttpStatus(call)) return true;
+  if (namesStatus(calledName(call) ?? '') && !setsHttpStatus(call)) return true;
   const fn = flow.calledFunction(call);
   return !!fn?.body && !isAncestor(fn, call) && memo(flow, 'own-body-tests', fn.body, () => hasStatusTest(fn.body!, flow));
 }
@@ -490,7 +496,7 @@ function readsStatusAt(node: ts.Node, poll: ts.Node, flow: Flow): boolean {
   if (fn?.body) return fn !== poll && readsStatus(flow, fn.body);
   const name = calledName(node) ?? '';
   // A predicate tested in a condition (`if (await isDone(id))`); `onDone(url)` is a callback, not a test.
-  if (STATUS_PREDICATE.test(name) && !setsHttpStatus(node) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
+  if (namesStatus(name) && !setsHttpStatus(node) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
   return WAIT_HELPER.test(name) && !isDelayCall(node, name, flow);
 }
 
