@@ -1464,3 +1464,30 @@ export async function clip(model: string, prompt: string) {
   // neither sends the empty placeholder: not judged as a v2 body without a model.
   assert.deepEqual(hits(code), ['invalid-enum "RESOLUTION_4K"', 'out-of-range 20']);
 });
+
+test('names destructured from a constant config object hold its values: the base URL and the key', () => {
+  const code = `const settings = {
+  leonardo: { endpoint: "${V1}", token: "7c1e4b2a-93d5-4f60-8a2b-5d9e0c3f1a47" },
+};
+const flat = { endpoint: "${V1}" };
+export async function me() {
+  const { endpoint, token } = settings.leonardo;
+  return fetch(\`\${endpoint}/me\`, { method: "POST", headers: { authorization: \`Bearer \${token}\` } });
+}
+export async function generate() {
+  const { endpoint } = flat;
+  return fetch(\`\${endpoint}/generations\`, { method: "POST", headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body: JSON.stringify({ prompt: "x", guidance_scale: 25 }) });
+}
+const shared = { endpoint: "${V1}" };
+export function useProxy(url: string) {
+  const { endpoint, ...rest } = shared;
+  Object.assign(shared, { endpoint: url });
+  return rest;
+}
+export async function viaShared() {
+  const { endpoint } = shared;
+  return fetch(\`\${endpoint}/me\`, { method: "POST", headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+}`;
+  // shared is changed by Object.assign: its endpoint may be anything at the send.
+  assert.deepEqual(hits(code), ['hardcoded-api-key 7c1e4b2a-93d5-4f60-8a2b-5d9e0c3f1a47', 'unknown-endpoint POST', 'out-of-range 25']);
+});

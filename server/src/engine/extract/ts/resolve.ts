@@ -27,7 +27,7 @@
 
 import ts from 'typescript';
 import type { TsContext } from './context.js';
-import { callsNamed, referencesOf, type Binding, type FileIndex } from './file-index.js';
+import { bindingNames, callsNamed, referencesOf, type Binding, type FileIndex } from './file-index.js';
 import { appendAll } from '../../arrays.js';
 import { kindTable, outermost, resolveIdentifier, skipOuter } from './scope.js';
 
@@ -63,8 +63,47 @@ export function bindingValue(id: ts.Identifier, ctx: TsContext, binding = resolv
 export function bindingValues(id: ts.Identifier, ctx: TsContext, binding = resolveIdentifier(ctx.index, id)): BoundValue[] | undefined {
   if (!binding) return undefined;
   if (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') return undefined;
-  if (!binding.reassigned) return binding.initializer ? [{ binding, expression: binding.initializer, from: binding.node.end }] : undefined;
+  if (!binding.reassigned) return binding.initializer ? [{ binding, expression: binding.initializer, from: binding.node.end }] : destructuredConstant(binding, ctx);
   return reachingWrites(binding, id, ctx);
+}
+
+/** A name whose object code may write into: a member assignment, a `delete`, or a call it is handed to. */
+function writtenThrough(name: ts.Identifier, ctx: TsContext): boolean {
+  const binding = resolveIdentifier(ctx.index, name);
+  return binding !== undefined && (ctx.index.memberAssignments.has(binding) || ctx.index.deletes.has(binding) || ctx.index.argumentUses.has(binding));
+}
+
+/**
+ * A name a constant's destructuring takes from an object the file writes once
+ * (`const { endpoint, token } = settings.leonardo`): that object literal's property. Undefined with a
+ * default (the key may be absent), a computed key, or an object the code may change.
+ */
+function destructuredConstant(binding: Binding, ctx: TsContext): BoundValue[] | undefined {
+  const declaration = binding.node;
+  if (binding.kind !== 'const' || !ts.isVariableDeclaration(declaration) || !ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) return undefined;
+  const element = declaration.name.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
+  const keyNode = element?.propertyName ?? element?.name;
+  const key = keyNode && (ts.isIdentifier(keyNode) || ts.isStringLiteral(keyNode)) ? keyNode.text : undefined;
+  if (!element || key === undefined || element.initializer) return undefined;
+  const object = constantLiteral(declaration.initializer, ctx);
+  const values = object && objectProperty(object, key);
+  return values?.length === 1 ? [{ binding, expression: values[0], from: declaration.end }] : undefined;
+}
+
+/** The object literal an expression certainly holds: a constant's (`settings`) or a constant's member's (`settings.leonardo`). */
+function constantLiteral(expression: ts.Expression, ctx: TsContext): ts.ObjectLiteralExpression | undefined {
+  const node = skipOuter(expression);
+  let value: ts.Expression | undefined;
+  if (ts.isIdentifier(node)) {
+    const binding = constantObject(node, ctx.index);
+    const uses = binding && objectUses(binding, ctx);
+    if (uses === 'read' || uses === 'copied') value = binding!.initializer;
+  } else if (isMemberAccess(node)) {
+    const values = memberExpressions(node, ctx);
+    if (values?.length === 1) value = values[0];
+  }
+  const literal = value && unfrozen(value);
+  return literal && ts.isObjectLiteralExpression(literal) ? literal : undefined;
 }
 
 /**
@@ -217,6 +256,13 @@ export function objectUses(binding: Binding, ctx: TsContext): 'read' | 'copied' 
     // Handed on whole: an alias may be written through (`const t = STATES; t.DONE = ...`). (Exported
     // with `module.exports = obj`, it is read elsewhere as `export const` is.)
     if (ts.isBinaryExpression(parent) && parent.right === use && isCommonJsExport(parent.left)) continue;
+    // `const { endpoint } = settings` reads members, unless a name it takes is written through
+    // (`const { leonardo } = settings; leonardo.endpoint = ...`) or handed on.
+    if (ts.isVariableDeclaration(parent) && parent.initializer === use && ts.isObjectBindingPattern(parent.name)) {
+      if (bindingNames(parent.name).some((name) => writtenThrough(name, ctx))) return 'aliased';
+      if (uses === 'read') uses = 'copied';
+      continue;
+    }
     if (ts.isVariableDeclaration(parent) || (ts.isBinaryExpression(parent) && parent.right === use)) return 'aliased';
     if (uses === 'read') uses = 'copied';
   }
