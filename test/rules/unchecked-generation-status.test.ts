@@ -134,6 +134,19 @@ export async function POST(request: Request) {
 
 ruleTester.run('unchecked-generation-status', {
   valid: [
+    {
+      name: 'images handed on beside the status with a list test around them (Array.isArray(...) ? ... : [])',
+      path: 'api.js',
+      code: `const LEO_V1 = 'https://cloud.leonardo.ai/api/rest/v1';
+export async function consultarGeneracion(env, id) {
+  const r = await fetch(LEO_V1 + '/generations/' + encodeURIComponent(id), { headers: { Authorization: 'Bearer ' + env.LEONARDO_API_KEY } });
+  if (!r.ok) throw new Error('poll failed');
+  const j = await r.json();
+  const g = j && j.generations_by_pk;
+  if (!g) return { status: 'PENDING', imagenes: [] };
+  return { status: g.status, imagenes: Array.isArray(g.generated_images) ? g.generated_images : [] };
+}`,
+    },
     ...Object.entries(SILENT).map(([name, code]) => ({ name, code })),
     { name: 'a helper whose every caller has waited is checked', path: 'app.js', code: HELPER },
     { name: 'a webhook handler file is not judged', path: 'app/api/webhook/route.ts', code: WEBHOOK_HANDLER },

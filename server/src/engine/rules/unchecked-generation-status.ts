@@ -13,6 +13,7 @@ import type { Binding } from '../extract/ts/file-index.js';
 import { enclosingFunction } from '../extract/ts/resolve.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
+import { calleeName } from '../extract/ts/values.js';
 import type { RequestSite, Rule } from '../types.js';
 
 const ID = 'unchecked-generation-status';
@@ -97,7 +98,12 @@ function checkedHere(flow: Flow, node: ts.Node): boolean {
  */
 function handedOnWithStatus(flow: Flow, node: ts.Node): boolean {
   let value = node;
-  while (value.parent && carries(value.parent, value)) value = value.parent;
+  for (let parent = value.parent; parent; parent = value.parent) {
+    if (carries(parent, value)) value = parent;
+    // `Array.isArray(gen.generated_images) ? gen.generated_images : []`: the test of what the branch hands on.
+    else if (isListTest(parent, value) && ts.isConditionalExpression(parent.parent) && parent.parent.condition === parent) value = parent.parent;
+    else break;
+  }
   const property = value.parent;
   const held = (ts.isPropertyAssignment(property) && property.initializer === value) || (ts.isShorthandPropertyAssignment(property) && property.name === value);
   if (!held) return false;
@@ -110,6 +116,11 @@ function handedOnWithStatus(flow: Flow, node: ts.Node): boolean {
       typeof read.name === 'string' &&
       memberOf(read.receiver, read.name)?.field?.path === STATUS_PATH,
   );
+}
+
+/** `Array.isArray(child)`. */
+function isListTest(parent: ts.Node, child: ts.Node): parent is ts.CallExpression {
+  return ts.isCallExpression(parent) && parent.arguments[0] === child && calleeName(parent.expression) === 'Array.isArray';
 }
 
 /** `parent` holds what `child` gives: a member read, a method call on it, a fallback, a branch, parentheses. */
