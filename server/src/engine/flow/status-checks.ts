@@ -142,7 +142,7 @@ function isStatusTest(node: ts.Node, flow: Flow): boolean {
     );
   }
   if (ts.isSwitchStatement(node)) return isStatusExpression(node.expression, flow);
-  if (ts.isCallExpression(node) && isStatusPredicate(node, flow)) return true;
+  if (ts.isCallExpression(node) && isStatusPredicate(node, flow) && !comparedWithOtherState(node, flow)) return true;
   // A loop that only waits between rounds is a fixed delay unless it reads a status.
   if (isLoop(node)) return isPollingCondition(node, flow) || (waitsBetweenRounds(node) && readsStatus(flow, node));
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes') {
@@ -281,6 +281,19 @@ export function isStatusExpression(expression: ts.Expression, flow: Flow): boole
 }
 
 /** "COMPLETE" / "PENDING" (any case), `JobStatus.Complete`, or a constant holding one. */
+/** What a job's status may be compared with: the states it waits through, and its failures. */
+const JOB_STATES = new Set([...WAIT_STATUSES, 'FAILED', 'FAILURE', 'ERROR', 'ERRORED', 'CANCELLED', 'CANCELED']);
+
+/** `getMongoStatus() === "connected"`: a call named for a status, compared with a state no job has (a database's). */
+function comparedWithOtherState(call: ts.CallExpression, flow: Flow): boolean {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (!ts.isBinaryExpression(parent) || !isEquality(parent.operatorToken.kind)) return false;
+  const origin = flow.originOf(parent.left === node ? parent.right : parent.left);
+  return origin?.kind === 'literal' && typeof origin.value === 'string' && !JOB_STATES.has(origin.value.toUpperCase());
+}
+
 function isWaitStatus(expression: ts.Expression, flow: Flow): boolean {
   const node = skipOuter(expression);
   if (ts.isPropertyAccessExpression(node)) {
@@ -496,7 +509,7 @@ function readsStatusAt(node: ts.Node, poll: ts.Node, flow: Flow): boolean {
   if (fn?.body) return fn !== poll && readsStatus(flow, fn.body);
   const name = calledName(node) ?? '';
   // A predicate tested in a condition (`if (await isDone(id))`); `onDone(url)` is a callback, not a test.
-  if (namesStatus(name) && !setsHttpStatus(node) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
+  if (namesStatus(name) && !setsHttpStatus(node) && !comparedWithOtherState(node, flow) && (/status/i.test(name) || conditionAround(node) !== undefined)) return true;
   return WAIT_HELPER.test(name) && !isDelayCall(node, name, flow);
 }
 
