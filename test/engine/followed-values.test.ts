@@ -1491,3 +1491,30 @@ export async function viaShared() {
   // shared is changed by Object.assign: its endpoint may be anything at the send.
   assert.deepEqual(hits(code), ['hardcoded-api-key 7c1e4b2a-93d5-4f60-8a2b-5d9e0c3f1a47', 'unknown-endpoint POST', 'out-of-range 25']);
 });
+
+test('a wrapper that destructures its options ({ method = "GET", body } = {}) or reads options.method ?? "GET": each call sends what it passes, or the default', () => {
+  const code = `const API = "${V1}";
+async function leonardoFetch(path: string, { method = "GET", body }: { method?: string; body?: unknown } = {}) {
+  const res = await fetch(\`\${API}\${path}\`, {
+    method,
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return res.json();
+}
+export const status = (id: string) => leonardoFetch(\`/generations/\${id}\`);
+export const me = () => leonardoFetch("/me", { method: "POST" });
+export const run = () => leonardoFetch("/generations", { method: "POST", body: { prompt: "x", guidance_scale: 25 } });
+async function call(path: string, options: { method?: string; body?: unknown } = {}) {
+  const res = await fetch(\`\${API}\${path}\`, {
+    method: options.method ?? "GET",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: options.body ? JSON.stringify(options.body) : undefined,
+  });
+  return res.json();
+}
+export const user = () => call("/me");
+export const upscale = (id: string) => call("/variations/upscale", { method: "POST", body: { id, upscaleMultiplier: 2 } });`;
+  // status sends GET (the default), me POST (not what /me takes), run its body; user GET, upscale a key /variations/upscale does not take.
+  assert.deepEqual(hits(code), ['unknown-endpoint POST', 'out-of-range 25', 'unknown-field upscaleMultiplier']);
+});

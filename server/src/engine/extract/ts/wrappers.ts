@@ -34,8 +34,8 @@ export interface Wrapper {
   /** A method chosen by whether a parameter is there: `body ? "POST" : "GET"`. */
   methodWhen?: { param: number; present: string; absent: string };
   /** The method and the body read off an options parameter (`options.method`, `options.data`). */
-  methodKey?: { param: number; key: string };
-  bodyKey?: { param: number; key: string };
+  methodKey?: ParameterKey;
+  bodyKey?: ParameterKey;
   /** A parameter passed (or spread) as the client's options: `fetch(url, {...init})`. */
   optionsParam?: number;
   /** For a function that calls another wrapper with its own parameters: that wrapper and the call. */
@@ -87,10 +87,11 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
   if (urlParams.size > 0) wrapper.moreUrlParams = [...urlParams];
   const body = send.body && skipOuter(sentExpression(send.body, ctx));
   if (body && ts.isIdentifier(body)) wrapper.bodyParam = parameterIndex(fn, resolveIdentifier(ctx.index, body));
-  else if (body) wrapper.bodyKey = parameterKey(fn, body, ctx);
+  if (body && wrapper.bodyParam === undefined) wrapper.bodyKey = parameterKey(fn, body, ctx);
   const method = send.methodExpression && skipOuter(send.methodExpression);
   if (!send.method && method && ts.isIdentifier(method)) {
     wrapper.methodParam = parameterIndex(fn, resolveIdentifier(ctx.index, method));
+    if (wrapper.methodParam === undefined) wrapper.methodKey = parameterKey(fn, method, ctx);
   } else if (!send.method && method && ts.isConditionalExpression(method)) {
     wrapper.methodWhen = methodWhen(fn, method, ctx);
   } else if (!send.method && method) {
@@ -300,22 +301,57 @@ function passedOn(expression: ts.Expression, frame: Frame, ctx: TsContext): ts.E
 }
 
 /** `options.method`: the parameter (by its index) and the key read off it. */
-function parameterKey(fn: ts.SignatureDeclaration, expression: ts.Expression, ctx: TsContext): { param: number; key: string } | undefined {
+/** A key of an options parameter (`options.method`, or `method` of `{ method = "GET", body } = {}`), with its default. */
+interface ParameterKey {
+  param: number;
+  key: string;
+  /** What a call that leaves the key out sends (`"GET"` of `method = "GET"`). */
+  fallback?: ts.Expression;
+}
+
+function parameterKey(fn: ts.SignatureDeclaration, expression: ts.Expression, ctx: TsContext): ParameterKey | undefined {
+  if (ts.isIdentifier(expression)) return destructuredKey(fn, expression, ctx);
+  // `options.method ?? "GET"`: the key, and what a call that leaves it out sends.
+  if (ts.isBinaryExpression(expression) && (expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || expression.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    const key = parameterKey(fn, skipOuter(expression.left), ctx);
+    return key && !key.fallback ? Object.assign(key, { fallback: expression.right }) : undefined;
+  }
   if (!ts.isPropertyAccessExpression(expression)) return undefined;
   const receiver = skipOuter(expression.expression);
   const param = ts.isIdentifier(receiver) ? parameterIndex(fn, resolveIdentifier(ctx.index, receiver)) : undefined;
   return param === undefined ? undefined : { param, key: expression.name.text };
 }
 
-/** What a call passes for `options.key`: that property of the object literal it passes (or a constant holding one). */
-function argumentKey(frame: Frame, at: { param: number; key: string }, ctx: TsContext): ts.Expression | undefined {
+/** `method` of `async function send(path, { method = "GET", body } = {})`: that key of the parameter it destructures. */
+function destructuredKey(fn: ts.SignatureDeclaration, name: ts.Identifier, ctx: TsContext): ParameterKey | undefined {
+  const binding = resolveIdentifier(ctx.index, name);
+  const parameter = binding?.node;
+  if (!binding || binding.kind !== 'param' || binding.scope !== fn || binding.reassigned || !parameter || !ts.isParameter(parameter) || !ts.isObjectBindingPattern(parameter.name)) {
+    return undefined;
+  }
+  const element = parameter.name.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
+  const keyNode = element?.propertyName ?? element?.name;
+  const key = keyNode && (ts.isIdentifier(keyNode) || ts.isStringLiteral(keyNode)) ? keyNode.text : undefined;
+  if (!element || key === undefined) return undefined;
+  return { param: fn.parameters.indexOf(parameter), key, ...(element.initializer ? { fallback: element.initializer } : {}) };
+}
+
+/**
+ * What a call passes for `options.key`: that property of the object literal it passes (or a constant
+ * holding one); the key's default where the object certainly lacks it (`{}`, or no argument).
+ */
+function argumentKey(frame: Frame, at: ParameterKey, ctx: TsContext): ts.Expression | undefined {
   const passed = argument(frame, at.param, ctx);
   let node = passed && skipOuter(passed);
   if (node && ts.isIdentifier(node)) {
     const bound = bindingValue(node, ctx);
     node = bound && skipOuter(bound.expression);
   }
-  return node && ts.isObjectLiteralExpression(node) ? objectProperty(node, at.key)?.[0] : undefined;
+  if (!node || !ts.isObjectLiteralExpression(node)) return undefined;
+  const found = objectProperty(node, at.key);
+  if (found) return found[0];
+  const lacks = node.properties.every((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) && !ts.isComputedPropertyName(p.name) && p.name.getText(ctx.sourceFile).replace(/^['"]|['"]$/g, '') !== at.key);
+  return lacks ? at.fallback : undefined;
 }
 
 function methodArgument(frame: Frame, wrapper: Wrapper, ctx: TsContext): MethodRef | undefined {
