@@ -1518,3 +1518,22 @@ export const upscale = (id: string) => call("/variations/upscale", { method: "PO
   // status sends GET (the default), me POST (not what /me takes), run its body; user GET, upscale a key /variations/upscale does not take.
   assert.deepEqual(hits(code), ['unknown-endpoint POST', 'out-of-range 25', 'unknown-field upscaleMultiplier']);
 });
+
+test('one name destructured from a table entry by a computed key holds that key of each entry; two names are never paired across entries', () => {
+  const code = `const MODELS = {
+  anime: { modelId: "b820ea11-02bf-4652-97ae-9ac0cc00593d", width: 512 },
+  sketch: { modelId: "e6166dfd-9623-4a98-83ad-4decc38785b1", width: 1024 },
+};
+const headers = { "content-type": "application/json", authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+export async function generate(prompt: string, style: keyof typeof MODELS) {
+  const { modelId } = MODELS[style];
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, modelId, width: 512, height: 512, sd_version: "v2" }) });
+}
+export async function sized(prompt: string, style: keyof typeof MODELS) {
+  const { modelId, width } = MODELS[style];
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt, modelId, width, height: 1540 }) });
+}`;
+  // generate sends a modelId from every entry: sd_version does nothing. sized reads two names apart:
+  // neither is known (the height, a literal, is still judged).
+  assert.deepEqual(hits(code), ['ineffective-option sd_version', 'invalid-dimensions 1540']);
+});

@@ -259,7 +259,8 @@ const MAX_CALLERS = 16;
 function destructuredValue(node: ts.Identifier, binding: Binding, ctx: TsContext, depth: number): Value | undefined {
   const declaration = binding.node;
   if (binding.reassigned || !(ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) || !ts.isObjectBindingPattern(declaration.name)) return undefined;
-  const element = declaration.name.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
+  const pattern = declaration.name;
+  const element = pattern.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
   const keyName = element?.propertyName ?? element?.name;
   const key = keyName && (ts.isIdentifier(keyName) || ts.isStringLiteral(keyName)) ? keyName.text : undefined;
   if (!element || key === undefined) return undefined;
@@ -272,6 +273,13 @@ function destructuredValue(node: ts.Identifier, binding: Binding, ctx: TsContext
   const source = sources[0];
   return withBinding(ctx, binding, () => {
     const value = valueOf(source, ctx, depth + 1);
+    if (value.kind === 'alternatives' && pattern.elements.length === 1 && ts.isVariableDeclaration(declaration) && isTableEntry(source)) {
+      // `const { modelId } = MODELS[style]`: the key of each entry of the table (a key outside it throws
+      // here, sending nothing). One name only: two read apart would pair one entry's with another's.
+      const options = value.options.filter((o) => o.kind !== 'unknown').map((o) => (o.kind === 'object' ? propertyValue(o, key) : undefined));
+      if (options.length === 0 || options.some((o) => o === undefined)) return undefined;
+      return { kind: 'alternatives', span: spanOf(node, ctx), options: options as Value[] } satisfies AlternativesValue;
+    }
     if (value.kind !== 'object') return undefined;
     const property = lastProperty(value, key);
     if (property?.conditional) return undefined;
@@ -280,6 +288,12 @@ function destructuredValue(node: ts.Identifier, binding: Binding, ctx: TsContext
     if (!property && value.hasUnknownKeys) return undefined;
     return element.initializer ? valueOf(element.initializer, ctx, depth + 1) : ({ kind: 'foreign', what: 'undefined', span: spanOf(node, ctx) } satisfies Value);
   });
+}
+
+/** `TABLE[key]` for a key the code computes. */
+function isTableEntry(source: ts.Expression): boolean {
+  const node = skipOuter(source);
+  return ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(skipOuter(node.argumentExpression)) && !ts.isNumericLiteral(skipOuter(node.argumentExpression));
 }
 
 /** What `object.key` reads: its last property of that key, when it is certainly there. */
