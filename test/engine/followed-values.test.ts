@@ -1537,3 +1537,27 @@ export async function sized(prompt: string, style: keyof typeof MODELS) {
   // neither is known (the height, a literal, is still judged).
   assert.deepEqual(hits(code), ['ineffective-option sd_version', 'invalid-dimensions 1540']);
 });
+
+test('keys written together in one arm into an object made before it are judged together, once per arm', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function gen(prompt: string, photoreal: boolean) {
+  const payload: Record<string, unknown> = { prompt, alchemy: true };
+  if (photoreal) {
+    payload.photoReal = true;
+    payload.modelId = "aa77f04e-3eec-4034-9c07-d0f619684628";
+  }
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(payload) });
+}
+export async function batch(prompt: string, big: boolean) {
+  const payload: Record<string, unknown> = { prompt, width: 512, height: 512, num_images: 8 };
+  if (big) {
+    payload.width = 1024;
+    payload.height = 1024;
+    payload.num_images = 4;
+  }
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(payload) });
+}`;
+  // gen: the photoreal arm sends photoReal v1 with a modelId. batch: each arm's count goes with its size
+  // (8 at 512, 4 at 1024): neither is too many.
+  assert.deepEqual(hits(code), ['option-conflict modelId']);
+});

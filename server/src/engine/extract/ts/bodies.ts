@@ -36,6 +36,7 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
     else if (property) addProperty(added, property);
     else hasUnknownKeys = true;
   }
+  if (!ctx.branch) noteArmWrites(binding, from, to, ctx);
   const base = nested ?? literal;
   for (const call of ctx.index.argumentUses.get(binding) ?? []) {
     if (call.pos < from || call.end > to || inOtherArm(call, ctx)) continue;
@@ -65,6 +66,39 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
   const properties = [...base.properties];
   for (const property of added) addProperty(properties, property);
   return Object.assign({}, base, { properties, hasUnknownKeys });
+}
+
+/**
+ * Keys written together in one arm of an `if` or `switch` (`if (photoreal) { payload.photoReal = true;
+ * payload.modelId = id; }`) go together: the statement is noted (context.ts `refused`) for the request to
+ * be made once per arm (requests.ts `perBranchSites`), where each arm's writes are certain and another
+ * arm's absent. One key per arm is an option as any conditional write is.
+ */
+function noteArmWrites(binding: Binding, from: number, to: number, ctx: TsContext): void {
+  const keysByArm = new Map<ts.Node, Set<string>>();
+  for (const assignment of ctx.index.memberAssignments.get(binding) ?? []) {
+    if (assignment.pos < from || assignment.end > to || !ts.isExpressionStatement(assignment.parent)) continue;
+    const arm = armAround(assignment.parent, binding);
+    if (!arm) continue;
+    const keys = keysByArm.get(arm) ?? new Set<string>();
+    keys.add(assignment.left.getText(ctx.sourceFile));
+    keysByArm.set(arm, keys);
+    if (keys.size > 1) {
+      ctx.refused ??= arm.parent.kind === ts.SyntaxKind.CaseBlock ? (arm.parent.parent as ts.SwitchStatement) : (arm.parent as ts.IfStatement);
+      return;
+    }
+  }
+}
+
+/** The arm of an `if` (its then or else statement) or `switch` (a clause) a statement is in, before any loop or function up to the binding's scope. */
+function armAround(statement: ts.Statement, binding: Binding): ts.Node | undefined {
+  let child: ts.Node = statement;
+  for (let current = statement.parent; current && current !== binding.scope; child = current, current = current.parent) {
+    if (ts.isIfStatement(current)) return child === current.expression ? undefined : child;
+    if (ts.isCaseClause(current) || ts.isDefaultClause(current)) return current;
+    if (!ts.isBlock(current)) return undefined;
+  }
+  return undefined;
 }
 
 /**
