@@ -48,6 +48,27 @@ export async function upload(file: Blob) {
   ],
   invalid: [
     {
+      name: "a body field read straight off fetch's Response of the upload (it has no such member, and no body)",
+      code: `export async function upload(file: Blob): Promise<string> {
+  const headers = { "content-type": "application/json", authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+  const res = await fetch("https://cloud.leonardo.ai/api/rest/v1/init-image", { method: "POST", headers, body: JSON.stringify({ extension: "jpg" }) });
+  const data = await res.json();
+  const form = new FormData();
+  Object.entries(JSON.parse(data.uploadInitImage.fields)).forEach(([k, v]) => form.append(k, v as string));
+  form.append("file", file);
+  const up = await fetch(data.uploadInitImage.url, { method: "POST", body: form });
+  if (up.status !== 204 && !up.ok) throw new Error(\`upload failed: \${up.statusText}\`);
+  return up.uploadInitImage.id;
+}`,
+      findings: [
+        {
+          message: "The presigned upload answers 204 with no body, but 'uploadInitImage' is read from the response: check 'res.ok' instead.",
+          at: [10, 13, 'uploadInitImage'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'await uploadRes.json() after the upload: on the call',
       code: `${PRESIGN}
 export async function upload(file: Blob) {

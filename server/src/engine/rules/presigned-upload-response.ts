@@ -16,6 +16,8 @@ import type { Rule, RuleContext, Span } from '../types.js';
 const ID = 'presigned-upload-response';
 /** Readers whose use on an empty body is a mistake by itself; `.text()` only when the text is parsed. */
 const PARSING_READERS = new Set(['json', 'formData']);
+/** The members of a fetch `Response`: anything else read off it is undefined. */
+const FETCH_RESPONSE_MEMBERS = new Set(['ok', 'status', 'statusText', 'headers', 'url', 'redirected', 'type', 'body', 'bodyUsed', 'json', 'text', 'blob', 'arrayBuffer', 'formData', 'bytes', 'clone']);
 /** A condition about how the request went (`!res.ok`, `res.status !== 204`). */
 const OUTCOME_TEST = /\.ok\b|\.status(?:Code|Text)?\b/;
 
@@ -36,6 +38,11 @@ export const rule: Rule = {
       if (inFailureHandling(read.node)) continue;
       if (receiver.stage === 'http') {
         const call = read.node.parent;
+        if (!FETCH_RESPONSE_MEMBERS.has(read.name) && !(ts.isCallExpression(call) && call.expression === read.node)) {
+          // `up.uploadInitImage.id`: a body field read off the fetch Response itself, which has none.
+          report(ctx, receiver, { start: read.nameNode.getStart(), end: read.nameNode.end }, `'${read.name}' is read from the response`, 'A fetch Response has no such member, and the body is empty.');
+          continue;
+        }
         if (!ts.isCallExpression(call) || call.expression !== read.node || !isParsingRead(read.name, call)) continue;
         const parses = read.name === 'text' ? 'parses' : 'reads';
         report(ctx, receiver, flow.spanOf(call), fitMessage(`'${read.node.getText()}()' ${parses} a body`, `'${read.name}()' ${parses} a body`), 'There is no body, and parsing the empty body throws.');
