@@ -22,6 +22,18 @@ function s3Form(fields: string, file: Blob) {
 ruleTester.run('presigned-upload-response', {
   valid: [
     {
+      name: "got's response of the upload, read for its own members (statusCode, rawBody, statusMessage)",
+      code: `import got from 'got';
+export async function upload(form: FormData): Promise<string> {
+  const headers = { 'content-type': 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+  const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/init-image', { method: 'POST', headers, body: JSON.stringify({ extension: 'jpg' }) });
+  const data = await res.json();
+  const up = await got.post(data.uploadInitImage.url, { body: form });
+  console.log('upload', up.statusCode, up.statusMessage, up.rawBody.length);
+  return data.uploadInitImage.id;
+}`,
+    },
+    {
       name: 'status checks, S3 error bodies on failure, the id from the first response',
       code: `${PRESIGN}
 export async function upload(file: Blob) {

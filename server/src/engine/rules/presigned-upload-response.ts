@@ -11,6 +11,7 @@ import { endpointName, PROMISE_MEMBERS } from '../flow/shape.js';
 import type { UploadOrigin } from '../flow/types.js';
 import { fitMessage } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
+import { calleeName } from '../extract/ts/values.js';
 import type { Rule, RuleContext, Span } from '../types.js';
 
 const ID = 'presigned-upload-response';
@@ -38,7 +39,7 @@ export const rule: Rule = {
       if (inFailureHandling(read.node)) continue;
       if (receiver.stage === 'http') {
         const call = read.node.parent;
-        if (!FETCH_RESPONSE_MEMBERS.has(read.name) && !(ts.isCallExpression(call) && call.expression === read.node)) {
+        if (givesFetchResponse(receiver.call) && !FETCH_RESPONSE_MEMBERS.has(read.name) && !(ts.isCallExpression(call) && call.expression === read.node)) {
           // `up.uploadInitImage.id`: a body field read off the fetch Response itself, which has none.
           report(ctx, receiver, { start: read.nameNode.getStart(), end: read.nameNode.end }, `'${read.name}' is read from the response`, 'A fetch Response has no such member, and the body is empty.');
           continue;
@@ -52,6 +53,12 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The upload is `fetch(...)` or `ky.post(...)`, which answer a fetch Response (got's response has members of its own: `statusCode`, `rawBody`). */
+function givesFetchResponse(call: ts.CallExpression): boolean {
+  const name = calleeName(call.expression);
+  return name !== undefined && /^(?:(?:globalThis\.|window\.)?fetch|ky(?:\.(?:get|post|put|patch|delete))?)$/.test(name);
+}
 
 /** `.json()`, or `.text()` whose result goes straight into `JSON.parse`. */
 function isParsingRead(name: string, call: ts.CallExpression): boolean {
