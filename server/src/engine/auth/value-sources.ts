@@ -9,7 +9,7 @@ import ts from 'typescript';
 import type { TsParsed } from '../extract/typescript.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
-import { bindingValue, calledFunction, iteratedList, memberExpressions, objectProperty, returnedExpressions, thisClass, visibleArguments } from '../extract/ts/resolve.js';
+import { bindingValue, calledFunction, classMemberWrites, iteratedList, memberExpressions, objectProperty, returnedExpressions, thisClass, visibleArguments } from '../extract/ts/resolve.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
 import { appendAll } from '../arrays.js';
@@ -109,11 +109,8 @@ function thisMemberWrites(access: ts.PropertyAccessExpression, ctx: TsContext): 
   if (skipOuter(access.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   const owner = thisClass(access);
   if (!owner) return undefined;
-  const name = access.name.text;
-  const out = (ctx.index.thisMembers.get(name) ?? []).filter((value) => thisClass(value) === owner);
-  const constructor = owner.members.find(ts.isConstructorDeclaration);
-  const parameter = constructor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, constructor));
-  if (parameter) out.push(parameter.name as ts.Identifier);
+  const { values, parameter } = classMemberWrites(owner, access.name.text, ctx);
+  const out = parameter ? [...values, parameter.name as ts.Identifier] : values;
   return out.length > 0 ? out : undefined;
 }
 

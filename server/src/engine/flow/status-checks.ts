@@ -290,8 +290,14 @@ function comparedWithOtherState(call: ts.CallExpression, flow: Flow): boolean {
   while (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (!ts.isBinaryExpression(parent) || !isEquality(parent.operatorToken.kind)) return false;
-  const origin = flow.originOf(parent.left === node ? parent.right : parent.left);
-  return origin?.kind === 'literal' && typeof origin.value === 'string' && !JOB_STATES.has(origin.value.toUpperCase());
+  const state = stringLiteral(parent.left === node ? parent.right : parent.left, flow);
+  return state !== undefined && !JOB_STATES.has(state.toUpperCase());
+}
+
+/** The string a literal expression holds (through constants), when it is one. */
+function stringLiteral(expression: ts.Expression, flow: Flow): string | undefined {
+  const origin = flow.originOf(expression);
+  return origin?.kind === 'literal' && typeof origin.value === 'string' ? origin.value : undefined;
 }
 
 function isWaitStatus(expression: ts.Expression, flow: Flow): boolean {
@@ -300,8 +306,8 @@ function isWaitStatus(expression: ts.Expression, flow: Flow): boolean {
     // The name first: it rules out most accesses without copying the receiver's text.
     return WAIT_STATUSES.has(node.name.text.toUpperCase()) && /status$/i.test(node.expression.getText(flow.sourceFile));
   }
-  const origin = flow.originOf(node);
-  return origin?.kind === 'literal' && typeof origin.value === 'string' && WAIT_STATUSES.has(origin.value.toUpperCase());
+  const state = stringLiteral(node, flow);
+  return state !== undefined && WAIT_STATUSES.has(state.toUpperCase());
 }
 
 function isComparison(kind: ts.SyntaxKind): boolean {

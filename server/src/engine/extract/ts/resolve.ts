@@ -81,13 +81,24 @@ function writtenThrough(name: ts.Identifier, ctx: TsContext): boolean {
 function destructuredConstant(binding: Binding, ctx: TsContext): BoundValue[] | undefined {
   const declaration = binding.node;
   if (binding.kind !== 'const' || !ts.isVariableDeclaration(declaration) || !ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) return undefined;
-  const element = declaration.name.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
-  const keyNode = element?.propertyName ?? element?.name;
-  const key = keyNode && (ts.isIdentifier(keyNode) || ts.isStringLiteral(keyNode)) ? keyNode.text : undefined;
-  if (!element || key === undefined || element.initializer) return undefined;
+  const taken = patternElement(declaration.name, binding.name);
+  if (!taken || taken.element.initializer) return undefined;
+  const { key } = taken;
   const object = constantLiteral(declaration.initializer, ctx);
   const values = object && objectProperty(object, key);
   return values?.length === 1 ? [{ binding, expression: values[0], from: declaration.end }] : undefined;
+}
+
+/**
+ * The element of an object pattern that declares `name` (not a rest), with the key it reads (`{ a }`,
+ * `{ a: b }`, `{ "a": b }`); undefined for a computed key. The one reading of a pattern for the values,
+ * the resolver and the wrappers.
+ */
+export function patternElement(pattern: ts.ObjectBindingPattern, name: string): { element: ts.BindingElement; key: string } | undefined {
+  const element = pattern.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === name);
+  const keyNode = element?.propertyName ?? element?.name;
+  const key = keyNode && (ts.isIdentifier(keyNode) || ts.isStringLiteral(keyNode)) ? keyNode.text : undefined;
+  return element && key !== undefined ? { element, key } : undefined;
 }
 
 /** The object literal an expression certainly holds: a constant's (`settings`) or a constant's member's (`settings.leonardo`). */
@@ -1190,13 +1201,24 @@ export function objectProperty(object: ts.ObjectLiteralExpression, name: string)
 }
 
 /** The expressions a class's `this.name` may hold (see memberExpressions). */
+/**
+ * What gives `this.name` of a class a value, as written: each `this.name = ...` in the class and its
+ * initializer, and the constructor's parameter property of that name (`constructor(private name)`).
+ */
+export function classMemberWrites(owner: ts.ClassLikeDeclaration, name: string, ctx: TsContext): { values: ts.Expression[]; parameter?: ts.ParameterDeclaration } {
+  const values = (ctx.index.thisMembers.get(name) ?? []).filter((value) => thisClass(value) === owner);
+  const constructor = owner.members.find(ts.isConstructorDeclaration);
+  const parameter = constructor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, constructor));
+  return parameter ? { values, parameter } : { values };
+}
+
 function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: TsContext): ts.Expression[] | undefined {
   // `Object.assign(this, options)` may write any member.
   if (someNode(owner, (n) => (ts.isCallExpression(n) && isObjectAssign(n) && n.arguments[0]?.kind === ts.SyntaxKind.ThisKeyword) || undefined)) return undefined;
   const constructor = owner.members.find(ts.isConstructorDeclaration);
+  const { values, parameter } = classMemberWrites(owner, name, ctx);
   const out: ts.Expression[] = [];
-  for (const value of ctx.index.thisMembers.get(name) ?? []) {
-    if (thisClass(value) !== owner) continue;
+  for (const value of values) {
     // `this.apiKey = apiKey` in the constructor: what each `new` passes.
     const node = skipOuter(value);
     const binding = ts.isIdentifier(node) ? resolveIdentifier(ctx.index, node) : undefined;
@@ -1208,7 +1230,6 @@ function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: Ts
       out.push(value);
     }
   }
-  const parameter = constructor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, constructor));
   if (parameter) {
     const binding = resolveIdentifier(ctx.index, parameter.name as ts.Identifier);
     const args = binding && parameterArguments(binding, ctx);

@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import { referencesOf, type Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, objectUses, returnedExpressions, unfrozen, visibleArguments, type BoundValue } from './resolve.js';
+import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, objectUses, patternElement, returnedExpressions, unfrozen, visibleArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -260,10 +260,9 @@ function destructuredValue(node: ts.Identifier, binding: Binding, ctx: TsContext
   const declaration = binding.node;
   if (binding.reassigned || !(ts.isParameter(declaration) || ts.isVariableDeclaration(declaration)) || !ts.isObjectBindingPattern(declaration.name)) return undefined;
   const pattern = declaration.name;
-  const element = pattern.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
-  const keyName = element?.propertyName ?? element?.name;
-  const key = keyName && (ts.isIdentifier(keyName) || ts.isStringLiteral(keyName)) ? keyName.text : undefined;
-  if (!element || key === undefined) return undefined;
+  const taken = patternElement(pattern, binding.name);
+  if (!taken) return undefined;
+  const { element, key } = taken;
   let sources: readonly ts.Expression[] | undefined;
   if (ts.isParameter(declaration)) sources = argumentsOfParameter(declaration, ctx);
   else sources = declaration.initializer ? [declaration.initializer] : undefined;

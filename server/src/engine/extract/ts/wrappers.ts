@@ -17,7 +17,7 @@ import { makeSite } from './requests.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
-import { bindingValue, calledFunction, enclosingFunction, functionName, memberName, objectProperty } from './resolve.js';
+import { bindingValue, calledFunction, enclosingFunction, functionName, memberName, objectProperty, patternElement } from './resolve.js';
 import { constString, valueOf } from './values.js';
 
 export interface Wrapper {
@@ -329,10 +329,9 @@ function destructuredKey(fn: ts.SignatureDeclaration, name: ts.Identifier, ctx: 
   if (!binding || binding.kind !== 'param' || binding.scope !== fn || binding.reassigned || !parameter || !ts.isParameter(parameter) || !ts.isObjectBindingPattern(parameter.name)) {
     return undefined;
   }
-  const element = parameter.name.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
-  const keyNode = element?.propertyName ?? element?.name;
-  const key = keyNode && (ts.isIdentifier(keyNode) || ts.isStringLiteral(keyNode)) ? keyNode.text : undefined;
-  if (!element || key === undefined) return undefined;
+  const taken = patternElement(parameter.name, binding.name);
+  if (!taken) return undefined;
+  const { element, key } = taken;
   return { param: fn.parameters.indexOf(parameter), key, ...(element.initializer ? { fallback: element.initializer } : {}) };
 }
 
