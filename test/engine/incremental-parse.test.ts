@@ -212,6 +212,28 @@ describe('incremental reparsing', () => {
     assert.deepEqual(found(second), found(analyze(doc(source, source.text + '\n// edited\n'))));
   });
 
+  it('walks a reused key header again when the constant it reads is edited', () => {
+    // The key rules walk a header's sources once per analysis; an edit elsewhere changes what a reused header sends.
+    const source = { path: 'client.ts' };
+    const text = [
+      "const KEY = process.env.NEXT_PUBLIC_LEONARDO_KEY;",
+      '',
+      'export async function me() {',
+      "  const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: `Bearer ${KEY}` } });",
+      '  return res.json();',
+      '}',
+    ].join('\n');
+    const exposed = (result: AnalysisResult): string[] => result.findings.filter((f) => f.ruleId === 'client-exposed-api-key').map((f) => f.message);
+    const first = analyze(doc(source, text));
+    assert.equal(exposed(first).length, 1);
+    const edited = text.replace('NEXT_PUBLIC_LEONARDO_KEY', 'LEONARDO_API_KEY');
+    const second = analyze(doc(source, edited), { previous: first });
+    assert.ok(sourceFileOf(second).statements.includes(sourceFileOf(first).statements[1]), 'the function is reused');
+    assert.deepEqual(exposed(second), []);
+    const back = analyze(doc(source, text), { previous: second });
+    assert.equal(exposed(back).length, 1);
+  });
+
   it('parses from scratch when the previous parse is of another file or kind', () => {
     const [ts, js] = [SOURCES[0], SOURCES[3]];
     const previous = analyze(doc(ts, ts.text));

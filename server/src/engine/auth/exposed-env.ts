@@ -7,7 +7,7 @@
 import ts from 'typescript';
 import type { TsParsed } from '../extract/typescript.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { walkSources } from './value-sources.js';
+import { walkSources, type SourceVisitor } from './value-sources.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import type { Related, Span } from '../types.js';
 import type { ExportFact } from '../workspace/types.js';
@@ -81,7 +81,13 @@ function publicEnvBundler(name: string): string | undefined {
 /** The reads of browser-visible sources that flow into `expression`. */
 export function exposedReads(expression: ts.Expression, parsed: TsParsed): ExposedRead[] {
   const out: ExposedRead[] = [];
-  walkSources(expression, parsed, {
+  walkSources(expression, parsed, exposedVisitor(parsed, out));
+  return out;
+}
+
+/** A walk's visitor that stops at each browser-visible read it reaches and adds it to `out`. */
+export function exposedVisitor(parsed: TsParsed, out: ExposedRead[]): SourceVisitor {
+  return {
     source(node) {
       const read = exposedRead(node, parsed) ?? importedRead(node, parsed);
       if (read) out.push(read);
@@ -91,8 +97,7 @@ export function exposedReads(expression: ts.Expression, parsed: TsParsed): Expos
       const bound = bindingRead(binding, use, parsed);
       if (bound) out.push(bound);
     },
-  });
-  return out;
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import { isTsParsed, type TsParsed } from '../extract/typescript.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { exposedReads, type ExposedRead } from '../auth/exposed-env.js';
 import { expressionAt } from '../extract/ts/locate.js';
+import { keySources } from '../auth/key-sources.js';
 import type { Rule } from '../types.js';
 import { endpointLabel, literalOptions } from '../body/walk.js';
 
@@ -38,7 +39,7 @@ export const rule: Rule = {
       for (const { property } of keyHeaders(request.headers)) {
         for (const option of literalOptions(property.value)) {
           const expression = expressionAt(parsed.sourceFile, option.span);
-          if (expression) for (const read of exposedReads(expression, parsed)) report(read, endpointLabel(request));
+          if (expression) for (const read of keySources(expression, parsed).exposed) report(read, endpointLabel(request));
         }
       }
     }

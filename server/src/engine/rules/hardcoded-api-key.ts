@@ -13,9 +13,9 @@ import type { Fix, LintDocument, RequestSite, Rule, Span, StringValue, TextEdit,
 import { endpointLabel, literalOptions } from '../body/walk.js';
 import { q } from '../messages.js';
 import ts from 'typescript';
-import { isTsParsed, type TsParsed } from '../extract/typescript.js';
+import { isTsParsed } from '../extract/typescript.js';
 import { expressionAt } from '../extract/ts/locate.js';
-import { walkSources } from '../auth/value-sources.js';
+import { keySources } from '../auth/key-sources.js';
 
 const ID = 'hardcoded-api-key';
 const ENV_NAME = 'LEONARDO_API_KEY';
@@ -70,7 +70,7 @@ export const rule: Rule = {
           // objects, a client's `this.apiKey` and its constructor's callers (`new Client("<key>")`).
           const expression = parsed && expressionAt(parsed.sourceFile, option.span);
           if (!parsed || !expression) continue;
-          for (const literal of keyLiterals(expression, parsed)) {
+          for (const literal of keySources(expression, parsed).literals) {
             const start = literal.getStart(parsed.sourceFile);
             for (const found of findKeys(doc.text.slice(start, literal.end))) {
               const span = { start: start + found.start, end: start + found.end };
@@ -185,25 +185,6 @@ function assignmentFixes(doc: LintDocument, key: Span): Fix[] {
     default:
       return [];
   }
-}
-
-/**
- * The string literals (and the literal parts of templates) that flow into a TS/JS header value. A
- * template's parts are searched, its `${...}` followed on.
- */
-function keyLiterals(expression: ts.Expression, parsed: TsParsed): ts.Node[] {
-  const out: ts.Node[] = [];
-  walkSources(expression, parsed, {
-    source(node) {
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-        out.push(node);
-        return true;
-      }
-      if (ts.isTemplateExpression(node)) out.push(node.head, ...node.templateSpans.map((span) => span.literal));
-      return false;
-    },
-  });
-  return out;
 }
 
 /** A string literal holding the key, whole or beside other text (`'Bearer <key>'`), read from the environment instead. */
