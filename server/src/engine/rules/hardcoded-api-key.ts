@@ -65,6 +65,8 @@ export const rule: Rule = {
             const span = { start: option.span.start + found.start, end: option.span.start + found.end };
             report(span, found.key, headerKeyFixes(doc, request, option, span), request);
           }
+          // The names a header's text reads, for the search by name below. In TS/JS too: the walk
+          // has no value for a \`let\` written in a later statement, where the name still says it.
           for (const name of referencedNames(written)) referenced.add(name);
           // In TS/JS, the literals the header's value is made of, followed through constants, config
           // objects, a client's `this.apiKey` and its constructor's callers (`new Client("<key>")`).
