@@ -56,6 +56,20 @@ export async function upload(file: Blob) {
 }
 `,
     },
+    {
+      name: "the upload's body read in a .catch handler (S3's error), beside a chain that a .catch ends",
+      code: `${PRESIGN}
+export async function upload(file: Blob) {
+  const { url, fields, id } = await presign();
+  const up = await fetch(url, { method: 'POST', body: s3Form(fields, file) });
+  return Promise.resolve(up.ok ? id : Promise.reject(new Error(String(up.status))))
+    .then((uploaded) => fetch(\`\${LEONARDO}/generations\`, { method: 'POST', headers, body: JSON.stringify({ prompt: 'a cat', init_image_id: uploaded, init_strength: 0.5 }) }))
+    .catch(async () => {
+      throw new Error(JSON.stringify(await up.json()));
+    });
+}
+`,
+    },
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
@@ -76,6 +90,36 @@ export async function upload(file: Blob) {
         {
           message: "The presigned upload answers 204 with no body, but 'uploadInitImage' is read from the response: check 'res.ok' instead.",
           at: [10, 13, 'uploadInitImage'],
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a .then chain ending in .catch: the id read off the upload in a later step is still flagged (round I)',
+      code: `const headers = { 'content-type': 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+
+fetch('https://cloud.leonardo.ai/api/rest/v1/init-image', { method: 'POST', headers, body: JSON.stringify({ extension: 'jpg' }) })
+  .then((response) => response.json())
+  .then((data) => {
+    if (data.uploadInitImage) {
+      const form = new FormData();
+      form.append('file', new Blob([]));
+      return fetch(data.uploadInitImage.url, { method: 'POST', body: form });
+    } else {
+      throw new Error('uploadInitImage is undefined');
+    }
+  })
+  .then((data) => {
+    const payload = { prompt: 'An oil painting of a cat', width: 512, height: 512, imagePrompts: [data.uploadInitImage.id] };
+    return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', headers, body: JSON.stringify(payload) });
+  })
+  .then((response) => response.json())
+  .catch((error) => console.error('Error:', error));
+`,
+      findings: [
+        {
+          message: "The presigned upload answers 204 with no body, but 'uploadInitImage' is read from the response: check 'res.ok' instead.",
+          at: [15, 104, 'uploadInitImage'],
           fixes: [],
         },
       ],

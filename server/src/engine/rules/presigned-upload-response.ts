@@ -72,11 +72,12 @@ function isParsingRead(name: string, call: ts.CallExpression): boolean {
 
 /** Inside a branch that handles a failed request, or a catch: reading S3's error body there is right. */
 function inFailureHandling(node: ts.Node): boolean {
-  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+  for (let from = node, current = node.parent; current && !ts.isSourceFile(current); from = current, current = current.parent) {
     if (ts.isCatchClause(current)) return true;
     if (ts.isIfStatement(current) && OUTCOME_TEST.test(current.expression.getText())) return true;
     if (ts.isConditionalExpression(current) && OUTCOME_TEST.test(current.condition.getText())) return true;
-    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && current.expression.name.text === 'catch') return true;
+    // In a `.catch(...)` handler; not in the chain a `.catch` ends (`fetch(...).then(...).catch(...)` holds every step).
+    if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && current.expression.name.text === 'catch' && current.expression !== from) return true;
   }
   return false;
 }
