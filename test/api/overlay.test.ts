@@ -150,6 +150,9 @@ describe('overlay endpoints', () => {
     assert.match(style?.extra ?? '', /Phoenix/);
     assert.equal(style?.sdk, 'styleUUID');
     assert.equal(style?.required, false);
+    const context = catalogue.field(catalogue.byOperationId('createGeneration')!.fields, 'contextImages', 'wire');
+    assert.match(context?.extra ?? '', /Kontext/);
+    assert.deepEqual(context?.types, ['array']);
   });
 
   it('mark an extra field of each object of a list with its source, at its path', () => {

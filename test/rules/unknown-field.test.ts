@@ -41,6 +41,26 @@ ruleTester.run('unknown-field', {
   "elements": [{ "akUUID": "b7c6e9e5-2d38-4b8e-9a51-2b0f6a1d2c3e", "weight": 0.8 }]
 }`,
     },
+    {
+      name: "FLUX.1 Kontext's recipe: contextImages beside styleUUID (guide-only fields)",
+      code: `export async function restyle(imageId: string) {
+  const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      prompt: 'the same street at night, neon signs',
+      modelId: '28aeddf8-bd19-4803-80fc-79602d1a9989',
+      width: 1024,
+      height: 1024,
+      contextImages: [{ type: 'UPLOADED', id: imageId }],
+      styleUUID: '111dc692-d470-4eec-b791-3475abac4c46',
+      contrastRatio: 0.5,
+    }),
+  });
+  return (await res.json()).sdGenerationJob.generationId;
+}
+`,
+    },
     { name: 'another API (not a request file)', path: 'openai.json', code: '{"model": "gpt-image-1", "prompt": "hi", "size": "1024x1024", "n": 2}' },
     { name: 'the v2 API', path: 'v2.jsonc', code: '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "quantity": 1}, "public": false}' },
     { name: 'SDK call with SDK names', code: SDK('{ prompt, numImages: 2, sdVersion: SdVersions.SdxL10, guidanceScale: 7, negativePrompt: "blur" }') },

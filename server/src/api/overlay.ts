@@ -174,6 +174,9 @@ export const overlay: Overlay = {
       Object.assign({}, specField('styleUUID', ['string'], { description: 'The UUID of a style to apply (Phoenix and Flux models).' }), {
         extra: 'docs.leonardo.ai guides "Generate with Leonardo Phoenix" and "Generate with Flux" send styleUUID',
       }),
+      Object.assign({}, specField('contextImages', ['array'], { description: 'The images FLUX.1 Kontext works from (`{ type: "UPLOADED", id }`).' }), {
+        extra: 'docs.leonardo.ai FLUX.1 Kontext recipe (2025) sends contextImages: [{ type: "UPLOADED", id }] to POST /generations',
+      }),
       Object.assign(
         {},
         specField('influence', ['number'], {
