@@ -441,6 +441,30 @@ export class Poller {
       findings: [{ message: INTERVAL_FOREVER, at: [13, 27, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
+      name: "a setInterval cleared only on COMPLETE whose catch lets a rate limit pass (an HTTP status, err.response?.status === 429)",
+      code: `import axios from 'axios';
+${PREAMBLE}
+export function whenFinished(generationId: string): Promise<string[]> {
+  return new Promise((resolve) => {
+    const handle = setInterval(async () => {
+      try {
+        const { data } = await axios.get(\`\${BASE}/generations/\${generationId}\`, { headers });
+        const gen = data.generations_by_pk;
+        if (gen.status === 'COMPLETE') {
+          clearInterval(handle);
+          resolve(gen.generated_images.map((i: { url: string }) => i.url));
+        }
+      } catch (err: any) {
+        const { status } = err.response ?? {};
+        if (status === 503 || err.response?.status === 429) return;
+        console.error(err);
+      }
+    }, 4000);
+  });
+}`,
+      findings: [{ message: INTERVAL_FOREVER, at: [13, 23, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'the SDK: a setInterval cleared only on JobStatus.Complete',
       code: sdkPoll(''),
       findings: [{ message: SDK_INTERVAL, at: [10, 28, 'generatedImages'], fixes: [] }],

@@ -11,7 +11,7 @@ import { skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, enclosingFunction, isFunctionNode, isMemberAccess } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import type { FunctionNode } from './functions.js';
-import { containsNode, isEquality, isInlineCallback, isIntervalCallback, isLoggingCall, isStatusExpression } from './status-checks.js';
+import { containsNode, isEquality, isHttpStatusTest, isInlineCallback, isIntervalCallback, isLoggingCall, isStatusExpression } from './status-checks.js';
 import { calledName } from '../extract/ts/file-index.js';
 
 export interface FailureBlindInterval {
@@ -57,7 +57,7 @@ function judge(flow: Flow, callback: FunctionNode, body: ts.Node): FailureBlindI
   for (const read of reads) {
     const use = useOf(flow, read);
     if (!use) return undefined;
-    if (use.kind === 'log') continue;
+    if (use.kind === 'log' || use.kind === 'other') continue;
     if (use.values.some((v) => v.text !== COMPLETE)) return undefined;
     known ||= isJobStatus(flow, read);
     sdk ||= use.values.some((v) => v.sdk);
@@ -151,6 +151,8 @@ interface StatusValue {
 
 type Use =
   | { kind: 'log' }
+  /** A read of another status (an HTTP one). */
+  | { kind: 'other' }
   | { kind: 'compare'; values: StatusValue[]; test: ts.Expression; equal: boolean }
   | { kind: 'switch'; values: StatusValue[]; statement: ts.SwitchStatement };
 
@@ -159,6 +161,8 @@ function useOf(flow: Flow, read: ts.Expression): Use | undefined {
   let node: ts.Node = read;
   while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
   const parent = node.parent;
+  // An HTTP status (`err.response?.status === 429` in the callback's catch) tells nothing of the job's.
+  if (ts.isBinaryExpression(parent) && isHttpStatusTest(parent, flow)) return { kind: 'other' };
   if (ts.isBinaryExpression(parent) && isEquality(parent.operatorToken.kind)) {
     const value = statusValue(flow, parent.left === node ? parent.right : parent.left);
     if (!value) return undefined;

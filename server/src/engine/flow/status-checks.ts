@@ -310,6 +310,11 @@ function isWaitStatus(expression: ts.Expression, flow: Flow): boolean {
   return state !== undefined && WAIT_STATUSES.has(state.toUpperCase());
 }
 
+/** `error.response?.status === 401`, `res.status >= 400`: a comparison with a number, an HTTP status, which is no job's. */
+export function isHttpStatusTest(node: ts.BinaryExpression, flow: Flow): boolean {
+  return isComparison(node.operatorToken.kind) && (isNumber(node.left, flow) || isNumber(node.right, flow));
+}
+
 function isComparison(kind: ts.SyntaxKind): boolean {
   return isEquality(kind) || (kind >= ts.SyntaxKind.LessThanToken && kind <= ts.SyntaxKind.GreaterThanEqualsToken);
 }
@@ -481,8 +486,7 @@ export function readsStatus(flow: Flow, poll: ts.Node): boolean {
       // in a database row) stops nothing: a FAILED job is polled on.
       if (ts.isCallExpression(node) && isLoggingCall(node)) return false;
       if (ts.isPropertyAssignment(node) && isStatusExpression(node.initializer, flow)) return false;
-      // `error.response?.status === 401`, `res.status >= 400`: an HTTP status, a number, is no job's.
-      if (ts.isBinaryExpression(node) && isComparison(node.operatorToken.kind) && (isNumber(node.left, flow) || isNumber(node.right, flow))) return false;
+      if (ts.isBinaryExpression(node) && isHttpStatusTest(node, flow)) return false;
       return readsStatusAt(node, poll, flow) || undefined;
     });
   });
