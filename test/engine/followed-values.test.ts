@@ -1561,3 +1561,25 @@ export async function batch(prompt: string, big: boolean) {
   // (8 at 512, 4 at 1024): neither is too many.
   assert.deepEqual(hits(code), ['option-conflict modelId']);
 });
+
+test('an argument passed as undefined (or void 0) takes the parameter\'s default, as JavaScript does', () => {
+  const code = `const headers = { "content-type": "application/json", authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+async function generate(prompt: string, style = "Cinematic", count = 6) {
+  const res = await fetch("${V1}/generations", {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ prompt, presetStyle: style, num_images: count, width: 1024, height: 1024 }),
+  });
+  return res.json();
+}
+async function wrapped(path: string, body?: object, method = "GET") {
+  return fetch(\`${V1}\${path}\`, { method, headers, body: body && JSON.stringify(body) });
+}
+export const fox = () => generate("a red fox", undefined, 2);
+export const owl = () => generate("an owl", "CINEMATIC", void 0);
+export const me = () => wrapped("/me", undefined, undefined);
+export const upscale = (id: string) => wrapped("/variations/upscale", { id }, undefined);`;
+  // fox sends the default style (not an enum value), owl the default count (6: more than 4 at 1024);
+  // upscale is sent with GET, the wrapper's default, which /variations/upscale does not take.
+  assert.deepEqual(hits(code), ['invalid-enum "Cinematic"', 'too-many-images 6', 'unknown-endpoint GET']);
+});

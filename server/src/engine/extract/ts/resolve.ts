@@ -944,11 +944,29 @@ export function argumentsOfParameter(parameter: ts.ParameterDeclaration, ctx: Ts
   for (const call of calls) {
     const args = call.arguments ?? [];
     if (args.slice(0, position + 1).some(ts.isSpreadElement)) return undefined;
-    const argument = args[position] ?? parameter.initializer;
+    const argument = passedFor(args, position, parameter, ctx);
     if (!argument) return undefined;
     out.push(argument);
   }
   return out;
+}
+
+/**
+ * What a call passes for the parameter at `position`: its argument, or the parameter's default where
+ * it passes none or passes `undefined` (`generate(prompt, undefined)`, `void 0`), for which JavaScript
+ * uses the default too.
+ */
+export function passedFor(args: readonly ts.Expression[], position: number, parameter: ts.ParameterDeclaration | undefined, ctx: TsContext): ts.Expression | undefined {
+  const argument = args[position];
+  const fallback = parameter?.initializer;
+  return argument === undefined || (fallback && isUndefined(argument, ctx)) ? (fallback ?? argument) : argument;
+}
+
+/** `undefined` (the global, not a local of that name) or `void 0`. */
+function isUndefined(expression: ts.Expression, ctx: TsContext): boolean {
+  const node = skipOuter(expression);
+  if (ts.isVoidExpression(node)) return true;
+  return ts.isIdentifier(node) && node.text === 'undefined' && !resolveIdentifier(ctx.index, node);
 }
 
 /**
@@ -967,7 +985,7 @@ export function visibleArguments(parameter: ts.ParameterDeclaration, ctx: TsCont
   for (const call of ts.isConstructorDeclaration(fn) ? visibleConstructions(fn, ctx) : resolvedCalls(fn, ctx)) {
     const list = call.arguments ?? [];
     if (list.slice(0, position + 1).some(ts.isSpreadElement)) continue;
-    const argument = list[position] ?? parameter.initializer;
+    const argument = passedFor(list, position, parameter, ctx);
     if (argument) args.push(argument);
   }
   return args.length > 0 ? { args, complete: false } : undefined;

@@ -17,7 +17,7 @@ import { makeSite } from './requests.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
-import { bindingValue, calledFunction, enclosingFunction, functionName, memberName, objectProperty, patternElement } from './resolve.js';
+import { bindingValue, calledFunction, enclosingFunction, functionName, memberName, objectProperty, passedFor, patternElement } from './resolve.js';
 import { constString, valueOf } from './values.js';
 
 export interface Wrapper {
@@ -280,7 +280,7 @@ function argument(frame: Frame, index: number, ctx: TsContext): ts.Expression | 
   // itself stands for it (a value that cannot be known, not one that is absent).
   const spread = frame.call.arguments.slice(0, index + 1).find(ts.isSpreadElement);
   if (spread) return spread;
-  const expression = frame.call.arguments[index] ?? frame.fn.parameters[index]?.initializer;
+  const expression = passedFor(frame.call.arguments, index, frame.fn.parameters[index], ctx);
   const outer = frame.outer;
   if (!expression || !outer) return expression;
   const node = skipOuter(expression);
