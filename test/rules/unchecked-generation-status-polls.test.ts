@@ -122,6 +122,25 @@ export function watch(id: string, onImages: (urls: string[]) => void) {
 ruleTester.run('unchecked-generation-status', {
   valid: [
     {
+      name: "a helper that labels its answer from the job's status ({ status: 'failed' } on FAILED), polled by a loop that tests the label",
+      code: `${PREAMBLE}
+async function check(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const { generations_by_pk: gen } = await res.json();
+  if (gen.status === 'FAILED') return { status: 'failed', images: [] };
+  return { status: 'ok', images: gen.generated_images };
+}
+export async function waitForImages(id: string) {
+  for (let i = 0; i < 30; i++) {
+    const answer = await check(id);
+    if (answer.status === 'failed') throw new Error('generation failed');
+    if (answer.images.length > 0) return answer.images;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  throw new Error('timed out');
+}`,
+    },
+    {
       name: "a client's status method read in the poll (jobs.status(gen)) is a status check, unlike res.status(405)",
       code: `import { jobs } from './jobs';
 ${PREAMBLE}
@@ -569,6 +588,24 @@ export async function pollImage(id: string, tries = 0): Promise<string> {
   return pollImage(id, tries + 1);
 }`,
       findings: [{ message: POLL, at: [6, 41, 'generated_images'], fixes: [] }],
+    },
+    {
+      name: "the SDK: a helper that calls itself while the images are empty, testing only the { status, data } label it returns itself",
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });
+async function getGenerations(generationId: string): Promise<{ status: string; data: unknown }> {
+  const result = await leonardo.image.getGenerationById(generationId);
+  let generations = result.object;
+  const images = generations?.generationsByPk?.generatedImages;
+  if (images !== undefined && images.length === 0) {
+    const again = await getGenerations(generationId);
+    if (again.status === 'error') throw new Error('failed to get generated image');
+    generations = again.data as typeof generations;
+  }
+  return { status: 'success', data: generations };
+}
+export const generate = (id: string) => getGenerations(id);`,
+      findings: [{ message: SDK_POLL, at: [6, 48, 'generatedImages'], fixes: [] }],
     },
     {
       name: 'the SDK: a loop on generatedImages that never reads the status',

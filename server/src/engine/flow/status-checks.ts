@@ -8,7 +8,7 @@
 
 import ts from 'typescript';
 import { skipOuter } from '../extract/ts/scope.js';
-import { accessedKey, isLoop, isMemberAccess, isStatementList, someNode, type Loop } from '../extract/ts/resolve.js';
+import { accessedKey, isLoop, isMemberAccess, isStatementList, objectProperty, returnedExpressions, someNode, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { lacksField } from './shape.js';
 import { bindingOfFunction, type FunctionNode } from './functions.js';
@@ -274,10 +274,38 @@ export function isStatusExpression(expression: ts.Expression, flow: Flow): boole
   if (!isMemberAccess(node) || accessedKey(node) !== 'status') return false;
   // `res.status(405)` (Express, Next.js) sets the HTTP answer's: it reads no status.
   if (ts.isCallExpression(node.parent) && node.parent.expression === node && setsHttpStatus(node.parent)) return false;
+  if (labelledByHelper(node.expression, flow)) return false;
   const origin = flow.originOf(node.expression);
   if (!origin || origin.kind === 'literal') return true;
   // A status read where the answer has none (an image's, `generated_images[0].status`) is not the job's.
   return origin.stage === 'body' && !(origin.kind === 'response' && origin.endpoint !== undefined && lacksField(origin, 'status'));
+}
+
+/**
+ * `again.status` where `again` holds what a same-file function returns (`await getGenerations(id)`) and
+ * each of its returns is an object literal that gives `status` a literal string
+ * (`{ status: "success", data }`): the helper's own label, not the job's status. A job status it
+ * reads to choose the label is read in the helper, where the check looks for it.
+ */
+function labelledByHelper(receiver: ts.Expression, flow: Flow): boolean {
+  let node = skipOuter(receiver);
+  if (ts.isIdentifier(node)) {
+    const binding = flow.binding(node);
+    const declaration = binding?.node;
+    if (!binding || binding.reassigned || !declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return false;
+    node = skipOuter(declaration.initializer);
+  }
+  if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+  const fn = ts.isCallExpression(node) ? flow.calledFunction(node) : undefined;
+  const returns = fn ? returnedExpressions(fn) : [];
+  return (
+    returns.length > 0 &&
+    returns.every((returned) => {
+      const object = skipOuter(returned);
+      const status = ts.isObjectLiteralExpression(object) ? objectProperty(object, 'status') : undefined;
+      return status?.length === 1 && ts.isStringLiteralLike(skipOuter(status[0]));
+    })
+  );
 }
 
 /** "COMPLETE" / "PENDING" (any case), `JobStatus.Complete`, or a constant holding one. */
@@ -482,6 +510,8 @@ export function readsStatus(flow: Flow, poll: ts.Node): boolean {
     // A function that calls itself reads no status by doing so.
     memoSet(flow, 'reads-status', poll, false);
     return someNode(poll, (node) => {
+      // A type (\`Promise<{ status: string; data: unknown }>\`) reads nothing.
+      if (ts.isTypeNode(node)) return false;
       // A status only logged (`console.log(\`status \${gen.status}\`)`) or stored (`{ status: gen.status }`
       // in a database row) stops nothing: a FAILED job is polled on.
       if (ts.isCallExpression(node) && isLoggingCall(node)) return false;
