@@ -1583,3 +1583,14 @@ export const upscale = (id: string) => wrapped("/variations/upscale", { id }, un
   // upscale is sent with GET, the wrapper's default, which /variations/upscale does not take.
   assert.deepEqual(hits(code), ['invalid-enum "Cinematic"', 'too-many-images 6', 'unknown-endpoint GET']);
 });
+
+test('a promise chain that starts before the request (Promise.resolve(...).then(() => fetch(...))) is followed to its reads', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export function generate(prompt: string) {
+  return Promise.resolve(prompt.trim())
+    .then((text) => fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt: text }) }))
+    .then((res) => res.json())
+    .then((data) => data.generationId);
+}`;
+  assert.deepEqual(hits(code), ['unknown-response-field generationId']);
+});

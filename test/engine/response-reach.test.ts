@@ -180,6 +180,15 @@ export const start = (body: object) =>
       'data.sdGenerationJob',
     ],
     [
+      'a promise chain that starts before the request: a .then callback returns the fetch',
+      `export const start = (prompt: string) =>
+  Promise.resolve(prompt.trim())
+    .then((text) => fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify({ prompt: text }) }))
+    .then((res) => res.json())
+    .then((data) => data.sdGenerationJob);`,
+      'data.sdGenerationJob',
+    ],
+    [
       'a conditional and a guard around the body',
       `export async function job(res: Response) {
   const data = res.ok ? await res.json() : null;

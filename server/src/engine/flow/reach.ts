@@ -11,7 +11,7 @@
 //   response are where responses start;
 // - an expression around one holds it too: `await`, parentheses and casts, `a ?? b`, `a || b`,
 //   `c && a`, `c ? a : b`, `a.b`, `a[0]`, `a.m()`, `JSON.parse(a)`, `Promise.all(a)`, `String(a)`, the
-//   object `{ k: a }` and the list `[a]`;
+//   object `{ k: a }` and the list `[a]`, and `p.then(cb)` where `cb` returns it;
 // - a name it is declared or assigned with holds it wherever the name is read (destructured names and
 //   `for...of` elements too), as does a member `this.k = a` or a class field, read through `this` or
 //   a constant holding an object or a `new`;
@@ -217,6 +217,8 @@ class Reach {
       }
       return;
     }
+    // `p.then(cb)` where `cb` returns a response: the flow reads the chain as what `cb` returns.
+    if (call.arguments[0] === node && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then' && ts.isFunctionLike(skipOuter(node as ts.Expression))) this.mark(call);
     const fn = calledFunction(call, this.flow.context);
     if (fn) this.feed(fn);
     // `String(status)`: the flow gives it no origin, but the status comparisons read a status through it.
