@@ -608,6 +608,24 @@ export const generate = (id: string) => getGenerations(id);`,
       findings: [{ message: SDK_POLL, at: [6, 48, 'generatedImages'], fixes: [] }],
     },
     {
+      name: 'a script whose poll waits for the images, then reads the first one behind a test; called at the end of the file (round M)',
+      path: 'gen-assets.mjs',
+      code: `const API_KEY = process.env.LEONARDO_API_KEY;
+async function main(id) {
+  let done = false, tries = 0, data;
+  while (!done && tries++ < 30) {
+    await new Promise((r) => setTimeout(r, 4000));
+    const res = await fetch(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${id}\`, { headers: { Authorization: \`Bearer \${API_KEY}\` } });
+    data = await res.json();
+    done = !!data?.generations_by_pk?.generated_images?.length;
+  }
+  const img = data?.generations_by_pk?.generated_images?.[0];
+  if (img?.url) console.log(img.url);
+}
+main(process.argv[2]);`,
+      findings: [{ message: POLL, at: [8, 39, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'the SDK: a loop on generatedImages that never reads the status',
       code: `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });

@@ -182,6 +182,35 @@ export async function generate(generationId: string): Promise<string> {
       ],
     },
     {
+      name: 'a script: a function declared above the call checks the status, but is not called; the called one reads the images unchecked',
+      path: 'scripts/show.mjs',
+      code: `${PREAMBLE}
+async function get(id) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  return (await res.json()).generations_by_pk;
+}
+async function waitDone(id) {
+  for (let i = 0; i < 30; i++) {
+    const job = await get(id);
+    if (job.status === 'COMPLETE') return job;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  throw new Error('timed out');
+}
+async function show(id) {
+  const job = await get(id);
+  console.log(job.generated_images[0].url);
+}
+show(process.argv[2]);`,
+      findings: [
+        {
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
+          at: [18, 19, 'generated_images'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'right after creating the generation, without waiting: flagged on the generated_images read',
       code: `${PREAMBLE}
 export async function generate(prompt: string) {

@@ -70,10 +70,15 @@ function guards(parent: ts.Node, child: ts.Node, flow: Flow): boolean {
 /** A statement before `child` in the same list checks the status or waits for it. */
 function precededByCheck(list: ts.Node, child: ts.Node, flow: Flow): boolean {
   const first = memo(flow, 'first-check', list, () => {
-    const found = statementsOf(list).find((statement) => hasStatusTest(statement, flow, true) || waits(statement, flow));
+    // A declaration runs nothing where it stands (a function declared before its call is not a check before it).
+    const found = statementsOf(list).find((statement) => !isDeclaration(statement) && (hasStatusTest(statement, flow, true) || waits(statement, flow)));
     return found ? found.pos : Infinity;
   });
   return first < child.pos;
+}
+
+function isDeclaration(statement: ts.Node): boolean {
+  return ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement);
 }
 
 /** Facts about a statement list or loop, computed once per analysis (reads in long functions share them). */
