@@ -1594,3 +1594,27 @@ export function generate(prompt: string) {
 }`;
   assert.deepEqual(hits(code), ['unknown-response-field generationId']);
 });
+
+test('bodies built with map and sent by index or with entries() are each element; a known index is not read as any element', () => {
+  const code = `const URL = "${V1}/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export async function batch(prompts: string[]) {
+  const requests = prompts.map((p) => ({ prompt: p, presetStyle: "Cinematic", width: 512, height: 512 }));
+  for (const [i, request] of requests.entries()) {
+    console.log(\`sending \${i + 1}/\${requests.length}\`);
+    await fetch(URL, { method: "POST", headers, body: JSON.stringify(request) });
+  }
+}
+export async function sequential(prompts: string[]) {
+  const bodies = prompts.map((prompt) => ({ prompt, num_images: 9 }));
+  for (let i = 0; i < bodies.length; i++) {
+    await fetch(URL, { method: "POST", headers, body: JSON.stringify(bodies[i]) });
+  }
+}
+const SIZES = [{ width: 512, height: 512 }, { width: 1000, height: 1000 }];
+export async function first(prompt: string) {
+  return fetch(URL, { method: "POST", headers, body: JSON.stringify({ prompt, ...SIZES[0] }) });
+}`;
+  // SIZES[0] sends 512×512 only: the second entry (not a multiple of 8) is never sent.
+  assert.deepEqual(hits(code), ['invalid-enum "Cinematic"', 'too-many-images 9']);
+});

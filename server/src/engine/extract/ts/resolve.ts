@@ -716,14 +716,24 @@ export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | unde
 }
 
 /**
- * The list whose elements a binding takes in turn: `for (const x of list)`, or the first parameter
- * of `list.map((x) => ...)` (and the other element callbacks). Undefined for any other binding.
+ * The list whose elements a binding takes in turn: `for (const x of list)`, `x` of
+ * `for (const [i, x] of list.entries())`, or the first parameter of `list.map((x) => ...)` (and the
+ * other element callbacks). Undefined for any other binding.
  */
 export function iteratedList(binding: Binding): ts.Expression | undefined {
   const node = binding.node;
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !node.initializer) {
     const loop = node.parent.parent;
     return ts.isForOfStatement(loop) && binding.kind === 'const' ? loop.expression : undefined;
+  }
+  // `for (const [i, request] of requests.entries())`: the second name takes the list's elements.
+  if (ts.isVariableDeclaration(node) && ts.isArrayBindingPattern(node.name) && !node.initializer && binding.kind === 'const') {
+    const loop = node.parent.parent;
+    const element = node.name.elements[1];
+    if (!ts.isForOfStatement(loop) || !element || !ts.isBindingElement(element) || element.dotDotDotToken || !ts.isIdentifier(element.name) || element.name.text !== binding.name) return undefined;
+    const iterated = skipOuter(loop.expression);
+    const callee = ts.isCallExpression(iterated) && iterated.arguments.length === 0 ? skipOuter(iterated.expression) : undefined;
+    return callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' ? callee.expression : undefined;
   }
   if (binding.kind !== 'param' || !ts.isParameter(node) || !ts.isIdentifier(node.name) || binding.reassigned) return undefined;
   const fn = node.parent;

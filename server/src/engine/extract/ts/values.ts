@@ -59,7 +59,7 @@ export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): V
     case ts.SyntaxKind.PropertyAccessExpression:
       return memberValue(node as ts.PropertyAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
     case ts.SyntaxKind.ElementAccessExpression:
-      return entryValue(node as ts.ElementAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
+      return entryValue(node as ts.ElementAccessExpression, ctx, depth) ?? indexedElement(node as ts.ElementAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
     default:
       return unknownValue(node, ctx);
   }
@@ -312,7 +312,18 @@ function lastProperty(object: ObjectValue, key: string): Property | undefined {
  * (every one of them is sent). A list made by `list.map((x) => value)` holds that value each time;
  * a list with elements that cannot be known may also hold something unknown.
  */
-function elementValue(list: ts.Expression, use: ts.Identifier, ctx: TsContext, depth: number): Value | undefined {
+/**
+ * `requests[i]` for an index the code computes (an index loop's): one of the list's elements, as a
+ * `for...of` element is. A known index (`sizes[0]`, or a constant holding one) is not read so: it
+ * would judge elements never sent.
+ */
+function indexedElement(node: ts.ElementAccessExpression, ctx: TsContext, depth: number): Value | undefined {
+  const index = skipOuter(node.argumentExpression);
+  if (ts.isStringLiteralLike(index) || ts.isNumericLiteral(index) || valueOf(index, ctx, depth + 1).kind !== 'unknown') return undefined;
+  return elementValue(node.expression, node, ctx, depth);
+}
+
+function elementValue(list: ts.Expression, use: ts.Expression, ctx: TsContext, depth: number): Value | undefined {
   const mapped = mappedElement(list, ctx);
   if (mapped) return valueOf(mapped, ctx, depth + 1);
   const value = valueOf(list, ctx, depth + 1);
