@@ -1611,10 +1611,30 @@ export async function sequential(prompts: string[]) {
     await fetch(URL, { method: "POST", headers, body: JSON.stringify(bodies[i]) });
   }
 }
-const SIZES = [{ width: 512, height: 512 }, { width: 1000, height: 1000 }];
+const SIZES = [{ width: 512, height: 512 }, { width: 1020, height: 1020 }];
 export async function first(prompt: string) {
   return fetch(URL, { method: "POST", headers, body: JSON.stringify({ prompt, ...SIZES[0] }) });
 }`;
   // SIZES[0] sends 512×512 only: the second entry (not a multiple of 8) is never sent.
   assert.deepEqual(hits(code), ['invalid-enum "Cinematic"', 'too-many-images 9']);
+});
+
+test("a static getter read through the class's name (Leo.apiKey, Leo.base) is what it returns", () => {
+  const code = `class Leo {
+  static get apiKey(): string {
+    return process.env.NEXT_PUBLIC_LEONARDO_API_KEY ?? "";
+  }
+  static get base() {
+    return "${V1}";
+  }
+  static async generate(prompt: string) {
+    return fetch(\`\${Leo.base}/generations\`, {
+      method: "POST",
+      headers: { authorization: \`Bearer \${Leo.apiKey}\`, "content-type": "application/json" },
+      body: JSON.stringify({ prompt, width: 1020, height: 768 }),
+    });
+  }
+}
+export default Leo;`;
+  assert.deepEqual(hits(code, 'src/lib/leo.ts'), ['client-exposed-api-key process.env.NEXT_PUBLIC_LEONARDO_API_KEY', 'invalid-dimensions 1020']);
 });

@@ -1150,7 +1150,7 @@ export function constantObject(receiver: ts.Identifier, index: FileIndex): Bindi
 /**
  * What `receiver.key` (or `receiver["key"]`) holds, as the expressions that may have written it: a
  * constant object literal's property (undefined when code also writes `obj.key`, or a computed key,
- * or the literal spreads something in after it), `Class.key` for a static property, `this.key` as its
+ * or the literal spreads something in after it), `Class.key` for a static property or getter, `this.key` as its
  * initializer and every `this.key = ...` in the class, and a constructor's parameter property
  * (`constructor(private key)`) followed to the arguments of each `new`.
  */
@@ -1188,8 +1188,10 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
     return written || (binding?.kind === 'const' && objectUses(binding, ctx) === 'aliased') ? undefined : objectProperty(container, name);
   }
   if (!isClassName(receiver, ctx)) return classMemberValues(container, name, ctx);
-  const property = container.members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
-  return property && ts.isPropertyDeclaration(property) && property.initializer ? [property.initializer] : undefined;
+  // `Class.key`: a static property's initializer, or what a static getter returns.
+  const member = container.members.find((m) => (ts.isPropertyDeclaration(m) || ts.isGetAccessorDeclaration(m)) && ts.isIdentifier(m.name) && m.name.text === name);
+  if (member && ts.isGetAccessorDeclaration(member)) return hasModifier(member, ts.SyntaxKind.StaticKeyword) ? getterValues(member) : undefined;
+  return member && ts.isPropertyDeclaration(member) && member.initializer ? [member.initializer] : undefined;
 }
 
 /**
