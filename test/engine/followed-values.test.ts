@@ -1638,3 +1638,16 @@ test("a static getter read through the class's name (Leo.apiKey, Leo.base) is wh
 export default Leo;`;
   assert.deepEqual(hits(code, 'src/lib/leo.ts'), ['client-exposed-api-key process.env.NEXT_PUBLIC_LEONARDO_API_KEY', 'invalid-dimensions 1020']);
 });
+
+test("a helper's return is read with each call's own arguments: two calls, two bodies", () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+function bodyFor(prompt: string, width: number, style = "DYNAMIC") {
+  return { prompt, width, height: 768, presetStyle: style };
+}
+export async function both(prompt: string) {
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(bodyFor(prompt, 1024)) });
+  await fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(bodyFor(prompt, 1020, "Vibrant")) });
+}`;
+  // The first call sends 1024 and the default style; the second 1020 (no multiple of 8) and "Vibrant".
+  assert.deepEqual(hits(code), ['invalid-dimensions 1020', 'invalid-enum "Vibrant"']);
+});

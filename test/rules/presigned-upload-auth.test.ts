@@ -101,6 +101,32 @@ export async function uploadTwice(file: Blob) {
       ],
     },
     {
+      name: 'a headers helper with a parameter (extra = {}), called for both the init-image request and the upload: each call with its own argument',
+      code: `import axios from 'axios';
+import FormData from 'form-data';
+const LEONARDO = 'https://cloud.leonardo.ai/api/rest/v1';
+function buildHeaders(extra: Record<string, string> = {}) {
+  return { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, ...extra };
+}
+export async function upload(buf: Buffer): Promise<string> {
+  const { data } = await axios.post(\`\${LEONARDO}/init-image\`, { extension: 'jpg' }, { headers: buildHeaders({ 'content-type': 'application/json' }) });
+  const { url, fields, id } = data.uploadInitImage;
+  const form = new FormData();
+  for (const [k, v] of Object.entries(JSON.parse(fields) as Record<string, string>)) form.append(k, v);
+  form.append('file', buf);
+  await axios.post(url, form, { headers: buildHeaders(form.getHeaders()) });
+  return id;
+}
+`,
+      findings: [
+        {
+          message: "The upload to the presigned URL sends the API key in 'authorization' (S3 answers 403): give the upload its own headers, without the key.",
+          at: [13, 42, 'buildHeaders(form.getHeaders())'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'an axios instance whose defaults carry the key: on the URL, with the reason',
       code: `import axios from 'axios';
 
