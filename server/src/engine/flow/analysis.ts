@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
-import { kindTable, resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
+import { isFallbackOperator, kindTable, resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, bindingValue, calledFunction, constantObject, isExported, memberExpressions, parameterArguments, parameterCalls, passedFunctions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
 import { bindingNames, referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
@@ -371,8 +371,7 @@ export class Flow {
     if (ts.isAwaitExpression(node)) return this.alternativesOf(node.expression, depth + 1);
     if (ts.isConditionalExpression(node)) return each([node.whenTrue, node.whenFalse]);
     if (ts.isBinaryExpression(node)) {
-      const operator = node.operatorToken.kind;
-      return operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken ? each([node.left, node.right]) : [];
+      return isFallbackOperator(node.operatorToken.kind) ? each([node.left, node.right]) : [];
     }
     if (ts.isIdentifier(node)) {
       // A constant's one initializer (a `let` may hold another write where it is read).

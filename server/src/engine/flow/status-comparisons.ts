@@ -16,7 +16,7 @@ import ts from 'typescript';
 import { appendAll } from '../arrays.js';
 import { callsNamed } from '../extract/ts/file-index.js';
 import { accessedKey, bindingValue, isExported, isMemberAccess, memberExpressions, type MemberAccess } from '../extract/ts/resolve.js';
-import { skipOuter } from '../extract/ts/scope.js';
+import { isFallbackOperator, skipOuter } from '../extract/ts/scope.js';
 import { stringValue } from '../extract/ts/values.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
@@ -254,8 +254,7 @@ class ComparedValues {
         return this.name(node as ts.Identifier, depth);
       case ts.SyntaxKind.BinaryExpression: {
         const binary = node as ts.BinaryExpression;
-        const operator = binary.operatorToken.kind;
-        if (operator !== ts.SyntaxKind.BarBarToken && operator !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
+        if (!isFallbackOperator(binary.operatorToken.kind)) return undefined;
         return this.either(binary.left, binary.right, depth);
       }
       case ts.SyntaxKind.ConditionalExpression:

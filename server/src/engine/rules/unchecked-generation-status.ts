@@ -11,6 +11,7 @@ import { conditionAround, hasStatusTest, statusBlindPoll } from '../flow/status-
 import { failureBlindInterval } from '../flow/interval-stops.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { enclosingFunction } from '../extract/ts/resolve.js';
+import { isFallbackOperator } from '../extract/ts/scope.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import { calleeName } from '../extract/ts/values.js';
@@ -132,7 +133,7 @@ function carries(parent: ts.Node, child: ts.Node): boolean {
     case ts.SyntaxKind.CallExpression:
       return (parent as ts.CallExpression).expression === child;
     case ts.SyntaxKind.BinaryExpression:
-      return isFallback((parent as ts.BinaryExpression).operatorToken.kind);
+      return isFallbackOperator((parent as ts.BinaryExpression).operatorToken.kind);
     case ts.SyntaxKind.ConditionalExpression:
       return (parent as ts.ConditionalExpression).condition !== child;
     case ts.SyntaxKind.ParenthesizedExpression:
@@ -156,17 +157,13 @@ function boundName(flow: Flow, node: ts.Node): Binding | undefined {
     ts.isParenthesizedExpression(current.parent) ||
     ts.isAwaitExpression(current.parent) ||
     ts.isNonNullExpression(current.parent) ||
-    (ts.isBinaryExpression(current.parent) && current.parent.left === current && isFallback(current.parent.operatorToken.kind))
+    (ts.isBinaryExpression(current.parent) && current.parent.left === current && isFallbackOperator(current.parent.operatorToken.kind))
   ) {
     current = current.parent;
   }
   const declaration = current.parent;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== current || !ts.isIdentifier(declaration.name)) return undefined;
   return flow.binding(declaration.name);
-}
-
-function isFallback(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken;
 }
 
 /** A POST /generations in the same function, before the read: the images are read without waiting. */

@@ -20,7 +20,7 @@ import { isIdentifierName } from '../fix/builders.js';
 import { caseOnlyMatches, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
-import { outermost, skipOuter } from '../extract/ts/scope.js';
+import { isFallbackOperator, outermost, skipOuter } from '../extract/ts/scope.js';
 import { calleeName } from '../extract/ts/values.js';
 import { accessedKey } from '../extract/ts/resolve.js';
 import { member } from '../flow/origins.js';
@@ -165,10 +165,6 @@ function rootBinding(flow: Flow, expression: ts.Expression): Binding | undefined
   let node = skipOuter(expression);
   while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuter(node.expression);
   return ts.isIdentifier(node) ? flow.binding(node) : undefined;
-}
-
-function isFallbackOperator(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
 }
 
 function fallbackOperands(node: ts.Expression): ts.Expression[] {

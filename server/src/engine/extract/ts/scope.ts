@@ -85,6 +85,11 @@ export function kindTable(kinds: readonly ts.SyntaxKind[]): boolean[] {
 const SK = ts.SyntaxKind;
 const OUTER_KINDS = kindTable([SK.ParenthesizedExpression, SK.AsExpression, SK.SatisfiesExpression, SK.NonNullExpression, SK.TypeAssertionExpression]);
 
+/** `a || b`, `a ?? b`: the right side is what the expression gives where the left has nothing. */
+export function isFallbackOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
 /** The outermost of the parentheses, type assertions, `as`, `satisfies` and `!` around a node (the node itself without any). */
 export function outermost(node: ts.Node): ts.Node {
   let current = node;

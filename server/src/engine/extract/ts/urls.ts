@@ -8,7 +8,7 @@ import type { RequestUrl, Span } from '../../types.js';
 import { parseLeonardoUrl } from '../leonardo-url.js';
 import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
-import { resolveIdentifier, skipOuter } from './scope.js';
+import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
 import { bindingValues, calledFunction, memberExpressions, returnedExpressions } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName } from './values.js';
@@ -43,7 +43,7 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
     if (operator === ts.SyntaxKind.PlusToken) {
       return [...urlPieces(node.left, ctx, depth + 1), ...urlPieces(node.right, ctx, depth + 1)];
     }
-    if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+    if (isFallbackOperator(operator)) {
       // `process.env.LEONARDO_URL ?? "https://cloud.leonardo.ai/..."`: the literal default. An empty
       // one (`data.generationId ?? ""`) is a guard for a part that is not there: the part stays unknown.
       const left = urlPieces(node.left, ctx, depth + 1);

@@ -14,7 +14,7 @@ import { methodOption, readBody, type MethodRef, type SendCall } from './calls.j
 import { readOptions } from './clients.js';
 import { spanOf, type TsContext } from './context.js';
 import { makeSite } from './requests.js';
-import { resolveIdentifier, skipOuter } from './scope.js';
+import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { bindingValue, calledFunction, enclosingFunction, functionName, memberName, objectProperty, passedFor, patternElement } from './resolve.js';
@@ -312,7 +312,7 @@ interface ParameterKey {
 function parameterKey(fn: ts.SignatureDeclaration, expression: ts.Expression, ctx: TsContext): ParameterKey | undefined {
   if (ts.isIdentifier(expression)) return destructuredKey(fn, expression, ctx);
   // `options.method ?? "GET"`: the key, and what a call that leaves it out sends.
-  if (ts.isBinaryExpression(expression) && (expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || expression.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+  if (ts.isBinaryExpression(expression) && isFallbackOperator(expression.operatorToken.kind)) {
     const key = parameterKey(fn, skipOuter(expression.left), ctx);
     return key && !key.fallback ? Object.assign(key, { fallback: expression.right }) : undefined;
   }
