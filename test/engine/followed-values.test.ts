@@ -1651,3 +1651,25 @@ export async function both(prompt: string) {
   // The first call sends 1024 and the default style; the second 1020 (no multiple of 8) and "Vibrant".
   assert.deepEqual(hits(code), ['invalid-dimensions 1020', 'invalid-enum "Vibrant"']);
 });
+
+test('a helper that writes into the object it is passed does not send only what the call passed', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+function withPrompt(body: Record<string, unknown>) {
+  body.prompt = "a castle at dusk";
+  return body;
+}
+export async function go() {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify(withPrompt({ width: 512, height: 512 })) });
+}`;
+  // The call passes no prompt, but the helper adds one: nothing is missing.
+  assert.deepEqual(hits(code), []);
+  // The same for a request made once per call of the function that sends it.
+  const perCall = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+async function send(body: Record<string, unknown>, style: string) {
+  body.prompt = "a castle at dusk";
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ ...body, presetStyle: style }) });
+}
+export const a = () => send({ width: 512, height: 512 }, "CINEMATIC");
+export const b = () => send({ width: 768, height: 512 }, "Dynamic");`;
+  assert.deepEqual(hits(perCall), ['invalid-enum "Dynamic"']);
+});

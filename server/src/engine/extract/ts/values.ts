@@ -93,9 +93,11 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   }
   // A constant another module exports (the workspace index's answer).
   if (binding.kind === 'import') return importedValue(node, ctx) ?? unknownValue(node, ctx);
-  // A parameter taken at one call's argument while that call's request is made (requests.ts `perCallSites`).
+  // A parameter taken at one call's argument while that call's request is made (requests.ts
+  // `perCallSites`), or while that call's return is read (`withArguments`); not one the function
+  // writes into (`body.prompt = ...`), which holds more than the call passed.
   const passed = ctx.bound?.get(binding);
-  if (passed) return withBinding(ctx, binding, () => valueOf(passed, ctx, depth + 1)) ?? unknownValue(node, ctx);
+  if (passed && !(binding.kind === 'param' && mayBeChanged(binding, ctx, node))) return withBinding(ctx, binding, () => valueOf(passed, ctx, depth + 1)) ?? unknownValue(node, ctx);
   if (binding.kind === 'param') return parameterValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
   if (ts.isVariableDeclaration(binding.node) && ts.isObjectBindingPattern(binding.node.name)) {
     return destructuredValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
