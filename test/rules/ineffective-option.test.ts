@@ -173,6 +173,25 @@ export async function go(key: string, c: boolean) {
         fixes: [{ title: "Remove 'sd_version'", output: edit(', "sd_version": "SDXL_1_0"', ''), preferred: false }],
       },
     ] },
+    {
+      name: 'sd_version beside a modelId that falls back to a literal (a model is always sent)',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+export async function go(prompt: string, options: { modelId?: string } = {}) {
+  return fetch(\`\${BASE}/generations\`, {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt, modelId: options.modelId ?? '${MODEL}', sd_version: 'SDXL_1_0' }),
+  });
+}
+`,
+      findings: [
+        {
+          message: "'sd_version' has no effect when 'modelId' is set: the API uses the model's own base version.",
+          at: [6, 104, 'sd_version'],
+          fixes: [{ title: "Remove 'sd_version'", output: edit(", sd_version: 'SDXL_1_0'", ''), preferred: false }],
+        },
+      ],
+    },
     { name: 'sdVersion in an SDK call: the SDK default model overrides it', code: SDK(`{ prompt, sdVersion: 'SDXL_1_0' }`), findings: [
       {
         message: "'sdVersion' has no effect: the SDK sends its default 'modelId' (set 'modelId: null'), and the API uses the model's version.",

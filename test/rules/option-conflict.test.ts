@@ -40,6 +40,8 @@ ruleTester.run('option-conflict', {
     { name: 'a conditional modelId', code: FETCH(`{ prompt: 'x', photoReal: true, ...(c && { modelId: '${KINO_XL}' }) }`) },
     { name: 'an unknown photoReal', code: FETCH(`{ prompt: 'x', photoReal: c, modelId: '${KINO_XL}' }`) },
     { name: 'an unknown modelId', code: FETCH(`{ prompt: 'x', photoReal: true, modelId }`) },
+    { name: 'an unknown modelId beside null, or beside undefined', code: FETCH(`{ prompt: 'x', photoReal: true, modelId: c ? modelId || '${KINO_XL}' : null }`) },
+    { name: 'a modelId that may be left out (undefined)', code: FETCH(`{ prompt: 'x', photoReal: true, modelId: c ? '${KINO_XL}' : undefined }`) },
     { name: 'a conditional photoRealVersion', code: FETCH(`{ prompt: 'x', photoReal: true, photoRealVersion: c ? 'v1' : 'v2', modelId: '${KINO_XL}' }`) },
     { name: 'SDK: a conditional modelId: null', code: SDK(`{ prompt, photoReal: true, ...(c ? { modelId: null } : {}) }`) },
     {
@@ -92,6 +94,17 @@ export const go = (options: object) => leonardo.image.createGeneration({ prompt:
         fixes: [{ title: "Remove 'modelId'", output: edit('modelId: \'aa77f04e-3eec-4034-9c07-d0f619684628\', ', ''), preferred: false }],
       },
     ] },
+    {
+      name: 'photoReal v1 with a modelId that falls back to a literal (modelId || KINO_XL): a modelId is always sent',
+      code: FETCH(`{ prompt: 'a fox', modelId: modelId || '${KINO_XL}', photoReal: true, photoRealStrength: 0.55 }`),
+      findings: [
+        {
+          message: `photoReal v1 picks its own model: remove 'modelId', or use photoRealVersion "v2" with an SDXL model.`,
+          at: [6, 45, 'modelId'],
+          fixes: [{ title: "Remove 'modelId'", output: edit("modelId: modelId || 'aa77f04e-3eec-4034-9c07-d0f619684628', ", ''), preferred: false }],
+        },
+      ],
+    },
     {
       name: 'SDK photoReal v1 without modelId: null: the SDK default model is sent; on photoReal, fix adds modelId: null',
       code: SDK(`{

@@ -92,6 +92,11 @@ export interface UnknownValue extends ValueBase {
   kind: 'unknown';
   /** What is known of it, when anything: the expression text, for messages and flow rules. */
   text?: string;
+  /**
+   * Certainly neither null nor undefined: the left side of `x || "A"` or `x ?? 10`, sent only when it
+   * holds something (the fallback is sent otherwise).
+   */
+  present?: true;
 }
 
 /** A value that is one of several literals (`c ? "A" : "B"`, `x ?? 10`): each option is checked. */

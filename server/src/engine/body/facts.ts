@@ -148,6 +148,19 @@ export function certainlyNot(state: FieldState, test: (value: Literal) => boolea
   return state.sent === 'yes' && state.literals !== undefined && !state.literals.some(test);
 }
 
+/**
+ * The field is certainly sent with a value other than null, also one that cannot be known but is
+ * certainly there (`options.modelId || "<uuid>"`: the left side is sent only when it holds something).
+ */
+export function certainlySet(state: FieldState): boolean {
+  if (state.sent !== 'yes') return false;
+  if (state.literals) return state.literals.every(isSet);
+  return state.property !== undefined && literalOptions(state.property.value).every((option) => (option.kind === 'unknown' ? option.present === true : SET_KINDS.has(option.kind)));
+}
+
+/** Values that are something (not null, not `undefined` or another value JSON leaves out). */
+const SET_KINDS = new Set<Value['kind']>(['string', 'number', 'boolean', 'object', 'array']);
+
 export const isTrue = (v: Literal): boolean => v === true;
 /** A value other than null: what "the field is set" means to the API (null is "not provided"). */
 export const isSet = (v: Literal): boolean => v !== null;

@@ -3,7 +3,7 @@
 // request valid, so it is never judged. In SDK calls the fields the SDK always sends (its defaults)
 // count as sent: `modelId` (its default model) and `alchemy: true`, `upscalerStyle: "GENERAL"`.
 
-import { BodyFacts, bodiesOf, certainly, certainlyNot, isSet, isTrue, type FieldState, type Literal } from '../body/facts.js';
+import { BodyFacts, bodiesOf, certainly, certainlyNot, certainlySet, isSet, isTrue, type FieldState, type Literal } from '../body/facts.js';
 import { q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty, replaceValue } from '../fix/builders.js';
@@ -74,7 +74,7 @@ function photoRealModel(body: BodyFacts, report: Report): void {
   const modelName = body.name('modelId');
 
   if (version.sent === 'no' || certainly(version, (v) => v === 'v1')) {
-    if (!certainly(modelId, isString)) return;
+    if (!certainly(modelId, isString) && !certainlySet(modelId)) return;
     const property = written(modelId);
     if (property) {
       report({

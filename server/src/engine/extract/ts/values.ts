@@ -388,8 +388,12 @@ function alternatives(node: ts.Node, branches: ts.Expression[], ctx: TsContext, 
 function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): Value {
   switch (node.operatorToken.kind) {
     case ts.SyntaxKind.BarBarToken:
-    case ts.SyntaxKind.QuestionQuestionToken:
-      return alternatives(node, [node.left, node.right], ctx, depth);
+    case ts.SyntaxKind.QuestionQuestionToken: {
+      // The left side is sent only when it holds something: an unknown there is present.
+      const flat = (value: Value): Value[] => (value.kind === 'alternatives' ? value.options : [value]);
+      const left = flat(valueOf(node.left, ctx, depth + 1)).map((option): Value => (option.kind === 'unknown' ? { ...option, present: true } : option));
+      return { kind: 'alternatives', span: spanOf(node, ctx), options: [...left, ...flat(valueOf(node.right, ctx, depth + 1))] };
+    }
     case ts.SyntaxKind.AmpersandAmpersandToken: {
       const result = alternatives(node, [node.right], ctx, depth);
       result.options.unshift(unknownValue(node.left, ctx));
