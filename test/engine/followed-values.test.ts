@@ -1006,7 +1006,7 @@ export async function sized(kind: string, prompt: string) {
   assert.deepEqual(hits(code), ['invalid-dimensions 2048']);
 });
 
-test('a URL a condition chooses for a call without a body: each is a request the call can make; with a body, neither is judged', () => {
+test('a URL a condition chooses: each is a request the call can make, with a body that is the same on every path; a body chosen too is judged at neither', () => {
   const code = `const V1 = "https://cloud.leonardo.ai/api/rest/v1";
 const V2 = "https://cloud.leonardo.ai/api/rest/v2";
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
@@ -1023,10 +1023,17 @@ export async function create(prompt: string, v2: boolean) {
   const url = v2 ? \`\${V2}/generations\` : \`\${V1}/generations\`;
   const body = v2 ? { model: "gpt-image-1.5", parameters: { prompt }, public: false } : { prompt };
   return fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
+}
+export async function upscale(id: string, v2: boolean) {
+  const url = v2 ? \`\${V2}/generations\` : \`\${V1}/variations/upscale\`;
+  const body = { id, upscaleMultiplier: 2 };
+  return fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
 }`;
   // GET /v2/generations/{id} and DELETE /generation/{id} do not exist. What status's call answers is one
   // of two: imagez is not judged. create's body goes with its URL: pairing them across is a guess.
-  assert.deepEqual(hits(code), ['unknown-endpoint `${v2 ? V2 : V1}/generations/${id}`', 'unknown-endpoint url']);
+  // upscale sends one body to either URL: judged at each (v2 wants a model and takes no id; v1's upscale
+  // takes no upscaleMultiplier).
+  assert.deepEqual(hits(code), ['unknown-endpoint `${v2 ? V2 : V1}/generations/${id}`', 'unknown-endpoint url', 'missing-required {', 'unknown-field id', 'unknown-field upscaleMultiplier']);
 });
 
 test('a request function called with a different literal model from each call: the body is checked for each model, with what that call passes', () => {

@@ -67,14 +67,14 @@ const MAX_ELEMENTS = 4;
 /**
  * The requests one call can make, one per URL, when its URL is built from a loop variable over a
  * literal list (`for (const base of [V1, V2]) fetch(\`${base}/${id}\`)`, `[V1, V2].map((base) => ...)`),
- * or, for a call that sends no body, chosen by a condition (`fetch(useV2 ? V2_URL : V1_URL)`): each a
- * URL the code can send to, judged. A loop variable counts only when it is used for nothing but the
- * URL, and a choice only without a body: a body chosen by the same variable or condition would pair
- * each body with each URL. The list is a literal, or a constant holding one that no element is taken
+ * or chosen by a condition (`fetch(useV2 ? V2_URL : V1_URL)`): each a URL the code can send to,
+ * judged. A loop variable counts only when it is used for nothing but the URL, and a choice only
+ * with a body that is the same on every path (nothing in it chosen): a body chosen by the same
+ * variable or condition would pair each body with each URL. The list is a literal, or a constant holding one that no element is taken
  * out of. Undefined otherwise.
  */
 export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
-  const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces);
+  const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces, ctx);
   if (!choices) return undefined;
   return boundSites(send, choices.elements.map((element) => [[choices.key, element]]), ctx, catalogue);
 }
@@ -197,10 +197,27 @@ function loopChoices(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext
   return uses.every((use) => url.some((part) => holds(part, use))) ? { key: binding, elements: list } : undefined;
 }
 
-function conditionChoices(send: SendCall, pieces: readonly UrlPiece[]): Choices | undefined {
-  if (send.body !== undefined || send.openOptions.length > 0) return undefined;
+function conditionChoices(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext): Choices | undefined {
+  if (send.openOptions.length > 0) return undefined;
   const choice = pieces.find((p) => p.unknown && ts.isConditionalExpression(p.unknown.node))?.unknown?.node as ts.ConditionalExpression | undefined;
-  return choice && { key: choice, elements: [choice.whenTrue, choice.whenFalse] };
+  // A body is sent to either URL only when nothing in it is chosen (by this condition or another).
+  if (!choice || (send.body !== undefined && !unchosen(sendBody(send, ctx)))) return undefined;
+  return { key: choice, elements: [choice.whenTrue, choice.whenFalse] };
+}
+
+/** A value with no alternatives anywhere in it (`c ? a : b`, `x ?? 10`, one arm's write): the same on every path. */
+function unchosen(value: Value | undefined): boolean {
+  if (!value) return true;
+  switch (value.kind) {
+    case 'alternatives':
+      return false;
+    case 'object':
+      return !value.hasUnknownKeys && value.properties.every((p) => !p.conditional && unchosen(p.value));
+    case 'array':
+      return value.elements.every(unchosen);
+    default:
+      return true;
+  }
 }
 
 /** Array methods that take elements out of a list (one pushed in is sent too, beside the others). */
