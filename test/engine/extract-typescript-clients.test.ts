@@ -248,3 +248,29 @@ ky.post("https://cloud.leonardo.ai/api/rest/v1/init-image", { json: { extension:
   assert.equal(upload?.source, 'ky');
   assert.equal(upload?.endpoint?.operationId, 'uploadInitImage');
 });
+
+test('fetch under another name: a constant, fetch.bind(globalThis), a parameter or a class member whose default is fetch; another function is no client', () => {
+  const code = `const BASE = "https://cloud.leonardo.ai/api/rest/v1";
+const doFetch: typeof fetch = fetch;
+const bound = globalThis.fetch.bind(globalThis);
+declare function track(url: string, init?: object): Promise<unknown>;
+const logged = track;
+export async function me(key: string, fetcher: typeof fetch = fetch) {
+  await doFetch(\`\${BASE}/me\`, { headers: { authorization: \`Bearer \${key}\` } });
+  await bound(\`\${BASE}/generations/\${key}\`);
+  await fetcher(\`\${BASE}/models\`);
+  await logged(\`\${BASE}/datasets\`);
+}
+export class Gateway {
+  constructor(private readonly fetcher: typeof fetch = fetch) {}
+  create(prompt: string) {
+    return this.fetcher(\`\${BASE}/generations\`, { method: "POST", body: JSON.stringify({ prompt }) });
+  }
+}`;
+  assert.deepEqual(extract(code).map(describe), [
+    'fetch GET https://cloud.leonardo.ai/api/rest/v1/me',
+    'fetch GET https://cloud.leonardo.ai/api/rest/v1/generations/{key}',
+    'fetch GET https://cloud.leonardo.ai/api/rest/v1/models',
+    'fetch POST https://cloud.leonardo.ai/api/rest/v1/generations',
+  ]);
+});

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { accessedKey, bindingValue, isMemberAccess, memberWriteOrder, runsBefore, type BoundValue, type MemberAccess } from './resolve.js';
+import { accessedKey, bindingValue, classMemberWrites, isMemberAccess, memberWriteOrder, runsBefore, thisClass, type BoundValue, type MemberAccess } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { mayWriteInto, sentExpression } from './bodies.js';
 import { appendAll } from '../../arrays.js';
@@ -84,6 +84,7 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
   }
   if (!ts.isPropertyAccessExpression(node)) return undefined;
   const member = node.name.text;
+  if (skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && holdsFetch(node, ctx)) return { library: 'fetch' };
   if (!CLIENT_MEMBERS.has(member)) return undefined;
   const receiver = skipOuter(node.expression);
   if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && member === 'fetch') {
@@ -110,6 +111,8 @@ function clientNames(ctx: TsContext): Set<string> {
     for (const binding of scope.values()) {
       const initializer = binding.initializer && skipOuter(binding.initializer);
       if (initializer && ts.isCallExpression(initializer)) names.add(binding.name);
+      // `const doFetch = fetch`, `(fetcher = globalThis.fetch) => ...`: fetch under another name.
+      else if (initializer ? isGlobalFetch(initializer, ctx) : binding.kind === 'param' && ts.isParameter(binding.node) && binding.node.initializer && isGlobalFetch(binding.node.initializer, ctx)) names.add(binding.name);
     }
   }
   ctx.index.clientNames = names;
@@ -151,8 +154,35 @@ function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
   const initializer = bindingValue(id, ctx, binding)?.expression;
   const instance = initializer && instanceFrom(initializer, ctx);
   if (instance) return { kind: 'instance', instance };
-  // SvelteKit's `load({ fetch })`, injected `(fetch = globalThis.fetch) => ...`: a parameter named fetch is one.
-  return binding.kind === 'param' && id.text === 'fetch' ? { kind: 'library', library: 'fetch' } : undefined;
+  // `const doFetch = fetch`, `fetch.bind(globalThis)`: the global fetch under another name.
+  if (initializer && isGlobalFetch(initializer, ctx)) return { kind: 'library', library: 'fetch' };
+  // SvelteKit's `load({ fetch })`, injected `(fetch = globalThis.fetch) => ...`: a parameter named fetch
+  // is one, and so is a parameter whose default is fetch (`fetcher = fetch`): what callers pass instead takes fetch's arguments.
+  if (binding.kind !== 'param') return undefined;
+  const parameter = binding.node;
+  return id.text === 'fetch' || (ts.isParameter(parameter) && parameter.initializer && isGlobalFetch(parameter.initializer, ctx)) ? { kind: 'library', library: 'fetch' } : undefined;
+}
+
+/**
+ * `this.fetcher` of a class that gives the member only fetch: `constructor(private fetcher = fetch)`,
+ * `this.fetcher = fetch.bind(globalThis)` (what a caller passes instead takes fetch's arguments).
+ */
+function holdsFetch(access: ts.PropertyAccessExpression, ctx: TsContext): boolean {
+  const owner = thisClass(access);
+  if (!owner) return false;
+  const { values, parameter } = classMemberWrites(owner, access.name.text, ctx);
+  const given = parameter ? [...values, parameter.initializer] : values;
+  return given.length > 0 && given.every((value) => value !== undefined && isGlobalFetch(value, ctx));
+}
+
+/** The global `fetch`, `globalThis.fetch` (or `window.`, `self.`), or one of them bound (`fetch.bind(globalThis)`). */
+function isGlobalFetch(expression: ts.Expression, ctx: TsContext): boolean {
+  let node = skipOuter(expression);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind') node = skipOuter(node.expression.expression);
+  if (ts.isIdentifier(node)) return node.text === 'fetch' && !resolveIdentifier(ctx.index, node);
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'fetch') return false;
+  const receiver = skipOuter(node.expression);
+  return ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && !resolveIdentifier(ctx.index, receiver);
 }
 
 /** `axios.create({...})`, `ky.extend({...})`, ...: the instance and its options. */
