@@ -1680,3 +1680,22 @@ export const a = () => send({ width: 512, height: 512 }, "CINEMATIC");
 export const b = () => send({ width: 768, height: 512 }, "Dynamic");`;
   assert.deepEqual(hits(perCall), ['invalid-enum "Dynamic"']);
 });
+
+test('a URL helper that takes the slashes off the path (path.replace(/^\\//, "")) keeps the path known', () => {
+  const code = `const API_ROOT = "${V1}/";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+function leonardoUrl(path: string): string {
+  return \`\${API_ROOT.replace(/\\/+$/, "")}/\${path.replace(/^\\//, "")}\`;
+}
+export async function getGeneration(id: string) {
+  return (await fetch(leonardoUrl(\`generation/\${id}\`), { headers })).json();
+}
+export async function generate(prompt: string) {
+  return fetch(leonardoUrl("/generations"), { method: "POST", headers, body: JSON.stringify({ prompt, num_images: 12 }) });
+}
+export async function other(path: string) {
+  return fetch(leonardoUrl(path.replace(/-/g, "")), { headers });
+}`;
+  // (other's path is one the call cannot know: not judged.)
+  assert.deepEqual(hits(code), ['unknown-endpoint leonardoUrl(`generation/${id}`)', 'too-many-images 12']);
+});

@@ -972,6 +972,30 @@ export function passedFor(args: readonly ts.Expression[], position: number, para
   return argument === undefined || (fallback && isUndefined(argument, ctx)) ? (fallback ?? argument) : argument;
 }
 
+/**
+ * Runs `evaluate` with the function's parameters taken at this call's arguments (or their defaults),
+ * as requests.ts takes them for a request made once per call: `buildHeaders({ ... })` gives its
+ * return with what this call passes, not with every call's argument as options (values.ts, urls.ts).
+ */
+export function withArguments<T>(fn: FunctionNode, call: ts.CallExpression, ctx: TsContext, evaluate: () => T): T {
+  const args = call.arguments;
+  if (fn.parameters.length === 0 || args.some(ts.isSpreadElement)) return evaluate();
+  const outer = ctx.bound;
+  const bound = new Map(outer ?? []);
+  fn.parameters.forEach((parameter, position) => {
+    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return;
+    const binding = resolveIdentifier(ctx.index, parameter.name);
+    const argument = passedFor(args, position, parameter, ctx);
+    if (binding?.kind === 'param' && !binding.reassigned && argument) bound.set(binding, argument);
+  });
+  ctx.bound = bound;
+  try {
+    return evaluate();
+  } finally {
+    ctx.bound = outer;
+  }
+}
+
 /** `undefined` (the global, not a local of that name) or `void 0`. */
 function isUndefined(expression: ts.Expression, ctx: TsContext): boolean {
   const node = skipOuter(expression);

@@ -9,7 +9,7 @@ import { parseLeonardoUrl } from '../leonardo-url.js';
 import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
 import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValues, calledFunction, memberExpressions, returnedExpressions } from './resolve.js';
+import { bindingValues, calledFunction, memberExpressions, returnedExpressions, withArguments } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName } from './values.js';
 import { appendAll } from '../../arrays.js';
@@ -68,10 +68,40 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
     if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) {
       return urlPieces(node.arguments[0], ctx, depth + 1);
     }
+    // `path.replace(/^\//, "")`: a path with its leading (or trailing) slashes taken off.
+    const trimmed = ts.isPropertyAccessExpression(callee) ? slashesTrimmed(node) : undefined;
+    if (trimmed && ts.isPropertyAccessExpression(callee)) return trimSlashes(urlPieces(callee.expression, ctx, depth + 1), trimmed);
     const pieces = returnedPieces(node, ctx, depth);
     if (pieces) return pieces;
   }
   return [placeholder(node, ctx)];
+}
+
+/** Regular expressions that take slashes off one end of a string, by the end they take them off. */
+const SLASH_TRIMS: Record<string, 'start' | 'end'> = { '^\\/': 'start', '^\\/+': 'start', '\\/$': 'end', '\\/+$': 'end' };
+
+/** `x.replace(/^\/+/, "")` (or `/\/+$/`): which end of `x` loses its slashes; undefined for any other call. */
+function slashesTrimmed(call: ts.CallExpression): 'start' | 'end' | undefined {
+  const callee = call.expression as ts.PropertyAccessExpression;
+  const [pattern, replacement] = call.arguments;
+  if ((callee.name.text !== 'replace' && callee.name.text !== 'replaceAll') || call.arguments.length !== 2) return undefined;
+  if (!ts.isRegularExpressionLiteral(pattern) || !ts.isStringLiteralLike(replacement) || replacement.text !== '') return undefined;
+  const match = /^\/(.*)\/([a-z]*)$/.exec(pattern.text);
+  return match ? SLASH_TRIMS[match[1]] : undefined;
+}
+
+/** The pieces less the slashes at one end, where that end is known text. */
+function trimSlashes(pieces: UrlPiece[], end: 'start' | 'end'): UrlPiece[] {
+  const index = end === 'start' ? 0 : pieces.length - 1;
+  const piece = pieces[index];
+  if (!piece || piece.unknown) return pieces;
+  const text = end === 'start' ? piece.text.replace(/^\/+/, '') : piece.text.replace(/\/+$/, '');
+  const cut = piece.text.length - text.length;
+  const span = piece.span && (end === 'start' ? { start: piece.span.start + cut, end: piece.span.end } : { start: piece.span.start, end: piece.span.end - cut });
+  const out = [...pieces];
+  if (text === '') out.splice(index, 1);
+  else out[index] = span ? { text, span } : { text };
+  return out;
 }
 
 function literalPiece(text: string, start: number, end: number, ctx: TsContext): UrlPiece[] {
@@ -134,13 +164,9 @@ function returnedPieces(call: ts.CallExpression, ctx: TsContext, depth: number):
   const fn = calledFunction(call, ctx);
   const returned = fn && returnedExpressions(fn);
   if (!fn || returned?.length !== 1) return undefined;
-  const pieces = withBinding(ctx, fn, () => urlPieces(returned[0], ctx, depth + 1));
-  return pieces?.flatMap((piece) => {
-    const parameter = piece.unknown?.binding?.kind === 'param' ? piece.unknown.binding.node : undefined;
-    const index = parameter ? fn.parameters.indexOf(parameter as ts.ParameterDeclaration) : -1;
-    const argument = index >= 0 && !fn.parameters[index].dotDotDotToken ? (call.arguments[index] ?? fn.parameters[index].initializer) : undefined;
-    return argument && !call.arguments.slice(0, index).some(ts.isSpreadElement) ? urlPieces(argument, ctx, depth + 1) : [piece];
-  });
+  // With the parameters at this call's arguments (`leonardoUrl(\`generations/${id}\`)`), so what the
+  // function does to them (`path.replace(/^\//, "")`) is done to what the call passes.
+  return withBinding(ctx, fn, () => withArguments(fn, call, ctx, () => urlPieces(returned[0], ctx, depth + 1)));
 }
 
 function placeholder(node: ts.Node, ctx: TsContext, binding?: Binding): UrlPiece {

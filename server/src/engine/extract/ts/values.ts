@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import { referencesOf, type Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, objectUses, passedFor, patternElement, returnedExpressions, unfrozen, visibleArguments, type BoundValue, type FunctionNode } from './resolve.js';
+import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, objectUses, patternElement, returnedExpressions, unfrozen, visibleArguments, withArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 
@@ -476,29 +476,6 @@ function callValue(node: ts.CallExpression, ctx: TsContext, depth: number): Valu
   return withBinding(ctx, fn, () => withArguments(fn, node, ctx, () => valueOf(returned[0], ctx, depth + 1)));
 }
 
-/**
- * Runs `evaluate` with the function's parameters taken at this call's arguments (or their defaults),
- * as requests.ts takes them for a request made once per call: `buildHeaders({ ... })` gives its
- * return with what this call passes, not with every call's argument as options.
- */
-function withArguments<T>(fn: FunctionNode, call: ts.CallExpression, ctx: TsContext, evaluate: () => T): T {
-  const args = call.arguments;
-  if (fn.parameters.length === 0 || args.some(ts.isSpreadElement)) return evaluate();
-  const outer = ctx.bound;
-  const bound = new Map(outer ?? []);
-  fn.parameters.forEach((parameter, position) => {
-    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return;
-    const binding = resolveIdentifier(ctx.index, parameter.name);
-    const argument = passedFor(args, position, parameter, ctx);
-    if (binding?.kind === 'param' && !binding.reassigned && argument) bound.set(binding, argument);
-  });
-  ctx.bound = bound;
-  try {
-    return evaluate();
-  } finally {
-    ctx.bound = outer;
-  }
-}
 
 /**
  * `Math.min(n, 8, 16)`: the smallest literal is the most it can be, reached when the unknown
