@@ -515,7 +515,7 @@ export function readsStatus(flow: Flow, poll: ts.Node): boolean {
     // A function that calls itself reads no status by doing so.
     memoSet(flow, 'reads-status', poll, false);
     return someNode(poll, (node) => {
-      // A type (\`Promise<{ status: string; data: unknown }>\`) reads nothing.
+      // A type (`Promise<{ status: string; data: unknown }>`) reads nothing.
       if (ts.isTypeNode(node)) return false;
       // A status only logged (`console.log(\`status \${gen.status}\`)`) or stored (`{ status: gen.status }`
       // in a database row) stops nothing: a FAILED job is polled on.

@@ -112,7 +112,7 @@ function clientNames(ctx: TsContext): Set<string> {
       const initializer = binding.initializer && skipOuter(binding.initializer);
       if (initializer && ts.isCallExpression(initializer)) names.add(binding.name);
       // `const doFetch = fetch`, `(fetcher = globalThis.fetch) => ...`: fetch under another name.
-      else if (initializer ? isGlobalFetch(initializer, ctx) : binding.kind === 'param' && ts.isParameter(binding.node) && binding.node.initializer && isGlobalFetch(binding.node.initializer, ctx)) names.add(binding.name);
+      else if (initializer ? isGlobalFetch(initializer, ctx) : defaultsToFetch(binding, ctx)) names.add(binding.name);
     }
   }
   ctx.index.clientNames = names;
@@ -158,9 +158,13 @@ function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
   if (initializer && isGlobalFetch(initializer, ctx)) return { kind: 'library', library: 'fetch' };
   // SvelteKit's `load({ fetch })`, injected `(fetch = globalThis.fetch) => ...`: a parameter named fetch
   // is one, and so is a parameter whose default is fetch (`fetcher = fetch`): what callers pass instead takes fetch's arguments.
-  if (binding.kind !== 'param') return undefined;
+  return binding.kind === 'param' && (id.text === 'fetch' || defaultsToFetch(binding, ctx)) ? { kind: 'library', library: 'fetch' } : undefined;
+}
+
+/** A parameter whose default is the global fetch (`fetcher: typeof fetch = fetch`). */
+function defaultsToFetch(binding: Binding, ctx: TsContext): boolean {
   const parameter = binding.node;
-  return id.text === 'fetch' || (ts.isParameter(parameter) && parameter.initializer && isGlobalFetch(parameter.initializer, ctx)) ? { kind: 'library', library: 'fetch' } : undefined;
+  return binding.kind === 'param' && ts.isParameter(parameter) && parameter.initializer !== undefined && isGlobalFetch(parameter.initializer, ctx);
 }
 
 /**

@@ -70,8 +70,8 @@ const MAX_ELEMENTS = 4;
  * or chosen by a condition (`fetch(useV2 ? V2_URL : V1_URL)`): each a URL the code can send to,
  * judged. A loop variable counts only when it is used for nothing but the URL, and a choice only
  * with a body that is the same on every path (nothing in it chosen): a body chosen by the same
- * variable or condition would pair each body with each URL. The list is a literal, or a constant holding one that no element is taken
- * out of. Undefined otherwise.
+ * variable or condition would pair each body with each URL. The list is a literal, or a constant
+ * holding one that no element is taken out of. Undefined otherwise.
  */
 export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
   const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces, ctx);

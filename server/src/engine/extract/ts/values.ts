@@ -310,11 +310,6 @@ function lastProperty(object: ObjectValue, key: string): Property | undefined {
 }
 
 /**
- * What a loop variable or an element callback's parameter holds: each element of the list in turn
- * (every one of them is sent). A list made by `list.map((x) => value)` holds that value each time;
- * a list with elements that cannot be known may also hold something unknown.
- */
-/**
  * `requests[i]` for an index the code computes (an index loop's): one of the list's elements, as a
  * `for...of` element is. A known index (`sizes[0]`, or a constant holding one) is not read so: it
  * would judge elements never sent.
@@ -325,6 +320,11 @@ function indexedElement(node: ts.ElementAccessExpression, ctx: TsContext, depth:
   return elementValue(node.expression, node, ctx, depth);
 }
 
+/**
+ * What a loop variable or an element callback's parameter holds: each element of the list in turn
+ * (every one of them is sent). A list made by `list.map((x) => value)` holds that value each time;
+ * a list with elements that cannot be known may also hold something unknown.
+ */
 function elementValue(list: ts.Expression, use: ts.Expression, ctx: TsContext, depth: number): Value | undefined {
   const mapped = mappedElement(list, ctx);
   if (mapped) return valueOf(mapped, ctx, depth + 1);
@@ -391,7 +391,7 @@ function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): 
     case ts.SyntaxKind.QuestionQuestionToken: {
       // The left side is sent only when it holds something: an unknown there is present.
       const flat = (value: Value): Value[] => (value.kind === 'alternatives' ? value.options : [value]);
-      const left = flat(valueOf(node.left, ctx, depth + 1)).map((option): Value => (option.kind === 'unknown' ? { ...option, present: true } : option));
+      const left = flat(valueOf(node.left, ctx, depth + 1)).map((option): Value => (option.kind === 'unknown' ? Object.assign({}, option, { present: true as const }) : option));
       return { kind: 'alternatives', span: spanOf(node, ctx), options: [...left, ...flat(valueOf(node.right, ctx, depth + 1))] };
     }
     case ts.SyntaxKind.AmpersandAmpersandToken: {
