@@ -86,8 +86,9 @@ function slashesTrimmed(call: ts.CallExpression): 'start' | 'end' | undefined {
   const [pattern, replacement] = call.arguments;
   if ((callee.name.text !== 'replace' && callee.name.text !== 'replaceAll') || call.arguments.length !== 2) return undefined;
   if (!ts.isRegularExpressionLiteral(pattern) || !ts.isStringLiteralLike(replacement) || replacement.text !== '') return undefined;
-  const match = /^\/(.*)\/([a-z]*)$/.exec(pattern.text);
-  return match ? SLASH_TRIMS[match[1]] : undefined;
+  // A regular expression literal is `/body/flags`.
+  const source = pattern.text.slice(1, pattern.text.lastIndexOf('/'));
+  return Object.hasOwn(SLASH_TRIMS, source) ? SLASH_TRIMS[source] : undefined;
 }
 
 /** The pieces less the slashes at one end, where that end is known text. */
@@ -95,7 +96,12 @@ function trimSlashes(pieces: UrlPiece[], end: 'start' | 'end'): UrlPiece[] {
   const index = end === 'start' ? 0 : pieces.length - 1;
   const piece = pieces[index];
   if (!piece || piece.unknown) return pieces;
-  const text = end === 'start' ? piece.text.replace(/^\/+/, '') : piece.text.replace(/\/+$/, '');
+  // Counted by hand: `/\/+$/` backtracks quadratically over a long run of slashes that does not end the text.
+  let from = 0;
+  let to = piece.text.length;
+  if (end === 'start') while (from < to && piece.text[from] === '/') from++;
+  else while (to > from && piece.text[to - 1] === '/') to--;
+  const text = piece.text.slice(from, to);
   const cut = piece.text.length - text.length;
   const span = piece.span && (end === 'start' ? { start: piece.span.start + cut, end: piece.span.end } : { start: piece.span.start, end: piece.span.end - cut });
   const out = [...pieces];
