@@ -1699,3 +1699,53 @@ export async function other(path: string) {
   // (other's path is one the call cannot know: not judged.)
   assert.deepEqual(hits(code), ['unknown-endpoint leonardoUrl(`generation/${id}`)', 'too-many-images 12']);
 });
+
+test('defaults in destructuring, helpers with several returns, deep copies and Array.from bodies are followed', () => {
+  const code = `const H = { "content-type": "application/json", authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` };
+const URL = "${V1}/generations";
+const DEFAULT_BODY = { width: 1024, height: 768, num_images: 4 };
+export async function exported({ prompt, count = 8 }: { prompt: string; count?: number }) {
+  await fetch(URL, { method: "POST", headers: H, body: JSON.stringify({ prompt, width: 1024, height: 1024, num_images: count }) });
+}
+export async function fromOptions(prompt: string, options: { steps?: number }) {
+  const { steps = 75 } = options;
+  await fetch(URL, { method: "POST", headers: H, body: JSON.stringify({ prompt, num_inference_steps: steps }) });
+}
+async function called({ prompt, guidance = 25 }: { prompt: string; guidance?: number }) {
+  await fetch(URL, { method: "POST", headers: H, body: JSON.stringify({ prompt, guidance_scale: guidance }) });
+}
+called({ prompt: "a fox", guidance: 7 });
+function presetFor(look: string): string {
+  switch (look) {
+    case "anime": return "ANIME";
+    case "closeup": return "CINEMATIC_CLOSE_UP";
+    default: return "NONE";
+  }
+}
+export async function styled(prompt: string, look: string) {
+  await fetch(URL, { method: "POST", headers: H, body: JSON.stringify({ prompt, presetStyle: presetFor(look) }) });
+}
+export async function cloned(prompt: string, count?: number) {
+  const body: Record<string, unknown> = structuredClone(DEFAULT_BODY);
+  body.prompt = prompt;
+  body.num_images = count ?? 6;
+  await fetch(URL, { method: "POST", headers: H, body: JSON.stringify(body) });
+}
+export async function copied(prompt: string) {
+  const body = { ...JSON.parse(JSON.stringify(DEFAULT_BODY)), prompt, height: 770 };
+  await fetch(URL, { method: "POST", headers: H, body: JSON.stringify(body) });
+}
+export async function runs(prompt: string, n: number) {
+  const bodies = Array.from({ length: n }, (_, i) => ({ prompt, seed: i, scheduler: "EULER" }));
+  for (const body of bodies) await fetch(URL, { method: "POST", headers: H, body: JSON.stringify(body) });
+}`;
+  // called's one call passes guidance 7: its default 25 is never sent.
+  assert.deepEqual(hits(code), [
+    'too-many-images 8',
+    'out-of-range 75',
+    'invalid-enum "CINEMATIC_CLOSE_UP"',
+    'too-many-images 6',
+    'invalid-dimensions 770',
+    'invalid-enum "EULER"',
+  ]);
+});

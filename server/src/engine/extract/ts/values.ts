@@ -268,12 +268,20 @@ function destructuredValue(node: ts.Identifier, binding: Binding, ctx: TsContext
   let sources: readonly ts.Expression[] | undefined;
   if (ts.isParameter(declaration)) sources = argumentsOfParameter(declaration, ctx);
   else sources = declaration.initializer ? [declaration.initializer] : undefined;
+  // A default with no call to be seen (an exported function's `{ count = 8 }`) is one option beside
+  // the unknown, as a plain parameter's is (parameterValue), and as `options.count ?? 8` is.
+  const fallback = (): Value | undefined =>
+    element.initializer && withBinding(ctx, binding, () => ({ kind: 'alternatives', span: spanOf(node, ctx), options: [unknownValue(node, ctx), valueOf(element.initializer!, ctx, depth + 1)] }) satisfies AlternativesValue);
+  if (!sources && ts.isParameter(declaration) && !visibleArguments(declaration, ctx)) return fallback();
   // One object only: the names of a pattern are read apart, and several objects would pair one's
   // width with another's count (see parameterValue).
   if (sources?.length !== 1) return undefined;
   const source = sources[0];
+  const value = withBinding(ctx, binding, () => valueOf(source, ctx, depth + 1));
+  // `const { steps = 75 } = options`, of an object that cannot be known: its key, or the default.
+  if (value?.kind === 'unknown') return fallback();
   return withBinding(ctx, binding, () => {
-    const value = valueOf(source, ctx, depth + 1);
+    if (!value) return undefined;
     if (value.kind === 'alternatives' && pattern.elements.length === 1 && ts.isVariableDeclaration(declaration) && isTableEntry(source)) {
       // `const { modelId } = MODELS[style]`: the key of each entry of the table (a key outside it throws
       // here, sending nothing). One name only: two read apart would pair one entry's with another's.
@@ -347,10 +355,33 @@ function mappedElement(list: ts.Expression, ctx: TsContext): ts.Expression | und
   }
   if (!ts.isCallExpression(node)) return undefined;
   const callee = skipOuter(node.expression);
-  const callback = node.arguments[0] && skipOuter(node.arguments[0]);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map' || !callback || !isFunctionNode(callback)) return undefined;
+  // `list.map(cb)`, or `Array.from({ length: n }, cb)`, whose elements are the callback's too.
+  const from = isArrayFrom(callee, ctx);
+  const argument = node.arguments[from ? 1 : 0];
+  const callback = argument && skipOuter(argument);
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'map' && !from) || !callback || !isFunctionNode(callback)) return undefined;
   const returned = returnedExpressions(callback);
   return returned.length === 1 ? returned[0] : undefined;
+}
+
+/** What `structuredClone(x)` or `JSON.parse(JSON.stringify(x))` copies: `x` (the globals only). */
+function deepCopied(call: ts.CallExpression, ctx: TsContext): ts.Expression | undefined {
+  const callee = skipOuter(call.expression);
+  const global = (name: ts.Expression, text: string): boolean => ts.isIdentifier(name) && name.text === text && !resolveIdentifier(ctx.index, name);
+  if (call.arguments.length !== 1 || ts.isSpreadElement(call.arguments[0])) return undefined;
+  if (global(callee, 'structuredClone')) return call.arguments[0];
+  const inner = skipOuter(call.arguments[0]);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'parse' || !global(skipOuter(callee.expression), 'JSON') || !ts.isCallExpression(inner)) return undefined;
+  const stringify = skipOuter(inner.expression);
+  const isStringify = ts.isPropertyAccessExpression(stringify) && stringify.name.text === 'stringify' && global(skipOuter(stringify.expression), 'JSON');
+  return isStringify && inner.arguments.length === 1 && !ts.isSpreadElement(inner.arguments[0]) ? inner.arguments[0] : undefined;
+}
+
+/** `Array.from` (the global). */
+function isArrayFrom(callee: ts.Expression, ctx: TsContext): boolean {
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'from') return false;
+  const receiver = skipOuter(callee.expression);
+  return ts.isIdentifier(receiver) && receiver.text === 'Array' && !resolveIdentifier(ctx.index, receiver);
 }
 
 function arrayValue(node: ts.ArrayLiteralExpression, ctx: TsContext, depth: number): ArrayValue {
@@ -454,9 +485,12 @@ function entryValue(node: ts.ElementAccessExpression, ctx: TsContext, depth: num
  */
 function callValue(node: ts.CallExpression, ctx: TsContext, depth: number): Value | undefined {
   const callee = skipOuter(node.expression);
+  // `structuredClone(DEFAULTS)`, `JSON.parse(JSON.stringify(DEFAULTS))`: a copy, holding what the original holds.
+  const copied = deepCopied(node, ctx);
+  if (copied) return valueOf(copied, ctx, depth + 1);
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
-    if (method === 'map') {
+    if (method === 'map' || (method === 'from' && isArrayFrom(callee, ctx))) {
       const element = mappedElement(node, ctx);
       return element && { kind: 'array', span: spanOf(node, ctx), elements: [valueOf(element, ctx, depth + 1)], hasUnknownElements: true };
     }
@@ -472,9 +506,16 @@ function callValue(node: ts.CallExpression, ctx: TsContext, depth: number): Valu
   const fn = calledFunction(node, ctx);
   if (!fn) return importedValue(node, ctx);
   const returned = returnedExpressions(fn);
-  if (returned.length !== 1) return undefined;
-  return withBinding(ctx, fn, () => withArguments(fn, node, ctx, () => valueOf(returned[0], ctx, depth + 1)));
+  if (returned.length === 0 || returned.length > MAX_RETURNS) return undefined;
+  // Several returns (a `switch` that returns the style): each is a value the call may give, as a
+  // conditional's branches are.
+  return withBinding(ctx, fn, () =>
+    withArguments(fn, node, ctx, () => (returned.length === 1 ? valueOf(returned[0], ctx, depth + 1) : alternatives(node, returned, ctx, depth))),
+  );
 }
+
+/** Beyond this many `return`s, what a call gives is left unknown (each is one more option to judge). */
+const MAX_RETURNS = 8;
 
 
 /**
