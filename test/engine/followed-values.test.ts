@@ -1749,3 +1749,19 @@ export async function runs(prompt: string, n: number) {
     'invalid-enum "EULER"',
   ]);
 });
+
+test('a wrapper that writes the body only for some methods (if (body && (method === "POST" || method === "PUT"))) sends each call\'s body', () => {
+  const code = `const BASE = "${V1}";
+async function makeRequest(endpoint: string, method = "GET", body?: Record<string, unknown>) {
+  const config: RequestInit = { method, headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "Content-Type": "application/json" } };
+  if (body && (method === "POST" || method === "PUT")) {
+    config.body = JSON.stringify(body);
+  }
+  const response = await fetch(\`\${BASE}\${endpoint}\`, config);
+  return response.json();
+}
+export const me = () => makeRequest("/me");
+export const dataset = (name: string) => makeRequest("/datasets", "POST", { name, images: [] });
+export const model = (datasetId: string) => makeRequest("/models", "POST", { name: "m", datasetId, instance_prompt: "x", sd_Version: "v2" });`;
+  assert.deepEqual(hits(code), ['unknown-field images', 'unknown-field sd_Version']);
+});

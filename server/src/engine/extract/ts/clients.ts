@@ -306,8 +306,8 @@ function optionsHandedOn(binding: Binding, ctx: TsContext): boolean {
 }
 
 /**
- * The body `if (body) init.body = JSON.stringify(body)` writes, when the `if` (without `else`)
- * runs before the call: it sends `body` when there is one, nothing otherwise.
+ * The body `if (body) init.body = JSON.stringify(body)` writes (also `if (body && method === "POST")`),
+ * when the `if` (without `else`) runs before the call: it sends `body` when there is one, nothing otherwise.
  */
 function bodyWhenPresent(assignment: ts.BinaryExpression, use: ts.Expression, bound: BoundValue, ctx: TsContext): ts.Expression | undefined {
   const statement = assignment.parent;
@@ -315,11 +315,40 @@ function bodyWhenPresent(assignment: ts.BinaryExpression, use: ts.Expression, bo
   const branch = ts.isBlock(statement.parent) ? statement.parent : statement;
   const choice = branch.parent;
   if (!ts.isIfStatement(choice) || choice.thenStatement !== branch || choice.elseStatement || !runsBefore(choice, use, bound)) return undefined;
-  const condition = skipOuter(choice.expression);
   const sent = skipOuter(sentExpression(assignment.right, ctx));
-  if (!ts.isIdentifier(condition) || !ts.isIdentifier(sent)) return undefined;
+  if (!ts.isIdentifier(sent)) return undefined;
+  // `if (body)`, or `if (body && method === "POST")`: the rest of the test says for which methods, and
+  // the request's method is judged on its own.
+  const [condition, ...others] = conjuncts(choice.expression);
+  if (!ts.isIdentifier(condition) || !others.every(isMethodTest)) return undefined;
   const binding = resolveIdentifier(ctx.index, condition);
   return binding && resolveIdentifier(ctx.index, sent) === binding ? assignment.right : undefined;
+}
+
+/** `a && b && c` → [a, b, c] (through parentheses). */
+function conjuncts(expression: ts.Expression): ts.Expression[] {
+  const node = skipOuter(expression);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [...conjuncts(node.left), ...conjuncts(node.right)];
+  return [node];
+}
+
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/** `method === "POST"`, `method !== 'GET'`, `["POST", "PUT"].includes(method)`, or several joined by `||`. */
+function isMethodTest(expression: ts.Expression): boolean {
+  const node = skipOuter(expression);
+  const isMethodName = (e: ts.Expression): boolean => ts.isStringLiteralLike(skipOuter(e)) && HTTP_METHODS.has((skipOuter(e) as ts.StringLiteralLike).text.toUpperCase());
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.BarBarToken) return isMethodTest(node.left) && isMethodTest(node.right);
+    const equality = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+    return equality && (isMethodName(node.left) || isMethodName(node.right));
+  }
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes') {
+    const list = skipOuter(node.expression.expression);
+    return ts.isArrayLiteralExpression(list) && list.elements.length > 0 && list.elements.every(isMethodName);
+  }
+  return false;
 }
 
 /** The objects a spread may bring in: both branches of `c ? a : b`, the right side of `c && a`, else itself. */
