@@ -626,6 +626,20 @@ main(process.argv[2]);`,
       findings: [{ message: POLL, at: [8, 39, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
+      name: 'a helper that calls itself while the images are empty, called by an arrow function declared above it (round P)',
+      code: `export const run = async (id: string) => getImages(id);
+const getImages = async (generationId: string): Promise<unknown> => {
+  const res = await fetch(\`https://cloud.leonardo.ai/api/rest/v1/generations/\${generationId}\`, {
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+  });
+  const data = await res.json();
+  const images = data.generations_by_pk?.generated_images;
+  if (images !== undefined && images.length === 0) return getImages(generationId);
+  return images;
+};`,
+      findings: [{ message: POLL, at: [7, 42, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'the SDK: a loop on generatedImages that never reads the status',
       code: `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });

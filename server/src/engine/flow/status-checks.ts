@@ -98,7 +98,8 @@ function memo<T extends number | boolean>(flow: Flow, kind: string, node: ts.Nod
 function waits(statement: ts.Node, flow: Flow): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
-    if (found) return;
+    // A function declared here does not run here (`const run = (id) => getImages(id)`): only an inline callback does.
+    if (found || (node !== statement && ts.isFunctionLike(node) && !isInlineCallback(node))) return;
     if (ts.isCallExpression(node)) {
       const name = calledName(node) ?? '';
       const fn = flow.calledFunction(node);
