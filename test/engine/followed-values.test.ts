@@ -1765,3 +1765,33 @@ export const dataset = (name: string) => makeRequest("/datasets", "POST", { name
 export const model = (datasetId: string) => makeRequest("/models", "POST", { name: "m", datasetId, instance_prompt: "x", sd_Version: "v2" });`;
   assert.deepEqual(hits(code), ['unknown-field images', 'unknown-field sd_Version']);
 });
+
+test("a base URL from a parameter's default (plain, destructured, or a constructor's parameter property) is the URL a call that passes none sends; not where a call here passes another", () => {
+  const code = `export function me(key: string, base = "${V1}") {
+  return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });
+}
+export function gen(key: string, { base = "${V1}" }: { base?: string } = {}) {
+  return fetch(\`\${base}/generations\`, { method: "POST", headers: { authorization: \`Bearer \${key}\` }, body: JSON.stringify({ prompt: "x", num_images: 12 }) });
+}
+export class Leonardo {
+  private baseUrl: string;
+  constructor(private apiKey: string, { baseUrl = "${V1}" } = {}) {
+    this.baseUrl = baseUrl;
+  }
+  me() {
+    return fetch(\`\${this.baseUrl}/me\`, { headers: { Authorization: this.apiKey } });
+  }
+}
+export class Client {
+  constructor(private readonly key: string, private readonly base = "${V1}") {}
+  upscale(id: string) {
+    return fetch(\`\${this.base}/variations/upscale\`, { method: "POST", headers: { authorization: \`Bearer \${this.key}\` }, body: JSON.stringify({ id, upscaleMultiplier: 2 }) });
+  }
+}
+export function other(key: string, base = "${V1}") {
+  return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });
+}
+other("k", "https://api.example.com/v1");`;
+  // other is called here with another host: its default is not taken to be the URL.
+  assert.deepEqual(hits(code), ['unknown-endpoint /generation', 'too-many-images 12', 'auth-header this.apiKey', 'unknown-field upscaleMultiplier']);
+});

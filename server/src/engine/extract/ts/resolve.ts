@@ -1276,7 +1276,9 @@ function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: Ts
     // `this.apiKey = apiKey` in the constructor: what each `new` passes.
     const node = skipOuter(value);
     const binding = ts.isIdentifier(node) ? resolveIdentifier(ctx.index, node) : undefined;
-    if (constructor && binding?.kind === 'param' && binding.scope === constructor) {
+    // (A name of a destructured parameter, `{ baseUrl = "..." } = {}`, is read as that name: what the
+    // `new`s pass for its key, or its default.)
+    if (constructor && binding?.kind === 'param' && binding.scope === constructor && !(ts.isParameter(binding.node) && !ts.isIdentifier(binding.node.name))) {
       const args = parameterArguments(binding, ctx);
       if (!args) return undefined;
       appendAll(out, args);

@@ -9,7 +9,7 @@ import { parseLeonardoUrl } from '../leonardo-url.js';
 import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
 import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValues, calledFunction, memberExpressions, returnedExpressions, withArguments } from './resolve.js';
+import { bindingValues, calledFunction, classMemberWrites, memberExpressions, patternElement, returnedExpressions, someNode, thisClass, visibleArguments, withArguments } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName } from './values.js';
 import { appendAll } from '../../arrays.js';
@@ -133,7 +133,12 @@ function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): U
   const element = binding && ctx.bound?.get(binding);
   if (element) return withBinding(ctx, binding, () => urlPieces(element, ctx, depth + 1)) ?? [placeholder(node, ctx, binding)];
   const bounds = bindingValues(node, ctx, binding);
-  if (!binding || !bounds) return [placeholder(node, ctx, binding)];
+  if (!binding || !bounds) {
+    // A parameter's default (`base = "https://..."`, `{ baseUrl = "https://..." } = {}`) is the URL a call
+    // that passes none sends, as the literal side of `base ?? "https://..."` is.
+    const fallback = binding?.kind === 'param' ? parameterDefault(binding, ctx) : undefined;
+    return fallback ? (withBinding(ctx, binding!, () => urlPieces(fallback, ctx, depth + 1)) ?? [placeholder(node, ctx, binding)]) : [placeholder(node, ctx, binding)];
+  }
   const pieces = withBinding(ctx, binding, () => {
     const [first, ...others] = bounds.map((bound) => urlPieces(bound.expression, ctx, depth + 1));
     if (others.length === 0) return first;
@@ -147,6 +152,24 @@ function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): U
   return pieces ?? [placeholder(node, ctx, binding)];
 }
 
+/**
+ * The default a parameter's name has: its own (`base = "..."`), or its key's in a destructured
+ * parameter; not where a call here passes something for it (the function is made for other hosts too).
+ */
+function parameterDefault(binding: Binding, ctx: TsContext): ts.Expression | undefined {
+  const parameter = binding.node;
+  if (!ts.isParameter(parameter)) return undefined;
+  const passed = visibleArguments(parameter, ctx)?.args ?? [];
+  if (ts.isIdentifier(parameter.name)) return passed.every((argument) => argument === parameter.initializer) ? parameter.initializer : undefined;
+  if (!ts.isObjectBindingPattern(parameter.name)) return undefined;
+  const key = patternElement(parameter.name, binding.name);
+  const lacksKey = (argument: ts.Expression): boolean => {
+    const object = skipOuter(argument);
+    return ts.isObjectLiteralExpression(object) && object.properties.every((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && !ts.isComputedPropertyName(p.name) && p.name.getText() !== key?.key);
+  };
+  return key && passed.every(lacksKey) ? key.element.initializer : undefined;
+}
+
 /** The text of URL pieces with each part that cannot be known as `{}`. */
 function urlShape(pieces: readonly UrlPiece[]): string {
   return pieces.map((p) => (p.unknown ? '{}' : p.text)).join('');
@@ -158,8 +181,24 @@ function urlShape(pieces: readonly UrlPiece[]): string {
  * assignment), it may hold either: unknown.
  */
 function memberPieces(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): UrlPiece[] {
-  const values = memberExpressions(node, ctx);
+  const values = memberExpressions(node, ctx) ?? parameterPropertyDefault(node, ctx);
   return values?.length === 1 ? urlPieces(values[0], ctx, depth + 1) : [placeholder(node, ctx)];
+}
+
+/**
+ * `this.base` of `constructor(private base = "https://...")` that nothing else writes, where no `new`
+ * can be seen: its default, as a plain parameter's is (identifierPieces).
+ */
+function parameterPropertyDefault(node: ts.PropertyAccessExpression, ctx: TsContext): ts.Expression[] | undefined {
+  const owner = skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword ? thisClass(node) : undefined;
+  if (!owner) return undefined;
+  const { values, parameter } = classMemberWrites(owner, node.name.text, ctx);
+  const fallback = parameter?.initializer;
+  // (A class that makes itself with `new this(base)` is given its base by whoever calls that.)
+  if (!parameter || !fallback || values.length > 0 || someNode(owner, (n) => (ts.isNewExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword) || undefined)) return undefined;
+  // (A `new` here that passes another base says the class is made for other hosts too.)
+  const visible = visibleArguments(parameter, ctx);
+  return visible?.args.some((argument) => argument !== fallback) ? undefined : [fallback];
 }
 
 /**
