@@ -256,6 +256,28 @@ export class Generator {
       ],
     },
     {
+      name: "created, then read after a fixed wait (Leonardo's Node sample): the message says the wait is what stands in for the check",
+      path: 'sample.js',
+      code: `${PREAMBLE}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function main(prompt) {
+  const created = await fetch(\`\${BASE}/generations\`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ prompt }) });
+  const { sdGenerationJob } = await created.json();
+  await sleep(20000);
+  const res = await fetch(\`\${BASE}/generations/\${sdGenerationJob.generationId}\`, { headers });
+  const data = await res.json();
+  return data.generations_by_pk.generated_images[0].url;
+}
+`,
+      findings: [
+        {
+          message: "'generations_by_pk.generated_images' is read after a fixed wait: poll until its status is COMPLETE first.",
+          at: [11, 33, 'generated_images'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'checking only for FAILED lets a PENDING job through',
       path: 'app.js',
       code: `${PREAMBLE}

@@ -167,21 +167,36 @@ function boundName(flow: Flow, node: ts.Node): Binding | undefined {
 }
 
 /** A POST /generations in the same function, before the read: the images are read without waiting. */
-function createdJustBefore(flow: Flow, requests: readonly RequestSite[], read: MemberRead): boolean {
+/**
+ * A POST /generations in the same function before the read: `'now'` when nothing waits between them,
+ * `'after a wait'` when a fixed delay does (`await sleep(20000)`, `setTimeout`), undefined otherwise.
+ */
+function createdJustBefore(flow: Flow, requests: readonly RequestSite[], read: MemberRead): 'now' | 'after a wait' | undefined {
   const start = read.node.getStart();
   const scope = enclosingFunction(read.node);
-  return requests.some((site) => {
-    if (site.endpoint?.operationId !== 'createGeneration' || site.span.end > start) return false;
-    const call = expressionAt(flow.sourceFile, site.span);
+  const site = requests.find((s) => {
+    if (s.endpoint?.operationId !== 'createGeneration' || s.span.end > start) return false;
+    const call = expressionAt(flow.sourceFile, s.span);
     return call !== undefined && enclosingFunction(call) === scope;
   });
+  if (!site) return undefined;
+  const waits = flow.index.calls.some((call) => call.pos >= site.span.end && call.end <= start && DELAY.test(calleeName(call.expression) ?? ''));
+  return waits ? 'after a wait' : 'now';
 }
 
-function message(sdk: boolean, createdBefore: boolean): string {
+/** A call that waits a fixed time (`sleep(20000)`, `setTimeout(resolve, 5000)`, `delay(…)`). */
+const DELAY = /(?:^|\.)(?:sleep|delay|wait|setTimeout|waitForTimeout|pause)$/i;
+
+function message(sdk: boolean, createdBefore: 'now' | 'after a wait' | undefined): string {
   const images = sdk ? 'generationsByPk.generatedImages' : IMAGES_PATH;
-  return createdBefore
-    ? `'${images}' is read right after creating the generation: poll until its status is COMPLETE first.`
-    : `'${images}' is read without checking the status: poll until it is COMPLETE first.`;
+  switch (createdBefore) {
+    case 'now':
+      return `'${images}' is read right after creating the generation: poll until its status is COMPLETE first.`;
+    case 'after a wait':
+      return `'${images}' is read after a fixed wait: poll until its status is COMPLETE first.`;
+    default:
+      return `'${images}' is read without checking the status: poll until it is COMPLETE first.`;
+  }
 }
 
 function detail(sdk: boolean): string {
