@@ -266,11 +266,23 @@ export class Gateway {
   create(prompt: string) {
     return this.fetcher(\`\${BASE}/generations\`, { method: "POST", body: JSON.stringify({ prompt }) });
   }
+}
+export class Bound {
+  private readonly send: typeof fetch;
+  private readonly track = logged;
+  constructor() {
+    this.send = globalThis.fetch.bind(globalThis);
+  }
+  me() {
+    this.track(\`\${BASE}/elements\`);
+    return this.send(\`\${BASE}/me\`);
+  }
 }`;
   assert.deepEqual(extract(code).map(describe), [
     'fetch GET https://cloud.leonardo.ai/api/rest/v1/me',
     'fetch GET https://cloud.leonardo.ai/api/rest/v1/generations/{key}',
     'fetch GET https://cloud.leonardo.ai/api/rest/v1/models',
     'fetch POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'fetch GET https://cloud.leonardo.ai/api/rest/v1/me',
   ]);
 });

@@ -84,7 +84,7 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
   }
   if (!ts.isPropertyAccessExpression(node)) return undefined;
   const member = node.name.text;
-  if (skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && holdsFetch(node, ctx)) return { library: 'fetch' };
+  if (skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && clientNames(ctx).has(`this.${member}`) && holdsFetch(node, ctx)) return { library: 'fetch' };
   if (!CLIENT_MEMBERS.has(member)) return undefined;
   const receiver = skipOuter(node.expression);
   if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && member === 'fetch') {
@@ -112,9 +112,14 @@ function clientNames(ctx: TsContext): Set<string> {
       const initializer = binding.initializer && skipOuter(binding.initializer);
       if (initializer && ts.isCallExpression(initializer)) names.add(binding.name);
       // `const doFetch = fetch`, `(fetcher = globalThis.fetch) => ...`: fetch under another name.
-      else if (initializer ? isGlobalFetch(initializer, ctx) : defaultsToFetch(binding, ctx)) names.add(binding.name);
+      else if (initializer ? isGlobalFetch(initializer, ctx) : defaultsToFetch(binding, ctx)) {
+        names.add(binding.name);
+        // `constructor(private fetcher = fetch)`: `this.fetcher` may be fetch (holdsFetch says).
+        if (ts.isParameter(binding.node) && ts.isParameterPropertyDeclaration(binding.node, binding.node.parent)) names.add(`this.${binding.name}`);
+      }
     }
   }
+  for (const [name, values] of ctx.index.thisMembers) if (values.some((value) => isGlobalFetch(value, ctx))) names.add(`this.${name}`);
   ctx.index.clientNames = names;
   return names;
 }
