@@ -98,8 +98,8 @@ function memo<T extends number | boolean>(flow: Flow, kind: string, node: ts.Nod
 function waits(statement: ts.Node, flow: Flow): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
-    // A function declared here does not run here (`const run = (id) => getImages(id)`): only an inline callback does.
-    if (found || (node !== statement && ts.isFunctionLike(node) && !isInlineCallback(node))) return;
+    // (`const run = (id) => getImages(id)` declares a function; it waits for nothing here.)
+    if (found || runsElsewhere(node, statement, true)) return;
     if (ts.isCallExpression(node)) {
       const name = calledName(node) ?? '';
       const fn = flow.calledFunction(node);
@@ -117,6 +117,11 @@ function waits(statement: ts.Node, flow: Flow): boolean {
   return found;
 }
 
+/** A function under `root` that does not run where it stands; an inline callback (`new Promise((r) => ...)`) does, when `callbacks`. */
+function runsElsewhere(node: ts.Node, root: ts.Node, callbacks: boolean): boolean {
+  return node !== root && ts.isFunctionLike(node) && !(callbacks && isInlineCallback(node));
+}
+
 /**
  * The node compares a status with COMPLETE / PENDING (`===`, `!==`, `.includes(status)`), switches on a
  * status, or polls with a loop that reads one. Nested functions are searched only when asked.
@@ -125,7 +130,7 @@ export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false):
   let found = false;
   const visit = (current: ts.Node): void => {
     // A function declared here does not run here: only an inline callback (`new Promise((r) => ...)`) is searched.
-    if (found || (current !== node && ts.isFunctionLike(current) && !(intoFunctions && isInlineCallback(current)))) return;
+    if (found || runsElsewhere(current, node, intoFunctions)) return;
     if (isStatusTest(current, flow)) {
       found = true;
       return;

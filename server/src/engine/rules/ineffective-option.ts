@@ -142,7 +142,7 @@ export function noEffect(body: BodyFacts, wire: string): string | undefined {
   }
   if (wire === 'sd_version' && operationId === 'createGeneration') {
     const modelId = body.state('modelId');
-    if (!certainly(modelId, (v) => typeof v === 'string') && !certainlySet(modelId)) return undefined;
+    if (!certainlySet(modelId)) return undefined;
     return modelId.sent === 'yes' && modelId.source === 'sdk-default' ? 'unless modelId is null (the SDK sends a default one)' : 'when modelId is set';
   }
   return undefined;
@@ -183,7 +183,7 @@ function sdVersionWithModel(body: BodyFacts, report: Report): void {
   const property = writtenSet(body.state('sd_version'));
   if (!property) return;
   const modelId = body.state('modelId');
-  if (!certainly(modelId, (v) => typeof v === 'string') && !certainlySet(modelId)) return;
+  if (!certainlySet(modelId)) return;
   const name = body.name('sd_version');
   if (modelId.sent === 'yes' && modelId.source === 'sdk-default') {
     report(

@@ -74,7 +74,7 @@ function photoRealModel(body: BodyFacts, report: Report): void {
   const modelName = body.name('modelId');
 
   if (version.sent === 'no' || certainly(version, (v) => v === 'v1')) {
-    if (!certainly(modelId, isString) && !certainlySet(modelId)) return;
+    if (!certainlySet(modelId)) return;
     const property = written(modelId);
     if (property) {
       report({

@@ -87,9 +87,7 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
   if (skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && clientNames(ctx).has(`this.${member}`) && holdsFetch(node, ctx)) return { library: 'fetch' };
   if (!CLIENT_MEMBERS.has(member)) return undefined;
   const receiver = skipOuter(node.expression);
-  if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && member === 'fetch') {
-    return resolveIdentifier(ctx.index, receiver) ? undefined : { library: 'fetch' };
-  }
+  if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && member === 'fetch') return isGlobalFetch(node, ctx) ? { library: 'fetch' } : undefined;
   const target = receiverReferent(receiver, ctx);
   if (!target || target.kind === 'undici-request') return undefined;
   if (target.kind === 'instance') return { library: target.instance.library, instance: target.instance, member, memberNode: node.name };

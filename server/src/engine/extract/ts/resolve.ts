@@ -1239,6 +1239,13 @@ function writesKey(left: ts.Expression, name: string): boolean {
   return key === name || (key === undefined && !isMemberAccess(skipOuter(left.expression)));
 }
 
+/** An object literal that certainly has no key `name`: every member is a plain, named property of another key (no spread, no computed key). */
+export function lacksKey(object: ts.ObjectLiteralExpression, name: string, ctx: TsContext): boolean {
+  return object.properties.every(
+    (p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) && !ts.isComputedPropertyName(p.name) && p.name.getText(ctx.sourceFile).replace(/^['"]|['"]$/g, '') !== name,
+  );
+}
+
 /** The value of key `name` in an object literal: its last property of that name, if nothing after it may replace it. */
 export function objectProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression[] | undefined {
   const members = object.properties;

@@ -9,7 +9,7 @@ import { parseLeonardoUrl } from '../leonardo-url.js';
 import { parseMisplacedLeonardoUrl } from '../text/request-url.js';
 import { step, withBinding, type TsContext } from './context.js';
 import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
-import { bindingValues, calledFunction, classMemberWrites, memberExpressions, patternElement, returnedExpressions, someNode, thisClass, visibleArguments, withArguments } from './resolve.js';
+import { bindingValues, calledFunction, classMemberWrites, lacksKey, memberExpressions, patternElement, returnedExpressions, someNode, thisClass, visibleArguments, withArguments } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { calleeName } from './values.js';
 import { appendAll } from '../../arrays.js';
@@ -163,11 +163,11 @@ function parameterDefault(binding: Binding, ctx: TsContext): ts.Expression | und
   if (ts.isIdentifier(parameter.name)) return passed.every((argument) => argument === parameter.initializer) ? parameter.initializer : undefined;
   if (!ts.isObjectBindingPattern(parameter.name)) return undefined;
   const key = patternElement(parameter.name, binding.name);
-  const lacksKey = (argument: ts.Expression): boolean => {
+  const lacks = (argument: ts.Expression): boolean => {
     const object = skipOuter(argument);
-    return ts.isObjectLiteralExpression(object) && object.properties.every((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && !ts.isComputedPropertyName(p.name) && p.name.getText() !== key?.key);
+    return key !== undefined && ts.isObjectLiteralExpression(object) && lacksKey(object, key.key, ctx);
   };
-  return key && passed.every(lacksKey) ? key.element.initializer : undefined;
+  return key && passed.every(lacks) ? key.element.initializer : undefined;
 }
 
 /** The text of URL pieces with each part that cannot be known as `{}`. */

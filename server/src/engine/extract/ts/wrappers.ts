@@ -17,7 +17,7 @@ import { makeSite } from './requests.js';
 import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
-import { bindingValue, calledFunction, enclosingFunction, functionName, memberName, objectProperty, passedFor, patternElement } from './resolve.js';
+import { bindingValue, calledFunction, enclosingFunction, functionName, lacksKey, memberName, objectProperty, passedFor, patternElement } from './resolve.js';
 import { constString, valueOf } from './values.js';
 
 export interface Wrapper {
@@ -349,8 +349,7 @@ function argumentKey(frame: Frame, at: ParameterKey, ctx: TsContext): ts.Express
   if (!node || !ts.isObjectLiteralExpression(node)) return undefined;
   const found = objectProperty(node, at.key);
   if (found) return found[0];
-  const lacks = node.properties.every((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) && !ts.isComputedPropertyName(p.name) && p.name.getText(ctx.sourceFile).replace(/^['"]|['"]$/g, '') !== at.key);
-  return lacks ? at.fallback : undefined;
+  return lacksKey(node, at.key, ctx) ? at.fallback : undefined;
 }
 
 function methodArgument(frame: Frame, wrapper: Wrapper, ctx: TsContext): MethodRef | undefined {
