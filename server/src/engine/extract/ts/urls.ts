@@ -159,15 +159,17 @@ function identifierPieces(node: ts.Identifier, ctx: TsContext, depth: number): U
 function parameterDefault(binding: Binding, ctx: TsContext): ts.Expression | undefined {
   const parameter = binding.node;
   if (!ts.isParameter(parameter)) return undefined;
+  const key = ts.isObjectBindingPattern(parameter.name) ? patternElement(parameter.name, binding.name) : undefined;
+  const fallback = ts.isIdentifier(parameter.name) ? parameter.initializer : key?.element.initializer;
+  // (The calls are looked for only where there is a default: most parameters in URLs have none.)
+  if (!fallback) return undefined;
   const passed = visibleArguments(parameter, ctx)?.args ?? [];
-  if (ts.isIdentifier(parameter.name)) return passed.every((argument) => argument === parameter.initializer) ? parameter.initializer : undefined;
-  if (!ts.isObjectBindingPattern(parameter.name)) return undefined;
-  const key = patternElement(parameter.name, binding.name);
-  const lacks = (argument: ts.Expression): boolean => {
+  const isDefault = (argument: ts.Expression): boolean => {
+    if (!key) return argument === fallback;
     const object = skipOuter(argument);
-    return key !== undefined && ts.isObjectLiteralExpression(object) && lacksKey(object, key.key, ctx);
+    return ts.isObjectLiteralExpression(object) && lacksKey(object, key.key, ctx);
   };
-  return key && passed.every(lacks) ? key.element.initializer : undefined;
+  return passed.every(isDefault) ? fallback : undefined;
 }
 
 /** The text of URL pieces with each part that cannot be known as `{}`. */
