@@ -25,9 +25,18 @@ ruleTester.run('missing-required', {
     },
     { name: 'not flagged: unknown keys spread in', code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { ...opts } }`) },
     { name: 'not flagged: a conditional property', code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { ...(prompt && { prompt }) } }`) },
-    { name: 'not flagged: `models` for `model` (unknown-field reports it)', code: fetchCode(`{ models: 'gpt-image-2', parameters: { prompt } }`) },
   ],
   invalid: [
+    {
+      name: '`models` for `model`: the body has no model; the rename (unknown-field\'s fix) is named, not offered twice',
+      code: fetchCode(`{ models: 'gpt-image-1.5', parameters: { prompt } }`),
+      findings: [{ message: "Rename 'models' to 'model': a v2 body needs 'model', the model string, and has none.", at: [6, 26, '{'], severity: 'error', fixes: [] }],
+    },
+    {
+      name: '`modelId` for `model` likewise',
+      code: fetchCode(`{ modelId: 'gpt-image-1.5', parameters: { prompt } }`),
+      findings: [{ message: "Rename 'modelId' to 'model': a v2 body needs 'model', the model string, and has none.", at: [6, 26, '{'], severity: 'error', fixes: [] }],
+    },
     {
       name: 'no prompt for a model that requires it: on the parameters brace, with a placeholder',
       code: fetchCode(`{ model: 'gpt-image-1.5', parameters: { quality: 'HIGH' }, public: false }`),

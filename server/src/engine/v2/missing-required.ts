@@ -18,13 +18,16 @@ export function checkMissingRequiredV2(ctx: RuleContext): void {
   const { bodies, objects } = v2Walk(ctx);
   for (const body of bodies) {
     const object = body.body;
-    // `models`/`modelId` instead of `model` is unknown-field's (with the rename).
-    const misnamed = getProperty(object, 'models') || getProperty(object, 'modelId');
-    if (!body.modelProperty && !object.hasUnknownKeys && !misnamed) {
+    // `models`/`modelId` instead of `model`: the body still has no `model` (as a v1 `promt` leaves `prompt`
+    // missing), and unknown-field's rename of that key is the fix of both, so this finding offers none.
+    const misnamed = (['models', 'modelId'] as const).find((key) => getProperty(object, key));
+    if (!body.modelProperty && !object.hasUnknownKeys) {
       report({
-        message: "A v2 body needs 'model', the model string ('gpt-image-1.5', 'kling-3.0', ...).",
+        message: misnamed
+          ? `Rename '${misnamed}' to 'model': a v2 body needs 'model', the model string, and has none.`
+          : "A v2 body needs 'model', the model string ('gpt-image-1.5', 'kling-3.0', ...).",
         span: object.openBrace,
-        fixes: [insert(object, 'model', '"TODO: model string"', '"TODO: model string"')],
+        fixes: misnamed ? [] : [insert(object, 'model', '"TODO: model string"', '"TODO: model string"')],
         endpoint: body.endpoint,
       });
     }
