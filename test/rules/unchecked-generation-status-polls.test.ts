@@ -330,8 +330,78 @@ export function watch(url: string, onImages: (urls: string[]) => void) {
       throw new Error('generation failed');
     }`),
     },
+    {
+      name: 'a name rewritten where it is not a list (if (!Array.isArray(body)) body = ...), or where another name is one, is not known: silent',
+      code: `${PREAMBLE}
+export async function waitForImage(id: string, fallback: unknown): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    let body: any = await r.json();
+    let other: any = await r.json();
+    if (!Array.isArray(body)) body = await load(id);
+    if (Array.isArray(fallback)) other = fallback[0];
+    const url = body.generations_by_pk?.generated_images?.[0]?.url ?? other.generations_by_pk?.generated_images?.[0]?.url;
+    if (url) return url;
+    await new Promise((res) => setTimeout(res, 3000));
+  }
+  throw new Error('timeout');
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a poll whose answer is taken apart as a list first (if (Array.isArray(body)) body = body[0]): this answer is an object, so body keeps it',
+      code: `${PREAMBLE}
+export async function waitForImage(id: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    let body: any = await r.json();
+    if (Array.isArray(body)) {
+      body = body[0] ?? {};
+    }
+    const url = body.generations_by_pk?.generated_images?.[0]?.url;
+    if (url) return url;
+    await new Promise((res) => setTimeout(res, 3000));
+  }
+  throw new Error('timeout');
+}`,
+      findings: [{ message: POLL, at: [11, 41, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'the same in a helper that takes the answer as a parameter and rewrites it only when it is a list',
+      code: `${PREAMBLE}
+function imageUrl(payload: any): string | null {
+  if (Array.isArray(payload)) payload = payload[0] ?? {};
+  return payload.generations_by_pk.generated_images?.[0]?.url ?? null;
+}
+export async function waitForImage(id: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const url = imageUrl(await r.json());
+    if (url) return url;
+    await new Promise((res) => setTimeout(res, 3000));
+  }
+  throw new Error('timeout');
+}`,
+      findings: [{ message: POLL, at: [6, 36, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
+      name: 'a poll through a helper that returns the first URL or null (?? null picks a value; it waits for nothing)',
+      code: `${PREAMBLE}
+function imageUrl(payload: any): string | null {
+  return payload.generations_by_pk.generated_images?.[0]?.url ?? null;
+}
+export async function waitForImage(id: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const url = imageUrl(await r.json());
+    if (url) return url;
+    await new Promise((res) => setTimeout(res, 3000));
+  }
+  throw new Error('timeout');
+}`,
+      findings: [{ message: POLL, at: [5, 36, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
     {
       name: 'a poll that tests the status of an image (which has none) never reads the job status',
       code: `${PREAMBLE}

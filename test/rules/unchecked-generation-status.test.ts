@@ -15,6 +15,15 @@ export async function image(id: string) {
   if (imageUrl) return Response.json({ imageUrl });
   return Response.json({ error: 'still generating?' }, { status: 404 });
 }`,
+  'the first image URL with an empty fallback (?? null, || \'\') taken into a constant and tested before it is used': `${PREAMBLE}
+export async function image(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const imageUrl = (await res.json()).generations_by_pk?.generated_images?.[0]?.url ?? null;
+  if (imageUrl) return Response.json({ imageUrl });
+  const again = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const second = (await again.json()).generations_by_pk?.generated_images?.[0]?.url || '';
+  return second ? Response.json({ imageUrl: second }) : Response.json({ error: 'still generating?' }, { status: 404 });
+}`,
   'read first, used after the check': `${PREAMBLE}
 export async function take(id: string) {
 const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });

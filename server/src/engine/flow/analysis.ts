@@ -22,7 +22,7 @@ import { collectFacts, releaseFacts, type FileFacts } from './file-facts.js';
 import { isPresignedUrl } from './presigned.js';
 import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, isEmptyFallback, isFunctionNode, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
 import { element, follow, member, merge, methodResult, patternSteps } from './origins.js';
-import { itemOf, responseRoot } from './shape.js';
+import { itemOf, objectFields, responseRoot } from './shape.js';
 import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
 import { importedReturn } from '../workspace/imported-names.js';
@@ -502,8 +502,27 @@ export class Flow {
       if (writes.length > 0) return undefined;
       return source.known ? follow(source.origin, patternSteps(declaration.name, binding.name)) : undefined;
     }
-    const values = [...(source.known ? [source.origin] : []), ...writes.map((w) => this.at(w, depth))];
+    const taken = source.known && isObjectBody(source.origin) ? writes.filter((w) => !this.onlyForArrays(w, binding)) : writes;
+    const values = [...(source.known ? [source.origin] : []), ...taken.map((w) => this.at(w, depth))];
     return merge(values);
+  }
+
+  /**
+   * `if (Array.isArray(x)) x = x[0] ?? {}`: a write made only where the name holds an array, code written
+   * for another shape of answer, which a response known to be an object never takes (so the name keeps it).
+   */
+  private onlyForArrays(value: ts.Expression, binding: Binding): boolean {
+    const assignment = value.parent;
+    if (!ts.isBinaryExpression(assignment) || assignment.right !== value) return false;
+    for (let node: ts.Node = assignment; !isFunctionNode(node) && !ts.isSourceFile(node); node = node.parent) {
+      const parent = node.parent;
+      if (!ts.isIfStatement(parent) || parent.thenStatement !== node) continue;
+      const test = skipOuter(parent.expression);
+      if (!ts.isCallExpression(test) || calleeName(test.expression) !== 'Array.isArray' || test.arguments.length !== 1) continue;
+      const tested = skipOuter(test.arguments[0]);
+      if (ts.isIdentifier(tested) && this.binding(tested) === binding) return true;
+    }
+    return false;
   }
 
   /**
@@ -558,13 +577,17 @@ export class Flow {
 
   private parameter(binding: Binding, name: string, depth: number): Origin | undefined {
     const parameter = binding.node;
-    if (!ts.isParameter(parameter) || parameter.dotDotDotToken || this.facts.assignments.has(binding)) return undefined;
+    if (!ts.isParameter(parameter) || parameter.dotDotDotToken) return undefined;
+    const writes = this.facts.assignments.get(binding);
+    if (writes && !ts.isIdentifier(parameter.name)) return undefined;
     const fn = parameter.parent;
     const position = fn.parameters.indexOf(parameter);
     if (position < 0) return undefined;
     const feeds = this.parameterFeeds(fn, position, depth);
     if (!feeds) return undefined;
     const source = merge(feeds);
+    // A parameter written only where it holds an array keeps a response known to be an object (see onlyForArrays).
+    if (writes) return isObjectBody(source) && writes.every((w) => this.onlyForArrays(w, binding)) ? source : undefined;
     return ts.isIdentifier(parameter.name) ? source : follow(source, patternSteps(parameter.name, name));
   }
 
@@ -724,4 +747,9 @@ export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>):
     const { sourceFile, index, sends, imports } = ctx.parsed;
     return new Flow(sourceFile, index, sends, ctx.requests, imports ? { imports } : {});
   });
+}
+
+/** A response body (or part of one) the catalogue knows to be an object, not a list. */
+function isObjectBody(origin: Origin | undefined): boolean {
+  return origin?.kind === 'response' && objectFields(origin) !== undefined;
 }

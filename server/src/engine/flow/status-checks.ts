@@ -7,11 +7,11 @@
 // lenient: when a check is anywhere on the way, the point is checked.
 
 import ts from 'typescript';
-import { skipOuter } from '../extract/ts/scope.js';
+import { isFallbackOperator, skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, isLoop, isMemberAccess, isStatementList, objectProperty, returnedExpressions, someNode, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { lacksField } from './shape.js';
-import { bindingOfFunction, type FunctionNode } from './functions.js';
+import { bindingOfFunction, isEmptyFallback, type FunctionNode } from './functions.js';
 import { calledName } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
 
@@ -178,6 +178,8 @@ function isImagesTest(node: ts.Node, flow: Flow): boolean {
   if (ts.isIdentifier(node)) {
     const binding = flow.binding(node);
     let held = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+    // (`gen.generated_images?.[0]?.url ?? null`: the empty fallback is what the test tells from a URL.)
+    while (held && ts.isBinaryExpression(held) && isFallbackOperator(held.operatorToken.kind) && isEmptyFallback(held.right)) held = skipOuter(held.left);
     while (held && ts.isPropertyAccessExpression(held) && held.name.text !== 'length') held = skipOuter(held.expression);
     return held !== undefined && !ts.isIdentifier(held) && isImagesTest(held, flow);
   }
@@ -198,7 +200,10 @@ export function conditionAround(node: ts.Node): ts.Expression | undefined {
     if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === child) return parent.expression;
     if (ts.isForStatement(parent) && parent.condition === child) return parent.condition;
     if (ts.isConditionalExpression(parent) && parent.condition === child) return parent.condition;
-    if (ts.isBinaryExpression(parent) && parent.left === child && isLogical(parent.operatorToken.kind)) return parent;
+    // (`x ?? fallback` only picks a value: nothing runs on its test, so a read there is in no condition.)
+    if (ts.isBinaryExpression(parent) && parent.left === child && isLogical(parent.operatorToken.kind)) {
+      return parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ? undefined : parent;
+    }
     if (!ts.isExpression(parent)) return undefined;
   }
   return undefined;
