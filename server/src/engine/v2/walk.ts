@@ -153,6 +153,10 @@ function walkObject(out: V2Walk, body: V2Body, model: V2Model, object: ObjectVal
   out.objects.push({ body, model, object, schema, path });
   for (const property of object.properties) {
     const param = Object.hasOwn(schema.properties ?? {}, property.key) ? schema.properties![property.key] : undefined;
+    // A parameter added under a condition (`if (modelId === "gpt-image-1.5") parameters.quality = ...`) where
+    // the model is one of several, another of which takes it: the condition may be the one that chooses that
+    // model, so it is not judged against the models that do not.
+    if (!param && !path && property.conditional && body.models.some((m) => m.model && m.model !== model && Object.hasOwn(m.model.params, property.key))) continue;
     const propertyPath = path ? `${path}.${property.key}` : property.key;
     out.properties.push({ body, model, object, schema, path, property, param, propertyPath });
     if (param) walkValue(out, body, model, property.value, param, propertyPath);
