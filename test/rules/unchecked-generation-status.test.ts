@@ -24,6 +24,17 @@ export async function image(id: string) {
   const second = (await again.json()).generations_by_pk?.generated_images?.[0]?.url || '';
   return second ? Response.json({ imageUrl: second }) : Response.json({ error: 'still generating?' }, { status: 404 });
 }`,
+  'the first image URL taken into a constant, logged, then tested before it is used (a log reads nothing)': `import axios from 'axios';
+${PREAMBLE}
+export async function getImage(generationId: string) {
+  const response = await axios.get(\`\${BASE}/generations/\${generationId}\`, { headers });
+  const imageUrl = response?.data?.generations_by_pk?.generated_images?.[0]?.url;
+  console.log('image', imageUrl, \`(\${imageUrl})\`);
+  if (imageUrl) {
+    return imageUrl;
+  }
+  return null;
+}`,
   'read first, used after the check': `${PREAMBLE}
 export async function take(id: string) {
 const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
@@ -162,6 +173,23 @@ export async function consultarGeneracion(env, id) {
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'a constant holding the first image URL that is only logged is not checked (the read itself throws on an empty list)',
+      code: `import axios from 'axios';
+${PREAMBLE}
+export async function getImage(generationId: string) {
+  const response = await axios.get(\`\${BASE}/generations/\${generationId}\`, { headers });
+  const imageUrl = response.data.generations_by_pk.generated_images[0].url;
+  console.log(\`image \${imageUrl}\`);
+}`,
+      findings: [
+        {
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
+          at: [7, 52, 'generated_images'],
+          fixes: [],
+        },
+      ],
+    },
     {
       name: 'a call whose name only contains a status word (findOne: "dOne"), or a status compared with a state no job has (a database\'s "connected"), is no status check',
       code: `import axios from "axios";

@@ -85,7 +85,17 @@ function isChecked(flow: Flow, read: MemberRead): boolean {
   const binding = boundName(flow, node);
   if (!binding) return false;
   const uses = flow.referencesOf(binding);
-  return uses.every((use) => checkedHere(flow, use));
+  // (A use that only logs the value reads nothing of the images; a constant that is only logged is not checked.)
+  const checked = uses.filter((use) => !isLogged(use));
+  return checked.length > 0 && checked.every((use) => checkedHere(flow, use));
+}
+
+/** `console.log("image", url)`, also inside a template or a `+`: a use that reads nothing of the images. */
+function isLogged(use: ts.Node): boolean {
+  let value = use;
+  while (ts.isTemplateSpan(value.parent) || ts.isTemplateExpression(value.parent) || ts.isParenthesizedExpression(value.parent) || (ts.isBinaryExpression(value.parent) && value.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) value = value.parent;
+  const call = value.parent;
+  return ts.isCallExpression(call) && call.arguments.includes(value as ts.Expression) && /^console\.\w+$/.test(calleeName(call.expression) ?? '');
 }
 
 function checkedHere(flow: Flow, node: ts.Node): boolean {
