@@ -1766,6 +1766,39 @@ export const model = (datasetId: string) => makeRequest("/models", "POST", { nam
   assert.deepEqual(hits(code), ['unknown-field images', 'unknown-field sd_Version']);
 });
 
+test('a wrapper that writes the body under a test that it is there (!== undefined, != null, typeof) or of the method alone sends each call\'s body; under a test of something else it is not known', () => {
+  const code = `const BASE = "${V1}";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+async function request(endpoint: string, method: string, body?: unknown) {
+  const init: RequestInit = { method, headers };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  return (await fetch(\`\${BASE}\${endpoint}\`, init)).json();
+}
+async function send(endpoint: string, method: string, body?: unknown) {
+  const init: RequestInit = { method, headers };
+  if (method !== "GET") {
+    init.body = JSON.stringify(body);
+  }
+  return (await fetch(\`\${BASE}\${endpoint}\`, init)).json();
+}
+async function post(endpoint: string, body?: unknown) {
+  const init: RequestInit = { method: "POST", headers };
+  if (body != null && typeof body !== "undefined") init.body = JSON.stringify(body);
+  return (await fetch(\`\${BASE}\${endpoint}\`, init)).json();
+}
+async function maybe(endpoint: string, body: unknown, ready: boolean) {
+  const init: RequestInit = { method: "POST", headers };
+  if (ready) init.body = JSON.stringify(body);
+  return (await fetch(\`\${BASE}\${endpoint}\`, init)).json();
+}
+export const a = (prompt: string) => request("/generations", "POST", { prompt, guidance_scale: 25 });
+export const b = (prompt: string) => send("/generations", "POST", { prompt, width: 1004 });
+export const c = (prompt: string) => post("/generations", { prompt, num_images: 12 });
+export const d = (prompt: string) => maybe("/generations", { prompt, scheduler: "EULER" }, prompt.length > 3);`;
+  // maybe() writes the body under a test of another value: whether it is sent is not known.
+  assert.deepEqual(hits(code), ['out-of-range 25', 'invalid-dimensions 1004', 'too-many-images 12']);
+});
+
 test("a base URL from a parameter's default (plain, destructured, or a constructor's parameter property) is the URL a call that passes none sends; not where a call here passes another", () => {
   const code = `export function me(key: string, base = "${V1}") {
   return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });

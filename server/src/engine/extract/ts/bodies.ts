@@ -333,7 +333,8 @@ function sentWhenPresent(node: ts.Expression): ts.Expression | undefined {
   }
 }
 
-function sendsNothing(expression: ts.Expression): boolean {
+/** `undefined`, `null` or `void 0`: a value that sends nothing. */
+export function sendsNothing(expression: ts.Expression): boolean {
   const node = skipOuter(expression);
   return node.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(node) || (ts.isIdentifier(node) && node.text === 'undefined');
 }

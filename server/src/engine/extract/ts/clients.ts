@@ -8,7 +8,7 @@ import type { TsContext } from './context.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { accessedKey, bindingValue, classMemberWrites, isMemberAccess, memberWriteOrder, runsBefore, thisClass, type BoundValue, type MemberAccess } from './resolve.js';
 import type { Binding } from './file-index.js';
-import { mayWriteInto, sentExpression } from './bodies.js';
+import { mayWriteInto, sendsNothing, sentExpression } from './bodies.js';
 import { appendAll } from '../../arrays.js';
 
 export type ClientLibrary = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'undici';
@@ -320,12 +320,33 @@ function bodyWhenPresent(assignment: ts.BinaryExpression, use: ts.Expression, bo
   if (!ts.isIfStatement(choice) || choice.thenStatement !== branch || choice.elseStatement || !runsBefore(choice, use, bound)) return undefined;
   const sent = skipOuter(sentExpression(assignment.right, ctx));
   if (!ts.isIdentifier(sent)) return undefined;
-  // `if (body)`, or `if (body && method === "POST")`: the rest of the test says for which methods, and
-  // the request's method is judged on its own.
-  const [condition, ...others] = conjuncts(choice.expression);
-  if (!ts.isIdentifier(condition) || !others.every(isMethodTest)) return undefined;
-  const binding = resolveIdentifier(ctx.index, condition);
-  return binding && resolveIdentifier(ctx.index, sent) === binding ? assignment.right : undefined;
+  // `if (body)`, `if (body !== undefined)`, `if (body && method === "POST")`, `if (method !== "GET")`: a test
+  // that there is a body, or of the method (the request's method is judged on its own).
+  const binding = resolveIdentifier(ctx.index, sent);
+  if (!binding) return undefined;
+  const isPresenceTest = (test: ts.Expression): boolean => {
+    const tested = presenceTested(test);
+    return tested !== undefined && resolveIdentifier(ctx.index, tested) === binding;
+  };
+  return conjuncts(choice.expression).every((test) => isPresenceTest(test) || isMethodTest(test)) ? assignment.right : undefined;
+}
+
+/** The name `x`, `x !== undefined`, `x != null`, `x !== null` or `typeof x !== "undefined"` tests is there. */
+function presenceTested(test: ts.Expression): ts.Identifier | undefined {
+  const node = skipOuter(test);
+  if (ts.isIdentifier(node)) return node;
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const operator = node.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.ExclamationEqualsEqualsToken && operator !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  const [left, right] = [skipOuter(node.left), skipOuter(node.right)];
+  for (const [name, other] of [[left, right], [right, left]]) {
+    if (ts.isTypeOfExpression(name) && ts.isStringLiteralLike(other) && other.text === 'undefined') {
+      const operand = skipOuter(name.expression);
+      return ts.isIdentifier(operand) ? operand : undefined;
+    }
+    if (ts.isIdentifier(name) && sendsNothing(other)) return name;
+  }
+  return undefined;
 }
 
 /** `a && b && c` → [a, b, c] (through parentheses). */
