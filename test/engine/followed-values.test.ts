@@ -1799,6 +1799,23 @@ export const d = (prompt: string) => maybe("/generations", { prompt, scheduler: 
   assert.deepEqual(hits(code), ['out-of-range 25', 'invalid-dimensions 1004', 'too-many-images 12']);
 });
 
+test('a constant object read under another name (const cfg = config, const leo = config.leonardo) is that object; not where code writes through the other name', () => {
+  const code = `export const config = { baseUrl: "${V1}", leonardo: { base: "${V1}", model: "de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3" } };
+const cfg = config;
+const leo = config.leonardo;
+const other = { base: "${V1}" };
+const mutable = other;
+mutable.base = process.env.LEONARDO_BASE ?? "";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export const a = (prompt: string) => fetch(\`\${cfg.baseUrl}/generations\`, { method: "POST", headers, body: JSON.stringify({ prompt, guidance_scale: 25 }) });
+export const b = () => fetch(\`\${leo.base}/generation\`, { headers });
+export const c = (prompt: string) => fetch(\`\${config.leonardo.base}/generations\`, { method: "POST", headers, body: JSON.stringify({ prompt, modelId: leo.model, width: 1004 }) });
+export const d = () => fetch(\`\${other.base}/generation\`, { headers });
+export const e = () => fetch(\`\${mutable.base}/generation\`, { headers });`;
+  // other.base is written through its other name, mutable: neither URL is known.
+  assert.deepEqual(hits(code), ['out-of-range 25', 'unknown-endpoint /generation', 'invalid-dimensions 1004']);
+});
+
 test("a base URL from a parameter's default (plain, destructured, or a constructor's parameter property) is the URL a call that passes none sends; not where a call here passes another", () => {
   const code = `export function me(key: string, base = "${V1}") {
   return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });

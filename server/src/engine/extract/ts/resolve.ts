@@ -274,6 +274,11 @@ export function objectUses(binding: Binding, ctx: TsContext): 'read' | 'copied' 
       if (uses === 'read') uses = 'copied';
       continue;
     }
+    // `const cfg = config` reads it under another name, unless code writes through that name or hands it on.
+    if (ts.isVariableDeclaration(parent) && parent.initializer === use && ts.isIdentifier(parent.name) && resolveIdentifier(ctx.index, parent.name)?.kind === 'const' && !writtenThrough(parent.name, ctx)) {
+      if (uses === 'read') uses = 'copied';
+      continue;
+    }
     if (ts.isVariableDeclaration(parent) || (ts.isBinaryExpression(parent) && parent.right === use)) return 'aliased';
     if (uses === 'read') uses = 'copied';
   }
@@ -900,6 +905,8 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   const node = value && unfrozen(value);
   if (!node) return undefined;
   if (ts.isObjectLiteralExpression(node)) return node;
+  // `const cfg = config`, `const leo = config.leonardo`: another name for a constant's object (see aliasedBindings).
+  if (binding?.kind === 'const' && (ts.isIdentifier(node) || isMemberAccess(node)) && depth < 8) return containerOf(node, ctx, depth + 1);
   if (ts.isNewExpression(node) && ts.isIdentifier(skipOuter(node.expression))) {
     const target = resolveIdentifier(ctx.index, skipOuter(node.expression) as ts.Identifier);
     return target?.kind === 'class' && ts.isClassDeclaration(target.node) ? target.node : undefined;
@@ -1206,10 +1213,11 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
     return ts.isObjectLiteralExpression(container) ? objectProperty(container, name) : undefined;
   }
   if (ts.isObjectLiteralExpression(container)) {
-    const binding = resolveIdentifier(ctx.index, receiver);
-    const written = binding && ctx.index.memberAssignments.get(binding)?.some((a) => writesKey(a.left, name));
-    // (Changed by `Object.assign(obj, ...)` or through an alias, it may hold anything.)
-    return written || (binding?.kind === 'const' && objectUses(binding, ctx) === 'aliased') ? undefined : objectProperty(container, name);
+    // The receiver's binding and, for an alias (`const cfg = config`), those of the constants it reads through.
+    const bindings = aliasedBindings(receiver, ctx);
+    const written = bindings.some((binding) => ctx.index.memberAssignments.get(binding)?.some((a) => writesKey(a.left, name)));
+    // (Changed by `Object.assign(obj, ...)` or through another alias, it may hold anything.)
+    return written || bindings.some((binding) => binding.kind === 'const' && objectUses(binding, ctx) === 'aliased') ? undefined : objectProperty(container, name);
   }
   if (!isClassName(receiver, ctx)) return classMemberValues(container, name, ctx);
   // `Class.key`: a static property's initializer, or what a static getter returns.
@@ -1230,6 +1238,25 @@ function enumMember(declaration: ts.EnumDeclaration, name: string): ts.Expressio
   const statements = ts.isSourceFile(parent) || ts.isBlock(parent) || ts.isModuleBlock(parent) ? parent.statements : [];
   const merged = statements.some((s) => s !== declaration && ts.isEnumDeclaration(s) && s.name.text === declaration.name.text);
   return merged ? undefined : [initializer];
+}
+
+/**
+ * `cfg` of `const cfg = config` or `const leo = config.leonardo`: the binding of the name and of each
+ * constant it is another name for (`cfg`, `config`), to the first that is not such an alias.
+ */
+function aliasedBindings(receiver: ts.Identifier, ctx: TsContext): Binding[] {
+  const out: Binding[] = [];
+  let node: ts.Expression = receiver;
+  while (out.length < 8) {
+    while (isMemberAccess(node)) node = skipOuter(node.expression);
+    const binding = ts.isIdentifier(node) ? resolveIdentifier(ctx.index, node) : undefined;
+    if (!binding || out.includes(binding)) break;
+    out.push(binding);
+    const initializer = binding.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+    if (!initializer || !(ts.isIdentifier(initializer) || isMemberAccess(initializer))) break;
+    node = initializer;
+  }
+  return out;
 }
 
 /** `obj.name = ...`, `obj["name"] = ...`, or `obj[key] = ...` (a key the code computes may be `name`). */
