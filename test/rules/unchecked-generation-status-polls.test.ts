@@ -386,6 +386,25 @@ export async function waitForImage(id: string): Promise<string> {
       findings: [{ message: POLL, at: [6, 36, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
+      name: 'a poll whose job is the real key or a guess the answer lacks (p.generations_by_pk || p.generations): the guess reads undefined, so the job is the real one',
+      code: `${PREAMBLE}
+function imageUrl(p: any): string | null {
+  const gens = p.generations_by_pk || p.generations;
+  const images = gens?.generated_images;
+  return images?.[0]?.url ?? null;
+}
+export async function waitForImage(id: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const url = imageUrl(await r.json());
+    if (url) return url;
+    await new Promise((res) => setTimeout(res, 3000));
+  }
+  throw new Error('timeout');
+}`,
+      findings: [{ message: POLL, at: [6, 24, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'a poll through a helper that returns the first URL or null (?? null picks a value; it waits for nothing)',
       code: `${PREAMBLE}
 function imageUrl(payload: any): string | null {

@@ -11,7 +11,7 @@ import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
 import { isFallbackOperator, kindTable, resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
-import { accessedKey, bindingValue, calledFunction, constantObject, isExported, memberExpressions, parameterArguments, parameterCalls, passedFunctions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
+import { accessedKey, bindingValue, calledFunction, constantObject, isExported, isMemberAccess, memberExpressions, parameterArguments, parameterCalls, passedFunctions, thisClass, type MemberAccess } from '../extract/ts/resolve.js';
 import { installsResponseInterceptor } from '../extract/ts/client-setup.js';
 import { bindingNames, referencesOf, type Binding, type FileIndex } from '../extract/ts/file-index.js';
 import { isTsParsed } from '../extract/typescript.js';
@@ -22,7 +22,7 @@ import { collectFacts, releaseFacts, type FileFacts } from './file-facts.js';
 import { isPresignedUrl } from './presigned.js';
 import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, isEmptyFallback, isFunctionNode, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
 import { element, follow, member, merge, methodResult, patternSteps } from './origins.js';
-import { itemOf, objectFields, responseRoot } from './shape.js';
+import { itemOf, lacksField, objectFields, responseRoot } from './shape.js';
 import { isStatusCheckedAt } from './status-checks.js';
 import type { Origin, ResponseStage, UploadOrigin } from './types.js';
 import { importedReturn } from '../workspace/imported-names.js';
@@ -352,8 +352,28 @@ export class Flow {
   }
 
   private either(branches: ts.Expression[], depth: number): Origin | undefined {
+    // (A guess the answer certainly lacks, `p.generations_by_pk || p.generations`, reads undefined: the other side is the value.)
+    // Such code guesses the answer's shape: the value is marked so (ResponseOrigin `shapeGuessed`).
     const kept = branches.filter((b) => !isEmptyFallback(b));
-    return merge(kept.map((b) => this.at(b, depth)));
+    const known = kept.filter((b) => !this.readsNothing(b, depth));
+    const value = merge(known.map((b) => this.at(b, depth)));
+    return known.length < kept.length ? shapeGuessed(value) : value;
+  }
+
+  /**
+   * `x.name` where `x` is an answer the catalogue knows, `name` is certainly not on it (shape.ts
+   * `lacksField`), and the code writes no `name` onto the value it is read off (`body.state = "queued"`).
+   */
+  private readsNothing(expression: ts.Expression, depth: number): boolean {
+    const node = skipOuter(expression);
+    if (!ts.isPropertyAccessExpression(node)) return false;
+    const name = node.name.text;
+    const receiver = this.at(node.expression, depth);
+    if (receiver?.kind !== 'response' || !lacksField(receiver, name)) return false;
+    let root = skipOuter(node.expression);
+    while (isMemberAccess(root)) root = skipOuter(root.expression);
+    const binding = ts.isIdentifier(root) ? this.binding(root) : undefined;
+    return !binding || !this.index.memberAssignments.get(binding)?.some((write) => isMemberAccess(write.left) && accessedKey(write.left) === name);
   }
 
   /**
@@ -503,7 +523,8 @@ export class Flow {
       return source.known ? follow(source.origin, patternSteps(declaration.name, binding.name)) : undefined;
     }
     const taken = source.known && isObjectBody(source.origin) ? writes.filter((w) => !this.onlyForArrays(w, binding)) : writes;
-    const values = [...(source.known ? [source.origin] : []), ...taken.map((w) => this.at(w, depth))];
+    const kept = source.known && taken.length < writes.length ? shapeGuessed(source.origin) : source.known ? source.origin : undefined;
+    const values = [...(source.known ? [kept] : []), ...taken.map((w) => this.at(w, depth))];
     return merge(values);
   }
 
@@ -587,7 +608,7 @@ export class Flow {
     if (!feeds) return undefined;
     const source = merge(feeds);
     // A parameter written only where it holds an array keeps a response known to be an object (see onlyForArrays).
-    if (writes) return isObjectBody(source) && writes.every((w) => this.onlyForArrays(w, binding)) ? source : undefined;
+    if (writes) return isObjectBody(source) && writes.every((w) => this.onlyForArrays(w, binding)) ? shapeGuessed(source) : undefined;
     return ts.isIdentifier(parameter.name) ? source : follow(source, patternSteps(parameter.name, name));
   }
 
@@ -747,6 +768,11 @@ export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>):
     const { sourceFile, index, sends, imports } = ctx.parsed;
     return new Flow(sourceFile, index, sends, ctx.requests, imports ? { imports } : {});
   });
+}
+
+/** The value as code that guesses its shape reads it (see ResponseOrigin `shapeGuessed`). */
+function shapeGuessed(origin: Origin | undefined): Origin | undefined {
+  return origin?.kind === 'response' ? Object.assign({}, origin, { shapeGuessed: true }) : origin;
 }
 
 /** A response body (or part of one) the catalogue knows to be an object, not a list. */

@@ -29,6 +29,11 @@ export interface ResponseOrigin {
    * returns it only after one), so reading its images is safe.
    */
   statusChecked: boolean;
+  /**
+   * True when the code takes the value apart as a list first (`if (Array.isArray(x)) x = x[0] ?? {}`):
+   * it is written for several shapes of answer, so a field this one lacks is a guess, not a mistake.
+   */
+  shapeGuessed?: boolean;
 }
 
 /** The response of the upload to a presigned URL (S3 answers 204 No Content). */

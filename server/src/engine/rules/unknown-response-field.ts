@@ -44,7 +44,8 @@ export const rule: Rule = {
     if (!flow) return;
     for (const read of memberReads(flow)) {
       const receiver = read.receiver;
-      if (receiver.kind !== 'response' || !receiver.endpoint) continue;
+      // (Code that takes the value apart as a list first is written for several shapes: its reads are guesses.)
+      if (receiver.kind !== 'response' || !receiver.endpoint || receiver.shapeGuessed) continue;
       if (typeof read.name === 'string' && PROMISE_MEMBERS.has(read.name)) continue;
       if (writesMember(flow, receiver, read.name) || isFallbackGuess(flow, read)) continue;
       if (receiver.stage === 'body') checkBodyRead(ctx, read, receiver);
