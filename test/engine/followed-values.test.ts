@@ -1816,6 +1816,49 @@ export const e = () => fetch(\`\${mutable.base}/generation\`, { headers });`;
   assert.deepEqual(hits(code), ['out-of-range 25', 'unknown-endpoint /generation', 'invalid-dimensions 1004']);
 });
 
+test('a parameter read as a field is each call\'s value, one request per call: of the function that sends, or of one that calls a wrapper; with a call that passes something unknown, that request is not judged', () => {
+  const code = `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+async function generate(steps: number) {
+  return fetch("${V1}/generations", { method: "POST", headers, body: JSON.stringify({ prompt: "x", num_inference_steps: steps }) });
+}
+export const hd = () => generate(80);
+export const preview = () => generate(15);
+async function post(path: string, body: Record<string, unknown>) {
+  return fetch(\`${V1}\${path}\`, { method: "POST", headers, body: JSON.stringify(body) });
+}
+async function render(prompt: string, scale: number) {
+  return post("/generations", { prompt, guidance_scale: scale, width: scale * 64 });
+}
+render("a cat", 25);
+render("a dog", 7);
+export const custom = (n: number) => render("x", n);`;
+  // generate(15) and render("a dog", 7) are right; custom passes what cannot be known.
+  assert.deepEqual(hits(code), ['out-of-range 80', 'out-of-range 25']);
+});
+
+test('a wrapper that builds its URL around its own path parameter and hands it to another wrapper (get(path) -> fetchWithTimeout(`${base}${path}`) -> fetch) is followed to each call', () => {
+  const code = `export class LeonardoProvider {
+  private baseUrl = "https://cloud.leonardo.ai/api/rest";
+  constructor(private apiKey: string) {}
+  private async fetchWithTimeout(url: string, options: RequestInit = {}): Promise<Response> {
+    return fetch(url, { ...options });
+  }
+  private async get(path: string) {
+    return this.fetchWithTimeout(\`\${this.baseUrl}\${path}\`, { headers: { authorization: \`Bearer \${this.apiKey}\` } });
+  }
+  async status(generationId: string) {
+    const res = await this.get(\`/v1/generations/\${generationId}\`);
+    const job = (await res.json()).generations_by_pk;
+    if (job.status === "CANCELED") throw new Error("canceled");
+    return job;
+  }
+  async me() {
+    return (await this.get("/v1/user")).json();
+  }
+}`;
+  assert.deepEqual(hits(code), ['invalid-enum "CANCELED"', 'unknown-endpoint /user']);
+});
+
 test("a base URL from a parameter's default (plain, destructured, or a constructor's parameter property) is the URL a call that passes none sends; not where a call here passes another", () => {
   const code = `export function me(key: string, base = "${V1}") {
   return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });

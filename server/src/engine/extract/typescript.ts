@@ -12,7 +12,7 @@ import { changeBetween } from './ts/text-change.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
-import { perBranchSites, perCallSites, perElementSites, sendUrlPieces, siteFromSend } from './ts/requests.js';
+import { perBranchSites, perCallSites, perElementSites, sendSite, sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, calledName, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
@@ -161,7 +161,7 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
     // A statement whose arms write several of the names the request reads: one request per arm.
     const refused = ctx.refused;
     ctx.refused = undefined;
-    const perCall = site && perCallSites(send, ctx, catalogue, (fn) => wrappers.byFunction.has(fn));
+    const perCall = site && perCallSites(send.call, sendSite(send, ctx, catalogue), ctx, (fn) => wrappers.byFunction.has(fn));
     const perBranch = !perCall && refused ? perBranchSites(send, refused, ctx, catalogue) : undefined;
     if (perCall) appendAll(requests, perCall);
     else if (perBranch) appendAll(requests, perBranch);
@@ -197,8 +197,13 @@ function wrapperSites(ctx: TsContext, catalogue: Catalogue, wrappers: WrapperTab
   }
   const sites: RequestSite[] = [];
   for (const [call, wrapper] of through) {
-    const site = siteFromWrapperCall(call, wrapper, ctx, catalogue);
-    if (site) sites.push(site);
+    const make = (): RequestSite | undefined => siteFromWrapperCall(call, wrapper, ctx, catalogue);
+    const site = make();
+    // A wrapper's call in a function of its own parameters (`generate(prompt, steps)` posting `{ prompt,
+    // num_inference_steps: steps }`): one request per call of that function, as for a client call.
+    const perCall = site && perCallSites(call, make, ctx, (fn) => wrappers.byFunction.has(fn));
+    if (perCall) appendAll(sites, perCall);
+    else if (site) sites.push(site);
   }
   return sites;
 }

@@ -76,7 +76,7 @@ const MAX_ELEMENTS = 4;
 export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
   const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces, ctx);
   if (!choices) return undefined;
-  return boundSites(send, choices.elements.map((element) => [[choices.key, element]]), ctx, catalogue);
+  return boundSites(sendSite(send, ctx, catalogue), choices.elements.map((element) => [[choices.key, element]]), ctx);
 }
 
 /** What a request is made under: names taken at given expressions (`bound`), or one arm of a statement (`branch`). */
@@ -86,14 +86,14 @@ type Assumption = Pick<TsContext, 'bound' | 'branch'>;
  * The request `send` makes under each assumption (added to the context's, then restored): one
  * `perElement` site per assumption whose URL is Leonardo's.
  */
-function sitesUnder(send: SendCall, assumptions: readonly Assumption[], ctx: TsContext, catalogue: Catalogue): RequestSite[] {
+function sitesUnder(make: () => RequestSite | undefined, assumptions: readonly Assumption[], ctx: TsContext): RequestSite[] {
   const sites: RequestSite[] = [];
   const { bound, branch } = ctx;
   for (const assumption of assumptions) {
     ctx.bound = assumption.bound ?? bound;
     ctx.branch = assumption.branch ?? branch;
     try {
-      const site = siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
+      const site = make();
       if (site) sites.push(Object.assign(site, { perElement: true as const }));
     } finally {
       ctx.bound = bound;
@@ -104,8 +104,13 @@ function sitesUnder(send: SendCall, assumptions: readonly Assumption[], ctx: TsC
 }
 
 /** Each set of bindings added to the context's: the assumptions of a request per element or per call. */
-function boundSites(send: SendCall, sets: ReadonlyArray<ReadonlyArray<readonly [Binding | ts.Node, ts.Expression]>>, ctx: TsContext, catalogue: Catalogue): RequestSite[] {
-  return sitesUnder(send, sets.map((set) => ({ bound: new Map([...(ctx.bound ?? []), ...set]) })), ctx, catalogue);
+function boundSites(make: () => RequestSite | undefined, sets: ReadonlyArray<ReadonlyArray<readonly [Binding | ts.Node, ts.Expression]>>, ctx: TsContext): RequestSite[] {
+  return sitesUnder(make, sets.map((set) => ({ bound: new Map([...(ctx.bound ?? []), ...set]) })), ctx);
+}
+
+/** The request a send makes, read under the context's assumptions. */
+export function sendSite(send: SendCall, ctx: TsContext, catalogue: Catalogue): () => RequestSite | undefined {
+  return () => siteFromSend(send, sendUrlPieces(send, ctx), ctx, catalogue);
 }
 
 /** Most arms a statement may have for its request to be judged once per arm. */
@@ -123,7 +128,7 @@ export function perBranchSites(send: SendCall, statement: ts.IfStatement | ts.Sw
   if (enclosingFunction(statement) !== enclosingFunction(send.call)) return undefined;
   const arms = armsOf(statement, ctx);
   if (arms.length === 0 || arms.length > MAX_ARMS) return undefined;
-  const sites = sitesUnder(send, arms.map((arm) => ({ branch: { statement, arm } })), ctx, catalogue);
+  const sites = sitesUnder(sendSite(send, ctx, catalogue), arms.map((arm) => ({ branch: { statement, arm } })), ctx);
   return sites.length > 0 ? sites : undefined;
 }
 
@@ -132,18 +137,19 @@ const MAX_CALLS = 8;
 
 /**
  * The requests a same-file function makes from what its calls pass, when every call of it is visible
- * and it takes several parameters (`requestGeneration("gemini-2.5-flash-image", styleA, prompt)` and
- * `requestGeneration("gpt-image-2", styleB, prompt)`): one per call, each with the parameters taking
- * that call's arguments, so one call's model is judged with that call's style, never another's.
- * Undefined otherwise (one parameter from several calls is the options values.ts gives).
+ * (`requestGeneration("gemini-2.5-flash-image", styleA, prompt)` and `requestGeneration("gpt-image-2",
+ * styleB, prompt)`): one per call, each with the parameters taking that call's arguments, so one call's
+ * model is judged with that call's style, never another's, and a parameter read as a field
+ * (`num_inference_steps: steps`) is each call's value. `call` is the client call, or the call of a
+ * wrapper (`post("/generations", { prompt, steps })`), that `make` reads. Undefined otherwise.
  */
-export function perCallSites(send: SendCall, ctx: TsContext, catalogue: Catalogue, isWrapper: (fn: ts.Node) => boolean): RequestSite[] | undefined {
-  const fn = enclosingFunction(send.call);
+export function perCallSites(call: ts.CallExpression, make: () => RequestSite | undefined, ctx: TsContext, isWrapper: (fn: ts.Node) => boolean): RequestSite[] | undefined {
+  const fn = enclosingFunction(call);
   // A wrapper's calls are requests of their own (wrappers.ts), its send one with the path left open.
   // (A TypeScript `this` parameter takes no argument: the columns would not line up with the calls.)
-  if (!fn || isWrapper(fn) || fn.parameters.length < 2 || fn.parameters.some((p) => p.dotDotDotToken || !ts.isIdentifier(p.name) || p.name.text === 'this')) return undefined;
+  if (!fn || isWrapper(fn) || fn.parameters.length === 0 || fn.parameters.some((p) => p.dotDotDotToken || !ts.isIdentifier(p.name) || p.name.text === 'this')) return undefined;
   // Each call makes the request only when nothing its arguments decide can keep it from running.
-  if (!reachedOnEveryCall(send.call, fn)) return undefined;
+  if (!reachedOnEveryCall(call, fn)) return undefined;
   const columns: ts.Expression[][] = [];
   for (const parameter of fn.parameters) {
     const args = argumentsOfParameter(parameter, ctx);
@@ -158,8 +164,8 @@ export function perCallSites(send: SendCall, ctx: TsContext, catalogue: Catalogu
     if (binding?.kind !== 'param') return undefined;
     bindings.push(binding);
   }
-  const sets = Array.from({ length: calls }, (_, call) => bindings.map((binding, j) => [binding, columns[j][call]] as const));
-  return boundSites(send, sets, ctx, catalogue);
+  const sets = Array.from({ length: calls }, (_, i) => bindings.map((binding, j) => [binding, columns[j][i]] as const));
+  return boundSites(make, sets, ctx);
 }
 
 /**

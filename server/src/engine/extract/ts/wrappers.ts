@@ -157,7 +157,13 @@ export function registerChainedWrapper(table: WrapperTable, call: ts.CallExpress
   if (!fn || table.byFunction.has(fn) || fn === inner.fn) return false;
   const path = argument({ call, fn: inner.fn }, base(inner).urlParam, ctx);
   const node = path && skipOuter(path);
-  const urlParam = node && ts.isIdentifier(node) ? parameterIndex(fn, resolveIdentifier(ctx.index, node)) : undefined;
+  // The path is the parameter itself, or the last parameter of a URL built around it
+  // (`fetchWithTimeout(\`${this.baseUrl}${path}\`)`: each call's URL is its own path joined in).
+  const urlParam = !node
+    ? undefined
+    : ts.isIdentifier(node)
+      ? parameterIndex(fn, resolveIdentifier(ctx.index, node))
+      : urlPieces(node, ctx).reduce<number | undefined>((last, piece) => parameterIndex(fn, piece.unknown?.binding) ?? last, undefined);
   if (urlParam === undefined) return false;
   addWrapper(table, Object.assign({}, base(inner), { fn, urlParam, via: { inner, call } }), names);
   return true;
@@ -229,10 +235,10 @@ export function siteFromWrapperCall(
   if (!pathArgument) return undefined;
   const send = inner.send;
   // Each URL parameter's placeholder is what the call passes for it (`api(V1, "/generations")`).
-  const passed = new Map<ts.Node, UrlPiece[]>([[inner.fn.parameters[inner.urlParam], urlPieces(pathArgument, ctx)]]);
+  const passed = new Map<ts.Node, UrlPiece[]>([[inner.fn.parameters[inner.urlParam], framePieces(pathArgument, frame, ctx)]]);
   for (const index of inner.moreUrlParams ?? []) {
     const part = argument(frame, index, ctx);
-    if (part) passed.set(inner.fn.parameters[index], urlPieces(part, ctx));
+    if (part) passed.set(inner.fn.parameters[index], framePieces(part, frame, ctx));
   }
   const relative = inner.pieces.flatMap((piece) => (piece.unknown?.binding && passed.get(piece.unknown.binding.node)) || [piece]);
   const basePieces = send.base && urlPieces(send.base, ctx);
@@ -287,6 +293,28 @@ function argument(frame: Frame, index: number, ctx: TsContext): ts.Expression | 
   const position = ts.isIdentifier(node) ? parameterIndex(outer.fn, resolveIdentifier(ctx.index, node)) : undefined;
   return position === undefined ? expression : argument(outer, position, ctx);
 }
+
+/**
+ * The URL pieces of an argument of the chain (`\`${this.baseUrl}${path}\`` in `get(path)`), each parameter of
+ * a function of the chain in it taken at what the call around that function passes (`/generations/${id}`).
+ */
+function framePieces(expression: ts.Expression, frame: Frame, ctx: TsContext, depth = 0): UrlPiece[] {
+  const pieces = urlPieces(expression, ctx);
+  if (!frame.outer || depth > MAX_FRAMES) return pieces;
+  return pieces.flatMap((piece) => {
+    const binding = piece.unknown?.binding;
+    for (let outer = frame.outer; binding?.kind === 'param' && outer; outer = outer.outer) {
+      const index = parameterIndex(outer.fn, binding);
+      if (index === undefined) continue;
+      const passed = argument(outer, index, ctx);
+      return passed ? framePieces(passed, outer, ctx, depth + 1) : [piece];
+    }
+    return [piece];
+  });
+}
+
+/** Most functions a chain of wrappers passes a URL through. */
+const MAX_FRAMES = 8;
 
 /**
  * A body written in options that a function of the chain builds from its own parameter
