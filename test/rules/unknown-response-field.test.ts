@@ -40,6 +40,18 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: "got: an answer its options make unknown (responseType from a variable, resolveBodyOnly without json) is not judged",
+      path: 'poll.js',
+      code: `const got = require('got');
+${PREAMBLE}
+async function images(id, type) {
+  const res = await got.get(\`\${BASE}/generations/\${id}\`, { headers, responseType: type });
+  const text = await got.get(\`\${BASE}/generations/\${id}\`, { headers, resolveBodyOnly: true });
+  return [res.body.generations_by_pk, res.generations_by_pk, text.generations_by_pk];
+}
+module.exports = { images };`,
+    },
+    {
       name: 'code that takes the answer apart as a list first (if (Array.isArray(payload)) payload = payload[0]) is written for several shapes: its candidates are guesses',
       code: `import axios from 'axios';
 ${PREAMBLE}
@@ -180,6 +192,46 @@ export async function statusInline(generationId: string): Promise<string> {
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: "got: with responseType 'json' the body is the response's .body (also through got.extend), with resolveBodyOnly the answer itself; a body field read off the response says to use .body",
+      path: 'poll.js',
+      code: `const got = require('got');
+${PREAMBLE}
+const leonardo = got.extend({ prefixUrl: BASE, headers, responseType: 'json' });
+async function images(id) {
+  const { body } = await got.get(\`\${BASE}/generations/\${id}\`, { headers, responseType: 'json' });
+  return body.generations_by_pk.generated_imagez;
+}
+async function images2(id) {
+  const job = await got.get(\`\${BASE}/generations/\${id}\`, { headers, responseType: 'json', resolveBodyOnly: true });
+  return job.generations_by_pk.generated_imagez;
+}
+async function images3(id) {
+  const res = await leonardo.get(\`generations/\${id}\`);
+  return res.generations_by_pk;
+}
+module.exports = { images, images2, images3 };`,
+      findings: [
+        {
+          message: "'generations_by_pk' of the GET /generations/{id} response has no field 'generated_imagez': did you mean 'generated_images'?",
+          at: [8, 33, 'generated_imagez'],
+          severity: 'warning',
+          fixes: [{ title: "Read 'generated_images'", output: edit('body.generations_by_pk.generated_imagez;', 'body.generations_by_pk.generated_images;'), preferred: false }],
+        },
+        {
+          message: "'generations_by_pk' of the GET /generations/{id} response has no field 'generated_imagez': did you mean 'generated_images'?",
+          at: [12, 32, 'generated_imagez'],
+          severity: 'warning',
+          fixes: [{ title: "Read 'generated_images'", output: edit('job.generations_by_pk.generated_imagez;', 'job.generations_by_pk.generated_images;'), preferred: false }],
+        },
+        {
+          message: "'generations_by_pk' is not on the got response of GET /generations/{id}: use '.body.generations_by_pk'.",
+          at: [16, 14, 'generations_by_pk'],
+          severity: 'warning',
+          fixes: [{ title: "Read 'body.generations_by_pk'", output: edit('res.generations_by_pk;', 'res.body.generations_by_pk;'), preferred: true }],
+        },
+      ],
+    },
     {
       name: 'a guess beside values none of which has the field is judged (the helper unwraps a key the answer does not have)',
       code: `import axios from 'axios';

@@ -468,13 +468,14 @@ export class Flow {
     if (site.source === 'axios' && (this.interceptsAxios ??= installsResponseInterceptor(this))) return undefined;
     if (site.source === 'ofetch' && isMemberCall(call, 'raw')) return undefined;
     // A site without an endpoint (a wrapper's own send to `${BASE}${path}`) is bound at the wrapper's calls.
-    const stage = STAGE_OF[site.source];
+    const send = site.source === 'got' ? this.send(call) : undefined;
+    const stage = send ? stageOf(send) : STAGE_OF[site.source];
     return stage ? responseRoot(endpoint, site.naming, stage) : undefined;
   }
 
   /** A client call that is not a Leonardo request: an upload to a presigned URL, or a wrapper's send. */
   private sendOrigin(send: SendCall, call: ts.CallExpression, depth: number): Origin | undefined {
-    const stage = STAGE_OF[send.source];
+    const stage = stageOf(send);
     if (!stage) return undefined;
     const url = send.url && this.at(send.url, depth);
     if (url?.kind === 'response' && isPresignedUrl(url)) {
@@ -773,6 +774,20 @@ export function flowFor(ctx: Pick<RuleContext, 'parsed' | 'requests' | 'memo'>):
 /** The value as code that guesses its shape reads it (see ResponseOrigin `shapeGuessed`). */
 function shapeGuessed(origin: Origin | undefined): Origin | undefined {
   return origin?.kind === 'response' ? Object.assign({}, origin, { shapeGuessed: true }) : origin;
+}
+
+/** The stage a client call's awaited result is at, as its options make it (got's `responseType: "json"`, `resolveBodyOnly`). */
+function stageOf(send: SendCall): ResponseStage | undefined {
+  switch (send.answer) {
+    case 'json':
+      return 'got';
+    case 'body':
+      return 'body';
+    case 'unknown':
+      return undefined;
+    default:
+      return STAGE_OF[send.source];
+  }
 }
 
 /** A response body (or part of one) the catalogue knows to be an object, not a list. */

@@ -29,7 +29,7 @@ export function methodResult(receiver: Origin, method: string): Origin | undefin
     return receiver.stage === 'http' && BODY_READERS.has(method) ? Object.assign({}, receiver, { stage: 'body', readBy: method }) : undefined;
   }
   if (receiver.kind !== 'response') return undefined;
-  if (receiver.stage === 'http') return method === 'json' ? Object.assign({}, receiver, { stage: 'body', field: undefined }) : undefined;
+  if (receiver.stage === 'http' || receiver.stage === 'got') return method === 'json' ? Object.assign({}, receiver, { stage: 'body', field: undefined }) : undefined;
   if (ELEMENT_RESULTS.has(method)) return itemOf(receiver);
   if (ARRAY_RESULTS.has(method)) return itemOf(receiver) ? receiver : undefined;
   return undefined;

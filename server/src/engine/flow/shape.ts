@@ -6,7 +6,7 @@ import type { Endpoint, Field, Naming } from '../../api/types.js';
 import type { ResponseOrigin, ResponseStage } from './types.js';
 
 /** The member that holds the JSON body on a client's response object. */
-const BODY_MEMBER: Partial<Record<ResponseStage, string>> = { axios: 'data', sdk: 'object' };
+const BODY_MEMBER: Partial<Record<ResponseStage, string>> = { axios: 'data', got: 'body', sdk: 'object' };
 
 /** The analysis does not tell a promise from its value (`fetch(...).then(...).then(...)`): never a field. */
 export const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);

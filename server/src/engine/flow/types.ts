@@ -7,10 +7,11 @@ import type { Endpoint, Field, Naming } from '../../api/types.js';
 
 /**
  * How far a response has been read. `http`: a fetch/ky/got Response (`.json()` gives the body);
- * `axios`: an axios response (`.data` is the body); `sdk`: an SDK result (`.object` is the body);
- * `body`: the JSON body itself.
+ * `axios`: an axios response (`.data` is the body); `got`: a got response asked for JSON
+ * (`responseType: "json"`: `.body` is the body, and the promise's `.json()`); `sdk`: an SDK result
+ * (`.object` is the body); `body`: the JSON body itself.
  */
-export type ResponseStage = 'http' | 'axios' | 'sdk' | 'body';
+export type ResponseStage = 'http' | 'axios' | 'got' | 'sdk' | 'body';
 
 export interface ResponseOrigin {
   kind: 'response';

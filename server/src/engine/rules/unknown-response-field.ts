@@ -361,6 +361,13 @@ function checkEnvelopeRead(ctx: RuleContext, read: MemberRead, receiver: Respons
       ], 'The body is under `.data`, so this reads undefined.');
       return;
     }
+    case 'got': {
+      const shown = `body.${bodyName}`;
+      report(ctx, read, receiver, `'${name}' is not on the got response of ${label}: use '.${shown}'`, [
+        { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
+      ], 'With `responseType: "json"` the parsed body is under `.body`, so this reads undefined.');
+      return;
+    }
     case 'sdk': {
       const shown = `object?.${bodyName}`;
       report(ctx, read, receiver, `'${name}' is not on the SDK result of ${label}: use '.${shown}'`, [

@@ -8,6 +8,7 @@ import type { SourceKind, Span } from '../../types.js';
 import { clientCallee, isOptionsObject, readOptions, type ClientCallee, type Options } from './clients.js';
 import { spanOf, type TsContext } from './context.js';
 import { constString } from './values.js';
+import { skipOuter } from './scope.js';
 
 export interface MethodRef {
   value: string;
@@ -43,6 +44,13 @@ export interface SendCall {
   keys: OptionKeys;
   /** Options that cannot be read here (`fetch(url, init)`, `{...init}`): a wrapper's caller may fill them. */
   openOptions: ts.Expression[];
+  /**
+   * got's answer as its options (or its instance's, `got.extend({...})`) shape it: `json` for
+   * `responseType: "json"` (the response's `.body` is the parsed body), `body` for `resolveBodyOnly` with
+   * it (the body itself), `unknown` for `resolveBodyOnly` otherwise or options written as expressions.
+   * Undefined for the usual response.
+   */
+  answer?: 'json' | 'body' | 'unknown';
 }
 
 const FETCH_KEYS: OptionKeys = { body: ['body'] };
@@ -159,7 +167,20 @@ function optionsClientCall(callee: ClientCallee, call: ts.CallExpression, ctx: T
     headers: [...listOf(instance.props.get('headers')), ...listOf(options.props.get('headers'))],
     keys,
     openOptions: options.open,
+    ...(library === 'got' ? gotAnswer(options, instance, ctx) : {}),
   };
+}
+
+/** What a got call's options make of its answer (SendCall `answer`): the call's own options first, then its instance's. */
+function gotAnswer(options: Options, instance: Options, ctx: TsContext): Pick<SendCall, 'answer'> {
+  const option = (key: string): ts.Expression | undefined => options.props.get(key) ?? instance.props.get(key);
+  const type = option('responseType');
+  const bodyOnly = option('resolveBodyOnly');
+  const json = type ? constString(type, ctx)?.value : undefined;
+  const only = bodyOnly ? skipOuter(bodyOnly).kind : undefined;
+  if ((type && json === undefined) || (bodyOnly && only !== ts.SyntaxKind.TrueKeyword && only !== ts.SyntaxKind.FalseKeyword)) return { answer: 'unknown' };
+  if (only === ts.SyntaxKind.TrueKeyword) return { answer: json === 'json' ? 'body' : 'unknown' };
+  return json === 'json' ? { answer: 'json' } : {};
 }
 
 function memberMethod(member: string, callee: ClientCallee, ctx: TsContext): MethodRef {
