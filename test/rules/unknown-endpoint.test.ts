@@ -91,6 +91,15 @@ get('3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e/variationz');
       ],
     },
     {
+      name: 'a word where the template has an id (POST /variations/create against GET /variations/{id}) is a path the API lacks, not a method to change',
+      path: 'variations.ts',
+      code: `import axios from 'axios';
+const client = axios.create({ baseURL: '${BASE}', headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+export const vary = (id: string) => client.post('/variations/create', { id });
+`,
+      findings: [{ message: 'POST /variations/create is not an endpoint of the Leonardo.Ai REST API.', at: [3, 50, '/variations/create'], fixes: [] }],
+    },
+    {
       name: 'a path missing its leading segments: /universal-upscaler → /variations/universal-upscaler',
       path: SH,
       code: `curl -X POST ${BASE}/universal-upscaler --json '{"generatedImageId":"3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e"}'\n`,

@@ -98,8 +98,9 @@ function judgePath(ctx: RuleContext, request: RequestSite): void {
     if (!method || PROBES.has(method) || byPath.some((e) => e.method === method)) return;
     const live = byPath.filter((e) => e.status !== 'removed');
     if (live.length === 0) reportRemoved(ctx, request, byPath[0]);
-    else if (wordInParam(path, live[0]) && nearestEndpoints(path, method, ctx.catalogue.endpoints).some((c) => c.endpoint.method === method)) {
-      // `/variations/upscaler` fits `/variations/{id}` only by taking a word for an id: a misspelt path.
+    else if (wordInParam(path, live[0])) {
+      // `/variations/upscaler` (or `/variations/create`) fits `/variations/{id}` only by taking a word for an
+      // id: a path the API does not have, not a method to change.
       reportUnknownPath(ctx, request, method);
     } else reportMethod(ctx, request, method, live);
     return;
