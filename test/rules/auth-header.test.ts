@@ -45,6 +45,22 @@ const CURL_SINGLE = `curl --request GET \\
 ruleTester.run('auth-header', {
   valid: [
     {
+      name: 'a value chosen by a test of the scheme (startsWith, a regex, an if that returns it) sends one whichever way it goes',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+const key = process.env.LEONARDO_API_KEY!;
+const header = key.startsWith('Bearer ') ? key : \`Bearer \${key}\`;
+function auth(raw: string) {
+  if (/^bearer /i.test(raw)) return raw;
+  return \`Bearer \${raw}\`;
+}
+const withScheme = (raw: string) => (raw.toLowerCase().includes('bearer') ? raw : \`Bearer \${raw}\`);
+export const a = () => fetch(\`\${BASE}/me\`, { headers: { authorization: key.startsWith('Bearer ') ? key : \`Bearer \${key}\` } });
+export const b = () => fetch(\`\${BASE}/me\`, { headers: { authorization: header } });
+export const c = () => fetch(\`\${BASE}/me\`, { headers: { authorization: auth(key) } });
+export const d = () => fetch(\`\${BASE}/me\`, { headers: { authorization: withScheme(key) } });
+`,
+    },
+    {
       name: 'a Next.js route handler with `Bearer ${process.env.LEONARDO_API_KEY}`',
       code: ROUTE("{ accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${process.env.LEONARDO_API_KEY}` }"),
     },
@@ -111,6 +127,23 @@ leonardo.interceptors.request.use((config) => {
     { name: 'a CDN URL is not the API', code: "export const img = (url: string) => fetch('https://cdn.leonardo.ai/users/1/generations/2/image.jpg');" },
   ],
   invalid: [
+    {
+      name: 'one option of several without the scheme, chosen by a test of something else: reported, and the value is not wrapped whole (the other option would say Bearer twice)',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+const key = process.env.LEONARDO_API_KEY!;
+export const me = (useBearer: boolean) => fetch(\`\${BASE}/me\`, { headers: { authorization: useBearer ? \`Bearer \${key}\` : key } });
+const bare = (raw: string) => raw;
+export const me2 = () => fetch(\`\${BASE}/me\`, { headers: { authorization: bare(key) } });
+`,
+      findings: [
+        { message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.", at: [2, 13, 'process.env.LEONARDO_API_KEY'], fixes: [] },
+        {
+          message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
+          at: [5, 74, 'bare(key)'],
+          fixes: [{ title: "Add the 'Bearer' prefix", output: edit('bare(key)', '`Bearer ${bare(key)}`'), preferred: true }],
+        },
+      ],
+    },
     {
       name: 'no authorization header: reported on the headers object, with a (non-preferred) insertion',
       code: ROUTE("{ 'content-type': 'application/json' }"),

@@ -21,6 +21,9 @@ import {
 } from '../auth/headers.js';
 import { isTsParsed, type TsParsed } from '../extract/typescript.js';
 import { expressionAt } from '../extract/ts/locate.js';
+import { skipOuter } from '../extract/ts/scope.js';
+import { someNode } from '../extract/ts/resolve.js';
+import { flowFor, type Flow } from '../flow/analysis.js';
 import { setsHeadersOutsideCalls } from '../extract/ts/client-setup.js';
 import { isPlaceholderKey, isUuid, redactKey } from '../auth/secrets.js';
 import { switchToDoubleQuotes } from '../fix/shell-quotes.js';
@@ -177,13 +180,54 @@ interface ValueProblem {
 }
 
 function checkValue(ctx: RuleContext, request: RequestSite, property: Property, report: Report): void {
+  let tested: boolean | undefined;
   for (const text of headerTexts(property.value, ctx.document, request.source)) {
+    // (A value the code takes only once a test says it has the scheme is that test's: `key.startsWith("Bearer ") ? key : ...`.)
+    if (text.head.trim() === '' && (tested ??= schemeTested(ctx, property))) continue;
     const problem = valueProblem(text, property, ctx.document);
     if (!problem) continue;
     const fixes: Fix[] =
       problem.edits && problem.fixTitle ? [{ title: problem.fixTitle, edits: problem.edits, preferred: problem.preferred ?? true }] : [];
     report({ message: problem.message, detail: problem.detail, span: problem.span, fixes, endpoint: endpointLabel(request), apiError: problem.apiError });
   }
+}
+
+/**
+ * The header's value is chosen by a test of the scheme: `key.startsWith("Bearer ") ? key : \`Bearer ${key}\``,
+ * also through a constant holding it or a same-file function that tests it (`if (/^Bearer /i.test(key)) return
+ * key`). The test names the scheme (a string or regex with "bearer" in it), so whichever value is taken has one.
+ */
+function schemeTested(ctx: RuleContext, property: Property): boolean {
+  const flow = isTsParsed(ctx.parsed) ? flowFor(ctx) : undefined;
+  const value = flow && expressionAt(flow.sourceFile, property.value.span);
+  return value !== undefined && testsScheme(flow!, value, 0);
+}
+
+function testsScheme(flow: Flow, expression: ts.Expression, depth: number): boolean {
+  const node = skipOuter(expression);
+  if (depth > 3) return false;
+  if (ts.isConditionalExpression(node)) return namesScheme(node.condition) || testsScheme(flow, node.whenTrue, depth + 1) || testsScheme(flow, node.whenFalse, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const binding = flow.binding(node);
+    return binding?.kind === 'const' && binding.initializer !== undefined && testsScheme(flow, binding.initializer, depth + 1);
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const body = flow.calledFunction(node)?.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return testsScheme(flow, body, depth + 1);
+  return someNode(body, (n) => (ts.isFunctionLike(n) ? false : (ts.isIfStatement(n) || ts.isConditionalExpression(n)) && namesScheme(ts.isIfStatement(n) ? n.expression : n.condition)) || undefined);
+}
+
+/** A test that mentions the scheme: a string or regex literal with "bearer" in it. */
+function namesScheme(condition: ts.Expression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isStringLiteralLike(node) || ts.isRegularExpressionLiteral(node)) && /bearer/i.test(node.text)) found = true;
+    else node.forEachChild(visit);
+  };
+  visit(condition);
+  return found;
 }
 
 function valueProblem(text: HeaderText, property: Property, doc: LintDocument): ValueProblem | undefined {
@@ -301,9 +345,14 @@ function missingScheme(text: HeaderText, property: Property, doc: LintDocument):
   // Preferred only when the result is certainly a complete `Bearer <key>`: a literal key, or a
   // variable named for a key. `{{token}}` or `abc` may hold something else (a whole header value).
   const certain = !text.complete || certainlyKey(text.head.trim());
+  // Where the value is one of several (`useBearer ? \`Bearer ${key}\` : key`), wrapping it whole would send
+  // 'Bearer Bearer' on the other path: only this option's own text is edited, where it is written there.
+  const several = property.value.kind === 'alternatives' && headerTexts(property.value, doc, 'fetch' /* (code: no shell quotes) */).some((option) => /^\s*Bearer\b/i.test(option.head));
   const problem = !isCode || (atProperty && (text.complete || doc.text[text.value.span.start] === '`'))
     ? insertBearer(text, message)
-    : wrapAtUseSite(property, doc, message);
+    : several
+      ? { message, span: text.value.span, apiError: MALFORMED }
+      : wrapAtUseSite(property, doc, message);
   return Object.assign({}, problem, { preferred: certain });
 }
 
