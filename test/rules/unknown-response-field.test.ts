@@ -40,6 +40,16 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: "the first element's error key at the root (data?.[0]?.error, data[0].message): the GraphQL-style list some errors come as",
+      code: `${PREAMBLE}
+export async function start(prompt: string) {
+  const response = await fetch(\`\${BASE}/generations\`, { method: 'POST', headers, body: JSON.stringify({ prompt }) });
+  const data = await response.json();
+  if (!response.ok) throw new Error(data?.error || data?.[0]?.error || data[0].message || 'Leonardo API error');
+  return data.sdGenerationJob.generationId;
+}`,
+    },
+    {
       name: "got: an answer its options make unknown (responseType from a variable, resolveBodyOnly without json) is not judged",
       path: 'poll.js',
       code: `const got = require('got');

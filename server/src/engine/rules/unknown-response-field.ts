@@ -12,7 +12,7 @@ import { V2_CREATE_GENERATION } from '../../api/v2-responses.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { isEquality } from '../flow/status-checks.js';
 import { memberReads, valueKey, writesMember, type MemberRead } from '../flow/reads.js';
-import { endpointName, PROMISE_MEMBERS, OBJECT_MEMBERS, isArrayField, lacksField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
+import { endpointName, ERROR_ENVELOPE, PROMISE_MEMBERS, OBJECT_MEMBERS, isArrayField, lacksField, nameOf, objectFields, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
 import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
@@ -297,7 +297,8 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
   const at = where(receiver);
   if (fields) {
     if (typeof read.name === 'number') {
-      if (!ts.isElementAccessExpression(read.node)) return;
+      // (`data[0].error`, `data?.[0]?.message` at the root: the GraphQL-style list some errors come as.)
+      if (!ts.isElementAccessExpression(read.node) || (!field && readsErrorKey(read.node))) return;
       const edit = { start: read.node.expression.end, end: read.node.end, newText: '' };
       report(ctx, read, receiver, `${at} is an object, not an array: remove the index '[${read.name}]'`, [
         { shown: writtenPath(receiver), edit, title: 'Remove the index', certain: true },
@@ -342,6 +343,13 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
     const parse = /fields$/i.test(field.wire) ? ` It holds the presigned form fields as a JSON string: read them from \`JSON.parse(${nameOf(field, receiver.naming)})\`.` : '';
     report(ctx, read, receiver, `${at} is a string: '${name}' reads undefined`, [], parse.trim() || undefined);
   }
+}
+
+/** `x[0].error` (also `x?.[0]?.message`): an element read for a key of the API's error body. */
+function readsErrorKey(element: ts.ElementAccessExpression): boolean {
+  let parent = element.parent;
+  while (ts.isNonNullExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  return (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && ERROR_ENVELOPE.has(accessedKey(parent) ?? '');
 }
 
 /** A body field read off the client's response object: `res.sdGenerationJob` for `res.data.sdGenerationJob`. */
