@@ -1859,6 +1859,30 @@ test('a wrapper that builds its URL around its own path parameter and hands it t
   assert.deepEqual(hits(code), ['invalid-enum "CANCELED"', 'unknown-endpoint /user']);
 });
 
+test('a falsy fallback ("") the code leaves on before the send (if (!model) return) is never sent; one a null test lets through is', () => {
+  const code = `async function submit(model: string, prompt: string) {
+  return fetch("https://cloud.leonardo.ai/api/rest/v2/generations", {
+    method: "POST",
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" },
+    body: JSON.stringify({ model, parameters: { prompt, quantity: 1 }, public: false }),
+  });
+}
+export async function POST(req: Request) {
+  const body = await req.json();
+  const model = typeof body.model === "string" ? body.model : "";
+  if (!model) return new Response("model is required", { status: 400 });
+  return submit(model, body.prompt);
+}
+export async function PUT(req: Request) {
+  const body = await req.json();
+  const model = typeof body.model === "string" ? body.model : "";
+  if (model == null) return new Response("model is required", { status: 400 });
+  return submit(model, body.prompt);
+}`;
+  // PUT's test lets "" through: it is sent.
+  assert.deepEqual(hits(code), ['invalid-enum ""']);
+});
+
 test("a base URL from a parameter's default (plain, destructured, or a constructor's parameter property) is the URL a call that passes none sends; not where a call here passes another", () => {
   const code = `export function me(key: string, base = "${V1}") {
   return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });

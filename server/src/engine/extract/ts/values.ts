@@ -130,9 +130,31 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
  * null`): the code handles that case, so it is not an option at the use; what else it may hold stays.
  */
 function handledAbsence(value: Value, binding: Binding, use: ts.Identifier, ctx: TsContext): Value {
-  if (value.kind !== 'alternatives' || !value.options.some(isAbsent) || !testedBefore(binding, use, ctx)) return value;
-  const options = value.options.filter((o) => !isAbsent(o));
+  if (value.kind !== 'alternatives') return value;
+  // (A falsy literal too where the test is of truth: `""` after `if (!modelId) return`.)
+  const kept = value.options.some((o) => ruledOut(o, 'truthy') && !isAbsent(o)) && truthyBefore(binding, use, ctx) ? 'truthy' : 'present';
+  if (!value.options.some((o) => ruledOut(o, kept)) || (kept === 'present' && !testedBefore(binding, use, ctx))) return value;
+  const options = value.options.filter((o) => !ruledOut(o, kept));
   return options.length === 1 ? options[0] : Object.assign({}, value, { options });
+}
+
+/**
+ * The binding is truthy at `use`: an `if (!x)` before it whose branch leaves, or `use` runs only where
+ * `x` holds (`if (x) { use }`, `x ? use : ...`, `x && use`), the test being the name alone.
+ */
+function truthyBefore(binding: Binding, use: ts.Node, ctx: TsContext): boolean {
+  return referencesOf(ctx.index, binding.name).some((id) => {
+    if (id.end > use.pos || resolveIdentifier(ctx.index, id) !== binding) return false;
+    const tested = outermost(id);
+    const negation = tested.parent;
+    const negated = ts.isPrefixUnaryExpression(negation) && negation.operator === ts.SyntaxKind.ExclamationToken;
+    const test = negated ? negation : tested;
+    const parent = test.parent;
+    if (ts.isIfStatement(parent) && parent.expression === test) return negated ? exits(parent.thenStatement) : holds(parent.thenStatement, use);
+    if (negated) return false;
+    if (ts.isConditionalExpression(parent) && parent.condition === test) return holds(parent.whenTrue, use);
+    return ts.isBinaryExpression(parent) && parent.left === test && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && holds(parent.right, use);
+  });
 }
 
 /** A literal the path that keeps a value rules out: a falsy one where it must be truthy, null or undefined where it must be there. */
