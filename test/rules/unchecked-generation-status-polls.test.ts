@@ -405,6 +405,27 @@ export async function waitForImage(id: string): Promise<string> {
       findings: [{ message: POLL, at: [6, 24, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
+      name: 'a loop that waits, reads the job through a same-file helper and stops once the images are there: the images test is the poll\'s, no status check',
+      path: 'video.js',
+      code: `import axios from 'axios';
+${PREAMBLE}
+async function getGeneration(generationId) {
+  const response = await axios.get(\`\${BASE}/generations/\${generationId}\`, { headers });
+  return response.data;
+}
+export async function waitForVideo(generationId) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 10000));
+    const data = await getGeneration(generationId);
+    if (data.generations_by_pk.generated_images.length > 0) {
+      return data.generations_by_pk.generated_images[0].motionMP4URL;
+    }
+  }
+  throw new Error('no video');
+}`,
+      findings: [{ message: POLL, at: [13, 32, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'a poll through a helper that returns the first URL or null (?? null picks a value; it waits for nothing)',
       code: `${PREAMBLE}
 function imageUrl(payload: any): string | null {

@@ -124,14 +124,14 @@ function runsElsewhere(node: ts.Node, root: ts.Node, callbacks: boolean): boolea
 
 /**
  * The node compares a status with COMPLETE / PENDING (`===`, `!==`, `.includes(status)`), switches on a
- * status, or polls with a loop that reads one. Nested functions are searched only when asked.
+ * status, or polls with a loop that reads one (a test of the images too, unless `images` is false). Nested functions are searched only when asked.
  */
-export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false): boolean {
+export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false, images = true): boolean {
   let found = false;
   const visit = (current: ts.Node): void => {
     // A function declared here does not run here: only an inline callback (`new Promise((r) => ...)`) is searched.
     if (found || runsElsewhere(current, node, intoFunctions)) return;
-    if (isStatusTest(current, flow)) {
+    if (isStatusTest(current, flow, images)) {
       found = true;
       return;
     }
@@ -144,8 +144,8 @@ export function hasStatusTest(node: ts.Node, flow: Flow, intoFunctions = false):
   return found;
 }
 
-function isStatusTest(node: ts.Node, flow: Flow): boolean {
-  if (isImagesTest(node, flow)) return conditionAround(node) !== undefined;
+function isStatusTest(node: ts.Node, flow: Flow, images = true): boolean {
+  if (isImagesTest(node, flow)) return images && conditionAround(node) !== undefined;
   if (ts.isBinaryExpression(node) && isEquality(node.operatorToken.kind)) {
     return (
       (isStatusExpression(node.left, flow) && isWaitStatus(node.right, flow)) ||
@@ -245,7 +245,8 @@ function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
  * or it waits between rounds (`while`, `do`, `for` with a `sleep`/`setTimeout` in the body) and reads a status.
  */
 function isPollingLoop(loop: Loop, flow: Flow): boolean {
-  return memo(flow, 'polling', loop, () => isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow) || (waitsBetweenRounds(loop) && readsStatus(flow, loop)));
+  // (A test of the images in the body is what a status-blind poll waits on, not a check of the status.)
+  return memo(flow, 'polling', loop, () => isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow, false, false) || (waitsBetweenRounds(loop) && readsStatus(flow, loop)));
 }
 
 function waitsBetweenRounds(loop: Loop): boolean {
