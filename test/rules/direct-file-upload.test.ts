@@ -21,9 +21,40 @@ export async function fine(path: string, body: unknown) {
 }
 `,
     },
+    {
+      name: 'a data URL sent where one belongs (an image prompt on /generations is no upload endpoint), and a text field of an upload that only names the type',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' };
+export async function fine(b64: string) {
+  await fetch(\`\${BASE}/generations\`, { method: 'POST', headers, body: JSON.stringify({ prompt: \`data:image/png;base64,\${b64}\` }) });
+  await fetch(\`\${BASE}/init-image\`, { method: 'POST', headers, body: JSON.stringify({ extension: 'image/png'.split('/')[1] }) });
+}
+`,
+    },
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'the image as a base64 data URL in a JSON field of /init-image: the file itself, on the field',
+      path: 'upload.js',
+      code: `const axios = require('axios');
+async function upload(base64Image) {
+  const res = await axios.post('https://cloud.leonardo.ai/api/rest/v1/init-image', {
+    extension: 'jpg',
+    file: \`data:image/jpeg;base64,\${base64Image}\`,
+  }, { headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+  return res.data.uploadInitImage.id;
+}
+module.exports = { upload };
+`,
+      findings: [
+        {
+          message: 'POST /init-image is sent the file itself (a base64 data URL): send JSON {extension}, then the file to the presigned URL it answers.',
+          at: [5, 11, '`data:image/jpeg;base64,${base64Image}`'],
+          fixes: [],
+        },
+      ],
+    },
     {
       name: 'a FormData posted to /init-image: on the body as the call writes it',
       code: `const LEONARDO = 'https://cloud.leonardo.ai/api/rest/v1';

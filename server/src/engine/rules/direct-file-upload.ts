@@ -12,7 +12,6 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import type { ForeignValue, RequestSite, Rule, RuleContext, Span, Value } from '../types.js';
 import { literalOptions } from '../body/walk.js';
-import { appendAll } from '../arrays.js';
 
 const ID = 'direct-file-upload';
 /** Foreign values that are file contents (or a form carrying them), as the extractors name them. */
@@ -63,17 +62,33 @@ function useSite(ctx: RuleContext, request: RequestSite): Span | undefined {
   return body && flow.spanOf(body);
 }
 
-/** The file data in a body: the body itself, or a property's value (`{ extension, file: buffer }`). */
+/**
+ * The file data in a body: the body itself, or a property's value (`{ extension, file: buffer }`, also the
+ * image as a base64 data URL: `{ image: \`data:image/jpeg;base64,${b64}\` }`).
+ */
 function fileData(body: Value): ForeignValue[] {
   const out: ForeignValue[] = [];
   for (const option of literalOptions(body)) {
     if (isFileData(option)) out.push(option);
     else if (option.kind === 'object') {
-      for (const property of option.properties) appendAll(out, literalOptions(property.value).filter(isFileData));
+      for (const property of option.properties) {
+        for (const value of literalOptions(property.value)) {
+          if (isFileData(value)) out.push(value);
+          else if (isDataUrl(value)) out.push({ kind: 'foreign', what: 'a base64 data URL', span: value.span });
+        }
+      }
     }
   }
   return out;
 }
+
+/** A string, or an expression written as one, that starts as a base64 data URL (`data:image/png;base64,...`). */
+function isDataUrl(value: Value): boolean {
+  const text = value.kind === 'string' ? value.value : value.kind === 'unknown' ? value.text?.replace(/^[`'"]/, '') : undefined;
+  return text !== undefined && DATA_URL.test(text);
+}
+
+const DATA_URL = /^data:[\w.+-]+\/[\w.+-]+;base64,/i;
 
 function isFileData(value: Value): value is ForeignValue {
   return value.kind === 'foreign' && FILE_DATA.test(value.what);
