@@ -81,6 +81,29 @@ await leonardo.image.createGeneration({ prompt: 'a fox', width: 1536, height: 10
       ],
     },
     {
+      name: 'above 8 with a side over 768: the limit of 8 is said first (it holds whatever the size), the size only for the 4',
+      code: `const BASE_URL = 'https://cloud.leonardo.ai/api/rest/v1';
+function parseDimensions(size?: string) {
+  const [w, h] = (size || '1024x1024').split('x').map(Number);
+  return { width: w || 1024, height: h || 1024 };
+}
+export async function generate(prompt: string, numImages: number, imageSize?: string) {
+  const { width, height } = parseDimensions(imageSize);
+  return fetch(\`\${BASE_URL}/generations\`, {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt, width, height, num_images: Math.min(numImages, 10) }),
+  });
+}`,
+      findings: [
+        {
+          message: "'num_images' 10 is more than the 8 images one request may ask for, and 4 with width 1024: use 4 or fewer.",
+          at: [11, 83, '10'],
+          fixes: [{ title: "Set 'num_images' to 4", output: edit(' 10)', ' 4)'), preferred: false }],
+        },
+      ],
+    },
+    {
       name: 'an omitted size counts as the API default 1024×768: num_images 5 is too many',
       path: 'request.jsonc',
       code: `${HEADER}{"prompt": "x", "num_images": 5}`,

@@ -114,8 +114,12 @@ function message(name: string, raw: string, limit: number, large: LargeSide | un
   const whose = visit.request.naming === 'sdk' ? 'the SDK sends' : 'the API uses';
   const size = large.isDefault ? `the default ${large.name} ${large.value}` : `${large.name} ${large.value}`;
   const rule = `When width or height is over ${LARGE_SIDE}, a request may ask for at most ${limit} images.`;
+  // (Over 8, the count is too many whatever the size: that is said first, the size only for the limit.)
+  const over = Number(raw) > MAX_IMAGES;
   return {
-    message: `${q(name)} ${raw} is too many with ${size}: over ${LARGE_SIDE} wide or high, use ${limit} or fewer.`,
+    message: over
+      ? `${q(name)} ${raw} is more than the ${MAX_IMAGES} images one request may ask for, and ${limit} with ${size}: use ${limit} or fewer.`
+      : `${q(name)} ${raw} is too many with ${size}: over ${LARGE_SIDE} wide or high, use ${limit} or fewer.`,
     detail: large.isDefault ? `${large.name} is omitted, and ${whose} ${defaults.map((f) => f.sdkDefault).join('×')}. ${rule}` : rule,
   };
 }
