@@ -101,6 +101,11 @@ export const hd = (prompt: string) => generate({ prompt, quality: 'LOW', quantit
   ],
   invalid: [
     {
+      name: 'a name the parameters already set is no suggestion (quality beside quantity is not a misspelt quantity)',
+      code: fetchCode(`{ model: 'nano-banana-2', parameters: { prompt, quantity: 1, quality: 'HIGH' }, public: false }`),
+      findings: [{ message: "'quality' is not a parameter of nano-banana-2 in Leonardo's docs or spec.", at: [6, 87, 'quality'], fixes: [] }],
+    },
+    {
       name: 'a parameter added under a condition that none of the models it may be sent with takes is still flagged',
       code: `const MODEL_ID_MAP: Record<string, string> = {
   'nano-banana-2': 'nano-banana-2',

@@ -141,13 +141,15 @@ function parameter(visit: V2PropertyVisit, text: string, report: Report): void {
     }, group);
     return;
   }
-  const certain = [...new Set([...caseOnlyMatches(key, names), ...spellingMatches(key, names)])];
-  const suggestions = certain.length > 0 ? certain : nearestNames(key, names);
+  // (A name the object already sets is no suggestion: `quality` beside `quantity` is not a misspelt `quantity`.)
+  const unset = names.filter((n) => !getProperty(object, n));
+  const certain = [...new Set([...caseOnlyMatches(key, unset), ...spellingMatches(key, unset)])];
+  const suggestions = certain.length > 0 ? certain : nearestNames(key, unset);
   const hint = suggestions.length > 0 ? ` Did you mean ${listOr(suggestions.map((n) => `'${n}'`))}?` : '';
   report({
     message: `'${key}' is not a parameter of ${modelName(model)}${outcome}.${hint}`,
     span: property.keySpan,
-    fixes: renameFixes(property, suggestions.filter((n) => !getProperty(object, n)), text, certain.length === 1),
+    fixes: renameFixes(property, suggestions, text, certain.length === 1),
     endpoint: body.endpoint,
     severity,
   }, `${group}:${suggestions.join()}`);
