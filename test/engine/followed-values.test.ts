@@ -1883,6 +1883,33 @@ export async function PUT(req: Request) {
   assert.deepEqual(hits(code), ['invalid-enum ""']);
 });
 
+test('a builder: new B().build() and a chain of setters that return this (new B(1250).size().build()) reach the class; an object its methods write into is not known', () => {
+  const code = `const BASE = "${V1}";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+class Preset {
+  private body = { prompt: "x", width: 1250, height: 512 };
+  build() { return this.body; }
+}
+class Sized {
+  private body: Record<string, unknown>;
+  constructor(steps: number) { this.body = { prompt: "x", num_inference_steps: steps }; }
+  quiet() { console.log("quiet"); return this; }
+  build() { return { ...this.body }; }
+}
+class Builder {
+  private body: Record<string, unknown> = { scheduler: "EULER_ANCESTRAL" };
+  prompt(text: string) { this.body.prompt = text; return this; }
+  build() { return { ...this.body }; }
+}
+export async function go() {
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Preset().build()) });
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Sized(80).quiet().build()) });
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Builder().prompt("a cat").build()) });
+}`;
+  // Builder's setters write into its body: what it holds is not known (no missing prompt, no scheduler judged).
+  assert.deepEqual(hits(code), ['invalid-dimensions 1250', 'out-of-range 80']);
+});
+
 test("a base URL from a parameter's default (plain, destructured, or a constructor's parameter property) is the URL a call that passes none sends; not where a call here passes another", () => {
   const code = `export function me(key: string, base = "${V1}") {
   return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });

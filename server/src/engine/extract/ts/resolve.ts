@@ -896,6 +896,9 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
     const node = values?.length === 1 ? skipOuter(values[0]) : undefined;
     return node && ts.isObjectLiteralExpression(node) ? node : undefined;
   }
+  // `new Builder().build()`, and a chain of methods that return the instance (`new Builder().size(1024).build()`).
+  if (ts.isNewExpression(receiver)) return constructedClass(receiver, ctx);
+  if (ts.isCallExpression(receiver) && depth < 8) return returnsInstance(calledFunction(receiver, ctx));
   if (!ts.isIdentifier(receiver)) return undefined;
   const binding = resolveIdentifier(ctx.index, receiver);
   if (binding?.kind === 'class' && ts.isClassDeclaration(binding.node)) return binding.node;
@@ -907,11 +910,21 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   if (ts.isObjectLiteralExpression(node)) return node;
   // `const cfg = config`, `const leo = config.leonardo`: another name for a constant's object (see aliasedBindings).
   if (binding?.kind === 'const' && (ts.isIdentifier(node) || isMemberAccess(node)) && depth < 8) return containerOf(node, ctx, depth + 1);
-  if (ts.isNewExpression(node) && ts.isIdentifier(skipOuter(node.expression))) {
-    const target = resolveIdentifier(ctx.index, skipOuter(node.expression) as ts.Identifier);
-    return target?.kind === 'class' && ts.isClassDeclaration(target.node) ? target.node : undefined;
-  }
-  return undefined;
+  return ts.isNewExpression(node) ? constructedClass(node, ctx) : undefined;
+}
+
+/** The same-file class `new C(...)` makes. */
+function constructedClass(node: ts.NewExpression, ctx: TsContext): ts.ClassDeclaration | undefined {
+  const callee = skipOuter(node.expression);
+  const target = ts.isIdentifier(callee) ? resolveIdentifier(ctx.index, callee) : undefined;
+  return target?.kind === 'class' && ts.isClassDeclaration(target.node) ? target.node : undefined;
+}
+
+/** The class of a method every `return` of which hands back the instance itself (`return this`): a builder's setter. */
+function returnsInstance(fn: FunctionNode | undefined): ts.ClassDeclaration | undefined {
+  if (!fn || !ts.isMethodDeclaration(fn) || !ts.isClassDeclaration(fn.parent) || hasModifier(fn, ts.SyntaxKind.StaticKeyword)) return undefined;
+  const returned = returnedExpressions(fn);
+  return returned.length > 0 && returned.every((e) => skipOuter(e).kind === ts.SyntaxKind.ThisKeyword) ? fn.parent : undefined;
 }
 
 /** The expressions a function returns: an arrow's expression body, or its `return`s (not those of nested functions). */
@@ -1303,6 +1316,8 @@ export function classMemberWrites(owner: ts.ClassLikeDeclaration, name: string, 
 function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: TsContext): ts.Expression[] | undefined {
   // `Object.assign(this, options)` may write any member.
   if (someNode(owner, (n) => (ts.isCallExpression(n) && isObjectAssign(n) && n.arguments[0]?.kind === ts.SyntaxKind.ThisKeyword) || undefined)) return undefined;
+  // `this.body.prompt = text` in a builder's setter: the object holds more than any value written to it.
+  if (writtenInto(owner, name)) return undefined;
   const constructor = owner.members.find(ts.isConstructorDeclaration);
   const { values, parameter } = classMemberWrites(owner, name, ctx);
   const out: ts.Expression[] = [];
@@ -1330,6 +1345,33 @@ function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: Ts
   const getter = owner.members.find((m): m is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
   if (getter) return out.length === 0 ? getterValues(getter) : undefined;
   return out.length > 0 ? out : undefined;
+}
+
+/**
+ * Code of the class changes the object `this.name` holds, or may: writes a member of it (`this.body.prompt =
+ * text`, deeper too), deletes one, or hands it whole to a call (`Object.assign(this.body, extra)`) or to
+ * another name (`const body = this.body`).
+ */
+function writtenInto(owner: ts.ClassLikeDeclaration, name: string): boolean {
+  const isMember = (node: ts.Node): boolean => isMemberAccess(node) && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && accessedKey(node) === name;
+  return someNode(owner, (n) => {
+    if (!isMember(n)) return undefined;
+    let outer: ts.Node = n;
+    while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent) || ts.isAsExpression(outer.parent)) outer = outer.parent;
+    const parent = outer.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(outer as ts.Expression)) return true;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === outer) return true;
+    if (!isMemberAccess(parent) || parent.expression !== outer) return false;
+    // `this.body.x = ...`, `this.body.a.b = ...`, `delete this.body.x`, `this.body.x++`.
+    let top: ts.Node = parent;
+    while (isMemberAccess(top.parent) && top.parent.expression === top) top = top.parent;
+    const use = top.parent;
+    return (
+      (ts.isBinaryExpression(use) && use.left === top && use.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && use.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+      ts.isDeleteExpression(use) ||
+      ((ts.isPrefixUnaryExpression(use) || ts.isPostfixUnaryExpression(use)) && (use.operator === ts.SyntaxKind.PlusPlusToken || use.operator === ts.SyntaxKind.MinusMinusToken))
+    );
+  });
 }
 
 /** What a getter returns: its `return`s (one or more), when it has a body. */
