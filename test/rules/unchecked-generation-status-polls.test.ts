@@ -12,6 +12,17 @@ const UNCHECKED =
   "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.";
 const ENDPOINT = 'GET /generations/{id}';
 
+/** A bounded poll that retries until a same-file `imageUrl(body)` gives a URL (the helper is each case's own). */
+const WAIT_FOR_IMAGE_URL = `export async function waitForImage(id: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const url = imageUrl(await r.json());
+    if (url) return url;
+    await new Promise((res) => setTimeout(res, 3000));
+  }
+  throw new Error('timeout');
+}`;
+
 /** A bounded poll that retries until the images appear. */
 const RETRY_ON_LENGTH = `${PREAMBLE}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -374,15 +385,7 @@ function imageUrl(payload: any): string | null {
   if (Array.isArray(payload)) payload = payload[0] ?? {};
   return payload.generations_by_pk.generated_images?.[0]?.url ?? null;
 }
-export async function waitForImage(id: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
-    const url = imageUrl(await r.json());
-    if (url) return url;
-    await new Promise((res) => setTimeout(res, 3000));
-  }
-  throw new Error('timeout');
-}`,
+${WAIT_FOR_IMAGE_URL}`,
       findings: [{ message: POLL, at: [6, 36, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
@@ -393,15 +396,7 @@ function imageUrl(p: any): string | null {
   const images = gens?.generated_images;
   return images?.[0]?.url ?? null;
 }
-export async function waitForImage(id: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
-    const url = imageUrl(await r.json());
-    if (url) return url;
-    await new Promise((res) => setTimeout(res, 3000));
-  }
-  throw new Error('timeout');
-}`,
+${WAIT_FOR_IMAGE_URL}`,
       findings: [{ message: POLL, at: [6, 24, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
@@ -431,15 +426,7 @@ export async function waitForVideo(generationId) {
 function imageUrl(payload: any): string | null {
   return payload.generations_by_pk.generated_images?.[0]?.url ?? null;
 }
-export async function waitForImage(id: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const r = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
-    const url = imageUrl(await r.json());
-    if (url) return url;
-    await new Promise((res) => setTimeout(res, 3000));
-  }
-  throw new Error('timeout');
-}`,
+${WAIT_FOR_IMAGE_URL}`,
       findings: [{ message: POLL, at: [5, 36, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {

@@ -361,32 +361,23 @@ function checkEnvelopeRead(ctx: RuleContext, read: MemberRead, receiver: Respons
   const label = endpointName(receiver.endpoint);
   const bodyName = nameOf(top, receiver.naming);
   const canEdit = ts.isPropertyAccessExpression(read.node);
-  switch (receiver.stage) {
-    case 'axios': {
-      const shown = `data.${bodyName}`;
-      report(ctx, read, receiver, `'${name}' is not on the axios response of ${label}: use '.${shown}'`, [
-        { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
-      ], 'The body is under `.data`, so this reads undefined.');
-      return;
-    }
-    case 'got': {
-      const shown = `body.${bodyName}`;
-      report(ctx, read, receiver, `'${name}' is not on the got response of ${label}: use '.${shown}'`, [
-        { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
-      ], 'With `responseType: "json"` the parsed body is under `.body`, so this reads undefined.');
-      return;
-    }
-    case 'sdk': {
-      const shown = `object?.${bodyName}`;
-      report(ctx, read, receiver, `'${name}' is not on the SDK result of ${label}: use '.${shown}'`, [
-        { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
-      ], 'The body is under `.object` (camelCase names), so this reads undefined.');
-      return;
-    }
-    default:
-      report(ctx, read, receiver, `'${name}' is not on the Response object of ${label}: read the body first, '(await res.json()).${bodyName}'`, [], 'This reads undefined.');
+  const holder = BODY_HOLDERS[receiver.stage];
+  if (!holder) {
+    report(ctx, read, receiver, `'${name}' is not on the Response object of ${label}: read the body first, '(await res.json()).${bodyName}'`, [], 'This reads undefined.');
+    return;
   }
+  const shown = `${holder.member}.${bodyName}`;
+  report(ctx, read, receiver, `'${name}' is not on the ${holder.what} of ${label}: use '.${shown}'`, [
+    { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
+  ], holder.detail);
 }
+
+/** Where each client's response object holds the body, for the message and its fix. */
+const BODY_HOLDERS: Partial<Record<ResponseOrigin['stage'], { what: string; member: string; detail: string }>> = {
+  axios: { what: 'axios response', member: 'data', detail: 'The body is under `.data`, so this reads undefined.' },
+  got: { what: 'got response', member: 'body', detail: 'With `responseType: "json"` the parsed body is under `.body`, so this reads undefined.' },
+  sdk: { what: 'SDK result', member: 'object?', detail: 'The body is under `.object` (camelCase names), so this reads undefined.' },
+};
 
 /** The nearest real names for a missing one, best rule first; the first rule with answers wins. */
 function fieldSuggestions(read: MemberRead, name: string, fields: readonly Field[], receiver: ResponseOrigin): Suggestion[] {
