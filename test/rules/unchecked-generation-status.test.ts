@@ -35,6 +35,19 @@ export async function getImage(generationId: string) {
   }
   return null;
 }`,
+  'the status compared after a change of case or space (toLowerCase(), String(...), trim(), also through a constant and in a switch)': `${PREAMBLE}
+export async function take(id: string) {
+  const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+  if (gen.status.toLowerCase() === 'complete') return gen.generated_images;
+  const state = String(gen?.status).trim().toLowerCase();
+  if (state === 'complete') return gen.generated_images;
+  switch (gen.status.toUpperCase()) {
+    case 'COMPLETE':
+      return gen.generated_images;
+    default:
+      return [];
+  }
+}`,
   'read first, used after the check': `${PREAMBLE}
 export async function take(id: string) {
 const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });

@@ -282,11 +282,15 @@ function isPollingCondition(loop: Loop, flow: Flow): boolean {
  * (`const { status: state } = generation`): a job status, unless it is the HTTP status of a response object.
  */
 export function isStatusExpression(expression: ts.Expression, flow: Flow): boolean {
-  const node = skipOuter(expression);
+  const node = unconverted(expression);
   if (ts.isIdentifier(node)) {
     if (/(?:^|_)status$|[a-z]Status$/.test(node.text)) return true;
     const origin = flow.originOf(node);
-    return origin?.kind === 'response' && origin.stage === 'body' && origin.field?.wire === 'status';
+    if (origin?.kind === 'response' && origin.stage === 'body' && origin.field?.wire === 'status') return true;
+    // `const state = gen.status.toLowerCase()`: a constant holding the status, converted.
+    const binding = flow.binding(node);
+    const held = binding?.kind === 'const' && binding.initializer ? unconverted(binding.initializer) : undefined;
+    return held !== undefined && held !== skipOuter(binding!.initializer!) && isStatusExpression(held, flow);
   }
   if (!isMemberAccess(node) || accessedKey(node) !== 'status') return false;
   // `res.status(405)` (Express, Next.js) sets the HTTP answer's: it reads no status.
@@ -296,6 +300,21 @@ export function isStatusExpression(expression: ts.Expression, flow: Flow): boole
   if (!origin || origin.kind === 'literal') return true;
   // A status read where the answer has none (an image's, `generated_images[0].status`) is not the job's.
   return origin.stage === 'body' && !(origin.kind === 'response' && origin.endpoint !== undefined && lacksField(origin, 'status'));
+}
+
+/** String methods that change a status's case or space, not what it says. */
+const CASE_CONVERSIONS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim']);
+
+/** The value `gen.status.toLowerCase()`, `String(gen.status)`, `gen.status?.trim()` converts: `gen.status`. */
+function unconverted(expression: ts.Expression): ts.Expression {
+  let node = skipOuter(expression);
+  for (let i = 0; i < 4 && ts.isCallExpression(node); i++) {
+    const callee = skipOuter(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && CASE_CONVERSIONS.has(callee.name.text) && node.arguments.length === 0) node = skipOuter(callee.expression);
+    else if (ts.isIdentifier(callee) && callee.text === 'String' && node.arguments.length === 1) node = skipOuter(node.arguments[0]);
+    else break;
+  }
+  return node;
 }
 
 /**
