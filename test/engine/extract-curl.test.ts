@@ -188,3 +188,17 @@ test('CRLF scripts and curl inside $(…) and pipelines', () => {
   assert.equal(site.endpoint?.operationId, 'getUserSelf');
   assert.equal(at(script, site.url!.pathSpan), '/me');
 });
+
+test("a docs placeholder inside a URL (`/generations/<YOUR_GENERATION_ID>`) is part of the word, not a redirection; a `<` after a space still is", () => {
+  const text = `curl --request GET \\
+     --url https://cloud.leonardo.ai/api/rest/v1/generations/<YOUR_GENERATION_ID> \\
+     --header 'authorization: Bearer <YOUR_API_KEY>'
+curl -X POST https://cloud.leonardo.ai/api/rest/v1/generations -H "authorization: Bearer $LEONARDO_API_KEY" --data @- < body.json
+`;
+  const [get, post] = extract(text);
+  assert.equal(get.method, 'GET');
+  assert.equal(at(text, get.url!.span), 'https://cloud.leonardo.ai/api/rest/v1/generations/<YOUR_GENERATION_ID>');
+  assert.equal(get.endpoint?.operationId, 'getGenerationById');
+  assert.equal(post.endpoint?.operationId, 'createGeneration');
+  assert.equal(at(text, post.url!.span), 'https://cloud.leonardo.ai/api/rest/v1/generations');
+});

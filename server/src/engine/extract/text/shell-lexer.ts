@@ -56,6 +56,8 @@ const MAX_EXPANSION_TEXT = 256;
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isNewline = (c: string | undefined): boolean => c === '\n' || c === '\r';
 const WORD_END = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '(', ')', '<', '>']);
+/** `<YOUR_GENERATION_ID>`, `<generationId>`: a placeholder the docs write inside a word. */
+const PLACEHOLDER = /^<[A-Za-z_][\w-]*>/;
 
 /** Every command in text[start, end), commands inside `$(…)` and backticks included. */
 export function lexShell(text: string, start = 0, end = text.length): ShellCommand[] {
@@ -203,6 +205,14 @@ class ShellLexer {
     const quoted: QuotedPart[] = [];
     while (pos < this.end) {
       const c = t[pos];
+      // `.../generations/<YOUR_GENERATION_ID>`: a documentation placeholder inside a word, not a redirection
+      // (written in the docs' commands, to be replaced before they run).
+      const placeholder = c === '<' && pos > start ? PLACEHOLDER.exec(t.slice(pos, Math.min(pos + 80, this.end))) : null;
+      if (placeholder) {
+        b.pushVerbatim(placeholder[0], pos);
+        pos += placeholder[0].length;
+        continue;
+      }
       if (WORD_END.has(c) || (terminator === '`' && c === '`')) break;
       if (c === "'") {
         const close = t.indexOf("'", pos + 1);
