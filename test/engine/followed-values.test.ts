@@ -1910,6 +1910,32 @@ export async function go() {
   assert.deepEqual(hits(code), ['invalid-dimensions 1250', 'out-of-range 80']);
 });
 
+test('an axios instance a same-file factory returns, and one handed to a helper as a parameter, are that instance; a parameter some call fills with something else is not', () => {
+  const code = `import axios from "axios";
+function createClient() {
+  return axios.create({ baseURL: "${V1}", headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+}
+export async function generate(prompt: string) {
+  const client = createClient();
+  return (await client.post("/generations", { prompt, scheduler: "DPMSolverMultistep" })).data;
+}
+async function poll(api: ReturnType<typeof createClient>, id: string) {
+  const res = await api.get(\`/generations/\${id}\`);
+  return res.data.generations_by_pk.generated_imagez;
+}
+async function post(api: any, prompt: string) {
+  return api.post("/generations", { prompt, num_images: 12 });
+}
+export async function run(id: string) {
+  const client = createClient();
+  await post(client, "x");
+  await post({ post: async () => ({}) }, "y");
+  return poll(client, id);
+}`;
+  // post() is also handed an object of its own: its api is not known to be the client.
+  assert.deepEqual(hits(code), ['invalid-enum "DPMSolverMultistep"', 'unknown-response-field generated_imagez']);
+});
+
 test("a base URL from a parameter's default (plain, destructured, or a constructor's parameter property) is the URL a call that passes none sends; not where a call here passes another", () => {
   const code = `export function me(key: string, base = "${V1}") {
   return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });

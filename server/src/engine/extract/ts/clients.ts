@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { accessedKey, bindingValue, classMemberWrites, isMemberAccess, memberWriteOrder, runsBefore, thisClass, type BoundValue, type MemberAccess } from './resolve.js';
+import { accessedKey, bindingValue, calledFunction, classMemberWrites, isMemberAccess, memberWriteOrder, parameterArguments, returnedExpressions, runsBefore, thisClass, type BoundValue, type MemberAccess } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { mayWriteInto, sendsNothing, sentExpression } from './bodies.js';
 import { appendAll } from '../../arrays.js';
@@ -118,6 +118,17 @@ function clientNames(ctx: TsContext): Set<string> {
     }
   }
   for (const [name, values] of ctx.index.thisMembers) if (values.some((value) => isGlobalFetch(value, ctx))) names.add(`this.${name}`);
+  // `pollForGeneration(client, id)` handing such a value to a same-file function: its parameter may be the
+  // client too (`referent` asks the calls what it is).
+  const handed = new Set<string>();
+  for (const call of ctx.index.calls) {
+    call.arguments.forEach((argument, position) => {
+      if (!ts.isIdentifier(argument) || !names.has(argument.text)) return;
+      const parameter = calledFunction(call, ctx)?.parameters[position];
+      if (parameter && ts.isIdentifier(parameter.name)) handed.add(parameter.name.text);
+    });
+  }
+  for (const name of handed) names.add(name);
   ctx.index.clientNames = names;
   return names;
 }
@@ -161,7 +172,26 @@ function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
   if (initializer && isGlobalFetch(initializer, ctx)) return { kind: 'library', library: 'fetch' };
   // SvelteKit's `load({ fetch })`, injected `(fetch = globalThis.fetch) => ...`: a parameter named fetch
   // is one, and so is a parameter whose default is fetch (`fetcher = fetch`): what callers pass instead takes fetch's arguments.
-  return binding.kind === 'param' && (id.text === 'fetch' || defaultsToFetch(binding, ctx)) ? { kind: 'library', library: 'fetch' } : undefined;
+  if (binding.kind !== 'param') return undefined;
+  if (id.text === 'fetch' || defaultsToFetch(binding, ctx)) return { kind: 'library', library: 'fetch' };
+  return passedInstance(binding, ctx);
+}
+
+/**
+ * A parameter every visible call passes one client instance for (`pollForGeneration(leo, id)`, each
+ * `leo` made by `axios.create` or a factory): that instance. Calls the file cannot see may pass another.
+ */
+function passedInstance(binding: Binding, ctx: TsContext): Referent | undefined {
+  const passed = parameterArguments(binding, ctx);
+  if (!passed || passed.length === 0 || passed.length > 8) return undefined;
+  let first: ClientInstance | undefined;
+  for (const argument of passed) {
+    const node = skipOuter(argument);
+    const target = ts.isIdentifier(node) && resolveIdentifier(ctx.index, node)?.kind !== 'param' ? referent(node, ctx) : undefined;
+    if (target?.kind !== 'instance' || (first && target.instance.library !== first.library)) return undefined;
+    first ??= target.instance;
+  }
+  return first && { kind: 'instance', instance: first };
 }
 
 /** A parameter whose default is the global fetch (`fetcher: typeof fetch = fetch`). */
@@ -192,17 +222,23 @@ function isGlobalFetch(expression: ts.Expression, ctx: TsContext): boolean {
   return ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && !resolveIdentifier(ctx.index, receiver);
 }
 
-/** `axios.create({...})`, `ky.extend({...})`, ...: the instance and its options. */
-export function instanceFrom(expression: ts.Expression, ctx: TsContext): ClientInstance | undefined {
+/**
+ * `axios.create({...})`, `ky.extend({...})`, ...: the instance and its options; also what a same-file
+ * factory returns (`function createClient() { return axios.create({ baseURL }) }`, called `createClient()`).
+ */
+export function instanceFrom(expression: ts.Expression, ctx: TsContext, depth = 0): ClientInstance | undefined {
   const node = skipOuter(expression);
   if (!ts.isCallExpression(node)) return undefined;
   const callee = skipOuter(node.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const receiver = skipOuter(callee.expression);
-  if (!ts.isIdentifier(receiver)) return undefined;
-  const target = referent(receiver, ctx);
-  if (target?.kind !== 'library' || !FACTORIES[target.library].includes(callee.name.text)) return undefined;
-  return { library: target.library, config: node.arguments[0] };
+  const receiver = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  if (ts.isPropertyAccessExpression(callee) && receiver && ts.isIdentifier(receiver)) {
+    const target = referent(receiver, ctx);
+    if (target?.kind === 'library') return FACTORIES[target.library].includes(callee.name.text) ? { library: target.library, config: node.arguments[0] } : undefined;
+  }
+  if (depth >= 3 || !ts.isIdentifier(callee)) return undefined;
+  const fn = calledFunction(node, ctx);
+  const returned = fn ? returnedExpressions(fn) : [];
+  return returned.length === 1 ? instanceFrom(returned[0], ctx, depth + 1) : undefined;
 }
 
 /** What an options object (`init`, axios config, got/ky options) shows. */
