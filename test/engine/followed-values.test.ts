@@ -1936,6 +1936,20 @@ export async function run(id: string) {
   assert.deepEqual(hits(code), ['invalid-enum "DPMSolverMultistep"', 'unknown-response-field generated_imagez']);
 });
 
+test('a wrapper that sends a full URL as it is and joins anything else to its base (path.startsWith("http") ? path : BASE + path) is followed to each call, either way', () => {
+  const code = `const BASE = "https://cloud.leonardo.ai";
+async function apiFetch(endpoint: string, options: RequestInit = {}) {
+  const url = endpoint.startsWith("http") ? endpoint : \`\${BASE}\${endpoint}\`;
+  const res = await fetch(url, { ...options, headers: { Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, ...options.headers } });
+  return res.json();
+}
+export const poll = (id: string) => apiFetch(\`/api/rest/v2/generations/\${id}\`);
+export const me = () => apiFetch("https://cloud.leonardo.ai/api/rest/v1/user");
+export const other = () => apiFetch("https://example.com/api/rest/v1/user");`;
+  // other() goes to another host: not a Leonardo request.
+  assert.deepEqual(hits(code), ['unknown-endpoint `/api/rest/v2/generations/${id}`', 'unknown-endpoint /user']);
+});
+
 test("a base URL from a parameter's default (plain, destructured, or a constructor's parameter property) is the URL a call that passes none sends; not where a call here passes another", () => {
   const code = `export function me(key: string, base = "${V1}") {
   return fetch(\`\${base}/generation\`, { headers: { authorization: \`Bearer \${key}\` } });

@@ -19,8 +19,11 @@ export interface UrlPiece {
   text: string;
   /** Where `text` is written verbatim in the document (absent when escapes or joins changed it). */
   span?: Span;
-  /** A part that cannot be known statically (its text is a `{name}` placeholder). */
-  unknown?: { node: ts.Node; binding?: Binding };
+  /**
+   * A part that cannot be known statically (its text is a `{name}` placeholder). `orWhole`: the code
+   * sends it alone when it is a full URL (`path.startsWith("http") ? path : BASE + path`, see joinedUnlessFull).
+   */
+  unknown?: { node: ts.Node; binding?: Binding; orWhole?: true };
 }
 
 export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0): UrlPiece[] {
@@ -53,6 +56,15 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
     }
   }
   if (ts.isIdentifier(node)) return identifierPieces(node, ctx, depth);
+  if (ts.isConditionalExpression(node)) {
+    const joined = joinedUnlessFull(node);
+    if (joined) {
+      // A full URL is sent as it is; anything else (a path, or a part that cannot be known) joined to the base.
+      const own = urlPieces(joined.path, ctx, depth + 1);
+      if (own[0] && !own[0].unknown && /^https?:\/\//i.test(own[0].text)) return own;
+      return urlPieces(joined.joined, ctx, depth + 1).map((piece) => (piece.unknown?.binding && piece.unknown.binding === own[0]?.unknown?.binding && own.length === 1 ? { text: piece.text, unknown: Object.assign({}, piece.unknown, { orWhole: true as const }) } : piece));
+    }
+  }
   if (ts.isNewExpression(node) && calleeName(node.expression) === 'URL' && node.arguments?.length) {
     const [path, base] = node.arguments;
     const pathPieces = urlPieces(path, ctx, depth + 1);
@@ -214,6 +226,42 @@ function returnedPieces(call: ts.CallExpression, ctx: TsContext, depth: number):
   // With the parameters at this call's arguments (`leonardoUrl(\`generations/${id}\`)`), so what the
   // function does to them (`path.replace(/^\//, "")`) is done to what the call passes.
   return withBinding(ctx, fn, () => withArguments(fn, call, ctx, () => urlPieces(returned[0], ctx, depth + 1)));
+}
+
+/**
+ * `path.startsWith("http") ? path : \`${BASE}${path}\`` (also `/^https?:/.test(path)`, `path.includes("://")`,
+ * and the arms the other way round under `!`): a URL that is `path` when it is a full one, and `path` joined
+ * to a base otherwise. Undefined for any other conditional.
+ */
+function joinedUnlessFull(node: ts.ConditionalExpression): { path: ts.Identifier; joined: ts.Expression } | undefined {
+  let condition = skipOuter(node.condition);
+  let [whole, joined] = [skipOuter(node.whenTrue), skipOuter(node.whenFalse)];
+  if (ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken) {
+    condition = skipOuter(condition.operand);
+    [whole, joined] = [joined, whole];
+  }
+  if (!ts.isIdentifier(whole) || !ts.isCallExpression(condition)) return undefined;
+  const callee = skipOuter(condition.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const [argument] = condition.arguments;
+  const text = argument && ts.isStringLiteralLike(argument) ? argument.text : argument && ts.isRegularExpressionLiteral(argument) ? argument.text : undefined;
+  const method = callee.name.text;
+  const tested = method === 'test' ? condition.arguments[0] : callee.expression;
+  const pattern = method === 'test' ? skipOuter(callee.expression) : undefined;
+  const names = (e: ts.Node | undefined): boolean => e !== undefined && ts.isIdentifier(skipOuter(e as ts.Expression)) && (skipOuter(e as ts.Expression) as ts.Identifier).text === whole.text;
+  const full =
+    ((method === 'startsWith' || method === 'includes') && text !== undefined && /^(?:https?:?\/?\/?|:\/\/)$|^http/.test(text) && names(tested)) ||
+    (method === 'test' && pattern !== undefined && ts.isRegularExpressionLiteral(pattern) && /http|:\\\/\\\//.test(pattern.text) && names(tested));
+  if (!full) return undefined;
+  // The other arm joins the same name to something (`${BASE}${path}`, `BASE + path`).
+  let mentions = false;
+  const visit = (n: ts.Node): void => {
+    if (mentions) return;
+    if (ts.isIdentifier(n) && n.text === whole.text) mentions = true;
+    else n.forEachChild(visit);
+  };
+  visit(joined);
+  return mentions ? { path: whole, joined } : undefined;
 }
 
 function placeholder(node: ts.Node, ctx: TsContext, binding?: Binding): UrlPiece {

@@ -240,7 +240,10 @@ export function siteFromWrapperCall(
     const part = argument(frame, index, ctx);
     if (part) passed.set(inner.fn.parameters[index], framePieces(part, frame, ctx));
   }
-  const relative = inner.pieces.flatMap((piece) => (piece.unknown?.binding && passed.get(piece.unknown.binding.node)) || [piece]);
+  // (A parameter the code sends alone when it is a full URL, `path.startsWith("http") ? path : BASE + path`: so a call passing one.)
+  const whole = inner.pieces.findIndex((piece) => piece.unknown?.orWhole && isFullUrl(passed.get(piece.unknown.binding!.node)));
+  const sent = whole >= 0 ? inner.pieces.slice(whole) : inner.pieces;
+  const relative = sent.flatMap((piece) => (piece.unknown?.binding && passed.get(piece.unknown.binding.node)) || [piece]);
   const basePieces = send.base && urlPieces(send.base, ctx);
   const pieces = basePieces ? joinBase(basePieces, relative) : relative;
   const url = leonardoUrl(pieces, spanOf(pathArgument, ctx));
@@ -268,6 +271,12 @@ export function siteFromWrapperCall(
     },
     catalogue,
   );
+}
+
+/** Pieces that start with a scheme: a full URL. */
+function isFullUrl(pieces: readonly UrlPiece[] | undefined): boolean {
+  const first = pieces?.[0];
+  return first !== undefined && !first.unknown && /^https?:\/\//i.test(first.text);
 }
 
 /** True when `path` is `template` with only whole `{…}` segments filled in (`/generations/{id}` → `/generations/abc`). */
