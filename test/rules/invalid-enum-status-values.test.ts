@@ -17,6 +17,18 @@ const NEVER_MATCHES = ', so the comparison never matches.';
 ruleTester.run('invalid-enum', {
   valid: [
     {
+      name: 'a let also given a value that cannot be known is not known after the loop',
+      code: `${PREAMBLE}
+export async function waitFor(id: string, initial: string) {
+  let status = initial;
+  for (let i = 0; i < 60; i++) {
+    status = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk?.status;
+    if (status === 'COMPLETE') break;
+  }
+  if (status !== 'completed') throw new Error(\`not done: \${status}\`);
+}`,
+    },
+    {
       name: 'fallbacks to absent paths, case changes and lists compared with values the status has',
       code: `${PREAMBLE}
 export async function state(id: string) {
@@ -86,6 +98,20 @@ export async function state(id: string) {
     },
   ],
   invalid: [
+    {
+      name: 'a let read after the loop that writes it (let status = "PENDING"; while (...) status = job.status): any of the values it is given',
+      code: `${PREAMBLE}
+export async function waitFor(id: string) {
+  let status = 'PENDING';
+  for (let i = 0; i < 60 && status === 'PENDING'; i++) {
+    await new Promise((r) => setTimeout(r, 2000));
+    status = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk?.status;
+    if (status === 'FAILED') throw new Error('failed');
+  }
+  if (status !== 'completed') throw new Error(\`not done: \${status}\`);
+}`,
+      findings: [{ message: never('completed', ': did you mean "COMPLETE"?'), at: [11, 18, "'completed'"], fixes: [{ output: edit('completed', 'COMPLETE'), preferred: false }] }],
+    },
     {
       name: 'compared with a member of a constant (frozen) object or of an enum: judged, and fixed, where the string is written',
       code: `${PREAMBLE}

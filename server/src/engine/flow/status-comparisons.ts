@@ -14,7 +14,7 @@
 
 import ts from 'typescript';
 import { appendAll } from '../arrays.js';
-import { callsNamed } from '../extract/ts/file-index.js';
+import { callsNamed, type Binding } from '../extract/ts/file-index.js';
 import { accessedKey, bindingValue, isExported, isMemberAccess, memberExpressions, type MemberAccess } from '../extract/ts/resolve.js';
 import { isFallbackOperator, skipOuter } from '../extract/ts/scope.js';
 import { stringValue } from '../extract/ts/values.js';
@@ -285,13 +285,31 @@ class ComparedValues {
     if (!binding) return id.text === 'undefined' ? [UNDEFINED] : undefined;
     if (this.flow.facts.opaque.has(binding)) return undefined;
     const expression = bindingValue(id, this.flow.context, binding)?.expression;
-    if (!expression) return undefined;
+    if (!expression) return this.everyWrite(binding, depth);
     if (this.held.has(expression)) return this.held.get(expression);
     // Unknown while it is worked out: a name whose value reads itself has no answer.
     this.held.set(expression, undefined);
     const alternatives = this.alternatives(expression, depth + 1);
     this.held.set(expression, alternatives);
     return alternatives;
+  }
+
+  /**
+   * A `let` no one write reaches (`let status = "PENDING"; while (...) { status = job.status; }` read after
+   * the loop): any of the values it is given, its initializer and every write, when each is known.
+   */
+  private everyWrite(binding: Binding, depth: number): Alternative[] | undefined {
+    const writes = this.flow.facts.assignments.get(binding);
+    const declaration = binding.node;
+    if (!writes || (binding.kind !== 'let' && binding.kind !== 'var') || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+    // (Without an initializer it holds undefined until its first write.)
+    const out: Alternative[] = declaration.initializer ? [] : [UNDEFINED];
+    for (const value of declaration.initializer ? [declaration.initializer, ...writes] : writes) {
+      const alternatives = this.alternatives(value, depth + 1);
+      if (!alternatives) return undefined;
+      appendAll(out, alternatives);
+    }
+    return out;
   }
 
   /** `a.b`, `a?.b`, `a["b"]`: the member of each alternative of `a`. */
