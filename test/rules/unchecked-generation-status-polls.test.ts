@@ -421,6 +421,21 @@ export async function waitForVideo(generationId) {
       findings: [{ message: POLL, at: [13, 32, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
     },
     {
+      name: 'an interval that stops only when the status is a constant object\'s member holding COMPLETE (STATUS.DONE) polls a failed job forever',
+      code: `${PREAMBLE}
+const STATUS = { DONE: 'COMPLETE' } as const;
+export function watch(id: string, onDone: (urls: string[]) => void) {
+  const timer = setInterval(async () => {
+    const { generations_by_pk: g } = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+    if (g.status === STATUS.DONE) {
+      clearInterval(timer);
+      onDone(g.generated_images.map((i: { url: string }) => i.url));
+    }
+  }, 2000);
+}`,
+      findings: [{ message: INTERVAL_FOREVER, at: [10, 16, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
+    {
       name: 'a poll through a helper that returns the first URL or null (?? null picks a value; it waits for nothing)',
       code: `${PREAMBLE}
 function imageUrl(payload: any): string | null {

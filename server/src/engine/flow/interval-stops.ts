@@ -203,11 +203,13 @@ function isLogged(node: ts.Node): boolean {
 /** A known status value: a string (or a constant holding one), or `JobStatus.Complete`. */
 function statusValue(flow: Flow, expression: ts.Expression): StatusValue | undefined {
   const node = skipOuter(expression);
+  // (A member of a same-file constant, `STATUS.DONE` of `const STATUS = { DONE: "COMPLETE" }`, is its string.)
+  const origin = flow.originOf(node);
+  if (origin?.kind === 'literal' && typeof origin.value === 'string') return { text: origin.value, sdk: false };
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && /status$/i.test(node.expression.text)) {
     return { text: node.name.text.toUpperCase(), sdk: true };
   }
-  const origin = flow.originOf(node);
-  return origin?.kind === 'literal' && typeof origin.value === 'string' ? { text: origin.value, sdk: false } : undefined;
+  return undefined;
 }
 
 /** The status read is the job status of a known generation (its enum says FAILED is one of its values). */
