@@ -178,7 +178,7 @@ test('a request file and curl in Markdown are read from the text alone (as under
   const mdReports = lintAsTextLanguage('README.md', md);
   assert.equal(mdReports.length, 1);
   assert.deepEqual((mdReports[0].loc as { start: unknown }).start, { line: 6, column: 40 });
-  assert.match(String(mdReports[0].data?.message), /^'num_images' 9 is too many/);
+  assert.match(String(mdReports[0].data?.message), /^'num_images' 9 is more than the 8 images one request may ask for/);
   // A JSON file that is not a Leonardo request gets nothing.
   assert.deepEqual(lintAsTextLanguage('tsconfig.json', '{ "compilerOptions": { "Width": 1 } }\n'), []);
 });
@@ -188,7 +188,7 @@ test("settings['leonardo-lint'] configures the engine (request files by glob), n
   assert.deepEqual(lintAsTextLanguage('bodies/lighthouse.json', body), [], 'a plain .json file is not known to be a request');
   const settings = { 'leonardo-lint': { requestFiles: { 'bodies/*.json': 'POST /generations' }, rules: { 'too-many-images': 'off' } } };
   const reports = lintAsTextLanguage('bodies/lighthouse.json', body, settings);
-  assert.deepEqual(reports.map((r) => String(r.data?.message).split(':')[0]), ["'num_images' 12 is too many with the default width 1024"]);
+  assert.deepEqual(reports.map((r) => String(r.data?.message).split(':')[0]), ["'num_images' 12 is more than the 8 images one request may ask for, and 4 with the default width 1024"]);
   // The plugin works the engine's config out once per settings object: another one is read afresh.
   const elsewhere = { 'leonardo-lint': { requestFiles: { 'other/*.json': 'POST /generations' } } };
   assert.deepEqual(lintAsTextLanguage('bodies/lighthouse.json', body, elsewhere), [], 'the other settings do not cover bodies/');
