@@ -120,11 +120,17 @@ function clientNames(ctx: TsContext): Set<string> {
   for (const [name, values] of ctx.index.thisMembers) if (values.some((value) => isGlobalFetch(value, ctx))) names.add(`this.${name}`);
   // `pollForGeneration(client, id)` handing such a value to a same-file function: its parameter may be the
   // client too (`referent` asks the calls what it is).
+  // (Whether a name is an instance is asked once per binding, and the call resolved only for one that is.)
   const handed = new Set<string>();
+  const instances = new Map<Binding, boolean>();
   for (const call of ctx.index.calls) {
     call.arguments.forEach((argument, position) => {
       if (!ts.isIdentifier(argument) || !names.has(argument.text)) return;
-      const parameter = calledFunction(call, ctx)?.parameters[position];
+      const binding = resolveIdentifier(ctx.index, argument);
+      if (!binding || binding.kind === 'param' || binding.kind === 'import') return;
+      let instance = instances.get(binding);
+      if (instance === undefined) instances.set(binding, (instance = referent(argument, ctx)?.kind === 'instance'));
+      const parameter = instance ? calledFunction(call, ctx)?.parameters[position] : undefined;
       if (parameter && ts.isIdentifier(parameter.name)) handed.add(parameter.name.text);
     });
   }
