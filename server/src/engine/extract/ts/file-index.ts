@@ -73,6 +73,8 @@ export interface FileIndex {
   pieces: readonly Piece[];
   /** The names a direct HTTP client call can use in the file (worked out on first use by clients.ts). */
   clientNames?: Set<string>;
+  /** By class: the members whose object the class writes into (worked out on first use by resolve.ts `writtenInto`). */
+  writtenInto?: Map<ts.Node, ReadonlySet<string>>;
   /** Expressions that read a value another module exports, by `start:end` (see workspace/plain-values.ts). */
   imported?: Map<string, ImportedSpan>;
 }
@@ -257,6 +259,8 @@ export function releaseIndex(index: FileIndex): void {
   index.callsByName?.clear();
   index.callsByName = undefined;
   index.clientNames = undefined;
+  index.writtenInto?.clear();
+  index.writtenInto = undefined;
   index.imported?.clear();
   index.imported = undefined;
   for (const piece of index.pieces) {

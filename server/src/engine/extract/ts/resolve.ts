@@ -1317,7 +1317,7 @@ function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: Ts
   // `Object.assign(this, options)` may write any member.
   if (someNode(owner, (n) => (ts.isCallExpression(n) && isObjectAssign(n) && n.arguments[0]?.kind === ts.SyntaxKind.ThisKeyword) || undefined)) return undefined;
   // `this.body.prompt = text` in a builder's setter: the object holds more than any value written to it.
-  if (writtenInto(owner, name)) return undefined;
+  if (writtenInto(owner, ctx).has(name)) return undefined;
   const constructor = owner.members.find(ts.isConstructorDeclaration);
   const { values, parameter } = classMemberWrites(owner, name, ctx);
   const out: ts.Expression[] = [];
@@ -1348,30 +1348,42 @@ function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: Ts
 }
 
 /**
- * Code of the class changes the object `this.name` holds, or may: writes a member of it (`this.body.prompt =
+ * The members whose object code of the class changes, or may: writes a member of it (`this.body.prompt =
  * text`, deeper too), deletes one, or hands it whole to a call (`Object.assign(this.body, extra)`) or to
- * another name (`const body = this.body`).
+ * another name (`const body = this.body`). Worked out once per class and analysis (on the index).
  */
-function writtenInto(owner: ts.ClassLikeDeclaration, name: string): boolean {
-  const isMember = (node: ts.Node): boolean => isMemberAccess(node) && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && accessedKey(node) === name;
-  return someNode(owner, (n) => {
-    if (!isMember(n)) return undefined;
-    let outer: ts.Node = n;
-    while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent) || ts.isAsExpression(outer.parent)) outer = outer.parent;
-    const parent = outer.parent;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(outer as ts.Expression)) return true;
-    if (ts.isVariableDeclaration(parent) && parent.initializer === outer) return true;
-    if (!isMemberAccess(parent) || parent.expression !== outer) return false;
-    // `this.body.x = ...`, `this.body.a.b = ...`, `delete this.body.x`, `this.body.x++`.
-    let top: ts.Node = parent;
-    while (isMemberAccess(top.parent) && top.parent.expression === top) top = top.parent;
-    const use = top.parent;
-    return (
-      (ts.isBinaryExpression(use) && use.left === top && use.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && use.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
-      ts.isDeleteExpression(use) ||
-      ((ts.isPrefixUnaryExpression(use) || ts.isPostfixUnaryExpression(use)) && (use.operator === ts.SyntaxKind.PlusPlusToken || use.operator === ts.SyntaxKind.MinusMinusToken))
-    );
+function writtenInto(owner: ts.ClassLikeDeclaration, ctx: TsContext): ReadonlySet<string> {
+  const byClass = (ctx.index.writtenInto ??= new Map());
+  let names = byClass.get(owner);
+  if (names) return names;
+  const found = new Set<string>();
+  someNode(owner, (n) => {
+    if (!isMemberAccess(n) || skipOuter(n.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const name = accessedKey(n);
+    if (name !== undefined && !found.has(name) && changesObject(n)) found.add(name);
+    return false;
   });
+  byClass.set(owner, (names = found));
+  return names;
+}
+
+/** `this.body` (the access) is written into, handed to a call, or given another name. */
+function changesObject(access: ts.Node): boolean {
+  let outer: ts.Node = access;
+  while (ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent) || ts.isAsExpression(outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(outer as ts.Expression)) return true;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === outer) return true;
+  if (!isMemberAccess(parent) || parent.expression !== outer) return false;
+  // `this.body.x = ...`, `this.body.a.b = ...`, `delete this.body.x`, `this.body.x++`.
+  let top: ts.Node = parent;
+  while (isMemberAccess(top.parent) && top.parent.expression === top) top = top.parent;
+  const use = top.parent;
+  return (
+    (ts.isBinaryExpression(use) && use.left === top && use.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && use.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+    ts.isDeleteExpression(use) ||
+    ((ts.isPrefixUnaryExpression(use) || ts.isPostfixUnaryExpression(use)) && (use.operator === ts.SyntaxKind.PlusPlusToken || use.operator === ts.SyntaxKind.MinusMinusToken))
+  );
 }
 
 /** What a getter returns: its `return`s (one or more), when it has a body. */
