@@ -1353,7 +1353,7 @@ function classMemberValues(owner: ts.ClassLikeDeclaration, name: string, ctx: Ts
  * another name (`const body = this.body`). Worked out once per class and analysis (on the index).
  */
 function writtenInto(owner: ts.ClassLikeDeclaration, ctx: TsContext): ReadonlySet<string> {
-  const byClass = (ctx.index.writtenInto ??= new Map());
+  const byClass = (ctx.index.writtenInto ??= new Map<ts.Node, ReadonlySet<string>>());
   let names = byClass.get(owner);
   if (names) return names;
   const found = new Set<string>();
