@@ -93,3 +93,18 @@ export function writtenPath(origin: ResponseOrigin): string {
 export function endpointName(endpoint: Endpoint): string {
   return `${endpoint.method} ${endpoint.path}`;
 }
+
+/** A change of a string the values of an enum go through: `toLowerCase()`, `toUpperCase()`, `trim()`. */
+export interface StringChange {
+  cased?: 'lower' | 'upper';
+  apply(value: string): string;
+}
+
+/** The methods whose result on an enum value is known (not `toLocaleLowerCase`: in a Turkish locale "I" lowers to a dotless "ı"). */
+export const STRING_CHANGES = new Map<string, StringChange>([
+  ['toLowerCase', { cased: 'lower', apply: (v) => v.toLowerCase() }],
+  ['toUpperCase', { cased: 'upper', apply: (v) => v.toUpperCase() }],
+  ['trim', { apply: (v) => v.trim() }],
+  ['trimStart', { apply: (v) => v.trimStart() }],
+  ['trimEnd', { apply: (v) => v.trimEnd() }],
+]);

@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { isFallbackOperator, skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, isLoop, isMemberAccess, isStatementList, objectProperty, returnedExpressions, someNode, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
-import { lacksField } from './shape.js';
+import { lacksField, STRING_CHANGES } from './shape.js';
 import { bindingOfFunction, isEmptyFallback, type FunctionNode } from './functions.js';
 import { calledName } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
@@ -302,8 +302,8 @@ export function isStatusExpression(expression: ts.Expression, flow: Flow): boole
   return origin.stage === 'body' && !(origin.kind === 'response' && origin.endpoint !== undefined && lacksField(origin, 'status'));
 }
 
-/** String methods that change a status's case or space, not what it says. */
-const CASE_CONVERSIONS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim']);
+/** String methods that change a status's case or space, not what it says (a check does not need the locale's result). */
+const CASE_CONVERSIONS = new Set([...STRING_CHANGES.keys(), 'toLocaleLowerCase', 'toLocaleUpperCase']);
 
 /** The value `gen.status.toLowerCase()`, `String(gen.status)`, `gen.status?.trim()` converts: `gen.status`. */
 function unconverted(expression: ts.Expression): ts.Expression {

@@ -25,7 +25,7 @@ import type { RuleContext } from '../types.js';
 import { flowFor, type Flow } from './analysis.js';
 import { isEmptyFallback } from './functions.js';
 import { writesMember } from './reads.js';
-import { endpointName, lacksField, memberOf, writtenPath } from './shape.js';
+import { endpointName, lacksField, memberOf, STRING_CHANGES, writtenPath, type StringChange } from './shape.js';
 import type { Field } from '../../api/types.js';
 import { patternSteps } from './origins.js';
 import { responseReach } from './reach.js';
@@ -172,21 +172,6 @@ function sameField(a: Compared, b: Compared): boolean {
 function joined(a: Compared | undefined, b: Compared): Compared {
   return a ? Object.assign({}, a, { others: [...a.others, ...b.others] }) : b;
 }
-
-/** A change of a string the values of an enum go through: `toLowerCase()`, `toUpperCase()`, `trim()`. */
-interface StringChange {
-  cased?: 'lower' | 'upper';
-  apply(value: string): string;
-}
-
-/** The methods whose result on an enum value is known (not `toLocaleLowerCase`: in a Turkish locale "I" lowers to a dotless "ı"). */
-const STRING_CHANGES = new Map<string, StringChange>([
-  ['toLowerCase', { cased: 'lower', apply: (v) => v.toLowerCase() }],
-  ['toUpperCase', { cased: 'upper', apply: (v) => v.toUpperCase() }],
-  ['trim', { apply: (v) => v.trim() }],
-  ['trimStart', { apply: (v) => v.trimStart() }],
-  ['trimEnd', { apply: (v) => v.trimEnd() }],
-]);
 
 /**
  * One value an expression may hold: (part of) a response, a string field of it possibly changed by

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { memberReads, type MemberRead } from '../flow/reads.js';
 import { endpointName, memberOf } from '../flow/shape.js';
-import { conditionAround, hasStatusTest, statusBlindPoll } from '../flow/status-checks.js';
+import { conditionAround, hasStatusTest, isLoggingCall, statusBlindPoll } from '../flow/status-checks.js';
 import { failureBlindInterval } from '../flow/interval-stops.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { enclosingFunction } from '../extract/ts/resolve.js';
@@ -90,12 +90,12 @@ function isChecked(flow: Flow, read: MemberRead): boolean {
   return checked.length > 0 && checked.every((use) => checkedHere(flow, use));
 }
 
-/** `console.log("image", url)`, also inside a template or a `+`: a use that reads nothing of the images. */
+/** `console.log("image", url)` (status-checks.ts `isLoggingCall`), also inside a template or a `+`: a use that reads nothing of the images. */
 function isLogged(use: ts.Node): boolean {
   let value = use;
   while (ts.isTemplateSpan(value.parent) || ts.isTemplateExpression(value.parent) || ts.isParenthesizedExpression(value.parent) || (ts.isBinaryExpression(value.parent) && value.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) value = value.parent;
   const call = value.parent;
-  return ts.isCallExpression(call) && call.arguments.includes(value as ts.Expression) && /^console\.\w+$/.test(calleeName(call.expression) ?? '');
+  return ts.isCallExpression(call) && call.arguments.includes(value as ts.Expression) && isLoggingCall(call);
 }
 
 function checkedHere(flow: Flow, node: ts.Node): boolean {

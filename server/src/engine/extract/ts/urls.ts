@@ -61,8 +61,10 @@ export function urlPieces(expression: ts.Expression, ctx: TsContext, depth = 0):
     if (joined) {
       // A full URL is sent as it is; anything else (a path, or a part that cannot be known) joined to the base.
       const own = urlPieces(joined.path, ctx, depth + 1);
-      if (own[0] && !own[0].unknown && /^https?:\/\//i.test(own[0].text)) return own;
-      return urlPieces(joined.joined, ctx, depth + 1).map((piece) => (piece.unknown?.binding && piece.unknown.binding === own[0]?.unknown?.binding && own.length === 1 ? { text: piece.text, unknown: Object.assign({}, piece.unknown, { orWhole: true as const }) } : piece));
+      if (isFullUrl(own)) return own;
+      // The name's own placeholder in the joined URL is marked: a wrapper's call that passes a full URL sends it alone.
+      const path = own.length === 1 ? own[0].unknown?.binding : undefined;
+      return urlPieces(joined.joined, ctx, depth + 1).map((piece) => (path && piece.unknown?.binding === path ? { text: piece.text, unknown: Object.assign({}, piece.unknown, { orWhole: true as const }) } : piece));
     }
   }
   if (ts.isNewExpression(node) && calleeName(node.expression) === 'URL' && node.arguments?.length) {
@@ -250,7 +252,7 @@ function joinedUnlessFull(node: ts.ConditionalExpression): { path: ts.Identifier
   const pattern = method === 'test' ? skipOuter(callee.expression) : undefined;
   const names = (e: ts.Node | undefined): boolean => e !== undefined && ts.isIdentifier(skipOuter(e as ts.Expression)) && (skipOuter(e as ts.Expression) as ts.Identifier).text === whole.text;
   const full =
-    ((method === 'startsWith' || method === 'includes') && text !== undefined && /^(?:https?:?\/?\/?|:\/\/)$|^http/.test(text) && names(tested)) ||
+    ((method === 'startsWith' || method === 'includes') && text !== undefined && /^(?:http|:\/\/$)/.test(text) && names(tested)) ||
     (method === 'test' && pattern !== undefined && ts.isRegularExpressionLiteral(pattern) && /http|:\\\/\\\//.test(pattern.text) && names(tested));
   if (!full) return undefined;
   // The other arm joins the same name to something (`${BASE}${path}`, `BASE + path`).
@@ -262,6 +264,12 @@ function joinedUnlessFull(node: ts.ConditionalExpression): { path: ts.Identifier
   };
   visit(joined);
   return mentions ? { path: whole, joined } : undefined;
+}
+
+/** Pieces that start with a scheme: a full URL. */
+export function isFullUrl(pieces: readonly UrlPiece[] | undefined): boolean {
+  const first = pieces?.[0];
+  return first !== undefined && !first.unknown && /^https?:\/\//i.test(first.text);
 }
 
 function placeholder(node: ts.Node, ctx: TsContext, binding?: Binding): UrlPiece {

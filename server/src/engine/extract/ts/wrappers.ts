@@ -16,7 +16,7 @@ import { spanOf, type TsContext } from './context.js';
 import { makeSite } from './requests.js';
 import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
-import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
+import { isFullUrl, joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { bindingValue, calledFunction, enclosingFunction, functionName, lacksKey, memberName, objectProperty, passedFor, patternElement } from './resolve.js';
 import { constString, valueOf } from './values.js';
 
@@ -271,12 +271,6 @@ export function siteFromWrapperCall(
     },
     catalogue,
   );
-}
-
-/** Pieces that start with a scheme: a full URL. */
-function isFullUrl(pieces: readonly UrlPiece[] | undefined): boolean {
-  const first = pieces?.[0];
-  return first !== undefined && !first.unknown && /^https?:\/\//i.test(first.text);
 }
 
 /** True when `path` is `template` with only whole `{…}` segments filled in (`/generations/{id}` → `/generations/abc`). */
