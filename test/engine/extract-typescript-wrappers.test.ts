@@ -205,6 +205,44 @@ whole("/init-image", { method: "POST", body: JSON.stringify({ extension: "png" }
   assert.deepEqual(plain(upload?.body), { extension: 'png' });
 });
 
+test('a wrapper that hands its caller’s options on: the call’s headers are the request’s, as the wrapper’s object merges them', () => {
+  const code = `const API = "https://cloud.leonardo.ai/api/rest/v1";
+async function fetchWithTimeout(url: string, opts: RequestInit, ms = 30000) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await fetch(url, { ...opts, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+async function merged(path: string, opts: RequestInit = {}) {
+  return fetch(API + path, { ...opts, headers: { "content-type": "application/json", ...opts.headers } });
+}
+async function replaced(path: string, opts: RequestInit = {}) {
+  return fetch(API + path, { ...opts, headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+}
+async function overridden(path: string, opts: RequestInit = {}) {
+  return fetch(API + path, { ...opts, headers: { ...opts.headers, Authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+}
+
+fetchWithTimeout(API + "/me", { headers: { authorization: \`Bearer \${key}\`, accept: "application/json" } });
+merged("/me", { headers: { authorization: key } });
+replaced("/me", { headers: { authorization: key } });
+overridden("/me", { headers: { authorization: key, accept: "application/json" } });
+fetchWithTimeout(API + "/me", { method: "GET" });`;
+  const sites = extract(code).filter((site) => site.source === 'wrapper');
+  const keys = sites.map((site) => site.headers && [site.headers.properties.map((p) => p.key).join(','), site.headers.hasUnknownKeys]);
+  assert.deepEqual(keys, [
+    ['authorization,accept', false],
+    ['content-type,authorization', false],
+    undefined,
+    ['accept,Authorization', false],
+    undefined,
+  ]);
+  assert.equal(text(code, sites[0]?.headers?.properties[0]?.span), 'authorization: `Bearer ${key}`');
+});
+
 test('SvelteKit load: the fetch parameter is fetch', () => {
   const code = `export async function load({ fetch }) {
   const res = await fetch("https://cloud.leonardo.ai/api/rest/v1/me", { headers: { authorization: "Bearer " + key } });

@@ -35,6 +35,18 @@ const COLLECTION = (auth: object | undefined, header: object[]) =>
     null,
     2,
   );
+/** A fetch wrapper that hands its caller's options on (a timeout), with the given wrapper options, and calls of it. */
+const TIMEOUT_WRAPPER = (options: string, calls: string) => `const API = 'https://cloud.leonardo.ai/api/rest/v1';
+async function fetchWithTimeout(url: string, opts: RequestInit = {}, ms = 30000): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await fetch(url, ${options});
+  } finally {
+    clearTimeout(timer);
+  }
+}
+${calls}`;
 const POSTMAN = 'leonardo.postman_collection.json';
 const CURL_SINGLE = `curl --request GET \\
   --url https://cloud.leonardo.ai/api/rest/v1/me \\
@@ -123,6 +135,27 @@ leonardo.interceptors.request.use((config) => {
       path: POSTMAN,
       code: COLLECTION({ type: 'bearer', bearer: [{ key: 'token', value: '{{LEONARDO_API_KEY}}', type: 'string' }] }, []),
     },
+    {
+      name: 'a wrapper that replaces its caller’s headers with its own, or sets the key after them: the caller’s are not what is sent',
+      code: TIMEOUT_WRAPPER(
+        '{ ...opts, signal: controller.signal, headers: { ...opts.headers, authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } }',
+        "export const me = (key: string) => fetchWithTimeout(`${API}/me`, { headers: { authorization: key, 'x-api-key': key } });\n",
+      ),
+    },
+    {
+      name: 'a wrapper whose own headers come after the spread and do not take the caller’s',
+      code: TIMEOUT_WRAPPER(
+        "{ ...opts, headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}`, 'content-type': 'application/json' } }",
+        'export const me = (key: string) => fetchWithTimeout(`${API}/me`, { headers: { authorization: key } });\n',
+      ),
+    },
+    {
+      name: 'a wrapper that merges in headers of its own: a key the caller leaves out may be the wrapper’s',
+      code: TIMEOUT_WRAPPER(
+        '{ ...opts, headers: { ...defaultHeaders(), ...opts.headers } }',
+        "export const me = () => fetchWithTimeout(`${API}/me`, { headers: { accept: 'application/json' } });\n",
+      ),
+    },
     { name: 'fetch(url, init) is not judged', code: "export const me = (init: RequestInit) => fetch('https://cloud.leonardo.ai/api/rest/v1/me', init);" },
     { name: 'a CDN URL is not the API', code: "export const img = (url: string) => fetch('https://cdn.leonardo.ai/users/1/generations/2/image.jpg');" },
   ],
@@ -141,6 +174,66 @@ export const me2 = () => fetch(\`\${BASE}/me\`, { headers: { authorization: bare
           message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
           at: [5, 74, 'bare(key)'],
           fixes: [{ title: "Add the 'Bearer' prefix", output: edit('bare(key)', '`Bearer ${bare(key)}`'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'headers passed through a same-file wrapper that hands its options on: judged where the call writes them',
+      code: TIMEOUT_WRAPPER(
+        '{ ...opts, signal: controller.signal }',
+        `export async function credits(apiKey: string) {
+  const res = await fetchWithTimeout(\`\${API}/me\`, { headers: { Authorization: apiKey, accept: 'application/json' } });
+  return res.json();
+}
+export const start = (prompt: string) =>
+  fetchWithTimeout(\`\${API}/generations\`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': process.env.LEONARDO_API_KEY! },
+    body: JSON.stringify({ prompt }),
+  });
+`,
+      ),
+      findings: [
+        {
+          message: "The authorization value has no 'Bearer ' scheme: the API expects 'authorization: Bearer <your API key>'.",
+          at: [12, 79, 'apiKey'],
+          fixes: [{ title: "Add the 'Bearer' prefix", output: edit(' apiKey,', ' `Bearer ${apiKey}`,'), preferred: true }],
+        },
+        {
+          message: "Leonardo does not read the 'x-api-key' header: the API key goes in 'authorization: Bearer <your API key>'.",
+          at: [18, 52, "'x-api-key'"],
+          fixes: [
+            {
+              title: "Send the key as 'authorization: Bearer …'",
+              output: edit("x-api-key': process.env.LEONARDO_API_KEY!", "authorization': `Bearer ${process.env.LEONARDO_API_KEY!}`"),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a wrapper that merges the caller’s headers into a map of its own without a key: the caller’s misspelt or missing key is reported',
+      code: TIMEOUT_WRAPPER(
+        "{ ...opts, headers: { 'content-type': 'application/json', ...opts.headers } }",
+        "export const me = () => fetchWithTimeout(`${API}/me`, { headers: { authorisation: `Bearer ${process.env.LEONARDO_API_KEY}` } });\nexport const models = () => fetchWithTimeout(`${API}/platformModels`, { headers: { accept: 'application/json' } });\n",
+      ),
+      findings: [
+        {
+          message: "'authorisation' is a misspelling of the 'authorization' header: the API key goes in 'authorization: Bearer <your API key>'.",
+          at: [11, 68, 'authorisation'],
+          fixes: [{ title: "Send the key as 'authorization: Bearer …'", output: edit('authorisation', 'authorization'), preferred: true }],
+        },
+        {
+          message: "This request to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
+          at: [12, 82, '{'],
+          fixes: [
+            {
+              title: "Add the 'authorization' header from 'process.env.LEONARDO_API_KEY'",
+              output: edit("json' }", "json', authorization: `Bearer ${process.env.LEONARDO_API_KEY}` }"),
+              preferred: false,
+            },
+          ],
         },
       ],
     },

@@ -49,6 +49,13 @@ export function withStorage(localStorage: Map<string, string>) {
 `,
     },
     {
+      name: 'a server-only key sent through a same-file fetch wrapper that hands its options on',
+      path: 'src/server/video.ts',
+      code: `const fetchWithTimeout = (url: string, opts: RequestInit = {}) => fetch(url, { ...opts, signal: AbortSignal.timeout(30000) });
+export const me = () => fetchWithTimeout('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+`,
+    },
+    {
       name: 'an exported client class made in its module with a server-only variable (other modules may make it with anything)',
       code: `export class LeonardoClient {
   constructor(private apiKey: string) {}
@@ -111,6 +118,38 @@ export function Generate() {
           at: [4, 22, 'process.env.NEXT_PUBLIC_LEONARDO_API_KEY'],
           severity: 'warning',
           endpoint: 'POST /generations',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a Vite key sent in the headers a same-file fetch wrapper hands on to fetch (a timeout wrapper)',
+      path: 'src/lib/video.ts',
+      code: `async function fetchWithTimeout(url: string, opts: RequestInit, timeoutMs = 30000): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await fetch(url, { ...opts, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function startVideo(prompt: string) {
+  const key = import.meta.env.VITE_LEONARDO_API_KEY;
+  return fetchWithTimeout('https://cloud.leonardo.ai/api/rest/v1/generations-text-to-video', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: \`Bearer \${key}\` },
+    body: JSON.stringify({ prompt, resolution: 'RESOLUTION_720' }),
+  });
+}
+`,
+      findings: [
+        {
+          message: 'The API key is shipped to browsers by Vite: use a server-only variable (LEONARDO_API_KEY) in server code.',
+          at: [12, 15, 'import.meta.env.VITE_LEONARDO_API_KEY'],
+          severity: 'warning',
+          endpoint: 'POST /generations-text-to-video',
           fixes: [],
         },
       ],

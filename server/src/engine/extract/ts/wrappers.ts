@@ -8,12 +8,12 @@
 
 import ts from 'typescript';
 import type { Catalogue } from '../../../api/types.js';
-import type { RequestSite, Value } from '../../types.js';
+import type { ObjectValue, Property, RequestSite, Value } from '../../types.js';
 import { bodyValue, sentExpression } from './bodies.js';
 import { methodOption, readBody, type MethodRef, type SendCall } from './calls.js';
 import { readOptions } from './clients.js';
 import { spanOf, type TsContext } from './context.js';
-import { makeSite } from './requests.js';
+import { headersOf, makeSite } from './requests.js';
 import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
 import { calledName, type Binding } from './file-index.js';
 import { isFullUrl, joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
@@ -267,10 +267,80 @@ export function siteFromWrapperCall(
       url,
       method: send.method ?? methodArgument(frame, inner, ctx) ?? (options && methodOption(options, undefined, ctx).method),
       body: bodyExpression && bodyValue(bodyExpression, ctx),
+      headers: wrapperHeaders(inner, frame, ctx),
       span: spanOf(call, ctx),
     },
     catalogue,
   );
+}
+
+/**
+ * The headers a call to a wrapper sends in the options the wrapper hands on to its client
+ * (`fetchWithTimeout(url, { headers })` into `fetch(url, { ...opts, signal })`), judged where the call
+ * writes them. They reach the wire as the wrapper's options object is written: a `headers` option of its
+ * own after the spread replaces them, unless it spreads `opts.headers` in, and a header of its own written
+ * after theirs replaces that one. The map is the merged one (a finding on a header of the wrapper's own is
+ * the same at every call, reported once); an instance's headers or a spread of others leave it open.
+ * Undefined when none of the call's headers reach the wire, or they cannot be seen.
+ */
+function wrapperHeaders(inner: Wrapper, frame: Frame, ctx: TsContext): ObjectValue | undefined {
+  if (inner.optionsParam === undefined) return undefined;
+  const passed = argument(frame, inner.optionsParam, ctx);
+  const written = passed && readOptions(passed, ctx).props.get('headers');
+  const theirs = written && headersOf([written], ctx);
+  if (!theirs) return undefined;
+  const param = inner.fn.parameters[inner.optionsParam];
+  const spread = inner.send.openOptions.find((open) => isParameter(open, param, ctx));
+  // (The options handed on whole, `fetch(url, opts)`, or spread where no `headers` option of the wrapper's comes after.)
+  const literal = spread && ts.isSpreadAssignment(spread.parent) && ts.isObjectLiteralExpression(spread.parent.parent) ? spread.parent.parent : undefined;
+  const after = literal?.properties.slice(literal.properties.indexOf(spread!.parent as ts.SpreadAssignment) + 1);
+  const own = after?.filter((member) => ts.isPropertyAssignment(member) && propertyNameText(member.name) === 'headers').pop() as ts.PropertyAssignment | undefined;
+  let open = theirs.hasUnknownKeys || inner.send.headers.some((expression) => expression !== own?.initializer);
+  if (!own) return spread ? { ...theirs, hasUnknownKeys: open } : undefined;
+  const map = skipOuter(own.initializer);
+  const mine = ts.isObjectLiteralExpression(map) ? headersOf([map], ctx) : undefined;
+  if (!mine) return undefined;
+  // The wrapper's own map, in order: the call's headers where it spreads them, each header replacing one of the same name before it.
+  const sent: Property[] = [];
+  let spreadsTheirs = false;
+  for (const member of (map as ts.ObjectLiteralExpression).properties) {
+    if (ts.isSpreadAssignment(member) && isParameterKey(member.expression, param, 'headers', ctx)) {
+      spreadsTheirs = true;
+      for (const property of theirs.properties) replaceKey(sent, property);
+      continue;
+    }
+    const start = spanOf(member, ctx).start;
+    const property = mine.properties.find((p) => p.span.start === start);
+    if (property) replaceKey(sent, property);
+    else open = true;
+  }
+  if (!spreadsTheirs || !sent.some((property) => theirs.properties.includes(property))) return undefined;
+  return { ...theirs, properties: sent, hasUnknownKeys: open };
+}
+
+/** Put a header in the map being built, in place of any of the same name (header names are case-insensitive). */
+function replaceKey(sent: Property[], property: Property): void {
+  const lower = property.key.toLowerCase();
+  const at = sent.findIndex((other) => other.key.toLowerCase() === lower);
+  if (at >= 0) sent.splice(at, 1);
+  sent.push(property);
+}
+
+function propertyNameText(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) ? name.text : undefined;
+}
+
+/** True when an expression is the parameter itself. */
+function isParameter(expression: ts.Expression, param: ts.ParameterDeclaration, ctx: TsContext): boolean {
+  const node = skipOuter(expression);
+  return ts.isIdentifier(node) && resolveIdentifier(ctx.index, node)?.node === param;
+}
+
+/** `opts.headers`, `opts?.headers`, `opts.headers ?? {}`: that key of the parameter. */
+function isParameterKey(expression: ts.Expression, param: ts.ParameterDeclaration, key: string, ctx: TsContext): boolean {
+  let node = skipOuter(expression);
+  if (ts.isBinaryExpression(node) && isFallbackOperator(node.operatorToken.kind)) node = skipOuter(node.left);
+  return ts.isPropertyAccessExpression(node) && node.name.text === key && isParameter(node.expression, param, ctx);
 }
 
 /** True when `path` is `template` with only whole `{…}` segments filled in (`/generations/{id}` → `/generations/abc`). */
