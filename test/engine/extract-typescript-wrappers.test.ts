@@ -243,6 +243,34 @@ fetchWithTimeout(API + "/me", { method: "GET" });`;
   assert.equal(text(code, sites[0]?.headers?.properties[0]?.span), 'authorization: `Bearer ${key}`');
 });
 
+test('a wrapper that destructures its options: the rest is handed on, the headers taken out are merged as written', () => {
+  const code = `const API = "https://cloud.leonardo.ai/api/rest/v1";
+const DEFAULTS = { accept: "application/json", "content-type": "application/json" };
+async function inParams(url: string, { timeoutMs = 30_000, headers, ...rest }: RequestInit & { timeoutMs?: number } = {}) {
+  return fetch(url, { ...rest, headers: { ...DEFAULTS, ...headers }, signal: AbortSignal.timeout(timeoutMs) });
+}
+function inBody(url: string, options = {}) {
+  const { headers = {}, ...init } = options;
+  return fetch(url, { ...init, headers: { ...DEFAULTS, ...headers } });
+}
+function dropped(url: string, { headers, ...rest }: RequestInit = {}) {
+  return fetch(url, { ...rest });
+}
+
+inParams(API + "/generations", { method: "POST", timeoutMs: 60_000, headers: { authorization: key }, body: JSON.stringify({ prompt: "p", num_images: 2 }) });
+inBody(API + "/prompt/improve", { method: "POST", headers: { "x-api-key": key }, body: JSON.stringify({ prompt: "p" }) });
+dropped(API + "/me", { headers: { authorization: key } });`;
+  const sites = extract(code).filter((site) => site.source === 'wrapper');
+  assert.deepEqual(sites.map(describe), [
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/prompt/improve',
+    'wrapper GET https://cloud.leonardo.ai/api/rest/v1/me',
+  ]);
+  assert.deepEqual(plain(sites[0]?.body), { prompt: 'p', num_images: 2 });
+  const keys = sites.map((site) => site.headers && [site.headers.properties.map((p) => p.key).join(','), site.headers.hasUnknownKeys]);
+  assert.deepEqual(keys, [['accept,content-type,authorization', false], ['accept,content-type,x-api-key', false], undefined]);
+});
+
 test('SvelteKit load: the fetch parameter is fetch', () => {
   const code = `export async function load({ fetch }) {
   const res = await fetch("https://cloud.leonardo.ai/api/rest/v1/me", { headers: { authorization: "Bearer " + key } });

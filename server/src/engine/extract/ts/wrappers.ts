@@ -36,8 +36,10 @@ export interface Wrapper {
   /** The method and the body read off an options parameter (`options.method`, `options.data`). */
   methodKey?: ParameterKey;
   bodyKey?: ParameterKey;
-  /** A parameter passed (or spread) as the client's options: `fetch(url, {...init})`. */
+  /** A parameter passed (or spread) as the client's options: `fetch(url, {...init})`, or the rest of it (`{ headers, ...rest }`). */
   optionsParam?: number;
+  /** The keys a rest of the options parameter leaves out (`headers` of `{ headers, ...rest }`): the client never gets them from it. */
+  optionsOmit?: string[];
   /** For a function that calls another wrapper with its own parameters: that wrapper and the call. */
   via?: { inner: Wrapper; call: ts.CallExpression };
 }
@@ -98,10 +100,10 @@ export function registerWrapper(table: WrapperTable, send: SendCall, pieces: Url
     wrapper.methodKey = parameterKey(fn, method, ctx);
   }
   for (const open of send.openOptions) {
-    const node = skipOuter(open);
-    const index = ts.isIdentifier(node) ? parameterIndex(fn, resolveIdentifier(ctx.index, node)) : undefined;
-    if (index !== undefined) {
-      wrapper.optionsParam = index;
+    const from = optionsPart(open, fn, ctx);
+    if (from && from.key === undefined) {
+      wrapper.optionsParam = from.param;
+      if (from.omit) wrapper.optionsOmit = from.omit;
       break;
     }
   }
@@ -254,6 +256,7 @@ export function siteFromWrapperCall(
   const own = leonardoUrl(basePieces ? joinBase(basePieces, inner.pieces) : inner.pieces, url.span)?.path;
   if (own !== undefined && fillsSegments(own, url.path)) url.judgedAtSend = true;
   const options = inner.optionsParam === undefined ? undefined : readOptions(argument(frame, inner.optionsParam, ctx), ctx);
+  for (const key of inner.optionsOmit ?? []) options?.props.delete(key);
   const written =
     inner.bodyParam !== undefined
       ? argument(frame, inner.bodyParam, ctx)
@@ -289,14 +292,16 @@ function wrapperHeaders(inner: Wrapper, frame: Frame, ctx: TsContext): ObjectVal
   const written = passed && readOptions(passed, ctx).props.get('headers');
   const theirs = written && headersOf([written], ctx);
   if (!theirs) return undefined;
-  const param = inner.fn.parameters[inner.optionsParam];
-  const spread = inner.send.openOptions.find((open) => isParameter(open, param, ctx));
+  const fn = inner.fn;
+  const param = inner.optionsParam;
+  const spread = inner.send.openOptions.find((open) => optionsPart(open, fn, ctx)?.param === param);
   // (The options handed on whole, `fetch(url, opts)`, or spread where no `headers` option of the wrapper's comes after.)
   const literal = spread && ts.isSpreadAssignment(spread.parent) && ts.isObjectLiteralExpression(spread.parent.parent) ? spread.parent.parent : undefined;
   const after = literal?.properties.slice(literal.properties.indexOf(spread!.parent as ts.SpreadAssignment) + 1);
   const own = after?.filter((member) => ts.isPropertyAssignment(member) && propertyNameText(member.name) === 'headers').pop() as ts.PropertyAssignment | undefined;
   let open = theirs.hasUnknownKeys || inner.send.headers.some((expression) => expression !== own?.initializer);
-  if (!own) return spread ? { ...theirs, hasUnknownKeys: open } : undefined;
+  // (A rest that leaves `headers` out, `{ headers, ...rest }`, hands on none of the call's.)
+  if (!own) return spread && !inner.optionsOmit?.includes('headers') ? { ...theirs, hasUnknownKeys: open } : undefined;
   const map = skipOuter(own.initializer);
   const mine = ts.isObjectLiteralExpression(map) ? headersOf([map], ctx) : undefined;
   if (!mine) return undefined;
@@ -304,14 +309,17 @@ function wrapperHeaders(inner: Wrapper, frame: Frame, ctx: TsContext): ObjectVal
   const sent: Property[] = [];
   let spreadsTheirs = false;
   for (const member of (map as ts.ObjectLiteralExpression).properties) {
-    if (ts.isSpreadAssignment(member) && isParameterKey(member.expression, param, 'headers', ctx)) {
+    if (ts.isSpreadAssignment(member) && isOptionsKey(member.expression, fn, param, 'headers', ctx)) {
       spreadsTheirs = true;
       for (const property of theirs.properties) replaceKey(sent, property);
       continue;
     }
     const start = spanOf(member, ctx).start;
     const property = mine.properties.find((p) => p.span.start === start);
+    // (A spread of a constant map, `...DEFAULT_HEADERS`, is its headers.)
+    const spreadIn = !property && ts.isSpreadAssignment(member) ? valueOf(member.expression, ctx) : undefined;
     if (property) replaceKey(sent, property);
+    else if (spreadIn?.kind === 'object' && !spreadIn.hasUnknownKeys) for (const header of spreadIn.properties) replaceKey(sent, header);
     else open = true;
   }
   if (!spreadsTheirs || !sent.some((property) => theirs.properties.includes(property))) return undefined;
@@ -330,17 +338,54 @@ function propertyNameText(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) ? name.text : undefined;
 }
 
-/** True when an expression is the parameter itself. */
-function isParameter(expression: ts.Expression, param: ts.ParameterDeclaration, ctx: TsContext): boolean {
+/**
+ * What part of a function's options parameter an expression is: the parameter itself (`opts`), the rest of
+ * it (`...rest` of `{ timeoutMs, headers, ...rest }`, or of `const { headers = {}, ...init } = options`), with
+ * the keys the rest leaves out, or one key of it (`headers` destructured so). Undefined for anything else.
+ */
+function optionsPart(expression: ts.Expression, fn: ts.SignatureDeclaration, ctx: TsContext): { param: number; key?: string; omit?: string[] } | undefined {
   const node = skipOuter(expression);
-  return ts.isIdentifier(node) && resolveIdentifier(ctx.index, node)?.node === param;
+  const binding = ts.isIdentifier(node) ? resolveIdentifier(ctx.index, node) : undefined;
+  if (!binding || binding.reassigned) return undefined;
+  const whole = parameterIndex(fn, binding);
+  if (whole !== undefined) return { param: whole };
+  let pattern: ts.ObjectBindingPattern | undefined;
+  let param: number | undefined;
+  const declaration = binding.node;
+  if (binding.kind === 'param' && binding.scope === fn && ts.isParameter(declaration) && ts.isObjectBindingPattern(declaration.name)) {
+    pattern = declaration.name;
+    param = fn.parameters.indexOf(declaration);
+  } else if (ts.isVariableDeclaration(declaration) && ts.isObjectBindingPattern(declaration.name) && declaration.initializer && enclosingFunction(declaration) === fn) {
+    // (`const { headers = {}, ...init } = options` in the wrapper, on its options parameter as it was passed.)
+    const from = skipOuter(declaration.initializer);
+    const source = ts.isIdentifier(from) ? resolveIdentifier(ctx.index, from) : undefined;
+    param = source && !source.reassigned ? parameterIndex(fn, source) : undefined;
+    pattern = declaration.name;
+  }
+  if (!pattern || param === undefined) return undefined;
+  const rest = pattern.elements.find((element) => element.dotDotDotToken && ts.isIdentifier(element.name) && element.name.text === binding.name);
+  if (rest) {
+    const omit = pattern.elements.flatMap((element) => {
+      const key = element.dotDotDotToken ? undefined : (element.propertyName ?? element.name);
+      return key && (ts.isIdentifier(key) || ts.isStringLiteral(key)) ? [key.text] : [];
+    });
+    return { param, omit };
+  }
+  const taken = patternElement(pattern, binding.name);
+  return taken ? { param, key: taken.key } : undefined;
 }
 
-/** `opts.headers`, `opts?.headers`, `opts.headers ?? {}`: that key of the parameter. */
-function isParameterKey(expression: ts.Expression, param: ts.ParameterDeclaration, key: string, ctx: TsContext): boolean {
+/** `opts.headers`, `opts?.headers`, `opts.headers ?? {}`, or `headers` destructured off the options: that key of the options parameter. */
+function isOptionsKey(expression: ts.Expression, fn: ts.SignatureDeclaration, param: number, key: string, ctx: TsContext): boolean {
   let node = skipOuter(expression);
   if (ts.isBinaryExpression(node) && isFallbackOperator(node.operatorToken.kind)) node = skipOuter(node.left);
-  return ts.isPropertyAccessExpression(node) && node.name.text === key && isParameter(node.expression, param, ctx);
+  if (ts.isPropertyAccessExpression(node)) {
+    if (node.name.text !== key) return false;
+    const whole = optionsPart(node.expression, fn, ctx);
+    return whole?.param === param && whole.key === undefined && whole.omit === undefined;
+  }
+  const part = optionsPart(node, fn, ctx);
+  return part?.param === param && part.key === key;
 }
 
 /** True when `path` is `template` with only whole `{…}` segments filled in (`/generations/{id}` → `/generations/abc`). */
