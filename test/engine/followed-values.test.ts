@@ -1883,7 +1883,7 @@ export async function PUT(req: Request) {
   assert.deepEqual(hits(code), ['invalid-enum ""']);
 });
 
-test('a builder: new B().build() and a chain of setters that return this (new B(1250).size().build()) reach the class; an object its methods write into is not known', () => {
+test('a builder: new B().build() and a chain of setters that return this (new B(1250).size().build()) reach the class, the setters run in order', () => {
   const code = `const BASE = "${V1}";
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
 class Preset {
@@ -1906,8 +1906,130 @@ export async function go() {
   await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Sized(80).quiet().build()) });
   await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Builder().prompt("a cat").build()) });
 }`;
-  // Builder's setters write into its body: what it holds is not known (no missing prompt, no scheduler judged).
-  assert.deepEqual(hits(code), ['invalid-dimensions 1250', 'out-of-range 80']);
+  // Builder's setter writes the prompt into its body, beside the field's scheduler: no missing prompt, the scheduler judged.
+  assert.deepEqual(hits(code), ['invalid-dimensions 1250', 'invalid-enum "EULER_ANCESTRAL"', 'out-of-range 80']);
+});
+
+test('builders: each setter of a fluent chain writes into the instance with its own arguments, also through a constant, a toJSON() and a send inside the class', () => {
+  const code = `import axios from "axios";
+const BASE = "${V1}";
+const V2 = "https://cloud.leonardo.ai/api/rest/v2/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+export class GenerationBuilder {
+  private body: Record<string, unknown> = {};
+  prompt(text: string) { this.body.prompt = text; return this; }
+  model(id: string) { this.body.modelId = id; return this; }
+  size(width: number, height: number) {
+    if (width <= 0 || height <= 0) throw new Error("size must be positive");
+    this.body.width = width;
+    this.body.height = height;
+    return this;
+  }
+  count(n: number) { this.body.num_images = n; return this; }
+  build() { return this.body; }
+}
+export class PosterRequest {
+  prompt: string;
+  width: number;
+  numImages: number;
+  constructor(prompt: string) {
+    this.prompt = prompt;
+    this.width = 1024;
+    this.numImages = 1;
+  }
+  setCount(n: number): this { this.numImages = n; return this; }
+  toJSON() { return { prompt: this.prompt, width: this.width, height: 1024, num_images: this.numImages }; }
+}
+export class V2Request {
+  private payload: { model: string; parameters: Record<string, unknown>; public: boolean };
+  constructor(model: string) { this.payload = { model, parameters: {}, public: false }; }
+  prompt(text: string) { this.payload.parameters.prompt = text; return this; }
+  enhance(value: unknown) { this.payload.parameters.prompt_enhance = value; return this; }
+  async send() {
+    const res = await fetch(V2, { method: "POST", headers, body: JSON.stringify(this.payload) });
+    return (await res.json()).generate.generationId as string;
+  }
+}
+export async function banner(prompt: string) {
+  const body = new GenerationBuilder().prompt(prompt).model("aa77f04e-3eec-4034-9c07-d0f619684628").size(1020, 576).count(2).build();
+  return fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(body) });
+}
+export async function posters(prompt: string) {
+  const request = new PosterRequest(prompt).setCount(6);
+  return axios.post(\`\${BASE}/generations\`, request.toJSON(), { headers });
+}
+export const cover = (prompt: string) => new V2Request("gpt-image-1.5").prompt(prompt).enhance(true).send();`;
+  assert.deepEqual(hits(code), ['invalid-dimensions 1020', 'too-many-images 6', 'type-mismatch true']);
+});
+
+test('builders: a chain the model cannot run is not judged (a setter that branches, reads the instance, a mutating use of the constant, a subclass)', () => {
+  const code = `const BASE = "${V1}";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+class Branchy {
+  private body: Record<string, unknown> = { prompt: "x", width: 1250 };
+  hd(on: boolean) { if (on) { this.body.width = 1024; } return this; }
+  build() { return this.body; }
+}
+class Reader {
+  private body: Record<string, unknown> = { prompt: "x", width: 1024 };
+  square() { this.body.height = this.body.width; return this; }
+  wide() { this.body.width = 1250; return this; }
+  build() { return this.body; }
+}
+class Counter {
+  private n = 1;
+  twice() { this.n = 2; return this; }
+  set(n: number) { this.n = n; }
+  build() { return { prompt: "x", width: 1024, height: 1024, num_images: this.n }; }
+}
+class Base { protected body: Record<string, unknown> = {}; }
+class Derived extends Base {
+  wide() { this.body.width = 1250; return this; }
+  build() { return { prompt: "x", ...this.body }; }
+}
+export async function go(on: boolean) {
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Branchy().hd(on).build()) });
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Reader().square().build()) });
+  const counter = new Counter().twice();
+  counter.set(6);
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(counter.build()) });
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Derived().wide().build()) });
+}`;
+  assert.deepEqual(hits(code), []);
+});
+
+test('a same-file function that only writes into the object it is handed (setSize(body, 1250)) adds those keys in its place; one that does more leaves the object open', () => {
+  const code = `const BASE = "${V1}";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+function setSize(body: Record<string, unknown>, side: number) {
+  body.width = side;
+  body.height = side;
+}
+function withModel(body: Record<string, unknown>) {
+  body.modelId = "b24e16ff-06e3-43eb-8d33-4416c2d75876";
+  return body;
+}
+function maybeLarge(body: Record<string, unknown>, large: boolean) {
+  if (large) body.width = 1250;
+}
+export async function thumbnail(prompt: string) {
+  const body: Record<string, unknown> = { prompt, num_images: 1 };
+  withModel(body);
+  setSize(body, 1250);
+  return fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(body) });
+}
+export async function resized(prompt: string) {
+  const body: Record<string, unknown> = { prompt, width: 1250, height: 1024 };
+  setSize(body, 1024);
+  return fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(body) });
+}
+export async function unsure(prompt: string, large: boolean) {
+  const body: Record<string, unknown> = { prompt, height: 1024 };
+  maybeLarge(body, large);
+  return fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(body) });
+}`;
+  // thumbnail: 1250 for both sides; resized: setSize replaces the literal's 1250; unsure: maybeLarge may add anything.
+  assert.deepEqual(hits(code), ['invalid-dimensions 1250', 'invalid-dimensions 1250']);
 });
 
 test('an axios instance a same-file factory returns, and one handed to a helper as a parameter, are that instance; a parameter some call fills with something else is not', () => {

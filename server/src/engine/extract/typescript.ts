@@ -12,7 +12,7 @@ import { changeBetween } from './ts/text-change.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
-import { perBranchSites, perCallSites, perElementSites, sendSite, sendUrlPieces, siteFromSend } from './ts/requests.js';
+import { perBranchSites, perCallSites, perInstanceSites, perElementSites, sendSite, sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, calledName, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
@@ -166,6 +166,9 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
     if (perCall) appendAll(requests, perCall);
     else if (perBranch) appendAll(requests, perBranch);
     else if (site) requests.push(site);
+    // A builder's send (`JSON.stringify(this.payload)`): also once per chain of setters that calls it.
+    const perInstance = site && !perCall && perInstanceSites(send.call, sendSite(send, ctx, catalogue), ctx);
+    if (perInstance) appendAll(requests, perInstance);
   }
   if (wrappers.byFunction.size > 0) appendAll(requests, wrapperSites(ctx, catalogue, wrappers, byCall));
   appendAll(requests, sdkSites(ctx, catalogue));

@@ -13,6 +13,7 @@ import type { Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
 import { clientCallee } from './clients.js';
 import { appendAll } from '../../arrays.js';
+import { handedWrites, writeValue, type Write } from './instances.js';
 
 /**
  * The object literal a name holds (`bound`: its declaration, or the assignment that reaches the use),
@@ -24,6 +25,26 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
   const added: Property[] = [];
   let hasUnknownKeys = literal.hasUnknownKeys;
   let nested: ObjectValue | undefined;
+  const put = (path: readonly string[], property: Property | undefined): void => {
+    if (path.length > 0) nested = withNestedProperty(nested ?? literal, path, property);
+    else if (property) addProperty(added, property);
+    else hasUnknownKeys = true;
+  };
+  // Calls of same-file functions that only write into the object (`setSize(body, 1250)`), each in its place among the assignments.
+  const handed = handedCalls(binding, from, to, ctx);
+  const flush = (before: number): void => {
+    while (handed.length > 0 && handed[0].call.pos < before) {
+      const { call, writes } = handed.shift()!;
+      const conditional = isConditional(call, binding, ctx);
+      for (const write of writes) {
+        const left = write.assignment.left as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+        const keyNode = ts.isPropertyAccessExpression(left) ? left.name : left.argumentExpression;
+        const value = writeValue(ctx, write, () => valueOf(write.assignment.right, ctx, depth + 1));
+        const property = writtenProperty(write.assignment, write.path[write.path.length - 1], keyNode, value, ctx);
+        put(write.path.slice(0, -1), conditional ? Object.assign(property, { conditional: true }) : property);
+      }
+    }
+  };
 
   for (const assignment of ctx.index.memberAssignments.get(binding) ?? []) {
     // (Made under one arm of an `if`/`switch`, another arm's writes do not run.)
@@ -31,11 +52,10 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
     // Into an object the path cannot name (`body[k].x`, `body.items[0].x`): not a key of this one.
     const path = memberPath(assignment);
     if (path === undefined) continue;
-    const property = assignedProperty(assignment, binding, ctx, depth);
-    if (path.length > 0) nested = addNested(nested ?? literal, path, property);
-    else if (property) addProperty(added, property);
-    else hasUnknownKeys = true;
+    flush(assignment.pos);
+    put(path, assignedProperty(assignment, binding, ctx, depth));
   }
+  flush(Infinity);
   if (!ctx.branch) noteArmWrites(binding, from, to, ctx);
   const base = nested ?? literal;
   for (const call of ctx.index.argumentUses.get(binding) ?? []) {
@@ -51,7 +71,7 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
           hasUnknownKeys ||= spread.unknown;
         }
       }
-    } else if (mayWriteInto(call, binding, ctx)) {
+    } else if (mayWriteInto(call, binding, ctx) && !handedWritesAt(call, binding, ctx)) {
       // Handed to a function before it is sent (`addDefaults(body)`): keys may be added there.
       hasUnknownKeys = true;
     }
@@ -66,6 +86,25 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
   const properties = [...base.properties];
   for (const property of added) addProperty(properties, property);
   return Object.assign({}, base, { properties, hasUnknownKeys });
+}
+
+/** The calls between `from` and `to` that hand the object to a same-file function only writing into it, in order, with those writes. */
+function handedCalls(binding: Binding, from: number, to: number, ctx: TsContext): Array<{ call: ts.CallExpression; writes: Write[] }> {
+  const out: Array<{ call: ts.CallExpression; writes: Write[] }> = [];
+  for (const call of ctx.index.argumentUses.get(binding) ?? []) {
+    if (call.pos < from || call.end > to || inOtherArm(call, ctx)) continue;
+    const writes = handedWritesAt(call, binding, ctx);
+    if (writes && writes.length > 0) out.push({ call, writes });
+  }
+  return out.sort((a, b) => a.call.pos - b.call.pos);
+}
+
+/** What a call writes into the object `binding` holds when it hands it to a same-file function that only writes into it (instances.ts). */
+function handedWritesAt(call: ts.CallExpression, binding: Binding, ctx: TsContext): Write[] | undefined {
+  const position = call.arguments.findIndex((argument) => isTarget(argument, binding, ctx));
+  // (Handed twice, `merge(body, body)`, the writes through one name could be reads through the other.)
+  if (position < 0 || call.arguments.filter((argument) => isTarget(argument, binding, ctx)).length > 1) return undefined;
+  return handedWrites(call, position, ctx);
 }
 
 /**
@@ -149,7 +188,7 @@ function memberPath(assignment: ts.BinaryExpression): string[] | undefined {
  * makes that object's keys unknown; a path through anything but a known object adds nothing (the
  * code would throw there, or writes to a value the body does not show).
  */
-function addNested(object: ObjectValue, path: readonly string[], property: Property | undefined): ObjectValue {
+export function withNestedProperty(object: ObjectValue, path: readonly string[], property: Property | undefined): ObjectValue {
   if (path.length === 0) {
     if (!property) return Object.assign({}, object, { hasUnknownKeys: true });
     const properties = [...object.properties];
@@ -161,7 +200,7 @@ function addNested(object: ObjectValue, path: readonly string[], property: Prope
   const inner = index >= 0 ? object.properties[index] : undefined;
   if (!inner || inner.value.kind !== 'object') return object;
   const properties = [...object.properties];
-  properties[index] = Object.assign({}, inner, { value: addNested(inner.value, path.slice(1), property) });
+  properties[index] = Object.assign({}, inner, { value: withNestedProperty(inner.value, path.slice(1), property) });
   return Object.assign({}, object, { properties });
 }
 
@@ -221,19 +260,17 @@ function assignedProperty(assignment: ts.BinaryExpression, binding: Binding, ctx
     keyNode = left.argumentExpression;
   }
   if (key === undefined) return undefined;
+  const property = writtenProperty(assignment, key, keyNode, valueOf(assignment.right, ctx, depth + 1), ctx);
+  return isConditional(assignment, binding, ctx) ? Object.assign(property, { conditional: true }) : property;
+}
+
+/** The property an assignment writes (`body.x = v`, `this.body.x = v` in a builder), with the value worked out. */
+export function writtenProperty(assignment: ts.BinaryExpression, key: string, keyNode: ts.Node, value: Value, ctx: TsContext): Property {
   const statement = assignment.parent;
   // A statement of its own in a block can go with its line; `if (c) body.x = 1;` keeps its `;`.
   const standalone = ts.isExpressionStatement(statement) && isStatementList(statement.parent);
   const removeSpan = standalone ? lineRemoval(ctx.text, statement.getStart(ctx.sourceFile), statement.end) : spanOf(assignment, ctx);
-  return {
-    key,
-    keySpan: spanOf(keyNode, ctx),
-    value: valueOf(assignment.right, ctx, depth + 1),
-    span: spanOf(assignment, ctx),
-    removeSpan,
-    assigned: true,
-    ...(isConditional(assignment, binding, ctx) ? { conditional: true } : {}),
-  };
+  return { key, keySpan: spanOf(keyNode, ctx), value, span: spanOf(assignment, ctx), removeSpan, assigned: true };
 }
 
 /** [start, end) with its whole line when nothing else is on it. */

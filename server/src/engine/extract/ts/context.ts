@@ -5,6 +5,7 @@ import ts from 'typescript';
 import type { Span } from '../../types.js';
 import type { Binding, FileIndex } from './file-index.js';
 import type { ImportResolver } from '../../workspace/types.js';
+import type { InstanceState } from './instances.js';
 
 export interface TsContext {
   sourceFile: ts.SourceFile;
@@ -30,6 +31,8 @@ export interface TsContext {
   branch?: { statement: ts.IfStatement | ts.SwitchStatement; arm: ts.Node | undefined };
   /** The first such statement the resolver met and could not read without taking an arm (set by resolve.ts). */
   refused?: ts.IfStatement | ts.SwitchStatement;
+  /** The instance a builder's chain of setters leaves, while the method at its end is read (instances.ts). */
+  instance?: InstanceState;
 }
 
 /** Deeper than this an expression is not a request body; it is unknown. */
@@ -39,7 +42,7 @@ const EVALUATION_BUDGET = 250_000;
 
 export function createContext(sourceFile: ts.SourceFile, index: FileIndex, imports?: ImportResolver): TsContext {
   // Every field set here, `undefined` or not: one shape for every context (an engine-wide hot object).
-  return { sourceFile, text: sourceFile.text, index, resolving: new Set(), budget: { left: EVALUATION_BUDGET }, imports, bound: undefined, branch: undefined, refused: undefined };
+  return { sourceFile, text: sourceFile.text, index, resolving: new Set(), budget: { left: EVALUATION_BUDGET }, imports, bound: undefined, branch: undefined, refused: undefined, instance: undefined };
 }
 
 export function spanOf(node: ts.Node, ctx: TsContext): Span {

@@ -11,7 +11,8 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { argumentsOfParameter, armsOf, bindingValue, declaredName, enclosingFunction, holds, isLoop, iteratedList, someNode } from './resolve.js';
+import { argumentsOfParameter, armsOf, bindingValue, declaredName, enclosingFunction, holds, isLoop, iteratedList, passedFor, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
+import { instanceState } from './instances.js';
 import { referencesOf, type Binding } from './file-index.js';
 
 /** The URL pieces a send goes to (its base URL joined in). */
@@ -80,7 +81,7 @@ export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx
 }
 
 /** What a request is made under: names taken at given expressions (`bound`), or one arm of a statement (`branch`). */
-type Assumption = Pick<TsContext, 'bound' | 'branch'>;
+type Assumption = Pick<TsContext, 'bound' | 'branch' | 'instance'>;
 
 /**
  * The request `send` makes under each assumption (added to the context's, then restored): one
@@ -88,19 +89,60 @@ type Assumption = Pick<TsContext, 'bound' | 'branch'>;
  */
 function sitesUnder(make: () => RequestSite | undefined, assumptions: readonly Assumption[], ctx: TsContext): RequestSite[] {
   const sites: RequestSite[] = [];
-  const { bound, branch } = ctx;
+  const { bound, branch, instance } = ctx;
   for (const assumption of assumptions) {
     ctx.bound = assumption.bound ?? bound;
     ctx.branch = assumption.branch ?? branch;
+    ctx.instance = assumption.instance ?? instance;
     try {
       const site = make();
       if (site) sites.push(Object.assign(site, { perElement: true as const }));
     } finally {
       ctx.bound = bound;
       ctx.branch = branch;
+      ctx.instance = instance;
     }
   }
   return sites;
+}
+
+/**
+ * The requests a builder's method makes on what each visible chain of setters leaves on its instance
+ * (`new V2Request("gpt-image-1.5").prompt(p).size(1024, 1536).send()` posting `this.payload`): one per
+ * such call, read with `this` as that chain leaves it (instances.ts) and the method's parameters at
+ * the call's arguments. The request read without them stays beside these (other modules may call it).
+ * Undefined when the send is not in a method of a class with setters, or no call of it is such a chain.
+ */
+export function perInstanceSites(call: ts.CallExpression, make: () => RequestSite | undefined, ctx: TsContext): RequestSite[] | undefined {
+  const fn = enclosingFunction(call);
+  if (!fn || !ts.isMethodDeclaration(fn) || !ts.isClassDeclaration(fn.parent) || !hasSetters(fn.parent)) return undefined;
+  const assumptions: Assumption[] = [];
+  for (const use of resolvedCalls(fn, ctx)) {
+    const callee = skipOuter(use.expression);
+    const instance = ts.isPropertyAccessExpression(callee) ? instanceState(callee.expression, fn, ctx) : undefined;
+    const bound = instance && parametersAt(fn, use, ctx);
+    if (bound) assumptions.push({ instance, bound });
+    if (assumptions.length > MAX_CALLS) return undefined;
+  }
+  return assumptions.length > 0 ? sitesUnder(make, assumptions, ctx) : undefined;
+}
+
+/** A class with a method that hands back the instance (`return this`): a builder. */
+function hasSetters(owner: ts.ClassDeclaration): boolean {
+  return owner.members.some((member) => ts.isMethodDeclaration(member) && returnedExpressions(member).some((e) => skipOuter(e).kind === ts.SyntaxKind.ThisKeyword));
+}
+
+/** The bindings in force with a function's parameters taken at one call's arguments (undefined for a destructured or rest parameter, or a spread argument). */
+function parametersAt(fn: ts.SignatureDeclaration, use: ts.CallExpression, ctx: TsContext): Map<Binding | ts.Node, ts.Expression> | undefined {
+  if (use.arguments.some(ts.isSpreadElement)) return undefined;
+  const bound = new Map(ctx.bound ?? []);
+  for (const [position, parameter] of fn.parameters.entries()) {
+    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return undefined;
+    const binding = resolveIdentifier(ctx.index, parameter.name);
+    const argument = passedFor(use.arguments, position, parameter, ctx);
+    if (binding?.kind === 'param' && argument) bound.set(binding, argument);
+  }
+  return bound;
 }
 
 /** Each set of bindings added to the context's: the assumptions of a request per element or per call. */

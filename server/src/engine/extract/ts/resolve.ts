@@ -910,7 +910,9 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   if (ts.isObjectLiteralExpression(node)) return node;
   // `const cfg = config`, `const leo = config.leonardo`: another name for a constant's object (see aliasedBindings).
   if (binding?.kind === 'const' && (ts.isIdentifier(node) || isMemberAccess(node)) && depth < 8) return containerOf(node, ctx, depth + 1);
-  return ts.isNewExpression(node) ? constructedClass(node, ctx) : undefined;
+  if (ts.isNewExpression(node)) return constructedClass(node, ctx);
+  // `const request = new PosterRequest(p).setCount(6)`: the instance its setters hand back.
+  return ts.isCallExpression(node) && depth < 8 ? returnsInstance(calledFunction(node, ctx)) : undefined;
 }
 
 /** The same-file class `new C(...)` makes. */
@@ -1108,7 +1110,7 @@ function callsOf(fn: ts.SignatureDeclaration, ctx: TsContext): Array<ts.CallExpr
 const SKIP = Symbol('not a call, and harmless');
 
 /** Every use of a binding mapped to a call; undefined as soon as one use is something else. */
-function usesOf<T>(binding: Binding | undefined, ctx: TsContext, toCall: (use: ts.Identifier) => T | typeof SKIP | undefined): T[] | undefined {
+export function usesOf<T>(binding: Binding | undefined, ctx: TsContext, toCall: (use: ts.Identifier) => T | typeof SKIP | undefined): T[] | undefined {
   if (!binding) return undefined;
   const out: T[] = [];
   for (const use of referencesOf(ctx.index, binding.name)) {

@@ -13,6 +13,7 @@ import { referencesOf, type Binding } from './file-index.js';
 import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, objectUses, patternElement, returnedExpressions, unfrozen, visibleArguments, withArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
+import { instanceRead, instanceState } from './instances.js';
 
 export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): Value {
   const node = skipOuter(expression);
@@ -462,6 +463,10 @@ function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): 
  * and `this.x`, `Class.x`, `config.nested.x` as the resolver finds them (one writer only).
  */
 function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): Value | undefined {
+  if (ctx.instance) {
+    const read = instanceRead(node, ctx.instance, ctx, (expression) => valueOf(expression, ctx, depth + 1));
+    if (read !== 'none') return read;
+  }
   const imported = importedValue(node, ctx);
   if (imported) return imported;
   const receiver = skipOuter(node.expression);
@@ -529,6 +534,19 @@ function callValue(node: ts.CallExpression, ctx: TsContext, depth: number): Valu
   if (!fn) return importedValue(node, ctx);
   const returned = returnedExpressions(fn);
   if (returned.length === 0 || returned.length > MAX_RETURNS) return undefined;
+  // A builder's method at the end of a chain of setters (`new B().size(1020, 576).build()`): read on what the chain leaves.
+  const instance = ts.isPropertyAccessExpression(callee) && ts.isMethodDeclaration(fn) ? instanceState(callee.expression, fn, ctx) : undefined;
+  if (instance) {
+    const outer = ctx.instance;
+    ctx.instance = instance;
+    try {
+      return withBinding(ctx, fn, () =>
+        withArguments(fn, node, ctx, () => (returned.length === 1 ? valueOf(returned[0], ctx, depth + 1) : alternatives(node, returned, ctx, depth))),
+      );
+    } finally {
+      ctx.instance = outer;
+    }
+  }
   // Several returns (a `switch` that returns the style): each is a value the call may give, as a
   // conditional's branches are.
   return withBinding(ctx, fn, () =>
