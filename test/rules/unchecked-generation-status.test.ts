@@ -35,6 +35,21 @@ export async function getImage(generationId: string) {
   }
   return null;
 }`,
+  'the first image URL logged negated inside an object (logger.debug({ hasImage: !!imageUrl })), then tested before it is used': `${PREAMBLE}
+declare const logger: { debug: (fields: unknown, message: string) => void };
+export async function result(id: string) {
+  const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+  const imageUrl = gen?.generated_images?.[0]?.url;
+  logger.debug({ hasImage: !!imageUrl, tried: [imageUrl] }, 'leonardo.poll_completed');
+  if (imageUrl) return { status: gen?.status, imageUrl };
+  return { status: gen?.status };
+}`,
+  'images handed on beside the status a constant holds (const status = gen.status; return { status, imageUrl })': `${PREAMBLE}
+export async function result(id: string) {
+  const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+  const status = gen?.status;
+  return { status, imageUrl: gen?.generated_images?.[0]?.url };
+}`,
   'the status compared after a change of case or space (toLowerCase(), String(...), trim(), also through a constant and in a switch)': `${PREAMBLE}
 export async function take(id: string) {
   const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
@@ -186,6 +201,23 @@ export async function consultarGeneracion(env, id) {
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'images handed on beside a name that is not the job\'s status (the HTTP status) are not checked',
+      code: `${PREAMBLE}
+export async function result(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const status = res.status;
+  const gen = (await res.json()).generations_by_pk;
+  return { status, imageUrl: gen.generated_images[0].url };
+}`,
+      findings: [
+        {
+          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
+          at: [8, 34, 'generated_images'],
+          fixes: [],
+        },
+      ],
+    },
     {
       name: 'a constant holding the first image URL that is only logged is not checked (the read itself throws on an empty list)',
       code: `import axios from 'axios';

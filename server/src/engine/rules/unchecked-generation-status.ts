@@ -11,7 +11,7 @@ import { conditionAround, hasStatusTest, isLoggingCall, statusBlindPoll } from '
 import { failureBlindInterval } from '../flow/interval-stops.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { enclosingFunction } from '../extract/ts/resolve.js';
-import { isFallbackOperator } from '../extract/ts/scope.js';
+import { isFallbackOperator, skipOuter } from '../extract/ts/scope.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import { calleeName } from '../extract/ts/values.js';
@@ -90,10 +90,27 @@ function isChecked(flow: Flow, read: MemberRead): boolean {
   return checked.length > 0 && checked.every((use) => checkedHere(flow, use));
 }
 
-/** `console.log("image", url)` (status-checks.ts `isLoggingCall`), also inside a template or a `+`: a use that reads nothing of the images. */
+/**
+ * `console.log("image", url)` (status-checks.ts `isLoggingCall`), also inside a template or a `+`, negated
+ * (`!!url`), or in an object or list logged whole (`logger.debug({ hasImage: !!url })`): a use that reads
+ * nothing of the images.
+ */
 function isLogged(use: ts.Node): boolean {
   let value = use;
-  while (ts.isTemplateSpan(value.parent) || ts.isTemplateExpression(value.parent) || ts.isParenthesizedExpression(value.parent) || (ts.isBinaryExpression(value.parent) && value.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) value = value.parent;
+  for (;;) {
+    const parent = value.parent;
+    const within =
+      ts.isTemplateSpan(parent) ||
+      ts.isTemplateExpression(parent) ||
+      ts.isParenthesizedExpression(parent) ||
+      (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken) ||
+      (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) ||
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isObjectLiteralExpression(parent);
+    if (within) value = parent;
+    else if ((ts.isPropertyAssignment(parent) && parent.initializer === value) || ts.isShorthandPropertyAssignment(parent)) value = parent.parent;
+    else break;
+  }
   const call = value.parent;
   return ts.isCallExpression(call) && call.arguments.includes(value as ts.Expression) && isLoggingCall(call);
 }
@@ -118,8 +135,8 @@ function handedOnWithStatus(flow: Flow, node: ts.Node): boolean {
   const property = value.parent;
   const held = (ts.isPropertyAssignment(property) && property.initializer === value) || (ts.isShorthandPropertyAssignment(property) && property.name === value);
   if (!held) return false;
-  const object = property.parent;
-  return memberReads(flow).some(
+  const object = property.parent as ts.ObjectLiteralExpression;
+  const readHere = memberReads(flow).some(
     (read) =>
       read.node.pos >= object.pos &&
       read.node.end <= object.end &&
@@ -127,6 +144,16 @@ function handedOnWithStatus(flow: Flow, node: ts.Node): boolean {
       typeof read.name === 'string' &&
       memberOf(read.receiver, read.name)?.field?.path === STATUS_PATH,
   );
+  // (`const status = gen.status; return { status, imageUrl }`: a name holding the job's status, beside them.)
+  return readHere || object.properties.some((p) => holdsStatus(flow, ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined));
+}
+
+/** A name whose value is the job's status, read from the answer (not a name merely called `status`). */
+function holdsStatus(flow: Flow, expression: ts.Expression | undefined): boolean {
+  const node = expression && skipOuter(expression);
+  if (!node || !ts.isIdentifier(node)) return false;
+  const origin = flow.originOf(node);
+  return origin?.kind === 'response' && origin.field?.path === STATUS_PATH;
 }
 
 /** `Array.isArray(child)`. */
