@@ -676,6 +676,38 @@ export function start(id) {
       findings: [{ message: POLL, at: [10, 13, 'generated_images'], fixes: [] }],
     },
     {
+      name: 'a retry loop that waits through a same-file backoff helper, whatever it is called, and retries on the images',
+      code: `${PREAMBLE}
+function backoff(attempt: number) {
+  const ms = Math.min(30_000, 1000 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+const exponential = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+export async function images(id: string, maxAttempts = 8) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+    const list = data.generations_by_pk?.generated_images ?? [];
+    if (list.length > 0) return list;
+    await backoff(attempt);
+  }
+  throw new Error('timed out');
+}
+export async function first(id: string) {
+  let attempt = 0;
+  while (attempt < 6) {
+    const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+    const url = data.generations_by_pk?.generated_images?.[0]?.url;
+    if (url) return url;
+    await exponential(attempt++);
+  }
+  return null;
+}`,
+      findings: [
+        { message: POLL, at: [12, 42, 'generated_images'], fixes: [] },
+        { message: POLL, at: [22, 41, 'generated_images'], fixes: [] },
+      ],
+    },
+    {
       name: 'a function that schedules itself again with setTimeout until the images appear',
       code: `${PREAMBLE}
 export function pollImage(id: string, onDone: (url: string) => void, tries = 0) {

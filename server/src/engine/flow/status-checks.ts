@@ -155,7 +155,7 @@ function isStatusTest(node: ts.Node, flow: Flow, images = true): boolean {
   if (ts.isSwitchStatement(node)) return isStatusExpression(node.expression, flow);
   if (ts.isCallExpression(node) && isStatusPredicate(node, flow) && !comparedWithOtherState(node, flow)) return true;
   // A loop that only waits between rounds is a fixed delay unless it reads a status.
-  if (isLoop(node)) return isPollingCondition(node, flow) || (waitsBetweenRounds(node) && readsStatus(flow, node));
+  if (isLoop(node)) return isPollingCondition(node, flow) || (waitsBetweenRounds(node, flow) && readsStatus(flow, node));
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes') {
     const list = skipOuter(node.expression.expression);
     const argument = node.arguments[0];
@@ -246,19 +246,31 @@ function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
  */
 function isPollingLoop(loop: Loop, flow: Flow): boolean {
   // (A test of the images in the body is what a status-blind poll waits on, not a check of the status.)
-  return memo(flow, 'polling', loop, () => isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow, false, false) || (waitsBetweenRounds(loop) && readsStatus(flow, loop)));
+  return memo(flow, 'polling', loop, () => isPollingCondition(loop, flow) || hasStatusTest(loop.statement, flow, false, false) || (waitsBetweenRounds(loop, flow) && readsStatus(flow, loop)));
 }
 
-function waitsBetweenRounds(loop: Loop): boolean {
+function waitsBetweenRounds(loop: Loop, flow: Flow): boolean {
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return false;
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && DELAY.test(calledName(node) ?? '')) found = true;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isWaitCall(node, flow)) found = true;
     node.forEachChild(visit);
   };
   visit(loop.statement);
   return found;
+}
+
+/**
+ * A call that waits: named for it (`sleep`, `delay`, `setTimeout`, `waitFor…`), or a call of a same-file
+ * function that makes one (`backoff(attempt)` returning `new Promise((r) => setTimeout(r, ms))`), whatever
+ * that function is called.
+ */
+export function isWaitCall(node: ts.CallExpression | ts.NewExpression, flow: Flow): boolean {
+  if (DELAY.test(calledName(node) ?? '')) return true;
+  const fn = ts.isCallExpression(node) ? flow.calledFunction(node) : undefined;
+  const body = fn?.body;
+  return body !== undefined && memo(flow, 'waiting', body, () => containsNode(body, (n) => (ts.isCallExpression(n) || ts.isNewExpression(n)) && DELAY.test(calledName(n) ?? '')));
 }
 
 function isPollingCondition(loop: Loop, flow: Flow): boolean {
@@ -488,7 +500,7 @@ function isPollLoop(loop: Loop, flow: Flow): boolean {
   return memo(flow, 'poll-loop', loop, () => {
     const condition = loopCondition(loop);
     if (condition && containsNode(condition, (n) => isImagesTest(n, flow))) return true;
-    if (!waitsBetweenRounds(loop)) return false;
+    if (!waitsBetweenRounds(loop, flow)) return false;
     // `for (let i = 0; i < ids.length; i++)` walks a list, with a pause between items.
     return !(ts.isForStatement(loop) && condition && containsNode(condition, (n) => ts.isPropertyAccessExpression(n) && n.name.text === 'length'));
   });
@@ -516,7 +528,7 @@ function schedulesItself(fn: FunctionNode, flow: Flow): boolean {
   if (!binding || !body) return false;
   const inside = flow.referencesOf(binding).filter((use) => use.pos >= body.pos && use.end <= body.end);
   if (inside.length === 0) return false;
-  return memo(flow, 'delays', body, () => containsNode(body, (n) => ts.isCallExpression(n) && DELAY.test(calledName(n) ?? ''))) || inside.some((use) => retriesOnImages(use, fn, flow));
+  return memo(flow, 'delays', body, () => containsNode(body, (n) => ts.isCallExpression(n) && isWaitCall(n, flow))) || inside.some((use) => retriesOnImages(use, fn, flow));
 }
 
 /** `use` runs only in a branch of a test of the images (`if (images.length === 0) return again()`). */
