@@ -15,6 +15,20 @@ const HTTP = (written: string, value: string): string => `'${written}' is the HT
 ruleTester.run('invalid-enum', {
   valid: [
     {
+      name: 'a generator that delegates (yield*) or whose own return is a job: what the loop takes is not known',
+      code: `${PREAMBLE}
+async function* pages(id: string) {
+  yield* other(id);
+}
+function* jobs(id: string) {
+  return fetch(\`\${BASE}/generations/\${id}\`, { headers });
+}
+export async function first(id: string) {
+  for await (const gen of pages(id)) if (gen.status === 'SUCCESS') return gen;
+  for (const gen of jobs(id)) if (gen.status === 'SUCCESS') return gen;
+}`,
+    },
+    {
       name: 'HTTP statuses compared with numbers, and statuses of responses the file does not know',
       code: `import axios from 'axios';
 ${PREAMBLE}
@@ -31,6 +45,25 @@ export async function check(id: string, url: string) {
     },
   ],
   invalid: [
+    {
+      name: 'a job yielded by a same-file async generator, compared in the for await loop with "SUCCESS"',
+      code: `${PREAMBLE}
+async function* watch(id: string) {
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    yield (await res.json()).generations_by_pk;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+export async function first(id: string) {
+  for await (const gen of watch(id)) {
+    if (gen.status === 'SUCCESS') return gen.generated_images;
+    if (gen.status === 'FAILED') throw new Error('failed');
+  }
+  return [];
+}`,
+      findings: [{ message: never('SUCCESS'), at: [13, 24, "'SUCCESS'"], fixes: [] }],
+    },
     {
       name: 'a destructured status compared with "succeeded"',
       code: `${PREAMBLE}

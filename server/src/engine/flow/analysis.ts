@@ -422,7 +422,8 @@ export class Flow {
     const send = this.send(call);
     if (send) return this.sendOrigin(send, call, depth);
     const fn = this.calledFunction(call);
-    if (fn) return this.returnOrigin(fn, depth);
+    // (A generator's call gives an iterator, not what it returns.)
+    if (fn) return isGenerator(fn) ? undefined : this.returnOrigin(fn, depth);
     const passed = ts.isIdentifier(callee) ? this.passedReturn(callee, depth) : null;
     return passed !== null ? passed : importedReturn(call, this.context);
   }
@@ -578,6 +579,9 @@ export class Flow {
     }
     const loop = declaration.parent.parent;
     if (ts.isForOfStatement(loop)) {
+      // `for await (const gen of watch(id))` over a same-file generator: what it yields.
+      const generator = this.generatorCalled(loop.expression);
+      if (generator) return { known: true, origin: this.yieldedOrigin(generator, depth) };
       const list = this.at(loop.expression, depth);
       return { known: true, origin: list?.kind === 'response' ? itemOf(list) : undefined };
     }
@@ -687,6 +691,30 @@ export class Flow {
     return merge(values);
   }
 
+  /** The same-file generator function an expression calls (`watch(id)` of `async function* watch`). */
+  private generatorCalled(expression: ts.Expression): FunctionNode | undefined {
+    const node = skipOuter(expression);
+    const fn = ts.isCallExpression(node) ? this.calledFunction(node) : undefined;
+    return fn && isGenerator(fn) ? fn : undefined;
+  }
+
+  /** What a generator yields, each `yield` agreeing; unknown where it delegates (`yield*`) or yields nothing. */
+  private yieldedOrigin(fn: FunctionNode, depth: number): Origin | undefined {
+    if (depth > MAX_DEPTH || !fn.body) return undefined;
+    const values: Array<Origin | undefined> = [];
+    let delegates = false;
+    const visit = (node: ts.Node): void => {
+      if (isFunctionNode(node) || ts.isClassLike(node)) return;
+      if (ts.isYieldExpression(node)) {
+        if (node.asteriskToken || !node.expression) delegates = true;
+        else values.push(this.at(node.expression, depth + 1));
+      }
+      node.forEachChild(visit);
+    };
+    fn.body.forEachChild(visit);
+    return delegates || values.length === 0 ? undefined : merge(values);
+  }
+
   /** The same-file function a call calls, as the resolver finds it (`f()`, `this.m()`, `Class.m()`, `obj.m()`, `instance.m()`). */
   calledFunction(call: ts.CallExpression): FunctionNode | undefined {
     return calledFunction(call, this.context);
@@ -793,4 +821,9 @@ function stageOf(send: SendCall): ResponseStage | undefined {
 /** A response body (or part of one) the catalogue knows to be an object, not a list. */
 function isObjectBody(origin: Origin | undefined): boolean {
   return origin?.kind === 'response' && objectFields(origin) !== undefined;
+}
+
+/** `function*`, `async function*`, or a generator method. */
+function isGenerator(fn: FunctionNode): boolean {
+  return (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.asteriskToken !== undefined;
 }
