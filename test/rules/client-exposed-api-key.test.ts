@@ -56,6 +56,17 @@ export const me = () => fetchWithTimeout('https://cloud.leonardo.ai/api/rest/v1/
 `,
     },
     {
+      name: 'a server key in a config object read through a getter function, and a getter of a parameter (not followed)',
+      path: 'src/server/leonardo.ts',
+      code: `const config = { leonardo: { key: process.env.LEONARDO_API_KEY } };
+const browser = { leonardo: { key: process.env.NEXT_PUBLIC_LEONARDO_KEY } };
+const getConfig = () => config;
+const pick = (which: string) => (which === 'server' ? config : browser);
+export const me = () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${getConfig().leonardo.key}\` } });
+export const other = (which: string) => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${pick(which).leonardo.key}\` } });
+`,
+    },
+    {
       name: 'an exported client class made in its module with a server-only variable (other modules may make it with anything)',
       code: `export class LeonardoClient {
   constructor(private apiKey: string) {}
@@ -150,6 +161,32 @@ export async function startVideo(prompt: string) {
           at: [12, 15, 'import.meta.env.VITE_LEONARDO_API_KEY'],
           severity: 'warning',
           endpoint: 'POST /generations-text-to-video',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a CRA key in a config object read through a getter function (getConfig().leonardo.key)',
+      path: 'src/leonardo.ts',
+      code: `export const config = {
+  leonardo: { baseUrl: 'https://cloud.leonardo.ai/api/rest/v1', key: process.env.REACT_APP_LEONARDO_KEY },
+  theme: 'dark',
+};
+function getConfig() {
+  return config;
+}
+const authHeaders = () => ({ authorization: \`Bearer \${getConfig().leonardo.key}\`, 'content-type': 'application/json' });
+export async function fetchUser() {
+  const res = await fetch(\`\${getConfig().leonardo.baseUrl}/me\`, { headers: authHeaders() });
+  return (await res.json()).user_details[0];
+}
+`,
+      findings: [
+        {
+          message: 'The API key is shipped to browsers by Create React App: use a server-only variable (LEONARDO_API_KEY) in server code.',
+          at: [2, 70, 'process.env.REACT_APP_LEONARDO_KEY'],
+          severity: 'warning',
+          endpoint: 'GET /me',
           fixes: [],
         },
       ],

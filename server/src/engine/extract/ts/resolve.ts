@@ -898,7 +898,12 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   }
   // `new Builder().build()`, and a chain of methods that return the instance (`new Builder().size(1024).build()`).
   if (ts.isNewExpression(receiver)) return constructedClass(receiver, ctx);
-  if (ts.isCallExpression(receiver) && depth < 8) return returnsInstance(calledFunction(receiver, ctx));
+  if (ts.isCallExpression(receiver) && depth < 8) {
+    const fn = calledFunction(receiver, ctx);
+    // `getConfig().leonardo.key` of `function getConfig() { return config; }`: what a function of no parameters returns.
+    const returned = fn && fn.parameters.length === 0 && !returnsInstance(fn) ? returnedExpressions(fn) : undefined;
+    return returned?.length === 1 ? containerOf(skipOuter(returned[0]), ctx, depth + 1) : returnsInstance(fn);
+  }
   if (!ts.isIdentifier(receiver)) return undefined;
   const binding = resolveIdentifier(ctx.index, receiver);
   if (binding?.kind === 'class' && ts.isClassDeclaration(binding.node)) return binding.node;
@@ -913,6 +918,14 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   if (ts.isNewExpression(node)) return constructedClass(node, ctx);
   // `const request = new PosterRequest(p).setCount(6)`: the instance its setters hand back.
   return ts.isCallExpression(node) && depth < 8 ? returnsInstance(calledFunction(node, ctx)) : undefined;
+}
+
+/** The name a call of a same-file function of no parameters returns (`getConfig()` returning `config`). */
+function returnedConstant(call: ts.CallExpression, ctx: TsContext): ts.Identifier | undefined {
+  const fn = calledFunction(call, ctx);
+  const returned = fn && fn.parameters.length === 0 ? returnedExpressions(fn) : undefined;
+  const node = returned?.length === 1 ? skipOuter(returned[0]) : undefined;
+  return node && ts.isIdentifier(node) ? node : undefined;
 }
 
 /** The same-file class `new C(...)` makes. */
@@ -1223,6 +1236,9 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
     // A nested object (`config.leonardo.baseUrl`): only while code writes no member of the root object.
     let root: ts.Expression = receiver;
     while (isMemberAccess(root)) root = skipOuter(root.expression);
+    // (Through a function of no parameters that returns a constant, `getConfig().leonardo`: that constant is the root.)
+    const given = ts.isCallExpression(root) ? returnedConstant(root, ctx) : undefined;
+    if (given) root = given;
     const binding = ts.isIdentifier(root) ? resolveIdentifier(ctx.index, root) : undefined;
     if (!binding || ctx.index.memberAssignments.has(binding)) return undefined;
     return ts.isObjectLiteralExpression(container) ? objectProperty(container, name) : undefined;
