@@ -53,9 +53,16 @@ export function instanceState(receiver: ts.Expression, method: FunctionNode, ctx
   const owner = method.parent;
   if (!ts.isMethodDeclaration(method) && !ts.isGetAccessorDeclaration(method)) return undefined;
   if (!ts.isClassDeclaration(owner) || owner.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)) return undefined;
+  let node = skipOuter(receiver);
+  // (Most method calls are on something else than a chain of calls: ruled out before anything is walked.)
+  if (ts.isIdentifier(node)) {
+    const binding = resolveIdentifier(ctx.index, node);
+    if (binding?.kind !== 'const' || !binding.initializer || !ts.isCallExpression(skipOuter(binding.initializer))) return undefined;
+  } else if (!ts.isCallExpression(node)) {
+    return undefined;
+  }
   // The method read at the end changes nothing itself.
   if (!changesNothing(method)) return undefined;
-  let node = skipOuter(receiver);
   if (ts.isIdentifier(node)) {
     const chain = heldChain(node, owner, ctx);
     if (!chain) return undefined;
