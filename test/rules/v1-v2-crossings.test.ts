@@ -140,6 +140,26 @@ ruleTester.run('unknown-response-field', {
       ],
     },
     {
+      name: "a name near the v2 create answer's 'generate' (data.generation): both the guides' 'generate' and the spec's 'generationId' are offered",
+      code: v2Route('data.generation ?? data.generations.id'),
+      findings: [
+        {
+          message: "The POST /v2/generations response body has no field 'generation': did you mean 'generate' or 'generationId'?",
+          at: [9, 35, 'generation'],
+          fixes: [
+            { title: "Read 'generate'", output: edit('data.generation ??', 'data.generate ??'), preferred: false },
+            { title: "Read 'generationId'", output: edit('data.generation ??', 'data.generationId ??'), preferred: false },
+          ],
+        },
+        {
+          // (Read on from, `.id`, neither is the id: no edit.)
+          message: "The POST /v2/generations response body has no field 'generations': did you mean 'generate' or 'generationId'?",
+          at: [9, 54, 'generations'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'two v2 answers awaited together with Promise.all: each name reads its own answer',
       code: `const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' };
 const send = (model: string, prompt: string) =>

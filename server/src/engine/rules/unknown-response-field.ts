@@ -22,7 +22,7 @@ import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
 import { isFallbackOperator, outermost, skipOuter } from '../extract/ts/scope.js';
 import { calleeName } from '../extract/ts/values.js';
-import { accessedKey } from '../extract/ts/resolve.js';
+import { accessedKey, isMemberAccess } from '../extract/ts/resolve.js';
 import { member } from '../flow/origins.js';
 import type { Binding } from '../extract/ts/file-index.js';
 
@@ -311,6 +311,14 @@ function checkBodyRead(ctx: RuleContext, read: MemberRead, receiver: ResponseOri
       // A v1 job key on a v2 answer: v2's `generate` holds the same `generationId` and `apiCreditCost`.
       const edit = editableName(read) ? { edit: replaceName(read, 'generate') } : {};
       report(ctx, read, receiver, `'${name}' is v1's answer: the v2 create answers 'generate.generationId'`, [{ shown: 'generate', certain: true, ...edit }]);
+      return;
+    }
+    if (!field && receiver.endpoint === V2_CREATE_GENERATION && /^generat/i.test(name)) {
+      // (`data.generation`: the guides' and working clients' `generate` holds the id, the spec's answer has it at the top;
+      // a read on from it, `data.generation.id`, is not the id's either way: no edit then.)
+      const last = !isMemberAccess(read.node.parent) || read.node.parent.expression !== read.node;
+      const both = ['generate', 'generationId'].map((shown) => ({ shown, certain: false, ...(last && editableName(read) ? { edit: replaceName(read, shown) } : {}) }));
+      report(ctx, read, receiver, `${at} has no field '${name}'`, both, 'It reads undefined.');
       return;
     }
     const jobKey = jobKeyFor(name, fields, receiver);
