@@ -373,6 +373,27 @@ export class ImageService {
       ],
     },
     {
+      name: "SDK results: 'data' (axios's body) is not on an SDK result; its own members and the body under .object are fine",
+      path: 'generate.js',
+      code: `import { Leonardo } from '@leonardo-ai/sdk';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });
+
+export async function run() {
+  const response = await leonardo.image.createGeneration({ prompt: 'a majestic cat', numImages: 1 });
+  if (response.statusCode !== 200) throw new Error(response.rawResponse.statusText);
+  if (!response.data) throw new Error('no data');
+  return response.object?.sdGenerationJob?.generationId;
+}
+`,
+      findings: [
+        {
+          message: "'data' is not on the SDK result of POST /generations: read the body from '.object'.",
+          at: [7, 17, 'data'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'SDK results: the body is under .object with camelCase names',
       code: `import { Leonardo } from '@leonardo-ai/sdk';
 const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY });

@@ -365,8 +365,14 @@ function checkEnvelopeRead(ctx: RuleContext, read: MemberRead, receiver: Respons
   if (typeof read.name !== 'string' || !receiver.endpoint?.response) return;
   const name = read.name;
   const top = receiver.endpoint.response.find((f) => f.wire === name || f.sdk === name);
-  if (!top) return;
   const label = endpointName(receiver.endpoint);
+  if (!top) {
+    // `response.data` on an SDK result, as on axios's: the SDK's result holds contentType, statusCode, rawResponse and `object`.
+    if (receiver.stage === 'sdk' && SDK_BODY_GUESSES.has(name)) {
+      report(ctx, read, receiver, `'${name}' is not on the SDK result of ${label}: read the body from '.object'`, [], BODY_HOLDERS.sdk!.detail);
+    }
+    return;
+  }
   const bodyName = nameOf(top, receiver.naming);
   const canEdit = ts.isPropertyAccessExpression(read.node);
   const holder = BODY_HOLDERS[receiver.stage];
@@ -379,6 +385,9 @@ function checkEnvelopeRead(ctx: RuleContext, read: MemberRead, receiver: Respons
     { shown, certain: true, ...(canEdit ? { edit: replaceName(read, shown) } : {}) },
   ], holder.detail);
 }
+
+/** Names other clients keep the body under (`res.data`, `res.body`), which an SDK result does not have. */
+const SDK_BODY_GUESSES = new Set(['data', 'body', 'result', 'results', 'payload', 'response']);
 
 /** Where each client's response object holds the body, for the message and its fix. */
 const BODY_HOLDERS: Partial<Record<ResponseOrigin['stage'], { what: string; member: string; detail: string }>> = {
