@@ -1899,15 +1899,17 @@ class Sized {
 class Builder {
   private body: Record<string, unknown> = { scheduler: "EULER_ANCESTRAL" };
   prompt(text: string) { this.body.prompt = text; return this; }
+  size(side: number) { Object.assign(this.body, { width: side, height: side }); return this; }
   build() { return { ...this.body }; }
 }
 export async function go() {
   await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Preset().build()) });
   await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Sized(80).quiet().build()) });
-  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Builder().prompt("a cat").build()) });
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Builder().prompt("a cat").size(1000).build()) });
+  await fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(new Builder().prompt("a cat").size(1020).build()) });
 }`;
-  // Builder's setter writes the prompt into its body, beside the field's scheduler: no missing prompt, the scheduler judged.
-  assert.deepEqual(hits(code), ['invalid-dimensions 1250', 'invalid-enum "EULER_ANCESTRAL"', 'out-of-range 80']);
+  // Builder's setters write the prompt and the size into its body, beside the field's scheduler: no missing prompt, the scheduler judged.
+  assert.deepEqual(hits(code), ['invalid-dimensions 1250', 'invalid-enum "EULER_ANCESTRAL"', 'out-of-range 80', 'invalid-dimensions 1020', 'invalid-dimensions 1020']);
 });
 
 test('builders: each setter of a fluent chain writes into the instance with its own arguments, also through a constant, a toJSON() and a send inside the class', () => {
@@ -2012,6 +2014,15 @@ function withModel(body: Record<string, unknown>) {
 function maybeLarge(body: Record<string, unknown>, large: boolean) {
   if (large) body.width = 1250;
 }
+function tune(body: Record<string, unknown>, extra: Record<string, unknown>) {
+  Object.assign(body, { scheduler: "EULER" });
+  Object.assign(body, extra);
+}
+export async function tuned(prompt: string, extra: Record<string, unknown>) {
+  const body: Record<string, unknown> = { prompt, width: 512, height: 512 };
+  tune(body, extra);
+  return fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(body) });
+}
 export async function thumbnail(prompt: string) {
   const body: Record<string, unknown> = { prompt, num_images: 1 };
   withModel(body);
@@ -2028,8 +2039,9 @@ export async function unsure(prompt: string, large: boolean) {
   maybeLarge(body, large);
   return fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify(body) });
 }`;
-  // thumbnail: 1250 for both sides; resized: setSize replaces the literal's 1250; unsure: maybeLarge may add anything.
-  assert.deepEqual(hits(code), ['invalid-dimensions 1250', 'invalid-dimensions 1250']);
+  // thumbnail: 1250 for both sides; resized: setSize replaces the literal's 1250; unsure: maybeLarge may add anything;
+  // tuned: Object.assign's literal keys are known, its other source's are not (no key is missing for that, none is judged wrongly).
+  assert.deepEqual(hits(code), ['invalid-enum "EULER"', 'invalid-dimensions 1250', 'invalid-dimensions 1250']);
 });
 
 test('an axios instance a same-file factory returns, and one handed to a helper as a parameter, are that instance; a parameter some call fills with something else is not', () => {

@@ -13,7 +13,7 @@ import type { Binding } from './file-index.js';
 import { calleeName, constString, valueOf } from './values.js';
 import { clientCallee } from './clients.js';
 import { appendAll } from '../../arrays.js';
-import { handedWrites, writeValue, type Write } from './instances.js';
+import { handedWrites, writtenProperties, type Write } from './instances.js';
 
 /**
  * The object literal a name holds (`bound`: its declaration, or the assignment that reaches the use),
@@ -37,11 +37,9 @@ export function composeObject(literal: ObjectValue, bound: BoundValue, use: ts.I
       const { call, writes } = handed.shift()!;
       const conditional = isConditional(call, binding, ctx);
       for (const write of writes) {
-        const left = write.assignment.left as ts.PropertyAccessExpression | ts.ElementAccessExpression;
-        const keyNode = ts.isPropertyAccessExpression(left) ? left.name : left.argumentExpression;
-        const value = writeValue(ctx, write, () => valueOf(write.assignment.right, ctx, depth + 1));
-        const property = writtenProperty(write.assignment, write.path[write.path.length - 1], keyNode, value, ctx);
-        put(write.path.slice(0, -1), conditional ? Object.assign(property, { conditional: true }) : property);
+        for (const { path, property } of writtenProperties(write, ctx, (e) => valueOf(e, ctx, depth + 1))) {
+          put(path, property && conditional ? Object.assign(property, { conditional: true }) : property);
+        }
       }
     }
   };

@@ -13,20 +13,43 @@
 // class writes into.
 
 import ts from 'typescript';
-import type { ObjectValue, Value } from '../../types.js';
+import type { ObjectValue, Property, Value } from '../../types.js';
 import { writtenProperty, withNestedProperty } from './bodies.js';
 import { type TsContext } from './context.js';
 import type { Binding } from './file-index.js';
-import { accessedKey, calledFunction, isMemberAccess, passedFor, someNode, thisClass, usesOf, type FunctionNode } from './resolve.js';
+import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, passedFor, someNode, thisClass, usesOf, type FunctionNode } from './resolve.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 
 type Bound = TsContext['bound'];
 
-/** A write into an object (`this.body.width = width`, `b.width = w`): the path below it, with the writing call's arguments. */
-export interface Write {
-  path: string[];
-  assignment: ts.BinaryExpression;
-  bound: Bound;
+/**
+ * A write into an object, with the writing call's arguments: `this.body.width = width` or `b.width = w`
+ * (`assignment`, the path to the key written), or `Object.assign(b, { scheduler })` (`sources`, the path to
+ * the object they are copied into).
+ */
+export type Write =
+  | { path: string[]; assignment: ts.BinaryExpression; bound: Bound; sources?: undefined }
+  | { path: string[]; sources: readonly ts.Expression[]; bound: Bound; assignment?: undefined };
+
+/**
+ * The properties a write adds, each with the path of the object it goes into; a property undefined where
+ * the write adds keys that cannot be known (a source that is not a known object).
+ */
+export function writtenProperties(write: Write, ctx: TsContext, valueOf: (e: ts.Expression) => Value): Array<{ path: string[]; property: Property | undefined }> {
+  if (write.assignment) {
+    const left = write.assignment.left as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+    const keyNode = ts.isPropertyAccessExpression(left) ? left.name : left.argumentExpression;
+    const right = write.assignment.right;
+    const value = withBound(ctx, write.bound, () => valueOf(right));
+    return [{ path: write.path.slice(0, -1), property: writtenProperty(write.assignment, write.path[write.path.length - 1], keyNode, value, ctx) }];
+  }
+  const out: Array<{ path: string[]; property: Property | undefined }> = [];
+  for (const source of write.sources) {
+    const value = withBound(ctx, write.bound, () => valueOf(source));
+    if (value.kind !== 'object' || value.hasUnknownKeys) out.push({ path: write.path, property: undefined });
+    if (value.kind === 'object') for (const property of value.properties) out.push({ path: write.path, property: { ...property, assigned: true } });
+  }
+  return out;
 }
 
 type MemberState =
@@ -116,11 +139,7 @@ function memberValue(member: MemberState, ctx: TsContext, valueOf: (e: ts.Expres
   if (base.kind !== 'object') return undefined;
   let object: ObjectValue = base;
   for (const write of member.writes) {
-    const left = write.assignment.left as ts.PropertyAccessExpression | ts.ElementAccessExpression;
-    const keyNode = ts.isPropertyAccessExpression(left) ? left.name : left.argumentExpression;
-    const value = withBound(ctx, write.bound, () => valueOf(write.assignment.right));
-    const property = writtenProperty(write.assignment, write.path[write.path.length - 1], keyNode, value, ctx);
-    object = withNestedProperty(object, write.path.slice(0, -1), property);
+    for (const { path, property } of writtenProperties(write, ctx, valueOf)) object = withNestedProperty(object, path, property);
   }
   return object;
 }
@@ -218,8 +237,7 @@ function run(state: InstanceState, fn: FunctionNode, args: readonly ts.Expressio
   const bound = given ?? argumentsBound(fn, args, ctx);
   const writes = bound && straightWrites(fn, isThis, bound);
   if (!writes) return false;
-  for (const { path, assignment, bound: at } of writes) write(state, path, assignment, at);
-  return true;
+  return writes.every((one) => write(state, one));
 }
 
 const isThis = (node: ts.Node): boolean => node.kind === ts.SyntaxKind.ThisKeyword;
@@ -243,6 +261,12 @@ function straightWrites(fn: FunctionNode, isRoot: (node: ts.Node) => boolean, bo
         const path = rootPath(expression.left, isRoot);
         if (!path || mentions(expression.right)) return undefined;
         writes.push({ path, assignment: expression, bound });
+        continue;
+      }
+      // `Object.assign(b, { scheduler }, DEFAULTS)`: the sources' keys copied into the object (or one under it).
+      const assigned = ts.isCallExpression(expression) && isObjectAssign(expression) ? assignedInto(expression, isRoot, mentions) : undefined;
+      if (assigned) {
+        writes.push({ path: assigned.path, sources: assigned.sources, bound });
         continue;
       }
       if (mentions(expression)) return undefined;
@@ -276,9 +300,13 @@ export function handedWrites(call: ts.CallExpression, position: number, ctx: TsC
   return bound && straightWrites(fn, isParameter, bound);
 }
 
-/** The value a write gives, worked out with the arguments of the call that made it. */
-export function writeValue<T>(ctx: TsContext, write: Write, evaluate: () => T): T {
-  return withBound(ctx, write.bound, evaluate);
+/** `Object.assign(target, ...sources)` into the root or an object under it, the sources not touching it. */
+function assignedInto(call: ts.CallExpression, isRoot: (node: ts.Node) => boolean, mentions: (node: ts.Node) => boolean): { path: string[]; sources: ts.Expression[] } | undefined {
+  const [target, ...sources] = call.arguments;
+  if (!target || sources.length === 0 || call.arguments.some(ts.isSpreadElement) || sources.some(mentions)) return undefined;
+  const node = skipOuter(target);
+  const path = isRoot(node) ? [] : rootPath(node, isRoot);
+  return path ? { path, sources } : undefined;
 }
 
 function throwsOnly(statement: ts.Statement): boolean {
@@ -299,15 +327,18 @@ function rootPath(left: ts.Expression, isRoot: (node: ts.Node) => boolean): stri
   return isRoot(node) && path.length > 0 ? path : undefined;
 }
 
-function write(state: InstanceState, path: string[], assignment: ts.BinaryExpression, bound: Bound): void {
-  const [name, ...below] = path;
-  if (below.length === 0) {
-    setMember(state, name, assignment.right, bound);
-    return;
+/** A write onto the instance's model; false for one it cannot take (`Object.assign(this, ...)`). */
+function write(state: InstanceState, one: Write): boolean {
+  const [name, ...below] = one.path;
+  if (name === undefined) return false;
+  if (one.assignment && below.length === 0) {
+    setMember(state, name, one.assignment.right, one.bound);
+    return true;
   }
   const member = state.members.get(name);
-  if (member?.kind === 'object') member.writes.push({ path: below, assignment, bound });
+  if (member?.kind === 'object') member.writes.push({ ...one, path: below } as Write);
   else state.members.set(name, { kind: 'unknown' });
+  return true;
 }
 
 function setMember(state: InstanceState, name: string, expression: ts.Expression | undefined, bound: Bound): void {

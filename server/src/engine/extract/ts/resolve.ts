@@ -619,7 +619,7 @@ function writesAnotherName(writes: readonly ts.Expression[], binding: Binding, c
   });
 }
 
-function isObjectAssign(call: ts.CallExpression): boolean {
+export function isObjectAssign(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
 }
