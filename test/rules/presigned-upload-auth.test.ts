@@ -34,9 +34,51 @@ export async function fine(file: Blob, someUrl: string) {
 }
 `,
     },
+    {
+      name: 'uploads through same-file wrappers that add no key, or that build the URL on the API base (no presigned URL can go through)',
+      code: `${PRESIGN}
+const withTimeout = (url: string, init: RequestInit = {}) => fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+const api = (path: string, init: RequestInit = {}) => fetch(\`\${LEONARDO}\${path}\`, { ...init, headers: leonardoHeaders });
+export async function fine(file: Blob) {
+  const { url, fields } = await presign('png');
+  await withTimeout(url, { method: 'POST', body: formFor(fields, file) });
+  await api('/me');
+}
+`,
+    },
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'through a same-file wrapper: a key the call hands it (removed by the fix), and one the wrapper adds itself (on the URL, no fix)',
+      code: `${PRESIGN}
+async function fetchWithTimeout(url: string, init: RequestInit = {}, ms = 30_000) {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(ms) });
+}
+async function leoFetch(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, headers: { ...init.headers, authorization: \`Bearer \${apiKey}\` } });
+}
+export async function uploadImage(file: Blob) {
+  const { url, fields, id } = await presign('png');
+  await fetchWithTimeout(url, { method: 'POST', headers: { authorization: \`Bearer \${apiKey}\` }, body: formFor(fields, file) });
+  await leoFetch(url, { method: 'POST', body: formFor(fields, file) });
+  await leoFetch(\`\${LEONARDO}/me\`);
+  return id;
+}
+`,
+      findings: [
+        {
+          message: "The upload to the presigned URL sends the API key in 'authorization' (S3 answers 403): send no API key there.",
+          at: [26, 60, 'authorization'],
+          fixes: [{ title: "Remove the 'authorization' header", output: edit('{ authorization: `Bearer ${apiKey}` }', '{}'), preferred: false }],
+        },
+        {
+          message: 'The upload to the presigned URL sends the API key (S3 answers 403): upload with a plain fetch, not with a helper that adds it.',
+          at: [27, 18, 'url'],
+          fixes: [],
+        },
+      ],
+    },
     {
       name: 'an authorization header written in the upload call: on the key, removed by the fix',
       code: `${PRESIGN}

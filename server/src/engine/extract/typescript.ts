@@ -41,6 +41,8 @@ export interface TsParsed extends TsParse {
   index: FileIndex;
   /** The calls of the file that are HTTP client calls, with their shape (for the flow analysis, which asks again). */
   sends: Map<ts.CallExpression, SendCall>;
+  /** The calls of same-file wrappers, with the wrapper each goes through (for presigned-upload-auth). */
+  wrapperCalls?: Map<ts.CallExpression, Wrapper>;
   /** What other modules export (the workspace index), when the analysis was given it. */
   imports?: ImportResolver;
 }
@@ -89,7 +91,8 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
   }
   try {
     if (doc.workspace) parsed.imports = doc.workspace;
-    const requests = findRequests(createContext(parsed.sourceFile, parsed.index, doc.workspace), catalogue, parsed.sends);
+    parsed.wrapperCalls = new Map();
+    const requests = findRequests(createContext(parsed.sourceFile, parsed.index, doc.workspace), catalogue, parsed.sends, parsed.wrapperCalls);
     return { requests, parsed };
   } catch (error) {
     if (error instanceof RangeError) throw new NestedTooDeeply();
@@ -105,6 +108,7 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
 export function releaseParse(parsed: TsParsed): TsParse {
   releaseIndex(parsed.index);
   parsed.sends.clear();
+  parsed.wrapperCalls?.clear();
   return { kind: 'typescript', sourceFile: parsed.sourceFile, pieces: parsed.pieces };
 }
 
@@ -137,7 +141,7 @@ function scriptKind(doc: LintDocument): ts.ScriptKind {
 }
 
 /** The requests of a parsed file (also the workspace summary's, for the flow of a module's exported functions). */
-export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallExpression, SendCall>): RequestSite[] {
+export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<ts.CallExpression, SendCall>, wrapperCalls?: Map<ts.CallExpression, Wrapper>): RequestSite[] {
   const requests: RequestSite[] = [];
   const wrappers = emptyWrapperTable();
   const sends: SendCall[] = [];
@@ -170,7 +174,7 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
     const perInstance = site && !perCall && perInstanceSites(send.call, sendSite(send, ctx, catalogue), ctx);
     if (perInstance) appendAll(requests, perInstance);
   }
-  if (wrappers.byFunction.size > 0) appendAll(requests, wrapperSites(ctx, catalogue, wrappers, byCall));
+  if (wrappers.byFunction.size > 0) appendAll(requests, wrapperSites(ctx, catalogue, wrappers, byCall, wrapperCalls));
   appendAll(requests, sdkSites(ctx, catalogue));
   if (ctx.imports) appendAll(requests, importedSites(ctx, catalogue, byCall));
   return requests.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -181,9 +185,8 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
  * wrapper too (a few levels deep): after the first look at every call, only the calls by the names
  * of wrappers found since are looked at again.
  */
-function wrapperSites(ctx: TsContext, catalogue: Catalogue, wrappers: WrapperTable, sends: Map<ts.CallExpression, SendCall>): RequestSite[] {
+function wrapperSites(ctx: TsContext, catalogue: Catalogue, wrappers: WrapperTable, sends: Map<ts.CallExpression, SendCall>, through = new Map<ts.CallExpression, Wrapper>()): RequestSite[] {
   const isSend = (call: ts.CallExpression): boolean => sends.has(call);
-  const through = new Map<ts.CallExpression, Wrapper>();
   let pending: readonly ts.CallExpression[] = ctx.index.calls;
   for (let round = 0; round <= MAX_WRAPPER_CHAIN && pending.length > 0; round++) {
     const added = new Set<string>();

@@ -8,6 +8,9 @@ import { headersOf } from '../extract/ts/requests.js';
 import { skipOuter } from '../extract/ts/scope.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { isPresignedUrl } from '../flow/presigned.js';
+import { isTsParsed } from '../extract/typescript.js';
+import { wrapperSend } from '../extract/ts/wrappers.js';
+import { functionName, memberName } from '../extract/ts/resolve.js';
 import { endpointName, writtenPath } from '../flow/shape.js';
 import type { ResponseOrigin } from '../flow/types.js';
 import { fitMessage, q } from '../messages.js';
@@ -43,8 +46,29 @@ export const rule: Rule = {
           const key = `${finding.span.start}:${finding.span.end}`;
           if (reported.has(key)) continue;
           reported.add(key);
+          reported.add(`${property.keySpan.start}:${property.keySpan.end}`);
           report(ctx, url, property, finding);
         }
+      }
+    }
+    // Through a same-file wrapper that sends the URL it is given (`fetchWithTimeout(uploadInitImage.url, {...})`).
+    const parsed = ctx.parsed;
+    for (const [call, wrapper] of (isTsParsed(parsed) && parsed.wrapperCalls) || []) {
+      const sent = wrapperSend(call, wrapper, flow.context);
+      const url = sent && flow.originOf(sent.url);
+      if (!sent?.headers || url?.kind !== 'response' || !isPresignedUrl(url)) continue;
+      for (const property of sent.headers.properties) {
+        // (A header of the wrapper's own already reported where the wrapper sends it: every call of it uploads.)
+        if (!carriesKey(property) || reported.has(`${property.keySpan.start}:${property.keySpan.end}`)) continue;
+        const callSpan = flow.spanOf(call);
+        const inCall = property.span.start >= callSpan.start && property.span.end <= callSpan.end && !property.assigned;
+        const finding: Placement = inCall
+          ? { span: property.keySpan, fixes: [{ title: `Remove the ${q(property.key)} header`, edits: [removeProperty(property)] }] }
+          : { span: flow.spanOf(sent.url), fixes: [], shared: 'wrapper', wrapper: functionName(wrapper.fn) ?? memberName(wrapper.fn) };
+        const key = `${finding.span.start}:${finding.span.end}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        report(ctx, url, property, finding);
       }
     }
   },
@@ -62,7 +86,9 @@ interface Placement {
   span: Span;
   fixes: Fix[];
   /** Where the header comes from, when it is not written in the upload call itself. */
-  shared?: 'constant' | 'instance';
+  shared?: 'constant' | 'instance' | 'wrapper';
+  /** The wrapper's name, for `shared: 'wrapper'`. */
+  wrapper?: string;
 }
 
 /**
@@ -102,7 +128,9 @@ function report(ctx: RuleContext, url: ResponseOrigin, property: Property, place
       ? ['give the upload its own headers, without the key.', ' These headers are shared (with the Leonardo calls, most likely).']
       : placement.shared === 'instance'
         ? ['upload with a client that adds no authorization.', ' The client instance adds it to every request: upload with plain `fetch` or `axios`.']
-        : ['send no API key there.', ''];
+        : placement.shared === 'wrapper'
+          ? ['upload with a plain fetch, not with a helper that adds it.', ` ${placement.wrapper ? `\`${placement.wrapper}\`` : 'The helper'} adds it to every request it sends.`]
+          : ['send no API key there.', ''];
   const from = `The URL is \`${writtenPath(url)}\` from ${endpointName(url.endpoint!)}. The presigned URL and its form fields are the authorization.`;
   ctx.report({
     message: fitMessage(`${head}: ${fix}`, `The upload to the presigned URL sends the API key (S3 answers 403): ${fix}`),

@@ -278,6 +278,22 @@ export function siteFromWrapperCall(
 }
 
 /**
+ * A call to a wrapper that sends the URL it is given as it is (`fetchWithTimeout(url, init)` into
+ * `fetch(url, {...})`): that URL argument, and the headers the request carries, the call's merged as the
+ * wrapper merges them or else the wrapper's own. For uploads to a URL no request site stands for (a
+ * presigned upload URL, presigned-upload-auth). Undefined for a wrapper that builds the URL.
+ */
+export function wrapperSend(call: ts.CallExpression, wrapper: Wrapper, ctx: TsContext): { url: ts.Expression; headers: ObjectValue | undefined } | undefined {
+  if (enclosingFunction(call) === wrapper.fn) return undefined;
+  const inner = base(wrapper);
+  if (inner.send.base || inner.moreUrlParams || inner.pieces.length !== 1 || !inner.pieces[0].unknown) return undefined;
+  const frame = frameOf(call, wrapper);
+  const url = argument(frame, inner.urlParam, ctx);
+  if (!url || ts.isSpreadElement(url)) return undefined;
+  return { url, headers: wrapperHeaders(inner, frame, ctx) ?? headersOf(inner.send.headers, ctx) };
+}
+
+/**
  * The headers a call to a wrapper sends in the options the wrapper hands on to its client
  * (`fetchWithTimeout(url, { headers })` into `fetch(url, { ...opts, signal })`), judged where the call
  * writes them. They reach the wire as the wrapper's options object is written: a `headers` option of its
