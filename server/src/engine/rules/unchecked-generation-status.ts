@@ -135,7 +135,7 @@ function handedOnWithStatus(flow: Flow, node: ts.Node): boolean {
   const property = value.parent;
   const held = (ts.isPropertyAssignment(property) && property.initializer === value) || (ts.isShorthandPropertyAssignment(property) && property.name === value);
   if (!held) return false;
-  const object = property.parent as ts.ObjectLiteralExpression;
+  const object = property.parent;
   const readHere = memberReads(flow).some(
     (read) =>
       read.node.pos >= object.pos &&

@@ -16,7 +16,6 @@ import ts from 'typescript';
 import type { ObjectValue, Property, Value } from '../../types.js';
 import { writtenProperty, withNestedProperty } from './bodies.js';
 import { type TsContext } from './context.js';
-import type { Binding } from './file-index.js';
 import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, passedFor, someNode, thisClass, usesOf, type FunctionNode } from './resolve.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 
@@ -47,7 +46,7 @@ export function writtenProperties(write: Write, ctx: TsContext, valueOf: (e: ts.
   for (const source of write.sources) {
     const value = withBound(ctx, write.bound, () => valueOf(source));
     if (value.kind !== 'object' || value.hasUnknownKeys) out.push({ path: write.path, property: undefined });
-    if (value.kind === 'object') for (const property of value.properties) out.push({ path: write.path, property: { ...property, assigned: true } });
+    if (value.kind === 'object') for (const property of value.properties) out.push({ path: write.path, property: Object.assign({}, property, { assigned: true }) });
   }
   return out;
 }
@@ -227,7 +226,7 @@ function argumentsBound(fn: FunctionNode, args: readonly ts.Expression[], ctx: T
     const binding = resolveIdentifier(ctx.index, parameter.name);
     const argument = passedFor(args, position, parameter, ctx);
     if (binding?.kind !== 'param' || binding.reassigned) return undefined;
-    if (argument) bound.set(binding as Binding, argument);
+    if (argument) bound.set(binding, argument);
   }
   return bound;
 }
@@ -336,7 +335,7 @@ function write(state: InstanceState, one: Write): boolean {
     return true;
   }
   const member = state.members.get(name);
-  if (member?.kind === 'object') member.writes.push({ ...one, path: below } as Write);
+  if (member?.kind === 'object') member.writes.push(Object.assign({}, one, { path: below }));
   else state.members.set(name, { kind: 'unknown' });
   return true;
 }

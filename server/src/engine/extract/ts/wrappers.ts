@@ -317,7 +317,7 @@ function wrapperHeaders(inner: Wrapper, frame: Frame, ctx: TsContext): ObjectVal
   const own = after?.filter((member) => ts.isPropertyAssignment(member) && propertyNameText(member.name) === 'headers').pop() as ts.PropertyAssignment | undefined;
   let open = theirs.hasUnknownKeys || inner.send.headers.some((expression) => expression !== own?.initializer);
   // (A rest that leaves `headers` out, `{ headers, ...rest }`, hands on none of the call's.)
-  if (!own) return spread && !inner.optionsOmit?.includes('headers') ? { ...theirs, hasUnknownKeys: open } : undefined;
+  if (!own) return spread && !inner.optionsOmit?.includes('headers') ? Object.assign({}, theirs, { hasUnknownKeys: open }) : undefined;
   const map = skipOuter(own.initializer);
   const mine = ts.isObjectLiteralExpression(map) ? headersOf([map], ctx) : undefined;
   if (!mine) return undefined;
@@ -339,7 +339,7 @@ function wrapperHeaders(inner: Wrapper, frame: Frame, ctx: TsContext): ObjectVal
     else open = true;
   }
   if (!spreadsTheirs || !sent.some((property) => theirs.properties.includes(property))) return undefined;
-  return { ...theirs, properties: sent, hasUnknownKeys: open };
+  return Object.assign({}, theirs, { properties: sent, hasUnknownKeys: open });
 }
 
 /** Put a header in the map being built, in place of any of the same name (header names are case-insensitive). */
