@@ -10,6 +10,8 @@ const POLL = "This poll waits for the images but never reads 'generations_by_pk.
 const SDK_POLL = "This poll waits for the images but never reads 'generationsByPk.status': stop on FAILED, or a failed job is polled until it gives up.";
 const UNCHECKED =
   "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.";
+/** A read after a fixed delay says so: a wait is no check. */
+const AFTER_WAIT = "'generations_by_pk.generated_images' is read after a fixed wait: poll until its status is COMPLETE first.";
 const ENDPOINT = 'GET /generations/{id}';
 
 /** A bounded poll that retries until a same-file `imageUrl(body)` gives a URL (the helper is each case's own). */
@@ -808,7 +810,7 @@ export async function images(id: string) {
       code: `${PREAMBLE}
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 ${afterDelay('await wait(15000);')}`,
-      findings: [{ message: UNCHECKED, at: [9, 33, 'generated_images'], fixes: [] }],
+      findings: [{ message: AFTER_WAIT, at: [9, 33, 'generated_images'], fixes: [] }],
     },
     {
       name: 'an imported waitForTimeout(ms) or wait(ms) is a fixed delay too',
@@ -816,7 +818,7 @@ ${afterDelay('await wait(15000);')}`,
 import { wait } from './utils';
 ${PREAMBLE}
 ${afterDelay('await page.waitForTimeout(15000);\n  await wait(5000);')}`,
-      findings: [{ message: UNCHECKED, at: [11, 33, 'generated_images'], fixes: [] }],
+      findings: [{ message: AFTER_WAIT, at: [11, 33, 'generated_images'], fixes: [] }],
     },
     {
       name: 'a loop of pauses before the read is a fixed delay',
@@ -827,7 +829,7 @@ export async function get(id: string) {
   const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
   return data.generations_by_pk.generated_images;
 }`,
-      findings: [{ message: UNCHECKED, at: [8, 33, 'generated_images'], fixes: [] }],
+      findings: [{ message: AFTER_WAIT, at: [8, 33, 'generated_images'], fixes: [] }],
     },
     {
       name: 'an index loop over several generations with a pause is not a poll',

@@ -331,7 +331,7 @@ export class Generator {
 `,
       findings: [
         {
-          message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.",
+          message: "'generations_by_pk.generated_images' is read after a fixed wait: poll until its status is COMPLETE first.",
           at: [9, 36, 'generated_images'],
           fixes: [],
         },
@@ -357,6 +357,35 @@ export async function main(prompt) {
           at: [11, 33, 'generated_images'],
           fixes: [],
         },
+      ],
+    },
+    {
+      name: 'a fixed wait after a v2 create, and after no create at all (an id handed in; an inline new Promise with setTimeout): the message says the wait',
+      path: 'waits.js',
+      code: `${PREAMBLE}
+const V2 = 'https://cloud.leonardo.ai/api/rest/v2';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function v2(prompt) {
+  const created = await fetch(\`\${V2}/generations\`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gpt-image-1.5', parameters: { prompt, quantity: 1 }, public: false }) });
+  const id = (await created.json()).generate.generationId;
+  await sleep(20000);
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  return data.generations_by_pk.generated_images;
+}
+export async function later(id) {
+  await new Promise((resolve) => setTimeout(resolve, 15000));
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  return data.generations_by_pk.generated_images;
+}
+export async function once(id) {
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  return data.generations_by_pk.generated_images;
+}
+`,
+      findings: [
+        { message: "'generations_by_pk.generated_images' is read after a fixed wait: poll until its status is COMPLETE first.", at: [11, 33, 'generated_images'], fixes: [] },
+        { message: "'generations_by_pk.generated_images' is read after a fixed wait: poll until its status is COMPLETE first.", at: [16, 33, 'generated_images'], fixes: [] },
+        { message: "'generations_by_pk.generated_images' is read without checking the status: poll until it is COMPLETE first.", at: [20, 33, 'generated_images'], fixes: [] },
       ],
     },
     {

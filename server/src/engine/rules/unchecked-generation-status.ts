@@ -10,7 +10,7 @@ import { endpointName, memberOf } from '../flow/shape.js';
 import { conditionAround, hasStatusTest, isLoggingCall, statusBlindPoll } from '../flow/status-checks.js';
 import { failureBlindInterval } from '../flow/interval-stops.js';
 import type { Binding } from '../extract/ts/file-index.js';
-import { enclosingFunction } from '../extract/ts/resolve.js';
+import { enclosingFunction, isLoop } from '../extract/ts/resolve.js';
 import { isFallbackOperator, skipOuter } from '../extract/ts/scope.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
@@ -203,25 +203,45 @@ function boundName(flow: Flow, node: ts.Node): Binding | undefined {
   return flow.binding(declaration.name);
 }
 
-/** A POST /generations in the same function, before the read: the images are read without waiting. */
 /**
- * A POST /generations in the same function before the read: `'now'` when nothing waits between them,
- * `'after a wait'` when a fixed delay does (`await sleep(20000)`, `setTimeout`), undefined otherwise.
+ * What comes before the read in its function: `'now'` when a create (v1 `POST /generations` or v2's) comes
+ * first and nothing waits between them, `'after a wait'` when a fixed delay does (`await sleep(20000)`,
+ * `setTimeout`), also with no create in the function (an id handed in, then a wait), undefined otherwise.
  */
 function createdJustBefore(flow: Flow, requests: readonly RequestSite[], read: MemberRead): 'now' | 'after a wait' | undefined {
   const start = read.node.getStart();
   const scope = enclosingFunction(read.node);
   const site = requests.find((s) => {
-    if (s.endpoint?.operationId !== 'createGeneration' || s.span.end > start) return false;
+    if ((s.endpoint?.operationId !== 'createGeneration' && s.v2Endpoint?.operationId !== 'createGeneration') || s.span.end > start) return false;
     const call = expressionAt(flow.sourceFile, s.span);
     return call !== undefined && enclosingFunction(call) === scope;
   });
-  if (!site) return undefined;
-  const waits = flow.index.calls.some((call) => call.pos >= site.span.end && call.end <= start && DELAY.test(calleeName(call.expression) ?? ''));
-  return waits ? 'after a wait' : 'now';
+  const from = site?.span.end ?? scope?.pos;
+  if (from === undefined) return undefined;
+  // (A wait in a callback or a function declared on the way is not one this read comes after.)
+  const waits = flow.index.calls.some((call) => call.pos >= from && call.end <= start && DELAY.test(calleeName(call.expression) ?? '') && waitsIn(call, scope, read.node));
+  return waits ? 'after a wait' : site ? 'now' : undefined;
 }
 
-/** A call that waits a fixed time (`sleep(20000)`, `setTimeout(resolve, 5000)`, `delay(…)`). */
+/**
+ * The wait runs in `scope` itself, or in the executor of a `new Promise` there (`await new Promise((r) =>
+ * setTimeout(r, 5000))`), and not in a loop around the read too (a pause between the rounds of a loop over
+ * several jobs is a throttle; one in a poll is the poll's).
+ */
+function waitsIn(call: ts.CallExpression, scope: ts.Node | undefined, read: ts.Node): boolean {
+  const fn = enclosingFunction(call);
+  let at: ts.Node = call;
+  if (fn !== scope) {
+    const made = fn?.parent;
+    if (!made || !ts.isNewExpression(made) || calleeName(made.expression) !== 'Promise' || enclosingFunction(made) !== scope) return false;
+    at = made;
+  }
+  // (A loop of pauses before the read, `for (...) await sleep(5000)`, is a fixed wait still.)
+  for (let node = at.parent; node && node !== scope; node = node.parent) if (isLoop(node) && read.pos >= node.pos && read.end <= node.end) return false;
+  return true;
+}
+
+/** A call that waits a fixed time (`sleep(20000)`, `delay(…)`, `waitForTimeout`; `setTimeout` inside a `new Promise` is the callback's). */
 const DELAY = /(?:^|\.)(?:sleep|delay|wait|setTimeout|waitForTimeout|pause)$/i;
 
 function message(sdk: boolean, createdBefore: 'now' | 'after a wait' | undefined): string {
