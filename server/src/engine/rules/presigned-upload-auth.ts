@@ -42,11 +42,14 @@ export const rule: Rule = {
         const headers = headersOf([expression], flow.context);
         for (const property of headers?.properties ?? []) {
           if (!carriesKey(property)) continue;
-          const finding = placement(flow, call, expression, property, send.url!);
-          const key = `${finding.span.start}:${finding.span.end}`;
-          if (reported.has(key)) continue;
-          reported.add(key);
-          reported.add(`${property.keySpan.start}:${property.keySpan.end}`);
+          const finding = placement(flow, call, property, () => {
+            const written = flow.spanOf(skipOuter(expression));
+            const shared = madeByFactory(expression) ? 'instance' : 'constant';
+            return { span: within(written, flow.spanOf(call)) ? written : flow.spanOf(send.url!), fixes: [], shared };
+          });
+          if (reported.has(spanKey(finding.span))) continue;
+          reported.add(spanKey(finding.span));
+          reported.add(spanKey(property.keySpan));
           report(ctx, url, property, finding);
         }
       }
@@ -59,15 +62,15 @@ export const rule: Rule = {
       if (!sent?.headers || url?.kind !== 'response' || !isPresignedUrl(url)) continue;
       for (const property of sent.headers.properties) {
         // (A header of the wrapper's own already reported where the wrapper sends it: every call of it uploads.)
-        if (!carriesKey(property) || reported.has(`${property.keySpan.start}:${property.keySpan.end}`)) continue;
-        const callSpan = flow.spanOf(call);
-        const inCall = property.span.start >= callSpan.start && property.span.end <= callSpan.end && !property.assigned;
-        const finding: Placement = inCall
-          ? { span: property.keySpan, fixes: [{ title: `Remove the ${q(property.key)} header`, edits: [removeProperty(property)] }] }
-          : { span: flow.spanOf(sent.url), fixes: [], shared: 'wrapper', wrapper: functionName(wrapper.fn) ?? memberName(wrapper.fn) };
-        const key = `${finding.span.start}:${finding.span.end}`;
-        if (reported.has(key)) continue;
-        reported.add(key);
+        if (!carriesKey(property) || reported.has(spanKey(property.keySpan))) continue;
+        const finding = placement(flow, call, property, () => ({
+          span: flow.spanOf(sent.url),
+          fixes: [],
+          shared: 'wrapper',
+          wrapper: functionName(wrapper.fn) ?? memberName(wrapper.fn),
+        }));
+        if (reported.has(spanKey(finding.span))) continue;
+        reported.add(spanKey(finding.span));
         report(ctx, url, property, finding);
       }
     }
@@ -92,20 +95,24 @@ interface Placement {
 }
 
 /**
- * On the header's key with a removal fix when the call writes it; on the call's `headers` when it
- * brings in a shared constant (removing the header there would break the Leonardo calls); on the URL
- * when a client instance adds it.
+ * On the header's key with a removal fix when the upload call writes it; elsewhere (`shared`): on the
+ * call's `headers` when it brings in a shared constant (removing the header there would break the
+ * Leonardo calls), on the URL when a client instance or a wrapper adds it.
  */
-function placement(flow: Flow, call: ts.CallExpression, expression: ts.Expression, property: Property, url: ts.Expression): Placement {
-  const callSpan = flow.spanOf(call);
-  const inCall = (span: Span) => span.start >= callSpan.start && span.end <= callSpan.end;
-  if (inCall(property.span) && !property.assigned) {
+function placement(flow: Flow, call: ts.CallExpression, property: Property, shared: () => Placement): Placement {
+  if (within(property.span, flow.spanOf(call)) && !property.assigned) {
     // Offered, not preferred: a removal changes what is sent, and RULES.md keeps removals to the user.
     return { span: property.keySpan, fixes: [{ title: `Remove the ${q(property.key)} header`, edits: [removeProperty(property)] }] };
   }
-  const written = flow.spanOf(skipOuter(expression));
-  const shared = madeByFactory(expression) ? 'instance' : 'constant';
-  return { span: inCall(written) ? written : flow.spanOf(url), fixes: [], shared };
+  return shared();
+}
+
+function within(span: Span, outer: Span): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+function spanKey(span: Span): string {
+  return `${span.start}:${span.end}`;
 }
 
 /** Headers written in `axios.create({...})` / `ky.extend({...})`: the defaults of a client instance. */
