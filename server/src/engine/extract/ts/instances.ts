@@ -16,7 +16,7 @@ import ts from 'typescript';
 import type { ObjectValue, Property, Value } from '../../types.js';
 import { writtenProperty, withNestedProperty } from './bodies.js';
 import { type TsContext } from './context.js';
-import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, passedFor, someNode, thisClass, usesOf, type FunctionNode } from './resolve.js';
+import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, parametersBound, passedFor, someNode, thisClass, usesOf, type FunctionNode } from './resolve.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 
 type Bound = TsContext['bound'];
@@ -197,7 +197,7 @@ function mentionsThis(node: ts.Node): boolean {
 function construct(state: InstanceState, made: ts.NewExpression, ctx: TsContext): boolean {
   const constructor = state.owner.members.find(ts.isConstructorDeclaration);
   const args = made.arguments ?? [];
-  const bound = constructor ? argumentsBound(constructor, args, ctx) : ctx.bound;
+  const bound = constructor ? parametersBound(constructor, args, ctx, true) : ctx.bound;
   if (constructor && !bound) return false;
   for (const parameter of constructor?.parameters ?? []) {
     if (!ts.isParameterPropertyDeclaration(parameter, constructor!) || !ts.isIdentifier(parameter.name)) continue;
@@ -217,23 +217,9 @@ function hasStatic(member: ts.ClassElement): boolean {
   return ts.getModifiers(member as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
 }
 
-/** The function's parameters taken at a call's arguments (their defaults where it passes none), over the bindings in force; undefined for a destructured or rest parameter. */
-function argumentsBound(fn: FunctionNode, args: readonly ts.Expression[], ctx: TsContext): Bound | undefined {
-  if (args.some(ts.isSpreadElement)) return undefined;
-  const bound = new Map(ctx.bound ?? []);
-  for (const [position, parameter] of fn.parameters.entries()) {
-    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return undefined;
-    const binding = resolveIdentifier(ctx.index, parameter.name);
-    const argument = passedFor(args, position, parameter, ctx);
-    if (binding?.kind !== 'param' || binding.reassigned) return undefined;
-    if (argument) bound.set(binding, argument);
-  }
-  return bound;
-}
-
 /** Run a setter's (or the constructor's) statements over the model; false when one cannot be run. */
 function run(state: InstanceState, fn: FunctionNode, args: readonly ts.Expression[], ctx: TsContext, given?: Bound): boolean {
-  const bound = given ?? argumentsBound(fn, args, ctx);
+  const bound = given ?? parametersBound(fn, args, ctx, true);
   const writes = bound && straightWrites(fn, isThis, bound);
   if (!writes) return false;
   return writes.every((one) => write(state, one));
@@ -294,7 +280,7 @@ export function handedWrites(call: ts.CallExpression, position: number, ctx: TsC
   if (!fn || !parameter || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken || ts.isSpreadElement(call.arguments[position])) return undefined;
   const binding = resolveIdentifier(ctx.index, parameter.name);
   if (binding?.kind !== 'param' || binding.reassigned) return undefined;
-  const bound = argumentsBound(fn, call.arguments, ctx);
+  const bound = parametersBound(fn, call.arguments, ctx, true);
   const isParameter = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === binding.name && resolveIdentifier(ctx.index, node) === binding;
   return bound && straightWrites(fn, isParameter, bound);
 }

@@ -11,7 +11,7 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { argumentsOfParameter, armsOf, bindingValue, declaredName, enclosingFunction, holds, isLoop, iteratedList, passedFor, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
+import { argumentsOfParameter, armsOf, bindingValue, declaredName, enclosingFunction, holds, isLoop, iteratedList, parametersBound, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
 import { instanceState } from './instances.js';
 import { referencesOf, type Binding } from './file-index.js';
 
@@ -120,7 +120,7 @@ export function perInstanceSites(call: ts.CallExpression, make: () => RequestSit
   for (const use of resolvedCalls(fn, ctx)) {
     const callee = skipOuter(use.expression);
     const instance = ts.isPropertyAccessExpression(callee) ? instanceState(callee.expression, fn, ctx) : undefined;
-    const bound = instance && parametersAt(fn, use, ctx);
+    const bound = instance && parametersBound(fn, use.arguments, ctx, true);
     if (bound) assumptions.push({ instance, bound });
     if (assumptions.length > MAX_CALLS) return undefined;
   }
@@ -132,18 +132,6 @@ function hasSetters(owner: ts.ClassDeclaration): boolean {
   return owner.members.some((member) => ts.isMethodDeclaration(member) && returnedExpressions(member).some((e) => skipOuter(e).kind === ts.SyntaxKind.ThisKeyword));
 }
 
-/** The bindings in force with a function's parameters taken at one call's arguments (undefined for a destructured or rest parameter, or a spread argument). */
-function parametersAt(fn: ts.SignatureDeclaration, use: ts.CallExpression, ctx: TsContext): Map<Binding | ts.Node, ts.Expression> | undefined {
-  if (use.arguments.some(ts.isSpreadElement)) return undefined;
-  const bound = new Map(ctx.bound ?? []);
-  for (const [position, parameter] of fn.parameters.entries()) {
-    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return undefined;
-    const binding = resolveIdentifier(ctx.index, parameter.name);
-    const argument = passedFor(use.arguments, position, parameter, ctx);
-    if (binding?.kind === 'param' && argument) bound.set(binding, argument);
-  }
-  return bound;
-}
 
 /** Each set of bindings added to the context's: the assumptions of a request per element or per call. */
 function boundSites(make: () => RequestSite | undefined, sets: ReadonlyArray<ReadonlyArray<readonly [Binding | ts.Node, ts.Expression]>>, ctx: TsContext): RequestSite[] {

@@ -1013,22 +1013,35 @@ export function passedFor(args: readonly ts.Expression[], position: number, para
  * return with what this call passes, not with every call's argument as options (values.ts, urls.ts).
  */
 export function withArguments<T>(fn: FunctionNode, call: ts.CallExpression, ctx: TsContext, evaluate: () => T): T {
-  const args = call.arguments;
-  if (fn.parameters.length === 0 || args.some(ts.isSpreadElement)) return evaluate();
+  const bound = fn.parameters.length === 0 ? undefined : parametersBound(fn, call.arguments, ctx, false);
+  if (!bound) return evaluate();
   const outer = ctx.bound;
-  const bound = new Map(outer ?? []);
-  fn.parameters.forEach((parameter, position) => {
-    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return;
-    const binding = resolveIdentifier(ctx.index, parameter.name);
-    const argument = passedFor(args, position, parameter, ctx);
-    if (binding?.kind === 'param' && !binding.reassigned && argument) bound.set(binding, argument);
-  });
   ctx.bound = bound;
   try {
     return evaluate();
   } finally {
     ctx.bound = outer;
   }
+}
+
+/**
+ * The bindings in force (`ctx.bound`) with a function's parameters taken at a call's arguments (their
+ * defaults where it passes none). A destructured or rest parameter, or one the function writes, is left
+ * out; with `every`, it makes the answer undefined, as a spread argument always does.
+ */
+export function parametersBound(fn: ts.SignatureDeclaration, args: readonly ts.Expression[], ctx: TsContext, every: boolean): Map<Binding | ts.Node, ts.Expression> | undefined {
+  if (args.some(ts.isSpreadElement)) return undefined;
+  const bound = new Map(ctx.bound ?? []);
+  for (const [position, parameter] of fn.parameters.entries()) {
+    const binding = ts.isIdentifier(parameter.name) && !parameter.dotDotDotToken ? resolveIdentifier(ctx.index, parameter.name) : undefined;
+    if (binding?.kind !== 'param' || binding.reassigned) {
+      if (every) return undefined;
+      continue;
+    }
+    const argument = passedFor(args, position, parameter, ctx);
+    if (argument) bound.set(binding, argument);
+  }
+  return bound;
 }
 
 /** `undefined` (the global, not a local of that name) or `void 0`. */
