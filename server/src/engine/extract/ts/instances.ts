@@ -18,6 +18,7 @@ import { writtenProperty, withNestedProperty } from './bodies.js';
 import { type TsContext } from './context.js';
 import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, parametersBound, passedFor, someNode, thisClass, usesOf, type FunctionNode } from './resolve.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
+import { propertyKey } from './objects.js';
 
 type Bound = TsContext['bound'];
 
@@ -206,7 +207,7 @@ function construct(state: InstanceState, made: ts.NewExpression, ctx: TsContext)
   }
   for (const member of state.owner.members) {
     if (!ts.isPropertyDeclaration(member) || !member.initializer || hasStatic(member)) continue;
-    const name = ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
+    const name = propertyKey(member.name, ctx);
     if (name === undefined) continue;
     setMember(state, name, mentionsThis(member.initializer) ? undefined : member.initializer, undefined);
   }

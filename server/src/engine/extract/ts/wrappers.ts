@@ -12,6 +12,7 @@ import type { ObjectValue, Property, RequestSite, Value } from '../../types.js';
 import { bodyValue, sentExpression } from './bodies.js';
 import { methodOption, readBody, type MethodRef, type SendCall } from './calls.js';
 import { readOptions } from './clients.js';
+import { propertyKey } from './objects.js';
 import { spanOf, type TsContext } from './context.js';
 import { headersOf, makeSite } from './requests.js';
 import { isFallbackOperator, resolveIdentifier, skipOuter } from './scope.js';
@@ -314,7 +315,7 @@ function wrapperHeaders(inner: Wrapper, frame: Frame, ctx: TsContext): ObjectVal
   // (The options handed on whole, `fetch(url, opts)`, or spread where no `headers` option of the wrapper's comes after.)
   const literal = spread && ts.isSpreadAssignment(spread.parent) && ts.isObjectLiteralExpression(spread.parent.parent) ? spread.parent.parent : undefined;
   const after = literal?.properties.slice(literal.properties.indexOf(spread!.parent as ts.SpreadAssignment) + 1);
-  const own = after?.filter((member) => ts.isPropertyAssignment(member) && propertyNameText(member.name) === 'headers').pop() as ts.PropertyAssignment | undefined;
+  const own = after?.filter((member) => ts.isPropertyAssignment(member) && propertyKey(member.name, ctx) === 'headers').pop() as ts.PropertyAssignment | undefined;
   let open = theirs.hasUnknownKeys || inner.send.headers.some((expression) => expression !== own?.initializer);
   // (A rest that leaves `headers` out, `{ headers, ...rest }`, hands on none of the call's.)
   if (!own) return spread && !inner.optionsOmit?.includes('headers') ? Object.assign({}, theirs, { hasUnknownKeys: open }) : undefined;
@@ -348,10 +349,6 @@ function replaceKey(sent: Property[], property: Property): void {
   const at = sent.findIndex((other) => other.key.toLowerCase() === lower);
   if (at >= 0) sent.splice(at, 1);
   sent.push(property);
-}
-
-function propertyNameText(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) ? name.text : undefined;
 }
 
 /**
