@@ -67,6 +67,15 @@ export const other = (which: string) => fetch('https://cloud.leonardo.ai/api/res
 `,
     },
     {
+      name: 'a factory that destructures its options, made with a server-only key',
+      path: 'src/server/leonardo.ts',
+      code: `export function createLeonardoApi({ apiKey }: { apiKey: string }) {
+  return { me: () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { headers: { authorization: \`Bearer \${apiKey}\` } }) };
+}
+export const api = createLeonardoApi({ apiKey: process.env.LEONARDO_API_KEY! });
+`,
+    },
+    {
       name: 'an exported client class made in its module with a server-only variable (other modules may make it with anything)',
       code: `export class LeonardoClient {
   constructor(private apiKey: string) {}
@@ -185,6 +194,28 @@ export async function fetchUser() {
         {
           message: 'The API key is shipped to browsers by Create React App: use a server-only variable (LEONARDO_API_KEY) in server code.',
           at: [2, 70, 'process.env.REACT_APP_LEONARDO_KEY'],
+          severity: 'warning',
+          endpoint: 'GET /me',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a key handed to a factory that destructures its options (createLeonardoApi({ apiKey })), from localStorage and from NEXT_PUBLIC_',
+      path: 'src/lib/leonardo.ts',
+      code: `export function createLeonardoApi({ apiKey, base = 'https://cloud.leonardo.ai/api/rest/v1' }: { apiKey?: string; base?: string }) {
+  return {
+    me: () => fetch(\`\${base}/me\`, { headers: { authorization: \`Bearer \${apiKey}\` } }),
+  };
+}
+export const stored = createLeonardoApi({ apiKey: localStorage.getItem('leonardo_key') ?? undefined });
+export const env = createLeonardoApi({ apiKey: process.env.NEXT_PUBLIC_LEONARDO_KEY });
+`,
+      findings: [
+        { message: BROWSER_READ, at: [6, 51, "localStorage.getItem('leonardo_key')"], fixes: [] },
+        {
+          message: 'The API key is shipped to browsers by Next.js: use a server-only variable (LEONARDO_API_KEY) in server code.',
+          at: [7, 48, 'process.env.NEXT_PUBLIC_LEONARDO_KEY'],
           severity: 'warning',
           endpoint: 'GET /me',
           fixes: [],

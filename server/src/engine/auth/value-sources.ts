@@ -9,7 +9,7 @@ import ts from 'typescript';
 import type { TsParsed } from '../extract/typescript.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
-import { bindingValue, calledFunction, classMemberWrites, iteratedList, memberExpressions, objectProperty, returnedExpressions, thisClass, visibleArguments } from '../extract/ts/resolve.js';
+import { bindingValue, calledFunction, classMemberWrites, iteratedList, memberExpressions, objectProperty, patternElement, returnedExpressions, thisClass, visibleArguments } from '../extract/ts/resolve.js';
 import type { Binding } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
 import { appendAll } from '../arrays.js';
@@ -58,6 +58,9 @@ export function walkSources(expression: ts.Expression, parsed: TsParsed, visitor
       visitor.binding?.(binding, node);
       if (!value && binding.kind === 'param' && !binding.reassigned && ts.isParameter(binding.node) && ts.isIdentifier(binding.node.name)) {
         appendAll(pending, visibleArguments(binding.node, ctx)?.args ?? []);
+      } else if (!value && binding.kind === 'param' && ts.isParameter(binding.node) && ts.isObjectBindingPattern(binding.node.name) && depth < MAX_DEPTH) {
+        // `createLeonardoApi({ apiKey })`: that key of each object literal the visible calls pass, and its default.
+        appendAll(pending, destructuredMembers(binding.node, binding.node.name, binding.name, parsed, ctx, depth));
       }
       continue;
     }
@@ -98,6 +101,18 @@ function literalMembers(access: ts.PropertyAccessExpression, parsed: TsParsed, d
   walkSources(access.expression, parsed, { source: (node) => ts.isObjectLiteralExpression(node) && objects.push(node) > 0 }, depth + 1);
   const found = objects.flatMap((object) => objectProperty(object, access.name.text) ?? []);
   return found.length > 0 ? found : undefined;
+}
+
+/** The key a destructured parameter takes (`{ apiKey }`, `{ key: apiKey = "" }`) in each object literal its visible calls pass, and its default. */
+function destructuredMembers(parameter: ts.ParameterDeclaration, pattern: ts.ObjectBindingPattern, name: string, parsed: TsParsed, ctx: TsContext, depth: number): ts.Expression[] {
+  const taken = patternElement(pattern, name);
+  if (!taken) return [];
+  const objects: ts.ObjectLiteralExpression[] = [];
+  for (const argument of visibleArguments(parameter, ctx)?.args ?? []) {
+    walkSources(argument, parsed, { source: (node) => ts.isObjectLiteralExpression(node) && objects.push(node) > 0 }, depth + 1);
+  }
+  const found = objects.flatMap((object) => objectProperty(object, taken.key) ?? []);
+  return taken.element.initializer ? [...found, taken.element.initializer] : found;
 }
 
 /**
