@@ -2000,6 +2000,25 @@ export async function go(on: boolean) {
   assert.deepEqual(hits(code), []);
 });
 
+test('a member read by a quoted name (SIZES["wide"], this.presets["hd"]) is that member, as SIZES.wide is; one the code writes is not known', () => {
+  const code = `const BASE = "${V1}";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+const SIZES = { wide: 1020, tall: 1536 };
+const EDITED = { wide: 1020 };
+EDITED["wide"] = 1024;
+class Presets {
+  private presets = { hd: { width: 1024, height: 1000 + 4 } };
+  send(prompt: string) {
+    return fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify({ prompt, width: this.presets["hd"].width, height: this.presets["hd"]["height"] }) });
+  }
+}
+export const go = (prompt: string) =>
+  fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify({ prompt, width: SIZES["wide"], height: SIZES['tall'], num_images: EDITED["wide"] === 1024 ? 1 : 2 }) });
+export const edited = (prompt: string) =>
+  fetch(\`\${BASE}/generations\`, { method: "POST", headers, body: JSON.stringify({ prompt, width: EDITED["wide"], height: 1024 }) });`;
+  assert.deepEqual(hits(code), ['invalid-dimensions 1020']);
+});
+
 test('a same-file function that only writes into the object it is handed (setSize(body, 1250)) adds those keys in its place; one that does more leaves the object open', () => {
   const code = `const BASE = "${V1}";
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };

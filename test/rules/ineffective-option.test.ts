@@ -69,6 +69,13 @@ export async function go(key: string, c: boolean) {
   body: JSON.stringify({ prompt: 'x', promptMagicStrength: 0.5, unzoomAmount: 2 }),
 });`,
     },
+    {
+      name: 'sd_version beside a modelId chosen by a test of something else (c ? x : literal): x may be absent, not judged',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+export const go = (prompt: string, custom: boolean, body: { modelId?: string }) =>
+  fetch(\`\${BASE}/generations\`, { method: 'POST', headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body: JSON.stringify({ prompt, modelId: custom ? body.modelId : '${MODEL}', sd_version: 'v1_5' }) });
+`,
+    },
   ],
   invalid: [
     {
@@ -189,6 +196,33 @@ export async function go(prompt: string, options: { modelId?: string } = {}) {
           message: "'sd_version' has no effect when 'modelId' is set: the API uses the model's own base version.",
           at: [6, 104, 'sd_version'],
           fixes: [{ title: "Remove 'sd_version'", output: edit(", sd_version: 'SDXL_1_0'", ''), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'sd_version beside a modelId chosen by a test of itself (x ? x : literal) or read from a class field by name (this.models["creative"])',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, 'content-type': 'application/json' };
+export class Images {
+  private models = { creative: '${MODEL}' };
+  go(prompt: string, body: { modelId?: string }) {
+    return fetch(\`\${BASE}/generations\`, { method: 'POST', headers, body: JSON.stringify({ prompt, modelId: body.modelId ? body.modelId : '${MODEL}', sd_version: 'v1_5' }) });
+  }
+  field(prompt: string) {
+    return fetch(\`\${BASE}/generations\`, { method: 'POST', headers, body: JSON.stringify({ prompt, modelId: this.models['creative'], sd_version: 'v1_5' }) });
+  }
+}
+`,
+      findings: [
+        {
+          message: "'sd_version' has no effect when 'modelId' is set: the API uses the model's own base version.",
+          at: [6, 178, 'sd_version'],
+          fixes: [{ title: "Remove 'sd_version'", output: edit("', sd_version: 'v1_5' ", "' "), preferred: false }],
+        },
+        {
+          message: "'sd_version' has no effect when 'modelId' is set: the API uses the model's own base version.",
+          at: [9, 133, 'sd_version'],
+          fixes: [{ title: "Remove 'sd_version'", output: edit("], sd_version: 'v1_5' ", '] '), preferred: false }],
         },
       ],
     },

@@ -1252,6 +1252,14 @@ export function memberExpressions(access: MemberAccess, ctx: TsContext, depth = 
     // (Through a function of no parameters that returns a constant, `getConfig().leonardo`: that constant is the root.)
     const given = ts.isCallExpression(root) ? returnedConstant(root, ctx) : undefined;
     if (given) root = given;
+    // (`this.models["creative"]`: a member object of the class, while no code of the class writes into it.)
+    if (root.kind === ts.SyntaxKind.ThisKeyword) {
+      let first: ts.Expression = receiver;
+      while (isMemberAccess(first) && isMemberAccess(skipOuter(first.expression))) first = skipOuter(first.expression);
+      const owner = thisClass(receiver);
+      const key = isMemberAccess(first) ? accessedKey(first) : undefined;
+      return owner && key !== undefined && !writtenInto(owner, ctx).has(key) && ts.isObjectLiteralExpression(container) ? objectProperty(container, name) : undefined;
+    }
     const binding = ts.isIdentifier(root) ? resolveIdentifier(ctx.index, root) : undefined;
     if (!binding || ctx.index.memberAssignments.has(binding)) return undefined;
     return ts.isObjectLiteralExpression(container) ? objectProperty(container, name) : undefined;

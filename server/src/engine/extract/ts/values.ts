@@ -10,7 +10,7 @@ import { nodeText, spanOf, step, withBinding, type TsContext } from './context.j
 import { assignedObject, lastMemberOpen, objectValues } from './objects.js';
 import { outermost, resolveIdentifier, skipOuter } from './scope.js';
 import { referencesOf, type Binding } from './file-index.js';
-import { argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, objectUses, patternElement, returnedExpressions, unfrozen, visibleArguments, withArguments, type BoundValue } from './resolve.js';
+import { accessedKey, argumentsOfParameter, bindingValue, bindingValues, calledFunction, entryExpressions, holds, isFunctionNode, iteratedList, memberExpressions, objectUses, patternElement, returnedExpressions, unfrozen, visibleArguments, withArguments, type BoundValue } from './resolve.js';
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 import { instanceRead, instanceState } from './instances.js';
@@ -42,10 +42,8 @@ export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): V
       return objectValues(node as ts.ObjectLiteralExpression, ctx, depth);
     case ts.SyntaxKind.ArrayLiteralExpression:
       return arrayValue(node as ts.ArrayLiteralExpression, ctx, depth);
-    case ts.SyntaxKind.ConditionalExpression: {
-      const conditional = node as ts.ConditionalExpression;
-      return alternatives(node, [conditional.whenTrue, conditional.whenFalse], ctx, depth);
-    }
+    case ts.SyntaxKind.ConditionalExpression:
+      return conditionalValue(node as ts.ConditionalExpression, ctx, depth);
     case ts.SyntaxKind.BinaryExpression:
       return binaryValue(node as ts.BinaryExpression, ctx, depth);
     case ts.SyntaxKind.AwaitExpression:
@@ -59,8 +57,12 @@ export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): V
       return foreignValue(node as ts.CallExpression, ctx) ?? callValue(node as ts.CallExpression, ctx, depth) ?? unknownValue(node, ctx);
     case ts.SyntaxKind.PropertyAccessExpression:
       return memberValue(node as ts.PropertyAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
-    case ts.SyntaxKind.ElementAccessExpression:
-      return entryValue(node as ts.ElementAccessExpression, ctx, depth) ?? indexedElement(node as ts.ElementAccessExpression, ctx, depth) ?? unknownValue(node, ctx);
+    case ts.SyntaxKind.ElementAccessExpression: {
+      const access = node as ts.ElementAccessExpression;
+      // `MODELS["creative"]`, `this.models['creative']`: a member by its name, as `MODELS.creative` is.
+      if (ts.isStringLiteralLike(skipOuter(access.argumentExpression))) return memberValue(access, ctx, depth) ?? unknownValue(node, ctx);
+      return entryValue(access, ctx, depth) ?? indexedElement(access, ctx, depth) ?? unknownValue(node, ctx);
+    }
     default:
       return unknownValue(node, ctx);
   }
@@ -438,6 +440,29 @@ function alternatives(node: ts.Node, branches: ts.Expression[], ctx: TsContext, 
   return { kind: 'alternatives', span: spanOf(node, ctx), options };
 }
 
+/**
+ * `c ? a : b`: either branch. A branch that is what the condition tests (`x ? x : "A"`, `!x ? "A" : x`)
+ * is taken only when it holds something, as the left side of `x || "A"` is: an unknown there is present.
+ */
+function conditionalValue(node: ts.ConditionalExpression, ctx: TsContext, depth: number): Value {
+  let tested = skipOuter(node.condition);
+  let kept = node.whenTrue;
+  if (ts.isPrefixUnaryExpression(tested) && tested.operator === ts.SyntaxKind.ExclamationToken) {
+    tested = skipOuter(tested.operand);
+    kept = node.whenFalse;
+  }
+  const branch = skipOuter(kept);
+  const same = branch.end - branch.getStart(ctx.sourceFile) === tested.end - tested.getStart(ctx.sourceFile) && branch.getText(ctx.sourceFile) === tested.getText(ctx.sourceFile);
+  if (!same) return alternatives(node, [node.whenTrue, node.whenFalse], ctx, depth);
+  const options: Value[] = [];
+  for (const side of [node.whenTrue, node.whenFalse]) {
+    const value = valueOf(side, ctx, depth + 1);
+    const flat = value.kind === 'alternatives' ? value.options : [value];
+    for (const option of flat) options.push(side === kept && option.kind === 'unknown' ? Object.assign({}, option, { present: true as const }) : option);
+  }
+  return { kind: 'alternatives', span: spanOf(node, ctx), options };
+}
+
 /** `x || "A"`, `x ?? 10`, `c && "A"`: the literal side can be sent, the other side stays unknown. */
 function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): Value {
   switch (node.operatorToken.kind) {
@@ -462,13 +487,15 @@ function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): 
  * `CONFIG.model` where `CONFIG` is a same-file constant object literal (with what code adds to it),
  * and `this.x`, `Class.x`, `config.nested.x` as the resolver finds them (one writer only).
  */
-function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: number): Value | undefined {
+function memberValue(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx: TsContext, depth: number): Value | undefined {
   if (ctx.instance) {
     const read = instanceRead(node, ctx.instance, ctx, (expression) => valueOf(expression, ctx, depth + 1));
     if (read !== 'none') return read;
   }
-  const imported = importedValue(node, ctx);
+  const imported = ts.isPropertyAccessExpression(node) ? importedValue(node, ctx) : undefined;
   if (imported) return imported;
+  const key = accessedKey(node);
+  if (key === undefined) return undefined;
   const receiver = skipOuter(node.expression);
   if (ts.isIdentifier(receiver)) {
     // (An object the code hands to `Object.assign` or to an alias may be written where its name is not.)
@@ -476,12 +503,12 @@ function memberValue(node: ts.PropertyAccessExpression, ctx: TsContext, depth: n
     const literal = binding?.kind === 'const' && binding.initializer !== undefined && ts.isObjectLiteralExpression(unfrozen(binding.initializer));
     if (literal && objectUses(binding, ctx) === 'aliased') return undefined;
     const target = valueOf(node.expression, ctx, depth + 1);
-    if (target.kind === 'object') return propertyValue(target, node.name.text);
+    if (target.kind === 'object') return propertyValue(target, key);
     // One object and what cannot be seen (a method's one call here, `config.width`): the key of that
     // object, or something unknown. (Several objects are not read apart: see parameterValue.)
     if (target.kind === 'alternatives' && target.options.every((o) => o.kind === 'object' || o.kind === 'unknown')) {
       const objects = target.options.filter((o): o is ObjectValue => o.kind === 'object');
-      const picked = objects.length === 1 ? propertyValue(objects[0], node.name.text) : undefined;
+      const picked = objects.length === 1 ? propertyValue(objects[0], key) : undefined;
       if (picked) return { kind: 'alternatives', span: spanOf(node, ctx), options: [picked, unknownValue(node, ctx)] };
     }
   }
