@@ -40,8 +40,23 @@ export async function main(args: string[]) {
 }
 `;
 
+const IMAGE_TO_VIDEO = (guard: string) => `export async function imageToVideo(req: { body: Record<string, string | undefined> }) {
+  const { prompt, imageId, model = 'KLING2_1', endFrameImageId = null } = req.body;
+  const videoBody: Record<string, unknown> = { prompt, imageId, imageType: 'GENERATED', model, duration: 5 };
+  ${guard}videoBody.endFrameImage = { id: endFrameImageId, type: 'GENERATED' };
+  const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/generations-image-to-video', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` },
+    body: JSON.stringify(videoBody),
+  });
+  return res.json();
+}
+`;
+
 ruleTester.run('missing-required', {
   valid: [
+    { name: 'a destructured default of null the code tests before it sends it (if (id), if (hd && id))', code: IMAGE_TO_VIDEO('if (endFrameImageId) ') },
+    { name: 'the same behind a test of the model and the id', code: IMAGE_TO_VIDEO("if (model === 'KLING2_1' && endFrameImageId) ") },
     { name: 'a name that may be undefined, tested before it is sent: the code handles it (exit)', code: CLI(`if (!prompt) process.exit(1);`) },
     { name: 'a name that may be undefined, tested before it is sent (== null, throw)', code: CLI(`if (prompt == null) throw new Error('--prompt is required');`) },
     { name: 'SDK: the SDK fills prompt with its default', code: SDK(`leonardo.image.createGeneration({ width: 512, height: 512 })`) },
@@ -196,6 +211,13 @@ export async function animate(prompt: string) {
         message: "'prompt' is required by POST /generations but is undefined on one path, which JSON.stringify leaves out.",
         at: [4, 89, 'prompt'],
         fixes: [{ title: `Set 'prompt' to "TODO: describe what to generate"`, output: edit(' undefined;', ' "TODO: describe what to generate";'), preferred: false }],
+      },
+    ] },
+    { name: 'a destructured default of null sent with no test of it', code: IMAGE_TO_VIDEO(''), findings: [
+      {
+        message: "'id' is required by POST /generations-image-to-video in 'endFrameImage' but is null on one path.",
+        at: [4, 31, 'id'],
+        fixes: [{ title: 'Set \'id\' to "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX"', output: edit('null', "'XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX'"), preferred: false }],
       },
     ] },
     { name: 'one side of a conditional that is null is checked', code: FETCH(`{ prompt: c ? 'a fox' : null }`), findings: [

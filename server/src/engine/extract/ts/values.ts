@@ -101,9 +101,10 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
   // writes into (`body.prompt = ...`), which holds more than the call passed.
   const passed = ctx.bound?.get(binding);
   if (passed && !(binding.kind === 'param' && mayBeChanged(binding, ctx, node))) return withBinding(ctx, binding, () => valueOf(passed, ctx, depth + 1)) ?? unknownValue(node, ctx);
-  if (binding.kind === 'param') return parameterValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
+  // (A parameter's or a destructured name's default is ruled out where the code tests the name first, as a write's is.)
+  if (binding.kind === 'param') return handled(parameterValue(node, binding, ctx, depth), binding, node, ctx);
   if (ts.isVariableDeclaration(binding.node) && ts.isObjectBindingPattern(binding.node.name)) {
-    return destructuredValue(node, binding, ctx, depth) ?? unknownValue(node, ctx);
+    return handled(destructuredValue(node, binding, ctx, depth), binding, node, ctx);
   }
   const bounds = bindingValues(node, ctx, binding);
   if (!bounds) {
@@ -125,6 +126,10 @@ function identifierValue(node: ts.Identifier, ctx: TsContext, depth: number): Va
     return handledAbsence({ kind: 'alternatives', span: spanOf(node, ctx), options } satisfies AlternativesValue, binding, node, ctx);
   });
   return resolved ?? unknownValue(node, ctx);
+}
+
+function handled(value: Value | undefined, binding: Binding, use: ts.Identifier, ctx: TsContext): Value {
+  return value ? handledAbsence(value, binding, use, ctx) : unknownValue(use, ctx);
 }
 
 /**
@@ -203,10 +208,19 @@ function isPresenceTest(id: ts.Identifier): boolean {
   if (ts.isIfStatement(parent) || ts.isConditionalExpression(parent)) return true;
   if (!ts.isBinaryExpression(parent)) return false;
   const operator = parent.operatorToken.kind;
-  if (TESTS.has(operator)) return parent.left === tested;
+  // (`if (hd && endImageId)`: the right of an `&&` that is itself a condition is tested too.)
+  if (TESTS.has(operator)) return parent.left === tested || (operator === ts.SyntaxKind.AmpersandAmpersandToken && isCondition(parent));
   if (!EQUALITIES.has(operator)) return false;
   const other = skipOuter(parent.left === tested ? parent.right : parent.left);
   return other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined');
+}
+
+/** An expression that is a condition (of an `if`, a `?:`, or inside such a chain of `&&`s). */
+function isCondition(expression: ts.Expression): boolean {
+  let node: ts.Node = expression;
+  while (ts.isParenthesizedExpression(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) node = node.parent;
+  const parent = node.parent;
+  return (ts.isIfStatement(parent) && parent.expression === node) || (ts.isConditionalExpression(parent) && parent.condition === node);
 }
 
 /** A statement that leaves what follows it: `return`, `throw`, `continue`, `break`, `process.exit()`, or a block ending so. */
