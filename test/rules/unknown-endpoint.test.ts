@@ -7,6 +7,17 @@ const SH = 'deploy.sh';
 ruleTester.run('unknown-endpoint', {
   valid: [
     {
+      name: 'a let URL an if writes another way, to endpoints that exist',
+      path: 'video.ts',
+      code: `const BASE = '${BASE}';
+export async function create(prompt: string, video: boolean) {
+  let endpoint = \`\${BASE}/generations\`;
+  if (video) endpoint = \`\${BASE}/generations-text-to-video\`;
+  return fetch(endpoint, { method: 'POST', headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body: JSON.stringify({ prompt }) });
+}
+`,
+    },
+    {
       name: 'an id with an empty fallback (a guard) in a poll URL stays an unknown id',
       code: `const BASE = '${BASE}';
 export async function poll(data: { sdGenerationJob?: { generationId?: string } }) {
@@ -75,6 +86,27 @@ get('3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e/variationz');
           message: 'GET /generations/3f1c…/variationz is not an endpoint of the Leonardo.Ai REST API.',
           at: [7, 5, "'3f1c5c8e-9a8e-4b8e-9a51-2b0f6a1d2c3e/variationz'"],
           fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a let URL an if writes another way: each URL its writes leave is judged (the body is the same on both)',
+      path: 'video.ts',
+      code: `const BASE = '${BASE}';
+export async function create(prompt: string, video: boolean) {
+  let endpoint = \`\${BASE}/generations\`;
+  if (video) {
+    endpoint = \`\${BASE}/generations-text-to-videos\`;
+  }
+  const r = await fetch(endpoint, { method: 'POST', headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body: JSON.stringify({ prompt }) });
+  return r.json();
+}
+`,
+      findings: [
+        {
+          message: 'POST /generations-text-to-videos is not an endpoint of the Leonardo.Ai REST API: did you mean POST /generations-text-to-video?',
+          at: [5, 24, '/generations-text-to-videos'],
+          fixes: [{ title: 'Use POST /generations-text-to-video', output: edit('/generations-text-to-videos', '/generations-text-to-video'), preferred: false }],
         },
       ],
     },

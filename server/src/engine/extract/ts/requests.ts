@@ -11,7 +11,7 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { argumentsOfParameter, armsOf, bindingValue, declaredName, enclosingFunction, holds, isLoop, iteratedList, parametersBound, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
+import { argumentsOfParameter, armsOf, bindingValue, bindingValues, declaredName, enclosingFunction, holds, isLoop, iteratedList, parametersBound, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
 import { instanceState } from './instances.js';
 import { referencesOf, type Binding } from './file-index.js';
 
@@ -75,7 +75,7 @@ const MAX_ELEMENTS = 4;
  * holding one that no element is taken out of. Undefined otherwise.
  */
 export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
-  const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces, ctx);
+  const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces, ctx) ?? writeChoices(send, pieces, ctx);
   if (!choices) return undefined;
   return boundSites(sendSite(send, ctx, catalogue), choices.elements.map((element) => [[choices.key, element]]), ctx);
 }
@@ -239,6 +239,21 @@ function conditionChoices(send: SendCall, pieces: readonly UrlPiece[], ctx: TsCo
   // A body is sent to either URL only when nothing in it is chosen (by this condition or another).
   if (!choice || (send.body !== undefined && !unchosen(sendBody(send, ctx)))) return undefined;
   return { key: choice, elements: [choice.whenTrue, choice.whenFalse] };
+}
+
+/**
+ * A `let` URL an `if` or `switch` writes another way (`let endpoint = \`${BASE}/generations\`; if (video)
+ * endpoint = \`${BASE}/generations-text-to-video\`;`): each URL its writes leave at the send, as the
+ * branches of `video ? a : b` are, when the body is the same on every path.
+ */
+function writeChoices(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext): Choices | undefined {
+  if (send.openOptions.length > 0) return undefined;
+  const piece = pieces.find((p) => (p.unknown?.binding?.kind === 'let' || p.unknown?.binding?.kind === 'var') && ts.isIdentifier(p.unknown.node));
+  const binding = piece?.unknown?.binding;
+  if (!binding) return undefined;
+  const bounds = bindingValues(piece.unknown!.node as ts.Identifier, ctx, binding);
+  if (!bounds || bounds.length < 2 || bounds.length > MAX_ELEMENTS || (send.body !== undefined && !unchosen(sendBody(send, ctx)))) return undefined;
+  return { key: binding, elements: bounds.map((bound) => bound.expression) };
 }
 
 /** A value with no alternatives anywhere in it (`c ? a : b`, `x ?? 10`, one arm's write): the same on every path. */
