@@ -195,7 +195,7 @@ export interface RequestSite {
   /**
    * One of the requests one call can make, one per element of a literal list its URL is built from
    * (`for (const base of [V1, V2]) fetch(\`${base}/${id}\`)`) or per branch of a condition choosing it
-   * (`fetch(v2 ? V2_URL : V1_URL)`, no body), or per visible call of the same-file function it is made
+   * (`fetch(v2 ? V2_URL : V1_URL)`, or a `let` URL an `if` writes another way, with a body nothing chooses), or per visible call of the same-file function it is made
    * in, the parameters taking that call's arguments: each is judged, and what the call answers is not
    * known to be any one of them unless they agree.
    */
