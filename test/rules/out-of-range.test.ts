@@ -18,6 +18,14 @@ ruleTester.run('out-of-range', {
 await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
 `,
     },
+    {
+      name: "text-to-video's duration set is Veo's: a Kling model's 5 or 10, a model the body does not name, or one it cannot be known, is not judged",
+      code: `const send = (body: object) => fetch('https://cloud.leonardo.ai/api/rest/v1/generations-text-to-video', { method: 'POST', headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body: JSON.stringify(body) });
+export const kling = (prompt: string) => send({ prompt, model: 'KLING2_5', duration: 5 });
+export const unnamed = (prompt: string) => send({ prompt, duration: 10 });
+export const chosen = (prompt: string, model: string) => send({ prompt, model, duration: 5 });
+`,
+    },
     { name: 'the v2 API', path: J, code: '// POST https://cloud.leonardo.ai/api/rest/v2/generations\n{"model": "flux-pro-2.0", "parameters": {"prompt": "x", "guidance_scale": 50}}' },
     {
       name: 'another API',

@@ -2,17 +2,17 @@
 // discrete values (`photoRealStrength` 0.55/0.5/0.45). Width/height belong to invalid-dimensions and
 // the image count to too-many-images, so they are skipped here.
 
-import type { Field } from '../../api/types.js';
+import type { Catalogue, Field } from '../../api/types.js';
 import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue } from '../fix/builders.js';
 import { listOr, nearestNumbers, sameNumber } from '../fix/suggest.js';
-import type { NumberValue, RequestSite, Rule } from '../types.js';
+import type { NumberValue, ObjectValue, RequestSite, Rule } from '../types.js';
 import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
 import { isDimensionField, numericAllowed } from './invalid-dimensions.js';
 import { isImageCountField } from './too-many-images.js';
 import { checkOutOfRangeV2 } from '../v2/out-of-range.js';
-import { BodyFacts } from '../body/facts.js';
+import { BodyFacts, certainly } from '../body/facts.js';
 import { noEffect } from './ineffective-option.js';
 
 const ID = 'out-of-range';
@@ -30,6 +30,7 @@ export const rule: Rule = {
     walkBodies(ctx, {
       property({ request, object, property, field, path }) {
         if (!field || isDimensionField(field) || isImageCountField(field)) return;
+        if (path === property.key && !forThisModel(request, object, field, ctx.catalogue)) return;
         let ignored: boolean | undefined;
         for (const option of literalOptions(property.value)) {
           if (option.kind !== 'number') continue;
@@ -53,6 +54,21 @@ export const rule: Rule = {
     });
   },
 };
+
+/**
+ * Sets the API documents for some models only (leonardo-api.md: text-to-video's `duration` ∈ {4, 6, 8} "on
+ * VEO3/VEO3FAST"; Kling takes 5 or 10, as its image-to-video says): judged only where the body certainly
+ * names one of those models.
+ */
+const MODEL_SCOPED: Record<string, Record<string, readonly string[]>> = {
+  createTextToVideoGeneration: { duration: ['VEO3', 'VEO3FAST'] },
+};
+
+function forThisModel(request: RequestSite, object: ObjectValue, field: Field, catalogue: Catalogue): boolean {
+  const models = request.endpoint && MODEL_SCOPED[request.endpoint.operationId]?.[field.wire];
+  if (!models) return true;
+  return certainly(new BodyFacts(request, object, catalogue).state('model'), (value) => typeof value === 'string' && models.includes(value));
+}
 
 /** Undefined when the value is accepted; otherwise the nearest accepted values (two on a tie). */
 function nearestAccepted(value: number, field: Field): number[] | undefined {
