@@ -373,6 +373,45 @@ export class ImageService {
       ],
     },
     {
+      name: "a wrapper's call whose path and body an if/else writes together: one request per arm, and the answer read once where both arms' endpoints answer alike",
+      path: 'video.js',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+async function leonardoRequest(endpoint, method = 'GET', body = null) {
+  const options = { method, headers: { 'content-type': 'application/json', authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } };
+  if (body) options.body = JSON.stringify(body);
+  const response = await fetch(\`\${BASE}\${endpoint}\`, options);
+  return response.json();
+}
+export async function makeVideo(prompt, imageId) {
+  let endpoint;
+  let videoBody;
+  if (imageId) {
+    endpoint = '/generations-image-to-video';
+    videoBody = { prompt, imageId, imageType: 'GENERATED' };
+  } else {
+    endpoint = '/generations-text-to-video';
+    videoBody = { prompt };
+  }
+  const result = await leonardoRequest(endpoint, 'POST', videoBody);
+  return result.sdGenerationJob?.generationId ?? null;
+}
+export async function either(prompt, upscale) {
+  let endpoint;
+  if (upscale) endpoint = '/variations/upscale';
+  else endpoint = '/generations-text-to-video';
+  const result = await leonardoRequest(endpoint, 'POST', { prompt });
+  return result.sdGenerationJob?.generationId ?? null;
+}
+`,
+      findings: [
+        {
+          message: "'sdGenerationJob' is not in the POST /generations-text-to-video answer: use 'motionVideoGenerationJob', its one job key.",
+          at: [19, 17, 'sdGenerationJob'],
+          fixes: [{ title: "Read 'motionVideoGenerationJob'", output: edit('result.sdGenerationJob?.generationId ?? null;\n}\nexport async function either', 'result.motionVideoGenerationJob?.generationId ?? null;\n}\nexport async function either'), preferred: true }],
+        },
+      ],
+    },
+    {
       name: "SDK results: 'data' (axios's body) is not on an SDK result; its own members and the body under .object are fine",
       path: 'generate.js',
       code: `import { Leonardo } from '@leonardo-ai/sdk';

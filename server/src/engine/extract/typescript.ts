@@ -166,7 +166,7 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
     const refused = ctx.refused;
     ctx.refused = undefined;
     const perCall = site && perCallSites(send.call, sendSite(send, ctx, catalogue), ctx, (fn) => wrappers.byFunction.has(fn));
-    const perBranch = !perCall && refused ? perBranchSites(send, refused, ctx, catalogue) : undefined;
+    const perBranch = !perCall && refused ? perBranchSites(send.call, sendSite(send, ctx, catalogue), refused, ctx) : undefined;
     if (perCall) appendAll(requests, perCall);
     else if (perBranch) appendAll(requests, perBranch);
     else if (site) requests.push(site);
@@ -204,11 +204,17 @@ function wrapperSites(ctx: TsContext, catalogue: Catalogue, wrappers: WrapperTab
   const sites: RequestSite[] = [];
   for (const [call, wrapper] of through) {
     const make = (): RequestSite | undefined => siteFromWrapperCall(call, wrapper, ctx, catalogue);
+    ctx.refused = undefined;
     const site = make();
+    const refused = ctx.refused;
+    ctx.refused = undefined;
     // A wrapper's call in a function of its own parameters (`generate(prompt, steps)` posting `{ prompt,
-    // num_inference_steps: steps }`): one request per call of that function, as for a client call.
+    // num_inference_steps: steps }`): one request per call of that function, as for a client call; and
+    // one per arm of an `if` that writes its path and body together (`endpoint = "/..."; body = {...}`).
     const perCall = site && perCallSites(call, make, ctx, (fn) => wrappers.byFunction.has(fn));
+    const perBranch = !perCall && refused ? perBranchSites(call, make, refused, ctx) : undefined;
     if (perCall) appendAll(sites, perCall);
+    else if (perBranch) appendAll(sites, perBranch);
     else if (site) sites.push(site);
   }
   return sites;

@@ -7,6 +7,7 @@
 // itself (two callers passing different things). Built once per analysis and shared by the flow rules.
 
 import ts from 'typescript';
+import type { Endpoint, Field } from '../../api/types.js';
 import { v2ResponseEndpoint } from '../../api/v2-responses.js';
 import type { SendCall } from '../extract/ts/calls.js';
 import { createContext, type TsContext } from '../extract/ts/context.js';
@@ -787,7 +788,23 @@ const FLOW: MemoKey<Flow | undefined> = { release: (flow) => flow?.release() };
 
 /** Two requests one call makes answer alike: the same endpoint, of the same API version. */
 function sameRequest(a: RequestSite, b: RequestSite): boolean {
-  return a.endpoint === b.endpoint && a.v2Endpoint === b.v2Endpoint && a.url?.apiVersion === b.url?.apiVersion;
+  if (a.v2Endpoint !== b.v2Endpoint || a.url?.apiVersion !== b.url?.apiVersion) return false;
+  // (Two endpoints that answer alike, POST /generations-image-to-video and -text-to-video: the answer is known either way.)
+  return a.endpoint === b.endpoint || (a.endpoint !== undefined && b.endpoint !== undefined && answerShape(a.endpoint) === answerShape(b.endpoint));
+}
+
+const answerShapes = new WeakMap<Endpoint, string>();
+
+/** An endpoint's answer as its fields spell it (names, types, nesting), to tell two answers alike; '' when the catalogue has none. */
+function answerShape(endpoint: Endpoint): string {
+  let shape = answerShapes.get(endpoint);
+  if (shape === undefined) {
+    const spell = (fields: readonly Field[] | undefined): string =>
+      (fields ?? []).map((f) => `${f.wire}:${f.types.join('|')}{${spell(f.fields)}}[${f.items ? spell([f.items]) : ''}]`).join(',');
+    shape = endpoint.response ? spell(endpoint.response) : `none:${endpoint.method} ${endpoint.path}`;
+    answerShapes.set(endpoint, shape);
+  }
+  return shape;
 }
 
 /** The flow analysis of a TS/JS document, built once per analysis; undefined for other documents. */

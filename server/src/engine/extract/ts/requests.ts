@@ -154,11 +154,11 @@ const MAX_ARMS = 8;
  * `throw` send nothing. Undefined when the statement is in another function than the send (a call
  * may take another arm than the next one), or has more than MAX_ARMS arms.
  */
-export function perBranchSites(send: SendCall, statement: ts.IfStatement | ts.SwitchStatement, ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
-  if (enclosingFunction(statement) !== enclosingFunction(send.call)) return undefined;
+export function perBranchSites(call: ts.CallExpression, make: () => RequestSite | undefined, statement: ts.IfStatement | ts.SwitchStatement, ctx: TsContext): RequestSite[] | undefined {
+  if (enclosingFunction(statement) !== enclosingFunction(call)) return undefined;
   const arms = armsOf(statement, ctx);
   if (arms.length === 0 || arms.length > MAX_ARMS) return undefined;
-  const sites = sitesUnder(sendSite(send, ctx, catalogue), arms.map((arm) => ({ branch: { statement, arm } })), ctx);
+  const sites = sitesUnder(make, arms.map((arm) => ({ branch: { statement, arm } })), ctx);
   return sites.length > 0 ? sites : undefined;
 }
 
