@@ -88,6 +88,7 @@ export const d = () => fetch(\`\${BASE}/me\`, { headers: { authorization: withSc
     { name: 'unknown: a call', code: ROUTE('{ authorization: getAuthorization() }') },
     { name: 'an empty string only when no token is set: a guard, not what is meant to be sent', code: ROUTE("{ authorization: token ? `Bearer ${token}` : '' }") },
     { name: 'unknown: a variable holding the whole header', code: ROUTE('{ authorization: process.env.LEONARDO_AUTH_HEADER! }') },
+    { name: "unknown: an environment variable whose name does not say it is the key (it may hold 'Bearer …')", code: ROUTE('{ Authorization: process.env.LEONARDO_API }') },
     { name: 'a spread of unknown headers hides whether the key is there', code: ROUTE("{ ...defaultHeaders, 'content-type': 'application/json' }") },
     { name: 'a spread of unknown headers next to x-api-key', code: ROUTE("{ ...defaultHeaders, 'x-api-key': process.env.LEONARDO_API_KEY }") },
     {

@@ -397,16 +397,17 @@ function wrap(span: Span, expression: string, message: string): ValueProblem {
 }
 
 /**
- * An expression that holds a bare key: an environment variable, a shell / REST Client variable, or
- * a name ending in `key` or `secret` (`apiKey`, `LEONARDO_API_KEY`). Names that may already hold the
- * whole header (`LEONARDO_AUTH_HEADER`, `bearer`, `token`, `authorization`) are not judged.
+ * An expression that holds a bare key: a name ending in `key` or `secret` (`apiKey`, `$LEONARDO_API_KEY`),
+ * or an environment variable named for one (`LEONARDO_KEY_PROD`, `LEONARDO_TOKEN`).
+ * Names that may already hold the whole header (`LEONARDO_AUTH_HEADER`, `bearer`, `token`,
+ * `authorization`), or that say nothing of what they hold (`process.env.LEONARDO_API`), are not judged.
  */
 function isKeyExpression(expression: string): boolean {
   const inner = expression.replace(/^\$\{?|\}$|^\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?|(?<!\s)\s*\}\}$/g, '');
   const env = /^(?:process\.env|import\.meta\.env)(?:\.(\w+)|\[\s*(['"])(\w+)\2\s*\])$/.exec(inner);
   const name = env ? (env[1] ?? env[3]) : /^[\w$.]+$/.test(inner) ? /(?<![\w$])([A-Za-z_$][\w$]*)$/.exec(inner)?.[1] : undefined;
   if (!name || /bearer|auth|header/i.test(name)) return false;
-  return env !== null || /(?:key|secret)$/i.test(name);
+  return /(?:key|secret)$/i.test(name) || (env !== null && /(?:^|_)(?:KEY|SECRET|TOKEN)(?:_|$)/i.test(name));
 }
 
 function reportWrongName(
