@@ -56,9 +56,11 @@ export const rule: Rule = {
 };
 
 /**
- * Sets the API documents for some models only (leonardo-api.md: text-to-video's `duration` ∈ {4, 6, 8} "on
- * VEO3/VEO3FAST"; Kling takes 5 or 10, as its image-to-video says): judged only where the body certainly
- * names one of those models.
+ * Sets the API documents for some models only: text-to-video's `duration` ∈ {4, 6, 8} "on VEO3/VEO3FAST"
+ * (leonardo-api.md, the SDK's description), while Leonardo's Kling 2.5 Turbo recipe posts `"duration": 5`
+ * with `"model": "KLING2_5"` to the same endpoint, "Duration can be 5 or 10"
+ * (docs.leonardo.ai/docs/generate-with-kling-2-5-turbo-using-text-prompts). Judged only where the body
+ * certainly names one of the models the set is for.
  */
 const MODEL_SCOPED: Record<string, Record<string, readonly string[]>> = {
   createTextToVideoGeneration: { duration: ['VEO3', 'VEO3FAST'] },
