@@ -199,7 +199,7 @@ main();`;
   assert.equal((plain(sites[0].body) as { width: number }).width, 1024);
 });
 
-test('a reassigned let whose value at the call cannot be ordered stays unknown', () => {
+test('a reassigned let whose value at the call cannot be ordered stays unknown; a URL an if writes another way is each of its URLs', () => {
   const code = `import axios from "axios";
 export async function run(upscale: boolean, prompts: string[]) {
   let url = "${V1}/variations/upscale";
@@ -222,9 +222,11 @@ export async function run(upscale: boolean, prompts: string[]) {
   await axios.post("${V1}/generations", { prompt: "x", num_images: count });
 }`;
   const sites = extract(code);
-  assert.deepEqual(sites.map(describe), [`axios POST ${V1}/generations`, `axios POST ${V1}/generations`]);
-  assert.equal(sites[0].body?.kind, 'unknown', 'a body reassigned later in the loop may be either');
-  assert.deepEqual(plain(sites[1].body), { prompt: 'x', num_images: '?count' });
+  // The URL an if writes another way is each of its URLs in turn (one request each, as `upscale ? a : b` is).
+  assert.deepEqual(sites.map(describe), [`axios POST ${V1}/variations/unzoom`, `axios POST ${V1}/variations/upscale`, `axios POST ${V1}/generations`, `axios POST ${V1}/generations`]);
+  assert.ok(sites[0].perElement && sites[1].perElement);
+  assert.equal(sites[2].body?.kind, 'unknown', 'a body reassigned later in the loop may be either');
+  assert.deepEqual(plain(sites[3].body), { prompt: 'x', num_images: '?count' });
 });
 
 test("a constructor's default reaches this.member when the class is only read for its static members besides each new", () => {
@@ -510,9 +512,10 @@ export async function everyPath(kind: string) {
   return axios.post("${V1}/generations", body, { headers });
 }`;
   const sites = extract(code);
-  // The URL of twoEndpoints is one of two endpoints: no request is known there.
-  assert.equal(sites.length, 9);
-  assert.deepEqual(sites.map((s) => s.body?.kind), ['alternatives', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'alternatives']);
+  // The URL of twoEndpoints is one of two endpoints: one request to each, with the body both send.
+  assert.equal(sites.length, 11);
+  assert.deepEqual(sites.map((s) => s.body?.kind), ['alternatives', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'object', 'object', 'alternatives']);
+  assert.deepEqual(sites.slice(8, 10).map((s) => s.url?.path).sort(), ['/generations', '/generations-image-to-video']);
   // The if without an else: its write, or the initializer the other path keeps, each where it is written.
   assert.deepEqual(plain(sites[0].body), { oneOf: [{ prompt: 'x', width: 1536 }, { prompt: 'x', width: 512 }] });
   const options = sites[0].body?.kind === 'alternatives' ? sites[0].body.options : [];
