@@ -16,7 +16,7 @@ import ts from 'typescript';
 import type { ObjectValue, Property, Value } from '../../types.js';
 import { writtenProperty, withNestedProperty } from './bodies.js';
 import { type TsContext } from './context.js';
-import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, parametersBound, passedFor, someNode, thisClass, usesOf, type FunctionNode } from './resolve.js';
+import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, parametersBound, passedFor, someNode, thisClass, usesOf, withBound, type FunctionNode } from './resolve.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { propertyKey } from './objects.js';
 
@@ -142,16 +142,6 @@ function memberValue(member: MemberState, ctx: TsContext, valueOf: (e: ts.Expres
     for (const { path, property } of writtenProperties(write, ctx, valueOf)) object = withNestedProperty(object, path, property);
   }
   return object;
-}
-
-function withBound<T>(ctx: TsContext, bound: Bound, evaluate: () => T): T {
-  const outer = ctx.bound;
-  ctx.bound = bound;
-  try {
-    return evaluate();
-  } finally {
-    ctx.bound = outer;
-  }
 }
 
 /** `new C(...)` of the class itself. */

@@ -1014,7 +1014,11 @@ export function passedFor(args: readonly ts.Expression[], position: number, para
  */
 export function withArguments<T>(fn: FunctionNode, call: ts.CallExpression, ctx: TsContext, evaluate: () => T): T {
   const bound = fn.parameters.length === 0 ? undefined : parametersBound(fn, call.arguments, ctx, false);
-  if (!bound) return evaluate();
+  return bound ? withBound(ctx, bound, evaluate) : evaluate();
+}
+
+/** Runs `evaluate` with these bindings in force (`ctx.bound`), then restores the ones before. */
+export function withBound<T>(ctx: TsContext, bound: TsContext['bound'], evaluate: () => T): T {
   const outer = ctx.bound;
   ctx.bound = bound;
   try {
