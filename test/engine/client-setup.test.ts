@@ -70,3 +70,23 @@ test('an axios response interceptor is one the code installs, not one a comment 
   const requestOnly = `${UNWRAPPED}api.interceptors.request.use((config) => config);\n`;
   assert.deepEqual(findings(requestOnly, 'unknown-response-field'), ['sdGenerationJob'], 'a request interceptor leaves the response as it is');
 });
+
+test('an axios response interceptor that hands back the response it is given (after a log, or only handling errors) changes no answer', () => {
+  for (const handler of [
+    '(response) => response',
+    '(response) => { console.log(response.status); return response; }',
+    'function (res) { if (res.status >= 400) console.warn(res.status); return res; }',
+    'undefined',
+  ]) {
+    const code = `${UNWRAPPED}api.interceptors.response.use(${handler}, (error) => Promise.reject(error));\n`;
+    assert.deepEqual(findings(code, 'unknown-response-field'), ['sdGenerationJob'], handler);
+  }
+  for (const handler of [
+    '(response) => { response.data = response.data.result; return response; }',
+    '(response) => { if (response.data?.job) return response.data.job; return response; }',
+    '(response) => { log(response); }',
+  ]) {
+    const code = `${UNWRAPPED}api.interceptors.response.use(${handler});\n`;
+    assert.deepEqual(findings(code, 'unknown-response-field'), [], handler);
+  }
+});

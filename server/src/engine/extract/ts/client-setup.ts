@@ -9,6 +9,8 @@
 
 import ts from 'typescript';
 import type { TsParsed } from '../typescript.js';
+import { skipOuter } from './scope.js';
+import { returnedExpressions, someNode } from './resolve.js';
 
 /** The parse and its index (a TsParsed, or the flow analysis over one). */
 type Parsed = Pick<TsParsed, 'sourceFile' | 'index'>;
@@ -48,10 +50,44 @@ export function setsHeadersOutsideCalls(parsed: Parsed): boolean {
   return false;
 }
 
-/** Whether the code installs an axios response interceptor: `api.interceptors.response.use(...)`. */
+/**
+ * Whether the code installs an axios response interceptor that may change the answer:
+ * `api.interceptors.response.use(...)`, unless its first handler hands back the response it is given on
+ * every `return` (`(response) => { log(response.status); return response; }`), or there is none (`use(undefined, onError)`).
+ */
 export function installsResponseInterceptor(parsed: Parsed): boolean {
   if (!INTERCEPTORS_TEXT.test(parsed.sourceFile.text)) return false;
-  return parsed.index.calls.some((call) => isInterceptorUse(call.expression, 'response'));
+  return parsed.index.calls.some((call) => isInterceptorUse(call.expression, 'response') && !handsBackResponse(call.arguments[0]));
+}
+
+/** A handler that returns its own parameter, unchanged, on every path (or no handler: `null`, `undefined`). */
+function handsBackResponse(handler: ts.Expression | undefined): boolean {
+  if (!handler) return false;
+  const node = skipOuter(handler);
+  if (node.kind === SK.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined')) return true;
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  const parameter = node.parameters[0];
+  if (!parameter || !ts.isIdentifier(parameter.name) || node.parameters.length !== 1) return false;
+  const name = parameter.name.text;
+  const returned = returnedExpressions(node);
+  // (Nothing may write into it either: `response.data = response.data.result` reshapes the answer in place.)
+  const writes = someNode(node.body, (n) => (ts.isBinaryExpression(n) && n.operatorToken.kind >= SK.FirstAssignment && n.operatorToken.kind <= SK.LastAssignment && rootName(n.left) === name) || undefined);
+  return returned.length > 0 && !writes && returned.every((e) => { const r = skipOuter(e); return ts.isIdentifier(r) && r.text === name; }) && endsWithReturn(node);
+}
+
+/** The name at the root of `a.b.c`. */
+function rootName(node: ts.Expression): string | undefined {
+  let current = skipOuter(node);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = skipOuter(current.expression);
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/** An arrow with an expression body, or a body whose last statement returns (no path falls off its end). */
+function endsWithReturn(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const body = fn.body;
+  if (!ts.isBlock(body)) return true;
+  const last = body.statements[body.statements.length - 1];
+  return last !== undefined && ts.isReturnStatement(last);
 }
 
 /**
