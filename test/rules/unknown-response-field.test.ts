@@ -158,6 +158,16 @@ export async function careful(id: string, other: any) {
 `,
     },
     { name: 'one guess among several in a fallback chain', code: FALLBACKS },
+    {
+      name: "a guess beside the error body's own key, on a failed answer (json.error || json.errorMessage)",
+      code: `${PREAMBLE}
+export async function create(prompt: string) {
+  const res = await fetch(\`\${BASE}/generations\`, { method: 'POST', headers, body: JSON.stringify({ prompt }) });
+  const json = await res.json();
+  if (!res.ok) throw new Error(json.error || json.errorMessage || \`create \${res.status}\`);
+  return json.sdGenerationJob.generationId;
+}`,
+    },
     { name: 'guesses the code tests before it reads them (Array.isArray, != null, an early throw)', code: TESTED_GUESSES },
     {
       name: 'a response interceptor that unwraps axios responses',

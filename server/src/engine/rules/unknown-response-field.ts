@@ -120,7 +120,10 @@ function readsRealField(flow: Flow, other: ts.Expression): boolean {
   const read = skipOuter(other);
   if (!ts.isPropertyAccessExpression(read) && !ts.isElementAccessExpression(read)) return false;
   const key = accessedKey(read);
-  return key !== undefined && flow.alternativesOf(read.expression).some((value) => member(value, key)?.kind === 'response');
+  if (key === undefined) return false;
+  // (`json.error || json.errorMessage`: the error body's own key, read at the root, is the real one of that answer.)
+  const values = flow.alternativesOf(read.expression);
+  return values.some((value) => member(value, key)?.kind === 'response' || (ERROR_ENVELOPE.has(key) && value.kind === 'response' && !value.field));
 }
 
 /**
