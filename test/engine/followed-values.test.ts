@@ -2019,6 +2019,23 @@ export const edited = (prompt: string) =>
   assert.deepEqual(hits(code), ['invalid-dimensions 1020']);
 });
 
+test('a list of objects or tuples taken apart in a loop or a map callback: one request per element, each name at its own element', () => {
+  const code = `const URL = "${V1}/generations";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+const FORMATS = [{ width: 1024, height: 1024 }, { width: 1366, height: 768 }];
+const SIZES: Array<[string, number, number]> = [["square", 1024, 1024], ["banner", 1536, 644]];
+const OTHERS = [{ width: 1024, height: 1024 }, { width: 1020, height: 768 }];
+const PAIRED = [{ side: 1536, count: 1 }, { side: 512, count: 4 }];
+export const byMap = (prompt: string) => Promise.all(FORMATS.map(async ({ width, height }) => fetch(URL, { method: "POST", headers, body: JSON.stringify({ prompt, width, height }) })));
+export async function byLoop(prompt: string) {
+  for (const [name, width, height] of SIZES) await fetch(URL, { method: "POST", headers, body: JSON.stringify({ prompt: \`\${prompt} \${name}\`, width, height }) });
+  for (const f of OTHERS) await fetch(URL, { method: "POST", headers, body: JSON.stringify({ prompt, width: f.width, height: f.height }) });
+}
+export const paired = (prompt: string) => PAIRED.map((p) => fetch(URL, { method: "POST", headers, body: JSON.stringify({ prompt, width: p.side, height: p.side, num_images: p.count }) }));`;
+  // 1366, 644 and 1020 are not multiples of 8; PAIRED asks for 4 images only at 512, never at 1536.
+  assert.deepEqual(hits(code), ['invalid-dimensions 1366', 'invalid-dimensions 644', 'invalid-dimensions 1020']);
+});
+
 test('a same-file function that only writes into the object it is handed (setSize(body, 1250)) adds those keys in its place; one that does more leaves the object open', () => {
   const code = `const BASE = "${V1}";
 const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };

@@ -11,7 +11,7 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { argumentsOfParameter, armsOf, bindingValue, bindingValues, declaredName, enclosingFunction, holds, isLoop, iteratedList, parametersBound, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
+import { argumentsOfParameter, armsOf, bindingValue, bindingValues, declaredName, ELEMENT_CALLBACKS, isFunctionNode, objectProperty, patternElement, enclosingFunction, holds, isLoop, iteratedList, parametersBound, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
 import { instanceState } from './instances.js';
 import { referencesOf, type Binding } from './file-index.js';
 
@@ -76,8 +76,92 @@ const MAX_ELEMENTS = 4;
  */
 export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx: TsContext, catalogue: Catalogue): RequestSite[] | undefined {
   const choices = loopChoices(send, pieces, ctx) ?? conditionChoices(send, pieces, ctx) ?? writeChoices(send, pieces, ctx);
-  if (!choices) return undefined;
-  return boundSites(sendSite(send, ctx, catalogue), choices.elements.map((element) => [[choices.key, element]]), ctx);
+  if (choices) return boundSites(sendSite(send, ctx, catalogue), choices.elements.map((element) => [[choices.key, element]]), ctx);
+  const sets = elementSets(send.call, ctx);
+  return sets && boundSites(sendSite(send, ctx, catalogue), sets, ctx);
+}
+
+/**
+ * A request made once per element of a literal list of objects or tuples its body reads apart
+ * (`FORMATS.map(async ({ width, height }) => fetch(...))`, `for (const [width, height] of SIZES)`,
+ * `for (const f of FORMATS) ... f.width`): one request per element, each name the call reads taken at that
+ * element's part, so one element's width is judged with its own height, never another's. (A list of plain
+ * values read whole is each value in turn already, values.ts `elementValue`.) Undefined otherwise.
+ */
+function elementSets(call: ts.CallExpression, ctx: TsContext): Array<Array<readonly [Binding, ts.Expression]>> | undefined {
+  let loop: { list: readonly ts.Expression[]; parts: Array<{ binding: Binding; at: ElementPart }> } | undefined;
+  const seen = new Set<Binding>();
+  let refused = false;
+  const visit = (node: ts.Node): void => {
+    if (refused) return;
+    if (ts.isIdentifier(node)) {
+      const binding = resolveIdentifier(ctx.index, node);
+      if (!binding || seen.has(binding)) return;
+      seen.add(binding);
+      const part = elementPart(binding, ctx);
+      if (!part) return;
+      if (loop && loop.list !== part.list) refused = true;
+      else (loop ??= { list: part.list, parts: [] }).parts.push({ binding, at: part.at });
+      return;
+    }
+    node.forEachChild(visit);
+  };
+  for (const argument of call.arguments) visit(argument);
+  // (Only lists of objects or tuples: a list of plain values is read whole already.)
+  if (refused || !loop || !loop.parts.some((p) => p.at !== 'whole' || loop!.list.every((e) => ts.isObjectLiteralExpression(skipOuter(e))))) return undefined;
+  return loop.list.map((element) => loop!.parts.flatMap(({ binding, at }) => {
+    const part = partOf(element, at, ctx);
+    return part ? [[binding, part] as const] : [];
+  }));
+}
+
+/** Where a name takes its value in each element: the element itself, an index of a tuple, or a key of an object. */
+type ElementPart = 'whole' | { index: number } | { key: string };
+
+/** The literal list a loop variable or an element callback's parameter (or a name destructured from either) iterates, and which part of each element the name takes. */
+function elementPart(binding: Binding, ctx: TsContext): { list: readonly ts.Expression[]; at: ElementPart } | undefined {
+  if (binding.reassigned) return undefined;
+  const whole = iteratedList(binding);
+  if (whole) {
+    const list = literalList(whole, ctx);
+    return list && { list, at: 'whole' };
+  }
+  const declaration = binding.node;
+  let pattern: ts.BindingName | undefined;
+  let iterated: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(declaration) && !declaration.initializer && ts.isForOfStatement(declaration.parent.parent)) {
+    pattern = declaration.name;
+    iterated = declaration.parent.parent.expression;
+  } else if (ts.isParameter(declaration) && isFunctionNode(declaration.parent) && declaration.parent.parameters[0] === declaration) {
+    const fn = declaration.parent;
+    const call = fn.parent;
+    const callee = ts.isCallExpression(call) && call.arguments[0] === fn ? skipOuter(call.expression) : undefined;
+    pattern = declaration.name;
+    iterated = callee && ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? callee.expression : undefined;
+  }
+  if (!pattern || !iterated || ts.isIdentifier(pattern)) return undefined;
+  let at: ElementPart | undefined;
+  if (ts.isArrayBindingPattern(pattern)) {
+    const index = pattern.elements.findIndex((e) => ts.isBindingElement(e) && !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === binding.name);
+    at = index >= 0 ? { index } : undefined;
+  } else {
+    const taken = patternElement(pattern, binding.name);
+    at = taken && !taken.element.initializer ? { key: taken.key } : undefined;
+  }
+  const list = at && literalList(iterated, ctx);
+  return list && at && { list, at };
+}
+
+/** The part of one element a name takes; undefined where the element does not spell it. */
+function partOf(element: ts.Expression, at: ElementPart, ctx: TsContext): ts.Expression | undefined {
+  if (at === 'whole') return element;
+  let node = skipOuter(element);
+  if (ts.isIdentifier(node)) node = skipOuter(bindingValue(node, ctx)?.expression ?? node);
+  if ('index' in at) {
+    const item = ts.isArrayLiteralExpression(node) && !node.elements.slice(0, at.index + 1).some(ts.isSpreadElement) ? node.elements[at.index] : undefined;
+    return item && !ts.isOmittedExpression(item) ? item : undefined;
+  }
+  return ts.isObjectLiteralExpression(node) ? objectProperty(node, at.key)?.[0] : undefined;
 }
 
 /** What a request is made under: names taken at given expressions (`bound`), or one arm of a statement (`branch`). */
