@@ -111,6 +111,26 @@ export async function create(prompt: string, video: boolean) {
       ],
     },
     {
+      name: "a path cut short at a word of a longer endpoint's (GET /generations/user, the user id left out) is no endpoint, not /generations/{id}",
+      path: 'history.ts',
+      code: `import axios from 'axios';
+const api = axios.create({ baseURL: '${BASE}', headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` } });
+export async function history() {
+  const response = await api.get('/generations/user', { params: { limit: 10 } });
+  return response.data.generations;
+}
+export const mine = (userId: string) => api.get(\`/generations/user/\${userId}\`);
+export const one = () => api.get('/generations/3f1c2b7a-8d4e-4f60-9a1b-2c3d4e5f6a7b');
+`,
+      findings: [
+        {
+          message: 'GET /generations/user is not an endpoint of the Leonardo.Ai REST API: add the id, as in GET /generations/user/{userId}.',
+          at: [4, 35, '/generations/user'],
+          fixes: [],
+        },
+      ],
+    },
+    {
       name: 'a path that is not an endpoint: /generation → /generations (curl)',
       path: SH,
       code: `curl -X POST ${BASE}/generation -H 'content-type: application/json' -d '{"prompt":"a cat"}'\n`,

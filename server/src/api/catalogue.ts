@@ -130,10 +130,10 @@ function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Cat
 
   /** The endpoints of the most specific template matching the path, with its params. */
   const bestFor = (segments: readonly PathSegment[]) => {
-    let best: { endpoints: Endpoint[]; params: Record<string, string>; score: number[] } | undefined;
+    let best: { endpoints: Endpoint[]; params: Record<string, string>; score: number[]; template: PathTemplate } | undefined;
     for (const { template, endpoints: group } of templates) {
       const found = matchPathTemplate(template, segments);
-      if (found && (!best || compareScores(found.score, best.score) > 0)) best = { endpoints: group, ...found };
+      if (found && (!best || compareScores(found.score, best.score) > 0)) best = { endpoints: group, ...found, template };
     }
     return best;
   };
@@ -146,8 +146,23 @@ function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Cat
       segments = segments.slice(1);
       best = bestFor(segments);
     }
-    return best;
+    return best && !truncated(segments, best.template) ? best : undefined;
   };
+  /**
+   * A path that is the start of a longer endpoint's, spelt out to a word of it where the match takes an id
+   * (`/generations/user` of `/generations/user/{userId}`): that endpoint with its id left out, not
+   * `/generations/{id}` with the word for an id.
+   */
+  const truncated = (segments: readonly PathSegment[], matched: PathTemplate): boolean =>
+    templates.some(
+      ({ template }) =>
+        template.length > segments.length &&
+        segments.some((segment, i) => 'param' in matched[i] && 'literal' in template[i] && 'value' in segment && segment.value === (template[i] as { literal: string }).literal) &&
+        segments.every((segment, i) => {
+          const part = template[i];
+          return 'literal' in part ? 'value' in segment && segment.value === part.literal : true;
+        }),
+    );
 
   return {
     sdkVersion,

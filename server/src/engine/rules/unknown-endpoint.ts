@@ -177,6 +177,13 @@ function sameButCase(ctx: RuleContext, edit: TextEdit): boolean {
   return written !== edit.newText && written.toLowerCase() === edit.newText.toLowerCase();
 }
 
+/** Whether `path`'s segments are the first, literal ones of the longer template `template`. */
+function startsPath(template: string, path: string): boolean {
+  const want = segmentsOf(template);
+  const given = segmentsOf(path);
+  return want.length > given.length && given.every((segment, i) => segment === want[i]);
+}
+
 /** Whether a `{param}` of the template is filled with a plain word (no digit, no placeholder): not an id. */
 function wordInParam(path: string, endpoint: Target): boolean {
   const given = segmentsOf(path);
@@ -245,7 +252,14 @@ function reportUnknownPath(ctx: RuleContext, request: RequestSite, method: strin
   const candidates = nearestEndpoints(path, method, ctx.catalogue.endpoints);
   const labels = candidates.map((c) => `${c.endpoint.method} ${c.endpoint.path}`);
   const written = `${method ? `${method} ` : ''}${path}`;
-  const suggestion = labels.length > 0 ? `: did you mean ${listOr(labels)}?` : '.';
+  // (`GET /generations/user`: the start of `/generations/user/{userId}`, its id left out.)
+  const longer = labels.length > 0 ? [] : ctx.catalogue.endpoints.filter((e) => (!method || e.method === method) && e.status !== 'removed' && startsPath(e.path, path));
+  const suggestion =
+    labels.length > 0
+      ? `: did you mean ${listOr(labels)}?`
+      : longer.length > 0 && longer.length <= 2
+        ? `: add the id, as in ${listOr(longer.map((e) => `${e.method} ${e.path}`))}.`
+        : '.';
   ctx.report({
     message: fitMessage(`${written} is not an endpoint of the Leonardo.Ai REST API${suggestion}`, `This is not an endpoint of the Leonardo.Ai REST API${suggestion}`),
     span: pathOrUrl(request),
