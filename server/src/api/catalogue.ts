@@ -157,7 +157,7 @@ function buildCatalogue(sdkVersion: string, endpoints: readonly Endpoint[]): Cat
     templates.some(
       ({ template }) =>
         template.length > segments.length &&
-        segments.some((segment, i) => 'param' in matched[i] && 'literal' in template[i] && 'value' in segment && segment.value === (template[i] as { literal: string }).literal) &&
+        segments.some((segment, i) => 'param' in matched[i] && 'literal' in template[i] && 'value' in segment && segment.value === template[i].literal) &&
         segments.every((segment, i) => {
           const part = template[i];
           return 'literal' in part ? 'value' in segment && segment.value === part.literal : true;
