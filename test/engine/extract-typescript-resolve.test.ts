@@ -333,7 +333,9 @@ export function queue(prompts: string[]) {
     { prompt: '?p', modelId: '?modelId', width: 1024, height: 768 },
     { prompt: '?x.prompt', num_images: 2 },
     { prompt: '?prompt', guidance_scale: 7 },
-    { oneOf: [{ prompt: 'a' }, { prompt: 'b', num_images: 3 }] },
+    // A literal list of objects looped over: one request per element (requests.ts elementSets).
+    { prompt: 'a' },
+    { prompt: 'b', num_images: 3 },
   ]);
 });
 
