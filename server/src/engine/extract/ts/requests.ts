@@ -89,6 +89,8 @@ export function perElementSites(send: SendCall, pieces: readonly UrlPiece[], ctx
  * values read whole is each value in turn already, values.ts `elementValue`.) Undefined otherwise.
  */
 function elementSets(call: ts.CallExpression, ctx: TsContext): Array<Array<readonly [Binding, ts.Expression]>> | undefined {
+  // (Most sends are in no loop and no element callback: ruled out before their arguments are walked.)
+  if (!insideIteration(call)) return undefined;
   let loop: { list: readonly ts.Expression[]; parts: Array<{ binding: Binding; at: ElementPart }> } | undefined;
   const seen = new Set<Binding>();
   let refused = false;
@@ -113,6 +115,19 @@ function elementSets(call: ts.CallExpression, ctx: TsContext): Array<Array<reado
     const part = partOf(element, at, ctx);
     return part ? [[binding, part] as const] : [];
   }));
+}
+
+/** The node is in the body of a `for...of` or of a list method's callback (`items.map((x) => ...)`). */
+function insideIteration(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isForOfStatement(current)) return true;
+    if (isFunctionNode(current)) {
+      const call = current.parent;
+      const callee = ts.isCallExpression(call) && call.arguments[0] === current ? skipOuter(call.expression) : undefined;
+      if (callee && ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text)) return true;
+    }
+  }
+  return false;
 }
 
 /** Where a name takes its value in each element: the element itself, an index of a tuple, or a key of an object. */
@@ -199,7 +214,8 @@ function sitesUnder(make: () => RequestSite | undefined, assumptions: readonly A
  */
 export function perInstanceSites(call: ts.CallExpression, make: () => RequestSite | undefined, ctx: TsContext): RequestSite[] | undefined {
   const fn = enclosingFunction(call);
-  if (!fn || !ts.isMethodDeclaration(fn) || !ts.isClassDeclaration(fn.parent) || !hasSetters(fn.parent)) return undefined;
+  // (A method that never names `this` sends nothing a chain of setters leaves: ruled out before the class is looked through.)
+  if (!fn || !ts.isMethodDeclaration(fn) || !ts.isClassDeclaration(fn.parent) || !someNode(fn, (n) => n.kind === ts.SyntaxKind.ThisKeyword || undefined) || !hasSetters(fn.parent)) return undefined;
   const assumptions: Assumption[] = [];
   for (const use of resolvedCalls(fn, ctx)) {
     const callee = skipOuter(use.expression);
