@@ -177,10 +177,9 @@ function sameButCase(ctx: RuleContext, edit: TextEdit): boolean {
   return written !== edit.newText && written.toLowerCase() === edit.newText.toLowerCase();
 }
 
-/** Whether `path`'s segments are the first, literal ones of the longer template `template`. */
-function startsPath(template: string, path: string): boolean {
+/** Whether the path's segments (`given`) are the first, literal ones of the longer template `template`. */
+function startsPath(template: string, given: readonly string[]): boolean {
   const want = segmentsOf(template);
-  const given = segmentsOf(path);
   return want.length > given.length && given.every((segment, i) => segment === want[i]);
 }
 
@@ -253,7 +252,8 @@ function reportUnknownPath(ctx: RuleContext, request: RequestSite, method: strin
   const labels = candidates.map((c) => `${c.endpoint.method} ${c.endpoint.path}`);
   const written = `${method ? `${method} ` : ''}${path}`;
   // (`GET /generations/user`: the start of `/generations/user/{userId}`, its id left out.)
-  const longer = labels.length > 0 ? [] : ctx.catalogue.endpoints.filter((e) => (!method || e.method === method) && e.status !== 'removed' && startsPath(e.path, path));
+  const given = labels.length > 0 ? [] : segmentsOf(path);
+  const longer = labels.length > 0 ? [] : ctx.catalogue.endpoints.filter((e) => (!method || e.method === method) && e.status !== 'removed' && startsPath(e.path, given));
   const suggestion =
     labels.length > 0
       ? `: did you mean ${listOr(labels)}?`
