@@ -11,7 +11,7 @@ import { spanOf, type TsContext } from './context.js';
 import { calleeName, valueOf } from './values.js';
 import { joinBase, leonardoUrl, urlPieces, type UrlPiece } from './urls.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { argumentsOfParameter, armsOf, bindingValue, bindingValues, declaredName, ELEMENT_CALLBACKS, isFunctionNode, objectProperty, patternElement, enclosingFunction, holds, isLoop, iteratedList, parametersBound, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
+import { argumentsOfParameter, armsOf, bindingValue, bindingValues, declaredName, callbackList, objectProperty, patternElement, enclosingFunction, holds, isLoop, iteratedList, parametersBound, resolvedCalls, returnedExpressions, someNode } from './resolve.js';
 import { instanceState } from './instances.js';
 import { referencesOf, type Binding } from './file-index.js';
 
@@ -120,12 +120,7 @@ function elementSets(call: ts.CallExpression, ctx: TsContext): Array<Array<reado
 /** The node is in the body of a `for...of` or of a list method's callback (`items.map((x) => ...)`). */
 function insideIteration(node: ts.Node): boolean {
   for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isForOfStatement(current)) return true;
-    if (isFunctionNode(current)) {
-      const call = current.parent;
-      const callee = ts.isCallExpression(call) && call.arguments[0] === current ? skipOuter(call.expression) : undefined;
-      if (callee && ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text)) return true;
-    }
+    if (ts.isForOfStatement(current) || callbackList(current)) return true;
   }
   return false;
 }
@@ -147,12 +142,9 @@ function elementPart(binding: Binding, ctx: TsContext): { list: readonly ts.Expr
   if (ts.isVariableDeclaration(declaration) && !declaration.initializer && ts.isForOfStatement(declaration.parent.parent)) {
     pattern = declaration.name;
     iterated = declaration.parent.parent.expression;
-  } else if (ts.isParameter(declaration) && isFunctionNode(declaration.parent) && declaration.parent.parameters[0] === declaration) {
-    const fn = declaration.parent;
-    const call = fn.parent;
-    const callee = ts.isCallExpression(call) && call.arguments[0] === fn ? skipOuter(call.expression) : undefined;
+  } else if (ts.isParameter(declaration) && declaration.parent.parameters[0] === declaration) {
     pattern = declaration.name;
-    iterated = callee && ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? callee.expression : undefined;
+    iterated = callbackList(declaration.parent);
   }
   if (!pattern || !iterated || ts.isIdentifier(pattern)) return undefined;
   let at: ElementPart | undefined;

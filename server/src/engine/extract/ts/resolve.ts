@@ -742,7 +742,12 @@ export function iteratedList(binding: Binding): ts.Expression | undefined {
   }
   if (binding.kind !== 'param' || !ts.isParameter(node) || !ts.isIdentifier(node.name) || binding.reassigned) return undefined;
   const fn = node.parent;
-  if (fn.parameters[0] !== node || !isFunctionNode(fn)) return undefined;
+  return fn.parameters[0] === node ? callbackList(fn) : undefined;
+}
+
+/** The list a function is the element callback of (`items` of `items.map((x) => ...)`); undefined for any other function. */
+export function callbackList(fn: ts.Node): ts.Expression | undefined {
+  if (!isFunctionNode(fn)) return undefined;
   const call = fn.parent;
   if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
   const callee = skipOuter(call.expression);

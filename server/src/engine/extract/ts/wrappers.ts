@@ -320,12 +320,13 @@ function wrapperHeaders(inner: Wrapper, frame: Frame, ctx: TsContext): ObjectVal
   // (A rest that leaves `headers` out, `{ headers, ...rest }`, hands on none of the call's.)
   if (!own) return spread && !inner.optionsOmit?.includes('headers') ? Object.assign({}, theirs, { hasUnknownKeys: open }) : undefined;
   const map = skipOuter(own.initializer);
-  const mine = ts.isObjectLiteralExpression(map) ? headersOf([map], ctx) : undefined;
+  if (!ts.isObjectLiteralExpression(map)) return undefined;
+  const mine = headersOf([map], ctx);
   if (!mine) return undefined;
   // The wrapper's own map, in order: the call's headers where it spreads them, each header replacing one of the same name before it.
   const sent: Property[] = [];
   let spreadsTheirs = false;
-  for (const member of (map as ts.ObjectLiteralExpression).properties) {
+  for (const member of map.properties) {
     if (ts.isSpreadAssignment(member) && isOptionsKey(member.expression, fn, param, 'headers', ctx)) {
       spreadsTheirs = true;
       for (const property of theirs.properties) replaceKey(sent, property);
