@@ -102,7 +102,27 @@ export function generateCatalogue(root: string = sdkRoot()): GeneratedCatalogue 
   }
 
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  return { sdkVersion: version, endpoints, responses };
+  return { sdkVersion: version, endpoints, responses, sdkEnums: sdkEnums(modules) };
+}
+
+/**
+ * The SDK's enums, by `<folder>.<name>`: each member's name and the value it sends (`shared.SdVersions`:
+ * `Sdxl09` → `SDXL_0_9`), for code that writes a field as `SdVersions.Sdxl09`. An enum is an exported
+ * object of string values with a zod native enum of its own (`SdVersions$outboundSchema`).
+ */
+function sdkEnums(modules: Map<string, SchemaModule>): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [folder, module] of [...modules].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const name of Object.keys(module).sort()) {
+      const value = module[name];
+      const zod = module[`${name}$outboundSchema`] as { _def?: { typeName?: string; values?: unknown } } | undefined;
+      if (name.includes('$') || zod?._def?.typeName !== 'ZodNativeEnum' || zod._def.values !== value) continue;
+      const members = Object.entries(value as Record<string, unknown>);
+      if (members.length === 0 || !members.every(([, v]) => typeof v === 'string')) continue;
+      out[`${folder}.${name}`] = Object.fromEntries(members as Array<[string, string]>);
+    }
+  }
+  return out;
 }
 
 /** The committed file's exact text: pretty-printed, newline-terminated. */

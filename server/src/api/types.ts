@@ -55,6 +55,8 @@ export interface GeneratedCatalogue {
   endpoints: EndpointSpec[];
   /** Response shapes by operationId (issue 5): wire names, nested. */
   responses?: Record<string, FieldSpec[]>;
+  /** The SDK's enums by `<folder>.<name>` (`shared.SdVersions`): member name → the value it sends. */
+  sdkEnums?: Record<string, Record<string, string>>;
 }
 
 /** Facts that exist only in prose, added by the hand-written overlay (overlay.ts). */
