@@ -59,3 +59,33 @@ test('a body sent to a removed endpoint gets unknown-endpoint alone, not schema 
   const ids = lint(code).map((h) => h.ruleId);
   assert.ok(!ids.includes('unknown-field'), ids.join(', '));
 });
+
+test("no fix writes over a value written as a member of the SDK's enums; one that removes it whole stands", () => {
+  const code = `import { Leonardo } from '@leonardo-ai/sdk';
+import { SdGenerationStyle } from '@leonardo-ai/sdk/sdk/models/shared';
+const leonardo = new Leonardo({ bearerAuth: process.env.LEONARDO_API_KEY ?? '' });
+export const go = (prompt: string) => leonardo.image.createGeneration({ prompt, alchemy: false, presetStyle: SdGenerationStyle.Anime });
+`;
+  // A rule offering both: a string literal over the member (which the SDK's types refuse), and the property removed.
+  const rewriting: Rule = {
+    meta: { id: 'rewriting', defaultSeverity: 'error', description: 'offers both kinds of fix', docsUrl: '', fixable: true },
+    check(ctx) {
+      for (const request of ctx.requests) {
+        const style = request.body?.kind === 'object' ? request.body.properties.find((p) => p.key === 'presetStyle') : undefined;
+        if (style?.value.kind !== 'string') continue;
+        ctx.report({
+          message: `presetStyle ${style.value.value}`,
+          span: style.keySpan,
+          fixes: [
+            { title: 'Use DYNAMIC', edits: [{ start: style.value.span.start, end: style.value.span.end, newText: '"DYNAMIC"' }] },
+            { title: 'Remove it', edits: [{ start: style.removeSpan.start, end: style.removeSpan.end, newText: '' }] },
+          ],
+        });
+      }
+    },
+  };
+  const findings = analyze({ text: code, kind: 'typescript', path: 'a.ts' }, { rules: [rewriting] }).findings;
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].message, 'presetStyle ANIME');
+  assert.deepEqual(findings[0].fixes.map((f) => f.title), ['Remove it']);
+});

@@ -135,6 +135,7 @@ function runRules(
     }
   }
   relateToOtherFiles(findings, requests, isTsParsed(parsed) ? parsed.index.imported : undefined);
+  if (isTsParsed(parsed) && parsed.index.enumMembers) keepEnumMembers(findings, parsed.index.enumMembers);
   declineUncertainReads(findings, requests);
   return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end), requests);
 }
@@ -162,6 +163,19 @@ function relateToOtherFiles(findings: Finding[], requests: readonly RequestSite[
     if (finding.related) continue;
     const site = related.find((r) => r.span.start <= finding.span.start && finding.span.end <= r.span.end);
     if (site) finding.related = site.related;
+  }
+}
+
+/**
+ * A value written as a member of the SDK's enums (`SdGenerationStyle.Leonardo`) is not rewritten: a fix
+ * that would write over it (a string literal where the SDK's types want the enum) is dropped. A fix
+ * whose edit takes the member out whole, with more around it (the property removed), stands.
+ */
+function keepEnumMembers(findings: Finding[], members: readonly Span[]): void {
+  const writesOver = (edit: { start: number; end: number }): boolean =>
+    members.some((m) => edit.start < m.end && edit.end > m.start && !(edit.start <= m.start && m.end <= edit.end && edit.end - edit.start > m.end - m.start));
+  for (const finding of findings) {
+    if (finding.fixes.some((fix) => fix.edits.some(writesOver))) finding.fixes = finding.fixes.filter((fix) => !fix.edits.some(writesOver));
   }
 }
 

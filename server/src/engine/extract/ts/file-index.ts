@@ -9,6 +9,7 @@ import { concatAll } from '../../arrays.js';
 import { kindTable, resolveIdentifier, skipOuter } from './scope.js';
 import { emptyPieceFacts, noteFact, releasePieceFacts, type PieceFacts } from '../../flow/file-facts.js';
 import type { ImportedSpan } from '../../workspace/plain-values.js';
+import type { Span } from '../../types.js';
 
 // `ts.x` is a getter on the module object: hot loops read it once.
 const forEachChild = ts.forEachChild;
@@ -77,6 +78,8 @@ export interface FileIndex {
   writtenInto?: Map<ts.Node, ReadonlySet<string>>;
   /** Expressions that read a value another module exports, by `start:end` (see workspace/plain-values.ts). */
   imported?: Map<string, ImportedSpan>;
+  /** Members of the SDK's enums read as the values they send (`SdVersions.Sdxl09`): no fix writes over them (see values.ts). */
+  enumMembers?: Span[];
 }
 
 /**
@@ -263,6 +266,8 @@ export function releaseIndex(index: FileIndex): void {
   index.writtenInto = undefined;
   index.imported?.clear();
   index.imported = undefined;
+  if (index.enumMembers) index.enumMembers.length = 0;
+  index.enumMembers = undefined;
   for (const piece of index.pieces) {
     if (piece.kept) continue;
     if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);

@@ -14,6 +14,7 @@ import { accessedKey, argumentsOfParameter, bindingValue, bindingValues, calledF
 import { appendAll } from '../../arrays.js';
 import { importedValue } from '../../workspace/imported-names.js';
 import { instanceRead, instanceState } from './instances.js';
+import { sdkEnumValue, sdkModelsFolder } from '../../../api/sdk-enums.js';
 
 export function valueOf(expression: ts.Expression, ctx: TsContext, depth = 0): Value {
   const node = skipOuter(expression);
@@ -498,6 +499,30 @@ function binaryValue(node: ts.BinaryExpression, ctx: TsContext, depth: number): 
 }
 
 /**
+ * A member of an enum the SDK exports (`SdVersions.Sdxl09`, `shared.SdGenerationStyle.Leonardo` through a
+ * namespace import): the value it sends. Its span is noted on the index (`enumMembers`): no fix may
+ * write a string literal over it, where the SDK's types want the enum.
+ */
+function sdkEnumMember(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx: TsContext): StringValue | undefined {
+  const receiver = skipOuter(node.expression);
+  const namespaced = ts.isPropertyAccessExpression(receiver);
+  const root = namespaced ? skipOuter(receiver.expression) : receiver;
+  if (!ts.isIdentifier(root)) return undefined;
+  const binding = resolveIdentifier(ctx.index, root);
+  if (binding?.kind !== 'import' || binding.module === undefined || binding.imported === undefined) return undefined;
+  const folder = sdkModelsFolder(binding.module);
+  const member = folder && accessedKey(node);
+  if (!folder || member === undefined) return undefined;
+  // `SdVersions.Sdxl09` (a named import), or `shared.SdVersions.Sdxl09` (the whole folder).
+  const name = namespaced ? (binding.imported === '*' ? receiver.name.text : undefined) : binding.imported !== '*' && binding.imported !== 'default' ? binding.imported : undefined;
+  const value = name === undefined ? undefined : sdkEnumValue(folder, name, member);
+  if (value === undefined) return undefined;
+  const span = spanOf(node, ctx);
+  (ctx.index.enumMembers ??= []).push(span);
+  return { kind: 'string', value, span, inner: span, quote: '"' };
+}
+
+/**
  * `CONFIG.model` where `CONFIG` is a same-file constant object literal (with what code adds to it),
  * and `this.x`, `Class.x`, `config.nested.x` as the resolver finds them (one writer only).
  */
@@ -506,6 +531,8 @@ function memberValue(node: ts.PropertyAccessExpression | ts.ElementAccessExpress
     const read = instanceRead(node, ctx.instance, ctx, (expression) => valueOf(expression, ctx, depth + 1));
     if (read !== 'none') return read;
   }
+  const enumMember = sdkEnumMember(node, ctx);
+  if (enumMember) return enumMember;
   const imported = ts.isPropertyAccessExpression(node) ? importedValue(node, ctx) : undefined;
   if (imported) return imported;
   const key = accessedKey(node);
