@@ -25,8 +25,16 @@ type WrapperFact = Extract<ExportFact, { kind: 'wrapper' }>;
 /** The requests of the file made through imported clients and wrappers (calls not already same-file sends). */
 export function importedSites(ctx: TsContext, catalogue: Catalogue, sends: ReadonlyMap<ts.CallExpression, SendCall>): RequestSite[] {
   const out: RequestSite[] = [];
+  // Only a call whose callee starts at an import's name (`leonardo.post`, `api.client.post`, `generate`)
+  // can go through what another module exports: the others are passed over without resolving a name.
+  const imported = new Set<string>();
+  for (const binding of ctx.index.imports) imported.add(binding.name);
+  if (imported.size === 0) return out;
   for (const call of ctx.index.calls) {
     if (sends.has(call)) continue;
+    let root = skipOuter(call.expression);
+    while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+    if (!ts.isIdentifier(root) || !imported.has(root.text)) continue;
     const site = importedSite(call, ctx, catalogue);
     if (site) out.push(site);
   }
