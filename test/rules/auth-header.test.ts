@@ -158,6 +158,21 @@ leonardo.interceptors.request.use((config) => {
       ),
     },
     { name: 'fetch(url, init) is not judged', code: "export const me = (init: RequestInit) => fetch('https://cloud.leonardo.ai/api/rest/v1/me', init);" },
+    {
+      name: 'options that may hold headers: a spread, a computed key, a quoted headers key',
+      code: `const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
+export const a = (init: RequestInit, body: string) => fetch(URL, { ...init, method: 'POST', body });
+export const b = (key: string, value: HeadersInit, body: string) => fetch(URL, { method: 'POST', [key]: value, body });
+export const c = (body: string) => fetch(URL, { method: 'POST', 'headers': { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body });
+`,
+    },
+    {
+      name: 'options without headers where the file sets headers elsewhere (an interceptor)',
+      code: `import axios from 'axios';
+axios.interceptors.request.use((config) => config);
+export const a = (body: string) => fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body });
+`,
+    },
     { name: 'a CDN URL is not the API', code: "export const img = (url: string) => fetch('https://cdn.leonardo.ai/users/1/generations/2/image.jpg');" },
   ],
   invalid: [
@@ -458,6 +473,48 @@ export const start = (prompt: string) =>
         fixes: [],
       },
     ] },
+    {
+      name: 'fetch with its options written out and no headers among them (public real42)',
+      code: `export async function generate(prompt: string) {
+  const res = await fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    body: JSON.stringify({ prompt, modelId: 'de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3' }),
+  });
+  return res.json();
+}
+`,
+      findings: [
+        {
+          message: "This fetch to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
+          at: [2, 27, "'https://cloud.leonardo.ai/api/rest/v1/generations'"],
+          fixes: [
+            {
+              title: "Add the 'authorization' header from 'process.env.LEONARDO_API_KEY'",
+              output: edit("{\n    method: 'POST',", "{\n    headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` },\n    method: 'POST',"),
+              preferred: false,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fetch with one-line options and no headers',
+      code: `export const me = () => fetch('https://cloud.leonardo.ai/api/rest/v1/me', { method: 'GET' });
+`,
+      findings: [
+        {
+          message: "This fetch to Leonardo sends no 'authorization' header: send 'authorization: Bearer <your API key>'.",
+          at: [1, 31, "'https://cloud.leonardo.ai/api/rest/v1/me'"],
+          fixes: [
+            {
+              title: "Add the 'authorization' header from 'process.env.LEONARDO_API_KEY'",
+              output: edit("{ method: 'GET' }", "{ headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` }, method: 'GET' }"),
+              preferred: false,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'fetch(url) with no options cannot send the key',
       code: `export async function poll(id: string) {

@@ -96,18 +96,11 @@ export const rule: Rule = {
         related: [client.client],
       });
     }
-    for (const request of bareFetches(ctx, headersOutside)) {
-      const url = request.url!.span;
+    for (const { request, edit } of bareFetches(ctx, headersOutside)) {
       report({
         message: `This fetch to Leonardo sends no 'authorization' header: send ${EXAMPLE}.`,
-        span: url,
-        fixes: [
-          {
-            title: `Add the 'authorization' header from ${q('process.env.LEONARDO_API_KEY')}`,
-            edits: [{ start: url.end, end: url.end, newText: ', { headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` } }' }],
-            preferred: false,
-          },
-        ],
+        span: request.url!.span,
+        fixes: [{ title: `Add the 'authorization' header from ${q('process.env.LEONARDO_API_KEY')}`, edits: [edit], preferred: false }],
         endpoint: endpointLabel(request),
         apiError: UNAUTHORIZED,
       });
@@ -151,15 +144,44 @@ function clientDetail(client: ImportedClientHeaders, detail?: string): string {
   return detail ? `${where} ${detail}` : where;
 }
 
-/** `fetch(url)` to Leonardo with no second argument: it cannot carry a header. */
-function bareFetches(ctx: RuleContext, headersOutside: () => boolean): RequestSite[] {
+const HEADERS_WITH_KEY = "headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` }";
+
+/**
+ * `fetch(url)` to Leonardo with no second argument, or with options written out whole and no
+ * `headers` among them (`fetch(url, { method: "POST", body })`): it cannot carry a header. With the
+ * edit that adds one.
+ */
+function bareFetches(ctx: RuleContext, headersOutside: () => boolean): Array<{ request: RequestSite; edit: TextEdit }> {
   const parsed = ctx.parsed;
   if (!isTsParsed(parsed) || headersOutside()) return [];
-  return ctx.requests.filter((request) => {
-    if (request.source !== 'fetch' || request.headers || !request.url || !isLeonardoRequest(request)) return false;
+  const out: Array<{ request: RequestSite; edit: TextEdit }> = [];
+  for (const request of ctx.requests) {
+    if (request.source !== 'fetch' || request.headers || !request.url || !isLeonardoRequest(request)) continue;
     const call = expressionAt(parsed.sourceFile, request.span);
-    return call !== undefined && ts.isCallExpression(call) && call.arguments.length === 1 && spansEqual(call.arguments[0], request.url.span, parsed);
-  });
+    if (call === undefined || !ts.isCallExpression(call) || call.arguments.length === 0 || !spansEqual(call.arguments[0], request.url.span, parsed)) continue;
+    const url = request.url.span;
+    if (call.arguments.length === 1) out.push({ request, edit: { start: url.end, end: url.end, newText: `, { ${HEADERS_WITH_KEY} }` } });
+    const options = call.arguments.length === 2 ? skipOuter(call.arguments[1]) : undefined;
+    if (options && ts.isObjectLiteralExpression(options) && withoutHeaders(options)) out.push({ request, edit: headerInsertion(options, ctx.document.text, parsed) });
+  }
+  return out;
+}
+
+/** Options whose every key is written out (no spread, no computed name), none of them `headers`. */
+function withoutHeaders(options: ts.ObjectLiteralExpression): boolean {
+  return options.properties.every((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)) && p.name.text !== 'headers');
+}
+
+/** `headers: {...}` as the options' first property, on a line of its own where the first one is. */
+function headerInsertion(options: ts.ObjectLiteralExpression, text: string, parsed: TsParsed): TextEdit {
+  const first = options.properties[0];
+  if (!first) {
+    const at = options.getStart(parsed.sourceFile) + 1;
+    return { start: at, end: options.end - 1, newText: ` ${HEADERS_WITH_KEY} ` };
+  }
+  const start = first.getStart(parsed.sourceFile);
+  const indent = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  return { start, end: start, newText: /^[ \t]*$/.test(indent) ? `${HEADERS_WITH_KEY},\n${indent}` : `${HEADERS_WITH_KEY}, ` };
 }
 
 function spansEqual(node: ts.Node, span: Span, parsed: TsParsed): boolean {
