@@ -46,6 +46,18 @@ ruleTester.run('ineffective-option', {
     { name: 'photoRealStrength with photoReal', code: FETCH(`{ prompt: 'x', photoReal: true, photoRealStrength: 0.5 }`) },
     { name: 'a null value is not sent', code: FETCH(`{ prompt: 'x', promptMagicStrength: null }`) },
     {
+      name: 'a field and its companion each added on some paths: they may go together',
+      code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+export async function go(key: string, real: boolean, strong: boolean, strength: number) {
+  const body: Record<string, unknown> = { prompt: 'x' };
+  if (real) body.photoReal = true;
+  if (strong) body.photoRealStrength = 0.5;
+  if (strong) body.promptMagicStrength = strength;
+  return fetch(\`\${BASE}/generations\`, { method: 'POST', headers: { authorization: key }, body: JSON.stringify(body) });
+}
+`,
+    },
+    {
       name: 'a companion assigned conditionally',
       code: `const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
 export async function go(key: string, c: boolean) {
@@ -170,6 +182,26 @@ export const go = (prompt: string, custom: boolean, body: { modelId?: string }) 
           message: "'promptEnhanceInstruction' has no effect without 'promptEnhance: true': the API ignores it.",
           at: [4, 138, 'promptEnhanceInstruction'],
           fixes: [{ title: "Remove 'promptEnhanceInstruction'", output: edit(', promptEnhanceInstruction: \'slow motion\'', ''), preferred: false }],
+        },
+      ],
+    },
+    {
+      name: 'a field added on some paths only, its companion never sent (public real41)',
+      code: `export async function generate(apiKey: string, prompt: string, subtle: boolean) {
+  const body: Record<string, unknown> = { prompt, modelId: 'de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3' };
+  if (subtle) body.photoRealStrength = 0.45;
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${apiKey}\`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+`,
+      findings: [
+        {
+          message: "'photoRealStrength' has no effect without 'photoReal: true': the API ignores it.",
+          at: [3, 20, 'photoRealStrength'],
+          fixes: [{ title: "Remove 'photoRealStrength'", output: edit('if (subtle) body.photoRealStrength = 0.45;', 'if (subtle) ;'), preferred: false }],
         },
       ],
     },

@@ -1,6 +1,7 @@
 // ineffective-option: a field the API ignores because its companion is not enabled, `sd_version`
 // next to a `modelId`, and a `presetStyle` meant for the other alchemy setting. A companion that is
-// conditional, unknown, or possibly behind unknown keys counts as possibly enabled: nothing is said.
+// conditional, unknown, or possibly behind unknown keys counts as possibly enabled: nothing is said. A
+// field added on some paths only is reported where it is written: wherever it is sent, it has no effect.
 
 import {
   BodyFacts,
@@ -15,9 +16,9 @@ import {
 } from '../body/facts.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty } from '../fix/builders.js';
-import type { Fix, Property, Rule } from '../types.js';
+import type { Fix, Property, Rule, Value } from '../types.js';
 import type { Catalogue } from '../../api/types.js';
-import { endpointLabel } from '../body/walk.js';
+import { endpointLabel, literalOptions } from '../body/walk.js';
 import { q } from '../messages.js';
 import { perObject } from '../per-object.js';
 
@@ -152,7 +153,14 @@ export function noEffect(body: BodyFacts, wire: string): string | undefined {
  * The property of a field written with known values other than null (null already means "not
  * set"; an unknown value may be `undefined`, which JSON.stringify leaves out).
  */
+const LITERAL_KINDS = new Set<Value['kind']>(['string', 'number', 'boolean']);
+
 function writtenSet(state: FieldState): Property | undefined {
+  // (Added on some paths only, `if (c) body.photoRealStrength = 0.5`: wherever it is sent, it has no effect.)
+  if (state.sent === 'maybe') {
+    const property = state.property;
+    return property?.conditional && literalOptions(property.value).every((o) => LITERAL_KINDS.has(o.kind)) ? property : undefined;
+  }
   return state.sent === 'yes' && state.source === 'literal' && certainly(state, isSet) ? state.property : undefined;
 }
 
