@@ -54,20 +54,15 @@ export const rule: Rule = {
         if (!count) return;
         // Up to 4 images is never too many: the sizes are read only when the count could be.
         if (!literalOptions(count.value).some((o) => o.kind === 'number' && o.value > MAX_LARGE_IMAGES)) return;
-        // A count with several options (`hd ? 2 : 8`, `Math.min(n, 8)`, `opts.n ?? 8`) is paired with no
-        // one option of a side that has several (`hd ? 1024 : 512`, `opts.width || 1024`): which goes with
-        // which cannot be known, so every option of the side must be known and large.
-        const several = literalOptions(count.value).length > 1;
-        const large = largeSide(visit, several);
-        // Over 8 a count is too many whatever the size: there a side that may be large sets the limit said.
-        const mayBeLarge = several ? largeSide(visit) : large;
+        // A count with several options (`hd ? 2 : 8`) is paired with no one option of a side that has
+        // several (`hd ? 1024 : 512`): which goes with which cannot be known, so every option must be large.
+        const countOptions = literalOptions(count.value).filter((o) => o.kind === 'number').length;
+        const large = largeSide(visit, countOptions > 1);
+        const limit = large ? MAX_LARGE_IMAGES : MAX_IMAGES;
         for (const option of literalOptions(count.value)) {
-          if (option.kind !== 'number') continue;
-          const side = option.value > MAX_IMAGES ? mayBeLarge : large;
-          const limit = side ? MAX_LARGE_IMAGES : MAX_IMAGES;
-          if (option.value <= limit) continue;
+          if (option.kind !== 'number' || option.value <= limit) continue;
           // Read field by field, not spread: a spread of the message's object costs more than the rest of the finding.
-          const said = message(count.key, option.raw, limit, side, visit);
+          const said = message(count.key, option.raw, limit, large, visit);
           ctx.report({
             message: said.message,
             detail: said.detail,
@@ -83,14 +78,14 @@ export const rule: Rule = {
 };
 
 /**
- * The first side over 768 that can be sent: a literal (any option of `c ? 1024 : 512`; every option,
- * each known, when `every`), or the default of an omitted side. A side that is conditional, unknown, or possibly
+ * The first side over 768 that can be sent: a literal (any option of `c ? 1024 : 512`; every option
+ * when `every`), or the default of an omitted side. A side that is conditional, unknown, or possibly
  * among unknown keys does not count: then only the hard limit of 8 is judged.
  */
 function largeSide({ object, fields, request }: ObjectVisit, every = false): LargeSide | undefined {
   for (const field of sizeFields(fields)) {
     const side = sideValues(object, field, request.naming);
-    if (every && (!side?.known || side.values.some((v) => v <= LARGE_SIDE))) continue;
+    if (every && side?.values.some((v) => v <= LARGE_SIDE)) continue;
     const value = side?.values.find((v) => v > LARGE_SIDE);
     if (side && value !== undefined) return { name: nameFor(field, request.naming), value, isDefault: side.isDefault };
   }
@@ -102,17 +97,15 @@ const sizeFields = perObject((fields: readonly Field[]) => SIZE_NAMES.flatMap((n
 /** The image-count field among an object's fields. */
 const countFieldOf = perObject((fields: readonly Field[]) => fields.find(isImageCountField));
 
-/** A side's literal values; `known` when it has no other option (`opts.width || 1024` has one it cannot know). */
-function sideValues(object: ObjectValue, field: Field, naming: Naming): { values: number[]; known: boolean; isDefault: boolean } | undefined {
+function sideValues(object: ObjectValue, field: Field, naming: Naming): { values: number[]; isDefault: boolean } | undefined {
   const property = propertyFor(object, field, naming);
   if (property) {
     if (property.conditional) return undefined;
-    const options = literalOptions(property.value);
-    const values = options.flatMap((o) => (o.kind === 'number' ? [o.value] : []));
-    return { values, known: values.length === options.length, isDefault: false };
+    const values = literalOptions(property.value).flatMap((o) => (o.kind === 'number' ? [o.value] : []));
+    return { values, isDefault: false };
   }
   if (object.hasUnknownKeys || typeof field.sdkDefault !== 'number') return undefined;
-  return { values: [field.sdkDefault], known: true, isDefault: true };
+  return { values: [field.sdkDefault], isDefault: true };
 }
 
 function message(name: string, raw: string, limit: number, large: LargeSide | undefined, visit: ObjectVisit): { message: string; detail?: string } {
