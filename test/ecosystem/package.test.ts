@@ -72,7 +72,7 @@ export default [
 import leonardo from 'leonardo-lint/eslint';
 
 const results: LintResult[] = await lintFiles(['src', 'requests', 'scripts']);
-const [one] = await lintText('fetch("https://cloud.leonardo.ai/api/rest/v1/generations", { method: "POST", body: JSON.stringify({ prompt: "a fox", Width: 1024 }) })', { filePath: 'x.ts', config: { rules: { 'unknown-field': 'warning' } } });
+const [one] = await lintText('fetch("https://cloud.leonardo.ai/api/rest/v1/generations", { method: "POST", headers: { authorization: "Bearer " + process.env.LEONARDO_API_KEY }, body: JSON.stringify({ prompt: "a fox", Width: 1024 }) })', { filePath: 'x.ts', config: { rules: { 'unknown-field': 'warning' } } });
 const rules: number = Object.keys(leonardo.rules).length;
 console.log(JSON.stringify({ version, rules, results, one }));
 `,

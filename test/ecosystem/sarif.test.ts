@@ -68,7 +68,7 @@ export async function generate(prompt: string) {
 
 export async function generateMany(prompt: string) {
   const body = { prompt, ${fields} };
-  return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', body: JSON.stringify(body) });
+  return fetch('https://cloud.leonardo.ai/api/rest/v1/generations', { method: 'POST', headers: { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\` }, body: JSON.stringify(body) });
 }
 `;
 

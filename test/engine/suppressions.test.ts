@@ -251,7 +251,7 @@ describe('writing directives', () => {
 describe('through analyze (the CLI and the editor alike)', () => {
   const code = [
     'await fetch("https://cloud.leonardo.ai/api/rest/v1/generations", {',
-    '  method: "POST",',
+    '  method: "POST", headers: { authorization: `Bearer ${process.env.LEONARDO_API_KEY}` },',
     '  body: JSON.stringify({',
     '    prompt: "a fox",',
     '    // leonardo-lint-disable-next-line unknown-field -- the proxy renames it',

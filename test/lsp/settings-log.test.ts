@@ -72,7 +72,7 @@ describe('sanitizeSettings: what it says about wrong-typed values', () => {
 describe('wrong-typed settings in a session', { timeout: 30_000 }, () => {
   let client: TestClient;
   const URL = 'https://cloud.leonardo.ai/api/rest/v1/generations';
-  const CODE = `await fetch("${URL}", { method: "POST", body: JSON.stringify({ prompt: "a fox", wid: 512 }) });\n`;
+  const CODE = `await fetch("${URL}", { method: "POST", headers: { authorization: "Bearer " + process.env.LEONARDO_API_KEY }, body: JSON.stringify({ prompt: "a fox", wid: 512 }) });\n`;
   const settingLines = () => client.logs.filter((l) => l.startsWith('Setting leonardoLint'));
 
   before(async () => {

@@ -176,8 +176,9 @@ function withoutHeaders(options: ts.ObjectLiteralExpression): boolean {
 function headerInsertion(options: ts.ObjectLiteralExpression, text: string, parsed: TsParsed): TextEdit {
   const first = options.properties[0];
   if (!first) {
+    // Right after the brace (an insertion only: a brace the parser supplied for broken code has no text).
     const at = options.getStart(parsed.sourceFile) + 1;
-    return { start: at, end: options.end - 1, newText: ` ${HEADERS_WITH_KEY} ` };
+    return { start: at, end: at, newText: ` ${HEADERS_WITH_KEY} ` };
   }
   const start = first.getStart(parsed.sourceFile);
   const indent = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
