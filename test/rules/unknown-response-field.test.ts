@@ -40,6 +40,16 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: "a .catch handler that answers with an object of its own: its keys are not the answer's",
+      code: `${PREAMBLE}
+export async function status(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const data = await res.json().catch(() => ({ error: 'unreadable answer' }));
+  return data.error ?? data.generations_by_pk?.status;
+}
+`,
+    },
+    {
       name: "the first element's error key at the root (data?.[0]?.error, data[0].message): the GraphQL-style list some errors come as",
       code: `${PREAMBLE}
 export async function start(prompt: string) {
@@ -212,6 +222,25 @@ export async function statusInline(generationId: string): Promise<string> {
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'the answer read through .catch(() => null) and .finally (public real43)',
+      code: `${PREAMBLE}
+export async function poll(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers }).finally(() => console.debug('polled', id));
+  const data = await res.json().catch(() => null);
+  const gen = data?.generations_by_pk;
+  if (gen?.status === 'COMPLETE') return { url: gen.generated_images?.[0]?.url, cost: gen?.apiCreditCost };
+  return null;
+}
+`,
+      findings: [
+        {
+          message: "'generations_by_pk' of the GET /generations/{id} response has no field 'apiCreditCost'.",
+          at: [8, 92, 'apiCreditCost'],
+          fixes: [],
+        },
+      ],
+    },
     {
       name: "got: with responseType 'json' the body is the response's .body (also through got.extend), with resolveBodyOnly the answer itself; a body field read off the response says to use .body",
       path: 'poll.js',

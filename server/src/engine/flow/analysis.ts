@@ -415,6 +415,8 @@ export class Flow {
       const callback = call.arguments[0] && skipOuter(call.arguments[0]);
       if (method === 'then' && callback && isFunctionNode(callback)) return this.returnOrigin(callback, depth);
       const receiver = this.at(callee.expression, depth);
+      // `res.json().catch(() => null)`: the answer, or nothing to read in it; `.finally(cb)` hands it on as it is.
+      if (receiver && (method === 'finally' || (method === 'catch' && callback && isFunctionNode(callback) && returnedExpressions(callback).length === 0))) return receiver;
       if (receiver) return methodResult(receiver, method);
       if (method === 'parse' && isIdentifierNamed(callee.expression, 'JSON') && call.arguments[0]) {
         return this.parsedText(call.arguments[0], depth);
