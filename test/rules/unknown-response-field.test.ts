@@ -40,6 +40,18 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: 'a race with a promise that gives a value of its own: what the race gives is not known',
+      code: `${PREAMBLE}
+const cached = new Map<string, unknown>();
+export async function status(id: string) {
+  const fresh = fetch(\`\${BASE}/generations/\${id}\`, { headers }).then((r) => r.json());
+  const local = new Promise((resolve) => setTimeout(() => resolve({ cached: cached.get(id) }), 50));
+  const data: any = await Promise.race([fresh, local]);
+  return data.cached ?? data.generations_by_pk?.status;
+}
+`,
+    },
+    {
       name: "a .catch handler that answers with an object of its own: its keys are not the answer's",
       code: `${PREAMBLE}
 export async function status(id: string) {
@@ -222,6 +234,25 @@ export async function statusInline(generationId: string): Promise<string> {
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'the answer raced against a timeout that only rejects (hand35)',
+      code: `${PREAMBLE}
+const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function result(id: string) {
+  const res = await Promise.race([fetch(\`\${BASE}/generations/\${id}\`, { headers }), timeout(30000)]);
+  const data = await Promise.any([res.json(), pause(5000)]);
+  return data.generations_by_pk.imageUrl;
+}
+`,
+      findings: [
+        {
+          message: "'generations_by_pk' of the GET /generations/{id} response has no field 'imageUrl'.",
+          at: [9, 33, 'imageUrl'],
+          fixes: [],
+        },
+      ],
+    },
     {
       name: 'the answer read through .catch(() => null) and .finally (public real43)',
       code: `${PREAMBLE}

@@ -422,6 +422,8 @@ export class Flow {
         return this.parsedText(call.arguments[0], depth);
       }
     }
+    const raced = this.raced(call, depth);
+    if (raced !== null) return raced;
     const send = this.send(call);
     if (send) return this.sendOrigin(send, call, depth);
     const fn = this.calledFunction(call);
@@ -549,6 +551,47 @@ export class Flow {
       if (ts.isIdentifier(tested) && this.binding(tested) === binding) return true;
     }
     return false;
+  }
+
+  /**
+   * `Promise.race([fetchGeneration(id), timeout(30000)])` (or `Promise.any`): what the one promise of the
+   * list that can give a value gives, the others being timers that only reject or give nothing
+   * (`givesNothing`). Null when the call is not such a race.
+   */
+  private raced(call: ts.CallExpression, depth: number): Origin | undefined | null {
+    const callee = calleeName(call.expression);
+    if (callee !== 'Promise.race' && callee !== 'Promise.any') return null;
+    const list = call.arguments[0] && skipOuter(call.arguments[0]);
+    if (!list || !ts.isArrayLiteralExpression(list) || list.elements.some(ts.isSpreadElement)) return undefined;
+    const giving = list.elements.filter((element) => !this.givesNothing(element));
+    return giving.length === 1 ? this.at(giving[0], depth) : undefined;
+  }
+
+  /**
+   * A promise that gives no value to read: `new Promise((_, reject) => ...)` that never resolves, or one
+   * resolved with nothing (`new Promise((resolve) => setTimeout(resolve, ms))`), directly or as what a
+   * same-file function returns (`timeout(30000)`, `sleep(ms)`).
+   */
+  private givesNothing(expression: ts.Expression): boolean {
+    const node = skipOuter(expression);
+    if (ts.isCallExpression(node)) {
+      const fn = this.calledFunction(node);
+      const returned = fn && returnedExpressions(fn);
+      return returned !== undefined && returned.length > 0 && returned.every((r) => this.givesNothing(r));
+    }
+    if (!ts.isNewExpression(node) || !isIdentifierNamed(node.expression, 'Promise')) return false;
+    const executor = node.arguments?.[0] && skipOuter(node.arguments[0]);
+    if (!executor || !isFunctionNode(executor)) return false;
+    const resolve = executor.parameters[0];
+    if (!resolve) return true;
+    if (!ts.isIdentifier(resolve.name)) return false;
+    const binding = this.binding(resolve.name);
+    // Every use of `resolve` calls it with nothing, or hands it to a timer (`setTimeout(resolve, ms)`).
+    return binding !== undefined && this.referencesOf(binding).every((use) => {
+      const parent = use.parent;
+      if (ts.isCallExpression(parent) && parent.expression === use) return parent.arguments.length === 0;
+      return ts.isCallExpression(parent) && parent.arguments[0] === use && isIdentifierNamed(parent.expression, 'setTimeout');
+    });
   }
 
   /**

@@ -223,7 +223,7 @@ class Reach {
     if (fn) this.feed(fn);
     // `String(status)`: the flow gives it no origin, but the status comparisons read a status through it.
     const callee = calleeName(call.expression);
-    if (callee === 'JSON.parse' || callee === 'Promise.all' || callee === 'String') this.mark(call);
+    if (callee === 'JSON.parse' || callee === 'Promise.all' || callee === 'Promise.race' || callee === 'Promise.any' || callee === 'String') this.mark(call);
   }
 
   /** `new View(response)`: the parameters of the class's constructor (`this.data = data` there). */
