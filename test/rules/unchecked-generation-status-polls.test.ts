@@ -135,6 +135,43 @@ export function watch(id: string, onImages: (urls: string[]) => void) {
 ruleTester.run('unchecked-generation-status', {
   valid: [
     {
+      name: 'for await over a polling generator that stops on the status itself',
+      code: `${PREAMBLE}
+async function* pollGeneration(id: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const { generations_by_pk: gen } = await res.json();
+    if (gen.status === 'FAILED') throw new Error('generation failed');
+    if (gen.status === 'COMPLETE') yield gen;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+export async function firstImage(id: string) {
+  for await (const generation of pollGeneration(id)) {
+    const images = generation.generated_images;
+    if (images.length) return images[0].url;
+  }
+}`,
+    },
+    {
+      name: 'for await over a generator that checks the status in the loop',
+      code: `${PREAMBLE}
+async function* pollGeneration(id: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const data = await res.json();
+    yield data.generations_by_pk;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+export async function firstImage(id: string) {
+  for await (const generation of pollGeneration(id)) {
+    if (generation.status === 'FAILED') throw new Error('failed');
+    if (generation.status === 'COMPLETE') return generation.generated_images[0].url;
+  }
+}`,
+    },
+    {
       name: "a helper that labels its answer from the job's status ({ status: 'failed' } on FAILED), polled by a loop that tests the label",
       code: `${PREAMBLE}
 async function check(id: string) {
@@ -362,6 +399,25 @@ export async function waitForImage(id: string, fallback: unknown): Promise<strin
     },
   ],
   invalid: [
+    {
+      name: 'for await over a generator that polls between yields, until the images appear (hand35)',
+      code: `${PREAMBLE}
+async function* pollGeneration(id: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const data = await res.json();
+    yield data.generations_by_pk;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+export async function firstImage(id: string) {
+  for await (const generation of pollGeneration(id)) {
+    const images = generation.generated_images;
+    if (images.length) return images[0].url;
+  }
+}`,
+      findings: [{ message: POLL, at: [14, 31, 'generated_images'], endpoint: ENDPOINT, fixes: [] }],
+    },
     {
       name: 'a poll whose answer is taken apart as a list first (if (Array.isArray(body)) body = body[0]): this answer is an object, so body keeps it',
       code: `${PREAMBLE}

@@ -498,12 +498,28 @@ function callersPoll(flow: Flow, fn: FunctionNode): ts.Node | undefined {
 /** A loop that polls: it waits between rounds (and does not walk a list), or its condition waits for the images. */
 function isPollLoop(loop: Loop, flow: Flow): boolean {
   return memo(flow, 'poll-loop', loop, () => {
+    // `for await (const gen of pollGeneration(id))` over a same-file generator that waits between rounds:
+    // the generator polls, and the loop takes each round. When the generator stops on a status itself,
+    // the loop is no blind poll.
+    if (ts.isForOfStatement(loop) && loop.awaitModifier) {
+      const generator = pollingGenerator(loop.expression, flow);
+      return generator !== undefined && !readsStatus(flow, generator);
+    }
     const condition = loopCondition(loop);
     if (condition && containsNode(condition, (n) => isImagesTest(n, flow))) return true;
     if (!waitsBetweenRounds(loop, flow)) return false;
     // `for (let i = 0; i < ids.length; i++)` walks a list, with a pause between items.
     return !(ts.isForStatement(loop) && condition && containsNode(condition, (n) => ts.isPropertyAccessExpression(n) && n.name.text === 'length'));
   });
+}
+
+/** The same-file generator a `for await` iterates, when a loop of its own waits between rounds. */
+function pollingGenerator(iterated: ts.Expression, flow: Flow): FunctionNode | undefined {
+  const call = skipOuter(iterated);
+  const fn = ts.isCallExpression(call) ? flow.calledFunction(call) : undefined;
+  const generator = fn && !ts.isArrowFunction(fn) && 'asteriskToken' in fn && fn.asteriskToken !== undefined ? fn : undefined;
+  const body = generator?.body;
+  return body && someNode(body, (node) => (isLoop(node) && waitsBetweenRounds(node, flow)) || undefined) ? generator : undefined;
 }
 
 function loopCondition(loop: Loop): ts.Expression | undefined {
