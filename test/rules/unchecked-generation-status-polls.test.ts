@@ -14,6 +14,17 @@ const UNCHECKED =
 const AFTER_WAIT = "'generations_by_pk.generated_images' is read after a fixed wait: poll until its status is COMPLETE first.";
 const ENDPOINT = 'GET /generations/{id}';
 
+/** A generator that fetches the job and yields it, with a pause between rounds, reading no status. */
+const POLLING_GENERATOR = `async function* pollGeneration(id: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+    const data = await res.json();
+    yield data.generations_by_pk;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+`;
+
 /** A bounded poll that retries until a same-file `imageUrl(body)` gives a URL (the helper is each case's own). */
 const WAIT_FOR_IMAGE_URL = `export async function waitForImage(id: string): Promise<string> {
   for (let i = 0; i < 100; i++) {
@@ -156,15 +167,7 @@ export async function firstImage(id: string) {
     {
       name: 'for await over a generator that checks the status in the loop',
       code: `${PREAMBLE}
-async function* pollGeneration(id: string) {
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
-    const data = await res.json();
-    yield data.generations_by_pk;
-    await new Promise((r) => setTimeout(r, 3000));
-  }
-}
-export async function firstImage(id: string) {
+${POLLING_GENERATOR}export async function firstImage(id: string) {
   for await (const generation of pollGeneration(id)) {
     if (generation.status === 'FAILED') throw new Error('failed');
     if (generation.status === 'COMPLETE') return generation.generated_images[0].url;
@@ -402,15 +405,7 @@ export async function waitForImage(id: string, fallback: unknown): Promise<strin
     {
       name: 'for await over a generator that polls between yields, until the images appear (hand35)',
       code: `${PREAMBLE}
-async function* pollGeneration(id: string) {
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
-    const data = await res.json();
-    yield data.generations_by_pk;
-    await new Promise((r) => setTimeout(r, 3000));
-  }
-}
-export async function firstImage(id: string) {
+${POLLING_GENERATOR}export async function firstImage(id: string) {
   for await (const generation of pollGeneration(id)) {
     const images = generation.generated_images;
     if (images.length) return images[0].url;
