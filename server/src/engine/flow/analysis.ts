@@ -572,12 +572,13 @@ export class Flow {
    * resolved with nothing (`new Promise((resolve) => setTimeout(resolve, ms))`), directly or as what a
    * same-file function returns (`timeout(30000)`, `sleep(ms)`).
    */
-  private givesNothing(expression: ts.Expression): boolean {
+  private givesNothing(expression: ts.Expression, calls = 0): boolean {
     const node = skipOuter(expression);
     if (ts.isCallExpression(node)) {
-      const fn = this.calledFunction(node);
+      // (Through a few functions at most: `function wait() { return wait(); }` must not recurse for ever.)
+      const fn = calls < 3 ? this.calledFunction(node) : undefined;
       const returned = fn && returnedExpressions(fn);
-      return returned !== undefined && returned.length > 0 && returned.every((r) => this.givesNothing(r));
+      return returned !== undefined && returned.length > 0 && returned.every((r) => this.givesNothing(r, calls + 1));
     }
     if (!ts.isNewExpression(node) || !isIdentifierNamed(node.expression, 'Promise')) return false;
     const executor = node.arguments?.[0] && skipOuter(node.arguments[0]);
