@@ -21,7 +21,7 @@ import type { MemoKey } from '../memo.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
 import { collectFacts, releaseFacts, type FileFacts } from './file-facts.js';
 import { isPresignedUrl } from './presigned.js';
-import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, isEmptyFallback, isFunctionNode, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
+import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, isEmptyFallback, isFunctionNode, isGenerator, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
 import { element, follow, member, merge, methodResult, patternSteps } from './origins.js';
 import { itemOf, lacksField, objectFields, responseRoot } from './shape.js';
 import { isStatusCheckedAt } from './status-checks.js';
@@ -884,9 +884,4 @@ function stageOf(send: SendCall): ResponseStage | undefined {
 /** A response body (or part of one) the catalogue knows to be an object, not a list. */
 function isObjectBody(origin: Origin | undefined): boolean {
   return origin?.kind === 'response' && objectFields(origin) !== undefined;
-}
-
-/** `function*`, `async function*`, or a generator method. */
-function isGenerator(fn: FunctionNode): boolean {
-  return (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.asteriskToken !== undefined;
 }

@@ -42,6 +42,11 @@ export function isEmptyFallback(expression: ts.Expression): boolean {
   return (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === '';
 }
 
+/** `function*`, `async function*`, or a generator method. */
+export function isGenerator(fn: FunctionNode): boolean {
+  return (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.asteriskToken !== undefined;
+}
+
 /** The expressions a function returns, without empty fallbacks (`return null`, `return []`). */
 export function returnedExpressions(fn: FunctionNode): ts.Expression[] {
   return allReturned(fn).filter((expression) => !isEmptyFallback(expression));

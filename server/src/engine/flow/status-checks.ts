@@ -11,7 +11,7 @@ import { isFallbackOperator, skipOuter } from '../extract/ts/scope.js';
 import { accessedKey, isLoop, isMemberAccess, isStatementList, objectProperty, returnedExpressions, someNode, type Loop } from '../extract/ts/resolve.js';
 import type { Flow } from './analysis.js';
 import { lacksField, STRING_CHANGES } from './shape.js';
-import { bindingOfFunction, isEmptyFallback, type FunctionNode } from './functions.js';
+import { bindingOfFunction, isEmptyFallback, isGenerator, type FunctionNode } from './functions.js';
 import { calledName } from '../extract/ts/file-index.js';
 import { calleeName } from '../extract/ts/values.js';
 
@@ -517,7 +517,7 @@ function isPollLoop(loop: Loop, flow: Flow): boolean {
 function pollingGenerator(iterated: ts.Expression, flow: Flow): FunctionNode | undefined {
   const call = skipOuter(iterated);
   const fn = ts.isCallExpression(call) ? flow.calledFunction(call) : undefined;
-  const generator = fn && !ts.isArrowFunction(fn) && 'asteriskToken' in fn && fn.asteriskToken !== undefined ? fn : undefined;
+  const generator = fn && isGenerator(fn) ? fn : undefined;
   const body = generator?.body;
   return body && someNode(body, (node) => (isLoop(node) && waitsBetweenRounds(node, flow)) || undefined) ? generator : undefined;
 }
