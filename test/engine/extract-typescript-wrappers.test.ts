@@ -362,3 +362,56 @@ export async function run(id: string, base: string) {
   // A base that cannot be known makes no request.
   assert.equal(sites.filter((s) => text(code, s.span)?.startsWith('api(base')).length, 0);
 });
+
+test('a method named by an object of functions ({ post }, { post: send }), also as what a factory returns (hand36)', () => {
+  const code = `const BASE = "https://cloud.leonardo.ai/api/rest/v1";
+const headers = { authorization: \`Bearer \${process.env.LEONARDO_API_KEY}\`, "content-type": "application/json" };
+
+const post = async (path: string, body: unknown) => {
+  const res = await fetch(\`\${BASE}\${path}\`, { method: "POST", headers, body: JSON.stringify(body) });
+  return res.json();
+};
+const api = { post };
+
+function send(path: string, body: unknown) {
+  return fetch(\`\${BASE}\${path}\`, { method: "POST", headers, body: JSON.stringify(body) });
+}
+const renamed = { post: send };
+
+function makeClient(key: string) {
+  const request = async (path: string, body: unknown) =>
+    (await fetch(\`\${BASE}\${path}\`, { method: "POST", headers: { authorization: \`Bearer \${key}\` }, body: JSON.stringify(body) })).json();
+  return { post: request };
+}
+const client = makeClient(process.env.LEONARDO_API_KEY ?? "");
+
+export async function all(prompt: string) {
+  await api.post("/generations", { prompt, num_images: 2 });
+  await renamed.post("/init-image", { extension: "png" });
+  await client.post("/generations", { prompt, guidance_scale: 7 });
+  return makeClient("").post("/generations-texture", { prompt });
+}`;
+  const wrapped = extract(code).filter((site) => site.source === 'wrapper').map(describe);
+  assert.deepEqual(wrapped, [
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/init-image',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'wrapper POST https://cloud.leonardo.ai/api/rest/v1/generations-texture',
+  ]);
+});
+
+test('an object of functions the file writes a method over, or a factory that returns several objects, names no wrapper', () => {
+  const code = `const BASE = "https://cloud.leonardo.ai/api/rest/v1";
+const post = (path: string, body: unknown) => fetch(\`\${BASE}\${path}\`, { method: "POST", body: JSON.stringify(body) });
+const api: Record<string, Function> = { post };
+api.post = (path: string) => fetch(path);
+function makeClient(dryRun: boolean) {
+  if (dryRun) return { post: (path: string, body: unknown) => console.log(path, body) };
+  return { post };
+}
+export async function go(prompt: string, dryRun: boolean) {
+  await api.post("/generations", { prompt });
+  return makeClient(dryRun).post("/generations", { prompt });
+}`;
+  assert.deepEqual(extract(code).filter((site) => site.source === 'wrapper').map(describe), []);
+});

@@ -785,12 +785,20 @@ export function namedMember(node: ts.Node, name: string): FunctionNode | undefin
   return undefined;
 }
 
-function memberFunction(members: ts.NodeArray<ts.Node>, name: string): FunctionNode | undefined {
+function memberFunction(members: ts.NodeArray<ts.Node>, name: string, ctx?: TsContext): FunctionNode | undefined {
   for (const member of members) {
-    const fn = namedMember(member, name);
+    const fn = namedMember(member, name) ?? (ctx && memberNamingFunction(member, name, ctx));
     if (fn) return fn;
   }
   return undefined;
+}
+
+/** `{ post }` or `{ post: send }` in an object literal, naming a same-file function. */
+function memberNamingFunction(member: ts.Node, name: string, ctx: TsContext): FunctionNode | undefined {
+  let named: ts.Expression | undefined;
+  if (ts.isShorthandPropertyAssignment(member)) named = member.name.text === name ? member.name : undefined;
+  else if (ts.isPropertyAssignment(member) && ts.isIdentifier(member.name) && member.name.text === name) named = skipOuter(member.initializer);
+  return named && ts.isIdentifier(named) ? functionOfBinding(resolveIdentifier(ctx.index, named)) : undefined;
 }
 
 /**
@@ -843,12 +851,34 @@ export function calledFunction(call: ts.CallExpression | ts.NewExpression, ctx: 
   const name = callee.name.text;
   const receiver = skipOuter(callee.expression);
   if (receiver.kind === ts.SyntaxKind.ThisKeyword) return classMember(call, name, ctx);
-  const container = containerOf(receiver, ctx);
+  const container = containerOf(receiver, ctx) ?? factoryObject(receiver, ctx);
   if (!container) return undefined;
-  if (ts.isObjectLiteralExpression(container)) return memberFunction(container.properties, name);
+  if (ts.isObjectLiteralExpression(container)) {
+    // (A method the code writes over, `api.post = other`, may be either.)
+    const rewritten = ts.isIdentifier(receiver) && aliasedBindings(receiver, ctx).some((b) => ctx.index.memberAssignments.get(b)?.some((a) => writesKey(a.left, name)));
+    return rewritten ? undefined : memberFunction(container.properties, name, ctx);
+  }
   const fn = memberFunction(container.members, name);
   // `Class.m()` calls a static method; `instance.m()` one that is not.
   return fn && hasModifier(ts.isMethodDeclaration(fn) ? fn : fn.parent, ts.SyntaxKind.StaticKeyword) === isClassName(receiver, ctx) ? fn : undefined;
+}
+
+/**
+ * The object literal a same-file factory returns, called there or through the constant holding its
+ * result (`makeClient(key).post()`, `const client = makeClient(key)`): its methods are the same functions
+ * at every call, whatever the arguments (what they read of them is read where they run).
+ */
+function factoryObject(receiver: ts.Expression, ctx: TsContext): ts.ObjectLiteralExpression | undefined {
+  let made: ts.Expression | undefined = receiver;
+  if (ts.isIdentifier(receiver)) {
+    const binding = resolveIdentifier(ctx.index, receiver);
+    made = binding?.kind === 'const' && binding.initializer ? skipOuter(binding.initializer) : undefined;
+  }
+  if (!made || !ts.isCallExpression(made)) return undefined;
+  const fn = calledFunction(made, ctx);
+  const returned = fn ? returnedExpressions(fn) : [];
+  const node = returned.length === 1 ? skipOuter(returned[0]) : undefined;
+  return node && ts.isObjectLiteralExpression(node) ? node : undefined;
 }
 
 function isClassName(receiver: ts.Expression, ctx: TsContext): boolean {
@@ -903,6 +933,8 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   }
   // `new Builder().build()`, and a chain of methods that return the instance (`new Builder().size(1024).build()`).
   if (ts.isNewExpression(receiver)) return constructedClass(receiver, ctx);
+  // (What a factory of no parameters returns: `return { post }`.)
+  if (ts.isObjectLiteralExpression(receiver)) return receiver;
   if (ts.isCallExpression(receiver) && depth < 8) {
     const fn = calledFunction(receiver, ctx);
     // `getConfig().leonardo.key` of `function getConfig() { return config; }`: what a function of no parameters returns.
@@ -921,8 +953,9 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   // `const cfg = config`, `const leo = config.leonardo`: another name for a constant's object (see aliasedBindings).
   if (binding?.kind === 'const' && (ts.isIdentifier(node) || isMemberAccess(node)) && depth < 8) return containerOf(node, ctx, depth + 1);
   if (ts.isNewExpression(node)) return constructedClass(node, ctx);
-  // `const request = new PosterRequest(p).setCount(6)`: the instance its setters hand back.
-  return ts.isCallExpression(node) && depth < 8 ? returnsInstance(calledFunction(node, ctx)) : undefined;
+  // `const request = new PosterRequest(p).setCount(6)`: the instance its setters hand back; `const client =
+  // makeClient()`: the object a factory of no parameters returns.
+  return ts.isCallExpression(node) && depth < 8 ? containerOf(node, ctx, depth + 1) : undefined;
 }
 
 /** The name a call of a same-file function of no parameters returns (`getConfig()` returning `config`). */
