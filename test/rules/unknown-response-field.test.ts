@@ -40,6 +40,24 @@ export async function presign(extension: 'png' | 'jpg') {
 ruleTester.run('unknown-response-field', {
   valid: [
     {
+      name: 'answers of several shapes tried in turn by else if, after a test of the real field (public real45)',
+      code: `${PREAMBLE}
+export async function imagesOf(id: string) {
+  const res = await fetch(\`\${BASE}/generations/\${id}\`, { headers });
+  const data = await res.json();
+  let imgs = null;
+  if (data.generations_by_pk?.generated_images?.length > 0) {
+    imgs = data.generations_by_pk.generated_images;
+  } else if (data.generations && data.generations[0]?.generated_images?.length > 0) {
+    imgs = data.generations[0].generated_images;
+  } else if (data.status === 'COMPLETED' && data.images?.length > 0) {
+    imgs = data.images;
+  }
+  return imgs;
+}
+`,
+    },
+    {
       name: 'a race with a function that only calls itself: followed a few calls deep, then unknown',
       code: `${PREAMBLE}
 function forever(): Promise<never> { return forever(); }
@@ -244,6 +262,43 @@ export async function statusInline(generationId: string): Promise<string> {
     ...CORRECT_FLOW_CASES,
   ],
   invalid: [
+    {
+      name: 'an else if chain in which no test reads a real field: each guess is reported',
+      code: `${PREAMBLE}
+export async function imagesOf(id: string) {
+  const data = await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json();
+  if (data.generation?.images) return data.generation.images;
+  else if (data.images) return data.images;
+  return [];
+}
+`,
+      findings: [
+        {
+          message: "The GET /generations/{id} response body has no field 'generation': did you mean 'generations_by_pk'?",
+          at: [6, 12, 'generation'],
+          fixes: [{ title: "Read 'generations_by_pk'", output: edit('.generation?', '.generations_by_pk?'), preferred: false }],
+        },
+        {
+          message: "The GET /generations/{id} response body has no field 'generation': did you mean 'generations_by_pk'?",
+          at: [6, 44, 'generation'],
+          fixes: [{ title: "Read 'generations_by_pk'", output: edit('.generation.', '.generations_by_pk.'), preferred: false }],
+        },
+        { message: "The GET /generations/{id} response body has no field 'images'.", at: [7, 17, 'images'], fixes: [] },
+        { message: "The GET /generations/{id} response body has no field 'images'.", at: [7, 37, 'images'], fixes: [] },
+      ],
+    },
+    {
+      name: 'a field the else if branch reads without its test testing it (a FAILED branch after COMPLETE)',
+      code: `${PREAMBLE}
+export async function result(id: string) {
+  const gen = (await (await fetch(\`\${BASE}/generations/\${id}\`, { headers })).json()).generations_by_pk;
+  if (gen.status === 'COMPLETE') return gen.generated_images[0]?.url;
+  else if (gen.status === 'FAILED') throw new Error(gen.failureReason ?? 'failed');
+  return null;
+}
+`,
+      findings: [{ message: "'generations_by_pk' of the GET /generations/{id} response has no field 'failureReason'.", at: [7, 57, 'failureReason'], fixes: [] }],
+    },
     {
       name: 'the answer raced against a timeout that only rejects (hand35)',
       code: `${PREAMBLE}

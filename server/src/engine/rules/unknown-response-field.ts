@@ -22,7 +22,7 @@ import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
 import { isFallbackOperator, outermost, skipOuter } from '../extract/ts/scope.js';
 import { calleeName } from '../extract/ts/values.js';
-import { accessedKey, isMemberAccess } from '../extract/ts/resolve.js';
+import { accessedKey, isMemberAccess, someNode } from '../extract/ts/resolve.js';
 import { member } from '../flow/origins.js';
 import type { Binding } from '../extract/ts/file-index.js';
 
@@ -99,6 +99,7 @@ function isGuessAt(flow: Flow, node: ts.Node, depth: number): boolean {
       operand.parent.elements.some((other) => other !== operand && rootBinding(flow, other) === root && flow.originOf(other)?.kind === 'response')
     );
   }
+  if (inShapesTriedInTurn(flow, node)) return true;
   const hoisted = hoistedGuess(flow, operand, depth);
   if (hoisted !== undefined) return hoisted;
   let chain = operand.parent;
@@ -165,6 +166,51 @@ function isTriedInTurn(flow: Flow, list: ts.ArrayLiteralExpression): boolean {
 }
 
 /** The binding a chain of reads starts from: `d` of `(d.job as Job)?.id`. */
+/**
+ * A guess an `else if` tests (and its branch then reads) where the chain tested a real field of the
+ * same value first, and not this guess (`if (data.generations_by_pk?.generated_images?.length) … else if
+ * (data.generations?.[0]) { imgs = data.generations[0].generated_images }`): answers of several shapes
+ * tried in turn, as a fallback chain tries them. Not a field the branch reads without its test testing
+ * it (`else if (gen.status === "FAILED") throw new Error(gen.failureReason)`), nor one the chain tests
+ * in several branches (`if (gen.status === "COMPLETE") … else if (gen.status === "FAILED")`).
+ */
+function inShapesTriedInTurn(flow: Flow, node: ts.Node): boolean {
+  const root = rootBinding(flow, node as ts.Expression);
+  const path = root && keyPath(node);
+  if (!root || !path) return false;
+  const readsGuess = (test: ts.Expression): boolean =>
+    someNode(test, (n) => (isMemberAccess(n) && rootBinding(flow, n) === root && startsWith(keyPath(n), path)) || undefined);
+  let child = node;
+  for (let at = node.parent; at && !ts.isFunctionLike(at) && !ts.isSourceFile(at); child = at, at = at.parent) {
+    if (!ts.isIfStatement(at) || (at.expression !== child && at.thenStatement !== child)) continue;
+    if (!readsGuess(at.expression)) return false;
+    let real = false;
+    for (let branch: ts.Node = at, earlier = at.parent; ts.isIfStatement(earlier) && earlier.elseStatement === branch; branch = earlier, earlier = earlier.parent) {
+      if (readsGuess(earlier.expression)) return false;
+      real ||= someNode(earlier.expression, (n) => (isMemberAccess(n) && rootBinding(flow, n) === root && flow.originOf(n)?.kind === 'response') || undefined);
+    }
+    return real;
+  }
+  return false;
+}
+
+/** The keys a read takes off its root name (`generations`, `0`, `generated_images`); undefined for a computed one. */
+function keyPath(node: ts.Node): string[] | undefined {
+  const keys: string[] = [];
+  let at = node;
+  while (isMemberAccess(at)) {
+    const key = accessedKey(at);
+    if (key === undefined) return undefined;
+    keys.unshift(key);
+    at = skipOuter(at.expression);
+  }
+  return keys.length > 0 ? keys : undefined;
+}
+
+function startsWith(path: string[] | undefined, prefix: string[]): boolean {
+  return path !== undefined && path.length >= prefix.length && prefix.every((key, i) => path[i] === key);
+}
+
 function rootBinding(flow: Flow, expression: ts.Expression): Binding | undefined {
   let node = skipOuter(expression);
   while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuter(node.expression);
