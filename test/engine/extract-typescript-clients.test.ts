@@ -286,3 +286,37 @@ export class Bound {
     'fetch GET https://cloud.leonardo.ai/api/rest/v1/me',
   ]);
 });
+
+test("node-fetch loaded on first use in CommonJS code (the ESM-only package's shim) is fetch (public real45)", () => {
+  const code = `const fetch = (...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args));
+const nodeFetch = (...args) => import("cross-fetch").then((m) => m.default(...args));
+const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+async function generate(apiKey, prompt) {
+  const res = await fetch(\`\${BASE}/generations\`, {
+    method: 'POST',
+    headers: { authorization: \`Bearer \${apiKey}\`, 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt, num_images: 2 }),
+  });
+  return res.json();
+}
+async function me(apiKey) {
+  return (await nodeFetch(\`\${BASE}/me\`, { headers: { authorization: \`Bearer \${apiKey}\` } })).json();
+}
+module.exports = { generate, me };`;
+  assert.deepEqual(extract(code, 'app.js').map(describe), [
+    'fetch POST https://cloud.leonardo.ai/api/rest/v1/generations',
+    'fetch GET https://cloud.leonardo.ai/api/rest/v1/me',
+  ]);
+});
+
+test('a function that loads another module, or changes the arguments it hands on, is not fetch', () => {
+  const code = `const got = (...args) => import('got').then(({ default: got }) => got(...args));
+const logged = (...args) => import('node-fetch').then(({ default: fetch }) => fetch(args[0]));
+const BASE = 'https://cloud.leonardo.ai/api/rest/v1';
+async function run(apiKey) {
+  await got(\`\${BASE}/me\`, { headers: { authorization: \`Bearer \${apiKey}\` } });
+  await logged(\`\${BASE}/me\`, { headers: { authorization: \`Bearer \${apiKey}\` } });
+}
+module.exports = { run };`;
+  assert.deepEqual(extract(code, 'app.js').map(describe), []);
+});

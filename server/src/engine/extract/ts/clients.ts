@@ -110,7 +110,7 @@ function clientNames(ctx: TsContext): Set<string> {
       const initializer = binding.initializer && skipOuter(binding.initializer);
       if (initializer && ts.isCallExpression(initializer)) names.add(binding.name);
       // `const doFetch = fetch`, `(fetcher = globalThis.fetch) => ...`: fetch under another name.
-      else if (initializer ? isGlobalFetch(initializer, ctx) : defaultsToFetch(binding, ctx)) {
+      else if (initializer ? isGlobalFetch(initializer, ctx) || isFetchShim(initializer) : defaultsToFetch(binding, ctx)) {
         names.add(binding.name);
         // `constructor(private fetcher = fetch)`: `this.fetcher` may be fetch (holdsFetch says).
         if (ts.isParameter(binding.node) && ts.isParameterPropertyDeclaration(binding.node, binding.node.parent)) names.add(`this.${binding.name}`);
@@ -174,8 +174,8 @@ function referent(id: ts.Identifier, ctx: TsContext): Referent | undefined {
   const initializer = bindingValue(id, ctx, binding)?.expression;
   const instance = initializer && instanceFrom(initializer, ctx);
   if (instance) return { kind: 'instance', instance };
-  // `const doFetch = fetch`, `fetch.bind(globalThis)`: the global fetch under another name.
-  if (initializer && isGlobalFetch(initializer, ctx)) return { kind: 'library', library: 'fetch' };
+  // `const doFetch = fetch`, `fetch.bind(globalThis)`: the global fetch under another name; node-fetch loaded on first use.
+  if (initializer && (isGlobalFetch(initializer, ctx) || isFetchShim(initializer))) return { kind: 'library', library: 'fetch' };
   // SvelteKit's `load({ fetch })`, injected `(fetch = globalThis.fetch) => ...`: a parameter named fetch
   // is one, and so is a parameter whose default is fetch (`fetcher = fetch`): what callers pass instead takes fetch's arguments.
   if (binding.kind !== 'param') return undefined;
@@ -216,6 +216,45 @@ function holdsFetch(access: ts.PropertyAccessExpression, ctx: TsContext): boolea
   const { values, parameter } = classMemberWrites(owner, access.name.text, ctx);
   const given = parameter ? [...values, parameter.initializer] : values;
   return given.length > 0 && given.every((value) => value !== undefined && isGlobalFetch(value, ctx));
+}
+
+/**
+ * `(...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args))` (or `.then((m) =>
+ * m.default(...args))`): CommonJS code's way to call the ESM-only node-fetch, loaded on first use.
+ * A function that hands all its arguments to a fetch module's default export is fetch.
+ */
+function isFetchShim(expression: ts.Expression): boolean {
+  const fn = skipOuter(expression);
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.length !== 1) return false;
+  const rest = fn.parameters[0];
+  if (!rest.dotDotDotToken || !ts.isIdentifier(rest.name)) return false;
+  const then = singleResult(fn);
+  if (!then || !ts.isCallExpression(then) || !ts.isPropertyAccessExpression(then.expression) || then.expression.name.text !== 'then') return false;
+  const loaded = skipOuter(then.expression.expression);
+  const module = ts.isCallExpression(loaded) && loaded.expression.kind === ts.SyntaxKind.ImportKeyword ? loaded.arguments[0] : undefined;
+  if (!module || !ts.isStringLiteralLike(module) || libraryOfImport(module.text, 'default') !== 'fetch') return false;
+  const callback = then.arguments[0] && skipOuter(then.arguments[0]);
+  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters.length !== 1) return false;
+  const taken = callback.parameters[0].name;
+  const call = singleResult(callback);
+  if (!call || !ts.isCallExpression(call) || call.arguments.length !== 1) return false;
+  const spread = call.arguments[0];
+  if (!ts.isSpreadElement(spread) || !ts.isIdentifier(spread.expression) || spread.expression.text !== rest.name.text) return false;
+  const callee = skipOuter(call.expression);
+  // `({ default: fetch }) => fetch(...args)`, or `(m) => m.default(...args)`.
+  if (ts.isObjectBindingPattern(taken)) {
+    const element = taken.elements.find((e) => e.propertyName && ts.isIdentifier(e.propertyName) && e.propertyName.text === 'default');
+    return element !== undefined && ts.isIdentifier(element.name) && ts.isIdentifier(callee) && callee.text === element.name.text;
+  }
+  return ts.isIdentifier(taken) && ts.isPropertyAccessExpression(callee) && callee.name.text === 'default' && ts.isIdentifier(callee.expression) && callee.expression.text === taken.text;
+}
+
+/** What a function gives: its expression body, or the expression of a body that is one `return`. */
+function singleResult(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  const body = fn.body;
+  if (!ts.isBlock(body)) return skipOuter(body);
+  const only = body.statements.length === 1 ? body.statements[0] : undefined;
+  return only && ts.isReturnStatement(only) && only.expression ? skipOuter(only.expression) : undefined;
 }
 
 /** The global `fetch`, `globalThis.fetch` (or `window.`, `self.`), or one of them bound (`fetch.bind(globalThis)`). */
