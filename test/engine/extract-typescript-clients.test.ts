@@ -320,3 +320,18 @@ async function run(apiKey) {
 module.exports = { run };`;
   assert.deepEqual(extract(code, 'app.js').map(describe), []);
 });
+
+test('a fetch taken out of a factory\'s options with fetch as its default is fetch (hand37)', () => {
+  const code = `export function createLeonardo({ apiKey, fetcher = fetch }: { apiKey: string; fetcher?: typeof fetch }) {
+  return {
+    async me() {
+      const res = await fetcher("https://cloud.leonardo.ai/api/rest/v1/me", { headers: { authorization: \`Bearer \${apiKey}\` } });
+      return res.json();
+    },
+  };
+}
+export function other({ request = (url: string) => Promise.resolve(url) }) {
+  return request("https://cloud.leonardo.ai/api/rest/v1/me");
+}`;
+  assert.deepEqual(extract(code).map(describe), ['fetch GET https://cloud.leonardo.ai/api/rest/v1/me']);
+});

@@ -200,10 +200,16 @@ function passedInstance(binding: Binding, ctx: TsContext): Referent | undefined 
   return first && { kind: 'instance', instance: first };
 }
 
-/** A parameter whose default is the global fetch (`fetcher: typeof fetch = fetch`). */
+/**
+ * A parameter whose default is the global fetch (`fetcher: typeof fetch = fetch`), also one taken out of
+ * an options object (`createLeonardo({ apiKey, fetcher = fetch })`).
+ */
 function defaultsToFetch(binding: Binding, ctx: TsContext): boolean {
   const parameter = binding.node;
-  return binding.kind === 'param' && ts.isParameter(parameter) && parameter.initializer !== undefined && isGlobalFetch(parameter.initializer, ctx);
+  if (binding.kind !== 'param' || !ts.isParameter(parameter)) return false;
+  if (ts.isIdentifier(parameter.name)) return parameter.initializer !== undefined && isGlobalFetch(parameter.initializer, ctx);
+  const element = ts.isObjectBindingPattern(parameter.name) ? parameter.name.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === binding.name) : undefined;
+  return element?.initializer !== undefined && isGlobalFetch(element.initializer, ctx);
 }
 
 /**
