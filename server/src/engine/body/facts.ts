@@ -37,7 +37,7 @@ export interface StateOptions {
 }
 
 /** The literal values a Value can take, or undefined when any option is not a JSON literal. */
-function literalValues(value: Value): Literal[] | undefined {
+export function literalValues(value: Value): Literal[] | undefined {
   const out: Literal[] = [];
   for (const option of literalOptions(value)) {
     switch (option.kind) {

@@ -11,14 +11,15 @@ import {
   certainlySet,
   isSet,
   isTrue,
+  literalValues,
   type FieldState,
   type Literal,
 } from '../body/facts.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { insertProperty, removeProperty } from '../fix/builders.js';
-import type { Fix, Property, Rule, Value } from '../types.js';
+import type { Fix, Property, Rule } from '../types.js';
 import type { Catalogue } from '../../api/types.js';
-import { endpointLabel, literalOptions } from '../body/walk.js';
+import { endpointLabel } from '../body/walk.js';
 import { q } from '../messages.js';
 import { perObject } from '../per-object.js';
 
@@ -153,13 +154,11 @@ export function noEffect(body: BodyFacts, wire: string): string | undefined {
  * The property of a field written with known values other than null (null already means "not
  * set"; an unknown value may be `undefined`, which JSON.stringify leaves out).
  */
-const LITERAL_KINDS = new Set<Value['kind']>(['string', 'number', 'boolean']);
-
 function writtenSet(state: FieldState): Property | undefined {
   // (Added on some paths only, `if (c) body.photoRealStrength = 0.5`: wherever it is sent, it has no effect.)
   if (state.sent === 'maybe') {
     const property = state.property;
-    return property?.conditional && literalOptions(property.value).every((o) => LITERAL_KINDS.has(o.kind)) ? property : undefined;
+    return property?.conditional && literalValues(property.value)?.every(isSet) ? property : undefined;
   }
   return state.sent === 'yes' && state.source === 'literal' && certainly(state, isSet) ? state.property : undefined;
 }

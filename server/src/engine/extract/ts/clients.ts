@@ -255,12 +255,10 @@ function isFetchShim(expression: ts.Expression): boolean {
   return ts.isIdentifier(taken) && ts.isPropertyAccessExpression(callee) && callee.name.text === 'default' && ts.isIdentifier(callee.expression) && callee.expression.text === taken.text;
 }
 
-/** What a function gives: its expression body, or the expression of a body that is one `return`. */
+/** What a function gives when it has one `return` (or an expression body). */
 function singleResult(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
-  const body = fn.body;
-  if (!ts.isBlock(body)) return skipOuter(body);
-  const only = body.statements.length === 1 ? body.statements[0] : undefined;
-  return only && ts.isReturnStatement(only) && only.expression ? skipOuter(only.expression) : undefined;
+  const returned = returnedExpressions(fn);
+  return returned.length === 1 ? skipOuter(returned[0]) : undefined;
 }
 
 /** The global `fetch`, `globalThis.fetch` (or `window.`, `self.`), or one of them bound (`fetch.bind(globalThis)`). */
