@@ -87,7 +87,8 @@ describe('incremental reparsing', () => {
     const source = SOURCES[0];
     const first = analyze(doc(source, source.text));
     const statements = [...sourceFileOf(first).statements];
-    const at = source.text.indexOf("sd_Version: 'SDXL_1_0'") + "sd_Version: 'SDXL_1_".length;
+    // A number, not a string's content: an edit inside a string literal is made in place (token-edit.test.ts).
+    const at = source.text.indexOf('num_images: 6') + 'num_images: '.length;
     const second = analyze(doc(source, source.text.slice(0, at) + '9' + source.text.slice(at + 1)), { previous: first });
     const updated = sourceFileOf(second);
     assert.notEqual(updated, sourceFileOf(first));

@@ -9,11 +9,12 @@ import type { LintConfig } from '../config/lint-config.js';
 import type { LintDocument, RequestSite } from '../types.js';
 import type { Extraction } from './index.js';
 import { changeBetween } from './ts/text-change.js';
+import { editLiteralInPlace, keepsIndex } from './ts/token-edit.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { perBranchSites, perCallSites, perInstanceSites, perElementSites, sendSite, sendUrlPieces, siteFromSend } from './ts/requests.js';
-import { buildIndex, calledName, releaseIndex, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
+import { buildIndex, calledName, releaseIndex, resetDerived, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
@@ -33,6 +34,11 @@ export interface TsParse {
    * being edited (a parse updated from an earlier version), never for a file analysed once.
    */
   pieces?: IndexPieces;
+  /**
+   * For a document being edited, the index itself, with what the analysis worked out from it emptied
+   * (resetDerived): an edit inside a string literal that the index never reads reuses it whole.
+   */
+  keptIndex?: FileIndex;
 }
 
 /** What the extractor leaves for the rules while the analysis runs: the parse, its index and its client calls. */
@@ -76,9 +82,13 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
     const fileName = doc.path || 'untitled.ts';
     const kind = scriptKind(doc);
     const updated = updatedParse(previous, fileName, kind, doc.text);
+    const kept = isTsParse(previous) ? previous.keptIndex : undefined;
+    if (isTsParse(previous)) previous.keptIndex = undefined;
+    if (kept && !updated?.keepsIndex) releaseIndex(kept);
     if (updated) {
-      const { index, pieces } = updateIndex(updated, (previous as TsParse).pieces);
-      parsed = { kind: 'typescript', sourceFile: updated, index, sends: new Map(), pieces };
+      const earlier = (previous as TsParse).pieces;
+      const { index, pieces } = kept && earlier && updated.keepsIndex ? { index: kept, pieces: earlier } : updateIndex(updated.sourceFile, earlier, updated.edited);
+      parsed = { kind: 'typescript', sourceFile: updated.sourceFile, index, sends: new Map(), pieces };
     } else {
       // No parent pointers from the parser: buildIndex sets them in the walk it makes anyway.
       const sourceFile = ts.createSourceFile(fileName, doc.text, PARSE_OPTIONS, false, kind);
@@ -106,25 +116,33 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
  * What is handed on is the source file, and for a document being edited the index's pieces.
  */
 export function releaseParse(parsed: TsParsed): TsParse {
-  releaseIndex(parsed.index);
   parsed.sends.clear();
   parsed.wrapperCalls?.clear();
-  return { kind: 'typescript', sourceFile: parsed.sourceFile, pieces: parsed.pieces };
+  if (parsed.pieces) {
+    resetDerived(parsed.index);
+    return { kind: 'typescript', sourceFile: parsed.sourceFile, pieces: parsed.pieces, keptIndex: parsed.index };
+  }
+  releaseIndex(parsed.index);
+  return { kind: 'typescript', sourceFile: parsed.sourceFile };
 }
 
 /**
- * The earlier version's parse brought up to date by TypeScript's incremental parser, which re-reads
- * only the statements around the edit (a keystroke in a 20,000-line file: a fifth of a full parse).
- * The edit is what differs between the two texts: their common head and tail are kept.
+ * The earlier version's parse brought up to date: in place when the edit stays inside one string
+ * literal (ts/token-edit.ts; `edited` is then the top-level statement whose index is walked again),
+ * otherwise by TypeScript's incremental parser, which re-reads only the statements around the edit
+ * (a keystroke in a 20,000-line file: a fifth of a full parse). The edit is what differs between the
+ * two texts: their common head and tail are kept.
  */
-function updatedParse(previous: unknown, fileName: string, kind: ts.ScriptKind, text: string): ts.SourceFile | undefined {
+function updatedParse(previous: unknown, fileName: string, kind: ts.ScriptKind, text: string): { sourceFile: ts.SourceFile; edited?: ts.Node; keepsIndex?: boolean } | undefined {
   if (!isTsParse(previous)) return undefined;
   const old = previous.sourceFile;
   // (scriptKind is set on every parsed SourceFile, but TypeScript's public typings leave it out.)
   if (old.fileName !== fileName || (old as { scriptKind?: ts.ScriptKind }).scriptKind !== kind) return undefined;
   const change = changeBetween(old.text, text);
+  const inPlace = editLiteralInPlace(old, text, change, previous.pieces);
+  if (inPlace) return { sourceFile: old, edited: inPlace.statement, keepsIndex: keepsIndex(inPlace) };
   try {
-    return ts.updateSourceFile(old, text, { span: { start: change.start, length: change.oldLength }, newLength: change.newLength });
+    return { sourceFile: ts.updateSourceFile(old, text, { span: { start: change.start, length: change.oldLength }, newLength: change.newLength }) };
   } catch (error) {
     // The incremental parser asserts its invariants: a parse from scratch is always right.
     if (error instanceof RangeError) throw error;

@@ -102,6 +102,12 @@ export interface Piece {
   /** Kept for the file's next version (updateIndex): nothing may empty its lists. */
   kept: boolean;
   /**
+   * Every node and node list of the statement, for a document being edited (a piece walked by
+   * updateIndex): an edit inside a string literal before the statement moves them all by a loop over
+   * this list (ts/token-edit.ts), where a walk of the subtree went through TypeScript's per-kind visitors.
+   */
+  tree?: ts.TextRange[];
+  /**
    * What the flow analysis reads of this piece's nodes alone (flow/file-facts.ts), noted by the walk as
    * it lists them; kept with a kept piece, handed over (and emptied with the flow) otherwise.
    */
@@ -124,13 +130,14 @@ export function buildIndex(sourceFile: ts.SourceFile, listed: readonly boolean[]
  * The index of a file the incremental parser updated, with its pieces for the next version: a
  * top-level statement the parser reused from the earlier version (the same node, its subtree
  * unchanged, only moved) keeps its piece, and only the statements around the edit are walked.
+ * `edited`: a statement that is the same node but was edited in place (ts/token-edit.ts), walked again.
  */
-export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.Node, Piece> | undefined): { index: FileIndex; pieces: IndexPieces } {
+export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.Node, Piece> | undefined, edited?: ts.Node): { index: FileIndex; pieces: IndexPieces } {
   const pieces: IndexPieces = new Map();
   const list: Piece[] = [];
   forEachChild(sourceFile, (child) => {
     if (child.parent !== sourceFile) (child as { parent: ts.Node }).parent = sourceFile;
-    const piece = previous?.get(child) ?? walk(child, LISTED, false);
+    const piece = (child !== edited && previous?.get(child)) || walk(child, LISTED, false);
     piece.kept = true;
     pieces.set(child, piece);
     list.push(piece);
@@ -148,6 +155,9 @@ function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece 
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   let parent: ts.Node = root;
+  // A statement of a document being edited lists its whole tree (Piece.tree), node lists included.
+  const tree: ts.TextRange[] | undefined = fresh ? undefined : [root];
+  if (tree) piece.tree = tree;
   const push = fresh
     ? (child: ts.Node): undefined => {
         // Parsed without parents: a write, without first reading a property of a node of any shape.
@@ -159,8 +169,16 @@ function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece 
         // The incremental parser sets parents itself, and a reused node has its parent already: a read, not a write.
         if (child.parent !== parent) (child as { parent: ts.Node }).parent = parent;
         stack.push(child);
+        tree!.push(child);
         return undefined;
       };
+  const pushList = tree
+    ? (list: ts.NodeArray<ts.Node>): undefined => {
+        tree.push(list);
+        for (const child of list) push(child);
+        return undefined;
+      }
+    : undefined;
   while (stack.length > 0) {
     const node = stack.pop()!;
     // The kind is read once (a load from nodes of every shape) for both tables.
@@ -174,7 +192,7 @@ function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece 
     parent = node;
     // Children go on the stack reversed, so they come off in document order.
     const first = stack.length;
-    forEachChild(node, push);
+    forEachChild(node, push, pushList);
     for (let i = first, j = stack.length - 1; i < j; i++, j--) {
       const swap = stack[i];
       stack[i] = stack[j]!;
@@ -257,6 +275,25 @@ export function releaseIndex(index: FileIndex): void {
   index.deletes.clear();
   index.thisMembers.clear();
   index.writes.clear();
+  resetDerived(index);
+  for (const piece of index.pieces) {
+    if (piece.kept) continue;
+    if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);
+    piece.derived = undefined;
+    for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes, piece.tree ?? []]) {
+      list.length = 0;
+    }
+  }
+  // The kept pieces live on in the parse handed to the next version (IndexPieces), not in this list.
+  (index.pieces as Piece[]).length = 0;
+}
+
+/**
+ * Empty what an analysis worked out from the index on first use (references, calls by name, client
+ * names, ..., and the spans it noted): an index kept for the document's next version (ts/token-edit.ts
+ * `keepsIndex`) is worked on again from its bindings and pieces alone.
+ */
+export function resetDerived(index: FileIndex): void {
   index.references?.clear();
   index.references = undefined;
   index.callsByName?.clear();
@@ -268,16 +305,6 @@ export function releaseIndex(index: FileIndex): void {
   index.imported = undefined;
   if (index.enumMembers) index.enumMembers.length = 0;
   index.enumMembers = undefined;
-  for (const piece of index.pieces) {
-    if (piece.kept) continue;
-    if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);
-    piece.derived = undefined;
-    for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes]) {
-      list.length = 0;
-    }
-  }
-  // The kept pieces live on in the parse handed to the next version (IndexPieces), not in this list.
-  (index.pieces as Piece[]).length = 0;
 }
 
 /** The name a call (or `new`) calls by: `f` of `f()`, `m` of `x.m()`. */
