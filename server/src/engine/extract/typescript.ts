@@ -82,6 +82,7 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
     const fileName = doc.path || 'untitled.ts';
     const kind = scriptKind(doc);
     const updated = updatedParse(previous, fileName, kind, doc.text);
+    // The earlier version's index: reused whole after an edit inside a literal it never reads, emptied otherwise.
     const kept = isTsParse(previous) ? previous.keptIndex : undefined;
     if (isTsParse(previous)) previous.keptIndex = undefined;
     if (kept && !updated?.keepsIndex) releaseIndex(kept);

@@ -56,6 +56,7 @@ const VALUE_PARENTS = new Set<ts.SyntaxKind>([
   SK.NewExpression,
 ]);
 
+/** Whether the edited literal is a value (VALUE_PARENTS, an initialiser, an argument): the file's index stays as it was. */
 export function keepsIndex(edit: TokenEdit): boolean {
   const literal = edit.literal;
   const parent = literal.parent;
@@ -64,7 +65,7 @@ export function keepsIndex(edit: TokenEdit): boolean {
   // An argument, except a module's name (`require('axios')`, `import('node-fetch')`).
   if (ts.isCallExpression(parent)) {
     const callee = parent.expression;
-    return parent.expression !== literal && callee.kind !== SK.ImportKeyword && !(ts.isIdentifier(callee) && callee.text === 'require');
+    return callee !== literal && callee.kind !== SK.ImportKeyword && !(ts.isIdentifier(callee) && callee.text === 'require');
   }
   return false;
 }
