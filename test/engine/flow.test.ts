@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { getCatalogue } from '../../server/src/api/catalogue.js';
 import { documentKindForPath, extractRequests } from '../../server/src/engine/extract/index.js';
 import { AnalysisMemo } from '../../server/src/engine/memo.js';
+import { isTsParsed, releaseParse } from '../../server/src/engine/extract/typescript.js';
 import { expressionAt } from '../../server/src/engine/extract/ts/locate.js';
 import { flowFor, type Flow } from '../../server/src/engine/flow/analysis.js';
 import { idKindOf } from '../../server/src/engine/flow/id-kinds.js';
@@ -225,7 +226,10 @@ me.user_details;`);
   const flow = flowFor(context)!;
   assert.equal(flowFor(context), flow);
   assert.equal(describe(flow, 'me'), 'getUserSelf body');
+  // As analyze() ends an analysis: the memo (the flow's own tables), then the parse (the index, and the file facts kept on it).
   context.memo.release();
+  assert.ok(isTsParsed(context.parsed));
+  releaseParse(context.parsed);
   assert.equal(flow.facts.accesses.length, 0, 'the ended analysis holds no member accesses');
   assert.notEqual(flowFor(context), flow, 'a memo asked again after release starts afresh');
 });

@@ -71,7 +71,7 @@ function summarise(index: FileIndex, sourceFile: ts.SourceFile): unknown {
     thisMembers: lists(index.thisMembers, (name) => name),
     writes: lists(index.writes, binding),
     facts: (() => {
-      const facts = collectFacts(sourceFile, index);
+      const facts = collectFacts(index);
       return {
         references: [...facts.references].map(([name, ids]) => [name, ids.map(id)]).sort(),
         assignments: lists(facts.assignments, binding),

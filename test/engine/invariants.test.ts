@@ -117,7 +117,7 @@ test('listing only the index\'s node kinds changes nothing: the facts and every 
       const ctx = { document: doc, requests, catalogue, parsed: { ...parsed, index }, memo: new AnalysisMemo(), report: (f: { message: string; span: { start: number } }) => found.push(`${f.span.start} ${f.message}`) };
       for (const rule of allRules) rule.check(ctx);
       ctx.memo.release();
-      const f = collectFacts(parsed.sourceFile, index);
+      const f = collectFacts(index);
       const at = (nodes: readonly { pos: number; kind: number }[]) => nodes.map((n) => `${n.kind}@${n.pos}`).join(' ');
       const summary = {
         references: [...f.references].map(([name, ids]) => `${name}: ${at(ids)}`).sort(),

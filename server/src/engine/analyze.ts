@@ -82,7 +82,7 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
     if (isTsParsed(parsed)) extracted.parsed = releaseParse(parsed);
     if (CHECK_RELEASE) {
       const kept = isTsParse(extracted.parsed) ? extracted.parsed.keptIndex : undefined;
-      assertEmptied({ memo: released, ...(isTsParsed(parsed) ? { index: kept ? derivedOf(kept) : parsed.index, sends: parsed.sends } : {}) }, kept ? [kept] : []);
+      assertEmptied({ memo: released, ...(isTsParsed(parsed) ? { index: kept ? derivedOf(kept) : parsed.index, sends: parsed.sends } : {}) }, kept ? keptTables(kept) : []);
     }
   }
   return {
@@ -93,12 +93,18 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
   };
 }
 
-/** The tables of an index a later version may reuse (built by file-index.ts from the pieces). */
-const INDEX_STRUCTURE = new Set(['scopes', 'scopeKinds', 'byName', 'unsorted', 'imports', 'calls', 'constructions', 'memberAssignments', 'argumentUses', 'deletes', 'thisMembers', 'writes', 'pieces']);
+/** The tables of an index a later version may reuse: built by file-index.ts from the pieces, and what resetDerived keeps of those worked out on first use. */
+const INDEX_KEPT = new Set(['scopes', 'scopeKinds', 'byName', 'unsorted', 'imports', 'calls', 'constructions', 'memberAssignments', 'argumentUses', 'deletes', 'thisMembers', 'writes', 'pieces', 'references', 'callsByName', 'clientNames', 'facts']);
+
+/** An index kept for the next version and the tables it keeps, wherever the analysis's tables reach them. */
+function keptTables(index: FileIndex): object[] {
+  const tables = Object.entries(index).flatMap(([name, table]) => (INDEX_KEPT.has(name) && typeof table === 'object' && table !== null ? [table as object] : []));
+  return [index, ...tables];
+}
 
 /** What an analysis worked out from an index kept for the next version (every other table of it): emptied when the analysis ends, as every table is. */
 function derivedOf(index: FileIndex): unknown {
-  return Object.fromEntries(Object.entries(index).filter(([name]) => !INDEX_STRUCTURE.has(name)));
+  return Object.fromEntries(Object.entries(index).filter(([name]) => !INDEX_KEPT.has(name)));
 }
 
 function runRules(

@@ -120,7 +120,7 @@ export function releaseParse(parsed: TsParsed): TsParse {
   parsed.sends.clear();
   parsed.wrapperCalls?.clear();
   if (parsed.pieces) {
-    resetDerived(parsed.index);
+    resetDerived(parsed.index, true);
     return { kind: 'typescript', sourceFile: parsed.sourceFile, pieces: parsed.pieces, keptIndex: parsed.index };
   }
   releaseIndex(parsed.index);

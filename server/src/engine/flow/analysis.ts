@@ -19,7 +19,7 @@ import { isTsParsed } from '../extract/typescript.js';
 import { calleeName } from '../extract/ts/values.js';
 import type { MemoKey } from '../memo.js';
 import type { RequestSite, RuleContext, SourceKind, Span } from '../types.js';
-import { collectFacts, releaseFacts, type FileFacts } from './file-facts.js';
+import { factsOfFile, type FileFacts } from './file-facts.js';
 import { isPresignedUrl } from './presigned.js';
 import { classifyUse, ELEMENT_CALLBACKS, bindingOfFunction, classMember, isEmptyFallback, isFunctionNode, isGenerator, namedMember, returnedExpressions, type Callers, type FunctionNode } from './functions.js';
 import { element, follow, member, merge, methodResult, patternSteps } from './origins.js';
@@ -155,7 +155,7 @@ export class Flow {
     this.sends = sends;
     this.text = sourceFile.text;
     this.index = index;
-    this.facts = collectFacts(sourceFile, index);
+    this.facts = factsOfFile(index);
     this.context = createContext(sourceFile, index, options.imports);
     this.exportsHaveOtherCallers = options.exportsHaveOtherCallers === true;
     for (const site of requests) {
@@ -184,7 +184,6 @@ export class Flow {
     this.usesByName.clear();
     this.sites.clear();
     this.derivedValues.clear();
-    releaseFacts(this.facts);
   }
 
   /** The Leonardo request a call makes, as the extractor found it. */

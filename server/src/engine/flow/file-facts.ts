@@ -43,8 +43,17 @@ export interface PieceFacts {
   opaqueWrites: ts.Identifier[];
 }
 
+/**
+ * The facts of the file `index` was built from, kept on the index (FileIndex.facts): every flow of
+ * the analysis reads the same, and an index kept for the document's next version keeps them; they
+ * are emptied with the index.
+ */
+export function factsOfFile(index: FileIndex): FileFacts {
+  return (index.facts ??= collectFacts(index));
+}
+
 /** The facts of the file `index` was built from (its pieces' node lists, which hold every kind this switch reads: the tree is not walked again). */
-export function collectFacts(_sourceFile: ts.SourceFile, index: FileIndex): FileFacts {
+export function collectFacts(index: FileIndex): FileFacts {
   const parts = index.pieces.map(factsOf);
   // A piece that is not kept (a file analysed once) lends its lists: the facts are emptied when the analysis ends.
   const alone = parts.length === 1 && !index.pieces[0].kept ? parts[0] : undefined;

@@ -7,7 +7,7 @@
 import ts from 'typescript';
 import { concatAll } from '../../arrays.js';
 import { kindTable, resolveIdentifier, skipOuter } from './scope.js';
-import { emptyPieceFacts, noteFact, releasePieceFacts, type PieceFacts } from '../../flow/file-facts.js';
+import { emptyPieceFacts, noteFact, releaseFacts, releasePieceFacts, type FileFacts, type PieceFacts } from '../../flow/file-facts.js';
 import type { ImportedSpan } from '../../workspace/plain-values.js';
 import type { Span } from '../../types.js';
 
@@ -80,6 +80,8 @@ export interface FileIndex {
   imported?: Map<string, ImportedSpan>;
   /** Members of the SDK's enums read as the values they send (`SdVersions.Sdxl09`): no fix writes over them (see values.ts). */
   enumMembers?: Span[];
+  /** What the flow analysis reads of the whole file, put together from the pieces' (worked out on first use by flow/file-facts.ts `factsOfFile`). */
+  facts?: FileFacts;
 }
 
 /**
@@ -289,16 +291,22 @@ export function releaseIndex(index: FileIndex): void {
 }
 
 /**
- * Empty what an analysis worked out from the index on first use (references, calls by name, client
- * names, ..., and the spans it noted): an index kept for the document's next version (ts/token-edit.ts
- * `keepsIndex`) is worked on again from its bindings and pieces alone.
+ * Empty what an analysis worked out from the index on first use. `kept`: the index is kept for the
+ * document's next version (ts/token-edit.ts `keepsIndex`), where an edit inside a string literal the
+ * index never reads leaves the tree's shape and every name as they were: what depends on them alone
+ * (references, calls by name, client names, the flow's file facts) is kept with it; what holds spans or
+ * reads literals (imported values, enum members, the members classes write into) is worked out again.
  */
-export function resetDerived(index: FileIndex): void {
-  index.references?.clear();
-  index.references = undefined;
-  index.callsByName?.clear();
-  index.callsByName = undefined;
-  index.clientNames = undefined;
+export function resetDerived(index: FileIndex, kept = false): void {
+  if (!kept) {
+    index.references?.clear();
+    index.references = undefined;
+    index.callsByName?.clear();
+    index.callsByName = undefined;
+    index.clientNames = undefined;
+    if (index.facts) releaseFacts(index.facts);
+    index.facts = undefined;
+  }
   index.writtenInto?.clear();
   index.writtenInto = undefined;
   index.imported?.clear();
