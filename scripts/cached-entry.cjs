@@ -57,12 +57,17 @@ function compile() {
 }
 
 const { script, save } = compile();
+// The bundle may ask for the cache to be written at a quiet moment: serialising it blocks the process
+// for 30–140 ms, and the language server asks once it has read nothing for a second, so no keystroke
+// waits for it (server/src/lsp/code-cache.ts).
+globalThis[Symbol.for('leonardo-lint.writeCodeCache')] = save;
 const child = new Module(bundle, module);
 child.filename = bundle;
 child.paths = Module._nodeModulePaths(path.dirname(bundle));
 script.runInThisContext().call(child.exports, child.exports, Module.createRequire(bundle), child, bundle, path.dirname(bundle));
 child.loaded = true;
 module.exports = child.exports;
-// Written after start-up (so the functions start-up compiled are in it too) or at exit, whichever is first.
-setTimeout(save, 2000).unref();
+// Otherwise written at exit (so the functions the run compiled are in it too), or after a minute for a
+// process that is neither quiet nor ending, whichever is first.
+setTimeout(save, 60_000).unref();
 process.once('exit', save);

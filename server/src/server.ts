@@ -34,6 +34,7 @@ import { Analyzer, serverRules, type DocumentAnalysis } from './lsp/analysis.js'
 import { codeActions } from './lsp/code-actions.js';
 import { completionAt } from './lsp/completion.js';
 import { DiagnosticsPusher, DocumentStates, pullDiagnostics } from './lsp/delivery.js';
+import { writeCodeCacheWhenQuiet } from './lsp/code-cache.js';
 import { DEFAULT_MAX_MESSAGE_BYTES, FramedReader, routeConsole } from './lsp/framing.js';
 import { hoverAt } from './lsp/hover.js';
 import { ShutdownGate } from './lsp/lifecycle.js';
@@ -470,3 +471,5 @@ process.on('unhandledRejection', logError);
 
 documents.listen(connection);
 connection.listen();
+// After the reader listens: a 'data' listener puts stdin in flowing mode, and no chunk may come before the reader's.
+if (stdio) writeCodeCacheWhenQuiet(process.stdin);
