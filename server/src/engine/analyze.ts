@@ -24,9 +24,10 @@ export interface AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /**
    * The analysis of an earlier version of this document (the language server passes it while the
-   * user types): its parse is updated by TypeScript's incremental parser instead of parsing anew.
-   * The incremental parser reuses and moves the old tree's nodes, so `previous` is spent: nothing
-   * may read its `parsed` afterwards.
+   * user types): its parse is updated instead of parsing anew, in place for an edit inside one string
+   * literal (extract/ts/token-edit.ts), by TypeScript's incremental parser otherwise. Both reuse and
+   * move the old tree's nodes, and its index may be reused, so `previous` is spent: nothing may read
+   * its `parsed` afterwards.
    */
   previous?: AnalysisResult;
   /** The editor's JSON service reports JSON syntax errors itself (see `RuleContext.editorChecksJsonSyntax`). */
