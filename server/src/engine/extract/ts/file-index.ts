@@ -226,6 +226,15 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
     thisMembers: new Map(),
     writes: new Map(),
     pieces,
+    // What is worked out on first use, declared here: every index has one shape, so the hot reads of
+    // its tables stay monomorphic however many of these an analysis fills (and in what order).
+    references: undefined,
+    callsByName: undefined,
+    clientNames: undefined,
+    writtenInto: undefined,
+    imported: undefined,
+    enumMembers: undefined,
+    facts: undefined,
   };
   for (const piece of pieces) {
     for (const binding of piece.bindings) {
