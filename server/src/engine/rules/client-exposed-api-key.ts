@@ -9,7 +9,7 @@ import { keyHeaders, requestsWithHeaders } from '../auth/headers.js';
 import { isTsParsed, type TsParsed } from '../extract/typescript.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
 import { exposedReads, type ExposedRead } from '../auth/exposed-env.js';
-import { expressionAt } from '../extract/ts/locate.js';
+import { expressionAtOnce } from '../extract/ts/locate.js';
 import { keySources } from '../auth/key-sources.js';
 import type { Rule } from '../types.js';
 import { endpointLabel, literalOptions } from '../body/walk.js';
@@ -38,7 +38,7 @@ export const rule: Rule = {
     for (const request of requestsWithHeaders(ctx.requests)) {
       for (const { property } of keyHeaders(request.headers)) {
         for (const option of literalOptions(property.value)) {
-          const expression = expressionAt(parsed.sourceFile, option.span);
+          const expression = expressionAtOnce(ctx.memo, parsed.sourceFile, option.span);
           if (expression) for (const read of keySources(expression, parsed).exposed) report(read, endpointLabel(request));
         }
       }

@@ -14,7 +14,7 @@ import { endpointLabel, literalOptions } from '../body/walk.js';
 import { q } from '../messages.js';
 import ts from 'typescript';
 import { isTsParsed } from '../extract/typescript.js';
-import { expressionAt } from '../extract/ts/locate.js';
+import { expressionAtOnce } from '../extract/ts/locate.js';
 import { keySources } from '../auth/key-sources.js';
 
 const ID = 'hardcoded-api-key';
@@ -70,7 +70,7 @@ export const rule: Rule = {
           for (const name of referencedNames(written)) referenced.add(name);
           // In TS/JS, the literals the header's value is made of, followed through constants, config
           // objects, a client's `this.apiKey` and its constructor's callers (`new Client("<key>")`).
-          const expression = parsed && expressionAt(parsed.sourceFile, option.span);
+          const expression = parsed && expressionAtOnce(ctx.memo, parsed.sourceFile, option.span);
           if (!parsed || !expression) continue;
           for (const literal of keySources(expression, parsed).literals) {
             const start = literal.getStart(parsed.sourceFile);
