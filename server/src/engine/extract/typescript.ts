@@ -114,7 +114,8 @@ export function extractFromTypeScript(doc: LintDocument, catalogue: Catalogue, _
 /**
  * Empty the index and the client calls when the analysis ends: nothing reads them again, and dead
  * tables in the old generation would keep the young nodes they point to alive (see ../memo.ts).
- * What is handed on is the source file, and for a document being edited the index's pieces.
+ * What is handed on is the source file, and for a document being edited the index's pieces and the
+ * index itself, with what the analysis worked out from it emptied (resetDerived).
  */
 export function releaseParse(parsed: TsParsed): TsParse {
   parsed.sends.clear();
