@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config/lint-config.js'
 import { extractRequests } from './extract/index.js';
 import { NestedTooDeeply } from './extract/nesting.js';
 import { isTsParse, isTsParsed, releaseParse } from './extract/typescript.js';
-import type { FileIndex } from './extract/ts/file-index.js';
+import { KEPT_WITH_INDEX, type FileIndex } from './extract/ts/file-index.js';
 import { AnalysisMemo, assertEmptied, CHECK_RELEASE } from './memo.js';
 import { allRules } from './rules/index.js';
 import { redactDeep } from './auth/secrets.js';
@@ -94,18 +94,15 @@ export function analyze(doc: LintDocument, options: AnalyzeOptions = {}): Analys
   };
 }
 
-/** The tables of an index a later version may reuse: built by file-index.ts from the pieces, and what resetDerived keeps of those worked out on first use. */
-const INDEX_KEPT = new Set(['scopes', 'scopeKinds', 'byName', 'unsorted', 'imports', 'calls', 'constructions', 'memberAssignments', 'argumentUses', 'deletes', 'thisMembers', 'writes', 'pieces', 'references', 'callsByName', 'clientNames', 'facts']);
-
 /** An index kept for the next version and the tables it keeps, wherever the analysis's tables reach them. */
 function keptTables(index: FileIndex): object[] {
-  const tables = Object.entries(index).flatMap(([name, table]) => (INDEX_KEPT.has(name) && typeof table === 'object' && table !== null ? [table as object] : []));
+  const tables = Object.entries(index).flatMap(([name, table]) => (KEPT_WITH_INDEX.has(name as keyof FileIndex) && typeof table === 'object' && table !== null ? [table as object] : []));
   return [index, ...tables];
 }
 
 /** What an analysis worked out from an index kept for the next version (every other table of it): emptied when the analysis ends, as every table is. */
 function derivedOf(index: FileIndex): unknown {
-  return Object.fromEntries(Object.entries(index).filter(([name]) => !INDEX_KEPT.has(name)));
+  return Object.fromEntries(Object.entries(index).filter(([name]) => !KEPT_WITH_INDEX.has(name as keyof FileIndex)));
 }
 
 function runRules(

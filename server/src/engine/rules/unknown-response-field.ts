@@ -22,7 +22,7 @@ import type { Fix, Rule, RuleContext, TextEdit } from '../types.js';
 import ts from 'typescript';
 import { isFallbackOperator, outermost, skipOuter } from '../extract/ts/scope.js';
 import { calleeName } from '../extract/ts/values.js';
-import { accessedKey, isMemberAccess, someNode } from '../extract/ts/resolve.js';
+import { accessedKey, isMemberAccess, memberKeys, someNode } from '../extract/ts/resolve.js';
 import { member } from '../flow/origins.js';
 import type { Binding } from '../extract/ts/file-index.js';
 
@@ -165,7 +165,6 @@ function isTriedInTurn(flow: Flow, list: ts.ArrayLiteralExpression): boolean {
   return uses.length > 0 && uses.every(picksFrom);
 }
 
-/** The binding a chain of reads starts from: `d` of `(d.job as Job)?.id`. */
 /**
  * A guess an `else if` tests (and its branch then reads) where the chain tested a real field of the
  * same value first, and not this guess (`if (data.generations_by_pk?.generated_images?.length) … else if
@@ -196,21 +195,15 @@ function inShapesTriedInTurn(flow: Flow, node: ts.Node): boolean {
 
 /** The keys a read takes off its root name (`generations`, `0`, `generated_images`); undefined for a computed one. */
 function keyPath(node: ts.Node): string[] | undefined {
-  const keys: string[] = [];
-  let at = node;
-  while (isMemberAccess(at)) {
-    const key = accessedKey(at);
-    if (key === undefined) return undefined;
-    keys.unshift(key);
-    at = skipOuter(at.expression);
-  }
-  return keys.length > 0 ? keys : undefined;
+  const keys = memberKeys(node)?.keys;
+  return keys && keys.length > 0 ? keys : undefined;
 }
 
 function startsWith(path: string[] | undefined, prefix: string[]): boolean {
   return path !== undefined && path.length >= prefix.length && prefix.every((key, i) => path[i] === key);
 }
 
+/** The binding a chain of reads starts from: `d` of `(d.job as Job)?.id`. */
 function rootBinding(flow: Flow, expression: ts.Expression): Binding | undefined {
   let node = skipOuter(expression);
   while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuter(node.expression);

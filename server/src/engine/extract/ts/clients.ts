@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { accessedKey, bindingValue, calledFunction, classMemberWrites, isMemberAccess, memberWriteOrder, parameterArguments, returnedExpressions, runsBefore, thisClass, type BoundValue, type MemberAccess } from './resolve.js';
+import { accessedKey, bindingValue, calledFunction, classMemberWrites, isMemberAccess, memberWriteOrder, parameterArguments, returnedExpressions, runsBefore, singleReturned, thisClass, type BoundValue, type MemberAccess } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { mayWriteInto, sendsNothing, sentExpression } from './bodies.js';
 import { appendAll } from '../../arrays.js';
@@ -234,7 +234,7 @@ function isFetchShim(expression: ts.Expression): boolean {
   if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters.length !== 1) return false;
   const rest = fn.parameters[0];
   if (!rest.dotDotDotToken || !ts.isIdentifier(rest.name)) return false;
-  const then = singleResult(fn);
+  const then = singleReturned(fn);
   if (!then || !ts.isCallExpression(then) || !ts.isPropertyAccessExpression(then.expression) || then.expression.name.text !== 'then') return false;
   const loaded = skipOuter(then.expression.expression);
   const module = ts.isCallExpression(loaded) && loaded.expression.kind === ts.SyntaxKind.ImportKeyword ? loaded.arguments[0] : undefined;
@@ -242,7 +242,7 @@ function isFetchShim(expression: ts.Expression): boolean {
   const callback = then.arguments[0] && skipOuter(then.arguments[0]);
   if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters.length !== 1) return false;
   const taken = callback.parameters[0].name;
-  const call = singleResult(callback);
+  const call = singleReturned(callback);
   if (!call || !ts.isCallExpression(call) || call.arguments.length !== 1) return false;
   const spread = call.arguments[0];
   if (!ts.isSpreadElement(spread) || !ts.isIdentifier(spread.expression) || spread.expression.text !== rest.name.text) return false;
@@ -253,12 +253,6 @@ function isFetchShim(expression: ts.Expression): boolean {
     return element !== undefined && ts.isIdentifier(element.name) && ts.isIdentifier(callee) && callee.text === element.name.text;
   }
   return ts.isIdentifier(taken) && ts.isPropertyAccessExpression(callee) && callee.name.text === 'default' && ts.isIdentifier(callee.expression) && callee.expression.text === taken.text;
-}
-
-/** What a function gives when it has one `return` (or an expression body). */
-function singleResult(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
-  const returned = returnedExpressions(fn);
-  return returned.length === 1 ? skipOuter(returned[0]) : undefined;
 }
 
 /** The global `fetch`, `globalThis.fetch` (or `window.`, `self.`), or one of them bound (`fetch.bind(globalThis)`). */

@@ -300,6 +300,16 @@ export function releaseIndex(index: FileIndex): void {
 }
 
 /**
+ * The tables of an index kept for the document's next version: the ones built from the pieces, and
+ * those resetDerived keeps of what is worked out on first use. resetDerived empties every other one
+ * (the release check in analyze.ts holds it to that).
+ */
+export const KEPT_WITH_INDEX: ReadonlySet<keyof FileIndex> = new Set<keyof FileIndex>([
+  'scopes', 'scopeKinds', 'byName', 'unsorted', 'imports', 'calls', 'constructions', 'memberAssignments', 'argumentUses', 'deletes', 'thisMembers', 'writes', 'pieces',
+  'references', 'callsByName', 'clientNames', 'facts',
+]);
+
+/**
  * Empty what an analysis worked out from the index on first use. `kept`: the index is kept for the
  * document's next version (ts/token-edit.ts `keepsIndex`), where an edit inside a string literal the
  * index never reads leaves the tree's shape and every name as they were: what depends on them alone

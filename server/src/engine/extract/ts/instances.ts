@@ -16,7 +16,7 @@ import ts from 'typescript';
 import type { ObjectValue, Property, Value } from '../../types.js';
 import { writtenProperty, withNestedProperty } from './bodies.js';
 import { type TsContext } from './context.js';
-import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, parametersBound, passedFor, someNode, thisClass, usesOf, withBound, type FunctionNode } from './resolve.js';
+import { accessedKey, calledFunction, isMemberAccess, isObjectAssign, memberKeys, parametersBound, passedFor, someNode, thisClass, usesOf, withBound, type FunctionNode } from './resolve.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
 import { propertyKey } from './objects.js';
 
@@ -292,15 +292,8 @@ function throwsOnly(statement: ts.Statement): boolean {
 
 /** The keys of `root.a.b` (`["a", "b"]`); undefined for a computed key or another root. */
 function rootPath(left: ts.Expression, isRoot: (node: ts.Node) => boolean): string[] | undefined {
-  const path: string[] = [];
-  let node = skipOuter(left);
-  while (isMemberAccess(node)) {
-    const key = accessedKey(node);
-    if (key === undefined) return undefined;
-    path.unshift(key);
-    node = skipOuter(node.expression);
-  }
-  return isRoot(node) && path.length > 0 ? path : undefined;
+  const read = memberKeys(skipOuter(left));
+  return read && isRoot(read.root) && read.keys.length > 0 ? read.keys : undefined;
 }
 
 /** A write onto the instance's model; false for one it cannot take (`Object.assign(this, ...)`). */

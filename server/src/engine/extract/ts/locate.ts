@@ -33,6 +33,13 @@ export function expressionAt(sourceFile: ts.SourceFile, span: Span): ts.Expressi
   }
 }
 
+/** The innermost node whose text (not only its leading trivia) holds `span`, when one below the file does. */
+export function innermostAt(sourceFile: ts.SourceFile, span: Span): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  for (let next = childCovering(sourceFile, span, sourceFile); next; next = childCovering(next, span, sourceFile)) found = next;
+  return found;
+}
+
 /** Long statement lists are searched by bisection: a 20,000-line file has thousands at its top level. */
 const BISECT_FROM = 16;
 

@@ -876,9 +876,24 @@ function factoryObject(receiver: ts.Expression, ctx: TsContext): ts.ObjectLitera
   }
   if (!made || !ts.isCallExpression(made)) return undefined;
   const fn = calledFunction(made, ctx);
-  const returned = fn ? returnedExpressions(fn) : [];
-  const node = returned.length === 1 ? skipOuter(returned[0]) : undefined;
+  const node = fn && singleReturned(fn);
   return node && ts.isObjectLiteralExpression(node) ? node : undefined;
+}
+
+/**
+ * The keys a chain of reads takes off what it starts from (`["a", "b"]` of `root.a.b`, parentheses and
+ * casts inside the chain skipped), and that start; undefined when a key is computed.
+ */
+export function memberKeys(node: ts.Node): { keys: string[]; root: ts.Node } | undefined {
+  const keys: string[] = [];
+  let at = node;
+  while (isMemberAccess(at)) {
+    const key = accessedKey(at);
+    if (key === undefined) return undefined;
+    keys.unshift(key);
+    at = skipOuter(at.expression);
+  }
+  return { keys, root: at };
 }
 
 function isClassName(receiver: ts.Expression, ctx: TsContext): boolean {
@@ -961,8 +976,7 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
 /** The name a call of a same-file function of no parameters returns (`getConfig()` returning `config`). */
 function returnedConstant(call: ts.CallExpression, ctx: TsContext): ts.Identifier | undefined {
   const fn = calledFunction(call, ctx);
-  const returned = fn && fn.parameters.length === 0 ? returnedExpressions(fn) : undefined;
-  const node = returned?.length === 1 ? skipOuter(returned[0]) : undefined;
+  const node = fn && fn.parameters.length === 0 ? singleReturned(fn) : undefined;
   return node && ts.isIdentifier(node) ? node : undefined;
 }
 
@@ -981,6 +995,12 @@ function returnsInstance(fn: FunctionNode | undefined): ts.ClassDeclaration | un
 }
 
 /** The expressions a function returns: an arrow's expression body, or its `return`s (not those of nested functions). */
+/** What a function gives when it has exactly one `return` (or an expression body), parentheses and casts skipped. */
+export function singleReturned(fn: FunctionNode): ts.Expression | undefined {
+  const returned = returnedExpressions(fn);
+  return returned.length === 1 ? skipOuter(returned[0]) : undefined;
+}
+
 export function returnedExpressions(fn: FunctionNode): ts.Expression[] {
   const body = fn.body;
   if (!body) return [];

@@ -13,6 +13,7 @@
 
 import ts from 'typescript';
 import type { Piece } from './file-index.js';
+import { innermostAt } from './locate.js';
 import type { TextChange } from './text-change.js';
 
 const SK = ts.SyntaxKind;
@@ -114,16 +115,16 @@ interface Found {
 function literalAround(sourceFile: ts.SourceFile, change: TextChange): Found | undefined {
   const start = change.start;
   const end = change.start + change.oldLength;
-  const holds = (child: ts.Node): ts.Node | undefined => (child.pos <= start && end < child.end ? child : undefined);
-  const statement = forEachChild(sourceFile, holds);
-  let node = statement;
-  for (let inner = node && forEachChild(node, holds); inner; inner = forEachChild(inner, holds)) node = inner;
-  if (!statement || !node || (node.kind !== SK.StringLiteral && node.kind !== SK.NoSubstitutionTemplateLiteral)) return undefined;
+  // (An insertion is looked up by the character it goes before: inside a literal, its content or closing quote.)
+  const node = innermostAt(sourceFile, { start, end: Math.max(end, start + 1) });
+  if (!node || (node.kind !== SK.StringLiteral && node.kind !== SK.NoSubstitutionTemplateLiteral)) return undefined;
   // A directive (`'use client'`) is a statement of its own: whether the file runs in the browser
   // hangs on it, and the parser's prologue is left to the parser.
-  if (node.parent?.kind === SK.ExpressionStatement) return undefined;
+  if (node.parent.kind === SK.ExpressionStatement) return undefined;
   const tokenStart = node.getStart(sourceFile);
   if (start <= tokenStart || end > node.end - 1) return undefined;
+  let statement: ts.Node = node;
+  while (statement.parent !== sourceFile) statement = statement.parent;
   return { literal: node as Found['literal'], statement, tokenStart };
 }
 
