@@ -26,9 +26,15 @@ export interface ObjectVisit {
   path: string;
 }
 
-export interface BodyVisitor {
-  object?(visit: ObjectVisit): void;
-  property?(visit: PropertyVisit): void;
+/**
+ * What a rule does per object and property of the bodies. A rule's visitor is a module constant,
+ * handed what it reads (`arg`: most rules need only the rule context), not an object of closures made
+ * per check: V8 drops a closure's optimised code once every closure made from it is collected, so a
+ * visitor made per check ran unoptimised, and was compiled again, after every full collection.
+ */
+export interface BodyVisitor<A> {
+  object?(visit: ObjectVisit, arg: A): void;
+  property?(visit: PropertyVisit, arg: A): void;
 }
 
 /** The concrete values a Value may take: itself, or each option of an alternatives value. */
@@ -87,7 +93,7 @@ export type WalkContext = Pick<RuleContext, 'requests' | 'catalogue'> & { readon
  * lookups and paths, are worked out once and each walk after the first replays them. Without a
  * memo (hover, completion) the walk is made afresh.
  */
-export function walkBodies(ctx: WalkContext, visitor: BodyVisitor): void {
+export function walkBodies<A>(ctx: WalkContext, visitor: BodyVisitor<A>, arg: A): void {
   const steps = ctx.memo ? ctx.memo.get(BODY_STEPS, () => bodySteps(ctx.requests, ctx.catalogue)) : bodySteps(ctx.requests, ctx.catalogue);
   // The visitor's methods read once, not per step (each rule's visitor is an object of its own shape).
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(visitor, …) below
@@ -95,29 +101,22 @@ export function walkBodies(ctx: WalkContext, visitor: BodyVisitor): void {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- likewise
   const onProperty = visitor.property;
   if (!onObject) {
-    if (onProperty) for (const visit of steps.properties) onProperty.call(visitor, visit);
+    if (onProperty) for (const visit of steps.properties) onProperty.call(visitor, visit, arg);
     return;
   }
   for (const step of steps.all) {
-    if ('property' in step) onProperty?.call(visitor, step);
-    else onObject.call(visitor, step);
+    if ('property' in step) onProperty?.call(visitor, step, arg);
+    else onObject.call(visitor, step, arg);
   }
 }
 
 function bodySteps(requests: readonly RequestSite[], catalogue: Catalogue): Steps {
   const steps: Steps = { all: [], properties: [] };
-  const recorder: BodyVisitor = {
-    object: (visit) => steps.all.push(visit),
-    property: (visit) => {
-      steps.all.push(visit);
-      steps.properties.push(visit);
-    },
-  };
   for (const request of bodyRequests(requests)) {
     const endpoint = request.endpoint!;
     for (const body of meantOptions(request.body!)) {
       if (body.kind === 'object') {
-        walkObject(request, body, endpoint.fields, '', request.naming, catalogue, recorder);
+        walkObject(request, body, endpoint.fields, '', request.naming, catalogue, steps);
       }
     }
   }
@@ -131,14 +130,16 @@ function walkObject(
   path: string,
   naming: Naming,
   catalogue: Catalogue,
-  visitor: BodyVisitor,
+  steps: Steps,
 ): void {
-  visitor.object?.({ request, object, fields, path });
+  steps.all.push({ request, object, fields, path });
   for (const property of object.properties) {
     const field = catalogue.field(fields, property.key, naming);
     const childPath = path ? `${path}.${property.key}` : property.key;
-    visitor.property?.({ request, object, property, field, siblings: fields, path: childPath });
-    if (field) walkValue(request, property.value, field, childPath, naming, catalogue, visitor);
+    const visit: PropertyVisit = { request, object, property, field, siblings: fields, path: childPath };
+    steps.all.push(visit);
+    steps.properties.push(visit);
+    if (field) walkValue(request, property.value, field, childPath, naming, catalogue, steps);
   }
 }
 
@@ -149,14 +150,14 @@ function walkValue(
   path: string,
   naming: Naming,
   catalogue: Catalogue,
-  visitor: BodyVisitor,
+  steps: Steps,
 ): void {
   for (const option of literalOptions(value)) {
     if (option.kind === 'object' && field.fields) {
-      walkObject(request, option, field.fields, path, naming, catalogue, visitor);
+      walkObject(request, option, field.fields, path, naming, catalogue, steps);
     } else if (option.kind === 'array' && field.items) {
       for (const element of option.elements) {
-        walkValue(request, element, field.items, `${path}[]`, naming, catalogue, visitor);
+        walkValue(request, element, field.items, `${path}[]`, naming, catalogue, steps);
       }
     }
   }

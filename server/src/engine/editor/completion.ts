@@ -94,7 +94,7 @@ function objectAt(requests: readonly RequestSite[], offset: number, catalogue: C
         best = { request, object, fields };
       }
     },
-  });
+  }, undefined);
   if (!best) return undefined;
   const inNested = best.object.properties.some(
     (p) => (p.value.kind === 'object' || p.value.kind === 'array') && p.value.span.start < offset && offset < p.value.span.end,

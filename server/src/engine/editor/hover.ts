@@ -97,7 +97,7 @@ function fieldAt(requests: readonly RequestSite[], offset: number, catalogue: Ca
         }
       }
     },
-  });
+  }, undefined);
   return found;
 }
 

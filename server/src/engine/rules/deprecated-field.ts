@@ -5,8 +5,8 @@
 
 import type { Field } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
-import type { Rule } from '../types.js';
-import { endpointLabel, nameFor, walkBodies } from '../body/walk.js';
+import type { Rule, RuleContext } from '../types.js';
+import { endpointLabel, nameFor, walkBodies, type BodyVisitor } from '../body/walk.js';
 import { checkDeprecatedFieldV2 } from '../v2/deprecated-field.js';
 
 /** What replaces each deprecated field, when the API says so. */
@@ -26,17 +26,20 @@ export const rule: Rule = {
   },
   check(ctx) {
     checkDeprecatedFieldV2(ctx);
-    walkBodies(ctx, {
-      property({ request, property, field }) {
-        if (!field?.deprecated) return;
-        ctx.report({
-          message: message(field, nameFor(field, request.naming)),
-          detail: REPLACEMENTS[field.wire] ? 'The API may ignore it.' : undefined,
-          span: property.keySpan,
-          fixes: [],
-          endpoint: endpointLabel(request),
-        });
-      },
+    walkBodies(ctx, VISITOR, ctx);
+  },
+};
+
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  property({ request, property, field }, ctx) {
+    if (!field?.deprecated) return;
+    ctx.report({
+      message: message(field, nameFor(field, request.naming)),
+      detail: REPLACEMENTS[field.wire] ? 'The API may ignore it.' : undefined,
+      span: property.keySpan,
+      fixes: [],
+      endpoint: endpointLabel(request),
     });
   },
 };

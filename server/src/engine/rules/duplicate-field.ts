@@ -5,8 +5,8 @@
 
 import { ruleDocsUrl } from '../rule-docs.js';
 import { removeProperty } from '../fix/builders.js';
-import type { ObjectValue, Property, Rule, Span } from '../types.js';
-import { endpointLabel, walkBodies } from '../body/walk.js';
+import type { ObjectValue, Property, Rule, RuleContext, Span } from '../types.js';
+import { endpointLabel, walkBodies, type BodyVisitor } from '../body/walk.js';
 import { q } from '../messages.js';
 
 export const rule: Rule = {
@@ -18,27 +18,29 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const seen = new Set<number>();
-    walkBodies(ctx, {
-      object({ request, object }) {
-        // One literal may be the body of several requests (a shared `const body`): report it once.
-        if (seen.has(object.span.start)) return;
-        seen.add(object.span.start);
-        if (!hasRepeatedKey(object.properties)) return;
-        const literal = object.properties.filter((p) => writtenIn(object, p));
-        for (let i = 0; i < literal.length; i++) {
-          const earlier = literal[i];
-          const later = literal.slice(i + 1).find((p) => p.key === earlier.key);
-          if (!later) continue;
-          ctx.report({
-            message: `'${earlier.key}' is set again later in this object: only the later value is sent, this one is ignored.`,
-            span: earlier.keySpan,
-            fixes: [{ title: `Remove the earlier ${q(earlier.key)}`, edits: [removeProperty(earlier)], preferred: true }],
-            endpoint: endpointLabel(request),
-          });
-        }
-      },
-    });
+    walkBodies(ctx, VISITOR, { ctx, seen: new Set<number>() });
+  },
+};
+
+/** What the rule does per body object (a module constant: see BodyVisitor), and the literals it has seen. */
+const VISITOR: BodyVisitor<{ ctx: RuleContext; seen: Set<number> }> = {
+  object({ request, object }, { ctx, seen }) {
+    // One literal may be the body of several requests (a shared `const body`): report it once.
+    if (seen.has(object.span.start)) return;
+    seen.add(object.span.start);
+    if (!hasRepeatedKey(object.properties)) return;
+    const literal = object.properties.filter((p) => writtenIn(object, p));
+    for (let i = 0; i < literal.length; i++) {
+      const earlier = literal[i];
+      const later = literal.slice(i + 1).find((p) => p.key === earlier.key);
+      if (!later) continue;
+      ctx.report({
+        message: `'${earlier.key}' is set again later in this object: only the later value is sent, this one is ignored.`,
+        span: earlier.keySpan,
+        fixes: [{ title: `Remove the earlier ${q(earlier.key)}`, edits: [removeProperty(earlier)], preferred: true }],
+        endpoint: endpointLabel(request),
+      });
+    }
   },
 };
 

@@ -6,8 +6,8 @@ import type { Field } from '../../api/types.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue } from '../fix/builders.js';
 import { listOr, nearestNumbers, sameNumber } from '../fix/suggest.js';
-import type { NumberValue, RequestSite, Rule } from '../types.js';
-import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
+import type { NumberValue, RequestSite, Rule, RuleContext } from '../types.js';
+import { endpointLabel, literalOptions, walkBodies, type BodyVisitor } from '../body/walk.js';
 import { checkInvalidDimensionsV2 } from '../v2/invalid-dimensions.js';
 import { q } from '../messages.js';
 import { perObject } from '../per-object.js';
@@ -46,30 +46,33 @@ export const rule: Rule = {
   },
   check(ctx) {
     checkInvalidDimensionsV2(ctx);
-    walkBodies(ctx, {
-      property({ request, property, field }) {
-        if (!field || !isDimensionField(field)) return;
-        for (const option of literalOptions(property.value)) {
-          if (option.kind !== 'number') continue;
-          const problem = judge(option.value, field);
-          if (!problem) continue;
-          ctx.report({
-            message: message(request, property.key, option, field, problem),
-            detail: catalogueNote(field),
-            span: option.span,
-            fixes: choiceFixes(
-              nearestValid(option.value, field).map((n) => ({
-                title: `Set ${q(property.key)} to ${n}`,
-                edit: replaceValue(option, String(n)),
-              })),
-              false, // the nearest valid size is a guess at what was meant
-            ),
-            endpoint: endpointLabel(request),
-            apiError: API_ERROR,
-          });
-        }
-      },
-    });
+    walkBodies(ctx, VISITOR, ctx);
+  },
+};
+
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  property({ request, property, field }, ctx) {
+    if (!field || !isDimensionField(field)) return;
+    for (const option of literalOptions(property.value)) {
+      if (option.kind !== 'number') continue;
+      const problem = judge(option.value, field);
+      if (!problem) continue;
+      ctx.report({
+        message: message(request, property.key, option, field, problem),
+        detail: catalogueNote(field),
+        span: option.span,
+        fixes: choiceFixes(
+          nearestValid(option.value, field).map((n) => ({
+            title: `Set ${q(property.key)} to ${n}`,
+            edit: replaceValue(option, String(n)),
+          })),
+          false, // the nearest valid size is a guess at what was meant
+        ),
+        endpoint: endpointLabel(request),
+        apiError: API_ERROR,
+      });
+    }
   },
 };
 

@@ -12,7 +12,7 @@ import { checkResponseEnumComparisons } from '../flow/status-comparisons.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
 import { caseOnlyMatches, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
 import type { RequestSite, Rule, RuleContext, StringValue, Value } from '../types.js';
-import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
+import { endpointLabel, literalOptions, walkBodies, type BodyVisitor } from '../body/walk.js';
 import { checkInvalidEnumV2 } from '../v2/invalid-enum.js';
 
 const ID = 'invalid-enum';
@@ -31,12 +31,15 @@ export const rule: Rule = {
   },
   check(ctx) {
     checkInvalidEnumV2(ctx);
-    walkBodies(ctx, {
-      property({ request, property, field, path }) {
-        if (field) checkValue(ctx, request, property.value, field, path);
-      },
-    });
+    walkBodies(ctx, VISITOR, ctx);
     checkResponseEnumComparisons(ctx);
+  },
+};
+
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  property({ request, property, field, path }, ctx) {
+    if (field) checkValue(ctx, request, property.value, field, path);
   },
 };
 

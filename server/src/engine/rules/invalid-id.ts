@@ -10,9 +10,9 @@ import { isIdField, isUuidOrPlaceholder } from '../body/facts.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceWithString } from '../fix/builders.js';
 import { listOr } from '../fix/suggest.js';
-import type { RequestSite, Rule, StringValue, Value } from '../types.js';
+import type { RequestSite, Rule, RuleContext, StringValue, Value } from '../types.js';
 import { fitMessage, plainCode, q } from '../messages.js';
-import { endpointLabel, literalOptions, nameFor, walkBodies } from '../body/walk.js';
+import { endpointLabel, literalOptions, nameFor, walkBodies, type BodyVisitor } from '../body/walk.js';
 
 const INIT_IMAGE_ERROR = 'invalid init image id';
 const MODEL_HINT = 'Model ids are listed by GET /platformModels.';
@@ -39,54 +39,58 @@ export const rule: Rule = {
   },
   check(ctx) {
     checkInvalidIdV2(ctx);
-    walkBodies(ctx, {
-      property({ request, property, field }) {
-        if (!field) return;
-        if (isIdField(field)) {
-          for (const value of badIds(property.value)) report(request, field, value, q(nameFor(field, request.naming)));
-        } else if (isIdListField(field)) {
-          const list = literalOptions(property.value);
-          for (const option of list) {
-            if (option.kind !== 'array') continue;
-            for (const element of option.elements) for (const value of badIds(element)) report(request, field, value, `An entry of ${q(nameFor(field, request.naming))}`);
-          }
-        }
-      },
-    });
+    walkBodies(ctx, VISITOR, ctx);
+  },
+};
 
-    function report(request: RequestSite, field: Field, value: StringValue, subject: string): void {
-      const v2 = field.wire === 'modelId' ? v2ModelNamed(value.value) : undefined;
-      if (v2) {
-        // A v2 model string in a v1 request: that model is reached only through the v2 API.
-        const named = v2 === value.value ? `${q(v2)} is a v2 model` : `${q(value.value)} is the v2 model ${q(v2)}`;
-        const message = fitMessage(`${named}: send it as 'model' to POST /api/rest/v2/generations; v1 'modelId' takes a UUID.`, `${named}: send it as 'model' to POST /api/rest/v2/generations.`);
-        ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request) });
-        return;
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  property({ request, property, field }, ctx) {
+    if (!field) return;
+    if (isIdField(field)) {
+      for (const value of badIds(property.value)) report(ctx, request, field, value, q(nameFor(field, request.naming)));
+    } else if (isIdListField(field)) {
+      const list = literalOptions(property.value);
+      for (const option of list) {
+        if (option.kind !== 'array') continue;
+        for (const element of option.elements) for (const value of badIds(element)) report(ctx, request, field, value, `An entry of ${q(nameFor(field, request.naming))}`);
       }
-      const platform = field.wire === 'modelId' ? getV2Catalogue().v1ModelsNamed(value.value) : [];
-      if (platform.length > 0 && !describe(value.value)) {
-        // A platform model's name for its id (`"Phoenix"`): its UUID, offered (a name may mean several versions).
-        const names = platform.map((p) => p.model.name);
-        const full = `modelId takes a UUID, not the name ${shown(value.value)}: use the id of ${listOr(names)}.`;
-        ctx.report({
-          message: fitMessage(full, `modelId takes a UUID, not a model's name: use the id of ${names[0]} or another version.`),
-          span: value.span,
-          fixes: choiceFixes(platform.map((p) => ({ title: `Use the id of ${p.model.name}`, edit: replaceWithString(value, p.uuid) })), false),
-          endpoint: endpointLabel(request),
-        });
-        return;
-      }
-      const apiError = field.wire === 'init_image_id' ? INIT_IMAGE_ERROR : undefined;
-      const what = describe(value.value);
-      const hint = what ? imageHint(field, request) : field.wire === 'modelId' ? MODEL_HINT : undefined;
-      const head = `${subject} must be a UUID, not ${what ?? shown(value.value)}`;
-      const short = hint && SHORT_HINTS[field.wire];
-      const message = hint ? fitMessage(`${head}: ${hint[0].toLowerCase()}${plainCode(hint.slice(1))}`, ...(short ? [`${head}: ${short}.`] : []), `${head}.`) : `${head}.`;
-      const detail = `${apiError ? '' : 'The API rejects the request. '}${hint ?? ''}`.trim() || undefined;
-      ctx.report({ message, detail, span: value.span, fixes: [], endpoint: endpointLabel(request), apiError });
     }
   },
 };
+
+/** Report one id that is not a UUID (a v2 model's name, a platform model's name, a file name, ...). */
+  function report(ctx: RuleContext, request: RequestSite, field: Field, value: StringValue, subject: string): void {
+    const v2 = field.wire === 'modelId' ? v2ModelNamed(value.value) : undefined;
+    if (v2) {
+      // A v2 model string in a v1 request: that model is reached only through the v2 API.
+      const named = v2 === value.value ? `${q(v2)} is a v2 model` : `${q(value.value)} is the v2 model ${q(v2)}`;
+      const message = fitMessage(`${named}: send it as 'model' to POST /api/rest/v2/generations; v1 'modelId' takes a UUID.`, `${named}: send it as 'model' to POST /api/rest/v2/generations.`);
+      ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request) });
+      return;
+    }
+    const platform = field.wire === 'modelId' ? getV2Catalogue().v1ModelsNamed(value.value) : [];
+    if (platform.length > 0 && !describe(value.value)) {
+      // A platform model's name for its id (`"Phoenix"`): its UUID, offered (a name may mean several versions).
+      const names = platform.map((p) => p.model.name);
+      const full = `modelId takes a UUID, not the name ${shown(value.value)}: use the id of ${listOr(names)}.`;
+      ctx.report({
+        message: fitMessage(full, `modelId takes a UUID, not a model's name: use the id of ${names[0]} or another version.`),
+        span: value.span,
+        fixes: choiceFixes(platform.map((p) => ({ title: `Use the id of ${p.model.name}`, edit: replaceWithString(value, p.uuid) })), false),
+        endpoint: endpointLabel(request),
+      });
+      return;
+    }
+    const apiError = field.wire === 'init_image_id' ? INIT_IMAGE_ERROR : undefined;
+    const what = describe(value.value);
+    const hint = what ? imageHint(field, request) : field.wire === 'modelId' ? MODEL_HINT : undefined;
+    const head = `${subject} must be a UUID, not ${what ?? shown(value.value)}`;
+    const short = hint && SHORT_HINTS[field.wire];
+    const message = hint ? fitMessage(`${head}: ${hint[0].toLowerCase()}${plainCode(hint.slice(1))}`, ...(short ? [`${head}: ${short}.`] : []), `${head}.`) : `${head}.`;
+    const detail = `${apiError ? '' : 'The API rejects the request. '}${hint ?? ''}`.trim() || undefined;
+    ctx.report({ message, detail, span: value.span, fixes: [], endpoint: endpointLabel(request), apiError });
+  }
 
 /** The v2 model string a v1 `modelId` names (exactly, or but for case), retired and guide-only ones too. */
 function v2ModelNamed(text: string): string | undefined {

@@ -8,8 +8,8 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { q } from '../messages.js';
 import { insertProperty, replaceValue, stringLiteral } from '../fix/builders.js';
 import { isIdField, UUID_PLACEHOLDER } from '../body/facts.js';
-import type { Fix, ObjectValue, Property, RequestSite, Rule, StringValue, Value } from '../types.js';
-import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies } from '../body/walk.js';
+import type { Fix, ObjectValue, Property, RequestSite, Rule, RuleContext, StringValue, Value } from '../types.js';
+import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies, type BodyVisitor } from '../body/walk.js';
 import { checkMissingRequiredV2 } from '../v2/missing-required.js';
 
 const PROMPT_ERROR = 'expecting a value for non-nullable variable: "prompt"';
@@ -25,40 +25,43 @@ export const rule: Rule = {
   },
   check(ctx) {
     checkMissingRequiredV2(ctx);
-    walkBodies(ctx, {
-      object({ request, object, fields, path }) {
-        for (const field of fields) {
-          if (!field.required) continue;
-          const property = propertyFor(object, field, request.naming);
-          if (!property) {
-            if (object.hasUnknownKeys) continue;
-            if (request.naming === 'sdk' && field.sdkAlwaysSent) continue;
-            const { name, endpoint, where, detail, apiError } = wording(request, field, path);
-            ctx.report({
-              message: `${q(name)} is required by ${endpoint}${where} and is missing.`,
-              detail,
-              span: object.openBrace,
-              fixes: [insertFix(object, field, name, request.naming)],
-              endpoint,
-              apiError,
-            });
-            continue;
-          }
-          if (property.conditional || field.nullable) continue;
-          const dropped = droppedOption(property, request.naming);
-          if (!dropped) continue;
-          const { name, endpoint, where, detail, apiError } = wording(request, field, path);
-          ctx.report({
-            message: `${q(name)} is required by ${endpoint}${where} but is ${dropped.what}.`,
-            detail,
-            span: property.keySpan,
-            fixes: [replaceFix(dropped.value, field, name, object, request.naming)],
-            endpoint,
-            apiError,
-          });
-        }
-      },
-    });
+    walkBodies(ctx, VISITOR, ctx);
+  },
+};
+
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  object({ request, object, fields, path }, ctx) {
+    for (const field of fields) {
+      if (!field.required) continue;
+      const property = propertyFor(object, field, request.naming);
+      if (!property) {
+        if (object.hasUnknownKeys) continue;
+        if (request.naming === 'sdk' && field.sdkAlwaysSent) continue;
+        const { name, endpoint, where, detail, apiError } = wording(request, field, path);
+        ctx.report({
+          message: `${q(name)} is required by ${endpoint}${where} and is missing.`,
+          detail,
+          span: object.openBrace,
+          fixes: [insertFix(object, field, name, request.naming)],
+          endpoint,
+          apiError,
+        });
+        continue;
+      }
+      if (property.conditional || field.nullable) continue;
+      const dropped = droppedOption(property, request.naming);
+      if (!dropped) continue;
+      const { name, endpoint, where, detail, apiError } = wording(request, field, path);
+      ctx.report({
+        message: `${q(name)} is required by ${endpoint}${where} but is ${dropped.what}.`,
+        detail,
+        span: property.keySpan,
+        fixes: [replaceFix(dropped.value, field, name, object, request.naming)],
+        endpoint,
+        apiError,
+      });
+    }
   },
 };
 

@@ -7,8 +7,8 @@ import { fitMessage, q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue } from '../fix/builders.js';
 import { listOr, nearestNumbers, sameNumber } from '../fix/suggest.js';
-import type { NumberValue, ObjectValue, RequestSite, Rule } from '../types.js';
-import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
+import type { NumberValue, ObjectValue, RequestSite, Rule, RuleContext } from '../types.js';
+import { endpointLabel, literalOptions, walkBodies, type BodyVisitor } from '../body/walk.js';
 import { isDimensionField, numericAllowed } from './invalid-dimensions.js';
 import { isImageCountField } from './too-many-images.js';
 import { checkOutOfRangeV2 } from '../v2/out-of-range.js';
@@ -27,31 +27,34 @@ export const rule: Rule = {
   },
   check(ctx) {
     checkOutOfRangeV2(ctx);
-    walkBodies(ctx, {
-      property({ request, object, property, field, path }) {
-        if (!field || isDimensionField(field) || isImageCountField(field)) return;
-        if (path === property.key && !forThisModel(request, object, field, ctx.catalogue)) return;
-        let ignored: boolean | undefined;
-        for (const option of literalOptions(property.value)) {
-          if (option.kind !== 'number') continue;
-          const nearest = nearestAccepted(option.value, field);
-          if (nearest === undefined) continue;
-          // A value the API ignores (photoRealStrength without photoReal): ineffective-option's removal is
-          // the fix, not a clamp that leaves it ignored. (Asked only of a value out of range.)
-          ignored ??= path === property.key && Boolean(noEffect(new BodyFacts(request, object, ctx.catalogue), field.wire));
-          if (ignored) return;
-          ctx.report({
-            message: message(request, path, option, field),
-            span: option.span,
-            fixes: choiceFixes(
-              nearest.map((n) => ({ title: `Set ${q(property.key)} to ${n}`, edit: replaceValue(option, String(n)) })),
-              false, // a clamp or the nearest allowed value is a guess at what was meant
-            ),
-            endpoint: endpointLabel(request),
-          });
-        }
-      },
-    });
+    walkBodies(ctx, VISITOR, ctx);
+  },
+};
+
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  property({ request, object, property, field, path }, ctx) {
+    if (!field || isDimensionField(field) || isImageCountField(field)) return;
+    if (path === property.key && !forThisModel(request, object, field, ctx.catalogue)) return;
+    let ignored: boolean | undefined;
+    for (const option of literalOptions(property.value)) {
+      if (option.kind !== 'number') continue;
+      const nearest = nearestAccepted(option.value, field);
+      if (nearest === undefined) continue;
+      // A value the API ignores (photoRealStrength without photoReal): ineffective-option's removal is
+      // the fix, not a clamp that leaves it ignored. (Asked only of a value out of range.)
+      ignored ??= path === property.key && Boolean(noEffect(new BodyFacts(request, object, ctx.catalogue), field.wire));
+      if (ignored) return;
+      ctx.report({
+        message: message(request, path, option, field),
+        span: option.span,
+        fixes: choiceFixes(
+          nearest.map((n) => ({ title: `Set ${q(property.key)} to ${n}`, edit: replaceValue(option, String(n)) })),
+          false, // a clamp or the nearest allowed value is a guess at what was meant
+        ),
+        endpoint: endpointLabel(request),
+      });
+    }
   },
 };
 

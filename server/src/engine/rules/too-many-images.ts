@@ -8,8 +8,8 @@ import { q } from '../messages.js';
 import { perObject } from '../per-object.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue } from '../fix/builders.js';
-import type { ObjectValue, Rule } from '../types.js';
-import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies, type ObjectVisit } from '../body/walk.js';
+import type { ObjectValue, Rule, RuleContext } from '../types.js';
+import { endpointLabel, literalOptions, nameFor, propertyFor, walkBodies, type ObjectVisit, type BodyVisitor } from '../body/walk.js';
 import { checkTooManyImagesV2 } from '../v2/too-many-images.js';
 
 const ID = 'too-many-images';
@@ -47,33 +47,36 @@ export const rule: Rule = {
   },
   check(ctx) {
     checkTooManyImagesV2(ctx);
-    walkBodies(ctx, {
-      object(visit) {
-        const countField = countFieldOf(visit.fields);
-        const count = countField && propertyFor(visit.object, countField, visit.request.naming);
-        if (!count) return;
-        // Up to 4 images is never too many: the sizes are read only when the count could be.
-        if (!literalOptions(count.value).some((o) => o.kind === 'number' && o.value > MAX_LARGE_IMAGES)) return;
-        // A count with several options (`hd ? 2 : 8`) is paired with no one option of a side that has
-        // several (`hd ? 1024 : 512`): which goes with which cannot be known, so every option must be large.
-        const countOptions = literalOptions(count.value).filter((o) => o.kind === 'number').length;
-        const large = largeSide(visit, countOptions > 1);
-        const limit = large ? MAX_LARGE_IMAGES : MAX_IMAGES;
-        for (const option of literalOptions(count.value)) {
-          if (option.kind !== 'number' || option.value <= limit) continue;
-          // Read field by field, not spread: a spread of the message's object costs more than the rest of the finding.
-          const said = message(count.key, option.raw, limit, large, visit);
-          ctx.report({
-            message: said.message,
-            detail: said.detail,
-            span: option.span,
-            fixes: choiceFixes([{ title: `Set ${q(count.key)} to ${limit}`, edit: replaceValue(option, String(limit)) }], false), // a clamp
-            endpoint: endpointLabel(visit.request),
-            apiError: API_ERROR,
-          });
-        }
-      },
-    });
+    walkBodies(ctx, VISITOR, ctx);
+  },
+};
+
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  object(visit, ctx) {
+    const countField = countFieldOf(visit.fields);
+    const count = countField && propertyFor(visit.object, countField, visit.request.naming);
+    if (!count) return;
+    // Up to 4 images is never too many: the sizes are read only when the count could be.
+    if (!literalOptions(count.value).some((o) => o.kind === 'number' && o.value > MAX_LARGE_IMAGES)) return;
+    // A count with several options (`hd ? 2 : 8`) is paired with no one option of a side that has
+    // several (`hd ? 1024 : 512`): which goes with which cannot be known, so every option must be large.
+    const countOptions = literalOptions(count.value).filter((o) => o.kind === 'number').length;
+    const large = largeSide(visit, countOptions > 1);
+    const limit = large ? MAX_LARGE_IMAGES : MAX_IMAGES;
+    for (const option of literalOptions(count.value)) {
+      if (option.kind !== 'number' || option.value <= limit) continue;
+      // Read field by field, not spread: a spread of the message's object costs more than the rest of the finding.
+      const said = message(count.key, option.raw, limit, large, visit);
+      ctx.report({
+        message: said.message,
+        detail: said.detail,
+        span: option.span,
+        fixes: choiceFixes([{ title: `Set ${q(count.key)} to ${limit}`, edit: replaceValue(option, String(limit)) }], false), // a clamp
+        endpoint: endpointLabel(visit.request),
+        apiError: API_ERROR,
+      });
+    }
   },
 };
 

@@ -8,7 +8,7 @@ import { q } from '../messages.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { choiceFixes, replaceValue, stringLiteral } from '../fix/builders.js';
 import type { Fix, RequestSite, Rule, RuleContext, TextEdit, Value } from '../types.js';
-import { endpointLabel, literalOptions, walkBodies } from '../body/walk.js';
+import { endpointLabel, literalOptions, walkBodies, type BodyVisitor } from '../body/walk.js';
 import { isDimensionField } from './invalid-dimensions.js';
 import { checkTypeMismatchV2 } from '../v2/type-mismatch.js';
 
@@ -26,11 +26,14 @@ export const rule: Rule = {
   },
   check(ctx) {
     checkTypeMismatchV2(ctx);
-    walkBodies(ctx, {
-      property({ request, property, field, path }) {
-        if (field) checkValue(ctx, request, property.value, field, path);
-      },
-    });
+    walkBodies(ctx, VISITOR, ctx);
+  },
+};
+
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  property({ request, property, field, path }, ctx) {
+    if (field) checkValue(ctx, request, property.value, field, path);
   },
 };
 

@@ -9,8 +9,8 @@ import { choiceFixes, keyWrittenAsRead, removeProperty, renameKey } from '../fix
 import { BodyFacts } from '../body/facts.js';
 import { noEffect } from './ineffective-option.js';
 import { caseOnlyMatches, camelToSnake, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
-import type { Fix, LintDocument, Property, RequestSite, Rule } from '../types.js';
-import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit } from '../body/walk.js';
+import type { Fix, LintDocument, Property, RequestSite, Rule, RuleContext } from '../types.js';
+import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit, type BodyVisitor } from '../body/walk.js';
 import { checkUnknownFieldV2 } from '../v2/unknown-field.js';
 
 const ID = 'unknown-field';
@@ -57,29 +57,32 @@ export const rule: Rule = {
     apiError: 'Unexpected variable <name>',
   },
   check(ctx) {
-    walkBodies(ctx, {
-      property(visit) {
-        if (visit.field || ignoredKey(visit) || typeScriptSaysIt(visit, ctx.document)) return;
-        const { request, property } = visit;
-        const suggestion = suggest(property.key, visit.siblings, request.naming, ctx.catalogue, request.endpoint!);
-        const fixes = renameFixes(visit, suggestion, ctx.document.text);
-        // The field meant would have no effect here (`sd_Version` beside a modelId): say so now, and offer
-        // its removal beside the rename, so the rename does not merely uncover ineffective-option's finding.
-        const ignored = fixes.length > 0 ? ignoredOnceRenamed(visit, suggestion, ctx.catalogue) : undefined;
-        if (ignored) fixes.push({ title: `Remove ${q(property.key)}`, edits: [removeProperty(property)] });
-        // Read field by field, not spread: a spread of the message's object costs more than the rest of the finding.
-        const said = ignored ? { message: ignored, detail: undefined } : message(visit, suggestion);
-        ctx.report({
-          message: said.message,
-          detail: said.detail,
-          span: property.keySpan,
-          fixes,
-          endpoint: endpointLabel(request),
-          apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
-        });
-      },
-    });
+    walkBodies(ctx, VISITOR, ctx);
     checkUnknownFieldV2(ctx);
+  },
+};
+
+/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<RuleContext> = {
+  property(visit, ctx) {
+    if (visit.field || ignoredKey(visit) || typeScriptSaysIt(visit, ctx.document)) return;
+    const { request, property } = visit;
+    const suggestion = suggest(property.key, visit.siblings, request.naming, ctx.catalogue, request.endpoint!);
+    const fixes = renameFixes(visit, suggestion, ctx.document.text);
+    // The field meant would have no effect here (`sd_Version` beside a modelId): say so now, and offer
+    // its removal beside the rename, so the rename does not merely uncover ineffective-option's finding.
+    const ignored = fixes.length > 0 ? ignoredOnceRenamed(visit, suggestion, ctx.catalogue) : undefined;
+    if (ignored) fixes.push({ title: `Remove ${q(property.key)}`, edits: [removeProperty(property)] });
+    // Read field by field, not spread: a spread of the message's object costs more than the rest of the finding.
+    const said = ignored ? { message: ignored, detail: undefined } : message(visit, suggestion);
+    ctx.report({
+      message: said.message,
+      detail: said.detail,
+      span: property.keySpan,
+      fixes,
+      endpoint: endpointLabel(request),
+      apiError: request.naming === 'wire' ? `Unexpected variable ${property.key}` : undefined,
+    });
   },
 };
 

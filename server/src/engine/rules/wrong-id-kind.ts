@@ -13,7 +13,7 @@ import { ruleDocsUrl } from '../rule-docs.js';
 import { expressionAt } from '../extract/ts/locate.js';
 import { insertProperty, renameKey, replaceValue, stringLiteral } from '../fix/builders.js';
 import type { Fix, ObjectValue, Property, RequestSite, Rule, RuleContext, StringValue } from '../types.js';
-import { endpointLabel, getProperty, literalOptions, walkBodies } from '../body/walk.js';
+import { endpointLabel, getProperty, literalOptions, walkBodies, type BodyVisitor } from '../body/walk.js';
 
 const ID = 'wrong-id-kind';
 const COULD_NOT_ACCESS = "couldn't access image";
@@ -37,20 +37,23 @@ export const rule: Rule = {
   check(ctx) {
     const flow = flowFor(ctx);
     if (!flow) return;
-    walkBodies(ctx, {
-      property({ request, object, property, field }) {
-        if (!field || request.url?.apiVersion === 'v2') return;
-        for (const option of literalOptions(property.value)) {
-          if (option.kind !== 'unknown') continue;
-          const node = expressionAt(flow.sourceFile, option.span);
-          const origin = node && flow.originOf(node);
-          const kind = idKindOf(origin);
-          if (!kind || origin?.kind !== 'response') continue;
-          const slot: Slot = { ctx, flow, request, object, property, field, kind, origin };
-          judge(slot);
-        }
-      },
-    });
+    walkBodies(ctx, VISITOR, { ctx, flow });
+  },
+};
+
+/** What the rule does per body property (a module constant: see BodyVisitor). */
+const VISITOR: BodyVisitor<{ ctx: RuleContext; flow: Flow }> = {
+  property({ request, object, property, field }, { ctx, flow }) {
+    if (!field || request.url?.apiVersion === 'v2') return;
+    for (const option of literalOptions(property.value)) {
+      if (option.kind !== 'unknown') continue;
+      const node = expressionAt(flow.sourceFile, option.span);
+      const origin = node && flow.originOf(node);
+      const kind = idKindOf(origin);
+      if (!kind || origin?.kind !== 'response') continue;
+      const slot: Slot = { ctx, flow, request, object, property, field, kind, origin };
+      judge(slot);
+    }
   },
 };
 
