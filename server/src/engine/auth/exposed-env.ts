@@ -81,24 +81,22 @@ function publicEnvBundler(name: string): string | undefined {
 /** The reads of browser-visible sources that flow into `expression`. */
 export function exposedReads(expression: ts.Expression, parsed: TsParsed): ExposedRead[] {
   const out: ExposedRead[] = [];
-  walkSources(expression, parsed, exposedVisitor(parsed, out));
+  walkSources(expression, parsed, EXPOSED, { parsed, out });
   return out;
 }
 
 /** A walk's visitor that stops at each browser-visible read it reaches and adds it to `out`. */
-export function exposedVisitor(parsed: TsParsed, out: ExposedRead[]): SourceVisitor {
-  return {
-    source(node) {
-      const read = exposedRead(node, parsed) ?? importedRead(node, parsed);
-      if (read) out.push(read);
-      return read !== undefined;
-    },
-    binding(binding, use) {
-      const bound = bindingRead(binding, use, parsed);
-      if (bound) out.push(bound);
-    },
-  };
-}
+export const EXPOSED: SourceVisitor<{ readonly parsed: TsParsed; readonly out: ExposedRead[] }> = {
+  source(node, { parsed, out }) {
+    const read = exposedRead(node, parsed) ?? importedRead(node, parsed);
+    if (read) out.push(read);
+    return read !== undefined;
+  },
+  binding(binding, use, { parsed, out }) {
+    const bound = bindingRead(binding, use, parsed);
+    if (bound) out.push(bound);
+  },
+};
 
 /**
  * An imported constant (`API_KEY`) or a call of an imported function (`getApiKey()`) that the

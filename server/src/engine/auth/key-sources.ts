@@ -4,8 +4,8 @@
 
 import ts from 'typescript';
 import type { TsParsed } from '../extract/typescript.js';
-import { walkSources } from './value-sources.js';
-import { exposedVisitor, type ExposedRead } from './exposed-env.js';
+import { walkSources, type SourceVisitor } from './value-sources.js';
+import { EXPOSED, type ExposedRead } from './exposed-env.js';
 
 export interface KeySources {
   exposed: ExposedRead[];
@@ -23,20 +23,22 @@ export function keySources(expression: ts.Expression, parsed: TsParsed): KeySour
   const cached = known.get(expression);
   if (cached) return cached;
   const sources: KeySources = { exposed: [], literals: [] };
-  const exposed = exposedVisitor(parsed, sources.exposed);
-  walkSources(expression, parsed, {
-    source(node) {
-      // A read of the environment or storage holds no literal: stopping there loses none.
-      if (exposed.source(node)) return true;
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-        sources.literals.push(node);
-        return true;
-      }
-      if (ts.isTemplateExpression(node)) sources.literals.push(node.head, ...node.templateSpans.map((span) => span.literal));
-      return false;
-    },
-    binding: (binding, use) => exposed.binding?.(binding, use),
-  });
+  walkSources(expression, parsed, KEY_SOURCES, { parsed, out: sources.exposed, literals: sources.literals });
   known.set(expression, sources);
   return sources;
 }
+
+/** The walk's visitor: the browser-visible reads (EXPOSED's), and the literals. */
+const KEY_SOURCES: SourceVisitor<{ readonly parsed: TsParsed; readonly out: ExposedRead[]; readonly literals: ts.Node[] }> = {
+  source(node, state) {
+    // A read of the environment or storage holds no literal: stopping there loses none.
+    if (EXPOSED.source(node, state)) return true;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      state.literals.push(node);
+      return true;
+    }
+    if (ts.isTemplateExpression(node)) state.literals.push(node.head, ...node.templateSpans.map((span) => span.literal));
+    return false;
+  },
+  binding: (binding, use, state) => EXPOSED.binding?.(binding, use, state),
+};

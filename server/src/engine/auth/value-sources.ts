@@ -20,12 +20,22 @@ const MAX_STEPS = 200;
 /** How deep walks of a member's receiver nest (`options.apiKey` walks `options`). */
 const MAX_DEPTH = 2;
 
-export interface SourceVisitor {
+/**
+ * What a walk's caller does with what it reaches, handed `state` (what it reads and fills in): a
+ * module constant, not closures made per walk, whose optimised code V8 drops at every full
+ * collection (see body/walk.ts BodyVisitor).
+ */
+export interface SourceVisitor<S> {
   /** Called on each expression reached; true when it is a source, not followed further. */
-  source(node: ts.Expression): boolean;
+  source(node: ts.Expression, state: S): boolean;
   /** Called once on each binding reached (a destructured environment object is a source of its own). */
-  binding?(binding: Binding, use: ts.Identifier): void;
+  binding?(binding: Binding, use: ts.Identifier, state: S): void;
 }
+
+/** Collects the object literals reached. */
+const OBJECT_LITERALS: SourceVisitor<ts.ObjectLiteralExpression[]> = {
+  source: (node, objects) => ts.isObjectLiteralExpression(node) && objects.push(node) > 0,
+};
 
 /**
  * Walk what flows into `expression`. A parameter is followed to what every call the file can see
@@ -33,14 +43,14 @@ export interface SourceVisitor {
  * (`new Client(process.env.REACT_APP_KEY)` in the module that exports `Client`), which is what a
  * rule looking for one bad source asks.
  */
-export function walkSources(expression: ts.Expression, parsed: TsParsed, visitor: SourceVisitor, depth = 0): void {
+export function walkSources<S>(expression: ts.Expression, parsed: TsParsed, visitor: SourceVisitor<S>, state: S, depth = 0): void {
   const ctx = createContext(parsed.sourceFile, parsed.index);
   const seen = new Set<Binding | ts.Node>();
   const pending: ts.Expression[] = [expression];
   let steps = 0;
   while (pending.length > 0 && steps++ < MAX_STEPS) {
     const node = skipOuter(pending.pop()!);
-    if (visitor.source(node)) continue;
+    if (visitor.source(node, state)) continue;
     if (ts.isIdentifier(node)) {
       const binding = resolveIdentifier(parsed.index, node);
       if (!binding) continue;
@@ -55,7 +65,7 @@ export function walkSources(expression: ts.Expression, parsed: TsParsed, visitor
       }
       if (seen.has(binding)) continue;
       seen.add(binding);
-      visitor.binding?.(binding, node);
+      visitor.binding?.(binding, node, state);
       if (!value && binding.kind === 'param' && !binding.reassigned && ts.isParameter(binding.node) && ts.isIdentifier(binding.node.name)) {
         appendAll(pending, visibleArguments(binding.node, ctx)?.args ?? []);
       } else if (!value && binding.kind === 'param' && ts.isParameter(binding.node) && ts.isObjectBindingPattern(binding.node.name) && depth < MAX_DEPTH) {
@@ -98,7 +108,7 @@ export function walkSources(expression: ts.Expression, parsed: TsParsed, visitor
  */
 function literalMembers(access: ts.PropertyAccessExpression, parsed: TsParsed, depth: number): ts.Expression[] | undefined {
   const objects: ts.ObjectLiteralExpression[] = [];
-  walkSources(access.expression, parsed, { source: (node) => ts.isObjectLiteralExpression(node) && objects.push(node) > 0 }, depth + 1);
+  walkSources(access.expression, parsed, OBJECT_LITERALS, objects, depth + 1);
   const found = objects.flatMap((object) => objectProperty(object, access.name.text) ?? []);
   return found.length > 0 ? found : undefined;
 }
@@ -109,7 +119,7 @@ function destructuredMembers(parameter: ts.ParameterDeclaration, pattern: ts.Obj
   if (!taken) return [];
   const objects: ts.ObjectLiteralExpression[] = [];
   for (const argument of visibleArguments(parameter, ctx)?.args ?? []) {
-    walkSources(argument, parsed, { source: (node) => ts.isObjectLiteralExpression(node) && objects.push(node) > 0 }, depth + 1);
+    walkSources(argument, parsed, OBJECT_LITERALS, objects, depth + 1);
   }
   const found = objects.flatMap((object) => objectProperty(object, taken.key) ?? []);
   return taken.element.initializer ? [...found, taken.element.initializer] : found;

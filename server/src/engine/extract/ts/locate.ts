@@ -59,8 +59,21 @@ function childCovering(node: ts.Node, span: Span, sourceFile: ts.SourceFile): ts
     }
     return undefined;
   }
+  coverStart = span.start;
+  coverEnd = span.end;
+  coverFile = sourceFile;
+  const found = ts.forEachChild(node, covers);
+  coverFile = undefined; // (the module keeps no tree)
+  return found;
+}
+
+// What `covers` tests against: module state set by each call (the test never calls back into this
+// module), not a closure made per call, whose optimised code V8 would drop at every full collection.
+let coverStart = 0;
+let coverEnd = 0;
+let coverFile: ts.SourceFile | undefined;
+
+function covers(child: ts.Node): ts.Node | undefined {
   // `pos` (before the leading trivia) is checked first: getStart() scans the trivia.
-  return ts.forEachChild(node, (child) =>
-    child.pos <= span.start && child.end >= span.end && child.getStart(sourceFile) <= span.start ? child : undefined,
-  );
+  return child.pos <= coverStart && child.end >= coverEnd && child.getStart(coverFile) <= coverStart ? child : undefined;
 }
