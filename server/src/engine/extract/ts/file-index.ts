@@ -156,52 +156,71 @@ function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece 
   const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], deletes: [], kept: false, derived: facts };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
-  let parent: ts.Node = root;
+  walkStack = stack;
+  walkParent = root;
   // A statement of a document being edited lists its whole tree (Piece.tree), node lists included.
   const tree: ts.TextRange[] | undefined = fresh ? undefined : [root];
-  if (tree) piece.tree = tree;
-  const push = fresh
-    ? (child: ts.Node): undefined => {
-        // Parsed without parents: a write, without first reading a property of a node of any shape.
-        (child as { parent: ts.Node }).parent = parent;
-        stack.push(child);
-        return undefined;
+  if (tree) piece.tree = walkTree = tree;
+  const push = fresh ? pushFresh : pushEdited;
+  const pushList = tree ? pushListEdited : undefined;
+  try {
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      // The kind is read once (a load from nodes of every shape) for both tables.
+      const kind = node.kind;
+      if (listed[kind]) {
+        nodes.push(node);
+        // The flow's facts are noted here, while the node is at hand, not in a pass of their own (see noteFact).
+        noteFact(node, facts);
       }
-    : (child: ts.Node): undefined => {
-        // The incremental parser sets parents itself, and a reused node has its parent already: a read, not a write.
-        if (child.parent !== parent) (child as { parent: ts.Node }).parent = parent;
-        stack.push(child);
-        tree!.push(child);
-        return undefined;
-      };
-  const pushList = tree
-    ? (list: ts.NodeArray<ts.Node>): undefined => {
-        tree.push(list);
-        for (const child of list) push(child);
-        return undefined;
+      VISITORS[kind]?.(node, piece);
+      walkParent = node;
+      // Children go on the stack reversed, so they come off in document order.
+      const first = stack.length;
+      forEachChild(node, push, pushList);
+      for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+        const swap = stack[i];
+        stack[i] = stack[j]!;
+        stack[j] = swap;
       }
-    : undefined;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    // The kind is read once (a load from nodes of every shape) for both tables.
-    const kind = node.kind;
-    if (listed[kind]) {
-      nodes.push(node);
-      // The flow's facts are noted here, while the node is at hand, not in a pass of their own (see noteFact).
-      noteFact(node, facts);
     }
-    VISITORS[kind]?.(node, piece);
-    parent = node;
-    // Children go on the stack reversed, so they come off in document order.
-    const first = stack.length;
-    forEachChild(node, push, pushList);
-    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
-      const swap = stack[i];
-      stack[i] = stack[j]!;
-      stack[j] = swap;
-    }
+  } finally {
+    // (The module keeps no tree between walks.)
+    walkStack = NO_NODES;
+    walkParent = undefined;
+    walkTree = NO_RANGES;
   }
   return piece;
+}
+
+// The walk's state, read by its push functions: module state, not closures made per walk, whose
+// optimised code V8 drops at every full collection (see body/walk.ts BodyVisitor). A walk makes no
+// other walk, so one set serves.
+const NO_NODES: ts.Node[] = [];
+const NO_RANGES: ts.TextRange[] = [];
+let walkStack: ts.Node[] = NO_NODES;
+let walkParent: ts.Node | undefined;
+let walkTree: ts.TextRange[] = NO_RANGES;
+
+/** Parsed without parents: a write, without first reading a property of a node of any shape. */
+function pushFresh(child: ts.Node): undefined {
+  (child as { parent: ts.Node | undefined }).parent = walkParent;
+  walkStack.push(child);
+  return undefined;
+}
+
+/** The incremental parser sets parents itself, and a reused node has its parent already: a read, not a write. */
+function pushEdited(child: ts.Node): undefined {
+  if (child.parent !== walkParent) (child as { parent: ts.Node | undefined }).parent = walkParent;
+  walkStack.push(child);
+  walkTree.push(child);
+  return undefined;
+}
+
+function pushListEdited(list: ts.NodeArray<ts.Node>): undefined {
+  walkTree.push(list);
+  for (const child of list) pushEdited(child);
+  return undefined;
 }
 
 /**
