@@ -2,6 +2,7 @@
 // server both call `analyze`, so the editor and CI never disagree.
 
 import { getCatalogue } from '../api/catalogue.js';
+import { bySpan } from './arrays.js';
 import type { Catalogue } from '../api/types.js';
 import { DEFAULT_MAX_FILE_SIZE, type LintConfig } from './config/lint-config.js';
 import { extractRequests } from './extract/index.js';
@@ -153,7 +154,7 @@ function runRules(
   relateToOtherFiles(findings, requests, isTsParsed(parsed) ? parsed.index.imported : undefined);
   if (isTsParsed(parsed) && parsed.index.enumMembers) keepEnumMembers(findings, parsed.index.enumMembers);
   declineUncertainReads(findings, requests);
-  return dedupe(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end), requests);
+  return dedupe(findings.sort(bySpan), requests);
 }
 
 /**

@@ -10,6 +10,7 @@
 import { fitMessage, q } from './messages.js';
 import type { LintConfig } from './config/lint-config.js';
 import { LineIndex } from './positions.js';
+import { bySpan } from './arrays.js';
 import { codeBlocks, inCodeBlock } from './extract/markdown-blocks.js';
 import { ruleById, UNUSED_DIRECTIVE_RULE_ID } from './rules/index.js';
 import type { DocumentKind, Finding, LintDocument, RequestSite, Span, TextEdit } from './types.js';
@@ -194,7 +195,7 @@ export function applySuppressions(
   const unused = directives.flatMap((d, i) => unusedFindings(doc.text, d, used[i], judged, known));
   if (unused.length === 0) return kept;
   for (const u of unused) if (severity) u.severity = severity;
-  return [...kept, ...unused].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return [...kept, ...unused].sort(bySpan);
 }
 
 function unusedFindings(

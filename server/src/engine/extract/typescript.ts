@@ -18,7 +18,7 @@ import { buildIndex, calledName, releaseIndex, resetDerived, updateIndex, type F
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
-import { appendAll } from '../arrays.js';
+import { appendAll, bySpan } from '../arrays.js';
 import { importedSites } from '../workspace/sites.js';
 import type { ImportResolver } from '../workspace/types.js';
 
@@ -197,7 +197,7 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
   if (wrappers.byFunction.size > 0) appendAll(requests, wrapperSites(ctx, catalogue, wrappers, byCall, wrapperCalls));
   appendAll(requests, sdkSites(ctx, catalogue));
   if (ctx.imports) appendAll(requests, importedSites(ctx, catalogue, byCall));
-  return requests.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return requests.sort(bySpan);
 }
 
 /**

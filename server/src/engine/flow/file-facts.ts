@@ -3,7 +3,7 @@
 // member reads, equality comparisons and switches.
 
 import ts from 'typescript';
-import { concatAll } from '../arrays.js';
+import { byPos, concatAll } from '../arrays.js';
 import type { Binding, FileIndex, Piece } from '../extract/ts/file-index.js';
 import { kindTable, resolveIdentifier } from '../extract/ts/scope.js';
 
@@ -66,7 +66,7 @@ export function collectFacts(index: FileIndex): FileFacts {
     switches: alone?.switches ?? concatAll(parts.map((p) => p.switches)),
     patterns: alone?.patterns ?? concatAll(parts.map((p) => p.patterns)),
   };
-  facts.accesses.sort((a, b) => a.pos - b.pos);
+  facts.accesses.sort(byPos);
   for (const part of parts) {
     for (const [target, value] of part.plainWrites) {
       const binding = resolveIdentifier(index, target);

@@ -79,8 +79,13 @@ function findAccesses(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] }
     if (source && source.kind !== 'literal' && ts.isObjectBindingPattern(declaration.name)) patternReads(declaration.name, source, list);
     else if (source?.kind === 'response' && ts.isArrayBindingPattern(declaration.name)) arrayPatternReads(declaration.name, source, list);
   }
-  list.sort((a, b) => a.nameNode.pos - b.nameNode.pos);
+  list.sort(byNamePos);
   return { reads: list, writes };
+}
+
+/** Reads in the order their names are written (a module function: see arrays.ts on comparators). */
+function byNamePos(a: { readonly nameNode: ts.Node }, b: { readonly nameNode: ts.Node }): number {
+  return a.nameNode.pos - b.nameNode.pos;
 }
 
 function accessRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: ResponseOrigin | UploadOrigin): MemberRead | undefined {

@@ -647,16 +647,27 @@ function breaksOut(node: ts.Node): boolean {
  */
 export function someNode(root: ts.Node, test: (node: ts.Node) => boolean | undefined): boolean {
   const pending: ts.Node[] = [root];
-  const push = (child: ts.Node): undefined => {
-    pending.push(child);
-    return undefined;
-  };
   for (let node = pending.pop(); node; node = pending.pop()) {
     const answer = test(node);
     if (answer === true) return true;
-    if (answer === undefined) ts.forEachChild(node, push);
+    if (answer === undefined) {
+      // (`test` may search too, but never while the children are pushed: one list at a time.)
+      somePending = pending;
+      ts.forEachChild(node, pushPending);
+      somePending = NO_NODES;
+    }
   }
   return false;
+}
+
+// someNode's work list, read by its push function: module state, not a closure made per search
+// (see arrays.ts on comparators).
+const NO_NODES: ts.Node[] = [];
+let somePending: ts.Node[] = NO_NODES;
+
+function pushPending(child: ts.Node): undefined {
+  somePending.push(child);
+  return undefined;
 }
 
 /**
