@@ -50,7 +50,7 @@ export const rule: Rule = {
   },
 };
 
-/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+/** What the rule does per body property (a module constant: see BodyVisitor). */
 const VISITOR: BodyVisitor<RuleContext> = {
   property({ request, property, field }, ctx) {
     if (!field || !isDimensionField(field)) return;

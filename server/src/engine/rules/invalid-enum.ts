@@ -36,7 +36,7 @@ export const rule: Rule = {
   },
 };
 
-/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+/** What the rule does per body property (a module constant: see BodyVisitor). */
 const VISITOR: BodyVisitor<RuleContext> = {
   property({ request, property, field, path }, ctx) {
     if (field) checkValue(ctx, request, property.value, field, path);

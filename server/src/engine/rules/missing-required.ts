@@ -29,7 +29,7 @@ export const rule: Rule = {
   },
 };
 
-/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+/** What the rule does per body object (a module constant: see BodyVisitor). */
 const VISITOR: BodyVisitor<RuleContext> = {
   object({ request, object, fields, path }, ctx) {
     for (const field of fields) {

@@ -51,7 +51,7 @@ export const rule: Rule = {
   },
 };
 
-/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+/** What the rule does per body object (a module constant: see BodyVisitor). */
 const VISITOR: BodyVisitor<RuleContext> = {
   object(visit, ctx) {
     const countField = countFieldOf(visit.fields);

@@ -62,7 +62,7 @@ export const rule: Rule = {
   },
 };
 
-/** What the rule does per body property/object (a module constant: see BodyVisitor). */
+/** What the rule does per body property (a module constant: see BodyVisitor). */
 const VISITOR: BodyVisitor<RuleContext> = {
   property(visit, ctx) {
     if (visit.field || ignoredKey(visit) || typeScriptSaysIt(visit, ctx.document)) return;
