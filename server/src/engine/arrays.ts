@@ -2,10 +2,8 @@
 // element of `b` on the stack, and a long enough `b` (the characters of a 400 KB line, the elements
 // of a 300,000-element JSON array) overflows it.
 
-// Comparators are module functions, not arrows written at each sort: every evaluation of an arrow
-// makes a closure, and V8 drops the optimised code of closures none of which lives at a full
-// collection, so a sort of 100,000 items after one ran its comparator unoptimised (see
-// body/walk.ts BodyVisitor).
+// Comparators are module functions, not arrows written at each sort (an arrow is a closure made per
+// evaluation: see ARCHITECTURE.md, Performance).
 
 /** By where the span starts, then where it ends (findings, requests). */
 export function bySpan(a: { readonly span: { readonly start: number; readonly end: number } }, b: { readonly span: { readonly start: number; readonly end: number } }): number {

@@ -22,8 +22,7 @@ const MAX_DEPTH = 2;
 
 /**
  * What a walk's caller does with what it reaches, handed `state` (what it reads and fills in): a
- * module constant, not closures made per walk, whose optimised code V8 drops at every full
- * collection (see body/walk.ts BodyVisitor).
+ * module constant, not closures made per walk (see ARCHITECTURE.md, Performance).
  */
 export interface SourceVisitor<S> {
   /** Called on each expression reached; true when it is a source, not followed further. */

@@ -29,8 +29,7 @@ export interface ObjectVisit {
 /**
  * What a rule does per object and property of the bodies. A rule's visitor is a module constant,
  * handed what it reads (`arg`: most rules need only the rule context), not an object of closures made
- * per check: V8 drops a closure's optimised code once every closure made from it is collected, so a
- * visitor made per check ran unoptimised, and was compiled again, after every full collection.
+ * per check (see ARCHITECTURE.md, Performance).
  */
 export interface BodyVisitor<A> {
   object?(visit: ObjectVisit, arg: A): void;

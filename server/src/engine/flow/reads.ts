@@ -83,7 +83,7 @@ function findAccesses(flow: Flow): { reads: MemberRead[]; writes: MemberRead[] }
   return { reads: list, writes };
 }
 
-/** Reads in the order their names are written (a module function: see arrays.ts on comparators). */
+/** Reads in the order their names are written (a module function: see ARCHITECTURE.md, Performance). */
 function byNamePos(a: { readonly nameNode: ts.Node }, b: { readonly nameNode: ts.Node }): number {
   return a.nameNode.pos - b.nameNode.pos;
 }

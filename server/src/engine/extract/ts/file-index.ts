@@ -193,9 +193,8 @@ function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece 
   return piece;
 }
 
-// The walk's state, read by its push functions: module state, not closures made per walk, whose
-// optimised code V8 drops at every full collection (see body/walk.ts BodyVisitor). A walk makes no
-// other walk, so one set serves.
+// The walk's state, read by its push functions: module state, not closures made per walk (see
+// ARCHITECTURE.md, Performance). A walk makes no other walk, so one set serves.
 const NO_NODES: ts.Node[] = [];
 const NO_RANGES: ts.TextRange[] = [];
 let walkStack: ts.Node[] = NO_NODES;

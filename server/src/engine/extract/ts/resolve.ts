@@ -661,7 +661,7 @@ export function someNode(root: ts.Node, test: (node: ts.Node) => boolean | undef
 }
 
 // someNode's work list, read by its push function: module state, not a closure made per search
-// (see arrays.ts on comparators).
+// (see ARCHITECTURE.md, Performance).
 const NO_NODES: ts.Node[] = [];
 let somePending: ts.Node[] = NO_NODES;
 

@@ -32,7 +32,7 @@ const LOOK_UP = Symbol('look up');
 /** How many scopes that start before a use and do not hold it are passed over before looking up instead. */
 const MAX_PASSED = 8;
 
-/** Bindings by where their scopes start (a module function: see arrays.ts on comparators). */
+/** Bindings by where their scopes start (a module function: see ARCHITECTURE.md, Performance). */
 function byScopePos(a: Binding, b: Binding): number {
   return a.scope.pos - b.scope.pos;
 }
