@@ -12,9 +12,10 @@ import { changeBetween } from './ts/text-change.js';
 import { editLiteralInPlace, keepsIndex } from './ts/token-edit.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
+import { mayCallClient } from './ts/clients.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { perBranchSites, perCallSites, perInstanceSites, perElementSites, sendSite, sendUrlPieces, siteFromSend } from './ts/requests.js';
-import { buildIndex, calledName, releaseIndex, resetDerived, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
+import { buildIndex, releaseIndex, resetDerived, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
 import { sdkSites } from './ts/sdk.js';
 import { emptyWrapperTable, registerChainedWrapper, registerWrapper, siteFromWrapperCall, wrapperFor, type Wrapper, type WrapperTable } from './ts/wrappers.js';
 import { xhrSends } from './ts/xhr.js';
@@ -165,7 +166,10 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
   const requests: RequestSite[] = [];
   const wrappers = emptyWrapperTable();
   const sends: SendCall[] = [];
-  for (const call of ctx.index.calls) {
+  const { calls, calledNames } = ctx.index;
+  for (let i = 0; i < calls.length; i++) {
+    if (!mayCallClient(calledNames[i], ctx)) continue;
+    const call = calls[i];
     const send = sendCall(call, ctx);
     if (!send) continue;
     sends.push(send);
@@ -207,10 +211,16 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
  */
 function wrapperSites(ctx: TsContext, catalogue: Catalogue, wrappers: WrapperTable, sends: Map<ts.CallExpression, SendCall>, through = new Map<ts.CallExpression, Wrapper>()): RequestSite[] {
   const isSend = (call: ts.CallExpression): boolean => sends.has(call);
-  let pending: readonly ts.CallExpression[] = ctx.index.calls;
-  for (let round = 0; round <= MAX_WRAPPER_CHAIN && pending.length > 0; round++) {
+  const { calls, calledNames } = ctx.index;
+  // The names whose calls a round looks at: first every wrapper's (wrapperFor rules out any other
+  // call by its name), then those of the wrappers the round before found.
+  let looked: ReadonlySet<string> = wrappers.names;
+  for (let round = 0; round <= MAX_WRAPPER_CHAIN && looked.size > 0; round++) {
     const added = new Set<string>();
-    for (const call of pending) {
+    for (let i = 0; i < calls.length; i++) {
+      const name = calledNames[i];
+      if (name === undefined || !looked.has(name)) continue;
+      const call = calls[i];
       const wrapper = wrapperFor(call, wrappers, ctx, isSend);
       if (!wrapper) {
         through.delete(call);
@@ -219,7 +229,7 @@ function wrapperSites(ctx: TsContext, catalogue: Catalogue, wrappers: WrapperTab
       through.set(call, wrapper);
       if (round < MAX_WRAPPER_CHAIN) registerChainedWrapper(wrappers, call, wrapper, ctx, added);
     }
-    pending = added.size === 0 ? [] : ctx.index.calls.filter((call) => added.has(calledName(call) ?? ''));
+    looked = added;
   }
   const sites: RequestSite[] = [];
   for (const [call, wrapper] of through) {

@@ -76,7 +76,7 @@ const FACTORIES: Record<ClientLibrary, readonly string[]> = {
 export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCallee | undefined {
   const node = skipOuter(callee);
   if (ts.isIdentifier(node)) {
-    if (!clientNames(ctx).has(node.text)) return undefined;
+    if (!clientNames(ctx).direct.has(node.text)) return undefined;
     const target = referent(node, ctx);
     if (!target) return undefined;
     if (target.kind === 'undici-request') return { library: 'undici', member: 'request' };
@@ -84,7 +84,7 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
   }
   if (!ts.isPropertyAccessExpression(node)) return undefined;
   const member = node.name.text;
-  if (skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && clientNames(ctx).has(`this.${member}`) && holdsFetch(node, ctx)) return { library: 'fetch' };
+  if (skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword && clientNames(ctx).thisMembers.has(member) && holdsFetch(node, ctx)) return { library: 'fetch' };
   if (!CLIENT_MEMBERS.has(member)) return undefined;
   const receiver = skipOuter(node.expression);
   if (ts.isIdentifier(receiver) && GLOBAL_OBJECTS.has(receiver.text) && member === 'fetch') return isGlobalFetch(node, ctx) ? { library: 'fetch' } : undefined;
@@ -96,14 +96,30 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
 }
 
 /**
- * The names a direct client call can use in this file: the globals, imported names, and variables
- * initialised by a call (a `create`/`extend` instance). Every other callee is ruled out by name.
+ * Whether a call by `name` (FileIndex.calledNames) may be a client call: clientCallee rules out every
+ * other call by its name alone, and this rules it out without reading the call's nodes.
  */
-function clientNames(ctx: TsContext): Set<string> {
+export function mayCallClient(name: string | undefined, ctx: TsContext): boolean {
+  if (name === undefined) return false;
+  const names = clientNames(ctx);
+  return names.direct.has(name) || CLIENT_MEMBERS.has(name) || names.thisMembers.has(name);
+}
+
+/** The names a client call can use in this file: every other callee is ruled out by name. */
+export interface ClientNames {
+  /** The globals, imported names, and variables initialised by a call (a `create`/`extend` instance). */
+  direct: Set<string>;
+  /** `m` of a `this.m` that may hold fetch (holdsFetch says whether it does). */
+  thisMembers: Set<string>;
+}
+
+/** The file's client names, worked out on first use. */
+function clientNames(ctx: TsContext): ClientNames {
   // On the index: the extractor and the flow analysis evaluate the same file in contexts of their own.
-  let names = ctx.index.clientNames;
-  if (names) return names;
-  names = new Set(Object.keys(GLOBALS));
+  const known = ctx.index.clientNames;
+  if (known) return known;
+  const names = new Set(Object.keys(GLOBALS));
+  const thisMembers = new Set<string>();
   for (const binding of ctx.index.imports) names.add(binding.name);
   for (const scope of ctx.index.scopes.values()) {
     for (const binding of scope.values()) {
@@ -113,30 +129,39 @@ function clientNames(ctx: TsContext): Set<string> {
       else if (initializer ? isGlobalFetch(initializer, ctx) || isFetchShim(initializer) : defaultsToFetch(binding, ctx)) {
         names.add(binding.name);
         // `constructor(private fetcher = fetch)`: `this.fetcher` may be fetch (holdsFetch says).
-        if (ts.isParameter(binding.node) && ts.isParameterPropertyDeclaration(binding.node, binding.node.parent)) names.add(`this.${binding.name}`);
+        if (ts.isParameter(binding.node) && ts.isParameterPropertyDeclaration(binding.node, binding.node.parent)) thisMembers.add(binding.name);
       }
     }
   }
-  for (const [name, values] of ctx.index.thisMembers) if (values.some((value) => isGlobalFetch(value, ctx))) names.add(`this.${name}`);
+  for (const [name, values] of ctx.index.thisMembers) if (values.some((value) => isGlobalFetch(value, ctx))) thisMembers.add(name);
   // `pollForGeneration(client, id)` handing such a value to a same-file function: its parameter may be the
-  // client too (`referent` asks the calls what it is).
+  // client too (`referent` asks the calls what it is). The calls looked at are those that pass a variable
+  // with one of these names (FileIndex.argumentUses, by the variable), not every call of the file.
   // (Whether a name is an instance is asked once per binding, and the call resolved only for one that is.)
   const handed = new Set<string>();
-  const instances = new Map<Binding, boolean>();
-  for (const call of ctx.index.calls) {
-    call.arguments.forEach((argument, position) => {
-      if (!ts.isIdentifier(argument) || !names.has(argument.text)) return;
-      const binding = resolveIdentifier(ctx.index, argument);
-      if (!binding || binding.kind === 'param' || binding.kind === 'import') return;
-      let instance = instances.get(binding);
-      if (instance === undefined) instances.set(binding, (instance = referent(argument, ctx)?.kind === 'instance'));
-      const parameter = instance ? calledFunction(call, ctx)?.parameters[position] : undefined;
-      if (parameter && ts.isIdentifier(parameter.name)) handed.add(parameter.name.text);
-    });
+  for (const [binding, calls] of ctx.index.argumentUses) {
+    if (binding.kind === 'param' || binding.kind === 'import' || !names.has(binding.name)) continue;
+    let instance: boolean | undefined;
+    let previous: ts.CallExpression | undefined;
+    for (const call of calls) {
+      // (A call that passes the variable twice is listed twice.)
+      if (call === previous) continue;
+      previous = call;
+      const args = call.arguments;
+      for (let position = 0; position < args.length; position++) {
+        const argument = args[position];
+        // The argument itself, not one in parentheses or with a type assertion.
+        if (!ts.isIdentifier(argument) || argument.text !== binding.name || resolveIdentifier(ctx.index, argument) !== binding) continue;
+        instance ??= referent(argument, ctx)?.kind === 'instance';
+        const parameter = instance ? calledFunction(call, ctx)?.parameters[position] : undefined;
+        if (parameter && ts.isIdentifier(parameter.name)) handed.add(parameter.name.text);
+      }
+    }
   }
   for (const name of handed) names.add(name);
-  ctx.index.clientNames = names;
-  return names;
+  const found: ClientNames = { direct: names, thisMembers };
+  ctx.index.clientNames = found;
+  return found;
 }
 
 /** What a name refers to: a client library, an instance of one, or undici's `request` function. */

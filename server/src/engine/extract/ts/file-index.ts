@@ -9,6 +9,7 @@ import { concatAll } from '../../arrays.js';
 import { kindTable, resolveIdentifier, skipOuter } from './scope.js';
 import { emptyPieceFacts, noteFact, releaseFacts, releasePieceFacts, type FileFacts, type PieceFacts } from '../../flow/file-facts.js';
 import type { ImportedSpan } from '../../workspace/plain-values.js';
+import type { ClientNames } from './clients.js';
 import type { Span } from '../../types.js';
 
 // `ts.x` is a getter on the module object: hot loops read it once.
@@ -49,6 +50,13 @@ export interface FileIndex {
   imports: Binding[];
   /** Every call expression, in document order. */
   calls: ts.CallExpression[];
+  /**
+   * The name each of `calls` calls by (`calledName`), at the same position. The whole-file passes over
+   * the calls rule most of them out by this name alone, without reading the call's nodes: those are
+   * spread over a tree larger than the processor's cache, so each node a pass reads is a wait on memory
+   * (see ARCHITECTURE.md, Performance).
+   */
+  calledNames: Array<string | undefined>;
   /** Every `new` expression, in document order. */
   constructions: ts.NewExpression[];
   /** `x.key = value` and `x["key"] = value`, and deeper (`x.parameters.seed = value`), by the binding of `x`. */
@@ -73,7 +81,7 @@ export interface FileIndex {
    */
   pieces: readonly Piece[];
   /** The names a direct HTTP client call can use in the file (worked out on first use by clients.ts). */
-  clientNames?: Set<string>;
+  clientNames?: ClientNames;
   /** By class: the members whose object the class writes into (worked out on first use by resolve.ts `writtenInto`). */
   writtenInto?: Map<ts.Node, ReadonlySet<string>>;
   /** Expressions that read a value another module exports, by `start:end` (see workspace/plain-values.ts). */
@@ -92,6 +100,7 @@ export interface FileIndex {
 export interface Piece {
   bindings: Binding[];
   calls: ts.CallExpression[];
+  calledNames: Array<string | undefined>;
   constructions: ts.NewExpression[];
   thisMembers: Array<{ name: string; value: ts.Expression }>;
   nodes: ts.Node[];
@@ -153,7 +162,7 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
  */
 function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece {
   const facts = emptyPieceFacts();
-  const piece: Piece = { bindings: [], calls: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], deletes: [], kept: false, derived: facts };
+  const piece: Piece = { bindings: [], calls: [], calledNames: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], deletes: [], kept: false, derived: facts };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   walkStack = stack;
@@ -237,6 +246,7 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
     unsorted: new Set(),
     imports: [],
     calls: single?.calls ?? concatAll(pieces.map((p) => p.calls)),
+    calledNames: single?.calledNames ?? concatAll(pieces.map((p) => p.calledNames)),
     constructions: single?.constructions ?? concatAll(pieces.map((p) => p.constructions)),
     memberAssignments: new Map(),
     argumentUses: new Map(),
@@ -298,6 +308,7 @@ export function releaseIndex(index: FileIndex): void {
   index.unsorted.clear();
   index.imports.length = 0;
   index.calls.length = 0;
+  index.calledNames.length = 0;
   index.constructions.length = 0;
   index.memberAssignments.clear();
   index.argumentUses.clear();
@@ -309,7 +320,7 @@ export function releaseIndex(index: FileIndex): void {
     if (piece.kept) continue;
     if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);
     piece.derived = undefined;
-    for (const list of [piece.bindings, piece.calls, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes, piece.tree ?? []]) {
+    for (const list of [piece.bindings, piece.calls, piece.calledNames, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes, piece.tree ?? []]) {
       list.length = 0;
     }
   }
@@ -323,7 +334,7 @@ export function releaseIndex(index: FileIndex): void {
  * (the release check in analyze.ts holds it to that).
  */
 export const KEPT_WITH_INDEX: ReadonlySet<keyof FileIndex> = new Set<keyof FileIndex>([
-  'scopes', 'scopeKinds', 'byName', 'unsorted', 'imports', 'calls', 'constructions', 'memberAssignments', 'argumentUses', 'deletes', 'thisMembers', 'writes', 'pieces',
+  'scopes', 'scopeKinds', 'byName', 'unsorted', 'imports', 'calls', 'calledNames', 'constructions', 'memberAssignments', 'argumentUses', 'deletes', 'thisMembers', 'writes', 'pieces',
   'references', 'callsByName', 'clientNames', 'facts',
 ]);
 
@@ -363,9 +374,10 @@ export function callsNamed(index: FileIndex, name: string): readonly ts.CallExpr
   let byName = index.callsByName;
   if (!byName) {
     byName = new Map();
-    for (const call of index.calls) {
-      const called = calledName(call);
-      if (called !== undefined) addToList(byName, called, call);
+    const { calls, calledNames } = index;
+    for (let i = 0; i < calls.length; i++) {
+      const called = calledNames[i];
+      if (called !== undefined) addToList(byName, called, calls[i]);
     }
     index.callsByName = byName;
   }
@@ -468,6 +480,8 @@ on([SK.PropertyDeclaration], (node, piece) => {
 
 function visitCall(call: ts.CallExpression, piece: Piece): void {
   piece.calls.push(call);
+  // (Read while the walk is at the call: its callee is the next node it visits.)
+  piece.calledNames.push(calledName(call));
   for (const argument of call.arguments) {
     const target = skipOuter(argument);
     if (ts.isIdentifier(target)) piece.argumentUses.push({ target, call });

@@ -32,12 +32,14 @@ export function sdkSites(ctx: TsContext, catalogue: Catalogue): RequestSite[] {
   // A file that imports neither the SDK nor anything the workspace could say is an SDK client has none.
   if (!importsSdk(ctx) && !ctx.imports) return [];
   const sites: RequestSite[] = [];
-  for (const call of ctx.index.calls) {
+  const { calls, calledNames } = ctx.index;
+  for (let i = 0; i < calls.length; i++) {
+    // Most calls are not SDK operations: the name settles it before the call is looked at.
+    const method = calledNames[i];
+    if (method === undefined || !catalogue.bySdkMethod(method)) continue;
+    const call = calls[i];
     const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) continue;
-    const method = callee.name.text;
-    // Most calls are not SDK operations: the name settles it before the receiver is looked at.
-    if (!catalogue.bySdkMethod(method)) continue;
     const target = operationTarget(skipOuter(callee.expression), ctx);
     if (!target) continue;
     const renamed = target.namespace !== undefined && Object.hasOwn(RENAMED_NAMESPACES, target.namespace) ? RENAMED_NAMESPACES[target.namespace] : undefined;

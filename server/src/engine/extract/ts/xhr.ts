@@ -11,11 +11,13 @@ import { calleeName, constString } from './values.js';
 export function xhrSends(ctx: TsContext): SendCall[] {
   const sends: SendCall[] = [];
   const open = new Map<Binding, SendCall>();
-  for (const call of ctx.index.calls) {
+  const { calls, calledNames } = ctx.index;
+  for (let i = 0; i < calls.length; i++) {
+    const member = calledNames[i];
+    if (member !== 'open' && member !== 'send') continue;
+    const call = calls[i];
     const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) continue;
-    const member = callee.name.text;
-    if (member !== 'open' && member !== 'send') continue;
     const receiver = skipOuter(callee.expression);
     if (!ts.isIdentifier(receiver)) continue;
     const binding = resolveIdentifier(ctx.index, receiver);
