@@ -41,6 +41,12 @@ export interface PieceFacts {
   patterns: Array<ts.VariableDeclaration | ts.ParameterDeclaration>;
   plainWrites: Array<[ts.Identifier, ts.Expression]>;
   opaqueWrites: ts.Identifier[];
+  /**
+   * Whether `accesses` came in document order, as the walk's pre-order lists them: checked against the
+   * access noted before, while both are at hand, so the file's list is sorted only when one is not
+   * (a sort of an ordered list still reads every node from memory).
+   */
+  accessesInOrder: boolean;
 }
 
 /**
@@ -66,7 +72,8 @@ export function collectFacts(index: FileIndex): FileFacts {
     switches: alone?.switches ?? concatAll(parts.map((p) => p.switches)),
     patterns: alone?.patterns ?? concatAll(parts.map((p) => p.patterns)),
   };
-  facts.accesses.sort(byPos);
+  // Pieces are in document order and do not overlap: their lists, each in order, make one in order.
+  if (!parts.every(inOrder)) facts.accesses.sort(byPos);
   for (const part of parts) {
     for (const [target, value] of part.plainWrites) {
       const binding = resolveIdentifier(index, target);
@@ -94,6 +101,10 @@ function factsOf(piece: Piece): PieceFacts {
   return noted ?? (piece.derived = pieceFacts(piece.nodes));
 }
 
+function inOrder(part: PieceFacts): boolean {
+  return part.accessesInOrder;
+}
+
 function mergeReferences(parts: readonly PieceFacts[]): Map<string, ts.Identifier[]> {
   const lists = new Map<string, ts.Identifier[][]>();
   for (const part of parts) for (const [name, ids] of part.references) push(lists, name, ids);
@@ -110,13 +121,14 @@ function pieceFacts(nodes: readonly ts.Node[]): PieceFacts {
 }
 
 export function emptyPieceFacts(): PieceFacts {
-  return { references: new Map(), accesses: [], comparisons: [], switches: [], patterns: [], plainWrites: [], opaqueWrites: [] };
+  return { references: new Map(), accesses: [], comparisons: [], switches: [], patterns: [], plainWrites: [], opaqueWrites: [], accessesInOrder: true };
 }
 
 /** Empty the facts of a piece that is not kept, when its index is released. */
 export function releasePieceFacts(facts: PieceFacts): void {
   facts.references.clear();
   for (const list of [facts.accesses, facts.comparisons, facts.switches, facts.patterns, facts.plainWrites, facts.opaqueWrites]) list.length = 0;
+  facts.accessesInOrder = true;
 }
 
 /**
@@ -140,9 +152,12 @@ export function noteFact(node: ts.Node, facts: PieceFacts): void {
       break;
     }
     case SK.PropertyAccessExpression:
-    case SK.ElementAccessExpression:
-      facts.accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+    case SK.ElementAccessExpression: {
+      const accesses = facts.accesses;
+      if (accesses.length > 0 && node.pos < accesses[accesses.length - 1].pos) facts.accessesInOrder = false;
+      accesses.push(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
       break;
+    }
     case SK.BinaryExpression:
       visitBinary(node as ts.BinaryExpression, facts, facts.plainWrites, opaqueWrites);
       break;
