@@ -12,7 +12,7 @@ import { changeBetween } from './ts/text-change.js';
 import { editLiteralInPlace, keepsIndex } from './ts/token-edit.js';
 import { NestedTooDeeply } from './nesting.js';
 import { sendCall, type SendCall } from './ts/calls.js';
-import { mayCallClient } from './ts/clients.js';
+import { clientNames, mayCallClient } from './ts/clients.js';
 import { createContext, type TsContext } from './ts/context.js';
 import { perBranchSites, perCallSites, perInstanceSites, perElementSites, sendSite, sendUrlPieces, siteFromSend } from './ts/requests.js';
 import { buildIndex, releaseIndex, resetDerived, updateIndex, type FileIndex, type IndexPieces } from './ts/file-index.js';
@@ -167,8 +167,9 @@ export function findRequests(ctx: TsContext, catalogue: Catalogue, byCall: Map<t
   const wrappers = emptyWrapperTable();
   const sends: SendCall[] = [];
   const { calls, calledNames } = ctx.index;
+  const names = clientNames(ctx);
   for (let i = 0; i < calls.length; i++) {
-    if (!mayCallClient(calledNames[i], ctx)) continue;
+    if (!mayCallClient(calledNames[i], names)) continue;
     const call = calls[i];
     const send = sendCall(call, ctx);
     if (!send) continue;

@@ -99,10 +99,8 @@ export function clientCallee(callee: ts.Expression, ctx: TsContext): ClientCalle
  * Whether a call by `name` (FileIndex.calledNames) may be a client call: clientCallee rules out every
  * other call by its name alone, and this rules it out without reading the call's nodes.
  */
-export function mayCallClient(name: string | undefined, ctx: TsContext): boolean {
-  if (name === undefined) return false;
-  const names = clientNames(ctx);
-  return names.direct.has(name) || CLIENT_MEMBERS.has(name) || names.thisMembers.has(name);
+export function mayCallClient(name: string | undefined, names: ClientNames): boolean {
+  return name !== undefined && (names.direct.has(name) || CLIENT_MEMBERS.has(name) || names.thisMembers.has(name));
 }
 
 /** The names a client call can use in this file: every other callee is ruled out by name. */
@@ -114,7 +112,7 @@ export interface ClientNames {
 }
 
 /** The file's client names, worked out on first use. */
-function clientNames(ctx: TsContext): ClientNames {
+export function clientNames(ctx: TsContext): ClientNames {
   // On the index: the extractor and the flow analysis evaluate the same file in contexts of their own.
   const known = ctx.index.clientNames;
   if (known) return known;
