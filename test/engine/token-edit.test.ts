@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { analyze, type AnalysisResult } from '../../server/src/engine/analyze.js';
 import { isTsParse, isTsParsed } from '../../server/src/engine/extract/typescript.js';
 import { editLiteralInPlace } from '../../server/src/engine/extract/ts/token-edit.js';
+import { callEndsOf } from '../../server/src/engine/extract/ts/file-index.js';
 import { changeBetween } from '../../server/src/engine/extract/ts/text-change.js';
 import { allRules } from '../../server/src/engine/rules/index.js';
 import type { LintDocument, Rule } from '../../server/src/engine/types.js';
@@ -213,6 +214,8 @@ describe('in-place edits of a string literal', () => {
       check: (ctx) => {
         assert.ok(isTsParsed(ctx.parsed));
         indexes.push(ctx.parsed.index);
+        // Where the calls end: noted by the walk of a fresh parse, worked out again for a kept index the edit moved.
+        assert.deepEqual(callEndsOf(ctx.parsed.index), ctx.parsed.index.calls.map((call) => call.end));
       },
     };
     const rules = [spy, ...allRules];

@@ -124,6 +124,8 @@ export class Flow {
   readonly context: TsContext;
   /** The extractor's request sites by where they end. */
   private readonly sites = new Map<number, RequestSite[]>();
+  /** Where the sends end (maySendAt). */
+  private sendEnds?: Set<number>;
   /** Each expression's origin worked out so far. */
   private readonly memo = new Map<ts.Expression, Remembered>();
   private readonly bindingMemo = new Map<Binding, Remembered>();
@@ -183,6 +185,7 @@ export class Flow {
     this.callerMemo.clear();
     this.usesByName.clear();
     this.sites.clear();
+    this.sendEnds?.clear();
     this.derivedValues.clear();
   }
 
@@ -206,6 +209,23 @@ export class Flow {
   /** The HTTP client call shape (URL, body, headers) of any call, Leonardo or not. */
   send(call: ts.CallExpression): SendCall | undefined {
     return this.sends.get(call);
+  }
+
+  /**
+   * Whether a call ending at `end` may be a send: the passes over every call (FileIndex.callEnds) rule
+   * out the others without reading them.
+   */
+  maySendAt(end: number): boolean {
+    if (!this.sendEnds) {
+      this.sendEnds = new Set();
+      for (const call of this.sends.keys()) this.sendEnds.add(call.end);
+    }
+    return this.sendEnds.has(end);
+  }
+
+  /** Whether a call ending at `end` may be a request (siteOf) or a send, as maySendAt. */
+  mayRequestOrSendAt(end: number): boolean {
+    return this.sites.has(end) || this.maySendAt(end);
   }
 
   spanOf(node: ts.Node): Span {

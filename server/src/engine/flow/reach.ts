@@ -23,7 +23,7 @@
 // more narrowly: more is kept, never less.
 
 import ts from 'typescript';
-import { bindingNames, referencesOf, type Binding } from '../extract/ts/file-index.js';
+import { bindingNames, callEndsOf, referencesOf, type Binding } from '../extract/ts/file-index.js';
 import { propertyKey } from '../extract/ts/objects.js';
 import { accessedKey, calledFunction, constantObject, enclosingFunction, functionOfBinding, resolvedCalls, type FunctionNode } from '../extract/ts/resolve.js';
 import { resolveIdentifier, skipOuter } from '../extract/ts/scope.js';
@@ -51,8 +51,13 @@ class Reach {
   constructor(private readonly flow: Flow) {}
 
   run(): ReadonlySet<ts.Node> {
-    const index = this.flow.index;
-    for (const call of index.calls) {
+    const { calls } = this.flow.index;
+    const ends = callEndsOf(this.flow.index);
+    // (A call of an imported function is asked about only with a workspace: then every call is.)
+    const imports = this.flow.context.imports !== undefined;
+    for (let i = 0; i < calls.length; i++) {
+      if (!imports && !this.flow.mayRequestOrSendAt(ends[i])) continue;
+      const call = calls[i];
       if (this.flow.siteOf(call) || this.flow.send(call) || this.callsImport(call)) this.mark(call);
     }
     for (let node = this.pending.pop(); node; node = this.pending.pop()) this.step(node);

@@ -9,6 +9,7 @@ import { skipOuter } from '../extract/ts/scope.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { isPresignedUrl } from '../flow/presigned.js';
 import { isTsParsed } from '../extract/typescript.js';
+import { callEndsOf } from '../extract/ts/file-index.js';
 import { wrapperSend } from '../extract/ts/wrappers.js';
 import { functionName, memberName } from '../extract/ts/resolve.js';
 import { endpointName, writtenPath } from '../flow/shape.js';
@@ -34,7 +35,11 @@ export const rule: Rule = {
     const flow = flowFor(ctx);
     if (!flow) return;
     const reported = new Set<string>();
-    for (const call of flow.index.calls) {
+    const { calls } = flow.index;
+    const ends = callEndsOf(flow.index);
+    for (let i = 0; i < calls.length; i++) {
+      if (!flow.maySendAt(ends[i])) continue;
+      const call = calls[i];
       const send = flow.send(call);
       const url = send?.url && flow.originOf(send.url);
       if (!send || url?.kind !== 'response' || !isPresignedUrl(url)) continue;

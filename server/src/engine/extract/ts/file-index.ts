@@ -57,6 +57,12 @@ export interface FileIndex {
    * (see ARCHITECTURE.md, Performance).
    */
   calledNames: Array<string | undefined>;
+  /**
+   * Where each of `calls` ends, at the same position, for the passes that look for the calls at known
+   * spans (the flow's requests and sends) without reading every call: noted by the walk of a file parsed
+   * afresh, worked out on first use otherwise (`callEndsOf`: an edit moves the calls after it).
+   */
+  callEnds: number[] | undefined;
   /** Every `new` expression, in document order. */
   constructions: ts.NewExpression[];
   /** `x.key = value` and `x["key"] = value`, and deeper (`x.parameters.seed = value`), by the binding of `x`. */
@@ -101,6 +107,8 @@ export interface Piece {
   bindings: Binding[];
   calls: ts.CallExpression[];
   calledNames: Array<string | undefined>;
+  /** Where each of `calls` ends (see FileIndex.callEnds): read from the piece of a file parsed afresh alone. */
+  callEnds: number[];
   constructions: ts.NewExpression[];
   thisMembers: Array<{ name: string; value: ts.Expression }>;
   nodes: ts.Node[];
@@ -162,7 +170,7 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
  */
 function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece {
   const facts = emptyPieceFacts();
-  const piece: Piece = { bindings: [], calls: [], calledNames: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], deletes: [], kept: false, derived: facts };
+  const piece: Piece = { bindings: [], calls: [], calledNames: [], callEnds: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], deletes: [], kept: false, derived: facts };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   walkStack = stack;
@@ -247,6 +255,8 @@ function assemble(sourceFile: ts.SourceFile, pieces: readonly Piece[]): FileInde
     imports: [],
     calls: single?.calls ?? concatAll(pieces.map((p) => p.calls)),
     calledNames: single?.calledNames ?? concatAll(pieces.map((p) => p.calledNames)),
+    // (A piece that is not kept is a whole file walked afresh: its calls end where the walk saw them.)
+    callEnds: single?.callEnds,
     constructions: single?.constructions ?? concatAll(pieces.map((p) => p.constructions)),
     memberAssignments: new Map(),
     argumentUses: new Map(),
@@ -320,7 +330,7 @@ export function releaseIndex(index: FileIndex): void {
     if (piece.kept) continue;
     if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);
     piece.derived = undefined;
-    for (const list of [piece.bindings, piece.calls, piece.calledNames, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes, piece.tree ?? []]) {
+    for (const list of [piece.bindings, piece.calls, piece.calledNames, piece.callEnds, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes, piece.tree ?? []]) {
       list.length = 0;
     }
   }
@@ -355,12 +365,24 @@ export function resetDerived(index: FileIndex, kept = false): void {
     if (index.facts) releaseFacts(index.facts);
     index.facts = undefined;
   }
+  // (Positions: an index kept for the next version is worked out again, after an edit moved them.)
+  if (index.callEnds) index.callEnds.length = 0;
+  index.callEnds = undefined;
   index.writtenInto?.clear();
   index.writtenInto = undefined;
   index.imported?.clear();
   index.imported = undefined;
   if (index.enumMembers) index.enumMembers.length = 0;
   index.enumMembers = undefined;
+}
+
+/** Where each of the index's calls ends (FileIndex.callEnds). */
+export function callEndsOf(index: FileIndex): readonly number[] {
+  return (index.callEnds ??= index.calls.map(endOf));
+}
+
+function endOf(node: ts.Node): number {
+  return node.end;
 }
 
 /** The name a call (or `new`) calls by: `f` of `f()`, `m` of `x.m()`. */
@@ -482,6 +504,7 @@ function visitCall(call: ts.CallExpression, piece: Piece): void {
   piece.calls.push(call);
   // (Read while the walk is at the call: its callee is the next node it visits.)
   piece.calledNames.push(calledName(call));
+  piece.callEnds.push(call.end);
   for (const argument of call.arguments) {
     const target = skipOuter(argument);
     if (ts.isIdentifier(target)) piece.argumentUses.push({ target, call });
