@@ -18,7 +18,9 @@ export class AnalysisMemo {
   /** The value for `key`, computed the first time it is asked for in this analysis. */
   get<T>(key: MemoKey<T>, compute: () => T): T {
     const values = (this.values ??= new Map());
-    if (values.has(key)) return values.get(key) as T;
+    const known: unknown = values.get(key);
+    // (A value computed as undefined is found by `has`.)
+    if (known !== undefined || values.has(key)) return known as T;
     const value = compute();
     values.set(key, value);
     return value;

@@ -34,7 +34,13 @@ export interface JsonParsed {
 function isLeonardoJsonName(filePath: string): boolean {
   // By the name's end: a regular expression tried at every position of the path cost more, per file.
   const end = filePath.length - ((filePath.charCodeAt(filePath.length - 1) | 32) === 99 /* c */ ? 1 : 0);
-  return end >= LEONARDO_JSON.length && filePath.slice(end - LEONARDO_JSON.length, end).toLowerCase() === LEONARDO_JSON;
+  if (end < LEONARDO_JSON.length) return false;
+  // (Compared a character at a time, in lower case: no slice of the path is made.)
+  for (let i = 0, at = end - LEONARDO_JSON.length; i < LEONARDO_JSON.length; i++, at++) {
+    const c = filePath.charCodeAt(at);
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== LEONARDO_JSON.charCodeAt(i)) return false;
+  }
+  return true;
 }
 const LEONARDO_JSON = '.leonardo.json';
 
@@ -267,7 +273,7 @@ function wireIndex(catalogue: Catalogue): WireIndex {
  * key, and strictly more matches than any other endpoint. Otherwise undefined: stay silent.
  */
 function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean): Endpoint | undefined {
-  const keys = [...new Set(body.properties.map((p) => p.key))];
+  const keys = distinctKeys(body);
   if (keys.length === 0) return undefined;
   const { endpoints, byWire, scores } = wireIndex(catalogue);
   for (const key of keys) {
@@ -292,11 +298,20 @@ function inferEndpoint(body: ObjectValue, catalogue: Catalogue, named: boolean):
   }
   if (!best || tie) return undefined;
   const minimum = named ? 2 : 3;
-  const chosen = best;
-  const specific = keys.some((k) => !GENERIC_KEYS.has(k) && chosen.fields.some((f) => f.wire === k));
+  const known = wireNames(best);
+  const specific = keys.some((k) => !GENERIC_KEYS.has(k) && known.has(k));
   const share = named ? 0.5 : 0.75;
   if (bestScore < minimum || bestScore < keys.length * share || !specific) return undefined;
   return best;
+}
+
+/** An object's keys, each once, in order (a request body's list is short: no set is made for one). */
+function distinctKeys(body: ObjectValue): string[] {
+  const properties = body.properties;
+  if (properties.length > 32) return [...new Set(properties.map((p) => p.key))];
+  const keys: string[] = [];
+  for (const property of properties) if (!keys.includes(property.key)) keys.push(property.key);
+  return keys;
 }
 
 /** How many keys the misspelling-tolerant inference looks at: a request body has a few dozen at most. */
@@ -309,7 +324,7 @@ const MAX_KEYS_FOR_TYPOS = 64;
  * of every other (on matches, then on exact matches); otherwise undefined, and the file gets a note.
  */
 function inferEndpointAllowingTypos(body: ObjectValue, catalogue: Catalogue): Endpoint | undefined {
-  const keys = [...new Set(body.properties.map((p) => p.key))];
+  const keys = distinctKeys(body);
   if (keys.length === 0 || keys.length > MAX_KEYS_FOR_TYPOS) return undefined;
   let best: { endpoint: Endpoint; score: number; exact: number; specific: boolean } | undefined;
   let tie = false;
