@@ -9,7 +9,7 @@ import { choiceFixes, keyWrittenAsRead, removeProperty, renameKey } from '../fix
 import { BodyFacts } from '../body/facts.js';
 import { noEffect } from './ineffective-option.js';
 import { caseOnlyMatches, camelToSnake, foldName, listOr, nearestNames, spellingMatches } from '../fix/suggest.js';
-import type { Fix, LintDocument, Property, RequestSite, Rule, RuleContext } from '../types.js';
+import type { Fix, LintDocument, Property, RequestSite, Rule, RuleContext, Span } from '../types.js';
 import { endpointLabel, getProperty, nameFor, walkBodies, type PropertyVisit, type BodyVisitor } from '../body/walk.js';
 import { checkUnknownFieldV2 } from '../v2/unknown-field.js';
 
@@ -102,8 +102,11 @@ function renameFixes({ property, object }: PropertyVisit, suggestion: Suggestion
   const fixes = choiceFixes(names.map((name) => ({ title: `Rename to ${q(name)}`, edit: renameKey(property, name) })), certain);
   // Keys that a fix of the same pass may rename to the same name (`Prompt` and `PROMPT`): the rename
   // reads them, so `--fix` never applies both in one pass and writes the name twice.
-  const rivals = object.properties.filter((p) => p !== property && names.some((name) => foldName(p.key) === foldName(name)));
-  if (rivals.length > 0) for (const fix of fixes) fix.reads = rivals.map((p) => p.keySpan);
+  // (Loops, not closures made per call: see ARCHITECTURE.md, Performance.)
+  const folded = names.map(foldName);
+  const rivals: Span[] = [];
+  for (const p of object.properties) if (p !== property && folded.includes(foldName(p.key))) rivals.push(p.keySpan);
+  if (rivals.length > 0) for (const fix of fixes) fix.reads = rivals.slice();
   return fixes;
 }
 

@@ -95,7 +95,14 @@ function destructuredConstant(binding: Binding, ctx: TsContext): BoundValue[] | 
  * the resolver and the wrappers.
  */
 export function patternElement(pattern: ts.ObjectBindingPattern, name: string): { element: ts.BindingElement; key: string } | undefined {
-  const element = pattern.elements.find((e) => !e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === name);
+  // (A loop, not a closure made per call: see ARCHITECTURE.md, Performance.)
+  let element: ts.BindingElement | undefined;
+  for (const e of pattern.elements) {
+    if (!e.dotDotDotToken && ts.isIdentifier(e.name) && e.name.text === name) {
+      element = e;
+      break;
+    }
+  }
   const keyNode = element?.propertyName ?? element?.name;
   const key = keyNode && (ts.isIdentifier(keyNode) || ts.isStringLiteral(keyNode)) ? keyNode.text : undefined;
   return element && key !== undefined ? { element, key } : undefined;
