@@ -124,7 +124,7 @@ export class Flow {
   readonly context: TsContext;
   /** The extractor's request sites by where they end. */
   private readonly sites = new Map<number, RequestSite[]>();
-  /** Where the sends end (maySendAt). */
+  /** Where the sends end (mayRequestOrSendAt). */
   private sendEnds?: Set<number>;
   /** Each expression's origin worked out so far. */
   private readonly memo = new Map<ts.Expression, Remembered>();
@@ -211,21 +211,22 @@ export class Flow {
     return this.sends.get(call);
   }
 
+  /** Every HTTP client call of the file with its shape, in document order (as the extractor found them). */
+  allSends(): ReadonlyMap<ts.CallExpression, SendCall> {
+    return this.sends;
+  }
+
   /**
-   * Whether a call ending at `end` may be a send: the passes over every call (FileIndex.callEnds) rule
-   * out the others without reading them.
+   * Whether a call ending at `end` may be a request (siteOf) or a send: a pass over every call
+   * (FileIndex.callEnds) rules out the others without reading them.
    */
-  maySendAt(end: number): boolean {
+  mayRequestOrSendAt(end: number): boolean {
+    if (this.sites.has(end)) return true;
     if (!this.sendEnds) {
       this.sendEnds = new Set();
       for (const call of this.sends.keys()) this.sendEnds.add(call.end);
     }
     return this.sendEnds.has(end);
-  }
-
-  /** Whether a call ending at `end` may be a request (siteOf) or a send, as maySendAt. */
-  mayRequestOrSendAt(end: number): boolean {
-    return this.sites.has(end) || this.maySendAt(end);
   }
 
   spanOf(node: ts.Node): Span {

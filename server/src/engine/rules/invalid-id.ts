@@ -60,37 +60,37 @@ const VISITOR: BodyVisitor<RuleContext> = {
 };
 
 /** Report one id that is not a UUID (a v2 model's name, a platform model's name, a file name, ...). */
-  function report(ctx: RuleContext, request: RequestSite, field: Field, value: StringValue, subject: string): void {
-    const v2 = field.wire === 'modelId' ? v2ModelNamed(value.value) : undefined;
-    if (v2) {
-      // A v2 model string in a v1 request: that model is reached only through the v2 API.
-      const named = v2 === value.value ? `${q(v2)} is a v2 model` : `${q(value.value)} is the v2 model ${q(v2)}`;
-      const message = fitMessage(`${named}: send it as 'model' to POST /api/rest/v2/generations; v1 'modelId' takes a UUID.`, `${named}: send it as 'model' to POST /api/rest/v2/generations.`);
-      ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request) });
-      return;
-    }
-    const platform = field.wire === 'modelId' ? getV2Catalogue().v1ModelsNamed(value.value) : [];
-    if (platform.length > 0 && !describe(value.value)) {
-      // A platform model's name for its id (`"Phoenix"`): its UUID, offered (a name may mean several versions).
-      const names = platform.map((p) => p.model.name);
-      const full = `modelId takes a UUID, not the name ${shown(value.value)}: use the id of ${listOr(names)}.`;
-      ctx.report({
-        message: fitMessage(full, `modelId takes a UUID, not a model's name: use the id of ${names[0]} or another version.`),
-        span: value.span,
-        fixes: choiceFixes(platform.map((p) => ({ title: `Use the id of ${p.model.name}`, edit: replaceWithString(value, p.uuid) })), false),
-        endpoint: endpointLabel(request),
-      });
-      return;
-    }
-    const apiError = field.wire === 'init_image_id' ? INIT_IMAGE_ERROR : undefined;
-    const what = describe(value.value);
-    const hint = what ? imageHint(field, request) : field.wire === 'modelId' ? MODEL_HINT : undefined;
-    const head = `${subject} must be a UUID, not ${what ?? shown(value.value)}`;
-    const short = hint && SHORT_HINTS[field.wire];
-    const message = hint ? fitMessage(`${head}: ${hint[0].toLowerCase()}${plainCode(hint.slice(1))}`, ...(short ? [`${head}: ${short}.`] : []), `${head}.`) : `${head}.`;
-    const detail = `${apiError ? '' : 'The API rejects the request. '}${hint ?? ''}`.trim() || undefined;
-    ctx.report({ message, detail, span: value.span, fixes: [], endpoint: endpointLabel(request), apiError });
+function report(ctx: RuleContext, request: RequestSite, field: Field, value: StringValue, subject: string): void {
+  const v2 = field.wire === 'modelId' ? v2ModelNamed(value.value) : undefined;
+  if (v2) {
+    // A v2 model string in a v1 request: that model is reached only through the v2 API.
+    const named = v2 === value.value ? `${q(v2)} is a v2 model` : `${q(value.value)} is the v2 model ${q(v2)}`;
+    const message = fitMessage(`${named}: send it as 'model' to POST /api/rest/v2/generations; v1 'modelId' takes a UUID.`, `${named}: send it as 'model' to POST /api/rest/v2/generations.`);
+    ctx.report({ message, span: value.span, fixes: [], endpoint: endpointLabel(request) });
+    return;
   }
+  const platform = field.wire === 'modelId' ? getV2Catalogue().v1ModelsNamed(value.value) : [];
+  if (platform.length > 0 && !describe(value.value)) {
+    // A platform model's name for its id (`"Phoenix"`): its UUID, offered (a name may mean several versions).
+    const names = platform.map((p) => p.model.name);
+    const full = `modelId takes a UUID, not the name ${shown(value.value)}: use the id of ${listOr(names)}.`;
+    ctx.report({
+      message: fitMessage(full, `modelId takes a UUID, not a model's name: use the id of ${names[0]} or another version.`),
+      span: value.span,
+      fixes: choiceFixes(platform.map((p) => ({ title: `Use the id of ${p.model.name}`, edit: replaceWithString(value, p.uuid) })), false),
+      endpoint: endpointLabel(request),
+    });
+    return;
+  }
+  const apiError = field.wire === 'init_image_id' ? INIT_IMAGE_ERROR : undefined;
+  const what = describe(value.value);
+  const hint = what ? imageHint(field, request) : field.wire === 'modelId' ? MODEL_HINT : undefined;
+  const head = `${subject} must be a UUID, not ${what ?? shown(value.value)}`;
+  const short = hint && SHORT_HINTS[field.wire];
+  const message = hint ? fitMessage(`${head}: ${hint[0].toLowerCase()}${plainCode(hint.slice(1))}`, ...(short ? [`${head}: ${short}.`] : []), `${head}.`) : `${head}.`;
+  const detail = `${apiError ? '' : 'The API rejects the request. '}${hint ?? ''}`.trim() || undefined;
+  ctx.report({ message, detail, span: value.span, fixes: [], endpoint: endpointLabel(request), apiError });
+}
 
 /** The v2 model string a v1 `modelId` names (exactly, or but for case), retired and guide-only ones too. */
 function v2ModelNamed(text: string): string | undefined {

@@ -9,7 +9,6 @@ import { skipOuter } from '../extract/ts/scope.js';
 import { flowFor, type Flow } from '../flow/analysis.js';
 import { isPresignedUrl } from '../flow/presigned.js';
 import { isTsParsed } from '../extract/typescript.js';
-import { callEndsOf } from '../extract/ts/file-index.js';
 import { wrapperSend } from '../extract/ts/wrappers.js';
 import { functionName, memberName } from '../extract/ts/resolve.js';
 import { endpointName, writtenPath } from '../flow/shape.js';
@@ -35,14 +34,9 @@ export const rule: Rule = {
     const flow = flowFor(ctx);
     if (!flow) return;
     const reported = new Set<string>();
-    const { calls } = flow.index;
-    const ends = callEndsOf(flow.index);
-    for (let i = 0; i < calls.length; i++) {
-      if (!flow.maySendAt(ends[i])) continue;
-      const call = calls[i];
-      const send = flow.send(call);
-      const url = send?.url && flow.originOf(send.url);
-      if (!send || url?.kind !== 'response' || !isPresignedUrl(url)) continue;
+    for (const [call, send] of flow.allSends()) {
+      const url = send.url && flow.originOf(send.url);
+      if (url?.kind !== 'response' || !isPresignedUrl(url)) continue;
       for (const expression of send.headers) {
         const headers = headersOf([expression], flow.context);
         for (const property of headers?.properties ?? []) {

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import type { TsContext } from './context.js';
 import { resolveIdentifier, skipOuter } from './scope.js';
-import { accessedKey, bindingValue, calledFunction, classMemberWrites, isMemberAccess, memberWriteOrder, parameterArguments, returnedExpressions, runsBefore, singleReturned, thisClass, type BoundValue, type MemberAccess } from './resolve.js';
+import { accessedKey, bindingValue, calledFunction, classMemberWrites, isMemberAccess, memberWriteOrder, parameterArguments, runsBefore, singleReturned, thisClass, type BoundValue, type MemberAccess } from './resolve.js';
 import type { Binding } from './file-index.js';
 import { mayWriteInto, sendsNothing, sentExpression } from './bodies.js';
 import { appendAll } from '../../arrays.js';
@@ -303,8 +303,8 @@ export function instanceFrom(expression: ts.Expression, ctx: TsContext, depth = 
   }
   if (depth >= 3 || !ts.isIdentifier(callee)) return undefined;
   const fn = calledFunction(node, ctx);
-  const returned = fn ? returnedExpressions(fn) : [];
-  return returned.length === 1 ? instanceFrom(returned[0], ctx, depth + 1) : undefined;
+  const returned = fn && singleReturned(fn);
+  return returned ? instanceFrom(returned, ctx, depth + 1) : undefined;
 }
 
 /** What an options object (`init`, axios config, got/ky options) shows. */

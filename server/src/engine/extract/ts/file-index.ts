@@ -107,8 +107,8 @@ export interface Piece {
   bindings: Binding[];
   calls: ts.CallExpression[];
   calledNames: Array<string | undefined>;
-  /** Where each of `calls` ends (see FileIndex.callEnds): read from the piece of a file parsed afresh alone. */
-  callEnds: number[];
+  /** Where each of `calls` ends (see FileIndex.callEnds): noted only by the walk of a file parsed afresh (a kept piece's calls move with the edits). */
+  callEnds: number[] | undefined;
   constructions: ts.NewExpression[];
   thisMembers: Array<{ name: string; value: ts.Expression }>;
   nodes: ts.Node[];
@@ -170,7 +170,7 @@ export function updateIndex(sourceFile: ts.SourceFile, previous: ReadonlyMap<ts.
  */
 function walk(root: ts.Node, listed: readonly boolean[], fresh: boolean): Piece {
   const facts = emptyPieceFacts();
-  const piece: Piece = { bindings: [], calls: [], calledNames: [], callEnds: [], constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], deletes: [], kept: false, derived: facts };
+  const piece: Piece = { bindings: [], calls: [], calledNames: [], callEnds: fresh ? [] : undefined, constructions: [], thisMembers: [], nodes: [], writes: [], memberAssignments: [], argumentUses: [], deletes: [], kept: false, derived: facts };
   const nodes = piece.nodes;
   const stack: ts.Node[] = [root];
   walkStack = stack;
@@ -330,7 +330,7 @@ export function releaseIndex(index: FileIndex): void {
     if (piece.kept) continue;
     if (piece.derived) releasePieceFacts(piece.derived as PieceFacts);
     piece.derived = undefined;
-    for (const list of [piece.bindings, piece.calls, piece.calledNames, piece.callEnds, piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes, piece.tree ?? []]) {
+    for (const list of [piece.bindings, piece.calls, piece.calledNames, piece.callEnds ?? [], piece.constructions, piece.thisMembers, piece.nodes, piece.writes, piece.memberAssignments, piece.argumentUses, piece.deletes, piece.tree ?? []]) {
       list.length = 0;
     }
   }
@@ -504,7 +504,7 @@ function visitCall(call: ts.CallExpression, piece: Piece): void {
   piece.calls.push(call);
   // (Read while the walk is at the call: its callee is the next node it visits.)
   piece.calledNames.push(calledName(call));
-  piece.callEnds.push(call.end);
+  piece.callEnds?.push(call.end);
   for (const argument of call.arguments) {
     const target = skipOuter(argument);
     if (ts.isIdentifier(target)) piece.argumentUses.push({ target, call });

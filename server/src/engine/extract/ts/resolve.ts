@@ -971,8 +971,8 @@ function containerOf(receiver: ts.Expression, ctx: TsContext, depth = 0): ts.Cla
   if (ts.isCallExpression(receiver) && depth < 8) {
     const fn = calledFunction(receiver, ctx);
     // `getConfig().leonardo.key` of `function getConfig() { return config; }`: what a function of no parameters returns.
-    const returned = fn && fn.parameters.length === 0 && !returnsInstance(fn) ? returnedExpressions(fn) : undefined;
-    return returned?.length === 1 ? containerOf(skipOuter(returned[0]), ctx, depth + 1) : returnsInstance(fn);
+    const returned = fn && fn.parameters.length === 0 && !returnsInstance(fn) ? singleReturned(fn) : undefined;
+    return returned ? containerOf(returned, ctx, depth + 1) : returnsInstance(fn);
   }
   if (!ts.isIdentifier(receiver)) return undefined;
   const binding = resolveIdentifier(ctx.index, receiver);
@@ -1012,13 +1012,13 @@ function returnsInstance(fn: FunctionNode | undefined): ts.ClassDeclaration | un
   return returned.length > 0 && returned.every((e) => skipOuter(e).kind === ts.SyntaxKind.ThisKeyword) ? fn.parent : undefined;
 }
 
-/** The expressions a function returns: an arrow's expression body, or its `return`s (not those of nested functions). */
 /** What a function gives when it has exactly one `return` (or an expression body), parentheses and casts skipped. */
 export function singleReturned(fn: FunctionNode): ts.Expression | undefined {
   const returned = returnedExpressions(fn);
   return returned.length === 1 ? skipOuter(returned[0]) : undefined;
 }
 
+/** The expressions a function returns: an arrow's expression body, or its `return`s (not those of nested functions). */
 export function returnedExpressions(fn: FunctionNode): ts.Expression[] {
   const body = fn.body;
   if (!body) return [];
